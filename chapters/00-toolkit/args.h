@@ -1,0 +1,29 @@
+/* args.h: reading numbers from the command line, strictly.
+ *
+ * Every chapter program and the lab take their settings as flags.  A value
+ * that is not entirely a finite number, or lies outside its range, is a
+ * usage error: one line naming the flag, exit status 2 (fail.h).  strtod's
+ * "inf", "nan", trailing junk and empty strings are all refused here.
+ */
+#ifndef DESCENT_ARGS_H
+#define DESCENT_ARGS_H
+
+#include <stddef.h>
+
+/* The value after argv[*index] (advancing *index), or a usage error. */
+const char *flag_value(int argc, char **argv, int *index);
+
+/* A finite double; flag names the setting in the message. */
+double parse_number(const char *flag, const char *text);
+
+/* A finite double with low <= value <= high. */
+double parse_number_in(const char *flag, const char *text, double low, double high);
+
+/* A whole number with low <= value <= high. */
+long parse_whole(const char *flag, const char *text, long low, long high);
+
+/* A comma-separated list of at most max finite doubles into values;
+ * returns how many were read (at least one). */
+size_t parse_number_list(const char *flag, const char *text, double *values, size_t max);
+
+#endif

@@ -1,0 +1,34 @@
+/* csv.h: trajectories as CSV, the format every program and plot shares.
+ *
+ * A header row, then one row per printed step: "step,loss,x1,...,xn".
+ * Numbers are printed with %.17g, enough digits for the value to read back
+ * exactly, so a plot or a comparison with PyTorch sees the numbers the
+ * program computed and not a rounding of them.
+ */
+#ifndef DESCENT_CSV_H
+#define DESCENT_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* "step,loss,<prefix>1,...,<prefix>count" and, if last is not NULL,
+ * ",<last>"; then a newline. */
+void csv_header(FILE *out, const char *prefix, size_t count, const char *last);
+
+/* "step,loss,x[0],...,x[count-1]" with %.17g, then a newline. */
+void csv_row(FILE *out, long step, double loss, const double *x, size_t count);
+
+/* True when loss and every x[i] are finite: the row may be printed. */
+bool row_is_finite(double loss, const double *x, size_t count);
+
+/* Open dir/name for writing, or stop with a message (exit 2). */
+FILE *csv_create(const char *dir, const char *name);
+
+/* Close a file from csv_create, stopping with a message if writing failed. */
+void csv_close(FILE *file, const char *name);
+
+/* The Euclidean norm of x[0..count). */
+double vec_norm(const double *x, size_t count);
+
+#endif

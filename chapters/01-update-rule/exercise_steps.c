@@ -1,0 +1,11 @@
+/* Exercise 1.3 (chapter 1): count the steps of the loop by running it.
+ * Replace the TODO line with your code; `make exercises CH=01` checks it. */
+#include "00-toolkit/exercise.h"
+#include "01-update-rule/exercises.h"
+
+long steps_until_small_gradient(double a, double x0, double eta, double tolerance)
+{
+    (void)a, (void)x0, (void)eta, (void)tolerance;
+    TODO("loop: compute f'(x) = a x; stop when |f'(x)| < tolerance; else x -= eta f'(x)");
+    return 0;
+}

@@ -1,0 +1,35 @@
+/* gd.h: the update rule of chapter 1, and the loop around it.
+ *
+ *     theta <- theta - eta * grad J(theta)                          (1.1)
+ *
+ * gradient_descent is the whole algorithm: start at x, take the gradient,
+ * step, repeat until the gradient is small (||grad f|| < tolerance) or the
+ * step limit is reached, stopping early if a value stops being finite.
+ */
+#ifndef DESCENT_GD_H
+#define DESCENT_GD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "00-toolkit/functions.h"
+
+/* theta[0..dim) <- theta - eta grad: equation (1.1). */
+void gd_step(double *theta, const double *grad, size_t dim, double eta);
+
+struct gd_run {
+    long steps;         /* updates taken */
+    bool converged;     /* stopped because ||grad f|| < tolerance */
+    bool diverged;      /* stopped because a value was no longer finite */
+    double loss;        /* f at the last finite point */
+    double grad_norm;   /* ||grad f|| there */
+};
+
+/* Minimise f from x (overwritten with the last finite iterate) with a fixed
+ * step eta.  When trace is not NULL it gets a CSV header and every row:
+ * step, f, x1..xn (csv.h), never a non-finite one. */
+struct gd_run gradient_descent(const struct function *f, double *x, double eta,
+                               double tolerance, long max_steps, FILE *trace);
+
+#endif

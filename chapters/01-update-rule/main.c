@@ -1,0 +1,120 @@
+/* main.c: chapter 1's program, build/ch01.
+ *
+ * Runs the chapter's two worked examples and prints them as tables:
+ *   1. f(x) = x^2 from x0 = 4 with eta = 0.1 (change them with --x0, --eta,
+ *      --steps): every iterate, and the closed form 4 (1 - 2 eta)^k next to it;
+ *   2. f(x) = 1/2 (x1^2 + 10 x2^2) from (1, 1) with eta = 0.15, stopped when
+ *      ||grad f|| < 1e-6.
+ * With --csv DIR it also writes the figures' data there (tests/draw.sh).
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/functions.h"
+#include "01-update-rule/gd.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct settings {
+    double x0, eta;
+    long steps;
+    const char *csv_dir;
+};
+
+static void usage(void)
+{
+    puts("usage: ch01 [--x0 X] [--eta ETA] [--steps N] [--csv DIR]\n"
+         "  --x0 X      start of the 1-D example f(x) = x^2 (default 4)\n"
+         "  --eta ETA   its learning rate, 0 < ETA <= 10 (default 0.1)\n"
+         "  --steps N   how many steps to print, 1..1000 (default 5)\n"
+         "  --csv DIR   also write the figures' data into DIR");
+}
+
+static struct settings parse(int argc, char **argv)
+{
+    struct settings s = {4.0, 0.1, 5, NULL};
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        if (strcmp(flag, "--x0") == 0)
+            s.x0 = parse_number_in(flag, flag_value(argc, argv, &i), -1e6, 1e6);
+        else if (strcmp(flag, "--eta") == 0)
+            s.eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
+        else if (strcmp(flag, "--steps") == 0)
+            s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
+        else if (strcmp(flag, "--csv") == 0)
+            s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--help") == 0) {
+            usage();
+            exit(0);
+        } else
+            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+    }
+    return s;
+}
+
+/* ANCHOR: table */
+/* Example 1: x_k next to the closed form x_0 (1 - 2 eta)^k, eq. (1.3). */
+static void one_dimension(const struct settings *s)
+{
+    static const double curvature = 2.0;              /* f = 1/2 * 2 * x^2 */
+    struct function f = quadratic(&curvature, 1);
+    double x = s->x0, grad, closed_form = s->x0;
+
+    printf("Example 1: f(x) = x^2, f'(x) = 2x, x0 = %g, eta = %g\n", s->x0, s->eta);
+    printf("%3s  %-22s  %-22s  %-22s  %s\n", "k", "x_k", "f(x_k)", "f'(x_k)",
+           "x0 (1 - 2 eta)^k");
+    for (long k = 0; k <= s->steps; k++) {
+        double loss = f.value(&f, &x);
+        f.gradient(&f, &grad, &x);
+        if (!row_is_finite(loss, &grad, 1))
+            fail(EXIT_DIVERGED, "f(x) overflowed at step %ld (|1 - 2 eta| = %g > 1 makes "
+                 "every step longer): try --eta below 1", k, fabs(1.0 - 2.0 * s->eta));
+        printf("%3ld  %-22.17g  %-22.17g  %-22.17g  %.17g\n", k, x, loss, grad, closed_form);
+        gd_step(&x, &grad, 1, s->eta);
+        closed_form *= 1.0 - 2.0 * s->eta;
+    }
+}
+/* ANCHOR_END: table */
+
+/* Example 2: the 2-D quadratic with curvatures 1 and 10. */
+static void two_dimensions(FILE *trace)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0};
+    struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, trace);
+
+    printf("\nExample 2: f(x) = 1/2 (x1^2 + 10 x2^2), x0 = (1, 1), eta = 0.15\n");
+    printf("stopped after %ld steps: ||grad f|| = %.3e < 1e-6\n", run.steps, run.grad_norm);
+    printf("x = (%.6e, %.6e), f(x) = %.6e\n", x[0], x[1], run.loss);
+}
+
+static void write_figure_data(const char *dir)
+{
+    static const double curvature = 2.0;
+    struct function f = quadratic(&curvature, 1);
+    double x = 4.0;
+    FILE *file = csv_create(dir, "x_squared.csv");
+    gradient_descent(&f, &x, 0.1, 1e-12, 20, file);
+    csv_close(file, "x_squared.csv");
+}
+
+int main(int argc, char **argv)
+{
+    struct settings s;
+    FILE *trace = NULL;
+    fail_program = "ch01";
+    s = parse(argc, argv);
+    one_dimension(&s);
+    if (s.csv_dir) {
+        write_figure_data(s.csv_dir);
+        trace = csv_create(s.csv_dir, "quadratic_2d.csv");
+    }
+    two_dimensions(trace);
+    if (trace)
+        csv_close(trace, "quadratic_2d.csv");
+    return 0;
+}

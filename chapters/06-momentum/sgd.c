@@ -1,0 +1,41 @@
+/* sgd.c: SGD with momentum, dampening, Nesterov, weight decay and maximize.
+ *
+ * Follows _single_tensor_sgd in torch/optim/sgd.py (PyTorch 2.x), in the
+ * same order.  The momentum buffer is buffer[0]; on the first step it is a
+ * copy of the gradient (no dampening), afterwards
+ *     v <- momentum v + (1 - dampening) g.
+ */
+#include "06-momentum/sgd.h"
+
+/* ANCHOR: step */
+void sgd_step(struct optimizer *opt, double *theta, const double *grad)
+{
+    const struct hyper *h = &opt->hyper;
+    double *velocity = opt->buffer[0];
+
+    for (size_t i = 0; i < opt->dim; i++) {
+        double g = h->maximize ? -grad[i] : grad[i];
+        if (h->weight_decay != 0.0)
+            g += h->weight_decay * theta[i];          /* L2 penalty's gradient */
+        if (h->momentum != 0.0) {
+            if (opt->step_count == 1)
+                velocity[i] = g;                      /* first buffer: a copy of g */
+            else
+                velocity[i] = h->momentum * velocity[i] + (1.0 - h->dampening) * g;
+            if (h->nesterov)
+                g += h->momentum * velocity[i];       /* look ahead along v */
+            else
+                g = velocity[i];
+        }
+        theta[i] -= h->lr * g;
+    }
+}
+/* ANCHOR_END: step */
+
+const struct optimizer_kind sgd_kind = {
+    .name = "sgd",
+    .defaults = {.lr = 1e-3},
+    .takes = TAKES_LR | TAKES_MOMENTUM | TAKES_DAMPENING | TAKES_NESTEROV |
+             TAKES_WEIGHT_DECAY | TAKES_MAXIMIZE,
+    .step = sgd_step,
+};

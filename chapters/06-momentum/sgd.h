@@ -1,0 +1,13 @@
+/* sgd.h: stochastic gradient descent with momentum, as torch.optim.SGD. */
+#ifndef DESCENT_SGD_H
+#define DESCENT_SGD_H
+
+#include "00-toolkit/optimizer.h"
+
+/* lr 1e-3, momentum 0, dampening 0, weight_decay 0, nesterov and maximize
+ * off: PyTorch's defaults. */
+extern const struct optimizer_kind sgd_kind;
+
+void sgd_step(struct optimizer *opt, double *theta, const double *grad);
+
+#endif

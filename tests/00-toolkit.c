@@ -1,0 +1,192 @@
+/* tests/00-toolkit.c: the shared plumbing of chapter 0.
+ *
+ * The gradients are checked against a central difference: with step h the
+ * difference has error about h^2 f'''/6 plus rounding eps f / h, smallest
+ * near h = 1e-5, where both are ~1e-10 relative for these functions; 1e-6
+ * relative is a safe tolerance that still catches any wrong term.
+ */
+#include "harness.h"
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/rng.h"
+
+#include <stdint.h>
+
+static void check_gradient(const char *spec, const double *x)
+{
+    struct function f = function_from_spec("--function", spec);
+    double grad[FUNCTION_MAX_DIM], probe[FUNCTION_MAX_DIM];
+    f.gradient(&f, grad, x);
+    for (size_t i = 0; i < f.dim; i++) {
+        const double h = 1e-5;
+        double up, down, numeric;
+        for (size_t j = 0; j < f.dim; j++)
+            probe[j] = x[j];
+        probe[i] = x[i] + h;
+        up = f.value(&f, probe);
+        probe[i] = x[i] - h;
+        down = f.value(&f, probe);
+        numeric = (up - down) / (2.0 * h);
+        ck_assert_double_eq_tol(grad[i], numeric, 1e-6 * (1.0 + fabs(numeric)));
+    }
+}
+
+START_TEST(gradients_match_central_differences)
+{
+    const double a[2] = {-1.2, 0.7}, b[2] = {0.3, -1.9}, c[1] = {3.0};
+    check_gradient("quadratic:1,10", a);
+    check_gradient("rosenbrock", a);
+    check_gradient("rosenbrock:2,5", b);
+    check_gradient("beale", a);
+    check_gradient("beale", b);
+    check_gradient("himmelblau", a);
+    check_gradient("booth", b);
+    check_gradient("x2sinx", c);
+}
+END_TEST
+
+/* Known minima: each function is 0 there (x2sinx: f'(x*) = 0). */
+START_TEST(minima_are_where_the_books_say)
+{
+    const double rosenbrock_min[2] = {1, 1}, beale_min[2] = {3, 0.5},
+                 himmelblau_min[2] = {3, 2}, booth_min[2] = {1, 3};
+    struct function f = function_from_spec("--function", "rosenbrock");
+    ck_assert_double_eq_tol(f.value(&f, rosenbrock_min), 0.0, 1e-15);
+    f = function_from_spec("--function", "beale");
+    ck_assert_double_eq_tol(f.value(&f, beale_min), 0.0, 1e-15);
+    f = function_from_spec("--function", "himmelblau");
+    ck_assert_double_eq_tol(f.value(&f, himmelblau_min), 0.0, 1e-15);
+    f = function_from_spec("--function", "booth");
+    ck_assert_double_eq_tol(f.value(&f, booth_min), 0.0, 1e-15);
+}
+END_TEST
+
+START_TEST(specs_set_parameters_and_starts)
+{
+    struct function f = function_from_spec("--function", "quadratic:2,3,4");
+    ck_assert_uint_eq(f.dim, 3);
+    ck_assert_double_eq(f.param[2], 4.0);
+    ck_assert_double_eq(f.start[1], 1.0);
+    f = function_from_spec("--function", "rosenbrock");
+    ck_assert_double_eq(f.param[1], 100.0);
+    ck_assert_double_eq(f.start[0], -1.5);
+    ck_assert_double_eq(f.start[1], 2.0);
+}
+END_TEST
+
+START_TEST(unknown_function_is_a_usage_error)
+{
+    function_from_spec("--function", "rosenbrok");
+}
+END_TEST
+
+START_TEST(beale_takes_no_parameters)
+{
+    function_from_spec("--function", "beale:1");
+}
+END_TEST
+
+START_TEST(non_finite_number_is_a_usage_error)
+{
+    parse_number("--lr", "inf");
+}
+END_TEST
+
+START_TEST(trailing_junk_is_a_usage_error)
+{
+    parse_number("--lr", "0.1x");
+}
+END_TEST
+
+START_TEST(number_lists_parse)
+{
+    double v[3];
+    ck_assert_uint_eq(parse_number_list("--x0", "1,-2.5,3e2", v, 3), 3);
+    ck_assert_double_eq(v[1], -2.5);
+    ck_assert_double_eq(v[2], 300.0);
+}
+END_TEST
+
+/* SplitMix64's first outputs from seed 0 are published with the algorithm
+ * (the reference implementation's test vector). */
+START_TEST(splitmix64_reference_outputs)
+{
+    struct rng rng;
+    rng_seed(&rng, 0);
+    ck_assert_uint_eq(rng_next(&rng), UINT64_C(0xe220a8397b1dcdaf));
+    ck_assert_uint_eq(rng_next(&rng), UINT64_C(0x6e789e6aa1b965f4));
+    ck_assert_uint_eq(rng_next(&rng), UINT64_C(0x06c45d188009454f));
+}
+END_TEST
+
+START_TEST(shuffle_is_a_permutation_and_repeatable)
+{
+    size_t a[100], b[100], seen[100] = {0};
+    struct rng r1, r2;
+    for (size_t i = 0; i < 100; i++)
+        a[i] = b[i] = i;
+    rng_seed(&r1, 42);
+    rng_seed(&r2, 42);
+    rng_shuffle(&r1, a, 100);
+    rng_shuffle(&r2, b, 100);
+    for (size_t i = 0; i < 100; i++) {
+        ck_assert_uint_eq(a[i], b[i]);
+        seen[a[i]]++;
+    }
+    for (size_t i = 0; i < 100; i++)
+        ck_assert_uint_eq(seen[i], 1);
+}
+END_TEST
+
+/* The sum of twelve uniforms minus six has mean 0 and variance 1; over
+ * 100 000 draws the sample mean has standard error 1/sqrt(1e5) = 0.0032,
+ * so 0.02 is over six standard errors. */
+START_TEST(normal_draws_have_mean_zero_variance_one)
+{
+    struct rng rng;
+    double sum = 0, squares = 0;
+    rng_seed(&rng, 7);
+    for (int i = 0; i < 100000; i++) {
+        double z = rng_normal(&rng);
+        sum += z;
+        squares += z * z;
+    }
+    ck_assert_double_eq_tol(sum / 100000, 0.0, 0.02);
+    ck_assert_double_eq_tol(squares / 100000, 1.0, 0.02);
+}
+END_TEST
+
+START_TEST(below_stays_below)
+{
+    struct rng rng;
+    rng_seed(&rng, 1);
+    for (int i = 0; i < 10000; i++)
+        ck_assert_uint_lt(rng_below(&rng, 7), 7);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("00-toolkit");
+    TCase *functions = tcase_create("test functions");
+    TCase *args = tcase_create("arguments");
+    TCase *random = tcase_create("random numbers");
+
+    tcase_add_test(functions, gradients_match_central_differences);
+    tcase_add_test(functions, minima_are_where_the_books_say);
+    tcase_add_test(functions, specs_set_parameters_and_starts);
+    tcase_add_exit_test(functions, unknown_function_is_a_usage_error, 2);
+    tcase_add_exit_test(functions, beale_takes_no_parameters, 2);
+    tcase_add_exit_test(args, non_finite_number_is_a_usage_error, 2);
+    tcase_add_exit_test(args, trailing_junk_is_a_usage_error, 2);
+    tcase_add_test(args, number_lists_parse);
+    tcase_add_test(random, splitmix64_reference_outputs);
+    tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);
+    tcase_add_test(random, normal_draws_have_mean_zero_variance_one);
+    tcase_add_test(random, below_stays_below);
+    suite_add_tcase(suite, functions);
+    suite_add_tcase(suite, args);
+    suite_add_tcase(suite, random);
+    return suite;
+}

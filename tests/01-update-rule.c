@@ -1,0 +1,99 @@
+/* tests/01-update-rule.c: the worked examples of chapter 1.
+ *
+ * Tolerance: every value below is a handful of double operations away from
+ * an exact fraction, so it is within a few units in the last place (about
+ * 1e-15 relative); 1e-12 leaves room and still catches any wrong step.
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "01-update-rule/gd.h"
+
+#define TOLERANCE 1e-12
+
+/* Example 1: f(x) = x^2, x0 = 4, eta = 0.1, so x_{k+1} = 0.8 x_k:
+ * x = 4, 16/5, 64/25, 256/125 and f = 16, 256/25, 4096/625, 65536/15625. */
+START_TEST(example_1_three_steps_by_hand)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    const double x_by_hand[4] = {4.0, 16.0 / 5, 64.0 / 25, 256.0 / 125};
+    const double f_by_hand[4] = {16.0, 256.0 / 25, 4096.0 / 625, 65536.0 / 15625};
+    double x = 4.0, grad;
+    for (int k = 0; k < 4; k++) {
+        ck_assert_double_eq_tol(x, x_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(f.value(&f, &x), f_by_hand[k], TOLERANCE);
+        f.gradient(&f, &grad, &x);
+        gd_step(&x, &grad, 1, 0.1);
+    }
+}
+END_TEST
+
+/* Closed form (1.3): x_k = (1 - eta a)^k x0; at k = 10, 4 (4/5)^10 =
+ * 4194304/9765625. */
+START_TEST(example_1_closed_form_at_step_10)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
+    struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL);
+    ck_assert_int_eq(run.steps, 10);
+    ck_assert_double_eq_tol(x, 4194304.0 / 9765625, TOLERANCE);
+}
+END_TEST
+
+/* Example 2: f = 1/2 (x1^2 + 10 x2^2), eta = 0.15: x1 <- 0.85 x1 and
+ * x2 <- -0.5 x2.  After two steps x = (289/400, 1/4). */
+START_TEST(example_2_two_steps_by_hand)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0};
+    gradient_descent(&f, x, 0.15, 0.0, 2, NULL);
+    ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
+}
+END_TEST
+
+/* The stopping rule: ||grad f(x_k)|| is about 0.85^k (the x2 part,
+ * 10 * 0.5^k, is negligible by then), below 1e-6 first at
+ * k = ceil(ln 1e-6 / ln 0.85) = ceil(85.01) = 86. */
+START_TEST(example_2_stops_after_86_steps)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0};
+    struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL);
+    ck_assert(run.converged);
+    ck_assert(!run.diverged);
+    ck_assert_int_eq(run.steps, 86);
+}
+END_TEST
+
+/* eta = 1.5 on f = x^2 multiplies x by 1 - 3 = -2 each step: the loop must
+ * stop with the last finite point, not run on into inf and NaN. */
+START_TEST(divergence_stops_at_last_finite_point)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
+    struct gd_run run = gradient_descent(&f, &x, 1.5, 1e-6, 100000, NULL);
+    ck_assert(run.diverged);
+    ck_assert(isfinite(x) && isfinite(run.loss));
+    ck_assert_int_lt(run.steps, 1100);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("01-update-rule");
+    TCase *worked = tcase_create("ch01 worked examples");
+    TCase *limits = tcase_create("ch01 limits");
+    tcase_add_test(worked, example_1_three_steps_by_hand);
+    tcase_add_test(worked, example_1_closed_form_at_step_10);
+    tcase_add_test(worked, example_2_two_steps_by_hand);
+    tcase_add_test(worked, example_2_stops_after_86_steps);
+    tcase_add_test(limits, divergence_stops_at_last_finite_point);
+    suite_add_tcase(suite, worked);
+    suite_add_tcase(suite, limits);
+    return suite;
+}

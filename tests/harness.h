@@ -1,0 +1,50 @@
+/* harness.h: what every Check suite of the book shares.
+ *
+ * A chapter's tests live in tests/NN-slug.c and define chapter_suite();
+ * its exercise tests live in tests/NN-slug-exercises.c and define
+ * exercise_suite().  tests/main.c runs them (see the Makefile):
+ *   build/tests/NN-slug        the chapter's suite and the exercises, run
+ *                              against the reference code in solutions/
+ *   build/tests/NN-slug-yours  the exercises against the stubs in chapters/,
+ *                              listing each untouched stub as pending
+ * Debugging one test: CK_FORK=no CK_RUN_CASE="..." gdb build/tests/NN-slug
+ */
+#ifndef DESCENT_HARNESS_H
+#define DESCENT_HARNESS_H
+
+#include <check.h>
+#include <math.h>
+
+#include "00-toolkit/exercise.h"
+
+Suite *chapter_suite(void);
+Suite *exercise_suite(void);
+
+/* One exercise is one test case, titled "N.M what it asks". */
+TCase *exercise_case(const char *title);
+#define ADD_EXERCISE(suite, title, test)                    \
+    do {                                                    \
+        TCase *exercise_case_ = exercise_case(title);       \
+        tcase_add_test(exercise_case_, test);               \
+        suite_add_tcase((suite), exercise_case_);           \
+    } while (0)
+
+/* In an exercise test, after calling the learner's function: stop here,
+ * counted as pending, if the function is still the TODO stub. */
+int exercise_skip_if_pending(void);
+#define RETURN_IF_PENDING()                                 \
+    do {                                                    \
+        if (exercise_skip_if_pending())                     \
+            return;                                         \
+    } while (0)
+
+/* An exercise answer: fails with got, expected, tolerance and a hint. */
+#define EXPECT_ANSWER(got, expected, tolerance, hint)                          \
+    do {                                                                       \
+        double got_ = (got), expected_ = (expected);                           \
+        ck_assert_msg(fabs(got_ - expected_) <= (tolerance),                   \
+                      "%s: got %.17g, expected %.17g (tolerance %g). Hint: %s", \
+                      #got, got_, expected_, (double)(tolerance), (hint));     \
+    } while (0)
+
+#endif

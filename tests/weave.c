@@ -1,0 +1,497 @@
+/* weave.c: keeps the chapters honest and weaves book.md.
+ *
+ * A chapter (chapters/NN-slug/README.md) is a complete markdown document as
+ * committed, so it reads well on GitHub.  Two kinds of invisible markers
+ * say where its code and its programs' output come from:
+ *
+ *   <!-- listing: chapters/01-update-rule/gd.c#step -->
+ *   <!-- end -->
+ *       the lines between "ANCHOR: step" and "ANCHOR_END: step" in that
+ *       file (the whole file without "#name"), in a fenced block
+ *
+ *   <!-- output: build/ch02 --eta 0.05 -->          (or "output exit=3: ...")
+ *   <!-- end -->
+ *       what the command prints, stdout and stderr together, after a
+ *       "$ command" line; it must exit with the status given (default 0)
+ *
+ * Between a marker and its "<!-- end -->" the weaver owns the text.
+ *
+ *   weave --build DIR            refresh every chapter in place, write book.md
+ *   weave --build DIR --check    change nothing; show what is stale, exit 1
+ *   weave ... --only 02-learning-rate ...   just these chapters, no book.md
+ *
+ * Commands run from the top of the repository with "build/" at the start of
+ * a word replaced by DIR, so the text shows the default path.  book.md is
+ * the title, a table of contents and every chapter in order, with relative
+ * links rewritten to start from the top of the repository.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define MAX_CHAPTERS 64
+
+static const char *build_dir = "build";
+static int stale_count;
+static int error_count;
+
+/* ------------------------------------------------------------ text */
+
+struct text {
+    char *data;
+    size_t length, capacity;
+};
+
+static void text_add(struct text *t, const char *s, size_t n)
+{
+    if (t->length + n + 1 > t->capacity) {
+        t->capacity = 2 * (t->length + n + 1);
+        t->data = realloc(t->data, t->capacity);
+        if (t->data == NULL) {
+            fprintf(stderr, "weave: out of memory\n");
+            exit(1);
+        }
+    }
+    memcpy(t->data + t->length, s, n);
+    t->length += n;
+    t->data[t->length] = '\0';
+}
+
+static void text_puts(struct text *t, const char *s)
+{
+    text_add(t, s, strlen(s));
+}
+
+static void text_printf(struct text *t, const char *format, ...)
+{
+    char buffer[4096];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(buffer, sizeof buffer, format, args);
+    va_end(args);
+    text_puts(t, buffer);
+}
+
+static int read_file(const char *path, struct text *t)
+{
+    char buffer[65536];
+    size_t n;
+    FILE *file = fopen(path, "rb");
+    if (file == NULL)
+        return 0;
+    t->length = 0;
+    text_add(t, "", 0);
+    while ((n = fread(buffer, 1, sizeof buffer, file)) > 0)
+        text_add(t, buffer, n);
+    fclose(file);
+    return 1;
+}
+
+static int write_file(const char *path, const struct text *t)
+{
+    FILE *file = fopen(path, "wb");
+    if (file == NULL || fwrite(t->data, 1, t->length, file) != t->length) {
+        fprintf(stderr, "weave: cannot write %s\n", path);
+        if (file)
+            fclose(file);
+        return 0;
+    }
+    return fclose(file) == 0;
+}
+
+static void problem(const char *file, int line, const char *format, ...)
+{
+    va_list args;
+    fprintf(stderr, "%s:%d: ", file, line);
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputc('\n', stderr);
+    error_count++;
+}
+
+/* The next line of s (without its newline) into line; returns the
+ * position after it, or NULL at the end. */
+static const char *next_line(const char *s, char *line, size_t size)
+{
+    size_t n;
+    if (*s == '\0')
+        return NULL;
+    n = strcspn(s, "\n");
+    if (n >= size)
+        n = size - 1;
+    memcpy(line, s, n);
+    line[n] = '\0';
+    s += strcspn(s, "\n");
+    return *s == '\n' ? s + 1 : s;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ------------------------------------------------------------ listings */
+
+static const char *fence_language(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (dot && (strcmp(dot, ".c") == 0 || strcmp(dot, ".h") == 0))
+        return "c";
+    if (dot && strcmp(dot, ".gp") == 0)
+        return "gnuplot";
+    if (dot && strcmp(dot, ".sh") == 0)
+        return "sh";
+    if (strstr(path, "Makefile"))
+        return "make";
+    return "text";
+}
+
+/* Append the region of path named anchor (all of it when anchor is NULL). */
+static void add_listing(struct text *out, const char *spec, const char *where, int at)
+{
+    char path[1024], line[4096], begin[300], end[300];
+    const char *anchor = strchr(spec, '#');
+    struct text source = {0};
+    const char *s;
+    int inside = anchor == NULL, found = 0;
+
+    snprintf(path, sizeof path, "%.*s", (int)(anchor ? (size_t)(anchor - spec) : strlen(spec)), spec);
+    if (!read_file(path, &source)) {
+        problem(where, at, "listing: cannot read %s", path);
+        return;
+    }
+    if (anchor) {
+        snprintf(begin, sizeof begin, "ANCHOR: %s", anchor + 1);
+        snprintf(end, sizeof end, "ANCHOR_END: %s", anchor + 1);
+    }
+    text_printf(out, "<sub>[%s](../../%s)</sub>\n\n```%s\n", path, path, fence_language(path));
+    for (s = source.data; (s = next_line(s, line, sizeof line)) != NULL;) {
+        if (anchor && !inside) {
+            char *hit = strstr(line, begin);
+            if (hit && (hit[strlen(begin)] == '\0' || hit[strlen(begin)] == ' '))
+                inside = found = 1;
+            continue;
+        }
+        if (anchor) {
+            char *hit = strstr(line, end);
+            if (hit && (hit[strlen(end)] == '\0' || hit[strlen(end)] == ' '))
+                break;
+        }
+        if (strstr(line, "ANCHOR: ") || strstr(line, "ANCHOR_END: "))
+            continue;
+        text_printf(out, "%s\n", line);
+    }
+    if (anchor && !found)
+        problem(where, at, "listing: %s has no \"%s\"", path, begin);
+    text_puts(out, "```\n");
+    free(source.data);
+}
+
+/* ------------------------------------------------------------ outputs */
+
+/* command with "build/" at the start of a word replaced by build_dir. */
+static void locate_build(const char *command, struct text *out)
+{
+    for (const char *c = command; *c; c++) {
+        int word_start = c == command || strchr(" \t|;&(=<>'\"", c[-1]) != NULL;
+        if (word_start && starts_with(c, "build/")) {
+            text_printf(out, "%s/", build_dir);
+            c += strlen("build/") - 1;
+        } else {
+            text_add(out, c, 1);
+        }
+    }
+}
+
+static void add_output(struct text *out, const char *command, int expected_exit,
+                       const char *where, int at)
+{
+    struct text shell = {0}, result = {0};
+    char buffer[4096];
+    size_t n;
+    FILE *pipe;
+    int status, exit_code;
+
+    text_puts(&shell, "LC_ALL=C; export LC_ALL; (");
+    locate_build(command, &shell);
+    text_puts(&shell, ") 2>&1");
+    pipe = popen(shell.data, "r");
+    if (pipe == NULL) {
+        problem(where, at, "output: cannot run %s", command);
+        free(shell.data);
+        return;
+    }
+    text_add(&result, "", 0);
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+        text_add(&result, buffer, n);
+    status = pclose(pipe);
+    exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    if (exit_code != expected_exit)
+        problem(where, at, "output: `%s` exited with %d, not %d; it printed:\n%s", command,
+                exit_code, expected_exit, result.data);
+    text_printf(out, "```text\n$ %s\n", command);
+    text_puts(out, result.data);
+    if (result.length > 0 && result.data[result.length - 1] != '\n')
+        text_puts(out, "\n");
+    text_puts(out, "```\n");
+    free(shell.data);
+    free(result.data);
+}
+
+/* ------------------------------------------------------------ chapters */
+
+/* The chapter text with every marked block produced afresh. */
+static void refresh(const char *path, const struct text *old, struct text *out)
+{
+    char line[4096], marker[4096];
+    const char *s = old->data;
+    int number = 0;
+
+    out->length = 0;
+    text_add(out, "", 0);
+    while ((s = next_line(s, line, sizeof line)) != NULL) {
+        int listing, output, expected_exit = 0, marker_line;
+        char *body;
+        number++;
+        text_printf(out, "%s\n", line);
+        listing = starts_with(line, "<!-- listing: ");
+        output = starts_with(line, "<!-- output");
+        if (!listing && !output)
+            continue;
+        marker_line = number;
+        snprintf(marker, sizeof marker, "%s", line);
+        body = strchr(marker, ':');
+        if (body == NULL || strstr(marker, " -->") == NULL) {
+            problem(path, number, "a marker looks like <!-- output: command --> ");
+            continue;
+        }
+        *strstr(marker, " -->") = '\0';
+        if (output && sscanf(marker, "<!-- output exit=%d", &expected_exit) != 1)
+            expected_exit = 0;
+        body += 2;
+        /* Skip the old block, up to and including "<!-- end -->". */
+        for (;;) {
+            s = next_line(s, line, sizeof line);
+            if (s == NULL || starts_with(line, "<!-- listing: ") || starts_with(line, "<!-- output")) {
+                problem(path, marker_line, "marker without its <!-- end --> line");
+                return;
+            }
+            number++;
+            if (strcmp(line, "<!-- end -->") == 0)
+                break;
+        }
+        if (listing)
+            add_listing(out, body, path, marker_line);
+        else
+            add_output(out, body, expected_exit, path, marker_line);
+        text_puts(out, "<!-- end -->\n");
+    }
+}
+
+/* Write text where it belongs, or in --check mode say how it differs. */
+static void settle(const char *path, const struct text *now, const struct text *wanted, int check)
+{
+    char fresh[1024], command[4096];
+    if (now->length == wanted->length && memcmp(now->data, wanted->data, now->length) == 0)
+        return;
+    if (!check) {
+        if (write_file(path, wanted))
+            printf("weave: wrote %s\n", path);
+        else
+            error_count++;
+        return;
+    }
+    stale_count++;
+    snprintf(fresh, sizeof fresh, "%s/weave/%s", build_dir, path);
+    snprintf(command, sizeof command, "mkdir -p \"$(dirname '%s')\"", fresh);
+    if (system(command) != 0 || !write_file(fresh, wanted)) {
+        error_count++;
+        return;
+    }
+    printf("weave: %s is stale (run `make book`); what `make book` would change:\n", path);
+    fflush(stdout);
+    snprintf(command, sizeof command, "diff -u '%s' '%s' | head -n 60", path, fresh);
+    if (system(command) == -1)
+        error_count++;
+}
+
+/* ------------------------------------------------------------ book.md */
+
+/* GitHub's anchor for a heading: lower case, spaces to '-', letters,
+ * digits, '-' and '_' kept, everything else dropped. */
+static void anchor_of(const char *heading, char *anchor, size_t size)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)heading; *c && n + 1 < size; c++) {
+        if (*c >= 'A' && *c <= 'Z')
+            anchor[n++] = (char)(*c - 'A' + 'a');
+        else if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')
+            anchor[n++] = (char)*c;
+        else if (*c == ' ')
+            anchor[n++] = '-';
+    }
+    anchor[n] = '\0';
+}
+
+/* "chapters/04-x/" + "../../plots/a.svg" -> "plots/a.svg". */
+static void from_top(const char *folder, const char *target, char *out, size_t size)
+{
+    char joined[8192], *parts[256], *part, *save = NULL;
+    int count = 0;
+    size_t n = 0;
+    snprintf(joined, sizeof joined, "%s/%s", folder, target);
+    for (part = strtok_r(joined, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
+        if (strcmp(part, ".") == 0)
+            continue;
+        if (strcmp(part, "..") == 0) {
+            if (count > 0)
+                count--;
+            continue;
+        }
+        if (count < 256)
+            parts[count++] = part;
+    }
+    out[0] = '\0';
+    for (int i = 0; i < count && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s%s", i ? "/" : "", parts[i]);
+}
+
+/* Append a chapter to the book, its relative links made relative to the
+ * top of the repository (code blocks are left alone). */
+static void add_chapter(struct text *book, const char *folder, const struct text *chapter)
+{
+    char line[4096];
+    const char *s = chapter->data;
+    int in_code = 0;
+    while ((s = next_line(s, line, sizeof line)) != NULL) {
+        const char *c = line;
+        if (starts_with(line, "```"))
+            in_code = !in_code;
+        while (!in_code && *c) {
+            const char *link = strstr(c, "](");
+            const char *close;
+            char target[2048], rewritten[2048];
+            if (link == NULL || (close = strchr(link + 2, ')')) == NULL)
+                break;
+            text_add(book, c, (size_t)(link + 2 - c));
+            snprintf(target, sizeof target, "%.*s", (int)(close - link - 2), link + 2);
+            if (strstr(target, "://") || target[0] == '#' || target[0] == '/' ||
+                starts_with(target, "mailto:"))
+                text_puts(book, target);
+            else {
+                from_top(folder, target, rewritten, sizeof rewritten);
+                text_puts(book, rewritten);
+            }
+            c = close;
+        }
+        text_printf(book, "%s\n", c);
+    }
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    int check = 0, only_count = 0, count = 0;
+    char *only[MAX_CHAPTERS], *names[MAX_CHAPTERS];
+    struct text now = {0}, wanted[MAX_CHAPTERS] = {{0}}, book = {0}, old_book = {0};
+    DIR *dir;
+    struct dirent *entry;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--build") == 0 && i + 1 < argc)
+            build_dir = argv[++i];
+        else if (strcmp(argv[i], "--check") == 0)
+            check = 1;
+        else if (strcmp(argv[i], "--only") == 0)
+            while (i + 1 < argc && argv[i + 1][0] != '-' && only_count < MAX_CHAPTERS)
+                only[only_count++] = argv[++i];
+        else {
+            fprintf(stderr, "usage: weave --build DIR [--check] [--only CHAPTER...]\n");
+            return 2;
+        }
+    }
+
+    dir = opendir("chapters");
+    if (dir == NULL) {
+        fprintf(stderr, "weave: run me from the top of the repository\n");
+        return 2;
+    }
+    while ((entry = readdir(dir)) != NULL && count < MAX_CHAPTERS) {
+        char path[1024];
+        FILE *probe;
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "chapters/%s/README.md", entry->d_name);
+        if ((probe = fopen(path, "r")) == NULL)
+            continue;
+        fclose(probe);
+        names[count++] = strdup(entry->d_name);
+    }
+    closedir(dir);
+    qsort(names, (size_t)count, sizeof names[0], by_name);
+
+    for (int k = 0; k < count; k++) {
+        char path[1024];
+        int selected = only_count == 0;
+        for (int j = 0; j < only_count; j++)
+            selected |= strcmp(only[j], names[k]) == 0;
+        snprintf(path, sizeof path, "chapters/%s/README.md", names[k]);
+        read_file(path, &now);
+        if (!selected) {
+            text_add(&wanted[k], "", 0);
+            text_add(&wanted[k], now.data, now.length);
+            continue;
+        }
+        refresh(path, &now, &wanted[k]);
+        settle(path, &now, &wanted[k], check);
+    }
+
+    if (only_count == 0) {
+        text_puts(&book, "# descent: gradient descent, worked by hand and checked in C\n\n");
+        text_puts(&book, "<!-- This file is woven by `make book` from chapters/*/README.md: "
+                         "edit those, not this. -->\n\n");
+        text_puts(&book, "Every listing below is cut from the source that `make check` tests, "
+                         "and every output is what the program printed.\n\n## Contents\n\n");
+        for (int k = 0; k < count; k++) {
+            char title[1024] = "", anchor[1024];
+            const char *s = wanted[k].data;
+            while ((s = next_line(s, title, sizeof title)) != NULL && !starts_with(title, "# "))
+                ;
+            if (s == NULL)
+                snprintf(title, sizeof title, "# %s", names[k]);
+            anchor_of(title + 2, anchor, sizeof anchor);
+            text_printf(&book, "- [%s](#%s)\n", title + 2, anchor);
+        }
+        for (int k = 0; k < count; k++) {
+            char folder[1024];
+            snprintf(folder, sizeof folder, "chapters/%s", names[k]);
+            text_puts(&book, "\n");
+            add_chapter(&book, folder, &wanted[k]);
+        }
+        if (!read_file("book.md", &old_book))
+            text_add(&old_book, "", 0);
+        settle("book.md", &old_book, &book, check);
+    }
+
+    if (error_count > 0) {
+        fprintf(stderr, "weave: %d problem(s)\n", error_count);
+        return 1;
+    }
+    if (stale_count > 0) {
+        printf("weave: %d file(s) stale\n", stale_count);
+        return 1;
+    }
+    if (check)
+        printf("weave: %s up to date\n", only_count ? "chapters" : "chapters and book.md");
+    return 0;
+}
