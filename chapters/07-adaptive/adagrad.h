@@ -1,0 +1,13 @@
+/* adagrad.h: AdaGrad, a step size per coordinate, as torch.optim.Adagrad. */
+#ifndef DESCENT_ADAGRAD_H
+#define DESCENT_ADAGRAD_H
+
+#include "00-toolkit/optimizer.h"
+
+/* lr 1e-2, lr_decay 0, weight_decay 0, initial_accumulator_value 0,
+ * eps 1e-10, maximize off: PyTorch's defaults. */
+extern const struct optimizer_kind adagrad_kind;
+
+void adagrad_step(struct optimizer *opt, double *theta, const double *grad);
+
+#endif

@@ -1,0 +1,14 @@
+/* rmsprop.h: RMSProp, a leaky average of squared gradients, as
+ * torch.optim.RMSprop (plain, centered, with momentum). */
+#ifndef DESCENT_RMSPROP_H
+#define DESCENT_RMSPROP_H
+
+#include "00-toolkit/optimizer.h"
+
+/* lr 1e-2, alpha 0.99, eps 1e-8, weight_decay 0, momentum 0, centered and
+ * maximize off: PyTorch's defaults. */
+extern const struct optimizer_kind rmsprop_kind;
+
+void rmsprop_step(struct optimizer *opt, double *theta, const double *grad);
+
+#endif
