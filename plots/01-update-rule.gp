@@ -21,3 +21,21 @@ set autoscale
 @logloss
 plot data.'/x_squared.csv' using 'step':'loss' with linespoints ls 1 title 'x^2, η = 0.1 (factor 0.64 per step)', \
      data.'/quadratic_2d.csv' using 'step':'loss' with linespoints ls 2 title '(x_1^2 + 10 x_2^2)/2, η = 0.15'
+
+# Example 2's path over the contour lines of 1/2 (x1^2 + 10 x2^2): the
+# level set f = c is the ellipse (sqrt(2c) cos t, sqrt(2c/10) sin t).
+set output out.'/path_2d.svg'
+set title 'Example 2: η = 0.15 on (x_1^2 + 10 x_2^2)/2 zig-zags across the valley'
+set xlabel 'x_1'
+set ylabel 'x_2'
+unset logscale y
+set format y '%g'
+set parametric
+set trange [0:2*pi]
+set xrange [-0.2:1.2]
+set yrange [-1.1:1.1]
+set size ratio -1
+set key bottom right
+plot for [c in '0.005 0.02 0.08 0.3 1 3'] sqrt(2*c)*cos(t), sqrt(2*c/10.0)*sin(t) with lines ls 9 notitle, \
+     data.'/quadratic_2d.csv' using 'x1':'x2' with linespoints ls 2 title 'x_k, k = 0 … 86', \
+     0, 0 with points ls 6 pt 3 ps 2 title 'minimum (0, 0)'

@@ -35,20 +35,23 @@ START_TEST(example_1_closed_form_at_step_10)
     static const double two = 2.0;
     struct function f = quadratic(&two, 1);
     double x = 4.0;
-    struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL);
+    struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL, 0);
     ck_assert_int_eq(run.steps, 10);
     ck_assert_double_eq_tol(x, 4194304.0 / 9765625, TOLERANCE);
 }
 END_TEST
 
 /* Example 2: f = 1/2 (x1^2 + 10 x2^2), eta = 0.15: x1 <- 0.85 x1 and
- * x2 <- -0.5 x2.  After two steps x = (289/400, 1/4). */
+ * x2 <- -0.5 x2.  After one step x = (17/20, -1/2), after two (289/400, 1/4). */
 START_TEST(example_2_two_steps_by_hand)
 {
     static const double curvature[2] = {1.0, 10.0};
     struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0};
-    gradient_descent(&f, x, 0.15, 0.0, 2, NULL);
+    gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x[0], 17.0 / 20, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
+    gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
 }
@@ -62,7 +65,7 @@ START_TEST(example_2_stops_after_86_steps)
     static const double curvature[2] = {1.0, 10.0};
     struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0};
-    struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL);
+    struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
     ck_assert(run.converged);
     ck_assert(!run.diverged);
     ck_assert_int_eq(run.steps, 86);
@@ -76,10 +79,42 @@ START_TEST(divergence_stops_at_last_finite_point)
     static const double two = 2.0;
     struct function f = quadratic(&two, 1);
     double x = 4.0;
-    struct gd_run run = gradient_descent(&f, &x, 1.5, 1e-6, 100000, NULL);
+    struct gd_run run = gradient_descent(&f, &x, 1.5, 1e-6, 100000, NULL, 0);
     ck_assert(run.diverged);
     ck_assert(isfinite(x) && isfinite(run.loss));
     ck_assert_int_lt(run.steps, 1100);
+}
+END_TEST
+
+/* The answers of solutions/01-update-rule.md.  Exercise 1: x4 = 4 (4/5)^4
+ * = 1024/625, f(x4) = 1048576/390625, f'(x4) = 2048/625.  Exercise 2:
+ * eta = 1/2 lands on 0 in one step; eta = 1 multiplies x by -1 (4, -4, 4,
+ * ...); eta = 1.5 by -2.  Exercise 4: eta = 0.2 multiplies x2 by -1, so
+ * ||grad f|| >= 10 |x2| = 10 for ever and the step limit ends the run. */
+START_TEST(exercise_answers)
+{
+    static const double two = 2.0, curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(&two, 1), g = quadratic(curvature, 2);
+    double x = 4.0, grad, y[2] = {1.0, 1.0};
+    struct gd_run run;
+    gradient_descent(&f, &x, 0.1, 0.0, 4, NULL, 0);
+    f.gradient(&f, &grad, &x);
+    ck_assert_double_eq_tol(x, 1024.0 / 625, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, &x), 1048576.0 / 390625, TOLERANCE);
+    ck_assert_double_eq_tol(grad, 2048.0 / 625, TOLERANCE);
+    x = 4.0;
+    gradient_descent(&f, &x, 0.5, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
+    x = 4.0;
+    gradient_descent(&f, &x, 1.0, 0.0, 3, NULL, 0);
+    ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
+    x = 4.0;
+    gradient_descent(&f, &x, 1.5, 0.0, 3, NULL, 0);
+    ck_assert_double_eq_tol(x, -32.0, TOLERANCE);
+    run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
+    ck_assert(!run.converged);
+    ck_assert_int_eq(run.steps, 1000);
+    ck_assert_double_eq_tol(fabs(y[1]), 1.0, TOLERANCE);
 }
 END_TEST
 
@@ -93,6 +128,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_2_two_steps_by_hand);
     tcase_add_test(worked, example_2_stops_after_86_steps);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
+    tcase_add_test(worked, exercise_answers);
     suite_add_tcase(suite, worked);
     suite_add_tcase(suite, limits);
     return suite;

@@ -43,7 +43,7 @@ int exercise_skip_if_pending(void);
     do {                                                                       \
         double got_ = (got), expected_ = (expected);                           \
         ck_assert_msg(fabs(got_ - expected_) <= (tolerance),                   \
-                      "%s: got %.17g, expected %.17g (tolerance %g). Hint: %s", \
+                      "%s is %.17g, expected %.17g (tolerance %g). Hint: %s",  \
                       #got, got_, expected_, (double)(tolerance), (hint));     \
     } while (0)
 

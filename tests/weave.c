@@ -16,7 +16,8 @@
  *
  * Between a marker and its "<!-- end -->" the weaver owns the text.
  *
- *   weave --build DIR            refresh every chapter in place, write book.md
+ *   weave --build DIR            refresh every chapter (and its worked answers,
+ *                                solutions/NN-slug.md) in place, write book.md
  *   weave --build DIR --check    change nothing; show what is stale, exit 1
  *   weave ... --only 02-learning-rate ...   just these chapters, no book.md
  *
@@ -155,12 +156,16 @@ static const char *fence_language(const char *path)
 /* Append the region of path named anchor (all of it when anchor is NULL). */
 static void add_listing(struct text *out, const char *spec, const char *where, int at)
 {
+    char up[64] = "";   /* from where's folder back to the top: "../../" */
     char path[1024], line[4096], begin[300], end[300];
     const char *anchor = strchr(spec, '#');
     struct text source = {0};
     const char *s;
     int inside = anchor == NULL, found = 0;
 
+    for (const char *c = where; *c && strlen(up) + 3 < sizeof up; c++)
+        if (*c == '/')
+            strcat(up, "../");
     snprintf(path, sizeof path, "%.*s", (int)(anchor ? (size_t)(anchor - spec) : strlen(spec)), spec);
     if (!read_file(path, &source)) {
         problem(where, at, "listing: cannot read %s", path);
@@ -170,7 +175,7 @@ static void add_listing(struct text *out, const char *spec, const char *where, i
         snprintf(begin, sizeof begin, "ANCHOR: %s", anchor + 1);
         snprintf(end, sizeof end, "ANCHOR_END: %s", anchor + 1);
     }
-    text_printf(out, "<sub>[%s](../../%s)</sub>\n\n```%s\n", path, path, fence_language(path));
+    text_printf(out, "<sub>[%s](%s%s)</sub>\n\n```%s\n", path, up, path, fence_language(path));
     for (s = source.data; (s = next_line(s, line, sizeof line)) != NULL;) {
         if (anchor && !inside) {
             char *hit = strstr(line, begin);
@@ -454,6 +459,14 @@ int main(int argc, char **argv)
         }
         refresh(path, &now, &wanted[k]);
         settle(path, &now, &wanted[k], check);
+        /* The chapter's worked answers, if any, may carry markers too. */
+        snprintf(path, sizeof path, "solutions/%s.md", names[k]);
+        if (read_file(path, &now)) {
+            struct text answers = {0};
+            refresh(path, &now, &answers);
+            settle(path, &now, &answers, check);
+            free(answers.data);
+        }
     }
 
     if (only_count == 0) {

@@ -12,7 +12,7 @@ void gd_step(double *theta, const double *grad, size_t dim, double eta)
 
 /* ANCHOR: loop */
 struct gd_run gradient_descent(const struct function *f, double *x, double eta,
-                               double tolerance, long max_steps, FILE *trace)
+                               double tolerance, long max_steps, FILE *trace, long every)
 {
     double grad[FUNCTION_MAX_DIM], next[FUNCTION_MAX_DIM];
     struct gd_run run = {0};
@@ -40,9 +40,11 @@ struct gd_run gradient_descent(const struct function *f, double *x, double eta,
         run.loss = loss;
         f->gradient(f, grad, x);
         run.grad_norm = vec_norm(grad, f->dim);
-        if (trace)
+        if (trace && every > 0 && run.steps % every == 0)
             csv_row(trace, run.steps, run.loss, x, f->dim);
     }
+    if (trace && run.steps > 0 && (every <= 0 || run.steps % every != 0))
+        csv_row(trace, run.steps, run.loss, x, f->dim);   /* the last row, always */
     return run;
 }
 /* ANCHOR_END: loop */

@@ -27,9 +27,10 @@ struct gd_run {
 };
 
 /* Minimise f from x (overwritten with the last finite iterate) with a fixed
- * step eta.  When trace is not NULL it gets a CSV header and every row:
- * step, f, x1..xn (csv.h), never a non-finite one. */
+ * step eta.  When trace is not NULL it gets a CSV header and the rows
+ * step, f, x1..xn (csv.h) of step 0, every every-th step and the last one,
+ * never a non-finite one. */
 struct gd_run gradient_descent(const struct function *f, double *x, double eta,
-                               double tolerance, long max_steps, FILE *trace);
+                               double tolerance, long max_steps, FILE *trace, long every);
 
 #endif

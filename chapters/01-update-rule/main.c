@@ -21,12 +21,14 @@
 struct settings {
     double x0, eta;
     long steps;
+    long example;           /* 1 or 2; 0 runs both */
     const char *csv_dir;
 };
 
 static void usage(void)
 {
-    puts("usage: ch01 [--x0 X] [--eta ETA] [--steps N] [--csv DIR]\n"
+    puts("usage: ch01 [--example 1|2] [--x0 X] [--eta ETA] [--steps N] [--csv DIR]\n"
+         "  --example N  run only example 1 or example 2 (default both)\n"
          "  --x0 X      start of the 1-D example f(x) = x^2 (default 4)\n"
          "  --eta ETA   its learning rate, 0 < ETA <= 10 (default 0.1)\n"
          "  --steps N   how many steps to print, 1..1000 (default 5)\n"
@@ -35,7 +37,7 @@ static void usage(void)
 
 static struct settings parse(int argc, char **argv)
 {
-    struct settings s = {4.0, 0.1, 5, NULL};
+    struct settings s = {4.0, 0.1, 5, 0, NULL};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         if (strcmp(flag, "--x0") == 0)
@@ -44,6 +46,8 @@ static struct settings parse(int argc, char **argv)
             s.eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
         else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
+        else if (strcmp(flag, "--example") == 0)
+            s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--help") == 0) {
@@ -85,9 +89,17 @@ static void two_dimensions(FILE *trace)
     static const double curvature[2] = {1.0, 10.0};
     struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0};
-    struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, trace);
+    double y[2] = {1.0, 1.0}, grad[2];
+    struct gd_run run;
 
-    printf("\nExample 2: f(x) = 1/2 (x1^2 + 10 x2^2), x0 = (1, 1), eta = 0.15\n");
+    printf("Example 2: f(x) = 1/2 (x1^2 + 10 x2^2), x0 = (1, 1), eta = 0.15\n");
+    printf("%3s  %-22s  %-22s  %s\n", "k", "x1", "x2", "f(x)");
+    for (int k = 0; k <= 3; k++) {
+        printf("%3d  %-22.17g  %-22.17g  %.17g\n", k, y[0], y[1], f.value(&f, y));
+        f.gradient(&f, grad, y);
+        gd_step(y, grad, 2, 0.15);
+    }
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, trace, 1);
     printf("stopped after %ld steps: ||grad f|| = %.3e < 1e-6\n", run.steps, run.grad_norm);
     printf("x = (%.6e, %.6e), f(x) = %.6e\n", x[0], x[1], run.loss);
 }
@@ -98,7 +110,7 @@ static void write_figure_data(const char *dir)
     struct function f = quadratic(&curvature, 1);
     double x = 4.0;
     FILE *file = csv_create(dir, "x_squared.csv");
-    gradient_descent(&f, &x, 0.1, 1e-12, 20, file);
+    gradient_descent(&f, &x, 0.1, 1e-12, 20, file, 1);
     csv_close(file, "x_squared.csv");
 }
 
@@ -108,12 +120,16 @@ int main(int argc, char **argv)
     FILE *trace = NULL;
     fail_program = "ch01";
     s = parse(argc, argv);
-    one_dimension(&s);
+    if (s.example != 2)
+        one_dimension(&s);
+    if (s.example == 0)
+        putchar('\n');
     if (s.csv_dir) {
         write_figure_data(s.csv_dir);
         trace = csv_create(s.csv_dir, "quadratic_2d.csv");
     }
-    two_dimensions(trace);
+    if (s.example != 1)
+        two_dimensions(trace);
     if (trace)
         csv_close(trace, "quadratic_2d.csv");
     return 0;

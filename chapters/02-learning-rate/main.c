@@ -1,0 +1,175 @@
+/* main.c: chapter 2's program, build/ch02.
+ *
+ *   ch02              the chapter's tables: the regimes predicted from the
+ *                     curvature of x^2 sin x at its minimum next to what
+ *                     gradient descent does, and the stability limit
+ *                     eta < 2/L on a two-dimensional quadratic
+ *   ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]
+ *                     one run as CSV (step,loss,x1,...), stopping with a
+ *                     clear message (exit 3) if it diverges
+ *   ch02 --csv DIR    also write the figures' data into DIR
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/functions.h"
+#include "01-update-rule/gd.h"
+#include "02-learning-rate/learning_rate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define START 3.0                       /* the seed's x0 on x^2 sin x */
+
+static const double chapter_etas[] = {0.005, 0.05, 0.075, 0.2};
+
+/* ANCHOR: predict */
+/* Run eta from START for steps updates; the ratio of successive distances
+ * to x* is measured when the distance first drops below 1e-6, where (2.1)
+ * holds to about 1e-6 relative. */
+static void predict_and_measure(double eta, double x_star, double h, long steps)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = START, grad, ratio = NAN;
+    for (long k = 0; k < steps; k++) {
+        double before = x - x_star;
+        f.gradient(&f, &grad, &x);
+        gd_step(&x, &grad, 1, eta);
+        if (isnan(ratio) && fabs(before) < 1e-6 && before != 0.0)
+            ratio = (x - x_star) / before;
+    }
+    printf("%6g  %6.3f  %-22s  %20.14f  %9.2e  ", eta, eta * h,
+           regime_name(regime_of(eta, h)), x, fabs(x - x_star));
+    if (isnan(ratio))
+        printf("%9s  %9.4f\n", "-", 1.0 - eta * h);
+    else
+        printf("%9.4f  %9.4f\n", ratio, 1.0 - eta * h);
+}
+/* ANCHOR_END: predict */
+
+static void curvature_tables(void)
+{
+    double x_star = x2sinx_local_minimum(5.0);
+    double h = x2sinx_second_derivative(x_star);
+    const struct function f = function_from_spec("--function", "x2sinx");
+
+    printf("f(x) = x^2 sin x, started at x0 = %g\n", START);
+    printf("local minimum  x* = %.15f   (tan x* = -x*/2: %.15f = %.15f)\n", x_star,
+           tan(x_star), -x_star / 2.0);
+    printf("               f(x*) = %.12f\n", f.value(&f, &x_star));
+    printf("curvature      h = f''(x*) = %.12f\n", h);
+    printf("thresholds     eta = 1/h = %.6f   eta = 2/h = %.6f\n\n", 1.0 / h, 2.0 / h);
+    printf("%6s  %6s  %-22s  %20s  %9s  %9s  %9s\n", "eta", "eta*h", "predicted",
+           "x after 300 steps", "|x - x*|", "ratio", "1 - eta*h");
+    for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++)
+        predict_and_measure(chapter_etas[i], x_star, h, 300);
+}
+
+/* ANCHOR: stability */
+/* f = 1/2 (x1^2 + 10 x2^2): curvatures 1 and 10, so L = 10 and (2.2)
+ * says eta < 0.2.  Each coordinate is multiplied by its own 1 - eta a_i. */
+static void stability_table(void)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    static const double etas[] = {0.1, 0.18, 0.2, 0.21};
+    const struct function f = quadratic(curvature, 2);
+
+    printf("\nf(x) = 1/2 (x1^2 + 10 x2^2) from (1, 1): L = 10, limit 2/L = 0.2\n");
+    printf("%6s  %9s  %9s  %-22s  %14s\n", "eta", "1 - eta", "1 - 10eta", "predicted (x2)",
+           "|x| after 100");
+    for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
+        double x[2] = {1.0, 1.0};
+        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        printf("%6g  %9.4f  %9.4f  %-22s  %14.6g\n", etas[i], 1.0 - etas[i],
+               1.0 - 10.0 * etas[i], regime_name(regime_of(etas[i], 10.0)),
+               vec_norm(x, 2));
+    }
+}
+/* ANCHOR_END: stability */
+
+/* One run as CSV; a divergence ends with the finite rows and a message. */
+static void one_run(const char *spec, const double *x0, size_t x0_count, double eta,
+                    long steps, long every)
+{
+    struct function f = function_from_spec("--function", spec);
+    double x[FUNCTION_MAX_DIM];
+    struct gd_run run;
+    if (x0_count != 0 && x0_count != f.dim)
+        fail(EXIT_USAGE, "--x0: %s needs %zu coordinates, not %zu", f.name, f.dim, x0_count);
+    for (size_t i = 0; i < f.dim; i++)
+        x[i] = x0_count ? x0[i] : f.start[i];
+    run = gradient_descent(&f, x, eta, 0.0, steps, stdout, every);
+    if (run.diverged)
+        fail(EXIT_DIVERGED,
+             "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
+             "try a smaller --eta (on a quadratic, below 2/L for L its largest curvature)",
+             run.steps + 1);
+}
+
+static void write_figure_data(const char *dir)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++) {
+        char name[64];
+        double x = START;
+        FILE *file;
+        snprintf(name, sizeof name, "x2sinx_eta_%g.csv", chapter_etas[i]);
+        file = csv_create(dir, name);
+        gradient_descent(&f, &x, chapter_etas[i], 0.0, 60, file, 1);
+        csv_close(file, name);
+    }
+}
+
+static void usage(void)
+{
+    puts("usage: ch02 [--csv DIR]\n"
+         "       ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]\n"
+         "  with no --eta: the chapter's tables\n"
+         "  --eta E          one run with learning rate E > 0, printed as CSV\n"
+         "  --function SPEC  x2sinx (default), quadratic:a1,..., rosenbrock, ...\n"
+         "  --x0 X1,...      the start (default: the function's own)\n"
+         "  --steps N        updates, 1..10000000 (default 100)\n"
+         "  --every K        print every K-th row and the last (default 1)\n"
+         "  --csv DIR        write the figures' data into DIR");
+}
+
+int main(int argc, char **argv)
+{
+    const char *spec = "x2sinx", *csv_dir = NULL;
+    double eta = 0.0, x0[FUNCTION_MAX_DIM];
+    size_t x0_count = 0;
+    long steps = 100, every = 1;
+
+    fail_program = "ch02";
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        if (strcmp(flag, "--eta") == 0)
+            eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 1e6);
+        else if (strcmp(flag, "--function") == 0)
+            spec = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--x0") == 0)
+            x0_count = parse_number_list(flag, flag_value(argc, argv, &i), x0, FUNCTION_MAX_DIM);
+        else if (strcmp(flag, "--steps") == 0)
+            steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
+        else if (strcmp(flag, "--every") == 0)
+            every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
+        else if (strcmp(flag, "--csv") == 0)
+            csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--help") == 0) {
+            usage();
+            return 0;
+        } else
+            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+    }
+    if (eta > 0.0) {
+        one_run(spec, x0, x0_count, eta, steps, every);
+        return 0;
+    }
+    curvature_tables();
+    stability_table();
+    if (csv_dir)
+        write_figure_data(csv_dir);
+    return 0;
+}

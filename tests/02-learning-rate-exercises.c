@@ -1,0 +1,39 @@
+/* tests/02-learning-rate-exercises.c: chapter 2's code exercises. */
+#include "harness.h"
+#include "02-learning-rate/exercises.h"
+#include "02-learning-rate/learning_rate.h"
+
+/* (2.2): eta < 2 / L.  For curvatures 1, 10 that is 1/5; for 4, 25 it is
+ * 2/25; the order of the curvatures must not matter.  One division: 1e-15. */
+START_TEST(largest_stable_eta_is_two_over_l)
+{
+    const double a[2] = {1.0, 10.0}, b[3] = {25.0, 4.0, 9.0};
+    double got = largest_stable_eta(a, 2);
+    RETURN_IF_PENDING();
+    EXPECT_ANSWER(got, 1.0 / 5, 1e-15, "2 divided by the largest curvature");
+    EXPECT_ANSWER(largest_stable_eta(b, 3), 2.0 / 25, 1e-15,
+                  "the largest curvature need not come first");
+}
+END_TEST
+
+/* The central difference (f'(x+s) - f'(x-s)) / 2s has error s^2 f''''/6;
+ * for x^2 sin x near x* |f''''| < 150, so s = 1e-4 gives < 2.5e-7, and
+ * rounding adds about 1e-16 * |f'| / s < 1e-11.  Tolerance 1e-6. */
+START_TEST(curvature_of_x2sinx_at_its_minimum)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0);
+    double got = estimate_curvature(&f, x_star, 1e-4);
+    RETURN_IF_PENDING();
+    EXPECT_ANSWER(got, x2sinx_second_derivative(x_star), 1e-6,
+                  "(f'(x + step) - f'(x - step)) / (2 step)");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create("02-learning-rate exercises");
+    ADD_EXERCISE(suite, "2.3 the largest stable learning rate", largest_stable_eta_is_two_over_l);
+    ADD_EXERCISE(suite, "2.4 a curvature from two gradients", curvature_of_x2sinx_at_its_minimum);
+    return suite;
+}
