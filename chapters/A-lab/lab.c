@@ -1,0 +1,116 @@
+/* lab.c: the run loop of the lab (see lab.h). */
+#include "A-lab/lab.h"
+
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/rng.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t objective_dim(const struct objective *objective)
+{
+    return objective->function ? objective->function->dim : regression_dim(objective->model);
+}
+
+double objective_loss(const struct objective *objective, const double *theta)
+{
+    if (objective->function)
+        return objective->function->value(objective->function, theta);
+    return mse_loss(objective->model, theta, NULL, 0);
+}
+
+long updates_per_epoch(size_t count, size_t batch)
+{
+    return (long)((count + batch - 1) / batch);
+}
+
+static void print_header(FILE *out, const struct objective *objective)
+{
+    if (objective->function)
+        csv_header(out, "x", objective->function->dim, NULL);
+    else
+        csv_header(out, "w", objective->model->data->features,
+                   objective->model->bias ? "b" : NULL);
+}
+
+/* ANCHOR: loop */
+struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
+                          const struct objective *objective, const struct schedule *schedule)
+{
+    const size_t dim = objective_dim(objective);
+    const size_t count = objective->model ? objective->model->data->count : 0;
+    const size_t batch_size = objective->model && schedule->batch < count ? schedule->batch : count;
+    double *grad = xcalloc(dim, sizeof *grad);
+    double *previous = xcalloc(dim, sizeof *previous);  /* the last finite iterate */
+    size_t *order = xcalloc(count, sizeof *order);      /* this epoch's sample order */
+    size_t position = count;                            /* next sample in the epoch */
+    long last_printed = -1;
+    struct run_result result = {0, false, 0, NULL, 0};
+    struct rng rng;
+
+    rng_seed(&rng, schedule->seed);
+    if (out != NULL)
+        print_header(out, objective);
+    for (long step = 0;; step++) {
+        bool last = step == schedule->steps;
+        if (!row_is_finite(0.0, theta, dim)) {          /* the update overflowed */
+            result.diverged = true;
+            result.diverged_at = step;
+            result.why = "a parameter";
+        } else if (out != NULL && (last || step % schedule->every == 0)) {
+            double loss = objective_loss(objective, theta);
+            if (row_is_finite(loss, theta, dim)) {
+                csv_row(out, step, loss, theta, dim);
+                last_printed = step;
+                result.rows++;
+            } else {
+                result.diverged = true;
+                result.diverged_at = step;
+                result.why = "the loss";
+            }
+        }
+        if (result.diverged) {
+            /* Show where it blew up: the last finite iterate, if not shown. */
+            long before = step - 1;
+            if (out != NULL && before > last_printed) {
+                double loss = objective_loss(objective, previous);
+                if (row_is_finite(loss, previous, dim)) {
+                    csv_row(out, before, loss, previous, dim);
+                    result.rows++;
+                }
+            }
+            if (step > 0)
+                memcpy(theta, previous, dim * sizeof *theta);
+            result.steps = before;
+            break;
+        }
+        if (last) {
+            result.steps = step;
+            break;
+        }
+
+        memcpy(previous, theta, dim * sizeof *theta);
+        if (objective->function) {
+            objective->function->gradient(objective->function, grad, theta);
+        } else {
+            size_t size;
+            if (position == count) {                    /* a new epoch */
+                for (size_t i = 0; i < count; i++)
+                    order[i] = i;
+                if (schedule->shuffle)
+                    rng_shuffle(&rng, order, count);
+                position = 0;
+            }
+            size = count - position < batch_size ? count - position : batch_size;
+            mse_grad(objective->model, grad, theta, order + position, size);
+            position += size;                           /* the last batch may be short */
+        }
+        optimizer_step(opt, theta, grad);
+    }
+    free(grad);
+    free(previous);
+    free(order);
+    return result;
+}
+/* ANCHOR_END: loop */

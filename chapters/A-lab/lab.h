@@ -1,0 +1,60 @@
+/* lab.h: the lab's run loop, one optimizer on one objective.
+ *
+ * The objective is a built-in function (functions.h) or linear regression
+ * on a data set (regression.h), visited in batches: full batch, mini-batch
+ * or one sample at a time, in file order or reshuffled every epoch by the
+ * book's generator (rng.h).  Every update is one optimizer_step; the loss
+ * of the whole objective is computed only for the rows that are printed.
+ * Nothing is allocated once the loop has started.
+ */
+#ifndef DESCENT_LAB_H
+#define DESCENT_LAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "04-batches/regression.h"
+
+struct objective {
+    const struct function *function;    /* a built-in function, or NULL */
+    const struct regression *model;     /* otherwise: regression on data */
+};
+
+/* Length of theta for the objective. */
+size_t objective_dim(const struct objective *objective);
+
+/* The loss of the whole objective at theta (data: the mean over all samples). */
+double objective_loss(const struct objective *objective, const double *theta);
+
+struct schedule {
+    long steps;         /* updates to take */
+    long every;         /* print rows 0, every, 2 every, ... and the last */
+    size_t batch;       /* data: samples per update (>= the count: full batch) */
+    bool shuffle;       /* data: reshuffle at the start of every epoch */
+    uint64_t seed;      /* ... with rng_seed(seed) once, before the first epoch */
+};
+
+/* Updates in one epoch of count samples in batches of batch: ceil(count / batch). */
+long updates_per_epoch(size_t count, size_t batch);
+
+struct run_result {
+    long steps;         /* updates taken, up to the last finite iterate */
+    bool diverged;      /* a row stopped being finite */
+    long diverged_at;   /* ... at this step */
+    const char *why;    /* ... in this: "the loss" or "a parameter" */
+    long rows;          /* rows printed, header not counted */
+};
+
+/* Run opt (initialised for objective_dim parameters) from theta, which is
+ * left at the last iterate.  When out is not NULL it gets a CSV header
+ * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data) and the
+ * rows of the schedule, all finite: on divergence the last finite row is
+ * printed too, then the run stops. */
+struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
+                          const struct objective *objective, const struct schedule *schedule);
+
+#endif

@@ -1,0 +1,388 @@
+/* main.c: the lab, build/descent.
+ *
+ * Runs any optimizer of the book on a built-in function or on linear
+ * regression from a CSV file and prints the trajectory as CSV; the contract
+ * is the manual, chapters/A-lab/README.md.  This file only reads the
+ * command line and reports: the optimizers live in chapters 06-08, the run
+ * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
+ * kinds.c and the drawing in plot.c.
+ *
+ * Left out on purpose: learning-rate schedules, stopping rules other than
+ * a step count, and models other than linear regression.
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/functions.h"
+#include "A-lab/datafile.h"
+#include "A-lab/kinds.h"
+#include "A-lab/lab.h"
+#include "A-lab/plot.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VERSION "1.0"
+#define MAX_STEPS 1000000000000L     /* 10^12 updates: far beyond any useful run */
+
+struct settings {
+    const char *function_spec, *data_path, *optimizer_name, *plot;
+    double x0[FUNCTION_MAX_DIM];
+    size_t x0_count;                 /* 0: the objective's default start */
+    struct hyper hyper;              /* the values given on the command line */
+    unsigned given;                  /* enum hyper_flag bits given */
+    long steps, epochs, every, batch;
+    bool shuffle, no_bias;
+    uint64_t seed;
+    char title[256];                 /* the command line, for --plot */
+};
+
+static void usage(void)
+{
+    char names[128], flags[256];
+    optimizer_kind_list(names, sizeof names);
+    printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
+           "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
+           "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
+           "               [--every K] [--plot FILE.svg|FILE.png] [--help] [--version]\n"
+           "\n"
+           "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
+           "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
+           "\n"
+           "Objective (one of):\n"
+           "  --function SPEC   %s;\n"
+           "                    e.g. rosenbrock:1,100 or quadratic:1,10,100\n"
+           "  --data FILE.csv   linear regression by mean squared error: a header row,\n"
+           "                    then the features and the target (last column) per row\n"
+           "  --no-bias         (data) fit y = w.x without the intercept b\n"
+           "  --x0 V1,V2,...    the start (default: the function's own; data: zeros)\n"
+           "\n"
+           "Running:\n"
+           "  --steps N         N updates (default 100)\n"
+           "  --epochs E        (data) E passes over the data instead\n"
+           "  --batch B         (data) B samples per update (default: all of them)\n"
+           "  --order sequential|shuffle[:SEED]\n"
+           "                    (data) file order (default), or reshuffled every epoch by\n"
+           "                    the book's generator from SEED (default 0)\n"
+           "  --every K         print every K-th row, and always the last (default 1)\n"
+           "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "\n"
+           "Optimizer: --optimizer NAME, one of %s (default sgd).\n"
+           "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
+           "takes these (anything else is refused):\n",
+           function_names, names);
+    for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
+        hyper_flag_list(optimizer_kinds[k], flags, sizeof flags);
+        printf("  %-9s %s\n", optimizer_kinds[k]->name, flags);
+    }
+    printf("Defaults: --lr 0.001 (sgd, adam, adamw), 0.01 (adagrad, rmsprop), 1 (adadelta),\n"
+           "0.002 (adamax, nadam); --momentum 0, --dampening 0, --weight-decay 0 (adamw\n"
+           "0.01), --alpha 0.99, --eps 1e-8 (adagrad 1e-10, adadelta 1e-6),\n"
+           "--betas 0.9,0.999, --rho 0.9, --lr-decay 0, --initial-accumulator-value 0,\n"
+           "--momentum-decay 0.004; --nesterov --maximize --centered --amsgrad are off.\n"
+           "\n"
+           "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
+           "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
+           "Manual: chapters/A-lab/README.md\n");
+}
+
+/* ----------------------------------------------------------- parsing */
+
+static void set_once(const char *flag, bool *seen)
+{
+    if (*seen)
+        fail(EXIT_USAGE, "%s given twice", flag);
+    *seen = true;
+}
+
+static uint64_t parse_seed(const char *text)
+{
+    char *end;
+    unsigned long long value;
+    errno = 0;
+    value = strtoull(text, &end, 10);
+    if (*text < '0' || *text > '9' || *end != '\0' || errno == ERANGE)
+        fail(EXIT_USAGE, "--order: seed '%s' is not a whole number in [0, 2^64)", text);
+    return (uint64_t)value;
+}
+
+/* A hyper-parameter flag: its value (if it takes one) into s->hyper. */
+static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv, int *i)
+{
+    const char *flag = argv[*i];
+    struct hyper *h = &s->hyper;
+    bool seen = (s->given & bit) != 0;
+    set_once(flag, &seen);
+    s->given |= bit;
+    switch (bit) {
+    case TAKES_NESTEROV: h->nesterov = true; return;
+    case TAKES_MAXIMIZE: h->maximize = true; return;
+    case TAKES_CENTERED: h->centered = true; return;
+    case TAKES_AMSGRAD: h->amsgrad = true; return;
+    default: break;
+    }
+    const char *text = flag_value(argc, argv, i);
+    if (bit == TAKES_BETAS) {
+        double betas[2];
+        if (parse_number_list(flag, text, betas, 2) != 2)
+            fail(EXIT_USAGE, "--betas takes two numbers, B1,B2 (e.g. 0.9,0.999), not '%s'",
+                 text);
+        h->beta1 = betas[0], h->beta2 = betas[1];
+        return;
+    }
+    double value = parse_number(flag, text);
+    switch (bit) {
+    case TAKES_LR: h->lr = value; break;
+    case TAKES_MOMENTUM: h->momentum = value; break;
+    case TAKES_DAMPENING: h->dampening = value; break;
+    case TAKES_WEIGHT_DECAY: h->weight_decay = value; break;
+    case TAKES_ALPHA: h->alpha = value; break;
+    case TAKES_EPS: h->eps = value; break;
+    case TAKES_RHO: h->rho = value; break;
+    case TAKES_LR_DECAY: h->lr_decay = value; break;
+    case TAKES_INITIAL_ACCUMULATOR_VALUE: h->initial_accumulator_value = value; break;
+    case TAKES_MOMENTUM_DECAY: h->momentum_decay = value; break;
+    default: break;
+    }
+}
+
+static void remember_command(struct settings *s, int argc, char **argv)
+{
+    size_t used = (size_t)snprintf(s->title, sizeof s->title, "descent");
+    for (int i = 1; i < argc && used < sizeof s->title; i++) {
+        if (strcmp(argv[i], "--plot") == 0) {
+            i++;
+            continue;
+        }
+        used += (size_t)snprintf(s->title + used, sizeof s->title - used, " %s", argv[i]);
+    }
+    for (char *c = s->title; *c; c++)   /* the title goes into a gnuplot string */
+        if (*c == '"' || *c == '\\' || *c == '\n')
+            *c = '\'';
+}
+
+static struct settings parse(int argc, char **argv)
+{
+    struct settings s = {0};
+    bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
+         seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
+         seen_data = false, seen_plot = false, seen_no_bias = false;
+    s.every = 1;
+    s.optimizer_name = "sgd";
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        unsigned bit = hyper_flag_bit(flag);
+        if (bit != 0) {
+            parse_hyper(&s, bit, argc, argv, &i);
+        } else if (strcmp(flag, "--function") == 0) {
+            set_once(flag, &seen_function);
+            s.function_spec = flag_value(argc, argv, &i);
+        } else if (strcmp(flag, "--data") == 0) {
+            set_once(flag, &seen_data);
+            s.data_path = flag_value(argc, argv, &i);
+        } else if (strcmp(flag, "--x0") == 0) {
+            set_once(flag, &seen_x0);
+            s.x0_count = parse_number_list(flag, flag_value(argc, argv, &i), s.x0,
+                                           FUNCTION_MAX_DIM);
+        } else if (strcmp(flag, "--optimizer") == 0) {
+            set_once(flag, &seen_optimizer);
+            s.optimizer_name = flag_value(argc, argv, &i);
+        } else if (strcmp(flag, "--steps") == 0) {
+            set_once(flag, &seen_steps);
+            s.steps = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
+        } else if (strcmp(flag, "--epochs") == 0) {
+            set_once(flag, &seen_epochs);
+            s.epochs = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
+        } else if (strcmp(flag, "--batch") == 0) {
+            set_once(flag, &seen_batch);
+            s.batch = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
+        } else if (strcmp(flag, "--every") == 0) {
+            set_once(flag, &seen_every);
+            s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
+        } else if (strcmp(flag, "--order") == 0) {
+            const char *order;
+            set_once(flag, &seen_order);
+            order = flag_value(argc, argv, &i);
+            if (strcmp(order, "sequential") == 0)
+                s.shuffle = false;
+            else if (strcmp(order, "shuffle") == 0)
+                s.shuffle = true;
+            else if (strncmp(order, "shuffle:", 8) == 0)
+                s.shuffle = true, s.seed = parse_seed(order + 8);
+            else
+                fail(EXIT_USAGE, "--order: '%s' is neither sequential nor shuffle[:SEED]",
+                     order);
+        } else if (strcmp(flag, "--no-bias") == 0) {
+            set_once(flag, &seen_no_bias);
+            s.no_bias = true;
+        } else if (strcmp(flag, "--plot") == 0) {
+            set_once(flag, &seen_plot);
+            s.plot = flag_value(argc, argv, &i);
+        } else if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
+            usage();
+            exit(0);
+        } else if (strcmp(flag, "--version") == 0) {
+            printf("descent %s, the lab of the descent workbook (optimizers with the "
+                   "semantics of torch.optim, PyTorch 2.x)\n", VERSION);
+            exit(0);
+        } else {
+            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        }
+    }
+
+    if (seen_function == seen_data)
+        fail(EXIT_USAGE, seen_function ? "give --function or --data, not both"
+                                       : "nothing to optimise: give --function NAME or "
+                                         "--data FILE.csv (try --help)");
+    if (seen_function) {
+        static const char *const data_only[] = {"--epochs", "--batch", "--order",
+                                                "--no-bias"};
+        const bool given[] = {seen_epochs, seen_batch, seen_order, seen_no_bias};
+        for (size_t k = 0; k < 4; k++)
+            if (given[k])
+                fail(EXIT_USAGE, "%s applies to --data only", data_only[k]);
+    }
+    if (seen_steps && seen_epochs)
+        fail(EXIT_USAGE, "give --steps or --epochs, not both");
+    if (!seen_steps && !seen_epochs)
+        s.steps = 100;
+    remember_command(&s, argc, argv);
+    return s;
+}
+
+/* The optimizer's hyper-parameters: its defaults, then what was given. */
+static struct hyper choose_hyper(const struct settings *s, const struct optimizer_kind *kind)
+{
+    struct hyper h = kind->defaults;
+    const struct hyper *given = &s->hyper;
+    char message[256];
+    for (unsigned bit = 1; bit <= TAKES_MOMENTUM_DECAY; bit <<= 1) {
+        if (!(s->given & bit))
+            continue;
+        if (!(kind->takes & bit)) {
+            char flags[256];
+            hyper_flag_list(kind, flags, sizeof flags);
+            fail(EXIT_USAGE, "%s: the %s optimizer does not take it (it takes %s)",
+                 hyper_flag_name(bit), kind->name, flags);
+        }
+        switch (bit) {
+        case TAKES_LR: h.lr = given->lr; break;
+        case TAKES_MOMENTUM: h.momentum = given->momentum; break;
+        case TAKES_DAMPENING: h.dampening = given->dampening; break;
+        case TAKES_NESTEROV: h.nesterov = given->nesterov; break;
+        case TAKES_WEIGHT_DECAY: h.weight_decay = given->weight_decay; break;
+        case TAKES_MAXIMIZE: h.maximize = given->maximize; break;
+        case TAKES_ALPHA: h.alpha = given->alpha; break;
+        case TAKES_CENTERED: h.centered = given->centered; break;
+        case TAKES_EPS: h.eps = given->eps; break;
+        case TAKES_BETAS: h.beta1 = given->beta1, h.beta2 = given->beta2; break;
+        case TAKES_AMSGRAD: h.amsgrad = given->amsgrad; break;
+        case TAKES_RHO: h.rho = given->rho; break;
+        case TAKES_LR_DECAY: h.lr_decay = given->lr_decay; break;
+        case TAKES_INITIAL_ACCUMULATOR_VALUE:
+            h.initial_accumulator_value = given->initial_accumulator_value;
+            break;
+        case TAKES_MOMENTUM_DECAY: h.momentum_decay = given->momentum_decay; break;
+        default: break;
+        }
+    }
+    if (!hyper_is_valid(kind, &h, message, sizeof message))
+        fail(EXIT_USAGE, "%s", message);
+    return h;
+}
+
+/* ------------------------------------------------------------ running */
+
+int main(int argc, char **argv)
+{
+    static char output_buffer[1 << 16];
+    struct settings s;
+    const struct optimizer_kind *kind;
+    struct hyper hyper;
+    struct function function;
+    struct dataset data = {0};
+    struct regression model;
+    struct objective objective = {NULL, NULL};
+    struct schedule schedule;
+    struct optimizer opt;
+    struct run_result result;
+    double *theta;
+    size_t dim;
+    FILE *rows = stdout;
+
+    fail_program = "descent";
+    setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
+    s = parse(argc, argv);
+
+    kind = optimizer_kind_named(s.optimizer_name);
+    if (kind == NULL) {
+        char names[128];
+        optimizer_kind_list(names, sizeof names);
+        fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (known: %s)", s.optimizer_name,
+             names);
+    }
+    hyper = choose_hyper(&s, kind);
+    if (s.plot != NULL)
+        plot_check(s.plot);
+
+    if (s.function_spec != NULL) {
+        function = function_from_spec("--function", s.function_spec);
+        objective.function = &function;
+    } else {
+        dataset_read_csv(&data, s.data_path);
+        model.data = &data;
+        model.bias = !s.no_bias;
+        objective.model = &model;
+    }
+    dim = objective_dim(&objective);
+    theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
+    if (s.x0_count != 0 && s.x0_count != dim)
+        fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
+             s.x0_count, dim, objective.model && !s.no_bias ? " (w1..wd, then b)" : "");
+    for (size_t i = 0; i < dim; i++)
+        theta[i] = s.x0_count ? s.x0[i] : objective.function ? function.start[i] : 0.0;
+
+    schedule.every = s.every;
+    schedule.shuffle = s.shuffle;
+    schedule.seed = s.seed;
+    schedule.batch = s.batch > 0 ? (size_t)s.batch : data.count;
+    schedule.steps = s.steps;
+    if (objective.model && s.epochs > 0) {
+        long per_epoch = updates_per_epoch(data.count, schedule.batch < data.count ?
+                                           schedule.batch : data.count);
+        if (s.epochs > MAX_STEPS / per_epoch)
+            fail(EXIT_USAGE, "--epochs %ld: more than 10^12 updates", s.epochs);
+        schedule.steps = s.epochs * per_epoch;
+    } else if (objective.model && s.epochs == 0 && s.steps == 0) {
+        schedule.steps = 0;
+    }
+
+    if (s.plot != NULL) {
+        rows = tmpfile();
+        if (rows == NULL)
+            fail(EXIT_USAGE, "--plot: cannot make a temporary file");
+    }
+    optimizer_init(&opt, kind, &hyper, dim);
+    result = lab_run(rows, theta, &opt, &objective, &schedule);
+    if (s.plot != NULL) {
+        char buffer[8192];
+        size_t got;
+        rewind(rows);
+        while ((got = fread(buffer, 1, sizeof buffer, rows)) > 0)
+            fwrite(buffer, 1, got, stdout);
+        fflush(stdout);
+        plot_draw(s.plot, rows, objective.function, s.title);
+        fclose(rows);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+        fail(EXIT_USAGE, "writing the rows failed");
+    if (result.diverged)
+        fail(EXIT_DIVERGED, "diverged at step %ld: %s is no longer finite (the rows above "
+             "are the finite ones); try a smaller learning rate than --lr %g",
+             result.diverged_at, result.why, hyper.lr);
+    optimizer_free(&opt);
+    free(theta);
+    dataset_free(&data);
+    return 0;
+}
