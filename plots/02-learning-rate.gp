@@ -36,7 +36,7 @@ set autoscale
 set xrange [0:60]
 set yrange [1e-16:100]
 @logloss
-set key bottom left
-plot data.'/x2sinx_eta_0.005.csv' using 'step':(column('loss') - fstar) with linespoints ls 1 title 'η = 0.005: factor 0.852^{2} per step', \
-     data.'/x2sinx_eta_0.05.csv' using 'step':(column('loss') - fstar) with linespoints ls 2 title 'η = 0.05: factor 0.483^{2} per step', \
+set key bottom right
+plot data.'/x2sinx_eta_0.005.csv' using 'step':(column('loss') - fstar) with linespoints ls 1 title 'η = 0.005: factor 0.852² per step', \
+     data.'/x2sinx_eta_0.05.csv' using 'step':(column('loss') - fstar) with linespoints ls 2 title 'η = 0.05: factor 0.483² per step', \
      data.'/x2sinx_eta_0.075.csv' using 'step':(column('loss') - fstar) with linespoints ls 3 title 'η = 0.075: stuck on a 2-cycle'

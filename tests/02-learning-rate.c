@@ -110,6 +110,24 @@ START_TEST(stability_limit_two_over_l)
 }
 END_TEST
 
+/* solutions/02-learning-rate.md.  Exercise 1: curvatures 4 and 25, so
+ * eta < 2/25 = 0.08; there x2's factor is 1 - 0.08 * 25 = -1 and x1's is
+ * 1 - 0.32 = 0.68.  Exercise 2: eta h = 0.890 (crawl, factor 0.110) and
+ * 1.780 (oscillates, factor -0.780), to three digits. */
+START_TEST(exercise_answers)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    ck_assert_int_eq(regime_of(2.0 / 25, 25.0), REGIME_BOUNCE);
+    ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 25.0, -1.0, 1e-15);
+    ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 4.0, 0.68, 1e-15);
+    ck_assert_int_eq(regime_of(0.03, h), REGIME_CRAWL);
+    ck_assert_int_eq(regime_of(0.06, h), REGIME_OSCILLATE);
+    ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
+    ck_assert_double_eq_tol(0.06 * h, 1.780, 5e-4);
+    ck_assert_double_eq_tol(measured_ratio(0.06), -0.780, 5e-4);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("02-learning-rate");
@@ -121,6 +139,7 @@ Suite *chapter_suite(void)
     tcase_add_test(minimum, measured_ratio_is_one_minus_eta_h);
     tcase_add_test(minimum, past_two_over_h_does_not_converge);
     tcase_add_test(quadratic_case, stability_limit_two_over_l);
+    tcase_add_test(minimum, exercise_answers);
     suite_add_tcase(suite, minimum);
     suite_add_tcase(suite, quadratic_case);
     return suite;
