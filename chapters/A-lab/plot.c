@@ -109,11 +109,11 @@ static void copy_file(FILE *from, FILE *to)
         fwrite(buffer, 1, got, to);
 }
 
-/* The look of plots/style.gp: one colour per role, a quiet frame. */
+/* The look of plots/style.gp: one colour per role, a quiet frame (but no
+ * autotitle from column headers: the grid and contour files have none). */
 static const char style[] =
     "set encoding utf8\n"
     "set datafile separator comma\n"
-    "set key autotitle columnheader\n"
     "set border 3\n"
     "set tics nomirror out\n"
     "set grid lc rgb '#e4e4e4' lw 1\n"
@@ -172,8 +172,6 @@ void plot_draw(const char *image, FILE *rows, const struct function *f, const ch
         }
         fprintf(gnuplot, "\nset table '%s'\nsplot '%s' using 1:2:3 with lines notitle\n"
                 "unset table\n", path[CONTOURS], path[GRID_FILE]);
-        fprintf(gnuplot, "set xrange [%.17g:%.17g]\nset yrange [%.17g:%.17g]\n",
-                box[0], box[1], box[2], box[3]);
     }
 
     if (ends_with(image, ".svg"))
@@ -193,18 +191,18 @@ void plot_draw(const char *image, FILE *rows, const struct function *f, const ch
             "set xrange [*:*]\nset yrange [*:*]\n"
             "set xlabel 'step'\nset ylabel 'loss (log scale)'\n"
             "set logscale y\nset format y '10^{%%T}'\n"
-            "plot '%s' using 'step':'loss' with lines ls 5 title 'loss'\n", path[ROWS]);
+            "plot '%s' skip 1 using 1:2 with lines ls 5 title 'loss'\n", path[ROWS]);
     if (two_d)
         fprintf(gnuplot,
                 "unset logscale y\nset format y '%%g'\n"
-                "set xrange [%s]\nset yrange [%s]\n"
+                "set xrange [*:*]\nset yrange [*:*]\n"
                 "set datafile separator whitespace\n"
                 "set xlabel 'x1'\nset ylabel 'x2'\n"
                 "plot '%s' using 1:2 with lines ls 9 title 'contours of f', \\\n"
                 "     '%s' using 1:2 with linespoints ls 1 title 'path', \\\n"
                 "     '' every ::0::0 using 1:2 with points ls 6 title 'start'\n"
                 "unset multiplot\n",
-                "*:*", "*:*", path[CONTOURS], path[PATH]);
+                path[CONTOURS], path[PATH]);
     fflush(gnuplot);
     if (pclose(gnuplot) != 0) {
         char line[512] = "gnuplot failed";
