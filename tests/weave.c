@@ -496,6 +496,14 @@ int main(int argc, char **argv)
         settle("book.md", &old_book, &book, check);
     }
 
+    for (int k = 0; k < count; k++) {
+        free(wanted[k].data);
+        free(names[k]);
+    }
+    free(now.data);
+    free(book.data);
+    free(old_book.data);
+
     if (error_count > 0) {
         fprintf(stderr, "weave: %d problem(s)\n", error_count);
         return 1;
