@@ -84,7 +84,7 @@ static void one_dimension(const struct settings *s)
 /* ANCHOR_END: table */
 
 /* Example 2: the 2-D quadratic with curvatures 1 and 10. */
-static void two_dimensions(FILE *trace)
+static void two_dimensions(void)
 {
     static const double curvature[2] = {1.0, 10.0};
     struct function f = quadratic(curvature, 2);
@@ -99,38 +99,37 @@ static void two_dimensions(FILE *trace)
         f.gradient(&f, grad, y);
         gd_step(y, grad, 2, 0.15);
     }
-    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, trace, 1);
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
     printf("stopped after %ld steps: ||grad f|| = %.3e < 1e-6\n", run.steps, run.grad_norm);
     printf("x = (%.6e, %.6e), f(x) = %.6e\n", x[0], x[1], run.loss);
 }
 
+/* The figures' data: example 1 for 20 steps, example 2 until it stops. */
 static void write_figure_data(const char *dir)
 {
-    static const double curvature = 2.0;
-    struct function f = quadratic(&curvature, 1);
-    double x = 4.0;
+    static const double two = 2.0, curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(&two, 1), g = quadratic(curvature, 2);
+    double x = 4.0, y[2] = {1.0, 1.0};
     FILE *file = csv_create(dir, "x_squared.csv");
     gradient_descent(&f, &x, 0.1, 1e-12, 20, file, 1);
     csv_close(file, "x_squared.csv");
+    file = csv_create(dir, "quadratic_2d.csv");
+    gradient_descent(&g, y, 0.15, 1e-6, 1000, file, 1);
+    csv_close(file, "quadratic_2d.csv");
 }
 
 int main(int argc, char **argv)
 {
     struct settings s;
-    FILE *trace = NULL;
     fail_program = "ch01";
     s = parse(argc, argv);
+    if (s.csv_dir)          /* files first: a bad folder fails before any output */
+        write_figure_data(s.csv_dir);
     if (s.example != 2)
         one_dimension(&s);
     if (s.example == 0)
         putchar('\n');
-    if (s.csv_dir) {
-        write_figure_data(s.csv_dir);
-        trace = csv_create(s.csv_dir, "quadratic_2d.csv");
-    }
     if (s.example != 1)
-        two_dimensions(trace);
-    if (trace)
-        csv_close(trace, "quadratic_2d.csv");
+        two_dimensions();
     return 0;
 }

@@ -167,9 +167,9 @@ int main(int argc, char **argv)
         one_run(spec, x0, x0_count, eta, steps, every);
         return 0;
     }
-    curvature_tables();
-    stability_table();
     if (csv_dir)
         write_figure_data(csv_dir);
+    curvature_tables();
+    stability_table();
     return 0;
 }

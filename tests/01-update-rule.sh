@@ -1,0 +1,18 @@
+# tests/01-update-rule.sh: build/ch01 on good and bad command lines.
+. tests/cli.sh
+ch01=$BUILD/ch01
+expect_exit 0 "the chapter's run" "$ch01"
+expect_exit 0 "help" "$ch01" --help
+expect_exit 0 "a bouncing rate" "$ch01" --eta 1 --steps 6
+expect_exit 3 "a diverging rate stops before inf" "$ch01" --eta 10 --steps 1000
+expect_usage_error "unknown flag" "$ch01" --speed 3
+expect_usage_error "missing value" "$ch01" --eta
+expect_usage_error "not a number" "$ch01" --eta fast
+expect_usage_error "nan" "$ch01" --eta nan
+expect_usage_error "negative rate" "$ch01" --eta -0.1
+expect_usage_error "zero steps" "$ch01" --steps 0
+expect_usage_error "too many steps" "$ch01" --steps 100000
+expect_usage_error "fractional steps" "$ch01" --steps 2.5
+expect_usage_error "no such example" "$ch01" --example 3
+expect_usage_error "unwritable csv folder" "$ch01" --csv /nonexistent/folder
+cli_summary ch01

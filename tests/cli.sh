@@ -1,0 +1,44 @@
+# cli.sh: helpers for the command-line tests (tests/NN-slug.sh), sourced
+# with `. tests/cli.sh`.  Each check runs a program, captures its stdout,
+# stderr and exit status, and counts a pass or a failure; `cli_summary NAME`
+# prints "NAME: N passed, N failed" (the line `make check` adds up) and
+# returns non-zero if anything failed.
+: "${BUILD:=build}"
+cli_passed=0 cli_failed=0
+cli_out=$(mktemp) cli_err=$(mktemp)
+trap 'rm -f "$cli_out" "$cli_err"' EXIT
+
+cli_fail() {
+    cli_failed=$((cli_failed + 1))
+    printf 'FAIL: %s\n' "$*"
+    sed 's/^/  stdout: /' "$cli_out" | head -n 5
+    sed 's/^/  stderr: /' "$cli_err" | head -n 5
+}
+
+# expect_usage_error WHAT PROGRAM ARGS...: exit 2, nothing on stdout, one
+# line on stderr.
+expect_usage_error() {
+    what=$1; shift
+    "$@" >"$cli_out" 2>"$cli_err"; rc=$?
+    if [ $rc -ne 2 ]; then cli_fail "$what: exit $rc, expected 2 ($*)"; return; fi
+    if [ -s "$cli_out" ]; then cli_fail "$what: printed on stdout ($*)"; return; fi
+    if [ "$(wc -l <"$cli_err")" -ne 1 ]; then cli_fail "$what: stderr is not one line ($*)"; return; fi
+    cli_passed=$((cli_passed + 1))
+}
+
+# expect_exit CODE WHAT PROGRAM ARGS...: the exit status, and no nan or
+# inf anywhere in the output.
+expect_exit() {
+    code=$1 what=$2; shift 2
+    "$@" >"$cli_out" 2>"$cli_err"; rc=$?
+    if [ $rc -ne "$code" ]; then cli_fail "$what: exit $rc, expected $code ($*)"; return; fi
+    if grep -qiE '(^|[^a-z])(nan|inf)([^a-z]|$)' "$cli_out"; then
+        cli_fail "$what: nan or inf in the output ($*)"; return
+    fi
+    cli_passed=$((cli_passed + 1))
+}
+
+cli_summary() {
+    echo "$1: $cli_passed passed, $cli_failed failed"
+    [ "$cli_failed" -eq 0 ]
+}
