@@ -1,0 +1,13 @@
+/* Exercise 8.4 (chapter 8): Adam from memory.
+ * Replace the TODO line with your code; `make exercises CH=08` checks it. */
+#include "00-toolkit/exercise.h"
+#include "08-adam/exercises.h"
+
+void adam_from_memory(double *theta, double *m, double *v, const double *grad, size_t dim,
+                      long t, double lr, double beta1, double beta2, double eps)
+{
+    (void)theta, (void)m, (void)v, (void)grad, (void)dim;
+    (void)t, (void)lr, (void)beta1, (void)beta2, (void)eps;
+    TODO("per coordinate: update m and v (8.1, 8.2), correct both by 1 - beta^t (8.3), "
+         "then theta -= lr m-hat / (sqrt(v-hat) + eps) (8.4)");
+}

@@ -1,0 +1,342 @@
+/* tests/08-adam.c: the worked examples of chapter 8.
+ *
+ * Tolerance: unless a test says otherwise, each expected value is the
+ * closed form the chapter derives, evaluated in double, and the code
+ * reaches it through a handful of other double operations (sums of
+ * products, one square root, one division), so the two agree to a few
+ * units in the last place, about 1e-16 here; 1e-12 leaves room for that
+ * and still catches any wrong step, whose effect is 1e-3 or more.
+ * Where eps is left at 1e-8 and the derivation drops it, the test says how
+ * far eps can move the result and uses that bound.
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "06-momentum/sgd.h"
+#include "08-adam/adam.h"
+#include "08-adam/adamax.h"
+#include "08-adam/nadam.h"
+#include "08-adam/race.h"
+#include "08-adam/variants.h"
+
+#include <math.h>
+
+#define TOLERANCE 1e-12
+
+/* Run kind with hyper on f = 1/2 sum a_i x_i^2 for steps updates. */
+static void run_quadratic(const struct optimizer_kind *kind, const struct hyper *hyper,
+                          const double *curvature, double *x, size_t dim, int steps)
+{
+    struct function f = quadratic(curvature, dim);
+    struct optimizer opt;
+    double grad[FUNCTION_MAX_DIM];
+    optimizer_init(&opt, kind, hyper, dim);
+    for (int t = 0; t < steps; t++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+    }
+    optimizer_free(&opt);
+}
+
+/* ------------------------------------------------ example 8.1 */
+
+/* Step 1: m-hat = g and v-hat = g^2, so the step is lr g / (|g| + eps):
+ * x = 1 - 0.1 * 1/(1 + 1e-8) and 1 - 0.1 * 10/(10 + 1e-8). */
+START_TEST(example_8_1_first_step_is_lr_sign_g)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct hyper h = adam_kind.defaults;
+    double x[2] = {1.0, 1.0};
+    h.lr = 0.1;
+    run_quadratic(&adam_kind, &h, curvature, x, 2, 1);
+    ck_assert_double_eq_tol(x[0], 1.0 - 0.1 * 1.0 / (1.0 + 1e-8), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 10.0 / (10.0 + 1e-8), TOLERANCE);
+}
+END_TEST
+
+/* Step 2 with eps = 0: g1 = 0.9, m = 0.9*0.1 + 0.1*0.9 = 0.18, m-hat =
+ * 18/19; v = 0.999*0.001 + 0.001*0.81 = 0.001809, v-hat = 1809/1999;
+ * x1 = 0.9 - 0.1 (18/19) sqrt(1999/1809).  Coordinate 2 sees ten times
+ * the gradient, so ten times m and a hundred times v: the same step. */
+START_TEST(example_8_1_second_step_by_hand)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct hyper h = adam_kind.defaults;
+    double x[2] = {1.0, 1.0};
+    const double by_hand = 0.9 - 0.1 * (18.0 / 19.0) * sqrt(1999.0 / 1809.0);
+    h.lr = 0.1;
+    h.eps = 0.0;
+    run_quadratic(&adam_kind, &h, curvature, x, 2, 2);
+    ck_assert_double_eq_tol(x[0], by_hand, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], by_hand, TOLERANCE);
+    ck_assert_double_eq_tol(by_hand, 0.8004122277, 1e-10);      /* the table's digits */
+
+    /* With eps = 1e-8 each step changes by at most lr eps / sqrt(v-hat),
+     * about 0.1 * 1e-8 / 0.95 ~ 1.1e-9; two steps stay within 3e-9. */
+    x[0] = x[1] = 1.0;
+    h.eps = 1e-8;
+    run_quadratic(&adam_kind, &h, curvature, x, 2, 2);
+    ck_assert_double_eq_tol(x[0], by_hand, 3e-9);
+    ck_assert_double_eq_tol(x[1], by_hand, 3e-9);
+}
+END_TEST
+
+/* Without correction the first step is lr (1 - b1) g / (sqrt(1 - b2) |g| + eps)
+ * = lr * 0.1 / sqrt(0.001) = sqrt(10) lr, up to eps: 3.16 times too long. */
+START_TEST(example_8_1_uncorrected_first_step_is_too_long)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct hyper h = adam_uncorrected_kind.defaults;
+    double x[2] = {1.0, 1.0};
+    h.lr = 0.1;
+    run_quadratic(&adam_uncorrected_kind, &h, curvature, x, 2, 1);
+    ck_assert_double_eq_tol(x[0], 1.0 - 0.1 * 0.1 / (sqrt(0.001) + 1e-8), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 1.0 / (sqrt(0.1) + 1e-8), TOLERANCE);
+    /* (1 - x1) / lr = sqrt(10) up to eps: eps moves it by 1e-8/0.0316^2 ~ 1e-5 */
+    ck_assert_double_eq_tol((1.0 - x[0]) / 0.1, sqrt(10.0), 2e-5);
+}
+END_TEST
+
+/* --------------------------------------------- bias correction */
+
+/* A constant gradient g: m_t = (1 - b1^t) g, v_t = (1 - b2^t) g^2, so with
+ * eps = 0 the uncorrected step is (1 - b1^t)/sqrt(1 - b2^t) lr sign(g) and
+ * the corrected one exactly lr sign(g).  At t = 10: 0.6513215599 /
+ * sqrt(0.0099551198...) = 6.5279... */
+START_TEST(bias_correction_ratio_for_a_constant_gradient)
+{
+    struct hyper h = adam_kind.defaults;
+    struct optimizer corrected, uncorrected;
+    double a = 0.0, b = 0.0, g = 3.0;
+    h.lr = 1.0;
+    h.eps = 0.0;
+    optimizer_init(&corrected, &adam_kind, &h, 1);
+    optimizer_init(&uncorrected, &adam_uncorrected_kind, &h, 1);
+    for (int t = 1; t <= 10; t++) {
+        double before_a = a, before_b = b;
+        optimizer_step(&corrected, &a, &g);
+        optimizer_step(&uncorrected, &b, &g);
+        double ratio = (1.0 - pow(0.9, t)) / sqrt(1.0 - pow(0.999, t));
+        ck_assert_double_eq_tol(before_a - a, 1.0, TOLERANCE);
+        ck_assert_double_eq_tol(before_b - b, ratio, TOLERANCE);
+    }
+    ck_assert_double_eq_tol((1.0 - pow(0.9, 10)) / sqrt(1.0 - pow(0.999, 10)), 6.5279, 5e-5);
+    optimizer_free(&corrected);
+    optimizer_free(&uncorrected);
+}
+END_TEST
+
+/* ----------------------------------------------------------- eps */
+
+/* First step for a gradient g: PyTorch lr g/(|g| + eps); the paper's
+ * efficient form lr g/(|g| + eps/sqrt(1 - b2)) = lr g/(|g| + sqrt(1000) eps).
+ * At g = eps = 1e-8: 1/2 against 1/(1 + sqrt(1000)) = 0.030653. */
+START_TEST(eps_two_forms_of_the_first_step)
+{
+    static const double gradients[4] = {1.0, 1e-6, 1e-8, 1e-10};
+    for (int j = 0; j < 4; j++) {
+        double g = gradients[j];
+        struct optimizer opt;
+        struct hyper h = adam_kind.defaults;
+        double theta = 0.0;
+        h.lr = 1.0;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        optimizer_step(&opt, &theta, &g);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(-theta, g / (g + 1e-8), TOLERANCE);
+
+        theta = 0.0;
+        optimizer_init(&opt, &adam_paper_form_kind, &h, 1);
+        optimizer_step(&opt, &theta, &g);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(-theta, g / (g + sqrt(1000.0) * 1e-8), TOLERANCE);
+    }
+    ck_assert_double_eq_tol(1.0 / (1.0 + sqrt(1000.0)), 0.030653, 5e-7);
+}
+END_TEST
+
+/* ------------------------------------------------------ AMSGrad */
+
+/* g = 10 then 1, betas (0.9, 0.9): v1 = 10, v2 = 9.1, max v = 10;
+ * m2 = 0.9 * 1 + 0.1 * 1 = 1, m-hat = 1/0.19 = 100/19; v-hat = 9.1/0.19 =
+ * 910/19 for Adam and 10/0.19 = 1000/19 for AMSGrad.  eps = 1e-8 moves a
+ * step by about eps/sqrt(v-hat) < 2e-9 of it. */
+START_TEST(amsgrad_keeps_the_largest_raw_v)
+{
+    struct hyper h = adam_kind.defaults;
+    struct optimizer adam, ams;
+    double a = 0.0, b = 0.0, ten = 10.0, one = 1.0;
+    h.lr = 1.0;
+    h.beta2 = 0.9;
+    optimizer_init(&adam, &adam_kind, &h, 1);
+    h.amsgrad = true;
+    optimizer_init(&ams, &adam_kind, &h, 1);
+    optimizer_step(&adam, &a, &ten);
+    optimizer_step(&ams, &b, &ten);
+    ck_assert_double_eq_tol(a, b, TOLERANCE);                /* same first step */
+    double a1 = a, b1 = b;
+    optimizer_step(&adam, &a, &one);
+    optimizer_step(&ams, &b, &one);
+    ck_assert_double_eq_tol(adam.buffer[1][0], 9.1, TOLERANCE);
+    ck_assert_double_eq_tol(ams.buffer[2][0], 10.0, TOLERANCE);
+    ck_assert_double_eq_tol(a1 - a, (100.0 / 19) / sqrt(910.0 / 19), 2e-9);
+    ck_assert_double_eq_tol(b1 - b, (100.0 / 19) / sqrt(1000.0 / 19), 2e-9);
+    optimizer_free(&adam);
+    optimizer_free(&ams);
+}
+END_TEST
+
+/* ------------------------------------------ AdamW vs Adam + L2 */
+
+/* f = 1/2 theta^2, theta0 = 1, lr 0.1, eps 0.
+ * Adam + L2 (any wd): the gradient (1 + wd) theta is a rescaled theta, and
+ * Adam's step does not see a constant scale: the same path as plain Adam,
+ * 0.9 then 0.9 - 0.1 (18/19) sqrt(1999/1809).
+ * AdamW, wd 0.1: theta = 0.99, step 1 -> 0.89; then 0.89 * 0.99 = 0.8811,
+ * g = 0.89, m = 0.09 + 0.089 = 0.179, v = 0.000999 + 0.0007921 = 0.0017911,
+ * theta = 0.8811 - 0.1 (179/190) / sqrt(17911/19990). */
+START_TEST(adamw_and_adam_l2_two_steps_by_hand)
+{
+    static const double one = 1.0;
+    const double adam_by_hand = 0.9 - 0.1 * (18.0 / 19.0) * sqrt(1999.0 / 1809.0);
+    const double adamw_by_hand = 0.8811 - 0.1 * (179.0 / 190.0) / sqrt(17911.0 / 19990.0);
+    const double weight_decay[3] = {0.0, 0.1, 1.0};
+    for (int k = 0; k < 3; k++) {
+        struct hyper h = adam_kind.defaults;
+        double theta = 1.0;
+        h.lr = 0.1;
+        h.eps = 0.0;
+        h.weight_decay = weight_decay[k];
+        run_quadratic(&adam_kind, &h, &one, &theta, 1, 1);
+        ck_assert_double_eq_tol(theta, 0.9, TOLERANCE);
+        theta = 1.0;
+        run_quadratic(&adam_kind, &h, &one, &theta, 1, 2);
+        ck_assert_double_eq_tol(theta, adam_by_hand, TOLERANCE);
+    }
+    struct hyper h = adamw_kind.defaults;
+    double theta = 1.0;
+    h.lr = 0.1;
+    h.eps = 0.0;
+    h.weight_decay = 0.1;
+    run_quadratic(&adamw_kind, &h, &one, &theta, 1, 1);
+    ck_assert_double_eq_tol(theta, 0.89, TOLERANCE);
+    theta = 1.0;
+    run_quadratic(&adamw_kind, &h, &one, &theta, 1, 2);
+    ck_assert_double_eq_tol(theta, adamw_by_hand, TOLERANCE);
+    ck_assert_double_eq_tol(adamw_by_hand, 0.7815718549, 1e-10);  /* the table's digits */
+}
+END_TEST
+
+/* --------------------------------------------- Adamax and NAdam */
+
+/* Adamax, step 1: m = 0.1 g, u = |g| + eps, step = lr/0.1 * 0.1 g/(|g| + eps). */
+START_TEST(adamax_first_step)
+{
+    struct hyper h = adamax_kind.defaults;
+    struct optimizer opt;
+    double theta = 0.0, g = -4.0;
+    optimizer_init(&opt, &adamax_kind, &h, 1);
+    optimizer_step(&opt, &theta, &g);
+    ck_assert_double_eq_tol(theta, 2e-3 * 4.0 / (4.0 + 1e-8), TOLERANCE);
+    /* step 2, g = 1: u = max(0.999 (4 + 1e-8), 1 + 1e-8), m = -0.36 + 0.1 = -0.26 */
+    double before = theta, small = 1.0;
+    optimizer_step(&opt, &theta, &small);
+    ck_assert_double_eq_tol(theta - before, 2e-3 / 0.19 * 0.26 / (0.999 * (4.0 + 1e-8)),
+                            TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* NAdam, step 1 with the defaults: mu1 = 0.9 (1 - 0.5 * 0.96^0.004),
+ * mu2 = 0.9 (1 - 0.5 * 0.96^0.008); m = 0.1 g, v-hat = g^2, so the step is
+ * lr [(1 - mu1)/(1 - mu1) + mu2 * 0.1/(1 - mu1 mu2)] g/(|g| + eps). */
+START_TEST(nadam_first_step)
+{
+    struct hyper h = nadam_kind.defaults;
+    struct optimizer opt;
+    double theta = 0.0, g = 2.0;
+    double mu1 = 0.9 * (1.0 - 0.5 * pow(0.96, 0.004));
+    double mu2 = 0.9 * (1.0 - 0.5 * pow(0.96, 0.008));
+    optimizer_init(&opt, &nadam_kind, &h, 1);
+    optimizer_step(&opt, &theta, &g);
+    ck_assert_double_eq_tol(opt.product, mu1, TOLERANCE);
+    ck_assert_double_eq_tol(-theta, 2e-3 * (1.0 + mu2 * 0.1 / (1.0 - mu1 * mu2)) * 2.0 /
+                                        (2.0 + 1e-8), TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ------------------------------------------------------- the race */
+
+/* Every racer starts where the surface says and the trace starts there;
+ * the saddle's gradient at its start is (2, 1e-9 - 1e-3). */
+START_TEST(race_saddle_surface)
+{
+    struct function f = saddle();
+    double grad[2], origin[2] = {0.0, 0.0}, minimum[2] = {0.0, 1.0};
+    f.gradient(&f, grad, f.start);
+    ck_assert_double_eq_tol(grad[0], 2.0, TOLERANCE);
+    ck_assert_double_eq_tol(grad[1], 1e-9 - 1e-3, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, origin), 0.25, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, minimum), 0.0, TOLERANCE);
+}
+END_TEST
+
+/* Plain GD at lr 1e-3 multiplies x2 by about 1.001 a step near the saddle:
+ * after 2000 steps x2 ~ 1e-3 * 1.001^2000 ~ 7e-3, still on the saddle
+ * (f ~ 0.25), while momentum has left it. */
+START_TEST(race_gd_is_stuck_on_the_saddle)
+{
+    struct function f = saddle();
+    struct racer racers[RACERS];
+    race_racers(racers);
+    struct race_result gd = race_run(&racers[0], &f, 2000, 1e-8, NULL);
+    struct race_result momentum = race_run(&racers[1], &f, 2000, 1e-8, NULL);
+    ck_assert(!gd.diverged);
+    ck_assert_double_eq_tol(gd.loss, 0.25, 1e-3);
+    ck_assert(momentum.loss < 1e-8);
+}
+END_TEST
+
+/* A divergent run stops at its last finite point and says so. */
+START_TEST(race_divergence_is_reported)
+{
+    struct function f = function_from_spec("rosenbrock", "rosenbrock");
+    struct racer racers[RACERS];
+    race_racers(racers);
+    racers[0].hyper.lr = 1.0;
+    struct race_result r = race_run(&racers[0], &f, 100, 1e-8, NULL);
+    ck_assert(r.diverged);
+    ck_assert(r.steps < 100);
+    ck_assert(isfinite(r.loss));
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("08-adam");
+    TCase *first = tcase_create("ch08 example 8.1: Adam's first steps");
+    tcase_add_test(first, example_8_1_first_step_is_lr_sign_g);
+    tcase_add_test(first, example_8_1_second_step_by_hand);
+    tcase_add_test(first, example_8_1_uncorrected_first_step_is_too_long);
+    tcase_add_test(first, bias_correction_ratio_for_a_constant_gradient);
+    suite_add_tcase(suite, first);
+
+    TCase *eps = tcase_create("ch08 where eps goes");
+    tcase_add_test(eps, eps_two_forms_of_the_first_step);
+    suite_add_tcase(suite, eps);
+
+    TCase *family = tcase_create("ch08 AMSGrad, AdamW, Adamax, NAdam by hand");
+    tcase_add_test(family, amsgrad_keeps_the_largest_raw_v);
+    tcase_add_test(family, adamw_and_adam_l2_two_steps_by_hand);
+    tcase_add_test(family, adamax_first_step);
+    tcase_add_test(family, nadam_first_step);
+    suite_add_tcase(suite, family);
+
+    TCase *race = tcase_create("ch08 the optimizer race");
+    tcase_add_test(race, race_saddle_surface);
+    tcase_add_test(race, race_gd_is_stuck_on_the_saddle);
+    tcase_add_test(race, race_divergence_is_reported);
+    suite_add_tcase(suite, race);
+    return suite;
+}
