@@ -1,0 +1,11 @@
+/* Exercise 6.2 (chapter 6): the largest stable learning rate for a momentum.
+ * Replace the TODO line with your code; `make exercises CH=06` checks it. */
+#include "00-toolkit/exercise.h"
+#include "06-momentum/exercises.h"
+
+double largest_stable_lr(double beta, double lambda_max)
+{
+    (void)beta, (void)lambda_max;
+    TODO("the roots of z^2 - (1 + beta - h) z + beta stay inside |z| < 1 while 0 < h < ?");
+    return 0.0;
+}

@@ -1,0 +1,323 @@
+/* main.c: chapter 6's program, build/ch06.
+ *
+ * Prints the chapter's two results:
+ *   --example  the worked example: three steps of gradient descent, momentum
+ *              and Nesterov on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4,
+ *              momentum 1/2, every number an exact binary fraction;
+ *   --rates    the measured contraction per step next to the theory, for
+ *              several condition numbers and settings (the default prints both).
+ * With --lr (and --momentum, --dampening, --nesterov, --curvatures) it
+ * measures one setting of your own instead.  With --csv DIR it also writes
+ * the figures' data there (tests/draw.sh).  Every run uses sgd_kind through
+ * the optimizer interface: the code the lab runs.
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "06-momentum/rates.h"
+#include "06-momentum/sgd.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The window of the measurement: far enough from the start that the
+ * slower root dominates, short enough that nothing underflows. */
+#define MEASURE_FROM 100
+#define MEASURE_TO 400
+
+struct settings {
+    bool example, rates, custom;
+    struct hyper hyper;
+    double curvature[2];
+    const char *csv_dir;
+};
+
+static void usage(void)
+{
+    puts("usage: ch06 [--example] [--rates] [--csv DIR]\n"
+         "       ch06 --lr LR [--momentum B] [--dampening D] [--nesterov] [--curvatures MU,L]\n"
+         "  --example        the worked example by hand: three steps of GD, momentum, Nesterov\n"
+         "  --rates          measured rate per step against the theory (default: both)\n"
+         "  --lr LR          measure your own setting instead, 0 < LR <= 10\n"
+         "  --momentum B     its momentum, 0 <= B < 1 (default 0)\n"
+         "  --dampening D    its dampening, 0 <= D < 1 (default 0)\n"
+         "  --nesterov       Nesterov's look-ahead (needs momentum, no dampening)\n"
+         "  --curvatures MU,L  the quadratic 1/2 (MU x1^2 + L x2^2), 0 < MU, L <= 1e6\n"
+         "                   (default 1,100)\n"
+         "  --csv DIR        also write the figures' data into DIR");
+}
+
+static struct settings parse(int argc, char **argv)
+{
+    struct settings s = {.curvature = {1.0, 100.0}};
+    bool tuned = false;
+    s.hyper = sgd_kind.defaults;
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        if (strcmp(flag, "--example") == 0)
+            s.example = true;
+        else if (strcmp(flag, "--rates") == 0)
+            s.rates = true;
+        else if (strcmp(flag, "--lr") == 0) {
+            s.hyper.lr = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
+            s.custom = true;
+        } else if (strcmp(flag, "--momentum") == 0) {
+            s.hyper.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            tuned = true;
+        } else if (strcmp(flag, "--dampening") == 0) {
+            s.hyper.dampening = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            tuned = true;
+        } else if (strcmp(flag, "--nesterov") == 0) {
+            s.hyper.nesterov = true;
+            tuned = true;
+        } else if (strcmp(flag, "--curvatures") == 0) {
+            const char *text = flag_value(argc, argv, &i);
+            if (parse_number_list(flag, text, s.curvature, 2) != 2)
+                fail(EXIT_USAGE, "%s: give two curvatures MU,L, not '%s'", flag, text);
+            for (int c = 0; c < 2; c++)
+                if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
+                    fail(EXIT_USAGE, "%s: curvatures must lie in (0, 1e6], not '%s'", flag, text);
+            tuned = true;
+        } else if (strcmp(flag, "--csv") == 0)
+            s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--help") == 0) {
+            usage();
+            exit(0);
+        } else
+            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+    }
+    if (tuned && !s.custom)
+        fail(EXIT_USAGE, "--momentum, --dampening, --nesterov and --curvatures need --lr");
+    if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
+        fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
+    if (!s.example && !s.rates && !s.custom)
+        s.example = s.rates = true;
+    return s;
+}
+
+/* ------------------------------------------------------ worked example */
+
+/* ANCHOR: example */
+/* Three steps of sgd_kind on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4. */
+static void example_run(const char *title, double momentum, bool nesterov)
+{
+    static const double curvature[2] = {1.0, 3.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, grad[2];
+
+    h.lr = 0.25;
+    h.momentum = momentum;
+    h.nesterov = nesterov;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    printf("%s\n%3s  %-12s %-12s %-12s %-12s %s\n", title, "k", "x1", "x2", "v1", "v2", "f(x)");
+    for (int k = 0; k <= 3; k++) {
+        printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.10g\n", k, x[0], x[1],
+               opt.buffer[0][0], opt.buffer[0][1], f.value(&f, x));
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+    }
+    optimizer_free(&opt);
+}
+/* ANCHOR_END: example */
+
+static void worked_example(void)
+{
+    puts("Worked example: f = 1/2 (x1^2 + 3 x2^2), x0 = (1, 1), lr = 1/4\n");
+    example_run("gradient descent (momentum 0; v stays 0)", 0.0, false);
+    putchar('\n');
+    example_run("momentum 1/2 (PyTorch's buffer v)", 0.5, false);
+    putchar('\n');
+    example_run("Nesterov, momentum 1/2", 0.5, true);
+}
+
+/* ------------------------------------------------------ rates table */
+
+enum choice { GD_BEST, HEAVY_BALL_BEST, GIVEN };
+
+struct row {
+    const char *label;
+    double mu, L;                 /* curvatures of 1/2 (mu x1^2 + L x2^2) */
+    enum choice choice;
+    double lr, momentum;          /* when GIVEN */
+    bool nesterov;
+};
+
+/* ANCHOR: rows */
+static const struct row rows[] = {
+    {"gradient descent, best lr", 1, 10, GD_BEST, 0, 0, false},
+    {"gradient descent, best lr", 1, 100, GD_BEST, 0, 0, false},
+    {"gradient descent, best lr", 1, 1000, GD_BEST, 0, 0, false},
+    {"heavy ball, best lr and beta", 1, 10, HEAVY_BALL_BEST, 0, 0, false},
+    {"heavy ball, best lr and beta", 1, 100, HEAVY_BALL_BEST, 0, 0, false},
+    {"heavy ball, best lr and beta", 1, 1000, HEAVY_BALL_BEST, 0, 0, false},
+    {"momentum 0.5, lr 1/L", 1, 100, GIVEN, 0.01, 0.5, false},
+    {"momentum 0.9, lr 1/L", 1, 100, GIVEN, 0.01, 0.9, false},
+    {"Nesterov 9/11, lr 1/L", 1, 100, GIVEN, 0.01, 9.0 / 11, true},
+    {"Nesterov 0.9, lr 1/L", 1, 100, GIVEN, 0.01, 0.9, true},
+};
+/* ANCHOR_END: rows */
+
+static const char *roots_name(enum roots roots)
+{
+    return roots == ROOTS_REAL ? "real" : roots == ROOTS_REPEATED ? "repeated" : "complex";
+}
+
+static struct hyper row_hyper(const struct row *row)
+{
+    struct hyper h = sgd_kind.defaults;
+    h.nesterov = row->nesterov;
+    if (row->choice == GD_BEST)
+        h.lr = gd_best_lr(row->mu, row->L);
+    else if (row->choice == HEAVY_BALL_BEST)
+        heavy_ball_best(row->mu, row->L, &h.lr, &h.momentum);
+    else {
+        h.lr = row->lr;
+        h.momentum = row->momentum;
+    }
+    return h;
+}
+
+static void print_header(void)
+{
+    printf("%-30s %6s %-9s %-9s %-9s %-9s %-9s %s\n", "setting", "kappa", "lr", "beta",
+           "roots", "theory", "measured", "measured/theory - 1");
+}
+
+/* One row: theory and measurement of h on 1/2 (mu x1^2 + L x2^2). */
+static void print_row(const char *label, double mu, double L, const struct hyper *h)
+{
+    const double curvature[2] = {mu, L};
+    struct function f = quadratic(curvature, 2);
+    struct rate theory = sgd_rate_on_quadratic(h, &f);
+    struct measurement m = measure_rate(&f, h, MEASURE_FROM, MEASURE_TO);
+
+    if (m.diverged_at != 0)
+        fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6f > 1 "
+             "(stable only while lr L < 2 + 2 momentum); try --lr below %g",
+             m.diverged_at, theory.radius, (2.0 + 2.0 * h->momentum) / (L > mu ? L : mu));
+    if (m.underflow)
+        fail(EXIT_USAGE, "the error fell below 1e-280 before step %d: the rate %.6f is too "
+             "fast to measure over steps %d..%d", MEASURE_TO, theory.radius, MEASURE_FROM,
+             MEASURE_TO);
+    printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, L / mu, h->lr,
+           h->momentum, roots_name(theory.roots), theory.radius, m.rate,
+           100.0 * (m.rate / theory.radius - 1.0));
+}
+
+static void rates_table(void)
+{
+    printf("Rate per step on f = 1/2 (mu x1^2 + L x2^2), mu = 1, kappa = L/mu; "
+           "measured over steps %d..%d\n\n", MEASURE_FROM, MEASURE_TO);
+    print_header();
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct hyper h = row_hyper(&rows[i]);
+        print_row(rows[i].label, rows[i].mu, rows[i].L, &h);
+    }
+}
+
+/* ------------------------------------------------------ figure data */
+
+/* A run of sgd_kind with h on f from x0, every step into dir/name. */
+static void write_path(const char *dir, const char *name, const struct function *f,
+                       const double *x0, const struct hyper *h, long steps)
+{
+    FILE *file = csv_create(dir, name);
+    struct optimizer opt;
+    double x[2] = {x0[0], x0[1]}, grad[2];
+
+    optimizer_init(&opt, &sgd_kind, h, 2);
+    csv_header(file, "x", 2, NULL);
+    csv_row(file, 0, f->value(f, x), x, 2);
+    for (long k = 1; k <= steps; k++) {
+        f->gradient(f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (!row_is_finite(f->value(f, x), x, 2))
+            fail(EXIT_DIVERGED, "figure run %s diverged at step %ld", name, k);
+        csv_row(file, k, f->value(f, x), x, 2);
+    }
+    optimizer_free(&opt);
+    csv_close(file, name);
+}
+
+static void write_figure_data(const char *dir)
+{
+    static const double curvature[2] = {1.0, 25.0};
+    static const double quadratic_start[2] = {-9.0, 1.8};
+    struct function valley = quadratic(curvature, 2);
+    struct function banana = function_from_spec("--function", "rosenbrock");
+    struct hyper h = sgd_kind.defaults;
+
+    /* kappa = 25.  Gradient descent and heavy ball at the same lr 0.075
+     * (lr L = 1.875, close to the edge 2: a zig-zag); Nesterov cannot take
+     * that lr (its edge is lr L < (2 + 2 beta)/(1 + 2 beta)), so it runs at
+     * lr 1/L with its double-root momentum (5 - 1)/(5 + 1). */
+    h.lr = 0.075;
+    write_path(dir, "quadratic_gd.csv", &valley, quadratic_start, &h, 60);
+    h.momentum = 0.5;
+    write_path(dir, "quadratic_momentum.csv", &valley, quadratic_start, &h, 60);
+    h.lr = 1.0 / 25;
+    h.momentum = 4.0 / 6;
+    h.nesterov = true;
+    write_path(dir, "quadratic_nesterov.csv", &valley, quadratic_start, &h, 60);
+
+    h = sgd_kind.defaults;
+    h.lr = 1e-3;
+    write_path(dir, "rosenbrock_gd.csv", &banana, banana.start, &h, 3000);
+    h.momentum = 0.9;
+    write_path(dir, "rosenbrock_momentum.csv", &banana, banana.start, &h, 3000);
+    h.nesterov = true;
+    write_path(dir, "rosenbrock_nesterov.csv", &banana, banana.start, &h, 3000);
+
+    /* The rate against beta at lr = 1/L on kappa = 100. */
+    {
+        static const double curvature100[2] = {1.0, 100.0};
+        struct function f = quadratic(curvature100, 2);
+        FILE *theory = csv_create(dir, "rate_theory.csv");
+        FILE *measured = csv_create(dir, "rate_measured.csv");
+        h = sgd_kind.defaults;
+        h.lr = 0.01;
+        fputs("beta,theory\n", theory);
+        for (int i = 0; i <= 990; i++) {
+            h.momentum = i / 1000.0;
+            fprintf(theory, "%.17g,%.17g\n", h.momentum, sgd_rate_on_quadratic(&h, &f).radius);
+        }
+        fputs("beta,measured,theory\n", measured);
+        for (int i = 0; i <= 99; i += (i < 95 ? 5 : 4)) {
+            struct measurement m;
+            h.momentum = i / 100.0;
+            m = measure_rate(&f, &h, MEASURE_FROM, MEASURE_TO);
+            fprintf(measured, "%.17g,%.17g,%.17g\n", h.momentum, m.rate,
+                    sgd_rate_on_quadratic(&h, &f).radius);
+        }
+        csv_close(theory, "rate_theory.csv");
+        csv_close(measured, "rate_measured.csv");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct settings s;
+    fail_program = "ch06";
+    s = parse(argc, argv);
+    if (s.custom) {
+        print_header();
+        print_row("your setting", s.curvature[0], s.curvature[1], &s.hyper);
+    } else {
+        if (s.example)
+            worked_example();
+        if (s.example && s.rates)
+            putchar('\n');
+        if (s.rates)
+            rates_table();
+    }
+    if (s.csv_dir)
+        write_figure_data(s.csv_dir);
+    return 0;
+}

@@ -1,0 +1,109 @@
+/* rates.c: the rate theory of chapter 6 and its measurement (see rates.h). */
+#include "06-momentum/rates.h"
+#include "06-momentum/sgd.h"
+#include "00-toolkit/csv.h"
+
+#include <float.h>
+#include <math.h>
+
+/* ANCHOR: radius */
+struct rate rate_of_2x2(double trace, double det)
+{
+    double discriminant = trace * trace - 4.0 * det;
+    /* A double root computed in floating point lands a few ulps either
+     * side of zero: call it repeated within that rounding. */
+    double rounding = 64.0 * DBL_EPSILON * (trace * trace + 4.0 * fabs(det));
+    struct rate r;
+    if (fabs(discriminant) <= rounding) {
+        r.roots = ROOTS_REPEATED;
+        r.radius = fabs(trace) / 2.0;
+    } else if (discriminant > 0.0) {
+        r.roots = ROOTS_REAL;                         /* (|t| + sqrt(t^2 - 4d)) / 2 */
+        r.radius = (fabs(trace) + sqrt(discriminant)) / 2.0;
+    } else {
+        r.roots = ROOTS_COMPLEX;                      /* |z|^2 = z conj(z) = det */
+        r.radius = sqrt(det);
+    }
+    return r;
+}
+/* ANCHOR_END: radius */
+
+/* ANCHOR: sgd_rate */
+struct rate sgd_rate(const struct hyper *h, double lambda)
+{
+    double curvature = lambda + h->weight_decay;      /* weight decay adds to lambda */
+    double step = h->lr * curvature;                  /* h = alpha lambda in the text */
+    double beta = h->momentum, kept = 1.0 - h->dampening;
+    if (beta == 0.0)
+        return (struct rate){fabs(1.0 - step), ROOTS_REAL};        /* (6.2) */
+    if (h->nesterov)                                                /* (6.7) */
+        return rate_of_2x2(1.0 + beta - step * (1.0 + beta * kept), beta * (1.0 - step));
+    return rate_of_2x2(1.0 + beta - kept * step, beta);             /* (6.5) */
+}
+/* ANCHOR_END: sgd_rate */
+
+struct rate sgd_rate_on_quadratic(const struct hyper *h, const struct function *f)
+{
+    struct rate slowest = {0.0, ROOTS_REAL};
+    for (size_t i = 0; i < f->dim; i++) {
+        struct rate r = sgd_rate(h, f->param[i]);
+        /* Equal radii: report the repeated root, whose k r^k is the slower. */
+        if (r.radius > slowest.radius ||
+            (r.radius == slowest.radius && r.roots == ROOTS_REPEATED))
+            slowest = r;
+    }
+    return slowest;
+}
+
+double gd_best_lr(double mu, double L)
+{
+    return 2.0 / (mu + L);
+}
+
+void heavy_ball_best(double mu, double L, double *alpha, double *beta)
+{
+    double root_kappa = sqrt(L / mu);
+    double half = 2.0 / (sqrt(mu) + sqrt(L));
+    double rate = (root_kappa - 1.0) / (root_kappa + 1.0);
+    *alpha = half * half;
+    *beta = rate * rate;
+}
+
+/* ANCHOR: measure */
+struct measurement measure_rate(const struct function *f, const struct hyper *h,
+                                long from, long to)
+{
+    double x[FUNCTION_MAX_DIM], previous[FUNCTION_MAX_DIM], grad[FUNCTION_MAX_DIM];
+    double size_from = 0.0, size_to = 0.0;
+    struct measurement m = {0.0, 0, false};
+    struct optimizer opt;
+
+    optimizer_init(&opt, &sgd_kind, h, f->dim);
+    for (size_t i = 0; i < f->dim; i++)
+        x[i] = previous[i] = f->start[i];
+    for (long k = 1; k <= to; k++) {
+        for (size_t i = 0; i < f->dim; i++)
+            previous[i] = x[i];
+        f->gradient(f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (!row_is_finite(0.0, x, f->dim)) {
+            m.diverged_at = k;
+            break;
+        }
+        if (k == from || k == to) {                   /* e_k: the state's size */
+            double now = vec_norm(x, f->dim), before = vec_norm(previous, f->dim);
+            double size = sqrt(now * now + before * before);
+            if (k == from)
+                size_from = size;
+            else
+                size_to = size;
+        }
+    }
+    optimizer_free(&opt);
+    if (m.diverged_at == 0 && size_from > 0.0) {
+        m.underflow = size_to < 1e-280;
+        m.rate = pow(size_to / size_from, 1.0 / (double)(to - from));
+    }
+    return m;
+}
+/* ANCHOR_END: measure */

@@ -1,0 +1,76 @@
+/* tests/06-momentum-exercises.c: chapter 6's code exercises.
+ * Tolerances: closed forms to 1e-12 (a few double operations); the
+ * dampened run against sgd_kind to 1e-13, as the two forms round
+ * differently but contract (see tests/06-momentum.c). */
+#include "harness.h"
+#include "06-momentum/exercises.h"
+#include "06-momentum/rates.h"
+#include "06-momentum/sgd.h"
+#include "00-toolkit/functions.h"
+
+#include <math.h>
+
+/* (2 + 2 beta) / L: beta = 0.9, L = 100 gives 0.038; beta = 0 gives 2/L. */
+START_TEST(largest_stable_lr_is_the_edge)
+{
+    double lr = largest_stable_lr(0.9, 100.0);
+    RETURN_IF_PENDING();
+    EXPECT_ANSWER(lr, 0.038, 1e-12, "the root -1 appears when h = 2 + 2 beta");
+    EXPECT_ANSWER(largest_stable_lr(0.0, 100.0), 0.02, 1e-12,
+                  "without momentum it must be gradient descent's 2/L");
+}
+END_TEST
+
+/* The classical form with dampening against torch.optim.SGD's buffer form
+ * (sgd_kind), 200 steps on 1/2 (x1^2 + 100 x2^2) from (1, 1). */
+START_TEST(dampened_heavy_ball_matches_sgd)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, theta[2] = {1.0, 1.0}, grad[2];
+    dampened_heavy_ball(x, curvature, 2, 0.01, 0.9, 0.5, 200);
+    RETURN_IF_PENDING();
+    h.lr = 0.01;
+    h.momentum = 0.9;
+    h.dampening = 0.5;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < 200; k++) {
+        f.gradient(&f, grad, theta);
+        optimizer_step(&opt, theta, grad);
+    }
+    optimizer_free(&opt);
+    EXPECT_ANSWER(x[0], theta[0], 1e-13, "alpha = lr (1 - dampening), but not on the first step");
+    EXPECT_ANSWER(x[1], theta[1], 1e-13, "alpha = lr (1 - dampening), but not on the first step");
+}
+END_TEST
+
+/* kappa = 100: (10 - 1)/(10 + 1) = 9/11, and then the rate is a double
+ * root 1 - 1/sqrt(kappa) = 0.9. */
+START_TEST(nesterov_double_root_momentum_gives_double_root)
+{
+    double beta = nesterov_double_root_momentum(100.0);
+    struct hyper h = sgd_kind.defaults;
+    struct rate r;
+    RETURN_IF_PENDING();
+    EXPECT_ANSWER(beta, 9.0 / 11, 1e-12, "the root below 1 of q b^2 + (2q - 4) b + q = 0");
+    h.lr = 0.01;
+    h.momentum = beta;
+    h.nesterov = true;
+    r = sgd_rate(&h, 1.0);
+    EXPECT_ANSWER(r.roots == ROOTS_REPEATED, 1, 0, "the discriminant should vanish");
+    EXPECT_ANSWER(nesterov_double_root_momentum(4.0), 1.0 / 3, 1e-12,
+                  "kappa = 4: sqrt kappa = 2");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create("06-momentum exercises");
+    ADD_EXERCISE(suite, "6.2 the largest stable learning rate", largest_stable_lr_is_the_edge);
+    ADD_EXERCISE(suite, "6.3 dampening in the classical form", dampened_heavy_ball_matches_sgd);
+    ADD_EXERCISE(suite, "6.4 Nesterov's double root",
+                 nesterov_double_root_momentum_gives_double_root);
+    return suite;
+}

@@ -1,0 +1,396 @@
+/* tests/06-momentum.c: the worked example, the two forms of momentum, the
+ * rate theory, and the measured rates of chapter 6.
+ *
+ * Tolerances.  The worked example and the theory's closed forms are a
+ * handful of double operations away from exact fractions (the example's
+ * are binary fractions, computed exactly): 1e-12.  The measured rates are
+ * compared with the theory as the chapter explains in "Measured against
+ * predicted"; each test below says which bound it uses and why.
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "06-momentum/heavy_ball.h"
+#include "06-momentum/rates.h"
+#include "06-momentum/sgd.h"
+
+#include <math.h>
+
+#define TOLERANCE 1e-12
+
+/* Three steps of sgd_kind on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4;
+ * x[k] and v[k] (the buffer after step k) into the arrays. */
+static void example(double momentum, bool nesterov, double x[4][2], double v[4][2])
+{
+    static const double curvature[2] = {1.0, 3.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[2] = {1.0, 1.0}, grad[2];
+    h.lr = 0.25;
+    h.momentum = momentum;
+    h.nesterov = nesterov;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < 4; k++) {
+        for (int i = 0; i < 2; i++) {
+            x[k][i] = theta[i];
+            v[k][i] = opt.buffer[0][i];
+        }
+        f.gradient(&f, grad, theta);
+        optimizer_step(&opt, theta, grad);
+    }
+    optimizer_free(&opt);
+}
+
+static void expect_pairs(double got[4][2], const double want[4][2])
+{
+    for (int k = 0; k < 4; k++)
+        for (int i = 0; i < 2; i++)
+            ck_assert_double_eq_tol(got[k][i], want[k][i], TOLERANCE);
+}
+
+/* Gradient descent: x1 <- (1 - 1/4) x1, x2 <- (1 - 3/4) x2. */
+START_TEST(example_gradient_descent)
+{
+    const double want[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {9.0 / 16, 1.0 / 16},
+                               {27.0 / 64, 1.0 / 64}};
+    double x[4][2], v[4][2];
+    example(0.0, false, x, v);
+    expect_pairs(x, want);
+}
+END_TEST
+
+/* Momentum 1/2: v_1 = g_0 = (1, 3); v_2 = v_1/2 + g_1 = (5/4, 9/4);
+ * v_3 = v_2/2 + g_2 = (17/16, 3/16); x_{k+1} = x_k - v_{k+1}/4. */
+START_TEST(example_momentum)
+{
+    const double want_x[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {7.0 / 16, -5.0 / 16},
+                                 {11.0 / 64, -23.0 / 64}};
+    const double want_v[4][2] = {{0, 0}, {1, 3}, {5.0 / 4, 9.0 / 4}, {17.0 / 16, 3.0 / 16}};
+    double x[4][2], v[4][2];
+    example(0.5, false, x, v);
+    expect_pairs(x, want_x);
+    expect_pairs(v, want_v);
+}
+END_TEST
+
+/* Nesterov 1/2: the same buffers from other points, and the step is
+ * g + v/2: x_1 = 1 - (1 + 1/2)/4 = 5/8 and 1 - (3 + 3/2)/4 = -1/8, ... */
+START_TEST(example_nesterov)
+{
+    const double want_x[4][2] = {{1, 1}, {5.0 / 8, -1.0 / 8}, {21.0 / 64, -11.0 / 64},
+                                 {69.0 / 512, -25.0 / 512}};
+    const double want_v[4][2] = {{0, 0}, {1, 3}, {9.0 / 8, 9.0 / 8}, {57.0 / 64, 3.0 / 64}};
+    double x[4][2], v[4][2];
+    example(0.5, true, x, v);
+    expect_pairs(x, want_x);
+    expect_pairs(v, want_v);
+}
+END_TEST
+
+/* The losses after three steps: 183/2048 (GD), 427/2048 (momentum),
+ * 1659/131072 (Nesterov). */
+START_TEST(example_losses_after_three_steps)
+{
+    static const double curvature[2] = {1.0, 3.0};
+    struct function f = quadratic(curvature, 2);
+    double x[4][2], v[4][2];
+    example(0.0, false, x, v);
+    ck_assert_double_eq_tol(f.value(&f, x[3]), 183.0 / 2048, TOLERANCE);
+    example(0.5, false, x, v);
+    ck_assert_double_eq_tol(f.value(&f, x[3]), 427.0 / 2048, TOLERANCE);
+    example(0.5, true, x, v);
+    ck_assert_double_eq_tol(f.value(&f, x[3]), 1659.0 / 131072, TOLERANCE);
+}
+END_TEST
+
+/* Exercise 6.1 by hand: f = x^2, x0 = 1, alpha = 1/8, beta = 1/2.
+ * x1 = 3/4; heavy ball x2 = 3/4 - (1/8)(3/2) + (1/2)(3/4 - 1) = 7/16;
+ * buffer form v1 = 2, v2 = 2/2 + 3/2 = 5/2, x2 = 3/4 - 5/16 = 7/16. */
+START_TEST(exercise_6_1_heavy_ball_by_hand)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double x = 1.0, previous = 1.0, theta = 1.0, grad;
+    for (int k = 0; k < 2; k++) {
+        f.gradient(&f, &grad, &x);
+        heavy_ball_step(&x, &previous, &grad, 1, 1.0 / 8, 0.5);
+    }
+    ck_assert_double_eq_tol(previous, 3.0 / 4, TOLERANCE);
+    ck_assert_double_eq_tol(x, 7.0 / 16, TOLERANCE);
+    h.lr = 1.0 / 8;
+    h.momentum = 0.5;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    for (int k = 0; k < 2; k++) {
+        f.gradient(&f, &grad, &theta);
+        optimizer_step(&opt, &theta, &grad);
+    }
+    ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* (6.1) and PyTorch's form are one iteration; in floating point they round
+ * differently (x - a g + b (x - x') against x - lr (b v + g)), so they agree
+ * to rounding: on the contracting quadratic the difference stays within a
+ * few ulps of 1 (1e-14); on Rosenbrock, where the iterates move by O(1)
+ * and the curvature reaches 10^3, rounding can grow by lr * curvature per
+ * step over 500 steps: 1e-9 still catches any wrong term, which would
+ * show at the first or second step. */
+static double forms_gap(const char *spec, double lr, double momentum, long steps)
+{
+    struct function f = function_from_spec("--function", spec);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double a[2], b[2], previous[2], grad[2], gap = 0.0;
+    h.lr = lr;
+    h.momentum = momentum;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int i = 0; i < 2; i++)
+        a[i] = b[i] = previous[i] = f.start[i];
+    for (long k = 0; k < steps; k++) {
+        f.gradient(&f, grad, a);
+        optimizer_step(&opt, a, grad);
+        f.gradient(&f, grad, b);
+        heavy_ball_step(b, previous, grad, 2, lr, momentum);
+        for (int i = 0; i < 2; i++)
+            gap = fmax(gap, fabs(a[i] - b[i]));
+    }
+    optimizer_free(&opt);
+    return gap;
+}
+
+START_TEST(two_forms_agree_on_a_quadratic)
+{
+    ck_assert_double_le(forms_gap("quadratic:1,100", 0.01, 0.9, 500), 1e-14);
+}
+END_TEST
+
+START_TEST(two_forms_agree_on_rosenbrock)
+{
+    ck_assert_double_le(forms_gap("rosenbrock", 1e-3, 0.9, 500), 1e-9);
+}
+END_TEST
+
+/* ------------------------------------------------------------ theory */
+
+static struct hyper setting(double lr, double momentum, bool nesterov)
+{
+    struct hyper h = sgd_kind.defaults;
+    h.lr = lr;
+    h.momentum = momentum;
+    h.nesterov = nesterov;
+    return h;
+}
+
+/* (6.2)-(6.3): best lr 2/(1 + 100) = 2/101, rate (100 - 1)/(100 + 1). */
+START_TEST(theory_gradient_descent_best)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(gd_best_lr(1.0, 100.0), 0.0, false);
+    ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
+}
+END_TEST
+
+/* (6.8): kappa = 100: alpha = (2/(1 + 10))^2 = 4/121, beta = (9/11)^2 = 81/121,
+ * a double root 9/11 at both ends of the spectrum. */
+START_TEST(theory_heavy_ball_best)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(0, 0, false);
+    struct rate r;
+    heavy_ball_best(1.0, 100.0, &h.lr, &h.momentum);
+    ck_assert_double_eq_tol(h.lr, 4.0 / 121, TOLERANCE);
+    ck_assert_double_eq_tol(h.momentum, 81.0 / 121, TOLERANCE);
+    r = sgd_rate_on_quadratic(&h, &f);
+    ck_assert_double_eq_tol(r.radius, 9.0 / 11, TOLERANCE);
+    ck_assert_int_eq(r.roots, ROOTS_REPEATED);
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REPEATED);
+    ck_assert_int_eq(sgd_rate(&h, 100.0).roots, ROOTS_REPEATED);
+}
+END_TEST
+
+/* (6.5): z^2 - (1 + beta - h) z + beta.  lr 0.01, beta 0.9 on lambda = 1:
+ * 1.89^2 < 3.6, complex, |z| = sqrt 0.9.  beta 0.5, lambda = 1: roots
+ * (1.49 +- sqrt(1.49^2 - 2)) / 2, the larger (1.49 + sqrt 0.2201) / 2. */
+START_TEST(theory_heavy_ball_roots)
+{
+    struct hyper h = setting(0.01, 0.9, false);
+    struct rate r = sgd_rate(&h, 1.0);
+    ck_assert_int_eq(r.roots, ROOTS_COMPLEX);
+    ck_assert_double_eq_tol(r.radius, sqrt(0.9), TOLERANCE);
+    h.momentum = 0.5;
+    r = sgd_rate(&h, 1.0);
+    ck_assert_int_eq(r.roots, ROOTS_REAL);
+    ck_assert_double_eq_tol(r.radius, (1.49 + sqrt(0.2201)) / 2, TOLERANCE);
+}
+END_TEST
+
+/* (6.6): stable exactly while 0 < lr lambda < 2 + 2 beta.  beta = 0.9,
+ * L = 100: the edge is lr = 0.038, where the root -1 appears. */
+START_TEST(theory_stability_edge)
+{
+    struct hyper h = setting(0.038, 0.9, false);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 1.0, 1e-12);
+    h.lr = 0.038 * (1 - 1e-6);
+    ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
+    h.lr = 0.038 * (1 + 1e-6);
+    ck_assert_double_gt(sgd_rate(&h, 100.0).radius, 1.0);
+}
+END_TEST
+
+/* (6.7): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
+ * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - h)) =
+ * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, h = 1
+ * and both roots are 0. */
+START_TEST(theory_nesterov_double_root)
+{
+    struct hyper h = setting(0.01, 9.0 / 11, true);
+    struct rate r = sgd_rate(&h, 1.0);
+    ck_assert_int_eq(r.roots, ROOTS_REPEATED);
+    ck_assert_double_eq_tol(r.radius, 9.0 / 10, TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+}
+END_TEST
+
+/* ------------------------------------------------- measured = predicted */
+
+struct measured_case {
+    double mu, L, lr, momentum;
+    bool nesterov;
+};
+
+static double relative_gap(const struct measured_case *c, long from, long to,
+                           enum roots *roots)
+{
+    const double curvature[2] = {c->mu, c->L};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(c->lr, c->momentum, c->nesterov);
+    struct rate theory = sgd_rate_on_quadratic(&h, &f);
+    struct measurement m = measure_rate(&f, &h, from, to);
+    ck_assert_int_eq(m.diverged_at, 0);
+    ck_assert(!m.underflow);
+    *roots = theory.roots;
+    return m.rate / theory.radius - 1.0;
+}
+
+/* Two different real roots: e_k = A r^k + B s^k with |s| < r (or, for
+ * gradient descent at its best lr, two terms of the same size r^k whose
+ * signs alternate, so e_k = C r^k exactly).  From step 100 on, (s/r)^100
+ * is below 1e-14 for these settings: the rate is r to rounding.  1e-9. */
+START_TEST(measured_real_roots)
+{
+    static const struct measured_case cases[] = {
+        {1, 10, 2.0 / 11, 0, false},
+        {1, 100, 2.0 / 101, 0, false},
+        {1, 1000, 2.0 / 1001, 0, false},
+        {1, 100, 0.01, 0.5, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum roots roots;
+        double gap = relative_gap(&cases[i], 100, 400, &roots);
+        ck_assert_int_eq(roots, ROOTS_REAL);
+        ck_assert_double_le(fabs(gap), 1e-9);
+    }
+}
+END_TEST
+
+/* A double root: e_k = (a + b k) r^k, so the measured rate is
+ * r ((a + 400 b) / (a + 100 b))^(1/300).  When a and b have the same sign
+ * (they do from these starts) that factor lies between 1 and 4^(1/300):
+ * the measurement is above r, by at most ln 4 / 300 = 0.46%. */
+START_TEST(measured_repeated_roots)
+{
+    const double most = pow(4.0, 1.0 / 300) - 1.0;
+    struct measured_case cases[] = {
+        {1, 10, 0, 0, false},
+        {1, 100, 0, 0, false},
+        {1, 1000, 0, 0, false},
+        {1, 100, 0.01, 9.0 / 11, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum roots roots;
+        double gap;
+        if (i < 3)
+            heavy_ball_best(cases[i].mu, cases[i].L, &cases[i].lr, &cases[i].momentum);
+        gap = relative_gap(&cases[i], 100, 400, &roots);
+        ck_assert_int_eq(roots, ROOTS_REPEATED);
+        ck_assert_double_ge(gap, 0.0);
+        ck_assert_double_le(gap, most + 1e-9);
+    }
+}
+END_TEST
+
+/* Complex roots: e_k = r^k q_k, where q_k swings with the angle of the
+ * roots between bounds that depend on the start.  The measured rate is
+ * r (q_400 / q_100)^(1/300).  For these settings q_k stays within a
+ * factor 25 of itself from step 100 on (about 2.5 for heavy ball, 23 for
+ * Nesterov), so the gap is at most ln 25 / 300 = 1.1%; over the longer
+ * window 100..2100 the same swing allows only ln 25 / 2000 = 0.16%: the
+ * gap shrinks like 1/window, as it must if the rate is r. */
+START_TEST(measured_complex_roots)
+{
+    static const struct measured_case cases[] = {
+        {1, 100, 0.01, 0.9, false},
+        {1, 100, 0.01, 0.9, true},
+        {1, 100, 0.01, 0.95, false},
+        {1, 100, 0.01, 0.95, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum roots roots;
+        double gap = relative_gap(&cases[i], 100, 400, &roots);
+        ck_assert_int_eq(roots, ROOTS_COMPLEX);
+        ck_assert_double_le(fabs(gap), log(25.0) / 300);
+        gap = relative_gap(&cases[i], 100, 2100, &roots);
+        ck_assert_double_le(fabs(gap), log(25.0) / 2000);
+    }
+}
+END_TEST
+
+/* Beyond the edge (6.6) the run grows and measure_rate reports the step at
+ * which it overflowed instead of a rate: lr = 0.05 > 0.038 with beta 0.9. */
+START_TEST(measured_divergence_is_reported)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(0.05, 0.9, false);
+    struct measurement m = measure_rate(&f, &h, 100, 10000);
+    ck_assert_int_gt(m.diverged_at, 100);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("06-momentum");
+    TCase *worked = tcase_create("ch06 worked example: three steps");
+    TCase *forms = tcase_create("ch06 heavy ball and PyTorch's form");
+    TCase *theory = tcase_create("ch06 rate theory on quadratics");
+    TCase *measured = tcase_create("ch06 measured rate = predicted rate");
+    tcase_add_test(worked, example_gradient_descent);
+    tcase_add_test(worked, example_momentum);
+    tcase_add_test(worked, example_nesterov);
+    tcase_add_test(worked, example_losses_after_three_steps);
+    tcase_add_test(forms, exercise_6_1_heavy_ball_by_hand);
+    tcase_add_test(forms, two_forms_agree_on_a_quadratic);
+    tcase_add_test(forms, two_forms_agree_on_rosenbrock);
+    tcase_add_test(theory, theory_gradient_descent_best);
+    tcase_add_test(theory, theory_heavy_ball_best);
+    tcase_add_test(theory, theory_heavy_ball_roots);
+    tcase_add_test(theory, theory_stability_edge);
+    tcase_add_test(theory, theory_nesterov_double_root);
+    tcase_add_test(measured, measured_real_roots);
+    tcase_add_test(measured, measured_repeated_roots);
+    tcase_add_test(measured, measured_complex_roots);
+    tcase_add_test(measured, measured_divergence_is_reported);
+    suite_add_tcase(suite, worked);
+    suite_add_tcase(suite, forms);
+    suite_add_tcase(suite, theory);
+    suite_add_tcase(suite, measured);
+    return suite;
+}
