@@ -1,0 +1,790 @@
+/* tests/A-lab.c: the lab's optimizers, run loop and checks.
+ *
+ * Three groups:
+ *   - equivalences that must hold bit for bit: SGD without momentum is
+ *     chapter 1's gd_step, full batch is batch = N, AdamW without weight
+ *     decay is Adam, a shuffled run with the same seed repeats itself;
+ *   - the first two or three steps of every optimizer, hand-computed on a
+ *     one-parameter problem with a gradient we choose (constant, or one
+ *     that changes), written as the closed form, and each flag's effect;
+ *   - PyTorch's checks on hyper-parameters and the CSV reader's happy
+ *     paths (its errors are tests/A-lab.sh's, which checks exit statuses).
+ *
+ * Tolerance: each closed form below is a few dozen double operations away
+ * from the optimizer's arithmetic on numbers of order 1, so the two agree
+ * to a few units in the last place (about 1e-15); 1e-12 leaves room and
+ * still catches any wrong term, whose effect is 1e-9 or more (eps = 1e-8
+ * times a gradient of order 1 is the smallest term that we want to see).
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "00-toolkit/rng.h"
+#include "01-update-rule/gd.h"
+#include "04-batches/regression.h"
+#include "06-momentum/sgd.h"
+#include "07-adaptive/adadelta.h"
+#include "07-adaptive/adagrad.h"
+#include "07-adaptive/rmsprop.h"
+#include "08-adam/adam.h"
+#include "08-adam/adamax.h"
+#include "08-adam/nadam.h"
+#include "A-lab/datafile.h"
+#include "A-lab/kinds.h"
+#include "A-lab/lab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TOLERANCE 1e-12
+
+/* theta[k] <- the parameter after k + 1 steps of kind with h, from theta0,
+ * fed the gradients grads[0..count) in turn (one parameter). */
+static void run_steps(const struct optimizer_kind *kind, const struct hyper *h, double theta0,
+                      const double *grads, int count, double *theta)
+{
+    struct optimizer opt;
+    double x = theta0;
+    optimizer_init(&opt, kind, h, 1);
+    for (int k = 0; k < count; k++) {
+        optimizer_step(&opt, &x, &grads[k]);
+        theta[k] = x;
+    }
+    optimizer_free(&opt);
+}
+
+static const double two_twice[3] = {2.0, 2.0, 2.0};   /* the constant gradient g = 2 */
+
+/* ------------------------------------------------------ equivalences */
+
+/* SGD with momentum 0 is theta <- theta - lr grad, eq. (1.1): 500 steps on
+ * Rosenbrock agree bit for bit. */
+START_TEST(sgd_without_momentum_is_gd_step)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double a[2] = {-1.5, 2.0}, b[2] = {-1.5, 2.0}, grad[2];
+    h.lr = 1e-3;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < 500; k++) {
+        f.gradient(&f, grad, a);
+        optimizer_step(&opt, a, grad);
+        f.gradient(&f, grad, b);
+        gd_step(b, grad, 2, 1e-3);
+        ck_assert(a[0] == b[0] && a[1] == b[1]);
+    }
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* A small data set: y = 2 x1 - x2 + 1/2 plus a wobble, 7 samples. */
+static void small_data(struct dataset *data)
+{
+    static const double x[7][2] = {{1, 2}, {2, 0}, {0, 1}, {3, 1}, {-1, 2}, {2, 2}, {1, -1}};
+    static const double wobble[7] = {0.1, -0.2, 0.05, 0.0, 0.3, -0.1, 0.2};
+    dataset_init(data, 7, 2);
+    for (size_t i = 0; i < 7; i++) {
+        data->x[2 * i] = x[i][0];
+        data->x[2 * i + 1] = x[i][1];
+        data->y[i] = 2 * x[i][0] - x[i][1] + 0.5 + wobble[i];
+    }
+}
+
+/* Run kind on the small data set; theta gets the last iterate, the CSV
+ * goes to out (may be NULL). */
+static struct run_result run_data(const struct optimizer_kind *kind, const struct hyper *h,
+                                  size_t batch, bool shuffle, uint64_t seed, long steps,
+                                  double *theta, FILE *out)
+{
+    struct dataset data;
+    struct regression model = {&data, true};
+    struct objective objective = {NULL, &model};
+    struct schedule schedule = {steps, 1, batch, shuffle, seed};
+    struct optimizer opt;
+    struct run_result result;
+    small_data(&data);
+    theta[0] = theta[1] = theta[2] = 0.0;
+    optimizer_init(&opt, kind, h, 3);
+    result = lab_run(out, theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    dataset_free(&data);
+    return result;
+}
+
+/* Full batch (mse_grad over all samples, by hand), batch = N through the
+ * lab, and a batch larger than N (a DataLoader gives one batch of N) are
+ * the same run, bit for bit. */
+START_TEST(full_batch_is_batch_n)
+{
+    struct dataset data;
+    struct regression model = {&data, true};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double by_hand[3] = {0, 0, 0}, grad[3], batch_n[3], batch_big[3];
+    h.lr = 0.02;
+    h.momentum = 0.9;
+    small_data(&data);
+    optimizer_init(&opt, &sgd_kind, &h, 3);
+    for (int k = 0; k < 50; k++) {
+        mse_grad(&model, grad, by_hand, NULL, 0);
+        optimizer_step(&opt, by_hand, grad);
+    }
+    optimizer_free(&opt);
+    dataset_free(&data);
+    run_data(&sgd_kind, &h, 7, false, 0, 50, batch_n, NULL);
+    run_data(&sgd_kind, &h, 100, false, 0, 50, batch_big, NULL);
+    for (int i = 0; i < 3; i++) {
+        ck_assert(by_hand[i] == batch_n[i]);
+        ck_assert(by_hand[i] == batch_big[i]);
+    }
+}
+END_TEST
+
+/* AdamW decays theta by (1 - lr lambda) before Adam's update; with
+ * lambda = 0 the factor is exactly 1, so AdamW is Adam, AMSGrad or not. */
+START_TEST(adamw_without_decay_is_adam)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    for (int amsgrad = 0; amsgrad <= 1; amsgrad++) {
+        struct hyper ha = adam_kind.defaults, hw = adamw_kind.defaults;
+        struct optimizer adam, adamw;
+        double a[2] = {-1.5, 2.0}, w[2] = {-1.5, 2.0}, grad[2];
+        ha.lr = hw.lr = 0.01;
+        hw.weight_decay = 0.0;
+        ha.amsgrad = hw.amsgrad = amsgrad;
+        optimizer_init(&adam, &adam_kind, &ha, 2);
+        optimizer_init(&adamw, &adamw_kind, &hw, 2);
+        for (int k = 0; k < 300; k++) {
+            f.gradient(&f, grad, a);
+            optimizer_step(&adam, a, grad);
+            f.gradient(&f, grad, w);
+            optimizer_step(&adamw, w, grad);
+            ck_assert(a[0] == w[0] && a[1] == w[1]);
+        }
+        optimizer_free(&adam);
+        optimizer_free(&adamw);
+    }
+}
+END_TEST
+
+/* The whole CSV of a run, as one string (caller frees). */
+static char *slurp(FILE *file)
+{
+    long size;
+    char *text;
+    fflush(file);
+    size = ftell(file);
+    text = calloc((size_t)size + 1, 1);
+    rewind(file);
+    ck_assert_uint_eq(fread(text, 1, (size_t)size, file), (size_t)size);
+    fclose(file);
+    return text;
+}
+
+/* Mini-batches of 3 (the last one of each epoch has 1 sample), shuffled
+ * with seed 42: the same rows twice; another seed, other rows; and
+ * sequential order differs from both. */
+START_TEST(shuffled_run_repeats_with_its_seed)
+{
+    struct hyper h = adam_kind.defaults;
+    double theta[3];
+    char *first, *second, *other, *sequential;
+    FILE *out;
+    h.lr = 0.05;
+    out = tmpfile();
+    run_data(&adam_kind, &h, 3, true, 42, 60, theta, out);
+    first = slurp(out);
+    out = tmpfile();
+    run_data(&adam_kind, &h, 3, true, 42, 60, theta, out);
+    second = slurp(out);
+    out = tmpfile();
+    run_data(&adam_kind, &h, 3, true, 43, 60, theta, out);
+    other = slurp(out);
+    out = tmpfile();
+    run_data(&adam_kind, &h, 3, false, 42, 60, theta, out);
+    sequential = slurp(out);
+    ck_assert_str_eq(first, second);
+    ck_assert_str_ne(first, other);
+    ck_assert_str_ne(first, sequential);
+    ck_assert_ptr_nonnull(strstr(first, "step,loss,w1,w2,b\n0,"));
+    free(first);
+    free(second);
+    free(other);
+    free(sequential);
+}
+END_TEST
+
+/* Shuffling, by hand: epoch 1 of 7 samples with seed 42 visits them in the
+ * order rng_shuffle gives; one SGD step per sample reproduces the lab. */
+START_TEST(shuffle_visits_rng_shuffle_order)
+{
+    struct dataset data;
+    struct regression model = {&data, true};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    struct rng rng;
+    size_t order[7];
+    double theta[3] = {0, 0, 0}, grad[3], lab_theta[3];
+    h.lr = 0.01;
+    small_data(&data);
+    rng_seed(&rng, 42);
+    optimizer_init(&opt, &sgd_kind, &h, 3);
+    for (int epoch = 0; epoch < 2; epoch++) {
+        for (size_t i = 0; i < 7; i++)
+            order[i] = i;
+        rng_shuffle(&rng, order, 7);
+        for (size_t i = 0; i < 7; i++) {
+            mse_grad(&model, grad, theta, &order[i], 1);
+            optimizer_step(&opt, theta, grad);
+        }
+    }
+    optimizer_free(&opt);
+    dataset_free(&data);
+    run_data(&sgd_kind, &h, 1, true, 42, 14, lab_theta, NULL);
+    for (int i = 0; i < 3; i++)
+        ck_assert(theta[i] == lab_theta[i]);
+}
+END_TEST
+
+/* ------------------------------------------------------------- SGD */
+
+/* lr 0.1, g = 2, theta0 = 1, momentum 0.9, dampening 0.5:
+ * v1 = g (a copy, no dampening), v2 = 0.9 v1 + 0.5 g, v3 = 0.9 v2 + 0.5 g,
+ * so theta3 = 1 - 0.1 (2 + 2.8 + 3.52). */
+START_TEST(sgd_momentum_and_dampening)
+{
+    struct hyper h = sgd_kind.defaults;
+    double theta[3];
+    const double g = 2, mu = 0.9, d = 0.5, lr = 0.1;
+    const double v1 = g, v2 = mu * v1 + (1 - d) * g, v3 = mu * v2 + (1 - d) * g;
+    h.lr = lr, h.momentum = mu, h.dampening = d;
+    run_steps(&sgd_kind, &h, 1.0, two_twice, 3, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * v1, TOLERANCE);          /* 0.8 */
+    ck_assert_double_eq_tol(theta[1], 1 - lr * (v1 + v2), TOLERANCE);   /* 0.52 */
+    ck_assert_double_eq_tol(theta[2], 1 - lr * (v1 + v2 + v3), TOLERANCE); /* 0.168 */
+    ck_assert_double_eq_tol(theta[2], 0.168, TOLERANCE);
+}
+END_TEST
+
+/* Nesterov: the step is g + mu v; with constant g, v1 = g and
+ * v2 = (1 + mu) g, so the steps are lr g (1 + mu) and lr g (1 + mu + mu^2). */
+START_TEST(sgd_nesterov)
+{
+    struct hyper h = sgd_kind.defaults;
+    double theta[2];
+    const double g = 2, mu = 0.9, lr = 0.1;
+    h.lr = lr, h.momentum = mu, h.nesterov = true;
+    run_steps(&sgd_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * g * (1 + mu), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], 1 - lr * g * (1 + mu) - lr * g * (1 + mu + mu * mu),
+                            TOLERANCE);
+}
+END_TEST
+
+/* Weight decay adds lambda theta to g: theta1 = (1 - lr lambda) theta0 - lr g;
+ * maximize climbs: theta1 = theta0 + lr g. */
+START_TEST(sgd_weight_decay_and_maximize)
+{
+    struct hyper h = sgd_kind.defaults;
+    double theta[2];
+    const double lr = 0.1, lambda = 0.5;
+    h.lr = lr, h.weight_decay = lambda;
+    run_steps(&sgd_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], (1 - lr * lambda) * 1.0 - lr * 2, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], (1 - lr * lambda) * theta[0] - lr * 2, TOLERANCE);
+    h.weight_decay = 0, h.maximize = true;
+    run_steps(&sgd_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1.2, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], 1.4, TOLERANCE);
+}
+END_TEST
+
+/* ---------------------------------------------------------- Adagrad */
+
+/* Default Adagrad, g = 2: s_t = 4t, so theta_t = theta_{t-1} - lr 2 / (2 sqrt t
+ * + eps), i.e. lr/sqrt(t) per step up to eps. */
+START_TEST(adagrad_first_steps)
+{
+    struct hyper h = adagrad_kind.defaults;
+    double theta[3];
+    const double lr = 0.01, eps = 1e-10;
+    run_steps(&adagrad_kind, &h, 1.0, two_twice, 3, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (2 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * 2 / (2 * sqrt(2.0) + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[2], theta[1] - lr * 2 / (2 * sqrt(3.0) + eps), TOLERANCE);
+}
+END_TEST
+
+/* lr_decay 0.5 and an initial accumulator 5: step t uses
+ * lr / (1 + (t - 1) 0.5) and s_t = 5 + 4t: s1 = 9, s2 = 13. */
+START_TEST(adagrad_lr_decay_and_initial_accumulator)
+{
+    struct hyper h = adagrad_kind.defaults;
+    double theta[2];
+    const double lr = 0.1, eps = 1e-10;
+    h.lr = lr, h.lr_decay = 0.5, h.initial_accumulator_value = 5;
+    run_steps(&adagrad_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (3 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr / 1.5 * 2 / (sqrt(13.0) + eps), TOLERANCE);
+}
+END_TEST
+
+/* Weight decay: g1 = 2 + 0.5 * 1 = 2.5; maximize: the step goes up. */
+START_TEST(adagrad_weight_decay_and_maximize)
+{
+    struct hyper h = adagrad_kind.defaults;
+    double theta[1];
+    const double lr = 0.1, eps = 1e-10;
+    h.lr = lr, h.weight_decay = 0.5;
+    run_steps(&adagrad_kind, &h, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2.5 / (2.5 + eps), TOLERANCE);
+    h.weight_decay = 0, h.maximize = true;
+    run_steps(&adagrad_kind, &h, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], 1 + lr * 2 / (2 + eps), TOLERANCE);
+}
+END_TEST
+
+/* ---------------------------------------------------------- RMSprop */
+
+/* alpha = 0.75, g = 2: v_t = (1 - 0.75^t) 4, so v1 = 1 and v2 = 1.75. */
+START_TEST(rmsprop_first_steps)
+{
+    struct hyper h = rmsprop_kind.defaults;
+    double theta[2];
+    const double lr = 0.1, eps = 1e-8;
+    h.lr = lr, h.alpha = 0.75;
+    run_steps(&rmsprop_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (1 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * 2 / (sqrt(1.75) + eps), TOLERANCE);
+}
+END_TEST
+
+/* Centered, alpha = 0.5: m_t = (1 - 0.5^t) g too, and
+ * v_t - m_t^2 = g^2 (1 - 0.5^t) 0.5^t: 1 at t = 1, 0.75 at t = 2. */
+START_TEST(rmsprop_centered)
+{
+    struct hyper h = rmsprop_kind.defaults;
+    double theta[2];
+    const double lr = 0.1, eps = 1e-8;
+    h.lr = lr, h.alpha = 0.5, h.centered = true;
+    run_steps(&rmsprop_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (1 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * 2 / (sqrt(0.75) + eps), TOLERANCE);
+}
+END_TEST
+
+/* Momentum 0.9, alpha = 0.75: the buffer starts at zero, so
+ * b1 = g / d1 and b2 = 0.9 b1 + g / d2 (d1 = 1 + eps, d2 = sqrt(1.75) + eps). */
+START_TEST(rmsprop_momentum)
+{
+    struct hyper h = rmsprop_kind.defaults;
+    double theta[2];
+    const double lr = 0.1, eps = 1e-8, d1 = 1 + eps, d2 = sqrt(1.75) + eps;
+    h.lr = lr, h.alpha = 0.75, h.momentum = 0.9;
+    run_steps(&rmsprop_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / d1, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * (0.9 * 2 / d1 + 2 / d2), TOLERANCE);
+}
+END_TEST
+
+/* --------------------------------------------------------- Adadelta */
+
+/* rho = 0.5, eps = 1e-2 (large, so its role shows), lr 1, g = 2:
+ * v1 = 2, delta1 = sqrt(eps / (2 + eps)) g, u1 = delta1^2 / 2,
+ * v2 = 3, delta2 = sqrt((u1 + eps) / (3 + eps)) g. */
+START_TEST(adadelta_first_steps)
+{
+    struct hyper h = adadelta_kind.defaults;
+    double theta[2];
+    const double eps = 1e-2;
+    const double delta1 = sqrt(eps / (2 + eps)) * 2, u1 = delta1 * delta1 / 2;
+    const double delta2 = sqrt((u1 + eps) / (3 + eps)) * 2;
+    h.rho = 0.5, h.eps = eps;
+    run_steps(&adadelta_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - delta1, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], 1 - delta1 - delta2, TOLERANCE);
+}
+END_TEST
+
+/* ------------------------------------------------------------- Adam */
+
+/* Constant g: m-hat = g and v-hat = g^2 at every step, so every step is
+ * lr g / (|g| + eps) = lr sign(g) up to eps. */
+START_TEST(adam_constant_gradient_steps_by_lr)
+{
+    struct hyper h = adam_kind.defaults;
+    double theta[3];
+    const double lr = 0.1, eps = 1e-8, step = lr * 2 / (2 + eps);
+    h.lr = lr;
+    run_steps(&adam_kind, &h, 1.0, two_twice, 3, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - step, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], 1 - 2 * step, TOLERANCE);
+    ck_assert_double_eq_tol(theta[2], 1 - 3 * step, TOLERANCE);
+}
+END_TEST
+
+/* g1 = 1, g2 = 3: m-hat2 = (b1 + 3) / (1 + b1), v-hat2 = (b2 + 9) / (1 + b2). */
+START_TEST(adam_changing_gradient)
+{
+    struct hyper h = adam_kind.defaults;
+    const double grads[2] = {1, 3}, lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    double theta[2];
+    h.lr = lr;
+    run_steps(&adam_kind, &h, 1.0, grads, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr / (1 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * ((b1 + 3) / (1 + b1)) /
+                            (sqrt((b2 + 9) / (1 + b2)) + eps), TOLERANCE);
+}
+END_TEST
+
+/* AMSGrad keeps the largest raw v: betas 0.5, 0.5, g1 = 3, g2 = 1:
+ * v1 = 4.5, v2 = 2.75, max 4.5, v-hat = 4.5 / 0.75 = 6 (plain Adam:
+ * 2.75 / 0.75 = 11/3); m-hat2 = 1.25 / 0.75 = 5/3. */
+START_TEST(adam_amsgrad)
+{
+    struct hyper h = adam_kind.defaults;
+    const double grads[2] = {3, 1}, lr = 0.1, eps = 1e-8;
+    double theta[2];
+    h.lr = lr, h.beta1 = 0.5, h.beta2 = 0.5, h.amsgrad = true;
+    run_steps(&adam_kind, &h, 1.0, grads, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 3 / (3 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * (5.0 / 3) / (sqrt(6.0) + eps), TOLERANCE);
+    h.amsgrad = false;
+    run_steps(&adam_kind, &h, 1.0, grads, 2, theta);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr * (5.0 / 3) / (sqrt(11.0 / 3) + eps),
+                            TOLERANCE);
+}
+END_TEST
+
+/* Adam's weight decay is L2 (g' = g + lambda theta: the step is still
+ * lr sign(g')), AdamW's is decoupled (theta shrinks by 1 - lr lambda first);
+ * maximize flips the sign of the step. */
+START_TEST(adam_weight_decay_adamw_and_maximize)
+{
+    struct hyper h = adam_kind.defaults, w = adamw_kind.defaults;
+    const double lr = 0.1, lambda = 0.5, eps = 1e-8;
+    double theta[1];
+    h.lr = lr, h.weight_decay = lambda;
+    run_steps(&adam_kind, &h, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2.5 / (2.5 + eps), TOLERANCE);
+    w.lr = lr, w.weight_decay = lambda;
+    run_steps(&adamw_kind, &w, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], (1 - lr * lambda) - lr * 2 / (2 + eps), TOLERANCE);
+    h.weight_decay = 0, h.maximize = true;
+    run_steps(&adam_kind, &h, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], 1 + lr * 2 / (2 + eps), TOLERANCE);
+}
+END_TEST
+
+/* ----------------------------------------------------------- Adamax */
+
+/* betas 0.5, 0.75, g1 = 2, g2 = 1: u1 = 2 + eps, m1 = 1, step lr / 0.5;
+ * u2 = max(0.75 u1, 1 + eps) = 0.75 (2 + eps), m2 = 1, step lr / 0.75. */
+START_TEST(adamax_first_steps)
+{
+    struct hyper h = adamax_kind.defaults;
+    const double grads[2] = {2, 1}, lr = 0.1, eps = 1e-8;
+    double theta[2];
+    h.lr = lr, h.beta1 = 0.5, h.beta2 = 0.75;
+    run_steps(&adamax_kind, &h, 1.0, grads, 2, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr / 0.5 * 1 / (2 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr / 0.75 * 1 / (0.75 * (2 + eps)), TOLERANCE);
+}
+END_TEST
+
+/* ------------------------------------------------------------ NAdam */
+
+/* mu_t = b1 (1 - 0.96^(t psi) / 2).  Step 1: m1 = (1 - b1) g, v-hat = g^2,
+ * theta1 = theta0 - lr g / (|g| + eps) [1 + mu2 (1 - b1) / (1 - mu1 mu2)]
+ * (PyTorch 2.x: the product up to t + 1 is mu1 mu2; 1.13 used mu1^2 mu2). */
+START_TEST(nadam_first_step)
+{
+    struct hyper h = nadam_kind.defaults;
+    const double lr = 0.1, b1 = 0.9, eps = 1e-8;
+    double theta[1];
+    for (int k = 0; k < 2; k++) {
+        const double psi = k == 0 ? 4e-3 : 0.5;
+        const double mu1 = b1 * (1 - 0.5 * pow(0.96, psi)), mu2 = b1 * (1 - 0.5 * pow(0.96, 2 * psi));
+        h.lr = lr, h.momentum_decay = psi;
+        run_steps(&nadam_kind, &h, 1.0, two_twice, 1, theta);
+        ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (2 + eps) *
+                                (1 + mu2 * (1 - b1) / (1 - mu1 * mu2)), TOLERANCE);
+    }
+}
+END_TEST
+
+/* Step 2 with psi = 0: mu = b1 / 2 every step (call it mu), products mu^2
+ * and mu^3; m2 = (1 - b1^2) g, v-hat = g^2. */
+START_TEST(nadam_second_step)
+{
+    struct hyper h = nadam_kind.defaults;
+    const double lr = 0.1, b1 = 0.9, eps = 1e-8, mu = b1 / 2;
+    double theta[2];
+    h.lr = lr, h.momentum_decay = 0;
+    run_steps(&nadam_kind, &h, 1.0, two_twice, 2, theta);
+    ck_assert_double_eq_tol(theta[1], theta[0] - lr / (2 + eps) *
+                            ((1 - mu) / (1 - mu * mu) * 2 +
+                             mu / (1 - mu * mu * mu) * (1 - b1 * b1) * 2), TOLERANCE);
+}
+END_TEST
+
+/* ------------------------------------------------ PyTorch's checks */
+
+static bool valid(const char *name, struct hyper h)
+{
+    char message[256];
+    return hyper_is_valid(optimizer_kind_named(name), &h, message, sizeof message);
+}
+
+START_TEST(checks_refuse_what_pytorch_refuses)
+{
+    struct hyper h = sgd_kind.defaults;
+    ck_assert(valid("sgd", h));
+    h.lr = -0.1;
+    ck_assert(!valid("sgd", h));
+    h = sgd_kind.defaults, h.nesterov = true;
+    ck_assert(!valid("sgd", h));                  /* Nesterov without momentum */
+    h.momentum = 0.9;
+    ck_assert(valid("sgd", h));
+    h.dampening = 0.1;
+    ck_assert(!valid("sgd", h));                  /* ... or with dampening */
+    h = adam_kind.defaults, h.beta1 = 1.0;
+    ck_assert(!valid("adam", h));                 /* betas in [0, 1) */
+    h = adam_kind.defaults, h.beta2 = -0.1;
+    ck_assert(!valid("adamw", h));
+    h = adam_kind.defaults, h.beta1 = 0.0;
+    ck_assert(valid("adam", h));
+    h = adadelta_kind.defaults, h.rho = 1.0;
+    ck_assert(valid("adadelta", h));              /* rho in [0, 1], closed */
+    h.rho = 1.5;
+    ck_assert(!valid("adadelta", h));
+    h = adagrad_kind.defaults, h.lr_decay = -1;
+    ck_assert(!valid("adagrad", h));
+    h = adagrad_kind.defaults, h.initial_accumulator_value = -1;
+    ck_assert(!valid("adagrad", h));
+    h = rmsprop_kind.defaults, h.alpha = -0.5;
+    ck_assert(!valid("rmsprop", h));
+    h = nadam_kind.defaults, h.momentum_decay = -1;
+    ck_assert(!valid("nadam", h));
+    h = nadam_kind.defaults, h.eps = -1e-8;
+    ck_assert(!valid("nadam", h));
+    h = adamax_kind.defaults, h.weight_decay = -1;
+    ck_assert(!valid("adamax", h));
+}
+END_TEST
+
+START_TEST(every_optimizer_is_named_and_takes_lr)
+{
+    static const char *const names[] = {"sgd", "adagrad", "rmsprop", "adadelta",
+                                        "adam", "adamw", "adamax", "nadam"};
+    for (size_t k = 0; k < 8; k++) {
+        const struct optimizer_kind *kind = optimizer_kind_named(names[k]);
+        ck_assert_ptr_nonnull(kind);
+        ck_assert(kind->takes & TAKES_LR);
+    }
+    ck_assert_ptr_null(optimizer_kind_named("adamm"));
+    ck_assert_uint_eq(hyper_flag_bit("--initial-accumulator-value"),
+                      TAKES_INITIAL_ACCUMULATOR_VALUE);
+    ck_assert_str_eq(hyper_flag_name(TAKES_BETAS), "--betas");
+}
+END_TEST
+
+/* ------------------------------------------------ the run loop, CSV */
+
+/* --every 4 over 10 steps prints rows 0, 4, 8 and the last, 10. */
+START_TEST(every_prints_the_last_row_too)
+{
+    struct function f = function_from_spec("--function", "booth");
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {10, 4, 0, false, 0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[2] = {0, 0};
+    FILE *out = tmpfile();
+    char *text;
+    struct run_result result;
+    h.lr = 0.01;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    result = lab_run(out, theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    text = slurp(out);
+    ck_assert_int_eq(result.rows, 4);
+    ck_assert(!result.diverged);
+    ck_assert_ptr_nonnull(strstr(text, "step,loss,x1,x2\n0,74,0,0\n4,"));
+    ck_assert_ptr_nonnull(strstr(text, "\n8,"));
+    ck_assert_ptr_nonnull(strstr(text, "\n10,"));
+    free(text);
+}
+END_TEST
+
+/* f = x^2 / 2 with lr 3 multiplies x by -2 each step: from 1, x = (-2)^k.
+ * f is computed as 0.5 (x x), and x x = 2^1024 overflows at k = 512 (f
+ * itself would be 2^1023).  Printing every row, the run stops there: row
+ * 511 is the last one, and theta is left at x_511 = -2^511. */
+START_TEST(divergence_stops_at_the_last_finite_row)
+{
+    struct function f = function_from_spec("--function", "quadratic:1");
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {5000, 1, 0, false, 0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[1] = {1};
+    FILE *out = tmpfile();
+    char *text;
+    struct run_result result;
+    h.lr = 3;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    result = lab_run(out, theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    text = slurp(out);
+    ck_assert(result.diverged);
+    ck_assert_int_eq(result.diverged_at, 512);
+    ck_assert_str_eq(result.why, "the loss");
+    ck_assert_int_eq(result.rows, 512);                       /* rows 0..511 */
+    ck_assert_ptr_nonnull(strstr(text, "\n511,"));
+    ck_assert_ptr_null(strstr(text, "\n512,"));
+    ck_assert_ptr_null(strstr(text, "inf"));
+    ck_assert_ptr_null(strstr(text, "nan"));
+    ck_assert_double_eq(theta[0], -ldexp(1.0, 511));
+    free(text);
+}
+END_TEST
+
+/* With --every 100 the loss is looked at on printed rows only: the run is
+ * stopped at row 600, whose loss is inf; rows 0..500 were printed, and
+ * row 599 (f = 2^1197) cannot be. */
+START_TEST(divergence_with_every)
+{
+    struct function f = function_from_spec("--function", "quadratic:1");
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {5000, 100, 0, false, 0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[1] = {1};
+    FILE *out = tmpfile();
+    char *text;
+    struct run_result result;
+    h.lr = 3;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    result = lab_run(out, theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    text = slurp(out);
+    ck_assert(result.diverged);
+    ck_assert_int_eq(result.diverged_at, 600);
+    ck_assert_int_eq(result.rows, 6);                         /* 0, 100, ..., 500 */
+    ck_assert_ptr_nonnull(strstr(text, "\n500,"));
+    ck_assert_ptr_null(strstr(text, "inf"));
+    free(text);
+}
+END_TEST
+
+/* Parameters are checked at every step, printed or not: from x = 2^500
+ * (f = 2^999, finite), x_k = (-2)^k 2^500 overflows at k = 524, between
+ * printed rows 0 and 1000. */
+START_TEST(divergence_of_a_parameter)
+{
+    struct function f = function_from_spec("--function", "quadratic:1");
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {2000, 1000, 0, false, 0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[1] = {ldexp(1.0, 500)};
+    struct run_result result;
+    h.lr = 3;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    result = lab_run(tmpfile(), theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    ck_assert(result.diverged);
+    ck_assert_int_eq(result.diverged_at, 524);
+    ck_assert_str_eq(result.why, "a parameter");
+    ck_assert_int_eq(result.rows, 1);
+}
+END_TEST
+
+/* CRLF line ends, spaces around numbers, no final newline. */
+START_TEST(data_file_crlf_and_no_final_newline)
+{
+    static const char text[] = "x1, x2 ,y\r\n1,2,3\r\n 4 ,5, 6\r\n-1e-3,0x1p1,7";
+    struct dataset data;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+    ck_assert_uint_eq(data.count, 3);
+    ck_assert_uint_eq(data.features, 2);
+    ck_assert_double_eq(data.x[2], 4.0);
+    ck_assert_double_eq(data.x[4], -1e-3);
+    ck_assert_double_eq(data.x[5], 2.0);
+    ck_assert_double_eq(data.y[2], 7.0);
+    dataset_free(&data);
+}
+END_TEST
+
+START_TEST(data_file_trailing_blank_lines)
+{
+    static const char text[] = "a,y\n1,2\n\n\r\n";
+    struct dataset data;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+    ck_assert_uint_eq(data.count, 1);
+    ck_assert_double_eq(data.y[0], 2.0);
+    dataset_free(&data);
+}
+END_TEST
+
+/* A bad cell stops the program with status 2 (the message is checked by
+ * tests/A-lab.sh). */
+START_TEST(data_file_bad_cell_exits_2)
+{
+    static const char text[] = "a,y\n1,nan\n";
+    struct dataset data;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("A-lab");
+    TCase *same = tcase_create("lab equivalences");
+    TCase *sgd = tcase_create("lab SGD by hand");
+    TCase *adaptive = tcase_create("lab Adagrad, RMSprop, Adadelta by hand");
+    TCase *adam = tcase_create("lab Adam, AdamW, Adamax, NAdam by hand");
+    TCase *checks = tcase_create("lab PyTorch's checks");
+    TCase *loop = tcase_create("lab run loop and data files");
+
+    tcase_add_test(same, sgd_without_momentum_is_gd_step);
+    tcase_add_test(same, full_batch_is_batch_n);
+    tcase_add_test(same, adamw_without_decay_is_adam);
+    tcase_add_test(same, shuffled_run_repeats_with_its_seed);
+    tcase_add_test(same, shuffle_visits_rng_shuffle_order);
+    tcase_add_test(sgd, sgd_momentum_and_dampening);
+    tcase_add_test(sgd, sgd_nesterov);
+    tcase_add_test(sgd, sgd_weight_decay_and_maximize);
+    tcase_add_test(adaptive, adagrad_first_steps);
+    tcase_add_test(adaptive, adagrad_lr_decay_and_initial_accumulator);
+    tcase_add_test(adaptive, adagrad_weight_decay_and_maximize);
+    tcase_add_test(adaptive, rmsprop_first_steps);
+    tcase_add_test(adaptive, rmsprop_centered);
+    tcase_add_test(adaptive, rmsprop_momentum);
+    tcase_add_test(adaptive, adadelta_first_steps);
+    tcase_add_test(adam, adam_constant_gradient_steps_by_lr);
+    tcase_add_test(adam, adam_changing_gradient);
+    tcase_add_test(adam, adam_amsgrad);
+    tcase_add_test(adam, adam_weight_decay_adamw_and_maximize);
+    tcase_add_test(adam, adamax_first_steps);
+    tcase_add_test(adam, nadam_first_step);
+    tcase_add_test(adam, nadam_second_step);
+    tcase_add_test(checks, checks_refuse_what_pytorch_refuses);
+    tcase_add_test(checks, every_optimizer_is_named_and_takes_lr);
+    tcase_add_test(loop, every_prints_the_last_row_too);
+    tcase_add_test(loop, divergence_stops_at_the_last_finite_row);
+    tcase_add_test(loop, divergence_with_every);
+    tcase_add_test(loop, divergence_of_a_parameter);
+    tcase_add_test(loop, data_file_crlf_and_no_final_newline);
+    tcase_add_test(loop, data_file_trailing_blank_lines);
+    tcase_add_exit_test(loop, data_file_bad_cell_exits_2, 2);
+    suite_add_tcase(suite, same);
+    suite_add_tcase(suite, sgd);
+    suite_add_tcase(suite, adaptive);
+    suite_add_tcase(suite, adam);
+    suite_add_tcase(suite, checks);
+    suite_add_tcase(suite, loop);
+    return suite;
+}
