@@ -1,0 +1,404 @@
+/* main.c: chapter 7's program, build/ch07.
+ *
+ * Everything runs on the badly scaled quadratic f = 1/2 (x1^2 + 100 x2^2)
+ * (change the curvatures with --curvature), from x0 = (1, 1) unless --x0.
+ *
+ *   ch07                      the chapter's comparison: plain gradient
+ *                             descent, AdaGrad, RMSProp (plain, centered,
+ *                             with momentum) and Adadelta with the settings
+ *                             the text uses, side by side
+ *   ch07 --method NAME ...    the first --steps updates of one method as a
+ *                             table: iterates, the move of each coordinate and
+ *                             its effective learning rate (the worked examples)
+ *   ch07 --method NAME --trace    every step as CSV, to compare with PyTorch
+ *   ch07 --csv DIR            also write the figures' data (tests/draw.sh)
+ *
+ * The optimizers are the book's own (adagrad.c, rmsprop.c, adadelta.c and
+ * chapter 6's sgd.c); this file only drives them and prints.
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "06-momentum/sgd.h"
+#include "07-adaptive/adadelta.h"
+#include "07-adaptive/adagrad.h"
+#include "07-adaptive/rmsprop.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIM 2
+#define RACE_STEPS 2000
+#define TARGET_LOSS 1e-10
+#define SECOND_START {-1.0, 0.4}   /* the second panel of the paths figure */
+#define SECOND_STEPS 100
+
+struct settings {
+    const struct optimizer_kind *kind;   /* NULL: the comparison */
+    struct hyper hyper;
+    double curvature[DIM], x0[DIM];
+    long steps;
+    bool trace;
+    const char *csv_dir;
+};
+
+static void usage(void)
+{
+    puts("usage: ch07 [--method gd|adagrad|rmsprop|adadelta] [--lr X] [--alpha A]\n"
+         "            [--rho R] [--eps E] [--momentum M] [--centered]\n"
+         "            [--curvature A1,A2] [--x0 X1,X2] [--steps N] [--trace] [--csv DIR]\n"
+         "  f = 1/2 (A1 x1^2 + A2 x2^2), default A = 1,100 and x0 = 1,1.\n"
+         "  Without --method: the chapter's comparison of the four methods.\n"
+         "  --method NAME   the first N updates of one method, as a table\n"
+         "  --lr X          its learning rate (default: PyTorch's; 0.019 for gd)\n"
+         "  --alpha A       RMSProp's smoothing constant, 0 <= A < 1 (0.99)\n"
+         "  --rho R         Adadelta's, 0 <= R <= 1 (0.9)\n"
+         "  --eps E         the epsilon, E >= 0 (1e-10, 1e-8, 1e-6)\n"
+         "  --momentum M    RMSProp's momentum, 0 <= M < 1 (0)\n"
+         "  --centered      centered RMSProp\n"
+         "  --steps N       how many updates, 1..100000 (default 3)\n"
+         "  --trace         print every step as CSV (step,loss,x1,x2) instead\n"
+         "  --csv DIR       also write the figures' data into DIR");
+}
+
+static const struct optimizer_kind *method_named(const char *name)
+{
+    static const struct {
+        const char *name;
+        const struct optimizer_kind *kind;
+    } methods[] = {
+        {"gd", &sgd_kind}, {"adagrad", &adagrad_kind},
+        {"rmsprop", &rmsprop_kind}, {"adadelta", &adadelta_kind},
+    };
+    for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
+        if (strcmp(name, methods[m].name) == 0)
+            return methods[m].kind;
+    fail(EXIT_USAGE, "--method: unknown method '%s' (gd, adagrad, rmsprop, adadelta)", name);
+}
+
+/* Which flag needs which kind, for a clear message instead of a silent no-op. */
+static void require(const struct settings *s, unsigned flag, const char *name)
+{
+    if (s->kind == NULL || !(s->kind->takes & flag))
+        fail(EXIT_USAGE, "%s: only for a --method that takes it (try --help)", name);
+}
+
+static struct settings parse(int argc, char **argv)
+{
+    struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
+    struct hyper given = {0};
+    unsigned set = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        if (strcmp(flag, "--method") == 0)
+            s.kind = method_named(flag_value(argc, argv, &i));
+        else if (strcmp(flag, "--lr") == 0) {
+            given.lr = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 100.0);
+            set |= TAKES_LR;
+        } else if (strcmp(flag, "--alpha") == 0) {
+            given.alpha = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            set |= TAKES_ALPHA;
+        } else if (strcmp(flag, "--rho") == 0) {
+            given.rho = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 1.0);
+            set |= TAKES_RHO;
+        } else if (strcmp(flag, "--eps") == 0) {
+            given.eps = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 1.0);
+            set |= TAKES_EPS;
+        } else if (strcmp(flag, "--momentum") == 0) {
+            given.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            set |= TAKES_MOMENTUM;
+        } else if (strcmp(flag, "--centered") == 0) {
+            given.centered = true;
+            set |= TAKES_CENTERED;
+        } else if (strcmp(flag, "--curvature") == 0) {
+            const char *text = flag_value(argc, argv, &i);
+            if (parse_number_list(flag, text, s.curvature, DIM) != DIM)
+                fail(EXIT_USAGE, "--curvature: give two curvatures, as in 1,100");
+            for (int c = 0; c < DIM; c++)
+                if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
+                    fail(EXIT_USAGE, "--curvature: '%s': each must lie in (0, 1e6]", text);
+        } else if (strcmp(flag, "--x0") == 0) {
+            const char *text = flag_value(argc, argv, &i);
+            if (parse_number_list(flag, text, s.x0, DIM) != DIM)
+                fail(EXIT_USAGE, "--x0: give two coordinates, as in 1,1");
+            for (int c = 0; c < DIM; c++)
+                if (fabs(s.x0[c]) > 1e6)
+                    fail(EXIT_USAGE, "--x0: '%s': keep each within [-1e6, 1e6]", text);
+        } else if (strcmp(flag, "--steps") == 0)
+            s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
+        else if (strcmp(flag, "--trace") == 0)
+            s.trace = true;
+        else if (strcmp(flag, "--csv") == 0)
+            s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--help") == 0) {
+            usage();
+            exit(0);
+        } else
+            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+    }
+    if (s.trace && s.kind == NULL)
+        fail(EXIT_USAGE, "--trace: needs a --method");
+    if (s.csv_dir && s.kind != NULL)
+        fail(EXIT_USAGE, "--csv: writes the comparison's data; use it without --method");
+    if (s.kind == NULL) {
+        if (set != 0)
+            fail(EXIT_USAGE, "hyper-parameters need a --method (try --help)");
+        return s;
+    }
+    s.hyper = s.kind->defaults;
+    if (s.kind == &sgd_kind)
+        s.hyper.lr = 0.019;                   /* just below 2 / 100 */
+    if (set & TAKES_LR) s.hyper.lr = given.lr;
+    if (set & TAKES_ALPHA) { require(&s, TAKES_ALPHA, "--alpha"); s.hyper.alpha = given.alpha; }
+    if (set & TAKES_RHO) { require(&s, TAKES_RHO, "--rho"); s.hyper.rho = given.rho; }
+    if (set & TAKES_EPS) { require(&s, TAKES_EPS, "--eps"); s.hyper.eps = given.eps; }
+    if (set & TAKES_CENTERED) { require(&s, TAKES_CENTERED, "--centered"); s.hyper.centered = true; }
+    if (set & TAKES_MOMENTUM) {
+        if (s.kind != &rmsprop_kind)
+            fail(EXIT_USAGE, "--momentum: only for --method rmsprop here (chapter 6 has SGD's)");
+        s.hyper.momentum = given.momentum;
+    }
+    return s;
+}
+
+/* ANCHOR: effective */
+/* The learning rate that plain gradient descent would need on coordinate i
+ * to make the move the optimizer just made (without momentum):
+ *   AdaGrad   clr / (sqrt(s_i) + eps)                      eq. (7.3)
+ *   RMSProp   lr / (sqrt(v_i - m_i^2) + eps), m = 0 unless centered  (7.5)
+ *   Adadelta  lr sqrt(u_i + eps) / sqrt(v_i + eps), with u_i before the step
+ *   GD        lr
+ * Read from the optimizer's state after the step; u_before holds
+ * Adadelta's u from before it. */
+static double effective_lr(const struct optimizer *opt, const double *u_before, size_t i)
+{
+    const struct hyper *h = &opt->hyper;
+    const struct optimizer_kind *kind = opt->kind;
+    if (kind == &adagrad_kind) {
+        double clr = h->lr / (1.0 + (double)(opt->step_count - 1) * h->lr_decay);
+        return clr / (sqrt(opt->buffer[0][i]) + h->eps);
+    }
+    if (kind == &rmsprop_kind) {
+        double m = h->centered ? opt->buffer[1][i] : 0.0;
+        return h->lr / (sqrt(opt->buffer[0][i] - m * m) + h->eps);
+    }
+    if (kind == &adadelta_kind)
+        return h->lr * sqrt(u_before[i] + h->eps) / sqrt(opt->buffer[0][i] + h->eps);
+    return h->lr;
+}
+/* ANCHOR_END: effective */
+
+/* One run: the state of an optimizer on f, stepped one update at a time. */
+struct run {
+    struct function f;
+    struct optimizer opt;
+    double x[DIM], grad[DIM], loss;
+    double eta[DIM];                          /* effective_lr of the last step */
+};
+
+static void run_init(struct run *r, const struct settings *s, const double *x0,
+                     const struct optimizer_kind *kind, const struct hyper *hyper)
+{
+    r->f = quadratic(s->curvature, DIM);
+    optimizer_init(&r->opt, kind, hyper, DIM);
+    memcpy(r->x, x0, sizeof r->x);
+    r->loss = r->f.value(&r->f, r->x);
+    r->eta[0] = r->eta[1] = 0.0;
+}
+
+/* One update; a run that overflows stops the program with exit status 3. */
+static void run_step(struct run *r)
+{
+    double u_before[DIM];
+    memcpy(u_before, r->opt.buffer[1], sizeof u_before);
+    r->f.gradient(&r->f, r->grad, r->x);
+    optimizer_step(&r->opt, r->x, r->grad);
+    r->loss = r->f.value(&r->f, r->x);
+    for (size_t i = 0; i < DIM; i++)
+        r->eta[i] = effective_lr(&r->opt, u_before, i);
+    if (!row_is_finite(r->loss, r->x, DIM) || !row_is_finite(r->eta[0], r->eta, DIM))
+        fail(EXIT_DIVERGED, "%s diverged at step %ld (f or x stopped being finite): "
+             "try a smaller --lr%s",
+             r->opt.kind->name, r->opt.step_count,
+             r->opt.kind == &sgd_kind ? " (gd needs lr < 2 / largest curvature)" : "");
+}
+
+/* The worked examples: the first s->steps updates of one method. */
+static void worked_table(const struct settings *s)
+{
+    struct run r;
+    const struct hyper *h = &s->hyper;
+    run_init(&r, s, s->x0, s->kind, h);
+    printf("%s on f = 1/2 (%g x1^2 + %g x2^2) from (%g, %g): lr = %g",
+           s->kind == &sgd_kind ? "gd" : s->kind->name,
+           s->curvature[0], s->curvature[1], s->x0[0], s->x0[1], h->lr);
+    if (s->kind == &rmsprop_kind)
+        printf(", alpha = %g, eps = %g%s, momentum = %g", h->alpha, h->eps,
+               h->centered ? ", centered" : "", h->momentum);
+    else if (s->kind == &adagrad_kind)
+        printf(", eps = %g", h->eps);
+    else if (s->kind == &adadelta_kind)
+        printf(", rho = %g, eps = %g", h->rho, h->eps);
+    printf("\n%3s  %-14s  %-14s  %-14s  %-14s  %-12s  %s\n", "k", "x1", "x2",
+           "move x1", "move x2", "eta_eff 1", "eta_eff 2");
+    printf("%3d  %-14.10f  %-14.10f\n", 0, r.x[0], r.x[1]);
+    for (long k = 1; k <= s->steps; k++) {
+        double before[DIM] = {r.x[0], r.x[1]};
+        run_step(&r);
+        printf("%3ld  %-14.10f  %-14.10f  %-14.10f  %-14.10f  %-12.6e  %.6e\n", k,
+               r.x[0], r.x[1], r.x[0] - before[0], r.x[1] - before[1], r.eta[0], r.eta[1]);
+    }
+    optimizer_free(&r.opt);
+}
+
+static void trace(const struct settings *s)
+{
+    struct run r;
+    run_init(&r, s, s->x0, s->kind, &s->hyper);
+    csv_header(stdout, "x", DIM, NULL);
+    csv_row(stdout, 0, r.loss, r.x, DIM);
+    for (long k = 1; k <= s->steps; k++) {
+        run_step(&r);
+        csv_row(stdout, k, r.loss, r.x, DIM);
+    }
+    optimizer_free(&r.opt);
+}
+
+/* ANCHOR: contenders */
+/* The comparison's settings: each method near its best on this f, except
+ * RMSProp and Adadelta, which run with PyTorch's defaults. */
+struct contender {
+    const char *label, *file;
+    const struct optimizer_kind *kind;
+    double lr, momentum;
+    bool centered;
+};
+
+static const struct contender contenders[] = {
+    {"gd, lr 0.019", "gd", &sgd_kind, 0.019, 0.0, false},
+    {"adagrad, lr 0.1", "adagrad", &adagrad_kind, 0.1, 0.0, false},
+    {"rmsprop, lr 0.01", "rmsprop", &rmsprop_kind, 0.01, 0.0, false},
+    {"rmsprop centered", "centered", &rmsprop_kind, 0.01, 0.0, true},
+    {"rmsprop momentum 0.9", "momentum", &rmsprop_kind, 0.001, 0.9, false},
+    {"adadelta, lr 1", "adadelta", &adadelta_kind, 1.0, 0.0, false},
+};
+/* ANCHOR_END: contenders */
+#define CONTENDERS (sizeof contenders / sizeof contenders[0])
+
+static struct hyper hyper_of(const struct contender *c)
+{
+    struct hyper h = c->kind->defaults;
+    h.lr = c->lr;
+    h.momentum = c->momentum;
+    h.centered = c->centered;
+    return h;
+}
+
+/* The comparison table: every contender for RACE_STEPS updates. */
+static void comparison(const struct settings *s)
+{
+    static const long shown[] = {10, 100, 500, 2000};
+
+    printf("f = 1/2 (%g x1^2 + %g x2^2) from (%g, %g); f(x0) = %g\n",
+           s->curvature[0], s->curvature[1], s->x0[0], s->x0[1],
+           0.5 * (s->curvature[0] * s->x0[0] * s->x0[0] + s->curvature[1] * s->x0[1] * s->x0[1]));
+    printf("%-22s  %-10s  %-10s  %-10s  %-10s  %-11s  %s\n", "method", "f(x_10)",
+           "f(x_100)", "f(x_500)", "f(x_2000)", "f < 1e-10", "eta_eff 2 at 2000");
+    for (size_t c = 0; c < CONTENDERS; c++) {
+        struct hyper h = hyper_of(&contenders[c]);
+        struct run r;
+        long first = 0;
+        size_t next = 0;
+        run_init(&r, s, s->x0, contenders[c].kind, &h);
+        printf("%-22s", contenders[c].label);
+        for (long k = 1; k <= RACE_STEPS; k++) {
+            run_step(&r);
+            if (first == 0 && r.loss < TARGET_LOSS)
+                first = k;
+            if (next < sizeof shown / sizeof shown[0] && k == shown[next]) {
+                printf("  %-10.3e", r.loss);
+                next++;
+            }
+        }
+        if (first)
+            printf("  k = %-7ld", first);
+        else
+            printf("  %-11s", "never");
+        printf("  %.4g\n", r.eta[1]);
+        optimizer_free(&r.opt);
+    }
+}
+
+/* Each contender's path from x0 as dir/<prefix>_<name>.csv, steps updates. */
+static void write_paths(const struct settings *s, const double *x0, const char *prefix,
+                        long steps)
+{
+    for (size_t c = 0; c < CONTENDERS; c++) {
+        struct hyper h = hyper_of(&contenders[c]);
+        struct run r;
+        char name[64];
+        FILE *path;
+        snprintf(name, sizeof name, "%s_%s.csv", prefix, contenders[c].file);
+        path = csv_create(s->csv_dir, name);
+        run_init(&r, s, x0, contenders[c].kind, &h);
+        csv_header(path, "x", DIM, NULL);
+        csv_row(path, 0, r.loss, r.x, DIM);
+        for (long k = 1; k <= steps; k++) {
+            run_step(&r);
+            csv_row(path, k, r.loss, r.x, DIM);
+        }
+        csv_close(path, name);
+        optimizer_free(&r.opt);
+    }
+}
+
+/* The figures' data: the paths from x0 and from SECOND_START, and the
+ * effective learning rates of all contenders side by side, one row a step. */
+static void write_figure_data(const struct settings *s)
+{
+    static const double second_start[DIM] = SECOND_START;
+    struct run runs[CONTENDERS];
+    FILE *file = csv_create(s->csv_dir, "effective_lr.csv");
+
+    write_paths(s, s->x0, "path", RACE_STEPS);
+    write_paths(s, second_start, "path2", SECOND_STEPS);
+    fputs("step", file);
+    for (size_t c = 0; c < CONTENDERS; c++) {
+        struct hyper h = hyper_of(&contenders[c]);
+        run_init(&runs[c], s, s->x0, contenders[c].kind, &h);
+        fprintf(file, ",%s_1,%s_2", contenders[c].file, contenders[c].file);
+    }
+    fputc('\n', file);
+    for (long k = 1; k <= RACE_STEPS; k++) {
+        fprintf(file, "%ld", k);
+        for (size_t c = 0; c < CONTENDERS; c++) {
+            run_step(&runs[c]);
+            fprintf(file, ",%.17g,%.17g", runs[c].eta[0], runs[c].eta[1]);
+        }
+        fputc('\n', file);
+    }
+    for (size_t c = 0; c < CONTENDERS; c++)
+        optimizer_free(&runs[c].opt);
+    csv_close(file, "effective_lr.csv");
+}
+
+int main(int argc, char **argv)
+{
+    struct settings s;
+    fail_program = "ch07";
+    s = parse(argc, argv);
+    if (s.kind == NULL) {
+        comparison(&s);
+        if (s.csv_dir)
+            write_figure_data(&s);
+    }
+    else if (s.trace)
+        trace(&s);
+    else
+        worked_table(&s);
+    return 0;
+}

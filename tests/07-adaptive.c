@@ -1,0 +1,457 @@
+/* tests/07-adaptive.c: the worked examples of chapter 7.
+ *
+ * Everything runs on f = 1/2 (x1^2 + 100 x2^2) from x0 = (1, 1), where
+ * g = (x1, 100 x2), so g0 = (1, 100).  Each expected value is the closed
+ * form the chapter derives, written with the same epsilon the optimizer
+ * uses where the chapter keeps it.
+ *
+ * Tolerance: each value is a few dozen double operations (square roots,
+ * divisions) from its closed form, so within a few units in the last place,
+ * about 1e-15 on numbers of size 1; 1e-12 leaves room and still catches any
+ * wrong step, since a misplaced epsilon or a wrong order of updates moves
+ * the results by 1e-8 or more here.
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "00-toolkit/optimizer.h"
+#include "07-adaptive/adadelta.h"
+#include "07-adaptive/adagrad.h"
+#include "07-adaptive/rmsprop.h"
+
+#include <string.h>
+
+#define TOLERANCE 1e-12
+
+static const double curvature[2] = {1.0, 100.0};
+
+/* steps updates of kind with hyper on the chapter's f from (1, 1); the
+ * optimizer is left initialised for the caller to inspect and free. */
+static void run(struct optimizer *opt, double *x, const struct optimizer_kind *kind,
+                const struct hyper *hyper, long steps)
+{
+    struct function f = quadratic(curvature, 2);
+    double grad[2];
+    x[0] = x[1] = 1.0;
+    optimizer_init(opt, kind, hyper, 2);
+    for (long k = 0; k < steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(opt, x, grad);
+    }
+}
+
+static struct hyper with_lr(const struct optimizer_kind *kind, double lr)
+{
+    struct hyper h = kind->defaults;
+    h.lr = lr;
+    return h;
+}
+
+/* ---------------------------------------------------------------- AdaGrad */
+
+/* Eq. (7.4): s = g^2 after one step, so the move is -lr g / (|g| + eps):
+ * lr times the sign of g, up to eps, whatever the curvature. */
+START_TEST(adagrad_first_step_is_lr_on_every_coordinate)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    const double eps = 1e-10;
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &adagrad_kind, &h, 1);
+    ck_assert_double_eq_tol(x[0], 1.0 - 0.1 * 1.0 / (1.0 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 100.0 / (100.0 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 1.0, TOLERANCE);       /* s = g^2 */
+    ck_assert_double_eq_tol(opt.buffer[0][1], 10000.0, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Step 2 with eps = 0: x = 0.9, g = (0.9, 90), s = (1.81, 18100), so
+ * x <- 0.9 - 0.1 * 0.9 / sqrt(1.81) on both coordinates. */
+START_TEST(adagrad_second_step_by_hand)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
+    double x[2];
+    h.eps = 0.0;
+    run(&opt, x, &adagrad_kind, &h, 2);
+    ck_assert_double_eq_tol(x[0], 0.9 * (1.0 - 0.1 / sqrt(1.81)), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 0.9 * (1.0 - 0.1 / sqrt(1.81)), TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][1], 18100.0, 1e-9);  /* 1e-12 relative */
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* With eps = 0 AdaGrad cannot see a_i: on 1/2 (x1^2 + 100 x2^2) and on
+ * 1/2 (x1^2 + x2^2) every iterate is the same (up to rounding). */
+START_TEST(adagrad_ignores_the_curvature_when_eps_is_zero)
+{
+    static const double flat[2] = {1.0, 1.0};
+    struct function round_bowl = quadratic(flat, 2);
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt, twin;
+    double x[2], y[2] = {1.0, 1.0}, grad[2];
+    h.eps = 0.0;
+    optimizer_init(&twin, &adagrad_kind, &h, 2);
+    for (long k = 1; k <= 50; k++) {
+        run(&opt, x, &adagrad_kind, &h, k);
+        optimizer_free(&opt);
+        round_bowl.gradient(&round_bowl, grad, y);
+        optimizer_step(&twin, y, grad);
+        ck_assert_double_eq_tol(x[0], y[0], TOLERANCE);
+        ck_assert_double_eq_tol(x[1], y[1], TOLERANCE);
+    }
+    optimizer_free(&twin);
+}
+END_TEST
+
+/* Eq. (7.3): the effective rate lr / (sqrt(s_i) + eps) never grows, since
+ * s_i only grows; its two coordinates keep the ratio 1/100 = a_1/a_2. */
+START_TEST(adagrad_effective_rate_only_shrinks)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct function f = quadratic(curvature, 2);
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, grad[2], previous = INFINITY;
+    optimizer_init(&opt, &adagrad_kind, &h, 2);
+    for (int k = 0; k < 300; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        double eta1 = h.lr / (sqrt(opt.buffer[0][0]) + h.eps);
+        double eta2 = h.lr / (sqrt(opt.buffer[0][1]) + h.eps);
+        ck_assert(eta1 <= previous);
+        ck_assert_double_eq_tol(eta2 / eta1, 0.01, 1e-6);  /* eps/|g| below 1e-6 */
+        previous = eta1;
+    }
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* lr_decay and the initial accumulator: step t uses lr / (1 + (t-1) decay);
+ * s starts at initial_accumulator_value.  With decay 0.5 and s0 = 3:
+ * step 1: x1 = 1 - 0.1 / (sqrt(3 + 1) + eps) = 1 - 0.1 / (2 + eps);
+ * step 2: s = 4 + x1^2, x1 <- x1 - (0.1 / 1.5) x1 / (sqrt(s) + eps). */
+START_TEST(adagrad_lr_decay_and_initial_accumulator)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
+    double x[2];
+    const double eps = 1e-10;
+    h.lr_decay = 0.5;
+    h.initial_accumulator_value = 3.0;
+    run(&opt, x, &adagrad_kind, &h, 1);
+    double x1 = 1.0 - 0.1 / (2.0 + eps);
+    ck_assert_double_eq_tol(x[0], x1, TOLERANCE);
+    optimizer_free(&opt);
+    run(&opt, x, &adagrad_kind, &h, 2);
+    ck_assert_double_eq_tol(x[0], x1 - (0.1 / 1.5) * x1 / (sqrt(4.0 + x1 * x1) + eps),
+                            TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- RMSProp */
+
+/* Eq. (7.5): v = (1 - alpha) g^2 after one step, so the move is
+ * -lr g / (sqrt(1 - alpha) |g| + eps): lr / sqrt(1 - alpha) = 10 lr. */
+START_TEST(rmsprop_first_step_is_ten_lr)
+{
+    struct hyper h = with_lr(&rmsprop_kind, 0.01);
+    const double root = sqrt(1.0 - 0.99), eps = 1e-8;
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &rmsprop_kind, &h, 1);
+    ck_assert_double_eq_tol(x[0], 1.0 - 0.01 * 1.0 / (root * 1.0 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - 0.01 * 100.0 / (root * 100.0 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.01, TOLERANCE);      /* (1 - alpha) g^2 */
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Step 2 with eps = 0: v = 0.99 * 0.01 * 1 + 0.01 * 0.81 = 0.018 = 9/500,
+ * so x <- 0.9 - 0.01 * 0.9 / sqrt(9/500) = 0.9 - 0.03 sqrt(5). */
+START_TEST(rmsprop_second_step_by_hand)
+{
+    struct hyper h = with_lr(&rmsprop_kind, 0.01);
+    struct optimizer opt;
+    double x[2];
+    h.eps = 0.0;
+    run(&opt, x, &rmsprop_kind, &h, 2);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 9.0 / 500, TOLERANCE);
+    ck_assert_double_eq_tol(x[0], 0.9 - 0.03 * sqrt(5.0), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 0.9 - 0.03 * sqrt(5.0), TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Centered, eq. (7.6): m = (1 - alpha) g, v - m^2 = alpha (1 - alpha) g^2,
+ * so the first move is lr / sqrt(alpha (1 - alpha)) = 0.01 / sqrt(0.0099). */
+START_TEST(rmsprop_centered_first_step)
+{
+    struct hyper h = with_lr(&rmsprop_kind, 0.01);
+    const double eps = 1e-8, root = sqrt(0.99 * (1.0 - 0.99));
+    struct optimizer opt;
+    double x[2];
+    h.centered = true;
+    run(&opt, x, &rmsprop_kind, &h, 1);
+    ck_assert_double_eq_tol(x[0], 1.0 - 0.01 / (root + eps), TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - 0.01 * 100.0 / (root * 100.0 + eps), TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][1], (1.0 - 0.99) * 100.0, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Momentum, eq. (7.7), eps = 0, lr 0.001, mu 0.9: b1 = g / (0.1 |g|) = 10,
+ * x1 = 0.99; then v = 0.0099 + 0.01 * 0.99^2 = 0.019701 and
+ * b2 = 0.9 * 10 + 0.99 / sqrt(0.019701), x2 = 0.99 - 0.001 b2. */
+START_TEST(rmsprop_momentum_two_steps)
+{
+    struct hyper h = with_lr(&rmsprop_kind, 0.001);
+    struct optimizer opt;
+    double x[2];
+    h.eps = 0.0;
+    h.momentum = 0.9;
+    run(&opt, x, &rmsprop_kind, &h, 1);
+    ck_assert_double_eq_tol(opt.buffer[2][0], 10.0, 1e-11);  /* 1e-12 relative */
+    ck_assert_double_eq_tol(x[0], 0.99, TOLERANCE);
+    optimizer_free(&opt);
+    run(&opt, x, &rmsprop_kind, &h, 2);
+    double b2 = 0.9 * 10.0 + 0.99 / sqrt(0.019701);
+    ck_assert_double_eq_tol(opt.buffer[2][0], b2, 1e-11);
+    ck_assert_double_eq_tol(x[0], 0.99 - 0.001 * b2, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 0.99 - 0.001 * b2, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* --------------------------------------------------------------- Adadelta */
+
+/* Eq. (7.9): u = 0, v = (1 - rho) g^2, so the first move is
+ * -sqrt(eps) g / sqrt((1 - rho) g^2 + eps), about sqrt(eps / (1 - rho)). */
+START_TEST(adadelta_first_step_is_set_by_eps)
+{
+    struct hyper h = adadelta_kind.defaults;
+    const double eps = 1e-6, rho = 0.9;
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &adadelta_kind, &h, 1);
+    double move1 = sqrt(eps) * 1.0 / sqrt((1.0 - rho) * 1.0 + eps);
+    double move2 = sqrt(eps) * 100.0 / sqrt((1.0 - rho) * 10000.0 + eps);
+    ck_assert_double_eq_tol(x[0], 1.0 - move1, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 1.0 - move2, TOLERANCE);
+    ck_assert_double_eq_tol(move2, sqrt(eps / (1.0 - rho)), 1e-11);  /* eps / 2000 relative */
+    ck_assert_double_eq_tol(opt.buffer[1][0], (1.0 - rho) * move1 * move1, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Step 2: v = rho (1 - rho) g0^2 + (1 - rho) g1^2, u = (1 - rho) d1^2, and
+ * d2 = sqrt(u + eps) / sqrt(v + eps) g1 with g1 = x1 (coordinate 1). */
+START_TEST(adadelta_second_step_by_hand)
+{
+    struct hyper h = adadelta_kind.defaults;
+    const double eps = 1e-6, rho = 0.9;
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &adadelta_kind, &h, 2);
+    double d1 = sqrt(eps) / sqrt((1.0 - rho) + eps), x1 = 1.0 - d1;
+    double v = rho * (1.0 - rho) + (1.0 - rho) * x1 * x1;
+    double u = (1.0 - rho) * d1 * d1;
+    ck_assert_double_eq_tol(x[0], x1 - sqrt(u + eps) / sqrt(v + eps) * x1, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ limits */
+
+/* The comparison's long runs: with a constant lr, RMSProp and Adadelta end
+ * bouncing on x2 with an effective rate at GD's limit 2 / a_2 = 0.02, while
+ * AdaGrad's has settled far below it and keeps converging. */
+START_TEST(constant_rates_end_at_the_edge_of_stability)
+{
+    struct hyper adadelta = adadelta_kind.defaults, rmsprop = with_lr(&rmsprop_kind, 0.01);
+    struct hyper adagrad = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &adadelta_kind, &adadelta, 2000);
+    double u = opt.buffer[1][1], v = opt.buffer[0][1];
+    ck_assert_double_eq_tol(sqrt(u + 1e-6) / sqrt(v + 1e-6), 0.02, 0.001);
+    ck_assert(fabs(x[1]) > 0.01);
+    optimizer_free(&opt);
+    run(&opt, x, &rmsprop_kind, &rmsprop, 2000);
+    ck_assert_double_eq_tol(0.01 / (sqrt(opt.buffer[0][1]) + 1e-8), 0.02, 0.002);
+    ck_assert(fabs(x[1]) > 1e-3);
+    optimizer_free(&opt);
+    run(&opt, x, &adagrad_kind, &adagrad, 2000);
+    ck_assert(0.1 / sqrt(opt.buffer[0][1]) < 0.001);
+    ck_assert(fabs(x[1]) < 1e-25);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* The kinds carry PyTorch's defaults and the flags the lab checks. */
+START_TEST(kinds_carry_pytorch_defaults)
+{
+    ck_assert_str_eq(adagrad_kind.name, "adagrad");
+    ck_assert_double_eq(adagrad_kind.defaults.lr, 1e-2);
+    ck_assert_double_eq(adagrad_kind.defaults.eps, 1e-10);
+    ck_assert_double_eq(adagrad_kind.defaults.initial_accumulator_value, 0.0);
+    ck_assert(adagrad_kind.takes & TAKES_LR_DECAY);
+    ck_assert(!(adagrad_kind.takes & TAKES_MOMENTUM));
+    ck_assert_str_eq(rmsprop_kind.name, "rmsprop");
+    ck_assert_double_eq(rmsprop_kind.defaults.lr, 1e-2);
+    ck_assert_double_eq(rmsprop_kind.defaults.alpha, 0.99);
+    ck_assert_double_eq(rmsprop_kind.defaults.eps, 1e-8);
+    ck_assert(rmsprop_kind.takes & TAKES_CENTERED);
+    ck_assert(!(rmsprop_kind.takes & TAKES_NESTEROV));
+    ck_assert_str_eq(adadelta_kind.name, "adadelta");
+    ck_assert_double_eq(adadelta_kind.defaults.lr, 1.0);
+    ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
+    ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
+    ck_assert(adadelta_kind.takes & TAKES_RHO);
+    ck_assert(!(adadelta_kind.takes & TAKES_ALPHA));
+}
+END_TEST
+
+/* maximize flips the gradient and weight decay adds lambda theta to it:
+ * maximizing -f with decay is minimising f + lambda/2 |x|^2, so one step
+ * must equal a plain step on the gradient g + lambda x. */
+START_TEST(maximize_and_weight_decay_enter_the_gradient)
+{
+    const struct optimizer_kind *kinds[3] = {&adagrad_kind, &rmsprop_kind, &adadelta_kind};
+    for (int k = 0; k < 3; k++) {
+        struct hyper flipped = kinds[k]->defaults, plain = kinds[k]->defaults;
+        struct optimizer a, b;
+        double x[2] = {0.5, -2.0}, y[2] = {0.5, -2.0};
+        double minus_g[2] = {-1.0, 3.0}, g_with_decay[2];
+        flipped.maximize = true;
+        flipped.weight_decay = 0.25;
+        g_with_decay[0] = 1.0 + 0.25 * 0.5;
+        g_with_decay[1] = -3.0 + 0.25 * -2.0;
+        optimizer_init(&a, kinds[k], &flipped, 2);
+        optimizer_init(&b, kinds[k], &plain, 2);
+        optimizer_step(&a, x, minus_g);
+        optimizer_step(&b, y, g_with_decay);
+        ck_assert_double_eq_tol(x[0], y[0], TOLERANCE);
+        ck_assert_double_eq_tol(x[1], y[1], TOLERANCE);
+        optimizer_free(&a);
+        optimizer_free(&b);
+    }
+}
+END_TEST
+
+/* optimizer_reset makes a fresh optimizer: AdaGrad's accumulator refills. */
+START_TEST(reset_starts_over)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
+    double x[2], again[2] = {1.0, 1.0}, grad[2] = {1.0, 100.0};
+    h.initial_accumulator_value = 0.5;
+    run(&opt, x, &adagrad_kind, &h, 5);
+    optimizer_reset(&opt);
+    optimizer_step(&opt, again, grad);
+    ck_assert_double_eq_tol(again[0], 1.0 - 0.1 / (sqrt(1.5) + 1e-10), TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ------------------------------------------------------ exercise answers */
+
+/* Exercise 7.1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
+ * (-lr, +lr) up to eps, GD's -0.019 g = (-0.0095, 0.038). */
+START_TEST(exercise_7_1_first_move)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
+    double x[2] = {0.5, -0.02}, grad[2] = {0.5, -2.0};
+    optimizer_init(&opt, &adagrad_kind, &h, 2);
+    optimizer_step(&opt, x, grad);
+    ck_assert_double_eq_tol(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE);
+    ck_assert_double_eq_tol(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE);
+    ck_assert_double_eq_tol(x[0] - 0.5, -0.1, 1e-9);   /* eps / |g| = 2e-10 */
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Exercise 7.2: RMSProp's first move is lr / sqrt(1 - alpha) (eps = 0):
+ * sqrt(10), 10 and sqrt(1000) times lr for alpha = 0.9, 0.99, 0.999. */
+START_TEST(exercise_7_2_first_move_against_alpha)
+{
+    const double alphas[3] = {0.9, 0.99, 0.999};
+    const double factor[3] = {sqrt(10.0), 10.0, sqrt(1000.0)};
+    for (int a = 0; a < 3; a++) {
+        struct hyper h = with_lr(&rmsprop_kind, 0.001);
+        struct optimizer opt;
+        double x[2];
+        h.alpha = alphas[a];
+        h.eps = 0.0;
+        run(&opt, x, &rmsprop_kind, &h, 1);
+        /* 1 - alpha is inexact in binary: 1e-13 relative on the factor */
+        ck_assert_double_eq_tol(1.0 - x[0], 0.001 * factor[a], 1e-13);
+        ck_assert_double_eq_tol(1.0 - x[1], 0.001 * factor[a], 1e-13);
+        optimizer_free(&opt);
+    }
+}
+END_TEST
+
+/* Exercise 7.4: measure x in units c times smaller, x' = c x (c = 10).
+ * GD needs lr c^2, AdaGrad (eps = 0) lr c, to make x' = c x at every step. */
+START_TEST(exercise_7_4_units)
+{
+    const double c = 10.0;
+    double a = 3.0, x = 0.7, x_new_units = c * 0.7;
+    struct hyper h = with_lr(&adagrad_kind, 0.05), h_new_units = with_lr(&adagrad_kind, 0.05 * c);
+    struct optimizer opt, opt_new_units;
+    h.eps = h_new_units.eps = 0.0;
+    optimizer_init(&opt, &adagrad_kind, &h, 1);
+    optimizer_init(&opt_new_units, &adagrad_kind, &h_new_units, 1);
+    for (int k = 0; k < 20; k++) {
+        double g = a * x, g_new_units = a / (c * c) * x_new_units;   /* f(x'/c) */
+        optimizer_step(&opt, &x, &g);
+        optimizer_step(&opt_new_units, &x_new_units, &g_new_units);
+        ck_assert_double_eq_tol(x_new_units, c * x, 1e-11);   /* values up to 7 */
+    }
+    optimizer_free(&opt);
+    optimizer_free(&opt_new_units);
+    /* GD: x' <- x' - lr' (a / c^2) x' equals c (x - lr a x) when lr' = c^2 lr. */
+    x = 0.7, x_new_units = c * 0.7;
+    for (int k = 0; k < 20; k++) {
+        x -= 0.1 * a * x;
+        x_new_units -= (0.1 * c * c) * (a / (c * c)) * x_new_units;
+        ck_assert_double_eq_tol(x_new_units, c * x, 1e-11);
+    }
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("07-adaptive");
+    TCase *adagrad = tcase_create("ch07 worked example: AdaGrad");
+    TCase *rmsprop = tcase_create("ch07 worked example: RMSProp");
+    TCase *adadelta = tcase_create("ch07 worked example: Adadelta");
+    TCase *limits = tcase_create("ch07 limits and PyTorch's options");
+    TCase *answers = tcase_create("ch07 exercise answers by hand");
+    tcase_add_test(adagrad, adagrad_first_step_is_lr_on_every_coordinate);
+    tcase_add_test(adagrad, adagrad_second_step_by_hand);
+    tcase_add_test(adagrad, adagrad_ignores_the_curvature_when_eps_is_zero);
+    tcase_add_test(adagrad, adagrad_effective_rate_only_shrinks);
+    tcase_add_test(adagrad, adagrad_lr_decay_and_initial_accumulator);
+    tcase_add_test(rmsprop, rmsprop_first_step_is_ten_lr);
+    tcase_add_test(rmsprop, rmsprop_second_step_by_hand);
+    tcase_add_test(rmsprop, rmsprop_centered_first_step);
+    tcase_add_test(rmsprop, rmsprop_momentum_two_steps);
+    tcase_add_test(adadelta, adadelta_first_step_is_set_by_eps);
+    tcase_add_test(adadelta, adadelta_second_step_by_hand);
+    tcase_add_test(limits, constant_rates_end_at_the_edge_of_stability);
+    tcase_add_test(limits, kinds_carry_pytorch_defaults);
+    tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);
+    tcase_add_test(limits, reset_starts_over);
+    tcase_add_test(answers, exercise_7_1_first_move);
+    tcase_add_test(answers, exercise_7_2_first_move_against_alpha);
+    tcase_add_test(answers, exercise_7_4_units);
+    suite_add_tcase(suite, adagrad);
+    suite_add_tcase(suite, rmsprop);
+    suite_add_tcase(suite, adadelta);
+    suite_add_tcase(suite, limits);
+    suite_add_tcase(suite, answers);
+    return suite;
+}
