@@ -1,7 +1,9 @@
 /* regression.c: mean squared error of a linear model (see regression.h). */
 #include "04-batches/regression.h"
 #include "00-toolkit/fail.h"
+#include "01-update-rule/gd.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 void dataset_init(struct dataset *data, size_t count, size_t features)
@@ -72,3 +74,159 @@ void mse_grad(const struct regression *model, double *grad, const double *theta,
         grad[j] *= 2.0 / (double)size;     /* mean of 2 (y_hat - y) dy_hat/dtheta */
 }
 /* ANCHOR_END: grad */
+
+/* ---------------------------------------------- chapter 4's additions */
+
+/* ANCHOR: synthetic */
+void synthetic_regression(struct dataset *data, double *w_true, size_t count,
+                          size_t features, double noise, uint64_t seed)
+{
+    struct rng rng;
+    rng_seed(&rng, seed);
+    dataset_init(data, count, features);
+    for (size_t j = 0; j < features; j++)
+        w_true[j] = 2.0 * rng_uniform(&rng) - 1.0;
+    for (size_t i = 0; i < count; i++) {
+        double *x = data->x + i * features;
+        double y = 0.0;
+        for (size_t j = 0; j < features; j++) {
+            x[j] = rng_normal(&rng) / sqrt(1.0 + (double)j);  /* variance 1/(1+j) */
+            y += w_true[j] * x[j];
+        }
+        data->y[i] = y + noise * rng_normal(&rng);
+    }
+}
+/* ANCHOR_END: synthetic */
+
+void gram_matrix(double *gram, const struct dataset *data)
+{
+    size_t d = data->features;
+    for (size_t j = 0; j < d * d; j++)
+        gram[j] = 0.0;
+    for (size_t i = 0; i < data->count; i++) {
+        const double *x = data->x + i * d;
+        for (size_t j = 0; j < d; j++)
+            for (size_t k = 0; k <= j; k++)
+                gram[j * d + k] += x[j] * x[k];
+    }
+    for (size_t j = 0; j < d; j++)
+        for (size_t k = 0; k <= j; k++)
+            gram[k * d + j] = gram[j * d + k] /= (double)data->count;
+}
+
+/* ANCHOR: cholesky */
+bool cholesky_solve(double *a, double *b, size_t n)
+{
+    /* Factor a = L L^T column by column: L_jj = sqrt(a_jj - sum_k L_jk^2),
+     * L_ij = (a_ij - sum_k L_ik L_jk) / L_jj for i > j. */
+    for (size_t j = 0; j < n; j++) {
+        for (size_t i = j; i < n; i++) {
+            double sum = a[i * n + j];
+            for (size_t k = 0; k < j; k++)
+                sum -= a[i * n + k] * a[j * n + k];
+            if (i == j) {
+                if (!(sum > 0.0))
+                    return false;               /* not positive definite */
+                a[j * n + j] = sqrt(sum);
+            } else
+                a[i * n + j] = sum / a[j * n + j];
+        }
+    }
+    /* L z = b forwards, then L^T x = z backwards. */
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < i; k++)
+            b[i] -= a[i * n + k] * b[k];
+        b[i] /= a[i * n + i];
+    }
+    for (size_t i = n; i-- > 0;) {
+        for (size_t k = i + 1; k < n; k++)
+            b[i] -= a[k * n + i] * b[k];
+        b[i] /= a[i * n + i];
+    }
+    return true;
+}
+/* ANCHOR_END: cholesky */
+
+bool least_squares(double *w_star, const struct dataset *data)
+{
+    size_t d = data->features;
+    double *gram = xcalloc(d * d, sizeof(double));
+    bool solved;
+    gram_matrix(gram, data);                    /* X^T X / N */
+    for (size_t j = 0; j < d; j++)
+        w_star[j] = 0.0;
+    for (size_t i = 0; i < data->count; i++)    /* X^T y / N */
+        for (size_t j = 0; j < d; j++)
+            w_star[j] += data->x[i * d + j] * data->y[i];
+    for (size_t j = 0; j < d; j++)
+        w_star[j] /= (double)data->count;
+    solved = cholesky_solve(gram, w_star, d);
+    free(gram);
+    return solved;
+}
+
+double excess_loss(const double *gram, const double *w, const double *w_star,
+                   size_t features)
+{
+    double sum = 0.0;
+    for (size_t j = 0; j < features; j++) {
+        double row = 0.0;
+        for (size_t k = 0; k < features; k++)
+            row += gram[j * features + k] * (w[k] - w_star[k]);
+        sum += (w[j] - w_star[j]) * row;
+    }
+    return sum;
+}
+
+void epoch_init(struct epoch *epoch, size_t count, size_t batch_size, bool shuffle,
+                uint64_t seed)
+{
+    epoch->order = xcalloc(count, sizeof(size_t));
+    for (size_t i = 0; i < count; i++)
+        epoch->order[i] = i;
+    epoch->count = count;
+    epoch->batch_size = batch_size < 1 ? 1 : batch_size;
+    epoch->next = 0;
+    epoch->shuffle = shuffle;
+    rng_seed(&epoch->rng, seed);
+}
+
+void epoch_free(struct epoch *epoch)
+{
+    free(epoch->order);
+    epoch->order = NULL;
+    epoch->count = 0;
+}
+
+void epoch_start(struct epoch *epoch)
+{
+    epoch->next = 0;
+    if (epoch->shuffle)
+        rng_shuffle(&epoch->rng, epoch->order, epoch->count);
+}
+
+size_t epoch_next_batch(struct epoch *epoch, const size_t **batch)
+{
+    size_t left = epoch->count - epoch->next;
+    size_t size = left < epoch->batch_size ? left : epoch->batch_size;
+    *batch = epoch->order + epoch->next;
+    epoch->next += size;
+    return size;
+}
+
+/* ANCHOR: epoch */
+long minibatch_epoch(const struct regression *model, double *theta, double *grad,
+                     struct epoch *epoch, double eta)
+{
+    const size_t *batch;
+    size_t size;
+    long updates = 0;
+    epoch_start(epoch);
+    while ((size = epoch_next_batch(epoch, &batch)) > 0) {
+        mse_grad(model, grad, theta, batch, size);
+        gd_step(theta, grad, regression_dim(model), eta);
+        updates++;
+    }
+    return updates;
+}
+/* ANCHOR_END: epoch */

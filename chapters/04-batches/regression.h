@@ -13,6 +13,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "00-toolkit/rng.h"
 
 struct dataset {
     size_t count;       /* samples */
@@ -44,5 +47,68 @@ double mse_loss(const struct regression *model, const double *theta,
 /* grad <- gradient of mse_loss over the same batch. */
 void mse_grad(const struct regression *model, double *grad, const double *theta,
               const size_t *batch, size_t size);
+
+/* ---------------------------------------------- chapter 4's additions */
+
+/* Synthetic data for the measured comparison of chapter 4, drawn from
+ * 00-toolkit/rng.h seeded with seed, in this order:
+ *   w_true[j] = 2 u - 1 for j = 0..features-1      (u uniform on [0, 1))
+ *   then for each sample i = 0..count-1:
+ *     x[i][j] = z / sqrt(1 + j) for j = 0..features-1   (z from rng_normal)
+ *     y[i]    = w_true . x[i] + noise * z
+ * so feature j has variance 1/(1 + j): the problem is moderately
+ * ill-conditioned, as real features on different scales are.  data is
+ * allocated here (dataset_free it); w_true gets features entries. */
+void synthetic_regression(struct dataset *data, double *w_true, size_t count,
+                          size_t features, double noise, uint64_t seed);
+
+/* gram <- X^T X / count, features x features, row-major.  The Hessian of
+ * mse_loss over all samples (no bias) is 2 gram. */
+void gram_matrix(double *gram, const struct dataset *data);
+
+/* a is n x n symmetric positive definite (row-major); b has n entries.
+ * Overwrites a with its Cholesky factor L (a = L L^T, lower triangle) and
+ * b with the solution of a x = b.  False if a is not positive definite. */
+bool cholesky_solve(double *a, double *b, size_t n);
+
+/* w_star <- the exact least-squares weights (no bias): the solution of
+ * the normal equations X^T X w = X^T y.  False if X^T X is singular. */
+bool least_squares(double *w_star, const struct dataset *data);
+
+/* L(w) - L(w_star) = (w - w_star)^T gram (w - w_star), which holds when
+ * w_star solves the normal equations; costs features^2, not count. */
+double excess_loss(const double *gram, const double *w, const double *w_star,
+                   size_t features);
+
+/* The batches of one epoch: the samples in order[0..count), cut into
+ * batches of batch_size (the last one smaller when batch_size does not
+ * divide count, as a DataLoader with drop_last=False).  With shuffle, each
+ * epoch_start reshuffles order (rng_shuffle); without, order stays as set
+ * (0, 1, ..., count-1 after epoch_init, or whatever the caller wrote). */
+struct epoch {
+    size_t *order;          /* count sample indices */
+    size_t count;
+    size_t batch_size;
+    size_t next;            /* position in order of the next batch */
+    bool shuffle;
+    struct rng rng;
+};
+
+void epoch_init(struct epoch *epoch, size_t count, size_t batch_size, bool shuffle,
+                uint64_t seed);
+void epoch_free(struct epoch *epoch);
+
+/* Begin an epoch: back to the first batch, reshuffled if shuffle. */
+void epoch_start(struct epoch *epoch);
+
+/* *batch <- the next batch of this epoch; returns its size, 0 at the end. */
+size_t epoch_next_batch(struct epoch *epoch, const size_t **batch);
+
+/* One epoch of mini-batch gradient descent: for every batch of epoch,
+ * grad <- mse_grad over the batch, theta <- theta - eta grad (gd_step of
+ * chapter 1).  grad is scratch of regression_dim entries.  Returns the
+ * number of updates made. */
+long minibatch_epoch(const struct regression *model, double *theta, double *grad,
+                     struct epoch *epoch, double eta);
 
 #endif

@@ -1,0 +1,164 @@
+/* bench.c: chapter 4's benchmark, build/bench04 (run by `make bench`).
+ *
+ * What the batch size costs in seconds on this machine, on the chapter's
+ * synthetic problem (100 000 samples x 16 features, seed 4):
+ *   1. one full-batch gradient (mse_grad over all samples) against the floor
+ *      of reading the same arrays once, measured in the same run;
+ *   2. for batch sizes 1, 32, 256 and N with the chapter's learning rates,
+ *      shuffled every epoch: the time and sample gradients until
+ *      L(w) - L(w*) <= 0.01 L(w*), and the throughput (samples per second).
+ * Times are the best of several repetitions, by timespec_get (C11).  They
+ * differ from machine to machine; tests never assert them.  Leaves out on
+ * purpose: threads and SIMD intrinsics (the chapter's code is the code).
+ */
+#include "00-toolkit/fail.h"
+#include "01-update-rule/gd.h"
+#include "04-batches/regression.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#define COUNT 100000
+#define FEATURES 16
+#define TARGET 0.01
+#define REPEATS 7
+
+static double now(void)
+{
+    struct timespec t;
+    if (timespec_get(&t, TIME_UTC) != TIME_UTC)
+        fail(1, "timespec_get failed");
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* The floor: every double of x and y read once, summed into four
+ * independent accumulators so that adding never waits on the previous add
+ * and the loop runs as fast as memory delivers. */
+static volatile double sink;
+static double read_once(const struct dataset *data)
+{
+    const double *x = data->x;
+    size_t n = data->count * data->features;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += x[i];
+        s1 += x[i + 1];
+        s2 += x[i + 2];
+        s3 += x[i + 3];
+    }
+    for (; i < n; i++)
+        s0 += x[i];
+    for (i = 0; i < data->count; i++)
+        s1 += data->y[i];
+    return s0 + s1 + s2 + s3;
+}
+
+struct measure {
+    double seconds_to_target;   /* < 0: not reached */
+    long samples_to_target;
+    double samples_per_second;
+};
+
+/* Mini-batch SGD from w = 0 until the target or max_epochs; the loss is
+ * looked at every 256 sample gradients through the Gram matrix, as in
+ * main.c, so that looking costs little next to the descent itself. */
+static struct measure descend(const struct regression *model, const double *gram,
+                              const double *w_star, double best_loss, size_t batch_size,
+                              double eta, int max_epochs)
+{
+    struct measure m = {-1.0, -1, 0.0};
+    struct epoch epoch;
+    double w[FEATURES] = {0}, grad[FEATURES], start = now(), elapsed;
+    long samples = 0, checked = 0;
+    epoch_init(&epoch, COUNT, batch_size, true, 5);
+    for (int e = 0; e < max_epochs; e++) {
+        const size_t *batch;
+        size_t size;
+        epoch_start(&epoch);
+        while ((size = epoch_next_batch(&epoch, &batch)) > 0) {
+            if (batch_size == COUNT)
+                mse_grad(model, grad, w, NULL, 0);      /* the whole array, in order */
+            else
+                mse_grad(model, grad, w, batch, size);
+            gd_step(w, grad, FEATURES, eta);
+            samples += (long)size;
+            if (samples - checked >= 256 && m.samples_to_target < 0) {
+                checked = samples;
+                if (excess_loss(gram, w, w_star, FEATURES) <= TARGET * best_loss) {
+                    m.seconds_to_target = now() - start;
+                    m.samples_to_target = samples;
+                }
+            }
+        }
+    }
+    elapsed = now() - start;
+    m.samples_per_second = (double)samples / elapsed;
+    epoch_free(&epoch);
+    return m;
+}
+
+int main(void)
+{
+    static const size_t sizes[4] = {1, 32, 256, COUNT};
+    static const double etas[4] = {0.003, 0.03, 0.1, 0.9};
+    static const int epochs[4] = {1, 1, 1, 16};
+    struct dataset data;
+    struct regression model;
+    double w_true[FEATURES], w_star[FEATURES], gram[FEATURES * FEATURES], grad[FEATURES];
+    double w[FEATURES] = {0}, best_loss, floor = 1e30, full = 1e30;
+    double megabytes = (double)(COUNT * (FEATURES + 1) * sizeof(double)) / 1e6;
+
+    fail_program = "bench04";
+    synthetic_regression(&data, w_true, COUNT, FEATURES, 0.5, 4);
+    model = (struct regression){&data, false};
+    least_squares(w_star, &data);
+    gram_matrix(gram, &data);
+    best_loss = mse_loss(&model, w_star, NULL, 0);
+
+    /* ANCHOR: floor */
+    for (int r = 0; r < REPEATS; r++) {
+        double t = now();
+        sink = read_once(&data);
+        t = now() - t;
+        floor = t < floor ? t : floor;
+        t = now();
+        mse_grad(&model, grad, w, NULL, 0);
+        t = now() - t;
+        full = t < full ? t : full;
+    }
+    /* ANCHOR_END: floor */
+    sink = grad[0];
+    printf("data: %d samples x %d features, %.1f MB of doubles (x and y)\n", COUNT,
+           FEATURES, megabytes);
+    printf("one pass reading x and y    %8.3f ms   %6.2f GB/s   (the floor)\n",
+           1e3 * floor, megabytes / 1e3 / floor);
+    printf("one full-batch gradient     %8.3f ms   %6.2f GB/s   %.2f x the floor\n",
+           1e3 * full, megabytes / 1e3 / full, full / floor);
+
+    printf("\nto L(w) - L(w*) <= %g L(w*), shuffled every epoch (best of 3 runs):\n", TARGET);
+    printf("%8s  %6s  %14s  %12s  %16s\n", "batch", "eta", "sample grads", "time (ms)",
+           "samples/second");
+    for (int b = 0; b < 4; b++) {
+        struct measure best = {-1.0, -1, 0.0};
+        for (int r = 0; r < 3; r++) {
+            struct measure m = descend(&model, gram, w_star, best_loss, sizes[b], etas[b],
+                                       epochs[b]);
+            if (r == 0 || m.seconds_to_target < best.seconds_to_target)
+                best.seconds_to_target = m.seconds_to_target, best.samples_to_target =
+                    m.samples_to_target;
+            if (m.samples_per_second > best.samples_per_second)
+                best.samples_per_second = m.samples_per_second;
+        }
+        if (best.samples_to_target < 0)
+            printf("%8zu  %6g  %14s  %12s  %16.3g\n", sizes[b], etas[b], "not reached", "-",
+                   best.samples_per_second);
+        else
+            printf("%8zu  %6g  %14ld  %12.3f  %16.3g\n", sizes[b], etas[b],
+                   best.samples_to_target, 1e3 * best.seconds_to_target,
+                   best.samples_per_second);
+    }
+    dataset_free(&data);
+    return 0;
+}

@@ -1,0 +1,60 @@
+/* tests/04-batches-exercises.c: chapter 4's code exercise. */
+#include "harness.h"
+#include "04-batches/exercises.h"
+#include "04-batches/regression.h"
+
+/* The worked example's first mini-batch, samples 1 and 2 at w = (0, 0):
+ * errors -4 and -6, so grad = (2/2) (-4 (1, 1) - 6 (2, 1)) = (-16, -10);
+ * then sample 3 alone at w = (8/5, 1): error 18/5 - 6 = -12/5, grad =
+ * 2 (-12/5) (1, 2) = (-24/5, -48/5).  Tolerance 1e-12: a few operations on
+ * small integers and fifths, exact to the last bit or two. */
+START_TEST(minibatch_gradient_of_the_worked_example)
+{
+    static const double x[6] = {1, 1, 2, 1, 1, 2}, y[3] = {4, 6, 6};
+    static const size_t first[2] = {0, 1}, third[1] = {2};
+    const double zero[2] = {0, 0}, after[2] = {8.0 / 5, 1.0};
+    double grad[2];
+    minibatch_gradient(grad, zero, x, y, 2, first, 2);
+    RETURN_IF_PENDING();
+    EXPECT_ANSWER(grad[0], -16.0, 1e-12, "errors are -4 and -6; divide the sum by the batch size 2");
+    EXPECT_ANSWER(grad[1], -10.0, 1e-12, "dL/dw2 uses x2 = 1 for both samples");
+    minibatch_gradient(grad, after, x, y, 2, third, 1);
+    EXPECT_ANSWER(grad[0], -24.0 / 5, 1e-12, "one sample: 2 (w . x - y) x1 with x = (1, 2), y = 6");
+    EXPECT_ANSWER(grad[1], -48.0 / 5, 1e-12, "one sample: 2 (w . x - y) x2");
+}
+END_TEST
+
+/* On a small synthetic problem, any batch (here every third sample,
+ * backwards) must give mse_grad's numbers.  Tolerance 1e-12: both sum the
+ * same terms in the same order, so they agree to rounding. */
+START_TEST(minibatch_gradient_matches_mse_grad)
+{
+    struct dataset data;
+    double w_true[5], w[5] = {0.5, -1, 0.25, 2, -0.75}, mine[5], theirs[5];
+    size_t batch[10];
+    struct regression model;
+    synthetic_regression(&data, w_true, 30, 5, 0.1, 7);
+    model = (struct regression){&data, false};
+    for (size_t k = 0; k < 10; k++)
+        batch[k] = 27 - 3 * k;
+    minibatch_gradient(mine, w, data.x, data.y, 5, batch, 10);
+    if (exercise_skip_if_pending()) {
+        dataset_free(&data);
+        return;
+    }
+    mse_grad(&model, theirs, w, batch, 10);
+    for (size_t j = 0; j < 5; j++)
+        EXPECT_ANSWER(mine[j], theirs[j], 1e-12, "use the samples batch[k], not 0..size-1");
+    dataset_free(&data);
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create("04-batches exercises");
+    TCase *gradient = exercise_case("4.4 the mini-batch gradient");
+    tcase_add_test(gradient, minibatch_gradient_of_the_worked_example);
+    tcase_add_test(gradient, minibatch_gradient_matches_mse_grad);
+    suite_add_tcase(suite, gradient);
+    return suite;
+}
