@@ -148,7 +148,8 @@ static void bias(const char *csv_dir)
             peak_ratio = c1 / c2;
             peak = t;
         }
-        if (file)
+        bool plotted = t <= 100 || (t <= 1000 && t % 10 == 0) || t % 100 == 0;
+        if (file && plotted)
             fprintf(file, "%ld,%.17g,%.17g,%.17g\n", t, c1, 1.0 / c2, c1 / c2);
     }
     if (file)
@@ -307,17 +308,30 @@ static void print_result(const struct racer *racer, struct race_result r, bool l
     printf("  %-7g  %-10.3e  %-*s", racer->hyper.lr, r.loss, last ? 0 : 8, settled);
 }
 
+/* The figures show each racer at its tuned lr, except on the saddle: there
+ * a large tuned lr jumps past it in a step or two, and the point of the
+ * surface is how each method does at a modest lr, so they show PyTorch's
+ * default lr. */
 static void race_surface(const char *name, const char *csv_dir)
 {
     struct function f = surface_named(name);
-    struct racer racers[RACERS];
+    struct racer racers[RACERS], defaults[RACERS];
+    bool figure_tuned = strcmp(name, "saddle") != 0;
     race_racers(racers);
+    race_racers(defaults);
 
     printf("%s from (%g, %g), %d steps; \"settled\": the step from which f < %g\n", name,
            f.start[0], f.start[1], RACE_STEPS, RACE_TARGET);
     printf("%-9s  %-30s  %s\n", "", "PyTorch's default lr", "tuned lr");
     printf("%-9s  %-7s  %-10s  %-8s  %-7s  %-10s  %s\n", "", "lr", "f", "settled", "lr", "f",
            "settled");
+    FILE *titles = NULL;
+    char titles_name[64];
+    if (csv_dir) {
+        /* the legend of each figure: racer and learning rate, for gnuplot */
+        snprintf(titles_name, sizeof titles_name, "race_%s_titles.gp", name);
+        titles = csv_create(csv_dir, titles_name);
+    }
     for (int k = 0; k < RACERS; k++) {
         printf("%-9s", racers[k].name);
         print_result(&racers[k], race_run(&racers[k], &f, RACE_STEPS, RACE_TARGET, NULL), false);
@@ -329,10 +343,15 @@ static void race_surface(const char *name, const char *csv_dir)
             snprintf(file_name, sizeof file_name, "race_%s_%s.csv", name, racers[k].name);
             FILE *file = csv_create(csv_dir, file_name);
             csv_header(file, "x", 2, NULL);
-            race_run(&racers[k], &f, RACE_STEPS, RACE_TARGET, file);
+            const struct racer *shown = figure_tuned ? &racers[k] : &defaults[k];
+            race_run(shown, &f, RACE_STEPS, RACE_TARGET, file);
             csv_close(file, file_name);
+            fprintf(titles, "title_%s = '%s, lr %g'\n", shown->name, shown->name,
+                    shown->hyper.lr);
         }
     }
+    if (titles)
+        csv_close(titles, titles_name);
 }
 
 /* --------------------------------------------------------- PyTorch */

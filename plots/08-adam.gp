@@ -1,0 +1,121 @@
+# Chapter 8's figures (tests/draw.sh runs this with data and out set).
+load 'plots/style.gp'
+
+# ------------------------------------------------------------ bias correction
+set output out.'/bias.svg'
+set title 'Uncorrected Adam step / corrected step, constant gradient, β = (0.9, 0.999)'
+set xlabel 'step t'
+set ylabel 'length of the step relative to lr'
+set logscale x
+set logscale y
+set format y '%g'
+set xrange [1:10000]
+set key top right
+plot data.'/bias.csv' using 'step':'first' with lines ls 2 title 'm not corrected: 1 - β_1^t', \
+     '' using 'step':'second' with lines ls 4 title 'v not corrected: 1 / √(1 - β_2^t)', \
+     '' using 'step':'both' with lines ls 5 title 'neither corrected', \
+     1 with lines ls 6 title 'Adam (both corrected)'
+unset logscale x
+unset logscale y
+set autoscale
+
+# ------------------------------------------------------ Adam + L2 vs AdamW
+set output out.'/decay.svg'
+set title 'f(θ) = θ^2/2 from θ_0 = 1, lr = 0.1, eps = 0: L2 inside Adam changes nothing'
+set xlabel 'step t'
+set ylabel 'θ_t'
+set key top right
+plot data.'/decay.csv' using 'step':'adam' with lines ls 5 lw 6 title 'Adam', \
+     '' using 'step':'adam_l2_0.1' with lines ls 2 lw 3 title 'Adam + L2, weight decay 0.1', \
+     '' using 'step':'adam_l2_1' with lines ls 1 lw 1 dt 2 title 'Adam + L2, weight decay 1', \
+     '' using 'step':'adamw_0.1' with linespoints ls 3 title 'AdamW, weight decay 0.1', \
+     0 with lines ls 6 notitle
+
+# ----------------------------------------------------------------- the race
+# AdaGrad and RMSProp share the adaptive red; RMSProp's line is dashed.
+set style line 7 lc rgb '#d62728' lw 2 dt 2
+racers = 'gd momentum nesterov adagrad rmsprop adam'
+style_of(i) = (i <= 4 ? i : i == 5 ? 7 : 5)
+
+rosenbrock(x, y) = (1 - x)**2 + 100 * (y - x**2)**2
+beale(x, y) = (1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2
+saddle(x, y) = x**2 + (y**2 - 1)**2 / 4
+
+# Per surface: contour lines into the datablock $contours, then paths and losses.
+contour_levels(levels) = sprintf('set cntrparam levels discrete %s', levels)
+do for [surface in 'rosenbrock beale saddle'] {
+    load data.'/race_'.surface.'_titles.gp'
+    if (surface eq 'rosenbrock') {
+        x_lo = -2; x_hi = 2; y_lo = -1; y_hi = 3.5
+        levels = '0.3,1,3,10,30,100,300,1000'
+        minimum = '1 1'
+        start = '-1.5 2'
+    }
+    if (surface eq 'beale') {
+        x_lo = -0.5; x_hi = 4.5; y_lo = -1.5; y_hi = 2
+        levels = '0.01,0.1,0.3,1,3,10,30,100'
+        minimum = '3 0.5'
+        start = '1 1.5'
+    }
+    if (surface eq 'saddle') {
+        x_lo = -1.2; x_hi = 1.2; y_lo = -1.5; y_hi = 1.5
+        levels = '0.01,0.05,0.1,0.2,0.25,0.3,0.5,1,1.5'
+        minimum = '0 1'
+        start = '1 0.001'
+    }
+    at_lr = (surface eq 'saddle') ? 'PyTorch''s default lr' : 'its tuned lr'
+    set xrange [x_lo:x_hi]
+    set yrange [y_lo:y_hi]
+    set isosamples 240, 240
+    set contour base
+    unset surface
+    set view map
+    eval contour_levels(levels)
+    set table $table
+    if (surface eq 'rosenbrock') { splot rosenbrock(x, y) }
+    if (surface eq 'beale') { splot beale(x, y) }
+    if (surface eq 'saddle') { splot saddle(x, y) }
+    unset table
+    unset contour
+    # the table is written with spaces; the CSV reader wants commas
+    set print $contours
+    do for [i = 1:|$table|] {
+        line = $table[i]
+        if (words(line) >= 2 && word(line, 1) ne '#') {
+            print sprintf('%s,%s', word(line, 1), word(line, 2))
+        } else {
+            if (words(line) == 0) { print '' }
+        }
+    }
+    unset print
+
+    set output out.'/race_'.surface.'_paths.svg'
+    set title 'The race on '.surface.' from ('.word(start, 1).', '.word(start, 2).'), 2000 steps, each at '.at_lr
+    set xlabel 'x_1'
+    set ylabel 'x_2'
+    set key outside right top
+    set key noautotitle
+    plot $contours with lines ls 9 title 'contours of f', \
+         for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
+             using 'x1':'x2' with lines ls style_of(i) title value('title_'.word(racers, i)), \
+         '+' using (word(minimum, 1) + 0):(word(minimum, 2) + 0) every ::0::0 \
+             with points ls 6 pt 3 ps 2 title 'minimum', \
+         '+' using (word(start, 1) + 0):(word(start, 2) + 0) every ::0::0 \
+             with points ls 6 pt 7 ps 1 title 'start'
+    set key autotitle columnheader
+    set autoscale
+
+    set output out.'/race_'.surface.'_loss.svg'
+    set title 'Loss against step on '.surface.', each optimizer at '.at_lr
+    set xlabel 'step'
+    set ylabel 'f(x)'
+    set key outside right top
+    set xrange [0:2000]
+    set yrange [1e-20:*]
+    @logloss
+    plot for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
+             using 'step':'loss' with lines ls style_of(i) title value('title_'.word(racers, i))
+    unset logscale y
+    set format y '%g'
+    set autoscale
+}
