@@ -154,6 +154,9 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
             if (cells[c].length == 0)
                 fail(EXIT_USAGE, "%s:%zu:%zu: empty cell (column '%.*s')", path, line_number,
                      cells[c].column, SHOWN(&header[c]));
+            if (memchr(cells[c].text, '\0', cells[c].length) != NULL)
+                fail(EXIT_USAGE, "%s:%zu:%zu: a NUL byte in this cell: is this a text file?",
+                     path, line_number, cells[c].column);
             if (!cell_number(&cells[c], &value))
                 fail(EXIT_USAGE, "%s:%zu:%zu: '%.*s' is not a number (column '%.*s')", path,
                      line_number, cells[c].column, SHOWN(&cells[c]), SHOWN(&header[c]));

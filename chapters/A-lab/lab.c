@@ -5,6 +5,7 @@
 #include "00-toolkit/fail.h"
 #include "00-toolkit/rng.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
     size_t *order = xcalloc(count, sizeof *order);      /* this epoch's sample order */
     size_t position = count;                            /* next sample in the epoch */
     long last_printed = -1;
-    struct run_result result = {0, false, 0, NULL, 0};
+    struct run_result result = {0, false, 0, NULL, false, 0};
     struct rng rng;
 
     rng_seed(&rng, schedule->seed);
@@ -58,6 +59,8 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             result.diverged = true;
             result.diverged_at = step;
             result.why = "a parameter";
+            for (size_t i = 0; i < dim; i++)
+                result.not_a_number |= isnan(theta[i]);
         } else if (out != NULL && (last || step % schedule->every == 0)) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
@@ -68,6 +71,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
                 result.diverged = true;
                 result.diverged_at = step;
                 result.why = "the loss";
+                result.not_a_number = isnan(loss);
             }
         }
         if (result.diverged) {

@@ -46,6 +46,7 @@ struct run_result {
     bool diverged;      /* a row stopped being finite */
     long diverged_at;   /* ... at this step */
     const char *why;    /* ... in this: "the loss" or "a parameter" */
+    bool not_a_number;  /* ... which was NaN (0/0, inf - inf), not an overflow */
     long rows;          /* rows printed, header not counted */
 };
 

@@ -68,7 +68,8 @@ static void usage(void)
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
            "\n"
-           "Optimizer: --optimizer NAME, one of %s (default sgd).\n"
+           "Optimizer: --optimizer NAME (default sgd), one of\n"
+           "  %s.\n"
            "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
            "takes these (anything else is refused):\n",
            function_names, names);
@@ -377,10 +378,14 @@ int main(int argc, char **argv)
     }
     if (fflush(stdout) != 0 || ferror(stdout))
         fail(EXIT_USAGE, "writing the rows failed");
+    if (result.diverged && result.not_a_number)
+        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
+             "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
+             "smaller learning rate than --lr %g", result.diverged_at, result.why, hyper.lr);
     if (result.diverged)
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s is no longer finite (the rows above "
-             "are the finite ones); try a smaller learning rate than --lr %g",
-             result.diverged_at, result.why, hyper.lr);
+        fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
+             "finite ones); try a smaller learning rate than --lr %g", result.diverged_at,
+             result.why, hyper.lr);
     optimizer_free(&opt);
     free(theta);
     dataset_free(&data);
