@@ -1,0 +1,39 @@
+# tests/07-adaptive.sh: build/ch07 on good and bad command lines, and its
+# optimizers against PyTorch when this machine has it.
+. tests/cli.sh
+ch07=$BUILD/ch07
+expect_exit 0 "the comparison" "$ch07"
+expect_exit 0 "help" "$ch07" --help
+expect_exit 0 "a worked table" "$ch07" --method adagrad --lr 0.1 --steps 5
+expect_exit 0 "centered RMSProp with momentum" "$ch07" --method rmsprop --centered --momentum 0.9
+expect_exit 0 "a trace" "$ch07" --method adadelta --steps 100 --trace
+expect_exit 0 "other curvatures and start" "$ch07" --curvature 4,0.5 --x0 -2,3
+expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --method adagrad --lr 1 --eps 0 --steps 3
+expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --method gd --lr 0.05 --steps 100000
+expect_usage_error "unknown method" "$ch07" --method adam
+expect_usage_error "unknown flag" "$ch07" --eta 0.1
+expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
+expect_usage_error "a flag the method does not take" "$ch07" --method adagrad --rho 0.9
+expect_usage_error "momentum outside RMSProp" "$ch07" --method adadelta --momentum 0.9
+expect_usage_error "negative learning rate" "$ch07" --method rmsprop --lr -1
+expect_usage_error "alpha of 1" "$ch07" --method rmsprop --alpha 1
+expect_usage_error "zero curvature" "$ch07" --curvature 0,1
+expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
+expect_usage_error "zero steps" "$ch07" --method gd --steps 0
+expect_usage_error "trace without a method" "$ch07" --trace
+expect_usage_error "csv with a method" "$ch07" --method gd --csv /tmp
+
+# The same runs in torch.optim, if /usr/bin/python3 (Debian's python3-torch)
+# or python3 can import torch; skipped otherwise.
+for python in /usr/bin/python3 python3; do
+    if "$python" -c 'import torch' >/dev/null 2>&1; then
+        if "$python" chapters/07-adaptive/pytorch_check.py "$BUILD" >"$cli_out" 2>"$cli_err"; then
+            cli_passed=$((cli_passed + 1))
+        else
+            cli_fail "the optimizers differ from PyTorch's"
+        fi
+        cat "$cli_out"
+        break
+    fi
+done
+cli_summary ch07
