@@ -312,6 +312,67 @@ START_TEST(race_divergence_is_reported)
 }
 END_TEST
 
+/* ------------------------------------------- exercises by hand */
+
+/* Exercise 8.1: f = x^2 from x0 = 1, lr 0.5, eps 0.  Step 1: g = 2, x = 0.5.
+ * Step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, m-hat = 28/19;
+ * v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, v-hat = 4996/1999;
+ * x = 0.5 - 0.5 (28/19) / sqrt(4996/1999) = 0.0339101806. */
+START_TEST(exercise_8_1_second_step)
+{
+    static const double two = 2.0;
+    struct hyper h = adam_kind.defaults;
+    double x = 1.0;
+    const double by_hand = 0.5 - 0.5 * (28.0 / 19.0) / sqrt(4996.0 / 1999.0);
+    h.lr = 0.5;
+    h.eps = 0.0;
+    run_quadratic(&adam_kind, &h, &two, &x, 1, 1);
+    ck_assert_double_eq_tol(x, 0.5, TOLERANCE);
+    x = 1.0;
+    run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
+    ck_assert_double_eq_tol(x, by_hand, TOLERANCE);
+    ck_assert_double_eq_tol(by_hand, 0.0339101806, 1e-10);      /* the answer's digits */
+}
+END_TEST
+
+/* Exercise 8.2: 1 - 0.9^10 = 0.6513215599 (m_10 is 65% of a constant g);
+ * 1 - 0.999^t >= 0.99 first at t = ceil(ln 0.01 / ln 0.999) = ceil(4602.87)
+ * = 4603; at t = 1 the uncorrected step is 0.1/sqrt(0.001) = sqrt(10) lr. */
+START_TEST(exercise_8_2_bias_correction_factors)
+{
+    ck_assert_double_eq_tol(1.0 - pow(0.9, 10), 0.6513215599, 1e-12);
+    ck_assert_double_eq(ceil(log(0.01) / log(0.999)), 4603.0);
+    ck_assert(1.0 - pow(0.999, 4603) >= 0.99);
+    ck_assert(1.0 - pow(0.999, 4602) < 0.99);
+    ck_assert_double_eq_tol(0.1 / sqrt(0.001), sqrt(10.0), TOLERANCE);
+}
+END_TEST
+
+/* Exercise 8.3: no loss at all (g = 0), theta0 = 1, lr 0.1, weight decay
+ * 0.01, eps 1e-8.  Adam + L2: g = 0.01 theta = 0.01, the first step is
+ * lr 0.01/(0.01 + 1e-8): theta = 1 - 0.1 * 0.01/(0.01 + 1e-8) = 0.9000001.
+ * AdamW: theta = 1 - 0.1 * 0.01 = 0.999, and m = 0 moves it no further. */
+START_TEST(exercise_8_3_adamw_is_not_adam_l2)
+{
+    struct hyper h = adam_kind.defaults;
+    struct optimizer opt;
+    double theta = 1.0, zero = 0.0;
+    h.lr = 0.1;
+    h.weight_decay = 0.01;
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    optimizer_step(&opt, &theta, &zero);
+    optimizer_free(&opt);
+    ck_assert_double_eq_tol(theta, 1.0 - 0.1 * 0.01 / (0.01 + 1e-8), TOLERANCE);
+    ck_assert_double_eq_tol(theta, 0.9000001, 1e-10);
+
+    theta = 1.0;
+    optimizer_init(&opt, &adamw_kind, &h, 1);
+    optimizer_step(&opt, &theta, &zero);
+    optimizer_free(&opt);
+    ck_assert_double_eq_tol(theta, 0.999, TOLERANCE);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("08-adam");
@@ -338,5 +399,11 @@ Suite *chapter_suite(void)
     tcase_add_test(race, race_gd_is_stuck_on_the_saddle);
     tcase_add_test(race, race_divergence_is_reported);
     suite_add_tcase(suite, race);
+
+    TCase *exercises = tcase_create("ch08 exercises 8.1-8.3 by hand");
+    tcase_add_test(exercises, exercise_8_1_second_step);
+    tcase_add_test(exercises, exercise_8_2_bias_correction_factors);
+    tcase_add_test(exercises, exercise_8_3_adamw_is_not_adam_l2);
+    suite_add_tcase(suite, exercises);
     return suite;
 }
