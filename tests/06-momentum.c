@@ -197,7 +197,7 @@ START_TEST(theory_gradient_descent_best)
 }
 END_TEST
 
-/* (6.8): kappa = 100: alpha = (2/(1 + 10))^2 = 4/121, beta = (9/11)^2 = 81/121,
+/* (6.7): kappa = 100: alpha = (2/(1 + 10))^2 = 4/121, beta = (9/11)^2 = 81/121,
  * a double root 9/11 at both ends of the spectrum. */
 START_TEST(theory_heavy_ball_best)
 {
@@ -233,7 +233,9 @@ START_TEST(theory_heavy_ball_roots)
 END_TEST
 
 /* (6.6): stable exactly while 0 < lr lambda < 2 + 2 beta.  beta = 0.9,
- * L = 100: the edge is lr = 0.038, where the root -1 appears. */
+ * L = 100: the edge is lr = 0.038, where the root -1 appears.  The radius
+ * there is 1 up to the rounding of lr (1e-12); a relative 1e-6 either side
+ * moves it clearly off 1. */
 START_TEST(theory_stability_edge)
 {
     struct hyper h = setting(0.038, 0.9, false);
@@ -242,13 +244,41 @@ START_TEST(theory_stability_edge)
     ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
     h.lr = 0.038 * (1 + 1e-6);
     ck_assert_double_gt(sgd_rate(&h, 100.0).radius, 1.0);
+    /* (6.9), Nesterov: the edge is lr L = (2 + 1.8)/(1 + 1.8) = 19/14. */
+    h = setting(19.0 / 14 / 100, 0.9, true);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 1.0, 1e-12);
+    h.lr = 19.0 / 14 / 100 * (1 - 1e-6);
+    ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
+    h.lr = 19.0 / 14 / 100 * (1 + 1e-6);
+    ck_assert_double_gt(sgd_rate(&h, 100.0).radius, 1.0);
 }
 END_TEST
 
-/* (6.7): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
+/* (6.8): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
  * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - h)) =
  * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, h = 1
  * and both roots are 0. */
+/* The numbers of the beta sweep and of the figures.  lr = 1/L = 0.01 on
+ * kappa = 100: beta = 0 is gradient descent, rate 1 - 1/100; the flat
+ * direction's roots meet at beta = (1 - sqrt(0.01))^2 = 0.81, rate
+ * sqrt 0.81 = 0.9.  kappa = 25, Nesterov at lr 1/25 with (5 - 1)/(5 + 1) =
+ * 2/3: a double root on lambda = 1. */
+START_TEST(theory_sweep_and_figures)
+{
+    struct hyper h = setting(0.01, 0.0, false);
+    struct rate r;
+    ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.99, TOLERANCE);
+    h.momentum = 0.81;
+    r = sgd_rate(&h, 1.0);
+    ck_assert_int_eq(r.roots, ROOTS_REPEATED);
+    ck_assert_double_eq_tol(r.radius, 0.9, TOLERANCE);
+    h = setting(1.0 / 25, 2.0 / 3, true);
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REPEATED);
+    h = setting(0.075, 0.0, false);
+    ck_assert_double_eq_tol(sgd_rate(&h, 25.0).radius, 0.875, TOLERANCE);
+}
+END_TEST
+
 START_TEST(theory_nesterov_double_root)
 {
     struct hyper h = setting(0.01, 9.0 / 11, true);
@@ -384,6 +414,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_heavy_ball_roots);
     tcase_add_test(theory, theory_stability_edge);
     tcase_add_test(theory, theory_nesterov_double_root);
+    tcase_add_test(theory, theory_sweep_and_figures);
     tcase_add_test(measured, measured_real_roots);
     tcase_add_test(measured, measured_repeated_roots);
     tcase_add_test(measured, measured_complex_roots);

@@ -190,22 +190,31 @@ static void print_header(void)
            "roots", "theory", "measured", "measured/theory - 1");
 }
 
-/* One row: theory and measurement of h on 1/2 (mu x1^2 + L x2^2). */
-static void print_row(const char *label, double mu, double L, const struct hyper *h)
+/* One row: theory and measurement of h on 1/2 (mu x1^2 + L x2^2), after
+ * the header if with_header. */
+static void print_row(const char *label, double mu, double L, const struct hyper *h,
+                      bool with_header)
 {
     const double curvature[2] = {mu, L};
     struct function f = quadratic(curvature, 2);
     struct rate theory = sgd_rate_on_quadratic(h, &f);
     struct measurement m = measure_rate(&f, h, MEASURE_FROM, MEASURE_TO);
 
-    if (m.diverged_at != 0)
-        fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6f > 1 "
-             "(stable only while lr L < 2 + 2 momentum); try --lr below %g",
-             m.diverged_at, theory.radius, (2.0 + 2.0 * h->momentum) / (L > mu ? L : mu));
+    if (m.diverged_at != 0) {
+        /* The edges (6.6) and (6.9), with heavy ball's alpha = lr (1 - dampening). */
+        double beta = h->momentum, largest = L > mu ? L : mu;
+        double edge = h->nesterov ? (2.0 + 2.0 * beta) / (1.0 + 2.0 * beta)
+                                  : (2.0 + 2.0 * beta) / (1.0 - h->dampening);
+        fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6g > 1; "
+             "this setting is stable only for lr below %g", m.diverged_at, theory.radius,
+             edge / largest);
+    }
     if (m.underflow)
         fail(EXIT_USAGE, "the error fell below 1e-280 before step %d: the rate %.6f is too "
              "fast to measure over steps %d..%d", MEASURE_TO, theory.radius, MEASURE_FROM,
              MEASURE_TO);
+    if (with_header)
+        print_header();
     printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, L / mu, h->lr,
            h->momentum, roots_name(theory.roots), theory.radius, m.rate,
            100.0 * (m.rate / theory.radius - 1.0));
@@ -215,10 +224,9 @@ static void rates_table(void)
 {
     printf("Rate per step on f = 1/2 (mu x1^2 + L x2^2), mu = 1, kappa = L/mu; "
            "measured over steps %d..%d\n\n", MEASURE_FROM, MEASURE_TO);
-    print_header();
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         struct hyper h = row_hyper(&rows[i]);
-        print_row(rows[i].label, rows[i].mu, rows[i].L, &h);
+        print_row(rows[i].label, rows[i].mu, rows[i].L, &h, i == 0);
     }
 }
 
@@ -306,9 +314,10 @@ int main(int argc, char **argv)
     struct settings s;
     fail_program = "ch06";
     s = parse(argc, argv);
+    if (s.csv_dir)
+        write_figure_data(s.csv_dir);
     if (s.custom) {
-        print_header();
-        print_row("your setting", s.curvature[0], s.curvature[1], &s.hyper);
+        print_row("your setting", s.curvature[0], s.curvature[1], &s.hyper, true);
     } else {
         if (s.example)
             worked_example();
@@ -317,7 +326,5 @@ int main(int argc, char **argv)
         if (s.rates)
             rates_table();
     }
-    if (s.csv_dir)
-        write_figure_data(s.csv_dir);
     return 0;
 }

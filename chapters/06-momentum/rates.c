@@ -36,7 +36,7 @@ struct rate sgd_rate(const struct hyper *h, double lambda)
     double beta = h->momentum, kept = 1.0 - h->dampening;
     if (beta == 0.0)
         return (struct rate){fabs(1.0 - step), ROOTS_REAL};        /* (6.2) */
-    if (h->nesterov)                                                /* (6.7) */
+    if (h->nesterov)                                                /* (6.8) */
         return rate_of_2x2(1.0 + beta - step * (1.0 + beta * kept), beta * (1.0 - step));
     return rate_of_2x2(1.0 + beta - kept * step, beta);             /* (6.5) */
 }
@@ -69,6 +69,22 @@ void heavy_ball_best(double mu, double L, double *alpha, double *beta)
     *beta = rate * rate;
 }
 
+/* sqrt(|x|^2 + |previous|^2), scaled by the largest entry so that neither
+ * 1e-200 nor 1e200 squared leaves the range of a double. */
+static double state_size(const double *x, const double *previous, size_t dim)
+{
+    double largest = 0.0, sum = 0.0;
+    for (size_t i = 0; i < dim; i++)
+        largest = fmax(largest, fmax(fabs(x[i]), fabs(previous[i])));
+    if (largest == 0.0)
+        return 0.0;
+    for (size_t i = 0; i < dim; i++) {
+        double a = x[i] / largest, b = previous[i] / largest;
+        sum += a * a + b * b;
+    }
+    return largest * sqrt(sum);
+}
+
 /* ANCHOR: measure */
 struct measurement measure_rate(const struct function *f, const struct hyper *h,
                                 long from, long to)
@@ -90,19 +106,17 @@ struct measurement measure_rate(const struct function *f, const struct hyper *h,
             m.diverged_at = k;
             break;
         }
-        if (k == from || k == to) {                   /* e_k: the state's size */
-            double now = vec_norm(x, f->dim), before = vec_norm(previous, f->dim);
-            double size = sqrt(now * now + before * before);
-            if (k == from)
-                size_from = size;
-            else
-                size_to = size;
-        }
+        if (k == from)
+            size_from = state_size(x, previous, f->dim);
+        if (k == to)
+            size_to = state_size(x, previous, f->dim);
     }
     optimizer_free(&opt);
     if (m.diverged_at == 0 && size_from > 0.0) {
         m.underflow = size_to < 1e-280;
         m.rate = pow(size_to / size_from, 1.0 / (double)(to - from));
+        if (!isfinite(m.rate))            /* grew past 1e308 between from and to */
+            m.diverged_at = to;
     }
     return m;
 }

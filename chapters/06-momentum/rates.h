@@ -40,7 +40,7 @@ struct rate sgd_rate_on_quadratic(const struct hyper *h, const struct function *
 
 /* Plain gradient descent's best step 2 / (mu + L), and heavy ball's best
  * pair alpha = (2 / (sqrt mu + sqrt L))^2, beta = ((sqrt k - 1)/(sqrt k + 1))^2
- * with k = L / mu (Polyak 1964). */
+ * with k = L / mu (6.7; Polyak 1964). */
 double gd_best_lr(double mu, double L);
 void heavy_ball_best(double mu, double L, double *alpha, double *beta);
 
