@@ -368,6 +368,12 @@ START_TEST(exercise_7_1_first_move)
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1, 1e-9);   /* eps / |g| = 2e-10 */
+    /* f: 0.145 before, about 0.4 after AdaGrad's move, 0.136495125 after GD's */
+    struct function f = quadratic(curvature, 2);
+    const double start[2] = {0.5, -0.02}, after_gd[2] = {0.5 - 0.019 * 0.5, -0.02 + 0.019 * 2.0};
+    ck_assert_double_eq_tol(f.value(&f, start), 0.145, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, x), 0.4, 1e-9);  /* eps moves it by 1e-10 */
+    ck_assert_double_eq_tol(f.value(&f, after_gd), 0.136495125, TOLERANCE);
     optimizer_free(&opt);
 }
 END_TEST
@@ -389,7 +395,17 @@ START_TEST(exercise_7_2_first_move_against_alpha)
         ck_assert_double_eq_tol(1.0 - x[0], 0.001 * factor[a], 1e-13);
         ck_assert_double_eq_tol(1.0 - x[1], 0.001 * factor[a], 1e-13);
         optimizer_free(&opt);
+        /* centered: lr / sqrt(alpha (1 - alpha)) */
+        h.centered = true;
+        run(&opt, x, &rmsprop_kind, &h, 1);
+        ck_assert_double_eq_tol(1.0 - x[0], 0.001 / sqrt(alphas[a] * (1.0 - alphas[a])), 1e-13);
+        optimizer_free(&opt);
     }
+    /* the rounded values the answer quotes */
+    ck_assert_double_eq_tol(1.0 / sqrt(0.09), 3.33, 0.005);
+    ck_assert_double_eq_tol(1.0 / sqrt(0.0099), 10.05, 0.005);
+    ck_assert_double_eq_tol(1.0 / sqrt(0.000999), 31.64, 0.005);
+    ck_assert_double_eq_tol(sqrt(1000.0), 31.6, 0.05);
 }
 END_TEST
 
@@ -422,6 +438,19 @@ START_TEST(exercise_7_4_units)
 }
 END_TEST
 
+/* Exercise 7.5: D(t) / lr = 1 + 1/sqrt 2 + ... + 1/sqrt t lies between
+ * 2 (sqrt(t + 1) - 1) and 2 sqrt t - 1 (the integral of 1/sqrt x). */
+START_TEST(exercise_7_5_bounds)
+{
+    double sum = 0.0;
+    for (long t = 1; t <= 10000; t++) {
+        sum += 1.0 / sqrt((double)t);
+        ck_assert(2.0 * (sqrt(t + 1.0) - 1.0) <= sum);
+        ck_assert(sum <= 2.0 * sqrt((double)t) - 1.0 + 1e-12);   /* equal at t = 1 */
+    }
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("07-adaptive");
@@ -448,6 +477,7 @@ Suite *chapter_suite(void)
     tcase_add_test(answers, exercise_7_1_first_move);
     tcase_add_test(answers, exercise_7_2_first_move_against_alpha);
     tcase_add_test(answers, exercise_7_4_units);
+    tcase_add_test(answers, exercise_7_5_bounds);
     suite_add_tcase(suite, adagrad);
     suite_add_tcase(suite, rmsprop);
     suite_add_tcase(suite, adadelta);

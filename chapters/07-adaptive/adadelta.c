@@ -3,7 +3,7 @@
  * Follows _single_tensor_adadelta in torch/optim/adadelta.py (PyTorch 1.13
  * and 2.x alike), in the same order.  buffer[0] is the leaky average v of
  * g^2, buffer[1] the leaky average u of the squared steps; both start at
- * zero.  Chapter 07, eq. 7.7 (eps inside both roots):
+ * zero.  Chapter 07, eq. (7.8) (eps inside both roots):
  *     v <- rho v + (1 - rho) g^2
  *     delta = sqrt(u + eps) / sqrt(v + eps) * g
  *     u <- rho u + (1 - rho) delta^2,    theta <- theta - lr delta

@@ -5,7 +5,7 @@
  * and 2.x alike), in the same order.  buffer[0] is the accumulator s, the
  * running sum of squared gradients; PyTorch fills it with
  * initial_accumulator_value when the optimizer is built, we fill it on the
- * first step, which is the same thing.  The update (chapter 07, eq. 7.2):
+ * first step, which is the same thing.  The update (chapter 07, eq. (7.2)):
  *     s <- s + g^2,    theta <- theta - clr g / (sqrt(s) + eps),
  *     clr = lr / (1 + (t - 1) lr_decay).
  */

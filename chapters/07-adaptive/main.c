@@ -245,7 +245,7 @@ static void worked_table(const struct settings *s)
         printf(", rho = %g, eps = %g", h->rho, h->eps);
     printf("\n%3s  %-14s  %-14s  %-14s  %-14s  %-12s  %s\n", "k", "x1", "x2",
            "move x1", "move x2", "eta_eff 1", "eta_eff 2");
-    printf("%3d  %-14.10f  %-14.10f\n", 0, r.x[0], r.x[1]);
+    printf("%3d  %-14.10f  %.10f\n", 0, r.x[0], r.x[1]);
     for (long k = 1; k <= s->steps; k++) {
         double before[DIM] = {r.x[0], r.x[1]};
         run_step(&r);

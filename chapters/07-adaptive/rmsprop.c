@@ -5,7 +5,7 @@
  * in the same order.  buffer[0] is the leaky average v of g^2, buffer[1]
  * the leaky average m of g (centered only), buffer[2] the momentum buffer b;
  * all three start at zero (unlike SGD's, b is not a copy of the first
- * step).  Chapter 07, eqs. 7.4-7.6:
+ * step).  Chapter 07, eqs. (7.5)-(7.7):
  *     v <- alpha v + (1 - alpha) g^2
  *     m <- alpha m + (1 - alpha) g,   d = sqrt(v - m^2) + eps   (centered)
  *                                     d = sqrt(v) + eps         (plain)
