@@ -51,15 +51,17 @@ plot data.'/bgd.csv' using 'step':'loss' with linespoints ls 1 title 'batch: one
      data.'/sgd.csv' using 'step':'loss' with linespoints ls 2 title 'stochastic: 1 sample gradient', \
      data.'/minibatch.csv' using 'step':'loss' with linespoints ls 3 title 'mini-batch: 2 or 1'
 
+# Batches 1, 32 and 256 share eta / B and nearly the same curve: drawn from
+# thick to thin so that all three stay visible.
 set output out.'/batch_epochs.svg'
 set key inside top right
 set title '100 000 × 16: excess loss against epochs'
 set xlabel 'epochs (passes over the data)'
 set ylabel '(L(w) − L(w*)) / L(w*)'
 set xrange [0:20]
-plot data.'/batch_1.csv' using 'epoch':'excess' with lines ls 2 title 'batch 1, η = 0.003', \
-     data.'/batch_32.csv' using 'epoch':'excess' with lines ls 3 title 'batch 32, η = 0.03', \
-     data.'/batch_256.csv' using 'epoch':'excess' with lines ls 5 title 'batch 256, η = 0.1', \
+plot data.'/batch_1.csv' using 'epoch':'excess' with lines ls 2 lw 5 title 'batch 1, η = 0.001', \
+     data.'/batch_32.csv' using 'epoch':'excess' with lines ls 3 lw 3 title 'batch 32, η = 0.032', \
+     data.'/batch_256.csv' using 'epoch':'excess' with lines ls 5 lw 1 title 'batch 256, η = 0.256', \
      data.'/batch_n.csv' using 'epoch':'excess' with linespoints ls 1 title 'batch N, η = 0.9', \
      0.01 with lines ls 6 title 'target 0.01'
 
@@ -68,11 +70,11 @@ set title '100 000 × 16: excess loss against sample gradients computed'
 set xlabel 'sample gradients (batch size × updates)'
 set logscale x
 set format x '10^{%T}'
-set xrange [1:2e6]
+set xrange [100:2e6]
 set key inside bottom left
-plot data.'/batch_1.csv' using 'samples':'excess' with lines ls 2 title 'batch 1, η = 0.003', \
-     data.'/batch_32.csv' using 'samples':'excess' with lines ls 3 title 'batch 32, η = 0.03', \
-     data.'/batch_256.csv' using 'samples':'excess' with lines ls 5 title 'batch 256, η = 0.1', \
+plot data.'/batch_1.csv' using 'samples':'excess' with lines ls 2 lw 5 title 'batch 1, η = 0.001', \
+     data.'/batch_32.csv' using 'samples':'excess' with lines ls 3 lw 3 title 'batch 32, η = 0.032', \
+     data.'/batch_256.csv' using 'samples':'excess' with lines ls 5 lw 1 title 'batch 256, η = 0.256', \
      data.'/batch_n.csv' using 'samples':'excess' with linespoints ls 1 title 'batch N, η = 0.9', \
      0.01 with lines ls 6 title 'target 0.01'
 unset logscale x
@@ -90,7 +92,7 @@ plot data.'/floor_constant.csv' using 'epoch':'excess' with lines ls 2 title 'ba
      0.01 with lines ls 6 title 'target 0.01'
 
 set output out.'/order.svg'
-set title 'Sample order, batch 32, η = 0.03'
+set title 'Sample order, batch 32, η = 0.032'
 set xlabel 'epochs'
 set yrange [1e-5:1e2]
 set key inside bottom left

@@ -115,8 +115,10 @@ START_TEST(sgd_three_updates)
 {
     double w[2] = {0, 0};
     check_update(w, &all[0], 1, 16.0, -8.0, -8.0, 4.0 / 5, 4.0 / 5, 264.0 / 25);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 1), 12.0 / 5, TOLERANCE);
     check_update(w, &all[1], 1, 324.0 / 25, -72.0 / 5, -36.0 / 5, 56.0 / 25, 38.0 / 25,
                  24.0 / 125);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 2), 132.0 / 25, TOLERANCE);
     check_update(w, &all[2], 1, 324.0 / 625, -36.0 / 25, -72.0 / 25, 298.0 / 125, 226.0 / 125,
                  384.0 / 3125);
 }
@@ -127,6 +129,7 @@ START_TEST(minibatch_two_epochs)
 {
     double w[2] = {0, 0};
     check_update(w, &all[0], 2, 26.0, -16.0, -10.0, 8.0 / 5, 1.0, 274.0 / 75);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 2), 18.0 / 5, TOLERANCE);
     check_update(w, &all[2], 1, 144.0 / 25, -24.0 / 5, -48.0 / 5, 52.0 / 25, 49.0 / 25,
                  2.0 / 375);
     check_update(w, &all[0], 2, 1.0 / 125, 7.0 / 25, 4.0 / 25, 513.0 / 250, 243.0 / 125,
@@ -141,6 +144,9 @@ END_TEST
 START_TEST(exercise_4_1_fourth_iteration)
 {
     double w[2] = {6622.0 / 3375, 6622.0 / 3375};
+    ck_assert_double_eq_tol(regression_predict(&model, w, 0), 13244.0 / 3375, TOLERANCE);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 1), 6622.0 / 1125, TOLERANCE);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 2), 6622.0 / 1125, TOLERANCE);
     check_update(w, all, 3, 360448.0 / 34171875, -2816.0 / 10125, -2816.0 / 10125,
                  100738.0 / 50625, 100738.0 / 50625, 5767168.0 / 7688671875.0);
 }
@@ -153,8 +159,10 @@ START_TEST(exercise_4_2_order_3_2_1)
 {
     double w[2] = {0, 0};
     check_update(w, &all[2], 1, 36.0, -12.0, -24.0, 6.0 / 5, 12.0 / 5, 8.0 / 15);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 1), 24.0 / 5, TOLERANCE);
     check_update(w, &all[1], 1, 36.0 / 25, -24.0 / 5, -12.0 / 5, 42.0 / 25, 66.0 / 25,
                  128.0 / 375);
+    ck_assert_double_eq_tol(regression_predict(&model, w, 0), 108.0 / 25, TOLERANCE);
     check_update(w, &all[0], 1, 64.0 / 625, 16.0 / 25, 16.0 / 25, 202.0 / 125, 322.0 / 125,
                  3456.0 / 15625);
 }
