@@ -199,6 +199,7 @@ static void print_row(const char *label, double mu, double L, const struct hyper
     struct function f = quadratic(curvature, 2);
     struct rate theory = sgd_rate_on_quadratic(h, &f);
     struct measurement m = measure_rate(&f, h, MEASURE_FROM, MEASURE_TO);
+    double gap;
 
     if (m.diverged_at != 0) {
         /* The edges (6.6) and (6.9), with heavy ball's alpha = lr (1 - dampening). */
@@ -213,11 +214,13 @@ static void print_row(const char *label, double mu, double L, const struct hyper
         fail(EXIT_USAGE, "the error fell below 1e-280 before step %d: the rate %.6f is too "
              "fast to measure over steps %d..%d", MEASURE_TO, theory.radius, MEASURE_FROM,
              MEASURE_TO);
+    gap = 100.0 * (m.rate / theory.radius - 1.0);
+    if (fabs(gap) < 0.0005)
+        gap = 0.0;                        /* print +0.000%, never -0.000% */
     if (with_header)
         print_header();
     printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, L / mu, h->lr,
-           h->momentum, roots_name(theory.roots), theory.radius, m.rate,
-           100.0 * (m.rate / theory.radius - 1.0));
+           h->momentum, roots_name(theory.roots), theory.radius, m.rate, gap);
 }
 
 static void rates_table(void)

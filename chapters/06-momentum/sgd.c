@@ -1,9 +1,12 @@
 /* sgd.c: SGD with momentum, dampening, Nesterov, weight decay and maximize.
  *
- * Follows _single_tensor_sgd in torch/optim/sgd.py (PyTorch 2.x), in the
- * same order.  The momentum buffer is buffer[0]; on the first step it is a
- * copy of the gradient (no dampening), afterwards
+ * Follows _single_tensor_sgd in torch/optim/sgd.py (the same in PyTorch
+ * 1.13 and 2.x), in the same order.  The momentum buffer is buffer[0]; on
+ * the first step it is a copy of the gradient (no dampening), afterwards
  *     v <- momentum v + (1 - dampening) g.
+ * PyTorch tests "no buffer yet"; here that is step_count == 1, the same
+ * thing for an optimizer that is fresh or reset (optimizer_reset).
+ * pytorch_check.py compares the two.
  */
 #include "06-momentum/sgd.h"
 
