@@ -35,7 +35,6 @@ static void print_header(FILE *out, const struct objective *objective)
                    objective->model->bias ? "b" : NULL);
 }
 
-/* ANCHOR: loop */
 struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
                           const struct objective *objective, const struct schedule *schedule)
 {
@@ -86,7 +85,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             }
             if (step > 0)
                 memcpy(theta, previous, dim * sizeof *theta);
-            result.steps = before;
+            result.steps = before > 0 ? before : 0;
             break;
         }
         if (last) {
@@ -98,6 +97,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
         if (objective->function) {
             objective->function->gradient(objective->function, grad, theta);
         } else {
+            /* ANCHOR: batches */
             size_t size;
             if (position == count) {                    /* a new epoch */
                 for (size_t i = 0; i < count; i++)
@@ -109,6 +109,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             size = count - position < batch_size ? count - position : batch_size;
             mse_grad(objective->model, grad, theta, order + position, size);
             position += size;                           /* the last batch may be short */
+            /* ANCHOR_END: batches */
         }
         optimizer_step(opt, theta, grad);
     }
@@ -117,4 +118,3 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
     free(order);
     return result;
 }
-/* ANCHOR_END: loop */
