@@ -118,7 +118,7 @@ static void example_run(const char *title, double momentum, bool nesterov)
     optimizer_init(&opt, &sgd_kind, &h, 2);
     printf("%s\n%3s  %-12s %-12s %-12s %-12s %s\n", title, "k", "x1", "x2", "v1", "v2", "f(x)");
     for (int k = 0; k <= 3; k++) {
-        printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.10g\n", k, x[0], x[1],
+        printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.17g\n", k, x[0], x[1],
                opt.buffer[0][0], opt.buffer[0][1], f.value(&f, x));
         f.gradient(&f, grad, x);
         optimizer_step(&opt, x, grad);
