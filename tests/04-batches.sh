@@ -1,0 +1,60 @@
+#!/bin/sh
+# tests/04-batches.sh: build/ch04 from the command line (run by make check
+# with $BUILD set): usage errors exit 2, a divergence exits 3 with finite
+# rows only, and the default run prints the worked examples.
+set -u
+: "${BUILD:=build}"
+ch04=$BUILD/ch04
+passed=0 failed=0
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+
+# expect STATUS DESCRIPTION ARGS...: run ch04 ARGS, check the exit status.
+expect() {
+    want=$1 what=$2
+    shift 2
+    "$ch04" "$@" >"$out" 2>"$err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $what: ch04 $*: exit $got, expected $want"
+        head -n 3 "$err"
+    fi
+}
+
+# check DESCRIPTION COMMAND...: a shell condition on the last run's output.
+check() {
+    what=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $what"
+    fi
+}
+
+expect 0 "help" --help
+check "help names the flags" grep -q -- '--example' "$out"
+expect 2 "unknown flag" --batch 3
+check "one line on stderr" test "$(wc -l <"$err")" -eq 1
+expect 2 "unknown example" --example momentum
+expect 2 "sample twice in --order" --example sgd --order 1,1,2
+expect 2 "sample out of range" --example sgd --order 1,2,4
+expect 2 "eta not a number" --eta nan
+expect 2 "eta negative" --eta -0.1
+expect 2 "missing value" --steps
+expect 3 "BGD above 3/11 diverges" --example bgd --eta 0.5 --steps 1000 --every 100
+check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
+check "the message names the bound" grep -q '3/11' "$err"
+expect 0 "BGD below 3/11 converges" --example bgd --eta 0.27 --steps 2000 --every 1000
+expect 0 "the worked examples" 
+check "the seed's 1.47 on the rounded path" grep -q ' 1.47 ' "$out"
+check "the exact 22/15" grep -q '22/15' "$out"
+expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
+check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
+
+echo "04-batches.sh: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
