@@ -138,6 +138,13 @@ usage "--steps: 'many' is not a whole number" --function booth --steps many
 usage "--every: 0 is outside" --function booth --every 0
 usage "--x0: 1 values given, the objective has 2" --function booth --x0 1
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
+usage "--x0: the loss at the start overflows (inf)" --function booth --x0 1e300,1
+if [ -w /dev/full ]; then
+    "$descent" --function booth --steps 100000 >/dev/full 2>"$work/err"
+    status=$?
+    if [ $status -eq 2 ] && grep -q 'writing the rows failed' "$work/err"; then pass
+    else flunk "stdout on a full disk: exit $status, not 2"; fi
+fi
 usage "--batch applies to --data only" --function booth --batch 2
 usage "--epochs applies to --data only" --function booth --epochs 2
 usage "--order applies to --data only" --function booth --order shuffle
@@ -180,6 +187,9 @@ usage "seed '-1' is not a whole number" --data "$data" --order shuffle:-1
 usage "--x0: 2 values given, the objective has 3 parameters (w1..wd, then b)" --data "$data" --x0 1,2
 usage "cannot read $work/missing.csv: No such file or directory" --data "$work/missing.csv"
 usage "cannot read $corpus/bad: Is a directory" --data "$corpus/bad"
+
+usage "nan.csv:2:1:" --data "$corpus/bad/nan.csv" --plot "$work/never.svg"
+if [ ! -e "$work/never.svg" ]; then pass; else flunk "a refused run left a --plot file"; fi
 
 bad empty.csv "1:1: empty file"
 bad header-only.csv "2:1: no data rows after the header"

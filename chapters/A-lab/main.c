@@ -19,6 +19,7 @@
 #include "A-lab/plot.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,8 +325,6 @@ int main(int argc, char **argv)
              names);
     }
     hyper = choose_hyper(&s, kind);
-    if (s.plot != NULL)
-        plot_check(s.plot);
 
     if (s.function_spec != NULL) {
         function = function_from_spec("--function", s.function_spec);
@@ -343,6 +342,9 @@ int main(int argc, char **argv)
              s.x0_count, dim, objective.model && !s.no_bias ? " (w1..wd, then b)" : "");
     for (size_t i = 0; i < dim; i++)
         theta[i] = s.x0_count ? s.x0[i] : objective.function ? function.start[i] : 0.0;
+    if (!isfinite(objective_loss(&objective, theta)))
+        fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
+             "minimum", objective_loss(&objective, theta));
 
     schedule.every = s.every;
     schedule.shuffle = s.shuffle;
@@ -355,11 +357,10 @@ int main(int argc, char **argv)
         if (s.epochs > MAX_STEPS / per_epoch)
             fail(EXIT_USAGE, "--epochs %ld: more than 10^12 updates", s.epochs);
         schedule.steps = s.epochs * per_epoch;
-    } else if (objective.model && s.epochs == 0 && s.steps == 0) {
-        schedule.steps = 0;
     }
 
-    if (s.plot != NULL) {
+    if (s.plot != NULL) {       /* the last check: nothing is written before it */
+        plot_check(s.plot);
         rows = tmpfile();
         if (rows == NULL)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
