@@ -53,7 +53,7 @@ set format y '%g'
 rosenbrock(x, y) = (1 - x)**2 + 100 * (y - x**2)**2
 set cntrparam levels discrete 0.5, 2, 8, 30, 100, 300, 1000
 set table $table
-splot [-2:2] [-1:3] rosenbrock(x, y)
+splot [-2:2] [-2.2:3] rosenbrock(x, y)
 unset table
 @comma_copy
 
@@ -62,8 +62,8 @@ set title 'Rosenbrock from (−1.5, 2), lr 0.001, 3000 steps'
 set xlabel 'x_1'
 set ylabel 'x_2'
 set xrange [-2:2]
-set yrange [-1:3]
-set key top center
+set yrange [-2.2:3]
+set key bottom right
 plot $contour using 1:2 with lines ls 9 notitle, \
      data.'/rosenbrock_momentum.csv' using 'x1':'x2' with lines ls 2 title 'momentum 0.9', \
      data.'/rosenbrock_nesterov.csv' using 'x1':'x2' with lines ls 3 title 'Nesterov 0.9', \
