@@ -34,7 +34,7 @@ void rmsprop_step(struct optimizer *opt, double *theta, const double *grad)
         double avg;
         if (h->centered) {
             grad_avg[i] = grad_avg[i] * h->alpha + (1.0 - h->alpha) * g;
-            avg = sqrt(square_avg[i] + -1.0 * grad_avg[i] * grad_avg[i]);
+            avg = sqrt(square_avg[i] - grad_avg[i] * grad_avg[i]);  /* v - m^2 */
         } else {
             avg = sqrt(square_avg[i]);
         }
