@@ -94,5 +94,7 @@ set autoscale
 set xrange [0:1]
 set yrange [0.88:1.0]
 set key bottom left
-plot data.'/rate_theory.csv' using 'beta':'theory' with lines ls 6 title 'theory: largest |root| of (6.5)', \
-     data.'/rate_measured.csv' using 'beta':'measured' with points ls 2 title 'measured over steps 100..400'
+plot data.'/rate_theory.csv' using 'beta':'heavy_ball' with lines ls 2 lw 1.5 dt 2 title 'heavy ball, theory (6.5)', \
+     data.'/rate_measured.csv' using 'beta':'heavy_ball' with points ls 2 title 'heavy ball, measured over steps 100..400', \
+     data.'/rate_theory.csv' using 'beta':'nesterov' with lines ls 3 lw 1.5 dt 2 title 'Nesterov, theory (6.8)', \
+     data.'/rate_measured.csv' using 'beta':'nesterov' with points ls 3 title 'Nesterov, measured over steps 100..400'

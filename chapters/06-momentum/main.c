@@ -286,26 +286,32 @@ static void write_figure_data(const char *dir)
     h.nesterov = true;
     write_path(dir, "rosenbrock_nesterov.csv", &banana, banana.start, &h, 3000);
 
-    /* The rate against beta at lr = 1/L on kappa = 100. */
+    /* The rate against beta at lr = 1/L on kappa = 100, heavy ball and
+     * Nesterov: the theory on a fine grid, the measurement every 0.05. */
     {
         static const double curvature100[2] = {1.0, 100.0};
         struct function f = quadratic(curvature100, 2);
+        struct hyper heavy = sgd_kind.defaults, nesterov;
         FILE *theory = csv_create(dir, "rate_theory.csv");
         FILE *measured = csv_create(dir, "rate_measured.csv");
-        h = sgd_kind.defaults;
-        h.lr = 0.01;
-        fputs("beta,theory\n", theory);
+        heavy.lr = 0.01;
+        nesterov = heavy;
+        nesterov.nesterov = true;
+        fputs("beta,heavy_ball,nesterov\n", theory);
         for (int i = 0; i <= 990; i++) {
-            h.momentum = i / 1000.0;
-            fprintf(theory, "%.17g,%.17g\n", h.momentum, sgd_rate_on_quadratic(&h, &f).radius);
+            heavy.momentum = nesterov.momentum = i / 1000.0;
+            fprintf(theory, "%.17g,%.17g,%.17g\n", heavy.momentum,
+                    sgd_rate_on_quadratic(&heavy, &f).radius,
+                    sgd_rate_on_quadratic(&nesterov, &f).radius);
         }
-        fputs("beta,measured,theory\n", measured);
+        fputs("beta,heavy_ball,nesterov\n", measured);
         for (int i = 0; i <= 99; i += (i < 95 ? 5 : 4)) {
-            struct measurement m;
-            h.momentum = i / 100.0;
-            m = measure_rate(&f, &h, MEASURE_FROM, MEASURE_TO);
-            fprintf(measured, "%.17g,%.17g,%.17g\n", h.momentum, m.rate,
-                    sgd_rate_on_quadratic(&h, &f).radius);
+            heavy.momentum = nesterov.momentum = i / 100.0;
+            fprintf(measured, "%.17g,%.17g,%.17g\n", heavy.momentum,
+                    measure_rate(&f, &heavy, MEASURE_FROM, MEASURE_TO).rate,
+                    nesterov.momentum == 0.0
+                        ? measure_rate(&f, &heavy, MEASURE_FROM, MEASURE_TO).rate
+                        : measure_rate(&f, &nesterov, MEASURE_FROM, MEASURE_TO).rate);
         }
         csv_close(theory, "rate_theory.csv");
         csv_close(measured, "rate_measured.csv");
