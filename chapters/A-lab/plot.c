@@ -12,6 +12,7 @@
 #include "00-toolkit/fail.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,9 +92,10 @@ static void write_grid(FILE *file, const struct function *f, const double box[4]
             double x[2] = {box[0] + (box[1] - box[0]) * i / (GRID - 1),
                            box[2] + (box[3] - box[2]) * j / (GRID - 1)};
             double value = f->value(f, x);
-            if (!isfinite(value))
-                continue;
-            range[0] = fmin(range[0], value), range[1] = fmax(range[1], value);
+            if (isfinite(value))
+                range[0] = fmin(range[0], value), range[1] = fmax(range[1], value);
+            else
+                value = DBL_MAX;        /* off every contour; the grid keeps its shape */
             fprintf(file, "%.17g,%.17g,%.17g\n", x[0], x[1], value);
         }
         fputc('\n', file);
