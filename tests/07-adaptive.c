@@ -244,6 +244,21 @@ START_TEST(adadelta_first_step_is_set_by_eps)
 }
 END_TEST
 
+/* (7.9) with eps = 0: the first move is 0, so u stays 0 and so does every
+ * later move; x stays at (1, 1) exactly. */
+START_TEST(adadelta_without_eps_never_moves)
+{
+    struct hyper h = adadelta_kind.defaults;
+    struct optimizer opt;
+    double x[2];
+    h.eps = 0.0;
+    run(&opt, x, &adadelta_kind, &h, 10);
+    ck_assert_double_eq(x[0], 1.0);
+    ck_assert_double_eq(x[1], 1.0);
+    optimizer_free(&opt);
+}
+END_TEST
+
 /* Step 2: v = rho (1 - rho) g0^2 + (1 - rho) g1^2, u = (1 - rho) d1^2, and
  * d2 = sqrt(u + eps) / sqrt(v + eps) g1 with g1 = x1 (coordinate 1). */
 START_TEST(adadelta_second_step_by_hand)
@@ -470,6 +485,7 @@ Suite *chapter_suite(void)
     tcase_add_test(rmsprop, rmsprop_momentum_two_steps);
     tcase_add_test(adadelta, adadelta_first_step_is_set_by_eps);
     tcase_add_test(adadelta, adadelta_second_step_by_hand);
+    tcase_add_test(adadelta, adadelta_without_eps_never_moves);
     tcase_add_test(limits, constant_rates_end_at_the_edge_of_stability);
     tcase_add_test(limits, kinds_carry_pytorch_defaults);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);

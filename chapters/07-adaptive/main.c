@@ -220,11 +220,15 @@ static void run_step(struct run *r)
     r->loss = r->f.value(&r->f, r->x);
     for (size_t i = 0; i < DIM; i++)
         r->eta[i] = effective_lr(&r->opt, u_before, i);
-    if (!row_is_finite(r->loss, r->x, DIM) || !row_is_finite(r->eta[0], r->eta, DIM))
+    if (!row_is_finite(r->loss, r->x, DIM) || !row_is_finite(r->eta[0], r->eta, DIM)) {
+        if (r->opt.kind != &sgd_kind && r->opt.hyper.eps == 0.0)
+            fail(EXIT_DIVERGED, "%s broke down at step %ld: with --eps 0 a gradient that "
+                 "is exactly 0 gives 0/0; keep eps > 0", r->opt.kind->name, r->opt.step_count);
         fail(EXIT_DIVERGED, "%s diverged at step %ld (f or x stopped being finite): "
              "try a smaller --lr%s",
              r->opt.kind->name, r->opt.step_count,
              r->opt.kind == &sgd_kind ? " (gd needs lr < 2 / largest curvature)" : "");
+    }
 }
 
 /* The worked examples: the first s->steps updates of one method. */
