@@ -72,7 +72,7 @@ set xrange [0:2000]
 set yrange [1e-100:1e4]
 @logloss
 set format y '10^{%T}'
-set key top right box opaque font ',11'
+set key bottom left box opaque font ',11'
 plot data.'/path_gd.csv' using 'step':'loss' with lines ls 1 title 'GD, lr 0.019', \
      data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, lr 0.1', \
      data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, lr 0.01', \
