@@ -76,6 +76,33 @@ void hyper_flag_list(const struct optimizer_kind *kind, char *text, size_t size)
                                      flag_names[b]);
 }
 
+void hyper_describe(const struct optimizer_kind *kind, const struct hyper *h, char *text,
+                    size_t size)
+{
+    const double numbers[] = {h->lr, h->momentum, h->dampening, 0, h->weight_decay, 0,
+                              h->alpha, 0, h->eps, 0, 0, h->rho, h->lr_decay,
+                              h->initial_accumulator_value, h->momentum_decay};
+    const bool switches[] = {0, 0, 0, h->nesterov, 0, h->maximize, 0, h->centered,
+                             0, 0, h->amsgrad, 0, 0, 0, 0};
+    size_t used = 0;
+    text[0] = '\0';
+    for (size_t b = 0; b < FLAG_COUNT && used < size; b++) {
+        unsigned bit = 1u << b;
+        const char *space = used ? " " : "";
+        if (!(kind->takes & bit))
+            continue;
+        if (bit == TAKES_BETAS)
+            used += (size_t)snprintf(text + used, size - used, "%s--betas %g,%g", space,
+                                     h->beta1, h->beta2);
+        else if (bit & (TAKES_NESTEROV | TAKES_MAXIMIZE | TAKES_CENTERED | TAKES_AMSGRAD))
+            used += (size_t)snprintf(text + used, size - used, "%s%s %s", space, flag_names[b],
+                                     switches[b] ? "on" : "off");
+        else
+            used += (size_t)snprintf(text + used, size - used, "%s%s %g", space, flag_names[b],
+                                     numbers[b]);
+    }
+}
+
 /* ANCHOR: checks */
 bool hyper_is_valid(const struct optimizer_kind *kind, const struct hyper *h,
                     char *message, size_t size)

@@ -33,6 +33,12 @@ unsigned hyper_flag_bit(const char *flag);
  * into text[0..size). */
 void hyper_flag_list(const struct optimizer_kind *kind, char *text, size_t size);
 
+/* The flags kind takes with the values of h, "--lr 0.001 --momentum 0
+ * --nesterov off ...", into text[0..size): with h = &kind->defaults, the
+ * defaults that --help shows. */
+void hyper_describe(const struct optimizer_kind *kind, const struct hyper *h, char *text,
+                    size_t size);
+
 /* Check h for kind as torch.optim's constructor does.  Returns true when
  * PyTorch would accept it; otherwise false, with one line saying why in
  * message[0..size). */

@@ -41,7 +41,7 @@ struct settings {
 
 static void usage(void)
 {
-    char names[128], flags[256];
+    char names[128], flags[512];
     optimizer_kind_list(names, sizeof names);
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
@@ -72,18 +72,24 @@ static void usage(void)
            "Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
            "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
-           "takes these (anything else is refused):\n",
+           "takes these flags, shown with their defaults (any other is refused);\n"
+           "a switch shown as off is turned on by the flag alone, e.g. --nesterov:\n",
            function_names, names);
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
-        hyper_flag_list(optimizer_kinds[k], flags, sizeof flags);
-        printf("  %-9s %s\n", optimizer_kinds[k]->name, flags);
+        const char *entry = flags;
+        int column = printf("  %-9s", optimizer_kinds[k]->name);
+        hyper_describe(optimizer_kinds[k], &optimizer_kinds[k]->defaults, flags, sizeof flags);
+        while (*entry != '\0') {       /* one "--flag value" at a time, wrapped at 78 */
+            const char *next = strstr(entry + 1, " --");
+            int length = next ? (int)(next - entry) : (int)strlen(entry);
+            if (column + 1 + length > 78)
+                column = printf("\n%11s", "") - 1;
+            column += printf(" %.*s", length, entry);
+            entry = next ? next + 1 : entry + length;
+        }
+        putchar('\n');
     }
-    printf("Defaults: --lr 0.001 (sgd, adam, adamw), 0.01 (adagrad, rmsprop), 1 (adadelta),\n"
-           "0.002 (adamax, nadam); --momentum 0, --dampening 0, --weight-decay 0 (adamw\n"
-           "0.01), --alpha 0.99, --eps 1e-8 (adagrad 1e-10, adadelta 1e-6),\n"
-           "--betas 0.9,0.999, --rho 0.9, --lr-decay 0, --initial-accumulator-value 0,\n"
-           "--momentum-decay 0.004; --nesterov --maximize --centered --amsgrad are off.\n"
-           "\n"
+    printf("\n"
            "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
            "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
            "Manual: chapters/A-lab/README.md\n");
