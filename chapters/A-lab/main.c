@@ -302,6 +302,56 @@ static struct hyper choose_hyper(const struct settings *s, const struct optimize
 
 /* ------------------------------------------------------------ running */
 
+/* theta <- --x0, or the objective's own start: the function's, or zeros. */
+static double *start_point(const struct settings *s, const struct objective *objective)
+{
+    size_t dim = objective_dim(objective);
+    double *theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
+    double loss;
+    if (s->x0_count != 0 && s->x0_count != dim)
+        fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
+             s->x0_count, dim, objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
+    for (size_t i = 0; i < dim; i++)
+        theta[i] = s->x0_count ? s->x0[i] : objective->function ? objective->function->start[i]
+                                                                : 0.0;
+    loss = objective_loss(objective, theta);
+    if (!isfinite(loss))
+        fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
+             "minimum", loss);
+    return theta;
+}
+
+/* Steps, rows and batches; --epochs counts ceil(n / batch) updates each. */
+static struct schedule make_schedule(const struct settings *s, const struct dataset *data)
+{
+    struct schedule schedule;
+    schedule.steps = s->steps;
+    schedule.every = s->every;
+    schedule.batch = s->batch > 0 && (size_t)s->batch < data->count ? (size_t)s->batch
+                                                                      : data->count;
+    schedule.shuffle = s->shuffle;
+    schedule.seed = s->seed;
+    if (s->epochs > 0) {
+        long per_epoch = updates_per_epoch(data->count, schedule.batch);
+        if (s->epochs > MAX_STEPS / per_epoch)
+            fail(EXIT_USAGE, "--epochs %ld: more than 10^12 updates", s->epochs);
+        schedule.steps = s->epochs * per_epoch;
+    }
+    return schedule;
+}
+
+/* Exit 3 with the step, what stopped being finite, and what to try. */
+static void report_divergence(const struct run_result *result, const struct hyper *h)
+{
+    if (result->not_a_number)
+        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
+             "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
+             "smaller learning rate than --lr %g", result->diverged_at, result->why, h->lr);
+    fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
+         "finite ones); try a smaller learning rate than --lr %g", result->diverged_at,
+         result->why, h->lr);
+}
+
 int main(int argc, char **argv)
 {
     static char output_buffer[1 << 16];
@@ -316,7 +366,6 @@ int main(int argc, char **argv)
     struct optimizer opt;
     struct run_result result;
     double *theta;
-    size_t dim;
     FILE *rows = stdout;
 
     fail_program = "descent";
@@ -331,7 +380,6 @@ int main(int argc, char **argv)
              names);
     }
     hyper = choose_hyper(&s, kind);
-
     if (s.function_spec != NULL) {
         function = function_from_spec("--function", s.function_spec);
         objective.function = &function;
@@ -341,39 +389,19 @@ int main(int argc, char **argv)
         model.bias = !s.no_bias;
         objective.model = &model;
     }
-    dim = objective_dim(&objective);
-    theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
-    if (s.x0_count != 0 && s.x0_count != dim)
-        fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
-             s.x0_count, dim, objective.model && !s.no_bias ? " (w1..wd, then b)" : "");
-    for (size_t i = 0; i < dim; i++)
-        theta[i] = s.x0_count ? s.x0[i] : objective.function ? function.start[i] : 0.0;
-    if (!isfinite(objective_loss(&objective, theta)))
-        fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
-             "minimum", objective_loss(&objective, theta));
-
-    schedule.every = s.every;
-    schedule.shuffle = s.shuffle;
-    schedule.seed = s.seed;
-    schedule.batch = s.batch > 0 ? (size_t)s.batch : data.count;
-    schedule.steps = s.steps;
-    if (objective.model && s.epochs > 0) {
-        long per_epoch = updates_per_epoch(data.count, schedule.batch < data.count ?
-                                           schedule.batch : data.count);
-        if (s.epochs > MAX_STEPS / per_epoch)
-            fail(EXIT_USAGE, "--epochs %ld: more than 10^12 updates", s.epochs);
-        schedule.steps = s.epochs * per_epoch;
-    }
-
+    theta = start_point(&s, &objective);
+    schedule = make_schedule(&s, &data);
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
         if (rows == NULL)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
     }
-    optimizer_init(&opt, kind, &hyper, dim);
+
+    optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
     result = lab_run(rows, theta, &opt, &objective, &schedule);
-    if (s.plot != NULL) {
+
+    if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];
         size_t got;
         rewind(rows);
@@ -385,14 +413,8 @@ int main(int argc, char **argv)
     }
     if (fflush(stdout) != 0 || ferror(stdout))
         fail(EXIT_USAGE, "writing the rows failed");
-    if (result.diverged && result.not_a_number)
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
-             "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
-             "smaller learning rate than --lr %g", result.diverged_at, result.why, hyper.lr);
     if (result.diverged)
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
-             "finite ones); try a smaller learning rate than --lr %g", result.diverged_at,
-             result.why, hyper.lr);
+        report_divergence(&result, &hyper);
     optimizer_free(&opt);
     free(theta);
     dataset_free(&data);
