@@ -554,6 +554,92 @@ START_TEST(nadam_second_step)
 }
 END_TEST
 
+/* ------------------------------------------- flags on every optimizer */
+
+/* Gradients that change sign and size, for the two tests below. */
+static const double wiggly[6] = {2.0, -0.5, 1.25, 3.0, -2.0, 0.75};
+
+/* maximize negates the gradient first and changes nothing else, so it is
+ * minimising with -g, bit for bit, for every optimizer (weight decay on, to
+ * show that it is added after the negation). */
+START_TEST(maximize_is_minimising_minus_g)
+{
+    for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
+        const struct optimizer_kind *kind = optimizer_kinds[k];
+        struct hyper up = kind->defaults, down = kind->defaults;
+        struct optimizer a, b;
+        double x = 1.0, y = 1.0;
+        up.lr = down.lr = 0.1;
+        up.weight_decay = down.weight_decay = 0.25;
+        up.maximize = true;
+        optimizer_init(&a, kind, &up, 1);
+        optimizer_init(&b, kind, &down, 1);
+        for (int t = 0; t < 6; t++) {
+            double minus = -wiggly[t];
+            optimizer_step(&a, &x, &wiggly[t]);
+            optimizer_step(&b, &y, &minus);
+            ck_assert_msg(x == y, "%s, step %d: %.17g != %.17g", kind->name, t + 1, x, y);
+        }
+        optimizer_free(&a);
+        optimizer_free(&b);
+    }
+}
+END_TEST
+
+/* Weight decay (all but AdamW) is the gradient of the L2 penalty
+ * lambda/2 theta^2 added to g: the same as no decay fed g + lambda theta. */
+START_TEST(weight_decay_is_an_l2_gradient)
+{
+    for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
+        const struct optimizer_kind *kind = optimizer_kinds[k];
+        struct hyper decay = kind->defaults, plain = kind->defaults;
+        struct optimizer a, b;
+        double x = 1.0, y = 1.0;
+        if (kind == &adamw_kind)
+            continue;                       /* decoupled: tested by hand above */
+        decay.lr = plain.lr = 0.1;
+        decay.weight_decay = 0.25;
+        plain.weight_decay = 0.0;
+        optimizer_init(&a, kind, &decay, 1);
+        optimizer_init(&b, kind, &plain, 1);
+        for (int t = 0; t < 6; t++) {
+            double with_penalty = wiggly[t] + 0.25 * y;
+            optimizer_step(&a, &x, &wiggly[t]);
+            optimizer_step(&b, &y, &with_penalty);
+            ck_assert_msg(x == y, "%s, step %d: %.17g != %.17g", kind->name, t + 1, x, y);
+        }
+        optimizer_free(&a);
+        optimizer_free(&b);
+    }
+}
+END_TEST
+
+/* optimizer_reset forgets everything: a run after a reset repeats the
+ * first run bit for bit (the lab never resets mid-run; chapters do). */
+START_TEST(reset_starts_afresh)
+{
+    for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
+        const struct optimizer_kind *kind = optimizer_kinds[k];
+        struct hyper h = kind->defaults;
+        struct optimizer opt;
+        double first[6], x = 1.0;
+        h.lr = 0.1;
+        optimizer_init(&opt, kind, &h, 1);
+        for (int t = 0; t < 6; t++) {
+            optimizer_step(&opt, &x, &wiggly[t]);
+            first[t] = x;
+        }
+        optimizer_reset(&opt);
+        x = 1.0;
+        for (int t = 0; t < 6; t++) {
+            optimizer_step(&opt, &x, &wiggly[t]);
+            ck_assert_msg(x == first[t], "%s after reset, step %d", kind->name, t + 1);
+        }
+        optimizer_free(&opt);
+    }
+}
+END_TEST
+
 /* ------------------------------------------------ PyTorch's checks */
 
 static bool valid(const char *name, struct hyper h)
@@ -773,6 +859,7 @@ Suite *chapter_suite(void)
     TCase *sgd = tcase_create("lab SGD by hand");
     TCase *adaptive = tcase_create("lab Adagrad, RMSprop, Adadelta by hand");
     TCase *adam = tcase_create("lab Adam, AdamW, Adamax, NAdam by hand");
+    TCase *flags = tcase_create("lab flags on every optimizer");
     TCase *checks = tcase_create("lab PyTorch's checks");
     TCase *loop = tcase_create("lab run loop and data files");
 
@@ -799,6 +886,9 @@ Suite *chapter_suite(void)
     tcase_add_test(adam, adamax_first_steps);
     tcase_add_test(adam, nadam_first_step);
     tcase_add_test(adam, nadam_second_step);
+    tcase_add_test(flags, maximize_is_minimising_minus_g);
+    tcase_add_test(flags, weight_decay_is_an_l2_gradient);
+    tcase_add_test(flags, reset_starts_afresh);
     tcase_add_test(checks, checks_refuse_what_pytorch_refuses);
     tcase_add_test(checks, every_optimizer_is_named_and_takes_lr);
     tcase_add_test(loop, every_prints_the_last_row_too);
@@ -812,6 +902,7 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, sgd);
     suite_add_tcase(suite, adaptive);
     suite_add_tcase(suite, adam);
+    suite_add_tcase(suite, flags);
     suite_add_tcase(suite, checks);
     suite_add_tcase(suite, loop);
     return suite;
