@@ -38,24 +38,27 @@ struct settings {
     long steps, every;
     size_t order[SAMPLES];      /* SGD's visiting order, 0-based */
     const char *csv_dir;
+    const char *data_file;      /* --write-data: the synthetic problem as CSV */
 };
 
 static void usage(void)
 {
     puts("usage: ch04 [--example bgd|sgd|minibatch|compare] [--eta ETA] [--steps N]\n"
-         "            [--every K] [--order I,J,K] [--csv DIR]\n"
+         "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE]\n"
          "  --example NAME  run one example (default: bgd, sgd and minibatch)\n"
          "  --eta ETA       learning rate of the three-sample examples, 0 < ETA <= 10\n"
          "                  (default 0.1)\n"
          "  --steps N       updates to run, 1..100000 (default 3)\n"
          "  --every K       print every K-th row of the BGD table and the last\n"
          "  --order I,J,K   SGD's order of the samples 1, 2, 3 (default 1,2,3)\n"
-         "  --csv DIR       also write the figures' data into DIR");
+         "  --csv DIR       also write the figures' data into DIR\n"
+         "  --write-data FILE  write the 100 000 x 16 problem as CSV for the lab\n"
+         "                  (x1..x16,y; about 36 MB) and stop");
 }
 
 static struct settings parse(int argc, char **argv)
 {
-    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL};
+    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         if (strcmp(flag, "--example") == 0) {
@@ -85,6 +88,8 @@ static struct settings parse(int argc, char **argv)
             }
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--write-data") == 0)
+            s.data_file = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--help") == 0) {
             usage();
             exit(0);
@@ -337,7 +342,8 @@ struct outcome {
     double distance;        /* ||w - w*|| at the end */
 };
 
-
+/* qsort has no context argument in C11: the comparator reads the problem
+ * being sorted from here. */
 static const struct problem *sort_context;
 static int compare_by_y(const void *a, const void *b)
 {
@@ -506,6 +512,29 @@ static void compare(const char *dir)
     dataset_free(&p.data);
 }
 
+/* The synthetic problem as the lab reads it: a header, then x1..x16,y per
+ * row with %.17g, so that every number reads back exactly. */
+static void write_data(const char *path)
+{
+    struct dataset data;
+    double w_true[FEATURES];
+    FILE *file = fopen(path, "w");
+    if (file == NULL)
+        fail(EXIT_USAGE, "--write-data: cannot write %s", path);
+    synthetic_regression(&data, w_true, COUNT, FEATURES, NOISE, SEED);
+    for (size_t j = 0; j < FEATURES; j++)
+        fprintf(file, "x%zu,", j + 1);
+    fputs("y\n", file);
+    for (size_t i = 0; i < COUNT; i++) {
+        for (size_t j = 0; j < FEATURES; j++)
+            fprintf(file, "%.17g,", data.x[i * FEATURES + j]);
+        fprintf(file, "%.17g\n", data.y[i]);
+    }
+    if (ferror(file) | fclose(file))
+        fail(EXIT_USAGE, "--write-data: writing %s failed", path);
+    dataset_free(&data);
+}
+
 int main(int argc, char **argv)
 {
     struct settings s;
@@ -513,6 +542,10 @@ int main(int argc, char **argv)
     struct regression model;
     fail_program = "ch04";
     s = parse(argc, argv);
+    if (s.data_file) {
+        write_data(s.data_file);
+        return 0;
+    }
     if (s.example && strcmp(s.example, "compare") == 0) {
         compare(s.csv_dir);
         return 0;

@@ -201,8 +201,13 @@ void epoch_free(struct epoch *epoch)
 void epoch_start(struct epoch *epoch)
 {
     epoch->next = 0;
-    if (epoch->shuffle)
+    if (epoch->shuffle) {
+        /* From 0, 1, ..., count-1 every epoch, as the lab does, so that
+         * seed s here and the lab's --order shuffle:s visit the same samples. */
+        for (size_t i = 0; i < epoch->count; i++)
+            epoch->order[i] = i;
         rng_shuffle(&epoch->rng, epoch->order, epoch->count);
+    }
 }
 
 size_t epoch_next_batch(struct epoch *epoch, const size_t **batch)

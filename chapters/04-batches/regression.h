@@ -83,7 +83,8 @@ double excess_loss(const double *gram, const double *w, const double *w_star,
 /* The batches of one epoch: the samples in order[0..count), cut into
  * batches of batch_size (the last one smaller when batch_size does not
  * divide count, as a DataLoader with drop_last=False).  With shuffle, each
- * epoch_start reshuffles order (rng_shuffle); without, order stays as set
+ * epoch_start sets order to 0, 1, ..., count-1 and shuffles it (rng_shuffle),
+ * exactly as the lab's --order shuffle:SEED; without, order stays as set
  * (0, 1, ..., count-1 after epoch_init, or whatever the caller wrote). */
 struct epoch {
     size_t *order;          /* count sample indices */
