@@ -208,6 +208,8 @@ bad blank-line-inside.csv "3:1: empty line"
 bad crlf-bad-cell.csv "3:3: '4x' is not a number (column 'y')"
 bad quoted.csv "2:1: '\"1\"' is not a number (column '\"x\"')"
 bad two-numbers-in-a-cell.csv "2:1: '1 2' is not a number"
+bad semicolons.csv "1:1: the header names 1 column; the lab needs at least 2, separated by commas"
+bad spaces-only-row.csv "3:4: this row has 1 cell, the header has 2"
 bad nul-byte.csv "2:3: a NUL byte in this cell"
 
 echo "A-lab: $passed passed, $failed failed"

@@ -121,7 +121,8 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
             split_cells(line, line_length, header, columns);
             if (columns < 2)
                 fail(EXIT_USAGE, "%s:%zu:1: the header names 1 column; the lab needs at least "
-                     "2 (the features, then the target)", path, line_number);
+                     "2, separated by commas (the features, then the target)", path,
+                     line_number);
             for (size_t c = 0; c < columns; c++) {
                 double ignored;
                 if (header[c].length == 0)
@@ -146,8 +147,8 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
                         break;
                     }
             }
-            fail(EXIT_USAGE, "%s:%zu:%zu: this row has %zu cells, the header has %zu",
-                 path, line_number, column, count, columns);
+            fail(EXIT_USAGE, "%s:%zu:%zu: this row has %zu cell%s, the header has %zu",
+                 path, line_number, column, count, count == 1 ? "" : "s", columns);
         }
         for (size_t c = 0; c < columns; c++) {
             double value;
