@@ -53,6 +53,7 @@ expect 0 "BGD below 3/11 converges" --example bgd --eta 0.27 --steps 2000 --ever
 expect 0 "the worked examples" 
 check "the seed's 1.47 on the rounded path" grep -q ' 1.47 ' "$out"
 check "the exact 22/15" grep -q '22/15' "$out"
+expect 2 "unwritable data file" --write-data /nonexistent/dir/data.csv
 expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
 
