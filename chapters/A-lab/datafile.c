@@ -72,7 +72,7 @@ static size_t split_cells(const char *line, size_t length, struct cell *cells, s
 /* Is cell entirely a number that strtod reads?  Its value goes to *value. */
 static int cell_number(const struct cell *cell, double *value)
 {
-    char buffer[128];
+    char buffer[512];         /* far more than the 24 characters of %.17g */
     char *end;
     if (cell->length == 0 || cell->length >= sizeof buffer)
         return 0;
