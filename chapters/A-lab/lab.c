@@ -3,7 +3,6 @@
 
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
-#include "00-toolkit/rng.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -40,16 +39,16 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
 {
     const size_t dim = objective_dim(objective);
     const size_t count = objective->model ? objective->model->data->count : 0;
-    const size_t batch_size = objective->model && schedule->batch < count ? schedule->batch : count;
+    const size_t batch_size = schedule->batch > 0 && schedule->batch < count ? schedule->batch
+                                                                             : count;
     double *grad = xcalloc(dim, sizeof *grad);
     double *previous = xcalloc(dim, sizeof *previous);  /* the last finite iterate */
-    size_t *order = xcalloc(count, sizeof *order);      /* this epoch's sample order */
-    size_t position = count;                            /* next sample in the epoch */
     long last_printed = -1;
     struct run_result result = {0, false, 0, NULL, false, 0};
-    struct rng rng;
+    struct epoch epoch;     /* chapter 4's batches: seeded once, reshuffled per epoch */
 
-    rng_seed(&rng, schedule->seed);
+    epoch_init(&epoch, count, batch_size, schedule->shuffle, schedule->seed);
+    epoch_start(&epoch);
     if (out != NULL)
         print_header(out, objective);
     for (long step = 0;; step++) {
@@ -98,23 +97,19 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             objective->function->gradient(objective->function, grad, theta);
         } else {
             /* ANCHOR: batches */
-            size_t size;
-            if (position == count) {                    /* a new epoch */
-                for (size_t i = 0; i < count; i++)
-                    order[i] = i;
-                if (schedule->shuffle)
-                    rng_shuffle(&rng, order, count);
-                position = 0;
+            const size_t *batch;
+            size_t size = epoch_next_batch(&epoch, &batch);
+            if (size == 0) {                            /* the epoch is over: a new one */
+                epoch_start(&epoch);
+                size = epoch_next_batch(&epoch, &batch);
             }
-            size = count - position < batch_size ? count - position : batch_size;
-            mse_grad(objective->model, grad, theta, order + position, size);
-            position += size;                           /* the last batch may be short */
+            mse_grad(objective->model, grad, theta, batch, size);  /* the last may be short */
             /* ANCHOR_END: batches */
         }
         optimizer_step(opt, theta, grad);
     }
     free(grad);
     free(previous);
-    free(order);
+    epoch_free(&epoch);
     return result;
 }

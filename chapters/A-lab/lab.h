@@ -3,7 +3,7 @@
  * The objective is a built-in function (functions.h) or linear regression
  * on a data set (regression.h), visited in batches: full batch, mini-batch
  * or one sample at a time, in file order or reshuffled every epoch by the
- * book's generator (rng.h).  Every update is one optimizer_step; the loss
+ * book's generator (rng.h), through chapter 4's epoch iterator.  Every update is one optimizer_step; the loss
  * of the whole objective is computed only for the rows that are printed.
  * Nothing is allocated once the loop has started.
  */
@@ -33,7 +33,7 @@ double objective_loss(const struct objective *objective, const double *theta);
 struct schedule {
     long steps;         /* updates to take */
     long every;         /* print rows 0, every, 2 every, ... and the last */
-    size_t batch;       /* data: samples per update (>= the count: full batch) */
+    size_t batch;       /* data: samples per update (0, or >= the count: full batch) */
     bool shuffle;       /* data: reshuffle at the start of every epoch */
     uint64_t seed;      /* ... with rng_seed(seed) once, before the first epoch */
 };
