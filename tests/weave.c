@@ -313,7 +313,7 @@ static void settle(const char *path, const struct text *now, const struct text *
         return;
     }
     stale_count++;
-    snprintf(fresh, sizeof fresh, "%s/weave/%s", build_dir, path);
+    snprintf(fresh, sizeof fresh, "%s/woven/%s", build_dir, path);
     snprintf(command, sizeof command, "mkdir -p \"$(dirname '%s')\"", fresh);
     if (system(command) != 0 || !write_file(fresh, wanted)) {
         error_count++;
