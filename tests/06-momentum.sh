@@ -33,15 +33,5 @@ fi
 
 # The lab's SGD against torch.optim.SGD, if /usr/bin/python3 (Debian's
 # python3-torch) or python3 can import torch; skipped otherwise.
-for python in /usr/bin/python3 python3; do
-    if "$python" -c 'import torch' >/dev/null 2>&1; then
-        if "$python" chapters/06-momentum/pytorch_check.py "$BUILD" >"$cli_out" 2>"$cli_err"; then
-            cli_passed=$((cli_passed + 1))
-        else
-            cli_fail "sgd_kind differs from torch.optim.SGD"
-        fi
-        cat "$cli_out"
-        break
-    fi
-done
+expect_pytorch_agrees "sgd_kind against torch.optim.SGD" chapters/06-momentum/pytorch_check.py "$BUILD"
 cli_summary ch06

@@ -27,15 +27,5 @@ expect_usage_error "csv with a method" "$ch07" --method gd --csv /tmp
 
 # The same runs in torch.optim, if /usr/bin/python3 (Debian's python3-torch)
 # or python3 can import torch; skipped otherwise.
-for python in /usr/bin/python3 python3; do
-    if "$python" -c 'import torch' >/dev/null 2>&1; then
-        if "$python" chapters/07-adaptive/pytorch_check.py "$BUILD" >"$cli_out" 2>"$cli_err"; then
-            cli_passed=$((cli_passed + 1))
-        else
-            cli_fail "the optimizers differ from PyTorch's"
-        fi
-        cat "$cli_out"
-        break
-    fi
-done
+expect_pytorch_agrees "the optimizers of chapter 7 against PyTorch's" chapters/07-adaptive/pytorch_check.py "$BUILD"
 cli_summary ch07

@@ -15,10 +15,7 @@ expect_usage_error "missing value" "$ch08" --show
 
 # PyTorch: the same five steps of each optimizer, float64.  Agreement to
 # 1e-15 (a few units in the last place of numbers near 2).
-python=
-for candidate in /usr/bin/python3 python3; do
-    if "$candidate" -c 'import torch' >/dev/null 2>&1; then python=$candidate; break; fi
-done
+python=$(torch_python)
 if [ -n "$python" ]; then
     "$python" chapters/08-adam/pytorch_check.py >"$cli_out" 2>"$cli_err"
     "$ch08" --show pytorch >"$cli_err.c" 2>&1

@@ -42,3 +42,32 @@ cli_summary() {
     echo "$1: $cli_passed passed, $cli_failed failed"
     [ "$cli_failed" -eq 0 ]
 }
+
+# The first Python that can import torch (Debian's python3-torch installs
+# into /usr/bin/python3), or nothing.
+torch_python() {
+    for candidate in /usr/bin/python3 python3; do
+        if "$candidate" -c 'import torch' >/dev/null 2>&1; then
+            echo "$candidate"
+            return
+        fi
+    done
+}
+
+# expect_pytorch_agrees WHAT SCRIPT ARGS...: a chapter's pytorch_check.py,
+# which exits 0 when the book's numbers match torch.optim's.  Without torch
+# the comparison is skipped (and says so); it is never required.
+expect_pytorch_agrees() {
+    what=$1; shift
+    python=$(torch_python)
+    if [ -z "$python" ]; then
+        echo "PyTorch not found: $what skipped"
+        return
+    fi
+    if "$python" "$@" >"$cli_out" 2>"$cli_err"; then
+        cli_passed=$((cli_passed + 1))
+    else
+        cli_fail "$what"
+    fi
+    cat "$cli_out"
+}
