@@ -94,6 +94,12 @@ if command -v gnuplot >/dev/null 2>&1; then
     if [ $? -eq 0 ] && [ -s "$work/loss.png" ]; then pass; else flunk "--plot FILE.png"; fi
 fi
 
+mkdir "$work/figure"
+run --csv "$work/figure"
+if [ $? -eq 0 ] && [ "$(ls "$work/figure" | wc -l)" -eq 8 ] &&
+   [ "$(tail -n 1 "$work/figure/adam.csv" | cut -d, -f1)" = 2000 ]; then pass
+else flunk "--csv DIR: the figure's eight runs"; fi
+
 # ------------------------------------------------------------- exit 3
 run --function quadratic --lr 0.3 --steps 1000
 status=$?
@@ -116,6 +122,9 @@ else flunk "data, lr 10: exit 3 ($status), finite rows"; fi
 
 # --------------------------------------------------- exit 2: the command
 usage "nothing to optimise"
+usage "--csv DIR takes no other flag" --csv "$work" --function booth
+usage "--csv DIR takes no other flag" --function booth --csv "$work"
+usage "cannot write $work/no/such/sgd.csv" --csv "$work/no/such"
 usage "unknown flag '--foo'" --function booth --foo
 usage "unknown flag '-x'" -x
 usage "unknown function 'nope'" --function nope

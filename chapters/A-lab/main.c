@@ -11,6 +11,7 @@
  * a step count, and models other than linear regression.
  */
 #include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "A-lab/datafile.h"
@@ -68,6 +69,7 @@ static void usage(void)
            "                    the book's generator from SEED (default 0)\n"
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
            "\n"
            "Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
@@ -224,6 +226,8 @@ static struct settings parse(int argc, char **argv)
         } else if (strcmp(flag, "--no-bias") == 0) {
             set_once(flag, &seen_no_bias);
             s.no_bias = true;
+        } else if (strcmp(flag, "--csv") == 0) {
+            fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
             set_once(flag, &seen_plot);
             s.plot = flag_value(argc, argv, &i);
@@ -352,6 +356,28 @@ static void report_divergence(const struct run_result *result, const struct hype
          result->why, h->lr);
 }
 
+/* The manual's figure: every optimizer with PyTorch's defaults on
+ * Rosenbrock from its usual start, 2000 steps, one row in ten. */
+static void write_figure_data(const char *dir)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {2000, 10, 0, false, 0};
+    for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
+        const struct optimizer_kind *kind = optimizer_kinds[k];
+        char name[64];
+        double theta[2] = {f.start[0], f.start[1]};
+        struct optimizer opt;
+        FILE *file;
+        snprintf(name, sizeof name, "%s.csv", kind->name);
+        file = csv_create(dir, name);
+        optimizer_init(&opt, kind, &kind->defaults, 2);
+        lab_run(file, theta, &opt, &objective, &schedule);
+        optimizer_free(&opt);
+        csv_close(file, name);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static char output_buffer[1 << 16];
@@ -370,6 +396,12 @@ int main(int argc, char **argv)
 
     fail_program = "descent";
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
+    if (argc > 1 && strcmp(argv[1], "--csv") == 0) {   /* tests/draw.sh */
+        if (argc != 3)
+            fail(EXIT_USAGE, "--csv DIR takes no other flag");
+        write_figure_data(argv[2]);
+        return 0;
+    }
     s = parse(argc, argv);
 
     kind = optimizer_kind_named(s.optimizer_name);

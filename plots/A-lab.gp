@@ -1,0 +1,19 @@
+# The lab's figure (tests/draw.sh runs this with data and out set; the data
+# is written by build/descent --csv DIR).
+load 'plots/style.gp'
+
+# Every optimizer with PyTorch's defaults on Rosenbrock, 2000 steps.
+set output out.'/defaults.svg'
+set title "Every optimizer with PyTorch's defaults on Rosenbrock, from (−1.5, 2)"
+set xlabel 'step k'
+set ylabel 'f(x_k)'
+set key outside right top Left reverse box opaque spacing 1.1
+@logloss
+plot data.'/sgd.csv' using 'step':'loss' with lines ls 2 title 'sgd', \
+     data.'/adagrad.csv' using 'step':'loss' with lines ls 4 dt 1 title 'adagrad', \
+     data.'/rmsprop.csv' using 'step':'loss' with lines ls 4 dt 2 title 'rmsprop', \
+     data.'/adadelta.csv' using 'step':'loss' with lines ls 4 dt 4 title 'adadelta', \
+     data.'/adam.csv' using 'step':'loss' with lines ls 5 dt 1 title 'adam', \
+     data.'/adamw.csv' using 'step':'loss' with lines ls 5 dt 2 title 'adamw', \
+     data.'/adamax.csv' using 'step':'loss' with lines ls 5 dt 4 title 'adamax', \
+     data.'/nadam.csv' using 'step':'loss' with lines ls 5 dt 5 title 'nadam'
