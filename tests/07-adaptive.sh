@@ -24,6 +24,13 @@ expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --method gd --steps 0
 expect_usage_error "trace without a method" "$ch07" --trace
 expect_usage_error "csv with a method" "$ch07" --method gd --csv /tmp
+expect_usage_error "csv to an empty path (it would write into /)" "$ch07" --csv ''
+expect_usage_error "csv to a folder that does not exist, before any table" "$ch07" --csv /nonexistent/ch07
+expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --curvature 1,300
+expect_exit 0 "huge iterates keep the table's columns" "$ch07" --method gd --lr 100 --curvature 1e6,1e6 --x0 1e6,1e6 --steps 3
+if ! awk 'length > 120 { exit 1 }' "$cli_out"; then
+    cli_fail "a row of the worked table is longer than 120 characters"
+fi
 
 # The same runs in torch.optim, if /usr/bin/python3 (Debian's python3-torch)
 # or python3 can import torch; skipped otherwise.

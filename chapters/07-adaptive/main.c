@@ -87,6 +87,12 @@ static void require(const struct settings *s, unsigned flag, const char *name)
         fail(EXIT_USAGE, "%s: only for a --method that takes it (try --help)", name);
 }
 
+/* A hyper-parameter's value; adding 0.0 turns "-0" into 0, which prints as 0. */
+static double number_flag(const char *flag, int argc, char **argv, int *i, double high)
+{
+    return parse_number_in(flag, flag_value(argc, argv, i), 0.0, high) + 0.0;
+}
+
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
@@ -97,19 +103,19 @@ static struct settings parse(int argc, char **argv)
         if (strcmp(flag, "--method") == 0)
             s.kind = method_named(flag_value(argc, argv, &i));
         else if (strcmp(flag, "--lr") == 0) {
-            given.lr = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 100.0);
+            given.lr = number_flag(flag, argc, argv, &i, 100.0);
             set |= TAKES_LR;
         } else if (strcmp(flag, "--alpha") == 0) {
-            given.alpha = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            given.alpha = number_flag(flag, argc, argv, &i, 0.999999);
             set |= TAKES_ALPHA;
         } else if (strcmp(flag, "--rho") == 0) {
-            given.rho = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 1.0);
+            given.rho = number_flag(flag, argc, argv, &i, 1.0);
             set |= TAKES_RHO;
         } else if (strcmp(flag, "--eps") == 0) {
-            given.eps = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 1.0);
+            given.eps = number_flag(flag, argc, argv, &i, 1.0);
             set |= TAKES_EPS;
         } else if (strcmp(flag, "--momentum") == 0) {
-            given.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            given.momentum = number_flag(flag, argc, argv, &i, 0.999999);
             set |= TAKES_MOMENTUM;
         } else if (strcmp(flag, "--centered") == 0) {
             given.centered = true;
@@ -125,15 +131,20 @@ static struct settings parse(int argc, char **argv)
             const char *text = flag_value(argc, argv, &i);
             if (parse_number_list(flag, text, s.x0, DIM) != DIM)
                 fail(EXIT_USAGE, "--x0: give two coordinates, as in 1,1");
-            for (int c = 0; c < DIM; c++)
+            for (int c = 0; c < DIM; c++) {
                 if (fabs(s.x0[c]) > 1e6)
                     fail(EXIT_USAGE, "--x0: '%s': keep each within [-1e6, 1e6]", text);
+                s.x0[c] += 0.0;                   /* -0 prints as 0 */
+            }
         } else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
         else if (strcmp(flag, "--trace") == 0)
             s.trace = true;
-        else if (strcmp(flag, "--csv") == 0)
+        else if (strcmp(flag, "--csv") == 0) {
             s.csv_dir = flag_value(argc, argv, &i);
+            if (s.csv_dir[0] == '\0')
+                fail(EXIT_USAGE, "--csv: give a directory (an empty one would mean /)");
+        }
         else if (strcmp(flag, "--help") == 0) {
             usage();
             exit(0);
@@ -210,8 +221,9 @@ static void run_init(struct run *r, const struct settings *s, const double *x0,
     r->eta[0] = r->eta[1] = 0.0;
 }
 
-/* One update; a run that overflows stops the program with exit status 3. */
-static void run_step(struct run *r)
+/* One update.  False when f, x or an effective rate stopped being finite:
+ * the caller stops that run (and the program ends with exit status 3). */
+static bool run_step(struct run *r)
 {
     double u_before[DIM];
     memcpy(u_before, r->opt.buffer[1], sizeof u_before);
@@ -220,15 +232,37 @@ static void run_step(struct run *r)
     r->loss = r->f.value(&r->f, r->x);
     for (size_t i = 0; i < DIM; i++)
         r->eta[i] = effective_lr(&r->opt, u_before, i);
-    if (!row_is_finite(r->loss, r->x, DIM) || !row_is_finite(r->eta[0], r->eta, DIM)) {
-        if (r->opt.kind != &sgd_kind && r->opt.hyper.eps == 0.0)
-            fail(EXIT_DIVERGED, "%s broke down at step %ld: with --eps 0 a gradient that "
-                 "is exactly 0 gives 0/0; keep eps > 0", r->opt.kind->name, r->opt.step_count);
-        fail(EXIT_DIVERGED, "%s diverged at step %ld (f or x stopped being finite): "
-             "try a smaller --lr%s",
-             r->opt.kind->name, r->opt.step_count,
-             r->opt.kind == &sgd_kind ? " (gd needs lr < 2 / largest curvature)" : "");
-    }
+    return row_is_finite(r->loss, r->x, DIM) && row_is_finite(r->eta[0], r->eta, DIM);
+}
+
+/* One update of a run that must not fail: if it does, the one line on
+ * stderr and exit status 3. */
+static void step_or_stop(struct run *r, const char *label)
+{
+    if (run_step(r))
+        return;
+    if (r->opt.kind != &sgd_kind && r->opt.hyper.eps == 0.0)
+        fail(EXIT_DIVERGED, "%s broke down at step %ld: with --eps 0 a gradient that "
+             "is exactly 0 gives 0/0; keep eps > 0", label, r->opt.step_count);
+    fail(EXIT_DIVERGED, "%s diverged at step %ld (f or x stopped being finite): "
+         "try a smaller --lr%s", label, r->opt.step_count,
+         r->opt.kind == &sgd_kind ? " (gd needs lr < 2 / largest curvature)" : "");
+}
+
+/* x in the worked table's columns: ten decimals, or for the huge values of
+ * a run on its way to diverging, e-notation in the same width. */
+static void print_value(double value, int width)
+{
+    if (fabs(value) < 100.0)
+        printf("%-*.10f", width, value);
+    else
+        printf("%-*.7e", width, value);
+}
+
+/* The name --method takes: chapter 6's sgd_kind is "gd" here. */
+static const char *method_label(const struct optimizer_kind *kind)
+{
+    return kind == &sgd_kind ? "gd" : kind->name;
 }
 
 /* The worked examples: the first s->steps updates of one method. */
@@ -238,7 +272,7 @@ static void worked_table(const struct settings *s)
     const struct hyper *h = &s->hyper;
     run_init(&r, s, s->x0, s->kind, h);
     printf("%s on f = 1/2 (%g x1^2 + %g x2^2) from (%g, %g): lr = %g",
-           s->kind == &sgd_kind ? "gd" : s->kind->name,
+           method_label(s->kind),
            s->curvature[0], s->curvature[1], s->x0[0], s->x0[1], h->lr);
     if (s->kind == &rmsprop_kind)
         printf(", alpha = %g, eps = %g%s, momentum = %g", h->alpha, h->eps,
@@ -249,12 +283,24 @@ static void worked_table(const struct settings *s)
         printf(", rho = %g, eps = %g", h->rho, h->eps);
     printf("\n%3s  %-14s  %-14s  %-14s  %-14s  %-12s  %s\n", "k", "x1", "x2",
            "move x1", "move x2", "eta_eff 1", "eta_eff 2");
-    printf("%3d  %-14.10f  %.10f\n", 0, r.x[0], r.x[1]);
+    printf("%3d  ", 0);
+    print_value(r.x[0], 14);
+    printf("  ");
+    print_value(r.x[1], 0);
+    printf("\n");
     for (long k = 1; k <= s->steps; k++) {
         double before[DIM] = {r.x[0], r.x[1]};
-        run_step(&r);
-        printf("%3ld  %-14.10f  %-14.10f  %-14.10f  %-14.10f  %-12.6e  %.6e\n", k,
-               r.x[0], r.x[1], r.x[0] - before[0], r.x[1] - before[1], r.eta[0], r.eta[1]);
+        step_or_stop(&r, method_label(s->kind));
+        printf("%3ld", k);
+        for (int i = 0; i < DIM; i++) {
+            printf("  ");
+            print_value(r.x[i], 14);
+        }
+        for (int i = 0; i < DIM; i++) {
+            printf("  ");
+            print_value(r.x[i] - before[i], 14);
+        }
+        printf("  %-12.6e  %.6e\n", r.eta[0], r.eta[1]);
     }
     optimizer_free(&r.opt);
 }
@@ -266,7 +312,7 @@ static void trace(const struct settings *s)
     csv_header(stdout, "x", DIM, NULL);
     csv_row(stdout, 0, r.loss, r.x, DIM);
     for (long k = 1; k <= s->steps; k++) {
-        run_step(&r);
+        step_or_stop(&r, method_label(s->kind));
         csv_row(stdout, k, r.loss, r.x, DIM);
     }
     optimizer_free(&r.opt);
@@ -302,10 +348,14 @@ static struct hyper hyper_of(const struct contender *c)
     return h;
 }
 
-/* The comparison table: every contender for RACE_STEPS updates. */
+/* The comparison table: every contender for RACE_STEPS updates.  One that
+ * diverges (possible with other --curvature) says so in its row, the others
+ * still run, and the program then ends with exit status 3. */
 static void comparison(const struct settings *s)
 {
     static const long shown[] = {10, 100, 500, 2000};
+    const char *failed = NULL;                 /* the first contender that diverged */
+    long failed_at = 0;
 
     printf("f = 1/2 (%g x1^2 + %g x2^2) from (%g, %g); f(x0) = %g\n",
            s->curvature[0], s->curvature[1], s->x0[0], s->x0[1],
@@ -319,8 +369,11 @@ static void comparison(const struct settings *s)
         size_t next = 0;
         run_init(&r, s, s->x0, contenders[c].kind, &h);
         printf("%-22s", contenders[c].label);
-        for (long k = 1; k <= RACE_STEPS; k++) {
-            run_step(&r);
+        bool finite = true;
+        for (long k = 1; k <= RACE_STEPS && finite; k++) {
+            finite = run_step(&r);
+            if (!finite)
+                break;
             if (first == 0 && r.loss < TARGET_LOSS)
                 first = k;
             if (next < sizeof shown / sizeof shown[0] && k == shown[next]) {
@@ -328,13 +381,22 @@ static void comparison(const struct settings *s)
                 next++;
             }
         }
-        if (first)
-            printf("  k = %-7ld", first);
-        else
-            printf("  %-11s", "never");
-        printf("  %.4g\n", r.eta[1]);
+        if (!finite) {
+            printf("  diverged at step %ld\n", r.opt.step_count);
+            if (failed == NULL) {
+                failed = contenders[c].label;
+                failed_at = r.opt.step_count;
+            }
+        } else if (first) {
+            printf("  k = %-7ld  %.4g\n", first, r.eta[1]);
+        } else {
+            printf("  %-11s  %.4g\n", "never", r.eta[1]);
+        }
         optimizer_free(&r.opt);
     }
+    if (failed != NULL)
+        fail(EXIT_DIVERGED, "%s diverged at step %ld: the comparison's settings suit the "
+             "default curvatures; try --method NAME --lr X on these", failed, failed_at);
 }
 
 /* Each contender's path from x0 as dir/<prefix>_<name>.csv, steps updates. */
@@ -352,7 +414,7 @@ static void write_paths(const struct settings *s, const double *x0, const char *
         csv_header(path, "x", DIM, NULL);
         csv_row(path, 0, r.loss, r.x, DIM);
         for (long k = 1; k <= steps; k++) {
-            run_step(&r);
+            step_or_stop(&r, contenders[c].label);
             csv_row(path, k, r.loss, r.x, DIM);
         }
         csv_close(path, name);
@@ -380,7 +442,7 @@ static void write_figure_data(const struct settings *s)
     for (long k = 1; k <= RACE_STEPS; k++) {
         fprintf(file, "%ld", k);
         for (size_t c = 0; c < CONTENDERS; c++) {
-            run_step(&runs[c]);
+            step_or_stop(&runs[c], contenders[c].label);
             fprintf(file, ",%.17g,%.17g", runs[c].eta[0], runs[c].eta[1]);
         }
         fputc('\n', file);
@@ -396,9 +458,9 @@ int main(int argc, char **argv)
     fail_program = "ch07";
     s = parse(argc, argv);
     if (s.kind == NULL) {
-        comparison(&s);
-        if (s.csv_dir)
+        if (s.csv_dir)                        /* first: a bad DIR stops before any output */
             write_figure_data(&s);
+        comparison(&s);
     }
     else if (s.trace)
         trace(&s);
