@@ -64,12 +64,14 @@ set ylabel 'x_2'
 set xrange [-2:2]
 set yrange [-2.2:3]
 set key bottom right
+# The three paths share the valley floor: drawn from thick to thin so that
+# each stays visible on top of the one before.
 plot $contour using 1:2 with lines ls 9 notitle, \
-     data.'/rosenbrock_momentum.csv' using 'x1':'x2' with lines ls 2 title 'momentum 0.9', \
-     data.'/rosenbrock_nesterov.csv' using 'x1':'x2' with lines ls 3 title 'Nesterov 0.9', \
-     data.'/rosenbrock_gd.csv' using 'x1':'x2' with lines ls 1 title 'gradient descent', \
+     data.'/rosenbrock_gd.csv' using 'x1':'x2' with lines ls 1 lw 6 title 'gradient descent', \
      data.'/rosenbrock_gd.csv' using 'x1':'x2' every ::3000::3000 with points ls 1 pt 7 ps 1.2 \
          title 'gradient descent at step 3000', \
+     data.'/rosenbrock_momentum.csv' using 'x1':'x2' with lines ls 2 lw 3 title 'momentum 0.9', \
+     data.'/rosenbrock_nesterov.csv' using 'x1':'x2' with lines ls 3 lw 1 title 'Nesterov 0.9', \
      '+' using (1):(1) every ::0::0 with points ls 6 title 'minimum (1, 1)'
 
 set output out.'/loss_rosenbrock.svg'
