@@ -1,5 +1,5 @@
 /* Exercise 6.3, an answer.  With dampening d PyTorch's buffer is
- * v_0 = g_0, then v_k = beta v_{k-1} + (1 - d) g_k, and x_{k+1} = x_k - lr v_k.
+ * v_1 = g_0, then v_{k+1} = beta v_k + (1 - d) g_k, and x_{k+1} = x_k - lr v_{k+1}.
  * So x_1 = x_0 - lr g_0, and afterwards
  *     x_{k+1} = x_k - lr (1 - d) g_k + beta (x_k - x_{k-1}):
  * heavy ball with alpha = lr (1 - d), after a first step of lr. */
