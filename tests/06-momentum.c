@@ -254,10 +254,6 @@ START_TEST(theory_stability_edge)
 }
 END_TEST
 
-/* (6.8): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
- * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - h)) =
- * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, h = 1
- * and both roots are 0. */
 /* The numbers of the beta sweep and of the figures.  lr = 1/L = 0.01 on
  * kappa = 100: beta = 0 is gradient descent, rate 1 - 1/100; the flat
  * direction's roots meet at beta = (1 - sqrt(0.01))^2 = 0.81, rate
@@ -279,6 +275,10 @@ START_TEST(theory_sweep_and_figures)
 }
 END_TEST
 
+/* (6.8): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
+ * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - h)) =
+ * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, h = 1
+ * and both roots are 0. */
 START_TEST(theory_nesterov_double_root)
 {
     struct hyper h = setting(0.01, 9.0 / 11, true);
@@ -286,6 +286,29 @@ START_TEST(theory_nesterov_double_root)
     ck_assert_int_eq(r.roots, ROOTS_REPEATED);
     ck_assert_double_eq_tol(r.radius, 9.0 / 10, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+}
+END_TEST
+
+/* (6.8) at h = 1: both roots are 0 but the matrix [[-beta, -lr beta^2],
+ * [lambda, beta]] is not; its square is.  So Nesterov clears the steep
+ * direction in two steps, not one: on the figure's valley 1/2 (x1^2 +
+ * 25 x2^2) with lr 1/25, beta 2/3, from x2 = 9/5: x2 = -(2/3)(9/5) = -6/5,
+ * then 0.  1e-12: lr lambda = 25/25 is 1 to the last bit or two. */
+START_TEST(theory_nesterov_clears_steep_direction_in_two_steps)
+{
+    static const double curvature[2] = {1.0, 25.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(1.0 / 25, 2.0 / 3, true);
+    struct optimizer opt;
+    double x[2] = {-9.0, 9.0 / 5}, grad[2];
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    f.gradient(&f, grad, x);
+    optimizer_step(&opt, x, grad);
+    ck_assert_double_eq_tol(x[1], -6.0 / 5, TOLERANCE);
+    f.gradient(&f, grad, x);
+    optimizer_step(&opt, x, grad);
+    ck_assert_double_eq_tol(x[1], 0.0, TOLERANCE);
+    optimizer_free(&opt);
 }
 END_TEST
 
@@ -414,6 +437,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_heavy_ball_roots);
     tcase_add_test(theory, theory_stability_edge);
     tcase_add_test(theory, theory_nesterov_double_root);
+    tcase_add_test(theory, theory_nesterov_clears_steep_direction_in_two_steps);
     tcase_add_test(theory, theory_sweep_and_figures);
     tcase_add_test(measured, measured_real_roots);
     tcase_add_test(measured, measured_repeated_roots);

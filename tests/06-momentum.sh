@@ -22,6 +22,15 @@ expect_usage_error "Nesterov with dampening" "$ch06" --lr 0.01 --momentum 0.9 --
 expect_usage_error "one curvature" "$ch06" --lr 0.01 --curvatures 1
 expect_usage_error "zero curvature" "$ch06" --lr 0.01 --curvatures 0,1
 expect_usage_error "unwritable csv folder" "$ch06" --csv /nonexistent/folder
+expect_usage_error "exactly 0 before the window: no rate to take" "$ch06" --lr 0.01 --curvatures 100,100
+expect_usage_error "--lr with --example" "$ch06" --example --lr 0.1
+expect_usage_error "--lr with --rates" "$ch06" --rates --lr 0.01
+"$ch06" --lr 0.01 --curvatures 100,1 >"$cli_out" 2>"$cli_err"
+if grep -q '^your setting  *100 ' "$cli_out"; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "curvatures given as L,MU: kappa is still the larger over the smaller"
+fi
 # The last column of the rates table: every gap within 1.1% (see tests/06-momentum.c).
 "$ch06" --rates >"$cli_out" 2>"$cli_err"
 if awk '/%$/ { g = $NF; sub(/%/, "", g); g += 0; if (g < -1.1 || g > 1.1) bad = 1; n++ }

@@ -93,6 +93,8 @@ static struct settings parse(int argc, char **argv)
     }
     if (tuned && !s.custom)
         fail(EXIT_USAGE, "--momentum, --dampening, --nesterov and --curvatures need --lr");
+    if (s.custom && (s.example || s.rates))
+        fail(EXIT_USAGE, "--lr measures a setting of your own: leave out --example and --rates");
     if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
         fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
     if (!s.example && !s.rates && !s.custom)
@@ -199,11 +201,11 @@ static void print_row(const char *label, double mu, double L, const struct hyper
     struct function f = quadratic(curvature, 2);
     struct rate theory = sgd_rate_on_quadratic(h, &f);
     struct measurement m = measure_rate(&f, h, MEASURE_FROM, MEASURE_TO);
-    double gap;
+    double largest = fmax(mu, L), smallest = fmin(mu, L), gap;
 
     if (m.diverged_at != 0) {
         /* The edges (6.6) and (6.9), with heavy ball's alpha = lr (1 - dampening). */
-        double beta = h->momentum, largest = L > mu ? L : mu;
+        double beta = h->momentum;
         double edge = h->nesterov ? (2.0 + 2.0 * beta) / (1.0 + 2.0 * beta)
                                   : (2.0 + 2.0 * beta) / (1.0 - h->dampening);
         fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6g > 1; "
@@ -211,7 +213,7 @@ static void print_row(const char *label, double mu, double L, const struct hyper
              edge / largest);
     }
     if (m.underflow)
-        fail(EXIT_USAGE, "the error fell below 1e-280 before step %d: the rate %.6f is too "
+        fail(EXIT_USAGE, "the error fell below 1e-280 by step %d: the rate %.6f is too "
              "fast to measure over steps %d..%d", MEASURE_TO, theory.radius, MEASURE_FROM,
              MEASURE_TO);
     gap = 100.0 * (m.rate / theory.radius - 1.0);
@@ -219,8 +221,8 @@ static void print_row(const char *label, double mu, double L, const struct hyper
         gap = 0.0;                        /* print +0.000%, never -0.000% */
     if (with_header)
         print_header();
-    printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, L / mu, h->lr,
-           h->momentum, roots_name(theory.roots), theory.radius, m.rate, gap);
+    printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, largest / smallest,
+           h->lr, h->momentum, roots_name(theory.roots), theory.radius, m.rate, gap);
 }
 
 static void rates_table(void)

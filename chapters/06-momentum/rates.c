@@ -112,8 +112,10 @@ struct measurement measure_rate(const struct function *f, const struct hyper *h,
             size_to = state_size(x, previous, f->dim);
     }
     optimizer_free(&opt);
+    /* An error that is exactly 0 by step `from` (every direction with
+     * h = 1) leaves no ratio to take: report it as too fast to measure. */
+    m.underflow = m.diverged_at == 0 && !(size_from > 0.0 && size_to >= 1e-280);
     if (m.diverged_at == 0 && size_from > 0.0) {
-        m.underflow = size_to < 1e-280;
         m.rate = pow(size_to / size_from, 1.0 / (double)(to - from));
         if (!isfinite(m.rate))            /* grew past 1e308 between from and to */
             m.diverged_at = to;

@@ -47,7 +47,7 @@ void heavy_ball_best(double mu, double L, double *alpha, double *beta);
 struct measurement {
     double rate;        /* (e_to / e_from)^(1 / (to - from)) */
     long diverged_at;   /* 0, or the step at which a value stopped being finite */
-    bool underflow;     /* e_to fell below 1e-280: too fast to measure here */
+    bool underflow;     /* e_from was 0 or e_to fell below 1e-280: too fast to measure */
 };
 
 /* Run sgd_kind with h on the quadratic f from f->start for `to` steps and
