@@ -12,6 +12,8 @@ expect_usage_error "unknown part" "$ch08" --show everything
 expect_usage_error "unknown surface" "$ch08" --show race --surface himmelblau
 expect_usage_error "--surface without the race" "$ch08" --surface beale
 expect_usage_error "missing value" "$ch08" --show
+expect_usage_error "csv to an empty path (it would write into /)" "$ch08" --csv ''
+expect_usage_error "csv to a folder that does not exist, before any table" "$ch08" --csv /nonexistent/ch08
 
 # PyTorch: the same five steps of each optimizer, float64.  Agreement to
 # 1e-15 (a few units in the last place of numbers near 2).

@@ -74,8 +74,11 @@ static struct settings parse(int argc, char **argv)
             s.show = one_of(flag, flag_value(argc, argv, &i), parts, PART_COUNT);
         else if (strcmp(flag, "--surface") == 0)
             s.surface = one_of(flag, flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
-        else if (strcmp(flag, "--csv") == 0)
+        else if (strcmp(flag, "--csv") == 0) {
             s.csv_dir = flag_value(argc, argv, &i);
+            if (s.csv_dir[0] == '\0')
+                fail(EXIT_USAGE, "--csv: give a directory (an empty one would mean /)");
+        }
         else if (strcmp(flag, "--help") == 0) {
             usage();
             exit(0);
@@ -85,6 +88,17 @@ static struct settings parse(int argc, char **argv)
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
         fail(EXIT_USAGE, "--surface only goes with --show race");
     return s;
+}
+
+/* Stop (exit status 2) before printing anything if dir cannot take the
+ * figures' data; csv_create alone would find out halfway through. */
+static void check_writable(const char *dir)
+{
+    static const char probe[] = ".ch08-probe";
+    char path[4096];
+    csv_close(csv_create(dir, probe), probe);
+    snprintf(path, sizeof path, "%s/%s", dir, probe);
+    remove(path);
 }
 
 /* ------------------------------------------------------- first steps */
@@ -391,6 +405,8 @@ int main(int argc, char **argv)
     struct settings s = parse(argc, argv);
     bool all = s.show == NULL;
     int printed = 0;
+    if (s.csv_dir)
+        check_writable(s.csv_dir);
 
 #define PART(name, call)                                    \
     if (all ? strcmp(name, "race") != 0 && strcmp(name, "pytorch") != 0 \
