@@ -9,6 +9,7 @@ set style line 11 lc rgb '#d62728' lw 2
 set style line 12 lc rgb '#d62728' lw 2 dt 2
 set style line 21 lc rgb '#8c564b' lw 2
 set style line 22 lc rgb '#8c564b' lw 2 dt 2
+set style line 23 lc rgb '#8c564b' lw 2 dt 3
 set style line 31 lc rgb '#e377c2' lw 2
 set style line 32 lc rgb '#e377c2' lw 2 dt 2
 
@@ -40,16 +41,18 @@ set format y '%g'
 set xlabel 'x_1'
 set ylabel 'x_2'
 set samples 400
-set key bottom right box opaque font ',10'
+set key box opaque font ',10'
 levels = '0.005 0.05 0.5 2 8 20 50.5'
 set multiplot layout 1,2 title 'Paths on f = (x_1^2 + 100 x_2^2)/2: the first 100 steps'
 do for [start in 'path path2'] {
     if (start eq 'path') {
         set title 'from (1, 1)'
         set xrange [-0.2:1.1]
+        set key top left           # the diagonal leaves that corner empty
     } else {
         set title 'from (-1, 0.4)'
         set xrange [-1.1:0.2]
+        set key top right
     }
     set yrange [-1.1:1.1]
     plot for [c in levels] '+' using (sqrt(2*c)*cos(2*pi*$0/399)):(sqrt(2*c/100)*sin(2*pi*$0/399)) \
@@ -71,10 +74,11 @@ set autoscale
 set xrange [0:2000]
 set yrange [1e-100:1e4]
 @logloss
-set format y '10^{%T}'
+unset mytics                       # 104 decades: minor tics would blot the axis
 set key bottom left box opaque font ',11'
 plot data.'/path_gd.csv' using 'step':'loss' with lines ls 1 title 'GD, lr 0.019', \
      data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, lr 0.1', \
      data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, lr 0.01', \
      data.'/path_centered.csv' using 'step':'loss' with lines ls 22 title 'RMSProp centered', \
+     data.'/path_momentum.csv' using 'step':'loss' with lines ls 23 title 'RMSProp momentum 0.9, lr 0.001', \
      data.'/path_adadelta.csv' using 'step':'loss' with lines ls 31 title 'Adadelta, lr 1'
