@@ -95,9 +95,12 @@ do for [surface in 'rosenbrock beale saddle'] {
     set ylabel 'x_2'
     set key outside right top
     set key noautotitle
+    # on the saddle gd, momentum and Nesterov share a path to the origin:
+    # drawn widest first, so that each shows beside the next
+    width_of(i) = (surface eq 'saddle' && i <= 3) ? 8 - 2*i : 2
     plot $contours with lines ls 9 title 'contours of f', \
          for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
-             using 'x1':'x2' with lines ls style_of(i) title value('title_'.word(racers, i)), \
+             using 'x1':'x2' with lines ls style_of(i) lw width_of(i) title value('title_'.word(racers, i)), \
          '+' using (word(minimum, 1) + 0):(word(minimum, 2) + 0) every ::0::0 \
              with points ls 6 pt 3 ps 2 title 'minimum', \
          '+' using (word(start, 1) + 0):(word(start, 2) + 0) every ::0::0 \
@@ -113,6 +116,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     set xrange [0:2000]
     set yrange [1e-20:*]
     @logloss
+    unset mytics                   # minor tics of 5-decade steps blot the axis
     plot for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
              using 'step':'loss' with lines ls style_of(i) title value('title_'.word(racers, i))
     unset logscale y
