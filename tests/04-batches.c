@@ -11,6 +11,7 @@
 #include "01-update-rule/gd.h"
 #include "04-batches/regression.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #define TOLERANCE 1e-12
@@ -95,6 +96,13 @@ START_TEST(seed_rounded_path)
     double v[2] = {0, 0}, grad[2];
     mse_grad(&model, grad, v, NULL, 0);
     gd_step(v, grad, 2, 0.1);
+    /* Rounding 22/15 to 1.47 moves w by 1/300 (0.0033); the distance to 2
+     * becomes 0.53 = (159/160)(8/15), so the loss drops by 1 - (159/160)^2
+     * = 319/25600, the chapter's "about 1.2 %". */
+    ck_assert_double_eq_tol(round(100.0 * v[0]) / 100.0, 1.47, TOLERANCE);
+    ck_assert_double_eq_tol(1.47 - v[0], 1.0 / 300, TOLERANCE);
+    ck_assert_double_eq_tol(1.0 - (0.53 / (2.0 - v[0])) * (0.53 / (2.0 - v[0])), 319.0 / 25600,
+                            TOLERANCE);
     v[0] = v[1] = 1.47;
     ck_assert_double_eq_tol(mse_loss(&model, v, NULL, 0), 22.0 / 3 * 0.53 * 0.53, TOLERANCE);
     mse_grad(&model, grad, v, NULL, 0);
@@ -118,6 +126,8 @@ START_TEST(sgd_three_updates)
     ck_assert_double_eq_tol(regression_predict(&model, w, 1), 12.0 / 5, TOLERANCE);
     check_update(w, &all[1], 1, 324.0 / 25, -72.0 / 5, -36.0 / 5, 56.0 / 25, 38.0 / 25,
                  24.0 / 125);
+    /* The second update divides the loss on all three by (264/25)/(24/125) = 55. */
+    ck_assert_double_eq_tol((264.0 / 25) / mse_loss(&model, w, NULL, 0), 55.0, TOLERANCE);
     ck_assert_double_eq_tol(regression_predict(&model, w, 2), 132.0 / 25, TOLERANCE);
     check_update(w, &all[2], 1, 324.0 / 625, -36.0 / 25, -72.0 / 25, 298.0 / 125, 226.0 / 125,
                  384.0 / 3125);
@@ -225,6 +235,23 @@ START_TEST(least_squares_of_the_worked_example)
     ck_assert_double_eq_tol(gram[1], 5.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(gram[2], 5.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(gram[3], 2.0, TOLERANCE);
+}
+END_TEST
+
+/* Power iteration: the Gram matrix above has eigenvalues 2 + 5/3 = 11/3
+ * (along (1, 1), where the iteration starts, so it is exact at once) and
+ * 2 - 5/3 = 1/3: half the Hessian's 22/3 and 2/3.  From starts off the
+ * top eigenvector, [[3, 1], [1, 2]] has (5 + sqrt 5)/2 and (5 - sqrt 5)/2
+ * (ratio 0.38) and diag(1/2, 2, 1) has 2 (ratio 1/2, as chapter 4's Gram
+ * matrix): the Rayleigh quotient's error shrinks like ratio^(2k), far
+ * below 1e-12 after 200 products. */
+START_TEST(largest_eigenvalue_by_power_iteration)
+{
+    double gram[4], skew[4] = {3, 1, 1, 2}, diagonal[9] = {0.5, 0, 0, 0, 2, 0, 0, 0, 1};
+    gram_matrix(gram, &data);
+    ck_assert_double_eq_tol(largest_eigenvalue(gram, 2), 11.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(largest_eigenvalue(skew, 2), (5.0 + sqrt(5.0)) / 2, TOLERANCE);
+    ck_assert_double_eq_tol(largest_eigenvalue(diagonal, 3), 2.0, TOLERANCE);
 }
 END_TEST
 
@@ -343,6 +370,7 @@ Suite *chapter_suite(void)
     tcase_add_test(by_hand, exercise_4_3_largest_stable_eta);
     tcase_add_test(module, cholesky_small_system);
     tcase_add_test(module, least_squares_of_the_worked_example);
+    tcase_add_test(module, largest_eigenvalue_by_power_iteration);
     tcase_add_test(module, excess_loss_agrees_with_mse_loss);
     tcase_add_test(module, synthetic_data_follow_the_recipe);
     tcase_add_test(module, epoch_batches);

@@ -54,6 +54,22 @@ expect 0 "the worked examples"
 check "the seed's 1.47 on the rounded path" grep -q ' 1.47 ' "$out"
 check "the exact 22/15" grep -q '22/15' "$out"
 expect 2 "unwritable data file" --write-data /nonexistent/dir/data.csv
+expect 2 "unwritable data file, with the reason" --write-data ''
+check "the reason is named" grep -q 'No such file' "$err"
+expect 2 "--eta does not change the comparison" --example compare --eta 0.5
+check "one line on stderr" test "$(wc -l <"$err")" -eq 1
+expect 2 "--order is SGD's" --example bgd --order 3,2,1
+expect 2 "--every is BGD's" --example sgd --every 2
+expect 2 "--write-data alone" --write-data /tmp/unused.csv --steps 3
+expect 2 "eta infinite" --eta inf
+expect 2 "eta above 10" --eta 1e400
+expect 2 "steps 0" --steps 0
+expect 2 "order not whole" --example sgd --order 1.5,2,3
+expect 2 "unwritable csv folder" --csv /nonexistent/dir
+expect 3 "SGD diverges" --example sgd --eta 10 --steps 1000
+check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
+expect 3 "mini-batch diverges" --example minibatch --eta 10 --steps 1000
+check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
 expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
 

@@ -23,6 +23,7 @@
 #include "01-update-rule/gd.h"
 #include "04-batches/regression.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -56,9 +57,27 @@ static void usage(void)
          "                  (x1..x16,y; about 36 MB) and stop");
 }
 
+/* A flag that only one example reads is refused elsewhere, rather than
+ * silently ignored: "--example compare --eta 0.5" would otherwise look as
+ * if it had changed the comparison. */
+static void refuse_unused(const struct settings *s, bool tuned, bool ordered, bool every)
+{
+    const char *example = s->example ? s->example : "";
+    if (s->data_file && (s->example || s->csv_dir || tuned || ordered || every))
+        fail(EXIT_USAGE, "--write-data writes the data set and stops: give it alone");
+    if (strcmp(example, "compare") == 0 && (tuned || ordered || every))
+        fail(EXIT_USAGE, "--eta, --steps, --every and --order set the three-sample "
+             "examples; --example compare uses the rates of section 4.5");
+    if (ordered && s->example && strcmp(example, "sgd") != 0)
+        fail(EXIT_USAGE, "--order sets SGD's order: use it with --example sgd");
+    if (every && s->example && strcmp(example, "bgd") != 0)
+        fail(EXIT_USAGE, "--every thins the BGD table: use it with --example bgd");
+}
+
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL};
+    bool tuned = false, ordered = false, every = false;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         if (strcmp(flag, "--example") == 0) {
@@ -67,13 +86,17 @@ static struct settings parse(int argc, char **argv)
                 strcmp(s.example, "minibatch") != 0 && strcmp(s.example, "compare") != 0)
                 fail(EXIT_USAGE, "--example: unknown example '%s' "
                      "(bgd, sgd, minibatch or compare)", s.example);
-        } else if (strcmp(flag, "--eta") == 0)
+        } else if (strcmp(flag, "--eta") == 0) {
             s.eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
-        else if (strcmp(flag, "--steps") == 0)
+            tuned = true;
+        } else if (strcmp(flag, "--steps") == 0) {
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_ROWS);
-        else if (strcmp(flag, "--every") == 0)
+            tuned = true;
+        } else if (strcmp(flag, "--every") == 0) {
             s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_ROWS);
-        else if (strcmp(flag, "--order") == 0) {
+            every = true;
+        } else if (strcmp(flag, "--order") == 0) {
+            ordered = true;
             double order[SAMPLES];
             bool seen[SAMPLES] = {false};
             if (parse_number_list(flag, flag_value(argc, argv, &i), order, SAMPLES) != SAMPLES)
@@ -96,6 +119,7 @@ static struct settings parse(int argc, char **argv)
         } else
             fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
     }
+    refuse_unused(&s, tuned, ordered, every);
     return s;
 }
 
@@ -156,10 +180,14 @@ static bool print_update(long k, const struct regression *model, double *w,
     return true;
 }
 
-static void print_header(void)
+/* The table's header, then row 0: the start w = (0, 0) and its loss. */
+static void print_start(const struct regression *model)
 {
+    const double w[2] = {0, 0};
     printf("%3s  %-7s  %-26s  %-9s  %-24s  %-20s  %s\n", "k", "batch", "y_hat of batch at w_k-1",
            "L_batch", "gradient", "w_k", "L(w_k), all 3");
+    printf("%3d  %-7s  %-26s  %-9s  %-24s  %-20s  %.6g\n", 0, "", "", "", "", "(0, 0)",
+           mse_loss(model, w, NULL, 0));
 }
 
 /* Closed form of BGD here: the error w - (2, 2) starts along (1, 1), an
@@ -181,9 +209,7 @@ static void bgd_example(const struct settings *s, const struct regression *model
     printf("Batch gradient descent: every update uses samples 1, 2, 3; eta = %g\n", s->eta);
     printf("closed form: w1 = w2 = 2 - 2 r^k with r = 1 - 22 eta/3 = %.6g\n",
            1.0 - 22.0 * s->eta / 3.0);
-    print_header();
-    printf("%3d  %-7s  %-26s  %-9s  %-24s  (0, 0)%16s%.6g\n", 0, "", "", "", "", "",
-           mse_loss(model, w, NULL, 0));
+    print_start(model);
     for (long k = 1; k <= s->steps; k++) {
         double before[2] = {w[0], w[1]};
         if (!print_update(k, model, w, all, SAMPLES, s->eta, k % s->every == 0 || k == s->steps)) {
@@ -225,7 +251,7 @@ static void bgd_against_seed(const struct regression *model)
     double v[2] = {0, 0}, grad[2];
     uint64_t pow4 = 1, pow15 = 1, pow16 = 1, pow225 = 1;
     printf("\nExact fractions (eta = 1/10, r = 4/15) and the seed note's rounded path\n");
-    printf("%3s  %-12s  %-10s  %-18s  %-10s  %-12s  %-10s  %s\n", "k", "w_k exact", "w_k",
+    printf("%3s  %-12s  %-10s  %-18s  %-11s  %-12s  %-10s  %s\n", "k", "w_k exact", "w_k",
            "L(w_k) exact", "L(w_k)", "v_k unrounded", "v_k", "L(v_k)");
     for (long k = 0; k <= 4; k++) {
         double w_exact = bgd_closed_form_w(0.1, k), w[2] = {w_exact, w_exact};
@@ -234,7 +260,7 @@ static void bgd_against_seed(const struct regression *model)
         print_fraction("%-12s  ", 2 * (pow15 - pow4), pow15, false);  /* 2 - 2 (4/15)^k */
         printf("%-10.6g  ", w_exact);
         print_fraction("%-18s  ", 88 * pow16, 3 * pow225, false);      /* 88/3 (16/225)^k */
-        printf("%-10.6g  ", mse_loss(model, w, NULL, 0));
+        printf("%-11.6g  ", mse_loss(model, w, NULL, 0));
         if (k > 0) {
             mse_grad(model, grad, v, NULL, 0);
             gd_step(v, grad, 2, 0.1);
@@ -252,9 +278,7 @@ static void sgd_example(const struct settings *s, const struct regression *model
     double w[2] = {0, 0};
     printf("Stochastic gradient descent: one sample per update, order %zu, %zu, %zu; "
            "eta = %g\n", s->order[0] + 1, s->order[1] + 1, s->order[2] + 1, s->eta);
-    print_header();
-    printf("%3d  %-7s  %-26s  %-9s  %-24s  (0, 0)%16s%.6g\n", 0, "", "", "", "", "",
-           mse_loss(model, w, NULL, 0));
+    print_start(model);
     for (long k = 1; k <= s->steps; k++)
         if (!print_update(k, model, w, &s->order[(k - 1) % SAMPLES], 1, s->eta, true)) {
             fflush(stdout);
@@ -267,9 +291,7 @@ static void minibatch_example(const struct settings *s, const struct regression 
     static const size_t first[2] = {0, 1}, second[1] = {2};
     double w[2] = {0, 0};
     printf("Mini-batch gradient descent: batches of 2, {1, 2} then {3}; eta = %g\n", s->eta);
-    print_header();
-    printf("%3d  %-7s  %-26s  %-9s  %-24s  (0, 0)%16s%.6g\n", 0, "", "", "", "", "",
-           mse_loss(model, w, NULL, 0));
+    print_start(model);
     for (long k = 1; k <= s->steps; k++) {
         bool finite = k % 2 == 1 ? print_update(k, model, w, first, 2, s->eta, true)
                                  : print_update(k, model, w, second, 1, s->eta, true);
@@ -490,17 +512,19 @@ static void compare(const char *dir)
         {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
         {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
     };
-    double trace = 0;
+    double trace = 0, lambda_max;
 
     problem_init(&p);
+    lambda_max = largest_eigenvalue(p.gram, FEATURES);
     for (size_t j = 0; j < FEATURES; j++)
         trace += p.gram[j * FEATURES + j];
     printf("Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
            COUNT, FEATURES, NOISE, SEED);
     printf("exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
            p.best_loss, distance(p.w_star, p.w_true));
-    printf("G = X^T X / N: largest diagonal entry %.4f, trace tr(G) = %.4f (the mean of ||x||^2)\n",
-           p.gram[0], trace);
+    printf("G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
+           "  trace tr(G) = %.4f (the mean of ||x||^2)\n", lambda_max, lambda_max,
+           1.0 / lambda_max, trace);
     printf("target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled every epoch "
            "unless said\n", TARGET, EPOCHS);
     printf("\nBatch size:\n");
@@ -520,7 +544,7 @@ static void write_data(const char *path)
     double w_true[FEATURES];
     FILE *file = fopen(path, "w");
     if (file == NULL)
-        fail(EXIT_USAGE, "--write-data: cannot write %s", path);
+        fail(EXIT_USAGE, "--write-data: cannot write '%s': %s", path, strerror(errno));
     synthetic_regression(&data, w_true, COUNT, FEATURES, NOISE, SEED);
     for (size_t j = 0; j < FEATURES; j++)
         fprintf(file, "x%zu,", j + 1);

@@ -114,6 +114,33 @@ void gram_matrix(double *gram, const struct dataset *data)
             gram[k * d + j] = gram[j * d + k] /= (double)data->count;
 }
 
+double largest_eigenvalue(const double *a, size_t n)
+{
+    double *v = xcalloc(n, sizeof(double)), *av = xcalloc(n, sizeof(double));
+    double rayleigh = 0.0;
+    for (size_t i = 0; i < n; i++)
+        v[i] = 1.0 / sqrt((double)n);
+    for (int iteration = 0; iteration < 200; iteration++) {
+        double norm = 0.0;
+        rayleigh = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            av[i] = 0.0;
+            for (size_t j = 0; j < n; j++)
+                av[i] += a[i * n + j] * v[j];
+            rayleigh += v[i] * av[i];       /* v^T A v, with |v| = 1 */
+            norm += av[i] * av[i];
+        }
+        if (norm == 0.0)
+            break;                          /* A v = 0: nothing left to follow */
+        norm = sqrt(norm);
+        for (size_t i = 0; i < n; i++)
+            v[i] = av[i] / norm;
+    }
+    free(v);
+    free(av);
+    return rayleigh;
+}
+
 /* ANCHOR: cholesky */
 bool cholesky_solve(double *a, double *b, size_t n)
 {

@@ -66,6 +66,12 @@ void synthetic_regression(struct dataset *data, double *w_true, size_t count,
  * mse_loss over all samples (no bias) is 2 gram. */
 void gram_matrix(double *gram, const struct dataset *data);
 
+/* The largest eigenvalue of the n x n symmetric positive semi-definite
+ * matrix a (row-major), by power iteration from (1, ..., 1): 200 products,
+ * plenty when the next eigenvalue is at most about half the largest, as
+ * for chapter 4's Gram matrices. */
+double largest_eigenvalue(const double *a, size_t n);
+
 /* a is n x n symmetric positive definite (row-major); b has n entries.
  * Overwrites a with its Cholesky factor L (a = L L^T, lower triangle) and
  * b with the solution of a x = b.  False if a is not positive definite. */
