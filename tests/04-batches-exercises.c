@@ -19,7 +19,9 @@ START_TEST(minibatch_gradient_of_the_worked_example)
     EXPECT_ANSWER(grad[0], -16.0, 1e-12, "errors are -4 and -6; divide the sum by the batch size 2");
     EXPECT_ANSWER(grad[1], -10.0, 1e-12, "dL/dw2 uses x2 = 1 for both samples");
     minibatch_gradient(grad, after, x, y, 2, third, 1);
-    EXPECT_ANSWER(grad[0], -24.0 / 5, 1e-12, "one sample: 2 (w . x - y) x1 with x = (1, 2), y = 6");
+    EXPECT_ANSWER(grad[0], -24.0 / 5, 1e-12,
+                  "the batch is sample 3 alone: index batch[0] = 2 (x = (1, 2), y = 6), "
+                  "not index 0; then 2 (w . x - y) x1");
     EXPECT_ANSWER(grad[1], -48.0 / 5, 1e-12, "one sample: 2 (w . x - y) x2");
 }
 END_TEST
