@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
+#include "06-momentum/sgd.h"
 #include "07-adaptive/adadelta.h"
 #include "07-adaptive/adagrad.h"
 #include "07-adaptive/rmsprop.h"
@@ -45,6 +46,23 @@ static struct hyper with_lr(const struct optimizer_kind *kind, double lr)
     h.lr = lr;
     return h;
 }
+
+/* -------------------------------------------------------- one learning rate */
+
+/* Eq. (7.1): the factors 1 - eta a_i; at eta = 2/101 they are
+ * 1 - 2/101 = 99/101 and 1 - 200/101 = -99/101, so one step from (1, 1)
+ * lands on (99/101, -99/101). */
+START_TEST(gd_best_single_rate_balances_the_factors)
+{
+    struct hyper h = with_lr(&sgd_kind, 2.0 / 101.0);
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &sgd_kind, &h, 1);
+    ck_assert_double_eq_tol(x[0], 99.0 / 101.0, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], -99.0 / 101.0, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
 
 /* ---------------------------------------------------------------- AdaGrad */
 
@@ -300,6 +318,43 @@ START_TEST(constant_rates_end_at_the_edge_of_stability)
     ck_assert(0.1 / sqrt(opt.buffer[0][1]) < 0.001);
     ck_assert(fabs(x[1]) < 1e-25);
     optimizer_free(&opt);
+    /* with momentum 0.9 the edge is (2 + 2 mu) / a_2 = 3.8 / 100 (eq. 6.6) */
+    rmsprop.lr = 0.001;
+    rmsprop.momentum = 0.9;
+    run(&opt, x, &rmsprop_kind, &rmsprop, 2000);
+    double eta2 = 0.001 / (sqrt(opt.buffer[0][1]) + 1e-8);
+    ck_assert(eta2 > 0.02 && eta2 < 3.8 / 100.0);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* The chapter's "who wins" remark: AdaGrad at lr 0.5 gets below 1e-10
+ * within 30 steps; no RMSProp run of the comparison does in 200. */
+START_TEST(adagrad_with_a_larger_rate_wins_from_this_start)
+{
+    struct function f = quadratic(curvature, 2);
+    struct hyper adagrad = with_lr(&adagrad_kind, 0.5);
+    struct hyper rmsprop[3];
+    struct optimizer opt;
+    double x[2];
+    run(&opt, x, &adagrad_kind, &adagrad, 30);
+    ck_assert(f.value(&f, x) < 1e-10);
+    optimizer_free(&opt);
+    for (int k = 0; k < 3; k++)
+        rmsprop[k] = with_lr(&rmsprop_kind, k == 2 ? 0.001 : 0.01);
+    rmsprop[1].centered = true;
+    rmsprop[2].momentum = 0.9;
+    for (int k = 0; k < 3; k++) {
+        double grad[2];
+        x[0] = x[1] = 1.0;
+        optimizer_init(&opt, &rmsprop_kind, &rmsprop[k], 2);
+        for (int step = 1; step <= 200; step++) {
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+            ck_assert(f.value(&f, x) >= 1e-10);
+        }
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -469,11 +524,13 @@ END_TEST
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("07-adaptive");
+    TCase *one_rate = tcase_create("ch07 worked example: one learning rate");
     TCase *adagrad = tcase_create("ch07 worked example: AdaGrad");
     TCase *rmsprop = tcase_create("ch07 worked example: RMSProp");
     TCase *adadelta = tcase_create("ch07 worked example: Adadelta");
     TCase *limits = tcase_create("ch07 limits and PyTorch's options");
     TCase *answers = tcase_create("ch07 exercise answers by hand");
+    tcase_add_test(one_rate, gd_best_single_rate_balances_the_factors);
     tcase_add_test(adagrad, adagrad_first_step_is_lr_on_every_coordinate);
     tcase_add_test(adagrad, adagrad_second_step_by_hand);
     tcase_add_test(adagrad, adagrad_ignores_the_curvature_when_eps_is_zero);
@@ -487,6 +544,7 @@ Suite *chapter_suite(void)
     tcase_add_test(adadelta, adadelta_second_step_by_hand);
     tcase_add_test(adadelta, adadelta_without_eps_never_moves);
     tcase_add_test(limits, constant_rates_end_at_the_edge_of_stability);
+    tcase_add_test(limits, adagrad_with_a_larger_rate_wins_from_this_start);
     tcase_add_test(limits, kinds_carry_pytorch_defaults);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);
     tcase_add_test(limits, reset_starts_over);
@@ -494,6 +552,7 @@ Suite *chapter_suite(void)
     tcase_add_test(answers, exercise_7_2_first_move_against_alpha);
     tcase_add_test(answers, exercise_7_4_units);
     tcase_add_test(answers, exercise_7_5_bounds);
+    suite_add_tcase(suite, one_rate);
     suite_add_tcase(suite, adagrad);
     suite_add_tcase(suite, rmsprop);
     suite_add_tcase(suite, adadelta);

@@ -178,7 +178,9 @@ static struct settings parse(int argc, char **argv)
 
 /* ANCHOR: effective */
 /* The learning rate that plain gradient descent would need on coordinate i
- * to make the move the optimizer just made (without momentum):
+ * to make the move the optimizer just made.  With RMSProp's momentum the
+ * move also carries the velocity, and this is the rate at which the new
+ * gradient enters it (chapter 6's alpha):
  *   AdaGrad   clr / (sqrt(s_i) + eps)                      eq. (7.3)
  *   RMSProp   lr / (sqrt(v_i - m_i^2) + eps), m = 0 unless centered  (7.5)
  *   Adadelta  lr sqrt(u_i + eps) / sqrt(v_i + eps), with u_i before the step
@@ -319,8 +321,9 @@ static void trace(const struct settings *s)
 }
 
 /* ANCHOR: contenders */
-/* The comparison's settings: each method near its best on this f, except
- * RMSProp and Adadelta, which run with PyTorch's defaults. */
+/* The comparison's settings: gradient descent near its best on this f;
+ * AdaGrad at the worked example's lr (a larger one does better from (1, 1));
+ * RMSProp and Adadelta with PyTorch's defaults. */
 struct contender {
     const char *label, *file;
     const struct optimizer_kind *kind;

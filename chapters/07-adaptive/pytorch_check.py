@@ -5,9 +5,11 @@ torch.optim (float64, the single-tensor code) on f = 1/2 (x1^2 + 100 x2^2)
 from (1, 1), both fed the same gradient a_i x_i, and prints the largest
 difference of any coordinate at any step.  Needs PyTorch:
     python3 chapters/07-adaptive/pytorch_check.py [BUILD]
-Exit status 0 when every difference is within 1e-12 (the runs agree to the
-last bit or two: PyTorch's CPU kernels may round a product-and-add
-differently), 1 otherwise.
+Exit status 0 when every difference is within 1e-12, 1 otherwise.  A step
+agrees to the last bit or two (PyTorch's CPU kernels may round a
+product-and-add differently); over 200 steps such differences reach about
+2e-14 on the centered run with momentum, still far below 1e-12, while any
+wrong step differs by 1e-8 or more.
 """
 import subprocess
 import sys
