@@ -92,8 +92,9 @@ START_TEST(example_8_1_uncorrected_first_step_is_too_long)
     run_quadratic(&adam_uncorrected_kind, &h, curvature, x, 2, 1);
     ck_assert_double_eq_tol(x[0], 1.0 - 0.1 * 0.1 / (sqrt(0.001) + 1e-8), TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 1.0 / (sqrt(0.1) + 1e-8), TOLERANCE);
-    /* (1 - x1) / lr = sqrt(10) up to eps: eps moves it by 1e-8/0.0316^2 ~ 1e-5 */
-    ck_assert_double_eq_tol((1.0 - x[0]) / 0.1, sqrt(10.0), 2e-5);
+    /* (1 - x1) / lr = 0.1 / (sqrt(0.001) + eps) = sqrt(10) up to eps, which
+     * moves it by 0.1 eps / 0.001 = 1e-6 */
+    ck_assert_double_eq_tol((1.0 - x[0]) / 0.1, sqrt(10.0), 2e-6);
 }
 END_TEST
 
