@@ -274,22 +274,30 @@ static void decay(const char *csv_dir)
 
 /* ----------------------------------------------------------- family */
 
+#define FAMILY 5
+
+/* Adam, AMSGrad, AdamW, Adamax and NAdam with PyTorch's defaults: the rows
+ * of the family table and of the PyTorch table. */
+static void adam_family(struct racer family[FAMILY])
+{
+    static const char *const names[FAMILY] = {"adam", "amsgrad", "adamw", "adamax", "nadam"};
+    const struct optimizer_kind *kinds[FAMILY] = {&adam_kind, &adam_kind, &adamw_kind,
+                                                  &adamax_kind, &nadam_kind};
+    for (int k = 0; k < FAMILY; k++)
+        family[k] = (struct racer){names[k], kinds[k], kinds[k]->defaults};
+    family[1].hyper.amsgrad = true;
+}
+
 static void family(void)
 {
-    struct racer racers[5] = {
-        {"adam", &adam_kind, adam_kind.defaults},
-        {"amsgrad", &adam_kind, adam_kind.defaults},
-        {"adamw", &adamw_kind, adamw_kind.defaults},
-        {"adamax", &adamax_kind, adamax_kind.defaults},
-        {"nadam", &nadam_kind, nadam_kind.defaults},
-    };
+    struct racer racers[FAMILY];
     static const long budgets[3] = {100, 500, 2000};
     struct function f = function_from_spec("rosenbrock", "rosenbrock");
-    racers[1].hyper.amsgrad = true;
+    adam_family(racers);
 
     printf("Rosenbrock from (-1.5, 2), lr = 0.02, other settings PyTorch's defaults\n");
     printf("%-8s  %-12s  %-12s  %s\n", "", "f after 100", "after 500", "after 2000");
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < FAMILY; k++) {
         racers[k].hyper.lr = 0.02;
         printf("%-8s", racers[k].name);
         for (int b = 0; b < 3; b++) {
@@ -373,19 +381,14 @@ static void race_surface(const char *name, const char *csv_dir)
 /* The same runs as pytorch_check.py: Rosenbrock from (-1.5, 2), 5 steps. */
 static void pytorch(void)
 {
-    struct racer runs[5] = {
-        {"adam", &adam_kind, adam_kind.defaults},
-        {"adam-amsgrad-wd", &adam_kind, adam_kind.defaults},
-        {"adamw", &adamw_kind, adamw_kind.defaults},
-        {"adamax", &adamax_kind, adamax_kind.defaults},
-        {"nadam", &nadam_kind, nadam_kind.defaults},
-    };
+    struct racer runs[FAMILY];
     struct function f = function_from_spec("rosenbrock", "rosenbrock");
-    runs[1].hyper.amsgrad = true;
+    adam_family(runs);
+    runs[1].name = "adam-amsgrad-wd";
     runs[1].hyper.weight_decay = 0.1;
     runs[2].hyper.weight_decay = 0.1;
     printf("%-16s  %-4s  %-24s  %s\n", "optimizer", "step", "x1", "x2");
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < FAMILY; k++) {
         struct optimizer opt;
         double x[2] = {f.start[0], f.start[1]}, grad[2];
         runs[k].hyper.lr = 0.01;
