@@ -122,7 +122,8 @@ int main(void)
     fail_program = "bench04";
     synthetic_regression(&data, w_true, COUNT, FEATURES, 0.5, 4);
     model = (struct regression){&data, false};
-    least_squares(w_star, &data);
+    if (!least_squares(w_star, &data))
+        fail(1, "X^T X is not positive definite: the synthetic data are degenerate");
     gram_matrix(gram, &data);
     best_loss = mse_loss(&model, w_star, NULL, 0);
 
