@@ -42,7 +42,7 @@ set size noratio
 set autoscale
 set xrange [0:60]
 @logloss
-set key top right
+set key bottom left
 plot data.'/quadratic_gd.csv' using 'step':'loss' with linespoints ls 1 title 'gradient descent, lr 0.075', \
      data.'/quadratic_momentum.csv' using 'step':'loss' with linespoints ls 2 title 'momentum 0.5, lr 0.075', \
      data.'/quadratic_nesterov.csv' using 'step':'loss' with linespoints ls 3 title 'Nesterov 2/3, lr 1/25'
