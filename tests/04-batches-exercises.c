@@ -16,7 +16,8 @@ START_TEST(minibatch_gradient_of_the_worked_example)
     double grad[2];
     minibatch_gradient(grad, zero, x, y, 2, first, 2);
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(grad[0], -16.0, 1e-12, "errors are -4 and -6; divide the sum by the batch size 2");
+    EXPECT_ANSWER(grad[0], -16.0, 1e-12,
+                  "errors are -4 and -6; divide the sum by the batch size 2");
     EXPECT_ANSWER(grad[1], -10.0, 1e-12, "dL/dw2 uses x2 = 1 for both samples");
     minibatch_gradient(grad, after, x, y, 2, third, 1);
     EXPECT_ANSWER(grad[0], -24.0 / 5, 1e-12,

@@ -157,7 +157,8 @@ int main(void)
     printf("one shuffle of the indices  %8.3f ms   (once an epoch; not in the times below)\n",
            1e3 * shuffle);
 
-    printf("\nshuffled every epoch; best of %d runs; until (L(w) - L(w*)) / L(w*) <= 1, 0.1, 0.01:\n",
+    printf("\nshuffled every epoch; best of %d runs; "
+           "until (L(w) - L(w*)) / L(w*) <= 1, 0.1, 0.01:\n",
            REPEATS);
     printf("%8s  %6s  %-26s  %-26s  %s\n", "", "", "sample gradients", "milliseconds", "samples");
     printf("%8s  %6s  %8s  %8s  %8s  %8s  %8s  %8s  %s\n", "batch", "eta", "1", "0.1", "0.01",

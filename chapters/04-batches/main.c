@@ -390,6 +390,15 @@ static void problem_init(struct problem *p)
     qsort(p->sorted, COUNT, sizeof(size_t), compare_by_y);
 }
 
+/* tr(G), the mean of ||x||^2: with eta / B it predicts the noise floor (4.4). */
+static double gram_trace(const struct problem *p)
+{
+    double trace = 0.0;
+    for (size_t j = 0; j < FEATURES; j++)
+        trace += p->gram[j * FEATURES + j];
+    return trace;
+}
+
 static double distance(const double *a, const double *b)
 {
     double d[FEATURES];
@@ -467,11 +476,9 @@ static struct outcome run_schedule(const struct problem *p, const struct schedul
 static void print_outcomes(const struct problem *p, const struct schedule *runs, size_t count,
                            const char *dir)
 {
-    double trace = 0.0;
-    for (size_t j = 0; j < FEATURES; j++)
-        trace += p->gram[j * FEATURES + j];
-    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %-9s  %s\n", "", "", "target", "(L - L*)/L* after epoch",
-           "mean", "eta tr(G)", "||w - w*||");
+    double trace = gram_trace(p);
+    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %-9s  %s\n", "", "", "target",
+           "(L - L*)/L* after epoch", "mean", "eta tr(G)", "||w - w*||");
     printf("%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-9s  %s\n", "run", "eta", "at epoch",
            "1", "5", "20", "11..20", "/ B", "at 20");
     for (size_t r = 0; r < count; r++) {
@@ -484,7 +491,8 @@ static void print_outcomes(const struct problem *p, const struct schedule *runs,
         if (out.samples_to_target >= 0)
             snprintf(reached, sizeof reached, "%.4f", (double)out.samples_to_target / COUNT);
         if (!runs[r].grow && !runs[r].decay && runs[r].batch < COUNT)
-            snprintf(predicted, sizeof predicted, "%.2e", runs[r].eta * trace / (double)runs[r].batch);
+            snprintf(predicted, sizeof predicted, "%.2e",
+                     runs[r].eta * trace / (double)runs[r].batch);
         for (int e = 11; e <= EPOCHS; e++)
             floor += out.excess[e] / (EPOCHS - 10);
         printf("%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-9s  %.2e\n", runs[r].label,
@@ -512,12 +520,11 @@ static void compare(const char *dir)
         {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
         {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
     };
-    double trace = 0, lambda_max;
+    double trace, lambda_max;
 
     problem_init(&p);
     lambda_max = largest_eigenvalue(p.gram, FEATURES);
-    for (size_t j = 0; j < FEATURES; j++)
-        trace += p.gram[j * FEATURES + j];
+    trace = gram_trace(&p);
     printf("Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
            COUNT, FEATURES, NOISE, SEED);
     printf("exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
