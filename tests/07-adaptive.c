@@ -298,7 +298,11 @@ END_TEST
 
 /* The comparison's long runs: with a constant lr, RMSProp and Adadelta end
  * bouncing on x2 with an effective rate at GD's limit 2 / a_2 = 0.02, while
- * AdaGrad's has settled far below it and keeps converging. */
+ * AdaGrad's has settled far below it and keeps converging.  The bouncing
+ * rates are not a closed form: they swing around the edge as v decays and
+ * refills, so the tolerances are what separates "at the edge" from "far
+ * from it": 5% for Adadelta, which sits at 0.02 to four digits, and 10% for
+ * RMSProp, which swings further (0.0205 at step 2000). */
 START_TEST(constant_rates_end_at_the_edge_of_stability)
 {
     struct hyper adadelta = adadelta_kind.defaults, rmsprop = with_lr(&rmsprop_kind, 0.01);
