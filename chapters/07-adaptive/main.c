@@ -373,9 +373,8 @@ static void comparison(const struct settings *s)
         run_init(&r, s, s->x0, contenders[c].kind, &h);
         printf("%-22s", contenders[c].label);
         bool finite = true;
-        for (long k = 1; k <= RACE_STEPS && finite; k++) {
-            finite = run_step(&r);
-            if (!finite)
+        for (long k = 1; k <= RACE_STEPS; k++) {
+            if (!(finite = run_step(&r)))
                 break;
             if (first == 0 && r.loss < TARGET_LOSS)
                 first = k;
