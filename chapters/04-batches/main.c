@@ -54,7 +54,8 @@ static void usage(void)
          "  --order I,J,K   SGD's order of the samples 1, 2, 3 (default 1,2,3)\n"
          "  --csv DIR       also write the figures' data into DIR\n"
          "  --write-data FILE  write the 100 000 x 16 problem as CSV for the lab\n"
-         "                  (x1..x16,y; about 35 MB) and stop");
+         "                  (x1..x16,y; about 35 MB) and stop\n"
+         "exit status: 0 done, 2 bad usage or an unwritable file, 3 a run diverged");
 }
 
 /* A flag that only one example reads is refused elsewhere, rather than

@@ -49,7 +49,8 @@ static void usage(void)
          "  --nesterov       Nesterov's look-ahead (needs momentum, no dampening)\n"
          "  --curvatures MU,L  the quadratic 1/2 (MU x1^2 + L x2^2), 0 < MU, L <= 1e6\n"
          "                   (default 1,100)\n"
-         "  --csv DIR        also write the figures' data into DIR");
+         "  --csv DIR        also write the figures' data into DIR\n"
+         "exit status: 0 done, 2 bad usage (or a rate too fast to measure), 3 the run diverged");
 }
 
 static struct settings parse(int argc, char **argv)
