@@ -98,6 +98,31 @@ START_TEST(example_8_1_uncorrected_first_step_is_too_long)
 }
 END_TEST
 
+/* After 10000 zero gradients (eps keeps those steps at 0) a gradient g:
+ * m = (1 - b1) g and v = (1 - b2) g^2, both corrected by factors within
+ * 1e-4 of 1 at t = 10001, so the step is about sqrt(10) lr, not lr.  The
+ * expected value is that closed form with the corrections and eps kept. */
+START_TEST(adam_step_after_zeros_exceeds_lr)
+{
+    struct hyper h = adam_kind.defaults;
+    struct optimizer opt;
+    double theta = 0.0, zero = 0.0, g = 2.0;
+    const double t = 10001.0;
+    h.lr = 1.0;
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    for (int k = 0; k < 10000; k++)
+        optimizer_step(&opt, &theta, &zero);
+    ck_assert_double_eq(theta, 0.0);
+    optimizer_step(&opt, &theta, &g);
+    double m_hat = 0.1 * g / (1.0 - pow(0.9, t));
+    double v_hat = 0.001 * g * g / (1.0 - pow(0.999, t));
+    ck_assert_double_eq_tol(-theta, m_hat / (sqrt(v_hat) + 1e-8), TOLERANCE);
+    /* v's correction, 1 - 0.999^10001 = 1 - 4.5e-5, moves it by 2.3e-5 relative */
+    ck_assert_double_eq_tol(-theta, sqrt(10.0), 1e-4);
+    optimizer_free(&opt);
+}
+END_TEST
+
 /* --------------------------------------------- bias correction */
 
 /* A constant gradient g: m_t = (1 - b1^t) g, v_t = (1 - b2^t) g^2, so with
@@ -382,6 +407,7 @@ Suite *chapter_suite(void)
     tcase_add_test(first, example_8_1_second_step_by_hand);
     tcase_add_test(first, example_8_1_uncorrected_first_step_is_too_long);
     tcase_add_test(first, bias_correction_ratio_for_a_constant_gradient);
+    tcase_add_test(first, adam_step_after_zeros_exceeds_lr);
     suite_add_tcase(suite, first);
 
     TCase *eps = tcase_create("ch08 where eps goes");
