@@ -11,6 +11,7 @@ expect_exit 0 "other curvatures and start" "$ch07" --curvature 4,0.5 --x0 -2,3
 expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --method adagrad --lr 1 --eps 0 --steps 3
 expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --method gd --lr 0.05 --steps 100000
 expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --method adagrad --eps 0 --x0 0,1
+expect_exit 3 "eps 0 and a gradient whose square underflows" "$ch07" --method rmsprop --eps 0 --curvature 1e-300,1 --x0 1,1
 expect_exit 0 "Adadelta with eps 0 never moves" "$ch07" --method adadelta --eps 0
 expect_usage_error "unknown method" "$ch07" --method adam
 expect_usage_error "unknown flag" "$ch07" --eta 0.1

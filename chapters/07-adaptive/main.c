@@ -244,8 +244,9 @@ static void step_or_stop(struct run *r, const char *label)
     if (run_step(r))
         return;
     if (r->opt.kind != &sgd_kind && r->opt.hyper.eps == 0.0)
-        fail(EXIT_DIVERGED, "%s broke down at step %ld: with --eps 0 a gradient that "
-             "is exactly 0 gives 0/0; keep eps > 0", label, r->opt.step_count);
+        fail(EXIT_DIVERGED, "%s broke down at step %ld: with --eps 0 a gradient of 0 "
+             "(or one whose square underflows to 0) divides by 0; keep eps > 0",
+             label, r->opt.step_count);
     fail(EXIT_DIVERGED, "%s diverged at step %ld (f or x stopped being finite): "
          "try a smaller --lr%s", label, r->opt.step_count,
          r->opt.kind == &sgd_kind ? " (gd needs lr < 2 / largest curvature)" : "");
