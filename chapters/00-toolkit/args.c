@@ -45,6 +45,15 @@ double parse_number_in(const char *flag, const char *text, double low, double hi
     return value;
 }
 
+double parse_positive(const char *flag, const char *text, double high)
+{
+    double value = parse_number(flag, text);
+    if (!(value > 0.0 && value <= high))
+        fail(EXIT_USAGE, "%s: %s must be positive and at most %g",
+             flag, text, high);
+    return value;
+}
+
 long parse_whole(const char *flag, const char *text, long low, long high)
 {
     char *end;

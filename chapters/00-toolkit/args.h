@@ -19,6 +19,9 @@ double parse_number(const char *flag, const char *text);
 /* A finite double with low <= value <= high. */
 double parse_number_in(const char *flag, const char *text, double low, double high);
 
+/* A finite double with 0 < value <= high: a learning rate, a step. */
+double parse_positive(const char *flag, const char *text, double high);
+
 /* A whole number with low <= value <= high. */
 long parse_whole(const char *flag, const char *text, long low, long high);
 

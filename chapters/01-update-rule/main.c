@@ -43,7 +43,7 @@ static struct settings parse(int argc, char **argv)
         if (strcmp(flag, "--x0") == 0)
             s.x0 = parse_number_in(flag, flag_value(argc, argv, &i), -1e6, 1e6);
         else if (strcmp(flag, "--eta") == 0)
-            s.eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
+            s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
         else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
         else if (strcmp(flag, "--example") == 0)

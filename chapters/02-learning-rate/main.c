@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         if (strcmp(flag, "--eta") == 0)
-            eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 1e6);
+            eta = parse_positive(flag, flag_value(argc, argv, &i), 1e6);
         else if (strcmp(flag, "--function") == 0)
             spec = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--x0") == 0)

@@ -88,7 +88,7 @@ static struct settings parse(int argc, char **argv)
                 fail(EXIT_USAGE, "--example: unknown example '%s' "
                      "(bgd, sgd, minibatch or compare)", s.example);
         } else if (strcmp(flag, "--eta") == 0) {
-            s.eta = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
+            s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             tuned = true;
         } else if (strcmp(flag, "--steps") == 0) {
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_ROWS);

@@ -65,7 +65,7 @@ static struct settings parse(int argc, char **argv)
         else if (strcmp(flag, "--rates") == 0)
             s.rates = true;
         else if (strcmp(flag, "--lr") == 0) {
-            s.hyper.lr = parse_number_in(flag, flag_value(argc, argv, &i), 0x1p-60, 10.0);
+            s.hyper.lr = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             s.custom = true;
         } else if (strcmp(flag, "--momentum") == 0) {
             s.hyper.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
