@@ -7,6 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void))
+{
+    if (strcmp(flag, "--help") == 0) {
+        usage();
+        exit(0);
+    }
+    fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+}
+
 const char *flag_value(int argc, char **argv, int *index)
 {
     if (*index + 1 >= argc)

@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+/* The last branch of every program's flag loop: --help prints usage() and
+ * exits 0; anything else is an unknown flag (exit 2). */
+_Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void));
+
 /* The value after argv[*index] (advancing *index), or a usage error. */
 const char *flag_value(int argc, char **argv, int *index);
 

@@ -50,11 +50,8 @@ static struct settings parse(int argc, char **argv)
             s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            exit(0);
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     return s;
 }

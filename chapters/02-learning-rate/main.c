@@ -157,11 +157,8 @@ int main(int argc, char **argv)
             every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
         else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            return 0;
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     if (eta > 0.0) {
         one_run(spec, x0, x0_count, eta, steps, every);

@@ -114,11 +114,8 @@ static struct settings parse(int argc, char **argv)
             s.csv_dir = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--write-data") == 0)
             s.data_file = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            exit(0);
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     refuse_unused(&s, tuned, ordered, every);
     return s;

@@ -86,11 +86,8 @@ static struct settings parse(int argc, char **argv)
             tuned = true;
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            exit(0);
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     if (tuned && !s.custom)
         fail(EXIT_USAGE, "--momentum, --dampening, --nesterov and --curvatures need --lr");
