@@ -7,8 +7,10 @@
 #   make exercises CH=04   only your exercise answers for chapter 04
 #   make plots | book | bench | deps | clean
 #
-# Your CC, CFLAGS, LDFLAGS and BUILD=dir are honoured: the project's own
-# flags are added beside them, never instead of them.
+# Your CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS and BUILD=dir are honoured: the
+# project's own flags are added beside them, never instead of them.  Objects
+# do not remember the flags they were built with: use another BUILD=dir for
+# other flags (as .ci/run does).
 
 BUILD ?= build
 CFLAGS ?= -O2 -g
@@ -25,7 +27,7 @@ DESCENT_CFLAGS = -std=c11 -Wall -Wextra -pedantic -Ichapters -Itests
 DESCENT_FIXED = -ffp-contract=off -MMD -MP
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS = $(shell pkg-config --libs check)
-LDLIBS = -lm
+LDLIBS += -lm
 
 # ---------------------------------------------------------------- sources
 # A chapter is a folder chapters/NN-slug with a README.md.  In it, main.c is
@@ -71,7 +73,7 @@ tests: $(TEST_BINS) $(YOURS_BINS)
 # ------------------------------------------------------------ compiling
 $(BUILD)/obj/%.o: %.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
 # Test sources include <check.h>.
 $(BUILD)/obj/tests/%.o: CHECK_CFLAGS_IF_TEST = $(CHECK_CFLAGS)
@@ -79,7 +81,7 @@ $(BUILD)/obj/tests/%.o: CHECK_CFLAGS_IF_TEST = $(CHECK_CFLAGS)
 # tests/main.c, three ways (see its banner).
 $(BUILD)/obj/tests/main-%.o: tests/main.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $(DESCENT_FIXED) \
+	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) \
 		-DRUN_$(shell echo $* | tr a-z- A-Z_) -c $< -o $@
 
 $(LIB): $(LIB_O)
@@ -124,7 +126,7 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 check: deps programs tests
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' ALL='$(if $(CH),,yes)' sh tests/check.sh
 
-exercises: deps tests
+exercises: deps $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 	@status=0; for c in $(SELECTED); do \
 		if [ -x $(BUILD)/tests/$$c-yours ]; then $(BUILD)/tests/$$c-yours || status=1; fi; \
 	done; exit $$status
@@ -152,7 +154,8 @@ clean:
 # elsewhere the exact command to run is printed.
 deps:
 	@missing=''; \
-	command -v $(firstword $(CC)) >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v $(firstword $(CC)) >/dev/null 2>&1 || \
+		case "$(firstword $(CC))" in *clang*) missing="$$missing clang";; *) missing="$$missing gcc";; esac; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \

@@ -34,8 +34,9 @@ set parametric
 set trange [0:2*pi]
 set xrange [-0.2:1.2]
 set yrange [-1.1:1.1]
+set terminal svg size 560,600 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 set size ratio -1
-set key bottom right
+set key below
 plot for [c in '0.005 0.02 0.08 0.3 1 3'] sqrt(2*c)*cos(t), sqrt(2*c/10.0)*sin(t) with lines ls 9 notitle, \
      data.'/quadratic_2d.csv' using 'x1':'x2' with linespoints ls 2 title 'x_k, k = 0 … 86', \
      0, 0 with points ls 6 pt 3 ps 2 title 'minimum (0, 0)'

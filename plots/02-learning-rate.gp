@@ -1,7 +1,7 @@
 # Chapter 2's figures (tests/draw.sh runs this with data and out set).
 load 'plots/style.gp'
 f(x) = x**2 * sin(x)
-xstar = 5.086985094102270
+load data.'/x_star.gp'          # xstar, as build/ch02 computed it
 fstar = f(xstar)
 set samples 400
 
@@ -15,7 +15,8 @@ set yrange [-27:12]
 set key bottom left
 plot f(x) with lines ls 6 title 'f(x)', \
      data.'/x2sinx_eta_0.005.csv' using 'x1':'loss' with linespoints ls 1 title 'η = 0.005 (η h = 0.15)', \
-     data.'/x2sinx_eta_0.05.csv' using 'x1':'loss' with linespoints ls 2 title 'η = 0.05 (η h = 1.48)'
+     data.'/x2sinx_eta_0.05.csv' using 'x1':'loss' with linespoints ls 2 title 'η = 0.05 (η h = 1.48)', \
+     '+' using (xstar):(fstar) every ::0::0 with points ls 6 pt 3 ps 2 title 'minimum x^* ≈ 5.087'
 
 # Past 2/h: a two-point cycle, and a jump into another valley.
 set output out.'/paths_too_large.svg'
@@ -36,7 +37,7 @@ set autoscale
 set xrange [0:60]
 set yrange [1e-16:100]
 @logloss
-set key bottom right
+set key at graph 0.98, graph 0.5 right top
 plot data.'/x2sinx_eta_0.005.csv' using 'step':(column('loss') - fstar) with linespoints ls 1 title 'η = 0.005: factor 0.852² per step', \
      data.'/x2sinx_eta_0.05.csv' using 'step':(column('loss') - fstar) with linespoints ls 2 title 'η = 0.05: factor 0.483² per step', \
      data.'/x2sinx_eta_0.075.csv' using 'step':(column('loss') - fstar) with linespoints ls 3 title 'η = 0.075: stuck on a 2-cycle'

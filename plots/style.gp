@@ -7,6 +7,8 @@
 #   1 blue: plain gradient descent    2 orange: momentum / SGD
 #   3 green: Nesterov / mini-batch    4 red: adaptive (AdaGrad, RMSProp)
 #   5 purple: Adam family             6 grey: theory, references, minima
+# A figure that compares settings of one method (several learning rates of
+# plain descent, say) uses 1, 2, 3, ... in order.
 
 set terminal svg size 720,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 set encoding utf8
@@ -26,4 +28,4 @@ set style line 9 lc rgb '#b0b0b0' lw 1     # contour lines
 
 # Log scale for every loss axis: losses span many orders of magnitude.
 set format y '%g'
-logloss = "set logscale y; set format y '10^{%T}'"
+logloss = "set logscale y; set format y '10^{%T}'; unset mytics"

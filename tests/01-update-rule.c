@@ -11,18 +11,21 @@
 #define TOLERANCE 1e-12
 
 /* Example 1: f(x) = x^2, x0 = 4, eta = 0.1, so x_{k+1} = 0.8 x_k:
- * x = 4, 16/5, 64/25, 256/125 and f = 16, 256/25, 4096/625, 65536/15625. */
+ * x = 4, 16/5, 64/25, 256/125, f = 16, 256/25, 4096/625, 65536/15625 and
+ * f' = 8, 32/5, 128/25, 512/125. */
 START_TEST(example_1_three_steps_by_hand)
 {
     static const double two = 2.0;
     struct function f = quadratic(&two, 1);
     const double x_by_hand[4] = {4.0, 16.0 / 5, 64.0 / 25, 256.0 / 125};
     const double f_by_hand[4] = {16.0, 256.0 / 25, 4096.0 / 625, 65536.0 / 15625};
+    const double slope_by_hand[4] = {8.0, 32.0 / 5, 128.0 / 25, 512.0 / 125};
     double x = 4.0, grad;
     for (int k = 0; k < 4; k++) {
         ck_assert_double_eq_tol(x, x_by_hand[k], TOLERANCE);
         ck_assert_double_eq_tol(f.value(&f, &x), f_by_hand[k], TOLERANCE);
         f.gradient(&f, &grad, &x);
+        ck_assert_double_eq_tol(grad, slope_by_hand[k], TOLERANCE);
         gd_step(&x, &grad, 1, 0.1);
     }
 }
@@ -66,9 +69,15 @@ START_TEST(example_2_stops_after_86_steps)
     struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0};
     struct gd_run run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
+    double k = log(1e-6) / log(0.85);
+    ck_assert_double_eq_tol(k, 85.01, 5e-3);
     ck_assert(run.converged);
     ck_assert(!run.diverged);
     ck_assert_int_eq(run.steps, 86);
+    /* A step limit of exactly 86 still ends converged. */
+    x[0] = x[1] = 1.0;
+    run = gradient_descent(&f, x, 0.15, 1e-6, 86, NULL, 0);
+    ck_assert(run.converged);
 }
 END_TEST
 

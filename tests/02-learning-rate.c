@@ -39,7 +39,7 @@ START_TEST(curvature_and_thresholds)
 }
 END_TEST
 
-/* The seed's two pictures, predicted: eta = 0.005 gives eta h = 0.148 (a
+/* The classic two pictures, predicted: eta = 0.005 gives eta h = 0.148 (a
  * crawl), eta = 0.05 gives 1.483 (oscillates, converges); 0.075 and 0.2
  * are past 2/h. */
 START_TEST(predicted_regimes)
@@ -57,7 +57,7 @@ END_TEST
 
 /* Measured = predicted.  Once |x_k - x*| = e < 1e-6, Taylor's theorem
  * gives (x_{k+1} - x*)/(x_k - x*) = 1 - eta h - eta f'''(x*) e / 2 + O(e^2),
- * and |f'''(x*)| = 21.1, so the ratio is within 0.05 * 21.1 / 2 * 1e-6 =
+ * and f'''(x*) = 21.1323 (printed by the program), so the ratio is within 0.05 * 21.1 / 2 * 1e-6 =
  * 5.3e-7 of 1 - eta h (plus rounding of e itself, ~1e-15/1e-7 = 1e-8 in
  * the worst case): 1e-6 bounds both. */
 static double measured_ratio(double eta)
@@ -78,20 +78,37 @@ START_TEST(measured_ratio_is_one_minus_eta_h)
 {
     double x_star = x2sinx_local_minimum(5.0);
     double h = x2sinx_second_derivative(x_star);
-    ck_assert_double_lt(fabs(x2sinx_third_derivative(x_star)), 21.2);
+    ck_assert_double_eq_tol(x2sinx_third_derivative(x_star), 21.1323, 5e-5);
     ck_assert_double_eq_tol(measured_ratio(0.005), 1.0 - 0.005 * h, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.05), 1.0 - 0.05 * h, 1e-6);
 }
 END_TEST
 
-/* Past 2/h, eta = 0.075 never settles: after 300 and 301 steps it is still
- * more than 0.5 from x*, alternating between two points (a 2-cycle). */
+/* Past 2/h, eta = 0.075 never settles: after 300 and 301 steps it is on a
+ * two-point cycle, 4.5084 and 5.4795 (the chapter prints 4 decimals), and
+ * after 302 steps back at the first point, more than 0.39 from x* either
+ * way.  eta = 0.2 ends in the valley near -2.2889, whose curvature 8.4635
+ * makes 2/h = 0.2363 > 0.2: stable there.  Four printed decimals: 5e-5. */
 START_TEST(past_two_over_h_does_not_converge)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
-    double x_star = x2sinx_local_minimum(5.0), x = 3.0;
+    double x_star = x2sinx_local_minimum(5.0), x = 3.0, first, other, h;
     gradient_descent(&f, &x, 0.075, 0.0, 300, NULL, 0);
-    ck_assert_double_gt(fabs(x - x_star), 0.5);
+    first = x;
+    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(first, 4.5084, 5e-5);
+    ck_assert_double_eq_tol(x, 5.4795, 5e-5);
+    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x, first, 1e-9);
+    ck_assert_double_gt(fabs(first - x_star), 0.39);
+    x = 3.0;
+    gradient_descent(&f, &x, 0.2, 0.0, 300, NULL, 0);
+    other = x2sinx_local_minimum(x);
+    h = x2sinx_second_derivative(other);
+    ck_assert_double_eq_tol(other, -2.2889, 5e-5);
+    ck_assert_double_eq_tol(h, 8.4635, 5e-5);
+    ck_assert_double_eq_tol(2.0 / h, 0.2363, 5e-5);
+    ck_assert_int_eq(regime_of(0.2, h), REGIME_OSCILLATE);
 }
 END_TEST
 

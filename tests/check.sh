@@ -4,7 +4,8 @@
 # reference answers), its command-line tests (tests/NN-slug.sh), then your
 # exercise stubs; then whether the chapters and book.md are up to date, and
 # the figures when this gnuplot is the one that drew them.  Ends with one
-# line of exercises and one of tests passed and failed.
+# line of exercises and one of tests passed and failed (a failed exercise
+# counts as a failed test).
 set -u
 : "${BUILD:=build}" "${CHAPTERS:?}" "${ALL:=}"
 passed=0 failed=0 status=0
@@ -93,6 +94,7 @@ echo
 if [ "$exercise_total" -gt 0 ]; then
     echo "exercises: $done_total/$exercise_total done ($pending_total pending, $exercise_failed failed): see \`make exercises CH=NN\`"
 fi
+failed=$((failed + exercise_failed))
 echo "check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || status=1
 exit $status

@@ -12,6 +12,9 @@
 #ifndef DESCENT_HARNESS_H
 #define DESCENT_HARNESS_H
 
+/* Check prints doubles with 6 digits unless told otherwise: a failure must
+ * show enough digits to tell 3.2 from 3.2000000001. */
+#define CK_FLOATING_DIG 17
 #include <check.h>
 #include <math.h>
 

@@ -32,12 +32,14 @@ static int report_exercises(SRunner *runner, const char *label)
 
     for (int i = 0; i < run; i++) {
         const char *title = tr_tcname(results[i]);
-        int pending = 0, failed = 0, first = i;
+        int pending = 0, failed = 0, first = i, pending_at = i;
         if (i > 0 && strcmp(tr_tcname(results[i - 1]), title) == 0)
             continue;                       /* reported with its first test */
         for (int j = i; j < run && strcmp(tr_tcname(results[j]), title) == 0; j++) {
-            if (is_pending(results[j]))
+            if (is_pending(results[j])) {
                 pending = 1;
+                pending_at = j;
+            }
             else if (tr_rtype(results[j]) != CK_PASS && !failed) {
                 failed = 1;
                 first = j;
@@ -46,7 +48,7 @@ static int report_exercises(SRunner *runner, const char *label)
         total++;
         if (pending) {
             pendings++;
-            printf("pending  %s -- %s\n", title, tr_msg(results[i]) + 9);
+            printf("pending  %s -- %s\n", title, tr_msg(results[pending_at]) + 9);
         } else if (failed) {
             failures++;
             printf("FAILED   %s\n         %s:%d: %s\n", title, tr_lfile(results[first]),

@@ -2,6 +2,7 @@
 #include "00-toolkit/args.h"
 #include "00-toolkit/fail.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -29,13 +30,14 @@ static int read_number(const char *text, size_t length, double *value)
 {
     char buffer[128];
     char *end;
-    if (length == 0 || length >= sizeof buffer)
+    if (length == 0 || length >= sizeof buffer || isspace((unsigned char)text[0]))
         return 0;
     memcpy(buffer, text, length);
     buffer[length] = '\0';
     errno = 0;
     *value = strtod(buffer, &end);
-    return *end == '\0' && errno != ERANGE && isfinite(*value);
+    /* ERANGE with a finite result is an underflow (1e-310): keep it. */
+    return *end == '\0' && isfinite(*value);
 }
 
 double parse_number(const char *flag, const char *text)

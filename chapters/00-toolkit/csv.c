@@ -47,6 +47,8 @@ FILE *csv_create(const char *dir, const char *name)
 {
     char path[4096];
     FILE *file;
+    if (dir[0] == '\0')
+        fail(EXIT_USAGE, "--csv: the folder name is empty");
     snprintf(path, sizeof path, "%s/%s", dir, name);
     file = fopen(path, "w");
     if (file == NULL)

@@ -6,7 +6,7 @@
  * "Fast splittable pseudorandom number generators", OOPSLA 2014): a 64-bit
  * state advanced by a fixed odd constant and scrambled by two
  * multiply-xorshift rounds.  Its period is 2^64 and it passes BigCrush; the
- * whole algorithm is the eight lines of rng_next.  See chapters/00-toolkit.
+ * whole algorithm is the four lines of rng_next. See chapters/00-toolkit.
  */
 #ifndef DESCENT_RNG_H
 #define DESCENT_RNG_H

@@ -20,11 +20,15 @@ struct gd_run gradient_descent(const struct function *f, double *x, double eta,
     run.loss = f->value(f, x);
     f->gradient(f, grad, x);
     run.grad_norm = vec_norm(grad, f->dim);
+    if (!row_is_finite(run.loss, x, f->dim)) {
+        run.diverged = true;             /* nothing finite to start from */
+        return run;
+    }
     if (trace) {
         csv_header(trace, "x", f->dim, NULL);
         csv_row(trace, 0, run.loss, x, f->dim);
     }
-    while (run.steps < max_steps && !(run.converged = run.grad_norm < tolerance)) {
+    while (run.steps < max_steps && !(run.grad_norm < tolerance)) {
         double loss;
         for (size_t i = 0; i < f->dim; i++)
             next[i] = x[i];
@@ -43,6 +47,7 @@ struct gd_run gradient_descent(const struct function *f, double *x, double eta,
         if (trace && every > 0 && run.steps % every == 0)
             csv_row(trace, run.steps, run.loss, x, f->dim);
     }
+    run.converged = run.grad_norm < tolerance;
     if (trace && run.steps > 0 && (every <= 0 || run.steps % every != 0))
         csv_row(trace, run.steps, run.loss, x, f->dim);   /* the last row, always */
     return run;

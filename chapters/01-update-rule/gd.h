@@ -20,8 +20,9 @@ void gd_step(double *theta, const double *grad, size_t dim, double eta);
 
 struct gd_run {
     long steps;         /* updates taken */
-    bool converged;     /* stopped because ||grad f|| < tolerance */
-    bool diverged;      /* stopped because a value was no longer finite */
+    bool converged;     /* ended with ||grad f|| < tolerance */
+    bool diverged;      /* stopped because a value was no longer finite
+                           (steps == 0: already at the start) */
     double loss;        /* f at the last finite point */
     double grad_norm;   /* ||grad f|| there */
 };

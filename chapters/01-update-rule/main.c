@@ -29,7 +29,7 @@ static void usage(void)
 {
     puts("usage: ch01 [--example 1|2] [--x0 X] [--eta ETA] [--steps N] [--csv DIR]\n"
          "  --example N  run only example 1 or example 2 (default both)\n"
-         "  --x0 X      start of the 1-D example f(x) = x^2 (default 4)\n"
+         "  --x0 X      start of example 1, f(x) = x^2 (default 4)\n"
          "  --eta ETA   its learning rate, 0 < ETA <= 10 (default 0.1)\n"
          "  --steps N   how many steps to print, 1..1000 (default 5)\n"
          "  --csv DIR   also write the figures' data into DIR");
@@ -38,21 +38,28 @@ static void usage(void)
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {4.0, 0.1, 5, 0, NULL};
+    const char *example_1_flag = NULL;      /* --x0, --eta, --steps shape example 1 */
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--x0") == 0)
+        if (strcmp(flag, "--x0") == 0) {
             s.x0 = parse_number_in(flag, flag_value(argc, argv, &i), -1e6, 1e6);
-        else if (strcmp(flag, "--eta") == 0)
+            example_1_flag = flag;
+        } else if (strcmp(flag, "--eta") == 0) {
             s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
-        else if (strcmp(flag, "--steps") == 0)
+            example_1_flag = flag;
+        } else if (strcmp(flag, "--steps") == 0) {
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
-        else if (strcmp(flag, "--example") == 0)
+            example_1_flag = flag;
+        } else if (strcmp(flag, "--example") == 0)
             s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else
             help_or_unknown_flag(flag, usage);
     }
+    if (s.example == 2 && example_1_flag)
+        fail(EXIT_USAGE, "%s changes example 1 only; for other runs of example 2 try "
+             "build/ch02 --function quadratic:1,10 --x0 1,1 --eta ...", example_1_flag);
     return s;
 }
 

@@ -11,7 +11,7 @@ enum regime regime_of(double eta, double curvature)
         return REGIME_NOT_A_MINIMUM;
     if (q < 1.0)
         return REGIME_CRAWL;
-    if (q == 1.0)
+    if (q == 1.0)                   /* exactly; 0.1 * 10 rounds to 1.0 */
         return REGIME_ONE_STEP;
     if (q < 2.0)
         return REGIME_OSCILLATE;

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define START 3.0                       /* the seed's x0 on x^2 sin x */
+#define START 3.0                       /* the classic picture's x0 */
 
 static const double chapter_etas[] = {0.005, 0.05, 0.075, 0.2};
 
@@ -40,7 +40,7 @@ static void predict_and_measure(double eta, double x_star, double h, long steps)
         if (isnan(ratio) && fabs(before) < 1e-6 && before != 0.0)
             ratio = (x - x_star) / before;
     }
-    printf("%6g  %6.3f  %-22s  %20.14f  %9.2e  ", eta, eta * h,
+    printf("%6g  %6.3f  %-22s  %18.12f  %9.2e  ", eta, eta * h,
            regime_name(regime_of(eta, h)), x, fabs(x - x_star));
     if (isnan(ratio))
         printf("%9s  %9.4f\n", "-", 1.0 - eta * h);
@@ -49,6 +49,25 @@ static void predict_and_measure(double eta, double x_star, double h, long steps)
 }
 /* ANCHOR_END: predict */
 
+/* Where the two runs past 2/h end up: eta = 0.075 on a two-point cycle
+ * (steps 300 and 301), eta = 0.2 in another valley, whose own curvature
+ * makes 0.2 a stable step there. */
+static void beyond_two_over_h(void)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = START, other_valley, h;
+    gradient_descent(&f, &x, 0.075, 0.0, 300, NULL, 0);
+    printf("eta = 0.075: x after 300 and 301 steps = %.4f, ", x);
+    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    printf("%.4f (a two-point cycle)\n", x);
+    x = START;
+    gradient_descent(&f, &x, 0.2, 0.0, 300, NULL, 0);
+    other_valley = x2sinx_local_minimum(x);
+    h = x2sinx_second_derivative(other_valley);
+    printf("eta = 0.2:   ends at the minimum near %.4f, where h = %.4f, 2/h = %.4f\n",
+           other_valley, h, 2.0 / h);
+}
+
 static void curvature_tables(void)
 {
     double x_star = x2sinx_local_minimum(5.0);
@@ -56,15 +75,17 @@ static void curvature_tables(void)
     const struct function f = function_from_spec("--function", "x2sinx");
 
     printf("f(x) = x^2 sin x, started at x0 = %g\n", START);
-    printf("local minimum  x* = %.15f   (tan x* = -x*/2: %.15f = %.15f)\n", x_star,
+    printf("local minimum  x* = %.12f   (tan x* = -x*/2: %.12f = %.12f)\n", x_star,
            tan(x_star), -x_star / 2.0);
     printf("               f(x*) = %.12f\n", f.value(&f, &x_star));
-    printf("curvature      h = f''(x*) = %.12f\n", h);
+    printf("curvature      h = f''(x*) = %.12f   (f'''(x*) = %.4f)\n", h,
+           x2sinx_third_derivative(x_star));
     printf("thresholds     eta = 1/h = %.6f   eta = 2/h = %.6f\n\n", 1.0 / h, 2.0 / h);
-    printf("%6s  %6s  %-22s  %20s  %9s  %9s  %9s\n", "eta", "eta*h", "predicted",
+    printf("%6s  %6s  %-22s  %18s  %9s  %9s  %9s\n", "eta", "eta*h", "predicted",
            "x after 300 steps", "|x - x*|", "ratio", "1 - eta*h");
     for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++)
         predict_and_measure(chapter_etas[i], x_star, h, 300);
+    beyond_two_over_h();
 }
 
 /* ANCHOR: stability */
@@ -100,17 +121,22 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
         fail(EXIT_USAGE, "--x0: %s needs %zu coordinates, not %zu", f.name, f.dim, x0_count);
     for (size_t i = 0; i < f.dim; i++)
         x[i] = x0_count ? x0[i] : f.start[i];
+    if (!row_is_finite(f.value(&f, x), x, f.dim))
+        fail(EXIT_USAGE, "--x0: f is not finite at the start; choose a smaller start");
     run = gradient_descent(&f, x, eta, 0.0, steps, stdout, every);
     if (run.diverged)
         fail(EXIT_DIVERGED,
              "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
-             "try a smaller --eta (on a quadratic, below 2/L for L its largest curvature)",
+             "try a smaller --eta (below 2/L, L the largest curvature near the minimum)",
              run.steps + 1);
 }
 
 static void write_figure_data(const char *dir)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
+    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* itself */
+    fprintf(minimum, "xstar = %.17g\n", x2sinx_local_minimum(5.0));
+    csv_close(minimum, "x_star.gp");
     for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++) {
         char name[64];
         double x = START;
@@ -141,29 +167,38 @@ int main(int argc, char **argv)
     double eta = 0.0, x0[FUNCTION_MAX_DIM];
     size_t x0_count = 0;
     long steps = 100, every = 1;
+    const char *run_flag = NULL;        /* a flag that only a single run takes */
 
     fail_program = "ch02";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         if (strcmp(flag, "--eta") == 0)
             eta = parse_positive(flag, flag_value(argc, argv, &i), 1e6);
-        else if (strcmp(flag, "--function") == 0)
+        else if (strcmp(flag, "--function") == 0) {
             spec = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--x0") == 0)
+            run_flag = flag;
+        } else if (strcmp(flag, "--x0") == 0) {
             x0_count = parse_number_list(flag, flag_value(argc, argv, &i), x0, FUNCTION_MAX_DIM);
-        else if (strcmp(flag, "--steps") == 0)
+            run_flag = flag;
+        } else if (strcmp(flag, "--steps") == 0) {
             steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-        else if (strcmp(flag, "--every") == 0)
+            run_flag = flag;
+        } else if (strcmp(flag, "--every") == 0) {
             every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-        else if (strcmp(flag, "--csv") == 0)
+            run_flag = flag;
+        } else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
         else
             help_or_unknown_flag(flag, usage);
     }
     if (eta > 0.0) {
+        if (csv_dir)
+            fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --eta");
         one_run(spec, x0, x0_count, eta, steps, every);
         return 0;
     }
+    if (run_flag)
+        fail(EXIT_USAGE, "%s describes a single run: give --eta too", run_flag);
     if (csv_dir)
         write_figure_data(csv_dir);
     curvature_tables();
