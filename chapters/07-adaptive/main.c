@@ -140,16 +140,10 @@ static struct settings parse(int argc, char **argv)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
         else if (strcmp(flag, "--trace") == 0)
             s.trace = true;
-        else if (strcmp(flag, "--csv") == 0) {
+        else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-            if (s.csv_dir[0] == '\0')
-                fail(EXIT_USAGE, "--csv: give a directory (an empty one would mean /)");
-        }
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            exit(0);
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     if (s.trace && s.kind == NULL)
         fail(EXIT_USAGE, "--trace: needs a --method");

@@ -74,16 +74,10 @@ static struct settings parse(int argc, char **argv)
             s.show = one_of(flag, flag_value(argc, argv, &i), parts, PART_COUNT);
         else if (strcmp(flag, "--surface") == 0)
             s.surface = one_of(flag, flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
-        else if (strcmp(flag, "--csv") == 0) {
+        else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-            if (s.csv_dir[0] == '\0')
-                fail(EXIT_USAGE, "--csv: give a directory (an empty one would mean /)");
-        }
-        else if (strcmp(flag, "--help") == 0) {
-            usage();
-            exit(0);
-        } else
-            fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+        else
+            help_or_unknown_flag(flag, usage);
     }
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
         fail(EXIT_USAGE, "--surface only goes with --show race");
