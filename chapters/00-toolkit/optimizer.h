@@ -82,6 +82,17 @@ struct optimizer {
     double product;                   /* a running scalar (NAdam's mu_product) */
 };
 
+/* The gradient every torch.optim step starts from: negated when maximize
+ * is on, plus weight_decay * theta, the gradient of the L2 penalty
+ * (weight_decay / 2) |theta|^2.  (AdamW decays theta itself instead.) */
+static inline double gradient_with_decay(const struct hyper *h, double grad, double theta)
+{
+    double g = h->maximize ? -grad : grad;
+    if (h->weight_decay != 0.0)
+        g += h->weight_decay * theta;
+    return g;
+}
+
 /* Set up opt for dim parameters; allocates once, never during steps. */
 void optimizer_init(struct optimizer *opt, const struct optimizer_kind *kind,
                     const struct hyper *hyper, size_t dim);

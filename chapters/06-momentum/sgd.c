@@ -17,9 +17,7 @@ void sgd_step(struct optimizer *opt, double *theta, const double *grad)
     double *velocity = opt->buffer[0];
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];          /* L2 penalty's gradient */
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         if (h->momentum != 0.0) {
             if (opt->step_count == 1)
                 velocity[i] = g;                      /* first buffer: a copy of g */

@@ -20,9 +20,7 @@ void adadelta_step(struct optimizer *opt, double *theta, const double *grad)
     double *delta_avg = opt->buffer[1];
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];          /* L2 penalty's gradient */
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         square_avg[i] = square_avg[i] * h->rho + (1.0 - h->rho) * g * g;
         double std = sqrt(square_avg[i] + h->eps);    /* eps inside the root */
         double delta = sqrt(delta_avg[i] + h->eps) / std * g;

@@ -21,9 +21,7 @@ void adagrad_step(struct optimizer *opt, double *theta, const double *grad)
     double clr = h->lr / (1.0 + (double)(opt->step_count - 1) * h->lr_decay);
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];          /* L2 penalty's gradient */
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         if (opt->step_count == 1)
             sum_sq[i] = h->initial_accumulator_value;
         sum_sq[i] += g * g;                           /* never forgets */

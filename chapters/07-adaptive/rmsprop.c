@@ -27,9 +27,7 @@ void rmsprop_step(struct optimizer *opt, double *theta, const double *grad)
     double *velocity = opt->buffer[2];
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];          /* L2 penalty's gradient */
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         square_avg[i] = square_avg[i] * h->alpha + (1.0 - h->alpha) * g * g;
         double avg;
         if (h->centered) {

@@ -45,9 +45,7 @@ void adam_step(struct optimizer *opt, double *theta, const double *grad)
 {
     const struct hyper *h = &opt->hyper;
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];      /* L2: the moments see wd theta */
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* L2: the moments see wd theta */
         adam_update(opt, theta, i, g);
     }
 }

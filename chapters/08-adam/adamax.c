@@ -18,9 +18,7 @@ void adamax_step(struct optimizer *opt, double *theta, const double *grad)
     double step_size = h->lr / (1.0 - pow(h->beta1, (double)opt->step_count));
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         m[i] = h->beta1 * m[i] + (1.0 - h->beta1) * g;
         u[i] = fmax(h->beta2 * u[i], fabs(g) + h->eps);  /* infinity norm, decayed */
         theta[i] += -step_size * m[i] / u[i];

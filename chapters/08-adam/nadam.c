@@ -34,9 +34,7 @@ void nadam_step(struct optimizer *opt, double *theta, const double *grad)
     double product_next = opt->product * mu_next;
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = h->maximize ? -grad[i] : grad[i];
-        if (h->weight_decay != 0.0)
-            g += h->weight_decay * theta[i];
+        double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         m[i] = h->beta1 * m[i] + (1.0 - h->beta1) * g;
         v[i] = h->beta2 * v[i] + (1.0 - h->beta2) * g * g;
         double denom = sqrt(v[i] / bias_correction2) + h->eps;
