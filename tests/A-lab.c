@@ -816,7 +816,7 @@ END_TEST
 /* CRLF line ends, spaces around numbers, no final newline. */
 START_TEST(data_file_crlf_and_no_final_newline)
 {
-    static const char text[] = "x1, x2 ,y\r\n1,2,3\r\n 4 ,5, 6\r\n-1e-3,0x1p1,7";
+    static const char text[] = "x1, x2 ,y\r\n1,2,3\r\n 4 ,5, 6\r\n-1e-3,.2e1,7";
     struct dataset data;
     dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
     ck_assert_uint_eq(data.count, 3);
@@ -825,6 +825,19 @@ START_TEST(data_file_crlf_and_no_final_newline)
     ck_assert_double_eq(data.x[4], -1e-3);
     ck_assert_double_eq(data.x[5], 2.0);
     ck_assert_double_eq(data.y[2], 7.0);
+    dataset_free(&data);
+}
+END_TEST
+
+/* A spreadsheet's byte order mark, and the bare CR line ends of old Macs. */
+START_TEST(data_file_byte_order_mark_and_bare_cr)
+{
+    static const char text[] = "\xef\xbb\xbfx,y\r1,3\r2,5\r\r";
+    struct dataset data;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+    ck_assert_uint_eq(data.count, 2);
+    ck_assert_double_eq(data.x[1], 2.0);
+    ck_assert_double_eq(data.y[1], 5.0);
     dataset_free(&data);
 }
 END_TEST
@@ -896,6 +909,7 @@ Suite *chapter_suite(void)
     tcase_add_test(loop, divergence_with_every);
     tcase_add_test(loop, divergence_of_a_parameter);
     tcase_add_test(loop, data_file_crlf_and_no_final_newline);
+    tcase_add_test(loop, data_file_byte_order_mark_and_bare_cr);
     tcase_add_test(loop, data_file_trailing_blank_lines);
     tcase_add_exit_test(loop, data_file_bad_cell_exits_2, 2);
     suite_add_tcase(suite, same);

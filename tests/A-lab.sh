@@ -68,6 +68,27 @@ run --data "$corpus/good/blank-lines-at-end.csv" --x0 2,1 --lr 0 --steps 1
 if [ $? -eq 0 ] && [ "$(sed -n 2p "$work/out")" = "0,0,2,1" ]; then pass
 else flunk "--x0 w,b on y = 2x + 1: loss 0"; fi
 
+# y = 2x + 1 on (1, 3) and (2, 5), written three ways that all read the same:
+# a byte order mark with CRLF, bare CR line ends, a 602-character numeral.
+for file in byte-order-mark bare-cr long-numeral; do
+    run --data "$corpus/good/$file.csv" --steps 1
+    if [ $? -eq 0 ] && [ "$(sed -n 2p "$work/out")" = "0,17,0,0" ] &&
+       [ "$(wc -l <"$work/out")" -eq 3 ]; then pass
+    else flunk "$file.csv: 2 samples, loss (9 + 25) / 2 = 17 at zero"; fi
+done
+
+# A batch larger than the data set is the full batch, as a DataLoader gives.
+run --data "$corpus/good/crlf-no-final-newline.csv" --lr 0.01 --steps 5
+cp "$work/out" "$work/first"
+run --data "$corpus/good/crlf-no-final-newline.csv" --lr 0.01 --steps 5 --batch 1000
+if [ $? -eq 0 ] && cmp -s "$work/out" "$work/first"; then pass
+else flunk "--batch 1000 of 3 samples: the full batch's bytes"; fi
+
+# -0 is a learning rate PyTorch accepts (0.0 <= -0.0): nothing moves.
+run --function booth --lr -0 --steps 1
+if [ $? -eq 0 ] && [ "$(tail -n 1 "$work/out")" = "1,74,0,0" ]; then pass
+else flunk "--lr -0: exit 0, the start twice"; fi
+
 run --data "$corpus/good/crlf-no-final-newline.csv" --batch 1 --order shuffle:7 --steps 30 --lr 0.01
 cp "$work/out" "$work/first"
 run --data "$corpus/good/crlf-no-final-newline.csv" --batch 1 --order shuffle:7 --steps 30 --lr 0.01
@@ -140,6 +161,20 @@ usage "'inf' is not a finite number" --function booth --lr inf
 usage "'1e999' is not a finite number" --function booth --lr 1e999
 usage "'' is not a finite number" --function booth --lr ''
 usage "'0.1x' is not a finite number" --function booth --lr 0.1x
+usage "--lr: '0x10' is not a decimal number" --function booth --lr 0x10
+usage "--lr: ' 1' is not a" --function booth --lr ' 1'
+usage "'1 ' is not a finite number" --function booth --lr '1 '
+usage "--steps: ' 5' is not a decimal number" --function booth --steps ' 5'
+usage "--x0: ' 2'" --function booth --x0 '1, 2'
+usage "--betas: '0x1p-1' is not a decimal number" --function booth --optimizer adam --betas 0.9,0x1p-1
+usage "--function: '0x1' is not a decimal number" --function quadratic:0x1,2
+usage "--function: '' in '' is not a finite number" --function quadratic:
+usage "--steps: '99999999999999999999' is not a whole number" --function booth --steps 99999999999999999999
+usage "--steps: 1000000000001 is outside" --function booth --steps 1000000000001
+usage "--optimizer given twice" --function booth --optimizer sgd --optimizer adam
+usage "--nesterov given twice" --function booth --momentum 0.9 --nesterov --nesterov
+usage "--optimizer needs a value" --function booth --optimizer
+usage "unknown flag 'extra'" --function booth extra
 usage "--lr given twice" --function booth --lr 0.1 --lr 0.2
 usage "--steps: '1.5' is not a whole number" --function booth --steps 1.5
 usage "--steps: -1 is outside" --function booth --steps -1
@@ -196,6 +231,12 @@ usage "seed '-1' is not a whole number" --data "$data" --order shuffle:-1
 usage "--x0: 2 values given, the objective has 3 parameters (w1..wd, then b)" --data "$data" --x0 1,2
 usage "cannot read $work/missing.csv: No such file or directory" --data "$work/missing.csv"
 usage "cannot read $corpus/bad: Is a directory" --data "$corpus/bad"
+if [ "$(id -u)" -ne 0 ]; then    # root reads any file
+    cp "$data" "$work/unreadable.csv" && chmod 000 "$work/unreadable.csv"
+    usage "cannot read $work/unreadable.csv: Permission denied" --data "$work/unreadable.csv"
+fi
+usage "--epochs: 1000000000001 is outside" --data "$data" --epochs 1000000000001
+usage "--epochs 1000000000000: more than 10^12 updates" --data "$data" --epochs 1000000000000 --batch 1
 
 usage "nan.csv:2:1:" --data "$corpus/bad/nan.csv" --plot "$work/never.svg"
 if [ ! -e "$work/never.svg" ]; then pass; else flunk "a refused run left a --plot file"; fi
@@ -220,6 +261,9 @@ bad two-numbers-in-a-cell.csv "2:1: '1 2' is not a number"
 bad semicolons.csv "1:1: the header names 1 column; the lab needs at least 2, separated by commas"
 bad spaces-only-row.csv "3:4: this row has 1 cell, the header has 2"
 bad nul-byte.csv "2:3: a NUL byte in this cell"
+bad hexadecimal.csv "2:1: '0x10' is not a decimal number (column 'x')"
+bad plus-inf.csv "3:1: '+inf' is not a finite number (column 'x')"
+bad byte-order-mark-no-header.csv "1:1: header cell '1' is a number"
 
 echo "A-lab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

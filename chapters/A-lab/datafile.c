@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,19 +70,50 @@ static size_t split_cells(const char *line, size_t length, struct cell *cells, s
     }
 }
 
-/* Is cell entirely a number that strtod reads?  Its value goes to *value. */
+bool is_decimal(const char *text, size_t length)
+{
+    size_t i = 0, digits = 0;
+    if (i < length && (text[i] == '+' || text[i] == '-'))
+        i++;
+    for (; i < length && text[i] >= '0' && text[i] <= '9'; i++)
+        digits++;
+    if (i < length && text[i] == '.')
+        for (i++; i < length && text[i] >= '0' && text[i] <= '9'; i++)
+            digits++;
+    if (digits == 0)
+        return false;
+    if (i < length && (text[i] == 'e' || text[i] == 'E')) {
+        size_t exponent = 0;
+        i++;
+        if (i < length && (text[i] == '+' || text[i] == '-'))
+            i++;
+        for (; i < length && text[i] >= '0' && text[i] <= '9'; i++)
+            exponent++;
+        if (exponent == 0)
+            return false;
+    }
+    return i == length;
+}
+
+/* Does strtod read all of cell?  Its value goes to *value.  strtod needs
+ * the cell on its own, NUL-terminated: a copy, on the heap only for the
+ * rare numeral too long for the stack buffer (1 followed by 600 zeros). */
 static int cell_number(const struct cell *cell, double *value)
 {
-    char buffer[512];         /* far more than the 24 characters of %.17g */
-    char *end;
-    if (cell->length == 0 || cell->length >= sizeof buffer)
+    char small[128];
+    char *buffer = small, *end;
+    int whole;
+    if (cell->length == 0)
         return 0;
+    if (cell->length >= sizeof small)
+        buffer = xcalloc(cell->length + 1, 1);
     memcpy(buffer, cell->text, cell->length);
     buffer[cell->length] = '\0';
-    if (strlen(buffer) != cell->length)     /* a NUL byte inside the cell */
-        return 0;
     *value = strtod(buffer, &end);
-    return *end == '\0';
+    whole = *end == '\0';
+    if (buffer != small)
+        free(buffer);
+    return whole;
 }
 
 /* At most 40 characters of a cell, for a message. */
@@ -95,15 +127,18 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
     size_t columns = 0, rows = 0, line_number = 0, blank_line = 0;
     size_t position = 0;
 
+    if (length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+        position = 3;       /* UTF-8's byte order mark, which spreadsheets write */
     while (position < length) {
         const char *line = text + position;
         size_t line_length = 0, count;
-        while (position + line_length < length && line[line_length] != '\n')
+        while (position + line_length < length && line[line_length] != '\n' &&
+               line[line_length] != '\r')
             line_length++;
         position += line_length + 1;
+        if (position < length && line[line_length] == '\r' && line[line_length + 1] == '\n')
+            position++;                                     /* CRLF, LF or a bare CR */
         line_number++;
-        if (line_length > 0 && line[line_length - 1] == '\r')
-            line_length--;                                  /* CRLF */
 
         if (line_length == 0) {                             /* blank: fine at the end */
             if (blank_line == 0)
@@ -163,6 +198,9 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
                      line_number, cells[c].column, SHOWN(&cells[c]), SHOWN(&header[c]));
             if (!isfinite(value))
                 fail(EXIT_USAGE, "%s:%zu:%zu: '%.*s' is not a finite number (column '%.*s')",
+                     path, line_number, cells[c].column, SHOWN(&cells[c]), SHOWN(&header[c]));
+            if (!is_decimal(cells[c].text, cells[c].length))   /* strtod's 0x10 */
+                fail(EXIT_USAGE, "%s:%zu:%zu: '%.*s' is not a decimal number (column '%.*s')",
                      path, line_number, cells[c].column, SHOWN(&cells[c]), SHOWN(&header[c]));
             grow_push(&values, value);
         }

@@ -1,19 +1,27 @@
 /* datafile.h: a regression data set read from a CSV file, strictly.
  *
  * The file has a header row naming the columns; every later row is one
- * sample: the features, then the target in the last column.  CRLF line
- * ends, a missing final newline, blank lines at the very end and spaces
- * around a number are all fine.  Anything else that is not a finite number
- * in the right place is a usage error (exit 2) naming file:line:column,
- * with line and column counted from 1 as editors count them.  Quoted cells
- * are not supported: a data file for the lab holds only numbers.
+ * sample: the features, then the target in the last column.  LF, CRLF or
+ * bare CR line ends, a missing final newline, a UTF-8 byte order mark,
+ * blank lines at the very end and spaces around a number are all fine.
+ * Anything else that is not a finite decimal number in the right place is
+ * a usage error (exit 2) naming file:line:column, with line and column
+ * counted from 1 as editors count them.  Quoted cells are not supported: a
+ * data file for the lab holds only numbers.
  */
 #ifndef DESCENT_DATAFILE_H
 #define DESCENT_DATAFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "04-batches/regression.h"
+
+/* Is text[0..length) a decimal numeral: a sign, digits with at most one
+ * point, an exponent (e.g. -2, 0.5, .5, 1e-3)?  strtod also reads "0x10",
+ * "inf", "nan" and leading spaces; the lab takes none of them, in a file
+ * or on the command line. */
+bool is_decimal(const char *text, size_t length);
 
 /* data <- the samples of the CSV text[0..length), which came from path
  * (used in messages only).  Stops with a message on any problem. */
