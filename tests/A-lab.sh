@@ -113,6 +113,13 @@ if command -v gnuplot >/dev/null 2>&1; then
     else flunk "--plot FILE.svg: the picture and the CSV"; fi
     run --data "$corpus/good/crlf-no-final-newline.csv" --lr 0.01 --plot "$work/loss.png"
     if [ $? -eq 0 ] && [ -s "$work/loss.png" ]; then pass; else flunk "--plot FILE.png"; fi
+    # No log scale for a loss at or below 0 (x2sinx near -3; Booth's minimum).
+    run --function x2sinx --x0 -3 --lr 0.01 --steps 20 --plot "$work/negative.svg"
+    if [ $? -eq 0 ] && grep -q 'linear scale' "$work/negative.svg"; then pass
+    else flunk "--plot of a negative loss: a linear scale, exit 0"; fi
+    run --function booth --x0 1,3 --optimizer adam --eps 0 --plot "$work/diverged.svg"
+    if [ $? -eq 3 ] && [ "$(wc -l <"$work/out")" -eq 2 ] && grep -q '<svg' "$work/diverged.svg"
+    then pass; else flunk "--plot of a run that diverges at step 1 from loss 0: exit 3"; fi
 fi
 
 mkdir "$work/figure"

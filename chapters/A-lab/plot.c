@@ -81,6 +81,20 @@ static void path_box(FILE *rows, FILE *path, double box[4])
     }
 }
 
+/* The lowest loss of the rows (column 2): a log scale needs it above 0,
+ * which a run that lands exactly on the minimum, or x2sinx below 0, is not. */
+static double lowest_loss(FILE *rows)
+{
+    char line[1024];
+    long step;
+    double loss, lowest = INFINITY;
+    rewind(rows);
+    while (fgets(line, sizeof line, rows) != NULL)
+        if (sscanf(line, "%ld,%lf", &step, &loss) == 2)
+            lowest = fmin(lowest, loss);
+    return lowest;
+}
+
 /* f on a GRID x GRID grid over box, one block per x1 (what splot reads);
  * the lowest and highest values go to range. */
 static void write_grid(FILE *file, const struct function *f, const double box[4],
@@ -188,12 +202,14 @@ void plot_draw(const char *image, FILE *rows, const struct function *f, const ch
     else
         fprintf(gnuplot, "set title \"%s\" noenhanced\n", title);
 
-    /* the loss against the step, on a log scale */
-    fprintf(gnuplot,
-            "set xrange [*:*]\nset yrange [*:*]\n"
-            "set xlabel 'step'\nset ylabel 'loss (log scale)'\n"
-            "set logscale y\nset format y '10^{%%T}'\n"
-            "plot '%s' skip 1 using 1:2 with lines ls 5 title 'loss'\n", path[ROWS]);
+    /* the loss against the step, on a log scale when every loss is above 0 */
+    fputs("set xrange [*:*]\nset yrange [*:*]\nset xlabel 'step'\n", gnuplot);
+    if (lowest_loss(rows) > 0.0)
+        fputs("set ylabel 'loss (log scale)'\nset logscale y\nset format y '10^{%T}'\n",
+              gnuplot);
+    else
+        fputs("set ylabel 'loss (linear scale: not every loss is above 0)'\n", gnuplot);
+    fprintf(gnuplot, "plot '%s' skip 1 using 1:2 with lines ls 5 title 'loss'\n", path[ROWS]);
     if (two_d)
         fprintf(gnuplot,
                 "unset logscale y\nset format y '%%g'\n"
@@ -206,16 +222,17 @@ void plot_draw(const char *image, FILE *rows, const struct function *f, const ch
                 "unset multiplot\n",
                 path[CONTOURS], path[PATH]);
     fflush(gnuplot);
-    if (pclose(gnuplot) != 0) {
-        char line[512] = "gnuplot failed";
+    if (pclose(gnuplot) != 0) {     /* gnuplot's last line names the error */
+        char line[512], last[512] = "gnuplot failed";
         file = fopen(path[LOG], "r");
-        if (file != NULL) {
-            if (fgets(line, sizeof line, file) == NULL)
-                strcpy(line, "gnuplot failed");
+        while (file != NULL && fgets(line, sizeof line, file) != NULL) {
             line[strcspn(line, "\n")] = '\0';
-            fclose(file);
+            if (line[strspn(line, " ")] != '\0')
+                strcpy(last, line);
         }
-        fail(EXIT_USAGE, "--plot: %s", line);
+        if (file != NULL)
+            fclose(file);
+        fail(EXIT_USAGE, "--plot: gnuplot failed, its messages are in %s: %s", folder, last);
     }
     for (int k = 0; k < FILES; k++)
         remove(path[k]);
