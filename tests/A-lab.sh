@@ -113,6 +113,11 @@ if command -v gnuplot >/dev/null 2>&1; then
     else flunk "--plot FILE.svg: the picture and the CSV"; fi
     run --data "$corpus/good/crlf-no-final-newline.csv" --lr 0.01 --plot "$work/loss.png"
     if [ $? -eq 0 ] && [ -s "$work/loss.png" ]; then pass; else flunk "--plot FILE.png"; fi
+    # The title (the command) is a gnuplot string: a backquote there is no command.
+    cp "$corpus/good/bare-cr.csv" "$work/\`true\`.csv"
+    run --data "$work/\`true\`.csv" --steps 2 --plot "$work/title.svg"
+    if [ $? -eq 0 ] && grep -q "'true'.csv" "$work/title.svg"; then pass
+    else flunk "--plot: a backquote in the title ran a command"; fi
     # No log scale for a loss at or below 0 (x2sinx near -3; Booth's minimum).
     run --function x2sinx --x0 -3 --lr 0.01 --steps 20 --plot "$work/negative.svg"
     if [ $? -eq 0 ] && grep -q 'linear scale' "$work/negative.svg"; then pass

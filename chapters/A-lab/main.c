@@ -186,8 +186,10 @@ static void remember_command(struct settings *s, int argc, char **argv)
         }
         used += (size_t)snprintf(s->title + used, sizeof s->title - used, " %s", argv[i]);
     }
-    for (char *c = s->title; *c; c++)   /* the title goes into a gnuplot string */
-        if (*c == '"' || *c == '\\' || *c == '\n')
+    /* The title goes into a double-quoted gnuplot string, where a backquote
+     * would run a shell command (a data file named `rm x`.csv, say). */
+    for (char *c = s->title; *c; c++)
+        if (*c == '"' || *c == '\\' || *c == '\n' || *c == '`')
             *c = '\'';
 }
 

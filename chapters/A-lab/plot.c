@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -88,10 +89,13 @@ static double lowest_loss(FILE *rows)
     char line[1024];
     long step;
     double loss, lowest = INFINITY;
+    bool line_start = true;    /* a row of many weights comes in several pieces */
     rewind(rows);
-    while (fgets(line, sizeof line, rows) != NULL)
-        if (sscanf(line, "%ld,%lf", &step, &loss) == 2)
+    while (fgets(line, sizeof line, rows) != NULL) {
+        if (line_start && sscanf(line, "%ld,%lf", &step, &loss) == 2)
             lowest = fmin(lowest, loss);
+        line_start = strchr(line, '\n') != NULL;
+    }
     return lowest;
 }
 
