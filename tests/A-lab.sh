@@ -195,6 +195,7 @@ usage "--every: 0 is outside" --function booth --every 0
 usage "--x0: 1 values given, the objective has 2" --function booth --x0 1
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
 usage "--x0: the loss at the start overflows (inf)" --function booth --x0 1e300,1
+usage "the loss at the start overflows (inf): the function's parameters are too large" --function rosenbrock:1e200,100
 if [ -w /dev/full ]; then
     "$descent" --function booth --steps 100000 >/dev/full 2>"$work/err"
     status=$?
@@ -273,6 +274,7 @@ bad two-numbers-in-a-cell.csv "2:1: '1 2' is not a number"
 bad semicolons.csv "1:1: the header names 1 column; the lab needs at least 2, separated by commas"
 bad spaces-only-row.csv "3:4: this row has 1 cell, the header has 2"
 bad nul-byte.csv "2:3: a NUL byte in this cell"
+usage "the loss at the start overflows (inf): the data's values are too large to square" --data "$corpus/bad/too-large-to-square.csv"
 bad hexadecimal.csv "2:1: '0x10' is not a decimal number (column 'x')"
 bad plus-inf.csv "3:1: '+inf' is not a finite number (column 'x')"
 bad byte-order-mark-no-header.csv "1:1: header cell '1' is a number"

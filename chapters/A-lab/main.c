@@ -345,9 +345,13 @@ static double *start_point(const struct settings *s, const struct objective *obj
         theta[i] = s->x0_count ? s->x0[i] : objective->function ? objective->function->start[i]
                                                                 : 0.0;
     loss = objective_loss(objective, theta);
-    if (!isfinite(loss))
+    if (!isfinite(loss) && s->x0_count != 0)
         fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
              "minimum", loss);
+    if (!isfinite(loss))     /* the objective's own start: its numbers are too large */
+        fail(EXIT_USAGE, "the loss at the start overflows (%g): %s", loss,
+             objective->model ? "the data's values are too large to square; scale them down"
+                              : "the function's parameters are too large");
     return theta;
 }
 
