@@ -336,11 +336,12 @@ static struct hyper choose_hyper(const struct settings *s, const struct optimize
 static double *start_point(const struct settings *s, const struct objective *objective)
 {
     size_t dim = objective_dim(objective);
-    double *theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
+    double *theta;
     double loss;
     if (s->x0_count != 0 && s->x0_count != dim)
         fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
              s->x0_count, dim, objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
+    theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
     for (size_t i = 0; i < dim; i++)
         theta[i] = s->x0_count ? s->x0[i] : objective->function ? objective->function->start[i]
                                                                 : 0.0;
@@ -475,12 +476,12 @@ int main(int argc, char **argv)
         plot_draw(s.plot, rows, objective.function, s.title);
         fclose(rows);
     }
+    optimizer_free(&opt);
+    free(theta);
+    dataset_free(&data);
     if (fflush(stdout) != 0 || ferror(stdout))
         fail(EXIT_USAGE, "writing the rows failed");
     if (result.diverged)
         report_divergence(&result, &hyper);
-    optimizer_free(&opt);
-    free(theta);
-    dataset_free(&data);
     return 0;
 }
