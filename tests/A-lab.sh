@@ -77,6 +77,11 @@ for file in byte-order-mark bare-cr long-numeral; do
     else flunk "$file.csv: 2 samples, loss (9 + 25) / 2 = 17 at zero"; fi
 done
 
+# A pipe, as the manual suggests: --data /dev/stdin reads what a file would give.
+"$descent" --data /dev/stdin --steps 1 <"$corpus/good/bare-cr.csv" >"$work/out" 2>"$work/err"
+if [ $? -eq 0 ] && [ "$(sed -n 2p "$work/out")" = "0,17,0,0" ]; then pass
+else flunk "--data /dev/stdin: the file's rows"; fi
+
 # A batch larger than the data set is the full batch, as a DataLoader gives.
 run --data "$corpus/good/crlf-no-final-newline.csv" --lr 0.01 --steps 5
 cp "$work/out" "$work/first"
