@@ -77,6 +77,14 @@ for file in byte-order-mark bare-cr long-numeral; do
     else flunk "$file.csv: 2 samples, loss (9 + 25) / 2 = 17 at zero"; fi
 done
 
+# --x0 for a data set wider than any built-in function (100 features).
+awk 'BEGIN { for (i = 1; i <= 100; i++) printf "x%d,", i; print "y";
+             for (i = 1; i <= 100; i++) printf "1,"; print "101" }' >"$work/wide.csv"
+x0=$(awk 'BEGIN { for (i = 1; i <= 100; i++) printf "1,"; print "1" }')
+run --data "$work/wide.csv" --x0 "$x0" --steps 1
+if [ $? -eq 0 ] && [ "$(sed -n 2p "$work/out" | cut -d, -f1-3)" = "0,0,1" ]; then pass
+else flunk "--x0 with 101 values (w1..w100, b) on 100 features"; fi
+
 # A pipe, as the manual suggests: --data /dev/stdin reads what a file would give.
 "$descent" --data /dev/stdin --steps 1 <"$corpus/good/bare-cr.csv" >"$work/out" 2>"$work/err"
 if [ $? -eq 0 ] && [ "$(sed -n 2p "$work/out")" = "0,17,0,0" ]; then pass

@@ -30,7 +30,7 @@
 
 struct settings {
     const char *function_spec, *data_path, *optimizer_name, *plot;
-    double x0[FUNCTION_MAX_DIM];
+    double *x0;                      /* [x0_count]: as many as the data has columns */
     size_t x0_count;                 /* 0: the objective's default start */
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
@@ -213,10 +213,15 @@ static struct settings parse(int argc, char **argv)
             set_once(flag, &seen_data);
             s.data_path = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--x0") == 0) {
+            const char *text;
+            size_t values = 1;
             set_once(flag, &seen_x0);
-            s.x0_count = parse_number_list(flag, flag_value(argc, argv, &i), s.x0,
-                                           FUNCTION_MAX_DIM);
-            require_decimal(flag, argv[i]);
+            text = flag_value(argc, argv, &i);
+            for (const char *c = text; *c != '\0'; c++)
+                values += *c == ',';
+            s.x0 = checked_calloc(values, sizeof *s.x0, __FILE__, __LINE__);
+            s.x0_count = parse_number_list(flag, text, s.x0, values);
+            require_decimal(flag, text);
         } else if (strcmp(flag, "--optimizer") == 0) {
             set_once(flag, &seen_optimizer);
             s.optimizer_name = flag_value(argc, argv, &i);
@@ -478,6 +483,7 @@ int main(int argc, char **argv)
     }
     optimizer_free(&opt);
     free(theta);
+    free(s.x0);
     dataset_free(&data);
     if (fflush(stdout) != 0 || ferror(stdout))
         fail(EXIT_USAGE, "writing the rows failed");
