@@ -355,6 +355,20 @@ START_TEST(adagrad_lr_decay_and_initial_accumulator)
 }
 END_TEST
 
+/* Adagrad's default eps, 1e-10, moves the first step by 5e-13 only, below
+ * TOLERANCE; eps = 1 shows where it goes: outside the root, the first step
+ * is lr 2 / (sqrt 4 + 1) = lr 2/3 (inside it would be lr 2 / sqrt 5). */
+START_TEST(adagrad_eps_outside_the_root)
+{
+    struct hyper h = adagrad_kind.defaults;
+    double theta[1];
+    const double lr = 0.1;
+    h.lr = lr, h.eps = 1;
+    run_steps(&adagrad_kind, &h, 1.0, two_twice, 1, theta);
+    ck_assert_double_eq_tol(theta[0], 1 - lr * 2.0 / 3, TOLERANCE);
+}
+END_TEST
+
 /* Weight decay: g1 = 2 + 0.5 * 1 = 2.5; maximize: the step goes up. */
 START_TEST(adagrad_weight_decay_and_maximize)
 {
@@ -887,6 +901,7 @@ Suite *chapter_suite(void)
     tcase_add_test(sgd, sgd_weight_decay_and_maximize);
     tcase_add_test(adaptive, adagrad_first_steps);
     tcase_add_test(adaptive, adagrad_lr_decay_and_initial_accumulator);
+    tcase_add_test(adaptive, adagrad_eps_outside_the_root);
     tcase_add_test(adaptive, adagrad_weight_decay_and_maximize);
     tcase_add_test(adaptive, rmsprop_first_steps);
     tcase_add_test(adaptive, rmsprop_centered);
