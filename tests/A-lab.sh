@@ -169,6 +169,7 @@ else flunk "data, lr 10: exit 3 ($status), finite rows"; fi
 # --------------------------------------------------- exit 2: the command
 usage "nothing to optimise"
 usage "--csv DIR takes no other flag" --csv "$work" --function booth
+usage "--csv needs a value" --csv
 usage "--csv DIR takes no other flag" --function booth --csv "$work"
 usage "cannot write $work/no/such/sgd.csv" --csv "$work/no/such"
 usage "unknown flag '--foo'" --function booth --foo

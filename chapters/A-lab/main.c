@@ -433,6 +433,8 @@ int main(int argc, char **argv)
     fail_program = "descent";
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
     if (argc > 1 && strcmp(argv[1], "--csv") == 0) {   /* tests/draw.sh */
+        if (argc == 2)
+            fail(EXIT_USAGE, "--csv needs a value");
         if (argc != 3)
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         write_figure_data(argv[2]);
