@@ -544,7 +544,8 @@ START_TEST(nadam_first_step)
     double theta[1];
     for (int k = 0; k < 2; k++) {
         const double psi = k == 0 ? 4e-3 : 0.5;
-        const double mu1 = b1 * (1 - 0.5 * pow(0.96, psi)), mu2 = b1 * (1 - 0.5 * pow(0.96, 2 * psi));
+        const double mu1 = b1 * (1 - 0.5 * pow(0.96, psi));
+        const double mu2 = b1 * (1 - 0.5 * pow(0.96, 2 * psi));
         h.lr = lr, h.momentum_decay = psi;
         run_steps(&nadam_kind, &h, 1.0, two_twice, 1, theta);
         ck_assert_double_eq_tol(theta[0], 1 - lr * 2 / (2 + eps) *

@@ -3,9 +3,10 @@
  * The objective is a built-in function (functions.h) or linear regression
  * on a data set (regression.h), visited in batches: full batch, mini-batch
  * or one sample at a time, in file order or reshuffled every epoch by the
- * book's generator (rng.h), through chapter 4's epoch iterator.  Every update is one optimizer_step; the loss
- * of the whole objective is computed only for the rows that are printed.
- * Nothing is allocated once the loop has started.
+ * book's generator (rng.h), through chapter 4's epoch iterator.  Every
+ * update is one optimizer_step; the loss of the whole objective is
+ * computed only for the rows that are printed.  Nothing is allocated once
+ * the loop has started.
  */
 #ifndef DESCENT_LAB_H
 #define DESCENT_LAB_H
