@@ -101,6 +101,12 @@ START_TEST(trailing_junk_is_a_usage_error)
 }
 END_TEST
 
+START_TEST(hexadecimal_is_a_usage_error)
+{
+    parse_number("--lr", "0x10");
+}
+END_TEST
+
 START_TEST(leading_space_is_a_usage_error)
 {
     parse_number("--lr", " 0.1");
@@ -199,6 +205,7 @@ Suite *chapter_suite(void)
         tcase_add_exit_test(args, non_finite_number_is_a_usage_error, 2);
         tcase_add_exit_test(args, trailing_junk_is_a_usage_error, 2);
         tcase_add_exit_test(args, leading_space_is_a_usage_error, 2);
+        tcase_add_exit_test(args, hexadecimal_is_a_usage_error, 2);
     }
     tcase_add_test(args, number_lists_parse);
     tcase_add_test(args, tiny_numbers_are_kept);

@@ -3,6 +3,7 @@
 #include "00-toolkit/fail.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -25,26 +26,70 @@ const char *flag_value(int argc, char **argv, int *index)
     return argv[*index];
 }
 
-/* Parse text[0..length) as one finite double, or return 0. */
-static int read_number(const char *text, size_t length, double *value)
+bool is_decimal(const char *text, size_t length)
 {
-    char buffer[128];
-    char *end;
-    if (length == 0 || length >= sizeof buffer || isspace((unsigned char)text[0]))
-        return 0;
+    size_t i = 0, digits = 0;
+    if (i < length && (text[i] == '+' || text[i] == '-'))
+        i++;
+    for (; i < length && isdigit((unsigned char)text[i]); i++)
+        digits++;
+    if (i < length && text[i] == '.')
+        for (i++; i < length && isdigit((unsigned char)text[i]); i++)
+            digits++;
+    if (digits == 0)
+        return false;
+    if (i < length && (text[i] == 'e' || text[i] == 'E')) {
+        size_t exponent = 0;
+        i++;
+        if (i < length && (text[i] == '+' || text[i] == '-'))
+            i++;
+        for (; i < length && isdigit((unsigned char)text[i]); i++)
+            exponent++;
+        if (exponent == 0)
+            return false;
+    }
+    return i == length;
+}
+
+enum reading {
+    READ_OK,
+    NOT_DECIMAL,    /* strtod would read it ("0x10", " 1"), the book does not */
+    NOT_FINITE,     /* not a number at all, or an overflow ("abc", "inf", "1e999") */
+};
+
+/* Read text[0..length) as one decimal numeral with a finite value. */
+static enum reading read_number(const char *text, size_t length, double *value)
+{
+    char buffer[128], *end;
+    if (length == 0 || length >= sizeof buffer)
+        return NOT_FINITE;
     memcpy(buffer, text, length);
     buffer[length] = '\0';
-    errno = 0;
     *value = strtod(buffer, &end);
-    /* ERANGE with a finite result is an underflow (1e-310): keep it. */
-    return *end == '\0' && isfinite(*value);
+    if (*end != '\0' || !isfinite(*value))
+        return NOT_FINITE;  /* an underflow (1e-310) is finite and kept */
+    return is_decimal(text, length) ? READ_OK : NOT_DECIMAL;
+}
+
+/* Stop with the message for a reading that failed; list is the whole
+ * comma-separated text the piece came from, or NULL. */
+static _Noreturn void refuse(const char *flag, const char *piece, int length,
+                             const char *list, enum reading reading)
+{
+    if (reading == NOT_DECIMAL)
+        fail(EXIT_USAGE, "%s: '%.*s' is not a decimal number (write e.g. 16, 0.5 or 1e-3)",
+             flag, length, piece);
+    if (list != NULL)
+        fail(EXIT_USAGE, "%s: '%.*s' in '%s' is not a finite number", flag, length, piece, list);
+    fail(EXIT_USAGE, "%s: '%.*s' is not a finite number", flag, length, piece);
 }
 
 double parse_number(const char *flag, const char *text)
 {
     double value;
-    if (!read_number(text, strlen(text), &value))
-        fail(EXIT_USAGE, "%s: '%s' is not a finite number", flag, text);
+    enum reading reading = read_number(text, strlen(text), &value);
+    if (reading != READ_OK)
+        refuse(flag, text, (int)strlen(text), NULL, reading);
     return value;
 }
 
@@ -73,6 +118,8 @@ long parse_whole(const char *flag, const char *text, long low, long high)
     value = strtol(text, &end, 10);
     if (*text == '\0' || *end != '\0' || errno == ERANGE)
         fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
+    if (!is_decimal(text, strlen(text)))
+        refuse(flag, text, (int)strlen(text), NULL, NOT_DECIMAL);
     if (value < low || value > high)
         fail(EXIT_USAGE, "%s: %ld is outside [%ld, %ld]", flag, value, low, high);
     return value;
@@ -86,9 +133,9 @@ size_t parse_number_list(const char *flag, const char *text, double *values, siz
         size_t length = strcspn(start, ",");
         if (count == max)
             fail(EXIT_USAGE, "%s: more than %zu values in '%s'", flag, max, text);
-        if (!read_number(start, length, &values[count]))
-            fail(EXIT_USAGE, "%s: '%.*s' in '%s' is not a finite number",
-                 flag, (int)length, start, text);
+        enum reading reading = read_number(start, length, &values[count]);
+        if (reading != READ_OK)
+            refuse(flag, start, (int)length, text, reading);
         count++;
         if (start[length] == '\0')
             return count;

@@ -1,13 +1,15 @@
 /* args.h: reading numbers from the command line, strictly.
  *
  * Every chapter program and the lab take their settings as flags.  A value
- * that is not entirely a finite number, or lies outside its range, is a
- * usage error: one line naming the flag, exit status 2 (fail.h).  strtod's
- * "inf", "nan", trailing junk and empty strings are all refused here.
+ * that is not entirely a finite decimal number, or lies outside its range,
+ * is a usage error: one line naming the flag, exit status 2 (fail.h).
+ * strtod's "inf", "nan", "0x10", spaces, trailing junk and empty strings
+ * are all refused here.
  */
 #ifndef DESCENT_ARGS_H
 #define DESCENT_ARGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The last branch of every program's flag loop: --help prints usage() and
@@ -17,7 +19,13 @@ _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void));
 /* The value after argv[*index] (advancing *index), or a usage error. */
 const char *flag_value(int argc, char **argv, int *index);
 
-/* A finite double; flag names the setting in the message. */
+/* Is text[0..length) a decimal numeral: a sign, digits with at most one
+ * point, an exponent (-2, 0.5, .5, 1e-3)?  strtod also reads "0x10",
+ * "inf", "nan" and leading spaces; the book takes none of them, on the
+ * command line or in a data file. */
+bool is_decimal(const char *text, size_t length);
+
+/* A finite decimal number; flag names the setting in the message. */
 double parse_number(const char *flag, const char *text);
 
 /* A finite double with low <= value <= high. */

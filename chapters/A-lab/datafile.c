@@ -5,6 +5,7 @@
  * the end; the data set is allocated once, at its final size.
  */
 #include "A-lab/datafile.h"
+#include "00-toolkit/args.h"
 #include "00-toolkit/fail.h"
 
 #include <errno.h>
@@ -68,31 +69,6 @@ static size_t split_cells(const char *line, size_t length, struct cell *cells, s
             return count;
         start = end + 1;
     }
-}
-
-bool is_decimal(const char *text, size_t length)
-{
-    size_t i = 0, digits = 0;
-    if (i < length && (text[i] == '+' || text[i] == '-'))
-        i++;
-    for (; i < length && text[i] >= '0' && text[i] <= '9'; i++)
-        digits++;
-    if (i < length && text[i] == '.')
-        for (i++; i < length && text[i] >= '0' && text[i] <= '9'; i++)
-            digits++;
-    if (digits == 0)
-        return false;
-    if (i < length && (text[i] == 'e' || text[i] == 'E')) {
-        size_t exponent = 0;
-        i++;
-        if (i < length && (text[i] == '+' || text[i] == '-'))
-            i++;
-        for (; i < length && text[i] >= '0' && text[i] <= '9'; i++)
-            exponent++;
-        if (exponent == 0)
-            return false;
-    }
-    return i == length;
 }
 
 /* Does strtod read all of cell?  Its value goes to *value.  strtod needs

@@ -17,12 +17,6 @@
 
 #include "04-batches/regression.h"
 
-/* Is text[0..length) a decimal numeral: a sign, digits with at most one
- * point, an exponent (e.g. -2, 0.5, .5, 1e-3)?  strtod also reads "0x10",
- * "inf", "nan" and leading spaces; the lab takes none of them, in a file
- * or on the command line. */
-bool is_decimal(const char *text, size_t length);
-
 /* data <- the samples of the CSV text[0..length), which came from path
  * (used in messages only).  Stops with a message on any problem. */
 void dataset_parse_csv(struct dataset *data, const char *path, const char *text,

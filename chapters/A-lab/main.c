@@ -106,23 +106,6 @@ static void set_once(const char *flag, bool *seen)
     *seen = true;
 }
 
-/* args.h reads numbers with strtod, which also takes " 1" and 0x10; the
- * lab wants them as a learner writes them, so it refuses those too (after
- * args.h has refused what is not a finite number at all). */
-static void require_decimal(const char *flag, const char *text)
-{
-    const char *piece = text;
-    for (;;) {
-        size_t length = strcspn(piece, ",");
-        if (!is_decimal(piece, length))
-            fail(EXIT_USAGE, "%s: '%.*s' is not a decimal number (write e.g. 16, 0.5 or 1e-3)",
-                 flag, (int)length, piece);
-        if (piece[length] == '\0')
-            return;
-        piece += length + 1;
-    }
-}
-
 static uint64_t parse_seed(const char *text)
 {
     char *end;
@@ -155,12 +138,10 @@ static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv,
         if (parse_number_list(flag, text, betas, 2) != 2)
             fail(EXIT_USAGE, "--betas takes two numbers, B1,B2 (e.g. 0.9,0.999), not '%s'",
                  text);
-        require_decimal(flag, text);
         h->beta1 = betas[0], h->beta2 = betas[1];
         return;
     }
     double value = parse_number(flag, text);
-    require_decimal(flag, text);
     switch (bit) {
     case TAKES_LR: h->lr = value; break;
     case TAKES_MOMENTUM: h->momentum = value; break;
@@ -221,26 +202,21 @@ static struct settings parse(int argc, char **argv)
                 values += *c == ',';
             s.x0 = checked_calloc(values, sizeof *s.x0, __FILE__, __LINE__);
             s.x0_count = parse_number_list(flag, text, s.x0, values);
-            require_decimal(flag, text);
         } else if (strcmp(flag, "--optimizer") == 0) {
             set_once(flag, &seen_optimizer);
             s.optimizer_name = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--steps") == 0) {
             set_once(flag, &seen_steps);
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
-            require_decimal(flag, argv[i]);
         } else if (strcmp(flag, "--epochs") == 0) {
             set_once(flag, &seen_epochs);
             s.epochs = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
-            require_decimal(flag, argv[i]);
         } else if (strcmp(flag, "--batch") == 0) {
             set_once(flag, &seen_batch);
             s.batch = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
-            require_decimal(flag, argv[i]);
         } else if (strcmp(flag, "--every") == 0) {
             set_once(flag, &seen_every);
             s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
-            require_decimal(flag, argv[i]);
         } else if (strcmp(flag, "--order") == 0) {
             const char *order;
             set_once(flag, &seen_order);
@@ -452,8 +428,6 @@ int main(int argc, char **argv)
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {
         function = function_from_spec("--function", s.function_spec);
-        if (strchr(s.function_spec, ':') != NULL)
-            require_decimal("--function", strchr(s.function_spec, ':') + 1);
         objective.function = &function;
     } else {
         dataset_read_csv(&data, s.data_path);
