@@ -26,6 +26,25 @@ count() {
     passed=$((passed + $1)) failed=$((failed + $2))
 }
 
+# Figures are compared byte for byte only with the gnuplot that drew them:
+# another version draws the same data with other bytes.  They are drawn in
+# the background while the tests run (the machine has more than one core).
+made_with=$(cat plots/GNUPLOT_VERSION 2>/dev/null)
+have=$(gnuplot --version 2>/dev/null)
+draw_figures() {
+    for c in $CHAPTERS; do
+        [ -f "plots/$c.gp" ] || continue
+        rm -rf "$BUILD/figures/$c"
+        sh tests/draw.sh "$c" "$BUILD/figures/$c" >"$BUILD/figures/$c.log" 2>&1
+        echo $? >"$BUILD/figures/$c.status"
+    done
+}
+if [ "$made_with" = "$have" ]; then
+    mkdir -p "$BUILD/figures"
+    draw_figures &
+    drawing=$!
+fi
+
 run() {
     "$@" >"$log" 2>&1
     rc=$?
@@ -66,17 +85,13 @@ fi
 cat "$log"
 if grep -q 'up to date' "$log"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-# Figures are compared byte for byte only with the gnuplot that drew them:
-# another version draws the same data with other bytes.
-made_with=$(cat plots/GNUPLOT_VERSION 2>/dev/null)
-have=$(gnuplot --version 2>/dev/null)
 echo "== figures"
 if [ "$made_with" = "$have" ]; then
+    wait "$drawing"
     for c in $CHAPTERS; do
         [ -f "plots/$c.gp" ] || continue
-        rm -rf "$BUILD/figures/$c"
-        if ! sh tests/draw.sh "$c" "$BUILD/figures/$c" >"$log" 2>&1; then
-            cat "$log"; failed=$((failed + 1)); status=1; continue
+        if [ "$(cat "$BUILD/figures/$c.status")" != 0 ]; then
+            cat "$BUILD/figures/$c.log"; failed=$((failed + 1)); status=1; continue
         fi
         if diff -r "plots/$c" "$BUILD/figures/$c" -x '*.csv' >"$log" 2>&1; then
             passed=$((passed + 1))
