@@ -718,23 +718,33 @@ END_TEST
 
 /* ------------------------------------------------ the run loop, CSV */
 
+/* The lab's loop with SGD at learning rate lr on a built-in function from
+ * theta[0..dim) (left at the last finite iterate), printing every every-th
+ * row; the CSV comes back in *text (caller frees). */
+static struct run_result run_sgd(const char *spec, double lr, double *theta, long steps,
+                                 long every, char **text)
+{
+    struct function f = function_from_spec("--function", spec);
+    struct objective objective = {&f, NULL};
+    struct schedule schedule = {steps, every, 0, false, 0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    FILE *out = tmpfile();
+    struct run_result result;
+    h.lr = lr;
+    optimizer_init(&opt, &sgd_kind, &h, f.dim);
+    result = lab_run(out, theta, &opt, &objective, &schedule);
+    optimizer_free(&opt);
+    *text = slurp(out);
+    return result;
+}
+
 /* --every 4 over 10 steps prints rows 0, 4, 8 and the last, 10. */
 START_TEST(every_prints_the_last_row_too)
 {
-    struct function f = function_from_spec("--function", "booth");
-    struct objective objective = {&f, NULL};
-    struct schedule schedule = {10, 4, 0, false, 0};
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
     double theta[2] = {0, 0};
-    FILE *out = tmpfile();
     char *text;
-    struct run_result result;
-    h.lr = 0.01;
-    optimizer_init(&opt, &sgd_kind, &h, 2);
-    result = lab_run(out, theta, &opt, &objective, &schedule);
-    optimizer_free(&opt);
-    text = slurp(out);
+    struct run_result result = run_sgd("booth", 0.01, theta, 10, 4, &text);
     ck_assert_int_eq(result.rows, 4);
     ck_assert(!result.diverged);
     ck_assert_ptr_nonnull(strstr(text, "step,loss,x1,x2\n0,74,0,0\n4,"));
@@ -750,20 +760,9 @@ END_TEST
  * 511 is the last one, and theta is left at x_511 = -2^511. */
 START_TEST(divergence_stops_at_the_last_finite_row)
 {
-    struct function f = function_from_spec("--function", "quadratic:1");
-    struct objective objective = {&f, NULL};
-    struct schedule schedule = {5000, 1, 0, false, 0};
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
     double theta[1] = {1};
-    FILE *out = tmpfile();
     char *text;
-    struct run_result result;
-    h.lr = 3;
-    optimizer_init(&opt, &sgd_kind, &h, 1);
-    result = lab_run(out, theta, &opt, &objective, &schedule);
-    optimizer_free(&opt);
-    text = slurp(out);
+    struct run_result result = run_sgd("quadratic:1", 3, theta, 5000, 1, &text);
     ck_assert(result.diverged);
     ck_assert_int_eq(result.diverged_at, 512);
     ck_assert_str_eq(result.why, "the loss");
@@ -782,20 +781,9 @@ END_TEST
  * row 599 (f = 2^1197) cannot be. */
 START_TEST(divergence_with_every)
 {
-    struct function f = function_from_spec("--function", "quadratic:1");
-    struct objective objective = {&f, NULL};
-    struct schedule schedule = {5000, 100, 0, false, 0};
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
     double theta[1] = {1};
-    FILE *out = tmpfile();
     char *text;
-    struct run_result result;
-    h.lr = 3;
-    optimizer_init(&opt, &sgd_kind, &h, 1);
-    result = lab_run(out, theta, &opt, &objective, &schedule);
-    optimizer_free(&opt);
-    text = slurp(out);
+    struct run_result result = run_sgd("quadratic:1", 3, theta, 5000, 100, &text);
     ck_assert(result.diverged);
     ck_assert_int_eq(result.diverged_at, 600);
     ck_assert_int_eq(result.rows, 6);                         /* 0, 100, ..., 500 */
@@ -810,17 +798,10 @@ END_TEST
  * printed rows 0 and 1000. */
 START_TEST(divergence_of_a_parameter)
 {
-    struct function f = function_from_spec("--function", "quadratic:1");
-    struct objective objective = {&f, NULL};
-    struct schedule schedule = {2000, 1000, 0, false, 0};
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
     double theta[1] = {ldexp(1.0, 500)};
-    struct run_result result;
-    h.lr = 3;
-    optimizer_init(&opt, &sgd_kind, &h, 1);
-    result = lab_run(tmpfile(), theta, &opt, &objective, &schedule);
-    optimizer_free(&opt);
+    char *text;
+    struct run_result result = run_sgd("quadratic:1", 3, theta, 2000, 1000, &text);
+    free(text);
     ck_assert(result.diverged);
     ck_assert_int_eq(result.diverged_at, 524);
     ck_assert_str_eq(result.why, "a parameter");
