@@ -70,12 +70,22 @@ static void text_puts(struct text *t, const char *s)
 
 static void text_printf(struct text *t, const char *format, ...)
 {
-    char buffer[4096];
     va_list args;
+    int length;
+    char *buffer;
     va_start(args, format);
-    vsnprintf(buffer, sizeof buffer, format, args);
+    length = vsnprintf(NULL, 0, format, args);
     va_end(args);
-    text_puts(t, buffer);
+    buffer = malloc((size_t)length + 1);
+    if (buffer == NULL) {
+        fprintf(stderr, "weave: out of memory\n");
+        exit(1);
+    }
+    va_start(args, format);
+    vsnprintf(buffer, (size_t)length + 1, format, args);
+    va_end(args);
+    text_add(t, buffer, (size_t)length);
+    free(buffer);
 }
 
 static int read_file(const char *path, struct text *t)
@@ -124,8 +134,10 @@ static const char *next_line(const char *s, char *line, size_t size)
     if (*s == '\0')
         return NULL;
     n = strcspn(s, "\n");
-    if (n >= size)
-        n = size - 1;
+    if (n >= size) {        /* never cut a line silently */
+        fprintf(stderr, "weave: a line longer than %zu characters: %.60s...\n", size - 1, s);
+        exit(1);
+    }
     memcpy(line, s, n);
     line[n] = '\0';
     s += strcspn(s, "\n");
@@ -157,7 +169,7 @@ static const char *fence_language(const char *path)
 static void add_listing(struct text *out, const char *spec, const char *where, int at)
 {
     char up[64] = "";   /* from where's folder back to the top: "../../" */
-    char path[1024], line[4096], begin[300], end[300];
+    char path[1024], line[16384], begin[300], end[300];
     const char *anchor = strchr(spec, '#');
     struct text source = {0};
     const char *s;
@@ -254,7 +266,7 @@ static void add_output(struct text *out, const char *command, int expected_exit,
 /* The chapter text with every marked block produced afresh. */
 static void refresh(const char *path, const struct text *old, struct text *out)
 {
-    char line[4096], marker[4096];
+    char line[16384], marker[16384];
     const char *s = old->data;
     int number = 0;
 
@@ -279,7 +291,7 @@ static void refresh(const char *path, const struct text *old, struct text *out)
         *strstr(marker, " -->") = '\0';
         if (output && sscanf(marker, "<!-- output exit=%d", &expected_exit) != 1)
             expected_exit = 0;
-        body += 2;
+        body += strspn(body, ": ");
         /* Skip the old block, up to and including "<!-- end -->". */
         for (;;) {
             s = next_line(s, line, sizeof line);
@@ -371,7 +383,7 @@ static void from_top(const char *folder, const char *target, char *out, size_t s
  * top of the repository (code blocks are left alone). */
 static void add_chapter(struct text *book, const char *folder, const struct text *chapter)
 {
-    char line[4096];
+    char line[16384];
     const char *s = chapter->data;
     int in_code = 0;
     while ((s = next_line(s, line, sizeof line)) != NULL) {
@@ -444,6 +456,15 @@ int main(int argc, char **argv)
     }
     closedir(dir);
     qsort(names, (size_t)count, sizeof names[0], by_name);
+    for (int j = 0; j < only_count; j++) {
+        int known = 0;
+        for (int k = 0; k < count; k++)
+            known |= strcmp(only[j], names[k]) == 0;
+        if (!known) {
+            fprintf(stderr, "weave: --only %s: no chapters/%s/README.md\n", only[j], only[j]);
+            return 2;
+        }
+    }
 
     for (int k = 0; k < count; k++) {
         char path[1024];
