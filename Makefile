@@ -17,8 +17,9 @@ CFLAGS ?= -O2 -g
 CH ?=
 
 # Only the rules below: make's built-in ones would try to "rebuild" the
-# dependency files (.d) it includes.
-MAKEFLAGS += --no-builtin-rules
+# dependency files (.d) it includes.  Build on every core (JOBS=1 for one).
+JOBS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
+MAKEFLAGS += --no-builtin-rules -j$(JOBS)
 .SUFFIXES:
 
 # The book's arithmetic must be the same on every machine: C11, no fused
