@@ -67,9 +67,9 @@ set terminal svg size 720,480 dynamic enhanced font 'Helvetica,13' background rg
 
 # Loss against step, log scale.
 set output out.'/loss.svg'
-set title 'f(x_k) against k on the badly scaled quadratic'
+set title 'The loss f against step k on the badly scaled quadratic'
 set xlabel 'step k'
-set ylabel 'f(x_k)'
+set ylabel 'f(x^{(k)}), the loss after step k'
 set autoscale
 set xrange [0:2000]
 set yrange [1e-100:1e4]

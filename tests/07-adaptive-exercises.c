@@ -67,11 +67,11 @@ START_TEST(rmsprop_from_the_equations)
     h.lr = 1e-3;
     h.momentum = 0.9;
     EXPECT_ANSWER(race(&rosenbrock, rosenbrock.start, &h, 300, NULL), 0.0, 1e-9,
-                  "momentum: b = mu b + g / d (b starts at 0), then theta -= lr b");
+                  "momentum: b = beta b + g / d (beta = momentum, b starts at 0), then theta -= lr b");
 }
 END_TEST
 
-/* Exercise 7.5: the k-th move is lr |g| / sqrt(k g^2) = lr / sqrt(k), so
+/* Exercise 5: the k-th move is lr |g| / sqrt(k g^2) = lr / sqrt(k), so
  * the distance is lr (1 + 1/sqrt 2 + ... + 1/sqrt t), between
  * 2 lr (sqrt(t + 1) - 1) and 2 lr sqrt(t); it does not depend on g. */
 START_TEST(adagrad_on_a_slope)

@@ -1,7 +1,7 @@
 /* tests/07-adaptive.c: the worked examples of chapter 7.
  *
- * Everything runs on f = 1/2 (x1^2 + 100 x2^2) from x0 = (1, 1), where
- * g = (x1, 100 x2), so g0 = (1, 100).  Each expected value is the closed
+ * Everything runs on f = 1/2 (x1^2 + 100 x2^2) from x^(0) = (1, 1), where
+ * g = (x1, 100 x2), so the first gradient is (1, 100).  Each expected value is the closed
  * form the chapter derives, written with the same epsilon the optimizer
  * uses where the chapter keeps it.
  *
@@ -218,8 +218,8 @@ START_TEST(rmsprop_centered_first_step)
 }
 END_TEST
 
-/* Momentum, eq. (7.7), eps = 0, lr 0.001, mu 0.9: b1 = g / (0.1 |g|) = 10,
- * x1 = 0.99; then v = 0.0099 + 0.01 * 0.99^2 = 0.019701 and
+/* Momentum, eq. (7.7), eps = 0, lr 0.001, beta (momentum) 0.9: b = g / (0.1 |g|)
+ * = 10 after step 1, x1 = x2 = 0.99; then v = 0.0099 + 0.01 * 0.99^2 = 0.019701 and
  * b2 = 0.9 * 10 + 0.99 / sqrt(0.019701), x2 = 0.99 - 0.001 b2. */
 START_TEST(rmsprop_momentum_two_steps)
 {
@@ -257,6 +257,17 @@ START_TEST(adadelta_first_step_is_set_by_eps)
     ck_assert_double_eq_tol(x[0], 1.0 - move1, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 - move2, TOLERANCE);
     ck_assert_double_eq_tol(move2, sqrt(eps / (1.0 - rho)), 1e-11);  /* eps / 2000 relative */
+    /* The text's "eps / ((1 - rho) g^2) = 1e-5 shows in the sixth digit" on
+     * coordinate 1 (g = 1): move1 / sqrt(eps / (1 - rho)) = 1 / sqrt(1 + r)
+     * with r = eps / ((1 - rho) g^2) = 1e-5, so the move falls short by
+     * 1 - 1/sqrt(1 + r) = r/2 - 3r^2/8 + ... = 5e-6 - 3.75e-11; 1e-10
+     * absolute covers the r^2 term and rounding (about 1e-16 here). */
+    ck_assert_double_eq_tol(eps / ((1.0 - rho) * 1.0), 1e-5, 1e-20);
+    ck_assert_double_eq_tol(1.0 - move1 / sqrt(eps / (1.0 - rho)), 5e-6, 1e-10);
+    /* and the printed moves, 0.0031622618 and 0.0031622777, differ first in
+     * the sixth significant digit: 316226 against 316227 */
+    ck_assert_double_eq(floor(move1 * 1e8), 316226.0);
+    ck_assert_double_eq(floor(move2 * 1e8), 316227.0);
     ck_assert_double_eq_tol(opt.buffer[1][0], (1.0 - rho) * move1 * move1, TOLERANCE);
     optimizer_free(&opt);
 }
@@ -322,7 +333,7 @@ START_TEST(constant_rates_end_at_the_edge_of_stability)
     ck_assert(0.1 / sqrt(opt.buffer[0][1]) < 0.001);
     ck_assert(fabs(x[1]) < 1e-25);
     optimizer_free(&opt);
-    /* with momentum 0.9 the edge is (2 + 2 mu) / a_2 = 3.8 / 100 (eq. 6.6) */
+    /* with momentum beta = 0.9 the edge is (2 + 2 beta) / a_2 = 3.8 / 100 (eq. 6.6) */
     rmsprop.lr = 0.001;
     rmsprop.momentum = 0.9;
     run(&opt, x, &rmsprop_kind, &rmsprop, 2000);
@@ -430,9 +441,9 @@ END_TEST
 
 /* ------------------------------------------------------ exercise answers */
 
-/* Exercise 7.1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
+/* Exercise 1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
  * (-lr, +lr) up to eps, GD's -0.019 g = (-0.0095, 0.038). */
-START_TEST(exercise_7_1_first_move)
+START_TEST(exercise_1_first_move)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
     struct optimizer opt;
@@ -452,9 +463,9 @@ START_TEST(exercise_7_1_first_move)
 }
 END_TEST
 
-/* Exercise 7.2: RMSProp's first move is lr / sqrt(1 - alpha) (eps = 0):
+/* Exercise 2: RMSProp's first move is lr / sqrt(1 - alpha) (eps = 0):
  * sqrt(10), 10 and sqrt(1000) times lr for alpha = 0.9, 0.99, 0.999. */
-START_TEST(exercise_7_2_first_move_against_alpha)
+START_TEST(exercise_2_first_move_against_alpha)
 {
     const double alphas[3] = {0.9, 0.99, 0.999};
     const double factor[3] = {sqrt(10.0), 10.0, sqrt(1000.0)};
@@ -483,9 +494,9 @@ START_TEST(exercise_7_2_first_move_against_alpha)
 }
 END_TEST
 
-/* Exercise 7.4: measure x in units c times smaller, x' = c x (c = 10).
+/* Exercise 4: measure x in units c times smaller, x' = c x (c = 10).
  * GD needs lr c^2, AdaGrad (eps = 0) lr c, to make x' = c x at every step. */
-START_TEST(exercise_7_4_units)
+START_TEST(exercise_4_units)
 {
     const double c = 10.0;
     double a = 3.0, x = 0.7, x_new_units = c * 0.7;
@@ -512,9 +523,9 @@ START_TEST(exercise_7_4_units)
 }
 END_TEST
 
-/* Exercise 7.5: D(t) / lr = 1 + 1/sqrt 2 + ... + 1/sqrt t lies between
+/* Exercise 5: D(t) / lr = 1 + 1/sqrt 2 + ... + 1/sqrt t lies between
  * 2 (sqrt(t + 1) - 1) and 2 sqrt t - 1 (the integral of 1/sqrt x). */
-START_TEST(exercise_7_5_bounds)
+START_TEST(exercise_5_bounds)
 {
     double sum = 0.0;
     for (long t = 1; t <= 10000; t++) {
@@ -552,10 +563,10 @@ Suite *chapter_suite(void)
     tcase_add_test(limits, kinds_carry_pytorch_defaults);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);
     tcase_add_test(limits, reset_starts_over);
-    tcase_add_test(answers, exercise_7_1_first_move);
-    tcase_add_test(answers, exercise_7_2_first_move_against_alpha);
-    tcase_add_test(answers, exercise_7_4_units);
-    tcase_add_test(answers, exercise_7_5_bounds);
+    tcase_add_test(answers, exercise_1_first_move);
+    tcase_add_test(answers, exercise_2_first_move_against_alpha);
+    tcase_add_test(answers, exercise_4_units);
+    tcase_add_test(answers, exercise_5_bounds);
     suite_add_tcase(suite, one_rate);
     suite_add_tcase(suite, adagrad);
     suite_add_tcase(suite, rmsprop);

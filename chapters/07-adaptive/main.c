@@ -173,8 +173,8 @@ static struct settings parse(int argc, char **argv)
 /* ANCHOR: effective */
 /* The learning rate that plain gradient descent would need on coordinate i
  * to make the move the optimizer just made.  With RMSProp's momentum the
- * move also carries the velocity, and this is the rate at which the new
- * gradient enters it (chapter 6's alpha):
+ * move also carries the momentum buffer b, and this is the rate at which
+ * the new gradient enters b (chapter 6's learning rate):
  *   AdaGrad   clr / (sqrt(s_i) + eps)                      eq. (7.3)
  *   RMSProp   lr / (sqrt(v_i - m_i^2) + eps), m = 0 unless centered  (7.5)
  *   Adadelta  lr sqrt(u_i + eps) / sqrt(v_i + eps), with u_i before the step
@@ -358,8 +358,8 @@ static void comparison(const struct settings *s)
     printf("f = 1/2 (%g x1^2 + %g x2^2) from (%g, %g); f(x0) = %g\n",
            s->curvature[0], s->curvature[1], s->x0[0], s->x0[1],
            0.5 * (s->curvature[0] * s->x0[0] * s->x0[0] + s->curvature[1] * s->x0[1] * s->x0[1]));
-    printf("%-22s  %-10s  %-10s  %-10s  %-10s  %-11s  %s\n", "method", "f(x_10)",
-           "f(x_100)", "f(x_500)", "f(x_2000)", "f < 1e-10", "eta_eff 2 at 2000");
+    printf("%-22s  %-10s  %-10s  %-10s  %-10s  %-11s  %s\n", "method", "f after 10",
+           "after 100", "after 500", "after 2000", "f < 1e-10", "eta_eff 2 at 2000");
     for (size_t c = 0; c < CONTENDERS; c++) {
         struct hyper h = hyper_of(&contenders[c]);
         struct run r;

@@ -24,7 +24,7 @@ void rmsprop_step(struct optimizer *opt, double *theta, const double *grad)
     const struct hyper *h = &opt->hyper;
     double *square_avg = opt->buffer[0];
     double *grad_avg = opt->buffer[1];
-    double *velocity = opt->buffer[2];
+    double *momentum_buf = opt->buffer[2];        /* b in (7.7) */
 
     for (size_t i = 0; i < opt->dim; i++) {
         double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
@@ -38,8 +38,8 @@ void rmsprop_step(struct optimizer *opt, double *theta, const double *grad)
         }
         avg += h->eps;                                /* eps outside the root */
         if (h->momentum > 0.0) {
-            velocity[i] = velocity[i] * h->momentum + g / avg;
-            theta[i] += -h->lr * velocity[i];
+            momentum_buf[i] = momentum_buf[i] * h->momentum + g / avg;
+            theta[i] += -h->lr * momentum_buf[i];
         } else {
             theta[i] += -h->lr * g / avg;
         }
