@@ -37,7 +37,7 @@ plot $contour using 1:2 with lines ls 9 notitle, \
 set output out.'/loss_quadratic.svg'
 set title 'Loss on the valley κ = 25: on a log scale, a rate r is a straight line'
 set xlabel 'step k'
-set ylabel 'f(x_k)'
+set ylabel 'f(x^{(k)})'
 set size noratio
 set autoscale
 set xrange [0:60]
@@ -77,7 +77,7 @@ plot $contour using 1:2 with lines ls 9 notitle, \
 set output out.'/loss_rosenbrock.svg'
 set title 'Loss on Rosenbrock, lr 0.001'
 set xlabel 'step k'
-set ylabel 'f(x_k)'
+set ylabel 'f(x^{(k)})'
 set autoscale
 @logloss
 set key bottom left

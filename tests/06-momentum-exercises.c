@@ -15,7 +15,7 @@ START_TEST(largest_stable_lr_is_the_edge)
 {
     double lr = largest_stable_lr(0.9, 100.0);
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(lr, 0.038, 1e-12, "the root -1 appears when h = 2 + 2 beta");
+    EXPECT_ANSWER(lr, 0.038, 1e-12, "the root -1 appears when q = lr L = 2 + 2 beta");
     EXPECT_ANSWER(largest_stable_lr(0.0, 100.0), 0.02, 1e-12,
                   "without momentum it must be gradient descent's 2/L");
 }
@@ -41,8 +41,8 @@ START_TEST(dampened_heavy_ball_matches_sgd)
         optimizer_step(&opt, theta, grad);
     }
     optimizer_free(&opt);
-    EXPECT_ANSWER(x[0], theta[0], 1e-13, "alpha = lr (1 - dampening), but not on the first step");
-    EXPECT_ANSWER(x[1], theta[1], 1e-13, "alpha = lr (1 - dampening), but not on the first step");
+    EXPECT_ANSWER(x[0], theta[0], 1e-13, "eta = lr (1 - dampening), but not on the first step");
+    EXPECT_ANSWER(x[1], theta[1], 1e-13, "eta = lr (1 - dampening), but not on the first step");
 }
 END_TEST
 
@@ -54,7 +54,7 @@ START_TEST(nesterov_double_root_momentum_gives_double_root)
     struct hyper h = sgd_kind.defaults;
     struct rate r;
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(beta, 9.0 / 11, 1e-12, "the root below 1 of q b^2 + (2q - 4) b + q = 0");
+    EXPECT_ANSWER(beta, 9.0 / 11, 1e-12, "the root below 1 of p beta^2 + (2p - 4) beta + p = 0, p = 1 - q");
     h.lr = 0.01;
     h.momentum = beta;
     h.nesterov = true;

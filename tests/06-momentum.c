@@ -19,8 +19,8 @@
 #define TOLERANCE 1e-12
 
 /* Three steps of sgd_kind on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4;
- * x[k] and v[k] (the buffer after step k) into the arrays. */
-static void example(double momentum, bool nesterov, double x[4][2], double v[4][2])
+ * x[k] = x^(k) and b[k] = b^(k) (the buffer after step k) into the arrays. */
+static void example(double momentum, bool nesterov, double x[4][2], double b[4][2])
 {
     static const double curvature[2] = {1.0, 3.0};
     struct function f = quadratic(curvature, 2);
@@ -34,7 +34,7 @@ static void example(double momentum, bool nesterov, double x[4][2], double v[4][
     for (int k = 0; k < 4; k++) {
         for (int i = 0; i < 2; i++) {
             x[k][i] = theta[i];
-            v[k][i] = opt.buffer[0][i];
+            b[k][i] = opt.buffer[0][i];
         }
         f.gradient(&f, grad, theta);
         optimizer_step(&opt, theta, grad);
@@ -54,37 +54,37 @@ START_TEST(example_gradient_descent)
 {
     const double want[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {9.0 / 16, 1.0 / 16},
                                {27.0 / 64, 1.0 / 64}};
-    double x[4][2], v[4][2];
-    example(0.0, false, x, v);
+    double x[4][2], b[4][2];
+    example(0.0, false, x, b);
     expect_pairs(x, want);
 }
 END_TEST
 
-/* Momentum 1/2: v_1 = g_0 = (1, 3); v_2 = v_1/2 + g_1 = (5/4, 9/4);
- * v_3 = v_2/2 + g_2 = (17/16, 3/16); x_{k+1} = x_k - v_{k+1}/4. */
+/* Momentum 1/2: b^(1) = g^(0) = (1, 3); b^(2) = b^(1)/2 + g^(1) = (5/4, 9/4);
+ * b^(3) = b^(2)/2 + g^(2) = (17/16, 3/16); x^(k+1) = x^(k) - b^(k+1)/4. */
 START_TEST(example_momentum)
 {
     const double want_x[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {7.0 / 16, -5.0 / 16},
                                  {11.0 / 64, -23.0 / 64}};
-    const double want_v[4][2] = {{0, 0}, {1, 3}, {5.0 / 4, 9.0 / 4}, {17.0 / 16, 3.0 / 16}};
-    double x[4][2], v[4][2];
-    example(0.5, false, x, v);
+    const double want_b[4][2] = {{0, 0}, {1, 3}, {5.0 / 4, 9.0 / 4}, {17.0 / 16, 3.0 / 16}};
+    double x[4][2], b[4][2];
+    example(0.5, false, x, b);
     expect_pairs(x, want_x);
-    expect_pairs(v, want_v);
+    expect_pairs(b, want_b);
 }
 END_TEST
 
 /* Nesterov 1/2: the same buffers from other points, and the step is
- * g + v/2: x_1 = 1 - (1 + 1/2)/4 = 5/8 and 1 - (3 + 3/2)/4 = -1/8, ... */
+ * g + b/2: x^(1) = (1 - (1 + 1/2)/4, 1 - (3 + 3/2)/4) = (5/8, -1/8), ... */
 START_TEST(example_nesterov)
 {
     const double want_x[4][2] = {{1, 1}, {5.0 / 8, -1.0 / 8}, {21.0 / 64, -11.0 / 64},
                                  {69.0 / 512, -25.0 / 512}};
-    const double want_v[4][2] = {{0, 0}, {1, 3}, {9.0 / 8, 9.0 / 8}, {57.0 / 64, 3.0 / 64}};
-    double x[4][2], v[4][2];
-    example(0.5, true, x, v);
+    const double want_b[4][2] = {{0, 0}, {1, 3}, {9.0 / 8, 9.0 / 8}, {57.0 / 64, 3.0 / 64}};
+    double x[4][2], b[4][2];
+    example(0.5, true, x, b);
     expect_pairs(x, want_x);
-    expect_pairs(v, want_v);
+    expect_pairs(b, want_b);
 }
 END_TEST
 
@@ -94,20 +94,20 @@ START_TEST(example_losses_after_three_steps)
 {
     static const double curvature[2] = {1.0, 3.0};
     struct function f = quadratic(curvature, 2);
-    double x[4][2], v[4][2];
-    example(0.0, false, x, v);
+    double x[4][2], b[4][2];
+    example(0.0, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 183.0 / 2048, TOLERANCE);
-    example(0.5, false, x, v);
+    example(0.5, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 427.0 / 2048, TOLERANCE);
-    example(0.5, true, x, v);
+    example(0.5, true, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 1659.0 / 131072, TOLERANCE);
 }
 END_TEST
 
-/* Exercise 6.1 by hand: f = x^2, x0 = 1, alpha = 1/8, beta = 1/2.
- * x1 = 3/4; heavy ball x2 = 3/4 - (1/8)(3/2) + (1/2)(3/4 - 1) = 7/16;
- * buffer form v1 = 2, v2 = 2/2 + 3/2 = 5/2, x2 = 3/4 - 5/16 = 7/16. */
-START_TEST(exercise_6_1_heavy_ball_by_hand)
+/* Exercise 1 by hand: f = x^2, x^(0) = 1, eta = 1/8, beta = 1/2.
+ * x^(1) = 3/4; heavy ball x^(2) = 3/4 - (1/8)(3/2) + (1/2)(3/4 - 1) = 7/16;
+ * buffer form b^(1) = 2, b^(2) = 2/2 + 3/2 = 5/2, x^(2) = 3/4 - 5/16 = 7/16. */
+START_TEST(exercise_1_heavy_ball_by_hand)
 {
     static const double two = 2.0;
     struct function f = quadratic(&two, 1);
@@ -134,7 +134,7 @@ START_TEST(exercise_6_1_heavy_ball_by_hand)
 END_TEST
 
 /* (6.1) and PyTorch's form are one iteration; in floating point they round
- * differently (x - a g + b (x - x') against x - lr (b v + g)), so they agree
+ * differently (x - lr g + beta (x - x') against x - lr (beta b + g)), so they agree
  * to rounding: on the contracting quadratic the difference stays within a
  * few ulps of 1 (1e-14); on Rosenbrock, where the iterates move by O(1)
  * and the curvature reaches 10^3, rounding can grow by lr * curvature per
@@ -197,7 +197,7 @@ START_TEST(theory_gradient_descent_best)
 }
 END_TEST
 
-/* (6.7): kappa = 100: alpha = (2/(1 + 10))^2 = 4/121, beta = (9/11)^2 = 81/121,
+/* (6.7): kappa = 100: eta = (2/(1 + 10))^2 = 4/121, beta = (9/11)^2 = 81/121,
  * a double root 9/11 at both ends of the spectrum. */
 START_TEST(theory_heavy_ball_best)
 {
@@ -216,7 +216,7 @@ START_TEST(theory_heavy_ball_best)
 }
 END_TEST
 
-/* (6.5): z^2 - (1 + beta - h) z + beta.  lr 0.01, beta 0.9 on lambda = 1:
+/* (6.5): z^2 - (1 + beta - q) z + beta, q = lr lambda.  lr 0.01, beta 0.9 on lambda = 1:
  * 1.89^2 < 3.6, complex, |z| = sqrt 0.9.  beta 0.5, lambda = 1: roots
  * (1.49 +- sqrt(1.49^2 - 2)) / 2, the larger (1.49 + sqrt 0.2201) / 2. */
 START_TEST(theory_heavy_ball_roots)
@@ -275,9 +275,52 @@ START_TEST(theory_sweep_and_figures)
 }
 END_TEST
 
-/* (6.8): Nesterov, z^2 - (1 + beta)(1 - h) z + beta (1 - h).  lr = 1/L = 0.01,
- * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - h)) =
- * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, h = 1
+/* "The pictures": on 1/2 (x1^2 + 25 x2^2) at lr 0.075, heavy ball with
+ * beta 0.5 has on the flat direction (q = 0.075) the polynomial
+ * z^2 - 1.425 z + 0.5 = (z - 0.8)(z - 0.625) of (6.5): rate 0.8, against
+ * gradient descent's 1 - 0.075 = 0.925.  On the steep direction (q = 1.875)
+ * heavy ball's roots are complex, |z| = sqrt 0.5 < 0.8, and gradient
+ * descent's factor is 0.875 < 0.925: the flat direction sets both runs'
+ * rates.  Steps to shrink the error by a given factor go like 1/|ln r|, and
+ * ln 0.8 / ln 0.925 = 2.862: "about three times faster" (the chapter prints
+ * 2.86, so 0.005).  Rates 1e-12 as above. */
+START_TEST(theory_figure_heavy_ball_three_times_faster)
+{
+    static const double curvature[2] = {1.0, 25.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper gd = setting(0.075, 0.0, false), heavy = setting(0.075, 0.5, false);
+    struct rate flat = sgd_rate(&heavy, 1.0);
+    ck_assert_int_eq(flat.roots, ROOTS_REAL);
+    ck_assert_double_eq_tol(flat.radius, 0.8, TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate(&gd, 1.0).radius, 0.925, TOLERANCE);
+    ck_assert_int_eq(sgd_rate(&heavy, 25.0).roots, ROOTS_COMPLEX);
+    ck_assert_double_eq_tol(sgd_rate(&heavy, 25.0).radius, sqrt(0.5), TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&heavy, &f).radius, 0.8, TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&gd, &f).radius, 0.925, TOLERANCE);
+    ck_assert_double_eq_tol(log(0.8) / log(0.925), 2.86, 0.005);
+}
+END_TEST
+
+/* "Choosing the momentum": beta = 0.9 is the best heavy-ball beta of (6.7)
+ * when (sqrt k - 1)/(sqrt k + 1) = s = sqrt 0.9, that is sqrt k =
+ * (1 + s)/(1 - s) and k = (1 + s)^4 / (1 - s^2)^2 = 100 (1 + s)^4 =
+ * 100 (1.9 + 2 s)^2 = 721 + 760 s = 1441.9993, printed "about 1442" (0.5;
+ * the two forms of k agree to 1e-9: 1 - s cancels about five bits).
+ * heavy_ball_best gives back beta = 0.9 there: 1e-12, a square root, a
+ * division and a square of numbers near 1. */
+START_TEST(theory_momentum_0_9_suits_kappa_1442)
+{
+    double kappa = 721.0 + 760.0 * sqrt(0.9), s = sqrt(0.9), lr, beta;
+    ck_assert_double_eq_tol(kappa, 1442.0, 0.5);
+    ck_assert_double_eq_tol(kappa, pow((1.0 + s) / (1.0 - s), 2.0), 1e-9);
+    heavy_ball_best(1.0, kappa, &lr, &beta);
+    ck_assert_double_eq_tol(beta, 0.9, TOLERANCE);
+}
+END_TEST
+
+/* (6.8): Nesterov, z^2 - (1 + beta)(1 - q) z + beta (1 - q).  lr = 1/L = 0.01,
+ * beta = 9/11: on lambda = 1 a double root sqrt(beta (1 - q)) =
+ * sqrt(9/11 * 99/100) = 9/10 = 1 - 1/sqrt(kappa); on lambda = 100, q = 1
  * and both roots are 0. */
 START_TEST(theory_nesterov_double_root)
 {
@@ -289,7 +332,7 @@ START_TEST(theory_nesterov_double_root)
 }
 END_TEST
 
-/* (6.8) at h = 1: both roots are 0 but the matrix [[-beta, -lr beta^2],
+/* (6.8) at q = 1: both roots are 0 but the matrix [[-beta, -lr beta^2],
  * [lambda, beta]] is not; its square is.  So Nesterov clears the steep
  * direction in two steps, not one: on the figure's valley 1/2 (x1^2 +
  * 25 x2^2) with lr 1/25, beta 2/3, from x2 = 9/5: x2 = -(2/3)(9/5) = -6/5,
@@ -354,8 +397,8 @@ START_TEST(measured_real_roots)
 }
 END_TEST
 
-/* A double root: e_k = (a + b k) r^k, so the measured rate is
- * r ((a + 400 b) / (a + 100 b))^(1/300).  When a and b have the same sign
+/* A double root: e_k = (A + B k) r^k, so the measured rate is
+ * r ((A + 400 B) / (A + 100 B))^(1/300).  When A and B have the same sign
  * (they do from these starts) that factor lies between 1 and 4^(1/300):
  * the measurement is above r, by at most ln 4 / 300 = 0.46%. */
 START_TEST(measured_repeated_roots)
@@ -380,9 +423,9 @@ START_TEST(measured_repeated_roots)
 }
 END_TEST
 
-/* Complex roots: e_k = r^k q_k, where q_k swings with the angle of the
+/* Complex roots: e_k = r^k c_k, where c_k swings with the angle of the
  * roots between bounds that depend on the start.  The measured rate is
- * r (q_400 / q_100)^(1/300).  For these settings q_k stays within a
+ * r (c_400 / c_100)^(1/300).  For these settings c_k stays within a
  * factor 25 of itself from step 100 on (about 2.5 for heavy ball, 23 for
  * Nesterov), so the gap is at most ln 25 / 300 = 1.1%; over the longer
  * window 100..2100 the same swing allows only ln 25 / 2000 = 0.16%: the
@@ -429,7 +472,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_momentum);
     tcase_add_test(worked, example_nesterov);
     tcase_add_test(worked, example_losses_after_three_steps);
-    tcase_add_test(forms, exercise_6_1_heavy_ball_by_hand);
+    tcase_add_test(forms, exercise_1_heavy_ball_by_hand);
     tcase_add_test(forms, two_forms_agree_on_a_quadratic);
     tcase_add_test(forms, two_forms_agree_on_rosenbrock);
     tcase_add_test(theory, theory_gradient_descent_best);
@@ -439,6 +482,8 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_nesterov_double_root);
     tcase_add_test(theory, theory_nesterov_clears_steep_direction_in_two_steps);
     tcase_add_test(theory, theory_sweep_and_figures);
+    tcase_add_test(theory, theory_figure_heavy_ball_three_times_faster);
+    tcase_add_test(theory, theory_momentum_0_9_suits_kappa_1442);
     tcase_add_test(measured, measured_real_roots);
     tcase_add_test(measured, measured_repeated_roots);
     tcase_add_test(measured, measured_complex_roots);

@@ -1,4 +1,4 @@
-/* Exercise 6.3 (chapter 6): PyTorch's buffer form with dampening, rewritten
+/* Exercise 3 (chapter 6): PyTorch's buffer form with dampening, rewritten
  * in the classical form (6.1).
  * Replace the TODO line with your code; `make exercises CH=06` checks it. */
 #include "00-toolkit/exercise.h"
@@ -9,5 +9,5 @@ void dampened_heavy_ball(double *x, const double *curvature, size_t dim, double 
 {
     (void)x, (void)curvature, (void)dim, (void)lr, (void)momentum, (void)dampening,
         (void)steps;
-    TODO("the first buffer is g itself (no dampening); after that, which alpha multiplies g?");
+    TODO("first buffer: g, undamped; after it, which eta in (6.1) multiplies g?");
 }

@@ -5,19 +5,19 @@
 
 #include <stddef.h>
 
-/* Exercise 6.2: the largest learning rate for which heavy ball with
+/* Exercise 2: the largest learning rate for which heavy ball with
  * momentum beta (0 <= beta < 1) converges on a quadratic whose largest
  * curvature is lambda_max.  (At that lr itself the run no longer shrinks.) */
 double largest_stable_lr(double beta, double lambda_max);
 
-/* Exercise 6.3: run torch.optim.SGD(lr, momentum, dampening) for `steps`
+/* Exercise 3: run torch.optim.SGD(lr, momentum, dampening) for `steps`
  * steps on f = 1/2 sum curvature[i] x[i]^2, starting from x[0..dim), but
  * written in the classical form (6.1) with the previous iterate instead of
- * a velocity.  Leaves x_steps in x. */
+ * a momentum buffer.  Leaves x^(steps) in x. */
 void dampened_heavy_ball(double *x, const double *curvature, size_t dim, double lr,
                          double momentum, double dampening, long steps);
 
-/* Exercise 6.4: the momentum for which Nesterov with lr = 1/L has a double
+/* Exercise 4: the momentum for which Nesterov with lr = 1/L has a double
  * root on the flattest direction of a quadratic with condition number
  * kappa = L / mu > 1. */
 double nesterov_double_root_momentum(double kappa);

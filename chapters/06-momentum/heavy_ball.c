@@ -3,11 +3,11 @@
 
 /* ANCHOR: step */
 void heavy_ball_step(double *theta, double *previous, const double *grad, size_t dim,
-                     double alpha, double beta)
+                     double lr, double beta)
 {
     for (size_t i = 0; i < dim; i++) {
         double x = theta[i];
-        theta[i] = x - alpha * grad[i] + beta * (x - previous[i]);
+        theta[i] = x - lr * grad[i] + beta * (x - previous[i]);
         previous[i] = x;
     }
 }

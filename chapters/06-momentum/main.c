@@ -116,7 +116,7 @@ static void example_run(const char *title, double momentum, bool nesterov)
     h.momentum = momentum;
     h.nesterov = nesterov;
     optimizer_init(&opt, &sgd_kind, &h, 2);
-    printf("%s\n%3s  %-12s %-12s %-12s %-12s %s\n", title, "k", "x1", "x2", "v1", "v2", "f(x)");
+    printf("%s\n%3s  %-12s %-12s %-12s %-12s %s\n", title, "k", "x1", "x2", "b1", "b2", "f(x)");
     for (int k = 0; k <= 3; k++) {
         printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.17g\n", k, x[0], x[1],
                opt.buffer[0][0], opt.buffer[0][1], f.value(&f, x));
@@ -129,10 +129,10 @@ static void example_run(const char *title, double momentum, bool nesterov)
 
 static void worked_example(void)
 {
-    puts("Worked example: f = 1/2 (x1^2 + 3 x2^2), x0 = (1, 1), lr = 1/4\n");
-    example_run("gradient descent (momentum 0; v stays 0)", 0.0, false);
+    puts("Worked example: f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4\n");
+    example_run("gradient descent (momentum 0; b stays 0)", 0.0, false);
     putchar('\n');
-    example_run("momentum 1/2 (PyTorch's buffer v)", 0.5, false);
+    example_run("momentum 1/2 (PyTorch's buffer b)", 0.5, false);
     putchar('\n');
     example_run("Nesterov, momentum 1/2", 0.5, true);
 }
@@ -202,7 +202,7 @@ static void print_row(const char *label, double mu, double L, const struct hyper
     double largest = fmax(mu, L), smallest = fmin(mu, L), gap;
 
     if (m.diverged_at != 0) {
-        /* The edges (6.6) and (6.9), with heavy ball's alpha = lr (1 - dampening). */
+        /* The edges (6.6) and (6.9), with (6.1)'s eta = lr (1 - dampening). */
         double beta = h->momentum;
         double edge = h->nesterov ? (2.0 + 2.0 * beta) / (1.0 + 2.0 * beta)
                                   : (2.0 + 2.0 * beta) / (1.0 - h->dampening);

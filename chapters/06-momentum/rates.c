@@ -32,7 +32,7 @@ struct rate rate_of_2x2(double trace, double det)
 struct rate sgd_rate(const struct hyper *h, double lambda)
 {
     double curvature = lambda + h->weight_decay;      /* weight decay adds to lambda */
-    double step = h->lr * curvature;                  /* h = alpha lambda in the text */
+    double step = h->lr * curvature;                  /* q = eta lambda in the text */
     double beta = h->momentum, kept = 1.0 - h->dampening;
     if (beta == 0.0)
         return (struct rate){fabs(1.0 - step), ROOTS_REAL};        /* (6.2) */
@@ -60,12 +60,12 @@ double gd_best_lr(double mu, double L)
     return 2.0 / (mu + L);
 }
 
-void heavy_ball_best(double mu, double L, double *alpha, double *beta)
+void heavy_ball_best(double mu, double L, double *lr, double *beta)
 {
     double root_kappa = sqrt(L / mu);
     double half = 2.0 / (sqrt(mu) + sqrt(L));
     double rate = (root_kappa - 1.0) / (root_kappa + 1.0);
-    *alpha = half * half;
+    *lr = half * half;
     *beta = rate * rate;
 }
 
@@ -113,7 +113,7 @@ struct measurement measure_rate(const struct function *f, const struct hyper *h,
     }
     optimizer_free(&opt);
     /* An error that is exactly 0 by step `from` (every direction with
-     * h = 1) leaves no ratio to take: report it as too fast to measure. */
+     * q = 1) leaves no ratio to take: report it as too fast to measure. */
     m.underflow = m.diverged_at == 0 && !(size_from > 0.0 && size_to >= 1e-280);
     if (m.diverged_at == 0 && size_from > 0.0) {
         m.rate = pow(size_to / size_from, 1.0 / (double)(to - from));

@@ -2,7 +2,7 @@
  * and measured.
  *
  * On f = 1/2 sum lambda_i x_i^2 every coordinate moves on its own, and the
- * pair (x_k, x_{k-1}) of one coordinate is multiplied by a fixed 2x2 matrix
+ * pair (x^(k), x^(k-1)) of one coordinate is multiplied by a fixed 2x2 matrix
  * at every step (equation 6.4 of the chapter).  The error shrinks like r^k,
  * where r, the rate, is the largest |root| of that matrix's characteristic
  * polynomial z^2 - trace z + det, over all coordinates.  The theory here
@@ -39,10 +39,10 @@ struct rate sgd_rate(const struct hyper *h, double lambda);
 struct rate sgd_rate_on_quadratic(const struct hyper *h, const struct function *f);
 
 /* Plain gradient descent's best step 2 / (mu + L), and heavy ball's best
- * pair alpha = (2 / (sqrt mu + sqrt L))^2, beta = ((sqrt k - 1)/(sqrt k + 1))^2
+ * pair lr = (2 / (sqrt mu + sqrt L))^2, beta = ((sqrt k - 1)/(sqrt k + 1))^2
  * with k = L / mu (6.7; Polyak 1964). */
 double gd_best_lr(double mu, double L);
-void heavy_ball_best(double mu, double L, double *alpha, double *beta);
+void heavy_ball_best(double mu, double L, double *lr, double *beta);
 
 struct measurement {
     double rate;        /* (e_to / e_from)^(1 / (to - from)) */
@@ -52,7 +52,7 @@ struct measurement {
 
 /* Run sgd_kind with h on the quadratic f from f->start for `to` steps and
  * measure the contraction per step between steps from and to, using the
- * size of the state e_k = sqrt(|x_k|^2 + |x_{k-1}|^2) (the minimum is 0). */
+ * size of the state e_k = sqrt(|x^(k)|^2 + |x^(k-1)|^2) (the minimum is 0). */
 struct measurement measure_rate(const struct function *f, const struct hyper *h,
                                 long from, long to);
 

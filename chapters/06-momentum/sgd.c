@@ -3,7 +3,7 @@
  * Follows _single_tensor_sgd in torch/optim/sgd.py (the same in PyTorch
  * 1.13 and 2.x), in the same order.  The momentum buffer is buffer[0]; on
  * the first step it is a copy of the gradient (no dampening), afterwards
- *     v <- momentum v + (1 - dampening) g.
+ *     b <- momentum b + (1 - dampening) g.
  * PyTorch tests "no buffer yet"; here that is step_count == 1, the same
  * thing for an optimizer that is fresh or reset (optimizer_reset).
  * pytorch_check.py compares the two.
@@ -14,19 +14,19 @@
 void sgd_step(struct optimizer *opt, double *theta, const double *grad)
 {
     const struct hyper *h = &opt->hyper;
-    double *velocity = opt->buffer[0];
+    double *b = opt->buffer[0];
 
     for (size_t i = 0; i < opt->dim; i++) {
         double g = gradient_with_decay(h, grad[i], theta[i]);   /* maximize, L2 */
         if (h->momentum != 0.0) {
             if (opt->step_count == 1)
-                velocity[i] = g;                      /* first buffer: a copy of g */
+                b[i] = g;                             /* first buffer: a copy of g */
             else
-                velocity[i] = h->momentum * velocity[i] + (1.0 - h->dampening) * g;
+                b[i] = h->momentum * b[i] + (1.0 - h->dampening) * g;
             if (h->nesterov)
-                g += h->momentum * velocity[i];       /* look ahead along v */
+                g += h->momentum * b[i];              /* look ahead along b */
             else
-                g = velocity[i];
+                g = b[i];
         }
         theta[i] -= h->lr * g;
     }

@@ -1,8 +1,8 @@
-/* Exercise 6.3, an answer.  With dampening d PyTorch's buffer is
- * v_1 = g_0, then v_{k+1} = beta v_k + (1 - d) g_k, and x_{k+1} = x_k - lr v_{k+1}.
- * So x_1 = x_0 - lr g_0, and afterwards
- *     x_{k+1} = x_k - lr (1 - d) g_k + beta (x_k - x_{k-1}):
- * heavy ball with alpha = lr (1 - d), after a first step of lr. */
+/* Exercise 3 of chapter 6, an answer.  With dampening d PyTorch's buffer is
+ * b^(1) = g^(0), then b^(k+1) = beta b^(k) + (1 - d) g^(k), and
+ * x^(k+1) = x^(k) - lr b^(k+1).  So x^(1) = x^(0) - lr g^(0), and afterwards
+ *     x^(k+1) = x^(k) - lr (1 - d) g^(k) + beta (x^(k) - x^(k-1)):
+ * heavy ball (6.1) with eta = lr (1 - d), after a first step of lr. */
 #include "06-momentum/exercises.h"
 #include "06-momentum/heavy_ball.h"
 #include "00-toolkit/functions.h"
@@ -15,8 +15,8 @@ void dampened_heavy_ball(double *x, const double *curvature, size_t dim, double 
     for (size_t i = 0; i < dim; i++)
         previous[i] = x[i];
     for (long k = 0; k < steps; k++) {
-        double alpha = k == 0 ? lr : lr * (1.0 - dampening);
+        double eta = k == 0 ? lr : lr * (1.0 - dampening);
         f.gradient(&f, grad, x);
-        heavy_ball_step(x, previous, grad, dim, alpha, momentum);
+        heavy_ball_step(x, previous, grad, dim, eta, momentum);
     }
 }

@@ -1,6 +1,7 @@
-/* Exercise 6.4, an answer.  With h = 1/kappa and q = 1 - h the discriminant
- * (1 + b)^2 q^2 - 4 b q vanishes when q b^2 + (2q - 4) b + q = 0; the root
- * below 1 is b = (1 - sqrt(1 - q))^2 / q = (sqrt kappa - 1) / (sqrt kappa + 1). */
+/* Exercise 4 of chapter 6, an answer.  With q = 1/kappa and p = 1 - q the
+ * discriminant (1 + beta)^2 p^2 - 4 beta p vanishes when
+ * p beta^2 + (2p - 4) beta + p = 0; the root below 1 is
+ * beta = (1 - sqrt(1 - p))^2 / p = (sqrt kappa - 1) / (sqrt kappa + 1). */
 #include "06-momentum/exercises.h"
 
 #include <math.h>
