@@ -45,7 +45,7 @@ set key inside bottom left
 set output out.'/hand_loss.svg'
 set title 'Loss on all three samples after each update, η = 0.1'
 set xlabel 'update k'
-set ylabel 'L(w_k)'
+set ylabel 'L(w^{(k)})'
 @logloss
 plot data.'/bgd.csv' using 'step':'loss' with linespoints ls 1 title 'batch: one update = 3 sample gradients', \
      data.'/sgd.csv' using 'step':'loss' with linespoints ls 2 title 'stochastic: 1 sample gradient', \

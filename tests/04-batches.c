@@ -1,7 +1,7 @@
 /* tests/04-batches.c: the worked examples of chapter 4 and its module.
  *
  * The three samples (x1, x2, y) = (1, 1, 4), (2, 1, 6), (1, 2, 6), model
- * y_hat = w1 x1 + w2 x2, w0 = (0, 0), eta = 1/10.  Every expected value is
+ * y_hat = w1 x1 + w2 x2, w^(0) = (0, 0), eta = 1/10.  Every expected value is
  * the exact fraction the chapter derives.  Tolerance: each is a few dozen
  * double operations on small integers and tenths away from that fraction,
  * so within a few units in the last place (1e-15 relative for numbers of
@@ -57,15 +57,15 @@ static void check_update(double *w, const size_t *batch, size_t size, double bat
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), loss, TOLERANCE);
 }
 
-/* BGD, three iterations.  w_k = 2 - 2 (4/15)^k, L(w_k) = 88/3 (16/225)^k,
- * grad L(w_k) = -44/3 (4/15)^k (1, 1). */
+/* BGD, three iterations.  w^(k) = (2 - 2 (4/15)^k) (1, 1),
+ * L(w^(k)) = 88/3 (16/225)^k, grad L(w^(k)) = -44/3 (4/15)^k (1, 1). */
 START_TEST(bgd_three_iterations)
 {
     double w[2] = {0, 0};
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
     check_update(w, all, 3, 88.0 / 3, -44.0 / 3, -44.0 / 3, 22.0 / 15, 22.0 / 15,
                  1408.0 / 675);
-    /* predictions at w_1 = (22/15, 22/15): 44/15, 22/5, 22/5 */
+    /* predictions at w^(1) = (22/15, 22/15): 44/15, 22/5, 22/5 */
     ck_assert_double_eq_tol(regression_predict(&model, w, 0), 44.0 / 15, TOLERANCE);
     ck_assert_double_eq_tol(regression_predict(&model, w, 1), 22.0 / 5, TOLERANCE);
     ck_assert_double_eq_tol(regression_predict(&model, w, 2), 22.0 / 5, TOLERANCE);
@@ -92,32 +92,32 @@ START_TEST(bgd_closed_form_at_step_10)
 }
 END_TEST
 
-/* The seed note's path: w rounded to two decimals after every update gives
- * 1.47, 1.86, then 1.86 + (1/10)(22/3)(0.14) = 1.962666..., printed 1.963;
+/* A hand calculation that rounds w to two decimals after every update gets
+ * 1.47, 1.86, then 1.86 + (1/10)(22/3)(0.14) = 1.962666..., written 1.963;
  * its losses at 1.47 and 1.86 are 22/3 (0.53)^2 = 2.0599... and
  * 22/3 (0.14)^2 = 0.143733..., printed 2.06 and 0.144. */
-START_TEST(seed_rounded_path)
+START_TEST(rounded_path)
 {
-    double v[2] = {0, 0}, grad[2];
-    mse_grad(&model, grad, v, NULL, 0);
-    gd_step(v, grad, 2, 0.1);
+    double rounded[2] = {0, 0}, grad[2];
+    mse_grad(&model, grad, rounded, NULL, 0);
+    gd_step(rounded, grad, 2, 0.1);
     /* Rounding 22/15 to 1.47 moves w by 1/300 (0.0033); the distance to 2
      * becomes 0.53 = (159/160)(8/15), so the loss drops by 1 - (159/160)^2
      * = 319/25600, the chapter's "about 1.2 %". */
-    ck_assert_double_eq_tol(round(100.0 * v[0]) / 100.0, 1.47, TOLERANCE);
-    ck_assert_double_eq_tol(1.47 - v[0], 1.0 / 300, TOLERANCE);
-    ck_assert_double_eq_tol(1.0 - (0.53 / (2.0 - v[0])) * (0.53 / (2.0 - v[0])), 319.0 / 25600,
+    ck_assert_double_eq_tol(round(100.0 * rounded[0]) / 100.0, 1.47, TOLERANCE);
+    ck_assert_double_eq_tol(1.47 - rounded[0], 1.0 / 300, TOLERANCE);
+    ck_assert_double_eq_tol(1.0 - (0.53 / (2.0 - rounded[0])) * (0.53 / (2.0 - rounded[0])), 319.0 / 25600,
                             TOLERANCE);
-    v[0] = v[1] = 1.47;
-    ck_assert_double_eq_tol(mse_loss(&model, v, NULL, 0), 22.0 / 3 * 0.53 * 0.53, TOLERANCE);
-    mse_grad(&model, grad, v, NULL, 0);
-    gd_step(v, grad, 2, 0.1);
-    ck_assert_double_eq_tol(v[0], 1.47 + 22.0 / 3 * 0.053, TOLERANCE);
-    v[0] = v[1] = 1.86;
-    ck_assert_double_eq_tol(mse_loss(&model, v, NULL, 0), 22.0 / 3 * 0.14 * 0.14, TOLERANCE);
-    mse_grad(&model, grad, v, NULL, 0);
-    gd_step(v, grad, 2, 0.1);
-    ck_assert_double_eq_tol(v[0], 1.86 + 22.0 / 3 * 0.014, TOLERANCE);
+    rounded[0] = rounded[1] = 1.47;
+    ck_assert_double_eq_tol(mse_loss(&model, rounded, NULL, 0), 22.0 / 3 * 0.53 * 0.53, TOLERANCE);
+    mse_grad(&model, grad, rounded, NULL, 0);
+    gd_step(rounded, grad, 2, 0.1);
+    ck_assert_double_eq_tol(rounded[0], 1.47 + 22.0 / 3 * 0.053, TOLERANCE);
+    rounded[0] = rounded[1] = 1.86;
+    ck_assert_double_eq_tol(mse_loss(&model, rounded, NULL, 0), 22.0 / 3 * 0.14 * 0.14, TOLERANCE);
+    mse_grad(&model, grad, rounded, NULL, 0);
+    gd_step(rounded, grad, 2, 0.1);
+    ck_assert_double_eq_tol(rounded[0], 1.86 + 22.0 / 3 * 0.014, TOLERANCE);
 }
 END_TEST
 
@@ -154,9 +154,10 @@ START_TEST(minibatch_two_epochs)
 }
 END_TEST
 
-/* Exercise 4.1: the fourth BGD iteration, from w_3 = 6622/3375 (1, 1):
- * grad = -2816/10125 (1, 1), w_4 = 100738/50625, L(w_4) = 5767168/7688671875. */
-START_TEST(exercise_4_1_fourth_iteration)
+/* Exercise 1: the fourth BGD iteration, from w^(3) = 6622/3375 (1, 1):
+ * grad = -2816/10125 (1, 1), w^(4) = 100738/50625 (1, 1),
+ * L(w^(4)) = 5767168/7688671875. */
+START_TEST(exercise_1_fourth_iteration)
 {
     double w[2] = {6622.0 / 3375, 6622.0 / 3375};
     ck_assert_double_eq_tol(regression_predict(&model, w, 0), 13244.0 / 3375, TOLERANCE);
@@ -167,10 +168,10 @@ START_TEST(exercise_4_1_fourth_iteration)
 }
 END_TEST
 
-/* Exercise 4.2: SGD in order 3, 2, 1: single-sample losses 36, 36/25,
+/* Exercise 2: SGD in order 3, 2, 1: single-sample losses 36, 36/25,
  * 64/625; w = (6/5, 12/5), (42/25, 66/25), (202/125, 322/125); losses on all
  * three 8/15, 128/375, 3456/15625. */
-START_TEST(exercise_4_2_order_3_2_1)
+START_TEST(exercise_2_order_3_2_1)
 {
     double w[2] = {0, 0};
     check_update(w, &all[2], 1, 36.0, -12.0, -24.0, 6.0 / 5, 12.0 / 5, 8.0 / 15);
@@ -183,12 +184,12 @@ START_TEST(exercise_4_2_order_3_2_1)
 }
 END_TEST
 
-/* Exercise 4.3: the Hessian is (2/3) X^T X = [[4, 10/3], [10/3, 4]], with
+/* Exercise 3: the Hessian is (2/3) X^T X = [[4, 10/3], [10/3, 4]], with
  * eigenvalues 22/3 (along (1, 1)) and 2/3; BGD is stable for eta < 2/(22/3)
  * = 3/11.  At eta = 3/11, r = -1: w goes 0, (4, 4), 0, ...; at 0.28 the
  * error grows by |1 - 22(0.28)/3| = 1.0533... per step; at 0.27 it shrinks
  * by 0.98. */
-START_TEST(exercise_4_3_largest_stable_eta)
+START_TEST(exercise_3_largest_stable_eta)
 {
     double w[2] = {0, 0}, grad[2];
     mse_grad(&model, grad, w, NULL, 0);
@@ -352,8 +353,8 @@ START_TEST(minibatch_epoch_is_the_sgd_table)
 }
 END_TEST
 
-/* Section 4.6's claim: a data set written with %.17g (as --write-data
- * does) reads back into the lab bit for bit, and the lab's run with sgd,
+/* The chapter's claim ("The same runs in the lab"): a data set written
+ * with %.17g (as --write-data does) reads back into the lab bit for bit, and the lab's run with sgd,
  * --batch 32 --lr 0.032 --order shuffle:5 for two epochs ends on exactly
  * the weights of two minibatch_epoch calls with seed 5.  103 samples of 4
  * features, so that the last batch of an epoch (7) is smaller.  Exact
@@ -403,6 +404,56 @@ START_TEST(the_lab_runs_the_same_epochs)
 }
 END_TEST
 
+/* (4.4), the noise floor.  For small eta the covariance Sigma of e = w - w*
+ * settles where H Sigma + Sigma H = eta S, with H = 2G the Hessian and
+ * S = 4 sigma^2 G / B the covariance of a batch gradient's noise at w*.
+ * Sigma = eta sigma^2 I / B solves it, and E[L - L*] = tr(G Sigma) =
+ * eta sigma^2 tr(G) / B.  Checked on the worked example's G = X^T X / 3 =
+ * [[2, 5/3], [5/3, 2]] (eigenvalues 11/3 along (1, 1), 1/3 along (1, -1)),
+ * with sigma^2 = 1/4, B = 32, eta = 1/100.  Without dropping eta H Sigma H,
+ * the recursion Sigma <- (I - eta H) Sigma (I - eta H) + eta^2 S settles,
+ * along an eigenvector of G with eigenvalue lambda, at the variance
+ * s = eta sigma^2 / (B (1 - eta lambda)) (from 4 lambda s - 4 eta lambda^2 s
+ * = 4 eta sigma^2 lambda / B), so
+ *     tr(G Sigma) = eta sigma^2 / B (sum of lambda / (1 - eta lambda))
+ *                 = eta sigma^2 / B (1100/289 + 100/299),
+ * which tends to (4.4) as eta -> 0; here it is 357800/345644 = 1.035 times
+ * (4.4).  Iterating the recursion from Sigma = 0 checks that: the error
+ * shrinks by (1 - 2 eta/3)^2 a step, below 1e-30 after 6000 steps, and
+ * rounding leaves the result within a few units in the last place of the
+ * fixed point, so 1e-12 relative holds. */
+START_TEST(noise_floor_balance)
+{
+    const double g[2][2] = {{2, 5.0 / 3}, {5.0 / 3, 2}};
+    const double sigma2 = 0.25, batch = 32, eta = 0.01, scale = eta * sigma2 / batch;
+    double a[2][2], sigma[2][2] = {{0, 0}, {0, 0}};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            a[i][j] = (i == j) - eta * 2 * g[i][j];     /* I - eta H */
+    /* Sigma = scale I: H Sigma + Sigma H = 4 scale G = eta S. */
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            ck_assert_double_eq_tol((2 * g[i][j] * scale + scale * 2 * g[i][j]) / scale,
+                                    eta * 4 * sigma2 * g[i][j] / batch / scale, TOLERANCE);
+    for (int step = 0; step < 6000; step++) {
+        double t[2][2], next[2][2];
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+                t[i][j] = a[i][0] * sigma[0][j] + a[i][1] * sigma[1][j];
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+                next[i][j] = t[i][0] * a[0][j] + t[i][1] * a[1][j]
+                             + eta * eta * 4 * sigma2 * g[i][j] / batch;
+        memcpy(sigma, next, sizeof sigma);
+    }
+    double trace = g[0][0] * sigma[0][0] + g[0][1] * sigma[1][0]
+                   + g[1][0] * sigma[0][1] + g[1][1] * sigma[1][1];
+    ck_assert_double_eq_tol(trace / scale, 1100.0 / 289 + 100.0 / 299, TOLERANCE);
+    ck_assert_double_eq_tol(trace / (scale * (g[0][0] + g[1][1])), 357800.0 / 345644,
+                            TOLERANCE);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("04-batches");
@@ -411,19 +462,20 @@ Suite *chapter_suite(void)
     TCase *mini = tcase_create("ch04 worked example: mini-batch");
     TCase *by_hand = tcase_create("ch04 exercises by hand");
     TCase *module = tcase_create("ch04 module: least squares, data, epochs");
-    TCase *cases[5] = {bgd, sgd, mini, by_hand, module};
-    for (int c = 0; c < 5; c++) {
+    TCase *noise = tcase_create("ch04 noise floor (4.4)");
+    TCase *cases[6] = {bgd, sgd, mini, by_hand, module, noise};
+    for (int c = 0; c < 6; c++) {
         tcase_add_checked_fixture(cases[c], three_samples, free_samples);
         suite_add_tcase(suite, cases[c]);
     }
     tcase_add_test(bgd, bgd_three_iterations);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
-    tcase_add_test(bgd, seed_rounded_path);
+    tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
     tcase_add_test(mini, minibatch_two_epochs);
-    tcase_add_test(by_hand, exercise_4_1_fourth_iteration);
-    tcase_add_test(by_hand, exercise_4_2_order_3_2_1);
-    tcase_add_test(by_hand, exercise_4_3_largest_stable_eta);
+    tcase_add_test(by_hand, exercise_1_fourth_iteration);
+    tcase_add_test(by_hand, exercise_2_order_3_2_1);
+    tcase_add_test(by_hand, exercise_3_largest_stable_eta);
     tcase_add_test(module, cholesky_small_system);
     tcase_add_test(module, least_squares_of_the_worked_example);
     tcase_add_test(module, largest_eigenvalue_by_power_iteration);
@@ -432,5 +484,6 @@ Suite *chapter_suite(void)
     tcase_add_test(module, epoch_batches);
     tcase_add_test(module, minibatch_epoch_is_the_sgd_table);
     tcase_add_test(module, the_lab_runs_the_same_epochs);
+    tcase_add_test(noise, noise_floor_balance);
     return suite;
 }

@@ -51,7 +51,7 @@ check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
 check "the message names the bound" grep -q '3/11' "$err"
 expect 0 "BGD below 3/11 converges" --example bgd --eta 0.27 --steps 2000 --every 1000
 expect 0 "the worked examples" 
-check "the seed's 1.47 on the rounded path" grep -q ' 1.47 ' "$out"
+check "1.47 on the rounded path" grep -q ' 1.47 ' "$out"
 check "the exact 22/15" grep -q '22/15' "$out"
 expect 2 "unwritable data file" --write-data /nonexistent/dir/data.csv
 expect 2 "unwritable data file, with the reason" --write-data ''

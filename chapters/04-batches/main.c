@@ -1,9 +1,9 @@
 /* main.c: chapter 4's program, build/ch04.
  *
  * The three worked examples on three samples (x1, x2, y) = (1, 1, 4),
- * (2, 1, 6), (1, 2, 6), model y_hat = w1 x1 + w2 x2, w0 = (0, 0), eta = 0.1:
- *   --example bgd        batch gradient descent, its closed form and the
- *                        seed note's rounded decimals (--eta, --steps,
+ * (2, 1, 6), (1, 2, 6), model y_hat = w1 x1 + w2 x2, w^(0) = (0, 0), eta = 0.1:
+ *   --example bgd        batch gradient descent, its closed form and a path
+ *                        rounded to two decimals (--eta, --steps,
  *                        --every change the run: try the exercises)
  *   --example sgd        one sample per update, order 1, 2, 3 (--order)
  *   --example minibatch  batches {1, 2}, {3}, {1, 2}, ...
@@ -68,7 +68,7 @@ static void refuse_unused(const struct settings *s, bool tuned, bool ordered, bo
         fail(EXIT_USAGE, "--write-data writes the data set and stops: give it alone");
     if (strcmp(example, "compare") == 0 && (tuned || ordered || every))
         fail(EXIT_USAGE, "--eta, --steps, --every and --order set the three-sample "
-             "examples; --example compare uses the rates of section 4.5");
+             "examples; --example compare uses the fixed rates its tables print");
     if (ordered && s->example && strcmp(example, "sgd") != 0)
         fail(EXIT_USAGE, "--order sets SGD's order: use it with --example sgd");
     if (every && s->example && strcmp(example, "bgd") != 0)
@@ -182,15 +182,15 @@ static bool print_update(long k, const struct regression *model, double *w,
 static void print_start(const struct regression *model)
 {
     const double w[2] = {0, 0};
-    printf("%3s  %-7s  %-26s  %-9s  %-24s  %-20s  %s\n", "k", "batch", "y_hat of batch at w_k-1",
-           "L_batch", "gradient", "w_k", "L(w_k), all 3");
+    printf("%3s  %-7s  %-26s  %-9s  %-24s  %-20s  %s\n", "k", "batch", "y_hat of batch at w^(k-1)",
+           "L_batch", "gradient", "w^(k)", "L(w^(k)), all 3");
     printf("%3d  %-7s  %-26s  %-9s  %-24s  %-20s  %.6g\n", 0, "", "", "", "", "(0, 0)",
            mse_loss(model, w, NULL, 0));
 }
 
 /* Closed form of BGD here: the error w - (2, 2) starts along (1, 1), an
  * eigenvector of the Hessian with eigenvalue 22/3, so it shrinks by
- * r = 1 - 22 eta / 3 every step: w_k = 2 - 2 r^k, L(w_k) = 88/3 r^(2k). */
+ * r = 1 - 22 eta / 3 every step: w^(k) = 2 - 2 r^k, L(w^(k)) = 88/3 r^(2k). */
 static double bgd_closed_form_w(double eta, long k)
 {
     double power = 1.0;             /* r^k by multiplication: the same bits on every libm */
@@ -242,31 +242,33 @@ static void print_fraction(const char *format, uint64_t n, uint64_t d, bool nega
     printf(format, text);
 }
 
-/* The seed note rounded w to two decimals after every update: v_k =
- * round2(v_k-1 - eta grad L(v_k-1)).  Its decimals next to the exact ones. */
-static void bgd_against_seed(const struct regression *model)
+/* A hand calculation that rounds w to two decimals after every update:
+ * rounded^(k) = round2(rounded^(k-1) - eta grad L(rounded^(k-1))).  Its
+ * decimals next to the exact ones. */
+static void bgd_against_rounded(const struct regression *model)
 {
-    double v[2] = {0, 0}, grad[2];
+    double rounded[2] = {0, 0}, grad[2];
     uint64_t pow4 = 1, pow15 = 1, pow16 = 1, pow225 = 1;
-    printf("\nExact fractions (eta = 1/10, r = 4/15) and the seed note's rounded path\n");
-    printf("%3s  %-12s  %-10s  %-18s  %-11s  %-12s  %-10s  %s\n", "k", "w_k exact", "w_k",
-           "L(w_k) exact", "L(w_k)", "v_k unrounded", "v_k", "L(v_k)");
+    printf("\nExact fractions (eta = 1/10, r = 4/15) and a path rounded to two decimals\n");
+    printf("%3s  %-12s  %-10s  %-18s  %-11s  %-15s  %-10s  %s\n", "k", "w^(k) exact", "w^(k)",
+           "L(w^(k)) exact", "L(w^(k))", "before rounding", "rounded", "L(rounded)");
     for (long k = 0; k <= 4; k++) {
         double w_exact = bgd_closed_form_w(0.1, k), w[2] = {w_exact, w_exact};
-        double unrounded = v[0];
+        double unrounded = rounded[0];
         printf("%3ld  ", k);
         print_fraction("%-12s  ", 2 * (pow15 - pow4), pow15, false);  /* 2 - 2 (4/15)^k */
         printf("%-10.6g  ", w_exact);
         print_fraction("%-18s  ", 88 * pow16, 3 * pow225, false);      /* 88/3 (16/225)^k */
         printf("%-11.6g  ", mse_loss(model, w, NULL, 0));
         if (k > 0) {
-            mse_grad(model, grad, v, NULL, 0);
-            gd_step(v, grad, 2, 0.1);
-            unrounded = v[0];
-            v[0] = round(100.0 * v[0]) / 100.0;
-            v[1] = round(100.0 * v[1]) / 100.0;
+            mse_grad(model, grad, rounded, NULL, 0);
+            gd_step(rounded, grad, 2, 0.1);
+            unrounded = rounded[0];
+            rounded[0] = round(100.0 * rounded[0]) / 100.0;
+            rounded[1] = round(100.0 * rounded[1]) / 100.0;
         }
-        printf("%-13.7g  %-10.4g  %.4g\n", unrounded, v[0], mse_loss(model, v, NULL, 0));
+        printf("%-15.7g  %-10.4g  %.4g\n", unrounded, rounded[0],
+               mse_loss(model, rounded, NULL, 0));
         pow4 *= 4, pow15 *= 15, pow16 *= 16, pow225 *= 225;
     }
 }
@@ -470,7 +472,7 @@ static struct outcome run_schedule(const struct problem *p, const struct schedul
 
 /* The runs as a table: when the target first held, the excess loss after
  * epochs 1, 5 and 20, its mean over epochs 11 to 20 (the floor a constant
- * step settles on) next to the prediction eta tr(G) / B of section 4.6. */
+ * step settles on) next to the prediction eta tr(G) / B of (4.4). */
 static void print_outcomes(const struct problem *p, const struct schedule *runs, size_t count,
                            const char *dir)
 {
@@ -586,7 +588,7 @@ int main(int argc, char **argv)
     if (!s.example || strcmp(s.example, "bgd") == 0) {
         bgd_example(&s, &model);
         if (s.eta == 0.1 && s.steps == 3)
-            bgd_against_seed(&model);
+            bgd_against_rounded(&model);
     }
     if (!s.example || strcmp(s.example, "sgd") == 0) {
         if (!s.example)

@@ -144,8 +144,8 @@ double largest_eigenvalue(const double *a, size_t n)
 /* ANCHOR: cholesky */
 bool cholesky_solve(double *a, double *b, size_t n)
 {
-    /* Factor a = L L^T column by column: L_jj = sqrt(a_jj - sum_k L_jk^2),
-     * L_ij = (a_ij - sum_k L_ik L_jk) / L_jj for i > j. */
+    /* Factor a = C C^T column by column: C_jj = sqrt(a_jj - sum_k C_jk^2),
+     * C_ij = (a_ij - sum_k C_ik C_jk) / C_jj for i > j. */
     for (size_t j = 0; j < n; j++) {
         for (size_t i = j; i < n; i++) {
             double sum = a[i * n + j];
@@ -159,7 +159,7 @@ bool cholesky_solve(double *a, double *b, size_t n)
                 a[i * n + j] = sum / a[j * n + j];
         }
     }
-    /* L z = b forwards, then L^T x = z backwards. */
+    /* C z = b forwards, then C^T x = z backwards. */
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < i; k++)
             b[i] -= a[i * n + k] * b[k];

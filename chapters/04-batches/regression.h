@@ -73,7 +73,7 @@ void gram_matrix(double *gram, const struct dataset *data);
 double largest_eigenvalue(const double *a, size_t n);
 
 /* a is n x n symmetric positive definite (row-major); b has n entries.
- * Overwrites a with its Cholesky factor L (a = L L^T, lower triangle) and
+ * Overwrites a with its Cholesky factor C (a = C C^T, lower triangle) and
  * b with the solution of a x = b.  False if a is not positive definite. */
 bool cholesky_solve(double *a, double *b, size_t n);
 

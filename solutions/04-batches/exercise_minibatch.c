@@ -1,4 +1,4 @@
-/* Exercise 4.4, a reference answer: the mini-batch gradient of chapter 4,
+/* Exercise 4 of chapter 4, a reference answer: the mini-batch gradient of chapter 4,
  * equation (4.2), without the regression module. */
 #include "04-batches/exercises.h"
 
