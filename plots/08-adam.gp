@@ -5,7 +5,7 @@ load 'plots/style.gp'
 set output out.'/bias.svg'
 set title 'Uncorrected Adam step / corrected step, constant gradient, β = (0.9, 0.999)'
 set xlabel 'step t'
-set ylabel 'length of the step relative to lr'
+set ylabel 'length of the step relative to η'
 set logscale x
 set logscale y
 set format y '%g'
@@ -21,9 +21,9 @@ set autoscale
 
 # ------------------------------------------------------ Adam + L2 vs AdamW
 set output out.'/decay.svg'
-set title 'f(θ) = θ^2/2 from θ_0 = 1, lr = 0.1, eps = 0: L2 inside Adam changes nothing'
+set title 'f(θ) = θ^2/2 from θ^{(0)} = 1, η = 0.1, ε = 0: L2 inside Adam changes nothing'
 set xlabel 'step t'
-set ylabel 'θ_t'
+set ylabel 'θ^{(t)}, after step t'
 set key top right
 plot data.'/decay.csv' using 'step':'adam' with lines ls 5 lw 6 title 'Adam', \
      '' using 'step':'adam_l2_0.1' with lines ls 2 lw 3 title 'Adam + L2, weight decay 0.1', \
@@ -63,7 +63,7 @@ do for [surface in 'rosenbrock beale saddle'] {
         minimum = '0 1'
         start = '1 0.001'
     }
-    at_lr = (surface eq 'saddle') ? 'PyTorch''s default lr' : 'its tuned lr'
+    at_lr = (surface eq 'saddle') ? 'PyTorch''s default learning rate' : 'its tuned learning rate'
     set xrange [x_lo:x_hi]
     set yrange [y_lo:y_hi]
     set isosamples 240, 240

@@ -38,11 +38,11 @@ static void run_quadratic(const struct optimizer_kind *kind, const struct hyper 
     optimizer_free(&opt);
 }
 
-/* ------------------------------------------------ example 8.1 */
+/* ---------------------------------------------------- example 1 */
 
 /* Step 1: m-hat = g and v-hat = g^2, so the step is lr g / (|g| + eps):
  * x = 1 - 0.1 * 1/(1 + 1e-8) and 1 - 0.1 * 10/(10 + 1e-8). */
-START_TEST(example_8_1_first_step_is_lr_sign_g)
+START_TEST(example_1_first_step_is_lr_sign_g)
 {
     static const double curvature[2] = {1.0, 10.0};
     struct hyper h = adam_kind.defaults;
@@ -58,7 +58,7 @@ END_TEST
  * 18/19; v = 0.999*0.001 + 0.001*0.81 = 0.001809, v-hat = 1809/1999;
  * x1 = 0.9 - 0.1 (18/19) sqrt(1999/1809).  Coordinate 2 sees ten times
  * the gradient, so ten times m and a hundred times v: the same step. */
-START_TEST(example_8_1_second_step_by_hand)
+START_TEST(example_1_second_step_by_hand)
 {
     static const double curvature[2] = {1.0, 10.0};
     struct hyper h = adam_kind.defaults;
@@ -83,7 +83,7 @@ END_TEST
 
 /* Without correction the first step is lr (1 - b1) g / (sqrt(1 - b2) |g| + eps)
  * = lr * 0.1 / sqrt(0.001) = sqrt(10) lr, up to eps: 3.16 times too long. */
-START_TEST(example_8_1_uncorrected_first_step_is_too_long)
+START_TEST(example_1_uncorrected_first_step_is_too_long)
 {
     static const double curvature[2] = {1.0, 10.0};
     struct hyper h = adam_uncorrected_kind.defaults;
@@ -340,11 +340,11 @@ END_TEST
 
 /* ------------------------------------------- exercises by hand */
 
-/* Exercise 8.1: f = x^2 from x0 = 1, lr 0.5, eps 0.  Step 1: g = 2, x = 0.5.
+/* Exercise 1: f = x^2 from x^(0) = 1, lr 0.5, eps 0.  Step 1: g = 2, x = 0.5.
  * Step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, m-hat = 28/19;
  * v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, v-hat = 4996/1999;
  * x = 0.5 - 0.5 (28/19) / sqrt(4996/1999) = 0.0339101806. */
-START_TEST(exercise_8_1_second_step)
+START_TEST(exercise_1_second_step)
 {
     static const double two = 2.0;
     struct hyper h = adam_kind.defaults;
@@ -361,10 +361,10 @@ START_TEST(exercise_8_1_second_step)
 }
 END_TEST
 
-/* Exercise 8.2: 1 - 0.9^10 = 0.6513215599 (m_10 is 65% of a constant g);
+/* Exercise 2: 1 - 0.9^10 = 0.6513215599 (m_10 is 65% of a constant g);
  * 1 - 0.999^t >= 0.99 first at t = ceil(ln 0.01 / ln 0.999) = ceil(4602.87)
  * = 4603; at t = 1 the uncorrected step is 0.1/sqrt(0.001) = sqrt(10) lr. */
-START_TEST(exercise_8_2_bias_correction_factors)
+START_TEST(exercise_2_bias_correction_factors)
 {
     ck_assert_double_eq_tol(1.0 - pow(0.9, 10), 0.6513215599, 1e-12);
     ck_assert_double_eq(ceil(log(0.01) / log(0.999)), 4603.0);
@@ -374,11 +374,11 @@ START_TEST(exercise_8_2_bias_correction_factors)
 }
 END_TEST
 
-/* Exercise 8.3: no loss at all (g = 0), theta0 = 1, lr 0.1, weight decay
+/* Exercise 3: no loss at all (g = 0), theta0 = 1, lr 0.1, weight decay
  * 0.01, eps 1e-8.  Adam + L2: g = 0.01 theta = 0.01, the first step is
  * lr 0.01/(0.01 + 1e-8): theta = 1 - 0.1 * 0.01/(0.01 + 1e-8) = 0.9000001.
  * AdamW: theta = 1 - 0.1 * 0.01 = 0.999, and m = 0 moves it no further. */
-START_TEST(exercise_8_3_adamw_is_not_adam_l2)
+START_TEST(exercise_3_adamw_is_not_adam_l2)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer opt;
@@ -402,10 +402,10 @@ END_TEST
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("08-adam");
-    TCase *first = tcase_create("ch08 example 8.1: Adam's first steps");
-    tcase_add_test(first, example_8_1_first_step_is_lr_sign_g);
-    tcase_add_test(first, example_8_1_second_step_by_hand);
-    tcase_add_test(first, example_8_1_uncorrected_first_step_is_too_long);
+    TCase *first = tcase_create("ch08 example 1: Adam's first steps");
+    tcase_add_test(first, example_1_first_step_is_lr_sign_g);
+    tcase_add_test(first, example_1_second_step_by_hand);
+    tcase_add_test(first, example_1_uncorrected_first_step_is_too_long);
     tcase_add_test(first, bias_correction_ratio_for_a_constant_gradient);
     tcase_add_test(first, adam_step_after_zeros_exceeds_lr);
     suite_add_tcase(suite, first);
@@ -427,10 +427,10 @@ Suite *chapter_suite(void)
     tcase_add_test(race, race_divergence_is_reported);
     suite_add_tcase(suite, race);
 
-    TCase *exercises = tcase_create("ch08 exercises 8.1-8.3 by hand");
-    tcase_add_test(exercises, exercise_8_1_second_step);
-    tcase_add_test(exercises, exercise_8_2_bias_correction_factors);
-    tcase_add_test(exercises, exercise_8_3_adamw_is_not_adam_l2);
+    TCase *exercises = tcase_create("ch08 exercises 1-3 by hand");
+    tcase_add_test(exercises, exercise_1_second_step);
+    tcase_add_test(exercises, exercise_2_bias_correction_factors);
+    tcase_add_test(exercises, exercise_3_adamw_is_not_adam_l2);
     suite_add_tcase(suite, exercises);
     return suite;
 }

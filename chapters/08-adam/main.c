@@ -97,7 +97,7 @@ static void check_writable(const char *dir)
 
 /* ------------------------------------------------------- first steps */
 
-/* Example 8.1: f = 1/2 (x1^2 + 10 x2^2) from (1, 1), lr 0.1. */
+/* Example 1: f = 1/2 (x1^2 + 10 x2^2) from (1, 1), lr 0.1. */
 static void first_steps(void)
 {
     static const double curvature[2] = {1.0, 10.0};
@@ -105,7 +105,7 @@ static void first_steps(void)
     const char *titles[2] = {"Adam", "Adam without bias correction"};
     struct function f = quadratic(curvature, 2);
 
-    printf("Example 8.1: f = 1/2 (x1^2 + 10 x2^2), x0 = (1, 1), lr = 0.1, "
+    printf("Example 1: f = 1/2 (x1^2 + 10 x2^2), x0 = (1, 1), lr = 0.1, "
            "betas = (0.9, 0.999), eps = 1e-8\n");
     for (int k = 0; k < 2; k++) {
         struct hyper h = adam_kind.defaults;

@@ -34,11 +34,12 @@ void adam_paper_form_step(struct optimizer *opt, double *theta, const double *gr
     const struct hyper *h = &opt->hyper;
     double *m = opt->buffer[0], *v = opt->buffer[1];
     double t = (double)opt->step_count;
-    double alpha_t = h->lr * sqrt(1.0 - pow(h->beta2, t)) / (1.0 - pow(h->beta1, t));
+    /* the paper's alpha_t, the chapter's eta_t */
+    double lr_t = h->lr * sqrt(1.0 - pow(h->beta2, t)) / (1.0 - pow(h->beta1, t));
     for (size_t i = 0; i < opt->dim; i++) {
         m[i] = h->beta1 * m[i] + (1.0 - h->beta1) * grad[i];
         v[i] = h->beta2 * v[i] + (1.0 - h->beta2) * grad[i] * grad[i];
-        theta[i] -= alpha_t * m[i] / (sqrt(v[i]) + h->eps);
+        theta[i] -= lr_t * m[i] / (sqrt(v[i]) + h->eps);
     }
 }
 /* ANCHOR_END: paper_form */

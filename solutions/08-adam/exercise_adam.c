@@ -1,4 +1,4 @@
-/* Exercise 8.4, a reference answer: Adam from equations (8.1)-(8.4). */
+/* Chapter 8, exercise 4, a reference answer: Adam from equations (8.1)-(8.4). */
 #include "08-adam/exercises.h"
 
 #include <math.h>
