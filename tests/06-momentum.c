@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
+#include "06-momentum/example.h"
 #include "06-momentum/heavy_ball.h"
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
@@ -17,30 +18,6 @@
 #include <math.h>
 
 #define TOLERANCE 1e-12
-
-/* Three steps of sgd_kind on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4;
- * x[k] = x^(k) and b[k] = b^(k) (the buffer after step k) into the arrays. */
-static void example(double momentum, bool nesterov, double x[4][2], double b[4][2])
-{
-    static const double curvature[2] = {1.0, 3.0};
-    struct function f = quadratic(curvature, 2);
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
-    double theta[2] = {1.0, 1.0}, grad[2];
-    h.lr = 0.25;
-    h.momentum = momentum;
-    h.nesterov = nesterov;
-    optimizer_init(&opt, &sgd_kind, &h, 2);
-    for (int k = 0; k < 4; k++) {
-        for (int i = 0; i < 2; i++) {
-            x[k][i] = theta[i];
-            b[k][i] = opt.buffer[0][i];
-        }
-        f.gradient(&f, grad, theta);
-        optimizer_step(&opt, theta, grad);
-    }
-    optimizer_free(&opt);
-}
 
 static void expect_pairs(double got[4][2], const double want[4][2])
 {
@@ -55,7 +32,7 @@ START_TEST(example_gradient_descent)
     const double want[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {9.0 / 16, 1.0 / 16},
                                {27.0 / 64, 1.0 / 64}};
     double x[4][2], b[4][2];
-    example(0.0, false, x, b);
+    worked_example_steps(0.0, false, x, b);
     expect_pairs(x, want);
 }
 END_TEST
@@ -68,7 +45,7 @@ START_TEST(example_momentum)
                                  {11.0 / 64, -23.0 / 64}};
     const double want_b[4][2] = {{0, 0}, {1, 3}, {5.0 / 4, 9.0 / 4}, {17.0 / 16, 3.0 / 16}};
     double x[4][2], b[4][2];
-    example(0.5, false, x, b);
+    worked_example_steps(0.5, false, x, b);
     expect_pairs(x, want_x);
     expect_pairs(b, want_b);
 }
@@ -82,7 +59,7 @@ START_TEST(example_nesterov)
                                  {69.0 / 512, -25.0 / 512}};
     const double want_b[4][2] = {{0, 0}, {1, 3}, {9.0 / 8, 9.0 / 8}, {57.0 / 64, 3.0 / 64}};
     double x[4][2], b[4][2];
-    example(0.5, true, x, b);
+    worked_example_steps(0.5, true, x, b);
     expect_pairs(x, want_x);
     expect_pairs(b, want_b);
 }
@@ -95,11 +72,11 @@ START_TEST(example_losses_after_three_steps)
     static const double curvature[2] = {1.0, 3.0};
     struct function f = quadratic(curvature, 2);
     double x[4][2], b[4][2];
-    example(0.0, false, x, b);
+    worked_example_steps(0.0, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 183.0 / 2048, TOLERANCE);
-    example(0.5, false, x, b);
+    worked_example_steps(0.5, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 427.0 / 2048, TOLERANCE);
-    example(0.5, true, x, b);
+    worked_example_steps(0.5, true, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 1659.0 / 131072, TOLERANCE);
 }
 END_TEST

@@ -16,6 +16,7 @@
 #include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
+#include "06-momentum/example.h"
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
 
@@ -102,30 +103,19 @@ static struct settings parse(int argc, char **argv)
 
 /* ------------------------------------------------------ worked example */
 
-/* ANCHOR: example */
-/* Three steps of sgd_kind on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4. */
+/* Print the worked example's iterates and buffers, with f at each. */
 static void example_run(const char *title, double momentum, bool nesterov)
 {
     static const double curvature[2] = {1.0, 3.0};
     struct function f = quadratic(curvature, 2);
-    struct hyper h = sgd_kind.defaults;
-    struct optimizer opt;
-    double x[2] = {1.0, 1.0}, grad[2];
+    double x[4][2], b[4][2];
 
-    h.lr = 0.25;
-    h.momentum = momentum;
-    h.nesterov = nesterov;
-    optimizer_init(&opt, &sgd_kind, &h, 2);
+    worked_example_steps(momentum, nesterov, x, b);
     printf("%s\n%3s  %-12s %-12s %-12s %-12s %s\n", title, "k", "x1", "x2", "b1", "b2", "f(x)");
-    for (int k = 0; k <= 3; k++) {
-        printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.17g\n", k, x[0], x[1],
-               opt.buffer[0][0], opt.buffer[0][1], f.value(&f, x));
-        f.gradient(&f, grad, x);
-        optimizer_step(&opt, x, grad);
-    }
-    optimizer_free(&opt);
+    for (int k = 0; k <= 3; k++)
+        printf("%3d  %-12.10g %-12.10g %-12.10g %-12.10g %.17g\n", k, x[k][0], x[k][1],
+               b[k][0], b[k][1], f.value(&f, x[k]));
 }
-/* ANCHOR_END: example */
 
 static void worked_example(void)
 {
