@@ -201,8 +201,11 @@ START_TEST(one_over_k_constant)
     double *excess = calloc(MEASURE_STEPS + 1, sizeof *excess);
     chapter_rates(ONE_OVER_K, eta);
     noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
-    double predicted = (2.0 / 3.0) / 10020;
-    ck_assert_double_eq_tol(excess[MEASURE_STEPS] / predicted, 1.0, 0.01);
+    double c = 2, mu = 1, sigma = 1;
+    double constant = mu * c * c * sigma * sigma / (2 * (2 * c * mu - 1));
+    ck_assert_double_eq_tol(constant, 2.0 / 3, EXACT);
+    double predicted = constant / 10020;
+    ck_assert_double_eq_tol(100 * excess[MEASURE_STEPS] / predicted, 100, 1);   /* percent */
     free(eta);
     free(excess);
 }
@@ -231,6 +234,8 @@ START_TEST(warmup_rescues_the_large_rate)
     struct scheduler_settings warm = scheduler_defaults(LINEAR_LR);
     struct warmup_run plain = quartic_run(3.0, 0.5, NULL, 100, NULL, NULL);
     struct warmup_run warmed = quartic_run(3.0, 0.5, &warm, 100, NULL, NULL);
+    struct warmup_run first = quartic_run(3.0, 0.5, NULL, 1, NULL, NULL);
+    ck_assert_double_eq_tol(first.x, -10.5, EXACT);
     ck_assert(plain.diverged);
     ck_assert_int_eq(plain.steps + 1, 6);
     ck_assert(!warmed.diverged);
@@ -250,6 +255,39 @@ START_TEST(warmup_cause_is_the_start)
     ck_assert(!slow.diverged);
     ck_assert_double_eq_tol(slow.worst, 9.0 / 5, EXACT);
     ck_assert_double_lt(fabs(near.x), 0.1);
+}
+END_TEST
+
+/* The worked answers (solutions/09-schedules.md). */
+START_TEST(answers_by_hand)
+{
+    /* 1: (9.6) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
+    struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
+    cosine.t_max = 10;
+    cosine.eta_min = 0.001;
+    ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.001 + 0.099 / 2, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.0505, EXACT);
+    /* 2: milestones 30, 80: 0.1 to step 29, 0.01 to 79, 0.001 from 80 (update 81). */
+    struct scheduler_settings multi = scheduler_defaults(MULTI_STEP_LR);
+    multi.milestones[0] = 30;
+    multi.milestones[1] = 80;
+    multi.milestone_count = 2;
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 29), 0.1, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 79), 0.01, EXACT);
+    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, 79), 0.005);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 80), 0.001, EXACT);
+    long first_update = 80 + 1;
+    ck_assert_int_eq(first_update, 81);
+    /* 3: mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
+     * and more than five times larger at c = 1.1; k0 = c / 0.1 = 20. */
+    double mu = 1.0 / 2, best = 2, near = 1.1;
+    double at_best = mu * best * best / (2 * (2 * best * mu - 1));
+    double at_near = mu * near * near / (2 * (2 * near * mu - 1));
+    for (double c = 1.05; c < 4; c += 0.05)
+        ck_assert_double_ge(mu * c * c / (2 * (2 * c * mu - 1)), at_best);
+    ck_assert_double_gt(at_near, 5 * at_best);
+    ck_assert_double_eq_tol(best / 0.1, 20, 1e-12);
+    ck_assert_double_eq_tol(1 / mu, best, EXACT);
 }
 END_TEST
 
@@ -275,6 +313,7 @@ Suite *chapter_suite(void)
     tcase_set_timeout(noise, 30);
     tcase_add_test(warmup, warmup_rescues_the_large_rate);
     tcase_add_test(warmup, warmup_cause_is_the_start);
+    tcase_add_test(table, answers_by_hand);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);
     suite_add_tcase(suite, noise);

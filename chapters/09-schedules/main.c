@@ -77,6 +77,12 @@ static void print_values(FILE *out)
         noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
         fprintf(out, "%s %.2e\n", names[which], excess[MEASURE_STEPS]);
     }
+    chapter_rates(CONSTANT, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    double constant_end = excess[MEASURE_STEPS];
+    chapter_rates(ONE_OVER_K, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    fprintf(out, "ratio_constant_one_over_k %.0f\n", constant_end / excess[MEASURE_STEPS]);
     free(eta);
     free(excess);
     struct slope two = measure_slope(2.0), quarter = measure_slope(0.25);

@@ -133,6 +133,7 @@ static double one_cycle(struct scheduler *sched, struct optimizer *opt, long ste
     return opt->hyper.lr;   /* not reached: the last phase always matches */
 }
 
+/* ANCHOR: chained */
 /* get_lr(): the rate for last_epoch, from the rate in force (lr). */
 static double chained(struct scheduler *sched, struct optimizer *opt, double lr)
 {
@@ -170,7 +171,9 @@ static double chained(struct scheduler *sched, struct optimizer *opt, double lr)
     }
     return lr;
 }
+/* ANCHOR_END: chained */
 
+/* ANCHOR: init */
 void scheduler_init(struct scheduler *sched, const struct scheduler_settings *settings,
                     struct optimizer *opt)
 {
@@ -201,12 +204,16 @@ void scheduler_init(struct scheduler *sched, const struct scheduler_settings *se
     sched->last_epoch = 0;           /* _initial_step(): step() from last_epoch = -1 */
     opt->hyper.lr = chained(sched, opt, opt->hyper.lr);
 }
+/* ANCHOR_END: init */
+
+/* ANCHOR: step */
 
 void scheduler_step(struct scheduler *sched, struct optimizer *opt)
 {
     sched->last_epoch++;
     opt->hyper.lr = chained(sched, opt, opt->hyper.lr);
 }
+/* ANCHOR_END: step */
 
 long scheduler_steps_left(const struct scheduler *sched)
 {
