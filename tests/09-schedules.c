@@ -279,13 +279,14 @@ START_TEST(answers_by_hand)
     long first_update = 80 + 1;
     ck_assert_int_eq(first_update, 81);
     /* 3: mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
-     * and more than five times larger at c = 1.1; k0 = c / 0.1 = 20. */
+     * and 3.025 at c = 1.1 (1 at c = 2); k0 = c / 0.1 = 20. */
     double mu = 1.0 / 2, best = 2, near = 1.1;
     double at_best = mu * best * best / (2 * (2 * best * mu - 1));
     double at_near = mu * near * near / (2 * (2 * near * mu - 1));
     for (double c = 1.05; c < 4; c += 0.05)
         ck_assert_double_ge(mu * c * c / (2 * (2 * c * mu - 1)), at_best);
-    ck_assert_double_gt(at_near, 5 * at_best);
+    ck_assert_double_eq_tol(at_near, 3.025, 1e-12);
+    ck_assert_double_eq_tol(at_best, 1, EXACT);
     ck_assert_double_eq_tol(best / 0.1, 20, 1e-12);
     ck_assert_double_eq_tol(1 / mu, best, EXACT);
 }
