@@ -60,3 +60,18 @@ set key inside top right
 plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 title 'constant 0.5 (overflows at update 6)', \
      '' using 'k':'constant_02' with lines ls 1 title 'constant 0.2', \
      '' using 'k':'warmup_05' with lines ls 3 title '0.5 after LinearLR warm-up (1/3, 5)'
+
+# The race: excess loss against update, each schedule at its tuned rate.
+set output out.'/race.svg'
+set title "Chapter 4's regression, SGD batch 8: mean of 10 seeds at each schedule's tuned rate"
+set xlabel 'update'
+set ylabel 'excess loss L(w) - L(w^*)'
+set xrange [0:2500]
+set autoscale y
+@logloss
+set key inside top right
+plot data.'/race_regression.csv' using 'update':'constant' with lines ls 1 title 'constant', \
+     '' using 'update':'one_over_k' with lines ls 2 title '1/k', \
+     '' using 'update':'step' with lines ls 3 title 'step (÷10 at 1/2 and 3/4)', \
+     '' using 'update':'cosine' with lines ls 4 title 'cosine', \
+     '' using 'update':'one_cycle' with lines ls 5 title 'one-cycle'

@@ -4,6 +4,8 @@
  *   --noise    the noise floor of a constant rate, and how decaying schedules
  *              remove it (noisy quadratic, exact expectation and 1000 seeds)
  *   --warmup   x^4/4 from 3: a constant rate that diverges, rescued by warm-up
+ *   --race     five schedules at an equal budget, tuned, on chapter 4's
+ *              regression (ten seeds) and on Rosenbrock with Adam
  *   --values   the numbers the chapter's prose quotes, one "name value" a line
  *   --csv DIR  also write the figures' data into DIR
  * With no flag it prints the three reports.
@@ -12,6 +14,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "09-schedules/measure.h"
+#include "09-schedules/race.h"
 #include "09-schedules/warmup.h"
 #include "09-schedules/worked.h"
 
@@ -27,13 +30,14 @@
 
 static void usage(void)
 {
-    puts("usage: ch09 [--table] [--noise] [--warmup] [--values] [--csv DIR]\n"
+    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values] [--csv DIR]\n"
          "  --table     the rate of updates 1-8 under each of the six schedules\n"
          "  --noise     the noise floor of a constant rate and what decay does to it\n"
          "  --warmup    a run that diverges without warm-up and converges with it\n"
+         "  --race      five schedules at an equal budget on two problems\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --csv DIR   also write the figures' data into DIR\n"
-         "With no flag: --table, --noise and --warmup.\n"
+         "With no flag: --table, --noise, --warmup and --race.\n"
          "exit status: 0 done, 2 bad usage or an output that cannot be written");
 }
 
@@ -95,6 +99,11 @@ static void print_values(FILE *out)
     struct warmup_run warmed = quartic_run(WARMUP_X0, WARMUP_LR, &warm, WARMUP_STEPS, NULL, NULL);
     fprintf(out, "warmup_diverges_at %ld\n", plain.steps + 1);
     fprintf(out, "warmup_worst %.3f\n", warmed.worst);
+
+    struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
+    race_regression(reg, NULL, 0);
+    race_rosenbrock(ros, NULL, 0);
+    fprintf(out, "race_constant_over_cosine %.0f\n", reg[0].mean / reg[3].mean);
 }
 
 static void write_csv(const char *dir)
@@ -149,11 +158,30 @@ static void write_csv(const char *dir)
         fputc('\n', out);
     }
     csv_close(out, "warmup.csv");
+
+    enum { POINTS = 50 };
+    double curve[2][RACE_SCHEDULES * (POINTS + 1)];
+    struct race_result results[RACE_SCHEDULES];
+    race_regression(results, curve[0], POINTS);
+    race_rosenbrock(results, curve[1], POINTS);
+    static const char *const files[2] = {"race_regression.csv", "race_rosenbrock.csv"};
+    static const long budget[2] = {2500, 2000};
+    for (int p = 0; p < 2; p++) {
+        out = csv_create(dir, files[p]);
+        fprintf(out, "update,constant,one_over_k,step,cosine,one_cycle\n");
+        for (int i = 0; i <= POINTS; i++) {
+            fprintf(out, "%ld", budget[p] / POINTS * i);
+            for (int j = 0; j < RACE_SCHEDULES; j++)
+                fprintf(out, ",%.17g", curve[p][j * (POINTS + 1) + i]);
+            fputc('\n', out);
+        }
+        csv_close(out, files[p]);
+    }
 }
 
 int main(int argc, char **argv)
 {
-    bool table = false, noise = false, warmup = false, values = false;
+    bool table = false, noise = false, warmup = false, race = false, values = false;
     const char *csv_dir = NULL;
     fail_program = "ch09";
     for (int i = 1; i < argc; i++) {
@@ -164,6 +192,8 @@ int main(int argc, char **argv)
             noise = true;
         else if (strcmp(flag, "--warmup") == 0)
             warmup = true;
+        else if (strcmp(flag, "--race") == 0)
+            race = true;
         else if (strcmp(flag, "--values") == 0)
             values = true;
         else if (strcmp(flag, "--csv") == 0)
@@ -171,10 +201,10 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (values && (table || noise || warmup))
+    if (values && (table || noise || warmup || race))
         fail(EXIT_USAGE, "--values prints only the quoted numbers: leave out the reports");
-    if (!table && !noise && !warmup && !values && csv_dir == NULL)
-        table = noise = warmup = true;
+    if (!table && !noise && !warmup && !race && !values && csv_dir == NULL)
+        table = noise = warmup = race = true;
     if (csv_dir != NULL)
         write_csv(csv_dir);
     if (values)
@@ -190,6 +220,11 @@ int main(int argc, char **argv)
         if (table || noise)
             putchar('\n');
         print_warmup(stdout);
+    }
+    if (race) {
+        if (table || noise || warmup)
+            putchar('\n');
+        print_race(stdout);
     }
     return 0;
 }
