@@ -30,6 +30,20 @@
  * value whose text differs is stale (--check names it by file:line; a
  * weave rewrites it); a name the command does not print is an error.
  *
+ * Every other numeral of the running text is checked by tests/numerals.c
+ * (build/numerals, run by `make check`): it must be woven (in a block or a
+ * value), asserted (its paragraph ends with <!-- t:TEST -->, and the
+ * numeral appears in the body of START_TEST(TEST) in tests/NN-slug*.c),
+ * given (<!-- given: 4, 0.1 --> in its paragraph: the inputs that define
+ * the example, never a result) or exempt because it is not a result:
+ * references after chapter, section, exercise, example, figure, table,
+ * appendix, equation, part or issue; an equation number (4.4) that some
+ * display line defines; a cited year or version; a list ordinal; a code
+ * span the reader types (a command, a flag, a path, a function spec).
+ * Mathematics in a code span is prose.  The full rule and the
+ * normalisation ("100 000" = 100000, 4.5 × 10⁻³ = 4.5e-3, −3 = -3, 16/5
+ * = `16.0 / 5`, "22 %" = 22) are in that file's banner.
+ *
  *   weave --build DIR            refresh every chapter (and its worked answers,
  *                                solutions/NN-slug.md) in place, write book.md
  *   weave --build DIR --check    change nothing; show what is stale, exit 1
