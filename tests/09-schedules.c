@@ -14,6 +14,7 @@
 #include "00-toolkit/optimizer.h"
 #include "06-momentum/sgd.h"
 #include "09-schedules/measure.h"
+#include "00-toolkit/rng.h"
 #include "09-schedules/noisy.h"
 #include "09-schedules/race.h"
 #include "09-schedules/schedule.h"
@@ -35,7 +36,7 @@ static void expect_rates(enum scheduler_name name, const double *want, int count
 /* (9.3): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
 START_TEST(table_steplr)
 {
-    const double want[] = {0.1, 0.1, 0.1, 0.1 / 2, 0.1 / 2, 0.1 / 2, 0.1 / 4, 0.1 / 4};
+    const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 10, 1.0 / 20, 1.0 / 20, 1.0 / 20, 1.0 / 40, 1.0 / 40};
     expect_rates(STEP_LR, want, 8);
 }
 END_TEST
@@ -43,7 +44,8 @@ END_TEST
 /* (9.4): times 1/10 at steps 2 and 5. */
 START_TEST(table_multisteplr)
 {
-    const double want[] = {0.1, 0.1, 0.01, 0.01, 0.01, 0.001, 0.001, 0.001};
+    const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 100, 1.0 / 100, 1.0 / 100,
+                           1.0 / 1000, 1.0 / 1000, 1.0 / 1000};
     expect_rates(MULTI_STEP_LR, want, 8);
 }
 END_TEST
@@ -64,6 +66,11 @@ START_TEST(table_cosineannealinglr)
     const double want[] = {1.0 / 10, (2 + r2) / 40, 1.0 / 20, (2 - r2) / 40, 0.0,
                            (2 - r2) / 40, 1.0 / 20, (2 + r2) / 40};
     expect_rates(COSINE_ANNEALING_LR, want, 8);
+    /* cos 0 = 1 at update 1, cos(pi/2) = 0 at update 3; zero reached at update 5. */
+    ck_assert_double_eq_tol(cos(0.0), 1, EXACT);
+    ck_assert_double_eq_tol(cos(3.141592653589793 / 2), 0, EXACT);
+    const int update_at_zero = 5;
+    ck_assert_double_eq_tol(want[update_at_zero - 1], 0, EXACT);
 }
 END_TEST
 
@@ -87,6 +94,9 @@ START_TEST(table_onecyclelr)
     const double want_momentum[] = {0.95, 0.9, 0.85, 0.95 - 0.1 * half};
     double rate[WORKED_STEPS], momentum[WORKED_STEPS];
     expect_rates(ONE_CYCLE_LR, want, 4);
+    /* update 2 by (9.8): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
+    ck_assert_double_eq_tol(1 + (1.0 / 25 - 1) * (1 + cos(3.141592653589793 * (1.0 / 2))) / 2,
+                            13.0 / 25, EXACT);
     worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
     for (int k = 0; k < 4; k++)
         ck_assert_double_eq_tol(momentum[k], want_momentum[k], EXACT);
@@ -124,6 +134,48 @@ START_TEST(chained_equals_closed_form)
         }
         optimizer_free(&opt);
     }
+}
+END_TEST
+
+/* The constructor takes one step: last_epoch is 0 before update 1, and
+ * update t + 1 uses the rate of step t. */
+START_TEST(last_epoch_convention)
+{
+    struct scheduler_settings s = worked_settings(EXPONENTIAL_LR);
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    struct scheduler sched;
+    hyper.lr = WORKED_LR;
+    optimizer_init(&opt, &sgd_kind, &hyper, 1);
+    scheduler_init(&sched, &s, &opt);
+    ck_assert_int_eq(sched.last_epoch, 0);
+    for (long t = 0; t < 5; t++) {
+        ck_assert_double_eq_tol(opt.hyper.lr, schedule_closed_form(&s, WORKED_LR, t), EXACT);
+        scheduler_step(&sched, &opt);      /* after update t + 1 */
+        ck_assert_int_eq(sched.last_epoch, t + 1);
+    }
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* PyTorch's defaults (torch/optim/lr_scheduler.py): LinearLR from 1/3 to 1
+ * in 5; OneCycleLR pct_start 0.3, div_factor 25, final_div_factor 1e4,
+ * momentum from 0.95 down to 0.85; gamma 0.1. */
+START_TEST(pytorch_defaults)
+{
+    struct scheduler_settings linear = scheduler_defaults(LINEAR_LR);
+    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
+    ck_assert_double_eq_tol(linear.start_factor, 1.0 / 3, 0);
+    ck_assert_double_eq_tol(linear.end_factor, 1, 0);
+    ck_assert_int_eq(linear.total_iters, 5);
+    ck_assert_double_eq_tol(cycle.pct_start, 0.3, 0);
+    ck_assert_double_eq_tol(cycle.div_factor, 25, 0);
+    ck_assert_double_eq_tol(cycle.final_div_factor, 1e4, 0);
+    ck_assert_double_eq_tol(cycle.max_momentum, 0.95, 0);
+    ck_assert_double_eq_tol(cycle.base_momentum, 0.85, 0);
+    ck_assert_double_eq_tol(scheduler_defaults(STEP_LR).gamma, 0.1, 0);
+    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2. */
+    ck_assert_double_eq_tol(0.3 * 10 - 1, 2, 1e-15);
 }
 END_TEST
 
@@ -172,6 +224,36 @@ START_TEST(constructor_refusals)
 }
 END_TEST
 
+/* The model (9.1), (9.2) and its floor (9.9), against a direct
+ * transcription: x <- (1 - eta mu) x - eta sigma xi; e <- (1 - eta mu)^2 e
+ * + eta^2 sigma^2; excess mu e / 2; the fixed point e = eta sigma^2 /
+ * (mu (2 - eta mu)), the floor eta sigma^2 / (2 (2 - eta mu)), close to
+ * eta sigma^2 / 4 for small eta mu; 1/38 for eta = 0.1 = 0.1 / (2 * 1.9). */
+START_TEST(noisy_model)
+{
+    const struct noisy_quadratic q = {.mu = 1.0, .sigma = 1.0, .x0 = 10.0};
+    double eta[3] = {0.1, 0.3, 1.5}, excess[4], sampled[4];
+    double e = 10.0 * 10.0, x = 10.0;
+    struct rng rng;
+    noisy_expected(&q, eta, 3, excess);
+    noisy_sampled(&q, eta, 3, 7, sampled);
+    rng_seed(&rng, 7);
+    ck_assert_double_eq_tol(excess[0], 1.0 / 2 * e, EXACT);
+    for (int k = 0; k < 3; k++) {
+        e = (1 - eta[k] * q.mu) * (1 - eta[k] * q.mu) * e + eta[k] * eta[k] * q.sigma * q.sigma;
+        x = (1 - eta[k] * q.mu) * x - eta[k] * q.sigma * rng_normal(&rng);
+        ck_assert_double_eq_tol(excess[k + 1], q.mu * e / 2, 1e-12);
+        ck_assert_double_eq_tol(sampled[k + 1], q.mu * x * x / 2, 1e-12);
+    }
+    double floor = noisy_floor(&q, 0.1), fixed = 0.1 / (q.mu * (2 - 0.1 * q.mu));
+    ck_assert_double_eq_tol(fixed, (1 - 0.1) * (1 - 0.1) * fixed + 0.1 * 0.1, 1e-15);
+    ck_assert_double_eq_tol(floor, q.mu * fixed / 2, EXACT);
+    ck_assert_double_eq_tol(floor, 0.1 / (2 * 1.9), EXACT);
+    ck_assert_double_eq_tol(floor, 1.0 / 38, EXACT);
+    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1.0 / 4, 1e-6);
+}
+END_TEST
+
 /* (9.9): the floor of eta = 1/10 with mu = sigma = 1 is
  * (1/10) / (2 (2 - 1/10)) = 1/38, and the recursion (9.2) settles on it. */
 START_TEST(noise_floor_of_a_constant_rate)
@@ -217,11 +299,13 @@ END_TEST
  * the sampled slope within three standard errors of its spread. */
 START_TEST(one_over_k_slopes)
 {
-    static const double c[] = {2.0, 0.25}, want[] = {-1.0, -0.5};
+    static const double c[] = {2.0, 1.0 / 4}, mu = 1;
     for (int i = 0; i < 2; i++) {
+        double want = 2 * c[i] * mu > 1 ? -1.0 : -2 * c[i] * mu;      /* -1, or -1/2 */
+        ck_assert_double_eq_tol(want, i == 0 ? -1.0 : -1.0 / 2, EXACT);
         struct slope s = measure_slope(c[i]);
-        ck_assert_double_eq_tol(s.exact, want[i], 0.005);
-        ck_assert_double_eq_tol(s.mean, want[i], 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);
+        ck_assert_double_eq_tol(s.exact, want, 0.005);
+        ck_assert_double_eq_tol(s.mean, want, 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);
     }
 }
 END_TEST
@@ -239,9 +323,27 @@ START_TEST(warmup_rescues_the_large_rate)
     ck_assert_double_eq_tol(first.x, -10.5, EXACT);
     ck_assert(plain.diverged);
     ck_assert_int_eq(plain.steps + 1, 6);
+    ck_assert_double_eq_tol(first.worst, 9.0 / 2, EXACT);      /* 0.5 * 3^2 > 2 */
+    ck_assert_double_gt(first.worst, 2);
+    ck_assert_double_lt(warmed.worst, 2);
     ck_assert(!warmed.diverged);
     ck_assert_double_eq_tol(warmed.worst, 3.0 / 2, EXACT);   /* the first update: (1/6) 9 */
     ck_assert_double_lt(fabs(warmed.x), 0.1);
+    double rate[1];
+    quartic_run(3.0, 0.5, &warm, 1, NULL, rate);
+    ck_assert_double_eq_tol(rate[0], 1.0 / 6, EXACT);          /* a third of 0.5 */
+}
+END_TEST
+
+/* From 3 the largest constant rate that shrinks |x| at every update is
+ * 2/9: just below it converges, just above it diverges. */
+START_TEST(warmup_threshold)
+{
+    struct warmup_run below = quartic_run(3.0, 2.0 / 9 * (1 - 1e-9), NULL, 1000, NULL, NULL);
+    struct warmup_run above = quartic_run(3.0, 2.0 / 9 * (1 + 1e-9), NULL, 1000, NULL, NULL);
+    ck_assert(!below.diverged);
+    ck_assert(above.diverged);
+    ck_assert_double_eq_tol(3.0 / 2, 1.0 / 6 * 9, EXACT);
 }
 END_TEST
 
@@ -255,6 +357,8 @@ START_TEST(warmup_cause_is_the_start)
     ck_assert(!near.diverged);
     ck_assert(!slow.diverged);
     ck_assert_double_eq_tol(slow.worst, 9.0 / 5, EXACT);
+    ck_assert_double_eq_tol(near.worst, 1.805, 1e-15);
+    ck_assert_double_lt(near.worst, 2);
     ck_assert_double_lt(fabs(near.x), 0.1);
 }
 END_TEST
@@ -326,12 +430,16 @@ Suite *chapter_suite(void)
     tcase_add_test(pytorch, chained_equals_closed_form);
     tcase_add_test(pytorch, scheduler_first_skips_the_first_rate);
     tcase_add_test(pytorch, constructor_refusals);
+    tcase_add_test(pytorch, last_epoch_convention);
+    tcase_add_test(pytorch, pytorch_defaults);
+    tcase_add_test(noise, noisy_model);
     tcase_add_test(noise, noise_floor_of_a_constant_rate);
     tcase_add_test(noise, one_over_k_constant);
     tcase_add_test(noise, one_over_k_slopes);
     tcase_set_timeout(noise, 30);
     tcase_add_test(warmup, warmup_rescues_the_large_rate);
     tcase_add_test(warmup, warmup_cause_is_the_start);
+    tcase_add_test(warmup, warmup_threshold);
     tcase_add_test(table, answers_by_hand);
     tcase_add_test(noise, race_noise_decides);
     suite_add_tcase(suite, table);
