@@ -165,15 +165,15 @@ START_TEST(pytorch_defaults)
 {
     struct scheduler_settings linear = scheduler_defaults(LINEAR_LR);
     struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
-    ck_assert_double_eq_tol(linear.start_factor, 1.0 / 3, 0);
-    ck_assert_double_eq_tol(linear.end_factor, 1, 0);
+    ck_assert_double_eq(linear.start_factor, 1.0 / 3);
+    ck_assert_double_eq(linear.end_factor, 1);
     ck_assert_int_eq(linear.total_iters, 5);
-    ck_assert_double_eq_tol(cycle.pct_start, 0.3, 0);
-    ck_assert_double_eq_tol(cycle.div_factor, 25, 0);
-    ck_assert_double_eq_tol(cycle.final_div_factor, 1e4, 0);
-    ck_assert_double_eq_tol(cycle.max_momentum, 0.95, 0);
-    ck_assert_double_eq_tol(cycle.base_momentum, 0.85, 0);
-    ck_assert_double_eq_tol(scheduler_defaults(STEP_LR).gamma, 0.1, 0);
+    ck_assert_double_eq(cycle.pct_start, 0.3);
+    ck_assert_double_eq(cycle.div_factor, 25);
+    ck_assert_double_eq(cycle.final_div_factor, 1e4);
+    ck_assert_double_eq(cycle.max_momentum, 0.95);
+    ck_assert_double_eq(cycle.base_momentum, 0.85);
+    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
     /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2. */
     ck_assert_double_eq_tol(0.3 * 10 - 1, 2, 1e-15);
 }
