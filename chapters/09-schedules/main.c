@@ -7,6 +7,7 @@
  *   --race     five schedules at an equal budget, tuned, on chapter 4's
  *              regression (ten seeds) and on Rosenbrock with Adam
  *   --values   the numbers the chapter's prose quotes, one "name value" a line
+ *   --pytorch  the rates of the cases pytorch_check.py runs in PyTorch
  *   --csv DIR  also write the figures' data into DIR
  * With no flag it prints the three reports.
  */
@@ -14,6 +15,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "09-schedules/measure.h"
+#include "09-schedules/pytorch.h"
 #include "09-schedules/race.h"
 #include "09-schedules/warmup.h"
 #include "09-schedules/worked.h"
@@ -36,6 +38,7 @@ static void usage(void)
          "  --warmup    a run that diverges without warm-up and converges with it\n"
          "  --race      five schedules at an equal budget on two problems\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
+         "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
          "  --csv DIR   also write the figures' data into DIR\n"
          "With no flag: --table, --noise, --warmup and --race.\n"
          "exit status: 0 done, 2 bad usage or an output that cannot be written");
@@ -181,7 +184,7 @@ static void write_csv(const char *dir)
 
 int main(int argc, char **argv)
 {
-    bool table = false, noise = false, warmup = false, race = false, values = false;
+    bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
     const char *csv_dir = NULL;
     fail_program = "ch09";
     for (int i = 1; i < argc; i++) {
@@ -192,6 +195,8 @@ int main(int argc, char **argv)
             noise = true;
         else if (strcmp(flag, "--warmup") == 0)
             warmup = true;
+        else if (strcmp(flag, "--pytorch") == 0)
+            pytorch = true;
         else if (strcmp(flag, "--race") == 0)
             race = true;
         else if (strcmp(flag, "--values") == 0)
@@ -201,8 +206,12 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (values && (table || noise || warmup || race))
-        fail(EXIT_USAGE, "--values prints only the quoted numbers: leave out the reports");
+    if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
+        fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (pytorch) {
+        print_pytorch_table(stdout);
+        return 0;
+    }
     if (!table && !noise && !warmup && !race && !values && csv_dir == NULL)
         table = noise = warmup = race = true;
     if (csv_dir != NULL)
