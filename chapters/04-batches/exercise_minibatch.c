@@ -1,4 +1,4 @@
-/* Exercise 4 of chapter 4: the mini-batch gradient, written by you.
+/* Exercise 4.4 (chapter 4): the mini-batch gradient, written by you.
  * Replace the TODO line with your code; `make exercises CH=04` checks it. */
 #include "00-toolkit/exercise.h"
 #include "04-batches/exercises.h"

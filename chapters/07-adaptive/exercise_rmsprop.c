@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 3: RMSProp from the chapter's equations.
+/* Exercise 7.3 (chapter 7): RMSProp from the chapter's equations.
  * Replace the TODO line with your code; `make exercises CH=07` checks it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"

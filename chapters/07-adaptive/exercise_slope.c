@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 5: how far AdaGrad gets on a constant slope.
+/* Exercise 7.5 (chapter 7): how far AdaGrad gets on a constant slope.
  * Replace the TODO line with your code; `make exercises CH=07` checks it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"

@@ -1,4 +1,4 @@
-/* Chapter 8, exercise 4: Adam from memory.
+/* Exercise 8.4 (chapter 8): Adam from memory.
  * Replace the TODO line with your code; `make exercises CH=08` checks it. */
 #include "00-toolkit/exercise.h"
 #include "08-adam/exercises.h"
