@@ -70,8 +70,8 @@ progress() {
     awk '
         /^exercises [^ ]+: [0-9]+ done/ {
             c = $2; sub(/:$/, "", c); n++; name[n] = c
-            d[n] = $3; p[n] = $5; f[n] = $7; b[n] = $10
-            D += $3; P += $5; F += $7; B += $10; T += $13
+            d[n] = $3; p[n] = $5; f[n] = $7; b[n] = $9
+            D += $3; P += $5; F += $7; B += $9; T += $13
         }
         END {
             if (n == 0) exit
@@ -157,8 +157,8 @@ if [ "$mode" = hint ]; then
     printf '%s\n' "$text" | awk '
         /TODO\(/ { on = 1 }
         on { line = line $0 }
-        on && /\);/ { on = 0
-            gsub(/^.*TODO\(/, "", line); sub(/\);.*$/, "", line)
+        on && /"\);[ \t]*$/ { on = 0
+            gsub(/^.*TODO\(/, "", line); sub(/\);[ \t]*$/, "", line)
             gsub(/"[ \t]*"/, "", line); gsub(/^[ \t]*"|"[ \t]*$/, "", line); gsub(/\\"/, "\"", line)
             print "hint: " line; line = "" }'
     exit 0
@@ -190,7 +190,7 @@ fail() { failed=$((failed + $1)); status=1; }
 
 for c in $CHAPTERS; do
     out=$BUILD/check/$c
-    line=$c
+    line=$(printf '%-18s' "$c")
     problems=
     if [ -f "$out.suite" ]; then
         # Check's verbose lines: FILE:LINE:RESULT:CASE:TEST:ITERATION: MESSAGE;
@@ -203,8 +203,8 @@ for c in $CHAPTERS; do
             }
             END { eb = 0; for (k in bad) eb++; print t + 0, tf + 0, et + 0, eb }' "$out.suite")
         t=$1 tf=$2 et=$3 eb=$4
-        line="$line  tests $((t - tf))/$t"
-        [ "$et" -gt 0 ] && line="$line  reference answers $((et - eb))/$et"
+        line="$line  tests $(printf '%-7s' "$((t - tf))/$t")"
+        [ "$et" -gt 0 ] && line="$line  reference answers $(printf '%-5s' "$((et - eb))/$et")"
         passed=$((passed + t - tf + et - eb))
         if [ "$tf" -gt 0 ] || [ "$eb" -gt 0 ] || [ "$(cat "$out.suite.status")" != 0 ]; then
             fail $((tf + eb))
@@ -227,14 +227,17 @@ for c in $CHAPTERS; do
 "
         fi
     fi
-    echo "$line"
+    echo "$line" | sed 's/ *$//'
     [ -z "$problems" ] || printf '%s' "$problems"
     [ -f "$out.yours" ] && logs="$logs $out.yours"
 done
 
 # The chapters and book.md against what the code prints (made by make).
 if [ "$(cat "${WOVEN%.log}.status" 2>/dev/null)" = 0 ]; then
-    echo "chapters$( [ -n "${ALL:-}" ] || [ "$(echo $CHAPTERS | wc -w)" -gt 1 ] && echo ' and book.md'): every listing and output up to date"
+    case $WOVEN in
+        *-all.log) echo "chapters and book.md: every listing and output up to date" ;;
+        *) echo "chapter text: every listing and output up to date" ;;
+    esac
     passed=$((passed + 1))
 else
     sed 's/^/    /' "$WOVEN"
@@ -260,7 +263,7 @@ if [ "$made_with" != "$have" ]; then
 elif [ -n "$stale" ]; then
     echo "figures: stale in$stale (make plots redraws them; git diff plots/ shows the change)"
 else
-    echo "figures: $figures chapters' figures up to date"
+    echo "figures: up to date ($figures chapters)"
 fi
 [ "$skipped_torch" -eq 0 ] ||
     echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
@@ -274,7 +277,7 @@ if [ -n "$logs" ]; then
     echo
     if [ -n "$trouble" ]; then printf '%s\n\n' "$trouble"; fi
     progress $logs
-    set -- $(awk '/^exercises [^ ]+: [0-9]+ done/ { d += $3; f += $7 + $10 } END { print d + 0, f + 0 }' $logs)
+    set -- $(awk '/^exercises [^ ]+: [0-9]+ done/ { d += $3; f += $7 + $9 } END { print d + 0, f + 0 }' $logs)
     passed=$((passed + $1))
     [ "$2" -eq 0 ] || fail "$2"
     next_step $logs

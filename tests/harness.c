@@ -187,9 +187,11 @@ void exercise_expect(const char *expression, double got, double expected, double
     if (s)
         snprintf(whose, sizeof whose, "your %s() in %s\n", s->name, s->file);
     if (given[0] && strchr(expression, '(') == NULL)
-        snprintf(call, sizeof call, "%s, %s", given, expression);
+        snprintf(call, sizeof call, "given %s\n%s", given, expression);
+    else if (given[0])
+        snprintf(call, sizeof call, "given %s\nyour answer", given);
     else
-        snprintf(call, sizeof call, "%s", given[0] ? given : expression);
+        snprintf(call, sizeof call, "%s", expression);
     if (tolerance > 0)
         ck_abort_msg("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
                      tolerance, g, hint);

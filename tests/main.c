@@ -6,7 +6,7 @@
  *                            (and the table of their functions that
  *                            tests/stubs.sh writes): a line per exercise,
  *                            done, pending, FAILING (with the call, expected,
- *                            got and a hint), CRASHED, ENDLESS (did not
+ *                            got and a hint), CRASHED, TIMED OUT (did not
  *                            return in time) or NOT COMPILING (first error),
  *                            then "exercises NN-slug: D done, P pending,
  *                            F failing, B not compiling of T", which
@@ -66,7 +66,7 @@ static void print_message(const char *msg, const char *indent)
  * count that `make check` adds up. */
 static int report_exercises(SRunner *runner, const char *label, const char *program)
 {
-    static const char *const names[] = {"done", "pending", "FAILING", "ENDLESS", "CRASHED",
+    static const char *const names[] = {"done", "pending", "FAILING", "TIMED OUT", "CRASHED",
                                         "NOT COMPILING"};
     int run = srunner_ntests_run(runner);
     TestResult **results = srunner_results(runner);

@@ -22,7 +22,7 @@ functions() { ${NM:-nm} -g --defined-only "$1" | awk '$2 == "T" { print $3 }'; }
         stub=${stub%.o}.c
         broken=NULL
         if [ -s "$object.broken" ]; then
-            broken="\"$(head -n 1 "$object.broken" | sed 's/\\/\\\\/g; s/"/\\"/g')\""
+            broken="\"$(head -n 1 "$object.broken" | sed 's/\\/\\\\/g; s/"/\\"/g') (every message: $object.log)\""
         fi
         for f in $(functions "$object"); do
             echo "    {\"$f\", \"$stub\", $broken, (uintptr_t)$f},"

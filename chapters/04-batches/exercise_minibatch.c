@@ -9,6 +9,6 @@ void minibatch_gradient(double *grad, const double *w, const double *x, const do
     (void)w, (void)x, (void)y, (void)batch, (void)size;
     for (size_t j = 0; j < features; j++)
         grad[j] = 0.0;
-    TODO("for each i = batch[k]: error = w . x_i - y_i; grad_j += error x_ij; "
-         "at the end multiply every grad_j by 2/size");
+    TODO("the mini-batch loss is an average over the samples batch[0..size-1]: "
+         "differentiate it one sample at a time");
 }
