@@ -263,7 +263,7 @@ if [ "$made_with" != "$have" ]; then
 elif [ -n "$stale" ]; then
     echo "figures: stale in$stale (make plots redraws them; git diff plots/ shows the change)"
 else
-    echo "figures: up to date ($figures chapters)"
+    echo "figures: up to date (chapters: $figures)"
 fi
 [ "$skipped_torch" -eq 0 ] ||
     echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
