@@ -25,7 +25,10 @@ V ?= 0
 # Only the rules below: make's built-in ones would try to "rebuild" the
 # dependency files (.d) it includes.  Build on every core (JOBS=1 for one).
 JOBS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
-MAKEFLAGS += --no-builtin-rules --no-print-directory -j$(JOBS)
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+ifeq ($(MAKELEVEL),0)
+MAKEFLAGS += -j$(JOBS)
+endif
 .SUFFIXES:
 
 # Quiet by default: one line per program built, figure drawn or book woven
@@ -270,7 +273,7 @@ check: deps $(SELECTED:%=run-%) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)
-	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)
+	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
 
 bench: deps $(BENCHES)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
@@ -283,15 +286,18 @@ clean:
 	rm -rf '$(BUILD)'
 
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run the exercises again whenever a file under
-# chapters/ or solutions/ is saved (inotifywait, from Debian's
-# inotify-tools: installed here when missing).
+# make watch [CH=NN]: run your exercises again whenever a file under
+# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# chapter whose file changed (inotifywait, from Debian's inotify-tools,
+# which `make deps` and `make watch` install when missing).
 watch: deps
-	@echo "watching chapters/ and solutions/; Ctrl-C to stop"
-	@while :; do \
-		$(MAKE) --no-print-directory exercises CH='$(CH)'; \
-		inotifywait -qq -r -e close_write -e moved_to -e create chapters solutions tests || exit 1; \
-		echo; echo "=== $$(date +%H:%M:%S) a file changed"; \
+	@echo "make watch: watching chapters/, solutions/ and tests/; Ctrl-C to stop"
+	@ch='$(CH)'; while :; do \
+		$(MAKE) exercises CH="$$ch" WATCHING=1; \
+		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
+			chapters solutions tests) || exit 1; \
+		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
+		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
 	done
 
 # make hint EX=7.3: the TODO hint of exercise 7.3; make reset EX=7.3: its
