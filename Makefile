@@ -135,7 +135,7 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c | deps
 STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions
 $(BUILD)/obj/yours/%.o: %.c | deps
 	@mkdir -p $(@D)
-	@if $(if $(filter 1,$(V)),set -x;) $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
+	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
 		rm -f $@.broken; cat $@.log >&2; \
 	else \
 		{ grep -m 1 -E ': (fatal )?error' $@.log || head -n 1 $@.log; } >$@.broken; \
