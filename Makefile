@@ -213,7 +213,7 @@ FIGURE_STAMPS := $(PLOTTED:%=$(BUILD)/figures/%.drawn)
 define chapter_figures
 $(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) plots/$(1).gp plots/style.gp tests/draw.sh | deps
 	@$$(say) DRAW $(1)
-	@rm -f $$@
+	@rm -f $$@; mkdir -p $(BUILD)/figures
 	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
 		{ cat $(BUILD)/figures/$(1).log; exit 1; }
 	@touch $$@
