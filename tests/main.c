@@ -40,7 +40,8 @@ static enum outcome outcome_of(TestResult *result)
         return PENDING;
     if (starts(msg, "broken: "))
         return BROKEN;
-    if (starts(msg, "crashed: ") || starts(msg, "Received signal"))
+    if (starts(msg, "crashed: ") || starts(msg, "Received signal") ||
+        starts(msg, "Early exit"))              /* exit(), or a sanitizer's report */
         return CRASHED;
     if (starts(msg, "timeout: ") || starts(msg, "Test timeout"))
         return ENDLESS;
