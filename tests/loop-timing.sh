@@ -6,8 +6,11 @@
 #   - `make check CH=NN` after editing one exercise stub, for every chapter
 #     with exercises (the edit: a comment line appended, then taken away)
 # Each is run RUNS times (default 3; the fresh clone once per run) and the
-# median is printed with every run's time.  Timings on a busy machine vary:
-# quote medians, and say how loaded the machine was (printed first).
+# median is printed with every run's time, and the median processor time
+# (user + system, all processes: on an idle machine with N cores the wall
+# time is about the larger of the longest single job and cpu/N).  Timings
+# on a busy machine vary: quote medians, and say how loaded the machine was
+# (printed before and after).
 # Targets (issue 9): edited chapter <= 1 s, nothing changed <= 3 s, fresh
 # clone <= 10 s, on 2 cores.
 set -eu
@@ -17,6 +20,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 seconds() {     # seconds COMMAND...: wall-clock seconds of a quiet run
+    if [ -x /usr/bin/time ]; then   # also the processor time, in cpu_total
+        /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        read -r wall user system <"$work/time"
+        cpu_total="$cpu_total $(echo "$user $system" | awk '{ printf "%.2f", $1 + $2 }')"
+        echo "$wall"
+        return
+    fi
     start=$(date +%s.%N)
     "$@" >/dev/null 2>&1 || true
     end=$(date +%s.%N)
@@ -25,21 +35,28 @@ seconds() {     # seconds COMMAND...: wall-clock seconds of a quiet run
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 report() {      # report WHAT TIMES...
     what=$1; shift
-    printf '%-44s median %5s s   (runs: %s)\n' "$what" "$(echo "$*" | median)" "$*"
+    printf '%-40s median %5s s wall, %5s s cpu   (wall: %s)\n' "$what" "$(echo "$*" | median)" \
+        "$(echo "$cpu_total" | median)" "$*"
+    cpu_total=
 }
+cpu_total=
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 fresh=
+done_chapters=
 for r in $(seq "$runs"); do
     rm -rf "$work/clone"
     git clone -q "$top" "$work/clone"
-    fresh="$fresh $(cd "$work/clone" && seconds make check)"
+    cd "$work/clone"
+    seconds make check >"$work/w"
+    cd "$top"
+    fresh="$fresh $(cat "$work/w")"
 done
 report "make check, fresh clone" $fresh
 cd "$work/clone"
 make check >/dev/null 2>&1 || true
 same=
-for r in $(seq "$runs"); do same="$same $(seconds make check)"; done
+for r in $(seq "$runs"); do seconds make check >"$work/w"; same="$same $(cat "$work/w")"; done
 report "make check, nothing changed" $same
 for stub in chapters/*/exercise_*.c; do
     chapter=${stub#chapters/}; chapter=${chapter%%/*}
@@ -49,7 +66,8 @@ for stub in chapters/*/exercise_*.c; do
     for r in $(seq "$runs"); do
         cp "$stub" "$work/saved"
         echo "/* edited */" >>"$stub"
-        times="$times $(seconds make check CH="${chapter%%-*}")"
+        seconds make check CH="${chapter%%-*}" >"$work/w"
+        times="$times $(cat "$work/w")"
         cp "$work/saved" "$stub"
     done
     make check CH="${chapter%%-*}" >/dev/null 2>&1 || true
