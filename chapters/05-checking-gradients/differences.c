@@ -42,7 +42,8 @@ static double complex exp_complex(double complex z)
     return cexp(z);
 }
 
-void exp_error_curve(struct error_curve *curve, size_t count, unsigned long long seed)
+void error_curve(struct error_curve *curve, real_function f, complex_function fc,
+                 real_function derivative, size_t count, unsigned long long seed)
 {
     for (int k = 0; k < EXP_CURVE_STEPS; k++) {
         double h = pow(10.0, -k / 10.0);
@@ -51,15 +52,20 @@ void exp_error_curve(struct error_curve *curve, size_t count, unsigned long long
         curve->h[k] = h;
         curve->forward[k] = curve->central[k] = curve->complex_step[k] = 0.0;
         for (size_t i = 0; i < count; i++) {
-            double x = rng_uniform(&rng), exact = exp(x);
-            curve->forward[k] += fabs(forward_difference(exp, x, h) - exact) / exact;
-            curve->central[k] += fabs(central_difference(exp, x, h) - exact) / exact;
-            curve->complex_step[k] += fabs(complex_step(exp_complex, x, h) - exact) / exact;
+            double x = rng_uniform(&rng), exact = fabs(derivative(x));
+            curve->forward[k] += fabs(forward_difference(f, x, h) - derivative(x)) / exact;
+            curve->central[k] += fabs(central_difference(f, x, h) - derivative(x)) / exact;
+            curve->complex_step[k] += fabs(complex_step(fc, x, h) - derivative(x)) / exact;
         }
         curve->forward[k] /= (double)count;
         curve->central[k] /= (double)count;
         curve->complex_step[k] /= (double)count;
     }
+}
+
+void exp_error_curve(struct error_curve *curve, size_t count, unsigned long long seed)
+{
+    error_curve(curve, exp, exp_complex, exp, count, seed);
 }
 
 double curve_best_step(const struct error_curve *curve, const double *errors)

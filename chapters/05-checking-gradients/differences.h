@@ -70,11 +70,11 @@ double best_forward_step(double f, double f2);
  * cbrt(3 eps |f| / |f'''|); the bound there is h^2 |f'''| / 2. */
 double best_central_step(double f, double f3);
 
-/* The error curve of chapter 5's figure, measured on f = exp, whose
- * derivative is f itself: for each step h[k], the mean over count points x
- * (uniform on [0, 1), from rng.h seeded with seed) of the relative error
- * |estimate - exp x| / exp x of each estimate.  steps h[k] = 10^(-k/10),
- * k = 0..EXP_CURVE_STEPS-1 (1 down to 1e-20). */
+/* An error curve: for each step h[k] = 10^(-k/10), k = 0..EXP_CURVE_STEPS-1
+ * (1 down to 1e-20), the mean over count points x (uniform on [0, 1), from
+ * rng.h seeded with seed) of the relative error |estimate - f'(x)| / |f'(x)|
+ * of each estimate.  f and fc are the same function in real and complex
+ * arithmetic, derivative its exact f'. */
 #define EXP_CURVE_STEPS 201
 struct error_curve {
     double h[EXP_CURVE_STEPS];
@@ -82,6 +82,10 @@ struct error_curve {
     double central[EXP_CURVE_STEPS];
     double complex_step[EXP_CURVE_STEPS];
 };
+void error_curve(struct error_curve *curve, real_function f, complex_function fc,
+                 real_function derivative, size_t count, unsigned long long seed);
+
+/* The chapter's curve: f = exp, whose derivative is f itself. */
 void exp_error_curve(struct error_curve *curve, size_t count, unsigned long long seed);
 
 /* The step of the curve's grid with the smallest error in errors[]. */

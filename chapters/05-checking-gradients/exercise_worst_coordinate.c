@@ -1,0 +1,12 @@
+/* Exercise 4 (chapter 5): find the coordinate of a gradient that is wrong.
+ * Replace the TODO line with your code; `make exercises CH=05` checks it. */
+#include "00-toolkit/exercise.h"
+#include "05-checking-gradients/exercises.h"
+
+long worst_coordinate(const struct checked *objective, const double *x, double threshold)
+{
+    (void)objective, (void)x, (void)threshold;
+    TODO("call objective->gradient once; for each i, move a copy of x by +h and -h in "
+         "coordinate i only, take the central difference, and keep the largest error");
+    return -1;
+}
