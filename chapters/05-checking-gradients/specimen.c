@@ -94,7 +94,7 @@ struct checked specimen_checked(const struct specimen *s)
 
 const char *specimen_stage_name(enum specimen_stage stage)
 {
-    static const char *const names[SPECIMEN_STAGES] = {"seed", "per-sample", "mean", "fixed"};
+    static const char *const names[SPECIMEN_STAGES] = {"seed", "per_sample", "mean", "fixed"};
     return names[stage];
 }
 

@@ -34,6 +34,9 @@ void chapter5_values(FILE *out)
     fprintf(out, "specimen_sum_x %.2f\n", sum_x);
     fprintf(out, "specimen_sum_xx %.2f\n", sum_xx);
     fprintf(out, "specimen_seed_factor %.1f\n", 1.0 + SPECIMEN_ALPHA * sum_x * sum_x);
+    fprintf(out, "specimen_seed_loss0 %.0f\n", specimen_loss(&s, s.theta0));
+    fprintf(out, "specimen_seed_factor_squared %.0f\n",
+            pow(1.0 + SPECIMEN_ALPHA * sum_x * sum_x, 2.0));
     fprintf(out, "specimen_overflow_step %ld\n", run.steps + 1);
     fprintf(out, "specimen_per_sample_factor %.3f\n", 1.0 + SPECIMEN_ALPHA * sum_xx);
     fprintf(out, "specimen_mean_factor %.4f\n", 1.0 + 2.0 * SPECIMEN_ALPHA * sum_xx / SPECIMEN_COUNT);
