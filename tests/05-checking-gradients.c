@@ -42,6 +42,56 @@ static const char *fixed(const char *format, double x)
 
 /* ---------------------------------------------------------- (5.1)-(5.4) */
 
+/* The constants the derivations rest on, checked on exp at h = 1e-3,
+ * where the next Taylor term is h^4/24 ~ 4e-14 (relative 1e-3 is ample):
+ * exp(h) = 1 + h + h^2/2 + h^3/6 + ...; Im exp(ih)/h = sin(h)/h =
+ * 1 - h^2/6 + ...; at the best steps the bounds (5.3), (5.4) are
+ * sqrt(2 eps) and h*^2/2, with truncation and rounding in the ratio 1 to 1
+ * (forward) and 1 to 2 (central). */
+START_TEST(derivation_constants)
+{
+    double h = 1e-3, forward = best_forward_step(1, 1), central = best_central_step(1, 1);
+    ck_assert_msg(nextafter(1.0, 2.0) - 1 == EPS_MACH, "eps is %s", "2^-52");
+    ck_assert_double_eq(creal(I * I), -1);
+    ck_assert_double_eq_tol(central, cbrt(3 * EPS_MACH), 1e-19);
+    ck_assert_double_eq_tol(forward, sqrt(2 * EPS_MACH), 1e-22);
+    ck_assert_double_eq_tol((exp(h) - 1 - h) / (h * h), 1.0 / 2, 1e-3);
+    ck_assert_double_eq_tol((exp(h) - 1 - h - h * h / 2) / (h * h * h), 1.0 / 6, 1e-3);
+    ck_assert_double_eq_tol((exp(-h) - 1 + h - h * h / 2) / (h * h * h), -1.0 / 6, 1e-3);
+    ck_assert_double_eq_tol((1 - complex_step((complex_function)cexp, 0.0, h)) / (h * h),
+                            1.0 / 6, 1e-3);
+    ck_assert_double_eq_tol(forward_bound(forward), sqrt(2 * EPS_MACH), 1e-23);
+    ck_assert_double_eq_tol((forward / 2) / (EPS_MACH / forward), 1, 1e-12);
+    ck_assert_double_eq_tol((central * central / 6) / (EPS_MACH / central), 1.0 / 2, 1e-12);
+    ck_assert_double_eq_tol(central_bound(central), central * central / 2, 1e-25);
+    /* halving h: the forward error halves, the central error quarters */
+    ck_assert_double_eq_tol(curve.forward[40] / curve.forward[43], 2, 0.01);
+    ck_assert_double_eq_tol(curve.central[40] / curve.central[43], 4, 0.02);
+}
+END_TEST
+
+/* The settings of the chapter's measurements, as the text states them. */
+START_TEST(chapter_settings)
+{
+    struct specimen s;
+    ck_assert_int_eq(CURVE_POINTS, 64);
+    ck_assert_double_eq(curve.h[0], 1);
+    ck_assert_double_eq_tol(curve.h[EXP_CURVE_STEPS - 1], 1e-20, 1e-35);
+    ck_assert_double_eq_tol(curve.h[80], 1e-8, 1e-23);
+    ck_assert_double_eq(curve.h[80], pow(10, -80 / 10.0));
+    ck_assert_double_eq(COMPLEX_STEP, 1e-20);
+    ck_assert_int_eq(SPECIMEN_COUNT, 100);
+    ck_assert_double_eq(SPECIMEN_ALPHA, 0.01);
+    ck_assert_int_eq(SPECIMEN_STEPS, 1000);
+    specimen_init(&s, SPECIMEN_SEED_VALUE, SPECIMEN_SEED);
+    for (int i = 0; i < 100; i++) {             /* y = 3x + noise in [0, 1) */
+        ck_assert(s.x[i] >= 0 && s.x[i] < 1);
+        ck_assert(s.y[i] - 3 * s.x[i] >= -1e-15 && s.y[i] - 3 * s.x[i] < 1 + 1e-15);
+    }
+    ck_assert_int_eq(BOOK_POINTS, 32);
+}
+END_TEST
+
 /* (5.1) truncation ~ h/2: slope 1; (5.2) ~ h^2/6: slope 2; rounding
  * eps/h: slope -1. */
 START_TEST(error_orders_from_taylor)
@@ -96,8 +146,11 @@ START_TEST(complex_step_exact_to_rounding)
         ck_assert_double_le(fabs(cs - exp(x)) / exp(x), EPS_MACH);
         ck_assert(x + 1e-20 == x);
     }
-    ck_assert_double_eq(curve.forward[EXP_CURVE_STEPS - 1], 1.0);
-    ck_assert_double_eq(curve.central[EXP_CURVE_STEPS - 1], 1.0);
+    for (int k = 180; k < EXP_CURVE_STEPS; k++) {  /* from h = 1e-18 down */
+        ck_assert_double_le(curve.h[k], 1e-18 * (1 + 1e-15));
+        ck_assert_double_eq(curve.forward[k], 1.0);
+        ck_assert_double_eq(curve.central[k], 1.0);
+    }
     for (int k = 80; k < EXP_CURVE_STEPS; k++)      /* h <= 1e-8 */
         ck_assert_double_le(curve.complex_step[k], EPS_MACH);
     /* complex_of builds x + iy on every compiler */
@@ -119,6 +172,26 @@ START_TEST(relative_error_reads)
     /* two tiny numbers are compared to the floor 1e-2 */
     ck_assert_double_eq_tol(relative_error(1e-12, -1e-12, GRADCHECK_FLOOR), 2e-10, 1e-25);
     ck_assert_double_eq(GRADCHECK_FLOOR, 1e-5 / 1e-3);
+    /* equal magnitudes at a minimum: rounding noise against 0 gives 1 */
+    ck_assert_double_eq(relative_error(0, 3e-11, 0), 1);
+    /* a factor c: 1 - 1/c, or 1 + 1/c with the sign flipped */
+    ck_assert_double_eq_tol(relative_error(4 * 0.7, 0.7, GRADCHECK_FLOOR), 1 - 1.0 / 4, 1e-15);
+    ck_assert_double_eq_tol(relative_error(-4 * 0.7, 0.7, GRADCHECK_FLOOR), 1 + 1.0 / 4, 1e-15);
+    ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
+    ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
+    ck_assert_double_eq(GRADCHECK_FLOOR, 1e-2);
+    /* a correct gradient: r around 1e-10 (Booth is quadratic: (5.2) has no
+     * truncation error, only rounding) */
+    {
+        struct function f = function_from_spec("--function", "booth");
+        struct checked objective = checked_function(&f);
+        double x[2] = {0.5, -1.0}, grad[2], numeric[2];
+        ck_assert_double_lt(gradcheck(&objective, x, grad, numeric, GRADCHECK_FLOOR).worst, 1e-10);
+    }
+    /* (5.6): h_i = cbrt(eps) max(1, |x_i|), with central differences (f(x + h) - f(x - h)) / 2h */
+    ck_assert_double_eq(gradcheck_step(0.5), cbrt(EPS_MACH) * fmax(1, fabs(0.5)));
+    ck_assert_double_eq(gradcheck_step(-3), cbrt(EPS_MACH) * 3);
+    ck_assert_double_eq(central_difference(exp, 0, 1e-5), (exp(1e-5) - exp(-1e-5)) / (2 * 1e-5));
     ck_assert_str_eq(gradcheck_verdict(1e-7), "pass");
     ck_assert_str_eq(gradcheck_verdict(1e-4), "suspect");
     ck_assert_str_eq(gradcheck_verdict(2.0), "wrong");
@@ -154,19 +227,20 @@ START_TEST(specimen_seed_ratio)
     for (int k = 0; k < 5; k++) {
         double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n, ratio;
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
+        ck_assert(theta >= -5 && theta <= 5);
         ck_assert_double_eq_tol(g, sxy - theta * sx * sx, 1e-9 * fabs(g));
         ck_assert_double_eq_tol(n, 2 * theta * sx * sx - 2 * sx * sy / 100, 1e-8 * fabs(n));
         ratio = g / n;
         ck_assert_double_gt(ratio, -0.51);
         ck_assert_double_lt(ratio, -0.49);
-        ck_assert_double_gt(r.worst, 1.49);
+        ck_assert_double_eq_tol(r.worst, 1.5, 0.01);
         low = k == 0 ? ratio : fmin(low, ratio);
         high = k == 0 ? ratio : fmax(high, ratio);
     }
     ck_assert_double_gt(high - low, 1e-3);
     /* the limit -1/2 */
     ck_assert_double_eq_tol(specimen_gradient(&s, 1e6) / (2 * 1e6 * sx * sx - 2 * sx * sy / 100),
-                            -0.5, 1e-4);
+                            -1.0 / 2, 1e-4);
 }
 END_TEST
 
@@ -184,6 +258,8 @@ START_TEST(specimen_per_sample_ratio_minus_n_over_2)
         double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n;
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
         ck_assert_double_eq_tol(g / n, -100.0 / 2, 1e-8);
+        ck_assert_str_eq(fixed("%.4f", g / n), "-50.0000");
+        ck_assert_double_eq_tol(-g, 1.0 / 2 * 100 * n, 1e-8 * fabs(g));
         ck_assert_double_eq_tol(r.worst, 51.0 / 50, 1e-9);
     }
 }
@@ -206,10 +282,16 @@ START_TEST(specimen_sign_then_fixed)
         ck_assert_double_eq_tol(r.worst, 2.0, 1e-9);
     }
     s.stage = SPECIMEN_FIXED;
+    rng_seed(&rng, 5);
+    for (int k = 0; k < 5; k++) {
+        double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n;
+        ck_assert_double_lt(gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR).worst, 1e-10);
+    }
     rng_seed(&rng, 7);
     ck_assert_double_lt(gradcheck_random(&objective, (double[]){0.0}, 10.0, 200, &rng, &worst_x)
                             .worst,
                         GRADCHECK_PASS);
+    ck_assert(worst_x >= -10 && worst_x <= 10);
 }
 END_TEST
 
@@ -256,6 +338,9 @@ START_TEST(specimen_loops)
     ck_assert_double_eq_tol(run.theta - theta_star, pow(a, 1000) * (s.theta0 - theta_star),
                             1e-9);
     ck_assert_double_eq_tol(specimen_gradient(&s, theta_star), 0.0, 1e-12);
+    /* theta* is above 3: the noise, mean 1/2, is absorbed by the slope */
+    ck_assert_double_gt(theta_star, 3);
+    ck_assert_double_eq_tol((sum_of(s.y, NULL) - 3 * sx) / 100, 1.0 / 2, 0.1);
     ck_assert_str_eq(fixed("%.1f", 1 + SPECIMEN_ALPHA * sx * sx), "26.9");
 }
 END_TEST
@@ -306,6 +391,7 @@ START_TEST(every_book_gradient_checked)
                       rows[k].central_worst);
     }
     ck_assert_str_eq(rows[BOOK_OBJECTIVES - 1].name, "regression");
+    ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
 }
 END_TEST
 
@@ -332,6 +418,34 @@ START_TEST(a_flipped_sign_is_found)
 }
 END_TEST
 
+/* A wrong term multiplied by x1 (here 0.5 x1 added to Booth's second
+ * coordinate) vanishes at the start (0, 0), where the check passes; at
+ * random points it is found. */
+static void booth_hidden(const void *context, double *grad, const double *x)
+{
+    const struct function *f = context;
+    f->gradient(f, grad, x);
+    grad[1] += 0.5 * x[0];
+}
+
+START_TEST(random_points_catch_what_the_start_hides)
+{
+    struct function f = function_from_spec("--function", "booth");
+    struct function g = function_from_spec("--function", "himmelblau");
+    struct checked objective = checked_function(&f);
+    double grad[2], numeric[2], center[2] = {0, 0};
+    struct rng rng;
+    ck_assert(f.start[0] == 0 && f.start[1] == 0);
+    ck_assert(g.start[0] == 0 && g.start[1] == 0);
+    objective.gradient = booth_hidden;
+    ck_assert_double_lt(gradcheck(&objective, f.start, grad, numeric, GRADCHECK_FLOOR).worst,
+                        GRADCHECK_PASS);
+    rng_seed(&rng, 1);
+    ck_assert_double_gt(gradcheck_random(&objective, center, 2, 8, &rng, NULL).worst,
+                        GRADCHECK_WRONG);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- kinks */
 
 /* With 0 < x < h the central difference of |x| is 2x/(2h) = x/h, of ReLU
@@ -343,7 +457,7 @@ START_TEST(kinks_straddled)
     ck_assert_double_eq_tol(central_difference(abs_value, x, h), x / h, 1e-9);
     ck_assert_double_eq_tol(central_difference(relu, x, h), 0.5 + x / (2 * h), 1e-9);
     ck_assert_double_eq_tol(relative_error(1.0, x / h, GRADCHECK_FLOOR), 1 - x / h, 1e-9);
-    ck_assert_double_eq_tol(central_difference(relu, 0.0, h), 0.5, 1e-12);
+    ck_assert_double_eq_tol(central_difference(relu, 0.0, h), 1.0 / 2, 1e-12);
     ck_assert_double_eq(relative_error(relu_derivative(0.0), 0.5, GRADCHECK_FLOOR), 1.0);
     x = 1e-5;
     ck_assert_double_gt(x, h);
@@ -399,10 +513,26 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.1) - 3, 1.0 / 100, 1e-12);
     ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.01) - 3, 1.0 / 10000, 1e-11);
     ck_assert_double_eq_tol(forward_difference(cube, 1.0, 0.1), 3.31, 1e-12);
+    ck_assert_double_eq_tol(1.1 * 1.1 * 1.1, 1.331, 1e-15);
+    ck_assert_double_eq_tol(0.9 * 0.9 * 0.9, 0.729, 1e-15);
+    ck_assert_double_eq_tol(1.331 - 0.729, 0.602, 1e-15);
+    ck_assert_double_eq_tol(0.602 / 0.2, 3.01, 1e-15);
+    ck_assert_double_eq_tol(1.01 * 1.01 * 1.01, 1.030301, 1e-15);
+    ck_assert_double_eq_tol(0.99 * 0.99 * 0.99, 0.970299, 1e-15);
+    ck_assert_double_eq_tol((1.030301 - 0.970299) / 0.02, 3.0001, 1e-12);
+    ck_assert_double_eq_tol(3.0001 - 3, 0.0001, 1e-12);
+    /* a cubic: f''' = 6 everywhere, so h^2 f'''/6 = h^2, all of the error */
+    ck_assert_double_eq(6.0 / 6, 1);
+    ck_assert_double_eq_tol((central_difference(cube, 1.0, 0.1) - 3) / (0.1 * 0.1), 1, 1e-9);
+    ck_assert_double_eq_tol(3.31 - 3, 0.31, 1e-12);
+    ck_assert_double_eq_tol(0.31 / 0.01, 31, 1e-9);
+    ck_assert_int_eq(CURVE_POINTS, 64);
+    ck_assert_double_eq(cbrt(3 * DBL_EPSILON * (1.0 / 8)), best);
     /* 2. f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) = 4.4e-6,
      *    the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
      *    3.8e-11; measured within a factor 2 */
     ck_assert_str_eq(fixed("%.1e", best), "4.4e-06");
+    ck_assert_double_eq(exp2x(0), 1);
     ck_assert_str_eq(fixed("%.1e", 4 * best * best), "7.6e-11");
     ck_assert_str_eq(fixed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);
@@ -426,6 +556,8 @@ Suite *chapter_suite(void)
     TCase *check = tcase_create("ch05 the gradient check");
     TCase *specimen = tcase_create("ch05 the specimen");
     tcase_add_unchecked_fixture(differences, make_curve, NULL);
+    tcase_add_test(differences, derivation_constants);
+    tcase_add_test(differences, chapter_settings);
     tcase_add_test(differences, error_orders_from_taylor);
     tcase_add_test(differences, best_steps_derived_then_measured);
     tcase_add_test(differences, complex_step_exact_to_rounding);
@@ -434,6 +566,7 @@ Suite *chapter_suite(void)
     tcase_add_test(check, complex_versions_are_the_functions);
     tcase_add_test(check, every_book_gradient_checked);
     tcase_add_test(check, a_flipped_sign_is_found);
+    tcase_add_test(check, random_points_catch_what_the_start_hides);
     tcase_add_test(check, kinks_straddled);
     tcase_add_test(specimen, specimen_seed_ratio);
     tcase_add_test(specimen, specimen_per_sample_ratio_minus_n_over_2);
