@@ -22,4 +22,5 @@ if grep -q '^specimen_overflow_step 107$' "$cli_out" &&
 else
     cli_fail "the overflow step of --values and of the table"
 fi
+expect_pytorch_agrees "the specimen against torch.autograd.gradcheck" chapters/05-checking-gradients/pytorch_check.py "$BUILD"
 cli_summary ch05

@@ -45,6 +45,15 @@ static void write_figure_data(const char *dir)
         specimen_descent(&s, file);
         csv_close(file, name);
     }
+    file = csv_create(dir, "specimen_data.csv");  /* for pytorch_check.py */
+    {
+        struct specimen s;
+        specimen_init(&s, SPECIMEN_SEED_VALUE, SPECIMEN_SEED);
+        fprintf(file, "x,y\n");
+        for (size_t i = 0; i < SPECIMEN_COUNT; i++)
+            fprintf(file, "%.17g,%.17g\n", s.x[i], s.y[i]);
+    }
+    csv_close(file, "specimen_data.csv");
     file = csv_create(dir, "specimen.gp");     /* for the scripts: the minimum */
     {
         struct specimen s;
