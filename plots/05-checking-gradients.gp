@@ -27,18 +27,19 @@ set format x '%g'
 set output out.'/specimen_runaway.svg'
 set title 'The broken regression: the loss runs away until a repair of all three faults'
 set xlabel 'step k'
-set ylabel 'loss L(θ_k)'
+set ylabel 'loss L(θ^{(k)})'
 set xrange [0:1000]
 set yrange [1e-2:*]
-set key top right
-plot data.'/specimen_seed.csv' using 'step':'loss' with lines ls 4 title 'as written (overflows)', \
-     data.'/specimen_per_sample.csv' using 'step':'loss' with lines ls 2 title 'prediction per sample', \
-     data.'/specimen_mean.csv' using 'step':'loss' with lines ls 5 title '... and the mean (sign still wrong)', \
-     data.'/specimen_fixed.csv' using 'step':'loss' with lines ls 3 title '... and the sign: converges'
+set key at graph 0.98, graph 0.28 right top
+plot data.'/specimen_seed.csv' using 'step':'loss' with lines ls 4 title 'as written: overflows', \
+     data.'/specimen_per_sample.csv' using 'step':'loss' with lines ls 2 title 'per-sample prediction', \
+     data.'/specimen_mean.csv' using 'step':'loss' with lines ls 5 title '+ the mean (sign wrong)', \
+     data.'/specimen_fixed.csv' using 'step':'loss' with lines ls 3 title '+ the sign: converges'
 
 # The repaired loop: the gap to the least-squares loss, a straight line.
 set output out.'/specimen_converging.svg'
-set title 'After the repairs: L(θ_k) - L(θ^*) falls by a constant factor per step'
-set ylabel 'L(θ_k) - L(θ^*)'
+set title 'After the repairs: L(θ^{(k)}) - L(θ^*) falls by a constant factor per step'
+set ylabel 'L(θ^{(k)}) - L(θ^*)'
+set key top right
 set yrange [1e-6:10]
-plot data.'/specimen_fixed.csv' using 'step':(column('loss') - loss_star) with lines ls 3 title 'repaired, α = 0.01'
+plot data.'/specimen_fixed.csv' using 'step':(column('loss') - loss_star) with lines ls 3 title 'repaired, η = 0.01'
