@@ -33,7 +33,7 @@ static void make_curve(void)
 }
 
 /* A number as the text shows it. */
-static const char *fixed(const char *format, double x)
+static const char *printed(const char *format, double x)
 {
     static char text[64];
     snprintf(text, sizeof text, format, x);
@@ -105,8 +105,8 @@ START_TEST(error_orders_from_taylor)
      * relative to them, so 1e-3 relative is a safe tolerance */
     ck_assert_double_eq_tol(curve.forward[40] / (curve.h[40] / 2), 1.0, 1e-3);
     ck_assert_double_eq_tol(curve.central[40] / (curve.h[40] * curve.h[40] / 6), 1.0, 1e-3);
-    ck_assert_str_eq(fixed("%.2f", curve_slope(&curve, curve.forward, 1e-3)), "1.00");
-    ck_assert_str_eq(fixed("%.2f", curve_slope(&curve, curve.central, 1e-3)), "2.00");
+    ck_assert_str_eq(printed("%.2f", curve_slope(&curve, curve.forward, 1e-3)), "1.00");
+    ck_assert_str_eq(printed("%.2f", curve_slope(&curve, curve.central, 1e-3)), "2.00");
 }
 END_TEST
 
@@ -135,7 +135,7 @@ START_TEST(best_steps_derived_then_measured)
     ck_assert_double_le(measured_forward, forward * 2);
     ck_assert_double_ge(measured_central, central / 2);
     ck_assert_double_le(measured_central, central * 2);
-    ck_assert_str_eq(fixed("%.1e", eps), "2.2e-16");
+    ck_assert_str_eq(printed("%.1e", eps), "2.2e-16");
 }
 END_TEST
 
@@ -220,7 +220,7 @@ START_TEST(relative_error_reads)
     ck_assert_str_eq(gradcheck_verdict(1e-7), "pass");
     ck_assert_str_eq(gradcheck_verdict(1e-4), "suspect");
     ck_assert_str_eq(gradcheck_verdict(2.0), "wrong");
-    ck_assert_str_eq(fixed("%.1e", gradcheck_step(0.0)), "6.1e-06");
+    ck_assert_str_eq(printed("%.1e", gradcheck_step(0.0)), "6.1e-06");
     ck_assert_double_eq(gradcheck_step(-100.0), 100.0 * gradcheck_step(0.5));
 }
 END_TEST
@@ -283,7 +283,7 @@ START_TEST(specimen_per_sample_ratio_minus_n_over_2)
         double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n;
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
         ck_assert_double_eq_tol(g / n, -100.0 / 2, 1e-8);
-        ck_assert_str_eq(fixed("%.4f", g / n), "-50.0000");
+        ck_assert_str_eq(printed("%.4f", g / n), "-50.0000");
         ck_assert_double_eq_tol(-g, 1.0 / 2 * 100 * n, 1e-8 * fabs(g));
         ck_assert_double_eq_tol(r.worst, 51.0 / 50, 1e-9);
     }
@@ -366,7 +366,7 @@ START_TEST(specimen_loops)
     /* theta* is above 3: the noise, mean 1/2, is absorbed by the slope */
     ck_assert_double_gt(theta_star, 3);
     ck_assert_double_eq_tol((sum_of(s.y, NULL) - 3 * sx) / 100, 1.0 / 2, 0.1);
-    ck_assert_str_eq(fixed("%.1f", 1 + SPECIMEN_ALPHA * sx * sx), "26.9");
+    ck_assert_str_eq(printed("%.1f", 1 + SPECIMEN_ALPHA * sx * sx), "26.9");
 }
 END_TEST
 
@@ -556,10 +556,10 @@ START_TEST(exercise_answers)
     /* 2. f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) = 4.4e-6,
      *    the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
      *    3.8e-11; measured within a factor 2 */
-    ck_assert_str_eq(fixed("%.1e", best), "4.4e-06");
+    ck_assert_str_eq(printed("%.1e", best), "4.4e-06");
     ck_assert_double_eq(exp2x(0), 1);
-    ck_assert_str_eq(fixed("%.1e", 4 * best * best), "7.6e-11");
-    ck_assert_str_eq(fixed("%.1e", 4 * best * best / 2), "3.8e-11");
+    ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");
+    ck_assert_str_eq(printed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);
     error_curve(&exercise, exp2x, exp2x_complex, exp2x_derivative, CURVE_POINTS, CURVE_SEED);
     ck_assert_double_ge(curve_best_step(&exercise, exercise.central), best / 2);
