@@ -13,14 +13,20 @@ START_TEST(relative_error_of_the_chapter)
 {
     double got = gradient_relative_error(3.0, -3.0, 1e-2);
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(got, 2.0, 1e-15, "opposite signs, same size");
+    GIVEN("gradient_relative_error(analytic = 3, numeric = -3, floor = 1e-2)");
+    EXPECT_ANSWER(got, 2.0, 1e-15, "opposite signs and the same size: what should r say?");
+    GIVEN("gradient_relative_error(analytic = -15, numeric = 0.3, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(-15.0, 0.3, 1e-2), 51.0 / 50, 1e-15,
-                  "divide by the LARGER magnitude, 15");
+                  "measure the difference against the larger of the two sizes");
+    GIVEN("gradient_relative_error(analytic = 0.3, numeric = -15, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(0.3, -15.0, 1e-2), 51.0 / 50, 1e-15,
-                  "the larger magnitude may be either argument");
+                  "either argument may be the larger one");
+    GIVEN("gradient_relative_error(analytic = 1e-12, numeric = -1e-12, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(1e-12, -1e-12, 1e-2), 2e-10, 1e-25,
-                  "below the floor, divide by the floor");
-    EXPECT_ANSWER(gradient_relative_error(0.0, 0.0, 1e-2), 0.0, 0.0, "no 0/0");
+                  "two tiny numbers: what is the floor for?");
+    GIVEN("gradient_relative_error(analytic = 0, numeric = 0, floor = 1e-2)");
+    EXPECT_ANSWER(gradient_relative_error(0.0, 0.0, 1e-2), 0.0, 0.0,
+                  "two zeros agree; the floor keeps the division defined");
 }
 END_TEST
 
@@ -45,12 +51,18 @@ START_TEST(worst_coordinate_finds_the_bug)
     long got = worst_coordinate(&mystery, copy, 1e-6);
     RETURN_IF_PENDING();
     bad.gradient = booth_broken;
-    EXPECT_ANSWER(got, 2, 0, "the third coordinate (index 2) is the wrong one");
-    EXPECT_ANSWER(memcmp(copy, x, sizeof x) == 0, 1, 0, "leave x as it was");
-    EXPECT_ANSWER(worst_coordinate(&mystery, y, 1e-6), 2, 0, "at another point too");
+    GIVEN("worst_coordinate(mystery_checked(), x = {0.5, -1, 2}, threshold = 1e-6)");
+    EXPECT_ANSWER(got, 2, 0, "compare each coordinate's gradient with its own central difference");
+    EXPECT_ANSWER(memcmp(copy, x, sizeof x) == 0, 1, 0,
+                  "x must be the same after the call: probe a copy");
+    GIVEN("worst_coordinate(mystery_checked(), x = {-1.5, 0.25, 0.75}, threshold = 1e-6)");
+    EXPECT_ANSWER(worst_coordinate(&mystery, y, 1e-6), 2, 0, "the same bug at another point");
+    GIVEN("worst_coordinate(booth, x = {0.5, -1}, threshold = 1e-6)");
     EXPECT_ANSWER(worst_coordinate(&good, b, 1e-6), -1, 0,
-                  "a correct gradient: every error below the threshold, return -1");
-    EXPECT_ANSWER(worst_coordinate(&bad, b, 1e-6), 0, 0, "a sign flipped in coordinate 0");
+                  "a correct gradient: what do you return when nothing is above the threshold?");
+    GIVEN("worst_coordinate(booth with the sign of coordinate 0 flipped, x = {0.5, -1}, "
+          "threshold = 1e-6)");
+    EXPECT_ANSWER(worst_coordinate(&bad, b, 1e-6), 0, 0, "coordinates count from 0");
 }
 END_TEST
 

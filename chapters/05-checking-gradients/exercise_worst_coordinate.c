@@ -1,4 +1,4 @@
-/* Exercise 4 (chapter 5): find the coordinate of a gradient that is wrong.
+/* Exercise 5.4 (chapter 5): find the coordinate of a gradient that is wrong.
  * Replace the TODO line with your code; `make exercises CH=05` checks it. */
 #include "00-toolkit/exercise.h"
 #include "05-checking-gradients/exercises.h"
@@ -6,7 +6,6 @@
 long worst_coordinate(const struct checked *objective, const double *x, double threshold)
 {
     (void)objective, (void)x, (void)threshold;
-    TODO("call objective->gradient once; for each i, move a copy of x by +h and -h in "
-         "coordinate i only, take the central difference, and keep the largest error");
+    TODO("(5.6) and (5.7), one coordinate at a time: move only that coordinate");
     return -1;
 }
