@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "00-toolkit/csv.h"
 #include "01-update-rule/gd.h"
+#include "05-checking-gradients/gradcheck.h"
 #include "10-failures/chain.h"
 #include "10-failures/clip.h"
 #include "10-failures/landscape.h"
@@ -23,6 +24,15 @@
  * approximation ln(1/eps)/lr is 5 % short (ln 1.1 = 0.0953, not 0.1). */
 START_TEST(saddle_escape_time)
 {
+    /* One step on f = 1/2 (x1^2 - x2^2): x1 times 1 - eta, x2 times 1 + eta. */
+    static const double curvature[2] = {1.0, -1.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1, 0.5}, grad[2];
+    ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * (1 - 0.25), EXACT);
+    f.gradient(&f, grad, x);
+    gd_step(x, grad, 2, 0.1);
+    ck_assert_double_eq_tol(x[0], 1 - 0.1, EXACT);
+    ck_assert_double_eq_tol(x[1], 0.5 * (1 + 0.1), EXACT);
     ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0.0, 0, 100000), 25);
     ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0.0, 0, 100000), 145);
     for (int e = 1; e <= 15; e++) {
@@ -116,6 +126,9 @@ START_TEST(chain_gradient_is_exact)
         for (int j = 1; j <= 6; j++)
             h[j] = t ? tanh(w[j - 1] * h[j - 1]) : w[j - 1] * h[j - 1];
         r = h[6] - 0.3;
+        ck_assert_double_eq_tol(f.value(&f, w), 1.0 / 2 * r * r, 1e-15);
+        if (t == 1)         /* tanh's slope s = 1 - h^2 */
+            ck_assert_double_eq_tol(1 - h[1] * h[1], 1 / (cosh(w[0] * 0.7) * cosh(w[0] * 0.7)), 1e-15);
         ck_assert_double_eq_tol(grad[0], r * chain_first_factor(w, 6, t == 1, 0.7), 1e-14);
         for (int j = 0; j < 6; j++) {
             double step = 1e-6, up[6], down[6];
@@ -130,6 +143,22 @@ START_TEST(chain_gradient_is_exact)
 }
 END_TEST
 
+/* Chapter 5's check on every failure objective, at random points: the
+ * chains (linear and tanh), the plateau; all pass (worst below 1e-6). */
+START_TEST(failure_gradients_pass_gradcheck)
+{
+    struct function fs[3] = {chain_function(8, false, 0.9, 0.2, 1.0),
+                             chain_function(8, true, 0.9, 0.2, 1.0), plateau_function()};
+    struct rng rng;
+    rng_seed(&rng, 10);
+    for (int i = 0; i < 3; i++) {
+        struct checked c = checked_function(&fs[i]);
+        struct gradcheck_result r = gradcheck_random(&c, fs[i].start, 0.5, 20, &rng, NULL);
+        ck_assert_msg(r.worst < GRADCHECK_PASS, "%s: worst relative error %g", fs[i].name, r.worst);
+    }
+}
+END_TEST
+
 /* The worked clip: g = (3, 4), |g| = 5.  By norm (max 1): g times
  * 1/(5 + 1e-6) = (3, 4)/5.000001, the direction kept; by value (1): (1, 1),
  * the direction turned from 53.13 to 45 degrees. */
@@ -138,6 +167,7 @@ START_TEST(clip_worked_step)
     double by_norm[2], by_value[2], norm;
     worked_clip(by_norm, by_value, &norm);
     ck_assert_double_eq(norm, 5);
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
     ck_assert_double_eq_tol(by_norm[0], 3 / 5.000001, EXACT);
     ck_assert_double_eq_tol(by_norm[1], 4 / 5.000001, EXACT);
     ck_assert_double_eq(by_value[0], 1);
@@ -152,6 +182,7 @@ END_TEST
 START_TEST(clip_leaves_small_gradients)
 {
     double g[3] = {0.1, -0.2, 0.3}, copy[3] = {0.1, -0.2, 0.3};
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
     clip_grad_norm(g, 3, 1.0);
     clip_grad_value(g, 3, 1.0);
     for (int i = 0; i < 3; i++)
@@ -181,8 +212,9 @@ END_TEST
 START_TEST(basins_move_with_momentum)
 {
     int changed = 0, lost = 0;
-    for (int i = 0; i < BASIN_GRID; i += 4)
-        for (int j = 0; j < BASIN_GRID; j += 4) {
+    ck_assert_int_eq(BASIN_GRID * BASIN_GRID, 1600);
+    for (int i = 0; i < BASIN_GRID; i++)
+        for (int j = 0; j < BASIN_GRID; j++) {
             double x1 = -6.0 + 12.0 * (i + 0.5) / BASIN_GRID, x2 = -6.0 + 12.0 * (j + 0.5) / BASIN_GRID;
             int a = himmelblau_basin(x1, x2, 0.01, 0.0, BASIN_STEPS);
             int b = himmelblau_basin(x1, x2, 0.001, 0.9, BASIN_STEPS);
@@ -191,6 +223,58 @@ START_TEST(basins_move_with_momentum)
         }
     ck_assert_int_eq(lost, 0);
     ck_assert_int_gt(changed, 0);
+}
+END_TEST
+
+/* Where NaN and Inf come from, as IEEE 754 defines it (C11 Annex F). */
+START_TEST(nan_and_inf_sources)
+{
+    volatile double big = 1e308, zero = 0.0, tiny = -1e-300;
+    ck_assert(isinf(big * 10));                   /* overflow */
+    ck_assert(isnan(zero / zero) && isnan(0.0 / 0.0)); /* 0/0 */
+    ck_assert(isnan(big * 10 - big * 10));        /* inf - inf */
+    ck_assert(isinf(log(zero)) && log(zero) < 0); /* log 0 = -inf */
+    ck_assert(isnan(sqrt(tiny)));                 /* a negative rounding under a root */
+    ck_assert(isnan(big * 10 * zero));            /* inf times 0 */
+}
+END_TEST
+
+/* Exercise 4's answer: a chain of weights 2 carries 2^(L-1), finite up to
+ * L - 1 = 1023 and infinite from L = 1025 (2^1024 > DBL_MAX). */
+START_TEST(overflow_depth)
+{
+    static double w[1100];
+    for (int j = 0; j < 1100; j++)
+        w[j] = 2.0;
+    ck_assert(isfinite(chain_first_factor(w, 1023 + 1, false, 1.0)));
+    ck_assert(isinf(chain_first_factor(w, 1025, false, 1.0)));
+    ck_assert(isinf(pow(2, 1024)) && isfinite(pow(2, 1023)));
+}
+END_TEST
+
+/* Worked answers 1 and 2 (solutions/10-failures.md). */
+START_TEST(answers_by_hand)
+{
+    /* 1: eps = 1e-4, lr 0.2: ceil(ln(1e4) / ln 1.2) = ceil(50.52) = 51. */
+    ck_assert_int_eq(saddle_escape_predicted(1e-4, 0.2), 51);
+    ck_assert_int_eq(saddle_escape_steps(1e-4, 0.2, 0.0, 0, 1000), 51);
+    ck_assert_double_eq_tol(log(1e4) / log(1.2), 50.52, 0.005);
+    ck_assert_double_eq_tol(log(1e4), 9.2103, 0.00005);
+    ck_assert_double_eq_tol(log(1.2), 0.18232, 0.000005);
+    ck_assert_double_eq_tol(9.2103 / 0.18232, 50.52, 0.005);
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
+    ck_assert_double_eq_tol(log(1e4) / 0.2, 46, 0.1);          /* the approximation, 10 % short */
+    ck_assert_double_eq_tol(100 * (1 - log(1e4) / 0.2 / 51), 10, 0.5);   /* percent */
+    /* 2: g = (6, 8), |g| = 10; by norm 5: (6, 8) 5/10.000001; by value 5: (5, 5). */
+    double g[2] = {6, 8}, v[2] = {6, 8};
+    ck_assert_double_eq(clip_grad_norm(g, 2, 5), 10);
+    ck_assert_double_eq_tol(g[0], 6 * 5 / 10.000001, EXACT);
+    ck_assert_double_eq_tol(g[1], 8 * 5 / 10.000001, EXACT);
+    ck_assert_double_eq_tol(g[0], 2.9999997, 5e-8);
+    ck_assert_double_eq_tol(g[1], 3.9999996, 5e-8);
+    clip_grad_value(v, 2, 5);
+    ck_assert_double_eq(v[0], 5);
+    ck_assert_double_eq(v[1], 5);
 }
 END_TEST
 
@@ -207,9 +291,13 @@ Suite *chapter_suite(void)
     tcase_add_test(deep, linear_chain_is_a_power);
     tcase_add_test(deep, tanh_chain_saturates);
     tcase_add_test(deep, chain_gradient_is_exact);
+    tcase_add_test(deep, failure_gradients_pass_gradcheck);
     tcase_add_test(clip, clip_worked_step);
     tcase_add_test(clip, clip_leaves_small_gradients);
     tcase_add_test(clip, explosion_and_clipping);
+    tcase_add_test(clip, nan_and_inf_sources);
+    tcase_add_test(deep, overflow_depth);
+    tcase_add_test(clip, answers_by_hand);
     tcase_add_test(basins, basins_move_with_momentum);
     suite_add_tcase(suite, stuck);
     suite_add_tcase(suite, deep);

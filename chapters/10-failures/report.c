@@ -185,6 +185,14 @@ void print_values(FILE *out)
     f.gradient(&f, grad, f.start);
     fprintf(out, "plateau_gradient %.1e\n", fabs(grad[0]));
     fprintf(out, "plateau_loss %.2f\n", f.value(&f, f.start));
+    int changed = 0;
+    for (int i = 0; i < BASIN_GRID; i++)
+        for (int j = 0; j < BASIN_GRID; j++) {
+            double x1 = -6.0 + 12.0 * (i + 0.5) / BASIN_GRID, x2 = -6.0 + 12.0 * (j + 0.5) / BASIN_GRID;
+            changed += himmelblau_basin(x1, x2, 0.01, 0.0, BASIN_STEPS)
+                       != himmelblau_basin(x1, x2, 0.001, 0.9, BASIN_STEPS);
+        }
+    fprintf(out, "basins_changed %d\n", changed);
     double plain;
     fprintf(out, "explode_steps %ld\n", explode_run(EXPLODE_W0, 0.0, &plain));
 }
