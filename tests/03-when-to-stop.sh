@@ -15,4 +15,24 @@ expect_usage_error "unknown flag" "$ch03" --lr 0.1
 expect_usage_error "repeated flag" "$ch03" --values --values
 expect_usage_error "missing folder" "$ch03" --csv
 expect_usage_error "unwritable csv folder" "$ch03" --csv /nonexistent/folder
+
+# The comparison with scipy.optimize.line_search runs when asked,
+# DESCENT_SCIPY=1 make check, with Debian's python3-scipy (/usr/bin/python3).
+# Asked for and SciPy missing is a failure, not a skip.
+if [ -n "${DESCENT_SCIPY:-}" ]; then
+    scipy_python=
+    for candidate in /usr/bin/python3 python3; do
+        if "$candidate" -c 'import scipy' >/dev/null 2>&1; then scipy_python=$candidate; break; fi
+    done
+    if [ -z "$scipy_python" ]; then
+        cli_failed=$((cli_failed + 1))
+        echo "FAIL: DESCENT_SCIPY=1 but no python3 can import scipy (apt-get install python3-scipy)"
+    elif "$scipy_python" chapters/03-when-to-stop/scipy_check.py "$BUILD" >"$cli_out" 2>"$cli_err"; then
+        cli_passed=$((cli_passed + 1)); cat "$cli_out"
+    else
+        cli_fail "line searches against scipy.optimize.line_search"
+    fi
+else
+    echo "scipy comparison: skipped (DESCENT_SCIPY=1 make check runs it, with python3-scipy)"
+fi
 cli_summary ch03
