@@ -54,6 +54,12 @@ START_TEST(kappa_10_by_hand)
     ck_assert_double_eq_tol(dot(grad[0], grad[0]), 200.0, TOLERANCE);
     ck_assert_double_eq_tol(grad[0][0] * grad[0][0] + 10.0 * grad[0][1] * grad[0][1], 1100.0,
                             TOLERANCE);
+    ck_assert_double_eq(100.0 + 1000, 1100.0);
+    ck_assert_double_eq_tol(dot(grad[1], grad[1]), 2 * 8100.0 / 121, TOLERANCE);
+    ck_assert_double_eq_tol(grad[1][0] * grad[1][0] + 10.0 * grad[1][1] * grad[1][1],
+                            11 * 8100.0 / 121, TOLERANCE);
+    ck_assert_double_eq_tol(grad[2][0], 810.0 / 121, TOLERANCE);
+    ck_assert_double_eq_tol(grad[2][1], 810.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[1][0], 90.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(grad[1][1], -90.0 / 11, TOLERANCE);
     for (int k = 0; k <= 3; k++) {
@@ -195,6 +201,11 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
         struct descent_settings one = {LINE_SEARCH_EXACT, 0.0, 0.0, 0.0, 0.0, 1, 0};
         struct descent_run run = line_search_descent(&f, y, &one, NULL);
         ck_assert_double_eq_tol(run.loss, 0.0, 1e-28);
+        /* ... and so does one fixed step with eta = 1 */
+        y[0] = kappa;
+        y[1] = sqrt(kappa);
+        gradient_descent(&f, y, 1.0, 0.0, 1, NULL, 0);
+        ck_assert_double_eq(vec_norm(y, 2), 0.0);
         ck_assert_str_eq(decimals(4, kantorovich_rate(10.0)), "0.6694");
     }
 }
@@ -216,6 +227,7 @@ START_TEST(armijo_halvings_by_hand)
     const double halfway[2] = {0.5, -4.0}, quarter[2] = {0.75, -1.5}, eighth[2] = {7.0 / 8, -1.0 / 4};
     double next[2];
     struct armijo_result r;
+    ck_assert_double_eq(f.value(&f, (const double[2]){0.0, -9.0}), 405.0);
     ck_assert_double_eq(f.value(&f, halfway), 641.0 / 8);
     ck_assert_double_eq(f.value(&f, quarter), 369.0 / 32);
     ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
@@ -225,6 +237,12 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_int_eq(r.backtracks, 3);
     ck_assert_int_eq(r.evaluations, 4);
     ck_assert_double_eq(r.loss, 89.0 / 128);
+    /* rho = 0.3: phi(0.3) = 20.245 fails, phi(0.09) = 0.46405 passes after 3
+     * evaluations: fewer trials than rho = 1/2, and a shorter step than 1/8 */
+    r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 0.3, next);
+    ck_assert_double_eq_tol(r.alpha, 0.09, 1e-16);
+    ck_assert_int_eq(r.evaluations, 3);
+    ck_assert_double_lt(r.alpha, 1.0 / 8);
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 0.5, 0.5, next);
     ck_assert_double_eq(r.alpha, 1.0 / 16);
     ck_assert_int_eq(r.backtracks, 4);
@@ -295,7 +313,7 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
     const struct function f = function_from_spec("--function", "rosenbrock");
     const double c = 1e-4, rho = 0.5;
     double x[2] = {-1.5, 2.0}, g[2], next[2], fx = f.value(&f, x);
-    long accepted = 0;
+    long accepted = 0, at_one_512th = 0;
     for (int k = 0; k < 20000; k++) {
         struct armijo_result r;
         f.gradient(&f, g, x);
@@ -312,8 +330,14 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
         memcpy(x, next, sizeof x);
         fx = r.loss;
         accepted++;
+        at_one_512th += r.alpha == 1.0 / 512;
     }
     ck_assert_int_eq(accepted, 17680);
+    /* the step most often accepted: 2^-9 = 1/512, the largest trial below
+     * 2/L = 0.0019968 at the minimum, in 13222 of the 17680 steps */
+    ck_assert_int_eq(at_one_512th, 13222);
+    ck_assert_double_lt(1.0 / 512, 0.0019968);
+    ck_assert_double_gt(1.0 / 256, 0.0019968);
 }
 END_TEST
 
@@ -385,6 +409,7 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_int_eq(plateau.report.step[STOP_GRADIENT], 0);
     ck_assert_str_eq(decimals(3, plateau.report.distance[STOP_GRADIENT]), "5.077");
     ck_assert_str_eq(decimals(2, plateau.report.gap[STOP_GRADIENT]), "24.08");
+    ck_assert_str_eq(decimals(3, x2sinx_local_minimum(5.0)), "5.087");
     ck_assert_int_eq(plateau.report.step[STOP_STEP_LENGTH], 1500);
     ck_assert_double_gt(plateau.report.distance[STOP_STEP_LENGTH], 5.0);
     ck_assert_int_eq(crawl.report.step[STOP_GRADIENT], 1);
@@ -488,6 +513,42 @@ START_TEST(convexity_checks)
 }
 END_TEST
 
+/* solutions/03-when-to-stop.md.  Exercise 1: on 1/2 (x1^2 + 4 x2^2) from
+ * (1, 1), g = (1, 4), g'g = 17, g'Ag = 65, alpha = 17/65, x = (48/65,
+ * -3/65), f = 18/65 from 5/2: a factor 36/325 < (3/5)^2 = 9/25; the new
+ * gradient (48/65, -12/65) is orthogonal to (1, 4).  Exercise 4: on x^4,
+ * 4 |x|^3 < 1e-3 for |x| < (1/4000)^(1/3) = 0.0630, where x^4 = 1.57e-5;
+ * f'' = 12 x^2 is 0 at the minimum, so no mu > 0 exists.  On x^2, mu = 2:
+ * |x| <= 1e-3 / 2 = 5e-4 and f <= 1e-6 / 4 = 2.5e-7. */
+START_TEST(exercise_answers)
+{
+    static const double curvature[2] = {1.0, 4.0};
+    const struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0}, g[2], hg[2], g_next[2], alpha, edge = cbrt(1.0 / 4000);
+    f.gradient(&f, g, x);
+    quadratic_hessian_times(&f, hg, g);
+    ck_assert_double_eq(dot(g, g), 17.0);
+    ck_assert_double_eq(dot(g, hg), 65.0);
+    alpha = exact_step(g, hg, 2);
+    ck_assert_double_eq_tol(alpha, 17.0 / 65, 1e-15);
+    gd_step(x, g, 2, alpha);
+    ck_assert_double_eq_tol(x[0], 48.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(x[1], -3.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, x), 18.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, x) / (5.0 / 2), 36.0 / 325, 1e-15);
+    ck_assert_double_lt(36.0 / 325, kantorovich_rate(4.0));
+    ck_assert_double_eq_tol(kantorovich_rate(4.0), 9.0 / 25, 1e-15);
+    f.gradient(&f, g_next, x);
+    ck_assert_double_eq_tol(g_next[1], -12.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(dot(g, g_next), 0.0, 1e-15);
+    ck_assert_double_eq_tol(4.0 * edge * edge * edge, 1e-3, 1e-18);
+    ck_assert_str_eq(decimals(4, edge), "0.0630");
+    ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
+    ck_assert_double_eq(distance_bound(1e-3, 2.0), 5e-4);
+    ck_assert_double_eq(gap_bound(1e-3, 2.0), 2.5e-7);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("03-when-to-stop");
@@ -510,6 +571,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, gradient_rule_bound_is_tight_in_the_flat_direction);
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
     tcase_add_test(convexity, convexity_checks);
+    tcase_add_test(convexity, exercise_answers);
     tcase_set_timeout(armijo, 30);
     suite_add_tcase(suite, exact);
     suite_add_tcase(suite, armijo);
