@@ -55,6 +55,16 @@ START_TEST(kappa_10_by_hand)
     ck_assert_double_eq_tol(grad[0][0] * grad[0][0] + 10.0 * grad[0][1] * grad[0][1], 1100.0,
                             TOLERANCE);
     ck_assert_double_eq(100.0 + 1000, 1100.0);
+    ck_assert_double_eq(loss[0], 1.0 / 2 * (100 + 10));
+    ck_assert_double_eq_tol(x[1][0], 10 - 20.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(x[1][1], 1 - 20.0 / 11, TOLERANCE);
+    /* the point after one step: (9/11)(10, -1), after two (9/11)^2 (10, 1) */
+    ck_assert_double_eq_tol(x[1][0], 9.0 / 11 * 10, TOLERANCE);
+    ck_assert_double_eq_tol(x[1][1], 9.0 / 11 * -1, TOLERANCE);
+    ck_assert_double_eq_tol(loss[1], 55 * (9.0 / 11) * (9.0 / 11), TOLERANCE);
+    /* in floating point g(0).g(1) is rounding, of order 1e-14 (the table) */
+    ck_assert_double_lt(fabs(dot(grad[0], grad[1])), 1e-14 * 10);
+    ck_assert_double_gt(fabs(dot(grad[0], grad[1])), 1e-14 / 10);
     ck_assert_double_eq_tol(dot(grad[1], grad[1]), 2 * 8100.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[1][0] * grad[1][0] + 10.0 * grad[1][1] * grad[1][1],
                             11 * 8100.0 / 121, TOLERANCE);
@@ -88,6 +98,9 @@ START_TEST(exact_step_minimises_along_the_line)
     quadratic_hessian_times(&f, hg, g);
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 101.0 / 1001, 1e-15);
+    /* phi(alpha) = f(x) - alpha g'g + 1/2 alpha^2 g'Hg, at the minimum too */
+    ck_assert_double_eq_tol(f.value(&f, (const double[2]){1 - alpha, 1 - 10 * alpha}),
+                            5.5 - alpha * 101 + 1.0 / 2 * alpha * alpha * 1001, 1e-14);
     for (int i = 0; i < 2; i++) {
         at[i] = x[i] - alpha * g[i];
         left[i] = x[i] - 0.999 * alpha * g[i];
@@ -139,6 +152,23 @@ START_TEST(kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere)
 {
     static const double kappas_tried[3] = {3.0, 10.0, 1000.0};
     ck_assert_double_eq_tol(kantorovich_rate(3.0), 1.0 / 4, 1e-15);
+    ck_assert_double_eq_tol(kantorovich_rate(3.0), (2.0 / 4) * (2.0 / 4), 1e-15);
+    ck_assert_double_eq_tol(kantorovich_rate(10.0), 81.0 / 121, 1e-15);
+    /* worst start (kappa, 1): g = (kappa, kappa), alpha = 2/(1 + kappa), and
+     * x^(1) = ((kappa - 1)/(kappa + 1)) (kappa, -1) */
+    {
+        const double kappa = 10.0, curvature[2] = {1.0, kappa};
+        const struct function f = quadratic(curvature, 2);
+        double x[2] = {kappa, 1.0}, g[2], hg[2], alpha;
+        f.gradient(&f, g, x);
+        quadratic_hessian_times(&f, hg, g);
+        alpha = exact_step(g, hg, 2);
+        ck_assert_double_eq_tol(alpha, 2 / (1 + kappa), 1e-15);
+        gd_step(x, g, 2, alpha);
+        ck_assert_double_eq_tol(x[0], (kappa - 1) / (kappa + 1) * kappa, 1e-14);
+        ck_assert_double_eq_tol(x[1], (kappa - 1) / (kappa + 1) * -1, 1e-14);
+        ck_assert_double_eq(f.value(&f, (const double[2]){kappa, 1.0}), 1.0 / 2 * (kappa * kappa + kappa));
+    }
     ck_assert_double_eq(kantorovich_rate(1.0), 0.0);
     for (int i = 0; i < 3; i++) {
         const double kappa = kappas_tried[i], curvature[2] = {1.0, kappa};
@@ -191,15 +221,29 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
     ck_assert_int_eq(measured_steps_to_reduce(100.0, 1e-10, 100000), 576);
     ck_assert_int_eq(measured_steps_to_reduce(1000.0, 1e-10, 100000), 5757);
     ck_assert_int_eq(measured_steps_to_reduce(1.0, 1e-10, 100000), 1);
+    /* for large kappa the rate is 1 - 4/kappa + O(1/kappa^2) */
+    ck_assert_double_eq_tol(kantorovich_rate(1000.0), 1 - 4 / 1000.0, 1e-5);
+    /* a fixed step just below 2/L = 2/kappa shrinks x1 by 1 - eta mu, about
+     * 1 - 2/kappa at best */
+    {
+        const double kappa = 1000.0, curvature[2] = {1.0, kappa};
+        const struct function f = quadratic(curvature, 2);
+        double x[2] = {1.0, 0.0};
+        gradient_descent(&f, x, 0.999 * 2 / kappa, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(x[0], 1 - 2 / kappa, 1e-5);
+        ck_assert_double_gt(x[0], 1 - 2 / kappa);
+    }
     /* y2 = sqrt(kappa) x2 turns 1/2 (x1^2 + kappa x2^2) into 1/2 (x1^2 + y2^2):
      * the gradient in y is the gradient in x divided by sqrt(kappa), so one
      * exact step lands on the minimum from the worst start */
     {
-        const double kappa = 10.0, round[2] = {1.0, 1.0};
+        const double kappa = 10.0, round[2] = {1.0, 1.0};   /* 1/2 (x1^2 + y2^2) */
         const struct function f = quadratic(round, 2);
         double y[2] = {kappa, sqrt(kappa) * 1.0};
         struct descent_settings one = {LINE_SEARCH_EXACT, 0.0, 0.0, 0.0, 0.0, 1, 0};
-        struct descent_run run = line_search_descent(&f, y, &one, NULL);
+        struct descent_run run;
+        ck_assert_double_eq(f.value(&f, y), 1.0 / 2 * (kappa * kappa + kappa));
+        run = line_search_descent(&f, y, &one, NULL);
         ck_assert_double_eq_tol(run.loss, 0.0, 1e-28);
         /* ... and so does one fixed step with eta = 1 */
         y[0] = kappa;
@@ -227,11 +271,17 @@ START_TEST(armijo_halvings_by_hand)
     const double halfway[2] = {0.5, -4.0}, quarter[2] = {0.75, -1.5}, eighth[2] = {7.0 / 8, -1.0 / 4};
     double next[2];
     struct armijo_result r;
-    ck_assert_double_eq(f.value(&f, (const double[2]){0.0, -9.0}), 405.0);
+    const double trial[5] = {1.0, 1.0 / 2, 1.0 / 4, 1.0 / 8, 1.0 / 16};
+    const double phi[5] = {405.0, 641.0 / 8, 369.0 / 32, 89.0 / 128, 585.0 / 512};
+    for (int i = 0; i < 5; i++) {
+        const double point[2] = {1 - trial[i], 1 - 10 * trial[i]};
+        ck_assert_double_eq(f.value(&f, point), phi[i]);
+    }
     ck_assert_double_eq(f.value(&f, halfway), 641.0 / 8);
     ck_assert_double_eq(f.value(&f, quarter), 369.0 / 32);
     ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
-    r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 0.5, next);
+    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
+    r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 1.0 / 2, next);
     ck_assert(r.accepted);
     ck_assert_double_eq(r.alpha, 1.0 / 8);
     ck_assert_int_eq(r.backtracks, 3);
@@ -243,7 +293,7 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_double_eq_tol(r.alpha, 0.09, 1e-16);
     ck_assert_int_eq(r.evaluations, 3);
     ck_assert_double_lt(r.alpha, 1.0 / 8);
-    r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 0.5, 0.5, next);
+    r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1.0 / 2, 1.0 / 2, next);
     ck_assert_double_eq(r.alpha, 1.0 / 16);
     ck_assert_int_eq(r.backtracks, 4);
     ck_assert_double_eq(r.loss, 585.0 / 512);
@@ -261,9 +311,10 @@ START_TEST(armijo_accepts_every_step_below_two_one_minus_c_over_l)
 {
     static const double ten = 10.0;
     const struct function f = quadratic(&ten, 1);
-    const double x = 1.0, g = 10.0, c = 0.25;
+    const double x = 1.0, g = 10.0, c = 1.0 / 4;
     double next;
-    const double boundary = 2.0 * (1.0 - c) / 10.0;      /* 3/20 */
+    const double boundary = 2.0 * (1.0 - c) / 10.0;
+    ck_assert_double_eq_tol(boundary, 3.0 / 20, 1e-16);
     struct armijo_result r;
     r = armijo_backtrack(function_loss, &f, 1, &x, 5.0, &g, boundary, c, 0.5, &next);
     ck_assert(r.accepted);
@@ -367,6 +418,9 @@ START_TEST(gradient_rule_guarantees_hold_with_mu_and_fail_with_l)
         }
     }
     ck_assert(broken_with_l);
+    /* (3.1) at ||g|| = 1, mu = 1: 1/2; the parabola's minimum, at y = x - g/mu */
+    ck_assert_double_eq(gap_bound(1.0, 1.0), 1.0 / 2);
+    ck_assert_double_eq(distance_bound(0.0, 1.0), 0);
     /* at the start (1, 1): f = 11/2 against 101/2, ||x|| = sqrt 2 against sqrt 101 */
     ck_assert_double_eq_tol(gap_bound(sqrt(101.0), 1.0), 101.0 / 2, 1e-13);
 }
@@ -382,6 +436,9 @@ START_TEST(gradient_rule_bound_is_tight_in_the_flat_direction)
     double x[2] = {1.0, 1.0};
     struct descent_run run = line_search_descent(&f, x, &s, NULL);
     ck_assert_int_eq(run.steps, 86);
+    ck_assert_double_eq(1 - 0.15 * 10, -0.5);            /* x2's factor per step */
+    ck_assert_double_eq_tol(1 - 0.15, 0.85, 1e-16);      /* x1's */
+    ck_assert_double_eq(run.loss, 1.0 / 2 * x[0] * x[0] + 1.0 / 2 * 10 * x[1] * x[1]);
     ck_assert(run.grad_norm < 1e-6);
     ck_assert_double_eq_tol(run.loss / gap_bound(run.grad_norm, 1.0), 1.0, 1e-12);
     ck_assert_double_eq_tol(vec_norm(x, 2) / distance_bound(run.grad_norm, 1.0), 1.0, 1e-12);
@@ -415,7 +472,10 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_int_eq(crawl.report.step[STOP_GRADIENT], 1);
     ck_assert_int_eq(crawl.report.step[STOP_LOSS_CHANGE], 2);
     ck_assert_double_gt(crawl.report.distance[STOP_LOSS_CHANGE], 0.99);
-    ck_assert_double_le(crawl.report.distance[STOP_GRADIENT], distance_bound(1e-3, 1e-3));
+    ck_assert_double_le(crawl.report.distance[STOP_GRADIENT], distance_bound(1e-3, 0.001));
+    ck_assert_double_eq(chapter_thresholds.gradient, 1e-3);
+    ck_assert_double_eq(chapter_thresholds.loss_change, 1e-6);
+    ck_assert_double_eq(chapter_thresholds.step_length, 1e-6);
     ck_assert_int_eq(crawl.report.step[STOP_STEP_LENGTH], 6906);
     {
         static const double round[2] = {1.0, 1.0};
@@ -507,6 +567,11 @@ START_TEST(convexity_checks)
     ck_assert_str_eq(decimals(2, x2sinx_second_derivative(3.0)), "-12.87");
     ck_assert_double_gt(x2sinx_second_derivative(x_star), 0.0);
     ck_assert_double_eq_tol(f.value(&f, &down), -25.0 * pi * pi / 4, 1e-12);
+    ck_assert_double_eq(down, -5 * pi / 2);
+    ck_assert_str_eq(decimals(2, f.value(&f, &down)), "-61.69");
+    ck_assert_str_eq(decimals(3, x_star), "5.087");
+    ck_assert_str_eq(decimals(2, f.value(&f, &x_star)), "-24.08");
+    ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
     ck_assert_double_lt(f.value(&f, &down), f.value(&f, &x_star));
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
@@ -535,6 +600,15 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(x[0], 48.0 / 65, 1e-15);
     ck_assert_double_eq_tol(x[1], -3.0 / 65, 1e-15);
     ck_assert_double_eq_tol(f.value(&f, x), 18.0 / 65, 1e-15);
+    ck_assert_double_eq(1 + 4 * 16, 65);
+    ck_assert_double_eq_tol(x[0], 1 - 17.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(x[1], 1 - 4 * 17.0 / 65, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, x),
+                            1.0 / 2 * ((48.0 / 65) * (48.0 / 65) + 4 * (3.0 / 65) * (3.0 / 65)),
+                            1e-15);
+    ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * (2304 + 36) / 4225, 1e-15);
+    ck_assert_str_eq(decimals(2, 36.0 / 325), "0.11");
+    ck_assert_double_eq_tol(kantorovich_rate(4.0), (3.0 / 5) * (3.0 / 5), 1e-15);
     ck_assert_double_eq_tol(f.value(&f, x) / (5.0 / 2), 36.0 / 325, 1e-15);
     ck_assert_double_lt(36.0 / 325, kantorovich_rate(4.0));
     ck_assert_double_eq_tol(kantorovich_rate(4.0), 9.0 / 25, 1e-15);
@@ -546,6 +620,13 @@ START_TEST(exercise_answers)
     ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
     ck_assert_double_eq(distance_bound(1e-3, 2.0), 5e-4);
     ck_assert_double_eq(gap_bound(1e-3, 2.0), 2.5e-7);
+    /* f'' of x^4 is 12 x^2: a central second difference at x = 1 (error
+     * h^2 f4/12 = 2e-6, f4 = 24, for h = 1e-3, rounding ~1e-16/h^2 = 1e-10) */
+    {
+        const double h = 1e-3;
+        double second = (pow(1 + h, 4) - 2 * pow(1, 4) + pow(1 - h, 4)) / (h * h);
+        ck_assert_double_eq_tol(second, 12 * 1.0 * 1.0, 1e-5);
+    }
 }
 END_TEST
 
