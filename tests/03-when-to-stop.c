@@ -18,6 +18,9 @@
 #include "03-when-to-stop/examples.h"
 #include "03-when-to-stop/line_search.h"
 #include "03-when-to-stop/stopping.h"
+#include "03-when-to-stop/lab_flags.h"
+#include "06-momentum/sgd.h"
+#include "A-lab/lab.h"
 
 #include <string.h>
 
@@ -630,6 +633,124 @@ START_TEST(exercise_answers)
 }
 END_TEST
 
+/* ------------------------------------------------------------ the lab */
+
+/* A small data set: y = 2 x + 1 on x = 1, 2, 4 (with y off the line at
+ * the last sample, so the fit is not exact). */
+static void small_data(struct dataset *data)
+{
+    static const double x[3] = {1.0, 2.0, 4.0}, y[3] = {3.0, 5.0, 8.0};
+    dataset_init(data, 3, 1);
+    for (size_t i = 0; i < 3; i++)
+        data->x[i] = x[i], data->y[i] = y[i];
+}
+
+/* g'Hg of the mean squared error, from (2/n) sum (g . x~_i)^2, against a
+ * difference of gradients: the loss is quadratic, so grad L(theta + g) -
+ * grad L(theta) = H g exactly but for rounding (terms ~100, so 1e-12). */
+START_TEST(lab_mse_curvature_is_g_h_g)
+{
+    struct dataset data;
+    small_data(&data);
+    for (int bias = 0; bias <= 1; bias++) {
+        const struct regression model = {&data, bias == 1};
+        const size_t dim = regression_dim(&model);
+        double theta[2] = {0.3, -0.2}, moved[2], g[2], g_moved[2], hg = 0.0;
+        mse_grad(&model, g, theta, NULL, 0);
+        for (size_t j = 0; j < dim; j++)
+            moved[j] = theta[j] + g[j];
+        mse_grad(&model, g_moved, moved, NULL, 0);
+        for (size_t j = 0; j < dim; j++)
+            hg += g[j] * (g_moved[j] - g[j]);
+        ck_assert_double_eq_tol(mse_curvature_along(&model, g), hg, 1e-12 * fabs(hg));
+    }
+    dataset_free(&data);
+}
+END_TEST
+
+/* The lab's exact step on data is the minimiser along -g: the loss is
+ * lower there than 0.1% to either side, and the new gradient (of the whole
+ * data set) is orthogonal to g. */
+START_TEST(lab_exact_step_on_data_minimises_along_the_line)
+{
+    struct dataset data;
+    struct lab_line_search o = lab_line_search_defaults();
+    double theta[2] = {0.0, 0.0}, g[2], g_next[2], scratch[2], alpha, at, left[2], right[2];
+    small_data(&data);
+    {
+        const struct regression model = {&data, true};
+        const struct batch_loss all = {&model, NULL, 0};
+        o.search = LINE_SEARCH_EXACT;
+        mse_grad(&model, g, theta, NULL, 0);
+        alpha = lab_line_search_update(&o, 0.1, theta, g, 2, mse_curvature_along(&model, g),
+                                       batch_loss, &all, batch_loss(&all, theta), scratch);
+        at = batch_loss(&all, theta);
+        for (int j = 0; j < 2; j++) {
+            left[j] = theta[j] + 0.001 * alpha * g[j];
+            right[j] = theta[j] - 0.001 * alpha * g[j];
+        }
+        ck_assert_double_gt(batch_loss(&all, left), at);
+        ck_assert_double_gt(batch_loss(&all, right), at);
+        mse_grad(&model, g_next, theta, NULL, 0);
+        /* g_next sums residuals times x up to 4, terms up to ~16 |g|, that
+         * cancel to a much shorter vector: rounding ~1e-16 * 16 * (the
+         * cancellation, ~10) ~ 2e-14 relative; 1e-12 bounds it */
+        ck_assert_double_lt(fabs(dot(g, g_next)) / (vec_norm(g, 2) * vec_norm(g_next, 2)),
+                            1e-12);
+    }
+    dataset_free(&data);
+}
+END_TEST
+
+/* The lab's run loop with --line-search armijo --lr 1 --tol 1e-6 on
+ * Rosenbrock takes the chapter's run step for step: it stops at 17680
+ * (the chapter's count, asserted above) at the same point, bit for bit. */
+START_TEST(lab_run_with_armijo_is_the_chapters_run)
+{
+    const struct function f = function_from_spec("--function", "rosenbrock");
+    const struct objective objective = {&f, NULL};
+    struct schedule schedule = {200000, 1000, 0, false, 0};
+    struct lab_line_search search = lab_line_search_defaults();
+    struct optimizer opt;
+    struct hyper h = sgd_kind.defaults;
+    struct run_result result;
+    double theta[2] = {-1.5, 2.0}, x[2], error;
+    search.search = LINE_SEARCH_ARMIJO;
+    search.tol = 1e-6;
+    h.lr = 1.0;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    result = lab_run_searched(NULL, theta, &opt, &objective, &schedule, &search);
+    optimizer_free(&opt);
+    rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0, x, &error, NULL, 0);
+    ck_assert(result.converged && !result.stalled && !result.diverged);
+    ck_assert_int_eq(result.steps, 17680);
+    ck_assert_double_lt(result.grad_norm, 1e-6);
+    ck_assert_double_eq(theta[0], x[0]);
+    ck_assert_double_eq(theta[1], x[1]);
+}
+END_TEST
+
+/* At the minimum no step lowers f: Armijo gives up, and the lab stops
+ * after row 0 instead of looping. */
+START_TEST(lab_run_stops_when_armijo_finds_no_step)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    const struct function f = quadratic(curvature, 2);
+    const struct objective objective = {&f, NULL};
+    struct schedule schedule = {100, 1, 0, false, 0};
+    struct lab_line_search search = lab_line_search_defaults();
+    struct optimizer opt;
+    struct run_result result;
+    double theta[2] = {0.0, 0.0};
+    search.search = LINE_SEARCH_ARMIJO;
+    optimizer_init(&opt, &sgd_kind, &sgd_kind.defaults, 2);
+    result = lab_run_searched(NULL, theta, &opt, &objective, &schedule, &search);
+    optimizer_free(&opt);
+    ck_assert(result.stalled);
+    ck_assert_int_eq(result.steps, 0);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("03-when-to-stop");
@@ -637,6 +758,7 @@ Suite *chapter_suite(void)
     TCase *armijo = tcase_create("ch03 Armijo backtracking");
     TCase *stopping = tcase_create("ch03 stopping rules");
     TCase *convexity = tcase_create("ch03 conditioning and convexity");
+    TCase *lab = tcase_create("ch03 the lab's line search and --tol");
     tcase_add_test(exact, kappa_10_by_hand);
     tcase_add_test(exact, exact_step_minimises_along_the_line);
     tcase_add_test(exact, consecutive_gradients_are_orthogonal);
@@ -653,10 +775,16 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
+    tcase_add_test(lab, lab_mse_curvature_is_g_h_g);
+    tcase_add_test(lab, lab_exact_step_on_data_minimises_along_the_line);
+    tcase_add_test(lab, lab_run_with_armijo_is_the_chapters_run);
+    tcase_add_test(lab, lab_run_stops_when_armijo_finds_no_step);
     tcase_set_timeout(armijo, 30);
+    tcase_set_timeout(lab, 30);
     suite_add_tcase(suite, exact);
     suite_add_tcase(suite, armijo);
     suite_add_tcase(suite, stopping);
     suite_add_tcase(suite, convexity);
+    suite_add_tcase(suite, lab);
     return suite;
 }

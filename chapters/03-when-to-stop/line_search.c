@@ -66,16 +66,16 @@ struct armijo_result armijo_backtrack(loss_fn *loss, const void *context, size_t
 }
 /* ANCHOR_END: armijo */
 
-static void trace_row(FILE *trace, long step, double loss, const double *x, size_t dim,
-                      double alpha)
+void csv_row_alpha(FILE *out, long step, double loss, const double *x, size_t dim,
+                   double alpha)
 {
-    fprintf(trace, "%ld,%.17g", step, loss);
+    fprintf(out, "%ld,%.17g", step, loss);
     for (size_t i = 0; i < dim; i++)
-        fprintf(trace, ",%.17g", x[i]);
+        fprintf(out, ",%.17g", x[i]);
     if (step == 0)
-        fputs(",\n", trace);
+        fputs(",\n", out);
     else
-        fprintf(trace, ",%.17g\n", alpha);
+        fprintf(out, ",%.17g\n", alpha);
 }
 
 /* ANCHOR: loop */
@@ -94,7 +94,7 @@ struct descent_run line_search_descent(const struct function *f, double *x,
     run.min_alpha = INFINITY;
     if (trace) {
         csv_header(trace, "x", f->dim, "alpha");
-        trace_row(trace, 0, run.loss, x, f->dim, 0.0);
+        csv_row_alpha(trace, 0, run.loss, x, f->dim, 0.0);
     }
     while (run.steps < s->max_steps && !(run.grad_norm < s->tolerance)) {
         double loss;
@@ -132,11 +132,11 @@ struct descent_run line_search_descent(const struct function *f, double *x,
         run.gradients++;
         run.grad_norm = vec_norm(grad, f->dim);
         if (trace && s->every > 0 && run.steps % s->every == 0)
-            trace_row(trace, run.steps, run.loss, x, f->dim, alpha);
+            csv_row_alpha(trace, run.steps, run.loss, x, f->dim, alpha);
     }
     run.converged = run.grad_norm < s->tolerance;
     if (trace && run.steps > 0 && (s->every <= 0 || run.steps % s->every != 0))
-        trace_row(trace, run.steps, run.loss, x, f->dim, alpha);
+        csv_row_alpha(trace, run.steps, run.loss, x, f->dim, alpha);
     if (run.steps == 0)
         run.min_alpha = 0.0;
     return run;

@@ -80,6 +80,10 @@ struct descent_run {
     double min_alpha, max_alpha;    /* the accepted steps' range */
 };
 
+/* A CSV row "step,loss,x1,..,xn,alpha" with %.17g (alpha empty on row 0). */
+void csv_row_alpha(FILE *out, long step, double loss, const double *x, size_t dim,
+                   double alpha);
+
 /* Steepest descent on f from x (overwritten with the last iterate).  When
  * trace is not NULL it gets "step,loss,x1,..,xn,alpha" (alpha: the step
  * that produced the row, empty on row 0) for rows 0, every-th and the last.
