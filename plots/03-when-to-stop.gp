@@ -60,7 +60,7 @@ set format y '2^{%L}'
 set format x '10^{%T}'
 set yrange [2**-12:1]
 set key inside top left
-two_over_l = 0.0019968     # 2/L at the minimum (1, 1), as build/ch03 prints it
+load data.'/rosenbrock.gp'          # two_over_l: 2/L at the minimum (1, 1), from build/ch03
 plot data.'/rosenbrock_armijo.csv' using 'step':(column('step') <= 200 || int(column('step')) % 50 == 0 || column('alpha') > 2**-8 ? column('alpha') : NaN) \
         with points ls 1 title 'accepted α', \
      two_over_l with lines ls 6 title '2/L at the minimum'

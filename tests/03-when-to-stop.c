@@ -367,7 +367,7 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
     const struct function f = function_from_spec("--function", "rosenbrock");
     const double c = 1e-4, rho = 0.5;
     double x[2] = {-1.5, 2.0}, g[2], next[2], fx = f.value(&f, x);
-    long accepted = 0, at_one_512th = 0;
+    long accepted = 0, at_one_512th = 0, near = -1;
     for (int k = 0; k < 20000; k++) {
         struct armijo_result r;
         f.gradient(&f, g, x);
@@ -385,11 +385,17 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
         fx = r.loss;
         accepted++;
         at_one_512th += r.alpha == 1.0 / 512;
+        if (near < 0 && hypot(x[0] - 1, x[1] - 1) < 0.1)
+            near = accepted;
     }
     ck_assert_int_eq(accepted, 17680);
     /* the step most often accepted: 2^-9 = 1/512, the largest trial below
      * 2/L = 0.0019968 at the minimum, in 13222 of the 17680 steps */
     ck_assert_int_eq(at_one_512th, 13222);
+    /* within 0.1 of the minimum after 5335 steps: two thirds of the run
+     * are spent near (1, 1), where the Hessian's kappa sets the pace */
+    ck_assert_int_eq(near, 5335);
+    ck_assert_double_gt((double)(accepted - near) / accepted, 2.0 / 3);
     ck_assert_double_lt(1.0 / 512, 0.0019968);
     ck_assert_double_gt(1.0 / 256, 0.0019968);
 }
@@ -480,6 +486,16 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_double_eq(chapter_thresholds.loss_change, 1e-6);
     ck_assert_double_eq(chapter_thresholds.step_length, 1e-6);
     ck_assert_int_eq(crawl.report.step[STOP_STEP_LENGTH], 6906);
+    {   /* the step-length rule held out only because eps_x = 1e-6 is small:
+         * with 1e-3 it fires at step 2, about 1 from the minimum too */
+        static const double crawl_curvature[2] = {0.001, 1.0};
+        const struct function f = quadratic(crawl_curvature, 2);
+        const struct stop_thresholds loose = {1e-3, 1e-6, 1e-3};
+        const double x0[2] = {1.0, 1.0}, zero[2] = {0.0, 0.0};
+        struct stop_report r = first_stops(&f, x0, 1.0, &loose, zero, 0.0, 100000);
+        ck_assert_int_eq(r.step[STOP_STEP_LENGTH], 2);
+        ck_assert_double_gt(r.distance[STOP_STEP_LENGTH], 0.99);
+    }
     {
         static const double round[2] = {1.0, 1.0};
         const struct function f = quadratic(round, 2);
@@ -552,6 +568,12 @@ START_TEST(rosenbrock_fixed_step_against_armijo)
     ck_assert_double_eq(run.max_alpha, 0.25);
     ck_assert_double_eq(run.min_alpha, 1.0 / 2048);
     ck_assert_double_lt(error, 2.5e-6);
+    /* the evaluations come from starting every search at 1 and halving
+     * down to about 1/512: started at 1/256 instead, a search needs fewer
+     * than 2.5 evaluations per step */
+    run = rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0 / 256, x, &error, NULL, 0);
+    ck_assert(run.converged);
+    ck_assert_double_lt((double)(run.evaluations - 1) / (double)run.steps, 2.5);
 }
 END_TEST
 

@@ -204,7 +204,14 @@ static void write_figure_data(const char *dir)
         csv_close(file, valley_names[i]);
     }
     {
-        FILE *file = csv_create(dir, "rosenbrock_armijo.csv");
+        const double one[2] = {1.0, 1.0};
+        double h11, h12, h22, low, high;
+        FILE *file = csv_create(dir, "rosenbrock.gp");     /* for the script: 2/L */
+        rosenbrock_hessian(one, &h11, &h12, &h22);
+        symmetric_2x2_eigenvalues(h11, h12, h22, &low, &high);
+        fprintf(file, "two_over_l = %.17g\n", 2.0 / high);
+        csv_close(file, "rosenbrock.gp");
+        file = csv_create(dir, "rosenbrock_armijo.csv");
         rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0, x, &error, file, 1);
         csv_close(file, "rosenbrock_armijo.csv");
     }
