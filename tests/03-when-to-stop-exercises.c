@@ -40,10 +40,14 @@ START_TEST(armijo_on_the_valley)
     long evaluations = -1;
     double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
     RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 0.5, rho = 0.5)");
     EXPECT_ANSWER(got, 1.0 / 16, 0.0, hint_for(got));
     EXPECT_ANSWER(evaluations, 5, 0.0,
                   "one call of f->value per trial step: 1, 1/2, 1/4, 1/8, 1/16 (f(x) is given)");
     got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.5, &evaluations);
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 1e-4, rho = 0.5)");
     EXPECT_ANSWER(got, 1.0 / 8, 0.0, "with c = 1e-4 almost any decrease passes: 1/8");
     EXPECT_ANSWER(evaluations, 4, 0.0, "one call of f->value per trial step");
 }
@@ -59,6 +63,8 @@ START_TEST(armijo_accepts_a_tie)
     long evaluations;
     double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
     RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = x^2 / 2, x = 1, fx = 0.5, grad = 1, alpha0 = 1, c = 0.5, "
+          "rho = 0.5)");
     EXPECT_ANSWER(got, 1.0, 0.0, got == 0.5 ? "(3.5) is <=, not <: at alpha = 1 both sides are 0"
                                             : "alpha0 itself passes here: try it first");
 }
@@ -73,6 +79,8 @@ START_TEST(armijo_with_another_rho)
     long evaluations;
     double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
     RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 1e-4, rho = 0.3)");
     EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
                   "multiply alpha by rho after each failure, not by 1/2");
 }
@@ -91,6 +99,8 @@ START_TEST(armijo_agrees_with_the_book_on_rosenbrock)
         f.gradient(&f, g, x);
         got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
         RETURN_IF_PENDING();
+        GIVEN("armijo_yours(f = rosenbrock, x = (%.6g, %.6g), alpha0 = 1, c = 1e-4, "
+              "rho = 0.5), step %d of a run from (-1.5, 2)", x[0], x[1], k);
         book = armijo_backtrack(function_loss, &f, 2, x, fx, g, 1.0, 1e-4, 0.5, next);
         EXPECT_ANSWER(got, book.alpha, 0.0, "the same rule as (3.5) on a harder function");
         EXPECT_ANSWER(evaluations, book.evaluations, 0.0, "one call of f->value per trial");

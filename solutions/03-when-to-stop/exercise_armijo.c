@@ -1,4 +1,4 @@
-/* Chapter 3, exercise 3, a reference answer: backtracking to (3.5). */
+/* Exercise 3.3 (chapter 3), a reference answer: backtracking to (3.5). */
 #include "03-when-to-stop/exercises.h"
 
 double armijo_yours(const struct function *f, const double *x, double fx, const double *grad,
