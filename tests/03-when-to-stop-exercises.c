@@ -115,8 +115,8 @@ Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("03-when-to-stop exercises");
     ADD_EXERCISE(suite, "3.3 backtracking on the valley", armijo_on_the_valley);
-    ADD_EXERCISE(suite, "3.3 backtracking: a tie", armijo_accepts_a_tie);
-    ADD_EXERCISE(suite, "3.3 backtracking: rho = 0.3", armijo_with_another_rho);
+    ADD_EXERCISE(suite, "3.3 backtracking through a tie", armijo_accepts_a_tie);
+    ADD_EXERCISE(suite, "3.3 backtracking with rho = 0.3", armijo_with_another_rho);
     ADD_EXERCISE(suite, "3.3 backtracking on Rosenbrock", armijo_agrees_with_the_book_on_rosenbrock);
     return suite;
 }
