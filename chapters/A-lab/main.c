@@ -487,6 +487,6 @@ int main(int argc, char **argv)
                 result.steps, result.grad_norm, s.search.tol);
     if (result.stalled)
         fprintf(stderr, "descent: stopped at step %ld: no step along -grad lowers the loss "
-                "any more (what is left of the gradient is lost in rounding)\n", result.steps);
+                "any more (the gradient is zero, or what is left of it is lost in rounding)\n", result.steps);
     return 0;
 }
