@@ -27,7 +27,8 @@ static const char *hint_for(double got)
         return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
                "shrink (alpha *= rho) after each failure?";
     if (got < 1e-9)
-        return "only a vanishing step passed: is the trial x - alpha g (downhill), not x + alpha g?";
+        return "only a vanishing step passed: is the trial x - alpha g (downhill), "
+               "not x + alpha g?";
     if (got < 1.0 / 16)
         return "shorter than needed: is c in the rule (f(x) - c alpha g'g, not - alpha g'g)?";
     return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
@@ -117,6 +118,7 @@ Suite *exercise_suite(void)
     ADD_EXERCISE(suite, "3.3 backtracking on the valley", armijo_on_the_valley);
     ADD_EXERCISE(suite, "3.3 backtracking through a tie", armijo_accepts_a_tie);
     ADD_EXERCISE(suite, "3.3 backtracking with rho = 0.3", armijo_with_another_rho);
-    ADD_EXERCISE(suite, "3.3 backtracking on Rosenbrock", armijo_agrees_with_the_book_on_rosenbrock);
+    ADD_EXERCISE(suite, "3.3 backtracking on Rosenbrock",
+                 armijo_agrees_with_the_book_on_rosenbrock);
     return suite;
 }

@@ -170,7 +170,8 @@ START_TEST(kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere)
         gd_step(x, g, 2, alpha);
         ck_assert_double_eq_tol(x[0], (kappa - 1) / (kappa + 1) * kappa, 1e-14);
         ck_assert_double_eq_tol(x[1], (kappa - 1) / (kappa + 1) * -1, 1e-14);
-        ck_assert_double_eq(f.value(&f, (const double[2]){kappa, 1.0}), 1.0 / 2 * (kappa * kappa + kappa));
+        ck_assert_double_eq(f.value(&f, (const double[2]){kappa, 1.0}),
+                            1.0 / 2 * (kappa * kappa + kappa));
     }
     ck_assert_double_eq(kantorovich_rate(1.0), 0.0);
     for (int i = 0; i < 3; i++) {
@@ -271,7 +272,8 @@ START_TEST(armijo_halvings_by_hand)
 {
     const struct function f = quadratic(valley_curvature, 2);
     const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
-    const double halfway[2] = {0.5, -4.0}, quarter[2] = {0.75, -1.5}, eighth[2] = {7.0 / 8, -1.0 / 4};
+    const double halfway[2] = {0.5, -4.0}, quarter[2] = {0.75, -1.5};
+    const double eighth[2] = {7.0 / 8, -1.0 / 4};
     double next[2];
     struct armijo_result r;
     const double trial[5] = {1.0, 1.0 / 2, 1.0 / 4, 1.0 / 8, 1.0 / 16};
@@ -422,7 +424,8 @@ START_TEST(gradient_rule_guarantees_hold_with_mu_and_fail_with_l)
                 break;
             ck_assert_double_le(gap, gap_bound(norm, 1.0) * (1.0 + 1e-12));
             ck_assert_double_le(vec_norm(x, 2), distance_bound(norm, 1.0) * (1.0 + 1e-12));
-            broken_with_l |= gap > gap_bound(norm, 10.0) || vec_norm(x, 2) > distance_bound(norm, 10.0);
+            broken_with_l |= gap > gap_bound(norm, 10.0) ||
+                             vec_norm(x, 2) > distance_bound(norm, 10.0);
             line_search_descent(&f, x, &one, NULL);
         }
     }

@@ -76,7 +76,8 @@ static void exact_tables(void)
            "x2 rescaled");
     for (size_t i = 0; i < sizeof kappas / sizeof kappas[0]; i++)
         printf("%6g  %10.6f  %9ld  %8ld  %16ld\n", kappas[i], kantorovich_rate(kappas[i]),
-               steps_to_reduce(kappas[i], 1e-10), measured_steps_to_reduce(kappas[i], 1e-10, 100000),
+               steps_to_reduce(kappas[i], 1e-10),
+               measured_steps_to_reduce(kappas[i], 1e-10, 100000),
                measured_steps_to_reduce(1.0, 1e-10, 100000));
 }
 
@@ -152,7 +153,8 @@ static void print_values(void)
     printf("units_plain_distance %.2g\n", plain.report.distance[STOP_GRADIENT]);
     printf("kantorovich_rate %.4f\n", kantorovich_rate(10.0));
     for (size_t i = 1; i < sizeof kappas / sizeof kappas[0]; i++)
-        printf("steps_kappa_%g %ld\n", kappas[i], measured_steps_to_reduce(kappas[i], 1e-10, 100000));
+        printf("steps_kappa_%g %ld\n", kappas[i],
+               measured_steps_to_reduce(kappas[i], 1e-10, 100000));
     for (int i = 0; i < 3; i++) {
         static const char *const names[3] = {"fixed", "exact", "armijo"};
         run = valley_run((enum line_search)i, x, NULL);
