@@ -36,7 +36,7 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias;
+    bool shuffle, no_bias, gradcheck;
     uint64_t seed;
     struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
     char title[256];                 /* the command line, for --plot */
@@ -49,7 +49,7 @@ static void usage(void)
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
-           "               [--every K] [--plot FILE.svg|FILE.png] [--help] [--version]\n"
+           "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
@@ -73,6 +73,8 @@ static void usage(void)
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
            "  --tol EPS         stop after the row where ||grad f|| < EPS (any optimizer)\n"
+           "  --gradcheck       first check the gradient at the start against central\n"
+           "                    differences (chapter 5); above 1e-6 relative: exit 2\n"
            "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
            "\n"
            "Line search (chapter 3; plain sgd, no hyper-parameter but --lr):\n"
@@ -107,6 +109,24 @@ static void usage(void)
            "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
            "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
            "Manual: chapters/A-lab/README.md\n");
+}
+
+/* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
+ * the gradient fails chapter 5's check at the start. */
+static void check_gradient(const struct objective *objective, const double *theta)
+{
+    struct gradcheck_result r = lab_gradcheck(objective, theta);
+    char name[32];
+    if (objective->function || r.coordinate < objective->model->data->features)
+        snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
+    else
+        snprintf(name, sizeof name, "b");
+    if (!(r.worst <= GRADCHECK_PASS))       /* NaN fails too */
+        fail(EXIT_USAGE, "--gradcheck: the gradient fails at the start: relative error %.1e "
+             "at %s (gradient %.6g, central difference %.6g), above %g",
+             r.worst, name, r.analytic, r.numeric, GRADCHECK_PASS);
+    fprintf(stderr, "%s: --gradcheck: largest relative error %.1e, at %s: pass\n",
+            fail_program, r.worst, name);
 }
 
 /* ----------------------------------------------------------- parsing */
@@ -191,7 +211,7 @@ static struct settings parse(int argc, char **argv)
     struct settings s = {0};
     bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
          seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
-         seen_data = false, seen_plot = false, seen_no_bias = false;
+         seen_data = false, seen_plot = false, seen_no_bias = false, seen_gradcheck = false;
     s.every = 1;
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
@@ -248,6 +268,9 @@ static struct settings parse(int argc, char **argv)
         } else if (strcmp(flag, "--no-bias") == 0) {
             set_once(flag, &seen_no_bias);
             s.no_bias = true;
+        } else if (strcmp(flag, "--gradcheck") == 0) {
+            set_once(flag, &seen_gradcheck);
+            s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
@@ -461,6 +484,8 @@ int main(int argc, char **argv)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
     }
 
+    if (s.gradcheck)
+        check_gradient(&objective, theta);
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
     result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
 
