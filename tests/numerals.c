@@ -73,6 +73,11 @@
  *   numerals FILE...         just these files, every uncovered numeral
  *                            listed even if the file is pending
  *   -v                       also list how each numeral is covered
+ *   --mutations              list the asserted or given numerals whose last
+ *                            digit, changed by one (up or down), the same
+ *                            tests or givens would still cover: a test full
+ *                            of small integers asserts a 3 only weakly (the
+ *                            count is always printed)
  *
  * Run it from the top of the repository (`make check` does).
  */
@@ -95,6 +100,8 @@ static const char *cover_name[] = {"woven (block)", "woven (value)", "asserted",
                                    "exempt", "uncovered", ""};
 
 static int verbose;
+static int mutations;           /* --mutations: which hand changes would go unnoticed */
+static int mutated, survived;
 static int error_count;
 
 /* ------------------------------------------------------------ small helpers */
@@ -1131,6 +1138,36 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     n->cover = GIVEN, n->why = "";
             }
     }
+    /* A hand change of the last digit, one up or one down: is the changed
+     * numeral still covered by the same tests or givens? */
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        char *last;
+        if (n->cover != ASSERTED && n->cover != GIVEN)
+            continue;
+        mutated++;
+        last = NULL;
+        for (char *c = n->text; *c; c++)
+            if (isdigit((unsigned char)*c))
+                last = c;
+        for (int delta = 1; last && delta <= 9; delta += 8) {
+            char changed[MAX_TOKEN], *digit;
+            int covered = 0;
+            snprintf(changed, sizeof changed, "%s", n->text);
+            digit = changed + (last - n->text);
+            *digit = (char)('0' + (*digit - '0' + delta) % 10);
+            for (int t = 0; t < tests->count; t++)
+                covered |= index[t] >= 0 && set_has(&suite->numerals[index[t]], changed);
+            covered |= set_has(given, changed);
+            if (covered) {
+                survived++;
+                if (mutations)
+                        printf("%s:%d:%s: written as %s it would still be %s\n", path, n->line,
+                           n->raw, changed, n->cover == GIVEN ? "given" : "asserted");
+                break;
+            }
+        }
+    }
     for (int t = 0; t < tests->count; t++)
         if (index[t] >= 0 && !test_used[t])
             problem(path, first_line, "t:%s: the test holds none of this paragraph's numerals",
@@ -1334,6 +1371,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--mutations") == 0)
+            mutations = 1;
         else if (strcmp(argv[i], "--only") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "numerals: --only needs a chapter (e.g. --only 04-batches)\n");
@@ -1342,7 +1381,7 @@ int main(int argc, char **argv)
             while (i + 1 < argc && argv[i + 1][0] != '-')
                 set_add(&only, argv[++i]);
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: numerals [-v] [--only CHAPTER...] [FILE...]\n");
+            fprintf(stderr, "usage: numerals [-v] [--mutations] [--only CHAPTER...] [FILE...]\n");
             return 2;
         } else {
             set_add(&files, argv[i]);
@@ -1438,6 +1477,10 @@ int main(int argc, char **argv)
         printf("; pending conversion: %d numerals in %d file%s (%s)", pending_numerals,
                pending_files, pending_files == 1 ? "" : "s", PENDING_LIST);
     printf("\n");
+
+    if (mutated > 0)
+        printf("numerals: %d of the %d asserted or given numerals would survive a hand change "
+               "of their last digit by one (--mutations lists them)\n", survived, mutated);
 
     set_free(&files);
     set_free(&pending);
