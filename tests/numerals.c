@@ -28,11 +28,13 @@
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
  *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
  *      or issue (any case), and the ones joined to them by ",", "–", "-",
- *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2");
+ *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
+ *      numbers only, and not after "for example";
  *    - an equation number (4.4): "(N.M)" where some display line of the
  *      book ends with that label;
  *    - a year in a citation (1900–2099 in parentheses, or after a
- *      capitalised name or "al.": "Polyak 1964", "Sutskever et al., 2013"),
+ *      capitalised name or "al." and before ")", ";", "," or ".":
+ *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
  *    - a list ordinal ("1." or "1)" opening a line);
  *    - everything in a code span that is something the reader types: a
@@ -529,7 +531,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
 {
     const char *p = text;
-    char last = '(';    /* the last significant character before a token */
     char previous_forms[2][MAX_TOKEN] = {"", ""};
     int previous_number = 0, slash_after_number = 0;
 
@@ -559,7 +560,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             if (*p == '"')
                 p++;
             scan_prose_numerals(literal, out);
-            last = '"';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -569,7 +569,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 p += *p == '\\' && p[1] ? 2 : 1;
             if (*p)
                 p++;
-            last = '\'';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -584,7 +583,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             for (int i = 0; i < define_names->count; i++)
                 if (strcmp(define_names->item[i], name) == 0)
                     scan_c_numerals(define_values[i], define_names, define_values, out);
-            last = 'a';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -596,7 +594,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 p += 2;
                 while (isxdigit((unsigned char)*p) || strchr("uUlL", *p))
                     p++;
-                last = '0';
                 previous_number = slash_after_number = 0;
                 continue;
             }
@@ -633,7 +630,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             previous_number = 1;
             slash_after_number = 0;
             p = end;
-            last = '0';
             continue;
         }
         if (*p == '/' && previous_number) {
@@ -642,11 +638,9 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             p++;
             continue;
         }
-        last = *p;
         previous_number = slash_after_number = 0;
         p++;
     }
-    (void)last;
 }
 
 /* The tests of one chapter: each START_TEST's numerals. */
@@ -1005,8 +999,9 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                 snprintf(bare, sizeof bare, "%s", word);
                 if (bare[0] && bare[strlen(bare) - 1] == '.')
                     bare[strlen(bare) - 1] = '\0';
-                if (in_list(bare, reference_words, 1))
-                    r->reference = 1;
+                if (in_list(bare, reference_words, 1) &&
+                    !(same_word(r->last_word, "for", 1) && starts_with(bare, "example")))
+                    r->reference = 1;           /* "chapter 3", not "for example 0.5" */
                 else if (!in_list(word, joining_words, 0))
                     r->reference = 0;
                 snprintf(r->last_word, sizeof r->last_word, "%s", word);
@@ -1042,13 +1037,14 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                     unsigned before = previous(text, start);
                     int year = strlen(normal) == 4 && strspn(normal, "0123456789") == 4 &&
                                (strncmp(normal, "19", 2) == 0 || strncmp(normal, "20", 2) == 0);
-                    if (r->reference) {
-                        cover = EXEMPT, why = "reference";
+                    if (r->reference && strspn(normal, "0123456789") == strlen(normal)) {
+                        cover = EXEMPT, why = "reference";      /* a whole number */
                     } else if (before == '(' && *end == ')' && set_has(&labels, normal)) {
                         cover = EXEMPT, why = "equation number";
                     } else if (year && ((before == '(' && *end == ')') ||
-                                        isupper((unsigned char)r->last_word[0]) ||
-                                        strcmp(r->last_word, "al.") == 0)) {
+                                        ((isupper((unsigned char)r->last_word[0]) ||
+                                          strcmp(r->last_word, "al.") == 0) &&
+                                         (*end == '\0' || strchr(");,.", *end))))) {
                         cover = EXEMPT, why = "year";
                     } else if (in_list(r->last_word, version_words, 0) &&
                                (before == ' ')) {

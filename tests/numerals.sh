@@ -163,6 +163,14 @@ printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/RE
 expect "an unmarked numeral is reported with file:line:numeral" 1 \
     'chapters/01-demo/README.md:31:7: uncovered' "$numerals"
 fresh
+printf '\nAfter 2000 steps it stops.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a capitalised word before a 4-digit number does not make it a year" 1 \
+    'chapters/01-demo/README.md:31:2000: uncovered' "$numerals"
+fresh
+printf '\nTry another rate, for example 0.3, or see example 2.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "\"for example 0.3\" is not a reference" 1 'chapters/01-demo/README.md:31:0.3: uncovered' "$numerals"
+refuse "\"example 2\" is" 'README.md:31:2: uncovered' "$numerals"
+fresh
 printf '\nAfter ten steps `x = 4 · 0.8¹⁰ ≈ 0.4295`.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "mathematics in a code span is checked" 1 'chapters/01-demo/README.md:31:0.4295: uncovered' \
     "$numerals"
