@@ -29,14 +29,15 @@
  *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
  *      or issue (any case), and the ones joined to them by ",", "–", "-",
  *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
- *      numbers only, and not after "for example";
+ *      numbers only (exercise and section also N.M: "exercise 4.2"), and
+ *      not after "for example";
  *    - an equation number (4.4): "(N.M)" where some display line of the
  *      book ends with that label;
  *    - a year in a citation (1900–2099 in parentheses, or after a
  *      capitalised name or "al." and before ")", ";", "," or ".":
  *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
- *    - a list ordinal ("1." or "1)" opening a line);
+ *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
  *    - everything in a code span that is something the reader types: a
  *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
  *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
@@ -856,11 +857,15 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
 {
     const char *p = text;
 
-    /* list ordinal: "1. " or "1) " opening the line */
+    /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ...") */
     if (r && !code && base == UNCOVERED) {
         const char *q = text;
         while (*q == ' ')
             q++;
+        if (*q == '#') {
+            q += strspn(q, "#");
+            q += strspn(q, " ");
+        }
         if (isdigit((unsigned char)*q)) {
             const char *d = q;
             while (isdigit((unsigned char)*d))
@@ -1001,7 +1006,8 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                     bare[strlen(bare) - 1] = '\0';
                 if (in_list(bare, reference_words, 1) &&
                     !(same_word(r->last_word, "for", 1) && starts_with(bare, "example")))
-                    r->reference = 1;           /* "chapter 3", not "for example 0.5" */
+                    r->reference = starts_with(bare, "exercise") || starts_with(bare, "section")
+                                       ? 2 : 1; /* "chapter 3", not "for example 0.5" */
                 else if (!in_list(word, joining_words, 0))
                     r->reference = 0;
                 snprintf(r->last_word, sizeof r->last_word, "%s", word);
@@ -1037,8 +1043,11 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                     unsigned before = previous(text, start);
                     int year = strlen(normal) == 4 && strspn(normal, "0123456789") == 4 &&
                                (strncmp(normal, "19", 2) == 0 || strncmp(normal, "20", 2) == 0);
-                    if (r->reference && strspn(normal, "0123456789") == strlen(normal)) {
-                        cover = EXEMPT, why = "reference";      /* a whole number */
+                    if (r->reference && (strspn(normal, "0123456789") == strlen(normal) ||
+                                         (r->reference == 2 && normal[0] != '0' &&
+                                          strspn(normal, "0123456789.") == strlen(normal) &&
+                                          strchr(normal, '.') == strrchr(normal, '.')))) {
+                        cover = EXEMPT, why = "reference";      /* 3, or exercise 4.2 */
                     } else if (before == '(' && *end == ')' && set_has(&labels, normal)) {
                         cover = EXEMPT, why = "equation number";
                     } else if (year && ((before == '(' && *end == ')') ||
