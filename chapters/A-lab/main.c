@@ -35,7 +35,7 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias;
+    bool shuffle, no_bias, gradcheck;
     uint64_t seed;
     char title[256];                 /* the command line, for --plot */
 };
@@ -47,7 +47,7 @@ static void usage(void)
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
-           "               [--every K] [--plot FILE.svg|FILE.png] [--help] [--version]\n"
+           "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
@@ -69,6 +69,8 @@ static void usage(void)
            "                    the book's generator from SEED (default 0)\n"
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "  --gradcheck       first check the gradient at the start against central\n"
+           "                    differences (chapter 5); above 1e-6 relative: exit 2\n"
            "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
            "\n"
            "Optimizer: --optimizer NAME (default sgd), one of\n"
@@ -92,6 +94,24 @@ static void usage(void)
         putchar('\n');
     }
     printf("\n%sManual: chapters/A-lab/README.md\n", exit_status_help);
+}
+
+/* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
+ * the gradient fails chapter 5's check at the start. */
+static void check_gradient(const struct objective *objective, const double *theta)
+{
+    struct gradcheck_result r = lab_gradcheck(objective, theta);
+    char name[32];
+    if (objective->function || r.coordinate < objective->model->data->features)
+        snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
+    else
+        snprintf(name, sizeof name, "b");
+    if (!(r.worst <= GRADCHECK_PASS))       /* NaN fails too */
+        fail(EXIT_USAGE, "--gradcheck: the gradient fails at the start: relative error %.1e "
+             "at %s (gradient %.6g, central difference %.6g), above %g",
+             r.worst, name, r.analytic, r.numeric, GRADCHECK_PASS);
+    fprintf(stderr, "%s: --gradcheck: largest relative error %.1e, at %s: pass\n",
+            fail_program, r.worst, name);
 }
 
 /* ----------------------------------------------------------- parsing */
@@ -210,6 +230,8 @@ static struct settings parse(int argc, char **argv)
                      order);
         } else if (strcmp(flag, "--no-bias") == 0) {
             s.no_bias = true;
+        } else if (strcmp(flag, "--gradcheck") == 0) {
+            s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
@@ -418,6 +440,8 @@ int main(int argc, char **argv)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
     }
 
+    if (s.gradcheck)
+        check_gradient(&objective, theta);
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
     result = lab_run(rows, theta, &opt, &objective, &schedule);
 
