@@ -128,6 +128,10 @@ expect "an unknown value name is reported with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value stpes is not among' \
     "$weave" --build "$top/$BUILD" --check
 fresh
+edit 's|after <!-- v:steps -->438<!-- /v --> steps|after `k = <!-- v:steps -->438<!-- /v -->` steps|'
+expect "a value inside a code span is refused (GitHub would show the comments)" 1 \
+    'README.md:8: a value inside a code span' "$weave" --build "$top/$BUILD" --check
+fresh
 printf 'echo "rate 0.6694"\necho "rate 0.7"\n' >"$scratch/book/chapters/01-demo/values.sh"
 expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$top/$BUILD" --check
 
