@@ -1560,6 +1560,10 @@ int main(int argc, char **argv)
     if (error_count > 0 || failed_files > 0) {
         printf("numerals: FAILED: %d file%s with uncovered numerals, %d other problem%s\n",
                failed_files, failed_files == 1 ? "" : "s", error_count, error_count == 1 ? "" : "s");
+        if (failed_files > 0)
+            printf("numerals: weave each uncovered one (<!-- v:NAME -->), assert it (its "
+                   "paragraph ends with <!-- t:TEST -->) or, if it is an input, mark it "
+                   "<!-- given: ... -->; the rule: chapter 0, \"Numbers in the text\"\n");
         return 1;
     }
     return 0;
