@@ -124,6 +124,12 @@ START_TEST(stability_limit_two_over_l)
     ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
     gradient_descent(&f, y, 0.21, 0.0, 100, NULL, 0);
     ck_assert_double_eq_tol(fabs(y[1]) / pow(1.1, 100), 1.0, 1e-12);
+    /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
+     * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
+    ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
+    ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
+    ck_assert_double_eq_tol(1.0 - 0.1, 0.9, 1e-15);
+    ck_assert_double_eq_tol(1.0 - 0.21, 0.79, 1e-15);
 }
 END_TEST
 
@@ -197,6 +203,8 @@ START_TEST(near_two_over_l_a_larger_rate_is_slower)
         gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
         after_100[i] = f.value(&f, x);
     }
+    ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.18, 2.0), 0.64, 1e-12);
+    ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.199, 2.0), 0.9801, 1e-12);
     ck_assert_double_lt(after_100[0], after_100[1]);
     ck_assert_double_lt(after_100[1], after_100[2]);
     ck_assert_double_gt(after_100[2], 0.5);         /* 5 * 0.9801^100 = 0.67 */
@@ -240,6 +248,11 @@ START_TEST(lopsided_valley_loss_goes_up_and_down)
     ck_assert_int_eq(loss_rises(0.065, 1000, at, 8), 2);
     ck_assert_int_eq(at[0], 4);
     ck_assert_int_eq(at[1], 6);
+    for (long k = 4; k <= 6; k += 2) {          /* each rise: a swing that ends further out */
+        double x_star = x2sinx_local_minimum(5.0);
+        ck_assert_double_gt(fabs(x2sinx_descent(0.065, k, NULL) - x_star),
+                            fabs(x2sinx_descent(0.065, k - 1, NULL) - x_star));
+    }
     ck_assert_double_eq_tol(measured_ratio(0.065), 1.0 - 0.065 * h, 1e-6);
     ck_assert_int_eq(loss_rises(0.075, 300, at, 8), 149);   /* steps 4, 6, ..., 300 */
 }
@@ -262,8 +275,15 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
     struct gd_run run;
     f.gradient(&f, &slope_a, &a);
     f.gradient(&f, &slope_b, &b);
+    double x_star = x2sinx_local_minimum(5.0);
     ck_assert_double_eq_tol((slope_a - slope_b) / (a - b), 80.0 / 3, 1e-9);
+    ck_assert_double_eq_tol(80.0 / 3, 26.67, 5e-3);
     ck_assert_double_lt(80.0 / 3, h);
+    /* lopsided: flatter on the left (a < x*), and the swing reaches further left */
+    ck_assert_double_lt(a, x_star);
+    ck_assert_double_lt(x2sinx_second_derivative(a), h);
+    ck_assert_double_gt(x2sinx_second_derivative(b), h);
+    ck_assert_double_gt(x_star - a, b - x_star);
     run = gradient_descent(&parabola, &y, 0.075, 0.0, 100000, NULL, 0);
     ck_assert(run.diverged);
     ck_assert_double_eq_tol(1.0 - 0.075 * h, -1.225, 5e-4);
