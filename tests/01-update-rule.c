@@ -20,12 +20,19 @@ START_TEST(example_1_three_steps_by_hand)
     const double x_by_hand[4] = {4.0, 16.0 / 5, 64.0 / 25, 256.0 / 125};
     const double f_by_hand[4] = {16.0, 256.0 / 25, 4096.0 / 625, 65536.0 / 15625};
     const double slope_by_hand[4] = {8.0, 32.0 / 5, 128.0 / 25, 512.0 / 125};
+    /* the same fractions as the table's decimals, which are exact */
+    const double x_decimal[4] = {4, 3.2, 2.56, 2.048};
+    const double f_decimal[4] = {16, 10.24, 6.5536, 4.194304};
+    const double slope_decimal[4] = {8, 6.4, 5.12, 4.096};
     double x = 4.0, grad;
     for (int k = 0; k < 4; k++) {
         ck_assert_double_eq_tol(x, x_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(x, x_decimal[k], TOLERANCE);
         ck_assert_double_eq_tol(f.value(&f, &x), f_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(f.value(&f, &x), f_decimal[k], TOLERANCE);
         f.gradient(&f, &grad, &x);
         ck_assert_double_eq_tol(grad, slope_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(grad, slope_decimal[k], TOLERANCE);
         gd_step(&x, &grad, 1, 0.1);
     }
 }
@@ -41,6 +48,8 @@ START_TEST(example_1_closed_form_at_step_10)
     struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL, 0);
     ck_assert_int_eq(run.steps, 10);
     ck_assert_double_eq_tol(x, 4194304.0 / 9765625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(0.8, 10), TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, &x), 16 * pow(0.64, 10), TOLERANCE);
 }
 END_TEST
 
@@ -54,6 +63,7 @@ START_TEST(example_2_two_steps_by_hand)
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 17.0 / 20, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(1.0 - x[0], 0.15, TOLERANCE);    /* "only 15%" */
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
@@ -78,6 +88,35 @@ START_TEST(example_2_stops_after_86_steps)
     x[0] = x[1] = 1.0;
     run = gradient_descent(&f, x, 0.15, 1e-6, 86, NULL, 0);
     ck_assert(run.converged);
+    /* The cause is the shallow x1: without x2 the count is the same; without
+     * x1 it is the first k with 10 * 0.5^k < 1e-6, k > log2(1e7) = 23.25: 24. */
+    x[0] = 1.0, x[1] = 0.0;
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 86);
+    x[0] = 0.0, x[1] = 1.0;
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 24);
+}
+END_TEST
+
+/* Example 2's loss, 1/2 (0.85^(2k) + 10 * 0.25^k), is a sum of two
+ * geometric sequences: the first step multiplies it by 1.61125/5.5 =
+ * 0.293 (to three digits), and from step 20 on, when the x2 term is below
+ * 1e-8 of the x1 term, f(x^(k+1)) / f(x^(k)) = 0.85^2 = 0.7225 to 1e-7.
+ * This is the figure loss.svg's data: the run build/ch01 --csv writes. */
+START_TEST(example_2_loss_ends_geometric)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0}, before = f.value(&f, x);
+    gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(f.value(&f, x) / before, 0.293, 5e-4);
+    for (int k = 1; k < 86; k++) {
+        before = f.value(&f, x);
+        gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+        if (k >= 20)
+            ck_assert_double_eq_tol(f.value(&f, x) / before, 0.7225, 1e-7);
+    }
 }
 END_TEST
 
@@ -136,6 +175,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_1_closed_form_at_step_10);
     tcase_add_test(worked, example_2_two_steps_by_hand);
     tcase_add_test(worked, example_2_stops_after_86_steps);
+    tcase_add_test(worked, example_2_loss_ends_geometric);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_answers);
     suite_add_tcase(suite, worked);

@@ -15,4 +15,6 @@ expect_usage_error "too many steps" "$ch01" --steps 100000
 expect_usage_error "fractional steps" "$ch01" --steps 2.5
 expect_usage_error "no such example" "$ch01" --example 3
 expect_usage_error "unwritable csv folder" "$ch01" --csv /nonexistent/folder
+expect_exit 0 "the prose's numbers" "$ch01" --values
+expect_usage_error "--values with another flag" "$ch01" --values --csv /tmp
 cli_summary ch01

@@ -15,4 +15,6 @@ expect_usage_error "malformed start" "$ch02" --eta 0.1 --x0 1,,2
 expect_usage_error "zero rate" "$ch02" --eta 0
 expect_usage_error "infinite rate" "$ch02" --eta inf
 expect_usage_error "zero every" "$ch02" --eta 0.1 --every 0
+expect_exit 0 "the prose's numbers" "$ch02" --values
+expect_usage_error "--values with another flag" "$ch02" --values --csv /tmp
 cli_summary ch02
