@@ -150,15 +150,38 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(x, 1024.0 / 625, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, &x), 1048576.0 / 390625, TOLERANCE);
     ck_assert_double_eq_tol(grad, 2048.0 / 625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 1.6384, TOLERANCE);        /* the exact decimals */
+    ck_assert_double_eq_tol(f.value(&f, &x), 2.68435456, TOLERANCE);
+    ck_assert_double_eq_tol(grad, 3.2768, TOLERANCE);
     x = 4.0;
     gradient_descent(&f, &x, 0.5, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x, 4 - 0.5 * 8, TOLERANCE);
     ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 1.0, 0.0, 3, NULL, 0);
+    for (int k = 0; k < 3; k++) {          /* factor -1: 4, -4, 4, -4, loss 16 */
+        gradient_descent(&f, &x, 1.0, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(fabs(x), 4.0, TOLERANCE);
+        ck_assert_double_eq_tol(f.value(&f, &x), 16.0, TOLERANCE);
+    }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 1.5, 0.0, 3, NULL, 0);
-    ck_assert_double_eq_tol(x, -32.0, TOLERANCE);
+    {                                      /* factor -2: 4, -8, 16, -32 */
+        const double by_hand[3] = {-8.0, 16.0, -32.0};
+        for (int k = 0; k < 3; k++) {
+            gradient_descent(&f, &x, 1.5, 0.0, 1, NULL, 0);
+            ck_assert_double_eq_tol(x, by_hand[k], TOLERANCE);
+        }
+    }
+    /* Exercise 3: 8 * 0.8^k < 1e-6 first for k > 71.23..., 72 updates and
+     * 73 rows with row 0; the chapter's loop counts the same. */
+    ck_assert_double_eq_tol(log(1e-6 / 8) / log(0.8), 71.23, 5e-3);
+    x = 4.0;
+    run = gradient_descent(&f, &x, 0.1, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 72);
+    ck_assert_int_eq(run.steps + 1, 73);
+    /* Exercise 4: the factors 1 - 0.2 = 0.8 and 1 - 0.2 * 10 = -1 */
+    ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);

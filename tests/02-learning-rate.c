@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "01-update-rule/gd.h"
+#include "02-learning-rate/exercises.h"
 #include "02-learning-rate/learning_rate.h"
 
 static double slope(double x)
@@ -143,6 +144,7 @@ START_TEST(exercise_answers)
     ck_assert_int_eq(regime_of(2.0 / 25, 25.0), REGIME_BOUNCE);
     ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 25.0, -1.0, 1e-15);
     ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 4.0, 0.68, 1e-15);
+    ck_assert_double_eq_tol(2.0 / 25, 0.08, 1e-15);
     ck_assert_int_eq(regime_of(0.03, h), REGIME_CRAWL);
     ck_assert_int_eq(regime_of(0.06, h), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
@@ -354,6 +356,36 @@ START_TEST(figure_gap)
 }
 END_TEST
 
+/* Exercise 4's answer (the reference estimate_curvature): the central
+ * difference's error has two causes.  At s = 1e-4 it is the truncation
+ * s^2 f''''(x*) / 6, f'''' = -8x cos x - (12 - x^2) sin x = -27.81 at x*:
+ * the error is that, within 5 %, and below 1e-6.  At s = 1e-10, 1e-11,
+ * 1e-12 the truncation is below 1e-19, yet the error is larger than at
+ * 1e-4: rounding, 1e-16 * 10 / s (the terms 2x sin x and x^2 cos x that
+ * cancel in f' are about 10 each), to within a factor 10. */
+START_TEST(curvature_estimate_errors)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = x2sinx_local_minimum(5.0), h = x2sinx_second_derivative(x);
+    double fourth = -8.0 * x * cos(x) - (12.0 - x * x) * sin(x);
+    double s = 1e-4, error = estimate_curvature(&f, x, s) - h, terms;
+    ck_assert_double_eq_tol(fourth, -27.81, 5e-3);
+    ck_assert_double_lt(fabs(error), 1e-6);
+    ck_assert_double_eq_tol(error / (s * s * fourth / 6), 1.0, 0.05);
+    terms = fmax(fabs(2.0 * x * sin(x)), fabs(x * x * cos(x)));
+    ck_assert_double_eq_tol(terms, 10, 1.0);        /* 9.47 and 9.48 */
+    for (int digits = 10; digits <= 12; digits++) {
+        double rounding;
+        s = pow(10.0, -digits);
+        rounding = 1e-16 * 10 / s;
+        error = fabs(estimate_curvature(&f, x, s) - h);
+        ck_assert_double_gt(error, 1e-6);
+        ck_assert_double_gt(error, rounding / 10);
+        ck_assert_double_lt(error, rounding * 10);
+    }
+}
+END_TEST
+
 /* "Try rates a factor of 3 or 10 apart": on 1/2 (x1^2 + 10 x2^2) from
  * (1, 1), 100 steps of 0.001, 0.003, ..., 0.3.  The first rate whose loss
  * climbs is 0.3 (past 2/L = 0.2), and the best of the others is the one
@@ -400,6 +432,7 @@ Suite *chapter_suite(void)
     tcase_add_test(minimum, speed_follows_one_minus_eta_h);
     tcase_add_test(minimum, figure_paths_converging);
     tcase_add_test(minimum, figure_gap);
+    tcase_add_test(minimum, curvature_estimate_errors);
     suite_add_tcase(suite, minimum);
     suite_add_tcase(suite, quadratic_case);
     return suite;

@@ -167,6 +167,8 @@ static void print_values(void)
     printf("h %.3f\n", h);
     printf("h_short %.2f\n", h);
     printf("third_derivative %.2f\n", f3);
+    printf("fourth_derivative \xe2\x88\x92%.2f\n",                 /* -8x cos x - (12 - x^2) sin x */
+           8.0 * x_star * cos(x_star) + (12.0 - x_star * x_star) * sin(x_star));
     printf("one_over_h %.4f\n", 1.0 / h);
     printf("two_over_h %.4f\n", 2.0 / h);
     printf("eta_h_small %.3f\n", 0.005 * h);
