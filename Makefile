@@ -6,6 +6,8 @@
 #   make check CH=02  one chapter (the folder chapters/02-*)
 #   make exercises CH=04   only your exercise answers for chapter 04
 #   make plots | book | bench | deps | clean
+#   make html         the book as a website in build/html (pandoc)
+#   make check-html   ... opened and checked in headless Chromium
 #
 # Your CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS and BUILD=dir are honoured: the
 # project's own flags are added beside them, never instead of them.  Objects
@@ -61,13 +63,14 @@ TESTED := $(patsubst tests/%.c,%,$(filter $(CHAPTERS:%=tests/%.c),$(wildcard tes
 TEST_BINS := $(TESTED:%=$(BUILD)/tests/%)
 YOURS_BINS := $(patsubst tests/%-exercises.c,$(BUILD)/tests/%-yours,$(wildcard tests/*-exercises.c))
 WEAVE := $(BUILD)/weave
+NUMERALS := $(BUILD)/numerals
 
 .PHONY: all programs tests check exercises plots book bench deps clean
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
 
-programs: $(PROGRAMS) $(BENCHES) $(WEAVE)
+programs: $(PROGRAMS) $(BENCHES) $(WEAVE) $(NUMERALS)
 
 tests: $(TEST_BINS) $(YOURS_BINS)
 
@@ -102,6 +105,10 @@ endef
 $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(eval $(call chapter_bench,$(c))))
 
 $(WEAVE): $(BUILD)/obj/tests/weave.o
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
+
+# build/numerals: is every number in the prose woven, asserted or exempt?
+$(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
 # build/tests/NN-slug: the chapter's suite (+ exercises against solutions/).
@@ -175,3 +182,28 @@ deps:
 # Header dependencies written by -MMD; a missing one is simply not needed yet.
 $(BUILD)/%.d: ;
 -include $(shell find '$(BUILD)/obj' -name '*.d' 2>/dev/null)
+
+# ------------------------------------------------------------- website
+# The book as pages (build/html), made by Debian's pandoc, and checked in
+# headless Chromium: pandoc and Chromium are installed only when these are
+# asked for, so `make` and `make check` stay lean.
+.PHONY: html check-html deps-html
+html: deps-html
+	@sh tests/site/build.sh '$(BUILD)'
+
+check-html: html
+	@sh tests/site/check.sh '$(BUILD)'
+
+deps-html:
+	@missing=''; \
+	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -z "$$missing" ] && exit 0; \
+	if command -v apt-get >/dev/null 2>&1; then \
+		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
+		echo "the website needs:$$missing; installing them with $$sudo apt-get"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	else \
+		echo "the website needs:$$missing (pandoc, and Chromium for check-html). Install them with your system's package manager."; exit 1; \
+	fi
