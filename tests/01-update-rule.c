@@ -33,6 +33,9 @@ START_TEST(example_1_three_steps_by_hand)
         f.gradient(&f, &grad, &x);
         ck_assert_double_eq_tol(grad, slope_by_hand[k], TOLERANCE);
         ck_assert_double_eq_tol(grad, slope_decimal[k], TOLERANCE);
+        ck_assert_double_eq_tol(x - 0.1 * grad, 0.8 * x, TOLERANCE);   /* (1.2) */
+        ck_assert_double_eq_tol(x - 0.1 * grad, 4.0 / 5 * x, TOLERANCE);
+        ck_assert_double_eq_tol(x - 0.1 * grad, (1 - 0.1 * 2) * x, TOLERANCE);
         gd_step(&x, &grad, 1, 0.1);
     }
 }
@@ -48,7 +51,9 @@ START_TEST(example_1_closed_form_at_step_10)
     struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL, 0);
     ck_assert_int_eq(run.steps, 10);
     ck_assert_double_eq_tol(x, 4194304.0 / 9765625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(4.0 / 5, 10), TOLERANCE);
     ck_assert_double_eq_tol(x, 4 * pow(0.8, 10), TOLERANCE);
+    ck_assert_double_eq_tol(x - 0, pow(1 - 0.1 * 2, 10) * (4 - 0), TOLERANCE);   /* (1.3) */
     ck_assert_double_eq_tol(f.value(&f, &x), 16 * pow(0.64, 10), TOLERANCE);
 }
 END_TEST
@@ -63,7 +68,10 @@ START_TEST(example_2_two_steps_by_hand)
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 17.0 / 20, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
-    ck_assert_double_eq_tol(1.0 - x[0], 0.15, TOLERANCE);    /* "only 15%" */
+    ck_assert_double_eq_tol(1.0 - x[0], 15 / 100.0, TOLERANCE);    /* "only 15%" */
+    ck_assert_double_eq_tol(1 - 0.15, 0.85, TOLERANCE);             /* the two factors */
+    ck_assert_double_eq_tol(1 - 1.5, -0.5, TOLERANCE);
+    ck_assert_double_eq_tol(10 * 0.15, 1.5, TOLERANCE);
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
@@ -111,12 +119,27 @@ START_TEST(example_2_loss_ends_geometric)
     double x[2] = {1.0, 1.0}, before = f.value(&f, x);
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(f.value(&f, x) / before, 0.293, 5e-4);
+    ck_assert_double_eq_tol(0.85 * 0.85, 0.7225, 1e-15);
     for (int k = 1; k < 86; k++) {
         before = f.value(&f, x);
         gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
         if (k >= 20)
-            ck_assert_double_eq_tol(f.value(&f, x) / before, 0.7225, 1e-7);
+            ck_assert_double_eq_tol(f.value(&f, x) / before, 0.85 * 0.85, 1e-7);
     }
+}
+END_TEST
+
+/* The chapter's examples of decimals a double cannot hold: printed with
+ * %.17g, the doubles nearest 0.1, 3.2 and 2.56 show their rounding. */
+START_TEST(decimals_are_not_exact)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.17g", 0.1);
+    ck_assert_str_eq(text, "0.10000000000000001");
+    snprintf(text, sizeof text, "%.17g", 3.2);
+    ck_assert_str_eq(text, "3.2000000000000002");
+    snprintf(text, sizeof text, "%.17g", 2.56);
+    ck_assert_str_eq(text, "2.5600000000000001");
 }
 END_TEST
 
@@ -199,6 +222,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_2_two_steps_by_hand);
     tcase_add_test(worked, example_2_stops_after_86_steps);
     tcase_add_test(worked, example_2_loss_ends_geometric);
+    tcase_add_test(worked, decimals_are_not_exact);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_answers);
     suite_add_tcase(suite, worked);
