@@ -20,7 +20,7 @@ START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
 {
     double x = x2sinx_local_minimum(5.0);
     ck_assert_double_eq_tol(slope(x), 0.0, 1e-12);
-    ck_assert_double_gt(x, 1.5 * acos(-1.0));   /* 3 pi / 2 */
+    ck_assert_double_gt(x, 3 * acos(-1.0) / 2);
     ck_assert_double_lt(x, 2.0 * acos(-1.0));
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
     ck_assert_double_eq_tol(tan(x), -x / 2, 1e-12);
@@ -80,6 +80,8 @@ START_TEST(measured_ratio_is_one_minus_eta_h)
     double x_star = x2sinx_local_minimum(5.0);
     double h = x2sinx_second_derivative(x_star);
     ck_assert_double_eq_tol(x2sinx_third_derivative(x_star), 21.1323, 5e-5);
+    /* the Taylor term at e = 1e-6 is within the tolerance 1e-6 */
+    ck_assert_double_lt(0.05 * fabs(x2sinx_third_derivative(x_star)) * 1e-6 / 2, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.005), 1.0 - 0.005 * h, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.05), 1.0 - 0.05 * h, 1e-6);
 }
@@ -124,7 +126,11 @@ START_TEST(stability_limit_two_over_l)
     gradient_descent(&f, x, 0.2, 0.0, 100, NULL, 0);
     ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
     gradient_descent(&f, y, 0.21, 0.0, 100, NULL, 0);
-    ck_assert_double_eq_tol(fabs(y[1]) / pow(1.1, 100), 1.0, 1e-12);
+    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0.0, 1.0}), 1.0 / 2 * 10, 1e-15);
+    x[0] = x[1] = 1.0;
+    gradient_descent(&f, x, 0.2, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x[1], -1, 1e-15);
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
     ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
@@ -153,6 +159,48 @@ START_TEST(exercise_answers)
 }
 END_TEST
 
+/* Near x*, f(x) = f(x*) + 1/2 h (x - x*)^2 + O((x - x*)^3) with h > 0:
+ * at e = 1e-3 the cubic term f''' e^3 / 6 is about 2e-3 of the quadratic
+ * one, so 1 % checks the parabola and its factor 1/2. */
+START_TEST(taylor_parabola)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0), h = x2sinx_second_derivative(x_star);
+    double e = 1e-3, x = x_star + e;
+    ck_assert_double_gt(h, 0);
+    ck_assert_double_eq_tol((f.value(&f, &x) - f.value(&f, &x_star)) / (1.0 / 2 * h * e * e),
+                            1.0, 0.01);
+}
+END_TEST
+
+/* The table of regimes, row by row, on the parabola 1/2 x^2 (h = 1) from
+ * x = 1, so that the factor is 1 - q: q = 0.5 crawls (factor between 0
+ * and 1), q = 1 lands on 0, q = 1.5 changes side and shrinks (between -1
+ * and 0), q = 2 bounces between 1 and -1, q = 3 grows (factor below -1).
+ * (2.2): the same on every eigen-direction, so 0 < eta < 2/L. */
+START_TEST(regimes_by_q)
+{
+    static const double one = 1.0;
+    const struct function f = quadratic(&one, 1);
+    static const double q[5] = {0.5, 1, 1.5, 2, 3};
+    for (int i = 0; i < 5; i++) {
+        double x = 1;
+        gradient_descent(&f, &x, q[i], 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(x, 1 - q[i], 1e-15);
+    }
+    ck_assert_int_eq(regime_of(0.5, 1), REGIME_CRAWL);
+    ck_assert_int_eq(regime_of(1, 1), REGIME_ONE_STEP);
+    ck_assert_int_eq(regime_of(1.5, 1), REGIME_OSCILLATE);
+    ck_assert_int_eq(regime_of(2, 1), REGIME_BOUNCE);
+    ck_assert_int_eq(regime_of(3, 1), REGIME_DIVERGE);
+    ck_assert_int_eq(regime_of(0, 1), REGIME_NOT_A_MINIMUM);
+    ck_assert(1 - 0.5 > 0 && 1 - 0.5 < 1);
+    ck_assert(1 - 1.5 > -1 && 1 - 1.5 < 0);
+    ck_assert_double_eq(1 - 2.0, -1);
+    ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
+}
+END_TEST
+
 /* The loss of plain gradient descent on a quadratic, from x^(0), is
  *     f(x^(k)) - f* = 1/2 sum_i a_i (1 - eta a_i)^(2k) (x_i^(0))^2,
  * a sum of terms that each shrink at every step while eta <= 2/L: the loss
@@ -173,7 +221,7 @@ START_TEST(loss_never_zigzags_below_two_over_l)
             double before = loss, sign = x[1], closed;
             gradient_descent(&f, x, eta, 0.0, 1, NULL, 0);
             loss = f.value(&f, x);
-            closed = 0.5 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
+            closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
             ck_assert_double_le(loss, before);
             ck_assert_double_eq_tol(loss / closed, 1.0, 1e-12);
             ck_assert(!signbit(x[1]) != !signbit(sign));   /* the iterates zig-zag */
@@ -289,6 +337,7 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
     run = gradient_descent(&parabola, &y, 0.075, 0.0, 100000, NULL, 0);
     ck_assert(run.diverged);
     ck_assert_double_eq_tol(1.0 - 0.075 * h, -1.225, 5e-4);
+    ck_assert_double_eq_tol(fabs(1.0 - 0.075 * h), 1.225, 5e-4);   /* each swing wider */
 }
 END_TEST
 
@@ -352,6 +401,11 @@ START_TEST(figure_gap)
             double ratio = (f.value(&f, &b) - f_star) / (f.value(&f, &a) - f_star);
             ck_assert_double_eq_tol(ratio, factors[i] * factors[i], 0.01);
         }
+        {   /* the gap is 1/2 h e^2 near x*, to the Taylor term: 1 % here */
+            double x = x2sinx_descent(etas[i], first[i] + 10, NULL);
+            ck_assert_double_eq_tol((f.value(&f, &x) - f_star)
+                                    / (1.0 / 2 * h * (x - x_star) * (x - x_star)), 1.0, 0.01);
+        }
     }
 }
 END_TEST
@@ -407,6 +461,8 @@ START_TEST(grid_of_rates)
             best_eta = etas[i];
         }
     }
+    ck_assert_double_eq_tol(etas[1] / etas[0], 3, 1e-12);      /* a factor of 3 or 10 apart */
+    ck_assert_double_eq_tol(etas[2] / etas[0], 10, 1e-12);
     ck_assert_double_eq(first_climbing, 0.3);
     ck_assert_double_eq(best_eta, 0.1);
 }
@@ -424,6 +480,8 @@ Suite *chapter_suite(void)
     tcase_add_test(minimum, past_two_over_h_does_not_converge);
     tcase_add_test(quadratic_case, stability_limit_two_over_l);
     tcase_add_test(minimum, exercise_answers);
+    tcase_add_test(minimum, taylor_parabola);
+    tcase_add_test(minimum, regimes_by_q);
     tcase_add_test(quadratic_case, loss_never_zigzags_below_two_over_l);
     tcase_add_test(quadratic_case, near_two_over_l_a_larger_rate_is_slower);
     tcase_add_test(quadratic_case, grid_of_rates);
