@@ -173,11 +173,12 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(x, 1024.0 / 625, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, &x), 1048576.0 / 390625, TOLERANCE);
     ck_assert_double_eq_tol(grad, 2048.0 / 625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(4.0 / 5, 4), TOLERANCE);
     ck_assert_double_eq_tol(x, 1.6384, TOLERANCE);        /* the exact decimals */
     ck_assert_double_eq_tol(f.value(&f, &x), 2.68435456, TOLERANCE);
     ck_assert_double_eq_tol(grad, 3.2768, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 0.5, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 1.0 / 2, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x, 4 - 0.5 * 8, TOLERANCE);
     ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
     x = 4.0;
@@ -188,6 +189,7 @@ START_TEST(exercise_answers)
     }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
+    ck_assert_double_eq(1 - 2 * 1.5, -2);
     {                                      /* factor -2: 4, -8, 16, -32 */
         const double by_hand[3] = {-8.0, 16.0, -32.0};
         for (int k = 0; k < 3; k++) {
