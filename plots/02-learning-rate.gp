@@ -1,7 +1,10 @@
 # Chapter 2's figures (tests/draw.sh runs this with data and out set).
 load 'plots/style.gp'
 f(x) = x**2 * sin(x)
-load data.'/x_star.gp'          # xstar, as build/ch02 computed it
+load data.'/x_star.gp'          # xstar and h = f''(xstar), as build/ch02 computed them
+# labels: eta h and |1 - eta h| to the digits the chapter quotes
+q(eta) = sprintf('η = %g (η h = %.2f)', eta, eta * h)
+r(eta) = sprintf('%.3f', abs(1 - eta * h))
 fstar = f(xstar)
 set samples 400
 
@@ -19,10 +22,10 @@ set xrange [2.5:6.5]
 set yrange [-27:12]
 set key top center
 plot f(x) with lines ls 6 title 'f(x)', \
-     data.'/x2sinx_eta_0.005.csv' using 'x1':'loss' with linespoints ls 1 title 'η = 0.005 (η h = 0.15)', \
-     data.'/x2sinx_eta_0.05.csv' using 'x1':'loss' with linespoints ls 2 title 'η = 0.05 (η h = 1.48)', \
-     '+' using (xstar):(fstar) every ::0::0 with points ls 6 pt 3 ps 2 title 'minimum x* ≈ 5.087'
-set title 'distance to x*: η = 0.05 changes side and shrinks × 0.483 per step'
+     data.'/x2sinx_eta_0.005.csv' using 'x1':'loss' with linespoints ls 1 title q(0.005), \
+     data.'/x2sinx_eta_0.05.csv' using 'x1':'loss' with linespoints ls 2 title q(0.05), \
+     '+' using (xstar):(fstar) every ::0::0 with points ls 6 pt 3 ps 2 title sprintf('minimum x* ≈ %.3f', xstar)
+set title 'distance to x*: η = 0.05 changes side and shrinks × '.r(0.05).' per step'
 set xlabel 'iteration k'
 set ylabel '|x⁽ᵏ⁾ − x*|'
 set xrange [0:30]
@@ -50,8 +53,8 @@ set xrange [-4:7.5]
 set yrange [-28:40]
 set key top left
 plot f(x) with lines ls 6 title 'f(x)', \
-     data.'/x2sinx_eta_0.075.csv' using 'x1':'loss' with linespoints ls 3 title 'η = 0.075 (η h = 2.22)', \
-     data.'/x2sinx_eta_0.2.csv' using 'x1':'loss' with linespoints ls 4 title 'η = 0.2 (η h = 5.93)'
+     data.'/x2sinx_eta_0.075.csv' using 'x1':'loss' with linespoints ls 3 title q(0.075), \
+     data.'/x2sinx_eta_0.2.csv' using 'x1':'loss' with linespoints ls 4 title q(0.2)
 
 # Distance above the minimum's value, log scale.
 set output out.'/gap.svg'
@@ -63,6 +66,6 @@ set xrange [0:60]
 set yrange [1e-16:100]
 @logloss
 set key at graph 0.98, graph 0.62 right top
-plot data.'/x2sinx_eta_0.005.csv' using 'step':(column('loss') - fstar) with linespoints ls 1 title 'η = 0.005: × 0.852² per step', \
-     data.'/x2sinx_eta_0.05.csv' using 'step':(column('loss') - fstar) with linespoints ls 2 title 'η = 0.05: × 0.483² per step', \
+plot data.'/x2sinx_eta_0.005.csv' using 'step':(column('loss') - fstar) with linespoints ls 1 title 'η = 0.005: × '.r(0.005).'² per step', \
+     data.'/x2sinx_eta_0.05.csv' using 'step':(column('loss') - fstar) with linespoints ls 2 title 'η = 0.05: × '.r(0.05).'² per step', \
      data.'/x2sinx_eta_0.075.csv' using 'step':(column('loss') - fstar) with linespoints ls 3 title 'η = 0.075: up and down for ever'

@@ -140,6 +140,17 @@ START_TEST(decimals_are_not_exact)
     ck_assert_str_eq(text, "3.2000000000000002");
     snprintf(text, sizeof text, "%.17g", 2.56);
     ck_assert_str_eq(text, "2.5600000000000001");
+    {   /* the program's last column, 4 (1 - 2 eta)^k, rounds differently from
+         * the loop at k = 2; both are within 2 units in the last place of 64/25 */
+        double x = 4.0, grad, closed = 4.0 * (1 - 2 * 0.1) * (1 - 2 * 0.1);
+        for (int k = 0; k < 2; k++) {
+            grad = 2 * x;
+            gd_step(&x, &grad, 1, 0.1);
+        }
+        ck_assert(x != closed);
+        ck_assert_double_eq_tol(x, 64.0 / 25, 2 * 4.5e-16);
+        ck_assert_double_eq_tol(closed, 64.0 / 25, 2 * 4.5e-16);
+    }
 }
 END_TEST
 

@@ -134,8 +134,10 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
 
 static void write_figure_data(const char *dir)
 {
-    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* itself */
-    fprintf(minimum, "xstar = %.17g\n", x2sinx_local_minimum(5.0));
+    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* and h */
+    double x_star = x2sinx_local_minimum(5.0);
+    fprintf(minimum, "xstar = %.17g\n", x_star);
+    fprintf(minimum, "h = %.17g\n", x2sinx_second_derivative(x_star));
     csv_close(minimum, "x_star.gp");
     for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++) {
         char name[64];
