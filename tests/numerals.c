@@ -50,8 +50,9 @@
  *    −3 (U+2212) is -3; "+0.038" is 0.038;
  *    digit groups "100 000" (space, no-break, thin or narrow space) and
  *      "100,000" are 100000;
- *    4.5 × 10⁻³, 4.5·10⁻³, 4.5e-3 and 4.5E-03 are 4.5e-3; 10⁻⁶ is 1e-6;
- *      another power, 2⁶⁴ or 2^64, is 2^64;
+ *    4.5 × 10⁻³, 4.5·10⁻³, 4.5e-3 and 4.5E-03 are 4.5e-3; 10⁻⁶ is 1e-6
+ *      (in a test also pow(10, -6)); another power, 2⁻⁵³ or 2^-53, is
+ *      2^-53 (in a test ldexp(1, -53) or pow(2, -53));
  *    a fraction written without spaces, 16/5, is one numeral "16/5"; in a
  *      test `16.0 / 5` gives it (as well as 16 and 5), and a C literal
  *      with a zero fraction, 16.0, also counts as 16;
@@ -496,6 +497,27 @@ static void c_number_forms(const char *p, const char **end, char forms[2][MAX_TO
     }
 }
 
+/* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
+ * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
+static void add_power(const char *name, const char *p, struct set *out)
+{
+    char base[32], exponent[32], power[80];
+    int n = 0;
+    if (sscanf(p, " ( %31[0-9.] , %31[-0-9] )%n", base, exponent, &n) != 2 || n == 0)
+        return;
+    if (strchr(base, '.') && strspn(strchr(base, '.') + 1, "0") == strlen(strchr(base, '.') + 1))
+        *strchr(base, '.') = '\0';                    /* 2.0 is 2 */
+    if (strcmp(name, "ldexp") == 0 && strcmp(base, "1") == 0)
+        join(power, sizeof power, "2^", exponent, "");
+    else if (strcmp(name, "pow") == 0 && strcmp(base, "10") == 0)
+        join(power, sizeof power, "1e", exponent, "");
+    else if (strcmp(name, "pow") == 0)
+        join(power, sizeof power, base, "^", exponent);
+    else
+        return;
+    set_add(out, power);
+}
+
 static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
 {
@@ -550,6 +572,8 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             while (isalnum((unsigned char)*p) || *p == '_')
                 p++;
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
+                add_power(name, p, out);
             for (int i = 0; i < define_names->count; i++)
                 if (strcmp(define_names->item[i], name) == 0)
                     scan_c_numerals(define_values[i], define_names, define_values, out);
@@ -1094,10 +1118,11 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             continue;
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text)) {
-                n->cover = ASSERTED;
-                n->why = tests->item[t];
+                if (n->cover == UNCOVERED) {
+                    n->cover = ASSERTED;
+                    n->why = tests->item[t];
+                }
                 test_used[t] = 1;
-                break;
             }
         for (int g = 0; g < given->count; g++)
             if (strcmp(given->item[g], n->text) == 0) {
@@ -1108,7 +1133,8 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
     }
     for (int t = 0; t < tests->count; t++)
         if (index[t] >= 0 && !test_used[t])
-            problem(path, first_line, "t:%s asserts no numeral of this paragraph", tests->item[t]);
+            problem(path, first_line, "t:%s: the test holds none of this paragraph's numerals",
+                    tests->item[t]);
     for (int g = 0; g < given->count; g++)
         if (!given_used[g])
             problem(path, first_line, "given %s does not occur in this paragraph", given->item[g]);
@@ -1118,10 +1144,24 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
 }
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
-static void read_markers(const char *path, int line_number, const char *line, struct set *tests,
+static void read_markers(const char *path, int line_number, const char *text, struct set *tests,
                          struct set *given)
 {
+    char line[MAX_LINE];
     const char *p = line;
+    /* a marker shown in a code span (`<!-- t:NAME -->`) is not one */
+    snprintf(line, sizeof line, "%s", text);
+    for (char *c = line; (c = strchr(c, '`')) != NULL;) {
+        size_t ticks = strspn(c, "`");
+        char fence[16];
+        char *close;
+        snprintf(fence, sizeof fence, "%.*s", (int)(ticks < 15 ? ticks : 15), c);
+        close = strstr(c + ticks, fence);
+        if (close == NULL)
+            break;
+        memset(c, ' ', (size_t)(close + ticks - c));
+        c = close + ticks;
+    }
     while ((p = strstr(p, "<!--")) != NULL) {
         const char *close = strstr(p, "-->");
         const char *q = p + 4;

@@ -9,7 +9,7 @@
  *       the lines between "ANCHOR: step" and "ANCHOR_END: step" in that
  *       file (the whole file without "#name"), in a fenced block
  *
- *   <!-- output: build/ch02 --eta 0.05 -->          (or "output exit=3: ...")
+ *   <!-- output: build/ch02 --lr 0.05 -->          (or "output exit=3: ...")
  *   <!-- end -->
  *       what the command prints, stdout and stderr together, after a
  *       "$ command" line; it must exit with the status given (default 0)
