@@ -156,6 +156,12 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
     ck_assert_double_eq_tol(0.06 * h, 1.780, 5e-4);
     ck_assert_double_eq_tol(measured_ratio(0.06), -0.780, 5e-4);
+    {   /* the run printed every 5 steps: consecutive rows on opposite sides of x* */
+        double x_star = x2sinx_local_minimum(5.0);
+        for (long k = 0; k < 40; k += 5)
+            ck_assert_double_lt((x2sinx_descent(0.06, k, NULL) - x_star)
+                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0.0);
+    }
 }
 END_TEST
 
