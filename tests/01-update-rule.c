@@ -129,6 +129,29 @@ START_TEST(example_2_loss_ends_geometric)
 }
 END_TEST
 
+/* "Why the minus sign works": to first order a step d = -eta grad changes
+ * f by -eta ||grad||^2.  On Rosenbrock at (-1.5, 2), where the gradient is
+ * (-155, -50), a short step (eta = 1e-7) lowers f by that amount to within
+ * 1 % (the second-order term is eta^2 g.Hg / 2, about 1e-4 of it here);
+ * a long one (eta = 0.01) overshoots the valley floor and raises f. */
+START_TEST(minus_sign_goes_downhill)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    double x[2] = {-1.5, 2}, grad[2], y[2], start = f.value(&f, x);
+    f.gradient(&f, grad, x);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, 1e-7);
+    ck_assert_double_eq_tol((f.value(&f, y) - start) / (-1e-7 * (grad[0] * grad[0] + grad[1] * grad[1])), 1.0,
+                            0.01);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, -1e-7);                 /* without the minus sign: uphill */
+    ck_assert_double_gt(f.value(&f, y), start);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, 0.01);
+    ck_assert_double_gt(f.value(&f, y), start);
+}
+END_TEST
+
 /* The chapter's examples of decimals a double cannot hold: printed with
  * %.17g, the doubles nearest 0.1, 3.2 and 2.56 show their rounding. */
 START_TEST(decimals_are_not_exact)
@@ -236,6 +259,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_2_stops_after_86_steps);
     tcase_add_test(worked, example_2_loss_ends_geometric);
     tcase_add_test(worked, decimals_are_not_exact);
+    tcase_add_test(worked, minus_sign_goes_downhill);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_answers);
     suite_add_tcase(suite, worked);
