@@ -21,6 +21,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
+#include "04-batches/compare.h"
 #include "04-batches/regression.h"
 
 #include <errno.h>
@@ -330,174 +331,49 @@ static void write_hand_figures(const char *dir, const struct regression *model)
 
 /* ---------------------------------------------- the measured comparison */
 
-#define COUNT 100000
-#define FEATURES 16
-#define NOISE 0.5
-#define SEED 4
-#define EPOCHS 20
-#define TARGET 0.01         /* L(w) - L(w*) <= TARGET L(w*) */
+#define SHUFFLE_SEED (COMPARE_SEED + 1)
 
-struct problem {
-    struct dataset data;
-    struct regression model;
-    double w_true[FEATURES], w_star[FEATURES];
-    double gram[FEATURES * FEATURES];
-    double best_loss;                   /* L(w*) */
-    size_t sorted[COUNT];               /* sample indices sorted by y */
-};
-
-/* One way of running mini-batch SGD for EPOCHS epochs. */
-struct schedule {
-    const char *label;
-    size_t batch;           /* batch size (of the first epoch when grow) */
-    bool grow;              /* double the batch every epoch, up to N */
-    double eta;
-    bool decay;             /* eta_t = eta / (1 + t), t = samples seen / N */
-    bool shuffle;           /* reshuffle every epoch */
-    bool sorted;            /* visit the samples sorted by y (else as generated) */
-    const char *csv;        /* figure data file, or NULL */
-};
-
-struct outcome {
-    long samples_to_target; /* sample gradients until the target first held; -1 never */
-    double excess[EPOCHS + 1];  /* (L - L*) / L* after each epoch */
-    double distance;        /* ||w - w*|| at the end */
-};
-
-/* qsort has no context argument in C11: the comparator reads the problem
- * being sorted from here. */
-static const struct problem *sort_context;
-static int compare_by_y(const void *a, const void *b)
+static double vec_distance(const double *a, const double *b, size_t n)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    double yi = sort_context->data.y[i], yj = sort_context->data.y[j];
-    if (yi != yj)
-        return yi < yj ? -1 : 1;
-    return i < j ? -1 : i > j;          /* ties by index: the same order everywhere */
-}
-
-static void problem_init(struct problem *p)
-{
-    synthetic_regression(&p->data, p->w_true, COUNT, FEATURES, NOISE, SEED);
-    p->model = (struct regression){&p->data, false};
-    if (!least_squares(p->w_star, &p->data))
-        fail(1, "X^T X is not positive definite: the synthetic data are degenerate");
-    gram_matrix(p->gram, &p->data);
-    p->best_loss = mse_loss(&p->model, p->w_star, NULL, 0);
-    for (size_t i = 0; i < COUNT; i++)
-        p->sorted[i] = i;
-    sort_context = p;
-    qsort(p->sorted, COUNT, sizeof(size_t), compare_by_y);
-}
-
-/* tr(G), the mean of ||x||^2: with eta / B it predicts the noise floor (4.4). */
-static double gram_trace(const struct problem *p)
-{
-    double trace = 0.0;
-    for (size_t j = 0; j < FEATURES; j++)
-        trace += p->gram[j * FEATURES + j];
-    return trace;
-}
-
-static double distance(const double *a, const double *b)
-{
-    double d[FEATURES];
-    for (size_t j = 0; j < FEATURES; j++)
+    double d[COMPARE_FEATURES];
+    for (size_t j = 0; j < n; j++)
         d[j] = a[j] - b[j];
-    return vec_norm(d, FEATURES);
+    return vec_norm(d, n);
 }
-
-/* ANCHOR: run */
-static struct outcome run_schedule(const struct problem *p, const struct schedule *s,
-                                   FILE *trace)
-{
-    struct outcome out = {.samples_to_target = -1};
-    struct epoch epoch;
-    double w[FEATURES] = {0}, grad[FEATURES];
-    long samples = 0, next_row = 1, next_tick = COUNT / 20;
-    size_t batch_size = s->batch;
-
-    epoch_init(&epoch, COUNT, batch_size, s->shuffle, SEED + 1);
-    if (s->sorted)
-        memcpy(epoch.order, p->sorted, sizeof p->sorted);
-    out.excess[0] = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-    if (trace) {
-        fputs("samples,epoch,excess,distance\n", trace);
-        fprintf(trace, "0,0,%.17g,%.17g\n", out.excess[0], distance(w, p->w_star));
-    }
-    for (int e = 1; e <= EPOCHS; e++) {
-        const size_t *batch;
-        size_t size;
-        long checked = samples;
-        epoch.batch_size = batch_size;
-        epoch_start(&epoch);
-        while ((size = epoch_next_batch(&epoch, &batch)) > 0) {
-            double eta = s->decay ? s->eta / (1.0 + (double)samples / COUNT) : s->eta;
-            mse_grad(&p->model, grad, w, batch, size);
-            gd_step(w, grad, FEATURES, eta);
-            samples += (long)size;
-            /* Look at the loss every 256 sample gradients or more: it costs
-             * d^2 through the Gram matrix (excess_loss), not a pass over N. */
-            if (samples - checked >= 256 || samples == (long)e * COUNT) {
-                double excess = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-                checked = samples;
-                if (!isfinite(excess)) {
-                    fflush(stdout);
-                    fail(EXIT_DIVERGED, "%s diverged after %ld sample gradients: "
-                         "try a smaller eta", s->label, samples);
-                }
-                if (out.samples_to_target < 0 && excess <= TARGET)
-                    out.samples_to_target = samples;
-                /* Rows on a log scale of samples (about 18 a decade, for
-                 * the early updates) and every twentieth of an epoch. */
-                if (trace && (samples >= next_row || samples >= next_tick)) {
-                    fprintf(trace, "%ld,%.17g,%.17g,%.17g\n", samples,
-                            (double)samples / COUNT, excess, distance(w, p->w_star));
-                    while (next_row <= samples)
-                        next_row = next_row + next_row / 8 + 1;
-                    while (next_tick <= samples)
-                        next_tick += COUNT / 20;
-                }
-            }
-        }
-        out.excess[e] = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-        if (s->grow && batch_size < COUNT)
-            batch_size = 2 * batch_size < COUNT ? 2 * batch_size : COUNT;
-    }
-    out.distance = distance(w, p->w_star);
-    epoch_free(&epoch);
-    return out;
-}
-/* ANCHOR_END: run */
 
 /* The runs as a table: when the target first held, the excess loss after
- * epochs 1, 5 and 20, its mean over epochs 11 to 20 (the floor a constant
- * step settles on) next to the prediction eta tr(G) / B of (4.4). */
+ * epochs 1, 5 and 20, the floor (the mean of every reading in epochs 11 to
+ * 20) next to the predictions of compare.h: (4.4), eta tr(G) / B, and the
+ * whole balance less the d/N that reshuffling takes off. */
 static void print_outcomes(const struct problem *p, const struct schedule *runs, size_t count,
-                           const char *dir)
+                           const char *dir, struct outcome *outs)
 {
-    double trace = gram_trace(p);
-    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %-9s  %s\n", "", "", "target",
-           "(L - L*)/L* after epoch", "mean", "eta tr(G)", "||w - w*||");
-    printf("%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-9s  %s\n", "run", "eta", "at epoch",
-           "1", "5", "20", "11..20", "/ B", "at 20");
+    double trace = matrix_trace(p->gram, COMPARE_FEATURES);
+    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %s\n", "", "", "target",
+           "(L - L*)/L* after epoch", "floor", "predicted");
+    printf("%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-8s  %s\n", "run", "eta", "at epoch",
+           "1", "5", "20", "11..20", "(4.4)", "whole");
     for (size_t r = 0; r < count; r++) {
         FILE *file = dir && runs[r].csv ? csv_create(dir, runs[r].csv) : NULL;
-        struct outcome out = run_schedule(p, &runs[r], file);
-        char reached[32] = "never", predicted[32] = "-";
-        double floor = 0.0;
+        struct outcome out = run_schedule(p, &runs[r], SHUFFLE_SEED, COMPARE_EPOCHS, 11, file);
+        char reached[32] = "never", simple[32] = "-", whole[32] = "-";
         if (file)
             csv_close(file, runs[r].csv);
         if (out.samples_to_target >= 0)
-            snprintf(reached, sizeof reached, "%.4f", (double)out.samples_to_target / COUNT);
-        if (!runs[r].grow && !runs[r].decay && runs[r].batch < COUNT)
-            snprintf(predicted, sizeof predicted, "%.2e",
-                     runs[r].eta * trace / (double)runs[r].batch);
-        for (int e = 11; e <= EPOCHS; e++)
-            floor += out.excess[e] / (EPOCHS - 10);
-        printf("%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-9s  %.2e\n", runs[r].label,
-               runs[r].eta, reached, out.excess[1], out.excess[5], out.excess[EPOCHS], floor,
-               predicted, out.distance);
+            snprintf(reached, sizeof reached, "%.4f",
+                     (double)out.samples_to_target / COMPARE_COUNT);
+        if (!runs[r].grow && !runs[r].decay && runs[r].shuffle && runs[r].batch < COMPARE_COUNT) {
+            double batch = (double)runs[r].batch;
+            snprintf(simple, sizeof simple, "%.2e", runs[r].eta * trace / batch);
+            snprintf(whole, sizeof whole, "%.2e",
+                     floor_prediction(p->gram, COMPARE_FEATURES, runs[r].eta, batch)
+                     - (double)COMPARE_FEATURES / COMPARE_COUNT);
+        }
+        printf("%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-8s  %s\n", runs[r].label,
+               runs[r].eta, reached, out.excess[1], out.excess[5], out.excess[COMPARE_EPOCHS],
+               out.floor, simple, whole);
+        if (outs)
+            outs[r] = out;
     }
 }
 
@@ -505,42 +381,53 @@ static void compare(const char *dir)
 {
     static struct problem p;
     static const struct schedule sizes[] = {
-        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, "batch_1.csv"},
-        {"batch 32", 32, false, 0.032, false, true, false, "batch_32.csv"},
-        {"batch 256", 256, false, 0.256, false, true, false, "batch_256.csv"},
-        {"batch N (BGD)", COUNT, false, 0.9, false, true, false, "batch_n.csv"},
+        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, false, "batch_1.csv"},
+        {"batch 32", 32, false, 0.032, false, true, false, false, "batch_32.csv"},
+        {"batch 256", 256, false, 0.256, false, true, false, false, "batch_256.csv"},
+        {"batch N (BGD)", COMPARE_COUNT, false, 0.9, false, true, false, false, "batch_n.csv"},
     };
     static const struct schedule floors[] = {
-        {"batch 1, constant", 1, false, 0.03, false, true, false, "floor_constant.csv"},
-        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, "floor_decay.csv"},
-        {"batch doubling each epoch", 1, true, 0.03, false, true, false, "floor_grow.csv"},
+        {"batch 1, constant", 1, false, 0.03, false, true, false, false, "floor_constant.csv"},
+        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, false, "floor_decay.csv"},
+        {"batch doubling each epoch", 1, true, 0.03, false, true, false, false, "floor_grow.csv"},
     };
     static const struct schedule orders[] = {
-        {"as generated, sequential", 32, false, 0.032, false, false, false, "order_generated.csv"},
-        {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
-        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
+        {"as generated, sequential", 32, false, 0.032, false, false, false, false,
+         "order_generated.csv"},
+        {"sorted by y, sequential", 32, false, 0.032, false, false, true, false,
+         "order_sorted.csv"},
+        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, false,
+         "order_shuffled.csv"},
     };
-    double trace, lambda_max;
+    struct outcome outs[4];
+    double trace, lambda_max, last = COMPARE_COUNT % 256;
 
     problem_init(&p);
-    lambda_max = largest_eigenvalue(p.gram, FEATURES);
-    trace = gram_trace(&p);
+    lambda_max = largest_eigenvalue(p.gram, COMPARE_FEATURES);
+    trace = matrix_trace(p.gram, COMPARE_FEATURES);
     printf("Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
-           COUNT, FEATURES, NOISE, SEED);
+           COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE, COMPARE_SEED);
     printf("exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
-           p.best_loss, distance(p.w_star, p.w_true));
+           p.best_loss, vec_distance(p.w_star, p.w_true, COMPARE_FEATURES));
     printf("G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
            "  trace tr(G) = %.4f (the mean of ||x||^2)\n", lambda_max, lambda_max,
            1.0 / lambda_max, trace);
-    printf("target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled every epoch "
-           "unless said\n", TARGET, EPOCHS);
+    printf("target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled (seed %d) every "
+           "epoch unless said\n", COMPARE_TARGET, COMPARE_EPOCHS, SHUFFLE_SEED);
     printf("\nBatch size:\n");
-    print_outcomes(&p, sizes, sizeof sizes / sizeof *sizes, dir);
+    print_outcomes(&p, sizes, sizeof sizes / sizeof *sizes, dir, outs);
+    printf("batch 256 read at the ends of epochs 11..20, just after the short last batch "
+           "(%g samples):\n  mean %.2e (expected %.2e); just before that batch: %.2e "
+           "(expected %.2e)\n", last, outs[2].end_floor,
+           floor_after_short_batch(p.gram, COMPARE_FEATURES, 0.256, 256, last)
+           - (double)COMPARE_FEATURES / COMPARE_COUNT,
+           outs[2].before_last, floor_prediction(p.gram, COMPARE_FEATURES, 0.256, 256)
+           - (double)COMPARE_FEATURES / COMPARE_COUNT);
     printf("\nThe noise floor of constant-step SGD, and two ways to remove it:\n");
-    print_outcomes(&p, floors, sizeof floors / sizeof *floors, dir);
+    print_outcomes(&p, floors, sizeof floors / sizeof *floors, dir, NULL);
     printf("\nSample order (batch 32, not reshuffled unless said):\n");
-    print_outcomes(&p, orders, sizeof orders / sizeof *orders, dir);
-    dataset_free(&p.data);
+    print_outcomes(&p, orders, sizeof orders / sizeof *orders, dir, NULL);
+    problem_free(&p);
 }
 
 /* The synthetic problem as the lab reads it: a header, then x1..x16,y per
@@ -548,17 +435,18 @@ static void compare(const char *dir)
 static void write_data(const char *path)
 {
     struct dataset data;
-    double w_true[FEATURES];
+    double w_true[COMPARE_FEATURES];
     FILE *file = fopen(path, "w");
     if (file == NULL)
         fail(EXIT_USAGE, "--write-data: cannot write '%s': %s", path, strerror(errno));
-    synthetic_regression(&data, w_true, COUNT, FEATURES, NOISE, SEED);
-    for (size_t j = 0; j < FEATURES; j++)
+    synthetic_regression(&data, w_true, COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE,
+                         COMPARE_SEED);
+    for (size_t j = 0; j < COMPARE_FEATURES; j++)
         fprintf(file, "x%zu,", j + 1);
     fputs("y\n", file);
-    for (size_t i = 0; i < COUNT; i++) {
-        for (size_t j = 0; j < FEATURES; j++)
-            fprintf(file, "%.17g,", data.x[i * FEATURES + j]);
+    for (size_t i = 0; i < COMPARE_COUNT; i++) {
+        for (size_t j = 0; j < COMPARE_FEATURES; j++)
+            fprintf(file, "%.17g,", data.x[i * COMPARE_FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);
     }
     if (ferror(file) | fclose(file))
