@@ -9,6 +9,7 @@
  */
 #include "harness.h"
 #include "01-update-rule/gd.h"
+#include "04-batches/compare.h"
 #include "04-batches/regression.h"
 #include "06-momentum/sgd.h"
 #include "A-lab/datafile.h"
@@ -454,6 +455,194 @@ START_TEST(noise_floor_balance)
 }
 END_TEST
 
+/* The chapter's "whole balance" on the same G, without the growing noise:
+ * floor_without_feedback is (eta/B)(1100/289 + 100/299) there, as derived
+ * above; floor_prediction tends to it, and both to (4.4), as eta -> 0. */
+START_TEST(floor_predictions_on_the_worked_example)
+{
+    const double g[4] = {2, 5.0 / 3, 5.0 / 3, 2};
+    ck_assert_double_eq_tol(floor_without_feedback(g, 2, 0.01, 32) / (0.01 / 32),
+                            1100.0 / 289 + 100.0 / 299, TOLERANCE);
+    ck_assert_double_eq_tol(floor_prediction(g, 2, 1e-9, 32) / (1e-9 / 32), 4.0, 1e-6);
+    ck_assert_double_lt(floor_prediction(g, 2, 0.2, 1), 0.0);   /* 0.4 (11/3) > 1: no floor */
+}
+END_TEST
+
+/* ------------------------------------------- the floor over shuffle seeds
+ *
+ * The 100 000 x 16 problem of the chapter, built once for the tcase (an
+ * unchecked fixture runs before the tests fork).  Each test repeats a run
+ * of the chapter's table with K other shuffle seeds and compares the mean
+ * over seeds with a prediction of compare.h, within 3 standard errors
+ * (SD over the seeds / sqrt K), the tolerance the spread allows; where the
+ * chapter says what a cause changes, the run without the cause is checked
+ * the same way.  Runs are short (the floors are reached within the first
+ * epoch: the slowest direction, lambda ~ 1/16, relaxes by exp(-2 eta
+ * lambda N / B) = exp(-12.5) an epoch at eta / B = 1/1000) and average
+ * every reading from epoch 2 on. */
+static struct problem big;
+
+static void big_problem(void)
+{
+    problem_init(&big);
+}
+
+static void free_big_problem(void)
+{
+    problem_free(&big);
+}
+
+struct spread {
+    double mean, sd, se;
+};
+
+static struct spread over_seeds(const double *v, int k)
+{
+    struct spread s = {0, 0, 0};
+    for (int i = 0; i < k; i++)
+        s.mean += v[i] / k;
+    for (int i = 0; i < k; i++)
+        s.sd += (v[i] - s.mean) * (v[i] - s.mean) / (k - 1);
+    s.sd = sqrt(s.sd);
+    s.se = s.sd / sqrt((double)k);
+    return s;
+}
+
+/* The floor of the chapter's runs over seeds 1..K, next to (4.5): the
+ * whole balance less d/N = 16/100000.  The seed-to-seed spread is about 2 %
+ * (asserted below 5 %), and for eta = 0.03 (4.4)'s 0.10 lies far outside
+ * it: the measured floor is (4.5)'s, not (4.4)'s. */
+START_TEST(floors_over_shuffle_seeds)
+{
+    enum { K = 4 };
+    const struct batch_schedule runs[3] = {
+        {"batch 1", 1, false, 0.001, false, true, false, false, NULL},
+        {"batch 32", 32, false, 0.032, false, true, false, false, NULL},
+        {"batch 1, eta 0.03", 1, false, 0.03, false, true, false, false, NULL},
+    };
+    for (int r = 0; r < 3; r++) {
+        double floors[K], predicted = floor_prediction(big.gram, 16, runs[r].eta,
+                                                       (double)runs[r].batch) - 16.0 / 100000;
+        struct spread s;
+        for (int k = 0; k < K; k++)
+            floors[k] = run_schedule(&big, &runs[r], 1 + k, 4, 2, NULL).floor;
+        s = over_seeds(floors, K);
+        ck_assert_double_le(fabs(s.mean - predicted), 3 * s.se);
+        ck_assert_double_lt(s.sd, 0.05 * s.mean);
+        if (r == 2)
+            ck_assert_double_gt(fabs(s.mean - 0.03 * matrix_trace(big.gram, 16)), 3 * s.se);
+    }
+}
+END_TEST
+
+/* Remove the cause, the effect goes: drawing every batch independently
+ * (with replacement) instead of using each sample once an epoch puts the
+ * floor back at the whole balance without the d/N; with reshuffling it is
+ * d/N lower.  Batch 32, eta = 0.032, seeds 1..6. */
+START_TEST(reshuffling_lowers_the_floor_by_d_over_n)
+{
+    enum { K = 6 };
+    struct batch_schedule run = {"batch 32", 32, false, 0.032, false, true, false, false, NULL};
+    double once[K], drawn[K], whole = floor_prediction(big.gram, 16, 0.032, 32);
+    struct spread a, b;
+    for (int k = 0; k < K; k++) {
+        run.replace = false;
+        once[k] = run_schedule(&big, &run, 1 + k, 4, 2, NULL).floor;
+        run.replace = true;
+        drawn[k] = run_schedule(&big, &run, 1 + k, 4, 2, NULL).floor;
+    }
+    a = over_seeds(once, K);
+    b = over_seeds(drawn, K);
+    ck_assert_double_le(fabs(a.mean - (whole - 16.0 / 100000)), 3 * a.se);
+    ck_assert_double_le(fabs(b.mean - whole), 3 * b.se);
+    ck_assert_double_gt(b.mean - a.mean, 3 * sqrt(a.se * a.se + b.se * b.se));
+}
+END_TEST
+
+/* Batch 256's readings at the ends of epochs come right after the short
+ * last batch (100000 mod 256 = 160 samples): over seeds 1..8 (epochs 2..20)
+ * their mean is floor_after_short_batch less d/N, the readings just before
+ * that batch are at the floor, (4.5), and the difference is there (more
+ * than 3 standard errors above 0) and is the predicted one. */
+START_TEST(short_last_batch_raises_batch_256_epoch_ends)
+{
+    enum { K = 8 };
+    const struct batch_schedule run = {"batch 256", 256, false, 0.256, false, true, false, false, NULL};
+    double after[K], before[K], jump[K];
+    double expect_after = floor_after_short_batch(big.gram, 16, 0.256, 256, 160) - 16.0 / 100000;
+    double expect_before = floor_prediction(big.gram, 16, 0.256, 256) - 16.0 / 100000;
+    struct spread a, b, j;
+    ck_assert_int_eq(100000 % 256, 160);
+    for (int k = 0; k < K; k++) {
+        struct outcome out = run_schedule(&big, &run, 1 + k, 20, 2, NULL);
+        after[k] = out.end_floor;
+        before[k] = out.before_last;
+        jump[k] = after[k] - before[k];
+    }
+    a = over_seeds(after, K);
+    b = over_seeds(before, K);
+    j = over_seeds(jump, K);
+    ck_assert_double_le(fabs(a.mean - expect_after), 3 * a.se);
+    ck_assert_double_le(fabs(b.mean - expect_before), 3 * b.se);
+    ck_assert_double_gt(j.mean, 3 * j.se);
+    ck_assert_double_le(fabs(j.mean - (expect_after - expect_before)), 3 * j.se);
+}
+END_TEST
+
+/* The floor at eta = 0.03, batch 1, sits above (4.4) mostly because the
+ * noise grows with the loss: away from w* a sample's error is its noise
+ * plus x . e.  Remove that: step with 2 G e - 2 eps_i x_i, the mean
+ * gradient plus the sample's noise alone (eps_i = y_i - w* . x_i), in the
+ * same shuffled order.  The floor falls to floor_without_feedback (less
+ * d/N), while the true SGD steps give (4.5).  Seeds 1..3, one epoch each,
+ * readings every step after the first 10 000 (the slowest direction
+ * relaxes in about 1/(2 eta lambda_min) ~ 270 steps). */
+START_TEST(noise_that_grows_with_the_loss)
+{
+    enum { K = 3, D = 16, WARM = 10000 };
+    double with[K], without[K];
+    struct spread a, b;
+    for (int k = 0; k < K; k++) {
+        struct epoch epoch;
+        const size_t *batch;
+        double w[D] = {0}, v[D] = {0}, grad[D], e[D], sum_w = 0, sum_v = 0;
+        long step = 0;
+        epoch_init(&epoch, 100000, 1, true, 1 + k);
+        epoch_start(&epoch);
+        while (epoch_next_batch(&epoch, &batch) > 0) {
+            const double *x = big.data.x + batch[0] * D;
+            double noise = big.data.y[batch[0]];
+            mse_grad(&big.model, grad, w, batch, 1);
+            gd_step(w, grad, D, 0.03);
+            for (int i = 0; i < D; i++) {
+                noise -= big.w_star[i] * x[i];
+                e[i] = v[i] - big.w_star[i];
+            }
+            for (int i = 0; i < D; i++) {
+                double ge = 0;
+                for (int m = 0; m < D; m++)
+                    ge += big.gram[i * D + m] * e[m];
+                grad[i] = 2 * ge - 2 * noise * x[i];
+            }
+            gd_step(v, grad, D, 0.03);
+            if (++step > WARM) {
+                sum_w += excess_loss(big.gram, w, big.w_star, D) / big.best_loss;
+                sum_v += excess_loss(big.gram, v, big.w_star, D) / big.best_loss;
+            }
+        }
+        epoch_free(&epoch);
+        with[k] = sum_w / (double)(step - WARM);
+        without[k] = sum_v / (double)(step - WARM);
+    }
+    a = over_seeds(with, K);
+    b = over_seeds(without, K);
+    ck_assert_double_le(fabs(a.mean - (floor_prediction(big.gram, D, 0.03, 1) - 16.0 / 100000)),
+                        3 * a.se);
+    ck_assert_double_le(fabs(b.mean - (floor_without_feedback(big.gram, D, 0.03, 1)
+                                       - 16.0 / 100000)), 3 * b.se);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("04-batches");
@@ -462,7 +651,7 @@ Suite *chapter_suite(void)
     TCase *mini = tcase_create("ch04 worked example: mini-batch");
     TCase *by_hand = tcase_create("ch04 exercises by hand");
     TCase *module = tcase_create("ch04 module: least squares, data, epochs");
-    TCase *noise = tcase_create("ch04 noise floor (4.4)");
+    TCase *noise = tcase_create("ch04 noise floor (4.4)"), *seeds;
     TCase *cases[6] = {bgd, sgd, mini, by_hand, module, noise};
     for (int c = 0; c < 6; c++) {
         tcase_add_checked_fixture(cases[c], three_samples, free_samples);
@@ -485,5 +674,14 @@ Suite *chapter_suite(void)
     tcase_add_test(module, minibatch_epoch_is_the_sgd_table);
     tcase_add_test(module, the_lab_runs_the_same_epochs);
     tcase_add_test(noise, noise_floor_balance);
+    tcase_add_test(noise, floor_predictions_on_the_worked_example);
+    seeds = tcase_create("ch04 noise floor over shuffle seeds");
+    tcase_add_unchecked_fixture(seeds, big_problem, free_big_problem);
+    tcase_set_timeout(seeds, 60);
+    tcase_add_test(seeds, floors_over_shuffle_seeds);
+    tcase_add_test(seeds, reshuffling_lowers_the_floor_by_d_over_n);
+    tcase_add_test(seeds, short_last_batch_raises_batch_256_epoch_ends);
+    tcase_add_test(seeds, noise_that_grows_with_the_loss);
+    suite_add_tcase(suite, seeds);
     return suite;
 }

@@ -76,7 +76,7 @@ static double relative_excess(const struct problem *p, const double *w, const ch
 }
 
 /* ANCHOR: run */
-struct outcome run_schedule(const struct problem *p, const struct schedule *s, uint64_t seed,
+struct outcome run_schedule(const struct problem *p, const struct batch_schedule *s, uint64_t seed,
                             int epochs, int first, FILE *trace)
 {
     struct outcome out = {.samples_to_target = -1};

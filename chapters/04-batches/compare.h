@@ -42,7 +42,7 @@ void problem_free(struct problem *p);
 double matrix_trace(const double *a, size_t n);
 
 /* One way of running mini-batch descent from w = 0. */
-struct schedule {
+struct batch_schedule {
     const char *label;
     size_t batch;           /* batch size (of the first epoch when grow) */
     bool grow;              /* double the batch every epoch, up to N */
@@ -70,7 +70,7 @@ struct outcome {
  * average the readings of epochs first..epochs.  With trace, write the
  * figure's rows (samples,epoch,excess,distance) there.  Stops the program
  * (status 3) if the loss overflows. */
-struct outcome run_schedule(const struct problem *p, const struct schedule *s, uint64_t seed,
+struct outcome run_schedule(const struct problem *p, const struct batch_schedule *s, uint64_t seed,
                             int epochs, int first, FILE *trace);
 
 /* The relative floor of constant-step descent with batch B, for batches

@@ -345,7 +345,7 @@ static double vec_distance(const double *a, const double *b, size_t n)
  * epochs 1, 5 and 20, the floor (the mean of every reading in epochs 11 to
  * 20) next to the predictions of compare.h: (4.4), eta tr(G) / B, and the
  * whole balance less the d/N that reshuffling takes off. */
-static void print_outcomes(const struct problem *p, const struct schedule *runs, size_t count,
+static void print_outcomes(const struct problem *p, const struct batch_schedule *runs, size_t count,
                            const char *dir, struct outcome *outs)
 {
     double trace = matrix_trace(p->gram, COMPARE_FEATURES);
@@ -380,18 +380,18 @@ static void print_outcomes(const struct problem *p, const struct schedule *runs,
 static void compare(const char *dir)
 {
     static struct problem p;
-    static const struct schedule sizes[] = {
+    static const struct batch_schedule sizes[] = {
         {"batch 1 (SGD)", 1, false, 0.001, false, true, false, false, "batch_1.csv"},
         {"batch 32", 32, false, 0.032, false, true, false, false, "batch_32.csv"},
         {"batch 256", 256, false, 0.256, false, true, false, false, "batch_256.csv"},
         {"batch N (BGD)", COMPARE_COUNT, false, 0.9, false, true, false, false, "batch_n.csv"},
     };
-    static const struct schedule floors[] = {
+    static const struct batch_schedule floors[] = {
         {"batch 1, constant", 1, false, 0.03, false, true, false, false, "floor_constant.csv"},
         {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, false, "floor_decay.csv"},
         {"batch doubling each epoch", 1, true, 0.03, false, true, false, false, "floor_grow.csv"},
     };
-    static const struct schedule orders[] = {
+    static const struct batch_schedule orders[] = {
         {"as generated, sequential", 32, false, 0.032, false, false, false, false,
          "order_generated.csv"},
         {"sorted by y, sequential", 32, false, 0.032, false, false, true, false,
