@@ -41,12 +41,13 @@ struct settings {
     size_t order[SAMPLES];      /* SGD's visiting order, 0-based */
     const char *csv_dir;
     const char *data_file;      /* --write-data: the synthetic problem as CSV */
+    bool values;                /* --values: the prose's numbers, name and text */
 };
 
 static void usage(void)
 {
     puts("usage: ch04 [--example bgd|sgd|minibatch|compare] [--eta ETA] [--steps N]\n"
-         "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE]\n"
+         "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE] [--values]\n"
          "  --example NAME  run one example (default: bgd, sgd and minibatch)\n"
          "  --eta ETA       learning rate of the three-sample examples, 0 < ETA <= 10\n"
          "                  (default 0.1)\n"
@@ -54,6 +55,8 @@ static void usage(void)
          "  --every K       print every K-th row of the BGD table and the last\n"
          "  --order I,J,K   SGD's order of the samples 1, 2, 3 (default 1,2,3)\n"
          "  --csv DIR       also write the figures' data into DIR\n"
+         "  --values        print the numbers the chapter's prose quotes, one\n"
+         "                  'name text' line each (runs the comparison)\n"
          "  --write-data FILE  write the 100 000 x 16 problem as CSV for the lab\n"
          "                  (x1..x16,y; about 35 MB) and stop\n"
          "exit status: 0 done, 2 bad usage or an unwritable file, 3 a run diverged");
@@ -65,6 +68,8 @@ static void usage(void)
 static void refuse_unused(const struct settings *s, bool tuned, bool ordered, bool every)
 {
     const char *example = s->example ? s->example : "";
+    if (s->values && (s->example || s->csv_dir || s->data_file || tuned || ordered || every))
+        fail(EXIT_USAGE, "--values prints the numbers the chapter quotes: give it alone");
     if (s->data_file && (s->example || s->csv_dir || tuned || ordered || every))
         fail(EXIT_USAGE, "--write-data writes the data set and stops: give it alone");
     if (strcmp(example, "compare") == 0 && (tuned || ordered || every))
@@ -78,7 +83,7 @@ static void refuse_unused(const struct settings *s, bool tuned, bool ordered, bo
 
 static struct settings parse(int argc, char **argv)
 {
-    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL};
+    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL, false};
     bool tuned = false, ordered = false, every = false;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
@@ -113,6 +118,8 @@ static struct settings parse(int argc, char **argv)
             }
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            s.values = true;
         else if (strcmp(flag, "--write-data") == 0)
             s.data_file = flag_value(argc, argv, &i);
         else
@@ -345,23 +352,23 @@ static double vec_distance(const double *a, const double *b, size_t n)
  * epochs 1, 5 and 20, the floor (the mean of every reading in epochs 11 to
  * 20) next to the predictions of compare.h: (4.4), eta tr(G) / B, and the
  * whole balance less the d/N that reshuffling takes off. */
-static void print_outcomes(const struct problem *p, const struct batch_schedule *runs, size_t count,
-                           const char *dir, struct outcome *outs)
+static void print_outcomes(FILE *out, const struct problem *p, const struct batch_schedule *runs,
+                           size_t count, const char *dir, struct outcome *outs)
 {
     double trace = matrix_trace(p->gram, COMPARE_FEATURES);
-    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %s\n", "", "", "target",
+    fprintf(out, "%-28s  %-6s  %-9s  %-26s  %-8s  %s\n", "", "", "target",
            "(L - L*)/L* after epoch", "floor", "predicted");
-    printf("%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-8s  %s\n", "run", "eta", "at epoch",
+    fprintf(out, "%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-8s  %s\n", "run", "eta", "at epoch",
            "1", "5", "20", "11..20", "(4.4)", "whole");
     for (size_t r = 0; r < count; r++) {
         FILE *file = dir && runs[r].csv ? csv_create(dir, runs[r].csv) : NULL;
-        struct outcome out = run_schedule(p, &runs[r], SHUFFLE_SEED, COMPARE_EPOCHS, 11, file);
+        struct outcome result = run_schedule(p, &runs[r], SHUFFLE_SEED, COMPARE_EPOCHS, 11, file);
         char reached[32] = "never", simple[32] = "-", whole[32] = "-";
         if (file)
             csv_close(file, runs[r].csv);
-        if (out.samples_to_target >= 0)
+        if (result.samples_to_target >= 0)
             snprintf(reached, sizeof reached, "%.4f",
-                     (double)out.samples_to_target / COMPARE_COUNT);
+                     (double)result.samples_to_target / COMPARE_COUNT);
         if (!runs[r].grow && !runs[r].decay && runs[r].shuffle && runs[r].batch < COMPARE_COUNT) {
             double batch = (double)runs[r].batch;
             snprintf(simple, sizeof simple, "%.2e", runs[r].eta * trace / batch);
@@ -369,15 +376,89 @@ static void print_outcomes(const struct problem *p, const struct batch_schedule 
                      floor_prediction(p->gram, COMPARE_FEATURES, runs[r].eta, batch)
                      - (double)COMPARE_FEATURES / COMPARE_COUNT);
         }
-        printf("%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-8s  %s\n", runs[r].label,
-               runs[r].eta, reached, out.excess[1], out.excess[5], out.excess[COMPARE_EPOCHS],
-               out.floor, simple, whole);
+        fprintf(out, "%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-8s  %s\n", runs[r].label,
+               runs[r].eta, reached, result.excess[1], result.excess[5], result.excess[COMPARE_EPOCHS],
+               result.floor, simple, whole);
         if (outs)
-            outs[r] = out;
+            outs[r] = result;
     }
 }
 
-static void compare(const char *dir)
+/* "3.3 · 10⁻³": x with `digits` decimals and a power of ten, as the prose
+ * writes it. */
+static const char *times_ten(double x, int digits)
+{
+    static const char *super[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    static char text[64];
+    char mantissa[32];
+    int exponent;
+    snprintf(mantissa, sizeof mantissa, "%.*e", digits, x);
+    exponent = atoi(strchr(mantissa, 'e') + 1);
+    *strchr(mantissa, 'e') = '\0';
+    snprintf(text, sizeof text, "%s · 10%s%s%s", mantissa, exponent < 0 ? "⁻" : "",
+             abs(exponent) >= 10 ? super[abs(exponent) / 10] : "", super[abs(exponent) % 10]);
+    return text;
+}
+
+/* "1 400 000": a whole number in groups of three. */
+static const char *grouped(long n)
+{
+    static char text[32];
+    char digits[32];
+    size_t length, used = 0;
+    snprintf(digits, sizeof digits, "%ld", n);
+    length = strlen(digits);
+    for (size_t i = 0; i < length; i++) {
+        if (i > 0 && (length - i) % 3 == 0)
+            text[used++] = ' ';
+        text[used++] = digits[i];
+    }
+    text[used] = '\0';
+    return text;
+}
+
+/* --values: the numbers the chapter's prose quotes from the comparison,
+ * one "name text" line each, the text exactly as the prose shows it. */
+static void print_values(const struct problem *p, const struct outcome *sizes,
+                         const struct outcome *floors, const struct outcome *orders,
+                         double lambda_max)
+{
+    const double *g = p->gram, reshuffle = (double)COMPARE_FEATURES / COMPARE_COUNT;
+    double trace = matrix_trace(g, COMPARE_FEATURES), last = COMPARE_COUNT % 256;
+    printf("lambda_max %.4f\n", lambda_max);
+    printf("eta_limit %.4f\n", 1.0 / lambda_max);
+    printf("sgd_target_epochs %.3f\n", (double)sizes[0].samples_to_target / COMPARE_COUNT);
+    printf("sgd_target_samples %s\n", grouped(sizes[0].samples_to_target));
+    printf("bgd_target_epochs %ld\n", sizes[3].samples_to_target / COMPARE_COUNT);
+    printf("bgd_target_samples %s\n", grouped(sizes[3].samples_to_target));
+    printf("floor_b1 %s\n", times_ten(sizes[0].floor, 1));
+    printf("floor_b32 %s\n", times_ten(sizes[1].floor, 1));
+    printf("predicted_44 %s\n", times_ten(0.001 * trace, 1));
+    printf("predicted_45_b1 %s\n",
+           times_ten(floor_prediction(g, COMPARE_FEATURES, 0.001, 1) - reshuffle, 1));
+    printf("floor_b256 %s\n", times_ten(sizes[2].floor, 1));
+    printf("predicted_45_b256 %s\n",
+           times_ten(floor_prediction(g, COMPARE_FEATURES, 0.256, 256) - reshuffle, 1));
+    printf("last_batch %g\n", last);
+    printf("end_b256 %s\n", times_ten(sizes[2].end_floor, 1));
+    printf("end_b256_expected %s\n",
+           times_ten(floor_after_short_batch(g, COMPARE_FEATURES, 0.256, 256, last) - reshuffle, 1));
+    printf("before_b256 %s\n", times_ten(sizes[2].before_last, 1));
+    printf("constant_44 %.2f\n", 0.03 * trace);
+    printf("constant_floor %.3f\n", floors[0].floor);
+    printf("constant_45 %.3f\n", floor_prediction(g, COMPARE_FEATURES, 0.03, 1) - reshuffle);
+    printf("constant_no_feedback %.3f\n",
+           floor_without_feedback(g, COMPARE_FEATURES, 0.03, 1) - reshuffle);
+    printf("decay_target_epochs %.1f\n", (double)floors[1].samples_to_target / COMPARE_COUNT);
+    printf("grow_target_epochs %.1f\n", (double)floors[2].samples_to_target / COMPARE_COUNT);
+    printf("grow_final %s\n", times_ten(floors[2].excess[COMPARE_EPOCHS], 0));
+    printf("generated_end %s\n", times_ten(orders[0].excess[COMPARE_EPOCHS], 1));
+    printf("generated_floor %s\n", times_ten(orders[0].floor, 1));
+    printf("sorted_end %.2f\n", orders[1].excess[COMPARE_EPOCHS]);
+    printf("sorted_target_epochs %.3f\n", (double)orders[1].samples_to_target / COMPARE_COUNT);
+}
+
+static void compare(FILE *out, const char *dir, bool values)
 {
     static struct problem p;
     static const struct batch_schedule sizes[] = {
@@ -399,34 +480,36 @@ static void compare(const char *dir)
         {"sorted by y, shuffled", 32, false, 0.032, false, true, true, false,
          "order_shuffled.csv"},
     };
-    struct outcome outs[4];
+    struct outcome outs[4], floor_outs[3], order_outs[3];
     double trace, lambda_max, last = COMPARE_COUNT % 256;
 
     problem_init(&p);
     lambda_max = largest_eigenvalue(p.gram, COMPARE_FEATURES);
     trace = matrix_trace(p.gram, COMPARE_FEATURES);
-    printf("Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
+    fprintf(out, "Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
            COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE, COMPARE_SEED);
-    printf("exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
+    fprintf(out, "exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
            p.best_loss, vec_distance(p.w_star, p.w_true, COMPARE_FEATURES));
-    printf("G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
+    fprintf(out, "G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
            "  trace tr(G) = %.4f (the mean of ||x||^2)\n", lambda_max, lambda_max,
            1.0 / lambda_max, trace);
-    printf("target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled (seed %d) every "
+    fprintf(out, "target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled (seed %d) every "
            "epoch unless said\n", COMPARE_TARGET, COMPARE_EPOCHS, SHUFFLE_SEED);
-    printf("\nBatch size:\n");
-    print_outcomes(&p, sizes, sizeof sizes / sizeof *sizes, dir, outs);
-    printf("batch 256 read at the ends of epochs 11..20, just after the short last batch "
+    fprintf(out, "\nBatch size:\n");
+    print_outcomes(out, &p, sizes, sizeof sizes / sizeof *sizes, dir, outs);
+    fprintf(out, "batch 256 read at the ends of epochs 11..20, just after the short last batch "
            "(%g samples):\n  mean %.2e (expected %.2e); just before that batch: %.2e "
            "(expected %.2e)\n", last, outs[2].end_floor,
            floor_after_short_batch(p.gram, COMPARE_FEATURES, 0.256, 256, last)
            - (double)COMPARE_FEATURES / COMPARE_COUNT,
            outs[2].before_last, floor_prediction(p.gram, COMPARE_FEATURES, 0.256, 256)
            - (double)COMPARE_FEATURES / COMPARE_COUNT);
-    printf("\nThe noise floor of constant-step SGD, and two ways to remove it:\n");
-    print_outcomes(&p, floors, sizeof floors / sizeof *floors, dir, NULL);
-    printf("\nSample order (batch 32, not reshuffled unless said):\n");
-    print_outcomes(&p, orders, sizeof orders / sizeof *orders, dir, NULL);
+    fprintf(out, "\nThe noise floor of constant-step SGD, and two ways to remove it:\n");
+    print_outcomes(out, &p, floors, sizeof floors / sizeof *floors, dir, floor_outs);
+    fprintf(out, "\nSample order (batch 32, not reshuffled unless said):\n");
+    print_outcomes(out, &p, orders, sizeof orders / sizeof *orders, dir, order_outs);
+    if (values)
+        print_values(&p, outs, floor_outs, order_outs, lambda_max);
     problem_free(&p);
 }
 
@@ -461,12 +544,20 @@ int main(int argc, char **argv)
     struct regression model;
     fail_program = "ch04";
     s = parse(argc, argv);
+    if (s.values) {
+        FILE *table = tmpfile();
+        if (table == NULL)
+            fail(1, "--values: no temporary file for the tables: %s", strerror(errno));
+        compare(table, NULL, true);
+        fclose(table);
+        return 0;
+    }
     if (s.data_file) {
         write_data(s.data_file);
         return 0;
     }
     if (s.example && strcmp(s.example, "compare") == 0) {
-        compare(s.csv_dir);
+        compare(stdout, s.csv_dir, false);
         return 0;
     }
     data = three_samples();
@@ -489,7 +580,7 @@ int main(int argc, char **argv)
         minibatch_example(&s, &model);
     }
     if (s.csv_dir)
-        compare(s.csv_dir);
+        compare(stdout, s.csv_dir, false);
     dataset_free(&data);
     return 0;
 }
