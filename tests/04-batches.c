@@ -120,7 +120,7 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert_double_eq_tol(w[1], 2.0 - 2097152.0 / 576650390625.0, TOLERANCE);
     /* The figure hand_loss: the loss falls by 16/225 a step, a straight line
      * on a log scale (ratio within 1e-3 while the loss is above 1e-24, where
-     * 2 - w is still some 10^4 units in the last place); near 10^-30
+     * 2 - w is still some 10^3 units in the last place); near 10^-30
      * rounding bends it, and update 29 lands on (2, 2) exactly (loss 0). */
     for (int k = 10; k < 29; k++) {
         double before = mse_loss(&model, w, NULL, 0), after;
