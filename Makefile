@@ -63,13 +63,14 @@ TESTED := $(patsubst tests/%.c,%,$(filter $(CHAPTERS:%=tests/%.c),$(wildcard tes
 TEST_BINS := $(TESTED:%=$(BUILD)/tests/%)
 YOURS_BINS := $(patsubst tests/%-exercises.c,$(BUILD)/tests/%-yours,$(wildcard tests/*-exercises.c))
 WEAVE := $(BUILD)/weave
+NUMERALS := $(BUILD)/numerals
 
 .PHONY: all programs tests check exercises plots book bench deps clean
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
 
-programs: $(PROGRAMS) $(BENCHES) $(WEAVE)
+programs: $(PROGRAMS) $(BENCHES) $(WEAVE) $(NUMERALS)
 
 tests: $(TEST_BINS) $(YOURS_BINS)
 
@@ -104,6 +105,10 @@ endef
 $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(eval $(call chapter_bench,$(c))))
 
 $(WEAVE): $(BUILD)/obj/tests/weave.o
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
+
+# build/numerals: is every number in the prose woven, asserted or exempt?
+$(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
 # build/tests/NN-slug: the chapter's suite (+ exercises against solutions/).

@@ -187,12 +187,26 @@ START_TEST(below_stays_below)
 }
 END_TEST
 
+/* The rounding helpers of harness.h, which tests use to assert numbers as
+ * the prose prints them. */
+START_TEST(prose_rounding_helpers)
+{
+    ck_assert_str_eq(fixed(4, 1 / 29.68), "0.0337");
+    ck_assert_str_eq(fixed(2, 1.963), "1.96");
+    ck_assert_str_eq(sci(1, 0.00451), "4.5e-3");
+    ck_assert_str_eq(sci(2, 12345.0), "1.23e4");
+    ck_assert_str_eq(sci(0, 1.0), "1e0");
+    ck_assert_str_eq(sci(1, -3.38e-12), "-3.4e-12");
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("00-toolkit");
     TCase *functions = tcase_create("test functions");
     TCase *args = tcase_create("arguments");
     TCase *random = tcase_create("random numbers");
+    TCase *prose = tcase_create("numbers as the prose prints them");
 
     tcase_add_test(functions, gradients_match_central_differences);
     tcase_add_test(functions, minima_are_where_the_books_say);
@@ -215,6 +229,8 @@ Suite *chapter_suite(void)
     tcase_add_test(random, below_stays_below);
     suite_add_tcase(suite, functions);
     suite_add_tcase(suite, args);
+    tcase_add_test(prose, prose_rounding_helpers);
     suite_add_tcase(suite, random);
+    suite_add_tcase(suite, prose);
     return suite;
 }

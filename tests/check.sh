@@ -85,6 +85,12 @@ fi
 cat "$log"
 if grep -q 'up to date' "$log"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+echo "== numbers in the prose (see tests/numerals.c)"
+run env BUILD="$BUILD" sh tests/numerals.sh
+if [ -n "$ALL" ]; then "$BUILD/numerals"; else "$BUILD/numerals" --only $CHAPTERS; fi >"$log" 2>&1
+if [ $? -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)) status=1; fi
+cat "$log"
+
 echo "== figures"
 if [ "$made_with" = "$have" ]; then
     wait "$drawing"
