@@ -37,17 +37,6 @@ static void three_samples(void)
     model = (struct regression){&data, false};
 }
 
-/* x with `places` decimals, as the chapter rounds it (a few buffers, so
- * that one assertion may use two). */
-static const char *decimals(int places, double x)
-{
-    static char text[4][32];
-    static int next;
-    next = (next + 1) % 4;
-    snprintf(text[next], sizeof text[next], "%.*f", places, x);
-    return text[next];
-}
-
 static void free_samples(void)
 {
     dataset_free(&data);
@@ -74,6 +63,18 @@ static void check_update(double *w, const size_t *batch, size_t size, double bat
 START_TEST(bgd_three_iterations)
 {
     double w[2] = {0, 0};
+    /* At w = 0 the errors are -4, -6 and -6; the gradient (4.2) is
+     * 2/3 [-4 (1, 1) - 6 (2, 1) - 6 (1, 2)] = 2/3 (-22, -22). */
+    ck_assert_double_eq(regression_predict(&model, w, 0) - 4, -4);
+    ck_assert_double_eq(regression_predict(&model, w, 1) - 6, -6);
+    ck_assert_double_eq(regression_predict(&model, w, 2) - 6, -6);
+    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), 2.0 / 3 * -22, TOLERANCE);
+    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), -44.0 / 3, TOLERANCE);
+    /* Iteration 2: [(16/15)^2 + 2 (8/5)^2] / 3 and 2/3 [-16/15 - 2 . 8/5 - 8/5]. */
+    ck_assert_double_eq_tol(((16.0 / 15) * (16.0 / 15) + 2 * (8.0 / 5) * (8.0 / 5)) / 3,
+                            1408.0 / 675, TOLERANCE);
+    ck_assert_double_eq_tol(2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5), -176.0 / 45,
+                            TOLERANCE);
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
     check_update(w, all, 3, 88.0 / 3, -44.0 / 3, -44.0 / 3, 22.0 / 15, 22.0 / 15,
                  1408.0 / 675);
@@ -99,19 +100,33 @@ START_TEST(bgd_three_iterations)
     ck_assert_double_eq_tol(836.0 / 225 - 4, -64.0 / 225, TOLERANCE);
     ck_assert_double_eq_tol(418.0 / 75 - 6, -32.0 / 75, TOLERANCE);
     ck_assert_double_eq_tol(418.0 / 225 + 704.0 / 6750, 6622.0 / 3375, TOLERANCE);
-    ck_assert_str_eq(decimals(2, 88.0 / 3), "29.33");
-    ck_assert_str_eq(decimals(4, 22.0 / 15), "1.4667");
-    ck_assert_str_eq(decimals(4, 1408.0 / 675), "2.0859");
-    ck_assert_str_eq(decimals(4, 418.0 / 225), "1.8578");
-    ck_assert_str_eq(decimals(5, 22528.0 / 151875), "0.14833");
-    ck_assert_str_eq(decimals(5, 6622.0 / 3375), "1.96207");
+    ck_assert_str_eq(fixed(2, 88.0 / 3), "29.33");
+    ck_assert_str_eq(fixed(4, 22.0 / 15), "1.4667");
+    ck_assert_str_eq(fixed(4, 1408.0 / 675), "2.0859");
+    ck_assert_str_eq(fixed(4, 418.0 / 225), "1.8578");
+    ck_assert_str_eq(fixed(5, 22528.0 / 151875), "0.14833");
+    ck_assert_str_eq(fixed(5, 6622.0 / 3375), "1.96207");
 }
 END_TEST
 
 /* The closed form at k = 10: w = 2 - 2 (4/15)^10 = 2 - 2097152/576650390625. */
 START_TEST(bgd_closed_form_at_step_10)
 {
-    double w[2] = {0, 0}, grad[2];
+    double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
+    /* The closed form (4.3): H = (2/3) X^T X = [[4, 10/3], [10/3, 4]] with X
+     * the rows (1, 1), (2, 1), (1, 2); eigenvalues 4 + 10/3 = 22/3 along
+     * (1, 1) and 4 - 10/3 = 2/3 along (1, -1); e^(0) = -2 (1, 1), so each
+     * step multiplies e by r = 1 - 22/30 = 4/15, w = 2 - 2 (4/15)^k and
+     * L = 22/3 (w - 2)^2 = 88/3 (16/225)^k. */
+    gram_matrix(gram, &data);
+    ck_assert_double_eq_tol(2 * gram[0], 4, TOLERANCE);
+    ck_assert_double_eq_tol(2 * gram[1], 10.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(2 * (gram[0] + gram[1]), 22.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(2 * (gram[0] - gram[1]), 2.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(2 * gram[0] * -1 + 2 * gram[1] * 1, -(2.0 / 3), TOLERANCE);
+    ck_assert_double_eq_tol(1 - 22.0 / 30, 4.0 / 15, TOLERANCE);
+    ck_assert_double_eq_tol(22.0 / 3 * (2 * 4.0 / 15) * (2 * 4.0 / 15), 88.0 / 3 * 16.0 / 225,
+                            TOLERANCE);
     for (int k = 0; k < 10; k++) {
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, 0.1);
@@ -130,8 +145,11 @@ START_TEST(bgd_closed_form_at_step_10)
         if (after > 1e-24)
             ck_assert_double_eq_tol(after / before, 16.0 / 225, 1e-3 * 16 / 225);
         else if (k + 1 < 29)
-            ck_assert(after > 1e-32 && after < 1e-24);      /* on the figure, near 10^-30 */
+            ck_assert(after > 1e-32 && after < 1e-24);
+        if (k + 1 == 27)
+            after27 = after;
     }
+    ck_assert_double_lt(fabs(log10(after27 / 1e-30)), 1);   /* "near 10^-30" */
     ck_assert_double_eq(mse_loss(&model, w, NULL, 0), 0.0);
     ck_assert_double_eq(w[0], 2.0);
 }
@@ -164,18 +182,18 @@ START_TEST(rounded_path)
     mse_grad(&model, grad, rounded, NULL, 0);
     gd_step(rounded, grad, 2, 0.1);
     ck_assert_double_eq_tol(rounded[0], 1.86 + 22.0 / 3 * 0.014, TOLERANCE);
-    ck_assert_str_eq(decimals(6, rounded[0]), "1.962667");
-    ck_assert_str_eq(decimals(2, rounded[0]), "1.96");
+    ck_assert_str_eq(fixed(6, rounded[0]), "1.962667");
+    ck_assert_str_eq(fixed(2, rounded[0]), "1.96");
     rounded[0] = rounded[1] = 1.96;
-    ck_assert_str_eq(decimals(4, mse_loss(&model, rounded, NULL, 0)), "0.0117");
-    ck_assert_str_eq(decimals(2, 22.0 / 3 * 0.53 * 0.53), "2.06");
-    ck_assert_str_eq(decimals(4, 22.0 / 3 * 0.53 * 0.53), "2.0599");
-    ck_assert_str_eq(decimals(4, 1408.0 / 675), "2.0859");
-    ck_assert_str_eq(decimals(3, 22.0 / 3 * 0.14 * 0.14), "0.144");
-    ck_assert_str_eq(decimals(4, 1.47 - 22.0 / 15), "0.0033");
-    ck_assert_str_eq(decimals(4, 2 - 22.0 / 15), "0.5333");
-    ck_assert_str_eq(decimals(1, 100 * 319.0 / 25600), "1.2");
-    ck_assert_str_eq(decimals(5, 6622.0 / 3375), "1.96207");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, rounded, NULL, 0)), "0.0117");
+    ck_assert_str_eq(fixed(2, 22.0 / 3 * 0.53 * 0.53), "2.06");
+    ck_assert_str_eq(fixed(4, 22.0 / 3 * 0.53 * 0.53), "2.0599");
+    ck_assert_str_eq(fixed(4, 1408.0 / 675), "2.0859");
+    ck_assert_str_eq(fixed(3, 22.0 / 3 * 0.14 * 0.14), "0.144");
+    ck_assert_str_eq(fixed(4, 1.47 - 22.0 / 15), "0.0033");
+    ck_assert_str_eq(fixed(4, 2 - 22.0 / 15), "0.5333");
+    ck_assert_str_eq(fixed(1, 100 * 319.0 / 25600), "1.2");
+    ck_assert_str_eq(fixed(5, 6622.0 / 3375), "1.96207");
 }
 END_TEST
 
@@ -196,15 +214,17 @@ START_TEST(sgd_three_updates)
                  384.0 / 3125);
     /* The decimals of the table and of the text after it; BGD's after one
      * update (three sample gradients) and after three. */
-    ck_assert_str_eq(decimals(2, 264.0 / 25), "10.56");
-    ck_assert_str_eq(decimals(2, 324.0 / 25), "12.96");
-    ck_assert_str_eq(decimals(4, 324.0 / 625), "0.5184");
-    ck_assert_str_eq(decimals(3, 24.0 / 125), "0.192");
-    ck_assert_str_eq(decimals(5, 384.0 / 3125), "0.12288");
-    ck_assert_str_eq(decimals(3, 384.0 / 3125), "0.123");
-    ck_assert_str_eq(decimals(2, 56.0 / 25), "2.24");
-    ck_assert_str_eq(decimals(3, 1408.0 / 675), "2.086");
-    ck_assert_str_eq(decimals(4, 360448.0 / 34171875), "0.0105");
+    ck_assert_double_eq(data.y[1], 6);              /* samples (2, 1, 6), (1, 2, 6) */
+    ck_assert_double_eq(data.y[2], 6);
+    ck_assert_str_eq(fixed(2, 264.0 / 25), "10.56");
+    ck_assert_str_eq(fixed(2, 324.0 / 25), "12.96");
+    ck_assert_str_eq(fixed(4, 324.0 / 625), "0.5184");
+    ck_assert_str_eq(fixed(3, 24.0 / 125), "0.192");
+    ck_assert_str_eq(fixed(5, 384.0 / 3125), "0.12288");
+    ck_assert_str_eq(fixed(3, 384.0 / 3125), "0.123");
+    ck_assert_str_eq(fixed(2, 56.0 / 25), "2.24");
+    ck_assert_str_eq(fixed(3, 1408.0 / 675), "2.086");
+    ck_assert_str_eq(fixed(4, 360448.0 / 34171875), "0.0105");
 }
 END_TEST
 
@@ -223,13 +243,14 @@ START_TEST(minibatch_two_epochs)
     /* By hand: sample 3's error at (8/5, 1) is 8/5 + 2 - 6 = -12/5, its
      * gradient 2 (-12/5)(1, 2); the losses on all three, 2/375, then
      * 37/18750 and 32/9375, in four decimals. */
+    ck_assert_double_eq_tol(2.0 / 2 * (-4 * 1 - 6 * 2), -16, TOLERANCE);
     ck_assert_double_eq_tol(8.0 / 5 + 2 - 6, -12.0 / 5, TOLERANCE);
     ck_assert_double_eq_tol(2 * (-12.0 / 5) * 2, -48.0 / 5, TOLERANCE);
     ck_assert_double_eq_tol(8.0 / 5 + 1.0 / 10 * 24 / 5, 52.0 / 25, TOLERANCE);
     ck_assert_double_eq_tol(1 + 1.0 / 10 * 48 / 5, 49.0 / 25, TOLERANCE);
-    ck_assert_str_eq(decimals(4, 2.0 / 375), "0.0053");
-    ck_assert_str_eq(decimals(4, 37.0 / 18750), "0.0020");
-    ck_assert_str_eq(decimals(4, 32.0 / 9375), "0.0034");
+    ck_assert_str_eq(fixed(4, 2.0 / 375), "0.0053");
+    ck_assert_str_eq(fixed(4, 37.0 / 18750), "0.0020");
+    ck_assert_str_eq(fixed(4, 32.0 / 9375), "0.0034");
 }
 END_TEST
 
@@ -311,10 +332,18 @@ END_TEST
  * data fit with no residual.  Gram = X^T X / 3 = [[2, 5/3], [5/3, 2]]. */
 START_TEST(least_squares_of_the_worked_example)
 {
+    const double two[2] = {2, 2};
     double w[2], gram[4];
     ck_assert(least_squares(w, &data));
     ck_assert_double_eq_tol(w[0], 2.0, TOLERANCE);
     ck_assert_double_eq_tol(w[1], 2.0, TOLERANCE);
+    /* All three samples lie on y = 2 x1 + 2 x2: 2 + 2 = 4, 4 + 2 = 6,
+     * 2 + 4 = 6, so the loss at (2, 2) is 0. */
+    ck_assert_double_eq(regression_predict(&model, two, 0), 2 + 2);
+    ck_assert_double_eq(regression_predict(&model, two, 1), 4 + 2);
+    ck_assert_double_eq(regression_predict(&model, two, 2), 2 + 4);
+    ck_assert_double_eq(data.y[1], 6);
+    ck_assert_double_eq(mse_loss(&model, two, NULL, 0), 0);
     gram_matrix(gram, &data);
     ck_assert_double_eq_tol(gram[0], 2.0, TOLERANCE);
     ck_assert_double_eq_tol(gram[1], 5.0 / 3, TOLERANCE);
@@ -483,6 +512,14 @@ START_TEST(the_lab_runs_the_same_epochs)
 }
 END_TEST
 
+/* The size build/bench04 reads: 100 000 samples of 16 features and a
+ * target, 8-byte doubles: 13.6 MB. */
+START_TEST(data_size_in_megabytes)
+{
+    ck_assert_str_eq(fixed(1, 100000.0 * (16 + 1) * 8 / 1e6), "13.6");
+}
+END_TEST
+
 /* (4.4), the noise floor.  For small eta the covariance Sigma of e = w - w*
  * settles where H Sigma + Sigma H = eta S, with H = 2G the Hessian and
  * S = 4 sigma^2 G / B the covariance of a batch gradient's noise at w*.
@@ -505,7 +542,20 @@ START_TEST(noise_floor_balance)
 {
     const double g[2][2] = {{2, 5.0 / 3}, {5.0 / 3, 2}};
     const double sigma2 = 0.25, batch = 32, eta = 0.01, scale = eta * sigma2 / batch;
-    double a[2][2], sigma[2][2] = {{0, 0}, {0, 0}};
+    const double two[2] = {2, 2}, off[2] = {1.5, 2};
+    const size_t second[1] = {1};
+    double a[2][2], sigma[2][2] = {{0, 0}, {0, 0}}, grad[2];
+    /* A sample's gradient is 2 (w . x - y) x = -2 (its noise y - w . x) x:
+     * sample 2, x = (2, 1), y = 6, at w = (1.5, 2) has noise 1. */
+    mse_grad(&model, grad, off, second, 1);
+    ck_assert_double_eq_tol(grad[0], -2 * 1 * 2, TOLERANCE);
+    ck_assert_double_eq_tol(grad[1], -2 * 1 * 1, TOLERANCE);
+    /* At w* the gradients of all samples average to 0. */
+    mse_grad(&model, grad, two, NULL, 0);
+    ck_assert_double_eq(grad[0], 0);
+    /* Along (1, 1), lambda = 11/3: the variance with the dropped term kept is
+     * larger by 1/(1 - eta lambda), and 11/3 / (1 - 11/300) = 1100/289. */
+    ck_assert_double_eq_tol(11.0 / 3 / (1 - eta * 11.0 / 3), 1100.0 / 289, TOLERANCE);
     for (int i = 0; i < 2; i++)
         for (int j = 0; j < 2; j++)
             a[i][j] = (i == j) - eta * 2 * g[i][j];     /* I - eta H */
@@ -543,6 +593,13 @@ START_TEST(floor_predictions_on_the_worked_example)
                             1100.0 / 289 + 100.0 / 299, TOLERANCE);
     ck_assert_double_eq_tol(floor_prediction(g, 2, 1e-9, 32) / (1e-9 / 32), 4.0, 1e-6);
     ck_assert_double_lt(floor_prediction(g, 2, 0.2, 1), 0.0);   /* 0.4 (11/3) > 1: no floor */
+    {
+        /* (4.5) by hand: q = (eta/B) sum lambda / (1 - eta (1 + 1/B) lambda)
+         * over 11/3 and 1/3, and the floor q/(1 - q). */
+        double eta = 0.01, b = 32, c = eta * (1 + 1 / b);
+        double q = eta / b * (11.0 / 3 / (1 - c * 11.0 / 3) + 1.0 / 3 / (1 - c / 3));
+        ck_assert_double_eq_tol(floor_prediction(g, 2, eta, b), q / (1 - q), TOLERANCE);
+    }
 }
 END_TEST
 
@@ -752,6 +809,7 @@ Suite *chapter_suite(void)
     tcase_add_test(module, epoch_batches);
     tcase_add_test(module, minibatch_epoch_is_the_sgd_table);
     tcase_add_test(module, the_lab_runs_the_same_epochs);
+    tcase_add_test(module, data_size_in_megabytes);
     tcase_add_test(noise, noise_floor_balance);
     tcase_add_test(noise, floor_predictions_on_the_worked_example);
     seeds = tcase_create("ch04 noise floor over shuffle seeds");
