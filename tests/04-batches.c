@@ -265,6 +265,33 @@ START_TEST(exercise_1_fourth_iteration)
     ck_assert_double_eq_tol(regression_predict(&model, w, 2), 6622.0 / 1125, TOLERANCE);
     check_update(w, all, 3, 360448.0 / 34171875, -2816.0 / 10125, -2816.0 / 10125,
                  100738.0 / 50625, 100738.0 / 50625, 5767168.0 / 7688671875.0);
+    /* The answer's steps: prediction 3 . 6622/3375 = 6622/1125 for samples
+     * 2 and 3; errors -256/3375 and -128/1125 = -384/3375; the loss
+     * [256^2 + 2 . 384^2] / (3375^2 . 3); the gradient 2/3 (-256 - 3 . 384)/3375
+     * = 2/3 (-1408/3375) (weights 1, 2, 1 or 1, 1, 2 on the errors); the update
+     * 6622/3375 + 2816/101250; (4.3): 2 - 2 (4/15)^4 = 2 - 512/50625 and
+     * 88/3 (16/225)^4; and the decimals. */
+    ck_assert_double_eq_tol(3 * 6622.0 / 3375, 6622.0 / 1125, TOLERANCE);
+    ck_assert_double_eq_tol(13244.0 / 3375 - 4, -256.0 / 3375, TOLERANCE);
+    ck_assert_double_eq_tol(6622.0 / 1125 - 6, -128.0 / 1125, TOLERANCE);
+    ck_assert_double_eq_tol(-128.0 / 1125, -384.0 / 3375, TOLERANCE);
+    ck_assert_double_eq_tol((256.0 * 256 + 2 * 384.0 * 384) / (3375.0 * 3375 * 3),
+                            360448.0 / 34171875, TOLERANCE);
+    ck_assert_double_eq_tol(2.0 / 3 * (-256 - 3 * 384) / 3375, 2.0 / 3 * (-1408.0 / 3375),
+                            TOLERANCE);
+    ck_assert_double_eq_tol((1 * -256.0 + 2 * -384 + 1 * -384) / 3375 * 2 / 3, -2816.0 / 10125,
+                            TOLERANCE);
+    ck_assert_double_eq_tol((1 * -256.0 + 1 * -384 + 2 * -384) / 3375 * 2 / 3, -2816.0 / 10125,
+                            TOLERANCE);
+    ck_assert_double_eq_tol(6622.0 / 3375 + 2816.0 / 101250, 100738.0 / 50625, TOLERANCE);
+    ck_assert_double_eq_tol(2 - 2 * pow(4.0 / 15, 4), 2 - 512.0 / 50625, TOLERANCE);
+    ck_assert_double_eq_tol(88.0 / 3 * pow(16.0 / 225, 4), 5767168.0 / 7688671875.0, TOLERANCE);
+    ck_assert_str_eq(fixed(5, 13244.0 / 3375), "3.92415");
+    ck_assert_str_eq(fixed(5, 6622.0 / 1125), "5.88622");
+    ck_assert_str_eq(fixed(7, 360448.0 / 34171875), "0.0105481");
+    ck_assert_str_eq(fixed(6, -2816.0 / 10125), "-0.278123");
+    ck_assert_str_eq(fixed(5, 100738.0 / 50625), "1.98989");
+    ck_assert_str_eq(sci(5, 5767168.0 / 7688671875.0), "7.50086e-4");
 }
 END_TEST
 
@@ -281,6 +308,24 @@ START_TEST(exercise_2_order_3_2_1)
     ck_assert_double_eq_tol(regression_predict(&model, w, 0), 108.0 / 25, TOLERANCE);
     check_update(w, &all[0], 1, 64.0 / 625, 16.0 / 25, 16.0 / 25, 202.0 / 125, 322.0 / 125,
                  3456.0 / 15625);
+    /* The table's samples (1, 2, 6), (2, 1, 6), (1, 1, 4) and decimals; sample
+     * 3's error at 0 is -6, and its x2 = 2 doubles the pull on w2, which
+     * jumps to 12/5; the epoch ends at (1.616, 2.576), where order 1, 2, 3
+     * ended at (2.384, 1.808) with loss 0.12288. */
+    ck_assert_double_eq(data.y[2], 6);
+    ck_assert_double_eq(data.y[0], 4);
+    ck_assert_double_eq(data.x[2 * 2 + 1], 2);
+    ck_assert_double_eq(0 - data.y[2], -6);
+    ck_assert_str_eq(fixed(4, 8.0 / 15), "0.5333");
+    ck_assert_str_eq(fixed(2, 36.0 / 25), "1.44");
+    ck_assert_str_eq(fixed(4, 128.0 / 375), "0.3413");
+    ck_assert_str_eq(fixed(4, 64.0 / 625), "0.1024");
+    ck_assert_str_eq(fixed(6, 3456.0 / 15625), "0.221184");
+    ck_assert_str_eq(fixed(3, 202.0 / 125), "1.616");
+    ck_assert_str_eq(fixed(3, 322.0 / 125), "2.576");
+    ck_assert_str_eq(fixed(3, 298.0 / 125), "2.384");
+    ck_assert_str_eq(fixed(3, 226.0 / 125), "1.808");
+    ck_assert_str_eq(fixed(5, 384.0 / 3125), "0.12288");
 }
 END_TEST
 
@@ -292,6 +337,22 @@ END_TEST
 START_TEST(exercise_3_largest_stable_eta)
 {
     double w[2] = {0, 0}, grad[2];
+    /* H = (2/3) X^T X = [[4, 10/3], [10/3, 4]], eigenvalues 4 + 10/3 = 22/3
+     * along (1, 1) and 4 - 10/3 = 2/3 along (1, -1); w - w* = -2 (1, 1) r^k
+     * with r = 1 - 22 eta/3; |r| < 1 for 0 < eta < 6/22 = 3/11 (0.2727) =
+     * 2/lambda_max; the other direction would allow 2/(2/3) = 3. */
+    ck_assert_double_eq_tol(4 + 10.0 / 3, 22.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(4 - 10.0 / 3, 2.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(2 / (2.0 / 3), 3, TOLERANCE);
+    ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
+    ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
+    ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
+    ck_assert_str_eq(fixed(2, 1 - 22 * 0.27 / 3), "-0.98");
+    ck_assert_str_eq(fixed(4, 1 - 22 * 0.28 / 3), "-1.0533");
+    /* 1.0533 to the power 400, between two printed rows: about 10^9. */
+    ck_assert_double_lt(fabs(log10(pow(1.0533, 400)) - log10(1e9)), 0.5);
     mse_grad(&model, grad, w, NULL, 0);
     gd_step(w, grad, 2, 3.0 / 11);
     ck_assert_double_eq_tol(w[0], 4.0, TOLERANCE);
