@@ -840,6 +840,55 @@ START_TEST(noise_that_grows_with_the_loss)
 }
 END_TEST
 
+/* The figure order.svg: sorted by y and visited in that order, the excess
+ * loss swings over two orders of magnitude within every epoch (here epochs
+ * 2 and 3, from the figure's own rows) and ends each epoch at the same
+ * point. */
+START_TEST(sorted_order_swings_within_every_epoch)
+{
+    const struct batch_schedule run = {"sorted", 32, false, 0.032, false, false, true, false,
+                                       NULL};
+    FILE *trace = tmpfile();
+    char line[256];
+    double low[2] = {1e300, 1e300}, high[2] = {0, 0};
+    struct outcome out;
+    ck_assert_ptr_nonnull(trace);
+    out = run_schedule(&big, &run, 1, 3, 2, trace);
+    rewind(trace);
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, trace));        /* header */
+    while (fgets(line, sizeof line, trace)) {
+        double samples, epoch, excess, dist;
+        ck_assert_int_eq(sscanf(line, "%lf,%lf,%lf,%lf", &samples, &epoch, &excess, &dist), 4);
+        for (int e = 0; e < 2; e++)
+            if (epoch > e + 1 && epoch <= e + 2) {
+                low[e] = fmin(low[e], excess);
+                high[e] = fmax(high[e], excess);
+            }
+    }
+    fclose(trace);
+    for (int e = 0; e < 2; e++)
+        ck_assert_double_gt(high[e] / low[e], 100);
+    ck_assert_double_eq_tol(out.excess[3], out.excess[2], 1e-9 * out.excess[2]);
+}
+END_TEST
+
+/* The figure noise_floor.svg: the doubling batch falls steeply while its
+ * batches are small (epoch 5 to 12: more than a factor 100), then levels
+ * off: from epoch 13 on every reading is within a factor 10 of 3e-6, and
+ * the last three epochs, one full-batch step each, barely move it (less
+ * than 10 %). */
+START_TEST(growing_batch_falls_then_levels_off)
+{
+    const struct batch_schedule run = {"growing", 1, true, 0.03, false, true, false, false,
+                                       NULL};
+    struct outcome out = run_schedule(&big, &run, 5, 20, 11, NULL);
+    ck_assert_double_gt(out.excess[5] / out.excess[12], 100);
+    for (int e = 13; e <= 20; e++)
+        ck_assert_double_lt(fabs(log10(out.excess[e] / 3e-6)), 1);
+    ck_assert_double_gt(out.excess[20] / out.excess[18], 0.9);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("04-batches");
@@ -880,6 +929,8 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, reshuffling_lowers_the_floor_by_d_over_n);
     tcase_add_test(seeds, short_last_batch_raises_batch_256_epoch_ends);
     tcase_add_test(seeds, noise_that_grows_with_the_loss);
+    tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
+    tcase_add_test(seeds, growing_batch_falls_then_levels_off);
     suite_add_tcase(suite, seeds);
     return suite;
 }
