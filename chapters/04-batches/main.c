@@ -363,7 +363,7 @@ static void print_outcomes(FILE *out, const struct problem *p, const struct batc
     fprintf(out, "%-28s  %-6s  %-9s  %-26s  %-8s  %s\n", "", "", "target",
            "(L - L*)/L* after epoch", "floor", "predicted");
     fprintf(out, "%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-8s  %s\n", "run", "eta", "at epoch",
-           "1", "5", "20", "11..20", "(4.4)", "whole");
+           "1", "5", "20", "11..20", "(4.4)", "(4.5)");
     for (size_t r = 0; r < count; r++) {
         FILE *file = dir && runs[r].csv ? csv_create(dir, runs[r].csv) : NULL;
         struct outcome result = run_schedule(p, &runs[r], SHUFFLE_SEED, COMPARE_EPOCHS, 11, file);
