@@ -726,6 +726,10 @@ START_TEST(floors_over_shuffle_seeds)
             floors[k] = run_schedule(&big, &runs[r], 11 + k, 4, 2, NULL).floor;
         s = over_seeds(floors, K);
         ck_assert_double_le(fabs(s.mean - predicted), 3 * s.se);
+        /* and (4.5) is nearer than (4.4), eta tr(G) / B */
+        ck_assert_double_lt(fabs(s.mean - predicted),
+                            fabs(s.mean - runs[r].eta * matrix_trace(big.gram, 16)
+                                          / (double)runs[r].batch));
         ck_assert_double_lt(100 * s.sd / s.mean, 5);     /* "within 5 %" */
         if (r == 2)
             ck_assert_double_gt(fabs(s.mean - 0.03 * matrix_trace(big.gram, 16)), 3 * s.se);
