@@ -16,6 +16,8 @@
  * With --csv DIR it writes figure data there (tests/draw.sh): alone, every
  * figure's; with --example compare, the comparison's; with another
  * --example, the three-sample paths'.
+ * --values prints the numbers the chapter's prose quotes from the
+ * comparison, "name text" a line, for the weaver's <!-- v:NAME --> markers.
  * Leaves out on purpose: a bias (the examples have none), reading CSV files
  * (that is the lab's), any optimizer but plain gd_step.
  */
