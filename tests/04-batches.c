@@ -644,7 +644,36 @@ START_TEST(noise_floor_balance)
 }
 END_TEST
 
-/* The chapter's "whole balance" on the same G, without the growing noise:
+/* (4.5), the whole balance, derived.  With e = w - w*, a sample's gradient
+ * is 2 (x . e - eps) x, eps = y - w* . x its noise; its mean over the data
+ * is 2 G e.  Its covariance about that mean, averaged over e with
+ * V = E[e e^T], is 4 E[eps^2 x x^T] + 4 E[(x^T V x) x x^T] - 4 G V G.  For
+ * features with the fourth moments of normal numbers, E[(x^T V x) x x^T]
+ * = tr(G V) G + 2 G V G, and E[eps^2 x x^T] = sigma^2 G, so a batch of B
+ * independent samples has noise covariance
+ *     S = (4/B) ((sigma^2 + f) G + G V G),   f = tr(G V),
+ * the noise that grows with the loss.  Kept whole, the balance
+ * V = (I - 2 eta G) V (I - 2 eta G) + eta^2 S along an eigenvector of G
+ * with eigenvalue lambda (V's diagonal there, v) reads
+ *     v (4 eta lambda - 4 eta^2 lambda^2 - 4 eta^2 lambda^2 / B)
+ *         = (4 eta^2 / B) lambda (sigma^2 + f),
+ * so v = (eta/B)(sigma^2 + f) / (1 - eta (1 + 1/B) lambda), and summing
+ * lambda v, f = (sigma^2 + f) q with q = (eta/B) tr(G (I - eta (1 + 1/B) G)^-1):
+ * f / sigma^2 = q / (1 - q).  Without the growing noise (S = 4 sigma^2 G / B)
+ * the same steps give just (eta/B) tr(G (I - eta G)^-1), the dropped term
+ * alone.  Each sample once an epoch: the noises 2 eps x of all N samples sum
+ * to 0 (the normal equations), so two different samples, or two batches, of
+ * one epoch have noise covariance -C/(N - 1), C = 4 sigma^2 G that of one
+ * sample.  Away from an epoch's ends (the memory, about 1/(2 eta lambda)
+ * steps, is short next to an epoch), e = -eta sum_k A^k xi_(t-k) with
+ * A = I - 2 eta G, and those cross terms add to V
+ *     -(eta^2 / (N - 1)) (sum_k A^k) C (sum_k A^k) = -sigma^2 G^-1 / (N - 1)
+ * (less a term of order eta), whose tr(G .) is -sigma^2 d / (N - 1): the
+ * relative floor falls by d/N, whatever eta and B.  Then floor_prediction
+ * less d/N is (4.5), and the tests over seeds below check it, and each part,
+ * on the chapter's runs.
+ *
+ * The chapter's "whole balance" on the same G, without the growing noise:
  * floor_without_feedback is (eta/B)(1100/289 + 100/299) there, as derived
  * above; floor_prediction tends to it, and both to (4.4), as eta -> 0. */
 START_TEST(floor_predictions_on_the_worked_example)

@@ -1,7 +1,7 @@
 /* compare.c: chapter 4's measured comparison and its noise floor (see
  * compare.h).  The predictions follow the chapter's noise-floor section;
  * the derivation of the whole balance is in tests/04-batches.c, above the
- * test noise_floor_balance. */
+ * test floor_predictions_on_the_worked_example. */
 #include "04-batches/compare.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
