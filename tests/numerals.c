@@ -22,19 +22,26 @@
  *    point, a chosen learning rate or step count, a sample count, a seed),
  *    the inputs the reader could change, never a result.  Each one listed
  *    covers every occurrence in that paragraph; one listed but absent is an
- *    error, so the note cannot go stale;
+ *    error, so the note cannot go stale; and one written neither in the
+ *    book's code (the .c and .h files of chapters/, solutions/, tests/) nor
+ *    in a command of the file (an output or values marker, a typed code
+ *    span) is an error: an input is set somewhere, a number tied to no code
+ *    at all is caught;
  *
  * 4. exempt, because it is not a result:
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
  *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
  *      or issue (any case), and the ones joined to them by ",", "–", "-",
- *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2");
+ *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
+ *      numbers only (exercise and section also N.M: "exercise 4.2"), and
+ *      not after "for example";
  *    - an equation number (4.4): "(N.M)" where some display line of the
  *      book ends with that label;
  *    - a year in a citation (1900–2099 in parentheses, or after a
- *      capitalised name or "al.": "Polyak 1964", "Sutskever et al., 2013"),
+ *      capitalised name or "al." and before ")", ";", "," or ".":
+ *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
- *    - a list ordinal ("1." or "1)" opening a line);
+ *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
  *    - everything in a code span that is something the reader types: a
  *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
  *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
@@ -50,8 +57,9 @@
  *    −3 (U+2212) is -3; "+0.038" is 0.038;
  *    digit groups "100 000" (space, no-break, thin or narrow space) and
  *      "100,000" are 100000;
- *    4.5 × 10⁻³, 4.5·10⁻³, 4.5e-3 and 4.5E-03 are 4.5e-3; 10⁻⁶ is 1e-6;
- *      another power, 2⁶⁴ or 2^64, is 2^64;
+ *    4.5 × 10⁻³, 4.5·10⁻³, 4.5e-3 and 4.5E-03 are 4.5e-3; 10⁻⁶ is 1e-6
+ *      (in a test also pow(10, -6)); another power, 2⁻⁵³ or 2^-53, is
+ *      2^-53 (in a test ldexp(1, -53) or pow(2, -53));
  *    a fraction written without spaces, 16/5, is one numeral "16/5"; in a
  *      test `16.0 / 5` gives it (as well as 16 and 5), and a C literal
  *      with a zero fraction, 16.0, also counts as 16;
@@ -72,6 +80,11 @@
  *   numerals FILE...         just these files, every uncovered numeral
  *                            listed even if the file is pending
  *   -v                       also list how each numeral is covered
+ *   --mutations              list the asserted or given numerals whose last
+ *                            digit, changed by one (up or down), the same
+ *                            tests or givens would still cover: a test full
+ *                            of small integers asserts a 3 only weakly (the
+ *                            count is always printed)
  *
  * Run it from the top of the repository (`make check` does).
  */
@@ -94,6 +107,8 @@ static const char *cover_name[] = {"woven (block)", "woven (value)", "asserted",
                                    "exempt", "uncovered", ""};
 
 static int verbose;
+static int mutations;           /* --mutations: which hand changes would go unnoticed */
+static int mutated, survived;
 static int error_count;
 
 /* ------------------------------------------------------------ small helpers */
@@ -424,6 +439,7 @@ static const char *read_numeral(const char *p, const char *sign, char *text, siz
 /* ------------------------------------------------------------ equation labels */
 
 static struct set labels;   /* "4.4": every (N.M) that ends a display line */
+static struct set code_numerals;    /* every numeral of the book's .c and .h files */
 
 /* A display line (indented four spaces or more) ending with "(N.M)". */
 static void collect_labels(const char *data)
@@ -496,11 +512,31 @@ static void c_number_forms(const char *p, const char **end, char forms[2][MAX_TO
     }
 }
 
+/* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
+ * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
+static void add_power(const char *name, const char *p, struct set *out)
+{
+    char base[32], exponent[32], power[80];
+    int n = 0;
+    if (sscanf(p, " ( %31[0-9.] , %31[-0-9] )%n", base, exponent, &n) != 2 || n == 0)
+        return;
+    if (strchr(base, '.') && strspn(strchr(base, '.') + 1, "0") == strlen(strchr(base, '.') + 1))
+        *strchr(base, '.') = '\0';                    /* 2.0 is 2 */
+    if (strcmp(name, "ldexp") == 0 && strcmp(base, "1") == 0)
+        join(power, sizeof power, "2^", exponent, "");
+    else if (strcmp(name, "pow") == 0 && strcmp(base, "10") == 0)
+        join(power, sizeof power, "1e", exponent, "");
+    else if (strcmp(name, "pow") == 0)
+        join(power, sizeof power, base, "^", exponent);
+    else
+        return;
+    set_add(out, power);
+}
+
 static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
 {
     const char *p = text;
-    char last = '(';    /* the last significant character before a token */
     char previous_forms[2][MAX_TOKEN] = {"", ""};
     int previous_number = 0, slash_after_number = 0;
 
@@ -530,7 +566,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             if (*p == '"')
                 p++;
             scan_prose_numerals(literal, out);
-            last = '"';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -540,7 +575,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 p += *p == '\\' && p[1] ? 2 : 1;
             if (*p)
                 p++;
-            last = '\'';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -550,10 +584,11 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             while (isalnum((unsigned char)*p) || *p == '_')
                 p++;
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
+                add_power(name, p, out);
             for (int i = 0; i < define_names->count; i++)
                 if (strcmp(define_names->item[i], name) == 0)
                     scan_c_numerals(define_values[i], define_names, define_values, out);
-            last = 'a';
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -565,7 +600,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 p += 2;
                 while (isxdigit((unsigned char)*p) || strchr("uUlL", *p))
                     p++;
-                last = '0';
                 previous_number = slash_after_number = 0;
                 continue;
             }
@@ -602,7 +636,6 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             previous_number = 1;
             slash_after_number = 0;
             p = end;
-            last = '0';
             continue;
         }
         if (*p == '/' && previous_number) {
@@ -611,11 +644,9 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             p++;
             continue;
         }
-        last = *p;
         previous_number = slash_after_number = 0;
         p++;
     }
-    (void)last;
 }
 
 /* The tests of one chapter: each START_TEST's numerals. */
@@ -831,11 +862,15 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
 {
     const char *p = text;
 
-    /* list ordinal: "1. " or "1) " opening the line */
+    /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ...") */
     if (r && !code && base == UNCOVERED) {
         const char *q = text;
         while (*q == ' ')
             q++;
+        if (*q == '#') {
+            q += strspn(q, "#");
+            q += strspn(q, " ");
+        }
         if (isdigit((unsigned char)*q)) {
             const char *d = q;
             while (isdigit((unsigned char)*d))
@@ -974,8 +1009,10 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                 snprintf(bare, sizeof bare, "%s", word);
                 if (bare[0] && bare[strlen(bare) - 1] == '.')
                     bare[strlen(bare) - 1] = '\0';
-                if (in_list(bare, reference_words, 1))
-                    r->reference = 1;
+                if (in_list(bare, reference_words, 1) &&
+                    !(same_word(r->last_word, "for", 1) && starts_with(bare, "example")))
+                    r->reference = starts_with(bare, "exercise") || starts_with(bare, "section")
+                                       ? 2 : 1; /* "chapter 3", not "for example 0.5" */
                 else if (!in_list(word, joining_words, 0))
                     r->reference = 0;
                 snprintf(r->last_word, sizeof r->last_word, "%s", word);
@@ -1011,13 +1048,17 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                     unsigned before = previous(text, start);
                     int year = strlen(normal) == 4 && strspn(normal, "0123456789") == 4 &&
                                (strncmp(normal, "19", 2) == 0 || strncmp(normal, "20", 2) == 0);
-                    if (r->reference) {
-                        cover = EXEMPT, why = "reference";
+                    if (r->reference && (strspn(normal, "0123456789") == strlen(normal) ||
+                                         (r->reference == 2 && normal[0] != '0' &&
+                                          strspn(normal, "0123456789.") == strlen(normal) &&
+                                          strchr(normal, '.') == strrchr(normal, '.')))) {
+                        cover = EXEMPT, why = "reference";      /* 3, or exercise 4.2 */
                     } else if (before == '(' && *end == ')' && set_has(&labels, normal)) {
                         cover = EXEMPT, why = "equation number";
                     } else if (year && ((before == '(' && *end == ')') ||
-                                        isupper((unsigned char)r->last_word[0]) ||
-                                        strcmp(r->last_word, "al.") == 0)) {
+                                        ((isupper((unsigned char)r->last_word[0]) ||
+                                          strcmp(r->last_word, "al.") == 0) &&
+                                         (*end == '\0' || strchr(");,.", *end))))) {
                         cover = EXEMPT, why = "year";
                     } else if (in_list(r->last_word, version_words, 0) &&
                                (before == ' ')) {
@@ -1094,10 +1135,11 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             continue;
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text)) {
-                n->cover = ASSERTED;
-                n->why = tests->item[t];
+                if (n->cover == UNCOVERED) {
+                    n->cover = ASSERTED;
+                    n->why = tests->item[t];
+                }
                 test_used[t] = 1;
-                break;
             }
         for (int g = 0; g < given->count; g++)
             if (strcmp(given->item[g], n->text) == 0) {
@@ -1106,9 +1148,40 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     n->cover = GIVEN, n->why = "";
             }
     }
+    /* A hand change of the last digit, one up or one down: is the changed
+     * numeral still covered by the same tests or givens? */
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        char *last;
+        if (n->cover != ASSERTED && n->cover != GIVEN)
+            continue;
+        mutated++;
+        last = NULL;
+        for (char *c = n->text; *c; c++)
+            if (isdigit((unsigned char)*c))
+                last = c;
+        for (int delta = 1; last && delta <= 9; delta += 8) {
+            char changed[MAX_TOKEN], *digit;
+            int covered = 0;
+            snprintf(changed, sizeof changed, "%s", n->text);
+            digit = changed + (last - n->text);
+            *digit = (char)('0' + (*digit - '0' + delta) % 10);
+            for (int t = 0; t < tests->count; t++)
+                covered |= index[t] >= 0 && set_has(&suite->numerals[index[t]], changed);
+            covered |= set_has(given, changed);
+            if (covered) {
+                survived++;
+                if (mutations)
+                        printf("%s:%d:%s: written as %s it would still be %s\n", path, n->line,
+                           n->raw, changed, n->cover == GIVEN ? "given" : "asserted");
+                break;
+            }
+        }
+    }
     for (int t = 0; t < tests->count; t++)
         if (index[t] >= 0 && !test_used[t])
-            problem(path, first_line, "t:%s asserts no numeral of this paragraph", tests->item[t]);
+            problem(path, first_line, "t:%s: the test holds none of this paragraph's numerals",
+                    tests->item[t]);
     for (int g = 0; g < given->count; g++)
         if (!given_used[g])
             problem(path, first_line, "given %s does not occur in this paragraph", given->item[g]);
@@ -1118,10 +1191,24 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
 }
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
-static void read_markers(const char *path, int line_number, const char *line, struct set *tests,
+static void read_markers(const char *path, int line_number, const char *text, struct set *tests,
                          struct set *given)
 {
+    char line[MAX_LINE];
     const char *p = line;
+    /* a marker shown in a code span (`<!-- t:NAME -->`) is not one */
+    snprintf(line, sizeof line, "%s", text);
+    for (char *c = line; (c = strchr(c, '`')) != NULL;) {
+        size_t ticks = strspn(c, "`");
+        char fence[16];
+        char *close;
+        snprintf(fence, sizeof fence, "%.*s", (int)(ticks < 15 ? ticks : 15), c);
+        close = strstr(c + ticks, fence);
+        if (close == NULL)
+            break;
+        memset(c, ' ', (size_t)(close + ticks - c));
+        c = close + ticks;
+    }
     while ((p = strstr(p, "<!--")) != NULL) {
         const char *close = strstr(p, "-->");
         const char *q = p + 4;
@@ -1176,6 +1263,9 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     struct totals here = {{0}};
     int number = 0, in_fence = 0, in_woven = 0, paragraph_start = 0;
     int uncovered = 0;
+    struct set commands = {0};          /* numerals of the commands this file runs or shows */
+    struct set given_texts = {0};       /* every given of the file ... */
+    int *given_lines = NULL;            /* ... and the line of its paragraph */
 
     if (data == NULL) {
         problem(path, 0, "cannot read it");
@@ -1220,6 +1310,9 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                        (starts_with(line, "<!-- output") || starts_with(line, "<!-- listing:"))) {
                 in_woven = 1;
                 blank = 1;
+                scan_prose_numerals(line, &commands);
+            } else if (!in_fence && starts_with(line, "<!-- values:")) {
+                scan_prose_numerals(line, &commands);
             } else if (starts_with(line, "```") || starts_with(line, "~~~")) {
                 in_fence = !in_fence;
                 blank = 1;
@@ -1240,6 +1333,15 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                     printf("%s:%d:%s: %s%s%s\n", path, x->line, x->raw, cover_name[x->cover],
                            x->why && x->why[0] ? ": " : "", x->why ? x->why : "");
                 }
+                if (x->cover == EXEMPT && x->why && strcmp(x->why, "typed in a code span") == 0)
+                    set_add(&commands, x->text);
+            }
+            for (int g = 0; g < given.count; g++) {
+                if (set_has(&given_texts, given.item[g]))
+                    continue;
+                set_add(&given_texts, given.item[g]);
+                given_lines = must(realloc(given_lines, (size_t)given_texts.count * sizeof *given_lines));
+                given_lines[given_texts.count - 1] = paragraph_start;
             }
             r.count = 0;
             paragraph_start = 0;
@@ -1257,6 +1359,19 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
     }
+    /* A given is an input the code sets: it must be written in some
+     * chapter's code or in a command of this file.  A result marked given
+     * (computed, so written nowhere) is caught here. */
+    for (int g = 0; g < given_texts.count; g++)
+        if (!set_has(&code_numerals, given_texts.item[g]) &&
+            !set_has(&commands, given_texts.item[g]))
+            problem(path, given_lines[g], "given %s is in none of the book's code (the .c and "
+                    ".h files of chapters/, solutions/, tests/) nor in a command of this file: "
+                    "a given is an input some code sets; assert or weave a result",
+                    given_texts.item[g]);
+    set_free(&commands);
+    set_free(&given_texts);
+    free(given_lines);
     free(r.found);
     free_tests(&suite);
     free(data);
@@ -1273,6 +1388,56 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                here.count[WOVEN_VALUE], here.count[ASSERTED], here.count[EXEMPT] + here.count[GIVEN],
                here.count[GIVEN], uncovered, pending ? " (listed as pending)" : "");
     return uncovered;
+}
+
+/* Every numeral written in the book's code, the .c and .h files of
+ * chapters/NN-slug/, solutions/NN-slug/ and tests/, read as a test body
+ * is: where an input is set, so what a given may be. */
+static void collect_code_numerals_in(const char *top)
+{
+    DIR *outer = opendir(top), *folder;
+    struct dirent *entry, *file;
+    struct set no_defines = {0};
+    if (outer == NULL)
+        return;
+    while ((entry = readdir(outer)) != NULL) {
+        char path[1024];
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", top, entry->d_name);
+        if ((folder = opendir(path)) == NULL) {
+            /* a file right in top (tests/NN-slug.c) */
+            size_t n = strlen(entry->d_name);
+            char *data;
+            if (n > 2 && (strcmp(entry->d_name + n - 2, ".c") == 0 ||
+                          strcmp(entry->d_name + n - 2, ".h") == 0) &&
+                (data = read_whole(path)) != NULL) {
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+                free(data);
+            }
+            continue;
+        }
+        while ((file = readdir(folder)) != NULL) {
+            size_t n = strlen(file->d_name);
+            char source[2048], *data;
+            if (n < 3 || (strcmp(file->d_name + n - 2, ".c") != 0 &&
+                          strcmp(file->d_name + n - 2, ".h") != 0))
+                continue;
+            snprintf(source, sizeof source, "%s/%s", path, file->d_name);
+            if ((data = read_whole(source)) != NULL)
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+            free(data);
+        }
+        closedir(folder);
+    }
+    closedir(outer);
+}
+
+static void collect_code_numerals(void)
+{
+    collect_code_numerals_in("chapters");
+    collect_code_numerals_in("solutions");
+    collect_code_numerals_in("tests");
 }
 
 /* ------------------------------------------------------------ main */
@@ -1294,6 +1459,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--mutations") == 0)
+            mutations = 1;
         else if (strcmp(argv[i], "--only") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "numerals: --only needs a chapter (e.g. --only 04-batches)\n");
@@ -1302,7 +1469,7 @@ int main(int argc, char **argv)
             while (i + 1 < argc && argv[i + 1][0] != '-')
                 set_add(&only, argv[++i]);
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: numerals [-v] [--only CHAPTER...] [FILE...]\n");
+            fprintf(stderr, "usage: numerals [-v] [--mutations] [--only CHAPTER...] [FILE...]\n");
             return 2;
         } else {
             set_add(&files, argv[i]);
@@ -1334,6 +1501,7 @@ int main(int argc, char **argv)
     }
     closedir(dir);
     qsort(all_files.item, (size_t)all_files.count, sizeof *all_files.item, by_name);
+    collect_code_numerals();
     for (int i = 0; i < all_files.count; i++) {
         char *data = read_whole(all_files.item[i]);
         if (data)
@@ -1399,14 +1567,23 @@ int main(int argc, char **argv)
                pending_files, pending_files == 1 ? "" : "s", PENDING_LIST);
     printf("\n");
 
+    if (mutated > 0)
+        printf("numerals: %d of the %d asserted or given numerals would survive a hand change "
+               "of their last digit by one (--mutations lists them)\n", survived, mutated);
+
     set_free(&files);
     set_free(&pending);
     set_free(&only);
     set_free(&all_files);
     set_free(&labels);
+    set_free(&code_numerals);
     if (error_count > 0 || failed_files > 0) {
         printf("numerals: FAILED: %d file%s with uncovered numerals, %d other problem%s\n",
                failed_files, failed_files == 1 ? "" : "s", error_count, error_count == 1 ? "" : "s");
+        if (failed_files > 0)
+            printf("numerals: weave each uncovered one (<!-- v:NAME -->), assert it (its "
+                   "paragraph ends with <!-- t:TEST -->) or, if it is an input, mark it "
+                   "<!-- given: ... -->; the rule: chapter 0, \"Numbers in the text\"\n");
         return 1;
     }
     return 0;

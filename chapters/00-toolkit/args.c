@@ -16,7 +16,7 @@ const char exit_status_help[] =
 
 _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void))
 {
-    if (strcmp(flag, "--help") == 0) {
+    if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
         usage();
         printf("\n%s", exit_status_help);
         exit(0);

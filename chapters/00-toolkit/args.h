@@ -12,8 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The last branch of every program's flag loop: --help prints usage() and
- * the exit statuses, and exits 0; anything else is an unknown flag (exit 2). */
+/* The last branch of every program's flag loop: --help (or -h, as the lab
+ * takes it) prints usage() and the exit statuses, and exits 0; anything
+ * else is an unknown flag (exit 2). */
 _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void));
 
 /* The last paragraph of every program's --help, the lab's included: the

@@ -1,11 +1,12 @@
 /* main.c: chapter 6's program, build/ch06.
  *
- * Prints the chapter's two results:
- *   --example  the worked example: three steps of gradient descent, momentum
- *              and Nesterov on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4,
- *              momentum 1/2, every number an exact binary fraction;
- *   --rates    the measured contraction per step next to the theory, for
- *              several condition numbers and settings (the default prints both).
+ * Prints the chapter's two results (--example PART picks one; the default
+ * prints both):
+ *   by-hand  the worked example: three steps of gradient descent, momentum
+ *            and Nesterov on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4,
+ *            momentum 1/2, every number an exact binary fraction;
+ *   rates    the measured contraction per step next to the theory, for
+ *            several condition numbers and settings.
  * With --lr (and --momentum, --dampening, --nesterov, --function) it
  * measures one setting of your own instead.  With --csv DIR it also writes
  * the figures' data there (tests/draw.sh).  Every run uses sgd_kind through
@@ -40,11 +41,12 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch06 [--example] [--rates] [--csv DIR]\n"
+    puts("usage: ch06 [--example by-hand|rates] [--csv DIR]\n"
          "       ch06 --lr LR [--momentum B] [--dampening D] [--nesterov]\n"
          "            [--function quadratic:MU,L]\n"
-         "  --example        the worked example by hand: three steps of GD, momentum, Nesterov\n"
-         "  --rates          measured rate per step against the theory (default: both)\n"
+         "  --example PART   one part (default: both): by-hand, the worked example, three\n"
+         "                   steps of GD, momentum and Nesterov; rates, the measured rate\n"
+         "                   per step against the theory\n"
          "  --lr LR          measure your own setting instead, 0 < LR <= 10\n"
          "  --momentum B     its momentum, 0 <= B < 1 (default 0)\n"
          "  --dampening D    its dampening, 0 <= D < 1 (default 0)\n"
@@ -59,18 +61,22 @@ static struct settings parse(int argc, char **argv)
 {
     static const char *const tuning[] = {"--momentum", "--dampening", "--nesterov",
                                          "--function", NULL};
-    static const char *const parts[] = {"--example", "--rates", NULL};
+    static const char *const parts[] = {"--example", NULL};
     struct settings s = {.curvature = {1.0, 100.0}};
     struct flags_given given = {0};
     s.hyper = sgd_kind.defaults;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);
-        if (strcmp(flag, "--example") == 0)
-            s.example = true;
-        else if (strcmp(flag, "--rates") == 0)
-            s.rates = true;
-        else if (strcmp(flag, "--lr") == 0) {
+        if (strcmp(flag, "--example") == 0) {
+            const char *part = flag_value(argc, argv, &i);
+            if (strcmp(part, "by-hand") == 0)
+                s.example = true;
+            else if (strcmp(part, "rates") == 0)
+                s.rates = true;
+            else
+                fail(EXIT_USAGE, "--example: unknown part '%s' (by-hand or rates)", part);
+        } else if (strcmp(flag, "--lr") == 0) {
             s.hyper.lr = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             s.custom = true;
         } else if (strcmp(flag, "--momentum") == 0)
