@@ -40,8 +40,7 @@ static void usage(void)
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
          "  --csv DIR   also write the figures' data into DIR\n"
-         "With no flag: --table, --noise, --warmup and --race.\n"
-         "exit status: 0 done, 2 bad usage or an output that cannot be written");
+         "With no flag: --table, --noise, --warmup and --race.");
 }
 
 /* LinearLR with PyTorch's defaults: from 1/3 of the rate to all of it in 5 updates. */
@@ -186,9 +185,11 @@ int main(int argc, char **argv)
 {
     bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
     const char *csv_dir = NULL;
+    struct flags_given given = {0};
     fail_program = "ch09";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
+        flag_once(&given, flag);
         if (strcmp(flag, "--table") == 0)
             table = true;
         else if (strcmp(flag, "--noise") == 0)
