@@ -6,6 +6,8 @@
 #   make check CH=02  one chapter (the folder chapters/02-*)
 #   make exercises CH=04   only your exercise answers for chapter 04
 #   make plots | book | bench | deps | clean
+#   make html         the book as a website in build/html (pandoc)
+#   make check-html   ... opened and checked in headless Chromium
 #
 # Your CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS and BUILD=dir are honoured: the
 # project's own flags are added beside them, never instead of them.  Objects
@@ -175,3 +177,28 @@ deps:
 # Header dependencies written by -MMD; a missing one is simply not needed yet.
 $(BUILD)/%.d: ;
 -include $(shell find '$(BUILD)/obj' -name '*.d' 2>/dev/null)
+
+# ------------------------------------------------------------- website
+# The book as pages (build/html), made by Debian's pandoc, and checked in
+# headless Chromium: pandoc and Chromium are installed only when these are
+# asked for, so `make` and `make check` stay lean.
+.PHONY: html check-html deps-html
+html: deps-html
+	@sh tests/site/build.sh '$(BUILD)'
+
+check-html: html
+	@sh tests/site/check.sh '$(BUILD)'
+
+deps-html:
+	@missing=''; \
+	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -z "$$missing" ] && exit 0; \
+	if command -v apt-get >/dev/null 2>&1; then \
+		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
+		echo "the website needs:$$missing; installing them with $$sudo apt-get"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	else \
+		echo "the website needs:$$missing (pandoc, and Chromium for check-html). Install them with your system's package manager."; exit 1; \
+	fi
