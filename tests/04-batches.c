@@ -496,11 +496,11 @@ static void mse_grad_backwards(const struct regression *m, double *grad, const d
         grad[j] *= 2.0 / (double)size;
 }
 
-/* One random shape of the checks below, from shape number s: d = 1 to 17
- * features (odd and even, so that the pairs of add_four end with and
- * without a lone feature), 1 to 43 samples (every size mod 4), bias or
- * not, theta of both signs with a -0.0 among them, and a batch: none
- * (all samples in order) or 1 to 45 random indices, repeats allowed. */
+/* One random shape of the checks below: 1 to features (at most 17) features,
+ * odd and even, so that the pairs of add_four end with and without a lone
+ * feature; 1 to count (at most 43) samples; bias or not; theta of both
+ * signs with a -0.0 among them; and a batch: none (all samples in order)
+ * or 1 to 45 random indices, repeats allowed. */
 struct shape {
     struct dataset data;
     struct regression model;
@@ -509,9 +509,10 @@ struct shape {
     bool whole;
 };
 
-static void random_shape(struct shape *sh, struct rng *rng)
+static void random_shape(struct shape *sh, struct rng *rng, size_t features, size_t count)
 {
-    size_t d = 1 + rng_below(rng, 17), count = 1 + rng_below(rng, 43);
+    size_t d = 1 + rng_below(rng, features);
+    count = 1 + rng_below(rng, count);
     double w_true[17];
     synthetic_regression(&sh->data, w_true, count, d, 0.5, rng_next(rng));
     sh->model = (struct regression){&sh->data, rng_below(rng, 2) == 1};
@@ -525,11 +526,12 @@ static void random_shape(struct shape *sh, struct rng *rng)
 }
 
 /* mse_grad and mse_loss take four samples at a time; the straightforward
- * loops take one.  On 2000 random shapes, plus the shape of build/bench04
- * (100 000 samples of 16 features, seed 4), they must agree bit for bit:
- * exact equality, because each sum is the same additions in the same
- * order, four sums in flight at once.  The remainders 0, 1, 2 and 3 of
- * size mod 4 are each counted, so none goes unchecked. */
+ * loops take one.  On 2000 random shapes of up to 17 features and 43
+ * samples, plus the shape of build/bench04 (100 000 samples of 16
+ * features, seed 4: 136 bytes a sample with its target), they must agree
+ * bit for bit: exact equality, because each sum is the same additions in
+ * the same order, four sums in flight at once.  The remainders 0, 1, 2
+ * and 3 of size mod 4 are each counted, so none goes unchecked. */
 START_TEST(four_at_a_time_is_one_by_one)
 {
     struct rng rng;
@@ -538,7 +540,7 @@ START_TEST(four_at_a_time_is_one_by_one)
     int remainders[4] = {0, 0, 0, 0};
     rng_seed(&rng, 19);
     for (int s = 0; s < 2000; s++) {
-        random_shape(&sh, &rng);
+        random_shape(&sh, &rng, 17, 43);
         const size_t *batch = sh.whole ? NULL : sh.batch;
         size_t dim = regression_dim(&sh.model);
         mse_grad(&sh.model, fast, sh.theta, batch, sh.size);
@@ -555,6 +557,7 @@ START_TEST(four_at_a_time_is_one_by_one)
 
     double w_true[16], theta[16];
     synthetic_regression(&sh.data, w_true, 100000, 16, 0.5, 4);
+    ck_assert_uint_eq((sh.data.features + 1) * sizeof(double), 136);
     sh.model = (struct regression){&sh.data, false};
     for (size_t j = 0; j < 16; j++)
         theta[j] = 0.5 * w_true[j];
@@ -578,7 +581,7 @@ START_TEST(another_order_changes_the_bits)
     int tried = 0, differ = 0;
     rng_seed(&rng, 19);
     for (int s = 0; s < 2000; s++) {
-        random_shape(&sh, &rng);
+        random_shape(&sh, &rng, 17, 43);
         const size_t *batch = sh.whole ? NULL : sh.batch;
         size_t size = sh.whole ? sh.data.count : sh.size;
         if (sh.data.features >= 3) {
