@@ -86,9 +86,9 @@ static inline void errors_of_four(double error[4], const double *theta, double s
 /* grad[j] += error[l] x[l][j] for l = 0, 1, 2, 3 in that order (C adds left
  * to right, so each sum below is four += in a row).  The features go two
  * at a time, in a loop of exactly two: two sums side by side are what an
- * SSE2 register holds, and a loop whose length is known is one that the
- * compiler turns into register-wide operations at -O2 (a loop of unknown
- * length d it leaves alone). */
+ * SSE2 register holds, and a loop whose length is known is one that gcc
+ * turns into register-wide operations at -O2 (a loop of unknown length d
+ * it leaves alone there). */
 static inline void add_four(double *restrict grad, size_t d, const double error[4],
                             const double *x[4])
 {
