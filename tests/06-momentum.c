@@ -152,8 +152,8 @@ START_TEST(example_nesterov_by_hand_steps)
     example_gradient(x[0], g);
     expect_pair(g, 1, 3);
     expect_pair(b[1], 1, 3);
-    step[0] = g[0] + 0.5 * b[1][0];
-    step[1] = g[1] + 0.5 * b[1][1];
+    step[0] = g[0] + 1.0 / 2 * b[1][0];
+    step[1] = g[1] + 1.0 / 2 * b[1][1];
     expect_pair(step, 3.0 / 2, 9.0 / 2);
     expect_pair(x[1], 1 - 3.0 / 8, 1 - 9.0 / 8);
     expect_pair(x[1], 5.0 / 8, -1.0 / 8);
@@ -278,6 +278,9 @@ static double forms_gap(const char *spec, double lr, double momentum, long steps
 START_TEST(two_forms_agree_on_a_quadratic)
 {
     ck_assert_double_le(forms_gap("quadratic:1,100", 0.01, 0.9, 500), 1e-14);
+    /* PyTorch's default dampening is 0: the buffer takes all of g, (1 - 0) g */
+    ck_assert_double_eq(sgd_kind.defaults.dampening, 0);
+    ck_assert_double_eq(1 - sgd_kind.defaults.dampening, 1);
 }
 END_TEST
 
@@ -305,7 +308,11 @@ START_TEST(theory_gradient_descent_best)
     struct function f = quadratic(curvature, 2);
     struct hyper h = setting(gd_best_lr(1.0, 100.0), 0.0, false);
     ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
+    ck_assert_double_eq_tol(h.lr, 2 / (1 + 100.0), TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
+    ck_assert_double_eq_tol(99.0 / 101, (100 - 1) / (100 + 1.0), TOLERANCE);
+    /* the two terms of (6.2) are equal there: 1 - lr mu = lr L - 1 */
+    ck_assert_double_eq_tol(1 - h.lr * 1, h.lr * 100 - 1, TOLERANCE);
 }
 END_TEST
 
@@ -318,6 +325,7 @@ START_TEST(theory_heavy_ball_best)
     struct hyper h = setting(0, 0, false);
     struct rate r;
     heavy_ball_best(1.0, 100.0, &h.lr, &h.momentum);
+    ck_assert_double_eq_tol(h.lr, pow(2 / (sqrt(1.0) + sqrt(100.0)), 2), TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 4.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(h.momentum, 81.0 / 121, TOLERANCE);
     r = sgd_rate_on_quadratic(&h, &f);
@@ -337,10 +345,43 @@ START_TEST(theory_heavy_ball_roots)
     struct rate r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_COMPLEX);
     ck_assert_double_eq_tol(r.radius, sqrt(0.9), TOLERANCE);
+    {   /* (6.4): x^(k+1) = (1 + beta - q) x^(k) - beta x^(k-1), the matrix
+         * [[1 + beta - q, -beta], [1, 0]], is heavy_ball_step on x' = lambda x */
+        double x = 0.7, previous = 0.3, grad = 1.0 * x, q = 0.01 * 1.0;
+        double row1 = (1 + 0.9 - q) * x - 0.9 * previous, row2 = 1 * x + 0 * previous;
+        heavy_ball_step(&x, &previous, &grad, 1, 0.01, 0.9);
+        ck_assert_double_eq_tol(x, row1, TOLERANCE);
+        ck_assert_double_eq_tol(previous, row2, TOLERANCE);
+    }
     h.momentum = 0.5;
     r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_REAL);
     ck_assert_double_eq_tol(r.radius, (1.49 + sqrt(0.2201)) / 2, TOLERANCE);
+}
+END_TEST
+
+/* The complex interval of (6.5): the roots are complex exactly when the
+ * discriminant (1 + beta - q)^2 - 4 beta is negative, that is when
+ * (1 - sqrt beta)^2 < q < (1 + sqrt beta)^2, and then |z|^2 = beta, the
+ * product of the roots.  Checked on a grid of q for beta 0.5 and 0.9
+ * (points within 1e-9 of an end skipped: there the root is double). */
+START_TEST(theory_heavy_ball_complex_interval)
+{
+    static const double betas[2] = {0.5, 0.9};
+    for (int b = 0; b < 2; b++) {
+        double beta = betas[b], lo = pow(1 - sqrt(beta), 2), hi = pow(1 + sqrt(beta), 2);
+        for (int j = 1; j < 4000; j++) {
+            double q = j / 1000.0, t = 1 + beta - q;
+            struct hyper h = setting(q, beta, false);
+            struct rate r = sgd_rate(&h, 1.0);
+            if (fabs(q - lo) < 1e-9 || fabs(q - hi) < 1e-9)
+                continue;
+            ck_assert_int_eq(t * t - 4 * beta < 0, lo < q && q < hi);
+            ck_assert_int_eq(r.roots == ROOTS_COMPLEX, lo < q && q < hi);
+            if (r.roots == ROOTS_COMPLEX)
+                ck_assert_double_eq_tol(r.radius * r.radius, beta, TOLERANCE);
+        }
+    }
 }
 END_TEST
 
@@ -363,6 +404,16 @@ START_TEST(theory_stability_edge)
     ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
     h.lr = 19.0 / 14 / 100 * (1 + 1e-6);
     ck_assert_double_gt(sgd_rate(&h, 100.0).radius, 1.0);
+    /* the lower edge 0 of (6.6) and (6.9): lr 0 does not contract (the
+     * root 1), any positive lr below the upper edge does */
+    h = setting(0, 0.9, false);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 1.0, 1e-12);
+    h.lr = 1e-6;
+    ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
+    /* the two edges as (6.6) and (6.9) write them, beta = 0.9, L = 100 */
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / (1 + 2 * 0.9), 19.0 / 14, TOLERANCE);
+    ck_assert_double_lt(19.0 / 14, 2 + 2 * 0.9);
 }
 END_TEST
 
@@ -410,6 +461,13 @@ START_TEST(theory_figure_heavy_ball_three_times_faster)
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&heavy, &f).radius, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&gd, &f).radius, 0.925, TOLERANCE);
     ck_assert_double_eq_tol(log(0.8) / log(0.925), 2.86, 0.005);
+    /* the polynomial of (6.5) on the flat direction, its roots, the edge */
+    ck_assert_double_eq_tol(1 + 0.5 - 0.075, 1.425, TOLERANCE);
+    ck_assert_double_eq_tol(0.8 + 0.625, 1.425, TOLERANCE);
+    ck_assert_double_eq_tol(0.8 * 0.625, 0.5, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 0.075, 0.925, TOLERANCE);
+    ck_assert_double_eq_tol(2.0 / 25, 0.08, TOLERANCE);
+    ck_assert_double_lt(0.075, 2.0 / 25);
 }
 END_TEST
 
@@ -460,6 +518,7 @@ START_TEST(theory_nesterov_clears_steep_direction_in_two_steps)
     f.gradient(&f, grad, x);
     optimizer_step(&opt, x, grad);
     ck_assert_double_eq_tol(x[1], -6.0 / 5, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], -2.0 / 3 * (9.0 / 5), TOLERANCE);
     f.gradient(&f, grad, x);
     optimizer_step(&opt, x, grad);
     ck_assert_double_eq_tol(x[1], 0.0, TOLERANCE);
@@ -908,6 +967,10 @@ START_TEST(measured_divergence_is_reported)
     struct hyper h = setting(0.05, 0.9, false);
     struct measurement m = measure_rate(&f, &h, 100, 10000);
     ck_assert_int_gt(m.diverged_at, 100);
+    h.lr = 0.5;                   /* far past it: overflows before step 400 */
+    m = measure_rate(&f, &h, 100, 400);
+    ck_assert_int_gt(m.diverged_at, 0);
+    ck_assert_int_lt(m.diverged_at, 400);
 }
 END_TEST
 
@@ -932,6 +995,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_gradient_descent_best);
     tcase_add_test(theory, theory_heavy_ball_best);
     tcase_add_test(theory, theory_heavy_ball_roots);
+    tcase_add_test(theory, theory_heavy_ball_complex_interval);
     tcase_add_test(theory, theory_stability_edge);
     tcase_add_test(theory, theory_nesterov_double_root);
     tcase_add_test(theory, theory_nesterov_clears_steep_direction_in_two_steps);
