@@ -26,6 +26,15 @@ static void expect_pairs(double got[4][2], const double want[4][2])
             ck_assert_double_eq_tol(got[k][i], want[k][i], TOLERANCE);
 }
 
+static struct hyper setting(double lr, double momentum, bool nesterov)
+{
+    struct hyper h = sgd_kind.defaults;
+    h.lr = lr;
+    h.momentum = momentum;
+    h.nesterov = nesterov;
+    return h;
+}
+
 /* Gradient descent: x1 <- (1 - 1/4) x1, x2 <- (1 - 3/4) x2. */
 START_TEST(example_gradient_descent)
 {
@@ -242,6 +251,113 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
     optimizer_free(&opt);
+    /* the worked answer's arithmetic, as written: f'(x) = 2x */
+    ck_assert_double_eq_tol(1 - 1.0 / 8 * 2, 3.0 / 4, TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (3.0 / 2) + 1.0 / 2 * (3.0 / 4 - 1), 7.0 / 16,
+                            TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 3.0 / 16 - 1.0 / 8, 7.0 / 16, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 2.0 / 8, 3.0 / 4, TOLERANCE);
+    ck_assert_double_eq_tol(1 + 3.0 / 2, 5.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
+    ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
+    ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
+}
+END_TEST
+
+/* Exercise 2's answer: (2 + 2 beta) / L = 3.8/100 = 0.038 for beta = 0.9,
+ * L = 100, and 2/L = 0.02 with beta = 0.  At the edge the steep direction
+ * (q = 3.8) has z^2 + 1.9 z + 0.9 = (z + 1)(z + 0.9): the root -1.  A run
+ * on that direction alone flips sign on every step after the start and,
+ * once 0.9^k has died (k > 400: 0.9^400 < 1e-18), keeps its size: steps
+ * 1000 and 2000 have the same |x| within 1e-12 relative. */
+START_TEST(exercise_2_edge_flips_for_ever)
+{
+    static const double steep = 100.0;
+    struct function f = quadratic(&steep, 1);
+    struct hyper h = setting(3.8 / 100, 0.9, false);
+    struct optimizer opt;
+    double x = 1.0, grad, last = 1.0, at_1000 = 0.0;
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0.0) / 100, 0.02, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 1.9 + 0.9, 0.0, TOLERANCE);     /* z = -1 is a root */
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    for (int k = 1; k <= 2000; k++) {
+        f.gradient(&f, &grad, &x);
+        optimizer_step(&opt, &x, &grad);
+        if (k > 1)
+            ck_assert((x < 0) != (last < 0));
+        last = x;
+        if (k == 1000)
+            at_1000 = fabs(x);
+    }
+    optimizer_free(&opt);
+    ck_assert_double_gt(at_1000, 0.01);
+    ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
+}
+END_TEST
+
+/* Exercise 3's answer: with dampening d, heavy ball (6.1) with
+ * eta = lr (1 - d), after a first step of lr, is torch.optim.SGD's form
+ * (to 1e-13, as in tests/06-momentum-exercises.c).  Forget the exception
+ * on the first step (eta = lr (1 - d) from the start) and the iterates are
+ * off by far more than that (here more than 1e-3 at step 200). */
+static double dampened_gap(bool first_step_exception)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(0.01, 0.9, false);
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, previous[2] = {1.0, 1.0}, theta[2] = {1.0, 1.0}, grad[2];
+    double gap = 0.0;
+    h.dampening = 0.5;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < 200; k++) {
+        double eta = k == 0 && first_step_exception ? 0.01 : 0.01 * (1 - 0.5);
+        f.gradient(&f, grad, x);
+        heavy_ball_step(x, previous, grad, 2, eta, 0.9);
+        f.gradient(&f, grad, theta);
+        optimizer_step(&opt, theta, grad);
+        gap = fmax(gap, fmax(fabs(x[0] - theta[0]), fabs(x[1] - theta[1])));
+    }
+    optimizer_free(&opt);
+    return gap;
+}
+
+START_TEST(exercise_3_first_step_exception)
+{
+    ck_assert_double_le(dampened_gap(true), 1e-13);
+    ck_assert_double_gt(dampened_gap(false), 1e-3);
+}
+END_TEST
+
+/* Exercise 4's answer.  p = 1 - q = 1 - 1/kappa; the discriminant of (6.8)
+ * is (1 + beta)^2 p^2 - 4 beta p, zero on p beta^2 + (2p - 4) beta + p = 0,
+ * whose roots are ((2 - p) -+ 2 sqrt(1 - p)) / p: the smaller is
+ * (1 - sqrt(1 - p))^2 / p = (sqrt k - 1)/(sqrt k + 1), the other above 1.
+ * beta p = (sqrt k - 1)^2 / k, the rate sqrt(beta p) = 1 - 1/sqrt k:
+ * kappa = 100, beta = 9/11, r = 9/10, slower than heavy ball's best 9/11;
+ * the steep direction (q = 1) has both roots 0. */
+START_TEST(exercise_4_nesterov_double_root_algebra)
+{
+    static const double kappas[3] = {4.0, 100.0, 1442.0};
+    for (int i = 0; i < 3; i++) {
+        double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
+        double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0.0, TOLERANCE);
+        ck_assert_double_gt(high, 1.0);
+        ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
+        ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
+        ck_assert_double_eq_tol(low * p, (root - 1) * (root - 1) / kappa, TOLERANCE);
+        ck_assert_double_eq_tol(sqrt(low * p), 1 - 1 / root, TOLERANCE);
+        ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+    }
+    {
+        struct hyper h = setting(0.01, 9.0 / 11, true);
+        ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
+        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+        ck_assert_double_gt(0.9, 9.0 / 11);
+    }
 }
 END_TEST
 
@@ -291,15 +407,6 @@ START_TEST(two_forms_agree_on_rosenbrock)
 END_TEST
 
 /* ------------------------------------------------------------ theory */
-
-static struct hyper setting(double lr, double momentum, bool nesterov)
-{
-    struct hyper h = sgd_kind.defaults;
-    h.lr = lr;
-    h.momentum = momentum;
-    h.nesterov = nesterov;
-    return h;
-}
 
 /* (6.2)-(6.3): best lr 2/(1 + 100) = 2/101, rate (100 - 1)/(100 + 1). */
 START_TEST(theory_gradient_descent_best)
@@ -990,6 +1097,9 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_nesterov_by_hand_steps);
     tcase_add_test(worked, example_why_momentum_overshoots);
     tcase_add_test(forms, exercise_1_heavy_ball_by_hand);
+    tcase_add_test(forms, exercise_2_edge_flips_for_ever);
+    tcase_add_test(forms, exercise_3_first_step_exception);
+    tcase_add_test(forms, exercise_4_nesterov_double_root_algebra);
     tcase_add_test(forms, two_forms_agree_on_a_quadratic);
     tcase_add_test(forms, two_forms_agree_on_rosenbrock);
     tcase_add_test(theory, theory_gradient_descent_best);
