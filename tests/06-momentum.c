@@ -279,7 +279,10 @@ START_TEST(exercise_2_edge_flips_for_ever)
     double x = 1.0, grad, last = 1.0, at_1000 = 0.0;
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
     ck_assert_double_eq_tol((2 + 2 * 0.0) / 100, 0.02, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 1.9 + 0.9, 0.0, TOLERANCE);     /* z = -1 is a root */
+    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
+        double z = -1, t = 1 + 0.9 - 3.8;
+        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0.0, TOLERANCE);
+    }
     optimizer_init(&opt, &sgd_kind, &h, 1);
     for (int k = 1; k <= 2000; k++) {
         f.gradient(&f, &grad, &x);
@@ -325,8 +328,26 @@ static double dampened_gap(bool first_step_exception)
 
 START_TEST(exercise_3_first_step_exception)
 {
+    const double d = 0.5, lr = 0.01, lambda = 100.0;
+    double right[4], wrong[4], previous_right = 1.0, previous_wrong = 1.0, grad;
     ck_assert_double_le(dampened_gap(true), 1e-13);
     ck_assert_double_gt(dampened_gap(false), 1e-3);
+    /* On the steep coordinate by hand: the forgotten exception makes the
+     * first step (1 - d) times too short, and each of the next iterates
+     * (the first 3 shown) is wrong too. */
+    right[0] = wrong[0] = 1.0;
+    for (int k = 0; k < 3; k++) {
+        right[k + 1] = right[k];
+        grad = lambda * right[k];
+        heavy_ball_step(&right[k + 1], &previous_right, &grad, 1, k == 0 ? lr : lr * (1 - d),
+                        0.9);
+        wrong[k + 1] = wrong[k];
+        grad = lambda * wrong[k];
+        heavy_ball_step(&wrong[k + 1], &previous_wrong, &grad, 1, lr * (1 - d), 0.9);
+    }
+    ck_assert_double_eq_tol(wrong[1] - wrong[0], (1 - d) * (right[1] - right[0]), TOLERANCE);
+    for (int k = 1; k <= 3; k++)
+        ck_assert_double_gt(fabs(wrong[k] - right[k]), 0.1);
 }
 END_TEST
 
