@@ -630,6 +630,43 @@ START_TEST(theory_nesterov_double_root)
 }
 END_TEST
 
+/* Nesterov's matrix on one coordinate of curvature lambda: one step of
+ * sgd_kind (nesterov) maps (x, b) to ((1 - q(1 + beta)) x - lr beta^2 b,
+ * lambda x + beta b), trace (1 + beta)(1 - q), determinant beta (1 - q).
+ * Each new gradient enters the step with weight 1 + beta at once (the first
+ * step is (1 + beta) lr g).  Past the edge (6.9) (beta = 0.9: q > 19/14) the
+ * Jury condition that fails is |t| < 1 + d, while |d| < 1 still holds. */
+START_TEST(theory_nesterov_matrix)
+{
+    const double lambda = 7.0, lr = 0.1, beta = 0.9, q = lr * lambda;
+    struct hyper h = setting(lr, beta, true);
+    struct optimizer opt;
+    double x = 1.0, grad, x1, b1, want_x, want_b;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    grad = lambda * x;
+    optimizer_step(&opt, &x, &grad);
+    ck_assert_double_eq_tol(1.0 - x, (1 + beta) * lr * lambda * 1.0, TOLERANCE);
+    x1 = x;
+    b1 = opt.buffer[0][0];
+    want_x = (1 - q * (1 + beta)) * x1 - lr * beta * beta * b1;
+    want_b = lambda * x1 + beta * b1;
+    grad = lambda * x;
+    optimizer_step(&opt, &x, &grad);
+    ck_assert_double_eq_tol(x, want_x, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], want_b, TOLERANCE);
+    optimizer_free(&opt);
+    ck_assert_double_eq_tol((1 - q * (1 + beta)) + beta, (1 + beta) * (1 - q), TOLERANCE);
+    ck_assert_double_eq_tol((1 - q * (1 + beta)) * beta + lr * beta * beta * lambda,
+                            beta * (1 - q), TOLERANCE);
+    {
+        double over = 19.0 / 14 * (1 + 1e-6), t = (1 + beta) * (1 - over),
+               d = beta * (1 - over);
+        ck_assert_double_lt(fabs(d), 1);
+        ck_assert_double_gt(fabs(t), 1 + d);
+    }
+}
+END_TEST
+
 /* (6.8) at q = 1: both roots are 0 but the matrix [[-beta, -lr beta^2],
  * [lambda, beta]] is not; its square is.  So Nesterov clears the steep
  * direction in two steps, not one: on the figure's valley 1/2 (x1^2 +
@@ -1134,6 +1171,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_figure_heavy_ball_three_times_faster);
     tcase_add_test(theory, theory_momentum_0_9_suits_kappa_1442);
     tcase_add_test(theory, theory_nesterov_double_root_momentum);
+    tcase_add_test(theory, theory_nesterov_matrix);
     tcase_add_test(theory, figure_rate_against_beta);
     tcase_add_test(theory, figure_valley_heavy_ball_three_times_faster);
     tcase_add_test(theory, figure_valley_nesterov_edge);
