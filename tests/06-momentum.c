@@ -859,6 +859,58 @@ START_TEST(figure_rosenbrock_momentum_arrives)
 }
 END_TEST
 
+/* Nesterov's early jumps on Rosenbrock.  At (-1.5, 2) the Hessian is
+ * [[2 - 400 (y - x^2) + 800 x^2, -400 x], [-400 x, 200]] = [[1902, 600],
+ * [600, 200]], largest eigenvalue 2092 (to 0.5), lr lambda = 2.1: inside
+ * heavy ball's edge 2 + 2 (0.9) = 3.8, past Nesterov's 19/14 = 1.36.  Over
+ * the first 20 steps Nesterov's loss climbs from 12.5 to 281 (at step 3),
+ * heavy ball's stays below 15 (a small zig-zag), and Nesterov at half the
+ * lr (lr lambda = 1.05) never rises above the start. */
+static double rosenbrock_highest_loss(double lr, bool nesterov, int steps, int *at)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    struct hyper h = setting(lr, 0.9, nesterov);
+    struct optimizer opt;
+    double x[2] = {f.start[0], f.start[1]}, grad[2], highest = f.value(&f, x);
+    *at = 0;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 1; k <= steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (f.value(&f, x) > highest) {
+            highest = f.value(&f, x);
+            *at = k;
+        }
+    }
+    optimizer_free(&opt);
+    return highest;
+}
+
+START_TEST(figure_rosenbrock_nesterov_past_its_edge)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    double x = f.start[0], y = f.start[1];
+    double a = 2 - 400 * (y - x * x) + 800 * x * x, b = -400 * x, c = 200;
+    double largest = (a + c + sqrt((a - c) * (a - c) + 4 * b * b)) / 2;
+    int at;
+    ck_assert_double_eq(x, -1.5);
+    ck_assert_double_eq(y, 2);
+    ck_assert_double_eq_tol(largest, 2092, 0.5);
+    ck_assert_str_eq(fixed(1, 0.001 * largest), "2.1");
+    ck_assert_double_lt(0.001 * largest, 2 + 2 * 0.9);
+    ck_assert_double_eq_tol(2 + 2 * 0.9, 3.8, TOLERANCE);
+    ck_assert_str_eq(fixed(2, 19.0 / 14), "1.36");
+    ck_assert_double_gt(0.001 * largest, 19.0 / 14);
+    ck_assert_double_eq_tol(f.value(&f, f.start), 12.5, TOLERANCE);
+    ck_assert_str_eq(fixed(0, rosenbrock_highest_loss(0.001, true, 20, &at)), "281");
+    ck_assert_int_eq(at, 3);
+    ck_assert_double_lt(rosenbrock_highest_loss(0.001, false, 20, &at), 15);
+    ck_assert_str_eq(fixed(2, 0.0005 * largest), "1.05");
+    ck_assert_double_eq(rosenbrock_highest_loss(0.0005, true, 20, &at), 12.5);
+    ck_assert_int_eq(at, 0);
+}
+END_TEST
+
 /* "Choosing the momentum".  The rate can never beat sqrt(beta): the two
  * roots of (6.5) multiply to beta, so the larger modulus is at least
  * sqrt(beta) (1e-12 below it for rounding).  On a steady slope (a constant
@@ -1177,6 +1229,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, figure_valley_nesterov_edge);
     tcase_add_test(theory, figure_valley_nesterov_bend_is_the_double_root);
     tcase_add_test(theory, figure_rosenbrock_momentum_arrives);
+    tcase_add_test(theory, figure_rosenbrock_nesterov_past_its_edge);
     tcase_add_test(theory, choosing_momentum_facts);
     tcase_add_test(theory, choosing_momentum_what_the_iterates_show);
     tcase_add_test(theory, weight_decay_adds_to_every_curvature);
