@@ -7,6 +7,7 @@
 #                         02-learning-rate), and only what it needs
 #   make exercises CH=4   only your exercise answers (all chapters without CH)
 #   make watch CH=7       run chapter 7's exercises again on every save
+#   make next             the next exercise to do, in book order
 #   make hint EX=7.3      the hint of exercise 7.3
 #   make reset EX=7.3     restore exercise 7.3's stub (FORCE=1 over your edits)
 #   make plots | book | bench | deps | clean
@@ -106,7 +107,7 @@ SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
-	loop-timing
+	loop-timing next
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
@@ -287,6 +288,11 @@ check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(B
 
 exercises: deps $(SEL_YOURS)
 	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
+
+# The first exercise not done, in book order, where the chapter asks it
+# and its hint command (the same "next:" line as make check's).
+next: deps $(SEL_YOURS)
+	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
 bench: deps $(BENCHES)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
