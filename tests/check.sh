@@ -105,6 +105,20 @@ next_step() {
     [ -z "$where" ] || echo "      chapter ${number%%.*} asks it in its Exercises, item ${number#*.} ($where)"
 }
 
+# How much of build/descent-yours is the learner's: the optimizers of
+# tests/lab-yours.c whose exercise is done in the logs given.
+lab_share() {
+    sed -n 's/^ *LAB_YOURS(\([a-z]*\)_kind, *[a-z_]*, *"\([0-9A-Z]*\.[0-9]*\)").*/\2 \1/p' tests/lab-yours.c |
+        awk -v logs="$*" '
+            BEGIN { n = split(logs, files, " ")
+                    for (i = 1; i <= n; i++)
+                        while ((getline line < files[i]) > 0)
+                            if (line ~ /^  done +exercise /) { split(line, w, " "); done[w[3]] = 1 } }
+            { total++; if ($1 in done) { mine++; names = names (names ? ", " : "") $2 } }
+            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds build/descent-yours)\n",
+                                   mine, total, mine ? " (" names ")" : "" }'
+}
+
 # Run the learner's exercises of the chapters given into
 # BUILD/check/CHAPTER.exercises; sets logs and status.
 run_exercises() {
@@ -140,6 +154,7 @@ if [ "$mode" = exercises ]; then
     [ -n "$logs" ] || { echo "no exercises in: $*"; exit 0; }
     echo
     progress $logs
+    lab_share $logs
     next_step $logs
     exit $status
 fi
@@ -290,6 +305,18 @@ else
     fail 1
 fi
 
+# The lab on the reference answers of the optimizer exercises, as make
+# lab-yours links yours: the same bytes as build/descent (full check only).
+if [ -x "$BUILD/descent-solutions" ] && case $WOVEN in *-all.log) true ;; *) false ;; esac; then
+    if BUILD="$BUILD" sh tests/lab-yours.sh >"$BUILD/check/lab-yours.log" 2>&1; then
+        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what build/descent prints"
+        passed=$((passed + 1))
+    else
+        sed 's/^/    /' "$BUILD/check/lab-yours.log"
+        fail 1
+    fi
+fi
+
 # Figures, byte for byte, only with the gnuplot that drew the committed ones.
 made_with=$(cat plots/GNUPLOT_VERSION 2>/dev/null)
 have=$(gnuplot --version 2>/dev/null)
@@ -326,6 +353,7 @@ if [ -n "$logs" ]; then
     set -- $(awk '/^exercises [^ ]+: [0-9]+ done/ { d += $3; f += $7 + $9 } END { print d + 0, f + 0 }' $logs)
     passed=$((passed + $1))
     [ "$2" -eq 0 ] || fail "$2"
+    lab_share $logs
     next_step $logs
 fi
 echo "check: $passed passed, $failed failed"
