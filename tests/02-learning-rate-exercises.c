@@ -95,6 +95,8 @@ START_TEST(convergence_factor_is_the_worst)
     GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.19)");
     EXPECT_ANSWER(convergence_factor(a, 2, 0.19), fabs(1.0 - 0.19 * 10.0), 0,
                   "take the absolute value: a factor of -0.9 shrinks as slowly as 0.9");
+    /* solutions/02-learning-rate.md: the other factor at 0.19 */
+    ck_assert_str_eq(fixed(2, fabs(1.0 - 0.19 * 1.0)), "0.81");
     rng_seed(&r, 3);
     for (int n = 0; n < 100; n++) {
         size_t dim = 1 + (size_t)rng_below(&r, 6);
