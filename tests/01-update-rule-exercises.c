@@ -51,7 +51,9 @@ START_TEST(gd_step_like_the_book)
                 hint = "theta_i did not change: write the new value into theta[i]";
             GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %.17g, "
                   "grad[%zu] = %.17g", dim, eta, i, theta[i], i, grad[i]);
-            EXPECT_ANSWER(mine[i], book[i], 0, hint);
+            char name[32];
+            snprintf(name, sizeof name, "theta[%zu] after the step", i);
+            exercise_expect(name, mine[i], book[i], 0, hint);
         }
     }
 }
@@ -127,10 +129,10 @@ START_TEST(loop_like_gradient_descent)
                                    "start's included, and stop at max_steps");
         EXPECT_ANSWER(a.converged, b.converged, 0,
                       "converged: the last gradient norm is below the tolerance");
-        EXPECT_ANSWER(mine[0], book[0], 1e-12 * fmax(1.0, fabs(book[0])),
-                      "x ends at the last finite iterate");
-        EXPECT_ANSWER(mine[1], book[1], 1e-12 * fmax(1.0, fabs(book[1])),
-                      "x ends at the last finite iterate");
+        exercise_expect("x[0] at the end", mine[0], book[0], 1e-12 * fmax(1.0, fabs(book[0])),
+                        "x ends at the last finite iterate");
+        exercise_expect("x[1] at the end", mine[1], book[1], 1e-12 * fmax(1.0, fabs(book[1])),
+                        "x ends at the last finite iterate");
         if (b.steps == 0 && b.diverged)
             continue;           /* a start that is not finite: no loss to compare */
         if (a.grad_norm == b.grad_norm && a.loss == b.loss)

@@ -4,6 +4,8 @@
 #include "04-batches/regression.h"
 #include "00-toolkit/rng.h"
 
+#include <stdio.h>
+
 /* The worked example's first mini-batch, samples 1 and 2 at w = (0, 0):
  * errors -4 and -6, so grad = (2/2) (-4 (1, 1) - 6 (2, 1)) = (-16, -10);
  * then sample 3 alone at w = (8/5, 1): error 18/5 - 6 = -12/5, grad =
@@ -152,14 +154,17 @@ START_TEST(mse_grad_like_the_book)
             GIVEN("mse_grad_yours on random problem %d: %zu samples of %zu features, bias %s, "
                   "%s", n + 1, p.data.count, p.data.features, p.model.bias ? "on" : "off",
                   batch_name(which));
-            for (size_t j = 0; j < dim; j++)
-                EXPECT_ANSWER(mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
+            for (size_t j = 0; j < dim; j++) {
+                char name[48];
+                snprintf(name, sizeof name, "grad[%zu]%s", j, j == p.data.features ? ", b's derivative" : "");
+                exercise_expect(name, mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
                               j == p.data.features
                                   ? "b's derivative is 2/|B| sum (y_hat - y): the bias's "
                                     "input is 1"
                                   : which == 0 ? "batch NULL means every sample, in order"
                                                : "(4.2): 2/|B| sum (y_hat - y) x_j; set every "
                                                  "entry, starting from 0");
+            }
         }
         dataset_free(&p.data);
     }
@@ -191,10 +196,13 @@ START_TEST(epoch_like_the_book)
                   e, shuffle ? "shuffled" : "in order");
             EXPECT_ANSWER(updates, minibatch_epoch(&model, book, grad, &b, 0.05), 0,
                           "one update per batch: 10 samples in batches of 3 is 4 updates");
-            for (size_t j = 0; j < 4; j++)
-                EXPECT_ANSWER(mine[j], book[j], 1e-12 * fmax(1.0, fabs(book[j])),
-                              "start the epoch (epoch_start) so that it is reshuffled; the "
-                              "gradient of each batch at the theta the last step left");
+            for (size_t j = 0; j < 4; j++) {
+                char name[32];
+                snprintf(name, sizeof name, "theta[%zu] after the epoch", j);
+                exercise_expect(name, mine[j], book[j], 1e-12 * fmax(1.0, fabs(book[j])),
+                                "start the epoch (epoch_start) so that it is reshuffled; the "
+                                "gradient of each batch at the theta the last step left");
+            }
         }
         epoch_free(&a);
         epoch_free(&b);
