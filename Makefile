@@ -9,6 +9,7 @@
 #   make watch CH=7       run chapter 7's exercises again on every save
 #   make next             the next exercise to do, in book order
 #   make lab-yours        build/descent-yours: the lab on your optimizers
+#                         (and build/ch08-yours: chapter 8's race on them)
 #   make hint EX=7.3      the hint of exercise 7.3
 #   make reset EX=7.3     restore exercise 7.3's stub (FORCE=1 over your edits)
 #   make plots | book | bench | deps | clean
@@ -319,8 +320,8 @@ LAB_YOURS_ANSWERS := $(patsubst %.c,$(BUILD)/obj/%.o,$(foreach c,$(LAB_YOURS_CHA
 LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
 LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
 
-lab-yours: deps $(BUILD)/descent-yours
-	@echo "made $(BUILD)/descent-yours: the lab with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01"
+lab-yours: deps $(BUILD)/descent-yours $(BUILD)/ch08-yours
+	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot adam.svg, $(BUILD)/ch08-yours --example race"
 
 # The exercises whose tests pass, from your exercise runs (a run that did
 # not link counts nothing); rewritten only when it changes.
@@ -342,11 +343,15 @@ $(BUILD)/lab-solutions-done.c: tests/lab-yours.c
 $(BUILD)/lab-%-done.o: $(BUILD)/lab-%-done.c | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
-$(BUILD)/descent-yours: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
-		$(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
-	@$(say) LINK $@
-	$(Q)$(LAB_LINK) 2>$@.log || { rm -f $@; cat $@.log; \
-		echo "$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
+# The lab and chapter 8's program (its race), each on your optimizers.
+define yours_program
+$(1): $(2) $(BUILD)/obj/tests/lab-yours.o $(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
+	@$$(say) LINK $$@
+	$$(Q)$$(LAB_LINK) 2>$$@.log || { rm -f $$@; cat $$@.log; \
+		echo "$$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
+endef
+$(eval $(call yours_program,$(BUILD)/descent-yours,$(BUILD)/obj/chapters/A-lab/main.o))
+$(eval $(call yours_program,$(BUILD)/ch08-yours,$(BUILD)/obj/chapters/08-adam/main.o))
 
 $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
 		$(BUILD)/lab-solutions-done.o $(LAB_YOURS_ANSWERS) $(LIB)

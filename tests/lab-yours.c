@@ -78,7 +78,7 @@ static void tell_once(void)
         if (y >= sizeof yours || b >= sizeof books)
             break;
     }
-    fprintf(stderr, "descent-yours: your code runs %s; the book's runs %s\n",
+    fprintf(stderr, "make lab-yours: your code runs %s; the book's runs %s\n",
             y ? yours : "no optimizer yet", b ? books : "none: every optimizer is yours");
 }
 
