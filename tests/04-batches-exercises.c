@@ -100,7 +100,9 @@ static void random_problem(struct random_problem *p, int n)
 
 static const char *batch_name(int which)
 {
-    return which == 0 ? "batch NULL (every sample)" : which == 1 ? "a random batch" : "a batch of one";
+    return which == 0   ? "batch NULL (every sample)"
+           : which == 1 ? "a random batch"
+                        : "a batch of one";
 }
 
 START_TEST(mse_loss_like_the_book)
@@ -156,7 +158,8 @@ START_TEST(mse_grad_like_the_book)
                   batch_name(which));
             for (size_t j = 0; j < dim; j++) {
                 char name[48];
-                snprintf(name, sizeof name, "grad[%zu]%s", j, j == p.data.features ? ", b's derivative" : "");
+                snprintf(name, sizeof name, "grad[%zu]%s", j,
+                         j == p.data.features ? ", b's derivative" : "");
                 exercise_expect(name, mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
                               j == p.data.features
                                   ? "b's derivative is 2/|B| sum (y_hat - y): the bias's "

@@ -127,7 +127,11 @@ static void faulty_sgd(struct optimizer *opt, double *theta, const double *grad)
 }
 
 #define FAULTY(name, f) \
-    static void name(struct optimizer *o, double *x, const double *g) { fault = f; faulty_sgd(o, x, g); }
+    static void name(struct optimizer *o, double *x, const double *g) \
+    {                                                                   \
+        fault = f;                                                      \
+        faulty_sgd(o, x, g);                                            \
+    }
 FAULTY(sgd_first_damped, FIRST_DAMPED)
 FAULTY(sgd_no_dampening, NO_DAMPENING)
 FAULTY(sgd_dampening_on_b, DAMPENING_ON_B)
@@ -176,6 +180,7 @@ Suite *exercise_suite(void)
     ADD_EXERCISE(suite, "6.3 dampening in the classical form", dampened_heavy_ball_matches_sgd);
     ADD_EXERCISE(suite, "6.4 Nesterov's double root",
                  nesterov_double_root_momentum_gives_double_root);
-    ADD_EXERCISE(suite, "6.5 torch.optim.SGD: the momentum buffer and Nesterov", sgd_step_like_pytorch);
+    ADD_EXERCISE(suite, "6.5 torch.optim.SGD: the momentum buffer and Nesterov",
+                 sgd_step_like_pytorch);
     return suite;
 }

@@ -204,7 +204,8 @@ START_TEST(adamw_step_like_pytorch)
     const struct race_variant variants[] = {
         {adamw_coupled, "that is Adam's L2: in AdamW the moments never see weight_decay theta"},
         {adamw_decay_after, "shrink theta before the moment update, not after the step"},
-        {adamw_decay_no_lr, "the decay is scaled by the learning rate: theta (1 - lr weight_decay)"},
+        {adamw_decay_no_lr, "the decay is scaled by the learning rate: theta (1 - lr "
+                            "weight_decay)"},
         {adamw_no_decay, "AdamW shrinks theta by (1 - lr weight_decay) at every step"},
         {adamw_no_correction, no_correction},
         {adamw_eps_inside, eps_inside},
@@ -281,7 +282,9 @@ END_TEST
 
 static double faulty_mu(const struct hyper *h, double t)
 {
-    return fault == CONSTANT_MU ? h->beta1 : h->beta1 * (1.0 - 0.5 * pow(0.96, t * h->momentum_decay));
+    if (fault == CONSTANT_MU)
+        return h->beta1;
+    return h->beta1 * (1.0 - 0.5 * pow(0.96, t * h->momentum_decay));
 }
 
 static void faulty_nadam(struct optimizer *opt, double *theta, const double *grad)
