@@ -333,13 +333,151 @@ START_TEST(constant_rates_end_at_the_edge_of_stability)
     ck_assert(0.1 / sqrt(opt.buffer[0][1]) < 0.001);
     ck_assert(fabs(x[1]) < 1e-25);
     optimizer_free(&opt);
-    /* with momentum beta = 0.9 the edge is (2 + 2 beta) / a_2 = 3.8 / 100 (eq. 6.6) */
+    /* with momentum beta = 0.9 the edge is (2 + 2 beta) / a_2 = 0.038 (eq. 6.6) */
     rmsprop.lr = 0.001;
     rmsprop.momentum = 0.9;
     run(&opt, x, &rmsprop_kind, &rmsprop, 2000);
     double eta2 = 0.001 / (sqrt(opt.buffer[0][1]) + 1e-8);
-    ck_assert(eta2 > 0.02 && eta2 < 3.8 / 100.0);
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, 1e-15);
+    ck_assert(eta2 > 0.02 && eta2 < 0.038);
     optimizer_free(&opt);
+}
+END_TEST
+
+/* The comparison's first remark: from (-1, 0.4) the first move of every
+ * adaptive method has the same length on both axes, a 45 degree move
+ * against the signs of the gradient (-1, 40), not along it.  AdaGrad's is
+ * lr = 0.1 (eq. 7.4), RMSProp's 10 lr = 0.1; Adadelta's is sqrt(eps/(1 - rho))
+ * up to eps/(2 (1 - rho) g^2), 5e-6 relative on coordinate 1 (g = -1). */
+START_TEST(first_moves_at_45_degrees)
+{
+    const struct optimizer_kind *kinds[] = {&adagrad_kind, &rmsprop_kind, &adadelta_kind};
+    struct function f = quadratic(curvature, 2);
+    for (int m = 0; m < 3; m++) {
+        struct hyper h = kinds[m]->defaults;
+        struct optimizer opt;
+        double x[2] = {-1.0, 0.4}, grad[2];
+        if (kinds[m] == &adagrad_kind)
+            h.lr = 0.1;
+        optimizer_init(&opt, kinds[m], &h, 2);
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        double move1 = x[0] + 1.0, move2 = x[1] - 0.4;
+        ck_assert(move1 > 0.0 && move2 < 0.0);
+        ck_assert_double_eq_tol(atan2(-move2, move1) * 180 / (4 * atan(1.0)), 45, 1e-3);
+        optimizer_free(&opt);
+    }
+}
+END_TEST
+
+/* RMSProp's rate grows by 1/sqrt(alpha) a step once the new gradients are
+ * negligible against v (the straight lines of the first figure): with
+ * lr 0.01, from step 100 until coordinate 2's rate first passes 2/a_2 =
+ * 0.02 (step 835), to 1e-4 relative, and after it passes, x2 grows. */
+START_TEST(rmsprop_rate_grows_by_one_over_root_alpha)
+{
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = with_lr(&rmsprop_kind, 0.01);
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, grad[2], rate = 0.0, x2_at_cross = 0.0;
+    long cross = 0;
+    optimizer_init(&opt, &rmsprop_kind, &h, 2);
+    for (long k = 1; k <= 900; k++) {
+        double previous = rate;
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        rate = 0.01 / (sqrt(opt.buffer[0][1]) + 1e-8);
+        if (k > 100 && cross == 0)
+            ck_assert_double_eq_tol(rate / previous * sqrt(0.99), 1.0, 1e-4);
+        if (cross == 0 && rate > 0.02) {
+            cross = k;
+            x2_at_cross = fabs(x[1]);
+        }
+    }
+    ck_assert_int_eq(cross, 835);
+    ck_assert(fabs(x[1]) > 1e6 * x2_at_cross);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* Why Adadelta bounces (the comparison's third remark): not because u and
+ * v both fall below eps (that would send its rate towards lr = 1), but by
+ * RMSProp's mechanism.  On coordinate 2, u falls far below eps, so the
+ * numerator sqrt(u + eps) sits at sqrt(eps) (to 0.5% from step 420); v forgets old gradients by
+ * rho = 0.9 a step, so the rate grows by 1/sqrt(rho) a step (to 0.1%: the
+ * new gradients are not quite negligible) and passes 2/a_2 = 0.02 at step
+ * 438 with u_2 = 8.5e-10 but v_2 = 2.3e-3, about 2300 eps.  v never comes
+ * near eps (never below 10 eps).  Remove the cause, keep v from forgetting
+ * below its level of step 400, and the rate stays under 0.004 and x2
+ * converges instead.  The run ends in a two-point cycle x2 -> -x2, where
+ * the step 2|x2| over the gradient 100|x2| makes the rate 2/100 exactly;
+ * coordinate 1 has reached 0, with u and v below eps and its rate 1. */
+static void adadelta_run(long floor_from, long *cross, double *u_cross, double *v_cross,
+                         double *v_min, double *rate_max, double *x, double *x2_before,
+                         double *rate1)
+{
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = adadelta_kind.defaults;
+    struct optimizer opt;
+    double grad[2], v_floor = 0.0, rate = 0.0;
+    x[0] = x[1] = 1.0;
+    *cross = 0;
+    *v_min = INFINITY;
+    *rate_max = 0.0;
+    optimizer_init(&opt, &adadelta_kind, &h, 2);
+    for (long k = 1; k <= 2000; k++) {
+        double u = opt.buffer[1][1], u1 = opt.buffer[1][0], previous = rate;
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        double v = opt.buffer[0][1];
+        rate = sqrt(u + 1e-6) / sqrt(v + 1e-6);
+        if (floor_from == 0 && k >= 420 && k <= 438) {
+            ck_assert_double_eq_tol(rate / previous, 1.0 / sqrt(0.9), 0.001 / sqrt(0.9));
+            ck_assert_double_eq_tol(sqrt(u + 1e-6) / sqrt(1e-6), 1.0, 0.005);
+        }
+        if (*cross == 0 && rate > 0.02) {
+            *cross = k;
+            *u_cross = u;
+            *v_cross = v;
+        }
+        *v_min = fmin(*v_min, v);
+        if (k > floor_from)
+            *rate_max = fmax(*rate_max, rate);
+        if (k == floor_from)
+            v_floor = v;
+        if (k >= floor_from && floor_from > 0)
+            opt.buffer[0][1] = fmax(opt.buffer[0][1], v_floor);
+        if (k == 1999)
+            *x2_before = x[1];
+        if (k == 2000)                     /* coordinate 1's rate at the end */
+            *rate1 = sqrt(u1 + 1e-6) / sqrt(opt.buffer[0][0] + 1e-6);
+    }
+    optimizer_free(&opt);
+}
+
+START_TEST(adadelta_bounces_because_v_forgets)
+{
+    long cross;
+    double u, v, v_min, rate_max, x[2], x2_before, rate1;
+    adadelta_run(0, &cross, &u, &v, &v_min, &rate_max, x, &x2_before, &rate1);
+    ck_assert_int_eq(cross, 438);
+    ck_assert_str_eq(sci(1, u), "8.5e-10");
+    ck_assert_str_eq(sci(1, v), "2.3e-3");
+    ck_assert_double_eq(100.0 * round(v / 1e-6 / 100.0), 2300);
+    ck_assert(u < 1e-6 / 1000 && v > 1000 * 1e-6);
+    ck_assert(v_min > 10 * 1e-6);
+    ck_assert(rate_max < 0.2);                 /* nowhere near lr = 1 */
+    /* the two-point cycle: x2 at step 2000 is -x2 of step 1999 to 0.05% */
+    ck_assert_double_eq_tol(x[1] / x2_before, -1.0, 5e-4);
+    ck_assert(fabs(x[1]) > 0.01);
+    /* coordinate 1 at 0, where u and v fell below eps: its rate is 1 */
+    ck_assert_double_eq(x[0], 0.0);
+    ck_assert_double_eq_tol(rate1, 1.0, 1e-6);
+    /* the cause removed: v floored at its level of step 400 */
+    adadelta_run(400, &cross, &u, &v, &v_min, &rate_max, x, &x2_before, &rate1);
+    ck_assert_int_eq(cross, 0);
+    ck_assert(rate_max < 0.004);                /* 0.0031: sqrt(eps / (0.9 v_400)) */
+    ck_assert(fabs(x[1]) < 1e-100);
 }
 END_TEST
 
@@ -559,6 +697,9 @@ Suite *chapter_suite(void)
     tcase_add_test(adadelta, adadelta_second_step_by_hand);
     tcase_add_test(adadelta, adadelta_without_eps_never_moves);
     tcase_add_test(limits, constant_rates_end_at_the_edge_of_stability);
+    tcase_add_test(limits, adadelta_bounces_because_v_forgets);
+    tcase_add_test(limits, first_moves_at_45_degrees);
+    tcase_add_test(limits, rmsprop_rate_grows_by_one_over_root_alpha);
     tcase_add_test(limits, adagrad_with_a_larger_rate_wins_from_this_start);
     tcase_add_test(limits, kinds_carry_pytorch_defaults);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);

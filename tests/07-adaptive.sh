@@ -4,6 +4,8 @@
 ch07=$BUILD/ch07
 expect_exit 0 "the comparison" "$ch07"
 expect_exit 0 "help" "$ch07" --help
+expect_exit 0 "the numbers the text quotes" "$ch07" --values
+expect_usage_error "--values with another flag" "$ch07" --values --steps 3
 expect_help "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
