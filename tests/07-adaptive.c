@@ -712,6 +712,22 @@ START_TEST(exercise_1_first_move)
     ck_assert_double_eq_tol(f.value(&f, start), 0.145, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, x), 0.4, 1e-9);  /* eps moves it by 1e-10 */
     ck_assert_double_eq_tol(f.value(&f, after_gd), 0.136495125, TOLERANCE);
+    /* the answer's arithmetic: g = (0.5, 100 (-0.02)) = (0.5, -2); GD moves by
+     * -0.019 g = (-0.0095, +0.038), four times further on x2; AdaGrad by
+     * (-0.1, +0.1), more than ten times GD's move on x1, with s = (0.25, 4) */
+    ck_assert_double_eq_tol(100 * (-0.02), -2, 1e-15);
+    ck_assert_double_eq_tol(-0.019 * 0.5, -0.0095, 1e-17);
+    ck_assert_double_eq_tol(-0.019 * -2, +0.038, 1e-17);
+    ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
+    ck_assert(0.1 > 10 * 0.0095);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
+    ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
+    ck_assert_double_eq_tol(x[1] + 0.02, +0.1, 1e-9);
+    ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
+    ck_assert_double_eq_tol(1.0 / 2 * (0.25 + 0.04), 0.145, 1e-16);
+    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
+    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
+    ck_assert(0.02 < 0.1);       /* x2 is only 0.02 from 0: AdaGrad's 0.1 overshoots */
     optimizer_free(&opt);
 }
 END_TEST
@@ -737,6 +753,24 @@ START_TEST(exercise_2_first_move_against_alpha)
         h.centered = true;
         run(&opt, x, &rmsprop_kind, &h, 1);
         ck_assert_double_eq_tol(1.0 - x[0], 0.001 / sqrt(alphas[a] * (1.0 - alphas[a])), 1e-13);
+        optimizer_free(&opt);
+    }
+    /* the table: 1 - alpha = 0.1, 0.01, 0.001 under the root */
+    ck_assert_double_eq_tol(1.0 / sqrt(0.1), sqrt(10.0), 1e-15);
+    ck_assert_str_eq(fixed(2, sqrt(10.0)), "3.16");
+    ck_assert_double_eq_tol(1.0 / sqrt(0.01), 10, 1e-14);
+    ck_assert_double_eq_tol(1.0 / sqrt(0.001), sqrt(1000.0), 1e-13);
+    /* after t steps from v = 0 with a constant gradient, v = (1 - alpha^t) g^2 */
+    for (int a = 0; a < 3; a++) {
+        struct hyper h = with_lr(&rmsprop_kind, 0.001);
+        struct optimizer opt;
+        double x = 1.0, g = 2.0;
+        h.alpha = alphas[a];
+        optimizer_init(&opt, &rmsprop_kind, &h, 1);
+        for (int t = 1; t <= 5; t++) {
+            optimizer_step(&opt, &x, &g);
+            ck_assert_double_eq_tol(opt.buffer[0][0] / (1 - pow(alphas[a], t)), g * g, 1e-12);
+        }
         optimizer_free(&opt);
     }
     /* the rounded values the answer quotes */
@@ -773,6 +807,19 @@ START_TEST(exercise_4_units)
         x_new_units -= (0.1 * c * c) * (a / (c * c)) * x_new_units;
         ck_assert_double_eq_tol(x_new_units, c * x, 1e-11);
     }
+    ck_assert_double_eq(a / 2, 3.0 / 2);          /* f = 3/2 x^2 */
+    /* Adadelta's first move is about sqrt(eps / (1 - rho)) in any units (7.9):
+     * for a gradient 1 and the same gradient in units c = 10 times smaller,
+     * 1/c, within 0.1% (eps / ((1 - rho) g^2) is 1e-3 at g = 0.1), where
+     * the invariance would want c times the first */
+    for (int units = 0; units < 2; units++) {
+        struct hyper d = adadelta_kind.defaults;
+        double y = 0.0, g = units == 0 ? 1.0 : 1.0 / c;
+        optimizer_init(&opt, &adadelta_kind, &d, 1);
+        optimizer_step(&opt, &y, &g);
+        ck_assert_double_eq_tol(-y / sqrt(1e-6 / (1 - 0.9)), 1.0, 1e-3);
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -785,6 +832,26 @@ START_TEST(exercise_5_bounds)
         sum += 1.0 / sqrt((double)t);
         ck_assert(2.0 * (sqrt(t + 1.0) - 1.0) <= sum);
         ck_assert(sum <= 2.0 * sqrt((double)t) - 1.0 + 1e-12);   /* equal at t = 1 */
+        if (t == 3)
+            ck_assert_double_eq_tol(sum, 1 + 1 / sqrt(2) + 1 / sqrt(3), 1e-15);
+    }
+    /* step k's move is lr / sqrt(k) (s = k g^2), whatever g; 10 times
+     * further takes 100 times as many steps: D(1e6) / D(1e4) = 10 to 1% */
+    double far = sum;
+    for (long t = 10001; t <= 1000000; t++)
+        far += 1.0 / sqrt((double)t);
+    ck_assert_double_eq_tol(far / sum, 10, 0.1);
+    ck_assert_double_eq(1000000.0 / 10000, 100);
+    for (int k = 1; k <= 5; k++) {
+        struct hyper h = with_lr(&adagrad_kind, 0.1);
+        struct optimizer opt;
+        double x = 0.0, g = -3.0;
+        h.eps = 0.0;
+        optimizer_init(&opt, &adagrad_kind, &h, 1);
+        for (int step = 1; step <= k; step++)
+            optimizer_step(&opt, &x, &g);
+        ck_assert_double_eq_tol(opt.buffer[0][0], k * g * g, 1e-12);
+        optimizer_free(&opt);
     }
 }
 END_TEST
