@@ -63,6 +63,9 @@ NM ?= nm
 # (tests/harness.h says how to write one); nothing here names an exercise.
 CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 
+number = $(firstword $(subst -, ,$(1)))
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
+
 # CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
 ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
@@ -75,8 +78,6 @@ else
 SELECTED := $(CHAPTERS)
 endif
 
-number = $(firstword $(subst -, ,$(1)))
-reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number,$(1)))
 
 MAIN_C := $(wildcard chapters/*/main.c)
@@ -247,7 +248,7 @@ endif
 
 $(BUILD)/woven.stamp: $(WEAVE_NEEDS) | deps
 	@$(say) WEAVE "chapters, solutions and book.md"
-	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' | grep -v '^weave: wrote book.md' || true
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs'
 	@touch $@
 
 # --------------------------------------------------------------- checking

@@ -118,6 +118,37 @@ START_TEST(leading_space_is_a_usage_error)
 }
 END_TEST
 
+/* The flags every program shares the handling of (args.h). */
+START_TEST(flag_given_twice_is_a_usage_error)
+{
+    struct flags_given given = {0};
+    flag_once(&given, "--lr");
+    flag_once(&given, "--steps");
+    flag_once(&given, "--lr");
+}
+END_TEST
+
+START_TEST(inapplicable_flag_is_a_usage_error)
+{
+    static const char *const data_only[] = {"--epochs", "--batch", NULL};
+    struct flags_given given = {0};
+    flag_once(&given, "--batch");
+    refuse_flags(&given, data_only, "applies to --data only");
+}
+END_TEST
+
+START_TEST(flags_not_given_pass)
+{
+    static const char *const data_only[] = {"--epochs", "--batch", NULL};
+    struct flags_given given = {0};
+    flag_once(&given, "--lr");
+    flag_once(&given, "--steps");
+    ck_assert(flag_was_given(&given, "--lr"));
+    ck_assert(!flag_was_given(&given, "--batch"));
+    refuse_flags(&given, data_only, "applies to --data only");
+}
+END_TEST
+
 /* 1e-310 is below the smallest normal double but representable: kept. */
 START_TEST(tiny_numbers_are_kept)
 {
@@ -313,8 +344,11 @@ Suite *chapter_suite(void)
         tcase_add_exit_test(args, trailing_junk_is_a_usage_error, 2);
         tcase_add_exit_test(args, leading_space_is_a_usage_error, 2);
         tcase_add_exit_test(args, hexadecimal_is_a_usage_error, 2);
+        tcase_add_exit_test(args, flag_given_twice_is_a_usage_error, 2);
+        tcase_add_exit_test(args, inapplicable_flag_is_a_usage_error, 2);
     }
     tcase_add_test(args, number_lists_parse);
+    tcase_add_test(args, flags_not_given_pass);
     tcase_add_test(args, tiny_numbers_are_kept);
     tcase_add_test(random, splitmix64_reference_outputs);
     tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);

@@ -187,7 +187,9 @@ void exercise_expect(const char *expression, double got, double expected, double
     tell_apart(got, expected, g, e, sizeof g);
     if (s)
         snprintf(whose, sizeof whose, "your %s() in %s\n", s->name, s->file);
-    if (given[0] && strchr(expression, '(') == NULL)
+    /* An output named by the test (theta[0], r.roots) is shown; a call or
+     * a variable holding the function's result is "your answer". */
+    if (given[0] && strchr(expression, '(') == NULL && strpbrk(expression, "[.>") != NULL)
         snprintf(call, sizeof call, "given %s\n%s", given, expression);
     else if (given[0])
         snprintf(call, sizeof call, "given %s\nyour answer", given);

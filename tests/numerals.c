@@ -22,7 +22,11 @@
  *    point, a chosen learning rate or step count, a sample count, a seed),
  *    the inputs the reader could change, never a result.  Each one listed
  *    covers every occurrence in that paragraph; one listed but absent is an
- *    error, so the note cannot go stale;
+ *    error, so the note cannot go stale; and one written neither in the
+ *    book's code (the .c and .h files of chapters/, solutions/, tests/) nor
+ *    in a command of the file (an output or values marker, a typed code
+ *    span) is an error: an input is set somewhere, a number tied to no code
+ *    at all is caught;
  *
  * 4. exempt, because it is not a result:
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
@@ -435,6 +439,7 @@ static const char *read_numeral(const char *p, const char *sign, char *text, siz
 /* ------------------------------------------------------------ equation labels */
 
 static struct set labels;   /* "4.4": every (N.M) that ends a display line */
+static struct set code_numerals;    /* every numeral of the book's .c and .h files */
 
 /* A display line (indented four spaces or more) ending with "(N.M)". */
 static void collect_labels(const char *data)
@@ -1258,6 +1263,9 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     struct totals here = {{0}};
     int number = 0, in_fence = 0, in_woven = 0, paragraph_start = 0;
     int uncovered = 0;
+    struct set commands = {0};          /* numerals of the commands this file runs or shows */
+    struct set given_texts = {0};       /* every given of the file ... */
+    int *given_lines = NULL;            /* ... and the line of its paragraph */
 
     if (data == NULL) {
         problem(path, 0, "cannot read it");
@@ -1302,6 +1310,9 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                        (starts_with(line, "<!-- output") || starts_with(line, "<!-- listing:"))) {
                 in_woven = 1;
                 blank = 1;
+                scan_prose_numerals(line, &commands);
+            } else if (!in_fence && starts_with(line, "<!-- values:")) {
+                scan_prose_numerals(line, &commands);
             } else if (starts_with(line, "```") || starts_with(line, "~~~")) {
                 in_fence = !in_fence;
                 blank = 1;
@@ -1322,6 +1333,15 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                     printf("%s:%d:%s: %s%s%s\n", path, x->line, x->raw, cover_name[x->cover],
                            x->why && x->why[0] ? ": " : "", x->why ? x->why : "");
                 }
+                if (x->cover == EXEMPT && x->why && strcmp(x->why, "typed in a code span") == 0)
+                    set_add(&commands, x->text);
+            }
+            for (int g = 0; g < given.count; g++) {
+                if (set_has(&given_texts, given.item[g]))
+                    continue;
+                set_add(&given_texts, given.item[g]);
+                given_lines = must(realloc(given_lines, (size_t)given_texts.count * sizeof *given_lines));
+                given_lines[given_texts.count - 1] = paragraph_start;
             }
             r.count = 0;
             paragraph_start = 0;
@@ -1339,6 +1359,19 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
     }
+    /* A given is an input the code sets: it must be written in some
+     * chapter's code or in a command of this file.  A result marked given
+     * (computed, so written nowhere) is caught here. */
+    for (int g = 0; g < given_texts.count; g++)
+        if (!set_has(&code_numerals, given_texts.item[g]) &&
+            !set_has(&commands, given_texts.item[g]))
+            problem(path, given_lines[g], "given %s is in none of the book's code (the .c and "
+                    ".h files of chapters/, solutions/, tests/) nor in a command of this file: "
+                    "a given is an input some code sets; assert or weave a result",
+                    given_texts.item[g]);
+    set_free(&commands);
+    set_free(&given_texts);
+    free(given_lines);
     free(r.found);
     free_tests(&suite);
     free(data);
@@ -1355,6 +1388,56 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                here.count[WOVEN_VALUE], here.count[ASSERTED], here.count[EXEMPT] + here.count[GIVEN],
                here.count[GIVEN], uncovered, pending ? " (listed as pending)" : "");
     return uncovered;
+}
+
+/* Every numeral written in the book's code, the .c and .h files of
+ * chapters/NN-slug/, solutions/NN-slug/ and tests/, read as a test body
+ * is: where an input is set, so what a given may be. */
+static void collect_code_numerals_in(const char *top)
+{
+    DIR *outer = opendir(top), *folder;
+    struct dirent *entry, *file;
+    struct set no_defines = {0};
+    if (outer == NULL)
+        return;
+    while ((entry = readdir(outer)) != NULL) {
+        char path[1024];
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", top, entry->d_name);
+        if ((folder = opendir(path)) == NULL) {
+            /* a file right in top (tests/NN-slug.c) */
+            size_t n = strlen(entry->d_name);
+            char *data;
+            if (n > 2 && (strcmp(entry->d_name + n - 2, ".c") == 0 ||
+                          strcmp(entry->d_name + n - 2, ".h") == 0) &&
+                (data = read_whole(path)) != NULL) {
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+                free(data);
+            }
+            continue;
+        }
+        while ((file = readdir(folder)) != NULL) {
+            size_t n = strlen(file->d_name);
+            char source[2048], *data;
+            if (n < 3 || (strcmp(file->d_name + n - 2, ".c") != 0 &&
+                          strcmp(file->d_name + n - 2, ".h") != 0))
+                continue;
+            snprintf(source, sizeof source, "%s/%s", path, file->d_name);
+            if ((data = read_whole(source)) != NULL)
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+            free(data);
+        }
+        closedir(folder);
+    }
+    closedir(outer);
+}
+
+static void collect_code_numerals(void)
+{
+    collect_code_numerals_in("chapters");
+    collect_code_numerals_in("solutions");
+    collect_code_numerals_in("tests");
 }
 
 /* ------------------------------------------------------------ main */
@@ -1418,6 +1501,7 @@ int main(int argc, char **argv)
     }
     closedir(dir);
     qsort(all_files.item, (size_t)all_files.count, sizeof *all_files.item, by_name);
+    collect_code_numerals();
     for (int i = 0; i < all_files.count; i++) {
         char *data = read_whole(all_files.item[i]);
         if (data)
@@ -1492,9 +1576,14 @@ int main(int argc, char **argv)
     set_free(&only);
     set_free(&all_files);
     set_free(&labels);
+    set_free(&code_numerals);
     if (error_count > 0 || failed_files > 0) {
         printf("numerals: FAILED: %d file%s with uncovered numerals, %d other problem%s\n",
                failed_files, failed_files == 1 ? "" : "s", error_count, error_count == 1 ? "" : "s");
+        if (failed_files > 0)
+            printf("numerals: weave each uncovered one (<!-- v:NAME -->), assert it (its "
+                   "paragraph ends with <!-- t:TEST -->) or, if it is an input, mark it "
+                   "<!-- given: ... -->; the rule: chapter 0, \"Numbers in the text\"\n");
         return 1;
     }
     return 0;

@@ -40,6 +40,11 @@ refuse() {
 fresh() {
     rm -rf "$scratch/book"
     mkdir -p "$scratch/book/chapters/01-demo" "$scratch/book/tests" "$scratch/book/solutions"
+    cat >"$scratch/book/chapters/01-demo/main.c" <<'EOF'
+/* the example's inputs, as a chapter program sets them */
+static const double start = 3.0;
+static const long samples = 100000;
+EOF
     cat >"$scratch/book/chapters/01-demo/values.sh" <<'EOF'
 echo "rate 0.6694"
 echo "steps 438"
@@ -123,6 +128,10 @@ expect "an unknown value name is reported with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value stpes is not among' \
     "$weave" --build "$top/$BUILD" --check
 fresh
+edit 's|after <!-- v:steps -->438<!-- /v --> steps|after `k = <!-- v:steps -->438<!-- /v -->` steps|'
+expect "a value inside a code span is refused (GitHub would show the comments)" 1 \
+    'README.md:8: a value inside a code span' "$weave" --build "$top/$BUILD" --check
+fresh
 printf 'echo "rate 0.6694"\necho "rate 0.7"\n' >"$scratch/book/chapters/01-demo/values.sh"
 expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$top/$BUILD" --check
 
@@ -186,6 +195,11 @@ fresh
 edit 's|Start at 3 |Start at 5 |'
 expect "a given changed in the text but not in the note is reported" 1 \
     'chapters/01-demo/README.md:12:5: uncovered' "$numerals"
+
+fresh
+edit 's|Start at 3 with η = 0.05 over 100 000 samples. <!-- given: 3, 0.05, 100 000 -->|Start at 3, reach 0.4295. <!-- given: 3, 0.4295 -->|'
+expect "a result marked given (written in no code, no command) is an error" 1 \
+    'chapters/01-demo/README.md:12: given 0.4295 is in none of the book.s code' "$numerals"
 
 # ---- exemptions: nothing reported
 fresh

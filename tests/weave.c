@@ -423,7 +423,12 @@ static void weave_values(const char *path, int at, const char *line, const struc
     const char *c = line;
     for (const char *open; (open = strstr(c, VALUE_OPEN)) != NULL;) {
         const char *name = open + strlen(VALUE_OPEN), *name_end = name, *text, *close;
-        int found = -1;
+        int found = -1, ticks = 0;
+        for (const char *b = line; b < open; b++)
+            ticks += *b == '`';
+        if (ticks % 2 == 1)     /* in a code span GitHub shows the comments as text */
+            problem(path, at, "a value inside a code span (`...`): GitHub would show its "
+                    "comments; close the code span before <!-- v: and reopen it after");
         while (is_name_char(*name_end))
             name_end++;
         if (!starts_with(name_end, " -->") || name_end == name ||

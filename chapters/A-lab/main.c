@@ -7,8 +7,9 @@
  * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
  * kinds.c and the drawing in plot.c.
  *
- * Left out on purpose: learning-rate schedules, stopping rules other than
- * a step count, and models other than linear regression.
+ * Left out on purpose: learning-rate schedules and models other than
+ * linear regression.  Chapter 3's line search and --tol are parsed and run
+ * by its module, 03-when-to-stop/lab_flags.h.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
@@ -35,8 +36,9 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias;
+    bool shuffle, no_bias, gradcheck;
     uint64_t seed;
+    struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
     char title[256];                 /* the command line, for --plot */
 };
 
@@ -47,7 +49,8 @@ static void usage(void)
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
-           "               [--every K] [--plot FILE.svg|FILE.png] [--help] [--version]\n"
+           "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
+           "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
@@ -69,7 +72,18 @@ static void usage(void)
            "                    the book's generator from SEED (default 0)\n"
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "  --tol EPS         stop after the row where ||grad f|| < EPS (any optimizer)\n"
+           "  --gradcheck       first check the gradient at the start against central\n"
+           "                    differences (chapter 5); above 1e-6 relative: exit 2\n"
            "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
+           "\n"
+           "Line search (chapter 3; plain sgd, no hyper-parameter but --lr):\n"
+           "  --line-search armijo   the step a starts at --lr and is halved until\n"
+           "                         f(x - a g) <= f(x) - c a |g|^2 (data: the batch's loss)\n"
+           "  --backtrack RHO        the factor instead of 1/2, 0 < RHO < 1\n"
+           "  --armijo-c C           the constant c, 0 < C < 1 (default 1e-4)\n"
+           "  --line-search exact    a = g'g / g'Hg, quadratic:... or full-batch data only\n"
+           "  With a line search the CSV gains a last column alpha, the step taken.\n"
            "\n"
            "Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
@@ -92,6 +106,24 @@ static void usage(void)
         putchar('\n');
     }
     printf("\n%sManual: chapters/A-lab/README.md\n", exit_status_help);
+}
+
+/* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
+ * the gradient fails chapter 5's check at the start. */
+static void check_gradient(const struct objective *objective, const double *theta)
+{
+    struct gradcheck_result r = lab_gradcheck(objective, theta);
+    char name[32];
+    if (objective->function || r.coordinate < objective->model->data->features)
+        snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
+    else
+        snprintf(name, sizeof name, "b");
+    if (!(r.worst <= GRADCHECK_PASS))       /* NaN fails too */
+        fail(EXIT_USAGE, "--gradcheck: the gradient fails at the start: relative error %.1e "
+             "at %s (gradient %.6g, central difference %.6g), above %g",
+             r.worst, name, r.analytic, r.numeric, GRADCHECK_PASS);
+    fprintf(stderr, "%s: --gradcheck: largest relative error %.1e, at %s: pass\n",
+            fail_program, r.worst, name);
 }
 
 /* ----------------------------------------------------------- parsing */
@@ -168,12 +200,15 @@ static struct settings parse(int argc, char **argv)
     struct flags_given given = {0};
     s.every = 1;
     s.optimizer_name = "sgd";
+    s.search = lab_line_search_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
         flag_once(&given, flag);
         if (bit != 0) {
             parse_hyper(&s, bit, argc, argv, &i);
+        } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
+            continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
         } else if (strcmp(flag, "--function") == 0) {
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
@@ -210,6 +245,8 @@ static struct settings parse(int argc, char **argv)
                      order);
         } else if (strcmp(flag, "--no-bias") == 0) {
             s.no_bias = true;
+        } else if (strcmp(flag, "--gradcheck") == 0) {
+            s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
@@ -411,6 +448,8 @@ int main(int argc, char **argv)
     }
     theta = start_point(&s, &objective);
     schedule = make_schedule(&s, &data);
+    lab_line_search_check(&s.search, kind->name, s.given, objective.function,
+                          schedule.batch >= data.count);
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
@@ -418,8 +457,10 @@ int main(int argc, char **argv)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
     }
 
+    if (s.gradcheck)
+        check_gradient(&objective, theta);
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
-    result = lab_run(rows, theta, &opt, &objective, &schedule);
+    result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
 
     if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];
@@ -439,5 +480,11 @@ int main(int argc, char **argv)
         fail(EXIT_USAGE, "writing the rows failed");
     if (result.diverged)
         report_divergence(&result, &hyper);
+    if (result.converged)
+        fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
+                result.steps, result.grad_norm, s.search.tol);
+    if (result.stalled)
+        fprintf(stderr, "descent: stopped at step %ld: no step along -grad lowers the loss "
+                "any more (the gradient is zero, or what is left of it is lost in rounding)\n", result.steps);
     return 0;
 }
