@@ -411,6 +411,23 @@ static void pytorch(void)
  * digit ("f ~ 5"), and the step it settled at (-1: never). */
 static void print_values(void)
 {
+    /* Adam at its default lr: how far x1 travels in the race's steps */
+    for (size_t j = 0; j < 2; j++) {
+        struct function f = surface_named(surfaces[j]);
+        struct racer racers[RACERS];
+        struct optimizer opt;
+        double x[2] = {f.start[0], f.start[1]}, grad[2], path = 0.0;
+        race_racers(racers);
+        optimizer_init(&opt, racers[RACERS - 1].kind, &racers[RACERS - 1].hyper, 2);
+        for (long k = 1; k <= RACE_STEPS; k++) {
+            double before = x[0];
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+            path += fabs(x[0] - before);
+        }
+        optimizer_free(&opt);
+        printf("race_%s_adam_default_path_x1 %.2f\n", surfaces[j], path);
+    }
     for (size_t j = 0; j < SURFACE_COUNT; j++) {
         struct function f = surface_named(surfaces[j]);
         struct racer racers[RACERS];
