@@ -743,6 +743,62 @@ START_TEST(exercise_1_second_step)
     run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
     ck_assert_double_eq_tol(x, by_hand, TOLERANCE);
     ck_assert_double_eq_tol(by_hand, 0.0339101806, 1e-10);      /* the answer's digits */
+    /* the answer's arithmetic, on the optimizer's own averages: step 1,
+     * g = 2, m = 0.2, v = 0.004, m-hat = 0.2/0.1 = 2, v-hat = 0.004/0.001 =
+     * 4, x = 1 - 0.5 * 2/2 = 0.5; step 2, g = 1, m = 0.9 * 0.2 + 0.1 * 1 =
+     * 0.28, v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, m-hat = 0.28/0.19 =
+     * 28/19 = (0.09 * 2 + 0.1 * 1)/0.19, v-hat = 0.004996/0.001999 =
+     * 4996/1999 = (0.000999 * 4 + 0.001 * 1)/0.001999 */
+    {
+        static const double two_ = 2.0;
+        struct function f = quadratic(&two_, 1);
+        struct optimizer opt;
+        double y = 1.0, g;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        f.gradient(&f, &g, &y);
+        optimizer_step(&opt, &y, &g);
+        ck_assert_double_eq(g, 2);
+        ck_assert_double_eq_tol(opt.buffer[0][0], 0.2, TOLERANCE);
+        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004, TOLERANCE);
+        ck_assert_double_eq_tol(0.2 / 0.1, 2, TOLERANCE);
+        ck_assert_double_eq_tol(0.004 / 0.001, 4, TOLERANCE);
+        ck_assert_double_eq_tol(y, 1 - 0.5 * 2 / 2, TOLERANCE);
+        f.gradient(&f, &g, &y);
+        optimizer_step(&opt, &y, &g);
+        ck_assert_double_eq(g, 1);
+        ck_assert_double_eq_tol(opt.buffer[0][0], 0.9 * 0.2 + 0.1 * 1, TOLERANCE);
+        ck_assert_double_eq_tol(opt.buffer[0][0], 0.28, TOLERANCE);
+        ck_assert_double_eq_tol(opt.buffer[1][0], 0.999 * 0.004 + 0.001 * 1, TOLERANCE);
+        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004996, TOLERANCE);
+        ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
+        ck_assert_double_eq_tol((0.09 * 2 + 0.1 * 1) / 0.19, 28.0 / 19, TOLERANCE);
+        ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
+        ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * 1) / 0.001999, 4996.0 / 1999, TOLERANCE);
+        /* the step 0.5 - 0.0339101806 = 0.4660898194, a little shorter than 0.5:
+         * the ratio m-hat / sqrt(v-hat) is just below 1 */
+        ck_assert_double_eq_tol(0.5 - y, 0.4660898194, 1e-10);
+        ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < 1);
+        optimizer_free(&opt);
+    }
+    /* Its steps shrink slowly while the gradient shrinks fast: on 1/2 theta^2
+     * (lr 0.1) Adam overshoots 0, crossing it with a step above half of lr. */
+    {
+        static const double one_ = 1.0;
+        struct hyper a = adam_kind.defaults;
+        struct function f = quadratic(&one_, 1);
+        struct optimizer opt;
+        double y = 1.0, g, step = 0.0;
+        a.lr = 0.1;
+        optimizer_init(&opt, &adam_kind, &a, 1);
+        while (y > 0) {
+            double before = y;
+            f.gradient(&f, &g, &y);
+            optimizer_step(&opt, &y, &g);
+            step = before - y;
+        }
+        ck_assert(step > 0.5 * a.lr);
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -752,6 +808,11 @@ END_TEST
 START_TEST(exercise_2_bias_correction_factors)
 {
     ck_assert_double_eq_tol(1.0 - pow(0.9, 10), 0.6513215599, 1e-12);
+    ck_assert_str_eq(fixed(0, 100 * (1 - pow(0.9, 10))), "65");
+    ck_assert(100 * pow(0.9, 10) < 35);                  /* bias below 35% */
+    ck_assert_str_eq(fixed(2, log(0.01) / log(0.999)), "4602.87");
+    ck_assert(100 * pow(0.999, 4603) <= 1);              /* below 1% */
+    ck_assert_str_eq(fixed(2, sqrt(10.0)), "3.16");
     ck_assert_double_eq(ceil(log(0.01) / log(0.999)), 4603.0);
     ck_assert(1.0 - pow(0.999, 4603) >= 0.99);
     ck_assert(1.0 - pow(0.999, 4602) < 0.99);
@@ -781,6 +842,10 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
     optimizer_step(&opt, &theta, &zero);
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta, 0.999, TOLERANCE);
+    /* AdamW shrank theta by lr * weight_decay = 0.1%; the loss gradient 0 */
+    ck_assert_double_eq_tol(100 * (1 - theta), 0.1, 1e-12);
+    ck_assert_double_eq_tol((1 - 0.9000001) / (1 - theta), 100, 1e-3);
+    ck_assert_double_eq(zero, 0);
 }
 END_TEST
 
