@@ -544,8 +544,9 @@ static void adadelta_run(long floor_from, long *cross, double *u_cross, double *
             opt.buffer[0][1] = fmax(opt.buffer[0][1], v_floor);
         if (k == 1999)
             *x2_before = x[1];
-        if (k == 2000)                     /* coordinate 1's rate at the end */
-            *rate1 = sqrt(u1 + 1e-6) / sqrt(opt.buffer[0][0] + 1e-6);
+        if (k == 2000)          /* coordinate 1's rate at the end, u1 and v1 below eps */
+            *rate1 = u1 < 1e-6 && opt.buffer[0][0] < 1e-6
+                         ? sqrt(u1 + 1e-6) / sqrt(opt.buffer[0][0] + 1e-6) : NAN;
     }
     optimizer_free(&opt);
 }

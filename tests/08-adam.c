@@ -388,6 +388,28 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
 }
 END_TEST
 
+/* Adam + L2 divides the decay by the gradient's size: on f = 1/2 (100 x1^2)
+ * from (1, 1) with weight_decay 0.01 and lr 0.1, the first step moves x1
+ * (large gradient 100) by exactly the lr it would move without decay: its
+ * decay is divided away; x2 (no loss gradient, only the decay's 0.01)
+ * also moves by the full lr, 100 times the 0.1 * 0.01 that the decay
+ * promises: magnified. */
+START_TEST(adam_l2_decay_divided_by_the_gradient)
+{
+    static const double curvature[2] = {100.0, 0.0};
+    struct hyper h = adam_kind.defaults;
+    double with[2] = {1.0, 1.0}, without[2] = {1.0, 1.0};
+    h.lr = 0.1;
+    h.weight_decay = 0.01;
+    run_quadratic(&adam_kind, &h, curvature, with, 2, 1);
+    h.weight_decay = 0.0;
+    run_quadratic(&adam_kind, &h, curvature, without, 2, 1);
+    ck_assert_double_eq_tol(with[0], without[0], 1e-9);           /* eps/|g| */
+    ck_assert_double_eq_tol(1 - with[1], 0.1, 1e-6);               /* eps/0.01 */
+    ck_assert_double_eq_tol((1 - with[1]) / (0.1 * 0.01), 100, 1e-3);
+}
+END_TEST
+
 /* --------------------------------------------- Adamax and NAdam */
 
 /* Adamax, step 1: m = 0.1 g, u = |g| + eps, step = lr/0.1 * 0.1 g/(|g| + eps). */
@@ -928,6 +950,7 @@ Suite *chapter_suite(void)
     TCase *family = tcase_create("ch08 AMSGrad, AdamW, Adamax, NAdam by hand");
     tcase_add_test(family, amsgrad_keeps_the_largest_raw_v);
     tcase_add_test(family, adamw_and_adam_l2_two_steps_by_hand);
+    tcase_add_test(family, adam_l2_decay_divided_by_the_gradient);
     tcase_add_test(family, adamax_first_step);
     tcase_add_test(family, nadam_first_step);
     suite_add_tcase(suite, family);
