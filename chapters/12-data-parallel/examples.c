@@ -58,17 +58,17 @@ void projection_report(FILE *out)
     };
     fprintf(out, "predicted seconds per update, alpha = %g s, beta = %g s/byte\n",
             net.alpha, net.beta);
-    fprintf(out, "%-24s %10s %10s %10s %10s %10s %8s\n", "", "P = 1", "P = 8", "P = 64",
-            "P = 1024", "P*", "speed-up");
+    fprintf(out, "%-24s %9s %9s %9s %9s %9s %5s %8s\n", "", "P = 1", "P = 8", "P = 64",
+            "P = 512", "P = 1024", "P*", "speed-up");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         double best = fastest_workers(&net, cases[c].per_sample, cases[c].batch,
                                       cases[c].bytes);
         double t1 = update_time(&net, cases[c].per_sample, cases[c].batch, cases[c].bytes, 1);
         fprintf(out, "%-24s", cases[c].name);
         for (int workers = 1; workers <= PROJECTION_MAX_WORKERS; workers *= 8)
-            fprintf(out, " %10.3g", update_time(&net, cases[c].per_sample, cases[c].batch,
+            fprintf(out, " %9.3g", update_time(&net, cases[c].per_sample, cases[c].batch,
                                                 cases[c].bytes, workers));
-        fprintf(out, " %10.3g %10.0f %8.1f\n",
+        fprintf(out, " %9.3g %5.0f %8.1f\n",
                 update_time(&net, cases[c].per_sample, cases[c].batch, cases[c].bytes,
                             PROJECTION_MAX_WORKERS),
                 best,
