@@ -40,6 +40,7 @@ static int rank, workers;
 static double *summed;                   /* [dim + 1]: the all-reduced sums and count */
 static size_t summed_dim;
 
+/* ANCHOR: allreduced */
 /* lab_batch_gradient for P processes: (12.3), then (12.2). */
 static void allreduced_gradient(const struct regression *model, double *grad,
                                 const double *theta, const size_t *batch, size_t size)
@@ -54,6 +55,7 @@ static void allreduced_gradient(const struct regression *model, double *grad,
     MPI_Allreduce(MPI_IN_PLACE, summed, (int)(dim + 1), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
     shares_mean(grad, summed, dim);
 }
+/* ANCHOR_END: allreduced */
 
 /* Whatever way the lab ends (return, or fail()'s exit), finalize MPI. */
 static void finalize(void)
