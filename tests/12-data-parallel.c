@@ -154,7 +154,10 @@ END_TEST
  * lr/5 to lr over 5 updates. */
 START_TEST(linear_scaling_and_warmup)
 {
+    ck_assert_double_eq(8192.0 / 256, 32);
+    ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192), 32 * 0.1, 1e-15);
     ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192), 3.2, 1e-15);
+    ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5), 0.64, 1e-15);
     ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5), 3.2 / 5, 1e-15);
     ck_assert_double_eq_tol(warmup_lr(3.2, 3, 5), 3.2 * 4 / 5, 1e-15);
     ck_assert_double_eq(warmup_lr(3.2, 4, 5), 3.2);
@@ -226,6 +229,44 @@ START_TEST(local_sgd_saves_communication)
 }
 END_TEST
 
+/* The worked answers of solutions/12-data-parallel.md.  1: 40 MB over 8
+ * workers: 2 * 7/8 * 40 MB = 70 MB in 14 messages, 14 * 10 us + 70 MB at
+ * 10 GB/s = 0.14 ms + 7 ms = 7.14 ms; over 16: 75 MB, 30 messages, 7.8 ms.
+ * 2: B = 1024, c = 0.1 ms, 40 MB: P* = sqrt((0.1024 - 0.008)/(2e-5)) =
+ * sqrt(4720) = 68.7; T(1) = 0.1024 s, T(69) = 10.7 ms, a speed-up of 9.5;
+ * 69 beats both neighbours. */
+START_TEST(exercise_answers)
+{
+    const struct network net = {10e-6, 1.0 / 10e9};
+    const double bytes = 40e6, c = 0.1e-3;
+    double best, t1, t69;
+    ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8), 2 * (7.0 / 8) * 40 * 1e6, 1e-6);
+    ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8), 70 * 1e6, 1e-6);
+    ck_assert_str_eq(fixed(2, 1e3 * ring_allreduce_time(&net, bytes, 8)), "7.14");
+    ck_assert_double_eq_tol(2 * (8 - 1) * 10e-6, 0.14 * 1e-3, 1e-18);
+    ck_assert_double_eq_tol(7e-3 / (0.14 * 1e-3), 50, 1e-12);
+    ck_assert_double_eq(bytes / 8, 5 * 1e6);          /* the ring's chunks */
+    ck_assert_double_eq(2 * bytes, 80 * 1e6);         /* the volume's limit */
+    ck_assert_double_eq_tol(70e6 / 10e9, 7e-3, 1e-18);
+    ck_assert_int_eq(2 * (16 - 1), 30);
+    ck_assert_int_eq(2 * (8 - 1), 14);
+    ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 2 * (15.0 / 16) * 40 * 1e6, 1e-6);
+    ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 75 * 1e6, 1e-6);
+    ck_assert_str_eq(fixed(1, 1e3 * ring_allreduce_time(&net, bytes, 16)), "7.8");
+    best = fastest_workers(&net, c, 1024, bytes);
+    ck_assert_double_eq_tol(best, sqrt((0.1024 - 0.008) / 2e-5), 1e-12 * best);
+    ck_assert_double_eq_tol(best, sqrt(4720.0), 1e-12 * best);
+    ck_assert_str_eq(fixed(1, best), "68.7");
+    t1 = update_time(&net, c, 1024, bytes, 1);
+    t69 = update_time(&net, c, 1024, bytes, 69);
+    ck_assert_double_eq_tol(t1, 0.1024, 1e-15);
+    ck_assert_str_eq(fixed(1, 1e3 * t69), "10.7");
+    ck_assert_str_eq(fixed(1, t1 / t69), "9.5");
+    ck_assert(t69 < update_time(&net, c, 1024, bytes, 68));
+    ck_assert(t69 < update_time(&net, c, 1024, bytes, 70));
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("12-data-parallel");
@@ -239,6 +280,7 @@ Suite *chapter_suite(void)
     tcase_add_test(cost, ring_allreduce_by_hand);
     tcase_add_test(cost, fastest_workers_closed_form);
     tcase_add_test(cost, linear_scaling_and_warmup);
+    tcase_add_test(cost, exercise_answers);
     tcase_add_test(runs, large_batch_limit);
     tcase_add_test(runs, local_sgd_K1_is_data_parallel);
     tcase_add_test(runs, local_sgd_saves_communication);
