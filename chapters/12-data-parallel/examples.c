@@ -118,11 +118,11 @@ static void excess_cell(FILE *out, double excess)
 
 void large_batch_report(FILE *out)
 {
-    fprintf(out, "mini-batch SGD over %d samples, batch %d k, lr %g k "
+    fprintf(out, "mini-batch SGD over %d samples, batch %d m, lr %g m "
             "(warm-up: over the first quarter of the updates);\n"
             "f - f* at the end, mean of %d seeds\n", LARGE_SAMPLES, LARGE_BASE_BATCH,
             LARGE_BASE_LR, SEEDS);
-    fprintf(out, "%6s %6s %6s %8s %12s %12s\n", "k", "batch", "lr", "updates",
+    fprintf(out, "%6s %6s %6s %8s %12s %12s\n", "m", "batch", "lr", "updates",
             "no warm-up", "warm-up");
     for (long k = 1; k <= LARGE_MAX_FACTOR; k *= 2) {
         long batch = LARGE_BASE_BATCH * k;
