@@ -30,8 +30,7 @@ static void usage(void)
          "  --basins    Himmelblau: which minimum each start reaches\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --csv DIR   also write the figures' data into DIR\n"
-         "With no flag: every report.\n"
-         "exit status: 0 done, 2 bad usage or an output that cannot be written");
+         "With no flag: every report.");
 }
 
 int main(int argc, char **argv)
@@ -43,11 +42,13 @@ int main(int argc, char **argv)
     enum { REPORTS = sizeof names / sizeof names[0] };
     bool chosen[REPORTS] = {false}, any = false, values = false;
     const char *csv_dir = NULL;
+    struct flags_given given = {0};
 
     fail_program = "ch10";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         int r;
+        flag_once(&given, flag);
         for (r = 0; r < REPORTS && strcmp(flag, names[r]) != 0; r++)
             ;
         if (r < REPORTS)
