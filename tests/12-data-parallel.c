@@ -59,11 +59,11 @@ END_TEST
  * with one worker, exactly. */
 START_TEST(shares_give_the_batch_gradient)
 {
-    struct problem p;
+    struct parallel_problem p;
     size_t batch[ORDER_BATCH];
     double w[PROBLEM_FEATURES] = {0}, serial[PROBLEM_FEATURES], grad[PROBLEM_FEATURES];
     double scratch[2 * (PROBLEM_FEATURES + 1)];
-    problem_init(&p, ORDER_SEED);
+    parallel_problem_init(&p, ORDER_SEED);
     for (size_t i = 0; i < ORDER_BATCH; i++)
         batch[i] = i;
     mse_grad(&p.model, serial, w, batch, ORDER_BATCH);
@@ -75,7 +75,7 @@ START_TEST(shares_give_the_batch_gradient)
                 ck_assert(grad[j] == serial[j]);
         }
     }
-    problem_free(&p);
+    parallel_problem_free(&p);
 }
 END_TEST
 
@@ -87,7 +87,7 @@ END_TEST
 START_TEST(order_of_sums)
 {
     volatile double a = 0.1, b = 0.2, c = 0.3;
-    struct problem p;
+    struct parallel_problem p;
     size_t batch[ORDER_BATCH];
     double w[PROBLEM_FEATURES] = {0}, serial[PROBLEM_FEATURES], grad[PROBLEM_FEATURES];
     double scratch[2 * (PROBLEM_FEATURES + 1)];
@@ -98,7 +98,7 @@ START_TEST(order_of_sums)
     ck_assert_str_eq(fixed(1, a + (b + c)), "0.6");
     ck_assert(a + (b + c) == 0.6);
     ck_assert((a + b) + c != a + (b + c));
-    problem_init(&p, ORDER_SEED);
+    parallel_problem_init(&p, ORDER_SEED);
     for (size_t i = 0; i < ORDER_BATCH; i++)
         batch[i] = i;
     mse_grad(&p.model, serial, w, batch, ORDER_BATCH);
@@ -106,7 +106,7 @@ START_TEST(order_of_sums)
         gradient_by_shares(grad, &p.model, w, batch, ORDER_BATCH, workers, scratch);
         ck_assert(memcmp(grad, serial, sizeof grad) != 0);
     }
-    problem_free(&p);
+    parallel_problem_free(&p);
 }
 END_TEST
 
@@ -169,13 +169,13 @@ END_TEST
  * at k = 128 (lr 1.28), on either side of 2/L = 0.95, warm-up or not. */
 START_TEST(large_batch_limit)
 {
-    struct problem p;
-    problem_init(&p, 1);
-    ck_assert_str_eq(fixed(2, problem_curvature(&p)), "2.11");
-    ck_assert_str_eq(fixed(2, 2.0 / problem_curvature(&p)), "0.95");
-    ck_assert(64 * LARGE_BASE_LR < 2.0 / problem_curvature(&p));
-    ck_assert(128 * LARGE_BASE_LR > 2.0 / problem_curvature(&p));
-    problem_free(&p);
+    struct parallel_problem p;
+    parallel_problem_init(&p, 1);
+    ck_assert_str_eq(fixed(2, parallel_problem_curvature(&p)), "2.11");
+    ck_assert_str_eq(fixed(2, 2.0 / parallel_problem_curvature(&p)), "0.95");
+    ck_assert(64 * LARGE_BASE_LR < 2.0 / parallel_problem_curvature(&p));
+    ck_assert(128 * LARGE_BASE_LR > 2.0 / parallel_problem_curvature(&p));
+    parallel_problem_free(&p);
     ck_assert_int_eq(largest_working_factor(false), 64);
     ck_assert_int_eq(largest_working_factor(true), 64);
 }
@@ -190,12 +190,12 @@ START_TEST(noise_floor_follows_lr_over_batch)
 {
     double base = 0.0, quadruple = 0.0, scaled = 0.0;
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        struct problem p;
-        problem_init(&p, seed);
+        struct parallel_problem p;
+        parallel_problem_init(&p, seed);
         base += large_batch_run(&p, 4, 0.01, LARGE_SAMPLES, 0, seed) / SEEDS;
         quadruple += large_batch_run(&p, 4, 0.04, LARGE_SAMPLES, 0, seed) / SEEDS;
         scaled += large_batch_run(&p, 64, 0.16, LARGE_SAMPLES, 0, seed) / SEEDS;
-        problem_free(&p);
+        parallel_problem_free(&p);
     }
     ck_assert_double_gt(quadruple / base, 3);
     ck_assert_double_lt(quadruple / base, 5);
@@ -208,12 +208,12 @@ END_TEST
  * share's gradient is the step along the mean gradient. */
 START_TEST(local_sgd_K1_is_data_parallel)
 {
-    struct problem p;
+    struct parallel_problem p;
     struct epoch epoch;
     double w[PROBLEM_FEATURES] = {0}, grad[PROBLEM_FEATURES];
     double scratch[2 * (PROBLEM_FEATURES + 1)];
     struct local_sgd_result local;
-    problem_init(&p, 1);
+    parallel_problem_init(&p, 1);
     local = local_sgd(NULL, &p, LOCAL_WORKERS, 1, LOCAL_BATCH, LOCAL_LR, LOCAL_STEPS, 1);
     epoch_init(&epoch, p.data.count, LOCAL_BATCH, true, 1);
     epoch_start(&epoch);
@@ -227,11 +227,11 @@ START_TEST(local_sgd_K1_is_data_parallel)
         gradient_by_shares(grad, &p.model, w, batch, size, LOCAL_WORKERS, scratch);
         gd_step(w, grad, PROBLEM_FEATURES, LOCAL_LR);
     }
-    ck_assert_double_eq_tol(local.excess, problem_excess(&p, w),
+    ck_assert_double_eq_tol(local.excess, parallel_problem_excess(&p, w),
                             CONTRACT_TOLERANCE * local.excess);
     ck_assert_int_eq(local.allreduces, 1024);
     epoch_free(&epoch);
-    problem_free(&p);
+    parallel_problem_free(&p);
 }
 END_TEST
 

@@ -20,11 +20,12 @@ expect_usage_error "unwritable csv folder" "$ch12" --csv /nonexistent/dir
 # ------------------------------------------------------------ mpirun
 # Open MPI refuses to run as root (CI's containers) unless told twice; and
 # more processes than cores need --oversubscribe.  Here only, not globally.
-if ! command -v mpirun >/dev/null 2>&1 || [ ! -x "$BUILD/descent-mpi" ]; then
+if ! command -v mpirun >/dev/null 2>&1 || [ ! -x "$BUILD/descent-mpi" ] ||
+    [ ! -x "$BUILD/ch12-mpi" ]; then
     if [ "${DESCENT_MPI:-0}" = 1 ]; then
-        cli_fail "DESCENT_MPI=1 but no mpirun or no $BUILD/descent-mpi (make deps installs Open MPI)"
+        cli_fail "DESCENT_MPI=1 but no mpirun, $BUILD/descent-mpi or $BUILD/ch12-mpi (make deps installs Open MPI)"
     else
-        echo "descent-mpi: skipped (no MPI: mpirun or $BUILD/descent-mpi missing; make deps installs Open MPI)"
+        echo "descent-mpi: skipped (no MPI: mpirun, $BUILD/descent-mpi or $BUILD/ch12-mpi missing; make deps installs Open MPI)"
     fi
     cli_summary ch12
     exit
@@ -104,7 +105,23 @@ else
     cli_passed=$((cli_passed + 1))
 fi
 
+# Local SGD on four real processes (build/ch12-mpi) is the simulation of
+# local_sgd.c (build/ch12 --csv) to within 1e-12: only the order in which
+# the four models are added differs.
+for k in 1 4 16; do
+    mpirun --quiet --oversubscribe -np 4 "$BUILD/ch12-mpi" --local-sgd "$k" >"$cli_out" 2>"$cli_err"
+    if [ $? -eq 0 ] && same_rows "$data/local_K$k.csv" "$cli_out" >"$data/why"; then
+        cli_passed=$((cli_passed + 1))
+    else
+        cli_fail "local SGD, K = $k, on 4 processes: not the simulation's rows ($(cat "$data/why"))"
+    fi
+done
+
 # Errors: one line from rank 0 alone, exit 2, no CSV.
+expect_usage_error "ch12-mpi: local SGD without K" mpirun --quiet --oversubscribe -np 2 \
+    "$BUILD/ch12-mpi" --local-sgd
+expect_usage_error "ch12-mpi: K = 0" mpirun --quiet --oversubscribe -np 2 "$BUILD/ch12-mpi" \
+    --local-sgd 0
 expect_usage_error "a function (nothing to share)" run_mpi 3 --function rosenbrock
 expect_usage_error "--plot" run_mpi 2 --data "$three" --plot "$data/x.svg"
 expect_usage_error "a missing file" run_mpi 3 --data "$data/none.csv"

@@ -6,7 +6,7 @@
 # Machine-dependent: never woven into the chapter, never a test.
 set -eu
 : "${BUILD:=build}"
-if ! command -v mpirun >/dev/null 2>&1 || [ ! -x "$BUILD/bench12-mpi" ]; then
+if ! command -v mpirun >/dev/null 2>&1 || [ ! -x "$BUILD/ch12-mpi" ]; then
     echo "bench.sh: skipped (no MPI; make deps installs Open MPI)"
     exit 0
 fi
@@ -15,7 +15,7 @@ OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM
 out=$BUILD/bench/12-data-parallel
 mkdir -p "$out"
-run() { p=$1; shift; mpirun --quiet --oversubscribe -np "$p" "$BUILD/bench12-mpi" "$@"; }
+run() { p=$1; shift; mpirun --quiet --oversubscribe -np "$p" "$BUILD/ch12-mpi" "$@"; }
 run 2 --ping-pong | tee "$out/ping-pong.txt"
 run 1 --per-sample | tee "$out/per-sample.txt"
 alpha=$(awk '$1 == "alpha" { print $2 }' "$out/ping-pong.txt")

@@ -19,12 +19,12 @@ struct network projection_network(void)
 
 void order_report(FILE *out)
 {
-    struct problem p;
+    struct parallel_problem p;
     size_t batch[ORDER_BATCH];
     double w[PROBLEM_FEATURES] = {0}, serial[PROBLEM_FEATURES], grad[PROBLEM_FEATURES];
     double scratch[2 * (PROBLEM_FEATURES + 1)];
 
-    problem_init(&p, ORDER_SEED);
+    parallel_problem_init(&p, ORDER_SEED);
     for (size_t i = 0; i < ORDER_BATCH; i++)
         batch[i] = i;
     mse_grad(&p.model, serial, w, batch, ORDER_BATCH);
@@ -40,7 +40,7 @@ void order_report(FILE *out)
         fprintf(out, "%-8d %-24.17g %-24.17g %.1e\n", workers, grad[0],
                 grad[PROBLEM_FEATURES - 1], worst);
     }
-    problem_free(&p);
+    parallel_problem_free(&p);
 }
 
 /* --------------------------------------------------------- projection */
@@ -87,10 +87,10 @@ static double large_mean(long k, bool warmup)
     long steps = LARGE_SAMPLES / (long)batch;
     double lr = linear_scaled_lr(LARGE_BASE_LR, LARGE_BASE_BATCH, (double)batch);
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        struct problem p;
-        problem_init(&p, seed);
+        struct parallel_problem p;
+        parallel_problem_init(&p, seed);
         sum += large_batch_run(&p, batch, lr, LARGE_SAMPLES, warmup ? steps / 4 : 0, seed);
-        problem_free(&p);
+        parallel_problem_free(&p);
     }
     return sum / SEEDS;
 }
@@ -141,14 +141,14 @@ double local_sgd_mean(long local, long steps, double *spread)
 {
     double sum = 0.0, low = INFINITY, high = -INFINITY;
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        struct problem p;
+        struct parallel_problem p;
         struct local_sgd_result r;
-        problem_init(&p, seed);
+        parallel_problem_init(&p, seed);
         r = local_sgd(NULL, &p, LOCAL_WORKERS, local, LOCAL_BATCH, LOCAL_LR, steps, seed);
         sum += r.excess;
         low = fmin(low, r.excess);
         high = fmax(high, r.excess);
-        problem_free(&p);
+        parallel_problem_free(&p);
     }
     if (spread != NULL)
         *spread = high - low;
@@ -193,8 +193,8 @@ void write_figure_data(const char *dir)
 
     {
         static const long locals[] = {1, 4, 16};
-        struct problem p;
-        problem_init(&p, 1);
+        struct parallel_problem p;
+        parallel_problem_init(&p, 1);
         for (size_t i = 0; i < 3; i++) {
             char name[64];
             snprintf(name, sizeof name, "local_K%ld.csv", locals[i]);
@@ -212,6 +212,6 @@ void write_figure_data(const char *dir)
             fprintf(file, "%.17g\n", p.data.y[i]);
         }
         csv_close(file, "regression.csv");
-        problem_free(&p);
+        parallel_problem_free(&p);
     }
 }

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-double large_batch_run(const struct problem *p, size_t batch, double lr, long samples,
+double large_batch_run(const struct parallel_problem *p, size_t batch, double lr, long samples,
                        long warmup, uint64_t seed)
 {
     const size_t dim = PROBLEM_FEATURES;
@@ -33,6 +33,6 @@ double large_batch_run(const struct problem *p, size_t batch, double lr, long sa
             break;
     }
     epoch_free(&epoch);
-    excess = row_is_finite(0.0, w, dim) ? problem_excess(p, w) : INFINITY;
+    excess = row_is_finite(0.0, w, dim) ? parallel_problem_excess(p, w) : INFINITY;
     return isfinite(excess) ? excess : INFINITY;
 }

@@ -19,7 +19,7 @@
  * seed, samples / batch updates, update k at warmup_lr(lr, k, warmup)
  * (cost.h).  Returns f(w) - f(w*) at the end, or +infinity when an
  * iterate stopped being finite (diverged). */
-double large_batch_run(const struct problem *p, size_t batch, double lr, long samples,
+double large_batch_run(const struct parallel_problem *p, size_t batch, double lr, long samples,
                        long warmup, uint64_t seed);
 
 #endif

@@ -26,13 +26,19 @@ void local_steps(double *theta, double *grad, const struct regression *model,
     }
 }
 
-static void row(FILE *out, long samples, long allreduces, double excess)
+void local_sgd_header(FILE *out)
+{
+    if (out != NULL)
+        fputs("samples,allreduces,excess\n", out);
+}
+
+void local_sgd_row(FILE *out, long samples, long allreduces, double excess)
 {
     if (out != NULL)
         fprintf(out, "%ld,%ld,%.17g\n", samples, allreduces, excess);
 }
 
-struct local_sgd_result local_sgd(FILE *out, const struct problem *p, int workers,
+struct local_sgd_result local_sgd(FILE *out, const struct parallel_problem *p, int workers,
                                   long local, size_t batch, double lr, long steps,
                                   uint64_t seed)
 {
@@ -46,9 +52,8 @@ struct local_sgd_result local_sgd(FILE *out, const struct problem *p, int worker
         epoch_init(&epochs[r], p->data.count, batch, true, seed);
         epoch_start(&epochs[r]);
     }
-    if (out != NULL)
-        fputs("samples,allreduces,excess\n", out);
-    row(out, 0, 0, problem_excess(p, mean));
+    local_sgd_header(out);
+    local_sgd_row(out, 0, 0, parallel_problem_excess(p, mean));
     for (long done = 0; done < steps;) {
         long now = steps - done < local ? steps - done : local;
         for (int r = 0; r < workers; r++)
@@ -65,9 +70,9 @@ struct local_sgd_result local_sgd(FILE *out, const struct problem *p, int worker
             memcpy(models + (size_t)r * dim, mean, dim * sizeof *mean);
         done += now;
         result.allreduces++;
-        row(out, done * (long)batch, result.allreduces, problem_excess(p, mean));
+        local_sgd_row(out, done * (long)batch, result.allreduces, parallel_problem_excess(p, mean));
     }
-    result.excess = problem_excess(p, mean);
+    result.excess = parallel_problem_excess(p, mean);
     for (int r = 0; r < workers; r++)
         epoch_free(&epochs[r]);
     free(epochs);

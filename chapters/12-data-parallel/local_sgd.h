@@ -11,7 +11,8 @@
  * costs is that the copies drift apart between averagings.
  *
  * This module simulates the P workers in one process, averaging in rank
- * order; mpi_descent.c runs the same local_steps on real processes.
+ * order; mpi_experiments.c (build/ch12-mpi --local-sgd K) runs the same
+ * local_steps on real processes, averaging with MPI_Allreduce.
  */
 #ifndef DESCENT_LOCAL_SGD_H
 #define DESCENT_LOCAL_SGD_H
@@ -30,6 +31,11 @@
 void local_steps(double *theta, double *grad, const struct regression *model,
                  struct epoch *epoch, long local, int workers, int rank, double lr);
 
+/* The CSV of a run: the header "samples,allreduces,excess", and one row;
+ * nothing when out is NULL. */
+void local_sgd_header(FILE *out);
+void local_sgd_row(FILE *out, long samples, long allreduces, double excess);
+
 struct local_sgd_result {
     double excess;      /* f(mean model) - f(w*) at the end */
     long allreduces;    /* parameter averagings done */
@@ -41,7 +47,7 @@ struct local_sgd_result {
  * batches shuffled with seed.  When out is not NULL: a CSV header
  * "samples,allreduces,excess" and one row after every averaging (and
  * row 0 at the start). */
-struct local_sgd_result local_sgd(FILE *out, const struct problem *p, int workers,
+struct local_sgd_result local_sgd(FILE *out, const struct parallel_problem *p, int workers,
                                   long local, size_t batch, double lr, long steps,
                                   uint64_t seed);
 

@@ -3,7 +3,7 @@
 
 #include "00-toolkit/fail.h"
 
-void problem_init(struct problem *p, uint64_t seed)
+void parallel_problem_init(struct parallel_problem *p, uint64_t seed)
 {
     synthetic_regression(&p->data, p->w_true, PROBLEM_SAMPLES, PROBLEM_FEATURES,
                          PROBLEM_NOISE, seed);
@@ -15,17 +15,17 @@ void problem_init(struct problem *p, uint64_t seed)
              (unsigned long long)seed);
 }
 
-void problem_free(struct problem *p)
+void parallel_problem_free(struct parallel_problem *p)
 {
     dataset_free(&p->data);
 }
 
-double problem_excess(const struct problem *p, const double *w)
+double parallel_problem_excess(const struct parallel_problem *p, const double *w)
 {
     return excess_loss(p->gram, w, p->w_star, PROBLEM_FEATURES);
 }
 
-double problem_curvature(const struct problem *p)
+double parallel_problem_curvature(const struct parallel_problem *p)
 {
     return 2.0 * largest_eigenvalue(p->gram, PROBLEM_FEATURES);    /* Hessian 2 X^T X / N */
 }

@@ -18,7 +18,7 @@
 #define PROBLEM_FEATURES 8
 #define PROBLEM_NOISE 0.5
 
-struct problem {
+struct parallel_problem {
     struct dataset data;
     struct regression model;                            /* no bias */
     double gram[PROBLEM_FEATURES * PROBLEM_FEATURES];   /* X^T X / N */
@@ -26,15 +26,15 @@ struct problem {
     double w_true[PROBLEM_FEATURES];                    /* what made the data */
 };
 
-/* The problem drawn with seed; problem_free it.  Stops if X^T X is
+/* The problem drawn with seed; parallel_problem_free it.  Stops if X^T X is
  * singular (it is not, for these sizes). */
-void problem_init(struct problem *p, uint64_t seed);
-void problem_free(struct problem *p);
+void parallel_problem_init(struct parallel_problem *p, uint64_t seed);
+void parallel_problem_free(struct parallel_problem *p);
 
 /* f(w) - f(w*), over the whole data set. */
-double problem_excess(const struct problem *p, const double *w);
+double parallel_problem_excess(const struct parallel_problem *p, const double *w);
 
 /* L, the largest curvature of f: the largest eigenvalue of 2 X^T X / N. */
-double problem_curvature(const struct problem *p);
+double parallel_problem_curvature(const struct parallel_problem *p);
 
 #endif

@@ -10,13 +10,13 @@
 void chapter12_values(FILE *out)
 {
     const struct network net = projection_network();
-    struct problem p;
+    struct parallel_problem p;
     double spread;
 
-    problem_init(&p, 1);
-    fprintf(out, "curvature_L %.2f\n", problem_curvature(&p));
-    fprintf(out, "stability_lr %.2f\n", 2.0 / problem_curvature(&p));
-    problem_free(&p);
+    parallel_problem_init(&p, 1);
+    fprintf(out, "curvature_L %.2f\n", parallel_problem_curvature(&p));
+    fprintf(out, "stability_lr %.2f\n", 2.0 / parallel_problem_curvature(&p));
+    parallel_problem_free(&p);
     fprintf(out, "best_workers_big_256 %.0f\n",
             fastest_workers(&net, BIG_MODEL_PER_SAMPLE, 256, BIG_MODEL_BYTES));
     fprintf(out, "best_workers_big_8192 %.0f\n",

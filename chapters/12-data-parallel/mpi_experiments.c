@@ -1,20 +1,28 @@
-/* mpi_bench.c: build/bench12-mpi, the timings of chapter 12 (make bench
- * runs it through bench.sh; timings never go into tests or woven text).
+/* mpi_experiments.c: build/ch12-mpi, chapter 12's experiments on real
+ * MPI processes: local SGD, and the timings (make bench runs those through
+ * bench.sh; timings never go into tests or woven text).
  *
- *   mpirun -np 2 bench12-mpi --ping-pong    one-way time of a message of
+ *   mpirun -np 4 ch12-mpi --local-sgd K     local SGD on the chapter's
+ *                                           problem (local_sgd.h), one
+ *                                           process per worker: the CSV of
+ *                                           build/ch12 --csv's local_KK.csv
+ *   mpirun -np 2 ch12-mpi --ping-pong       one-way time of a message of
  *                                           8 B .. 2 MB between ranks 0, 1;
  *                                           alpha and beta (12.4) from it
- *   mpirun -np 1 bench12-mpi --per-sample   seconds of gradient per sample
- *   mpirun -np P bench12-mpi --updates      seconds per data-parallel update
+ *   mpirun -np 1 ch12-mpi --per-sample      seconds of gradient per sample
+ *   mpirun -np P ch12-mpi --updates         seconds per data-parallel update
  *                                           of the chapter's full batch
  *
  * Each time is the median of REPEATS repetitions (the machine is shared).
- * Output: "name value" lines, read by bench.sh.
+ * Timings print "name value" lines, read by bench.sh.
  */
 #include <mpi.h>
 
+#include "00-toolkit/args.h"
 #include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
+#include "12-data-parallel/examples.h"
+#include "12-data-parallel/local_sgd.h"
 #include "12-data-parallel/problem.h"
 #include "12-data-parallel/shares.h"
 
@@ -90,10 +98,10 @@ static void ping_pong(void)
 
 static void per_sample(void)
 {
-    struct problem p;
+    struct parallel_problem p;
     double w[PROBLEM_FEATURES] = {0}, grad[PROBLEM_FEATURES], t[REPEATS];
     const int rounds = 200;
-    problem_init(&p, 1);
+    parallel_problem_init(&p, 1);
     for (int r = 0; r < REPEATS; r++) {
         double start = MPI_Wtime();
         for (int k = 0; k < rounds; k++) {
@@ -104,17 +112,17 @@ static void per_sample(void)
     }
     if (rank == 0)
         printf("per_sample %.3e\n", median(t, REPEATS));
-    problem_free(&p);
+    parallel_problem_free(&p);
 }
 
 static void updates(void)
 {
-    struct problem p;
+    struct parallel_problem p;
     double w[PROBLEM_FEATURES] = {0}, grad[PROBLEM_FEATURES], t[REPEATS];
     double summed[PROBLEM_FEATURES + 1];
     size_t *batch = xcalloc(PROBLEM_SAMPLES, sizeof *batch);
     const int rounds = 200;
-    problem_init(&p, 1);
+    parallel_problem_init(&p, 1);
     for (size_t i = 0; i < PROBLEM_SAMPLES; i++)
         batch[i] = i;
     for (int r = 0; r < REPEATS; r++) {
@@ -134,25 +142,68 @@ static void updates(void)
     if (rank == 0)
         printf("update %d %.3e\n", workers, median(t, REPEATS));
     free(batch);
-    problem_free(&p);
+    parallel_problem_free(&p);
+}
+
+/* Local SGD with one worker per process: local_steps on this rank's
+ * shares, then the models averaged by one MPI_Allreduce of the parameters
+ * (the simulation in local_sgd.c adds them in rank order instead). */
+static void local_sgd_mpi(long local)
+{
+    struct parallel_problem p;
+    struct epoch epoch;
+    double w[PROBLEM_FEATURES] = {0}, grad[PROBLEM_FEATURES];
+    FILE *out = rank == 0 ? stdout : NULL;
+    long allreduces = 0;
+    parallel_problem_init(&p, 1);
+    epoch_init(&epoch, p.data.count, LOCAL_BATCH, true, 1);
+    epoch_start(&epoch);
+    local_sgd_header(out);
+    local_sgd_row(out, 0, 0, parallel_problem_excess(&p, w));
+    for (long done = 0; done < LOCAL_STEPS;) {
+        long now = LOCAL_STEPS - done < local ? LOCAL_STEPS - done : local;
+        local_steps(w, grad, &p.model, &epoch, now, workers, rank, LOCAL_LR);
+        MPI_Allreduce(MPI_IN_PLACE, w, PROBLEM_FEATURES, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+        for (size_t j = 0; j < PROBLEM_FEATURES; j++)
+            w[j] /= workers;
+        done += now;
+        local_sgd_row(out, done * LOCAL_BATCH, ++allreduces, parallel_problem_excess(&p, w));
+    }
+    epoch_free(&epoch);
+    parallel_problem_free(&p);
+}
+
+/* Whatever way the program ends (return, or fail()'s exit), finalize MPI. */
+static void finalize(void)
+{
+    int done = 0;
+    MPI_Finalized(&done);
+    if (!done)
+        MPI_Finalize();
 }
 
 int main(int argc, char **argv)
 {
     MPI_Init(&argc, &argv);
+    atexit(finalize);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &workers);
-    fail_program = "bench12-mpi";
-    if (argc != 2)
-        fail(EXIT_USAGE, "give one of --ping-pong, --per-sample, --updates");
-    if (strcmp(argv[1], "--ping-pong") == 0)
+    fail_program = "ch12-mpi";
+    if (rank != 0 && (freopen("/dev/null", "w", stdout) == NULL ||
+                      freopen("/dev/null", "w", stderr) == NULL))
+        return EXIT_USAGE;
+    if (argc == 3 && strcmp(argv[1], "--local-sgd") == 0)
+        local_sgd_mpi(parse_whole("--local-sgd", argv[2], 1, LOCAL_STEPS));
+    else if (argc != 2)
+        fail(EXIT_USAGE, "give one of --local-sgd K, --ping-pong, --per-sample, --updates");
+    else if (strcmp(argv[1], "--ping-pong") == 0)
         ping_pong();
     else if (strcmp(argv[1], "--per-sample") == 0)
         per_sample();
     else if (strcmp(argv[1], "--updates") == 0)
         updates();
     else
-        fail(EXIT_USAGE, "unknown flag '%s' (--ping-pong, --per-sample or --updates)", argv[1]);
-    MPI_Finalize();
+        fail(EXIT_USAGE, "unknown flag '%s' (--local-sgd K, --ping-pong, --per-sample or "
+             "--updates)", argv[1]);
     return 0;
 }
