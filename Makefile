@@ -109,7 +109,7 @@ SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
 MPICC ?= mpicc
 MPI_CHAPTER := $(patsubst chapters/%/mpi_descent.c,%,$(wildcard chapters/*/mpi_descent.c))
 HAVE_MPI := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo yes)
-MPI_PROGRAMS := $(if $(HAVE_MPI),$(BUILD)/descent-mpi $(BUILD)/bench12-mpi)
+MPI_PROGRAMS := $(if $(HAVE_MPI),$(BUILD)/descent-mpi $(BUILD)/ch12-mpi)
 SEL_MPI := $(if $(filter $(MPI_CHAPTER),$(SELECTED)),$(MPI_PROGRAMS))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
@@ -220,8 +220,8 @@ $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
 # chapters/*/mpi_*.c include <mpi.h>: they are no part of the library, and
 # are built with the MPI compiler wrapper only when it is installed (make
 # deps installs Open MPI on Debian): build/descent-mpi is the lab's main.c
-# with its main renamed lab_main, plus mpi_descent.c; build/bench12-mpi is
-# mpi_bench.c.  Every other program builds without MPI.  The wrapper runs
+# with its main renamed lab_main, plus mpi_descent.c; build/ch12-mpi is
+# mpi_experiments.c.  Every other program builds without MPI.  The wrapper runs
 # your CC (OMPI_CC for Open MPI, MPICH_CC for MPICH).
 MPI_RUN_CC = OMPI_CC='$(CC)' MPICH_CC='$(CC)' $(MPICC)
 
@@ -238,7 +238,7 @@ $(BUILD)/descent-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_descent.o \
 	@$(say) LINK $@
 	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
-$(BUILD)/bench12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_bench.o $(LIB)
+$(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(LIB)
 	@$(say) LINK $@
 	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
