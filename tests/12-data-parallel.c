@@ -150,6 +150,22 @@ START_TEST(fastest_workers_closed_form)
 }
 END_TEST
 
+/* (12.8) by hand: 100 MB over 4 workers at 1 ms per sample: T_ar(4) =
+ * 6 * 10 us + 150 MB * 0.1 ns = 0.01506 s, so B_busy = 4 * 0.01506 / 1e-3
+ * = 60.24 samples, and at that batch each worker computes exactly as long
+ * as the all-reduce takes. */
+START_TEST(busy_batch_by_hand)
+{
+    const struct network net = projection_network();
+    double busy = busy_batch(&net, BIG_MODEL_PER_SAMPLE, BIG_MODEL_BYTES, 4);
+    ck_assert_double_eq_tol(busy, 60.24, 1e-12);
+    ck_assert_double_eq_tol(busy * BIG_MODEL_PER_SAMPLE / 4,
+                            ring_allreduce_time(&net, BIG_MODEL_BYTES, 4), 1e-15);
+    ck_assert_str_eq(fixed(0, busy_batch(&net, BIG_MODEL_PER_SAMPLE, BIG_MODEL_BYTES, 64)),
+                     "1341");
+}
+END_TEST
+
 /* Goyal et al.: lr 0.1 for 256 images, so 3.2 for 8192; warm-up from
  * lr/5 to lr over 5 updates. */
 START_TEST(linear_scaling_and_warmup)
@@ -301,6 +317,7 @@ Suite *chapter_suite(void)
     tcase_add_test(shares, order_of_sums);
     tcase_add_test(cost, ring_allreduce_by_hand);
     tcase_add_test(cost, fastest_workers_closed_form);
+    tcase_add_test(cost, busy_batch_by_hand);
     tcase_add_test(cost, linear_scaling_and_warmup);
     tcase_add_test(cost, exercise_answers);
     tcase_add_test(runs, large_batch_limit);

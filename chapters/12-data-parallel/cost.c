@@ -35,6 +35,11 @@ double fastest_workers(const struct network *net, double per_sample, double batc
     return sqrt(gain / (2.0 * net->alpha));
 }
 
+double busy_batch(const struct network *net, double per_sample, double bytes, double workers)
+{
+    return workers * ring_allreduce_time(net, bytes, workers) / per_sample;    /* (12.8) */
+}
+
 double linear_scaled_lr(double lr, double base_batch, double batch)
 {
     return lr * (batch / base_batch);

@@ -12,7 +12,8 @@
  *     T(P) = B c / P + T_ar(P),
  * which is smallest at (12.7)
  *     P* = sqrt((B c - 2 n beta) / (2 alpha)):
- * beyond P*, another worker slows the update down.
+ * beyond P*, another worker slows the update down.  The workers compute at
+ * least as long as they communicate when B >= P T_ar(P) / c (12.8).
  */
 #ifndef DESCENT_COST_H
 #define DESCENT_COST_H
@@ -44,6 +45,11 @@ double update_time(const struct network *net, double per_sample, double batch,
  * (B c - 2 n beta <= 2 alpha). */
 double fastest_workers(const struct network *net, double per_sample, double batch,
                        double bytes);
+
+/* The smallest global batch for which each of workers computes at least
+ * as long as the all-reduce takes, B c / P >= T_ar(P) (12.8):
+ * P T_ar(P) / c samples. */
+double busy_batch(const struct network *net, double per_sample, double bytes, double workers);
 
 /* The linear scaling rule (Goyal et al. 2017, section 2.1): multiply the
  * batch by k, multiply the learning rate by k. */

@@ -23,6 +23,10 @@ void chapter12_values(FILE *out)
             fastest_workers(&net, BIG_MODEL_PER_SAMPLE, 8192, BIG_MODEL_BYTES));
     fprintf(out, "best_workers_small %.1f\n",
             fastest_workers(&net, SMALL_MODEL_PER_SAMPLE, 4096, SMALL_MODEL_BYTES));
+    fprintf(out, "busy_batch_64 %.0f\n",
+            busy_batch(&net, BIG_MODEL_PER_SAMPLE, BIG_MODEL_BYTES, 64));
+    fprintf(out, "busy_batch_1024 %.0f\n",
+            busy_batch(&net, BIG_MODEL_PER_SAMPLE, BIG_MODEL_BYTES, 1024));
     fprintf(out, "working_factor_plain %ld\n", largest_working_factor(false));
     fprintf(out, "working_factor_warmup %ld\n", largest_working_factor(true));
     fprintf(out, "local_K1_equal_samples %.2e\n", local_sgd_mean(1, LOCAL_STEPS, &spread));
