@@ -462,6 +462,7 @@ int main(int argc, char **argv)
 
     if (s.gradcheck && !check_gradient(&objective, theta)) {
         free(theta);                /* clean under LeakSanitizer, as every exit */
+        free(s.x0);
         dataset_free(&data);
         if (rows != NULL)
             fclose(rows);
