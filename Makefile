@@ -366,7 +366,7 @@ deps:
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
 	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
-	$(if $(filter deps,$(MAKECMDGOALS)),command -v apt-get >/dev/null 2>&1 && { command -v mpicc && command -v mpirun; } >/dev/null 2>&1 || missing="$$missing openmpi-bin libopenmpi-dev";) \
+	$(if $(filter deps,$(MAKECMDGOALS)),if command -v apt-get >/dev/null 2>&1 && ! { command -v mpicc && command -v mpirun; } >/dev/null 2>&1; then missing="$$missing openmpi-bin libopenmpi-dev"; fi;) \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
