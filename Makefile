@@ -86,7 +86,8 @@ program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number
 MAIN_C := $(wildcard chapters/*/main.c)
 BENCH_C := $(wildcard chapters/*/bench.c)
 STUB_C := $(wildcard chapters/*/exercise_*.c)
-LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C),$(wildcard chapters/*/*.c))
+MPI_C := $(wildcard chapters/*/mpi_*.c)
+LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C) $(MPI_C),$(wildcard chapters/*/*.c))
 LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdescent.a
 
@@ -107,6 +108,12 @@ SEL_PROGRAMS := $(foreach c,$(filter $(WITH_MAIN),$(SELECTED)),$(call program_of
 SEL_TESTS := $(filter $(SELECTED:%=$(BUILD)/tests/%),$(TEST_BINS))
 SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
+# Chapter 12's MPI programs, when MPI is installed (see "MPI" below).
+MPICC ?= mpicc
+MPI_CHAPTER := $(patsubst chapters/%/mpi_descent.c,%,$(wildcard chapters/*/mpi_descent.c))
+HAVE_MPI := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo yes)
+MPI_PROGRAMS := $(if $(HAVE_MPI),$(BUILD)/descent-mpi $(BUILD)/ch12-mpi)
+SEL_MPI := $(if $(filter $(MPI_CHAPTER),$(SELECTED)),$(MPI_PROGRAMS))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
 	loop-timing next lab-yours
@@ -117,7 +124,7 @@ all: deps programs plots book
 	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
 	book.md; next: make check"
 
-programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(NUMERALS)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(SEL_MPI) $(NUMERALS)
 
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
@@ -212,6 +219,32 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
+# ----------------------------------------------------- MPI (chapter 12)
+# chapters/*/mpi_*.c include <mpi.h>: they are no part of the library, and
+# are built with the MPI compiler wrapper only when it is installed (make
+# deps installs Open MPI on Debian): build/descent-mpi is the lab's main.c
+# with its main renamed lab_main, plus mpi_descent.c; build/ch12-mpi is
+# mpi_experiments.c.  Every other program builds without MPI.  The wrapper runs
+# your CC (OMPI_CC for Open MPI, MPICH_CC for MPICH).
+MPI_RUN_CC = OMPI_CC='$(CC)' MPICH_CC='$(CC)' $(MPICC)
+
+$(BUILD)/obj/mpi/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(MPI_RUN_CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+
+$(BUILD)/obj/mpi/lab_main.o: chapters/A-lab/main.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -Dmain=lab_main -c $< -o $@
+
+$(BUILD)/descent-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_descent.o \
+		$(BUILD)/obj/mpi/lab_main.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 # ------------------------------------------------------ figures and book
 # A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
 # --csv into build/data/NN-slug (the commands are the "# data:" lines of the
@@ -267,6 +300,7 @@ run-$(1): $(filter $(BUILD)/tests/$(1) $(BUILD)/tests/$(1)-yours $(call program_
 	@BUILD='$$(BUILD)' sh tests/check.sh run $(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_run,$(c))))
+$(if $(MPI_CHAPTER),run-$(MPI_CHAPTER)): $(SEL_MPI) $(BUILD)/descent
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
@@ -296,8 +330,9 @@ exercises: deps $(SEL_YOURS)
 next: deps $(SEL_YOURS)
 	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
-bench: deps $(BENCHES)
+bench: deps $(BENCHES) $(MPI_PROGRAMS)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
+	@for b in $(wildcard chapters/*/bench.sh); do echo "== $$b"; BUILD='$(BUILD)' sh $$b || exit 1; done
 
 # How fast the learner's loop is (medians of several runs; see the script).
 loop-timing:
@@ -391,6 +426,7 @@ deps:
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
 	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
+	$(if $(filter deps,$(MAKECMDGOALS)),if command -v apt-get >/dev/null 2>&1 && ! { command -v mpicc && command -v mpirun; } >/dev/null 2>&1; then missing="$$missing openmpi-bin libopenmpi-dev"; fi;) \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \

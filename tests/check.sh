@@ -272,6 +272,7 @@ for c in $CHAPTERS; do
         line="$line  command line $1/$(($1 + $2))"
         passed=$((passed + $1))
         grep -q 'skipped (DESCENT_TORCH' "$out.cli" && skipped_torch=$((skipped_torch + 1))
+        grep -q '^descent-mpi: skipped' "$out.cli" && skipped_mpi=1
         if [ "$2" -gt 0 ] || [ "$(cat "$out.cli.status")" != 0 ]; then
             fail "$2"
             [ "$2" -eq 0 ] && fail 1
@@ -343,6 +344,8 @@ elif [ -n "$stale" ]; then
 else
     echo "figures: up to date (chapters: $figures)"
 fi
+[ "${skipped_mpi:-0}" -eq 0 ] ||
+    echo "descent-mpi under mpirun: SKIPPED, no MPI here (make deps installs Open MPI; DESCENT_MPI=1 makes it a failure)"
 [ "$skipped_torch" -eq 0 ] ||
     echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
 
