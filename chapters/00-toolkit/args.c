@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -51,24 +52,74 @@ bool is_decimal(const char *text, size_t length)
     return i == length;
 }
 
-enum reading {
-    READ_OK,
-    NOT_DECIMAL,    /* strtod would read it ("0x10", " 1"), the book does not */
-    NOT_FINITE,     /* not a number at all, or an overflow ("abc", "inf", "1e999") */
-};
-
-/* Read text[0..length) as one decimal numeral with a finite value. */
-static enum reading read_number(const char *text, size_t length, double *value)
+/* strtod's verdict on text[0..length), for what is_decimal refused or
+ * what the fast path cannot do; a copy, on the heap only when long. */
+static enum reading read_with_strtod(const char *text, size_t length, double *value,
+                                     bool decimal)
 {
-    char buffer[128], *end;
-    if (length == 0 || length >= sizeof buffer)
-        return NOT_FINITE;
+    char small[128], *buffer = small, *end;
+    bool whole;
+    if (length == 0)
+        return NOT_NUMBER;
+    if (length >= sizeof small)
+        buffer = xcalloc(length + 1, 1);
     memcpy(buffer, text, length);
     buffer[length] = '\0';
     *value = strtod(buffer, &end);
-    if (*end != '\0' || !isfinite(*value))
-        return NOT_FINITE;  /* an underflow (1e-310) is finite and kept */
-    return is_decimal(text, length) ? READ_OK : NOT_DECIMAL;
+    whole = *end == '\0' && memchr(text, '\0', length) == NULL;
+    if (buffer != small)
+        free(buffer);
+    if (!whole)
+        return NOT_NUMBER;
+    if (!isfinite(*value))
+        return NOT_FINITE;   /* an underflow (1e-310) is finite and kept */
+    return decimal ? READ_OK : NOT_DECIMAL;
+}
+
+enum reading read_decimal(const char *text, size_t length, double *value)
+{
+    static const double power[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t mantissa = 0;
+    int significant = 0;        /* digits in mantissa, leading zeros not counted */
+    long exponent = 0;          /* value = mantissa * 10^exponent */
+    size_t i = 0;
+    bool negative = false;
+    if (!is_decimal(text, length))
+        return read_with_strtod(text, length, value, false);
+    if (text[i] == '+' || text[i] == '-')
+        negative = text[i++] == '-';
+    for (bool point = false; i < length; i++) {
+        if (text[i] == '.') {
+            point = true;
+            continue;
+        }
+        if (text[i] == 'e' || text[i] == 'E')
+            break;
+        if (significant == 19)  /* more digits than a uint64_t holds exactly */
+            return read_with_strtod(text, length, value, true);
+        mantissa = 10 * mantissa + (uint64_t)(text[i] - '0');
+        significant += mantissa != 0;
+        exponent -= point;
+    }
+    if (i < length) {           /* the exponent, whose digits is_decimal checked */
+        bool down = false;
+        long e = 0;
+        i++;
+        if (text[i] == '+' || text[i] == '-')
+            down = text[i++] == '-';
+        for (; i < length && e < 100000; i++)
+            e = 10 * e + (text[i] - '0');
+        exponent += down ? -e : e;
+    }
+    if (mantissa > (UINT64_C(1) << 53) || exponent < -22 || exponent > 22)
+        return read_with_strtod(text, length, value, true);
+    *value = exponent < 0 ? (double)mantissa / power[-exponent]
+                          : (double)mantissa * power[exponent];
+    if (negative)
+        *value = -*value;
+    return READ_OK;
 }
 
 /* Stop with the message for a reading that failed; list is the whole
@@ -87,7 +138,7 @@ static _Noreturn void refuse(const char *flag, const char *piece, int length,
 double parse_number(const char *flag, const char *text)
 {
     double value;
-    enum reading reading = read_number(text, strlen(text), &value);
+    enum reading reading = read_decimal(text, strlen(text), &value);
     if (reading != READ_OK)
         refuse(flag, text, (int)strlen(text), NULL, reading);
     return value;
@@ -133,7 +184,7 @@ size_t parse_number_list(const char *flag, const char *text, double *values, siz
         size_t length = strcspn(start, ",");
         if (count == max)
             fail(EXIT_USAGE, "%s: more than %zu values in '%s'", flag, max, text);
-        enum reading reading = read_number(start, length, &values[count]);
+        enum reading reading = read_decimal(start, length, &values[count]);
         if (reading != READ_OK)
             refuse(flag, start, (int)length, text, reading);
         count++;

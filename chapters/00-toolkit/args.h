@@ -25,6 +25,23 @@ const char *flag_value(int argc, char **argv, int *index);
  * command line or in a data file. */
 bool is_decimal(const char *text, size_t length);
 
+/* What read_decimal made of a text. */
+enum reading {
+    READ_OK,
+    NOT_DECIMAL,    /* strtod would read it whole ("0x10", " 1"), the book does not */
+    NOT_FINITE,     /* strtod reads it whole, but it is inf, nan or overflows ("1e999") */
+    NOT_NUMBER,     /* strtod stops before its end ("abc", "1 2", "4x") */
+};
+
+/* *value <- text[0..length) when it is a decimal numeral (is_decimal) of
+ * finite value, read as strtod reads it (correctly rounded), at any length.
+ * The one rule for numbers on the command line and in data files.  Short
+ * numerals (at most 19 significant digits, exponent within 10^+-22, the
+ * common case in data files) are converted without strtod, exactly:
+ * Clinger's fast path (an integer below 2^53 times or divided by an exact
+ * power of ten is one correctly rounded operation). */
+enum reading read_decimal(const char *text, size_t length, double *value);
+
 /* A finite decimal number; flag names the setting in the message. */
 double parse_number(const char *flag, const char *text);
 
