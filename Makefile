@@ -28,7 +28,12 @@ DESCENT_CFLAGS = -std=c11 -Wall -Wextra -pedantic -Ichapters -Itests
 DESCENT_FIXED = -ffp-contract=off -MMD -MP
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS = $(shell pkg-config --libs check)
-LDLIBS += -lm
+# libcsv (the lab's CSV reader) ships no pkg-config file on Debian: its
+# plain -lcsv is used when pkg-config does not know it.
+CSV_CFLAGS := $(shell pkg-config --cflags libcsv 2>/dev/null)
+CSV_LIBS := $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
+DESCENT_CFLAGS += $(CSV_CFLAGS)
+LDLIBS += $(CSV_LIBS) -lm
 
 # ---------------------------------------------------------------- sources
 # A chapter is a folder chapters/NN-slug with a README.md.  In it, main.c is
@@ -150,7 +155,7 @@ clean:
 	rm -rf '$(BUILD)'
 
 # --------------------------------------------------------- dependencies
-# A compiler, pkg-config, Check and gnuplot.  On Debian or Ubuntu what is
+# A compiler, pkg-config, Check, libcsv and gnuplot.  On Debian or Ubuntu what is
 # missing is installed with apt-get (through sudo when not root);
 # elsewhere the exact command to run is printed.
 deps:
@@ -160,6 +165,9 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
+	printf '#include <csv.h>\nint main(void) { return csv_init(0, 0); }\n' | \
+		$(CC) $(CSV_CFLAGS) -x c - $(CSV_LIBS) -o /dev/null >/dev/null 2>&1 || \
+		missing="$$missing libcsv-dev"; \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
@@ -167,9 +175,9 @@ deps:
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	elif command -v brew >/dev/null 2>&1; then \
-		echo "descent needs:$$missing. Run: brew install pkg-config check gnuplot"; exit 1; \
+		echo "descent needs:$$missing. Run: brew install pkg-config check libcsv gnuplot"; exit 1; \
 	else \
-		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library and gnuplot). Install them with your system's package manager."; exit 1; \
+		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library, libcsv and gnuplot). Install them with your system's package manager."; exit 1; \
 	fi
 
 # Header dependencies written by -MMD; a missing one is simply not needed yet.
