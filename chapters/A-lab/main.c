@@ -37,7 +37,7 @@ struct settings {
     long steps, epochs, every, batch;
     bool shuffle, no_bias;
     uint64_t seed;
-    char title[256];                 /* the command line, for --plot */
+    char *title;                     /* the command line, for --plot */
 };
 
 static void usage(void)
@@ -157,21 +157,25 @@ static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv,
     }
 }
 
+/* The command line without --plot, shown as text (control bytes and
+ * invalid UTF-8 escaped): the title of the picture. */
 static void remember_command(struct settings *s, int argc, char **argv)
 {
-    size_t used = (size_t)snprintf(s->title, sizeof s->title, "descent");
-    for (int i = 1; i < argc && used < sizeof s->title; i++) {
+    size_t length = strlen("descent"), used;
+    char *text;
+    for (int i = 1; i < argc; i++)
+        length += 1 + strlen(argv[i]);
+    text = xcalloc(length + 1, 1);
+    used = (size_t)sprintf(text, "descent");
+    for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--plot") == 0) {
             i++;
             continue;
         }
-        used += (size_t)snprintf(s->title + used, sizeof s->title - used, " %s", argv[i]);
+        used += (size_t)sprintf(text + used, " %s", argv[i]);
     }
-    /* The title goes into a double-quoted gnuplot string, where a backquote
-     * would run a shell command (a data file named `rm x`.csv, say). */
-    for (char *c = s->title; *c; c++)
-        if (*c == '"' || *c == '\\' || *c == '\n' || *c == '`')
-            *c = '\'';
+    s->title = escaped_copy(text, used);
+    free(text);
 }
 
 static struct settings parse(int argc, char **argv)
@@ -357,15 +361,17 @@ static struct schedule make_schedule(const struct settings *s, const struct data
 }
 
 /* Exit 3 with the step, what stopped being finite, and what to try. */
-static void report_divergence(const struct run_result *result, const struct hyper *h)
+static void report_divergence(const struct run_result *result, const struct hyper *h,
+                              const char *suffix)
 {
     if (result->not_a_number)
         fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
              "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
-             "smaller learning rate than --lr %g", result->diverged_at, result->why, h->lr);
+             "smaller learning rate than --lr %g%s", result->diverged_at, result->why, h->lr,
+             suffix);
     fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
-         "finite ones); try a smaller learning rate than --lr %g", result->diverged_at,
-         result->why, h->lr);
+         "finite ones); try a smaller learning rate than --lr %g%s", result->diverged_at,
+         result->why, h->lr, suffix);
 }
 
 /* The manual's figure: every optimizer with PyTorch's defaults on
@@ -405,6 +411,7 @@ int main(int argc, char **argv)
     struct run_result result;
     double *theta;
     FILE *rows = stdout;
+    char plot_message[512], plot_suffix[600] = "";
 
     fail_program = "descent";
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
@@ -452,18 +459,24 @@ int main(int argc, char **argv)
         size_t got;
         rewind(rows);
         while ((got = fread(buffer, 1, sizeof buffer, rows)) > 0)
-            fwrite(buffer, 1, got, stdout);
-        fflush(stdout);
-        plot_draw(s.plot, rows, objective.function, s.title);
+            if (fwrite(buffer, 1, got, stdout) != got)
+                break;
+        check_stdout();
+        if (!plot_draw(s.plot, rows, objective.function, s.title, plot_message,
+                       sizeof plot_message)) {
+            if (!result.diverged)   /* the run's own status wins: 3 stays 3 */
+                fail(EXIT_USAGE, "--plot: %s", plot_message);
+            snprintf(plot_suffix, sizeof plot_suffix, "; and --plot failed: %s", plot_message);
+        }
         fclose(rows);
     }
     optimizer_free(&opt);
     free(theta);
     free(s.x0);
+    free(s.title);
     dataset_free(&data);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        fail(EXIT_USAGE, "writing the rows failed");
+    check_stdout();
     if (result.diverged)
-        report_divergence(&result, &hyper);
+        report_divergence(&result, &hyper, plot_suffix);
     return 0;
 }
