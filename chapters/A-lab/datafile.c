@@ -41,10 +41,14 @@ struct reader {
     char *record;                   /* [record_length]: text of the current record */
     size_t record_length, record_capacity;
     size_t record_line;             /* the line it starts on */
+    size_t held;                    /* its first bytes, spaces not yet given to libcsv */
     size_t field;                   /* cells of the current record so far */
 
     size_t columns;                 /* from the header; 0 before it */
-    char **names;                   /* [columns]: the header's cells */
+    size_t index_column;            /* 1 + a column named like a pandas index, or 0 */
+    size_t index_line, index_at;    /* ... where its name is */
+    char **names;                   /* [named]: the header's cells */
+    size_t named;
     double *row;                    /* [columns]: the current row's values */
     double *x, *y;                  /* [rows * (columns - 1)], [rows]: the data */
     size_t rows, capacity;          /* rows read, rows x and y have room for */
@@ -166,6 +170,7 @@ static void header_cell(struct reader *r, const char *text, size_t length)
                   "the columns", (int)(length < SHOWN ? length : SHOWN), text);
     r->names = xrealloc(r->names, k + 1, sizeof *r->names);
     r->names[k] = xcalloc(length + 1, 1);
+    r->named = k + 1;
     memcpy(r->names[k], text, length);
 }
 
@@ -240,14 +245,10 @@ static void header_done(struct reader *r)
                       "(a comma at the end of every line); delete that column");
         refuse_at(r, k, false, "empty column name in the header; name every column");
     }
-    for (size_t k = 0; k < count; k++)
+    for (size_t k = 0; k < count && r->index_column == 0; k++)
         if (strncmp(r->names[k], "Unnamed: ", 9) == 0 || strcmp(r->names[k], "index") == 0) {
-            size_t line, column;
-            locate(r, k, false, &line, &column);
-            warn("%s:%zu:%zu: warning: column '%.*s' looks like a pandas index saved as data; "
-                 "it is read as a feature (save with to_csv(..., index=False), or drop it "
-                 "with df.drop(columns='%.*s'))", r->path, line, column, SHOWN, r->names[k],
-                 SHOWN, r->names[k]);
+            r->index_column = k + 1;    /* warned about once the file is read */
+            locate(r, k, false, &r->index_line, &r->index_at);
         }
     r->columns = count;
     r->row = xcalloc(count, sizeof *r->row);
@@ -300,26 +301,10 @@ static _Noreturn void malformed(const struct reader *r, size_t offset)
          r->line, offset + 1);
 }
 
-/* Give libcsv text[0..length), which lies within one line (and may end
- * with its line end), keeping the record's text for messages. */
-static void parse_piece(struct reader *r, const char *text, size_t length, bool keep)
+/* Give libcsv text[0..length), which lies within one line. */
+static void give_libcsv(struct reader *r, const char *text, size_t length)
 {
-    size_t parsed;
-    if (keep) {
-        if (r->record_length == 0)
-            r->record_line = r->line;
-        if (length > LONGEST_RECORD - r->record_length)
-            fail(EXIT_USAGE, "%s:%zu:1: a row longer than 16 MiB: is this a CSV file? (a "
-                 "quote left open makes the rest of the file one cell)", r->path,
-                 r->record_line);
-        if (r->record_length + length > r->record_capacity) {
-            r->record_capacity = 2 * (r->record_length + length);
-            r->record = xrealloc(r->record, r->record_capacity, 1);
-        }
-        memcpy(r->record + r->record_length, text, length);
-        r->record_length += length;
-    }
-    parsed = csv_parse(&r->parser, text, length, on_cell, on_record, r);
+    size_t parsed = csv_parse(&r->parser, text, length, on_cell, on_record, r);
     if (parsed != length) {
         if (csv_error(&r->parser) == CSV_ENOMEM)
             fail(EXIT_USAGE, "%s:%zu: out of memory reading a cell", r->path, r->line);
@@ -328,7 +313,36 @@ static void parse_piece(struct reader *r, const char *text, size_t length, bool 
     r->line_offset += length;
 }
 
-/* The next block of the file, any size, cut at line ends. */
+/* Keep text[0..length) as part of the current record's text. */
+static void keep(struct reader *r, const char *text, size_t length)
+{
+    if (length == 0)
+        return;
+    if (r->record_length == 0)
+        r->record_line = r->line;
+    if (length > LONGEST_RECORD - r->record_length)
+        fail(EXIT_USAGE, "%s:%zu:1: a row longer than 16 MiB: is this a CSV file? (a quote "
+             "left open makes the rest of the file one cell)", r->path, r->record_line);
+    if (r->record_length + length > r->record_capacity) {
+        r->record_capacity = 2 * (r->record_length + length);
+        r->record = xrealloc(r->record, r->record_capacity, 1);
+    }
+    memcpy(r->record + r->record_length, text, length);
+    r->record_length += length;
+}
+
+static bool spaces_only(const char *text, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (text[i] != ' ' && text[i] != '\t')
+            return false;
+    return true;
+}
+
+/* The next block of the file, any size: cut at line ends, each piece kept
+ * (for messages) and given to libcsv.  Blank lines (or spaces only) are
+ * fine at the end of the file; spaces at the end of a block that may start
+ * such a line are held back until the line shows what it is. */
 static void feed(struct reader *r, const char *text, size_t length)
 {
     size_t i = 0;
@@ -343,11 +357,13 @@ static void feed(struct reader *r, const char *text, size_t length)
     }
     while (i < length) {
         const char *nul, *start = text + i;
-        size_t j = i, piece;
-        bool ends;
+        size_t j = i, usable;
+        bool ends, blank_so_far;
         if (r->after_cr && text[i] == '\n') {       /* CRLF: one line end */
             r->after_cr = false;
-            parse_piece(r, text + i, 1, r->record_length > 0);
+            if (r->record_length > 0)
+                keep(r, text + i, 1);
+            give_libcsv(r, text + i, 1);
             r->line_offset = 0;
             i++;
             continue;
@@ -356,27 +372,38 @@ static void feed(struct reader *r, const char *text, size_t length)
         while (j < length && text[j] != '\n' && text[j] != '\r')
             j++;
         ends = j < length;
-        piece = j - i + ends;
-        if ((nul = memchr(start, '\0', piece)) != NULL)
-            fail(EXIT_USAGE, "%s:%zu:%zu: a NUL byte: is this a text file? (UTF-16 text has "
-                 "one in every other byte: save it as UTF-8)", r->path, r->line,
-                 r->line_offset + (size_t)(nul - start) + 1);
-        if (ends && r->record_length == 0 && r->line_offset == 0 &&
-            strspn(start, " \t") >= j - i) {         /* empty, or spaces only */
-            if (r->blank_line == 0)                 /* blank: fine at the end only */
+        nul = memchr(start, '\0', j - i);
+        usable = nul ? (size_t)(nul - start) : j - i;
+        blank_so_far = r->record_length == r->held && r->line_offset == 0 &&
+                       spaces_only(start, usable);
+        if (blank_so_far && ends && !nul) {         /* a blank line */
+            if (r->blank_line == 0)
                 r->blank_line = r->line;
+            r->record_length = r->held = 0;
+        } else if (blank_so_far && !nul) {          /* spaces, then the block ends */
+            keep(r, start, usable);
+            r->held += usable;
         } else {
             if (r->blank_line != 0)
                 fail(EXIT_USAGE, "%s:%zu:1: empty line (only the end of the file may be "
                      "blank); delete it", r->path, r->blank_line);
-            parse_piece(r, start, piece, true);
+            if (r->held > 0) {                      /* the spaces held back: a record's */
+                give_libcsv(r, r->record, r->held);
+                r->held = 0;
+            }
+            keep(r, start, usable + (ends && !nul));
+            give_libcsv(r, start, usable + (ends && !nul));
         }
+        if (nul != NULL)
+            fail(EXIT_USAGE, "%s:%zu:%zu: a NUL byte: is this a text file? (UTF-16 text has "
+                 "one in every other byte: save it as UTF-8)", r->path, r->line,
+                 r->line_offset + r->held + 1);
         if (ends) {
             r->after_cr = text[j] == '\r';
             r->line++;
             r->line_offset = 0;
         }
-        i += piece;
+        i = j + ends;
     }
 }
 
@@ -389,29 +416,46 @@ static void reader_init(struct reader *r, const char *path)
         fail(EXIT_USAGE, "out of memory starting the CSV reader");
 }
 
+/* Everything r holds (what a refusal left, when fail does not exit). */
+static void reader_free(struct reader *r)
+{
+    for (size_t k = 0; k < r->named; k++)
+        free(r->names[k]);
+    free(r->names);
+    free(r->row);
+    free(r->record);
+    free(r->x);
+    free(r->y);
+    csv_free(&r->parser);
+    memset(r, 0, sizeof *r);
+}
+
 /* The end of the text: the last record, the checks, the data set. */
 static void reader_finish(struct reader *r, struct dataset *data)
 {
     const size_t features = r->columns ? r->columns - 1 : 0;
+    r->record_length -= r->held;    /* spaces alone on the last line: a blank line */
+    r->held = 0;
     if (csv_fini(&r->parser, on_cell, on_record, r) != 0)
         fail(EXIT_USAGE, "%s:%zu:1: a quote opened on this line is never closed; close it, "
              "or double it (\"\") if it is part of the text", r->path, r->record_line);
-    csv_free(&r->parser);
     if (r->columns == 0 && r->field == 0)
         fail(EXIT_USAGE, "%s:1:1: empty file: expected a header row naming the columns",
              r->path);
     if (r->rows == 0)
         fail(EXIT_USAGE, "%s:%zu:1: no data rows after the header", r->path,
              r->blank_line ? r->blank_line : r->line + (r->line_offset > 0));
+    if (r->index_column != 0)       /* after the checks: a refusal stays one line */
+        warn("%s:%zu:%zu: warning: column '%.*s' looks like a pandas index saved as data; "
+             "it is read as a feature (save with to_csv(..., index=False), or drop it with "
+             "df.drop(columns='%.*s'))", r->path, r->index_line, r->index_at, SHOWN,
+             r->names[r->index_column - 1], SHOWN, r->names[r->index_column - 1]);
     data->count = r->rows;
     data->features = features;
     data->x = xrealloc(r->x, r->rows, features * sizeof *r->x + !features);
     data->y = xrealloc(r->y, r->rows, sizeof *r->y);
-    for (size_t k = 0; k < r->columns; k++)
-        free(r->names[k]);
-    free(r->names);
-    free(r->row);
-    free(r->record);
+    r->x = r->y = NULL;
+    reader_free(r);
 }
 
 void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
