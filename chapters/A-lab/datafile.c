@@ -222,15 +222,16 @@ static void header_done(struct reader *r)
     const size_t count = r->field;
     if (count == 1) {
         const char *hint = ", separated by commas (the features, then the target)";
-        if (strchr(r->names[0], ';') != NULL)
+        if (strncmp(r->names[0], "sep=", 4) == 0)
+            hint = ": 'sep=' is a line for Excel only; delete it (and save with commas as "
+                   "separators)";
+        else if (strchr(r->names[0], ';') != NULL)
             hint = ": this file is separated by ';' (a spreadsheet's CSV where the decimal "
                    "mark is a comma); save it with commas as separators and points as "
                    "decimal marks";
         else if (strchr(r->names[0], '\t') != NULL)
             hint = ": this file is separated by tabs; save it as CSV with commas (pandas: "
                    "to_csv(sep=','))";
-        else if (strncmp(r->names[0], "sep=", 4) == 0)
-            hint = ": 'sep=' is a line for Excel only; delete it";
         refuse_at(r, 0, false, "the header names 1 column; the lab needs at least 2%s", hint);
     }
     for (size_t k = 0; k < count; k++) {
