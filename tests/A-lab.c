@@ -99,7 +99,7 @@ static struct run_result run_data(const struct optimizer_kind *kind, const struc
 {
     struct dataset data;
     struct regression model = {&data, true};
-    struct objective objective = {NULL, &model};
+    struct objective objective = {NULL, &model, false};
     struct schedule schedule = {steps, 1, batch, shuffle, seed};
     struct optimizer opt;
     struct run_result result;
@@ -255,7 +255,7 @@ START_TEST(manual_three_samples)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model};
+    struct objective objective = {NULL, &model, false};
     struct schedule schedule = {1, 1, 3, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -725,7 +725,7 @@ static struct run_result run_sgd(const char *spec, double lr, double *theta, lon
                                  long every, char **text)
 {
     struct function f = function_from_spec("--function", spec);
-    struct objective objective = {&f, NULL};
+    struct objective objective = {&f, NULL, false};
     struct schedule schedule = {steps, every, 0, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;

@@ -393,6 +393,47 @@ run --function booth --lr "$long" --steps 1
 if [ $? -eq 0 ] && [ "$(wc -l <"$work/out")" -eq 3 ]; then pass
 else flunk "--lr with a 303-character numeral"; fi
 
+# --standardize: y = 2x + 1 on x = 1, 2, 3 (mean 2, standard deviation
+# sqrt(2/3)) becomes y = 2 sqrt(2/3) z + 5 in standardized units; the
+# statistics once on stderr, the units in the header.  Tolerance 1e-12:
+# 2000 steps of a contraction by 0.8 per step leave far less than that.
+run --data "$corpus/good/line.csv" --standardize --lr 0.1 --steps 2000 --every 2000
+if [ $? -eq 0 ] && [ "$(head -n 1 "$work/out")" = "step,loss,std_w1,std_b" ] &&
+   [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q 'x1 2 0.816497$' "$work/err" &&
+   tail -n 1 "$work/out" | awk -F, '{ w = 2 * sqrt(2 / 3); d1 = $3 - w; d2 = $4 - 5
+       exit !(d1 < 1e-12 && d1 > -1e-12 && d2 < 1e-12 && d2 > -1e-12) }'; then pass
+else flunk "--standardize on y = 2x + 1: std_w1 = 2 sqrt(2/3), std_b = 5"; fi
+usage "--standardize: feature 2 of $work/constant.csv (column 2) is constant" \
+    --data "$(printf 'x,c,y\n1,5,2\n2,5,3\n' >"$work/constant.csv"; echo "$work/constant.csv")" --standardize
+usage "--standardize given twice" --data "$corpus/good/line.csv" --standardize --standardize
+usage "--standardize applies to --data only" --function booth --standardize
+# The divergence hint names the cause: features whose scales differ by
+# orders of magnitude (square feet beside bedrooms; made-up numbers) get
+# --standardize; scaled, the same rate is stable.
+run --data "$corpus/good/scales-apart.csv" --lr 0.01 --steps 100
+if [ $? -eq 3 ] && grep -q "the features' scales differ 590-fold: try --standardize, or a smaller learning rate than --lr 0.01" "$work/err"
+then pass; else flunk "scales 590-fold apart: the hint names --standardize"; fi
+run --data "$corpus/good/scales-apart.csv" --lr 0.01 --steps 100 --standardize
+if [ $? -eq 0 ]; then pass; else flunk "the same run, standardized: exit 0"; fi
+run --data "$corpus/good/blank-lines-at-end.csv" --lr 10 --steps 1000
+if [ $? -eq 3 ] && ! grep -q standardize "$work/err"; then pass
+else flunk "one feature: no --standardize hint"; fi
+# Centered RMSprop at --lr 0: the gradient never changes, v - m^2 rounds
+# below 0 and its square root is NaN.  The message names that, neither
+# --eps (not 0 here) nor a rate below 0; without --centered, no NaN.
+run --function booth --optimizer rmsprop --centered --lr 0 --alpha 0.5 --steps 100
+if [ $? -eq 3 ] && grep -q "step 53: a parameter became NaN: centered RMSprop's variance estimate v - m^2 rounded below 0" "$work/err" &&
+   grep -q 'run without --centered$' "$work/err" && ! grep -q -- '--eps\|smaller learning rate' "$work/err"
+then pass; else flunk "centered RMSprop, lr 0: the real cause of the NaN"; fi
+run --function booth --optimizer rmsprop --lr 0 --alpha 0.5 --steps 100
+if [ $? -eq 0 ]; then pass; else flunk "the same without --centered: no NaN"; fi
+run --function booth --x0 1,3 --optimizer adam --eps 0 --steps 5
+if [ $? -eq 3 ] && grep -q 'a zero --eps allows 0/0; otherwise try a smaller learning rate than --lr 0.001$' "$work/err"
+then pass; else flunk "adam with --eps 0: the hint names --eps"; fi
+run --function booth --x0 1,3 --optimizer adam --eps 0 --lr 0 --steps 5
+if [ $? -eq 3 ] && ! grep -q 'smaller learning rate' "$work/err"; then pass
+else flunk "--lr 0: never a rate below 0"; fi
+
 # Every write checked, in every program: stdout on a full disk exits 2 with
 # one line naming standard output and the system's reason.
 if [ -w /dev/full ]; then

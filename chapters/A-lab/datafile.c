@@ -19,6 +19,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -485,4 +486,38 @@ void dataset_read_csv(struct dataset *data, const char *path)
     }
     fclose(file);
     reader_finish(&r, data);
+}
+
+/* ---------------------------------------------------------- the scales */
+
+void dataset_feature_stats(const struct dataset *data, double *mean, double *spread)
+{
+    const size_t n = data->count, d = data->features;
+    for (size_t j = 0; j < d; j++)
+        mean[j] = spread[j] = 0.0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d; j++)
+            mean[j] += data->x[i * d + j];
+    for (size_t j = 0; j < d; j++)
+        mean[j] /= (double)n;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d; j++) {
+            double deviation = data->x[i * d + j] - mean[j];
+            spread[j] += deviation * deviation;
+        }
+    for (size_t j = 0; j < d; j++)
+        spread[j] = sqrt(spread[j] / (double)n);
+}
+
+size_t dataset_standardize(struct dataset *data, double *mean, double *spread)
+{
+    const size_t n = data->count, d = data->features;
+    dataset_feature_stats(data, mean, spread);
+    for (size_t j = 0; j < d; j++)
+        if (!(spread[j] > 0.0))
+            return j + 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d; j++)
+            data->x[i * d + j] = (data->x[i * d + j] - mean[j]) / spread[j];
+    return 0;
 }

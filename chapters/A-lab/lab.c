@@ -29,6 +29,9 @@ static void print_header(FILE *out, const struct objective *objective)
 {
     if (objective->function)
         csv_header(out, "x", objective->function->dim, NULL);
+    else if (objective->standardized)   /* the units are said in the header */
+        csv_header(out, "std_w", objective->model->data->features,
+                   objective->model->bias ? "std_b" : NULL);
     else
         csv_header(out, "w", objective->model->data->features,
                    objective->model->bias ? "b" : NULL);

@@ -35,7 +35,7 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias;
+    bool shuffle, no_bias, standardize;
     uint64_t seed;
     char *title;                     /* the command line, for --plot */
 };
@@ -58,6 +58,9 @@ static void usage(void)
            "  --data FILE.csv   linear regression by mean squared error: a header row,\n"
            "                    then the features and the target (last column) per row\n"
            "  --no-bias         (data) fit y = w.x without the intercept b\n"
+           "  --standardize     (data) scale every feature to mean 0, variance 1 first;\n"
+           "                    the statistics go to stderr, the columns become\n"
+           "                    std_w1,...,std_b (parameters in the scaled units)\n"
            "  --x0 V1,V2,...    the start (default: the function's own; data: zeros)\n"
            "\n"
            "Running:\n"
@@ -183,7 +186,8 @@ static struct settings parse(int argc, char **argv)
     struct settings s = {0};
     bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
          seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
-         seen_data = false, seen_plot = false, seen_no_bias = false;
+         seen_data = false, seen_plot = false, seen_no_bias = false,
+         seen_standardize = false;
     s.every = 1;
     s.optimizer_name = "sgd";
     for (int i = 1; i < argc; i++) {
@@ -237,6 +241,9 @@ static struct settings parse(int argc, char **argv)
         } else if (strcmp(flag, "--no-bias") == 0) {
             set_once(flag, &seen_no_bias);
             s.no_bias = true;
+        } else if (strcmp(flag, "--standardize") == 0) {
+            set_once(flag, &seen_standardize);
+            s.standardize = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
@@ -260,9 +267,10 @@ static struct settings parse(int argc, char **argv)
                                          "--data FILE.csv (try --help)");
     if (seen_function) {
         static const char *const data_only[] = {"--epochs", "--batch", "--order",
-                                                "--no-bias"};
-        const bool given[] = {seen_epochs, seen_batch, seen_order, seen_no_bias};
-        for (size_t k = 0; k < 4; k++)
+                                                "--no-bias", "--standardize"};
+        const bool given[] = {seen_epochs, seen_batch, seen_order, seen_no_bias,
+                              seen_standardize};
+        for (size_t k = 0; k < sizeof given / sizeof *given; k++)
             if (given[k])
                 fail(EXIT_USAGE, "%s applies to --data only", data_only[k]);
     }
@@ -360,18 +368,90 @@ static struct schedule make_schedule(const struct settings *s, const struct data
     return schedule;
 }
 
-/* Exit 3 with the step, what stopped being finite, and what to try. */
-static void report_divergence(const struct run_result *result, const struct hyper *h,
-                              const char *suffix)
+/* The ratio of the largest to the smallest standard deviation of the
+ * features (those that vary), or 1: how far apart their scales are. */
+static double scale_ratio(const struct objective *objective)
 {
+    const struct dataset *data = objective->model ? objective->model->data : NULL;
+    double low = INFINITY, high = 0.0, *mean, *spread;
+    if (data == NULL || data->features < 2)
+        return 1.0;
+    mean = xcalloc(data->features, sizeof *mean);
+    spread = xcalloc(data->features, sizeof *spread);
+    dataset_feature_stats(data, mean, spread);
+    for (size_t j = 0; j < data->features; j++)
+        if (spread[j] > 0.0)
+            low = fmin(low, spread[j]), high = fmax(high, spread[j]);
+    free(mean);
+    free(spread);
+    return high > 0.0 && low < INFINITY ? high / low : 1.0;
+}
+
+/* Did centered RMSprop's v - m^2 round below 0 in some coordinate?  Its
+ * square root is then NaN, whatever the step size (rmsprop.c). */
+static bool centered_variance_negative(const struct optimizer *opt)
+{
+    if (strcmp(opt->kind->name, "rmsprop") != 0 || !opt->hyper.centered)
+        return false;
+    for (size_t i = 0; i < opt->dim; i++)
+        if (opt->buffer[0][i] - opt->buffer[1][i] * opt->buffer[1][i] < 0.0)
+            return true;
+    return false;
+}
+
+/* Exit 3 with the step, what stopped being finite, its likely cause and
+ * what to try: --standardize when the features' scales are orders of
+ * magnitude apart, --eps only when it is 0, a smaller rate only above 0. */
+static void report_divergence(const struct run_result *result, const struct optimizer *opt,
+                              const struct objective *objective, const char *suffix)
+{
+    const struct hyper *h = &opt->hyper;
+    const bool zero_eps = (opt->kind->takes & TAKES_EPS) && h->eps == 0.0;
+    const double ratio = objective->standardized ? 1.0 : scale_ratio(objective);
+    char advice[256] = "", rate[64] = "";
+    if (h->lr > 0.0)
+        snprintf(rate, sizeof rate, "a smaller learning rate than --lr %g", h->lr);
+    if (ratio >= 100.0)     /* what every course teaches first: scale the features */
+        snprintf(advice, sizeof advice, "; the features' scales differ %.3g-fold: try "
+                 "--standardize%s%s", ratio, rate[0] ? ", or " : "", rate);
+    else if (rate[0])
+        snprintf(advice, sizeof advice, "; %stry %s", zero_eps ? "otherwise " : "", rate);
+    if (result->not_a_number && centered_variance_negative(opt))
+        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN: centered RMSprop's "
+             "variance estimate v - m^2 rounded below 0 (the gradient barely changes, so v "
+             "and m^2 agree to their last bits) and its square root is NaN, as in PyTorch "
+             "(the rows above are the finite ones); run without --centered%s",
+             result->diverged_at, result->why, suffix);
     if (result->not_a_number)
         fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
-             "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
-             "smaller learning rate than --lr %g%s", result->diverged_at, result->why, h->lr,
-             suffix);
+             "rows above are the finite ones)%s%s%s", result->diverged_at, result->why,
+             zero_eps ? "; a zero --eps allows 0/0" : "", advice, suffix);
     fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
-         "finite ones); try a smaller learning rate than --lr %g%s", result->diverged_at,
-         result->why, h->lr, suffix);
+         "finite ones)%s%s", result->diverged_at, result->why, advice, suffix);
+}
+
+/* --standardize: the features scaled in place, their statistics once on
+ * stderr, or a refusal for a constant feature. */
+static void standardize(struct dataset *data, const char *path)
+{
+    double *mean = xcalloc(data->features, sizeof *mean);
+    double *spread = xcalloc(data->features, sizeof *spread);
+    size_t constant = dataset_standardize(data, mean, spread);
+    char *line;
+    size_t size = 96 + 64 * data->features, used;
+    if (constant != 0)
+        fail(EXIT_USAGE, "--standardize: feature %zu of %s (column %zu) is constant, its "
+             "standard deviation is 0: drop that column", constant, path, constant);
+    line = xcalloc(size, 1);
+    used = (size_t)snprintf(line, size, "--standardize: mean and standard deviation of "
+                            "each feature (std_wj = wj * sd, in the file's units):");
+    for (size_t j = 0; j < data->features && used < size; j++)
+        used += (size_t)snprintf(line + used, size - used, "%s x%zu %.6g %.6g",
+                                 j ? "," : "", j + 1, mean[j], spread[j]);
+    warn("%s", line);
+    free(line);
+    free(mean);
+    free(spread);
 }
 
 /* The manual's figure: every optimizer with PyTorch's defaults on
@@ -379,7 +459,7 @@ static void report_divergence(const struct run_result *result, const struct hype
 static void write_figure_data(const char *dir)
 {
     struct function f = function_from_spec("--function", "rosenbrock");
-    struct objective objective = {&f, NULL};
+    struct objective objective = {&f, NULL, false};
     struct schedule schedule = {2000, 10, 0, false, 0};
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const struct optimizer_kind *kind = optimizer_kinds[k];
@@ -405,7 +485,7 @@ int main(int argc, char **argv)
     struct function function;
     struct dataset data = {0};
     struct regression model;
-    struct objective objective = {NULL, NULL};
+    struct objective objective = {NULL, NULL, false};
     struct schedule schedule;
     struct optimizer opt;
     struct run_result result;
@@ -438,6 +518,9 @@ int main(int argc, char **argv)
         objective.function = &function;
     } else {
         dataset_read_csv(&data, s.data_path);
+        if (s.standardize)
+            standardize(&data, s.data_path);
+        objective.standardized = s.standardize;
         model.data = &data;
         model.bias = !s.no_bias;
         objective.model = &model;
@@ -470,13 +553,13 @@ int main(int argc, char **argv)
         }
         fclose(rows);
     }
+    check_stdout();
+    if (result.diverged)
+        report_divergence(&result, &opt, &objective, plot_suffix);
     optimizer_free(&opt);
     free(theta);
     free(s.x0);
     free(s.title);
     dataset_free(&data);
-    check_stdout();
-    if (result.diverged)
-        report_divergence(&result, &hyper, plot_suffix);
     return 0;
 }
