@@ -76,6 +76,61 @@ static enum reading read_with_strtod(const char *text, size_t length, double *va
     return decimal ? READ_OK : NOT_DECIMAL;
 }
 
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 wide;   /* GCC and clang: 128-bit integers */
+
+/* The double nearest q * 2^exponent2, where the true value is that plus a
+ * fraction below q's last bit when sticky (ties to even), q >= 2^53. */
+static double round_wide(wide q, bool sticky, int exponent2)
+{
+    uint64_t high = (uint64_t)(q >> 64), mantissa;
+    int bits = high ? 128 - __builtin_clzll(high) : 64 - __builtin_clzll((uint64_t)q);
+    int shift = bits - 53;
+    wide rest, half;
+    mantissa = (uint64_t)(q >> shift);
+    rest = q & (((wide)1 << shift) - 1);
+    half = (wide)1 << (shift - 1);
+    if (rest > half || (rest == half && (sticky || (mantissa & 1))))
+        mantissa++;             /* 2^53 after rounding up is still exact */
+    return ldexp((double)mantissa, shift + exponent2);
+}
+
+/* *value <- mantissa * 10^exponent correctly rounded, for |exponent| <= 27
+ * (5^27 < 2^63): 10^e = 5^e 2^e, so the product or quotient by 5^|e| is
+ * done exactly in 128 bits, then rounded once.  False when out of range. */
+static bool exact_product(uint64_t mantissa, long exponent, double *value)
+{
+    uint64_t five = 1;
+    if (exponent < -27 || exponent > 27)
+        return false;
+    if (mantissa == 0) {
+        *value = 0.0;
+        return true;
+    }
+    for (long k = exponent < 0 ? -exponent : exponent; k > 0; k--)
+        five *= 5;
+    if (exponent >= 0) {
+        wide product = (wide)mantissa * five;     /* < 2^64 * 2^63 */
+        if (product < ((wide)1 << 53))
+            *value = ldexp((double)(uint64_t)product, (int)exponent);
+        else
+            *value = round_wide(product, false, (int)exponent);
+    } else {
+        int shift = 63 + __builtin_clzll(mantissa);  /* 127 bits: a quotient of 64+ */
+        wide numerator = (wide)mantissa << shift;
+        *value = round_wide(numerator / five, numerator % five != 0,
+                            (int)exponent - shift);
+    }
+    return true;
+}
+#else
+static bool exact_product(uint64_t mantissa, long exponent, double *value)
+{
+    (void)mantissa, (void)exponent, (void)value;
+    return false;                                   /* strtod does it */
+}
+#endif
+
 enum reading read_decimal(const char *text, size_t length, double *value)
 {
     static const double power[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
@@ -113,10 +168,11 @@ enum reading read_decimal(const char *text, size_t length, double *value)
             e = 10 * e + (text[i] - '0');
         exponent += down ? -e : e;
     }
-    if (mantissa > (UINT64_C(1) << 53) || exponent < -22 || exponent > 22)
+    if (mantissa <= (UINT64_C(1) << 53) && exponent >= -22 && exponent <= 22)
+        *value = exponent < 0 ? (double)mantissa / power[-exponent]
+                              : (double)mantissa * power[exponent];
+    else if (!exact_product(mantissa, exponent, value))
         return read_with_strtod(text, length, value, true);
-    *value = exponent < 0 ? (double)mantissa / power[-exponent]
-                          : (double)mantissa * power[exponent];
     if (negative)
         *value = -*value;
     return READ_OK;

@@ -35,11 +35,15 @@ enum reading {
 
 /* *value <- text[0..length) when it is a decimal numeral (is_decimal) of
  * finite value, read as strtod reads it (correctly rounded), at any length.
- * The one rule for numbers on the command line and in data files.  Short
- * numerals (at most 19 significant digits, exponent within 10^+-22, the
- * common case in data files) are converted without strtod, exactly:
- * Clinger's fast path (an integer below 2^53 times or divided by an exact
- * power of ten is one correctly rounded operation). */
+ * The one rule for numbers on the command line and in data files.
+ * Numerals of at most 19 significant digits with a decimal exponent within
+ * +-27 (every %.17g a program of the book writes for values from 1e-10 to
+ * 1e10) are converted without strtod,
+ * exactly: Clinger's fast path when the digits are below 2^53 and the
+ * exponent within +-22 (one correctly rounded operation), otherwise the
+ * product or quotient by 5^|e| in 128-bit integers, rounded once (GCC and
+ * clang; strtod elsewhere).  The rest goes to strtod.  tests/00-toolkit.c
+ * checks the result against strtod's, bit for bit. */
 enum reading read_decimal(const char *text, size_t length, double *value);
 
 /* A finite decimal number; flag names the setting in the message. */
