@@ -153,20 +153,20 @@ if command -v gnuplot >/dev/null 2>&1; then
     printf '#!/bin/sh\ncat >/dev/null\necho "         line 0: x range is invalid" >&2\nexit 1\n' \
         >"$work/fakebin/gnuplot"
     chmod +x "$work/fakebin/gnuplot"
-    before=$(ls -d /tmp/descent-plot-* 2>/dev/null | wc -l)
-    PATH="$work/fakebin:$PATH" "$descent" --function quadratic --lr 0.3 --steps 1000 \
+    mkdir "$work/tmp"
+    PATH="$work/fakebin:$PATH" TMPDIR="$work/tmp" "$descent" --function quadratic --lr 0.3 --steps 1000 \
         --plot "$work/fail.svg" >"$work/out" 2>"$work/err"
     status=$?
     if [ $status -eq 3 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
        grep -q 'diverged at step.*--plot failed: gnuplot: line 0: x range is invalid' "$work/err" &&
-       [ "$(ls -d /tmp/descent-plot-* 2>/dev/null | wc -l)" -eq "$before" ]; then pass
+       [ -z "$(ls "$work/tmp")" ]; then pass
     else flunk "a failing plot of a divergence: exit 3 ($status), one line, no temporary folder"; fi
-    PATH="$work/fakebin:$PATH" "$descent" --function booth --steps 3 \
+    PATH="$work/fakebin:$PATH" TMPDIR="$work/tmp" "$descent" --function booth --steps 3 \
         --plot "$work/fail.svg" >"$work/out" 2>"$work/err"
     status=$?
     if [ $status -eq 2 ] && grep -q -- '--plot: gnuplot: line 0: x range is invalid' "$work/err" &&
        [ "$(wc -l <"$work/out")" -eq 5 ] && [ ! -e "$work/fail.svg" ] &&
-       [ "$(ls -d /tmp/descent-plot-* 2>/dev/null | wc -l)" -eq "$before" ]; then pass
+       [ -z "$(ls "$work/tmp")" ]; then pass
     else flunk "a failing plot of a finished run: exit 2 ($status), the rows, no picture"; fi
     # Standard output closed (>&-): the rows are not written into the
     # temporary file that took descriptor 1; the run says so, exit 2.

@@ -21,6 +21,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define GRID 121            /* grid points per axis */
@@ -172,8 +175,8 @@ static const char style[] =
 enum { ROWS, GRID_FILE, PATH, CONTOURS, PICTURE, LOG, FILES };
 
 struct drawing {
-    char folder[32];
-    char path[FILES][64];
+    char folder[256];       /* $TMPDIR (or /tmp)/descent-plot-XXXXXX */
+    char path[FILES][272];
 };
 
 static FILE *create(const char *path, char *message, size_t size)
@@ -271,27 +274,57 @@ static bool write_script(FILE *gnuplot, const struct drawing *d, const char *ima
     return true;
 }
 
+/* gnuplot, started without a shell: its input a pipe (returned), its
+ * messages into log; NULL with errno if it could not be started. */
+static FILE *start_gnuplot(const char *log, pid_t *child)
+{
+    int ends[2];
+    FILE *to;
+    if (pipe(ends) != 0)
+        return NULL;
+    fflush(NULL);               /* no buffered output is written twice */
+    *child = fork();
+    if (*child < 0) {
+        close(ends[0]), close(ends[1]);
+        return NULL;
+    }
+    if (*child == 0) {
+        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0 || dup2(ends[0], 0) < 0 || dup2(fd, 2) < 0)
+            _exit(127);
+        close(ends[1]);
+        execlp("gnuplot", "gnuplot", (char *)NULL);
+        _exit(127);
+    }
+    close(ends[0]);
+    to = fdopen(ends[1], "w");
+    if (to == NULL)
+        close(ends[1]);
+    return to;
+}
+
 /* Everything but the last step of plot_draw, which removes the folder. */
 static bool draw(const struct drawing *d, const char *image, FILE *rows,
                  const struct function *f, const char *title, char *message, size_t size)
 {
-    char command[128];
     FILE *file, *gnuplot, *out;
     bool copied, written;
+    pid_t child;
+    int status;
     if ((file = create(d->path[ROWS], message, size)) == NULL)
         return false;
     copied = copy_file(rows, file);
     if (fclose(file) != 0 || !copied)
         return snprintf(message, size, "writing %s failed", d->path[ROWS]), false;
 
-    /* The command holds only the folder mkdtemp made: letters and digits. */
-    snprintf(command, sizeof command, "exec gnuplot 2>%s", d->path[LOG]);
-    gnuplot = popen(command, "w");
+    gnuplot = start_gnuplot(d->path[LOG], &child);
     if (gnuplot == NULL)
         return snprintf(message, size, "cannot run gnuplot: %s", strerror(errno)), false;
     written = write_script(gnuplot, d, image, rows, f, title, message, size);
     written &= fflush(gnuplot) == 0 && !ferror(gnuplot);
-    if (pclose(gnuplot) != 0 || !written) {
+    written &= fclose(gnuplot) == 0;
+    if (waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0 || !written) {
         if (message[0] == '\0')
             gnuplot_message(d->path[LOG], message, size);
         return false;
@@ -322,11 +355,22 @@ bool plot_draw(const char *image, FILE *rows, const struct function *f, const ch
 {
     static const char *const names[FILES] = {"rows.csv", "grid.csv", "path.dat",
                                              "contours.dat", "picture", "gnuplot.log"};
+    const char *tmp = getenv("TMPDIR");
     struct drawing d;
     bool drawn;
     void (*pipe_handler)(int);
     message[0] = '\0';
-    snprintf(d.folder, sizeof d.folder, "/tmp/descent-plot-XXXXXX");
+    /* The folder's name goes into gnuplot's script: only a TMPDIR of
+     * letters, digits and "/._-" is used, /tmp otherwise. */
+    if (tmp == NULL || tmp[0] == '\0' ||
+        tmp[strspn(tmp, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-")])
+        tmp = "/tmp";
+    if ((size_t)snprintf(d.folder, sizeof d.folder, "%s/descent-plot-XXXXXX", tmp) >=
+        sizeof d.folder) {
+        snprintf(message, size, "TMPDIR is too long for a temporary folder (at most %zu "
+                 "characters)", sizeof d.folder - sizeof "/descent-plot-XXXXXX");
+        return false;
+    }
     if (mkdtemp(d.folder) == NULL) {
         snprintf(message, size, "cannot make a temporary folder: %s", strerror(errno));
         return false;
