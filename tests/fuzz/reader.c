@@ -1,10 +1,12 @@
 /* tests/fuzz/reader.c: libFuzzer on the lab's CSV reader (not part of make
  * check; run tests/fuzz/run.sh).
  *
- * Each input is read twice: as one block (dataset_parse_csv) and cut into
- * blocks at places chosen by its first byte (feed, as dataset_read_csv
- * does with a file), and both readings must agree: the same refusal or
- * the same numbers.  A refusal must be exactly one line on stderr with
+ * Each input is read three times: as one block (dataset_parse_csv), cut
+ * into blocks at places chosen by its first byte (feed, as dataset_read_csv
+ * does with a file), and with every line given to libcsv (no in-place
+ * reading of plain lines); all must agree: the same refusal or the same
+ * numbers.  A short input is also a numeral: read_decimal must give
+ * strtod's double, bit for bit.  A refusal must be exactly one line on stderr with
  * no control byte in it; a data set must hold only finite numbers.
  * fail.c is compiled with exit() replaced by fuzz_exit(), which jumps back
  * here; the reader's memory is then freed with reader_free (a few small
@@ -36,7 +38,8 @@ struct outcome {
     struct dataset data;
 };
 
-static void read_once(struct outcome *o, const uint8_t *bytes, size_t size, size_t cut)
+static void read_once(struct outcome *o, const uint8_t *bytes, size_t size, size_t cut,
+                      bool libcsv_only)
 {
     FILE *saved = stderr;
     static struct reader r;     /* static: longjmp must not clobber it */
@@ -44,6 +47,7 @@ static void read_once(struct outcome *o, const uint8_t *bytes, size_t size, size
     stderr = open_memstream(&o->message, &o->message_length);
     if (setjmp(back) == 0) {
         reader_init(&r, "f.csv");
+        r.libcsv_only = libcsv_only;
         if (cut == 0) {
             feed(&r, (const char *)bytes, size);    /* as dataset_parse_csv does */
         } else {
@@ -75,12 +79,38 @@ static _Noreturn void broken(const struct outcome *a, const struct outcome *b, c
 
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
-    struct outcome whole, pieces;
+    struct outcome whole, pieces, libcsv;
     size_t cut = size > 0 ? 1 + bytes[0] % 64 : 1;
-    read_once(&whole, bytes, size, 0);
-    read_once(&pieces, bytes, size, cut);
+    if (size < 48) {            /* a short input is also a numeral for read_decimal */
+        char text[48], *end;
+        double mine, theirs;
+        memcpy(text, bytes, size);
+        text[size] = '\0';
+        if (read_decimal(text, size, &mine) == READ_OK &&
+            ((theirs = strtod(text, &end)), memcmp(&mine, &theirs, sizeof mine) != 0)) {
+            fprintf(stderr, "FUZZ: read_decimal(\"%s\") = %.17g, strtod: %.17g\n", text, mine,
+                    theirs);
+            __builtin_trap();
+        }
+    }
+    read_once(&whole, bytes, size, 0, false);
+    read_once(&pieces, bytes, size, cut, false);
+    read_once(&libcsv, bytes, size, 0, true);
     if (whole.status != pieces.status)
         broken(&whole, &pieces, "the status depends on the blocks");
+    if (whole.status != libcsv.status || (whole.status != 0 &&
+                                          strcmp(whole.message, libcsv.message) != 0))
+        broken(&whole, &libcsv, "plain lines read in place differ from libcsv's reading");
+    if (whole.status == 0) {
+        for (size_t i = 0; i < whole.data.count * whole.data.features; i++)
+            if (whole.data.x[i] != libcsv.data.x[i])
+                broken(&whole, &libcsv, "x differs from libcsv's reading");
+        for (size_t i = 0; i < whole.data.count; i++)
+            if (whole.data.y[i] != libcsv.data.y[i])
+                broken(&whole, &libcsv, "y differs from libcsv's reading");
+        dataset_free(&libcsv.data);
+    }
+    free(libcsv.message);
     if (whole.status != 0) {
         if (whole.status != EXIT_USAGE || whole.message_length == 0 ||
             whole.message[whole.message_length - 1] != '\n' ||
