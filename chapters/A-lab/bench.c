@@ -17,12 +17,14 @@
  *      its own process (chapters/A-lab/torch_loop.py: nn.Linear,
  *      nn.MSELoss, optim.SGD in float64, the same weights), whose final
  *      weights must agree with the lab's.
- * Times are the median of several runs: the machine may be shared.  They
+ * Times are the median of several runs, in wall-clock time and in
+ * processor time (a shared machine stretches the first, hardly the second).  They
  * differ from machine to machine; tests never assert them.  PyTorch is
  * looked for in /usr/bin/python3 (Debian's python3-torch); without it part
  * 2 prints "skipped", or fails under DESCENT_TORCH=1.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE         /* wait4 */
 
 #include "00-toolkit/fail.h"
 #include "00-toolkit/rng.h"
@@ -63,9 +65,10 @@ static double median(double *values, size_t count)
     return count % 2 ? values[count / 2] : 0.5 * (values[count / 2 - 1] + values[count / 2]);
 }
 
-/* Run argv with stdout into out_path (or /dev/null); its wall time, and
- * its peak resident memory in bytes into *peak.  Stops unless it exits 0. */
-static double run(char *const argv[], const char *out_path, double *peak)
+/* Run argv with stdout into out_path (or /dev/null); its wall time, its
+ * processor time (user + system) into *cpu and its peak resident memory in
+ * bytes into *peak (each when not NULL).  Stops unless it exits 0. */
+static double run(char *const argv[], const char *out_path, double *cpu, double *peak)
 {
     struct rusage usage;
     int status;
@@ -86,6 +89,9 @@ static double run(char *const argv[], const char *out_path, double *peak)
         fail(EXIT_USAGE, "%s failed (status %d)", argv[0], status);
     if (peak)
         *peak = 1024.0 * (double)usage.ru_maxrss;       /* kilobytes on Linux */
+    if (cpu)
+        *cpu = (double)usage.ru_utime.tv_sec + 1e-6 * (double)usage.ru_utime.tv_usec +
+               (double)usage.ru_stime.tv_sec + 1e-6 * (double)usage.ru_stime.tv_usec;
     return now() - start;
 }
 
@@ -117,7 +123,7 @@ static void reading(const char *descent, const char *folder, const char *format,
                     const char *label, double baseline)
 {
     char path[256];
-    double seconds[READ_RUNS], peak, size, cells;
+    double seconds[READ_RUNS], cpu[READ_RUNS], peak, size, cells;
     size_t rows = 0, bytes_per_row;
     char sample[64];
     snprintf(sample, sizeof sample, format, -1.2345678901234567);
@@ -128,10 +134,10 @@ static void reading(const char *descent, const char *folder, const char *format,
     cells = (double)rows * (FEATURES + 1);
     char *argv[] = {(char *)descent, "--data", path, "--steps", "0", NULL};
     for (int k = 0; k < READ_RUNS; k++)
-        seconds[k] = run(argv, NULL, &peak);
-    printf("  %-26s %6.1f MB  %9zu rows  %7.1f MB/s  %5.2f bytes per cell\n", label,
-           size / 1e6, rows, size / 1e6 / median(seconds, READ_RUNS),
-           (peak - baseline) / cells);
+        seconds[k] = run(argv, NULL, &cpu[k], &peak);
+    printf("  %-28s %6.1f MB %8zu rows %7.1f MB/s (%6.1f of CPU time) %5.2f bytes/cell\n",
+           label, size / 1e6, rows, size / 1e6 / median(seconds, READ_RUNS),
+           size / 1e6 / median(cpu, READ_RUNS), (peak - baseline) / cells);
     remove(path);
 }
 
@@ -159,7 +165,8 @@ static const char *python_with_torch(void)
 static void seed_loop(const char *descent, const char *folder)
 {
     char data[256], rows_path[256], torch_out[256], line[4096], last[4096] = "";
-    double seconds[LOOP_RUNS], lab, torch_seconds = NAN, largest = 0.0;
+    double seconds[LOOP_RUNS], cpu[LOOP_RUNS], lab, lab_cpu, torch_seconds = NAN,
+           torch_cpu = NAN, largest = 0.0;
     const char *python = python_with_torch();
     FILE *file;
     snprintf(data, sizeof data, "%s/seed-loop.csv", folder);
@@ -169,9 +176,11 @@ static void seed_loop(const char *descent, const char *folder)
     char *argv[] = {(char *)descent, "--data", data, "--batch", "32", "--epochs", "50",
                     "--lr", "0.01", "--every", "1600", NULL};
     for (int k = 0; k < LOOP_RUNS; k++)
-        seconds[k] = run(argv, rows_path, NULL);
+        seconds[k] = run(argv, rows_path, &cpu[k], NULL);
     lab = median(seconds, LOOP_RUNS);
-    printf("  the lab, a whole process:  %8.3f ms (median of %d)\n", 1e3 * lab, LOOP_RUNS);
+    lab_cpu = median(cpu, LOOP_RUNS);
+    printf("  the lab, a whole process:   %8.3f ms wall, %8.3f ms CPU (medians of %d)\n",
+           1e3 * lab, 1e3 * lab_cpu, LOOP_RUNS);
     if (python == NULL) {
         if (getenv("DESCENT_TORCH") && strcmp(getenv("DESCENT_TORCH"), "1") == 0)
             fail(EXIT_USAGE, "DESCENT_TORCH=1, but /usr/bin/python3 cannot import torch "
@@ -181,7 +190,7 @@ static void seed_loop(const char *descent, const char *folder)
         return;
     }
     char *torch_argv[] = {(char *)python, "chapters/A-lab/torch_loop.py", data, NULL};
-    run(torch_argv, torch_out, NULL);
+    run(torch_argv, torch_out, NULL, NULL);
 
     /* PyTorch's seconds and final weights against the lab's last row. */
     file = fopen(rows_path, "r");
@@ -191,7 +200,8 @@ static void seed_loop(const char *descent, const char *folder)
         fclose(file);
     file = fopen(torch_out, "r");
     if (file == NULL || fgets(line, sizeof line, file) == NULL ||
-        sscanf(line, "seconds %lf", &torch_seconds) != 1 || fgets(line, sizeof line, file) == NULL)
+        sscanf(line, "seconds %lf cpu %lf", &torch_seconds, &torch_cpu) != 2 ||
+        fgets(line, sizeof line, file) == NULL)
         fail(EXIT_USAGE, "chapters/A-lab/torch_loop.py printed no result");
     fclose(file);
     {
@@ -203,9 +213,10 @@ static void seed_loop(const char *descent, const char *folder)
             torch_field += *torch_field == ',';
         }
     }
-    printf("  PyTorch's loop, in-process: %8.3f ms (median of its runs)\n", 1e3 * torch_seconds);
-    printf("  the lab is %.0f times as fast; final weights agree to %.1e (relative)\n",
-           torch_seconds / lab, largest);
+    printf("  PyTorch's loop, in-process: %8.3f ms wall, %8.3f ms CPU (medians of its runs)\n",
+           1e3 * torch_seconds, 1e3 * torch_cpu);
+    printf("  the lab is %.0f times as fast (wall), %.0f times (CPU); final weights agree "
+           "to %.1e (relative)\n", torch_seconds / lab, torch_cpu / lab_cpu, largest);
     remove(data), remove(rows_path), remove(torch_out);
     if (!(largest < 1e-9))
         fail(EXIT_USAGE, "the lab and PyTorch end at different weights (%.3g apart): not "
@@ -223,7 +234,7 @@ int main(int argc, char **argv)
     snprintf(tiny, sizeof tiny, "%s/tiny.csv", folder);
     write_csv(tiny, 2, FEATURES, "%.6g");
     char *tiny_argv[] = {(char *)descent, "--data", tiny, "--steps", "0", NULL};
-    run(tiny_argv, NULL, &baseline);
+    run(tiny_argv, NULL, NULL, &baseline);
     printf("Reading a data file (%s --data FILE --steps 0, median of %d runs):\n", descent,
            READ_RUNS);
     reading(descent, folder, "%.6g", "short numerals (%.6g)", baseline);
