@@ -1,4 +1,6 @@
 /* csv.c: CSV trajectory rows (see csv.h). */
+#define _POSIX_C_SOURCE 200809L
+
 #include "00-toolkit/csv.h"
 
 #include "00-toolkit/fail.h"
@@ -7,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The paths of the files csv_create opened, for messages. */
 #define NAMED 32
@@ -85,6 +88,19 @@ char *csv_path(const char *dir, const char *name)
     path = xcalloc(length + 1, 1);
     snprintf(path, length + 1, "%s/%s", dir, name);   /* exactly length characters */
     return path;
+}
+
+void csv_check_writable(const char *dir, const char *name)
+{
+    char *path = csv_path(dir, name);
+    bool existed = access(path, F_OK) == 0;
+    FILE *file = fopen(path, "a");      /* "a": what is there stays until the run */
+    if (file == NULL)
+        fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+    fclose(file);
+    if (!existed)
+        remove(path);
+    free(path);
 }
 
 FILE *csv_create(const char *dir, const char *name)

@@ -34,6 +34,12 @@ void csv_check(FILE *out);
 /* "dir/name", in a fresh string the caller frees, at any length. */
 char *csv_path(const char *dir, const char *name);
 
+/* Stop with a message (exit 2) unless dir/name can be written; leaves no
+ * file behind and empties none.  Programs that print tables and write
+ * --csv files call it for every file first, so that exit 2 means nothing
+ * was produced. */
+void csv_check_writable(const char *dir, const char *name);
+
 /* Open dir/name for writing, or stop with a message (exit 2). */
 FILE *csv_create(const char *dir, const char *name);
 
