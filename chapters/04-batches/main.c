@@ -302,11 +302,13 @@ static void minibatch_example(const struct settings *s, const struct regression 
     }
 }
 
+static const char *const hand_figures[3] = {"bgd.csv", "sgd.csv", "minibatch.csv"};
+
 /* The first ten updates of BGD, SGD (1, 2, 3, 1, ...) and mini-batches. */
 static void write_hand_figures(const char *dir, const struct regression *model)
 {
     static const size_t all[3] = {0, 1, 2};
-    const char *names[3] = {"bgd.csv", "sgd.csv", "minibatch.csv"};
+    const char *const *names = hand_figures;
     for (int variant = 0; variant < 3; variant++) {
         FILE *file = csv_create(dir, names[variant]);
         double w[2] = {0, 0}, grad[2];
@@ -501,25 +503,41 @@ static void print_outcomes(const struct problem *p, const struct schedule *runs,
     }
 }
 
+static const struct schedule sizes[] = {
+    {"batch 1 (SGD)", 1, false, 0.001, false, true, false, "batch_1.csv"},
+    {"batch 32", 32, false, 0.032, false, true, false, "batch_32.csv"},
+    {"batch 256", 256, false, 0.256, false, true, false, "batch_256.csv"},
+    {"batch N (BGD)", COUNT, false, 0.9, false, true, false, "batch_n.csv"},
+};
+static const struct schedule floors[] = {
+    {"batch 1, constant", 1, false, 0.03, false, true, false, "floor_constant.csv"},
+    {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, "floor_decay.csv"},
+    {"batch doubling each epoch", 1, true, 0.03, false, true, false, "floor_grow.csv"},
+};
+static const struct schedule orders[] = {
+    {"as generated, sequential", 32, false, 0.032, false, false, false, "order_generated.csv"},
+    {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
+    {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
+};
+
+/* Stop (exit 2) before printing anything unless every file of the
+ * figures' data can be written in dir: exit 2 means nothing was produced. */
+static void check_outputs(const char *dir)
+{
+    const struct schedule *tables[3] = {sizes, floors, orders};
+    const size_t counts[3] = {sizeof sizes / sizeof *sizes, sizeof floors / sizeof *floors,
+                              sizeof orders / sizeof *orders};
+    for (size_t k = 0; k < 3; k++)
+        csv_check_writable(dir, hand_figures[k]);
+    for (size_t t = 0; t < 3; t++)
+        for (size_t r = 0; r < counts[t]; r++)
+            if (tables[t][r].csv)
+                csv_check_writable(dir, tables[t][r].csv);
+}
+
 static void compare(const char *dir)
 {
     static struct problem p;
-    static const struct schedule sizes[] = {
-        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, "batch_1.csv"},
-        {"batch 32", 32, false, 0.032, false, true, false, "batch_32.csv"},
-        {"batch 256", 256, false, 0.256, false, true, false, "batch_256.csv"},
-        {"batch N (BGD)", COUNT, false, 0.9, false, true, false, "batch_n.csv"},
-    };
-    static const struct schedule floors[] = {
-        {"batch 1, constant", 1, false, 0.03, false, true, false, "floor_constant.csv"},
-        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, "floor_decay.csv"},
-        {"batch doubling each epoch", 1, true, 0.03, false, true, false, "floor_grow.csv"},
-    };
-    static const struct schedule orders[] = {
-        {"as generated, sequential", 32, false, 0.032, false, false, false, "order_generated.csv"},
-        {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
-        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
-    };
     double trace, lambda_max;
 
     problem_init(&p);
@@ -561,8 +579,13 @@ static void write_data(const char *path)
             fprintf(file, "%.17g,", data.x[i * FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);
     }
-    if (ferror(file) | fclose(file))
-        fail(EXIT_USAGE, "--write-data: writing %s failed", path);
+    {
+        int failed = ferror(file), error = errno;
+        if (fclose(file) != 0)
+            failed = 1, error = errno;
+        if (failed)
+            fail(EXIT_USAGE, "--write-data: writing %s failed: %s", path, strerror(error));
+    }
     dataset_free(&data);
 }
 
@@ -573,6 +596,8 @@ int main(int argc, char **argv)
     struct regression model;
     fail_program = "ch04";
     s = parse(argc, argv);
+    if (s.csv_dir)
+        check_outputs(s.csv_dir);
     if (s.data_file) {
         write_data(s.data_file);
         return 0;
