@@ -458,6 +458,9 @@ if [ -w /dev/full ]; then
            grep -q 'writing standard output failed: No space left on device' "$work/err"; then pass
         else flunk "$command >/dev/full: exit $status"; fi
     done
+    "$BUILD/ch04" --write-data /dev/full 2>"$work/err"
+    if [ $? -eq 2 ] && grep -q 'writing /dev/full failed: No space left on device' "$work/err"
+    then pass; else flunk "ch04 --write-data /dev/full: exit 2 with the reason"; fi
     # A long run stops at the first failed write, not after its last step.
     "$descent" --function booth --steps 1000000000 >/dev/full 2>"$work/err"
     if [ $? -eq 2 ]; then pass; else flunk "10^9 steps into /dev/full: not stopped early"; fi
@@ -467,6 +470,20 @@ if [ -w /dev/full ]; then
     if [ $? -eq 2 ] && grep -q "writing $work/full/sgd.csv failed: No space left on device" "$work/err"
     then pass; else flunk "--csv DIR into a full file: exit 2 naming it"; fi
 fi
+# ch04 and ch08 check every --csv file before printing anything: a file
+# that cannot be written (here a folder in its place) means exit 2 and no
+# table on stdout.
+for case in "ch04 order_shuffled.csv" "ch08 race_saddle_adam.csv" "ch08 decay.csv"; do
+    program=${case% *} file=${case#* }
+    [ -x "$BUILD/$program" ] || continue
+    rm -rf "$work/figures" && mkdir -p "$work/figures/$file"
+    "$BUILD/$program" --csv "$work/figures" >"$work/out" 2>"$work/err"
+    status=$?
+    if [ $status -eq 2 ] && [ ! -s "$work/out" ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+       grep -q "cannot write $work/figures/$file: Is a directory" "$work/err" &&
+       [ "$(ls "$work/figures")" = "$file" ]; then pass
+    else flunk "$program --csv with $file unwritable: exit $status, no table, no file"; fi
+done
 # A closed pipe (SIGPIPE ignored, as some shells and Python do): stops at once.
 ( trap '' PIPE; "$descent" --function booth --steps 1000000000 2>"$work/err" | head -n 1 >/dev/null )
 if grep -q 'writing standard output failed: Broken pipe' "$work/err"; then pass
