@@ -1,11 +1,18 @@
 # descent: a workbook of gradient descent in small C programs.
 #
-#   make              install what is missing, build, run every chapter,
-#                     draw every plot, weave book.md
-#   make check        every test; untouched exercises are listed as pending
-#   make check CH=02  one chapter (the folder chapters/02-*)
-#   make exercises CH=04   only your exercise answers for chapter 04
+#   make                  install what is missing, build, run every chapter,
+#                         draw every plot, weave book.md
+#   make check            every test, then your progress on the exercises
+#   make check CH=2       one chapter (the folder chapters/02-*; 2, 02 or
+#                         02-learning-rate), and only what it needs
+#   make exercises CH=4   only your exercise answers (all chapters without CH)
+#   make watch CH=7       run chapter 7's exercises again on every save
+#   make hint EX=7.3      the hint of exercise 7.3
+#   make reset EX=7.3     restore exercise 7.3's stub (FORCE=1 over your edits)
 #   make plots | book | bench | deps | clean
+#   V=1                   show every command in full
+#   make html             the book as a website in build/html (pandoc)
+#   make check-html       ... opened and checked in headless Chromium
 #
 # Your CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS and BUILD=dir are honoured: the
 # project's own flags are added beside them, never instead of them.  Objects
@@ -15,42 +22,66 @@
 BUILD ?= build
 CFLAGS ?= -O2 -g
 CH ?=
+V ?= 0
 
 # Only the rules below: make's built-in ones would try to "rebuild" the
 # dependency files (.d) it includes.  Build on every core (JOBS=1 for one).
 JOBS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
-MAKEFLAGS += --no-builtin-rules -j$(JOBS)
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+ifeq ($(MAKELEVEL),0)
+MAKEFLAGS += -j$(JOBS)
+endif
 .SUFFIXES:
+
+# Quiet by default: one line per program built, figure drawn or book woven
+# (compiler warnings and errors always show).  V=1 prints every command.
+ifeq ($(V),1)
+Q :=
+say = :
+else
+Q := @
+say = printf '  %-6s %s\n'
+endif
 
 # The book's arithmetic must be the same on every machine: C11, no fused
 # multiply-add contraction, every warning on.
 DESCENT_CFLAGS = -std=c11 -Wall -Wextra -pedantic -Ichapters -Itests
 DESCENT_FIXED = -ffp-contract=off -MMD -MP
-CHECK_CFLAGS = $(shell pkg-config --cflags check)
-CHECK_LIBS = $(shell pkg-config --libs check)
+# Asked of pkg-config once, when first needed (after `deps`).
+CHECK_CFLAGS = $(eval CHECK_CFLAGS := $$(shell pkg-config --cflags check))$(CHECK_CFLAGS)
+CHECK_LIBS = $(eval CHECK_LIBS := $$(shell pkg-config --libs check))$(CHECK_LIBS)
 # libcsv (the lab's CSV reader) ships no pkg-config file on Debian: its
 # plain -lcsv is used when pkg-config does not know it.
-CSV_CFLAGS := $(shell pkg-config --cflags libcsv 2>/dev/null)
-CSV_LIBS := $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
+CSV_CFLAGS = $(eval CSV_CFLAGS := $$(shell pkg-config --cflags libcsv 2>/dev/null))$(CSV_CFLAGS)
+CSV_LIBS = $(eval CSV_LIBS := $$(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv))$(CSV_LIBS)
 DESCENT_CFLAGS += $(CSV_CFLAGS)
 LDLIBS += $(CSV_LIBS) -lm
+NM ?= nm
 
 # ---------------------------------------------------------------- sources
 # A chapter is a folder chapters/NN-slug with a README.md.  In it, main.c is
 # the chapter's program (build/chNN; the lab's is build/descent), bench.c a
 # benchmark (build/benchNN), exercise_*.c the exercise stubs, and every
-# other .c a module of the one library that everything links.
+# other .c a module of the one library that everything links.  An exercise
+# stub chapters/NN-slug/exercise_X.c has its reference answer in
+# solutions/NN-slug/exercise_X.c and its tests in tests/NN-slug-exercises.c
+# (tests/harness.h says how to write one); nothing here names an exercise.
 CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
-ifneq ($(CH),)
-SELECTED := $(filter $(CH)-%,$(CHAPTERS))
-ifeq ($(SELECTED),)
-$(error CH=$(CH) matches no chapter folder (chapters: $(CHAPTERS)))
+
+# CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
+ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
+ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
+ifneq ($(strip $(CH)),)
+SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
+ifneq ($(words $(SELECTED)),$(words $(CH)))
+$(error CH=$(CH): no such chapter; the chapters are $(foreach c,$(CHAPTERS),$(call number,$(c))))
 endif
 else
 SELECTED := $(CHAPTERS)
 endif
 
 number = $(firstword $(subst -, ,$(1)))
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number,$(1)))
 
 MAIN_C := $(wildcard chapters/*/main.c)
@@ -60,26 +91,40 @@ LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C),$(wildcard chapters/*/*.c))
 LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdescent.a
 
-PROGRAMS := $(foreach c,$(patsubst chapters/%/main.c,%,$(MAIN_C)),$(call program_of,$(c)))
+WITH_MAIN := $(patsubst chapters/%/main.c,%,$(MAIN_C))
+PROGRAMS := $(foreach c,$(WITH_MAIN),$(call program_of,$(c)))
 BENCHES := $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(BUILD)/bench$(call number,$(c)))
 TESTED := $(patsubst tests/%.c,%,$(filter $(CHAPTERS:%=tests/%.c),$(wildcard tests/*.c)))
 TEST_BINS := $(TESTED:%=$(BUILD)/tests/%)
-YOURS_BINS := $(patsubst tests/%-exercises.c,$(BUILD)/tests/%-yours,$(wildcard tests/*-exercises.c))
+EXERCISED := $(patsubst tests/%-exercises.c,%,$(wildcard tests/*-exercises.c))
+YOURS_BINS := $(EXERCISED:%=$(BUILD)/tests/%-yours)
+PLOTTED := $(filter $(patsubst plots/%.gp,%,$(wildcard plots/*.gp)),$(CHAPTERS))
 WEAVE := $(BUILD)/weave
 
-.PHONY: all programs tests check exercises plots book bench deps clean
+# What CH selects: its program, tests, exercises, figures (and the library
+# and the weaver, which everything needs).
+SEL_PROGRAMS := $(foreach c,$(filter $(WITH_MAIN),$(SELECTED)),$(call program_of,$(c)))
+SEL_TESTS := $(filter $(SELECTED:%=$(BUILD)/tests/%),$(TEST_BINS))
+SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
+SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
+
+.PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
+	loop-timing
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
+	@echo "made: $(words $(PROGRAMS)) programs in $(BUILD)/, the figures of \
+	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
+	book.md; next: make check"
 
-programs: $(PROGRAMS) $(BENCHES) $(WEAVE)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE)
 
-tests: $(TEST_BINS) $(YOURS_BINS)
+tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
 # ------------------------------------------------------------ compiling
 $(BUILD)/obj/%.o: %.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
 # Test sources include <check.h>.
 $(BUILD)/obj/tests/%.o: CHECK_CFLAGS_IF_TEST = $(CHECK_CFLAGS)
@@ -87,30 +132,53 @@ $(BUILD)/obj/tests/%.o: CHECK_CFLAGS_IF_TEST = $(CHECK_CFLAGS)
 # tests/main.c, three ways (see its banner).
 $(BUILD)/obj/tests/main-%.o: tests/main.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) \
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) \
 		-DRUN_$(shell echo $* | tr a-z- A-Z_) -c $< -o $@
+
+# Your exercise stubs, each on its own and instrumented (tests/harness.h).
+# One that does not compile is replaced by the reference answer as a
+# stand-in that reports "does not compile" and its first error (kept in
+# OBJECT.broken; every message in OBJECT.log), so the other exercises and
+# chapters still build and run.
+STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions
+$(BUILD)/obj/yours/%.o: %.c | deps
+	@mkdir -p $(@D)
+	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
+		rm -f $@.broken; cat $@.log >&2; \
+	else \
+		{ grep -m 1 -E ': (fatal )?error' $@.log || head -n 1 $@.log; } >$@.broken; \
+		$(say) STUB "$< does not compile (make check reports it)"; \
+		$(if $(filter 1,$(V)),cat $@.log >&2;) \
+		$(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
+	fi
 
 $(LIB): $(LIB_O)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(say) AR $@
+	$(Q)$(AR) rcs $@ $^
 
 define chapter_program
 $(call program_of,$(1)): $(BUILD)/obj/chapters/$(1)/main.o $(LIB)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
+	@$$(say) LINK $$@
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
 endef
-$(foreach c,$(patsubst chapters/%/main.c,%,$(MAIN_C)),$(eval $(call chapter_program,$(c))))
+$(foreach c,$(WITH_MAIN),$(eval $(call chapter_program,$(c))))
 
 define chapter_bench
 $(BUILD)/bench$(call number,$(1)): $(BUILD)/obj/chapters/$(1)/bench.o $(LIB)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
+	@$$(say) LINK $$@
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
 endef
 $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(eval $(call chapter_bench,$(c))))
 
 $(WEAVE): $(BUILD)/obj/tests/weave.o
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
+	@$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
 # build/tests/NN-slug: the chapter's suite (+ exercises against solutions/).
-# build/tests/NN-slug-yours: the exercises against the stubs in chapters/.
+# build/tests/NN-slug-yours: the exercises against your stubs in chapters/;
+# when it does not link, NN-slug-yours.log says why and `make check` reports
+# that chapter's exercises as not compiling.
 define chapter_tests
 $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 		$(if $(wildcard tests/$(1)-exercises.c),\
@@ -118,44 +186,138 @@ $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 		  $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard solutions/$(1)/*.c)),\
 		  $(BUILD)/obj/tests/main-chapter.o) $(LIB)
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
+	@$$(say) LINK $$@
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
+
+$(BUILD)/tests/$(1)-stubs.c: $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) tests/stubs.sh
+	@mkdir -p $$(@D)
+	$$(Q)NM='$$(NM)' sh tests/stubs.sh $$@ $$(filter %.o,$$^)
 
 $(BUILD)/tests/$(1)-yours: $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/harness.o \
-		$(BUILD)/obj/tests/$(1)-exercises.o \
-		$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard chapters/$(1)/exercise_*.c)) $(LIB)
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
+		$(BUILD)/obj/tests/$(1)-exercises.o $(BUILD)/obj/tests/$(1)-stubs.o \
+		$(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) $(LIB)
+	@$$(say) LINK $$@
+	@rm -f $$@.log
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@ 2>$$@.log || \
+		{ rm -f $$@; echo "  your exercises of $(1) do not link (make check reports it)"; }
+	@[ ! -s $$@.log ] || cat $$@.log >&2
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 
-# ------------------------------------------------------------- running
-check: deps programs tests
-	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' ALL='$(if $(CH),,yes)' sh tests/check.sh
+$(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
-exercises: deps $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
-	@status=0; for c in $(SELECTED); do \
-		if [ -x $(BUILD)/tests/$$c-yours ]; then $(BUILD)/tests/$$c-yours || status=1; fi; \
-	done; exit $$status
+# ------------------------------------------------------ figures and book
+# A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
+# --csv into build/data/NN-slug (the commands are the "# data:" lines of the
+# script, else "PROGRAM --csv DATA"), keeps each command's output in
+# build/outputs/ and draws SVG into build/figures/NN-slug, once per build
+# of the program.  `make plots` copies the figures into plots/; the weaver
+# takes a chapter's outputs from build/outputs/ where a figure's run made
+# them (chapter 4's 100 000-sample comparison runs once per build).
+FIGURE_STAMPS := $(PLOTTED:%=$(BUILD)/figures/%.drawn)
+define chapter_figures
+$(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) plots/$(1).gp plots/style.gp tests/draw.sh | deps
+	@$$(say) DRAW $(1)
+	@rm -f $$@; mkdir -p $(BUILD)/figures
+	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
+		{ cat $(BUILD)/figures/$(1).log; exit 1; }
+	@touch $$@
+endef
+$(foreach c,$(PLOTTED),$(eval $(call chapter_figures,$(c))))
 
-# Each chapter that has plots/NN-slug.gp: its program writes CSV into
-# build/data/NN-slug, and the script draws SVG into plots/NN-slug.
-PLOTTED := $(filter $(patsubst plots/%.gp,%,$(wildcard plots/*.gp)),$(SELECTED))
-plots: deps programs
-	@for c in $(PLOTTED); do \
-		BUILD='$(BUILD)' sh tests/draw.sh $$c plots/$$c || exit 1; \
+plots: $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+	@for c in $(SEL_PLOTTED); do \
+		mkdir -p plots/$$c; \
+		for f in $(BUILD)/figures/$$c/*; do \
+			cmp -s "$$f" "plots/$$c/$${f##*/}" || { cp "$$f" plots/$$c/ && echo "  wrote plots/$$c/$${f##*/}"; }; \
+		done; \
 	done
 
-book: deps programs
-	$(WEAVE) --build '$(BUILD)' $(if $(CH),--only $(SELECTED))
+# Everything a listing or an output can show, but your exercise stubs.
+WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
+WEAVE_NEEDS = $(WEAVE) $(PROGRAMS) $(FIGURE_STAMPS) $(WOVEN_INPUTS)
+
+book: $(if $(CH),,$(BUILD)/woven.stamp)
+ifneq ($(CH),)
+book: deps programs $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --only $(SELECTED)
+endif
+
+$(BUILD)/woven.stamp: $(WEAVE_NEEDS) | deps
+	@$(say) WEAVE "chapters, solutions and book.md"
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' | grep -v '^weave: wrote book.md' || true
+	@touch $@
+
+# --------------------------------------------------------------- checking
+# `make check` runs each selected chapter's suites (in parallel, into
+# build/check/NN-slug.*), checks the chapters against what the code prints
+# (again only when something it shows changed) and compares the figures,
+# then tests/check.sh prints one line per chapter and your progress.
+define chapter_run
+.PHONY: run-$(1)
+run-$(1): $(filter $(BUILD)/tests/$(1) $(BUILD)/tests/$(1)-yours $(call program_of,$(1)),\
+		$(TEST_BINS) $(YOURS_BINS) $(PROGRAMS)) $(if $(CH),,$(PROGRAMS)) $(LIB) | deps
+	@mkdir -p $(BUILD)/check
+	@BUILD='$$(BUILD)' sh tests/check.sh run $(1)
+endef
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_run,$(c))))
+
+$(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
+	@mkdir -p $(@D)
+	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
+	@mv $@.tmp $@
+
+# CH=NN: only that chapter's programs and figures.
+$(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS)
+	@mkdir -p $(@D)
+	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
+		>$@.tmp 2>&1; echo $$? >$(@:.log=.status)
+	@mv $@.tmp $@
+
+WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))),all).log
+
+# The chapters run last to first: the later ones take longer, and on two
+# cores the longest should not start last.
+check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
+
+exercises: deps $(SEL_YOURS)
+	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
 
 bench: deps $(BENCHES)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
 
+# How fast the learner's loop is (medians of several runs; see the script).
+loop-timing:
+	@sh tests/loop-timing.sh
+
 clean:
 	rm -rf '$(BUILD)'
 
+# ------------------------------------------------------ the learner's loop
+# make watch [CH=NN]: run your exercises again whenever a file under
+# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# chapter whose file changed (inotifywait, from Debian's inotify-tools,
+# which `make deps` and `make watch` install when missing).
+watch: deps
+	@echo "make watch: watching chapters/, solutions/ and tests/; Ctrl-C to stop"
+	@ch='$(CH)'; while :; do \
+		$(MAKE) exercises CH="$$ch" WATCHING=1; \
+		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
+			chapters solutions tests) || exit 1; \
+		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
+		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
+	done
+
+# make hint EX=7.3: the TODO hint of exercise 7.3; make reset EX=7.3: its
+# stub as committed (refused over your edits unless FORCE=1).
+hint reset:
+	@BUILD='$(BUILD)' FORCE='$(FORCE)' sh tests/check.sh $@ '$(EX)'
+
 # --------------------------------------------------------- dependencies
-# A compiler, pkg-config, Check, libcsv and gnuplot.  On Debian or Ubuntu what is
+# A compiler, pkg-config, Check, libcsv and gnuplot (and inotify-tools, for
+# `make watch`, when deps or watch is asked for by name).  On Debian or Ubuntu what is
 # missing is installed with apt-get (through sudo when not root);
 # elsewhere the exact command to run is printed.
 deps:
@@ -168,6 +330,7 @@ deps:
 	printf '#include <csv.h>\nint main(void) { return csv_init(0, 0); }\n' | \
 		$(CC) $(CSV_CFLAGS) -x c - $(CSV_LIBS) -o /dev/null >/dev/null 2>&1 || \
 		missing="$$missing libcsv-dev"; \
+	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
@@ -183,3 +346,28 @@ deps:
 # Header dependencies written by -MMD; a missing one is simply not needed yet.
 $(BUILD)/%.d: ;
 -include $(shell find '$(BUILD)/obj' -name '*.d' 2>/dev/null)
+
+# ------------------------------------------------------------- website
+# The book as pages (build/html), made by Debian's pandoc, and checked in
+# headless Chromium: pandoc and Chromium are installed only when these are
+# asked for, so `make` and `make check` stay lean.
+.PHONY: html check-html deps-html
+html: deps-html
+	@sh tests/site/build.sh '$(BUILD)'
+
+check-html: html
+	@sh tests/site/check.sh '$(BUILD)'
+
+deps-html:
+	@missing=''; \
+	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -z "$$missing" ] && exit 0; \
+	if command -v apt-get >/dev/null 2>&1; then \
+		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
+		echo "the website needs:$$missing; installing them with $$sudo apt-get"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	else \
+		echo "the website needs:$$missing (pandoc, and Chromium for check-html). Install them with your system's package manager."; exit 1; \
+	fi

@@ -1,4 +1,8 @@
 # Chapter 4's figures (tests/draw.sh runs this with data and out set).
+# Their data, in two runs: the comparison's output is the one the chapter
+# shows, so the weaver reuses it (tests/draw.sh) and it is made once.
+# data: build/ch04 --example bgd --csv DATA
+# data: build/ch04 --example compare --csv DATA
 load 'plots/style.gp'
 
 # The loss of the three samples, for the contour lines (chapter 4, eq. 4.1).

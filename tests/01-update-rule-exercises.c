@@ -9,10 +9,14 @@ START_TEST(steps_until_small_gradient_matches_closed_form)
 {
     long steps = steps_until_small_gradient(2.0, 4.0, 0.1, 1e-6);
     RETURN_IF_PENDING();
+    GIVEN("steps_until_small_gradient(a = 2, x0 = 4, eta = 0.1, tolerance = 1e-6)");
     EXPECT_ANSWER(steps, 72, 0,
-                  "|f'(x_k)| = 8 * 0.8^k; count updates until it is below 1e-6 (not rows)");
+                  "count the updates (the times x changes), not the points visited, and "
+                  "stop at the first x whose |f'(x)| is below the tolerance");
+    GIVEN("steps_until_small_gradient(a = 2, x0 = 4, eta = 0.1, tolerance = 10)");
     EXPECT_ANSWER(steps_until_small_gradient(2.0, 4.0, 0.1, 10.0), 0, 0,
-                  "|f'(x0)| = 8 < 10 already: zero updates");
+                  "look at the gradient before the first update: a start that is already "
+                  "flat enough needs none");
 }
 END_TEST
 

@@ -10,9 +10,12 @@ START_TEST(largest_stable_eta_is_two_over_l)
     const double a[2] = {1.0, 10.0}, b[3] = {25.0, 4.0, 9.0};
     double got = largest_stable_eta(a, 2);
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(got, 1.0 / 5, 1e-15, "2 divided by the largest curvature");
+    GIVEN("largest_stable_eta(curvature = {1, 10}, dim = 2)");
+    EXPECT_ANSWER(got, 1.0 / 5, 1e-15,
+                  "as eta grows, which direction is the first to overshoot? (2.2)");
+    GIVEN("largest_stable_eta(curvature = {25, 4, 9}, dim = 3)");
     EXPECT_ANSWER(largest_stable_eta(b, 3), 2.0 / 25, 1e-15,
-                  "the largest curvature need not come first");
+                  "look at every curvature: the tightest one need not come first");
 }
 END_TEST
 
@@ -26,8 +29,9 @@ START_TEST(curvature_of_x2sinx_at_its_minimum)
     double x_star = x2sinx_local_minimum(5.0);
     double got = estimate_curvature(&f, x_star, 1e-4);
     RETURN_IF_PENDING();
+    GIVEN("estimate_curvature(f = x2sinx, x = %.6g (its minimum near 5), step = 1e-4)", x_star);
     EXPECT_ANSWER(got, x2sinx_second_derivative(x_star), 1e-6,
-                  "(f'(x + step) - f'(x - step)) / (2 step)");
+                  "f'' is how fast f' changes: compare the gradient a step either side of x");
 }
 END_TEST
 

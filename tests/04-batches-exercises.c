@@ -16,14 +16,19 @@ START_TEST(minibatch_gradient_of_the_worked_example)
     double grad[2];
     minibatch_gradient(grad, zero, x, y, 2, first, 2);
     RETURN_IF_PENDING();
+    GIVEN("minibatch_gradient(grad, w = (0, 0), the worked example's samples, "
+          "batch = {0, 1}, size = 2)");
     EXPECT_ANSWER(grad[0], -16.0, 1e-12,
-                  "errors are -4 and -6; divide the sum by the batch size 2");
-    EXPECT_ANSWER(grad[1], -10.0, 1e-12, "dL/dw2 uses x2 = 1 for both samples");
+                  "the loss is an average over the batch: so is its gradient");
+    EXPECT_ANSWER(grad[1], -10.0, 1e-12,
+                  "coordinate j of a sample's gradient is 2 (its error) x_ij");
+    GIVEN("minibatch_gradient(grad, w = (8/5, 1), the worked example's samples, "
+          "batch = {2}, size = 1)");
     minibatch_gradient(grad, after, x, y, 2, third, 1);
     EXPECT_ANSWER(grad[0], -24.0 / 5, 1e-12,
-                  "the batch is sample 3 alone: index batch[0] = 2 (x = (1, 2), y = 6), "
-                  "not index 0; then 2 (w . x - y) x1");
-    EXPECT_ANSWER(grad[1], -48.0 / 5, 1e-12, "one sample: 2 (w . x - y) x2");
+                  "batch = {2} means sample 3: take x and y of sample batch[k], not of sample k");
+    EXPECT_ANSWER(grad[1], -48.0 / 5, 1e-12,
+                  "batch = {2} means sample 3: take x and y of sample batch[k], not of sample k");
 }
 END_TEST
 
@@ -51,8 +56,12 @@ START_TEST(minibatch_gradient_matches_mse_grad)
     minibatch_gradient(mine, w, x, y, 5, batch, 10);
     RETURN_IF_PENDING();
     mse_grad(&model, theirs, w, batch, 10);
-    for (size_t j = 0; j < 5; j++)
-        EXPECT_ANSWER(mine[j], theirs[j], 1e-12, "use the samples batch[k], not 0..size-1");
+    for (size_t j = 0; j < 5; j++) {
+        GIVEN("minibatch_gradient on 30 random samples of 5 features, batch = {27, 24, ..., 0}, "
+              "size = 10, against mse_grad: coordinate %zu", j);
+        EXPECT_ANSWER(mine[j], theirs[j], 1e-12,
+                      "take the samples the batch names, in any order, and divide by its size");
+    }
 }
 END_TEST
 

@@ -15,9 +15,13 @@ START_TEST(largest_stable_lr_is_the_edge)
 {
     double lr = largest_stable_lr(0.9, 100.0);
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(lr, 0.038, 1e-12, "the root -1 appears when q = lr L = 2 + 2 beta");
+    GIVEN("largest_stable_lr(beta = 0.9, lambda_max = 100)");
+    EXPECT_ANSWER(lr, 0.038, 1e-12,
+                  "as lr grows, at which q = lr lambda does a root of the characteristic "
+                  "polynomial reach -1?");
+    GIVEN("largest_stable_lr(beta = 0, lambda_max = 100)");
     EXPECT_ANSWER(largest_stable_lr(0.0, 100.0), 0.02, 1e-12,
-                  "without momentum it must be gradient descent's 2/L");
+                  "with beta = 0 there is no momentum: chapter 2's limit must come out");
 }
 END_TEST
 
@@ -41,8 +45,12 @@ START_TEST(dampened_heavy_ball_matches_sgd)
         optimizer_step(&opt, theta, grad);
     }
     optimizer_free(&opt);
-    EXPECT_ANSWER(x[0], theta[0], 1e-13, "eta = lr (1 - dampening), but not on the first step");
-    EXPECT_ANSWER(x[1], theta[1], 1e-13, "eta = lr (1 - dampening), but not on the first step");
+    GIVEN("dampened_heavy_ball(x = (1, 1), curvature = {1, 100}, lr = 0.01, beta = 0.9, "
+          "dampening = 0.5, 200 steps), next to torch.optim.SGD's buffer form (sgd_kind)");
+    EXPECT_ANSWER(x[0], theta[0], 1e-13,
+                  "dampening shrinks the gradient entering the buffer, except on which step?");
+    EXPECT_ANSWER(x[1], theta[1], 1e-13,
+                  "dampening shrinks the gradient entering the buffer, except on which step?");
 }
 END_TEST
 
@@ -54,14 +62,21 @@ START_TEST(nesterov_double_root_momentum_gives_double_root)
     struct hyper h = sgd_kind.defaults;
     struct rate r;
     RETURN_IF_PENDING();
-    EXPECT_ANSWER(beta, 9.0 / 11, 1e-12, "the root below 1 of p beta^2 + (2p - 4) beta + p = 0, p = 1 - q");
+    GIVEN("nesterov_double_root_momentum(kappa = 100)");
+    EXPECT_ANSWER(beta, 9.0 / 11, 1e-12,
+                  "a double root: the discriminant of the characteristic polynomial is zero; "
+                  "of the two betas that make it so, one is below 1");
     h.lr = 0.01;
     h.momentum = beta;
     h.nesterov = true;
     r = sgd_rate(&h, 1.0);
-    EXPECT_ANSWER(r.roots == ROOTS_REPEATED, 1, 0, "the discriminant should vanish");
+    GIVEN("Nesterov SGD with lr = 0.01 and your beta on curvature 1 (kappa = 100): "
+          "its roots repeated (1) or not (0)");
+    EXPECT_ANSWER(r.roots == ROOTS_REPEATED, 1, 0,
+                  "the two roots should coincide: check the discriminant you set to zero");
+    GIVEN("nesterov_double_root_momentum(kappa = 4)");
     EXPECT_ANSWER(nesterov_double_root_momentum(4.0), 1.0 / 3, 1e-12,
-                  "kappa = 4: sqrt kappa = 2");
+                  "work kappa = 4 by hand: sqrt(kappa) is 2");
 }
 END_TEST
 

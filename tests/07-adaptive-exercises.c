@@ -55,19 +55,29 @@ START_TEST(rmsprop_from_the_equations)
     h.eps = 0.0;
     race(&f, x0, &h, 1, &first_x1);
     RETURN_IF_PENDING();
+    GIVEN("one step of rmsprop_step_yours on f = (x1^2 + 100 x2^2)/2 from (1, 1), lr = %g, "
+          "alpha = %g, eps = 0: the new x1", h.lr, h.alpha);
     EXPECT_ANSWER(first_x1, 0.9, 1e-12,
-                  "first step: v = (1 - alpha) g^2, so theta moves lr g / sqrt(v) = 10 lr");
+                  "v starts at 0: after one update, how big is sqrt(v) next to |g|? (7.5)");
     h.eps = 1e-8;
+    GIVEN("200 steps of rmsprop_step_yours next to the book's RMSProp on the same f, eps = 1e-8: "
+          "the largest relative difference in x");
     EXPECT_ANSWER(race(&f, x0, &h, 200, NULL), 0.0, 1e-9,
-                  "v = alpha v + (1 - alpha) g^2; eps goes outside the square root");
+                  "compare each line with (7.5)-(7.6): where does eps go, inside or outside "
+                  "the square root?");
     h.centered = true;
+    GIVEN("the same with centered = true");
     EXPECT_ANSWER(race(&f, x0, &h, 200, NULL), 0.0, 1e-9,
-                  "centered: m = alpha m + (1 - alpha) g, then sqrt(v - m^2) + eps");
+                  "centered RMSProp also averages g itself and takes that average's square "
+                  "out of v (7.7)");
     h.centered = false;
     h.lr = 1e-3;
     h.momentum = 0.9;
+    GIVEN("300 steps with lr = 0.001, momentum = 0.9 on Rosenbrock from its start, next to the "
+          "book's: the largest relative difference in x");
     EXPECT_ANSWER(race(&rosenbrock, rosenbrock.start, &h, 300, NULL), 0.0, 1e-9,
-                  "momentum: b = beta b + g / d (beta = momentum, b starts at 0), then theta -= lr b");
+                  "with momentum the buffer accumulates the scaled step g / d, not g (b starts "
+                  "at 0)");
 }
 END_TEST
 
@@ -82,11 +92,16 @@ START_TEST(adagrad_on_a_slope)
     for (long k = 1; k <= 100; k++)
         sum += 1.0 / sqrt((double)k);
     /* 100 moves of size 0.1 or less, each within an ulp: 1e-12 is loose */
-    EXPECT_ANSWER(got, 0.1 * sum, 1e-12, "move k is lr / sqrt(k), whatever g is");
+    GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = 3, t = 100)");
+    EXPECT_ANSWER(got, 0.1 * sum, 1e-12,
+                  "AdaGrad divides g by the root of the sum of all squared gradients so far: "
+                  "write move k with that sum");
+    GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = -0.001, t = 100)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(0.1, -1e-3, 100), 0.1 * sum, 1e-12,
-                  "the distance does not depend on the size or the sign of g");
+                  "a distance is never negative; and what happens to the size of g?");
+    GIVEN("adagrad_distance_on_a_slope(lr = 1, g = 2, t = 1)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(1.0, 2.0, 1), 1.0, 1e-12,
-                  "the first move is lr, exactly, with eps = 0");
+                  "one step with eps = 0: how far does AdaGrad's first move go?");
 }
 END_TEST
 

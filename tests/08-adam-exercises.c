@@ -17,12 +17,17 @@ START_TEST(adam_from_memory_matches_adam_kind)
     const double grad[2] = {1.0, -10.0};
     adam_from_memory(theta, m, v, grad, 2, 1, 0.1, 0.9, 0.999, 1e-8);
     RETURN_IF_PENDING();
+    GIVEN("adam_from_memory(theta = (1, 1), m = v = (0, 0), grad = (1, -10), t = 1, lr = 0.1, "
+          "beta1 = 0.9, beta2 = 0.999, eps = 1e-8)");
     EXPECT_ANSWER(theta[0], 1.0 - 0.1 / (1.0 + 1e-8), 1e-12,
-                  "the first step is lr * g / (|g| + eps): did you divide m and v by 1 - beta^t?");
+                  "Adam's first step moves each coordinate by about lr: m and v start at 0, "
+                  "which (8.3) corrects");
     EXPECT_ANSWER(theta[1], 1.0 + 0.1 * 10.0 / (10.0 + 1e-8), 1e-12,
-                  "a negative gradient moves theta up by lr");
-    EXPECT_ANSWER(m[0], 0.1, 1e-15, "m holds the raw average (1 - beta1) g, not m-hat");
-    EXPECT_ANSWER(v[1], 0.1, 1e-15, "v holds the raw average (1 - beta2) g^2 = 0.001 * 100");
+                  "a negative gradient moves theta up");
+    EXPECT_ANSWER(m[0], 0.1, 1e-15,
+                  "m and v keep the raw averages (8.1, 8.2); the corrected ones serve the step only");
+    EXPECT_ANSWER(v[1], 0.1, 1e-15,
+                  "m and v keep the raw averages (8.1, 8.2); the corrected ones serve the step only");
 
     static const double curvature[2] = {1.0, 10.0};
     struct function f = quadratic(curvature, 2);
@@ -37,6 +42,8 @@ START_TEST(adam_from_memory_matches_adam_kind)
         optimizer_step(&opt, x, gx);
         f.gradient(&f, gy, y);
         adam_from_memory(y, m, v, gy, 2, t, 0.1, 0.9, 0.999, 1e-8);
+        GIVEN("step t = %ld of adam_from_memory on f = (x1^2 + 10 x2^2)/2 from (1, 1), lr = 0.1, "
+              "next to the book's Adam (adam_kind)", t);
         EXPECT_ANSWER(y[0], x[0], 1e-12, "compare your step t with equations (8.1)-(8.4)");
         EXPECT_ANSWER(y[1], x[1], 1e-12, "compare your step t with equations (8.1)-(8.4)");
     }

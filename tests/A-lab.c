@@ -861,6 +861,37 @@ START_TEST(data_file_bad_cell_exits_2)
 }
 END_TEST
 
+/* --gradcheck (chapter 5): every built-in gradient and the regression pass
+ * at their starts; a gradient with one coordinate's sign flipped is found
+ * at that coordinate with relative error 2 (equal sizes, opposite signs). */
+static void booth_sign_flipped(const struct function *f, double *grad, const double *x)
+{
+    struct function booth = function_from_spec("--function", "booth");
+    (void)f;
+    booth.gradient(&booth, grad, x);
+    grad[1] = -grad[1];
+}
+
+START_TEST(gradcheck_passes_the_book_and_finds_a_flipped_sign)
+{
+    static const char *const specs[] = {"quadratic", "rosenbrock", "beale", "himmelblau",
+                                        "booth", "x2sinx"};
+    struct function f;
+    struct objective objective = {&f, NULL, false};
+    const double x[2] = {0.5, -1.0};
+    struct gradcheck_result r;
+    for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
+        f = function_from_spec("--function", specs[k]);
+        ck_assert_double_le(lab_gradcheck(&objective, f.start).worst, GRADCHECK_PASS);
+    }
+    f = function_from_spec("--function", "booth");
+    f.gradient = booth_sign_flipped;
+    r = lab_gradcheck(&objective, x);
+    ck_assert_int_eq(r.coordinate, 1);
+    ck_assert_double_eq_tol(r.worst, 2.0, 1e-9);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("A-lab");
@@ -902,6 +933,7 @@ Suite *chapter_suite(void)
     tcase_add_test(checks, checks_refuse_what_pytorch_refuses);
     tcase_add_test(checks, every_optimizer_is_named_and_takes_lr);
     tcase_add_test(loop, every_prints_the_last_row_too);
+    tcase_add_test(loop, gradcheck_passes_the_book_and_finds_a_flipped_sign);
     tcase_add_test(loop, divergence_stops_at_the_last_finite_row);
     tcase_add_test(loop, divergence_with_every);
     tcase_add_test(loop, divergence_of_a_parameter);

@@ -51,6 +51,18 @@ if [ $? -eq 0 ] && [ "$(head -n 1 "$work/out")" = "step,loss,x1,x2" ] &&
    [ "$(wc -l <"$work/out")" -eq 5 ] && [ ! -s "$work/err" ]; then pass
 else flunk "booth: header, row 0, %.17g row 1 (x = 0.34, 0.38), 4 rows"; fi
 
+run --function rosenbrock --gradcheck --steps 2
+if [ $? -eq 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+   grep -q '^descent: --gradcheck: largest relative error .*, at x[12]: pass$' "$work/err" &&
+   [ "$(wc -l <"$work/out")" -eq 4 ]; then pass
+else flunk "--gradcheck: one line on stderr, then the run"; fi
+
+run --data "$corpus/good/crlf-no-final-newline.csv" --gradcheck --steps 1
+if [ $? -eq 0 ] && grep -q '^descent: --gradcheck: .*: pass$' "$work/err"; then pass
+else flunk "--gradcheck on data"; fi
+usage "--gradcheck given twice" --function booth --gradcheck --gradcheck
+usage "--gradcheck: the gradient fails at the start: relative error" --function x2sinx --x0 1000000 --gradcheck
+
 run --function rosenbrock --optimizer adam --lr 0.01 --steps 10 --every 4
 if [ $? -eq 0 ] && [ "$(cut -d, -f1 "$work/out" | tr '\n' ' ')" = "step 0 4 8 10 " ]; then pass
 else flunk "--every 4 of 10: rows 0 4 8 10"; fi

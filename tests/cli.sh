@@ -48,7 +48,7 @@ cli_summary() {
 # they run only when asked: DESCENT_TORCH=1 make check (CI asks).
 torch_python() {
     [ -n "${DESCENT_TORCH:-}" ] || return 0
-    for candidate in /usr/bin/python3 python3; do
+    for candidate in ${DESCENT_PYTHON:-} /usr/bin/python3 python3; do
         if "$candidate" -c 'import torch' >/dev/null 2>&1; then
             echo "$candidate"
             return
@@ -57,14 +57,19 @@ torch_python() {
 }
 
 # expect_pytorch_agrees WHAT SCRIPT ARGS...: a chapter's pytorch_check.py,
-# which exits 0 when the book's numbers match torch.optim's.  Without torch
-# the comparison is skipped (and says so); it is never required.
+# which exits 0 when the book's numbers match torch.optim's.  It runs only
+# under DESCENT_TORCH=1 (otherwise it is skipped, and says so), and then a
+# missing PyTorch is a failure: CI asks for the comparison and must get it.
+# DESCENT_PYTHON=/path/to/python picks the interpreter.
 expect_pytorch_agrees() {
     what=$1; shift
     python=$(torch_python)
     if [ -z "$python" ]; then
         if [ -n "${DESCENT_TORCH:-}" ]; then
-            echo "PyTorch not found: $what skipped"
+            : >"$cli_out"
+            echo "DESCENT_TORCH=1 but no Python here imports torch (tried ${DESCENT_PYTHON:-}" \
+                "/usr/bin/python3, python3): install python3-torch" >"$cli_err"
+            cli_fail "$what"
         else
             echo "$what: skipped (DESCENT_TORCH=1 make check runs it, with python3-torch)"
         fi

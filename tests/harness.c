@@ -1,15 +1,148 @@
 /* harness.c: exercise bookkeeping for the Check suites (see harness.h). */
+#define _XOPEN_SOURCE 700
 #include "harness.h"
 
-static void forget_todo(void)
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ------------------------------------------------ the learner's functions */
+
+static const struct stub_function *stubs;      /* NULL: reference answers */
+static const struct stub_function *running[256];
+static int depth;
+static const struct stub_function *last_called;
+static char given[1024];
+
+void exercise_use_stubs(const struct stub_function *table)
+{
+    stubs = table;
+}
+
+static const struct stub_function *stub_at(const void *address)
+{
+    for (const struct stub_function *s = stubs; s && s->name; s++)
+        if (s->address == (uintptr_t)address)
+            return s;
+    return NULL;
+}
+
+/* The learner's function now running (innermost), else the last one
+ * called, else NULL; *inside says which. */
+static const struct stub_function *current_stub(int *inside)
+{
+    for (int i = (depth < 256 ? depth : 256) - 1; i >= 0; i--)
+        if (running[i]) {
+            *inside = 1;
+            return running[i];
+        }
+    *inside = 0;
+    return last_called;
+}
+
+/* Called by GCC and clang on entering and leaving every function of a file
+ * compiled with -finstrument-functions: the stubs, and nothing else. */
+void __cyg_profile_func_enter(void *function, void *call_site);
+void __cyg_profile_func_exit(void *function, void *call_site);
+
+void __cyg_profile_func_enter(void *function, void *call_site)
+{
+    const struct stub_function *s = stub_at(function);
+    (void)call_site;
+    if (depth < 256)
+        running[depth] = s;
+    depth++;
+    if (s == NULL)
+        return;
+    last_called = s;
+    if (s->broken)
+        ck_abort_msg("broken: %s", s->broken);
+}
+
+void __cyg_profile_func_exit(void *function, void *call_site)
+{
+    (void)function, (void)call_site;
+    if (depth > 0)
+        depth--;
+}
+
+/* ------------------------------------------------ crashes and endless loops */
+
+static unsigned time_limit(void)
+{
+    const char *multiplier = getenv("CK_TIMEOUT_MULTIPLIER");
+    double m = multiplier ? atof(multiplier) : 1.0;
+    double seconds = EXERCISE_SECONDS * (m > 0 ? m : 1.0);
+    return seconds < 1 ? 1u : (unsigned)ceil(seconds);
+}
+
+static const char *signal_name(int signal_number)
+{
+    switch (signal_number) {
+    case SIGSEGV: return "SIGSEGV (a bad pointer or index, or a recursion too deep)";
+    case SIGBUS: return "SIGBUS (a bad pointer)";
+    case SIGFPE: return "SIGFPE (an integer division by zero)";
+    case SIGILL: return "SIGILL";
+    case SIGABRT: return "SIGABRT (abort() or a failed assert())";
+    default: return "a signal";
+    }
+}
+
+/* In the test's own process (Check forks one per test): say where, then
+ * let Check report it as this test's failure. */
+static void on_signal(int signal_number)
+{
+    int inside;
+    const struct stub_function *s = current_stub(&inside);
+    char where[512] = "";
+    if (s && inside)
+        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
+    else if (s)
+        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+    if (signal_number == SIGALRM)
+        ck_abort_msg("timeout: did not return within %u s%s", time_limit(), where);
+    ck_abort_msg("crashed: crashed with %s%s", signal_name(signal_number), where);
+}
+
+static void watch_the_test(void)
+{
+    static char alternate[1 << 16];     /* room for the handler after a stack overflow */
+    static const int signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM};
+    stack_t stack = {.ss_sp = alternate, .ss_size = sizeof alternate, .ss_flags = 0};
+    struct sigaction action;
+    const char *fork = getenv("CK_FORK");
+    if (fork && strcmp(fork, "no") == 0)
+        return;                         /* under a debugger: let it stop there */
+    sigaltstack(&stack, NULL);
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    action.sa_flags = SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        sigaction(signals[i], &action, NULL);
+    alarm(time_limit());
+}
+
+/* ------------------------------------------------ test cases */
+
+static void start_exercise(void)
 {
     exercise_forget();
+    depth = 0;
+    last_called = NULL;
+    given[0] = '\0';
+    watch_the_test();
 }
 
 TCase *exercise_case(const char *title)
 {
     TCase *test_case = tcase_create(title);
-    tcase_add_checked_fixture(test_case, forget_todo, NULL);
+    tcase_add_checked_fixture(test_case, start_exercise, NULL);
+    /* Check's own limit comes after ours, which names the function. */
+    tcase_set_timeout(test_case, EXERCISE_SECONDS + 3);
     return test_case;
 }
 
@@ -18,4 +151,49 @@ void exercise_end_if_pending(void)
     const char *file, *function, *hint;
     if (exercise_pending(&file, &function, &hint))
         ck_abort_msg("pending: %s: %s(): %s", file, function, hint);
+}
+
+void exercise_given(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    vsnprintf(given, sizeof given, format, args);
+    va_end(args);
+}
+
+/* got and expected with as many digits as tell them apart (6 at least, as
+ * the chapters print), or all 17 under CK_VERBOSITY=verbose. */
+static void tell_apart(double got, double expected, char *g, char *e, size_t size)
+{
+    const char *verbosity = getenv("CK_VERBOSITY");
+    int digits = verbosity && strcmp(verbosity, "verbose") == 0 ? 17 : 6;
+    for (;; digits++) {
+        snprintf(g, size, "%.*g", digits, got);
+        snprintf(e, size, "%.*g", digits, expected);
+        if (strcmp(g, e) != 0 || digits >= 17)
+            return;
+    }
+}
+
+void exercise_expect(const char *expression, double got, double expected, double tolerance,
+                     const char *hint)
+{
+    char g[64], e[64], whose[512] = "", call[1400];
+    int inside;
+    const struct stub_function *s = current_stub(&inside);
+    if (fabs(got - expected) <= tolerance)
+        return;
+    tell_apart(got, expected, g, e, sizeof g);
+    if (s)
+        snprintf(whose, sizeof whose, "your %s() in %s\n", s->name, s->file);
+    if (given[0] && strchr(expression, '(') == NULL)
+        snprintf(call, sizeof call, "given %s\n%s", given, expression);
+    else if (given[0])
+        snprintf(call, sizeof call, "given %s\nyour answer", given);
+    else
+        snprintf(call, sizeof call, "%s", expression);
+    if (tolerance > 0)
+        ck_abort_msg("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
+                     tolerance, g, hint);
+    ck_abort_msg("%s%s: expected %s, got %s\nhint: %s", whose, call, e, g, hint);
 }

@@ -5,9 +5,24 @@
  * exercise_suite().  tests/main.c runs them (see the Makefile):
  *   build/tests/NN-slug        the chapter's suite and the exercises, run
  *                              against the reference code in solutions/
- *   build/tests/NN-slug-yours  the exercises against the stubs in chapters/,
- *                              listing each untouched stub as pending
+ *   build/tests/NN-slug-yours  the exercises against the stubs in chapters/
  * Debugging one test: CK_FORK=no CK_RUN_CASE="..." gdb build/tests/NN-slug
+ *
+ * Writing a code exercise (the Makefile finds it by these names alone):
+ *   chapters/NN-slug/exercise_WHAT.c   the stub: each function it defines
+ *       starts with TODO("a hint that names the idea, not the answer");
+ *       its prototypes go in chapters/NN-slug/exercises.h
+ *   solutions/NN-slug/exercise_WHAT.c  the reference answer, same functions
+ *   tests/NN-slug-exercises.c          exercise_suite(): one ADD_EXERCISE per
+ *       exercise, titled "N.M what it asks" with N.M the number the chapter
+ *       gives it (exercise M of chapter N); each test calls the learner's
+ *       function, then RETURN_IF_PENDING(), then GIVEN(...) to show the
+ *       inputs and EXPECT_ANSWER(...) for each answer.
+ * Each stub is compiled on its own: one that does not compile is replaced
+ * by a stand-in that reports "does not compile" with its first error, one
+ * that crashes or loops is stopped and named, and the other exercises and
+ * chapters still run.  `make hint EX=N.M` prints the TODO's hint and
+ * `make reset EX=N.M` restores the stub, both found by the title's number.
  */
 #ifndef DESCENT_HARNESS_H
 #define DESCENT_HARNESS_H
@@ -17,11 +32,16 @@
 #define CK_FLOATING_DIG 17
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 
 #include "00-toolkit/exercise.h"
 
 Suite *chapter_suite(void);
 Suite *exercise_suite(void);
+
+/* An exercise's time limit, in seconds (times CK_TIMEOUT_MULTIPLIER): a
+ * stub still running after it is stopped and reported as an endless loop. */
+#define EXERCISE_SECONDS 2
 
 /* One exercise is one test case, titled "N.M what it asks". */
 TCase *exercise_case(const char *title);
@@ -38,13 +58,29 @@ TCase *exercise_case(const char *title);
 void exercise_end_if_pending(void);
 #define RETURN_IF_PENDING() exercise_end_if_pending()
 
-/* An exercise answer: fails with got, expected, tolerance and a hint. */
-#define EXPECT_ANSWER(got, expected, tolerance, hint)                          \
-    do {                                                                       \
-        double got_ = (got), expected_ = (expected);                           \
-        ck_assert_msg(fabs(got_ - expected_) <= (tolerance),                   \
-                      "%s is %.17g, expected %.17g (tolerance %g). Hint: %s",  \
-                      #got, got_, expected_, (double)(tolerance), (hint));     \
-    } while (0)
+/* GIVEN("largest_stable_eta({25, 4, 9}, 3)"): the call, with its inputs
+ * as the learner would write them, that the next EXPECT_ANSWERs check
+ * (printf format).  Without it a failure shows the expression tested. */
+void exercise_given(const char *format, ...);
+#define GIVEN(...) exercise_given(__VA_ARGS__)
+
+/* An exercise answer: a failure names the exercise's function and file,
+ * the call (GIVEN), expected and got (to as many digits as tell them
+ * apart; all 17 under CK_VERBOSITY=verbose) and the hint. */
+void exercise_expect(const char *expression, double got, double expected, double tolerance,
+                     const char *hint);
+#define EXPECT_ANSWER(got, expected, tolerance, hint) \
+    exercise_expect(#got, (double)(got), (double)(expected), (double)(tolerance), (hint))
+
+/* The learner's functions in a build/tests/NN-slug-yours program, written
+ * by tests/stubs.sh: name, the stub's file, its first compiler error when
+ * it does not compile (then the function is a stand-in), and its address.
+ * The stubs are compiled with -finstrument-functions, so the harness knows
+ * which of them is running when a test crashes or loops. */
+struct stub_function {
+    const char *name, *file, *broken;
+    uintptr_t address;
+};
+void exercise_use_stubs(const struct stub_function *table);
 
 #endif

@@ -2,11 +2,16 @@
  *   -DRUN_CHAPTER            the chapter's suite only
  *   -DRUN_CHAPTER_EXERCISES  the chapter's suite and its exercises, linked
  *                            with the reference answers in solutions/
- *   -DRUN_YOURS              the exercises, linked with the learner's stubs:
- *                            a line per exercise (done, pending or FAILED
- *                            with expected, got and a hint), then
- *                            "exercises NN-slug: D done, P pending, F failed
- *                            of T", which `make check` adds up.
+ *   -DRUN_YOURS              the exercises, linked with the learner's stubs
+ *                            (and the table of their functions that
+ *                            tests/stubs.sh writes): a line per exercise,
+ *                            done, pending, FAILING (with the call, expected,
+ *                            got and a hint), CRASHED, TIMED OUT (did not
+ *                            return in time) or NOT COMPILING (first error),
+ *                            then "exercises NN-slug: D done, P pending,
+ *                            F failing, B not compiling of T", which
+ *                            `make check` adds up.
+ * How to write an exercise: see harness.h.
  * Check's environment variables work as usual: CK_RUN_SUITE, CK_RUN_CASE,
  * CK_VERBOSITY, and CK_FORK=no to run a test under gdb or valgrind. */
 #include "harness.h"
@@ -16,51 +21,98 @@
 #include <string.h>
 
 #ifdef RUN_YOURS
-/* A test that ended in exercise_end_if_pending: the stub still says TODO. */
-static int is_pending(TestResult *result)
+extern const struct stub_function stub_functions[];
+
+static int starts(const char *s, const char *prefix)
 {
-    return tr_rtype(result) != CK_PASS && strncmp(tr_msg(result), "pending: ", 9) == 0;
+    return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* One line per exercise (a test case): done, pending or failed with
- * Check's message; then the count that `make check` adds up. */
-static int report_exercises(SRunner *runner, const char *label)
+/* How one test ended, worst first. */
+enum outcome { DONE, PENDING, FAILING, ENDLESS, CRASHED, BROKEN };
+
+static enum outcome outcome_of(TestResult *result)
 {
+    const char *msg = tr_msg(result);
+    if (tr_rtype(result) == CK_PASS)
+        return DONE;
+    if (starts(msg, "pending: "))
+        return PENDING;
+    if (starts(msg, "broken: "))
+        return BROKEN;
+    if (starts(msg, "crashed: ") || starts(msg, "Received signal") ||
+        starts(msg, "Early exit"))              /* exit(), or a sanitizer's report */
+        return CRASHED;
+    if (starts(msg, "timeout: ") || starts(msg, "Test timeout"))
+        return ENDLESS;
+    return FAILING;
+}
+
+/* The message without its "kind: " prefix, its lines indented. */
+static void print_message(const char *msg, const char *indent)
+{
+    const char *colon = strstr(msg, ": ");
+    if (starts(msg, "pending: ") || starts(msg, "broken: ") || starts(msg, "crashed: ") ||
+        starts(msg, "timeout: "))
+        msg = colon + 2;
+    for (; *msg; msg++) {
+        putchar(*msg);
+        if (*msg == '\n')
+            fputs(indent, stdout);
+    }
+    putchar('\n');
+}
+
+/* One line per exercise (a test case), a few more for a failure; then the
+ * count that `make check` adds up. */
+static int report_exercises(SRunner *runner, const char *label, const char *program)
+{
+    static const char *const names[] = {"done", "pending", "FAILING", "TIMED OUT", "CRASHED",
+                                        "NOT COMPILING"};
     int run = srunner_ntests_run(runner);
     TestResult **results = srunner_results(runner);
-    int total = 0, failures = 0, pendings = 0;
+    int total = 0, count[6] = {0};
 
     for (int i = 0; i < run; i++) {
         const char *title = tr_tcname(results[i]);
-        int pending = 0, failed = 0, first = i, pending_at = i;
+        enum outcome worst = DONE;
+        int at = i, pending = -1;
         if (i > 0 && strcmp(tr_tcname(results[i - 1]), title) == 0)
             continue;                       /* reported with its first test */
         for (int j = i; j < run && strcmp(tr_tcname(results[j]), title) == 0; j++) {
-            if (is_pending(results[j])) {
-                pending = 1;
-                pending_at = j;
+            enum outcome o = outcome_of(results[j]);
+            if (o == PENDING && pending < 0)
+                pending = j;
+            if (o > worst) {
+                worst = o;
+                at = j;
             }
-            else if (tr_rtype(results[j]) != CK_PASS && !failed) {
-                failed = 1;
-                first = j;
-            }
+        }
+        /* An untouched stub is pending even if a later check of it fails. */
+        if (pending >= 0 && worst == FAILING) {
+            worst = PENDING;
+            at = pending;
         }
         total++;
-        if (pending) {
-            pendings++;
-            printf("pending  %s -- %s\n", title, tr_msg(results[pending_at]) + 9);
-        } else if (failed) {
-            failures++;
-            printf("FAILED   %s\n         %s:%d: %s\n", title, tr_lfile(results[first]),
-                   tr_lno(results[first]), tr_msg(results[first]));
-        } else {
-            printf("done     %s\n", title);
+        count[worst]++;
+        printf("  %-13s exercise %s", names[worst], title);
+        if (worst == DONE) {
+            putchar('\n');
+            continue;
         }
+        fputs(worst == FAILING ? "\n                " : ": ", stdout);
+        print_message(tr_msg(results[at]), "                ");
+        if (worst == PENDING)
+            printf("                (make hint EX=%.*s)\n", (int)strcspn(title, " "), title);
+        if (worst == CRASHED || worst == ENDLESS)
+            printf("                debug it: CK_FORK=no CK_RUN_CASE='%s' gdb -ex run --args %s\n",
+                   title, program);
     }
-    printf("exercises %s: %d done, %d pending, %d failed of %d\n", label,
-           total - failures - pendings, pendings, failures, total);
+    printf("exercises %s: %d done, %d pending, %d failing, %d not compiling of %d\n", label,
+           count[DONE], count[PENDING], count[FAILING] + count[CRASHED] + count[ENDLESS],
+           count[BROKEN], total);
     free(results);
-    return failures;
+    return total - count[DONE] - count[PENDING];
 }
 #endif
 
@@ -70,16 +122,18 @@ int main(int argc, char **argv)
     int failures;
 #if defined(RUN_YOURS)
     /* build/tests/04-batches-yours reports as "04-batches" */
-    const char *name = argc > 0 && strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : "tests";
+    const char *program = argc > 0 ? argv[0] : "tests";
+    const char *name = strrchr(program, '/') ? strrchr(program, '/') + 1 : program;
     char label[256];
     snprintf(label, sizeof label, "%s", name);
     if (strlen(label) > 6 && strcmp(label + strlen(label) - 6, "-yours") == 0)
         label[strlen(label) - 6] = '\0';
 
+    exercise_use_stubs(stub_functions);
     runner = srunner_create(exercise_suite());
     /* Check's own summary would count pending exercises as failures. */
     srunner_run_all(runner, getenv("CK_VERBOSITY") ? CK_ENV : CK_SILENT);
-    failures = report_exercises(runner, label);
+    failures = report_exercises(runner, label, program);
 #else
     (void)argc, (void)argv;
     runner = srunner_create(chapter_suite());

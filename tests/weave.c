@@ -20,6 +20,12 @@
  *                                solutions/NN-slug.md) in place, write book.md
  *   weave --build DIR --check    change nothing; show what is stale, exit 1
  *   weave ... --only 02-learning-rate ...   just these chapters, no book.md
+ *   weave ... --outputs DIR      take a command's output from DIR/KEY when
+ *                                there (KEY: the command with every character
+ *                                but letters, digits, '.', '_', '-' as '_'),
+ *                                written by tests/draw.sh from a figure's run
+ *                                of the same command, which the Makefile
+ *                                keeps fresh: a long run is made once
  *
  * Commands run from the top of the repository with "build/" at the start of
  * a word replaced by DIR, so the text shows the default path.  book.md is
@@ -38,6 +44,7 @@
 #define MAX_CHAPTERS 64
 
 static const char *build_dir = "build";
+static const char *outputs_dir;
 static int stale_count;
 static int error_count;
 
@@ -235,6 +242,18 @@ static void add_output(struct text *out, const char *command, int expected_exit,
     FILE *pipe;
     int status, exit_code;
 
+    if (outputs_dir != NULL && expected_exit == 0) {
+        struct text path = {0};
+        int found;
+        text_printf(&path, "%s/", outputs_dir);
+        for (const char *c = command; *c; c++)
+            text_printf(&path, "%c", strchr("._-", *c) || (*c >= 'a' && *c <= 'z') ||
+                        (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ? *c : '_');
+        found = read_file(path.data, &result);
+        free(path.data);
+        if (found)
+            goto show;
+    }
     text_puts(&shell, "LC_ALL=C; export LC_ALL; (");
     locate_build(command, &shell);
     text_puts(&shell, ") 2>&1");
@@ -252,6 +271,7 @@ static void add_output(struct text *out, const char *command, int expected_exit,
     if (exit_code != expected_exit)
         problem(where, at, "output: `%s` exited with %d, not %d; it printed:\n%s", command,
                 exit_code, expected_exit, result.data);
+show:
     text_printf(out, "```text\n$ %s\n", command);
     text_puts(out, result.data);
     if (result.length > 0 && result.data[result.length - 1] != '\n')
@@ -429,11 +449,13 @@ int main(int argc, char **argv)
             build_dir = argv[++i];
         else if (strcmp(argv[i], "--check") == 0)
             check = 1;
+        else if (strcmp(argv[i], "--outputs") == 0 && i + 1 < argc)
+            outputs_dir = argv[++i];
         else if (strcmp(argv[i], "--only") == 0)
             while (i + 1 < argc && argv[i + 1][0] != '-' && only_count < MAX_CHAPTERS)
                 only[only_count++] = argv[++i];
         else {
-            fprintf(stderr, "usage: weave --build DIR [--check] [--only CHAPTER...]\n");
+            fprintf(stderr, "usage: weave --build DIR [--check] [--outputs DIR] [--only CHAPTER...]\n");
             return 2;
         }
     }

@@ -6,6 +6,7 @@
 long steps_until_small_gradient(double a, double x0, double eta, double tolerance)
 {
     (void)a, (void)x0, (void)eta, (void)tolerance;
-    TODO("loop: compute f'(x) = a x; stop when |f'(x)| < tolerance; else x -= eta f'(x)");
+    TODO("run the update rule (1.1) from x0 and count the updates until the gradient is "
+         "small enough");
     return 0;
 }

@@ -13,7 +13,9 @@
  *                        how to remove it; sequential against shuffled order.
  * Its output is the same on every machine: it counts updates and sample
  * gradients, never seconds (wall-clock time is build/bench04's job).
- * With --csv DIR it writes every figure's data there (tests/draw.sh).
+ * With --csv DIR it writes figure data there (tests/draw.sh): alone, every
+ * figure's; with --example compare, the comparison's; with another
+ * --example, the three-sample paths'.
  * Leaves out on purpose: a bias (the examples have none), reading CSV files
  * (that is the lab's), any optimizer but plain gd_step.
  */
@@ -625,7 +627,7 @@ int main(int argc, char **argv)
             putchar('\n');
         minibatch_example(&s, &model);
     }
-    if (s.csv_dir)
+    if (s.csv_dir && !s.example)        /* --example compare wrote its own */
         compare(s.csv_dir);
     dataset_free(&data);
     return 0;

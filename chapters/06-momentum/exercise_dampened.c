@@ -1,4 +1,4 @@
-/* Exercise 3 (chapter 6): PyTorch's buffer form with dampening, rewritten
+/* Exercise 6.3 (chapter 6): PyTorch's buffer form with dampening, rewritten
  * in the classical form (6.1).
  * Replace the TODO line with your code; `make exercises CH=06` checks it. */
 #include "00-toolkit/exercise.h"

@@ -1,4 +1,4 @@
-/* Exercise 4 (chapter 6): Nesterov's momentum for a double root.
+/* Exercise 6.4 (chapter 6): Nesterov's momentum for a double root.
  * Replace the TODO line with your code; `make exercises CH=06` checks it. */
 #include "00-toolkit/exercise.h"
 #include "06-momentum/exercises.h"

@@ -1,4 +1,4 @@
-/* Exercise 2 (chapter 6): the largest stable learning rate for a momentum.
+/* Exercise 6.2 (chapter 6): the largest stable learning rate for a momentum.
  * Replace the TODO line with your code; `make exercises CH=06` checks it. */
 #include "00-toolkit/exercise.h"
 #include "06-momentum/exercises.h"

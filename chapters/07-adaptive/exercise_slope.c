@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 5: how far AdaGrad gets on a constant slope.
+/* Exercise 7.5 (chapter 7): how far AdaGrad gets on a constant slope.
  * Replace the TODO line with your code; `make exercises CH=07` checks it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"
@@ -7,6 +7,6 @@ double adagrad_distance_on_a_slope(double lr, double g, long t)
 {
     (void)lr, (void)g, (void)t;
     TODO("run adagrad_kind (07-adaptive/adagrad.h) with eps = 0 for t steps on the "
-         "gradient g, or sum the moves lr |g| / sqrt(k g^2) for k = 1..t");
+         "gradient g, or add up the moves by hand");
     return 0.0;
 }

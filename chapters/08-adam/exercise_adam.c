@@ -1,4 +1,4 @@
-/* Chapter 8, exercise 4: Adam from memory.
+/* Exercise 8.4 (chapter 8): Adam from memory.
  * Replace the TODO line with your code; `make exercises CH=08` checks it. */
 #include "00-toolkit/exercise.h"
 #include "08-adam/exercises.h"
@@ -8,6 +8,6 @@ void adam_from_memory(double *theta, double *m, double *v, const double *grad, s
 {
     (void)theta, (void)m, (void)v, (void)grad, (void)dim;
     (void)t, (void)lr, (void)beta1, (void)beta2, (void)eps;
-    TODO("per coordinate: update m and v (8.1, 8.2), correct both by 1 - beta^t (8.3), "
-         "then theta -= lr m-hat / (sqrt(v-hat) + eps) (8.4)");
+    TODO("per coordinate, equations (8.1)-(8.4) in order: the two averages, their "
+         "corrections, the step");
 }

@@ -20,6 +20,32 @@ double objective_loss(const struct objective *objective, const double *theta)
     return mse_loss(objective->model, theta, NULL, 0);
 }
 
+static double checked_loss(const void *context, const double *theta)
+{
+    return objective_loss(context, theta);
+}
+
+static void checked_gradient(const void *context, double *grad, const double *theta)
+{
+    const struct objective *objective = context;
+    if (objective->function)
+        objective->function->gradient(objective->function, grad, theta);
+    else
+        mse_grad(objective->model, grad, theta, NULL, 0);
+}
+
+struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta)
+{
+    struct checked checked = {objective, objective_dim(objective), checked_loss,
+                              checked_gradient};
+    size_t dim = objective_dim(objective);
+    double *scratch = xcalloc(2 * dim, sizeof *scratch);
+    struct gradcheck_result result =
+        gradcheck(&checked, theta, scratch, scratch + dim, GRADCHECK_FLOOR);
+    free(scratch);
+    return result;
+}
+
 long updates_per_epoch(size_t count, size_t batch)
 {
     return (long)((count + batch - 1) / batch);

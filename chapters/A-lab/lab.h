@@ -19,6 +19,7 @@
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
 #include "04-batches/regression.h"
+#include "05-checking-gradients/gradcheck.h"
 
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
@@ -32,6 +33,12 @@ size_t objective_dim(const struct objective *objective);
 
 /* The loss of the whole objective at theta (data: the mean over all samples). */
 double objective_loss(const struct objective *objective, const double *theta);
+
+/* --gradcheck: chapter 5's check of the objective's gradient at theta
+ * (gradcheck() of 05-checking-gradients/gradcheck.h: central differences
+ * with steps (5.6), relative errors (5.7) with its floor), the whole data
+ * set for a model.  Returns the worst coordinate. */
+struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta);
 
 struct schedule {
     long steps;         /* updates to take */

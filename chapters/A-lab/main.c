@@ -35,7 +35,7 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias, standardize;
+    bool shuffle, no_bias, standardize, gradcheck;
     uint64_t seed;
     char *title;                     /* the command line, for --plot */
 };
@@ -47,7 +47,7 @@ static void usage(void)
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
-           "               [--every K] [--plot FILE.svg|FILE.png] [--help] [--version]\n"
+           "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
@@ -72,6 +72,8 @@ static void usage(void)
            "                    the book's generator from SEED (default 0)\n"
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "  --gradcheck       first check the gradient at the start against central\n"
+           "                    differences (chapter 5); above 1e-6 relative: exit 2\n"
            "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
            "\n"
            "Optimizer: --optimizer NAME (default sgd), one of\n"
@@ -98,6 +100,24 @@ static void usage(void)
            "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
            "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
            "Manual: chapters/A-lab/README.md\n");
+}
+
+/* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
+ * the gradient fails chapter 5's check at the start. */
+static void check_gradient(const struct objective *objective, const double *theta)
+{
+    struct gradcheck_result r = lab_gradcheck(objective, theta);
+    char name[32];
+    if (objective->function || r.coordinate < objective->model->data->features)
+        snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
+    else
+        snprintf(name, sizeof name, "b");
+    if (!(r.worst <= GRADCHECK_PASS))       /* NaN fails too */
+        fail(EXIT_USAGE, "--gradcheck: the gradient fails at the start: relative error %.1e "
+             "at %s (gradient %.6g, central difference %.6g), above %g",
+             r.worst, name, r.analytic, r.numeric, GRADCHECK_PASS);
+    fprintf(stderr, "%s: --gradcheck: largest relative error %.1e, at %s: pass\n",
+            fail_program, r.worst, name);
 }
 
 /* ----------------------------------------------------------- parsing */
@@ -187,7 +207,7 @@ static struct settings parse(int argc, char **argv)
     bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
          seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
          seen_data = false, seen_plot = false, seen_no_bias = false,
-         seen_standardize = false;
+         seen_standardize = false, seen_gradcheck = false;
     s.every = 1;
     s.optimizer_name = "sgd";
     for (int i = 1; i < argc; i++) {
@@ -244,6 +264,9 @@ static struct settings parse(int argc, char **argv)
         } else if (strcmp(flag, "--standardize") == 0) {
             set_once(flag, &seen_standardize);
             s.standardize = true;
+        } else if (strcmp(flag, "--gradcheck") == 0) {
+            set_once(flag, &seen_gradcheck);
+            s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
@@ -534,6 +557,8 @@ int main(int argc, char **argv)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
     }
 
+    if (s.gradcheck)
+        check_gradient(&objective, theta);
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
     result = lab_run(rows, theta, &opt, &objective, &schedule);
 

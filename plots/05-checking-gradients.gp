@@ -1,0 +1,45 @@
+# Chapter 5's figures (tests/draw.sh runs this with data and out set).
+load 'plots/style.gp'
+load data.'/specimen.gp'        # loss_star, as build/ch05 computed it
+
+# The error of the three estimates against h, with the bounds (5.3)-(5.5).
+set output out.'/error_against_h.svg'
+set title "Error of f'(x) for f = exp: truncation falls with h, rounding rises as ε/h"
+set xlabel 'step h'
+set ylabel "relative error of f'(x), mean of 64 points"
+set logscale x
+set format x '10^{%T}'
+set xrange [1e-20:1]
+set yrange [1e-18:10]
+@logloss
+set key bottom left
+positive(c) = column(c) > 0 ? column(c) : 1/0
+plot data.'/errors.csv' using 'h':(positive('forward')) with lines ls 1 title 'forward (5.1)', \
+     data.'/errors.csv' using 'h':(positive('central')) with lines ls 2 title 'central (5.2)', \
+     data.'/errors.csv' using 'h':(positive('complex_step')) with lines ls 3 title 'complex step (5.5)', \
+     data.'/errors.csv' using 'h':'forward_bound' with lines ls 6 lc rgb '#1f77b4' title 'h/2 + ε/h', \
+     data.'/errors.csv' using 'h':'central_bound' with lines ls 6 lc rgb '#ff7f0e' title 'h²/6 + ε/h', \
+     data.'/errors.csv' using 'h':'complex_step_bound' with lines ls 6 lc rgb '#2ca02c' title 'h²/6'
+
+# The specimen: the seed and two partial repairs run away.
+unset logscale x
+set format x '%g'
+set output out.'/specimen_runaway.svg'
+set title 'The broken regression: the loss runs away until a repair of all three faults'
+set xlabel 'step k'
+set ylabel 'loss L(θ^{(k)})'
+set xrange [0:1000]
+set yrange [1e-2:*]
+set key at graph 0.98, graph 0.28 right top
+plot data.'/specimen_seed.csv' using 'step':'loss' with lines ls 4 title 'as written: overflows', \
+     data.'/specimen_per_sample.csv' using 'step':'loss' with lines ls 2 title 'per-sample prediction', \
+     data.'/specimen_mean.csv' using 'step':'loss' with lines ls 5 title '+ the mean (sign wrong)', \
+     data.'/specimen_fixed.csv' using 'step':'loss' with lines ls 3 title '+ the sign: converges'
+
+# The repaired loop: the gap to the least-squares loss, a straight line.
+set output out.'/specimen_converging.svg'
+set title 'After the repairs: L(θ^{(k)}) - L(θ^*) falls by a constant factor per step'
+set ylabel 'L(θ^{(k)}) - L(θ^*)'
+set key top right
+set yrange [1e-6:10]
+plot data.'/specimen_fixed.csv' using 'step':(column('loss') - loss_star) with lines ls 3 title 'repaired, η = 0.01'

@@ -1,0 +1,75 @@
+/* tests/05-checking-gradients-exercises.c: chapter 5's code exercises. */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "05-checking-gradients/exercises.h"
+#include "05-checking-gradients/mystery.h"
+
+#include <string.h>
+
+/* (5.7) on the cases the chapter reads: opposite signs give 2; a factor
+ * -50 gives 51/50; tiny values are divided by the floor.  One division
+ * and a subtraction: 1e-15. */
+START_TEST(relative_error_of_the_chapter)
+{
+    double got = gradient_relative_error(3.0, -3.0, 1e-2);
+    RETURN_IF_PENDING();
+    GIVEN("gradient_relative_error(analytic = 3, numeric = -3, floor = 1e-2)");
+    EXPECT_ANSWER(got, 2.0, 1e-15, "opposite signs and the same size: what should r say?");
+    GIVEN("gradient_relative_error(analytic = -15, numeric = 0.3, floor = 1e-2)");
+    EXPECT_ANSWER(gradient_relative_error(-15.0, 0.3, 1e-2), 51.0 / 50, 1e-15,
+                  "measure the difference against the larger of the two sizes");
+    GIVEN("gradient_relative_error(analytic = 0.3, numeric = -15, floor = 1e-2)");
+    EXPECT_ANSWER(gradient_relative_error(0.3, -15.0, 1e-2), 51.0 / 50, 1e-15,
+                  "either argument may be the larger one");
+    GIVEN("gradient_relative_error(analytic = 1e-12, numeric = -1e-12, floor = 1e-2)");
+    EXPECT_ANSWER(gradient_relative_error(1e-12, -1e-12, 1e-2), 2e-10, 1e-25,
+                  "two tiny numbers: what is the floor for?");
+    GIVEN("gradient_relative_error(analytic = 0, numeric = 0, floor = 1e-2)");
+    EXPECT_ANSWER(gradient_relative_error(0.0, 0.0, 1e-2), 0.0, 0.0,
+                  "two zeros agree; the floor keeps the division defined");
+}
+END_TEST
+
+/* A sign flipped in coordinate 1 of Booth's gradient. */
+static void booth_broken(const void *context, double *grad, const double *x)
+{
+    const struct function *f = context;
+    f->gradient(f, grad, x);
+    grad[0] = -grad[0];
+}
+
+/* The mystery routine is wrong in coordinate 3 wherever x1 != x3, right
+ * in the other two; a correct gradient gives -1; a flipped sign in
+ * coordinate 1 gives 0. */
+START_TEST(worst_coordinate_finds_the_bug)
+{
+    struct checked mystery = mystery_checked();
+    struct function booth = function_from_spec("--function", "booth");
+    struct checked good = checked_function(&booth), bad = good;
+    const double x[3] = {0.5, -1.0, 2.0}, y[3] = {-1.5, 0.25, 0.75}, b[2] = {0.5, -1.0};
+    double copy[3] = {0.5, -1.0, 2.0};
+    long got = worst_coordinate(&mystery, copy, 1e-6);
+    RETURN_IF_PENDING();
+    bad.gradient = booth_broken;
+    GIVEN("worst_coordinate(mystery_checked(), x = {0.5, -1, 2}, threshold = 1e-6)");
+    EXPECT_ANSWER(got, 2, 0, "compare each coordinate's gradient with its own central difference");
+    EXPECT_ANSWER(memcmp(copy, x, sizeof x) == 0, 1, 0,
+                  "x must be the same after the call: probe a copy");
+    GIVEN("worst_coordinate(mystery_checked(), x = {-1.5, 0.25, 0.75}, threshold = 1e-6)");
+    EXPECT_ANSWER(worst_coordinate(&mystery, y, 1e-6), 2, 0, "the same bug at another point");
+    GIVEN("worst_coordinate(booth, x = {0.5, -1}, threshold = 1e-6)");
+    EXPECT_ANSWER(worst_coordinate(&good, b, 1e-6), -1, 0,
+                  "a correct gradient: what do you return when nothing is above the threshold?");
+    GIVEN("worst_coordinate(booth with the sign of coordinate 0 flipped, x = {0.5, -1}, "
+          "threshold = 1e-6)");
+    EXPECT_ANSWER(worst_coordinate(&bad, b, 1e-6), 0, 0, "coordinates count from 0");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create("05-checking-gradients exercises");
+    ADD_EXERCISE(suite, "5.3 the relative error of a gradient check", relative_error_of_the_chapter);
+    ADD_EXERCISE(suite, "5.4 find the wrong coordinate", worst_coordinate_finds_the_bug);
+    return suite;
+}
