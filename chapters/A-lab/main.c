@@ -45,7 +45,7 @@ static void usage(void)
     char names[128], flags[512];
     optimizer_kind_list(names, sizeof names);
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
-           "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
+           "               [--x0 V1,V2,...] [--standardize] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
            "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "\n"
