@@ -379,6 +379,17 @@ usage "unknown flag '--\\xff\\xfe'" --function booth "$(printf -- '--\377\376')"
 # --data /dev/zero: refused at its first byte, not read until memory runs out.
 usage "/dev/zero:1:1: a NUL byte" --data /dev/zero
 
+# Out of memory is exit 2 with one line, not a crash or exit 1: a file of
+# 4 million cells (32 MB of doubles) under a 30 MB address-space limit.
+awk 'BEGIN { print "x,y"; for (i = 0; i < 2000000; i++) print "1,2" }' >"$work/large.csv"
+( ulimit -v 30000 2>/dev/null || exit 0
+  "$descent" --data "$work/large.csv" --steps 0 >"$work/out" 2>"$work/err"
+  status=$?
+  [ $status -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+      grep -q 'out of memory at .*: the input is too large for this machine' "$work/err" )
+if [ $? -eq 0 ]; then pass; else flunk "out of memory: exit 2 and one line"; fi
+rm -f "$work/large.csv"
+
 # Read as people save them: every cell quoted, a quoted header with a line
 # break and doubled quotes, spaces inside quotes, names like numbers (the
 # one rule: only a decimal numeral is a number), a pandas index (a warning).
