@@ -90,9 +90,19 @@ static double round_wide(wide q, bool sticky, int exponent2)
     mantissa = (uint64_t)(q >> shift);
     rest = q & (((wide)1 << shift) - 1);
     half = (wide)1 << (shift - 1);
+    int exponent = shift + exponent2;
     if (rest > half || (rest == half && (sticky || (mantissa & 1))))
-        mantissa++;             /* 2^53 after rounding up is still exact */
-    return ldexp((double)mantissa, shift + exponent2);
+        mantissa++;
+    if (mantissa == UINT64_C(1) << 53)
+        mantissa >>= 1, exponent++;
+    if (exponent + 52 + 1023 >= 1 && exponent + 52 + 1023 <= 2046) {
+        /* a normal double: its bits directly, the leading 1 implicit */
+        uint64_t bits = (uint64_t)(exponent + 52 + 1023) << 52 | (mantissa & ((UINT64_C(1) << 52) - 1));
+        double result;
+        memcpy(&result, &bits, sizeof result);
+        return result;
+    }
+    return ldexp((double)mantissa, exponent);
 }
 
 /* *value <- mantissa * 10^exponent correctly rounded, for |exponent| <= 27
@@ -131,6 +141,23 @@ static bool exact_product(uint64_t mantissa, long exponent, double *value)
 }
 #endif
 
+/* Digits of text[*i..length) into *mantissa (leading zeros not counted in
+ * *significant); false after 19 significant digits, more than a uint64_t
+ * holds exactly.  Returns the count of digits through *count. */
+static bool take_digits(const char *text, size_t length, size_t *i, uint64_t *mantissa,
+                        int *significant, size_t *count)
+{
+    size_t start = *i;
+    for (; *i < length && (unsigned)(text[*i] - '0') < 10; ++*i) {
+        if (*significant == 19)
+            return false;
+        *mantissa = 10 * *mantissa + (uint64_t)(text[*i] - '0');
+        *significant += *mantissa != 0;
+    }
+    *count = *i - start;
+    return true;
+}
+
 enum reading read_decimal(const char *text, size_t length, double *value)
 {
     static const double power[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
@@ -139,43 +166,49 @@ enum reading read_decimal(const char *text, size_t length, double *value)
     uint64_t mantissa = 0;
     int significant = 0;        /* digits in mantissa, leading zeros not counted */
     long exponent = 0;          /* value = mantissa * 10^exponent */
-    size_t i = 0;
+    size_t i = 0, whole = 0, fraction = 0;
     bool negative = false;
-    if (!is_decimal(text, length))
-        return read_with_strtod(text, length, value, false);
-    if (text[i] == '+' || text[i] == '-')
+
+    /* One pass: the grammar of is_decimal and the digits at once.  Anything
+     * it does not take (not a decimal numeral, or too many digits) goes to
+     * the slow path, which decides with is_decimal and strtod. */
+    if (i < length && (text[i] == '+' || text[i] == '-'))
         negative = text[i++] == '-';
-    for (bool point = false; i < length; i++) {
-        if (text[i] == '.') {
-            point = true;
-            continue;
-        }
-        if (text[i] == 'e' || text[i] == 'E')
-            break;
-        if (significant == 19)  /* more digits than a uint64_t holds exactly */
-            return read_with_strtod(text, length, value, true);
-        mantissa = 10 * mantissa + (uint64_t)(text[i] - '0');
-        significant += mantissa != 0;
-        exponent -= point;
-    }
-    if (i < length) {           /* the exponent, whose digits is_decimal checked */
-        bool down = false;
-        long e = 0;
+    if (!take_digits(text, length, &i, &mantissa, &significant, &whole))
+        goto slow;
+    if (i < length && text[i] == '.') {
         i++;
-        if (text[i] == '+' || text[i] == '-')
+        if (!take_digits(text, length, &i, &mantissa, &significant, &fraction))
+            goto slow;
+    }
+    if (whole + fraction == 0)
+        goto slow;
+    exponent = -(long)fraction;
+    if (i < length && (text[i] == 'e' || text[i] == 'E')) {
+        bool down = false;
+        size_t first;
+        long e = 0;
+        if (++i < length && (text[i] == '+' || text[i] == '-'))
             down = text[i++] == '-';
-        for (; i < length && e < 100000; i++)
-            e = 10 * e + (text[i] - '0');
+        for (first = i; i < length && (unsigned)(text[i] - '0') < 10; i++)
+            if (e < 100000)
+                e = 10 * e + (text[i] - '0');
+        if (i == first)
+            goto slow;
         exponent += down ? -e : e;
     }
+    if (i != length)
+        goto slow;
     if (mantissa <= (UINT64_C(1) << 53) && exponent >= -22 && exponent <= 22)
         *value = exponent < 0 ? (double)mantissa / power[-exponent]
                               : (double)mantissa * power[exponent];
     else if (!exact_product(mantissa, exponent, value))
-        return read_with_strtod(text, length, value, true);
+        goto slow;
     if (negative)
         *value = -*value;
     return READ_OK;
+slow:
+    return read_with_strtod(text, length, value, is_decimal(text, length));
 }
 
 /* Stop with the message for a reading that failed; list is the whole
