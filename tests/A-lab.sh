@@ -473,7 +473,8 @@ if [ -w /dev/full ]; then
     for command in "ch01" "ch01 --help" "ch01 --example 1 --steps 1000" "ch02" "ch02 --help" \
                    "ch02 --eta 0.1 --steps 100000" "ch04" "ch04 --help" "ch04 --example sgd" \
                    "ch06" "ch06 --help" "ch06 --lr 0.01 --momentum 0.9" "ch07" "ch07 --help" \
-                   "ch07 --method rmsprop --steps 1000" "ch08" "ch08 --help" "ch08 --show race"; do
+                   "ch07 --method rmsprop --steps 1000" "ch08" "ch08 --help" "ch08 --show race" \
+                   "ch05" "ch05 --help" "ch05 --values" "ch05 --example steps"; do
         [ -x "$BUILD/${command%% *}" ] || continue
         $BUILD/$command >/dev/full 2>"$work/err"
         status=$?
