@@ -68,6 +68,9 @@ NM ?= nm
 # (tests/harness.h says how to write one); nothing here names an exercise.
 CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 
+number = $(firstword $(subst -, ,$(1)))
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
+
 # CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
 ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
@@ -80,8 +83,6 @@ else
 SELECTED := $(CHAPTERS)
 endif
 
-number = $(firstword $(subst -, ,$(1)))
-reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number,$(1)))
 
 MAIN_C := $(wildcard chapters/*/main.c)
@@ -100,6 +101,7 @@ EXERCISED := $(patsubst tests/%-exercises.c,%,$(wildcard tests/*-exercises.c))
 YOURS_BINS := $(EXERCISED:%=$(BUILD)/tests/%-yours)
 PLOTTED := $(filter $(patsubst plots/%.gp,%,$(wildcard plots/*.gp)),$(CHAPTERS))
 WEAVE := $(BUILD)/weave
+NUMERALS := $(BUILD)/numerals
 
 # What CH selects: its program, tests, exercises, figures (and the library
 # and the weaver, which everything needs).
@@ -117,7 +119,7 @@ all: deps programs plots book
 	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
 	book.md; next: make check"
 
-programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(NUMERALS)
 
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
@@ -172,6 +174,11 @@ endef
 $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(eval $(call chapter_bench,$(c))))
 
 $(WEAVE): $(BUILD)/obj/tests/weave.o
+	@$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
+
+# build/numerals: is every number in the prose woven, asserted or exempt?
+$(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	@$(say) LINK $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
@@ -246,7 +253,7 @@ endif
 
 $(BUILD)/woven.stamp: $(WEAVE_NEEDS) | deps
 	@$(say) WEAVE "chapters, solutions and book.md"
-	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' | grep -v '^weave: wrote book.md' || true
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs'
 	@touch $@
 
 # --------------------------------------------------------------- checking
@@ -279,7 +286,8 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
-check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
+		$(NUMERALS)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)

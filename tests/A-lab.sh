@@ -129,6 +129,9 @@ done
 run --help
 if [ $? -eq 0 ] && grep -q '^usage: descent' "$work/out" && grep -q 'nadam' "$work/out"; then pass
 else flunk "--help"; fi
+# the exit statuses in the words of every chapter program (args.c)
+if grep -qxF 'nothing else printed); 3 the run diverged (the finite rows, then a line on stderr).' "$work/out"
+then pass; else flunk "--help: the book's exit-status paragraph"; fi
 run --version
 if [ $? -eq 0 ] && grep -q '^descent [0-9]' "$work/out"; then pass; else flunk "--version"; fi
 
@@ -471,10 +474,11 @@ if [ -w /dev/full ]; then
     # The same check, made once in the toolkit (fail.c), holds for every
     # program of the book: its default output, --help, and a CSV mode.
     for command in "ch01" "ch01 --help" "ch01 --example 1 --steps 1000" "ch02" "ch02 --help" \
-                   "ch02 --eta 0.1 --steps 100000" "ch04" "ch04 --help" "ch04 --example sgd" \
+                   "ch02 --lr 0.1 --steps 100000" "ch04" "ch04 --help" "ch04 --example sgd" \
                    "ch06" "ch06 --help" "ch06 --lr 0.01 --momentum 0.9" "ch07" "ch07 --help" \
-                   "ch07 --method rmsprop --steps 1000" "ch08" "ch08 --help" "ch08 --show race" \
-                   "ch05" "ch05 --help" "ch05 --values" "ch05 --example steps"; do
+                   "ch07 --optimizer rmsprop --steps 1000" "ch08" "ch08 --help" "ch08 --example race" \
+                   "ch05" "ch05 --help" "ch05 --values" "ch05 --example steps" \
+                   "ch03" "ch03 --help" "ch09" "ch09 --help" "ch10" "ch10 --help"; do
         [ -x "$BUILD/${command%% *}" ] || continue
         $BUILD/$command >/dev/full 2>"$work/err"
         status=$?

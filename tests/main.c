@@ -131,8 +131,9 @@ int main(int argc, char **argv)
 
     exercise_use_stubs(stub_functions);
     runner = srunner_create(exercise_suite());
-    /* Check's own summary would count pending exercises as failures. */
-    srunner_run_all(runner, getenv("CK_VERBOSITY") ? CK_ENV : CK_SILENT);
+    /* Check's own summary would count pending exercises as failures; the
+     * lines above say everything (CK_VERBOSITY=verbose: all the digits). */
+    srunner_run_all(runner, CK_SILENT);
     failures = report_exercises(runner, label, program);
 #else
     (void)argc, (void)argv;

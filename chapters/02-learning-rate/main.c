@@ -4,7 +4,7 @@
  *                     curvature of x^2 sin x at its minimum next to what
  *                     gradient descent does, and the stability limit
  *                     eta < 2/L on a two-dimensional quadratic
- *   ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]
+ *   ch02 --lr E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]
  *                     one run as CSV (step,loss,x1,...), stopping with a
  *                     clear message (exit 3) if it diverges
  *   ch02 --csv DIR    also write the figures' data into DIR
@@ -17,6 +17,7 @@
 #include "02-learning-rate/learning_rate.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,38 +128,83 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     if (run.diverged)
         fail(EXIT_DIVERGED,
              "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
-             "try a smaller --eta (below 2/L, L the largest curvature near the minimum)",
+             "try a smaller --lr (below 2/L, L the largest curvature near the minimum)",
              run.steps + 1);
 }
 
 static void write_figure_data(const char *dir)
 {
-    const struct function f = function_from_spec("--function", "x2sinx");
-    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* itself */
-    fprintf(minimum, "xstar = %.17g\n", x2sinx_local_minimum(5.0));
+    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* and h */
+    double x_star = x2sinx_local_minimum(5.0);
+    fprintf(minimum, "xstar = %.17g\n", x_star);
+    fprintf(minimum, "h = %.17g\n", x2sinx_second_derivative(x_star));
     csv_close(minimum, "x_star.gp");
     for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++) {
         char name[64];
-        double x = START;
         FILE *file;
         snprintf(name, sizeof name, "x2sinx_eta_%g.csv", chapter_etas[i]);
         file = csv_create(dir, name);
-        gradient_descent(&f, &x, chapter_etas[i], 0.0, 60, file, 1);
+        x2sinx_descent(chapter_etas[i], 60, file);
         csv_close(file, name);
     }
 }
 
+/* ANCHOR: values */
+/* --values: the numbers the chapter's prose quotes, one "name text" line
+ * each, the text exactly as the prose shows it (tests/weave.c pulls them
+ * into the README and its worked answers). */
+static void print_values(void)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0);
+    double h = x2sinx_second_derivative(x_star), f3 = x2sinx_third_derivative(x_star);
+    double other = x2sinx_local_minimum(x2sinx_descent(0.2, 300, NULL));
+    double other_h = x2sinx_second_derivative(other);
+    static const double curvature[2] = {1.0, 10.0};
+    const struct function g = quadratic(curvature, 2);
+    double y[2] = {1.0, 1.0};
+    gradient_descent(&g, y, 0.21, 0.0, 100, NULL, 0);
+    printf("x_star %.3f\n", x_star);
+    printf("f_star %.2f\n", f.value(&f, &x_star));
+    printf("h %.3f\n", h);
+    printf("h_short %.2f\n", h);
+    printf("third_derivative %.2f\n", f3);
+    printf("fourth_derivative \xe2\x88\x92%.2f\n",                 /* -8x cos x - (12 - x^2) sin x */
+           8.0 * x_star * cos(x_star) + (12.0 - x_star * x_star) * sin(x_star));
+    printf("one_over_h %.4f\n", 1.0 / h);
+    printf("two_over_h %.4f\n", 2.0 / h);
+    printf("eta_h_small %.3f\n", 0.005 * h);
+    printf("factor_small %.3f\n", 1.0 - 0.005 * h);
+    printf("eta_h_medium %.3f\n", 0.05 * h);
+    printf("factor_medium %.3f\n", fabs(1.0 - 0.05 * h));
+    printf("eta_h_edge %.2f\n", 0.065 * h);
+    printf("factor_edge %.3f\n", fabs(1.0 - 0.065 * h));
+    printf("overshoot %.2f\n", x2sinx_descent(0.05, 4, NULL) - x_star);
+    printf("other_minimum \xe2\x88\x92%.3f\n", -other);        /* U+2212, the prose's minus */
+    printf("other_h %.2f\n", other_h);
+    printf("other_two_over_h %.3f\n", 2.0 / other_h);
+    printf("ratio_error %.0f\xc2\xb7" "10\xe2\x81\xbb\xe2\x81\xb7\n",      /* "5·10⁻⁷" */
+           0.05 * fabs(f3) * 1e-6 / 2 * 1e7);
+    printf("growth_100 %.0f\n", fabs(y[1]));
+    printf("eta_h_ex2a %.3f\n", 0.03 * h);
+    printf("factor_ex2a %.3f\n", 1.0 - 0.03 * h);
+    printf("eta_h_ex2b %.3f\n", 0.06 * h);
+    printf("factor_ex2b \xe2\x88\x92%.3f\n", -(1.0 - 0.06 * h));
+}
+/* ANCHOR_END: values */
+
 static void usage(void)
 {
     puts("usage: ch02 [--csv DIR]\n"
-         "       ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]\n"
-         "  with no --eta: the chapter's tables\n"
-         "  --eta E          one run with learning rate E > 0, printed as CSV\n"
+         "       ch02 --lr LR [--function SPEC] [--x0 X1,...] [--steps N] [--every K]\n"
+         "  with no --lr: the chapter's tables\n"
+         "  --lr LR          one run with learning rate eta = LR > 0, printed as CSV\n"
          "  --function SPEC  x2sinx (default), quadratic:a1,..., rosenbrock, ...\n"
          "  --x0 X1,...      the start (default: the function's own)\n"
          "  --steps N        updates, 1..10000000 (default 100)\n"
          "  --every K        print every K-th row and the last (default 1)\n"
-         "  --csv DIR        write the figures' data into DIR");
+         "  --csv DIR        write the figures' data into DIR\n"
+         "  --values         print the numbers the chapter quotes, one 'name value' a line");
 }
 
 int main(int argc, char **argv)
@@ -167,38 +213,44 @@ int main(int argc, char **argv)
     double eta = 0.0, x0[FUNCTION_MAX_DIM];
     size_t x0_count = 0;
     long steps = 100, every = 1;
-    const char *run_flag = NULL;        /* a flag that only a single run takes */
+    static const char *const run_flags[] = {"--function", "--x0", "--steps", "--every", NULL};
+    struct flags_given given = {0};
+    bool values = false;
 
     fail_program = "ch02";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--eta") == 0)
+        flag_once(&given, flag);
+        if (strcmp(flag, "--lr") == 0)
             eta = parse_positive(flag, flag_value(argc, argv, &i), 1e6);
-        else if (strcmp(flag, "--function") == 0) {
+        else if (strcmp(flag, "--function") == 0)
             spec = flag_value(argc, argv, &i);
-            run_flag = flag;
-        } else if (strcmp(flag, "--x0") == 0) {
+        else if (strcmp(flag, "--x0") == 0)
             x0_count = parse_number_list(flag, flag_value(argc, argv, &i), x0, FUNCTION_MAX_DIM);
-            run_flag = flag;
-        } else if (strcmp(flag, "--steps") == 0) {
+        else if (strcmp(flag, "--steps") == 0)
             steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-            run_flag = flag;
-        } else if (strcmp(flag, "--every") == 0) {
+        else if (strcmp(flag, "--every") == 0)
             every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-            run_flag = flag;
-        } else if (strcmp(flag, "--csv") == 0)
+        else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            values = true;
         else
             help_or_unknown_flag(flag, usage);
     }
+    if (values) {
+        if (argc != 2)
+            fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        print_values();
+        return 0;
+    }
     if (eta > 0.0) {
         if (csv_dir)
-            fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --eta");
+            fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --lr");
         one_run(spec, x0, x0_count, eta, steps, every);
         return 0;
     }
-    if (run_flag)
-        fail(EXIT_USAGE, "%s describes a single run: give --eta too", run_flag);
+    refuse_flags(&given, run_flags, "describes a single run: give --lr too");
     if (csv_dir)
         write_figure_data(csv_dir);
     curvature_tables();

@@ -51,20 +51,59 @@ long updates_per_epoch(size_t count, size_t batch)
     return (long)((count + batch - 1) / batch);
 }
 
-static void print_header(FILE *out, const struct objective *objective)
+static void print_header(FILE *out, const struct objective *objective, bool alpha)
 {
     if (objective->function)
-        csv_header(out, "x", objective->function->dim, NULL);
-    else if (objective->standardized)   /* the units are said in the header */
-        csv_header(out, "std_w", objective->model->data->features,
-                   objective->model->bias ? "std_b" : NULL);
+        csv_header(out, "x", objective->function->dim, alpha ? "alpha" : NULL);
+    else if (!alpha)    /* --standardize: the units are said in the header */
+        csv_header(out, objective->standardized ? "std_w" : "w",
+                   objective->model->data->features,
+                   objective->model->bias ? (objective->standardized ? "std_b" : "b") : NULL);
+    else {      /* w1..wd, b, alpha: the header's last name is "alpha" */
+        const size_t d = objective->model->data->features;
+        const char *prefix = objective->standardized ? "std_" : "";
+        fputs("step,loss", out);
+        for (size_t j = 1; j <= d; j++)
+            fprintf(out, ",%sw%zu", prefix, j);
+        if (objective->model->bias)
+            fprintf(out, ",%sb", prefix);
+        fputs(",alpha\n", out);
+        csv_check(out);
+    }
+}
+
+/* A row, with the step alpha that produced it when a line search is on. */
+static void print_row(FILE *out, const struct lab_line_search *search, long step,
+                      double loss, const double *theta, size_t dim, double alpha)
+{
+    if (search->search == LINE_SEARCH_NONE)
+        csv_row(out, step, loss, theta, dim);
     else
-        csv_header(out, "w", objective->model->data->features,
-                   objective->model->bias ? "b" : NULL);
+        csv_row_alpha(out, step, loss, theta, dim, alpha);
+}
+
+/* ||grad f|| of the whole objective at theta (for --tol); grad is scratch. */
+static double whole_gradient_norm(const struct objective *objective, double *grad,
+                                  const double *theta)
+{
+    if (objective->function)
+        objective->function->gradient(objective->function, grad, theta);
+    else
+        mse_grad(objective->model, grad, theta, NULL, 0);
+    return vec_norm(grad, objective_dim(objective));
 }
 
 struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
                           const struct objective *objective, const struct schedule *schedule)
+{
+    const struct lab_line_search none = lab_line_search_defaults();
+    return lab_run_searched(out, theta, opt, objective, schedule, &none);
+}
+
+struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *opt,
+                                   const struct objective *objective,
+                                   const struct schedule *schedule,
+                                   const struct lab_line_search *search)
 {
     const size_t dim = objective_dim(objective);
     const size_t count = objective->model ? objective->model->data->count : 0;
@@ -72,26 +111,33 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
                                                                              : count;
     double *grad = xcalloc(dim, sizeof *grad);
     double *previous = xcalloc(dim, sizeof *previous);  /* the last finite iterate */
+    double *scratch = xcalloc(dim, sizeof *scratch);
+    double alpha = 0.0, alpha_before = 0.0;     /* the steps that made theta, previous */
     long last_printed = -1;
-    struct run_result result = {0, false, 0, NULL, false, 0};
+    struct run_result result = {0, false, 0, NULL, false, 0, false, false, 0.0};
     struct epoch epoch;     /* chapter 4's batches: seeded once, reshuffled per epoch */
 
     epoch_init(&epoch, count, batch_size, schedule->shuffle, schedule->seed);
     epoch_start(&epoch);
     if (out != NULL)
-        print_header(out, objective);
+        print_header(out, objective, search->search != LINE_SEARCH_NONE);
     for (long step = 0;; step++) {
-        bool last = step == schedule->steps;
+        bool last = step == schedule->steps || result.stalled;
+        if (search->tol > 0.0 && row_is_finite(0.0, theta, dim)) {   /* --tol */
+            result.grad_norm = whole_gradient_norm(objective, scratch, theta);
+            result.converged = result.grad_norm < search->tol;
+            last |= result.converged;
+        }
         if (!row_is_finite(0.0, theta, dim)) {          /* the update overflowed */
             result.diverged = true;
             result.diverged_at = step;
             result.why = "a parameter";
             for (size_t i = 0; i < dim; i++)
                 result.not_a_number |= isnan(theta[i]);
-        } else if (out != NULL && (last || step % schedule->every == 0)) {
+        } else if (out != NULL && (last || step % schedule->every == 0) && step != last_printed) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
-                csv_row(out, step, loss, theta, dim);
+                print_row(out, search, step, loss, theta, dim, alpha);
                 last_printed = step;
                 result.rows++;
             } else {
@@ -107,7 +153,7 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             if (out != NULL && before > last_printed) {
                 double loss = objective_loss(objective, previous);
                 if (row_is_finite(loss, previous, dim)) {
-                    csv_row(out, before, loss, previous, dim);
+                    print_row(out, search, before, loss, previous, dim, alpha_before);
                     result.rows++;
                 }
             }
@@ -122,8 +168,23 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
         }
 
         memcpy(previous, theta, dim * sizeof *theta);
+        alpha_before = alpha;
         if (objective->function) {
             objective->function->gradient(objective->function, grad, theta);
+            if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
+                const struct function *f = objective->function;
+                alpha = lab_line_search_update(search, opt->hyper.lr, theta, grad,
+                                               dim, search->search == LINE_SEARCH_EXACT
+                                                        ? quadratic_curvature_along(f, grad)
+                                                        : 0.0,
+                                               function_loss, f, f->value(f, theta), scratch);
+                if (alpha == 0.0) {            /* no step lowers f: stop at this row */
+                    result.stalled = true;
+                    alpha = alpha_before;
+                    step--;
+                }
+                continue;
+            }
         } else {
             /* ANCHOR: batches */
             const size_t *batch;
@@ -134,11 +195,28 @@ struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
             }
             mse_grad(objective->model, grad, theta, batch, size);  /* the last may be short */
             /* ANCHOR_END: batches */
+            if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
+                const struct batch_loss tested = {objective->model, batch, size};
+                alpha = lab_line_search_update(search, opt->hyper.lr, theta, grad,
+                                               dim, search->search == LINE_SEARCH_EXACT
+                                                        ? mse_curvature_along(objective->model,
+                                                                              grad)
+                                                        : 0.0,
+                                               batch_loss, &tested, batch_loss(&tested, theta),
+                                               scratch);
+                if (alpha == 0.0) {            /* no step lowers f: stop at this row */
+                    result.stalled = true;
+                    alpha = alpha_before;
+                    step--;
+                }
+                continue;
+            }
         }
         optimizer_step(opt, theta, grad);
     }
     free(grad);
     free(previous);
+    free(scratch);
     epoch_free(&epoch);
     return result;
 }

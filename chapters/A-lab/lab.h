@@ -18,6 +18,7 @@
 
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
+#include "03-when-to-stop/lab_flags.h"
 #include "04-batches/regression.h"
 #include "05-checking-gradients/gradcheck.h"
 
@@ -58,6 +59,9 @@ struct run_result {
     const char *why;    /* ... in this: "the loss" or "a parameter" */
     bool not_a_number;  /* ... which was NaN (0/0, inf - inf), not an overflow */
     long rows;          /* rows printed, header not counted */
+    bool converged;     /* --tol: stopped with ||grad f|| < tol ... */
+    bool stalled;       /* --line-search armijo found no step lowering the loss ... */
+    double grad_norm;   /* ... with this ||grad f|| (of the whole objective) */
 };
 
 /* Run opt (initialised for objective_dim parameters) from theta, which is
@@ -68,5 +72,14 @@ struct run_result {
  * printed too, then the run stops. */
 struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
                           const struct objective *objective, const struct schedule *schedule);
+
+/* lab_run with chapter 3's additions (03-when-to-stop/lab_flags.h): with a
+ * line search the rows end with the step alpha and each update is a search
+ * along -grad instead of opt's step; with search->tol > 0 the run also
+ * stops after the row where ||grad f|| of the whole objective < tol. */
+struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *opt,
+                                   const struct objective *objective,
+                                   const struct schedule *schedule,
+                                   const struct lab_line_search *search);
 
 #endif

@@ -7,8 +7,9 @@
  * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
  * kinds.c and the drawing in plot.c.
  *
- * Left out on purpose: learning-rate schedules, stopping rules other than
- * a step count, and models other than linear regression.
+ * Left out on purpose: learning-rate schedules and models other than
+ * linear regression.  Chapter 3's line search and --tol are parsed and run
+ * by its module, 03-when-to-stop/lab_flags.h.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
@@ -37,6 +38,7 @@ struct settings {
     long steps, epochs, every, batch;
     bool shuffle, no_bias, standardize, gradcheck;
     uint64_t seed;
+    struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
     char *title;                     /* the command line, for --plot */
 };
 
@@ -48,6 +50,7 @@ static void usage(void)
            "               [--x0 V1,V2,...] [--standardize] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
            "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
+           "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
@@ -72,9 +75,18 @@ static void usage(void)
            "                    the book's generator from SEED (default 0)\n"
            "  --every K         print every K-th row, and always the last (default 1)\n"
            "  --plot FILE       also draw the run with gnuplot (.svg or .png)\n"
+           "  --tol EPS         stop after the row where ||grad f|| < EPS (any optimizer)\n"
            "  --gradcheck       first check the gradient at the start against central\n"
            "                    differences (chapter 5); above 1e-6 relative: exit 2\n"
            "  --csv DIR         (alone) write the data of the manual's figure into DIR\n"
+           "\n"
+           "Line search (chapter 3; plain sgd, no hyper-parameter but --lr):\n"
+           "  --line-search armijo   the step a starts at --lr and is halved until\n"
+           "                         f(x - a g) <= f(x) - c a |g|^2 (data: the batch's loss)\n"
+           "  --backtrack RHO        the factor instead of 1/2, 0 < RHO < 1\n"
+           "  --armijo-c C           the constant c, 0 < C < 1 (default 1e-4)\n"
+           "  --line-search exact    a = g'g / g'Hg, quadratic:... or full-batch data only\n"
+           "  With a line search the CSV gains a last column alpha, the step taken.\n"
            "\n"
            "Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
@@ -96,10 +108,7 @@ static void usage(void)
         }
         putchar('\n');
     }
-    printf("\n"
-           "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
-           "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
-           "Manual: chapters/A-lab/README.md\n");
+    printf("\n%sManual: chapters/A-lab/README.md\n", exit_status_help);
 }
 
 /* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
@@ -122,13 +131,6 @@ static void check_gradient(const struct objective *objective, const double *thet
 
 /* ----------------------------------------------------------- parsing */
 
-static void set_once(const char *flag, bool *seen)
-{
-    if (*seen)
-        fail(EXIT_USAGE, "%s given twice", flag);
-    *seen = true;
-}
-
 static uint64_t parse_seed(const char *text)
 {
     char *end;
@@ -145,8 +147,6 @@ static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv,
 {
     const char *flag = argv[*i];
     struct hyper *h = &s->hyper;
-    bool seen = (s->given & bit) != 0;
-    set_once(flag, &seen);
     s->given |= bit;
     switch (bit) {
     case TAKES_NESTEROV: h->nesterov = true; return;
@@ -204,50 +204,42 @@ static void remember_command(struct settings *s, int argc, char **argv)
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {0};
-    bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
-         seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
-         seen_data = false, seen_plot = false, seen_no_bias = false,
-         seen_standardize = false, seen_gradcheck = false;
+    struct flags_given given = {0};
     s.every = 1;
     s.optimizer_name = "sgd";
+    s.search = lab_line_search_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
+        flag_once(&given, flag);
         if (bit != 0) {
             parse_hyper(&s, bit, argc, argv, &i);
+        } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
+            continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
         } else if (strcmp(flag, "--function") == 0) {
-            set_once(flag, &seen_function);
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
-            set_once(flag, &seen_data);
             s.data_path = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--x0") == 0) {
             const char *text;
             size_t values = 1;
-            set_once(flag, &seen_x0);
             text = flag_value(argc, argv, &i);
             for (const char *c = text; *c != '\0'; c++)
                 values += *c == ',';
             s.x0 = checked_calloc(values, sizeof *s.x0, __FILE__, __LINE__);
             s.x0_count = parse_number_list(flag, text, s.x0, values);
         } else if (strcmp(flag, "--optimizer") == 0) {
-            set_once(flag, &seen_optimizer);
             s.optimizer_name = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--steps") == 0) {
-            set_once(flag, &seen_steps);
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
         } else if (strcmp(flag, "--epochs") == 0) {
-            set_once(flag, &seen_epochs);
             s.epochs = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
         } else if (strcmp(flag, "--batch") == 0) {
-            set_once(flag, &seen_batch);
             s.batch = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
         } else if (strcmp(flag, "--every") == 0) {
-            set_once(flag, &seen_every);
             s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
         } else if (strcmp(flag, "--order") == 0) {
             const char *order;
-            set_once(flag, &seen_order);
             order = flag_value(argc, argv, &i);
             if (strcmp(order, "sequential") == 0)
                 s.shuffle = false;
@@ -259,18 +251,14 @@ static struct settings parse(int argc, char **argv)
                 fail(EXIT_USAGE, "--order: '%s' is neither sequential nor shuffle[:SEED]",
                      order);
         } else if (strcmp(flag, "--no-bias") == 0) {
-            set_once(flag, &seen_no_bias);
             s.no_bias = true;
         } else if (strcmp(flag, "--standardize") == 0) {
-            set_once(flag, &seen_standardize);
             s.standardize = true;
         } else if (strcmp(flag, "--gradcheck") == 0) {
-            set_once(flag, &seen_gradcheck);
             s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
-            set_once(flag, &seen_plot);
             s.plot = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
             usage();
@@ -284,22 +272,19 @@ static struct settings parse(int argc, char **argv)
         }
     }
 
-    if (seen_function == seen_data)
-        fail(EXIT_USAGE, seen_function ? "give --function or --data, not both"
-                                       : "nothing to optimise: give --function NAME or "
-                                         "--data FILE.csv (try --help)");
-    if (seen_function) {
+    if (flag_was_given(&given, "--function") == flag_was_given(&given, "--data"))
+        fail(EXIT_USAGE, flag_was_given(&given, "--function")
+                             ? "give --function or --data, not both"
+                             : "nothing to optimise: give --function NAME or "
+                               "--data FILE.csv (try --help)");
+    if (flag_was_given(&given, "--function")) {
         static const char *const data_only[] = {"--epochs", "--batch", "--order",
-                                                "--no-bias", "--standardize"};
-        const bool given[] = {seen_epochs, seen_batch, seen_order, seen_no_bias,
-                              seen_standardize};
-        for (size_t k = 0; k < sizeof given / sizeof *given; k++)
-            if (given[k])
-                fail(EXIT_USAGE, "%s applies to --data only", data_only[k]);
+                                                "--no-bias", "--standardize", NULL};
+        refuse_flags(&given, data_only, "applies to --data only");
     }
-    if (seen_steps && seen_epochs)
+    if (flag_was_given(&given, "--steps") && flag_was_given(&given, "--epochs"))
         fail(EXIT_USAGE, "give --steps or --epochs, not both");
-    if (!seen_steps && !seen_epochs)
+    if (!flag_was_given(&given, "--steps") && !flag_was_given(&given, "--epochs"))
         s.steps = 100;
     remember_command(&s, argc, argv);
     return s;
@@ -550,6 +535,8 @@ int main(int argc, char **argv)
     }
     theta = start_point(&s, &objective);
     schedule = make_schedule(&s, &data);
+    lab_line_search_check(&s.search, kind->name, s.given, objective.function,
+                          schedule.batch >= data.count);
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
@@ -560,7 +547,7 @@ int main(int argc, char **argv)
     if (s.gradcheck)
         check_gradient(&objective, theta);
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
-    result = lab_run(rows, theta, &opt, &objective, &schedule);
+    result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
 
     if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];
@@ -586,5 +573,11 @@ int main(int argc, char **argv)
     free(s.x0);
     free(s.title);
     dataset_free(&data);
+    if (result.converged)
+        fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
+                result.steps, result.grad_norm, s.search.tol);
+    if (result.stalled)
+        fprintf(stderr, "descent: stopped at step %ld: no step along -grad lowers the loss "
+                "any more (the gradient is zero, or what is left of it is lost in rounding)\n", result.steps);
     return 0;
 }

@@ -26,7 +26,8 @@ FLAGS = ["--function", "--data", "--x0", "--optimizer", "--lr", "--momentum", "-
          "--momentum-decay", "--steps", "--epochs", "--batch", "--order", "--every",
          "--plot", "--csv", "--no-bias", "--standardize", "--help", "--version", "-h",
          "--example", "--eta", "--show", "--surface", "--method", "--curvature", "--trace",
-         "--rates", "--curvatures", "--write-data", "--values", "--gradcheck"]
+         "--rates", "--curvatures", "--write-data", "--values", "--gradcheck",
+         "--line-search", "--tol", "--backtrack", "--armijo-c", "--scheduler", "--clip"]
 NUMBERS = ["0", "-0", "1", "-1", "0.5", "1e-3", "1e308", "1e-320", "1e999", "nan", "inf",
            "0x10", " 1", "1 ", "", "+", "-", ".", "1e", "99999999999999999999", "3",
            "0.9,0.999", "1,2", "1,2,3", "1,", ",", "1.5", "100", "1000000000000",
@@ -46,10 +47,11 @@ BASES = {"descent": [["--function", "rosenbrock", "--optimizer", "adam", "--step
                      ["--data", "tests/A-lab/good/line.csv", "--steps", "20"],
                      ["--data", "tests/A-lab/good/scales-apart.csv", "--standardize"],
                      ["--function", "booth", "--plot", "PLOT.svg", "--steps", "5"]],
-         "ch01": [["--example", "1"], []], "ch02": [["--eta", "0.1"], []],
+         "ch01": [["--example", "1"], []], "ch02": [["--lr", "0.1"], []],
          "ch04": [["--example", "sgd"], []], "ch06": [["--lr", "0.01"], ["--example"]],
-         "ch05": [["--example", "steps"], ["--values"]],
-         "ch07": [["--method", "rmsprop"], []], "ch08": [["--show", "bias"], []]}
+         "ch05": [["--example", "steps"], ["--values"]], "ch03": [[]], "ch09": [[]],
+         "ch10": [[]],
+         "ch07": [["--optimizer", "rmsprop"], []], "ch08": [["--example", "bias"], []]}
 
 
 def token(rng, workdir):
@@ -65,7 +67,8 @@ def token(rng, workdir):
 
 def main():
     build, seconds = sys.argv[1], float(sys.argv[2])
-    programs = [p for p in ["ch01", "ch02", "ch04", "ch05", "ch06", "ch07", "ch08", "descent"]
+    programs = [p for p in ["ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch07", "ch08",
+                            "ch09", "ch10", "descent"]
                 if os.access(os.path.join(build, p), os.X_OK)]
     rng = random.Random(11)
     runs, failures, statuses = 0, 0, {}

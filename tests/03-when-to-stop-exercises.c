@@ -1,0 +1,124 @@
+/* tests/03-when-to-stop-exercises.c: chapter 3's code exercise.
+ *
+ * The answers are exact: every trial step is alpha0 times a power of rho,
+ * and on these quadratics (3.5) is decided by a margin far above rounding
+ * (except where it is an exact tie, chosen on purpose, with numbers that
+ * are exact in binary).  So the test compares with ==, and when the
+ * answer is wrong it names the likely mistake that gives the same answer.
+ */
+#include "harness.h"
+#include "00-toolkit/functions.h"
+#include "03-when-to-stop/exercises.h"
+#include "03-when-to-stop/line_search.h"
+
+static const double valley[2] = {1.0, 10.0};
+
+/* The hint for a wrong alpha on the valley from (1, 1) with c = 1/2:
+ * 1/8 is what a rule without the square (c alpha ||g||) or without c gives
+ * with a plain decrease; 0, or a vanishing alpha (where rounding makes
+ * both sides equal), what a step uphill or an alpha that never shrinks
+ * gives; shorter than 1/16 what a rule without c gives. */
+static const char *hint_for(double got)
+{
+    if (got == 1.0 / 8)
+        return "1/8 lowers f, but not by enough: the right side is f(x) - c alpha g'g, "
+               "with the squared norm g'g = 101, times c";
+    if (got == 0.0)
+        return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
+               "shrink (alpha *= rho) after each failure?";
+    if (got < 1e-9)
+        return "only a vanishing step passed: is the trial x - alpha g (downhill), "
+               "not x + alpha g?";
+    if (got < 1.0 / 16)
+        return "shorter than needed: is c in the rule (f(x) - c alpha g'g, not - alpha g'g)?";
+    return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
+}
+
+START_TEST(armijo_on_the_valley)
+{
+    const struct function f = quadratic(valley, 2);
+    const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
+    long evaluations = -1;
+    double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 0.5, rho = 0.5)");
+    EXPECT_ANSWER(got, 1.0 / 16, 0.0, hint_for(got));
+    EXPECT_ANSWER(evaluations, 5, 0.0,
+                  "one call of f->value per trial step: 1, 1/2, 1/4, 1/8, 1/16 (f(x) is given)");
+    got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.5, &evaluations);
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 1e-4, rho = 0.5)");
+    EXPECT_ANSWER(got, 1.0 / 8, 0.0, "with c = 1e-4 almost any decrease passes: 1/8");
+    EXPECT_ANSWER(evaluations, 4, 0.0, "one call of f->value per trial step");
+}
+END_TEST
+
+/* f = x^2 / 2 from 1 with c = 1/2: at alpha = 1 both sides are 0 exactly
+ * (f(0) = 0 and 1/2 - 1/2 * 1 * 1 = 0), and (3.5) is "<=": accepted. */
+START_TEST(armijo_accepts_a_tie)
+{
+    static const double one = 1.0;
+    const struct function f = quadratic(&one, 1);
+    const double x = 1.0, g = 1.0;
+    long evaluations;
+    double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = x^2 / 2, x = 1, fx = 0.5, grad = 1, alpha0 = 1, c = 0.5, "
+          "rho = 0.5)");
+    EXPECT_ANSWER(got, 1.0, 0.0, got == 0.5 ? "(3.5) is <=, not <: at alpha = 1 both sides are 0"
+                                            : "alpha0 itself passes here: try it first");
+}
+END_TEST
+
+/* rho = 0.3 on the valley from (1, 1), c = 1e-4: alpha = 1 gives f = 405,
+ * 0.3 gives 20.245, 0.09 gives 0.46405: accepted. */
+START_TEST(armijo_with_another_rho)
+{
+    const struct function f = quadratic(valley, 2);
+    const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
+    long evaluations;
+    double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
+    RETURN_IF_PENDING();
+    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+          "alpha0 = 1, c = 1e-4, rho = 0.3)");
+    EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
+                  "multiply alpha by rho after each failure, not by 1/2");
+}
+END_TEST
+
+/* The learner's loop agrees with the book's armijo_backtrack on every step
+ * of 200 steps of Rosenbrock from (-1.5, 2). */
+START_TEST(armijo_agrees_with_the_book_on_rosenbrock)
+{
+    const struct function f = function_from_spec("test", "rosenbrock");
+    double x[2] = {-1.5, 2.0}, g[2], next[2], fx = f.value(&f, x);
+    for (int k = 0; k < 200; k++) {
+        long evaluations;
+        struct armijo_result book;
+        double got;
+        f.gradient(&f, g, x);
+        got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
+        RETURN_IF_PENDING();
+        GIVEN("armijo_yours(f = rosenbrock, x = (%.6g, %.6g), alpha0 = 1, c = 1e-4, "
+              "rho = 0.5), step %d of a run from (-1.5, 2)", x[0], x[1], k);
+        book = armijo_backtrack(function_loss, &f, 2, x, fx, g, 1.0, 1e-4, 0.5, next);
+        EXPECT_ANSWER(got, book.alpha, 0.0, "the same rule as (3.5) on a harder function");
+        EXPECT_ANSWER(evaluations, book.evaluations, 0.0, "one call of f->value per trial");
+        x[0] = next[0];
+        x[1] = next[1];
+        fx = book.loss;
+    }
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create("03-when-to-stop exercises");
+    ADD_EXERCISE(suite, "3.3 backtracking on the valley", armijo_on_the_valley);
+    ADD_EXERCISE(suite, "3.3 backtracking through a tie", armijo_accepts_a_tie);
+    ADD_EXERCISE(suite, "3.3 backtracking with rho = 0.3", armijo_with_another_rho);
+    ADD_EXERCISE(suite, "3.3 backtracking on Rosenbrock",
+                 armijo_agrees_with_the_book_on_rosenbrock);
+    return suite;
+}
