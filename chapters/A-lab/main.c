@@ -410,11 +410,13 @@ static bool centered_variance_negative(const struct optimizer *opt)
     return false;
 }
 
-/* Exit 3 with the step, what stopped being finite, its likely cause and
- * what to try: --standardize when the features' scales are orders of
- * magnitude apart, --eps only when it is 0, a smaller rate only above 0. */
-static void report_divergence(const struct run_result *result, const struct optimizer *opt,
-                              const struct objective *objective, const char *suffix)
+/* The line a divergence ends with (exit 3), into message[0..size): the
+ * step, what stopped being finite, its likely cause and what to try:
+ * --standardize when the features' scales are orders of magnitude apart,
+ * --eps only when it is 0, a smaller rate only above 0. */
+static void divergence_message(char *message, size_t size, const struct run_result *result,
+                               const struct optimizer *opt, const struct objective *objective,
+                               const char *suffix)
 {
     const struct hyper *h = &opt->hyper;
     const bool zero_eps = (opt->kind->takes & TAKES_EPS) && h->eps == 0.0;
@@ -428,17 +430,18 @@ static void report_divergence(const struct run_result *result, const struct opti
     else if (rate[0])
         snprintf(advice, sizeof advice, "; %stry %s", zero_eps ? "otherwise " : "", rate);
     if (result->not_a_number && centered_variance_negative(opt))
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN: centered RMSprop's "
-             "variance estimate v - m^2 rounded below 0 (the gradient barely changes, so v "
-             "and m^2 agree to their last bits) and its square root is NaN, as in PyTorch "
-             "(the rows above are the finite ones); run without --centered%s",
-             result->diverged_at, result->why, suffix);
-    if (result->not_a_number)
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
-             "rows above are the finite ones)%s%s%s", result->diverged_at, result->why,
-             zero_eps ? "; a zero --eps allows 0/0" : "", advice, suffix);
-    fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
-         "finite ones)%s%s", result->diverged_at, result->why, advice, suffix);
+        snprintf(message, size, "diverged at step %ld: %s became NaN: centered RMSprop's "
+                 "variance estimate v - m^2 rounded below 0 (the gradient barely changes, so "
+                 "v and m^2 agree to their last bits) and its square root is NaN, as in "
+                 "PyTorch (the rows above are the finite ones); run without --centered%s",
+                 result->diverged_at, result->why, suffix);
+    else if (result->not_a_number)
+        snprintf(message, size, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf "
+                 "(the rows above are the finite ones)%s%s%s", result->diverged_at,
+                 result->why, zero_eps ? "; a zero --eps allows 0/0" : "", advice, suffix);
+    else
+        snprintf(message, size, "diverged at step %ld: %s overflowed (the rows above are the "
+                 "finite ones)%s%s", result->diverged_at, result->why, advice, suffix);
 }
 
 /* --standardize: the features scaled in place, their statistics once on
@@ -450,9 +453,11 @@ static void standardize(struct dataset *data, const char *path)
     size_t constant = dataset_standardize(data, mean, spread);
     char *line;
     size_t size = 96 + 64 * data->features, used;
-    if (constant != 0)
+    if (constant != 0) {
+        free(mean), free(spread);
         fail(EXIT_USAGE, "--standardize: feature %zu of %s (column %zu) is constant, its "
              "standard deviation is 0: drop that column", constant, path, constant);
+    }
     line = xcalloc(size, 1);
     used = (size_t)snprintf(line, size, "--standardize: mean and standard deviation of "
                             "each feature (std_wj = wj * sd, in the file's units):");
@@ -502,7 +507,8 @@ int main(int argc, char **argv)
     struct run_result result;
     double *theta;
     FILE *rows = stdout;
-    char plot_message[512], plot_suffix[600] = "";
+    char plot_message[512], plot_suffix[600] = "", message[1536] = "";
+    bool plot_failed = false;
 
     fail_program = "descent";
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
@@ -551,7 +557,8 @@ int main(int argc, char **argv)
         free(theta);                /* clean under LeakSanitizer, as every exit */
         free(s.x0);
         dataset_free(&data);
-        if (rows != NULL)
+        free(s.title);
+        if (rows != stdout)
             fclose(rows);
         return EXIT_USAGE;
     }
@@ -564,24 +571,26 @@ int main(int argc, char **argv)
         rewind(rows);
         while ((got = fread(buffer, 1, sizeof buffer, rows)) > 0)
             if (fwrite(buffer, 1, got, stdout) != got)
-                break;
-        check_stdout();
+                break;                  /* checked below, once everything is freed */
         if (!plot_draw(s.plot, rows, objective.function, s.title, plot_message,
                        sizeof plot_message)) {
-            if (!result.diverged)   /* the run's own status wins: 3 stays 3 */
-                fail(EXIT_USAGE, "--plot: %s", plot_message);
+            plot_failed = true;
             snprintf(plot_suffix, sizeof plot_suffix, "; and --plot failed: %s", plot_message);
         }
         fclose(rows);
     }
-    check_stdout();
     if (result.diverged)
-        report_divergence(&result, &opt, &objective, plot_suffix);
-    optimizer_free(&opt);
-    free(theta);
+        divergence_message(message, sizeof message, &result, &opt, &objective, plot_suffix);
+    optimizer_free(&opt);           /* everything freed before any exit: clean under */
+    free(theta);                    /* LeakSanitizer */
     free(s.x0);
     free(s.title);
     dataset_free(&data);
+    check_stdout();
+    if (result.diverged)            /* the run's own status wins: 3 stays 3 */
+        fail(EXIT_DIVERGED, "%s", message);
+    if (plot_failed)
+        fail(EXIT_USAGE, "--plot: %s", plot_message);
     if (result.converged)
         fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
                 result.steps, result.grad_norm, s.search.tol);

@@ -175,7 +175,7 @@ static const char style[] =
 enum { ROWS, GRID_FILE, PATH, CONTOURS, PICTURE, LOG, FILES };
 
 struct drawing {
-    char folder[256];       /* $TMPDIR (or /tmp)/descent-plot-XXXXXX */
+    const char *folder;     /* $TMPDIR (or /tmp)/descent-plot-XXXXXX */
     char path[FILES][272];
 };
 
@@ -356,6 +356,7 @@ bool plot_draw(const char *image, FILE *rows, const struct function *f, const ch
     static const char *const names[FILES] = {"rows.csv", "grid.csv", "path.dat",
                                              "contours.dat", "picture", "gnuplot.log"};
     const char *tmp = getenv("TMPDIR");
+    char folder[256];
     struct drawing d;
     bool drawn;
     void (*pipe_handler)(int);
@@ -365,18 +366,19 @@ bool plot_draw(const char *image, FILE *rows, const struct function *f, const ch
     if (tmp == NULL || tmp[0] == '\0' ||
         tmp[strspn(tmp, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-")])
         tmp = "/tmp";
-    if ((size_t)snprintf(d.folder, sizeof d.folder, "%s/descent-plot-XXXXXX", tmp) >=
-        sizeof d.folder) {
+    if ((size_t)snprintf(folder, sizeof folder, "%s/descent-plot-XXXXXX", tmp) >=
+        sizeof folder) {
         snprintf(message, size, "TMPDIR is too long for a temporary folder (at most %zu "
-                 "characters)", sizeof d.folder - sizeof "/descent-plot-XXXXXX");
+                 "characters)", sizeof folder - sizeof "/descent-plot-XXXXXX");
         return false;
     }
-    if (mkdtemp(d.folder) == NULL) {
+    d.folder = folder;
+    if (mkdtemp(folder) == NULL) {
         snprintf(message, size, "cannot make a temporary folder: %s", strerror(errno));
         return false;
     }
     for (int k = 0; k < FILES; k++)
-        snprintf(d.path[k], sizeof d.path[k], "%s/%s", d.folder, names[k]);
+        snprintf(d.path[k], sizeof d.path[k], "%s/%s", folder, names[k]);
     pipe_handler = signal(SIGPIPE, SIG_IGN);    /* a gnuplot that dies is a message */
     drawn = draw(&d, image, rows, f, title, message, size);
     signal(SIGPIPE, pipe_handler);
