@@ -385,7 +385,13 @@ usage "/dev/zero:1:1: a NUL byte" --data /dev/zero
 # Out of memory is exit 2 with one line, not a crash or exit 1: a file of
 # 4 million cells (32 MB of doubles) under a 30 MB address-space limit.
 awk 'BEGIN { print "x,y"; for (i = 0; i < 2000000; i++) print "1,2" }' >"$work/large.csv"
+# A build that cannot even start under that limit (AddressSanitizer reserves
+# terabytes of address space) cannot show it: the case is skipped, saying so.
 ( ulimit -v 30000 2>/dev/null || exit 0
+  if ! "$descent" --version >/dev/null 2>&1; then
+      echo "skipped: out of memory (this build does not start in 30 MB of address space)" >&2
+      exit 0
+  fi
   "$descent" --data "$work/large.csv" --steps 0 >"$work/out" 2>"$work/err"
   status=$?
   [ $status -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
