@@ -463,6 +463,7 @@ int main(int argc, char **argv)
 {
     struct settings s;
     fail_program = "ch07";
+    atexit(fail_if_output_lost);
     s = parse(argc, argv);
     if (s.kind == NULL) {
         if (s.csv_dir)                        /* first: a bad DIR stops before any output */

@@ -402,6 +402,7 @@ static void pytorch(void)
 int main(int argc, char **argv)
 {
     fail_program = "ch08";
+    atexit(fail_if_output_lost);
     struct settings s = parse(argc, argv);
     bool all = s.show == NULL;
     int printed = 0;
