@@ -6,6 +6,7 @@ ch08=$BUILD/ch08
 
 expect_exit 0 "--help" "$ch08" --help
 expect_help "$ch08"
+expect_output_lost "$ch08"
 expect_exit 0 "every worked example" "$ch08"
 expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus
