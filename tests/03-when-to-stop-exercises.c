@@ -14,10 +14,14 @@
 static const double valley[2] = {1.0, 10.0};
 
 /* The hint for a wrong alpha on the valley from (1, 1) with c = 1/2:
- * 1/8 is what a rule without the square (c alpha ||g||) or without c gives
- * with a plain decrease; 0, or a vanishing alpha (where rounding makes
- * both sides equal), what a step uphill or an alpha that never shrinks
- * gives; shorter than 1/16 what a rule without c gives. */
+ * 1/8 is what a rule without the square (c alpha ||g||) or a plain
+ * decrease f(x - alpha g) < f(x) gives; 0 what an alpha that never
+ * shrinks gives.  A vanishing alpha is accepted only where rounding makes
+ * both sides equal: a step uphill (x + alpha g) gets there at about 1e-17,
+ * a rule without c (f(x) - alpha g'g, which no step of a quadratic meets
+ * exactly: f(x - alpha g) = f(x) - alpha g'g + alpha^2 g'Hg / 2) at 2^-30
+ * (about 1e-9) with "<=" and about 1e-17 with "<"; so that hint names both.  Shorter than 1/16
+ * but not vanishing: a c larger than asked. */
 static const char *hint_for(double got)
 {
     if (got == 1.0 / 8)
@@ -26,11 +30,12 @@ static const char *hint_for(double got)
     if (got == 0.0)
         return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
                "shrink (alpha *= rho) after each failure?";
-    if (got < 1e-9)
-        return "only a vanishing step passed: is the trial x - alpha g (downhill), "
-               "not x + alpha g?";
+    if (got < 1e-6)
+        return "only a vanishing step passed, where rounding hides the difference: is the "
+               "trial x - alpha g (downhill, not x + alpha g), and is c in the rule "
+               "(f(x) - c alpha g'g, not - alpha g'g)?";
     if (got < 1.0 / 16)
-        return "shorter than needed: is c in the rule (f(x) - c alpha g'g, not - alpha g'g)?";
+        return "shorter than needed: the decrease asked is c alpha g'g, with the c given";
     return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
 }
 
