@@ -299,8 +299,9 @@ clean:
 	rm -rf '$(BUILD)'
 
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run your exercises again whenever a file under
-# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# make watch [CH=NN]: run your exercises again whenever a .c or .h file
+# under chapters/, solutions/ or tests/ is saved (an editor's swap or
+# temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
 # which `make deps` and `make watch` install when missing).
 watch: deps
@@ -308,7 +309,7 @@ watch: deps
 	@ch='$(CH)'; while :; do \
 		$(MAKE) exercises CH="$$ch" WATCHING=1; \
 		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
-			chapters solutions tests) || exit 1; \
+			--include '\.[ch]$$' chapters solutions tests) || exit 1; \
 		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
 		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
 	done
