@@ -145,7 +145,13 @@ find_stub() {
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its stubs: $(ls chapters/"$folder"/exercise_*.c 2>/dev/null | tr '\n' ' '))" >&2
+    known=$(for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
+    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
