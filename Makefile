@@ -66,8 +66,8 @@ CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 number = $(firstword $(subst -, ,$(1)))
 reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 
-# CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
-ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
+# CH=7, CH=07, CH=07-adaptive and CH=a all work (CH=0 is 00); several: CH="1 7".
+ch_number = $(or $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))

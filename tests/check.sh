@@ -25,7 +25,7 @@ mode=${1:-}
 # The folder of chapter N (7, 07, A).
 chapter_folder() {
     n=$1
-    case $n in [1-9]) n=0$n ;; a) n=A ;; esac
+    case $n in [0-9]) n=0$n ;; a) n=A ;; esac
     for d in chapters/"$n"-*/; do
         [ -d "$d" ] && { d=${d%/}; echo "${d#chapters/}"; return; }
     done
