@@ -137,7 +137,7 @@ find_stub() {
     esac
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
-    number=$(printf '%s' "$ex" | sed 's/^0//')
+    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in chapters/"$folder"/exercise_*.c; do
         [ -f "$f" ] || continue
         # the stub's first line, or the committed stub's once you rewrote it
