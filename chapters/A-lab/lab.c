@@ -57,15 +57,20 @@ static void print_header(FILE *out, const struct objective *objective, bool alph
 {
     if (objective->function)
         csv_header(out, "x", objective->function->dim, alpha ? "alpha" : NULL);
-    else if (!alpha)
-        csv_header(out, "w", objective->model->data->features,
-                   objective->model->bias ? "b" : NULL);
+    else if (!alpha)    /* --standardize: the units are said in the header */
+        csv_header(out, objective->standardized ? "std_w" : "w",
+                   objective->model->data->features,
+                   objective->model->bias ? (objective->standardized ? "std_b" : "b") : NULL);
     else {      /* w1..wd, b, alpha: the header's last name is "alpha" */
         const size_t d = objective->model->data->features;
+        const char *prefix = objective->standardized ? "std_" : "";
         fputs("step,loss", out);
         for (size_t j = 1; j <= d; j++)
-            fprintf(out, ",w%zu", j);
-        fputs(objective->model->bias ? ",b,alpha\n" : ",alpha\n", out);
+            fprintf(out, ",%sw%zu", prefix, j);
+        if (objective->model->bias)
+            fprintf(out, ",%sb", prefix);
+        fputs(",alpha\n", out);
+        csv_check(out);
     }
 }
 

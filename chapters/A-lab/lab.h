@@ -25,6 +25,8 @@
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
     const struct regression *model;     /* otherwise: regression on data */
+    bool standardized;                  /* data: features scaled by --standardize,
+                                           so the columns are std_w1.., std_b */
 };
 
 /* Length of theta for the objective. */
@@ -72,7 +74,8 @@ struct run_result {
 
 /* Run opt (initialised for objective_dim parameters) from theta, which is
  * left at the last iterate.  When out is not NULL it gets a CSV header
- * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data) and the
+ * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data, or
+ * std_w1,..,std_wd[,std_b] on standardized features) and the
  * rows of the schedule, all finite: on divergence the last finite row is
  * printed too, then the run stops. */
 struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
