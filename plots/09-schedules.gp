@@ -69,7 +69,7 @@ set ylabel 'excess loss L(w) - L(w^*)'
 set xrange [0:2500]
 set autoscale y
 @logloss
-set key inside top right
+set key inside top right maxrows 3 width -6
 plot data.'/race_regression.csv' using 'update':'constant' with lines ls 1 title 'constant', \
      '' using 'update':'one_over_k' with lines ls 2 title '1/k', \
      '' using 'update':'step' with lines ls 3 title 'step (÷10 at 1/2 and 3/4)', \
