@@ -1,9 +1,11 @@
 /* fail.c: one-line errors with a documented exit status (see fail.h). */
 #include "00-toolkit/fail.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *fail_program = "descent";
 
@@ -17,6 +19,15 @@ _Noreturn void fail(int status, const char *format, ...)
     va_end(args);
     fputc('\n', stderr);
     exit(status);
+}
+
+void finish_output(void)
+{
+    errno = 0;      /* so a reason is named only if this flush gives one */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        const char *why = errno != 0 ? strerror(errno) : "a write error";
+        fail(EXIT_USAGE, "writing the output failed: %s", why);
+    }
 }
 
 void *checked_calloc(size_t count, size_t size, const char *file, int line)

@@ -27,6 +27,11 @@ _Noreturn void fail(int status, const char *format, ...)
 #endif
     ;
 
+/* Call last in main, before returning 0: flushes stdout and, if anything
+ * written to it was lost (a full disk, a closed pipe), fails with status 2
+ * and "writing the output failed", so a short output never exits 0. */
+void finish_output(void);
+
 /* Zeroed memory for count items of size bytes, or a message naming the
  * caller's file and line and exit 1. */
 void *checked_calloc(size_t count, size_t size, const char *file, int line);
