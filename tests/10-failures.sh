@@ -11,4 +11,13 @@ expect_usage_error "values with a report" "$ch10" --values --saddle
 expect_usage_error "a flag given twice" "$ch10" --clip --clip
 expect_usage_error "csv without a folder" "$ch10" --csv
 expect_usage_error "unwritable csv folder" "$ch10" --csv /nonexistent/folder
+# Output lost (a full disk) is an error, never a silent exit 0.
+if [ -w /dev/full ]; then
+    "$ch10" --saddle >/dev/full 2>"$cli_err"; rc=$?
+    if [ $rc -eq 2 ] && [ "$(wc -l <"$cli_err")" -eq 1 ] && grep -q 'writing the output failed' "$cli_err"; then
+        cli_passed=$((cli_passed + 1))
+    else
+        : >"$cli_out"; cli_fail "stdout on a full disk: exit $rc, expected 2 and one line"
+    fi
+fi
 cli_summary 10-failures.sh

@@ -211,6 +211,7 @@ int main(int argc, char **argv)
         fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
     if (pytorch) {
         print_pytorch_table(stdout);
+        finish_output();
         return 0;
     }
     if (!table && !noise && !warmup && !race && !values && csv_dir == NULL)
@@ -236,5 +237,6 @@ int main(int argc, char **argv)
             putchar('\n');
         print_race(stdout);
     }
+    finish_output();
     return 0;
 }

@@ -66,6 +66,7 @@ int main(int argc, char **argv)
         write_csv(csv_dir);
     if (values) {
         print_values(stdout);
+        finish_output();
         return 0;
     }
     if (!any && csv_dir == NULL)
@@ -79,5 +80,6 @@ int main(int argc, char **argv)
             reports[r](stdout);
             first = false;
         }
+    finish_output();
     return 0;
 }
