@@ -58,12 +58,12 @@ static void print_warmup(FILE *out)
 
     fprintf(out, "f(x) = x^4/4 from x = 3, %d updates of SGD; |x| shrinks while lr x^2 < 2\n\n",
             WARMUP_STEPS);
-    fprintf(out, "%-34s %-22s %s\n", "rate", "largest lr x^2", "end");
-    fprintf(out, "%-34s %-22.4g %s after update %ld\n", "constant 0.5", plain.worst,
+    fprintf(out, "%-36s %-22s %s\n", "rate", "largest lr x^2", "end");
+    fprintf(out, "%-36s %-22.4g %s after update %ld\n", "constant 0.5", plain.worst,
             plain.diverged ? "diverged" : "finished", plain.steps + 1);
-    fprintf(out, "%-34s %-22.4g f = %.3g\n", "constant 0.2 (below 2/9)", safe.worst,
+    fprintf(out, "%-36s %-22.4g f = %.3g\n", "constant 0.2 (below 2/9)", safe.worst,
             pow(safe.x, 4) / 4.0);
-    fprintf(out, "%-34s %-22.4g f = %.3g\n", "0.5 after LinearLR warm-up (1/3, 5)", warmed.worst,
+    fprintf(out, "%-36s %-22.4g f = %.3g\n", "0.5 after LinearLR warm-up (1/3, 5)", warmed.worst,
             pow(warmed.x, 4) / 4.0);
 }
 
