@@ -10,6 +10,7 @@ expect_usage_error "unknown flag" "$ch09" --schedule cosine
 expect_usage_error "values with a report" "$ch09" --values --table
 expect_usage_error "a flag given twice" "$ch09" --table --table
 expect_usage_error "csv without a folder" "$ch09" --csv
+expect_usage_error "pytorch with csv" "$ch09" --pytorch --csv /tmp
 expect_usage_error "unwritable csv folder" "$ch09" --csv /nonexistent/folder
 expect_pytorch_agrees "the schedules of chapter 9 against torch.optim.lr_scheduler" chapters/09-schedules/pytorch_check.py "$BUILD"
 # Output lost (a full disk) is an error, never a silent exit 0.

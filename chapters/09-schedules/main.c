@@ -32,7 +32,7 @@
 
 static void usage(void)
 {
-    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values] [--csv DIR]\n"
+    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values | --pytorch] [--csv DIR]\n"
          "  --table     the rate of updates 1-8 under each of the six schedules\n"
          "  --noise     the noise floor of a constant rate and what decay does to it\n"
          "  --warmup    a run that diverges without warm-up and converges with it\n"
@@ -209,6 +209,8 @@ int main(int argc, char **argv)
     }
     if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
         fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (pytorch && csv_dir != NULL)
+        fail(EXIT_USAGE, "--pytorch writes no figure data: leave out --csv");
     if (pytorch) {
         print_pytorch_table(stdout);
         finish_output();
