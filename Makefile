@@ -74,8 +74,8 @@ CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 number = $(firstword $(subst -, ,$(1)))
 reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 
-# CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
-ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
+# CH=7, CH=07, CH=07-adaptive and CH=a all work (CH=0 is 00); several: CH="1 7".
+ch_number = $(or $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
@@ -399,8 +399,9 @@ $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/test
 	$(Q)$(LAB_LINK)
 
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run your exercises again whenever a file under
-# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# make watch [CH=NN]: run your exercises again whenever a .c or .h file
+# under chapters/, solutions/ or tests/ is saved (an editor's swap or
+# temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
 # which `make deps` and `make watch` install when missing).
 watch: deps
@@ -408,7 +409,7 @@ watch: deps
 	@ch='$(CH)'; while :; do \
 		$(MAKE) exercises CH="$$ch" WATCHING=1; \
 		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
-			chapters solutions tests) || exit 1; \
+			--include '\.[ch]$$' chapters solutions tests) || exit 1; \
 		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
 		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
 	done

@@ -26,7 +26,7 @@ mode=${1:-}
 # The folder of chapter N (7, 07, A).
 chapter_folder() {
     n=$1
-    case $n in [1-9]) n=0$n ;; a) n=A ;; esac
+    case $n in [0-9]) n=0$n ;; a) n=A ;; esac
     for d in chapters/"$n"-*/; do
         [ -d "$d" ] && { d=${d%/}; echo "${d#chapters/}"; return; }
     done
@@ -186,7 +186,7 @@ find_stub() {
     esac
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
-    number=$(printf '%s' "$ex" | sed 's/^0//')
+    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in chapters/"$folder"/exercise_*.c; do
         [ -f "$f" ] || continue
         # the stub's first line, or the committed stub's once you rewrote it
@@ -194,7 +194,13 @@ find_stub() {
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its stubs: $(ls chapters/"$folder"/exercise_*.c 2>/dev/null | tr '\n' ' '))" >&2
+    known=$(for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
+    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
