@@ -247,6 +247,10 @@ void lab_extras_check(struct lab_extras *o, const struct optimizer_kind *kind,
     memset(&opt, 0, sizeof opt);
     opt.kind = kind;
     error = scheduler_check(s, &opt);
+    if (error != NULL && s->name == MULTI_STEP_LR)     /* schedule.h: the book's rule */
+        fail(EXIT_USAGE, "--scheduler %s: %s (the book's rule: PyTorch would take them in "
+             "any order and apply a repeated one twice; give them sorted, each once)", name,
+             error);
     if (error != NULL)
         fail(EXIT_USAGE, "--scheduler %s: %s (PyTorch's constructor refuses it)", name, error);
     if (s->name == ONE_CYCLE_LR && scheduler_steps > s->total_steps)

@@ -48,7 +48,8 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i);
  * (step_size, milestones, gamma of exponentiallr, T_max, max_lr), --lr
  * with onecyclelr (it sets the rate from --max-lr), --scheduler-every
  * epoch on a function, a scheduler or clipping with a line search,
- * scheduler_check's errors for kind, and onecyclelr asked for more
+ * scheduler_check's errors for kind (PyTorch's, and the book's own rule of
+ * sorted, distinct milestones), and onecyclelr asked for more
  * scheduler steps than --total-steps.  Fills in total_steps (default: the
  * scheduler steps of the run).  scheduler_steps: how many times the run
  * calls scheduler.step(), its updates or its whole epochs. */
