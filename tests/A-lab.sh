@@ -492,9 +492,11 @@ if [ -w /dev/full ]; then
            grep -q 'writing standard output failed: No space left on device' "$work/err"; then pass
         else flunk "$command >/dev/full: exit $status"; fi
     done
-    "$BUILD/ch04" --write-data /dev/full 2>"$work/err"
-    if [ $? -eq 2 ] && grep -q 'writing /dev/full failed: No space left on device' "$work/err"
-    then pass; else flunk "ch04 --write-data /dev/full: exit 2 with the reason"; fi
+    if [ -x "$BUILD/ch04" ]; then     # make check CH=A builds the lab alone
+        "$BUILD/ch04" --write-data /dev/full 2>"$work/err"
+        if [ $? -eq 2 ] && grep -q 'writing /dev/full failed: No space left on device' "$work/err"
+        then pass; else flunk "ch04 --write-data /dev/full: exit 2 with the reason"; fi
+    fi
     # A long run stops at the first failed write, not after its last step.
     "$descent" --function booth --steps 1000000000 >/dev/full 2>"$work/err"
     if [ $? -eq 2 ]; then pass; else flunk "10^9 steps into /dev/full: not stopped early"; fi
