@@ -597,6 +597,9 @@ usage "the run steps the scheduler 10 times, past --total-steps 5 (PyTorch raise
 usage "the run steps the scheduler 4 times, past --total-steps 3" \
     --data chapters/A-lab/three-samples.csv --epochs 4 --scheduler onecyclelr --max-lr 0.1 \
     --total-steps 3 --scheduler-every epoch
+usage "--scheduler onecyclelr: the run never steps the scheduler (it ends before its first epoch does)" \
+    --data chapters/A-lab/three-samples.csv --batch 1 --steps 2 --scheduler onecyclelr \
+    --max-lr 0.1 --scheduler-every epoch
 usage "cycle_momentum needs an optimizer with momentum or betas (PyTorch's constructor refuses it)" \
     --function booth --optimizer adagrad --scheduler onecyclelr --max-lr 0.1
 usage "--base-momentum: has no effect with --no-cycle-momentum" \

@@ -242,6 +242,10 @@ void lab_extras_check(struct lab_extras *o, const struct optimizer_kind *kind,
         && (given(o, BASE_MOMENTUM) || given(o, MAX_MOMENTUM)))
         fail(EXIT_USAGE, "%s: has no effect with --no-cycle-momentum",
              given(o, BASE_MOMENTUM) ? "--base-momentum" : "--max-momentum");
+    if (s->name == ONE_CYCLE_LR && !given(o, TOTAL_STEPS) && scheduler_steps < 1)
+        fail(EXIT_USAGE, "--scheduler onecyclelr: the run never steps the scheduler (%s), so "
+             "--total-steps has no default: give it", o->every_epoch
+                 ? "it ends before its first epoch does" : "it has no update");
     if (s->name == ONE_CYCLE_LR && !given(o, TOTAL_STEPS))
         s->total_steps = scheduler_steps;
     memset(&opt, 0, sizeof opt);
