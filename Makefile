@@ -96,6 +96,7 @@ EXERCISED := $(patsubst tests/%-exercises.c,%,$(wildcard tests/*-exercises.c))
 YOURS_BINS := $(EXERCISED:%=$(BUILD)/tests/%-yours)
 PLOTTED := $(filter $(patsubst plots/%.gp,%,$(wildcard plots/*.gp)),$(CHAPTERS))
 WEAVE := $(BUILD)/weave
+NUMERALS := $(BUILD)/numerals
 
 # What CH selects: its program, tests, exercises, figures (and the library
 # and the weaver, which everything needs).
@@ -113,7 +114,7 @@ all: deps programs plots book
 	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
 	book.md; next: make check"
 
-programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(NUMERALS)
 
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
@@ -168,6 +169,11 @@ endef
 $(foreach c,$(patsubst chapters/%/bench.c,%,$(BENCH_C)),$(eval $(call chapter_bench,$(c))))
 
 $(WEAVE): $(BUILD)/obj/tests/weave.o
+	@$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
+
+# build/numerals: is every number in the prose woven, asserted or exempt?
+$(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	@$(say) LINK $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
@@ -275,7 +281,8 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
-check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
+		$(NUMERALS)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)

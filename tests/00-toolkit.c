@@ -8,9 +8,14 @@
 #include "harness.h"
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
+/* Check defines a macro named fail (deprecated); fail.h declares the
+ * book's function of that name. */
+#undef fail
+#include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "00-toolkit/rng.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +118,37 @@ START_TEST(leading_space_is_a_usage_error)
 }
 END_TEST
 
+/* The flags every program shares the handling of (args.h). */
+START_TEST(flag_given_twice_is_a_usage_error)
+{
+    struct flags_given given = {0};
+    flag_once(&given, "--lr");
+    flag_once(&given, "--steps");
+    flag_once(&given, "--lr");
+}
+END_TEST
+
+START_TEST(inapplicable_flag_is_a_usage_error)
+{
+    static const char *const data_only[] = {"--epochs", "--batch", NULL};
+    struct flags_given given = {0};
+    flag_once(&given, "--batch");
+    refuse_flags(&given, data_only, "applies to --data only");
+}
+END_TEST
+
+START_TEST(flags_not_given_pass)
+{
+    static const char *const data_only[] = {"--epochs", "--batch", NULL};
+    struct flags_given given = {0};
+    flag_once(&given, "--lr");
+    flag_once(&given, "--steps");
+    ck_assert(flag_was_given(&given, "--lr"));
+    ck_assert(!flag_was_given(&given, "--batch"));
+    refuse_flags(&given, data_only, "applies to --data only");
+}
+END_TEST
+
 /* 1e-310 is below the smallest normal double but representable: kept. */
 START_TEST(tiny_numbers_are_kept)
 {
@@ -187,12 +223,114 @@ START_TEST(below_stays_below)
 }
 END_TEST
 
+/* Chapter 0's table of test functions, row by row: each formula's
+ * constants (its value at a point, written out from the formula), its
+ * minimum and its default start.  Values are a few operations on small
+ * exact numbers, so they are exact in double (tolerance 0), except the
+ * x2sinx minimum, a root of tan x = -x/2 found by bisection to 1e-12 and
+ * shown to three decimals. */
+START_TEST(functions_as_chapter_0_tabulates)
+{
+    const double zero[2] = {0, 0}, one[2] = {1, 1}, one_zero[2] = {1, 0};
+    struct function f = function_from_spec("--function", "quadratic:1,10");
+    ck_assert_double_eq(f.value(&f, one), 1.0 / 2 * (1 + 10));
+    ck_assert_double_eq(f.value(&f, zero), 0);
+    ck_assert_double_eq(f.start[0], 1);
+    ck_assert_double_eq(f.start[1], 1);
+
+    f = function_from_spec("--function", "rosenbrock");
+    ck_assert_double_eq(f.param[0], 1);
+    ck_assert_double_eq(f.param[1], 100);
+    ck_assert_double_eq(f.start[0], -1.5);
+    ck_assert_double_eq(f.start[1], 2);
+
+    f = function_from_spec("--function", "beale");
+    ck_assert_double_eq(f.value(&f, zero), 1.5 * 1.5 + 2.25 * 2.25 + 2.625 * 2.625);
+    ck_assert_double_eq(f.value(&f, (const double[2]){3, 0.5}), 0);
+    ck_assert_double_eq(f.start[0], 1);
+    ck_assert_double_eq(f.start[1], 1.5);
+
+    f = function_from_spec("--function", "himmelblau");
+    ck_assert_double_eq(f.value(&f, zero), 11.0 * 11 + 7.0 * 7);
+    ck_assert_double_eq(f.value(&f, (const double[2]){3, 2}), 0);
+    ck_assert_double_eq(f.start[0], 0);
+    ck_assert_double_eq(f.start[1], 0);
+
+    f = function_from_spec("--function", "booth");
+    ck_assert_double_eq(f.value(&f, zero), 7.0 * 7 + 5.0 * 5);
+    ck_assert_double_eq(f.value(&f, one_zero), (1 - 7.0) * (1 - 7.0) + (2 * 1 - 5.0) * (2 * 1 - 5.0));
+    ck_assert_double_eq(f.value(&f, (const double[2]){1, 3}), 0);
+    ck_assert_double_eq(f.start[0], 0);
+
+    f = function_from_spec("--function", "x2sinx");
+    ck_assert_double_eq(f.start[0], 3);
+    {
+        double low = 4, high = 6, grad;     /* f' changes sign once in [4, 6] */
+        while (high - low > 1e-12) {
+            double middle = (low + high) / 2;
+            f.gradient(&f, &grad, &middle);
+            if (grad < 0)
+                low = middle;
+            else
+                high = middle;
+        }
+        ck_assert_str_eq(fixed(3, low), "5.087");
+    }
+}
+END_TEST
+
+/* What chapter 0 says of the generator: a 64-bit state advanced by an odd
+ * constant (so it visits all 2^64 states before repeating), uniforms that
+ * are whole multiples of 2^-53 in [0, 1), and the statuses of fail.h. */
+START_TEST(generator_as_chapter_0_describes)
+{
+    struct rng rng;
+    uint64_t before, step;
+    const double resolution = ldexp(1, -53);
+    ck_assert_uint_eq(sizeof rng.state * CHAR_BIT, 64);
+    rng_seed(&rng, 0);
+    before = rng.state;
+    rng_next(&rng);
+    step = rng.state - before;
+    ck_assert_msg(step % 2 == 1, "an even increment would not give the period 2^64");
+    for (int i = 0; i < 1000; i++) {
+        double u = rng_uniform(&rng);
+        ck_assert(u >= 0 && u < 1);
+        ck_assert_double_eq(fmod(u, resolution), 0);
+        ck_assert_double_eq(u / resolution, floor(u / resolution));
+    }
+    ck_assert_double_eq(resolution * (double)(UINT64_C(1) << 53), 1);
+}
+END_TEST
+
+START_TEST(exit_statuses_as_chapter_0_tabulates)
+{
+    ck_assert_int_eq(EXIT_SUCCESS, 0);
+    ck_assert_int_eq(EXIT_USAGE, 2);
+    ck_assert_int_eq(EXIT_DIVERGED, 3);
+}
+END_TEST
+
+/* The rounding helpers of harness.h, which tests use to assert numbers as
+ * the prose prints them. */
+START_TEST(prose_rounding_helpers)
+{
+    ck_assert_str_eq(fixed(4, 1 / 29.68), "0.0337");
+    ck_assert_str_eq(fixed(2, 1.963), "1.96");
+    ck_assert_str_eq(sci(1, 0.00451), "4.5e-3");
+    ck_assert_str_eq(sci(2, 12345.0), "1.23e4");
+    ck_assert_str_eq(sci(0, 1.0), "1e0");
+    ck_assert_str_eq(sci(1, -3.38e-12), "-3.4e-12");
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("00-toolkit");
     TCase *functions = tcase_create("test functions");
     TCase *args = tcase_create("arguments");
     TCase *random = tcase_create("random numbers");
+    TCase *prose = tcase_create("numbers as the prose prints them");
 
     tcase_add_test(functions, gradients_match_central_differences);
     tcase_add_test(functions, minima_are_where_the_books_say);
@@ -206,8 +344,11 @@ Suite *chapter_suite(void)
         tcase_add_exit_test(args, trailing_junk_is_a_usage_error, 2);
         tcase_add_exit_test(args, leading_space_is_a_usage_error, 2);
         tcase_add_exit_test(args, hexadecimal_is_a_usage_error, 2);
+        tcase_add_exit_test(args, flag_given_twice_is_a_usage_error, 2);
+        tcase_add_exit_test(args, inapplicable_flag_is_a_usage_error, 2);
     }
     tcase_add_test(args, number_lists_parse);
+    tcase_add_test(args, flags_not_given_pass);
     tcase_add_test(args, tiny_numbers_are_kept);
     tcase_add_test(random, splitmix64_reference_outputs);
     tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);
@@ -215,6 +356,11 @@ Suite *chapter_suite(void)
     tcase_add_test(random, below_stays_below);
     suite_add_tcase(suite, functions);
     suite_add_tcase(suite, args);
+    tcase_add_test(prose, prose_rounding_helpers);
+    tcase_add_test(functions, functions_as_chapter_0_tabulates);
+    tcase_add_test(random, generator_as_chapter_0_describes);
+    tcase_add_test(args, exit_statuses_as_chapter_0_tabulates);
     suite_add_tcase(suite, random);
+    suite_add_tcase(suite, prose);
     return suite;
 }

@@ -3,16 +3,22 @@
 ch01=$BUILD/ch01
 expect_exit 0 "the chapter's run" "$ch01"
 expect_exit 0 "help" "$ch01" --help
-expect_exit 0 "a bouncing rate" "$ch01" --eta 1 --steps 6
-expect_exit 3 "a diverging rate stops before inf" "$ch01" --eta 10 --steps 1000
+expect_help "$ch01"
+expect_exit 0 "a bouncing rate" "$ch01" --lr 1 --steps 6
+expect_exit 3 "a diverging rate stops before inf" "$ch01" --lr 10 --steps 1000
 expect_usage_error "unknown flag" "$ch01" --speed 3
-expect_usage_error "missing value" "$ch01" --eta
-expect_usage_error "not a number" "$ch01" --eta fast
-expect_usage_error "nan" "$ch01" --eta nan
-expect_usage_error "negative rate" "$ch01" --eta -0.1
+expect_usage_error "missing value" "$ch01" --lr
+expect_usage_error "not a number" "$ch01" --lr fast
+expect_usage_error "nan" "$ch01" --lr nan
+expect_usage_error "negative rate" "$ch01" --lr -0.1
 expect_usage_error "zero steps" "$ch01" --steps 0
 expect_usage_error "too many steps" "$ch01" --steps 100000
 expect_usage_error "fractional steps" "$ch01" --steps 2.5
 expect_usage_error "no such example" "$ch01" --example 3
 expect_usage_error "unwritable csv folder" "$ch01" --csv /nonexistent/folder
+expect_usage_error "the old name of --lr" "$ch01" --eta 0.1
+expect_usage_error "a repeated flag" "$ch01" --lr 0.1 --lr 0.2
+expect_usage_error "a repeated example" "$ch01" --example 1 --example 2
+expect_usage_error "example 2 takes no --lr" "$ch01" --example 2 --lr 0.2
+expect_usage_error "example 2 takes no --x0" "$ch01" --x0 1 --example 2
 cli_summary ch01

@@ -3,16 +3,20 @@
 ch02=$BUILD/ch02
 expect_exit 0 "the chapter's tables" "$ch02"
 expect_exit 0 "help" "$ch02" --help
-expect_exit 0 "one run" "$ch02" --eta 0.05 --steps 50 --every 10
-expect_exit 0 "a 2-D function" "$ch02" --eta 0.001 --function rosenbrock --steps 100 --every 50
-expect_exit 3 "divergence ends with the finite rows" "$ch02" --function quadratic:1,10 --eta 0.21 --steps 10000
-expect_exit 3 "huge steps diverge at once" "$ch02" --function booth --eta 1000 --steps 100
-expect_usage_error "unknown flag" "$ch02" --lr 0.1
-expect_usage_error "unknown function" "$ch02" --eta 0.1 --function parabola
-expect_usage_error "bad function parameters" "$ch02" --eta 0.1 --function rosenbrock:1
-expect_usage_error "wrong start dimension" "$ch02" --eta 0.1 --x0 1,2
-expect_usage_error "malformed start" "$ch02" --eta 0.1 --x0 1,,2
-expect_usage_error "zero rate" "$ch02" --eta 0
-expect_usage_error "infinite rate" "$ch02" --eta inf
-expect_usage_error "zero every" "$ch02" --eta 0.1 --every 0
+expect_help "$ch02"
+expect_exit 0 "one run" "$ch02" --lr 0.05 --steps 50 --every 10
+expect_exit 0 "a 2-D function" "$ch02" --lr 0.001 --function rosenbrock --steps 100 --every 50
+expect_exit 3 "divergence ends with the finite rows" "$ch02" --function quadratic:1,10 --lr 0.21 --steps 10000
+expect_exit 3 "huge steps diverge at once" "$ch02" --function booth --lr 1000 --steps 100
+expect_usage_error "unknown function" "$ch02" --lr 0.1 --function parabola
+expect_usage_error "bad function parameters" "$ch02" --lr 0.1 --function rosenbrock:1
+expect_usage_error "wrong start dimension" "$ch02" --lr 0.1 --x0 1,2
+expect_usage_error "malformed start" "$ch02" --lr 0.1 --x0 1,,2
+expect_usage_error "zero rate" "$ch02" --lr 0
+expect_usage_error "infinite rate" "$ch02" --lr inf
+expect_usage_error "zero every" "$ch02" --lr 0.1 --every 0
+expect_usage_error "unknown flag (the old name of --lr)" "$ch02" --eta 0.1
+expect_usage_error "a repeated flag" "$ch02" --lr 0.1 --steps 5 --lr 0.2
+expect_usage_error "a run's flag without --lr" "$ch02" --steps 5
+expect_usage_error "--csv with --lr" "$ch02" --lr 0.1 --csv /tmp
 cli_summary ch02

@@ -38,37 +38,41 @@ check() {
 
 expect 0 "help" --help
 check "help names the flags" grep -q -- '--example' "$out"
+check "help ends with the book's exit statuses" grep -qxF \
+    'nothing else printed); 3 the run diverged (the finite rows, then a line on stderr).' "$out"
+expect 2 "the old name of --lr" --eta 0.1
+expect 2 "a repeated flag" --steps 3 --lr 0.1 --steps 4
 expect 2 "unknown flag" --batch 3
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "unknown example" --example momentum
 expect 2 "sample twice in --order" --example sgd --order 1,1,2
 expect 2 "sample out of range" --example sgd --order 1,2,4
-expect 2 "eta not a number" --eta nan
-expect 2 "eta negative" --eta -0.1
+expect 2 "eta not a number" --lr nan
+expect 2 "eta negative" --lr -0.1
 expect 2 "missing value" --steps
-expect 3 "BGD above 3/11 diverges" --example bgd --eta 0.5 --steps 1000 --every 100
+expect 3 "BGD above 3/11 diverges" --example bgd --lr 0.5 --steps 1000 --every 100
 check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
 check "the message names the bound" grep -q '3/11' "$err"
-expect 0 "BGD below 3/11 converges" --example bgd --eta 0.27 --steps 2000 --every 1000
+expect 0 "BGD below 3/11 converges" --example bgd --lr 0.27 --steps 2000 --every 1000
 expect 0 "the worked examples" 
 check "1.47 on the rounded path" grep -q ' 1.47 ' "$out"
 check "the exact 22/15" grep -q '22/15' "$out"
 expect 2 "unwritable data file" --write-data /nonexistent/dir/data.csv
 expect 2 "unwritable data file, with the reason" --write-data ''
 check "the reason is named" grep -q 'No such file' "$err"
-expect 2 "--eta does not change the comparison" --example compare --eta 0.5
+expect 2 "--lr does not change the comparison" --example compare --lr 0.5
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "--order is SGD's" --example bgd --order 3,2,1
 expect 2 "--every is BGD's" --example sgd --every 2
 expect 2 "--write-data alone" --write-data /tmp/unused.csv --steps 3
-expect 2 "eta infinite" --eta inf
-expect 2 "eta above 10" --eta 1e400
+expect 2 "eta infinite" --lr inf
+expect 2 "eta above 10" --lr 1e400
 expect 2 "steps 0" --steps 0
 expect 2 "order not whole" --example sgd --order 1.5,2,3
 expect 2 "unwritable csv folder" --csv /nonexistent/dir
-expect 3 "SGD diverges" --example sgd --eta 10 --steps 1000
+expect 3 "SGD diverges" --example sgd --lr 10 --steps 1000
 check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
-expect 3 "mini-batch diverges" --example minibatch --eta 10 --steps 1000
+expect 3 "mini-batch diverges" --example minibatch --lr 10 --steps 1000
 check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
 expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"

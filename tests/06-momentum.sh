@@ -3,14 +3,15 @@
 ch06=$BUILD/ch06
 expect_exit 0 "the chapter's run" "$ch06"
 expect_exit 0 "help" "$ch06" --help
-expect_exit 0 "the worked example alone" "$ch06" --example
-expect_exit 0 "the rates alone" "$ch06" --rates
+expect_help "$ch06"
+expect_exit 0 "the worked example alone" "$ch06" --example by-hand
+expect_exit 0 "the rates alone" "$ch06" --example rates
 expect_exit 0 "a setting of your own" "$ch06" --lr 0.01 --momentum 0.9
-expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov --curvatures 1,50
+expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov --function quadratic:1,50
 expect_exit 0 "dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.5
 expect_exit 0 "past the edge 2 + 2 beta: a rate above 1, measured" "$ch06" --lr 0.05 --momentum 0.9
 expect_exit 3 "far past the edge it overflows, reported" "$ch06" --lr 0.5 --momentum 0.9
-expect_usage_error "too fast to measure" "$ch06" --lr 0.9 --curvatures 1,1.1
+expect_usage_error "too fast to measure" "$ch06" --lr 0.9 --function quadratic:1,1.1
 expect_usage_error "unknown flag" "$ch06" --speed 3
 expect_usage_error "missing value" "$ch06" --lr
 expect_usage_error "not a number" "$ch06" --lr fast
@@ -19,20 +20,27 @@ expect_usage_error "momentum 1" "$ch06" --lr 0.01 --momentum 1
 expect_usage_error "momentum without lr" "$ch06" --momentum 0.9
 expect_usage_error "Nesterov without momentum" "$ch06" --lr 0.01 --nesterov
 expect_usage_error "Nesterov with dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.1 --nesterov
-expect_usage_error "one curvature" "$ch06" --lr 0.01 --curvatures 1
-expect_usage_error "zero curvature" "$ch06" --lr 0.01 --curvatures 0,1
+expect_usage_error "one curvature" "$ch06" --lr 0.01 --function quadratic:1
+expect_usage_error "not a quadratic" "$ch06" --lr 0.01 --function rosenbrock
+expect_usage_error "the old name of --function" "$ch06" --lr 0.01 --curvatures 1,50
+expect_usage_error "a repeated flag" "$ch06" --lr 0.01 --momentum 0.9 --momentum 0.5
+expect_usage_error "a repeated part" "$ch06" --example rates --example by-hand
+expect_usage_error "an unknown part" "$ch06" --example theory
+expect_usage_error "the old --rates" "$ch06" --rates
+expect_usage_error "a function without --lr" "$ch06" --function quadratic:1,50
+expect_usage_error "zero curvature" "$ch06" --lr 0.01 --function quadratic:0,1
 expect_usage_error "unwritable csv folder" "$ch06" --csv /nonexistent/folder
-expect_usage_error "exactly 0 before the window: no rate to take" "$ch06" --lr 0.01 --curvatures 100,100
-expect_usage_error "--lr with --example" "$ch06" --example --lr 0.1
-expect_usage_error "--lr with --rates" "$ch06" --rates --lr 0.01
-"$ch06" --lr 0.01 --curvatures 100,1 >"$cli_out" 2>"$cli_err"
+expect_usage_error "exactly 0 before the window: no rate to take" "$ch06" --lr 0.01 --function quadratic:100,100
+expect_usage_error "--lr with --example" "$ch06" --example by-hand --lr 0.1
+expect_usage_error "--lr with --example rates" "$ch06" --example rates --lr 0.01
+"$ch06" --lr 0.01 --function quadratic:100,1 >"$cli_out" 2>"$cli_err"
 if grep -q '^your setting  *100 ' "$cli_out"; then
     cli_passed=$((cli_passed + 1))
 else
     cli_fail "curvatures given as L,MU: kappa is still the larger over the smaller"
 fi
 # The last column of the rates table: every gap within 1.1% (see tests/06-momentum.c).
-"$ch06" --rates >"$cli_out" 2>"$cli_err"
+"$ch06" --example rates >"$cli_out" 2>"$cli_err"
 if awk '/%$/ { g = $NF; sub(/%/, "", g); g += 0; if (g < -1.1 || g > 1.1) bad = 1; n++ }
         END { exit (n == 10 && !bad) ? 0 : 1 }' "$cli_out"; then
     cli_passed=$((cli_passed + 1))

@@ -4,31 +4,38 @@
 ch07=$BUILD/ch07
 expect_exit 0 "the comparison" "$ch07"
 expect_exit 0 "help" "$ch07" --help
-expect_exit 0 "a worked table" "$ch07" --method adagrad --lr 0.1 --steps 5
-expect_exit 0 "centered RMSProp with momentum" "$ch07" --method rmsprop --centered --momentum 0.9
-expect_exit 0 "a trace" "$ch07" --method adadelta --steps 100 --trace
-expect_exit 0 "other curvatures and start" "$ch07" --curvature 4,0.5 --x0 -2,3
-expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --method adagrad --lr 1 --eps 0 --steps 3
-expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --method gd --lr 0.05 --steps 100000
-expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --method adagrad --eps 0 --x0 0,1
-expect_exit 3 "eps 0 and a gradient whose square underflows" "$ch07" --method rmsprop --eps 0 --curvature 1e-300,1 --x0 1,1
-expect_exit 0 "Adadelta with eps 0 never moves" "$ch07" --method adadelta --eps 0
-expect_usage_error "unknown method" "$ch07" --method adam
+expect_help "$ch07"
+expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
+expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
+expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace
+expect_exit 0 "other curvatures and start" "$ch07" --function quadratic:4,0.5 --x0 -2,3
+expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --optimizer adagrad --lr 1 --eps 0 --steps 3
+expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --optimizer sgd --lr 0.05 --steps 100000
+expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --optimizer adagrad --eps 0 --x0 0,1
+expect_exit 3 "eps 0 and a gradient whose square underflows" "$ch07" --optimizer rmsprop --eps 0 --function quadratic:1e-300,1 --x0 1,1
+expect_exit 0 "Adadelta with eps 0 never moves" "$ch07" --optimizer adadelta --eps 0
+expect_usage_error "an optimizer of chapter 8" "$ch07" --optimizer adam
 expect_usage_error "unknown flag" "$ch07" --eta 0.1
+expect_usage_error "the old name of --optimizer" "$ch07" --method adagrad
+expect_usage_error "the old name of --function" "$ch07" --curvature 1,100
+expect_usage_error "the old name of sgd" "$ch07" --optimizer gd
+expect_usage_error "not a quadratic" "$ch07" --function booth
+expect_usage_error "a repeated flag" "$ch07" --optimizer rmsprop --lr 0.1 --lr 0.01
+expect_usage_error "a repeated switch" "$ch07" --optimizer rmsprop --centered --centered
 expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
-expect_usage_error "a flag the method does not take" "$ch07" --method adagrad --rho 0.9
-expect_usage_error "momentum outside RMSProp" "$ch07" --method adadelta --momentum 0.9
-expect_usage_error "negative learning rate" "$ch07" --method rmsprop --lr -1
-expect_usage_error "alpha of 1" "$ch07" --method rmsprop --alpha 1
-expect_usage_error "zero curvature" "$ch07" --curvature 0,1
+expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad --rho 0.9
+expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
+expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
+expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
+expect_usage_error "zero curvature" "$ch07" --function quadratic:0,1
 expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
-expect_usage_error "zero steps" "$ch07" --method gd --steps 0
+expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0
 expect_usage_error "trace without a method" "$ch07" --trace
-expect_usage_error "csv with a method" "$ch07" --method gd --csv /tmp
+expect_usage_error "csv with a method" "$ch07" --optimizer sgd --csv /tmp
 expect_usage_error "csv to an empty path (it would write into /)" "$ch07" --csv ''
 expect_usage_error "csv to a folder that does not exist, before any table" "$ch07" --csv /nonexistent/ch07
-expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --curvature 1,300
-expect_exit 0 "huge iterates keep the table's columns" "$ch07" --method gd --lr 100 --curvature 1e6,1e6 --x0 1e6,1e6 --steps 3
+expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --function quadratic:1,300
+expect_exit 0 "huge iterates keep the table's columns" "$ch07" --optimizer sgd --lr 100 --function quadratic:1e6,1e6 --x0 1e6,1e6 --steps 3
 if ! awk 'length > 120 { exit 1 }' "$cli_out"; then
     cli_fail "a row of the worked table is longer than 120 characters"
 fi

@@ -5,18 +5,22 @@
 ch08=$BUILD/ch08
 
 expect_exit 0 "--help" "$ch08" --help
+expect_help "$ch08"
 expect_exit 0 "every worked example" "$ch08"
-expect_exit 0 "the race on the saddle" "$ch08" --show race --surface saddle
+expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus
-expect_usage_error "unknown part" "$ch08" --show everything
-expect_usage_error "unknown surface" "$ch08" --show race --surface himmelblau
-expect_usage_error "--surface without the race" "$ch08" --surface beale
-expect_usage_error "missing value" "$ch08" --show
+expect_usage_error "unknown part" "$ch08" --example everything
+expect_usage_error "unknown surface" "$ch08" --example race --function himmelblau
+expect_usage_error "--function without the race" "$ch08" --function beale
+expect_usage_error "the old name of --example" "$ch08" --show bias
+expect_usage_error "the old name of --function" "$ch08" --example race --surface beale
+expect_usage_error "a repeated flag" "$ch08" --example bias --example eps
+expect_usage_error "missing value" "$ch08" --example
 expect_usage_error "csv to an empty path (it would write into /)" "$ch08" --csv ''
 expect_usage_error "csv to a folder that does not exist, before any table" "$ch08" --csv /nonexistent/ch08
 
 # PyTorch: the same five steps of each optimizer, float64, against
-# build/ch08 --show pytorch to 1e-15; skipped when no Python has torch.
+# build/ch08 --example pytorch to 1e-15; skipped when no Python has torch.
 expect_pytorch_agrees "the optimizers of chapter 8 against PyTorch's" chapters/08-adam/pytorch_check.py "$BUILD"
 
 cli_summary 08-adam

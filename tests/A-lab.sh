@@ -129,6 +129,9 @@ done
 run --help
 if [ $? -eq 0 ] && grep -q '^usage: descent' "$work/out" && grep -q 'nadam' "$work/out"; then pass
 else flunk "--help"; fi
+# the exit statuses in the words of every chapter program (args.c)
+if grep -qxF 'nothing else printed); 3 the run diverged (the finite rows, then a line on stderr).' "$work/out"
+then pass; else flunk "--help: the book's exit-status paragraph"; fi
 run --version
 if [ $? -eq 0 ] && grep -q '^descent [0-9]' "$work/out"; then pass; else flunk "--version"; fi
 

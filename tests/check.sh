@@ -247,6 +247,20 @@ else
     fail 1
 fi
 
+# Numbers in the prose (tests/numerals.c): each numeral woven, asserted,
+# given or exempt; tests/numerals.sh first proves the check can fail.
+BUILD="$BUILD" sh tests/numerals.sh >"$BUILD/check/numerals.self" 2>&1; self=$?
+case $WOVEN in *-all.log) set -- ;; *) set -- --only $CHAPTERS ;; esac
+"$BUILD/numerals" "$@" >"$BUILD/check/numerals.log" 2>&1 && [ $self -eq 0 ]
+if [ $? -eq 0 ]; then
+    grep '^numerals: ' "$BUILD/check/numerals.log" | sed 's/^numerals:/numbers in the prose:/'
+    passed=$((passed + 1))
+else
+    grep -v ' 0 failed$' "$BUILD/check/numerals.self" | sed 's/^/    /'
+    grep -v -e ': pending conversion: ' -e ', 0 uncovered$' "$BUILD/check/numerals.log" | sed 's/^/    /'
+    fail 1
+fi
+
 # Figures, byte for byte, only with the gnuplot that drew the committed ones.
 made_with=$(cat plots/GNUPLOT_VERSION 2>/dev/null)
 have=$(gnuplot --version 2>/dev/null)

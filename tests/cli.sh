@@ -38,6 +38,18 @@ expect_exit() {
     cli_passed=$((cli_passed + 1))
 }
 
+# expect_help PROGRAM: --help exits 0 and ends with the exit statuses in
+# the words every program of the book uses (args.c's exit_status_help).
+expect_help() {
+    "$@" --help >"$cli_out" 2>"$cli_err"; rc=$?
+    if [ $rc -ne 0 ]; then cli_fail "help: exit $rc, expected 0 ($*)"; return; fi
+    if ! grep -qxF 'Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,' "$cli_out" ||
+       ! grep -qxF 'nothing else printed); 3 the run diverged (the finite rows, then a line on stderr).' "$cli_out"; then
+        cli_fail "help: the exit statuses are not in the book's words ($*)"; return
+    fi
+    cli_passed=$((cli_passed + 1))
+}
+
 cli_summary() {
     echo "$1: $cli_passed passed, $cli_failed failed"
     [ "$cli_failed" -eq 0 ]

@@ -1,4 +1,5 @@
-/* harness.c: exercise bookkeeping for the Check suites (see harness.h). */
+/* harness.c: exercise bookkeeping and rounding helpers for the Check suites
+ * (see harness.h). */
 #define _XOPEN_SOURCE 700
 #include "harness.h"
 
@@ -198,4 +199,38 @@ void exercise_expect(const char *expression, double got, double expected, double
         ck_abort_msg("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
                      tolerance, g, hint);
     ck_abort_msg("%s%s: expected %s, got %s\nhint: %s", whose, call, e, g, hint);
+}
+
+/* ------------------------------------------------ numbers as the prose rounds them */
+
+static char *rotating_buffer(void)
+{
+    static char buffers[8][64];
+    static int next;
+    next = (next + 1) % 8;
+    return buffers[next];
+}
+
+const char *fixed(int digits, double x)
+{
+    char *out = rotating_buffer();
+    snprintf(out, 64, "%.*f", digits, x);
+    return out;
+}
+
+const char *sci(int digits, double x)
+{
+    char *out = rotating_buffer(), *e, *exponent;
+    snprintf(out, 64, "%.*e", digits, x);
+    e = strchr(out, 'e');
+    if (e != NULL) {
+        exponent = e + 1;
+        if (*exponent == '+')
+            memmove(exponent, exponent + 1, strlen(exponent));
+        if (*exponent == '-')
+            exponent++;
+        while (exponent[0] == '0' && exponent[1] != '\0')
+            memmove(exponent, exponent + 1, strlen(exponent));
+    }
+    return out;
 }

@@ -83,4 +83,13 @@ struct stub_function {
 };
 void exercise_use_stubs(const struct stub_function *table);
 
+/* A number as the prose rounds it, for ck_assert_str_eq: fixed(4, 1 / h)
+ * is "0.0337" ("%.*f"), sci(1, 0.00451) is "4.5e-3" ("%.*e" with the
+ * exponent's "+" and leading zeros dropped, as the book writes it).  Each
+ * returns one of eight rotating buffers, so a few calls can share one
+ * assertion.  The literal in the test is what tests/numerals.c matches
+ * against the prose. */
+const char *fixed(int digits, double x);
+const char *sci(int digits, double x);
+
 #endif

@@ -9,12 +9,40 @@
  *       the lines between "ANCHOR: step" and "ANCHOR_END: step" in that
  *       file (the whole file without "#name"), in a fenced block
  *
- *   <!-- output: build/ch02 --eta 0.05 -->          (or "output exit=3: ...")
+ *   <!-- output: build/ch02 --lr 0.05 -->          (or "output exit=3: ...")
  *   <!-- end -->
  *       what the command prints, stdout and stderr together, after a
  *       "$ command" line; it must exit with the status given (default 0)
  *
  * Between a marker and its "<!-- end -->" the weaver owns the text.
+ *
+ * A number in the running text can come from a program too.  A file
+ * declares, once, on a line of its own, the command that prints its named
+ * values, one "name value text" per line (names unique, letters, digits
+ * and _), and writes each value in place between two invisible comments:
+ *
+ *   <!-- values: build/ch03 --values -->
+ *   ... converges at the rate <!-- v:kantorovich_rate -->0.6694<!-- /v -->, so ...
+ *
+ * GitHub shows "converges at the rate 0.6694, so".  The command runs once
+ * per file and per weave; the weaver owns the text between "-->" and
+ * "<!-- /v -->" (on one line) and sets it to the value as printed.  A
+ * value whose text differs is stale (--check names it by file:line; a
+ * weave rewrites it); a name the command does not print is an error.
+ *
+ * Every other numeral of the running text is checked by tests/numerals.c
+ * (build/numerals, run by `make check`): it must be woven (in a block or a
+ * value), asserted (its paragraph ends with <!-- t:TEST -->, and the
+ * numeral appears in the body of START_TEST(TEST) in tests/NN-slug*.c),
+ * given (<!-- given: 4, 0.1 --> in its paragraph: the inputs that define
+ * the example, never a result) or exempt because it is not a result:
+ * references after chapter, section, exercise, example, figure, table,
+ * appendix, equation, part or issue; an equation number (4.4) that some
+ * display line defines; a cited year or version; a list ordinal; a code
+ * span the reader types (a command, a flag, a path, a function spec).
+ * Mathematics in a code span is prose.  The full rule and the
+ * normalisation ("100 000" = 100000, 4.5 × 10⁻³ = 4.5e-3, −3 = -3, 16/5
+ * = `16.0 / 5`, "22 %" = 22) are in that file's banner.
  *
  *   weave --build DIR            refresh every chapter (and its worked answers,
  *                                solutions/NN-slug.md) in place, write book.md
@@ -42,11 +70,16 @@
 #include <sys/wait.h>
 
 #define MAX_CHAPTERS 64
+#define MAX_VALUES 512
+#define VALUES_MARK "<!-- values: "
+#define VALUE_OPEN "<!-- v:"
+#define VALUE_CLOSE "<!-- /v -->"
 
 static const char *build_dir = "build";
 static const char *outputs_dir;
 static int stale_count;
 static int error_count;
+static int checking;     /* --check: report, change nothing */
 
 /* ------------------------------------------------------------ text */
 
@@ -233,14 +266,36 @@ static void locate_build(const char *command, struct text *out)
     }
 }
 
-static void add_output(struct text *out, const char *command, int expected_exit,
-                       const char *where, int at)
+/* Run command from the top of the repository (see locate_build); its
+ * stdout and stderr together into result.  Returns its exit status. */
+static int run_command(const char *command, struct text *result)
 {
-    struct text shell = {0}, result = {0};
+    struct text shell = {0};
     char buffer[4096];
     size_t n;
     FILE *pipe;
-    int status, exit_code;
+    int status;
+
+    text_puts(&shell, "LC_ALL=C; export LC_ALL; (");
+    locate_build(command, &shell);
+    text_puts(&shell, ") 2>&1");
+    result->length = 0;
+    text_add(result, "", 0);
+    pipe = popen(shell.data, "r");
+    free(shell.data);
+    if (pipe == NULL)
+        return 127;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+        text_add(result, buffer, n);
+    status = pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static void add_output(struct text *out, const char *command, int expected_exit,
+                       const char *where, int at)
+{
+    struct text result = {0};
+    int exit_code;
 
     if (outputs_dir != NULL && expected_exit == 0) {
         struct text path = {0};
@@ -254,20 +309,7 @@ static void add_output(struct text *out, const char *command, int expected_exit,
         if (found)
             goto show;
     }
-    text_puts(&shell, "LC_ALL=C; export LC_ALL; (");
-    locate_build(command, &shell);
-    text_puts(&shell, ") 2>&1");
-    pipe = popen(shell.data, "r");
-    if (pipe == NULL) {
-        problem(where, at, "output: cannot run %s", command);
-        free(shell.data);
-        return;
-    }
-    text_add(&result, "", 0);
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        text_add(&result, buffer, n);
-    status = pclose(pipe);
-    exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    exit_code = run_command(command, &result);
     if (exit_code != expected_exit)
         problem(where, at, "output: `%s` exited with %d, not %d; it printed:\n%s", command,
                 exit_code, expected_exit, result.data);
@@ -277,8 +319,147 @@ show:
     if (result.length > 0 && result.data[result.length - 1] != '\n')
         text_puts(out, "\n");
     text_puts(out, "```\n");
-    free(shell.data);
     free(result.data);
+}
+
+/* ------------------------------------------------------------ values */
+
+/* The named values a file's "<!-- values: command -->" line prints, one
+ * "name value text" per line. */
+struct values {
+    char command[4096];
+    int count, declared_at;
+    char *name[MAX_VALUES], *value[MAX_VALUES];
+};
+
+static void free_values(struct values *v)
+{
+    for (int i = 0; i < v->count; i++) {
+        free(v->name[i]);
+        free(v->value[i]);
+    }
+    v->count = 0;
+}
+
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Find the file's values line (at most one), run its command once and
+ * keep what it prints. */
+static void load_values(const char *path, const struct text *old, struct values *v)
+{
+    char line[16384];
+    const char *s = old->data;
+    int number = 0, in_fence = 0;
+    struct text result = {0};
+
+    v->count = 0;
+    v->declared_at = 0;
+    while ((s = next_line(s, line, sizeof line)) != NULL) {
+        number++;
+        if (starts_with(line, "```"))
+            in_fence = !in_fence;
+        if (in_fence || !starts_with(line, VALUES_MARK))
+            continue;
+        if (v->declared_at) {
+            problem(path, number, "a second values line (the first is line %d): one per file",
+                    v->declared_at);
+            continue;
+        }
+        v->declared_at = number;
+        if (strstr(line, " -->") == NULL) {
+            problem(path, number, "a values line looks like <!-- values: build/chNN --values -->");
+            continue;
+        }
+        snprintf(v->command, sizeof v->command, "%.*s", (int)(strstr(line, " -->") - line - strlen(VALUES_MARK)),
+                 line + strlen(VALUES_MARK));
+    }
+    if (!v->declared_at || v->command[0] == '\0')
+        return;
+    if (run_command(v->command, &result) != 0) {
+        problem(path, v->declared_at, "values: `%s` failed; it printed:\n%s", v->command, result.data);
+        free(result.data);
+        return;
+    }
+    number = 0;
+    for (s = result.data; (s = next_line(s, line, sizeof line)) != NULL;) {
+        char *space = strchr(line, ' ');
+        number++;
+        if (line[0] == '\0')
+            continue;
+        if (space == NULL || space == line || space[1] == '\0' || strstr(line, "<!--")) {
+            problem(path, v->declared_at, "values: line %d of `%s` is not \"name value\": %s",
+                    number, v->command, line);
+            continue;
+        }
+        *space = '\0';
+        for (const char *c = line; *c; c++)
+            if (!is_name_char(*c)) {
+                problem(path, v->declared_at, "values: `%s` prints the name \"%s\": "
+                        "use letters, digits and _", v->command, line);
+                break;
+            }
+        for (int i = 0; i < v->count; i++)
+            if (strcmp(v->name[i], line) == 0)
+                problem(path, v->declared_at, "values: `%s` prints %s twice", v->command, line);
+        if (v->count == MAX_VALUES) {
+            problem(path, v->declared_at, "values: more than %d values", MAX_VALUES);
+            break;
+        }
+        v->name[v->count] = strdup(line);
+        v->value[v->count] = strdup(space + 1);
+        v->count++;
+    }
+    free(result.data);
+}
+
+/* line with the text of every "<!-- v:NAME -->text<!-- /v -->" set to the
+ * value NAME; stale texts are reported when checking. */
+static void weave_values(const char *path, int at, const char *line, const struct values *v,
+                         struct text *out)
+{
+    const char *c = line;
+    for (const char *open; (open = strstr(c, VALUE_OPEN)) != NULL;) {
+        const char *name = open + strlen(VALUE_OPEN), *name_end = name, *text, *close;
+        int found = -1, ticks = 0;
+        for (const char *b = line; b < open; b++)
+            ticks += *b == '`';
+        if (ticks % 2 == 1)     /* in a code span GitHub shows the comments as text */
+            problem(path, at, "a value inside a code span (`...`): GitHub would show its "
+                    "comments; close the code span before <!-- v: and reopen it after");
+        while (is_name_char(*name_end))
+            name_end++;
+        if (!starts_with(name_end, " -->") || name_end == name ||
+            (close = strstr(name_end, VALUE_CLOSE)) == NULL) {
+            problem(path, at, "a value looks like <!-- v:name -->text<!-- /v --> on one line");
+            break;
+        }
+        text = name_end + strlen(" -->");
+        text_add(out, c, (size_t)(text - c));
+        for (int i = 0; i < v->count; i++)
+            if (strlen(v->name[i]) == (size_t)(name_end - name) &&
+                strncmp(v->name[i], name, (size_t)(name_end - name)) == 0)
+                found = i;
+        if (found < 0) {
+            if (!v->declared_at)
+                problem(path, at, "stale: value %.*s, but the file has no <!-- values: ... --> line",
+                        (int)(name_end - name), name);
+            else
+                problem(path, at, "stale: value %.*s is not among those `%s` prints",
+                        (int)(name_end - name), name, v->command);
+            text_add(out, text, (size_t)(close - text));
+        } else {
+            if (checking && (strlen(v->value[found]) != (size_t)(close - text) ||
+                             strncmp(v->value[found], text, (size_t)(close - text)) != 0))
+                printf("%s:%d: stale: value %s reads \"%.*s\", `%s` prints \"%s\"\n", path, at,
+                       v->name[found], (int)(close - text), text, v->command, v->value[found]);
+            text_puts(out, v->value[found]);
+        }
+        c = close;
+    }
+    text_printf(out, "%s\n", c);
 }
 
 /* ------------------------------------------------------------ chapters */
@@ -288,15 +469,22 @@ static void refresh(const char *path, const struct text *old, struct text *out)
 {
     char line[16384], marker[16384];
     const char *s = old->data;
-    int number = 0;
+    int number = 0, in_fence = 0;
+    struct values values;
 
+    load_values(path, old, &values);
     out->length = 0;
     text_add(out, "", 0);
     while ((s = next_line(s, line, sizeof line)) != NULL) {
         int listing, output, expected_exit = 0, marker_line;
         char *body;
         number++;
-        text_printf(out, "%s\n", line);
+        if (starts_with(line, "```"))
+            in_fence = !in_fence;
+        if (!in_fence && strstr(line, VALUE_OPEN))
+            weave_values(path, number, line, &values, out);
+        else
+            text_printf(out, "%s\n", line);
         listing = starts_with(line, "<!-- listing: ");
         output = starts_with(line, "<!-- output");
         if (!listing && !output)
@@ -317,6 +505,7 @@ static void refresh(const char *path, const struct text *old, struct text *out)
             s = next_line(s, line, sizeof line);
             if (s == NULL || starts_with(line, "<!-- listing: ") || starts_with(line, "<!-- output")) {
                 problem(path, marker_line, "marker without its <!-- end --> line");
+                free_values(&values);
                 return;
             }
             number++;
@@ -329,6 +518,7 @@ static void refresh(const char *path, const struct text *old, struct text *out)
             add_output(out, body, expected_exit, path, marker_line);
         text_puts(out, "<!-- end -->\n");
     }
+    free_values(&values);
 }
 
 /* Write text where it belongs, or in --check mode say how it differs. */
@@ -448,7 +638,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--build") == 0 && i + 1 < argc)
             build_dir = argv[++i];
         else if (strcmp(argv[i], "--check") == 0)
-            check = 1;
+            check = checking = 1;
         else if (strcmp(argv[i], "--outputs") == 0 && i + 1 < argc)
             outputs_dir = argv[++i];
         else if (strcmp(argv[i], "--only") == 0)

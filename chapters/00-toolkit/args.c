@@ -6,16 +6,46 @@
 #include <stdbool.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+const char exit_status_help[] =
+    "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
+    "nothing else printed); 3 the run diverged (the finite rows, then a line on stderr).\n";
+
 _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void))
 {
-    if (strcmp(flag, "--help") == 0) {
+    if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
         usage();
+        printf("\n%s", exit_status_help);
         exit(0);
     }
     fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
+}
+
+bool flag_was_given(const struct flags_given *given, const char *flag)
+{
+    for (size_t i = 0; i < given->count; i++)
+        if (strcmp(given->flag[i], flag) == 0)
+            return true;
+    return false;
+}
+
+void flag_once(struct flags_given *given, const char *flag)
+{
+    if (flag_was_given(given, flag))
+        fail(EXIT_USAGE, "%s given twice", flag);
+    if (given->count == sizeof given->flag / sizeof given->flag[0])
+        fail(EXIT_USAGE, "more than %zu flags", given->count);
+    given->flag[given->count++] = flag;
+}
+
+void refuse_flags(const struct flags_given *given, const char *const *flags, const char *reason)
+{
+    for (size_t k = 0; flags[k] != NULL; k++)
+        if (flag_was_given(given, flags[k]))
+            fail(EXIT_USAGE, "%s %s", flags[k], reason);
 }
 
 const char *flag_value(int argc, char **argv, int *index)

@@ -12,9 +12,33 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The last branch of every program's flag loop: --help prints usage() and
- * exits 0; anything else is an unknown flag (exit 2). */
+/* The last branch of every program's flag loop: --help (or -h, as the lab
+ * takes it) prints usage() and the exit statuses, and exits 0; anything
+ * else is an unknown flag (exit 2). */
 _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void));
+
+/* The last paragraph of every program's --help, the lab's included: the
+ * exit statuses of fail.h, in the same words everywhere. */
+extern const char exit_status_help[];
+
+/* The flags given so far.  Every program refuses a flag given twice (which
+ * one would win is a guess) and a flag that does not apply to what else
+ * was asked, as the lab does. */
+struct flags_given {
+    const char *flag[64];
+    size_t count;
+};
+
+/* Record flag (the start of every turn of a flag loop); a usage error
+ * "FLAG given twice" if it was given before. */
+void flag_once(struct flags_given *given, const char *flag);
+
+/* Was flag given? */
+bool flag_was_given(const struct flags_given *given, const char *flag);
+
+/* A usage error "FLAG REASON" for the first of flags (NULL-terminated)
+ * that was given, e.g. "--x0 changes example 1 only"; nothing otherwise. */
+void refuse_flags(const struct flags_given *given, const char *const *flags, const char *reason);
 
 /* The value after argv[*index] (advancing *index), or a usage error. */
 const char *flag_value(int argc, char **argv, int *index);

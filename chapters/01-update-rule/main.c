@@ -1,7 +1,7 @@
 /* main.c: chapter 1's program, build/ch01.
  *
  * Runs the chapter's two worked examples and prints them as tables:
- *   1. f(x) = x^2 from x0 = 4 with eta = 0.1 (change them with --x0, --eta,
+ *   1. f(x) = x^2 from x0 = 4 with eta = 0.1 (change them with --x0, --lr,
  *      --steps): every iterate, and the closed form 4 (1 - 2 eta)^k next to it;
  *   2. f(x) = 1/2 (x1^2 + 10 x2^2) from (1, 1) with eta = 0.15, stopped when
  *      ||grad f|| < 1e-6.
@@ -27,39 +27,38 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch01 [--example 1|2] [--x0 X] [--eta ETA] [--steps N] [--csv DIR]\n"
+    puts("usage: ch01 [--example 1|2] [--x0 X] [--lr LR] [--steps N] [--csv DIR]\n"
          "  --example N  run only example 1 or example 2 (default both)\n"
-         "  --x0 X      start of example 1, f(x) = x^2 (default 4)\n"
-         "  --eta ETA   its learning rate, 0 < ETA <= 10 (default 0.1)\n"
-         "  --steps N   how many steps to print, 1..1000 (default 5)\n"
-         "  --csv DIR   also write the figures' data into DIR");
+         "  --x0 X       start of example 1, f(x) = x^2 (default 4)\n"
+         "  --lr LR      its learning rate eta, 0 < LR <= 10 (default 0.1)\n"
+         "  --steps N    how many steps to print, 1..1000 (default 5)\n"
+         "  --csv DIR    also write the figures' data into DIR");
 }
 
 static struct settings parse(int argc, char **argv)
 {
+    static const char *const example_1_flags[] = {"--x0", "--lr", "--steps", NULL};
     struct settings s = {4.0, 0.1, 5, 0, NULL};
-    const char *example_1_flag = NULL;      /* --x0, --eta, --steps shape example 1 */
+    struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--x0") == 0) {
+        flag_once(&given, flag);
+        if (strcmp(flag, "--x0") == 0)
             s.x0 = parse_number_in(flag, flag_value(argc, argv, &i), -1e6, 1e6);
-            example_1_flag = flag;
-        } else if (strcmp(flag, "--eta") == 0) {
+        else if (strcmp(flag, "--lr") == 0)
             s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
-            example_1_flag = flag;
-        } else if (strcmp(flag, "--steps") == 0) {
+        else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
-            example_1_flag = flag;
-        } else if (strcmp(flag, "--example") == 0)
+        else if (strcmp(flag, "--example") == 0)
             s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (s.example == 2 && example_1_flag)
-        fail(EXIT_USAGE, "%s changes example 1 only; for other runs of example 2 try "
-             "build/ch02 --function quadratic:1,10 --x0 1,1 --eta ...", example_1_flag);
+    if (s.example == 2)
+        refuse_flags(&given, example_1_flags, "changes example 1 only; for other runs of "
+                     "example 2 try build/ch02 --function quadratic:1,10 --x0 1,1 --lr ...");
     return s;
 }
 
@@ -79,7 +78,7 @@ static void one_dimension(const struct settings *s)
         f.gradient(&f, &grad, &x);
         if (!row_is_finite(loss, &grad, 1))
             fail(EXIT_DIVERGED, "f(x) overflowed at step %ld (|1 - 2 eta| = %g > 1 makes "
-                 "every step longer): try --eta below 1", k, fabs(1.0 - 2.0 * s->eta));
+                 "every step longer): try --lr below 1", k, fabs(1.0 - 2.0 * s->eta));
         printf("%3ld  %-22.17g  %-22.17g  %-22.17g  %.17g\n", k, x, loss, grad, closed_form);
         gd_step(&x, &grad, 1, s->eta);
         closed_form *= 1.0 - 2.0 * s->eta;

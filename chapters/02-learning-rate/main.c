@@ -4,7 +4,7 @@
  *                     curvature of x^2 sin x at its minimum next to what
  *                     gradient descent does, and the stability limit
  *                     eta < 2/L on a two-dimensional quadratic
- *   ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]
+ *   ch02 --lr E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]
  *                     one run as CSV (step,loss,x1,...), stopping with a
  *                     clear message (exit 3) if it diverges
  *   ch02 --csv DIR    also write the figures' data into DIR
@@ -127,7 +127,7 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     if (run.diverged)
         fail(EXIT_DIVERGED,
              "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
-             "try a smaller --eta (below 2/L, L the largest curvature near the minimum)",
+             "try a smaller --lr (below 2/L, L the largest curvature near the minimum)",
              run.steps + 1);
 }
 
@@ -151,9 +151,9 @@ static void write_figure_data(const char *dir)
 static void usage(void)
 {
     puts("usage: ch02 [--csv DIR]\n"
-         "       ch02 --eta E [--function SPEC] [--x0 X1,...] [--steps N] [--every K]\n"
-         "  with no --eta: the chapter's tables\n"
-         "  --eta E          one run with learning rate E > 0, printed as CSV\n"
+         "       ch02 --lr LR [--function SPEC] [--x0 X1,...] [--steps N] [--every K]\n"
+         "  with no --lr: the chapter's tables\n"
+         "  --lr LR          one run with learning rate eta = LR > 0, printed as CSV\n"
          "  --function SPEC  x2sinx (default), quadratic:a1,..., rosenbrock, ...\n"
          "  --x0 X1,...      the start (default: the function's own)\n"
          "  --steps N        updates, 1..10000000 (default 100)\n"
@@ -167,38 +167,35 @@ int main(int argc, char **argv)
     double eta = 0.0, x0[FUNCTION_MAX_DIM];
     size_t x0_count = 0;
     long steps = 100, every = 1;
-    const char *run_flag = NULL;        /* a flag that only a single run takes */
+    static const char *const run_flags[] = {"--function", "--x0", "--steps", "--every", NULL};
+    struct flags_given given = {0};
 
     fail_program = "ch02";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--eta") == 0)
+        flag_once(&given, flag);
+        if (strcmp(flag, "--lr") == 0)
             eta = parse_positive(flag, flag_value(argc, argv, &i), 1e6);
-        else if (strcmp(flag, "--function") == 0) {
+        else if (strcmp(flag, "--function") == 0)
             spec = flag_value(argc, argv, &i);
-            run_flag = flag;
-        } else if (strcmp(flag, "--x0") == 0) {
+        else if (strcmp(flag, "--x0") == 0)
             x0_count = parse_number_list(flag, flag_value(argc, argv, &i), x0, FUNCTION_MAX_DIM);
-            run_flag = flag;
-        } else if (strcmp(flag, "--steps") == 0) {
+        else if (strcmp(flag, "--steps") == 0)
             steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-            run_flag = flag;
-        } else if (strcmp(flag, "--every") == 0) {
+        else if (strcmp(flag, "--every") == 0)
             every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
-            run_flag = flag;
-        } else if (strcmp(flag, "--csv") == 0)
+        else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
         else
             help_or_unknown_flag(flag, usage);
     }
     if (eta > 0.0) {
         if (csv_dir)
-            fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --eta");
+            fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --lr");
         one_run(spec, x0, x0_count, eta, steps, every);
         return 0;
     }
-    if (run_flag)
-        fail(EXIT_USAGE, "%s describes a single run: give --eta too", run_flag);
+    refuse_flags(&given, run_flags, "describes a single run: give --lr too");
     if (csv_dir)
         write_figure_data(csv_dir);
     curvature_tables();

@@ -3,7 +3,7 @@
  * The three worked examples on three samples (x1, x2, y) = (1, 1, 4),
  * (2, 1, 6), (1, 2, 6), model y_hat = w1 x1 + w2 x2, w^(0) = (0, 0), eta = 0.1:
  *   --example bgd        batch gradient descent, its closed form and a path
- *                        rounded to two decimals (--eta, --steps,
+ *                        rounded to two decimals (--lr, --steps,
  *                        --every change the run: try the exercises)
  *   --example sgd        one sample per update, order 1, 2, 3 (--order)
  *   --example minibatch  batches {1, 2}, {3}, {1, 2}, ...
@@ -46,60 +46,61 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch04 [--example bgd|sgd|minibatch|compare] [--eta ETA] [--steps N]\n"
+    puts("usage: ch04 [--example bgd|sgd|minibatch|compare] [--lr LR] [--steps N]\n"
          "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE]\n"
          "  --example NAME  run one example (default: bgd, sgd and minibatch)\n"
-         "  --eta ETA       learning rate of the three-sample examples, 0 < ETA <= 10\n"
+         "  --lr LR         learning rate eta of the three-sample examples, 0 < LR <= 10\n"
          "                  (default 0.1)\n"
          "  --steps N       updates to run, 1..100000 (default 3)\n"
          "  --every K       print every K-th row of the BGD table and the last\n"
          "  --order I,J,K   SGD's order of the samples 1, 2, 3 (default 1,2,3)\n"
          "  --csv DIR       also write the figures' data into DIR\n"
          "  --write-data FILE  write the 100 000 x 16 problem as CSV for the lab\n"
-         "                  (x1..x16,y; about 35 MB) and stop\n"
-         "exit status: 0 done, 2 bad usage or an unwritable file, 3 a run diverged");
+         "                  (x1..x16,y; about 35 MB) and stop");
 }
 
 /* A flag that only one example reads is refused elsewhere, rather than
- * silently ignored: "--example compare --eta 0.5" would otherwise look as
+ * silently ignored: "--example compare --lr 0.5" would otherwise look as
  * if it had changed the comparison. */
-static void refuse_unused(const struct settings *s, bool tuned, bool ordered, bool every)
+static void refuse_unused(const struct settings *s, const struct flags_given *given)
 {
+    static const char *const all[] = {"--example", "--csv", "--lr", "--steps", "--every",
+                                      "--order", NULL};
+    static const char *const three_samples[] = {"--lr", "--steps", "--every", "--order", NULL};
+    static const char *const order[] = {"--order", NULL}, *const every[] = {"--every", NULL};
     const char *example = s->example ? s->example : "";
-    if (s->data_file && (s->example || s->csv_dir || tuned || ordered || every))
-        fail(EXIT_USAGE, "--write-data writes the data set and stops: give it alone");
-    if (strcmp(example, "compare") == 0 && (tuned || ordered || every))
-        fail(EXIT_USAGE, "--eta, --steps, --every and --order set the three-sample "
-             "examples; --example compare uses the fixed rates its tables print");
-    if (ordered && s->example && strcmp(example, "sgd") != 0)
-        fail(EXIT_USAGE, "--order sets SGD's order: use it with --example sgd");
-    if (every && s->example && strcmp(example, "bgd") != 0)
-        fail(EXIT_USAGE, "--every thins the BGD table: use it with --example bgd");
+    if (s->data_file)
+        refuse_flags(given, all, "does not go with --write-data, which writes the data set "
+                     "and stops");
+    if (strcmp(example, "compare") == 0)
+        refuse_flags(given, three_samples, "sets the three-sample examples; --example "
+                     "compare uses the fixed rates its tables print");
+    if (s->example && strcmp(example, "sgd") != 0)
+        refuse_flags(given, order, "sets SGD's order: use it with --example sgd");
+    if (s->example && strcmp(example, "bgd") != 0)
+        refuse_flags(given, every, "thins the BGD table: use it with --example bgd");
 }
 
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL};
-    bool tuned = false, ordered = false, every = false;
+    struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
+        flag_once(&given, flag);
         if (strcmp(flag, "--example") == 0) {
             s.example = flag_value(argc, argv, &i);
             if (strcmp(s.example, "bgd") != 0 && strcmp(s.example, "sgd") != 0 &&
                 strcmp(s.example, "minibatch") != 0 && strcmp(s.example, "compare") != 0)
                 fail(EXIT_USAGE, "--example: unknown example '%s' "
                      "(bgd, sgd, minibatch or compare)", s.example);
-        } else if (strcmp(flag, "--eta") == 0) {
+        } else if (strcmp(flag, "--lr") == 0) {
             s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
-            tuned = true;
         } else if (strcmp(flag, "--steps") == 0) {
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_ROWS);
-            tuned = true;
         } else if (strcmp(flag, "--every") == 0) {
             s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_ROWS);
-            every = true;
         } else if (strcmp(flag, "--order") == 0) {
-            ordered = true;
             double order[SAMPLES];
             bool seen[SAMPLES] = {false};
             if (parse_number_list(flag, flag_value(argc, argv, &i), order, SAMPLES) != SAMPLES)
@@ -119,7 +120,7 @@ static struct settings parse(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    refuse_unused(&s, tuned, ordered, every);
+    refuse_unused(&s, &given);
     return s;
 }
 
@@ -216,7 +217,7 @@ static void bgd_example(const struct settings *s, const struct regression *model
             fflush(stdout);                     /* the rows first, then the message */
             fail(EXIT_DIVERGED, "BGD diverged at step %ld: the loss overflowed after "
                  "w = (%.6g, %.6g); |r| = |1 - 22 eta/3| = %g > 1 makes every step longer: "
-                 "try --eta below 3/11", k, before[0], before[1],
+                 "try --lr below 3/11", k, before[0], before[1],
                  fabs(1.0 - 22.0 * s->eta / 3.0));
         }
     }
@@ -284,7 +285,7 @@ static void sgd_example(const struct settings *s, const struct regression *model
     for (long k = 1; k <= s->steps; k++)
         if (!print_update(k, model, w, &s->order[(k - 1) % SAMPLES], 1, s->eta, true)) {
             fflush(stdout);
-            fail(EXIT_DIVERGED, "SGD diverged at step %ld: try a smaller --eta", k);
+            fail(EXIT_DIVERGED, "SGD diverged at step %ld: try a smaller --lr", k);
         }
 }
 
@@ -299,7 +300,7 @@ static void minibatch_example(const struct settings *s, const struct regression 
                                  : print_update(k, model, w, second, 1, s->eta, true);
         if (!finite) {
             fflush(stdout);
-            fail(EXIT_DIVERGED, "mini-batch descent diverged at step %ld: try a smaller --eta", k);
+            fail(EXIT_DIVERGED, "mini-batch descent diverged at step %ld: try a smaller --lr", k);
         }
     }
 }

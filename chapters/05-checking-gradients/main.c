@@ -75,29 +75,27 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
+    static const char *const not_with_values[] = {"--example", "--csv", NULL};
     const char *csv_dir = NULL, *example = NULL;
+    struct flags_given given = {0};
     int values = 0;
 
     fail_program = "ch05";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--example") == 0) {
-            if (example)
-                fail(EXIT_USAGE, "--example: given twice");
+        flag_once(&given, flag);
+        if (strcmp(flag, "--example") == 0)
             example = flag_value(argc, argv, &i);
-        } else if (strcmp(flag, "--csv") == 0) {
-            if (csv_dir)
-                fail(EXIT_USAGE, "--csv: given twice");
+        else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
-        } else if (strcmp(flag, "--values") == 0) {
-            if (values)
-                fail(EXIT_USAGE, "--values: given twice");
+        else if (strcmp(flag, "--values") == 0)
             values = 1;
-        } else
+        else
             help_or_unknown_flag(flag, usage);
     }
-    if (values && (example || csv_dir))
-        fail(EXIT_USAGE, "--values prints only the values: use it alone");
+    if (values)
+        refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
+                     "the values");
     if (values) {
         chapter5_values(stdout);
         return 0;

@@ -1,12 +1,13 @@
 /* main.c: chapter 6's program, build/ch06.
  *
- * Prints the chapter's two results:
- *   --example  the worked example: three steps of gradient descent, momentum
- *              and Nesterov on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4,
- *              momentum 1/2, every number an exact binary fraction;
- *   --rates    the measured contraction per step next to the theory, for
- *              several condition numbers and settings (the default prints both).
- * With --lr (and --momentum, --dampening, --nesterov, --curvatures) it
+ * Prints the chapter's two results (--example PART picks one; the default
+ * prints both):
+ *   by-hand  the worked example: three steps of gradient descent, momentum
+ *            and Nesterov on f = 1/2 (x1^2 + 3 x2^2) from (1, 1), lr = 1/4,
+ *            momentum 1/2, every number an exact binary fraction;
+ *   rates    the measured contraction per step next to the theory, for
+ *            several condition numbers and settings.
+ * With --lr (and --momentum, --dampening, --nesterov, --function) it
  * measures one setting of your own instead.  With --csv DIR it also writes
  * the figures' data there (tests/draw.sh).  Every run uses sgd_kind through
  * the optimizer interface: the code the lab runs.
@@ -40,60 +41,71 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch06 [--example] [--rates] [--csv DIR]\n"
-         "       ch06 --lr LR [--momentum B] [--dampening D] [--nesterov] [--curvatures MU,L]\n"
-         "  --example        the worked example by hand: three steps of GD, momentum, Nesterov\n"
-         "  --rates          measured rate per step against the theory (default: both)\n"
+    puts("usage: ch06 [--example by-hand|rates] [--csv DIR]\n"
+         "       ch06 --lr LR [--momentum B] [--dampening D] [--nesterov]\n"
+         "            [--function quadratic:MU,L]\n"
+         "  --example PART   one part (default: both): by-hand, the worked example, three\n"
+         "                   steps of GD, momentum and Nesterov; rates, the measured rate\n"
+         "                   per step against the theory\n"
          "  --lr LR          measure your own setting instead, 0 < LR <= 10\n"
          "  --momentum B     its momentum, 0 <= B < 1 (default 0)\n"
          "  --dampening D    its dampening, 0 <= D < 1 (default 0)\n"
          "  --nesterov       Nesterov's look-ahead (needs momentum, no dampening)\n"
-         "  --curvatures MU,L  the quadratic 1/2 (MU x1^2 + L x2^2), 0 < MU, L <= 1e6\n"
-         "                   (default 1,100)\n"
+         "  --function quadratic:MU,L  the quadratic 1/2 (MU x1^2 + L x2^2),\n"
+         "                   0 < MU, L <= 1e6 (default quadratic:1,100)\n"
          "  --csv DIR        also write the figures' data into DIR\n"
-         "exit status: 0 done, 2 bad usage (or a rate too fast to measure), 3 the run diverged");
+         "A rate too fast to measure (the error below 1e-280 by step 400) is bad input.");
 }
 
 static struct settings parse(int argc, char **argv)
 {
+    static const char *const tuning[] = {"--momentum", "--dampening", "--nesterov",
+                                         "--function", NULL};
+    static const char *const parts[] = {"--example", NULL};
     struct settings s = {.curvature = {1.0, 100.0}};
-    bool tuned = false;
+    struct flags_given given = {0};
     s.hyper = sgd_kind.defaults;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--example") == 0)
-            s.example = true;
-        else if (strcmp(flag, "--rates") == 0)
-            s.rates = true;
-        else if (strcmp(flag, "--lr") == 0) {
+        flag_once(&given, flag);
+        if (strcmp(flag, "--example") == 0) {
+            const char *part = flag_value(argc, argv, &i);
+            if (strcmp(part, "by-hand") == 0)
+                s.example = true;
+            else if (strcmp(part, "rates") == 0)
+                s.rates = true;
+            else
+                fail(EXIT_USAGE, "--example: unknown part '%s' (by-hand or rates)", part);
+        } else if (strcmp(flag, "--lr") == 0) {
             s.hyper.lr = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             s.custom = true;
-        } else if (strcmp(flag, "--momentum") == 0) {
+        } else if (strcmp(flag, "--momentum") == 0)
             s.hyper.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
-            tuned = true;
-        } else if (strcmp(flag, "--dampening") == 0) {
+        else if (strcmp(flag, "--dampening") == 0)
             s.hyper.dampening = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
-            tuned = true;
-        } else if (strcmp(flag, "--nesterov") == 0) {
+        else if (strcmp(flag, "--nesterov") == 0)
             s.hyper.nesterov = true;
-            tuned = true;
-        } else if (strcmp(flag, "--curvatures") == 0) {
+        else if (strcmp(flag, "--function") == 0) {
             const char *text = flag_value(argc, argv, &i);
-            if (parse_number_list(flag, text, s.curvature, 2) != 2)
-                fail(EXIT_USAGE, "%s: give two curvatures MU,L, not '%s'", flag, text);
-            for (int c = 0; c < 2; c++)
+            struct function f = function_from_spec(flag, text);
+            if (strcmp(f.name, "quadratic") != 0 || f.dim != 2)
+                fail(EXIT_USAGE, "%s: chapter 6 measures two-dimensional quadratics: give "
+                     "quadratic:MU,L, not '%s'", flag, text);
+            for (int c = 0; c < 2; c++) {
+                s.curvature[c] = f.param[c];
                 if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
                     fail(EXIT_USAGE, "%s: curvatures must lie in (0, 1e6], not '%s'", flag, text);
-            tuned = true;
+            }
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (tuned && !s.custom)
-        fail(EXIT_USAGE, "--momentum, --dampening, --nesterov and --curvatures need --lr");
-    if (s.custom && (s.example || s.rates))
-        fail(EXIT_USAGE, "--lr measures a setting of your own: leave out --example and --rates");
+    if (!s.custom)
+        refuse_flags(&given, tuning, "describes a setting of your own: give --lr too");
+    else
+        refuse_flags(&given, parts, "prints the chapter's own runs: leave it out with --lr, "
+                     "which measures a setting of your own");
     if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
         fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
     if (!s.example && !s.rates && !s.custom)

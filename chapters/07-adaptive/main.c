@@ -1,16 +1,16 @@
 /* main.c: chapter 7's program, build/ch07.
  *
  * Everything runs on the badly scaled quadratic f = 1/2 (x1^2 + 100 x2^2)
- * (change the curvatures with --curvature), from x0 = (1, 1) unless --x0.
+ * (change it with --function quadratic:A1,A2), from x0 = (1, 1) unless --x0.
  *
  *   ch07                      the chapter's comparison: plain gradient
  *                             descent, AdaGrad, RMSProp (plain, centered,
  *                             with momentum) and Adadelta with the settings
  *                             the text uses, side by side
- *   ch07 --method NAME ...    the first --steps updates of one method as a
+ *   ch07 --optimizer NAME ... the first --steps updates of one method as a
  *                             table: iterates, the move of each coordinate and
  *                             its effective learning rate (the worked examples)
- *   ch07 --method NAME --trace    every step as CSV, to compare with PyTorch
+ *   ch07 --optimizer NAME --trace  every step as CSV, to compare with PyTorch
  *   ch07 --csv DIR            also write the figures' data (tests/draw.sh)
  *
  * The optimizers are the book's own (adagrad.c, rmsprop.c, adadelta.c and
@@ -48,13 +48,15 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch07 [--method gd|adagrad|rmsprop|adadelta] [--lr X] [--alpha A]\n"
+    puts("usage: ch07 [--optimizer sgd|adagrad|rmsprop|adadelta] [--lr X] [--alpha A]\n"
          "            [--rho R] [--eps E] [--momentum M] [--centered]\n"
-         "            [--curvature A1,A2] [--x0 X1,X2] [--steps N] [--trace] [--csv DIR]\n"
-         "  f = 1/2 (A1 x1^2 + A2 x2^2), default A = 1,100 and x0 = 1,1.\n"
-         "  Without --method: the chapter's comparison of the four methods.\n"
-         "  --method NAME   the first N updates of one method, as a table\n"
-         "  --lr X          its learning rate (default: PyTorch's; 0.019 for gd)\n"
+         "            [--function quadratic:A1,A2] [--x0 X1,X2] [--steps N] [--trace]\n"
+         "            [--csv DIR]\n"
+         "  f = 1/2 (A1 x1^2 + A2 x2^2), default quadratic:1,100 and x0 = 1,1.\n"
+         "  Without --optimizer: the chapter's comparison of the four methods.\n"
+         "  --optimizer NAME  the first N updates of one method, as a table\n"
+         "                  (sgd: plain gradient descent, no momentum)\n"
+         "  --lr X          its learning rate (default: PyTorch's; 0.019 for sgd)\n"
          "  --alpha A       RMSProp's smoothing constant, 0 <= A < 1 (0.99)\n"
          "  --rho R         Adadelta's, 0 <= R <= 1 (0.9)\n"
          "  --eps E         the epsilon, E >= 0 (1e-10, 1e-8, 1e-6)\n"
@@ -71,20 +73,21 @@ static const struct optimizer_kind *method_named(const char *name)
         const char *name;
         const struct optimizer_kind *kind;
     } methods[] = {
-        {"gd", &sgd_kind}, {"adagrad", &adagrad_kind},
+        {"sgd", &sgd_kind}, {"adagrad", &adagrad_kind},
         {"rmsprop", &rmsprop_kind}, {"adadelta", &adadelta_kind},
     };
     for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
         if (strcmp(name, methods[m].name) == 0)
             return methods[m].kind;
-    fail(EXIT_USAGE, "--method: unknown method '%s' (gd, adagrad, rmsprop, adadelta)", name);
+    fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (chapter 7 runs sgd, adagrad, "
+         "rmsprop, adadelta; the lab runs them all)", name);
 }
 
 /* Which flag needs which kind, for a clear message instead of a silent no-op. */
 static void require(const struct settings *s, unsigned flag, const char *name)
 {
     if (s->kind == NULL || !(s->kind->takes & flag))
-        fail(EXIT_USAGE, "%s: only for a --method that takes it (try --help)", name);
+        fail(EXIT_USAGE, "%s: only for an --optimizer that takes it (try --help)", name);
 }
 
 /* A hyper-parameter's value; adding 0.0 turns "-0" into 0, which prints as 0. */
@@ -97,10 +100,12 @@ static struct settings parse(int argc, char **argv)
 {
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
     struct hyper given = {0};
+    struct flags_given flags = {0};
     unsigned set = 0;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--method") == 0)
+        flag_once(&flags, flag);
+        if (strcmp(flag, "--optimizer") == 0)
             s.kind = method_named(flag_value(argc, argv, &i));
         else if (strcmp(flag, "--lr") == 0) {
             given.lr = number_flag(flag, argc, argv, &i, 100.0);
@@ -120,13 +125,17 @@ static struct settings parse(int argc, char **argv)
         } else if (strcmp(flag, "--centered") == 0) {
             given.centered = true;
             set |= TAKES_CENTERED;
-        } else if (strcmp(flag, "--curvature") == 0) {
+        } else if (strcmp(flag, "--function") == 0) {
             const char *text = flag_value(argc, argv, &i);
-            if (parse_number_list(flag, text, s.curvature, DIM) != DIM)
-                fail(EXIT_USAGE, "--curvature: give two curvatures, as in 1,100");
-            for (int c = 0; c < DIM; c++)
+            struct function f = function_from_spec(flag, text);
+            if (strcmp(f.name, "quadratic") != 0 || f.dim != DIM)
+                fail(EXIT_USAGE, "--function: chapter 7 runs on two-dimensional quadratics: "
+                     "give quadratic:A1,A2, not '%s'", text);
+            for (int c = 0; c < DIM; c++) {
+                s.curvature[c] = f.param[c];
                 if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
-                    fail(EXIT_USAGE, "--curvature: '%s': each must lie in (0, 1e6]", text);
+                    fail(EXIT_USAGE, "--function: '%s': each curvature must lie in (0, 1e6]", text);
+            }
         } else if (strcmp(flag, "--x0") == 0) {
             const char *text = flag_value(argc, argv, &i);
             if (parse_number_list(flag, text, s.x0, DIM) != DIM)
@@ -146,12 +155,12 @@ static struct settings parse(int argc, char **argv)
             help_or_unknown_flag(flag, usage);
     }
     if (s.trace && s.kind == NULL)
-        fail(EXIT_USAGE, "--trace: needs a --method");
+        fail(EXIT_USAGE, "--trace: needs an --optimizer");
     if (s.csv_dir && s.kind != NULL)
-        fail(EXIT_USAGE, "--csv: writes the comparison's data; use it without --method");
+        fail(EXIT_USAGE, "--csv: writes the comparison's data; use it without --optimizer");
     if (s.kind == NULL) {
         if (set != 0)
-            fail(EXIT_USAGE, "hyper-parameters need a --method (try --help)");
+            fail(EXIT_USAGE, "hyper-parameters need an --optimizer (try --help)");
         return s;
     }
     s.hyper = s.kind->defaults;
@@ -164,7 +173,7 @@ static struct settings parse(int argc, char **argv)
     if (set & TAKES_CENTERED) { require(&s, TAKES_CENTERED, "--centered"); s.hyper.centered = true; }
     if (set & TAKES_MOMENTUM) {
         if (s.kind != &rmsprop_kind)
-            fail(EXIT_USAGE, "--momentum: only for --method rmsprop here (chapter 6 has SGD's)");
+            fail(EXIT_USAGE, "--momentum: only for --optimizer rmsprop here (chapter 6 has SGD's)");
         s.hyper.momentum = given.momentum;
     }
     return s;
@@ -256,10 +265,11 @@ static void print_value(double value, int width)
         printf("%-*.7e", width, value);
 }
 
-/* The name --method takes: chapter 6's sgd_kind is "gd" here. */
+/* The name --optimizer takes: chapter 6's sgd_kind is plain gradient
+ * descent here (no momentum), under the lab's name "sgd". */
 static const char *method_label(const struct optimizer_kind *kind)
 {
-    return kind == &sgd_kind ? "gd" : kind->name;
+    return kind->name;
 }
 
 /* The worked examples: the first s->steps updates of one method. */
@@ -347,7 +357,7 @@ static struct hyper hyper_of(const struct contender *c)
 }
 
 /* The comparison table: every contender for RACE_STEPS updates.  One that
- * diverges (possible with other --curvature) says so in its row, the others
+ * diverges (possible with other --function) says so in its row, the others
  * still run, and the program then ends with exit status 3. */
 static void comparison(const struct settings *s)
 {
@@ -393,7 +403,7 @@ static void comparison(const struct settings *s)
     }
     if (failed != NULL)
         fail(EXIT_DIVERGED, "%s diverged at step %ld: the comparison's settings suit the "
-             "default curvatures; try --method NAME --lr X on these", failed, failed_at);
+             "default curvatures; try --optimizer NAME --lr X on these", failed, failed_at);
 }
 
 /* Each contender's path from x0 as dir/<prefix>_<name>.csv, steps updates. */

@@ -1,6 +1,6 @@
 """pytorch_check.py: chapter 7's optimizers against torch.optim.
 
-Runs build/ch07 --method NAME ... --trace and the same settings with
+Runs build/ch07 --optimizer NAME ... --trace and the same settings with
 torch.optim (float64, the single-tensor code) on f = 1/2 (x1^2 + 100 x2^2)
 from (1, 1), both fed the same gradient a_i x_i, and prints the largest
 difference of any coordinate at any step.  Needs PyTorch:
@@ -21,15 +21,15 @@ STEPS = 200
 
 # (flags for build/ch07, the torch.optim class, its keyword arguments)
 CASES = [
-    ("--method adagrad --lr 0.1", torch.optim.Adagrad, dict(lr=0.1)),
-    ("--method rmsprop", torch.optim.RMSprop, dict()),
-    ("--method rmsprop --centered", torch.optim.RMSprop, dict(centered=True)),
-    ("--method rmsprop --lr 0.001 --momentum 0.9", torch.optim.RMSprop,
+    ("--optimizer adagrad --lr 0.1", torch.optim.Adagrad, dict(lr=0.1)),
+    ("--optimizer rmsprop", torch.optim.RMSprop, dict()),
+    ("--optimizer rmsprop --centered", torch.optim.RMSprop, dict(centered=True)),
+    ("--optimizer rmsprop --lr 0.001 --momentum 0.9", torch.optim.RMSprop,
      dict(lr=0.001, momentum=0.9)),
-    ("--method rmsprop --alpha 0.9 --eps 1e-3 --centered --momentum 0.5",
+    ("--optimizer rmsprop --alpha 0.9 --eps 1e-3 --centered --momentum 0.5",
      torch.optim.RMSprop, dict(alpha=0.9, eps=1e-3, centered=True, momentum=0.5)),
-    ("--method adadelta", torch.optim.Adadelta, dict()),
-    ("--method adadelta --lr 0.5 --rho 0.95 --eps 1e-4", torch.optim.Adadelta,
+    ("--optimizer adadelta", torch.optim.Adadelta, dict()),
+    ("--optimizer adadelta --lr 0.5 --rho 0.95 --eps 1e-4", torch.optim.Adadelta,
      dict(lr=0.5, rho=0.95, eps=1e-4)),
 ]
 

@@ -1,7 +1,7 @@
 /* main.c: chapter 8's program, build/ch08.
  *
  * Prints the chapter's worked examples as tables, one part at a time
- * (--show PART) or all of them:
+ * (--example PART) or all of them:
  *   first-steps  Adam's first steps on 1/2 (x1^2 + 10 x2^2), with and
  *                without bias correction
  *   bias         the bias-correction factors against the step count
@@ -9,9 +9,9 @@
  *   amsgrad      Adam and AMSGrad after one large gradient
  *   decay        Adam, Adam + L2 and AdamW on 1/2 theta^2
  *   family       Adam, AMSGrad, AdamW, Adamax, NAdam on Rosenbrock
- *   race         the optimizer race (--surface picks one surface)
+ *   race         the optimizer race (--function picks one surface)
  *   pytorch      short trajectories in the format of pytorch_check.py
- * With --csv DIR (and no --show) it also runs the race and writes the
+ * With --csv DIR (and no --example) it also runs the race and writes the
  * figures' data there (tests/draw.sh).
  * It leaves out on purpose: anything random; the race is deterministic.
  */
@@ -49,10 +49,11 @@ struct settings {
 
 static void usage(void)
 {
-    puts("usage: ch08 [--show PART] [--surface NAME] [--csv DIR]\n"
-         "  --show PART     one part: first-steps, bias, eps, amsgrad, decay, family,\n"
+    puts("usage: ch08 [--example PART] [--function NAME] [--csv DIR]\n"
+         "  --example PART  one part: first-steps, bias, eps, amsgrad, decay, family,\n"
          "                  race, pytorch (default: the first six)\n"
-         "  --surface NAME  with --show race: rosenbrock, beale or saddle (default: all)\n"
+         "  --function NAME with --example race: the race's surface, rosenbrock, beale\n"
+         "                  or saddle (default: all three)\n"
          "  --csv DIR       also write the figures' data into DIR");
 }
 
@@ -68,11 +69,13 @@ static const char *one_of(const char *flag, const char *text, const char *const 
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {NULL, NULL, NULL};
+    struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--show") == 0)
+        flag_once(&given, flag);
+        if (strcmp(flag, "--example") == 0)
             s.show = one_of(flag, flag_value(argc, argv, &i), parts, PART_COUNT);
-        else if (strcmp(flag, "--surface") == 0)
+        else if (strcmp(flag, "--function") == 0)
             s.surface = one_of(flag, flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
@@ -80,7 +83,7 @@ static struct settings parse(int argc, char **argv)
             help_or_unknown_flag(flag, usage);
     }
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
-        fail(EXIT_USAGE, "--surface only goes with --show race");
+        fail(EXIT_USAGE, "--function only goes with --example race");
     return s;
 }
 
@@ -308,7 +311,7 @@ static struct function surface_named(const char *name)
 {
     if (strcmp(name, "saddle") == 0)
         return saddle();
-    return function_from_spec("--surface", name);
+    return function_from_spec("--function", name);
 }
 
 /* lr, f at the end and when it settled; the last column unpadded. */

@@ -3,9 +3,9 @@
 Runs five steps of Adam (plain; AMSGrad with weight decay 0.1), AdamW
 (weight decay 0.1), Adamax and NAdam on Rosenbrock from (-1.5, 2) with
 lr 0.01 in torch.optim, in float64, and the same runs with
-`build/ch08 --show pytorch`, and prints the largest difference of each
+`build/ch08 --example pytorch`, and prints the largest difference of each
 optimizer.  With --table it first prints PyTorch's numbers in the format
-of build/ch08 --show pytorch, to compare by eye.  Needs PyTorch:
+of build/ch08 --example pytorch, to compare by eye.  Needs PyTorch:
 
     python3 chapters/08-adam/pytorch_check.py [--table] [BUILD]
 
@@ -64,8 +64,8 @@ def theirs():
 
 
 def ours():
-    """The same table from build/ch08 --show pytorch."""
-    command = [f"{BUILD}/ch08", "--show", "pytorch"]
+    """The same table from build/ch08 --example pytorch."""
+    command = [f"{BUILD}/ch08", "--example", "pytorch"]
     lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split("\n")
     rows = {}
     for line in lines[1:]:

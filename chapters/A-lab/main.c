@@ -105,10 +105,7 @@ static void usage(void)
         }
         putchar('\n');
     }
-    printf("\n"
-           "Exit status: 0 the run finished; 2 bad usage or input (one line on stderr,\n"
-           "no CSV); 3 the run diverged (the finite rows, then a line on stderr).\n"
-           "Manual: chapters/A-lab/README.md\n");
+    printf("\n%sManual: chapters/A-lab/README.md\n", exit_status_help);
 }
 
 /* --gradcheck: one line on stderr, or a usage error (exit 2, no CSV) when
@@ -131,13 +128,6 @@ static void check_gradient(const struct objective *objective, const double *thet
 
 /* ----------------------------------------------------------- parsing */
 
-static void set_once(const char *flag, bool *seen)
-{
-    if (*seen)
-        fail(EXIT_USAGE, "%s given twice", flag);
-    *seen = true;
-}
-
 static uint64_t parse_seed(const char *text)
 {
     char *end;
@@ -154,8 +144,6 @@ static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv,
 {
     const char *flag = argv[*i];
     struct hyper *h = &s->hyper;
-    bool seen = (s->given & bit) != 0;
-    set_once(flag, &seen);
     s->given |= bit;
     switch (bit) {
     case TAKES_NESTEROV: h->nesterov = true; return;
@@ -209,52 +197,42 @@ static void remember_command(struct settings *s, int argc, char **argv)
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {0};
-    bool seen_x0 = false, seen_optimizer = false, seen_steps = false, seen_epochs = false,
-         seen_batch = false, seen_order = false, seen_every = false, seen_function = false,
-         seen_data = false, seen_plot = false, seen_no_bias = false, seen_gradcheck = false;
+    struct flags_given given = {0};
     s.every = 1;
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
+        flag_once(&given, flag);
         if (bit != 0) {
             parse_hyper(&s, bit, argc, argv, &i);
         } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
             continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
         } else if (strcmp(flag, "--function") == 0) {
-            set_once(flag, &seen_function);
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
-            set_once(flag, &seen_data);
             s.data_path = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--x0") == 0) {
             const char *text;
             size_t values = 1;
-            set_once(flag, &seen_x0);
             text = flag_value(argc, argv, &i);
             for (const char *c = text; *c != '\0'; c++)
                 values += *c == ',';
             s.x0 = checked_calloc(values, sizeof *s.x0, __FILE__, __LINE__);
             s.x0_count = parse_number_list(flag, text, s.x0, values);
         } else if (strcmp(flag, "--optimizer") == 0) {
-            set_once(flag, &seen_optimizer);
             s.optimizer_name = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--steps") == 0) {
-            set_once(flag, &seen_steps);
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
         } else if (strcmp(flag, "--epochs") == 0) {
-            set_once(flag, &seen_epochs);
             s.epochs = parse_whole(flag, flag_value(argc, argv, &i), 0, MAX_STEPS);
         } else if (strcmp(flag, "--batch") == 0) {
-            set_once(flag, &seen_batch);
             s.batch = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
         } else if (strcmp(flag, "--every") == 0) {
-            set_once(flag, &seen_every);
             s.every = parse_whole(flag, flag_value(argc, argv, &i), 1, MAX_STEPS);
         } else if (strcmp(flag, "--order") == 0) {
             const char *order;
-            set_once(flag, &seen_order);
             order = flag_value(argc, argv, &i);
             if (strcmp(order, "sequential") == 0)
                 s.shuffle = false;
@@ -266,15 +244,12 @@ static struct settings parse(int argc, char **argv)
                 fail(EXIT_USAGE, "--order: '%s' is neither sequential nor shuffle[:SEED]",
                      order);
         } else if (strcmp(flag, "--no-bias") == 0) {
-            set_once(flag, &seen_no_bias);
             s.no_bias = true;
         } else if (strcmp(flag, "--gradcheck") == 0) {
-            set_once(flag, &seen_gradcheck);
             s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
             fail(EXIT_USAGE, "--csv DIR takes no other flag");
         } else if (strcmp(flag, "--plot") == 0) {
-            set_once(flag, &seen_plot);
             s.plot = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
             usage();
@@ -288,21 +263,19 @@ static struct settings parse(int argc, char **argv)
         }
     }
 
-    if (seen_function == seen_data)
-        fail(EXIT_USAGE, seen_function ? "give --function or --data, not both"
-                                       : "nothing to optimise: give --function NAME or "
-                                         "--data FILE.csv (try --help)");
-    if (seen_function) {
+    if (flag_was_given(&given, "--function") == flag_was_given(&given, "--data"))
+        fail(EXIT_USAGE, flag_was_given(&given, "--function")
+                             ? "give --function or --data, not both"
+                             : "nothing to optimise: give --function NAME or "
+                               "--data FILE.csv (try --help)");
+    if (flag_was_given(&given, "--function")) {
         static const char *const data_only[] = {"--epochs", "--batch", "--order",
-                                                "--no-bias"};
-        const bool given[] = {seen_epochs, seen_batch, seen_order, seen_no_bias};
-        for (size_t k = 0; k < 4; k++)
-            if (given[k])
-                fail(EXIT_USAGE, "%s applies to --data only", data_only[k]);
+                                                "--no-bias", NULL};
+        refuse_flags(&given, data_only, "applies to --data only");
     }
-    if (seen_steps && seen_epochs)
+    if (flag_was_given(&given, "--steps") && flag_was_given(&given, "--epochs"))
         fail(EXIT_USAGE, "give --steps or --epochs, not both");
-    if (!seen_steps && !seen_epochs)
+    if (!flag_was_given(&given, "--steps") && !flag_was_given(&given, "--epochs"))
         s.steps = 100;
     remember_command(&s, argc, argv);
     return s;

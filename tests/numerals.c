@@ -1,0 +1,1570 @@
+/* numerals.c: every number in the prose is woven, asserted or exempt.
+ *
+ * It reads the running text of chapters/NN-slug/README.md and
+ * solutions/NN-slug.md (not fenced code, not the blocks weave.c writes,
+ * not HTML comments, link targets or tags) and finds every numeral in it.
+ * Each one must be covered in one of four ways (the rule is stated once
+ * more, for readers, in chapter 0):
+ *
+ * 1. woven: inside an <!-- output/listing --> block, or a value
+ *    <!-- v:NAME -->0.6694<!-- /v --> that weave.c keeps equal to what the
+ *    file's <!-- values: build/chNN --values --> command prints;
+ *
+ * 2. asserted: the paragraph (a run of non-blank lines: a paragraph, a
+ *    list, a table or a displayed equation) carries <!-- t:TEST --> (or
+ *    <!-- t:a t:b -->), put at its end, and the numeral appears in the
+ *    body of START_TEST(TEST) in tests/NN-slug*.c (comments left out;
+ *    inside a string counts; a #define the body uses counts) after both
+ *    are normalised;
+ *
+ * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
+ *    numerals that define its example (the function's constants, a start
+ *    point, a chosen learning rate or step count, a sample count, a seed),
+ *    the inputs the reader could change, never a result.  Each one listed
+ *    covers every occurrence in that paragraph; one listed but absent is an
+ *    error, so the note cannot go stale; and one written neither in some
+ *    chapter's code (the .c and .h files of chapters/) nor in a command of
+ *    the file (an output or values marker, a typed code span) is an error:
+ *    an input is set in code, a result computed there is written nowhere;
+ *
+ * 4. exempt, because it is not a result:
+ *    - a reference: the numerals after chapter(s), section(s), exercise(s),
+ *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
+ *      or issue (any case), and the ones joined to them by ",", "–", "-",
+ *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
+ *      numbers only (exercise and section also N.M: "exercise 4.2"), and
+ *      not after "for example";
+ *    - an equation number (4.4): "(N.M)" where some display line of the
+ *      book ends with that label;
+ *    - a year in a citation (1900–2099 in parentheses, or after a
+ *      capitalised name or "al." and before ")", ";", "," or ".":
+ *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
+ *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
+ *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
+ *    - everything in a code span that is something the reader types: a
+ *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
+ *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
+ *      function spec (`quadratic:1,10`), a printf format (`%.17g`) or a
+ *      keyword argument with no space (`weight_decay=0.01`).  Mathematics
+ *      in a code span (`x₁₀ = 4 · (4/5)¹⁰ ≈ 0.4295`) is prose and checked.
+ *
+ * What is not a numeral at all: digits inside a word or name (x1, beta2,
+ * ch04, L2), indices and exponents written as notation after a letter or
+ * bracket (x₁, aᵢ, x², (4/5)¹⁰, x^(k), x_{k+1}, (1 − ηλ)^{2k}).
+ *
+ * Normalisation, applied alike to prose and to test bodies:
+ *    −3 (U+2212) is -3; "+0.038" is 0.038;
+ *    digit groups "100 000" (space, no-break, thin or narrow space) and
+ *      "100,000" are 100000;
+ *    4.5 × 10⁻³, 4.5·10⁻³, 4.5e-3 and 4.5E-03 are 4.5e-3; 10⁻⁶ is 1e-6
+ *      (in a test also pow(10, -6)); another power, 2⁻⁵³ or 2^-53, is
+ *      2^-53 (in a test ldexp(1, -53) or pow(2, -53));
+ *    a fraction written without spaces, 16/5, is one numeral "16/5"; in a
+ *      test `16.0 / 5` gives it (as well as 16 and 5), and a C literal
+ *      with a zero fraction, 16.0, also counts as 16;
+ *    ½ is 1/2 (and ¼ 1/4, ¾ 3/4);
+ *    a percentage is its number: "22 %" must appear as 22 in a test
+ *      (`22 / 100.0`), so 0.22 does not assert it;
+ *    a range "18–22" (en dash or hyphen) is two numerals, 18 and 22, each
+ *      covered on its own; so are both ends of "0.5 ± 0.1";
+ *    otherwise the text must match: 0.10 is not 0.1, and a rounded 0.0337
+ *      is asserted as the string "0.0337" or with that literal beside a
+ *      tolerance of half its last digit.
+ *
+ *   numerals                 every chapter and worked answer; files listed
+ *                            in tests/numbers-pending.txt (not yet
+ *                            converted) only report how many numerals are
+ *                            uncovered; exit 1 if any other file has one
+ *   numerals --only 04-batches ...   just these chapters (as above)
+ *   numerals FILE...         just these files, every uncovered numeral
+ *                            listed even if the file is pending
+ *   -v                       also list how each numeral is covered
+ *   --mutations              list the asserted or given numerals whose last
+ *                            digit, changed by one (up or down), the same
+ *                            tests or givens would still cover: a test full
+ *                            of small integers asserts a 3 only weakly (the
+ *                            count is always printed)
+ *
+ * Run it from the top of the repository (`make check` does).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PENDING_LIST "tests/numbers-pending.txt"
+#define MAX_LINE 16384
+#define MAX_TOKEN 128
+
+enum cover { WOVEN_BLOCK, WOVEN_VALUE, ASSERTED, GIVEN, EXEMPT, UNCOVERED, NOT_COUNTED };
+
+static const char *cover_name[] = {"woven (block)", "woven (value)", "asserted", "given",
+                                   "exempt", "uncovered", ""};
+
+static int verbose;
+static int mutations;           /* --mutations: which hand changes would go unnoticed */
+static int mutated, survived;
+static int error_count;
+
+/* ------------------------------------------------------------ small helpers */
+
+static void *must(void *p)
+{
+    if (p == NULL) {
+        fprintf(stderr, "numerals: out of memory\n");
+        exit(1);
+    }
+    return p;
+}
+
+static char *read_whole(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    char *data;
+    long size;
+    if (file == NULL)
+        return NULL;
+    fseek(file, 0, SEEK_END);
+    size = ftell(file);
+    rewind(file);
+    data = must(malloc((size_t)size + 1));
+    if (fread(data, 1, (size_t)size, file) != (size_t)size)
+        size = 0;
+    data[size] = '\0';
+    fclose(file);
+    return data;
+}
+
+static void problem(const char *file, int line, const char *format, ...)
+{
+    va_list args;
+    fprintf(stdout, "%s:%d: ", file, line);
+    va_start(args, format);
+    vfprintf(stdout, format, args);
+    va_end(args);
+    fputc('\n', stdout);
+    error_count++;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* out = a b c, cut to size (numerals are short; a cut one matches nothing). */
+static void join(char *out, size_t size, const char *a, const char *b, const char *c)
+{
+    size_t n = 0;
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++)
+        for (const char *p = parts[i]; *p && n + 1 < size; p++)
+            out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* A set of strings (numerals, names): a plain growing array. */
+struct set {
+    char **item;
+    int count, capacity;
+};
+
+static int set_has(const struct set *s, const char *x)
+{
+    for (int i = 0; i < s->count; i++)
+        if (strcmp(s->item[i], x) == 0)
+            return 1;
+    return 0;
+}
+
+static void set_add(struct set *s, const char *x)
+{
+    if (set_has(s, x))
+        return;
+    if (s->count == s->capacity) {
+        s->capacity = s->capacity ? 2 * s->capacity : 16;
+        s->item = must(realloc(s->item, (size_t)s->capacity * sizeof *s->item));
+    }
+    s->item[s->count++] = must(strdup(x));
+}
+
+static void set_free(struct set *s)
+{
+    for (int i = 0; i < s->count; i++)
+        free(s->item[i]);
+    free(s->item);
+    s->item = NULL;
+    s->count = s->capacity = 0;
+}
+
+/* ------------------------------------------------------------ characters */
+
+/* The code point at s and its length in bytes (a stray byte is itself). */
+static unsigned decode(const char *s, int *length)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80 || (u[0] & 0xe0) == 0x80) {
+        *length = 1;
+        return u[0];
+    }
+    if ((u[0] & 0xe0) == 0xc0 && u[1]) {
+        *length = 2;
+        return ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu);
+    }
+    if ((u[0] & 0xf0) == 0xe0 && u[1] && u[2]) {
+        *length = 3;
+        return ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+    }
+    if ((u[0] & 0xf8) == 0xf0 && u[1] && u[2] && u[3]) {
+        *length = 4;
+        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3fu) << 12) | ((u[2] & 0x3fu) << 6) |
+               (u[3] & 0x3fu);
+    }
+    *length = 1;
+    return u[0];
+}
+
+/* The code point just before position at in line (0 at the start). */
+static unsigned previous(const char *line, const char *at)
+{
+    int length;
+    const char *p = at;
+    if (p == line)
+        return 0;
+    do
+        p--;
+    while (p > line && (*(const unsigned char *)p & 0xc0) == 0x80);
+    return decode(p, &length);
+}
+
+/* Superscript digit or sign: its ASCII meaning, else 0. */
+static char superscript(unsigned c)
+{
+    switch (c) {
+    case 0x2070: return '0';
+    case 0x00b9: return '1';
+    case 0x00b2: return '2';
+    case 0x00b3: return '3';
+    case 0x207a: return '+';
+    case 0x207b: return '-';
+    default: return c >= 0x2074 && c <= 0x2079 ? (char)('4' + (c - 0x2074)) : 0;
+    }
+}
+
+static int subscript(unsigned c)
+{
+    return c >= 0x2080 && c <= 0x208c;
+}
+
+/* A letter of a word or a name: ASCII letters and digits, _, Latin and
+ * Greek letters, combining accents, modifier letters (ᵢ ᵗ), sub- and
+ * superscripts.  A digit right after one of these is part of a name. */
+static int wordish(unsigned c)
+{
+    return (c < 0x80 && (isalnum((int)c) || c == '_')) || (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
+           (c >= 0x300 && c <= 0x3ff) || (c >= 0x1d00 && c <= 0x1dbf) ||
+           (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2090 && c <= 0x209c) || subscript(c) ||
+           superscript(c) || c == 0x2071 || c == 0x207f;
+}
+
+static int group_space(unsigned c)
+{
+    return c == ' ' || c == 0xa0 || c == 0x2009 || c == 0x202f || c == 0x2007;
+}
+
+/* ------------------------------------------------------------ numerals */
+
+/* One numeral read from text: its normalised form and where it was. */
+struct numeral {
+    char text[MAX_TOKEN];       /* normalised, e.g. "100000", "4.5e-3", "16/5" */
+    char raw[MAX_TOKEN];        /* as written */
+    int line;
+    enum cover cover;
+    const char *why;            /* for -v: which rule */
+};
+
+/* Exponent digits (after e, ×10, a superscript or ^) into out, without a
+ * "+" or leading zeros.  Returns the position after them, or NULL. */
+static const char *read_exponent(const char *p, int superscripts, char *out, size_t size)
+{
+    size_t n = 0;
+    int length, any = 0;
+    unsigned c = decode(p, &length);
+    if (superscripts) {
+        if (superscript(c) == '-' || superscript(c) == '+') {
+            if (superscript(c) == '-')
+                out[n++] = '-';
+            p += length;
+            c = decode(p, &length);
+        }
+        while (superscript(c) >= '0' && superscript(c) <= '9' && n + 1 < size) {
+            if (superscript(c) != '0' || any)
+                out[n++] = superscript(c), any = 1;
+            p += length;
+            c = decode(p, &length);
+        }
+    } else {
+        if (*p == '-' || *p == '+' || c == 0x2212) {
+            if (*p != '+')
+                out[n++] = '-';
+            p += *p == '-' || *p == '+' ? 1 : length;
+        }
+        if (!isdigit((unsigned char)*p))
+            return NULL;
+        while (isdigit((unsigned char)*p) && n + 1 < size) {
+            if (*p != '0' || any)
+                out[n++] = *p, any = 1;
+            p++;
+        }
+    }
+    if (n == 0 || (n == 1 && out[0] == '-')) {
+        if (!superscripts && n == 0 && !any && p[-1] != '0')
+            return NULL;
+        n = 0;
+        out[n++] = '0';             /* e-00 is e0 */
+    }
+    out[n] = '\0';
+    return p;
+}
+
+/* Is there a superscript digit (or sign) at p? */
+static int superscript_at(const char *p)
+{
+    int length;
+    return superscript(decode(p, &length)) != 0;
+}
+
+/* Read the plain number at p (digits, digit groups, a decimal part) into
+ * out; returns the position after it. */
+static const char *read_plain(const char *p, char *out, size_t size, int groups)
+{
+    size_t n = 0, first = 0;
+    while (isdigit((unsigned char)*p) && n + 1 < size)
+        out[n++] = *p++, first++;
+    /* digit groups: "100 000", "1,000": one to three digits, then groups
+     * of exactly three not followed by another digit */
+    while (groups && first <= 3) {
+        int length;
+        unsigned c = decode(p, &length);
+        const char *q = p + length;
+        if (!(group_space(c) || c == ','))
+            break;
+        if (!(isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) &&
+              isdigit((unsigned char)q[2]) && !isdigit((unsigned char)q[3]) &&
+              !(q[3] == '.' && isdigit((unsigned char)q[4]))))
+            break;
+        /* a comma group only when no space is in the number: "1, 000" is a list */
+        if (n + 4 >= size)
+            break;
+        memcpy(out + n, q, 3);
+        n += 3;
+        p = q + 3;
+    }
+    if (*p == '.' && isdigit((unsigned char)p[1])) {
+        out[n++] = *p++;
+        while (isdigit((unsigned char)*p) && n + 1 < size)
+            out[n++] = *p++;
+    }
+    out[n] = '\0';
+    return p;
+}
+
+/* Read the numeral whose first digit is at p (sign already decided) into
+ * text (normalised); returns the position after it. */
+static const char *read_numeral(const char *p, const char *sign, char *text, size_t size)
+{
+    char mantissa[MAX_TOKEN / 4], exponent[MAX_TOKEN / 4], denominator[MAX_TOKEN / 4];
+    const char *q;
+    int length;
+    unsigned c;
+
+    p = read_plain(p, mantissa, sizeof mantissa, 1);
+    exponent[0] = '\0';
+    /* 4.5e-3 */
+    if ((*p == 'e' || *p == 'E') && (q = read_exponent(p + 1, 0, exponent, sizeof exponent)) != NULL &&
+        !isalpha((unsigned char)*q)) {
+        p = q;
+        snprintf(text, size, "%s%se%s", sign, mantissa, exponent);
+        return p;
+    }
+    exponent[0] = '\0';
+    /* 10⁻³, 2⁶⁴, 2^64 */
+    if (superscript_at(p) || (*p == '^' && (isdigit((unsigned char)p[1]) || p[1] == '-'))) {
+        int sup = superscript_at(p);
+        q = read_exponent(sup ? p : p + 1, sup, exponent, sizeof exponent);
+        if (q != NULL) {
+            p = q;
+            if (strcmp(mantissa, "10") == 0)
+                snprintf(text, size, "%s1e%s", sign, exponent);
+            else
+                snprintf(text, size, "%s%s^%s", sign, mantissa, exponent);
+            return p;
+        }
+    }
+    /* 4.5 × 10⁻³, 4.5·10^-3 */
+    q = p;
+    while (*q == ' ')
+        q++;
+    c = decode(q, &length);
+    if (c == 0xd7 || c == 0xb7) {
+        q += length;
+        while (*q == ' ')
+            q++;
+        if (starts_with(q, "10") && !isdigit((unsigned char)q[2]) &&
+            (superscript_at(q + 2) || (q[2] == '^' && (isdigit((unsigned char)q[3]) || q[3] == '-')))) {
+            int sup = superscript_at(q + 2);
+            const char *r = read_exponent(sup ? q + 2 : q + 3, sup, exponent, sizeof exponent);
+            if (r != NULL) {
+                snprintf(text, size, "%s%se%s", sign, mantissa, exponent);
+                return r;
+            }
+        }
+    }
+    /* 16/5 */
+    if (*p == '/' && isdigit((unsigned char)p[1])) {
+        q = read_plain(p + 1, denominator, sizeof denominator, 0);
+        if (!isalpha((unsigned char)*q)) {
+            snprintf(text, size, "%s%s/%s", sign, mantissa, denominator);
+            return q;
+        }
+    }
+    snprintf(text, size, "%s%s", sign, mantissa);
+    return p;
+}
+
+/* ------------------------------------------------------------ equation labels */
+
+static struct set labels;   /* "4.4": every (N.M) that ends a display line */
+static struct set code_numerals;    /* every numeral of the chapters' .c and .h files */
+
+/* A display line (indented four spaces or more) ending with "(N.M)". */
+static void collect_labels(const char *data)
+{
+    const char *s = data;
+    while (*s) {
+        size_t n = strcspn(s, "\n");
+        if (n > 4 && starts_with(s, "    ")) {
+            size_t end = n;
+            while (end > 0 && s[end - 1] == ' ')
+                end--;
+            if (end > 2 && s[end - 1] == ')') {
+                size_t open = end - 1;
+                while (open > 0 && s[open - 1] != '(')
+                    open--;
+                if (open > 0) {
+                    char label[64];
+                    int ok = end - 1 - open > 0 && end - 1 - open < sizeof label;
+                    snprintf(label, sizeof label, "%.*s", (int)(end - 1 - open), s + open);
+                    for (const char *c = label; ok && *c; c++)
+                        ok = isdigit((unsigned char)*c) || *c == '.' || isupper((unsigned char)*c);
+                    if (ok && strchr(label, '.') && label[0] != '.')
+                        set_add(&labels, label);
+                }
+            }
+        }
+        s += n;
+        if (*s)
+            s++;
+    }
+}
+
+/* ------------------------------------------------------------ tests */
+
+/* The numerals a C text holds, normalised, into out: literals (16.0 also
+ * as 16; -4.0 as -4 when the minus is unary), fractions "a / b", and the
+ * numerals inside string literals read as prose. */
+static void scan_prose_numerals(const char *text, struct set *out);
+
+static void c_number_forms(const char *p, const char **end, char forms[2][MAX_TOKEN])
+{
+    char mantissa[MAX_TOKEN], exponent[MAX_TOKEN] = "";
+    const char *q;
+    size_t n = 0;
+    /* a C literal: digits, ".", digits, exponent, suffixes */
+    if (*p == '.')
+        mantissa[n++] = '0';
+    while ((isdigit((unsigned char)*p) || *p == '.') && n + 1 < sizeof mantissa)
+        mantissa[n++] = *p++;
+    mantissa[n] = '\0';
+    if (n > 0 && mantissa[n - 1] == '.')
+        mantissa[--n] = '\0';
+    if ((*p == 'e' || *p == 'E') && (q = read_exponent(p + 1, 0, exponent, sizeof exponent)) != NULL)
+        p = q;
+    else
+        exponent[0] = '\0';
+    while (*p && strchr("uUlLfF", *p))
+        p++;
+    *end = p;
+    join(forms[0], MAX_TOKEN, mantissa, exponent[0] ? "e" : "", exponent);
+    /* 16.0 is also 16 */
+    {
+        char whole[MAX_TOKEN];
+        char *dot;
+        snprintf(whole, sizeof whole, "%s", mantissa);
+        dot = strchr(whole, '.');
+        if (dot && strspn(dot + 1, "0") == strlen(dot + 1))
+            *dot = '\0';
+        join(forms[1], MAX_TOKEN, whole, exponent[0] ? "e" : "", exponent);
+    }
+}
+
+/* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
+ * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
+static void add_power(const char *name, const char *p, struct set *out)
+{
+    char base[32], exponent[32], power[80];
+    int n = 0;
+    if (sscanf(p, " ( %31[0-9.] , %31[-0-9] )%n", base, exponent, &n) != 2 || n == 0)
+        return;
+    if (strchr(base, '.') && strspn(strchr(base, '.') + 1, "0") == strlen(strchr(base, '.') + 1))
+        *strchr(base, '.') = '\0';                    /* 2.0 is 2 */
+    if (strcmp(name, "ldexp") == 0 && strcmp(base, "1") == 0)
+        join(power, sizeof power, "2^", exponent, "");
+    else if (strcmp(name, "pow") == 0 && strcmp(base, "10") == 0)
+        join(power, sizeof power, "1e", exponent, "");
+    else if (strcmp(name, "pow") == 0)
+        join(power, sizeof power, base, "^", exponent);
+    else
+        return;
+    set_add(out, power);
+}
+
+static void scan_c_numerals(const char *text, const struct set *define_names,
+                            char *const *define_values, struct set *out)
+{
+    const char *p = text;
+    char previous_forms[2][MAX_TOKEN] = {"", ""};
+    int previous_number = 0, slash_after_number = 0;
+
+    while (*p) {
+        if (p[0] == '/' && p[1] == '*') {
+            const char *close = strstr(p + 2, "*/");
+            p = close ? close + 2 : p + strlen(p);
+            continue;
+        }
+        if (p[0] == '/' && p[1] == '/') {
+            p += strcspn(p, "\n");
+            continue;
+        }
+        if (isspace((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        if (*p == '"') {
+            char literal[MAX_LINE];
+            size_t n = 0;
+            for (p++; *p && *p != '"' && n + 1 < sizeof literal; p++) {
+                if (*p == '\\' && p[1])
+                    p++;
+                literal[n++] = *p;
+            }
+            literal[n] = '\0';
+            if (*p == '"')
+                p++;
+            scan_prose_numerals(literal, out);
+            previous_number = slash_after_number = 0;
+            continue;
+        }
+        if (*p == '\'') {
+            p++;
+            while (*p && *p != '\'')
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (*p)
+                p++;
+            previous_number = slash_after_number = 0;
+            continue;
+        }
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *start = p;
+            char name[256];
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
+                add_power(name, p, out);
+            for (int i = 0; i < define_names->count; i++)
+                if (strcmp(define_names->item[i], name) == 0)
+                    scan_c_numerals(define_values[i], define_names, define_values, out);
+            previous_number = slash_after_number = 0;
+            continue;
+        }
+        if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+            char forms[2][MAX_TOKEN];
+            const char *end;
+            int unary = 0;
+            if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {      /* hexadecimal: code, not prose */
+                p += 2;
+                while (isxdigit((unsigned char)*p) || strchr("uUlL", *p))
+                    p++;
+                previous_number = slash_after_number = 0;
+                continue;
+            }
+            c_number_forms(p, &end, forms);
+            /* unary minus: "-" after an operator or an opening bracket */
+            {
+                const char *b = p;
+                while (b > text && isspace((unsigned char)b[-1]))
+                    b--;
+                if (b > text && b[-1] == '-') {
+                    const char *a = b - 1;
+                    while (a > text && isspace((unsigned char)a[-1]))
+                        a--;
+                    unary = a == text || strchr("(,=+-*/<>?:[{!&|^%;", a[-1]) != NULL ||
+                            (a - text >= 6 && strncmp(a - 6, "return", 6) == 0);
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                char signed_form[MAX_TOKEN];
+                join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
+                set_add(out, signed_form);
+            }
+            if (slash_after_number) {
+                /* "a / b": the fraction in every pairing of their forms */
+                for (int i = 0; i < 2; i++)
+                    for (int j = 0; j < 2; j++) {
+                        char fraction[MAX_TOKEN];
+                        join(fraction, sizeof fraction, previous_forms[i], "/", forms[j]);
+                        set_add(out, fraction);
+                    }
+            }
+            for (int k = 0; k < 2; k++)
+                join(previous_forms[k], MAX_TOKEN, unary ? "-" : "", forms[k], "");
+            previous_number = 1;
+            slash_after_number = 0;
+            p = end;
+            continue;
+        }
+        if (*p == '/' && previous_number) {
+            slash_after_number = 1;
+            previous_number = 0;
+            p++;
+            continue;
+        }
+        previous_number = slash_after_number = 0;
+        p++;
+    }
+}
+
+/* The tests of one chapter: each START_TEST's numerals. */
+struct suite {
+    struct set names;           /* test names */
+    struct set *numerals;       /* numerals[i]: the set of names.item[i] */
+    int *used;
+};
+
+static void load_tests(const char *chapter, struct suite *suite)
+{
+    DIR *dir = opendir("tests");
+    struct dirent *entry;
+    memset(suite, 0, sizeof *suite);
+    if (dir == NULL)
+        return;
+    while ((entry = readdir(dir)) != NULL) {
+        char path[1024], *data, *p;
+        struct set define_names = {0};
+        char **define_values = NULL;
+        size_t length = strlen(entry->d_name);
+        if (!starts_with(entry->d_name, chapter) || length < 2 ||
+            strcmp(entry->d_name + length - 2, ".c") != 0)
+            continue;
+        /* tests/NN-slug.c and tests/NN-slug-*.c, not another chapter's prefix */
+        if (entry->d_name[strlen(chapter)] != '.' && entry->d_name[strlen(chapter)] != '-')
+            continue;
+        snprintf(path, sizeof path, "tests/%s", entry->d_name);
+        if ((data = read_whole(path)) == NULL)
+            continue;
+        /* #define NAME value, at the start of a line */
+        for (p = data; (p = strstr(p, "#define ")) != NULL; p++) {
+            const char *name = p + strlen("#define "), *name_end = name;
+            size_t n;
+            char nm[256];
+            if (p != data && p[-1] != '\n')
+                continue;
+            while (isalnum((unsigned char)*name_end) || *name_end == '_')
+                name_end++;
+            if (*name_end != ' ' || name_end == name)
+                continue;
+            n = strcspn(name_end, "\n");
+            snprintf(nm, sizeof nm, "%.*s", (int)(name_end - name), name);
+            if (set_has(&define_names, nm))
+                continue;
+            set_add(&define_names, nm);
+            define_values = must(realloc(define_values, (size_t)define_names.count * sizeof *define_values));
+            define_values[define_names.count - 1] = must(strndup(name_end, n));
+        }
+        for (p = data; (p = strstr(p, "START_TEST(")) != NULL;) {
+            char name[256];
+            const char *name_start = p + strlen("START_TEST("), *body, *end;
+            size_t n = strcspn(name_start, ")");
+            char *copy;
+            int index;
+            snprintf(name, sizeof name, "%.*s", (int)n, name_start);
+            body = name_start + n;
+            end = strstr(body, "END_TEST");
+            if (end == NULL)
+                end = body + strlen(body);
+            if (set_has(&suite->names, name)) {
+                p = (char *)end;
+                continue;
+            }
+            set_add(&suite->names, name);
+            index = suite->names.count - 1;
+            suite->numerals = must(realloc(suite->numerals, (size_t)suite->names.count * sizeof *suite->numerals));
+            suite->used = must(realloc(suite->used, (size_t)suite->names.count * sizeof *suite->used));
+            memset(&suite->numerals[index], 0, sizeof suite->numerals[index]);
+            suite->used[index] = 0;
+            copy = must(strndup(body, (size_t)(end - body)));
+            scan_c_numerals(copy, &define_names, define_values, &suite->numerals[index]);
+            free(copy);
+            p = (char *)end;
+        }
+        for (int i = 0; i < define_names.count; i++)
+            free(define_values[i]);
+        free(define_values);
+        set_free(&define_names);
+        free(data);
+    }
+    closedir(dir);
+}
+
+static void free_tests(struct suite *suite)
+{
+    for (int i = 0; i < suite->names.count; i++)
+        set_free(&suite->numerals[i]);
+    free(suite->numerals);
+    free(suite->used);
+    set_free(&suite->names);
+}
+
+/* ------------------------------------------------------------ prose */
+
+/* Words after which numerals are references, not results. */
+static const char *reference_words[] = {
+    "chapter", "chapters", "section", "sections", "exercise", "exercises", "example",
+    "examples", "figure", "figures", "table", "tables", "appendix", "appendices", "equation",
+    "equations", "eq", "part", "parts", "issue", NULL};
+static const char *joining_words[] = {"and", "or", "to", NULL};
+static const char *version_words[] = {"PyTorch", "Python", "gnuplot", "Debian", "Check",
+                                      "version", NULL};
+
+static int same_word(const char *a, const char *b, int fold)
+{
+    for (; *a && *b; a++, b++)
+        if (fold ? tolower((unsigned char)*a) != tolower((unsigned char)*b) : *a != *b)
+            return 0;
+    return *a == *b;
+}
+
+static int in_list(const char *word, const char *const *list, int fold)
+{
+    for (int i = 0; list[i]; i++)
+        if (same_word(word, list[i], fold))
+            return 1;
+    return 0;
+}
+
+/* A code span the reader types: a command, a flag, a path, a function
+ * spec, a printf format or a keyword argument (see the banner). */
+static int typed(const char *code)
+{
+    static const char *commands[] = {"build/", "make", "./", "$", "sh ", "gnuplot", "python",
+                                     "pip", "git ", "cc ", "gcc", "clang", "rsvg-convert",
+                                     "convert ", "apt", NULL};
+    const char *c;
+    while (*code == ' ')
+        code++;
+    if (code[0] == '-' && (code[1] == '-' || isalpha((unsigned char)code[1])))
+        return 1;
+    for (int i = 0; commands[i]; i++)
+        if (starts_with(code, commands[i]))
+            return 1;
+    for (c = code; isupper((unsigned char)*c) || *c == '_' || isdigit((unsigned char)*c); c++)
+        ;
+    if (c > code && *c == '=')
+        return 1;                               /* DESCENT_TORCH=1 make check */
+    if (strchr(code, ' ') == NULL) {
+        size_t n = strlen(code);
+        static const char *endings[] = {".c", ".h", ".md", ".gp", ".sh", ".csv", ".svg",
+                                        ".png", ".py", ".txt", NULL};
+        static const char *folders[] = {"chapters/", "tests/", "plots/", "solutions/", "../",
+                                        ".ci/", NULL};
+        for (int i = 0; folders[i]; i++)
+            if (starts_with(code, folders[i]))
+                return 1;                       /* a path */
+        for (int i = 0; endings[i]; i++)
+            if (n > strlen(endings[i]) && strcmp(code + n - strlen(endings[i]), endings[i]) == 0)
+                return 1;
+        if (strchr(code, '%'))
+            return 1;                           /* %.17g */
+        for (c = code; islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_'; c++)
+            ;
+        if (c > code && isalpha((unsigned char)code[0]) && (*c == ':' || *c == '='))
+            return 1;                           /* quadratic:1,10, weight_decay=0.01 */
+    }
+    return 0;
+}
+
+/* Context while reading one paragraph's text. */
+struct reader {
+    const char *file;
+    int line;
+    int reference;          /* after "chapter" and the like */
+    char last_word[64];     /* the last word read, for years and versions */
+    int in_comment;         /* inside a multi-line <!-- --> */
+    struct numeral *found;  /* out: the numerals of the paragraph */
+    int count, capacity;
+};
+
+static void add_numeral(struct reader *r, const char *text, const char *raw, size_t raw_length,
+                        enum cover cover, const char *why)
+{
+    struct numeral *n;
+    if (r == NULL)
+        return;
+    if (r->count == r->capacity) {
+        r->capacity = r->capacity ? 2 * r->capacity : 64;
+        r->found = must(realloc(r->found, (size_t)r->capacity * sizeof *r->found));
+    }
+    n = &r->found[r->count++];
+    snprintf(n->text, sizeof n->text, "%s", text);
+    snprintf(n->raw, sizeof n->raw, "%.*s", (int)(raw_length < MAX_TOKEN ? raw_length : MAX_TOKEN - 1), raw);
+    n->line = r->line;
+    n->cover = cover;
+    n->why = why;
+}
+
+/* Skip a bracketed group "{...}" or "(...)" starting at p; returns the
+ * position after its closing bracket. */
+static const char *skip_group(const char *p)
+{
+    char open = *p, close = open == '{' ? '}' : ')';
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == open)
+            depth++;
+        else if (*p == close && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+/* Read text (one line, or a part of it) and add its numerals to r, each
+ * with the cover it gets from its context (default: UNCOVERED, decided
+ * later against the paragraph's markers).  With r NULL, put the
+ * normalised numerals into out instead (for string literals in tests and
+ * for given lists). */
+static void read_text(struct reader *r, const char *text, int code, enum cover base,
+                      struct set *out)
+{
+    const char *p = text;
+
+    /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ...") */
+    if (r && !code && base == UNCOVERED) {
+        const char *q = text;
+        while (*q == ' ')
+            q++;
+        if (*q == '#') {
+            q += strspn(q, "#");
+            q += strspn(q, " ");
+        }
+        if (isdigit((unsigned char)*q)) {
+            const char *d = q;
+            while (isdigit((unsigned char)*d))
+                d++;
+            if ((*d == '.' || *d == ')') && d[1] == ' ') {
+                add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
+                p = d + 1;
+            }
+        }
+    }
+    while (*p) {
+        int length;
+        unsigned c = decode(p, &length);
+        if (r && r->in_comment && !code) {
+            const char *close = strstr(p, "-->");
+            if (close == NULL)
+                return;
+            r->in_comment = 0;
+            p = close + 3;
+            continue;
+        }
+        if (!code && starts_with(p, "<!--")) {
+            const char *close = strstr(p, "-->");
+            if (starts_with(p, "<!-- v:") && close) {
+                /* a woven value: its text up to <!-- /v --> */
+                const char *text_start = close + 3, *end = strstr(text_start, "<!-- /v -->");
+                if (end) {
+                    char *value = must(strndup(text_start, (size_t)(end - text_start)));
+                    read_text(r, value, 1, WOVEN_VALUE, out);
+                    free(value);
+                    p = end + strlen("<!-- /v -->");
+                    continue;
+                }
+            }
+            if (close == NULL) {
+                if (r)
+                    r->in_comment = 1;
+                return;
+            }
+            p = close + 3;
+            continue;
+        }
+        if (!code && *p == '`') {
+            size_t ticks = strspn(p, "`");
+            const char *q = p + ticks, *close = q;
+            char fence[16];
+            snprintf(fence, sizeof fence, "%.*s", (int)(ticks < 15 ? ticks : 15), p);
+            while ((close = strstr(close, fence)) != NULL && close[ticks] == '`')
+                close += strspn(close, "`");
+            if (close == NULL) {
+                p = q;
+                continue;
+            }
+            {
+                char *span = must(strndup(q, (size_t)(close - q)));
+                if (typed(span))
+                    read_text(r, span, 1, base == UNCOVERED ? EXEMPT : base, out);
+                else
+                    read_text(r, span, 1, base, out);
+                free(span);
+            }
+            p = close + ticks;
+            if (r)
+                r->reference = 0;
+            continue;
+        }
+        if (!code && p[0] == ']' && p[1] == '(') {
+            p = skip_group(p + 1);                      /* a link's target */
+            continue;
+        }
+        if (!code && *p == '<' && (isalpha((unsigned char)p[1]) || p[1] == '/')) {
+            const char *close = strchr(p, '>');           /* a tag or <https://...> */
+            if (close) {
+                p = close + 1;
+                continue;
+            }
+        }
+        if (!code && (p == text || p[-1] == ' ' || p[-1] == '[' || p[-1] == '(') &&
+            (starts_with(p, "chapters/") || starts_with(p, "solutions/") ||
+             starts_with(p, "tests/") || starts_with(p, "plots/") || starts_with(p, "build/"))) {
+            p += strcspn(p, " )]\t");                  /* a path written in the text */
+            continue;
+        }
+        if (starts_with(p, "http://") || starts_with(p, "https://")) {
+            p += strcspn(p, " )>\t");
+            continue;
+        }
+        /* notation: x_{k+1}, x^{2k}, x^(k), x_1, x^2 after a letter or bracket */
+        if ((*p == '_' || *p == '^') && (p[1] == '{' || (*p == '^' && p[1] == '('))) {
+            p = skip_group(p + 1);
+            continue;
+        }
+        if (*p == '^' || *p == '_') {
+            p++;
+            if (*p == '-')
+                p++;
+            while (isdigit((unsigned char)*p))
+                p++;
+            continue;
+        }
+        if (superscript(c) || subscript(c)) {
+            p += length;                                /* x², x₁ */
+            continue;
+        }
+        if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾ */
+            const char *fraction = c == 0xbd ? "1/2" : c == 0xbc ? "1/4" : "3/4";
+            if (out && r == NULL)
+                set_add(out, fraction);
+            else if (!wordish(previous(text, p)))
+                add_numeral(r, fraction, p, (size_t)length, base, "");
+            p += length;
+            continue;
+        }
+        if (isalpha((unsigned char)*p) || (c >= 0x80 && wordish(c))) {
+            /* a word: remember it for references, years and versions */
+            const char *start = p;
+            char word[64];
+            while (*p) {
+                unsigned d = decode(p, &length);
+                if ((*p == '_' || *p == '^') && (p[1] == '{' || p[1] == '('))
+                    break;                              /* x_{k+1}: notation follows */
+                if (!(wordish(d) || (*p == '.' && p == start + 2 && starts_with(start, "al")) ||
+                      (*p == '\'' && isalpha((unsigned char)p[1]))))
+                    break;
+                p += length;
+            }
+            if (*p == '.' && (p - start == 2 && starts_with(start, "al")))
+                p++;
+            if (*p == '.' && p - start == 2 && starts_with(start, "eq"))
+                p++;
+            snprintf(word, sizeof word, "%.*s", (int)(p - start < 63 ? p - start : 63), start);
+            if (strlen(word) > 2 && strcmp(word + strlen(word) - 2, "'s") == 0)
+                word[strlen(word) - 2] = '\0';
+            if (r) {
+                char bare[64];
+                snprintf(bare, sizeof bare, "%s", word);
+                if (bare[0] && bare[strlen(bare) - 1] == '.')
+                    bare[strlen(bare) - 1] = '\0';
+                if (in_list(bare, reference_words, 1) &&
+                    !(same_word(r->last_word, "for", 1) && starts_with(bare, "example")))
+                    r->reference = starts_with(bare, "exercise") || starts_with(bare, "section")
+                                       ? 2 : 1; /* "chapter 3", not "for example 0.5" */
+                else if (!in_list(word, joining_words, 0))
+                    r->reference = 0;
+                snprintf(r->last_word, sizeof r->last_word, "%s", word);
+            }
+            continue;
+        }
+        {
+            /* a numeral: a digit not inside a name, maybe after a sign */
+            const char *start = p, *digits = p;
+            const char *sign = "";
+            char normal[MAX_TOKEN];
+            if ((*p == '-' || *p == '+' || c == 0x2212) &&
+                isdigit((unsigned char)p[*p == '-' || *p == '+' ? 1 : length])) {
+                unsigned before = previous(text, p);
+                if (!(wordish(before) || before == ')' || before == ']' || before == '.')) {
+                    sign = *p == '+' ? "" : "-";
+                    digits = p + (*p == '-' || *p == '+' ? 1 : length);
+                }
+            }
+            if (isdigit((unsigned char)*digits) && !wordish(previous(text, digits)) &&
+                !(digits == p && previous(text, p) == '.')) {
+                const char *end = read_numeral(digits, sign, normal, sizeof normal);
+                const char *q = end;
+                enum cover cover = base;
+                const char *why = "";
+                while (*q == ' ')
+                    q++;
+                if (*q == '%')
+                    end = q + 1;                        /* a percentage is its number */
+                if (out && r == NULL) {
+                    set_add(out, normal);
+                } else if (base == UNCOVERED) {
+                    unsigned before = previous(text, start);
+                    int year = strlen(normal) == 4 && strspn(normal, "0123456789") == 4 &&
+                               (strncmp(normal, "19", 2) == 0 || strncmp(normal, "20", 2) == 0);
+                    if (r->reference && (strspn(normal, "0123456789") == strlen(normal) ||
+                                         (r->reference == 2 && normal[0] != '0' &&
+                                          strspn(normal, "0123456789.") == strlen(normal) &&
+                                          strchr(normal, '.') == strrchr(normal, '.')))) {
+                        cover = EXEMPT, why = "reference";      /* 3, or exercise 4.2 */
+                    } else if (before == '(' && *end == ')' && set_has(&labels, normal)) {
+                        cover = EXEMPT, why = "equation number";
+                    } else if (year && ((before == '(' && *end == ')') ||
+                                        ((isupper((unsigned char)r->last_word[0]) ||
+                                          strcmp(r->last_word, "al.") == 0) &&
+                                         (*end == '\0' || strchr(");,.", *end))))) {
+                        cover = EXEMPT, why = "year";
+                    } else if (in_list(r->last_word, version_words, 0) &&
+                               (before == ' ')) {
+                        cover = EXEMPT, why = "version";
+                    }
+                    add_numeral(r, normal, start, (size_t)(end - start), cover, why);
+                } else {
+                    add_numeral(r, normal, start, (size_t)(end - start), base,
+                                base == EXEMPT ? "typed in a code span" : "");
+                }
+                if (r && !r->reference)
+                    r->last_word[0] = '\0';
+                p = end;
+                continue;
+            }
+        }
+        /* anything else: joining punctuation keeps a reference going */
+        if (r && !(*p == ' ' || *p == ',' || *p == '-' || *p == '*' || c == 0x2013))
+            r->reference = 0;
+        p += length;
+    }
+}
+
+static void scan_prose_numerals(const char *text, struct set *out)
+{
+    read_text(NULL, text, 1, UNCOVERED, out);
+}
+
+/* ------------------------------------------------------------ files */
+
+struct totals {
+    int count[NOT_COUNTED];
+};
+
+/* "chapters/04-batches/README.md" or "solutions/04-batches.md" -> "04-batches" */
+static int chapter_of(const char *path, char *chapter, size_t size)
+{
+    const char *name;
+    if (starts_with(path, "chapters/")) {
+        name = path + strlen("chapters/");
+        snprintf(chapter, size, "%.*s", (int)strcspn(name, "/"), name);
+        return 1;
+    }
+    if (starts_with(path, "solutions/")) {
+        name = path + strlen("solutions/");
+        snprintf(chapter, size, "%.*s", (int)strcspn(name, "."), name);
+        return 1;
+    }
+    return 0;
+}
+
+/* Decide each numeral of one paragraph against its markers. */
+static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
+                             const struct set *tests, const struct set *given,
+                             struct suite *suite)
+{
+    int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
+    int *given_used = calloc((size_t)given->count + 1, sizeof *given_used);
+    int *index = calloc((size_t)tests->count + 1, sizeof *index);
+    if (!test_used || !given_used || !index)
+        must(NULL);
+    for (int t = 0; t < tests->count; t++) {
+        index[t] = -1;
+        for (int i = 0; i < suite->names.count; i++)
+            if (strcmp(suite->names.item[i], tests->item[t]) == 0)
+                index[t] = i;
+        if (index[t] < 0)
+            problem(path, first_line, "t:%s: no START_TEST(%s) in tests/%s*.c", tests->item[t],
+                    tests->item[t], chapter);
+    }
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        if (n->cover != UNCOVERED)
+            continue;
+        for (int t = 0; t < tests->count; t++)
+            if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text)) {
+                if (n->cover == UNCOVERED) {
+                    n->cover = ASSERTED;
+                    n->why = tests->item[t];
+                }
+                test_used[t] = 1;
+            }
+        for (int g = 0; g < given->count; g++)
+            if (strcmp(given->item[g], n->text) == 0) {
+                given_used[g] = 1;
+                if (n->cover == UNCOVERED)
+                    n->cover = GIVEN, n->why = "";
+            }
+    }
+    /* A hand change of the last digit, one up or one down: is the changed
+     * numeral still covered by the same tests or givens? */
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        char *last;
+        if (n->cover != ASSERTED && n->cover != GIVEN)
+            continue;
+        mutated++;
+        last = NULL;
+        for (char *c = n->text; *c; c++)
+            if (isdigit((unsigned char)*c))
+                last = c;
+        for (int delta = 1; last && delta <= 9; delta += 8) {
+            char changed[MAX_TOKEN], *digit;
+            int covered = 0;
+            snprintf(changed, sizeof changed, "%s", n->text);
+            digit = changed + (last - n->text);
+            *digit = (char)('0' + (*digit - '0' + delta) % 10);
+            for (int t = 0; t < tests->count; t++)
+                covered |= index[t] >= 0 && set_has(&suite->numerals[index[t]], changed);
+            covered |= set_has(given, changed);
+            if (covered) {
+                survived++;
+                if (mutations)
+                        printf("%s:%d:%s: written as %s it would still be %s\n", path, n->line,
+                           n->raw, changed, n->cover == GIVEN ? "given" : "asserted");
+                break;
+            }
+        }
+    }
+    for (int t = 0; t < tests->count; t++)
+        if (index[t] >= 0 && !test_used[t])
+            problem(path, first_line, "t:%s: the test holds none of this paragraph's numerals",
+                    tests->item[t]);
+    for (int g = 0; g < given->count; g++)
+        if (!given_used[g])
+            problem(path, first_line, "given %s does not occur in this paragraph", given->item[g]);
+    free(test_used);
+    free(given_used);
+    free(index);
+}
+
+/* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
+static void read_markers(const char *path, int line_number, const char *text, struct set *tests,
+                         struct set *given)
+{
+    char line[MAX_LINE];
+    const char *p = line;
+    /* a marker shown in a code span (`<!-- t:NAME -->`) is not one */
+    snprintf(line, sizeof line, "%s", text);
+    for (char *c = line; (c = strchr(c, '`')) != NULL;) {
+        size_t ticks = strspn(c, "`");
+        char fence[16];
+        char *close;
+        snprintf(fence, sizeof fence, "%.*s", (int)(ticks < 15 ? ticks : 15), c);
+        close = strstr(c + ticks, fence);
+        if (close == NULL)
+            break;
+        memset(c, ' ', (size_t)(close + ticks - c));
+        c = close + ticks;
+    }
+    while ((p = strstr(p, "<!--")) != NULL) {
+        const char *close = strstr(p, "-->");
+        const char *q = p + 4;
+        if (close == NULL)
+            break;
+        while (*q == ' ')
+            q++;
+        if (starts_with(q, "t:")) {
+            while (q < close) {
+                char name[256];
+                size_t n;
+                while (*q == ' ')
+                    q++;
+                if (q >= close)
+                    break;
+                if (!starts_with(q, "t:")) {
+                    problem(path, line_number, "a test marker looks like <!-- t:name t:other -->");
+                    break;
+                }
+                q += 2;
+                n = strcspn(q, " -");
+                if (q + n > close)
+                    n = (size_t)(close - q);
+                snprintf(name, sizeof name, "%.*s", (int)n, q);
+                set_add(tests, name);
+                q += n;
+            }
+        } else if (starts_with(q, "given:")) {
+            char *list = must(strndup(q + 6, (size_t)(close - q - 6)));
+            struct set found = {0};
+            scan_prose_numerals(list, &found);
+            if (found.count == 0)
+                problem(path, line_number, "a given note looks like <!-- given: 4, 0.1 -->");
+            for (int i = 0; i < found.count; i++)
+                set_add(given, found.item[i]);
+            set_free(&found);
+            free(list);
+        }
+        p = close + 3;
+    }
+}
+
+/* Check one file; show_all lists its uncovered numerals even if pending. */
+static int check_file(const char *path, int pending, int show_all, struct totals *all)
+{
+    char chapter[512], line[MAX_LINE];
+    char *data = read_whole(path);
+    const char *s;
+    struct suite suite;
+    struct reader r = {0};
+    struct set tests = {0}, given = {0};
+    struct totals here = {{0}};
+    int number = 0, in_fence = 0, in_woven = 0, paragraph_start = 0;
+    int uncovered = 0;
+    struct set commands = {0};          /* numerals of the commands this file runs or shows */
+    struct set given_texts = {0};       /* every given of the file ... */
+    int *given_lines = NULL;            /* ... and the line of its paragraph */
+
+    if (data == NULL) {
+        problem(path, 0, "cannot read it");
+        return 0;
+    }
+    if (!chapter_of(path, chapter, sizeof chapter)) {
+        problem(path, 0, "not a chapter (chapters/NN-slug/README.md) or worked answers "
+                         "(solutions/NN-slug.md)");
+        free(data);
+        return 0;
+    }
+    load_tests(chapter, &suite);
+    r.file = path;
+
+    for (s = data;;) {
+        int blank = 1, at_end = *s == '\0';
+        if (!at_end) {
+            size_t n = strcspn(s, "\n");
+            if (n >= sizeof line) {
+                problem(path, number + 1, "a line longer than %zu characters", sizeof line - 1);
+                n = sizeof line - 1;
+            }
+            memcpy(line, s, n);
+            line[n] = '\0';
+            s += strcspn(s, "\n");
+            if (*s == '\n')
+                s++;
+            number++;
+            blank = 0;
+            /* woven blocks: count their numerals, nothing to decide */
+            if (in_woven) {
+                if (strcmp(line, "<!-- end -->") == 0)
+                    in_woven = 0;
+                else if (!starts_with(line, "<sub>[")) {
+                    struct reader block = {0};
+                    read_text(&block, line, 1, WOVEN_BLOCK, NULL);
+                    here.count[WOVEN_BLOCK] += block.count;
+                    free(block.found);
+                }
+                blank = 1;
+            } else if (!in_fence && !r.in_comment &&
+                       (starts_with(line, "<!-- output") || starts_with(line, "<!-- listing:"))) {
+                in_woven = 1;
+                blank = 1;
+                scan_prose_numerals(line, &commands);
+            } else if (!in_fence && starts_with(line, "<!-- values:")) {
+                scan_prose_numerals(line, &commands);
+            } else if (starts_with(line, "```") || starts_with(line, "~~~")) {
+                in_fence = !in_fence;
+                blank = 1;
+            } else if (in_fence || strspn(line, " \t") == strlen(line)) {
+                blank = 1;
+            }
+        }
+        if (blank && paragraph_start) {
+            settle_paragraph(path, chapter, &r, paragraph_start, &tests, &given, &suite);
+            for (int k = 0; k < r.count; k++) {
+                struct numeral *x = &r.found[k];
+                here.count[x->cover]++;
+                if (x->cover == UNCOVERED) {
+                    uncovered++;
+                    if (!pending || show_all)
+                        printf("%s:%d:%s: uncovered\n", path, x->line, x->raw);
+                } else if (verbose) {
+                    printf("%s:%d:%s: %s%s%s\n", path, x->line, x->raw, cover_name[x->cover],
+                           x->why && x->why[0] ? ": " : "", x->why ? x->why : "");
+                }
+                if (x->cover == EXEMPT && x->why && strcmp(x->why, "typed in a code span") == 0)
+                    set_add(&commands, x->text);
+            }
+            for (int g = 0; g < given.count; g++) {
+                if (set_has(&given_texts, given.item[g]))
+                    continue;
+                set_add(&given_texts, given.item[g]);
+                given_lines = must(realloc(given_lines, (size_t)given_texts.count * sizeof *given_lines));
+                given_lines[given_texts.count - 1] = paragraph_start;
+            }
+            r.count = 0;
+            paragraph_start = 0;
+            set_free(&tests);
+            set_free(&given);
+        }
+        if (at_end)
+            break;
+        if (!blank) {
+            if (!paragraph_start)
+                paragraph_start = number;
+            r.line = number;
+            r.reference = 0;
+            read_markers(path, number, line, &tests, &given);
+            read_text(&r, line, 0, UNCOVERED, NULL);
+        }
+    }
+    /* A given is an input the code sets: it must be written in some
+     * chapter's code or in a command of this file.  A result marked given
+     * (computed, so written nowhere) is caught here. */
+    for (int g = 0; g < given_texts.count; g++)
+        if (!set_has(&code_numerals, given_texts.item[g]) &&
+            !set_has(&commands, given_texts.item[g]))
+            problem(path, given_lines[g], "given %s is in no chapter's code (the .c and .h "
+                    "files of chapters/) nor in a command of this file: a given is an input "
+                    "the code sets; assert or weave a result", given_texts.item[g]);
+    set_free(&commands);
+    set_free(&given_texts);
+    free(given_lines);
+    free(r.found);
+    free_tests(&suite);
+    free(data);
+
+    for (int k = 0; k < NOT_COUNTED; k++)
+        all->count[k] += here.count[k];
+    if (pending && !show_all)
+        printf("%s: pending conversion: %d numeral%s uncovered\n", path, uncovered,
+               uncovered == 1 ? "" : "s");
+    else
+        printf("%s: %d woven (%d in blocks, %d values), %d asserted, %d exempt (%d given), "
+               "%d uncovered%s\n",
+               path, here.count[WOVEN_BLOCK] + here.count[WOVEN_VALUE], here.count[WOVEN_BLOCK],
+               here.count[WOVEN_VALUE], here.count[ASSERTED], here.count[EXEMPT] + here.count[GIVEN],
+               here.count[GIVEN], uncovered, pending ? " (listed as pending)" : "");
+    return uncovered;
+}
+
+/* Every numeral written in the chapters' code (the .c and .h files of
+ * chapters/NN-slug/), read as a test body is: what a given may be. */
+static void collect_code_numerals(void)
+{
+    DIR *chapters = opendir("chapters"), *folder;
+    struct dirent *entry, *file;
+    struct set no_defines = {0};
+    if (chapters == NULL)
+        return;
+    while ((entry = readdir(chapters)) != NULL) {
+        char path[1024];
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "chapters/%s", entry->d_name);
+        if ((folder = opendir(path)) == NULL)
+            continue;
+        while ((file = readdir(folder)) != NULL) {
+            size_t n = strlen(file->d_name);
+            char source[2048], *data;
+            if (n < 3 || (strcmp(file->d_name + n - 2, ".c") != 0 &&
+                          strcmp(file->d_name + n - 2, ".h") != 0))
+                continue;
+            snprintf(source, sizeof source, "%s/%s", path, file->d_name);
+            if ((data = read_whole(source)) != NULL)
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+            free(data);
+        }
+        closedir(folder);
+    }
+    closedir(chapters);
+}
+
+/* ------------------------------------------------------------ main */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    struct set files = {0}, pending = {0}, only = {0}, all_files = {0};
+    struct totals totals = {{0}};
+    int explicit_files = 0, failed_files = 0, pending_numerals = 0, pending_files = 0;
+    char *list;
+    DIR *dir;
+    struct dirent *entry;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0)
+            verbose = 1;
+        else if (strcmp(argv[i], "--mutations") == 0)
+            mutations = 1;
+        else if (strcmp(argv[i], "--only") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "numerals: --only needs a chapter (e.g. --only 04-batches)\n");
+                return 2;
+            }
+            while (i + 1 < argc && argv[i + 1][0] != '-')
+                set_add(&only, argv[++i]);
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "usage: numerals [-v] [--mutations] [--only CHAPTER...] [FILE...]\n");
+            return 2;
+        } else {
+            set_add(&files, argv[i]);
+            explicit_files = 1;
+        }
+    }
+
+    /* every chapter and worked answers, for the equation labels */
+    dir = opendir("chapters");
+    if (dir == NULL) {
+        fprintf(stderr, "numerals: run me from the top of the repository\n");
+        return 2;
+    }
+    while ((entry = readdir(dir)) != NULL) {
+        char path[1024];
+        FILE *probe;
+        if (entry->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "chapters/%s/README.md", entry->d_name);
+        if ((probe = fopen(path, "r")) == NULL)
+            continue;
+        fclose(probe);
+        set_add(&all_files, path);
+        snprintf(path, sizeof path, "solutions/%s.md", entry->d_name);
+        if ((probe = fopen(path, "r")) != NULL) {
+            fclose(probe);
+            set_add(&all_files, path);
+        }
+    }
+    closedir(dir);
+    qsort(all_files.item, (size_t)all_files.count, sizeof *all_files.item, by_name);
+    collect_code_numerals();
+    for (int i = 0; i < all_files.count; i++) {
+        char *data = read_whole(all_files.item[i]);
+        if (data)
+            collect_labels(data);
+        free(data);
+    }
+
+    /* the files not yet converted */
+    if ((list = read_whole(PENDING_LIST)) != NULL) {
+        int number = 0;
+        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+            number++;
+            while (*line == ' ')
+                line++;
+            if (line[0] == '#' || line[0] == '\0')
+                continue;
+            if (!set_has(&all_files, line))
+                problem(PENDING_LIST, number, "%s is not a chapter or worked answers file", line);
+            set_add(&pending, line);
+        }
+        free(list);
+    }
+
+    if (!explicit_files) {
+        for (int i = 0; i < all_files.count; i++) {
+            char chapter[512];
+            chapter_of(all_files.item[i], chapter, sizeof chapter);
+            if (only.count == 0 || set_has(&only, chapter))
+                set_add(&files, all_files.item[i]);
+        }
+        for (int i = 0; i < only.count; i++) {
+            char path[1024];
+            snprintf(path, sizeof path, "chapters/%s/README.md", only.item[i]);
+            if (!set_has(&all_files, path)) {
+                fprintf(stderr, "numerals: --only %s: no %s\n", only.item[i], path);
+                return 2;
+            }
+        }
+    }
+
+    for (int i = 0; i < files.count; i++) {
+        int is_pending = set_has(&pending, files.item[i]);
+        int uncovered = check_file(files.item[i], is_pending, explicit_files, &totals);
+        if (is_pending && !explicit_files) {
+            pending_numerals += uncovered;
+            pending_files++;
+            if (uncovered == 0)
+                problem(PENDING_LIST, 0, "%s has no uncovered numeral left: take it off the list",
+                        files.item[i]);
+        } else if (uncovered > 0) {
+            failed_files++;
+        }
+    }
+
+    printf("numerals: %d woven (%d in blocks, %d values), %d asserted, %d exempt (%d given), "
+           "%d uncovered",
+           totals.count[WOVEN_BLOCK] + totals.count[WOVEN_VALUE], totals.count[WOVEN_BLOCK],
+           totals.count[WOVEN_VALUE], totals.count[ASSERTED],
+           totals.count[EXEMPT] + totals.count[GIVEN], totals.count[GIVEN],
+           totals.count[UNCOVERED] - pending_numerals);
+    if (pending_files)
+        printf("; pending conversion: %d numerals in %d file%s (%s)", pending_numerals,
+               pending_files, pending_files == 1 ? "" : "s", PENDING_LIST);
+    printf("\n");
+
+    if (mutated > 0)
+        printf("numerals: %d of the %d asserted or given numerals would survive a hand change "
+               "of their last digit by one (--mutations lists them)\n", survived, mutated);
+
+    set_free(&files);
+    set_free(&pending);
+    set_free(&only);
+    set_free(&all_files);
+    set_free(&labels);
+    set_free(&code_numerals);
+    if (error_count > 0 || failed_files > 0) {
+        printf("numerals: FAILED: %d file%s with uncovered numerals, %d other problem%s\n",
+               failed_files, failed_files == 1 ? "" : "s", error_count, error_count == 1 ? "" : "s");
+        if (failed_files > 0)
+            printf("numerals: weave each uncovered one (<!-- v:NAME -->), assert it (its "
+                   "paragraph ends with <!-- t:TEST -->) or, if it is an input, mark it "
+                   "<!-- given: ... -->; the rule: chapter 0, \"Numbers in the text\"\n");
+        return 1;
+    }
+    return 0;
+}

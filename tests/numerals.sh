@@ -1,0 +1,226 @@
+#!/bin/sh
+# numerals.sh: proves that the prose checks can fail.  In a scratch copy
+# of a tiny book it changes numbers by hand and expects build/weave
+# --check and build/numerals to say so, with file:line; and it checks
+# that what the rule exempts is not reported.  Prints "N passed, N failed".
+set -u
+: "${BUILD:=build}"
+top=$(pwd)
+weave="$top/$BUILD/weave"
+numerals="$top/$BUILD/numerals"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/numerals.XXXXXX")
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$scratch"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAILED: $1"; sed 's/^/    /' "$scratch/out"; }
+
+# expect NAME STATUS PATTERN COMMAND...: COMMAND exits with STATUS and
+# prints a line matching PATTERN (grep -E); PATTERN "" matches anything.
+expect() {
+    name=$1 status=$2 pattern=$3
+    shift 3
+    (cd "$scratch/book" && "$@") >"$scratch/out" 2>&1
+    rc=$?
+    if [ "$rc" -ne "$status" ]; then ko "$name (exit $rc, not $status)"; return; fi
+    if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$scratch/out"; then
+        ko "$name (no line matching: $pattern)"; return
+    fi
+    ok
+}
+# refuse NAME PATTERN COMMAND...: COMMAND prints no line matching PATTERN.
+refuse() {
+    name=$1 pattern=$2
+    shift 2
+    (cd "$scratch/book" && "$@") >"$scratch/out" 2>&1
+    if grep -Eq -- "$pattern" "$scratch/out"; then ko "$name (printed: $pattern)"; else ok; fi
+}
+
+# A book of one chapter, its values, its test and its worked answers.
+fresh() {
+    rm -rf "$scratch/book"
+    mkdir -p "$scratch/book/chapters/01-demo" "$scratch/book/tests" "$scratch/book/solutions"
+    cat >"$scratch/book/chapters/01-demo/main.c" <<'EOF'
+/* the example's inputs, as a chapter program sets them */
+static const double start = 3.0;
+static const long samples = 100000;
+EOF
+    cat >"$scratch/book/chapters/01-demo/values.sh" <<'EOF'
+echo "rate 0.6694"
+echo "steps 438"
+EOF
+    cat >"$scratch/book/tests/01-demo.c" <<'EOF'
+#define TOLERANCE 1e-12
+START_TEST(example_by_hand)
+{
+    /* 9.75 in a comment asserts nothing */
+    ck_assert_double_eq_tol(x, 16.0 / 5, TOLERANCE);
+    ck_assert_str_eq(fixed(digits, 1 / h), "0.0337");
+    ck_assert_double_eq(start, -4.0);
+    ck_assert_int_eq(samples, 100000);
+    ck_assert_double_eq_tol(floor, 4.5e-3, 5e-5);
+    ck_assert_double_eq_tol(half, 1.0 / 2, 0);
+    ck_assert_double_eq_tol(spread, 22 / 100.0, 0.005);
+    ck_assert_double_eq(resolution, ldexp(1, -53));
+}
+END_TEST
+EOF
+    cat >"$scratch/book/chapters/01-demo/README.md" <<'EOF'
+# Chapter 1 — Demo
+
+<!-- values: sh chapters/01-demo/values.sh -->
+
+    x_{k+1} = x_k − η f'(x_k)                                       (1.1)
+
+As chapter 3 shows, and (1.1) says (Polyak 1964), the rate is
+<!-- v:rate -->0.6694<!-- /v --> after <!-- v:steps -->438<!-- /v --> steps.
+
+Run `build/ch01 --steps 30 --lr 0.05` to see it.
+
+Start at 3 with η = 0.05 over 100 000 samples. <!-- given: 3, 0.05, 100 000 -->
+
+By hand x = 16/5, so `1/h ≈ 0.0337`; from −4, over 100 000 samples,
+the floor is 4.5 × 10⁻³, about ½ of it, spread 22 %, steps of 2⁻⁵³.
+<!-- t:example_by_hand -->
+
+A marker shown as code, `<!-- t:no_such_test -->`, is not one.
+
+```text
+a fenced 12345 is not prose
+```
+
+<!-- output: echo 777 -->
+```text
+$ echo 777
+777
+```
+<!-- end -->
+EOF
+    : >"$scratch/book/tests/numbers-pending.txt"
+    (cd "$scratch/book" && "$weave" --build "$top/$BUILD" >/dev/null 2>&1)
+}
+
+edit() {    # edit SED-EXPRESSION: change the chapter by hand
+    sed "$1" "$scratch/book/chapters/01-demo/README.md" >"$scratch/edit" &&
+        cat "$scratch/edit" >"$scratch/book/chapters/01-demo/README.md"
+}
+
+# ---- the fresh book passes both
+fresh
+expect "a fresh book is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+expect "a fresh book has no uncovered numeral" 0 "0 uncovered" "$numerals"
+expect "the counts add up" 0 \
+    "chapters/01-demo/README.md: 4 woven \(2 in blocks, 2 values\), 9 asserted, 10 exempt \(3 given\), 0 uncovered" \
+    "$numerals"
+
+# ---- woven values
+fresh
+edit 's/-->438</-->437</'
+expect "a woven value changed by hand is stale, with file:line" 1 \
+    'chapters/01-demo/README.md:8: stale: value steps reads "437"' \
+    "$weave" --build "$top/$BUILD" --check
+expect "a normal weave puts it back" 0 "wrote chapters/01-demo/README.md" \
+    "$weave" --build "$top/$BUILD"
+expect "and then it is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+fresh
+edit 's/v:steps/v:stpes/'
+expect "an unknown value name is reported with file:line" 1 \
+    'chapters/01-demo/README.md:8: stale: value stpes is not among' \
+    "$weave" --build "$top/$BUILD" --check
+fresh
+edit 's|after <!-- v:steps -->438<!-- /v --> steps|after `k = <!-- v:steps -->438<!-- /v -->` steps|'
+expect "a value inside a code span is refused (GitHub would show the comments)" 1 \
+    'README.md:8: a value inside a code span' "$weave" --build "$top/$BUILD" --check
+fresh
+printf 'echo "rate 0.6694"\necho "rate 0.7"\n' >"$scratch/book/chapters/01-demo/values.sh"
+expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$top/$BUILD" --check
+
+# ---- asserted numerals
+fresh
+edit 's|x = 16/5|x = 16/7|'
+expect "an asserted fraction changed by hand is reported" 1 \
+    'chapters/01-demo/README.md:14:16/7: uncovered' "$numerals"
+fresh
+edit 's|0\.0337|0.0338|'
+expect "an asserted rounded decimal changed by hand is reported" 1 \
+    'chapters/01-demo/README.md:14:0.0338: uncovered' "$numerals"
+fresh
+edit 's|4\.5 × 10⁻³|4.6 × 10⁻³|'
+expect "a number in ×10⁻³ form changed by hand is reported" 1 \
+    'chapters/01-demo/README.md:15:4.6 × 10⁻³: uncovered' "$numerals"
+fresh
+edit 's|from −4|from 4|'
+expect "a lost minus sign is reported" 1 'chapters/01-demo/README.md:14:4: uncovered' "$numerals"
+fresh
+edit 's|spread 22 %|spread 23 %|'
+expect "a changed percentage is reported" 1 'chapters/01-demo/README.md:15:23 %: uncovered' "$numerals"
+fresh
+edit 's|2⁻⁵³|2⁻⁵²|'
+expect "a changed power of two is reported (ldexp(1, -53) asserts only 2⁻⁵³)" 1 \
+    'chapters/01-demo/README.md:15:2⁻⁵²: uncovered' "$numerals"
+fresh
+edit 's|x = 16/5|x = 9.75|'
+expect "a numeral found only in a test's comment is not asserted" 1 \
+    'chapters/01-demo/README.md:14:9.75: uncovered' "$numerals"
+fresh
+edit 's|t:example_by_hand|t:no_such_test|'
+expect "a marker naming no test is an error" 1 'no START_TEST\(no_such_test\)' "$numerals"
+
+# ---- unmarked numerals
+fresh
+printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "an unmarked numeral is reported with file:line:numeral" 1 \
+    'chapters/01-demo/README.md:31:7: uncovered' "$numerals"
+fresh
+printf '\nAfter 2000 steps it stops.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a capitalised word before a 4-digit number does not make it a year" 1 \
+    'chapters/01-demo/README.md:31:2000: uncovered' "$numerals"
+fresh
+printf '\nTry another rate, for example 0.3, or see example 2.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "\"for example 0.3\" is not a reference" 1 'chapters/01-demo/README.md:31:0.3: uncovered' "$numerals"
+refuse "\"example 2\" is" 'README.md:31:2: uncovered' "$numerals"
+fresh
+printf '\nAfter ten steps `x = 4 · 0.8¹⁰ ≈ 0.4295`.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "mathematics in a code span is checked" 1 'chapters/01-demo/README.md:31:0.4295: uncovered' \
+    "$numerals"
+fresh
+printf '\nA numeral in solutions: 8 steps.\n' >"$scratch/book/solutions/01-demo.md"
+expect "the worked answers are checked too" 1 'solutions/01-demo.md:2:8: uncovered' "$numerals"
+
+# ---- givens
+fresh
+edit 's|given: 3, 0.05, 100 000|given: 3, 0.05, 100 000, 7|'
+expect "a given that does not occur is an error" 1 "given 7 does not occur" "$numerals"
+fresh
+edit 's|Start at 3 |Start at 5 |'
+expect "a given changed in the text but not in the note is reported" 1 \
+    'chapters/01-demo/README.md:12:5: uncovered' "$numerals"
+
+fresh
+edit 's|Start at 3 with η = 0.05 over 100 000 samples. <!-- given: 3, 0.05, 100 000 -->|Start at 3, reach 0.4295. <!-- given: 3, 0.4295 -->|'
+expect "a result marked given (written in no code, no command) is an error" 1 \
+    'chapters/01-demo/README.md:12: given 0.4295 is in no chapter.s code' "$numerals"
+
+# ---- exemptions: nothing reported
+fresh
+refuse "a reference, an equation number, a year, a typed command are exempt" \
+    ':(3|1\.1|1964|30|0\.05|12345|777): uncovered' "$numerals"
+printf '\n1. first item, 2. not an ordinal\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a list ordinal is exempt, a numeral later in the line is not" 1 \
+    'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
+refuse "(the ordinal itself is not reported)" 'README.md:31:1: uncovered' "$numerals"
+
+# ---- the transition list
+fresh
+printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-pending.txt"
+expect "a pending file reports its count and does not fail" 0 \
+    "chapters/01-demo/README.md: pending conversion: 1 numeral uncovered" "$numerals"
+expect "a pending file named on the command line lists its numerals" 1 \
+    'chapters/01-demo/README.md:31:7: uncovered' "$numerals" chapters/01-demo/README.md
+fresh
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-pending.txt"
+expect "a converted file still listed as pending is an error" 1 "take it off the list" "$numerals"
+
+echo "numerals.sh: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
