@@ -1,0 +1,89 @@
+"""pytorch_check.py: the seed's training loop, run by PyTorch itself.
+
+Reads `build/ch11 --example pytorch` (the 100 x 10 inputs, the 100
+targets, the initial weight and bias the C program drew from the book's
+generator, then its loss at every epoch and its final parameters), runs
+
+    model = torch.nn.Linear(10, 1)        # weights set to the C program's
+    criterion = torch.nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    for epoch in range(100):
+        optimizer.zero_grad(); output = model(x)
+        loss = criterion(output, y); loss.backward(); optimizer.step()
+
+in float64, and compares every epoch's loss and the final parameters:
+
+    python3 chapters/11-tiny-network/pytorch_check.py [BUILD]
+
+Exit status 0 when every number agrees within 1e-12 relative, 1 otherwise.
+The C loop adds the 100 samples one after another; PyTorch's matrix
+products may add them in another order (blocked, vectorised), so the two
+differ by rounding: a few units of 1e-16 per operation, far below 1e-12.
+"""
+import subprocess
+import sys
+
+import torch
+
+BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
+TOLERANCE = 1e-12
+
+
+def ours():
+    text = subprocess.run([f"{BUILD}/ch11", "--example", "pytorch"], check=True,
+                          capture_output=True, text=True).stdout
+    x, y, losses = [], [], {}
+    for line in text.split("\n"):
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "samples":
+            epochs, lr = int(words[5]), float(words[7])
+        elif words[0] == "x":
+            x.append([float(w) for w in words[1:]])
+        elif words[0] == "y":
+            y.append([float(words[1])])
+        elif words[0] == "theta0":
+            theta0 = [float(w) for w in words[1:]]
+        elif words[0] == "loss":
+            losses[int(words[1])] = float(words[2])
+        elif words[0] == "theta":
+            theta = [float(w) for w in words[1:]]
+    return x, y, theta0, epochs, lr, losses, theta
+
+
+def relative(a, b):
+    return abs(a - b) / max(abs(a), abs(b), 1e-300)
+
+
+def main():
+    x, y, theta0, epochs, lr, c_losses, c_theta = ours()
+    x = torch.tensor(x, dtype=torch.float64)
+    y = torch.tensor(y, dtype=torch.float64)
+    features = x.shape[1]
+    model = torch.nn.Linear(features, 1).double()
+    with torch.no_grad():
+        model.weight.copy_(torch.tensor([theta0[:features]], dtype=torch.float64))
+        model.bias.copy_(torch.tensor(theta0[features:], dtype=torch.float64))
+    criterion = torch.nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    worst_loss = 0.0
+    for epoch in range(epochs):
+        optimizer.zero_grad()
+        output = model(x)
+        loss = criterion(output, y)
+        loss.backward()
+        optimizer.step()
+        worst_loss = max(worst_loss, relative(loss.item(), c_losses[epoch]))
+    theirs = model.weight.detach().flatten().tolist() + model.bias.detach().tolist()
+    worst_theta = max(relative(a, b) for a, b in zip(theirs, c_theta))
+    print(f"torch {torch.__version__}, the seed's loop: Linear({features}, 1), MSELoss, "
+          f"SGD(lr={lr}), {epochs} epochs, float64")
+    print(f"  largest relative difference of the {epochs} losses:  {worst_loss:.1e}")
+    print(f"  largest relative difference of the final parameters: {worst_theta:.1e}")
+    ok = worst_loss <= TOLERANCE and worst_theta <= TOLERANCE
+    print("agree within 1e-12" if ok else "DIFFER by more than 1e-12")
+    return 0 if ok else 1
+
+
+sys.exit(main())

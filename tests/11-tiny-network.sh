@@ -1,0 +1,23 @@
+#!/bin/sh
+# tests/11-tiny-network.sh: chapter 11's program on the command line, and
+# the seed's loop next to PyTorch's when DESCENT_TORCH=1.
+. tests/cli.sh
+ch11=$BUILD/ch11
+
+expect_exit 0 "--help" "$ch11" --help
+expect_exit 0 "the seed's loop" "$ch11" --example seed-loop
+expect_exit 0 "backpropagation by hand" "$ch11" --example by-hand
+expect_usage_error "unknown flag" "$ch11" --bogus
+expect_usage_error "unknown example" "$ch11" --example everything
+expect_usage_error "missing value" "$ch11" --example
+expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
+expect_usage_error "--values with --example" "$ch11" --values --example by-hand
+expect_usage_error "--csv with --example" "$ch11" --csv /tmp --example by-hand
+expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
+
+# PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and
+# SGD(lr=0.01) from the C program's data and initial weights, within 1e-12.
+expect_pytorch_agrees "the seed's loop against PyTorch's" \
+    chapters/11-tiny-network/pytorch_check.py "$BUILD"
+
+cli_summary 11-tiny-network
