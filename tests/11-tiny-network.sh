@@ -12,7 +12,7 @@ expect_usage_error "unknown example" "$ch11" --example everything
 expect_usage_error "missing value" "$ch11" --example
 expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand
-expect_usage_error "--csv with --example" "$ch11" --csv /tmp --example by-hand
+expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
 
 # PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and

@@ -52,11 +52,16 @@ void task_network(struct network *net, enum task task)
     }
 }
 
-/* The tuned rates: for each task, sgd, momentum, adam. */
-static const double tuned_lr[3][3] = {
-    {0.1, 0.01, 0.01},      /* cancer */
-    {0.1, 0.01, 0.001},     /* digits */
-    {0.3, 0.03, 0.01},      /* moons */
+const double sweep_rates[SWEEP_RATES] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3};
+const char *const optimizer_names[OPTIMIZERS] = {"sgd", "momentum", "adam"};
+
+/* The tuned rates, for each task: sgd, momentum, adam.  Each is the rate
+ * of the sweep (sweep_rates) with the lowest final training loss at seed 1;
+ * `build/ch11 --example sweep` checks that it still is. */
+static const double tuned_lr[3][OPTIMIZERS] = {
+    {3, 0.3, 0.3},          /* cancer */
+    {1, 0.3, 0.03},         /* digits */
+    {3, 1, 0.3},            /* moons */
 };
 
 struct training task_training(enum task task, const char *optimizer)
@@ -72,7 +77,8 @@ struct training task_training(enum task task, const char *optimizer)
     if (which == 1)
         t.hyper.momentum = 0.9;
     t.batch_size = task == TASK_CANCER ? CANCER_BATCH : DIGITS_BATCH;
-    t.epochs = task == TASK_CANCER ? CANCER_EPOCHS : DIGITS_EPOCHS;
+    t.epochs = task == TASK_CANCER ? CANCER_EPOCHS : task == TASK_DIGITS ? DIGITS_EPOCHS
+             : MOONS_EPOCHS;
     return t;
 }
 
@@ -100,4 +106,47 @@ void mean_and_sd(const double *x, size_t count, double *mean, double *sd)
     for (size_t i = 0; i < count; i++)
         squares += (x[i] - *mean) * (x[i] - *mean);
     *sd = count > 1 ? sqrt(squares / (double)(count - 1)) : 0.0;
+}
+
+struct over_seeds run_over_seeds(const struct task_data *data, const struct training *settings)
+{
+    struct network net;
+    struct over_seeds o = {0};
+    double loss[SEEDS], accuracy[SEEDS];
+    task_network(&net, data->task);
+    double *theta = xcalloc(network_dim(&net), sizeof(double));
+    for (int s = 0; s < SEEDS; s++) {
+        struct training_result r = task_run(data, settings, (uint64_t)s + 1, theta, NULL);
+        loss[s] = r.test_loss;
+        accuracy[s] = r.test_accuracy;
+        o.diverged += r.diverged;
+    }
+    mean_and_sd(loss, SEEDS, &o.loss_mean, &o.loss_sd);
+    mean_and_sd(accuracy, SEEDS, &o.accuracy_mean, &o.accuracy_sd);
+    o.accuracy_min = o.accuracy_max = accuracy[0];
+    for (int s = 1; s < SEEDS; s++) {
+        o.accuracy_min = fmin(o.accuracy_min, accuracy[s]);
+        o.accuracy_max = fmax(o.accuracy_max, accuracy[s]);
+    }
+    free(theta);
+    network_free(&net);
+    return o;
+}
+
+void sweep(double train_loss[SWEEP_RATES][OPTIMIZERS],
+           double test_accuracy[SWEEP_RATES][OPTIMIZERS], const struct task_data *data)
+{
+    struct network net;
+    task_network(&net, data->task);
+    double *theta = xcalloc(network_dim(&net), sizeof(double));
+    for (int k = 0; k < SWEEP_RATES; k++)
+        for (int o = 0; o < OPTIMIZERS; o++) {
+            struct training t = task_training(data->task, optimizer_names[o]);
+            t.hyper.lr = sweep_rates[k];
+            struct training_result r = task_run(data, &t, 1, theta, NULL);
+            train_loss[k][o] = r.diverged ? INFINITY : r.train_loss;
+            test_accuracy[k][o] = r.diverged ? 0.0 : r.test_accuracy;
+        }
+    free(theta);
+    network_free(&net);
 }

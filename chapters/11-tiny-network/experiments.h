@@ -23,6 +23,7 @@
 #define MOONS_NOISE 0.15
 #define MOONS_SEED 3
 #define MOONS_HIDDEN 8
+#define MOONS_EPOCHS 200
 #define SEEDS 5                 /* init/shuffle seeds 1..SEEDS */
 
 enum task { TASK_CANCER, TASK_DIGITS, TASK_MOONS };
@@ -47,6 +48,27 @@ struct training task_training(enum task task, const char *optimizer);
  * entries) receives the trained parameters; csv as train_network. */
 struct training_result task_run(const struct task_data *data, const struct training *settings,
                                 uint64_t init_seed, double *theta, FILE *csv);
+
+/* The learning rates every sweep tries: 0.001, 0.003, ..., 1, 3. */
+#define SWEEP_RATES 8
+extern const double sweep_rates[SWEEP_RATES];
+
+/* The chapter's three optimizers, in its order: "sgd", "momentum", "adam". */
+#define OPTIMIZERS 3
+extern const char *const optimizer_names[OPTIMIZERS];
+
+/* A run over the seeds 1..SEEDS: test loss and accuracy, mean and sd. */
+struct over_seeds {
+    double loss_mean, loss_sd, accuracy_mean, accuracy_sd, accuracy_min, accuracy_max;
+    int diverged;                   /* runs that diverged */
+};
+struct over_seeds run_over_seeds(const struct task_data *data, const struct training *settings);
+
+/* The sweep: for each of sweep_rates and each optimizer, the final
+ * training loss (infinity when the run diverged) and test accuracy of the
+ * run from seed 1. */
+void sweep(double train_loss[SWEEP_RATES][OPTIMIZERS],
+           double test_accuracy[SWEEP_RATES][OPTIMIZERS], const struct task_data *data);
 
 /* Mean and sample standard deviation of x[0..count). */
 void mean_and_sd(const double *x, size_t count, double *mean, double *sd);

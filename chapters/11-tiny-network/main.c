@@ -8,8 +8,8 @@
  * small file per example (reports.h).
  */
 #include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
-#include "11-tiny-network/by_hand.h"
 #include "11-tiny-network/reports.h"
 
 #include <stdio.h>
@@ -17,14 +17,19 @@
 
 struct example {
     const char *name;
-    void (*report)(FILE *out);
-    int shown_by_default;
+    void (*report)(FILE *out, const char *csv_dir);
+    int shown;                      /* without --example: 1 always, 2 with --csv */
 };
 
 static const struct example examples[] = {
     {"seed-loop", seed_loop_print, 1},
-    {"by-hand", by_hand_print, 1},
+    {"by-hand", by_hand_report, 1},
     {"pytorch", seed_loop_dump, 0},
+    {"sweep", sweep_print, 2},
+    {"cancer", cancer_print, 2},
+    {"digits", digits_print, 2},
+    {"moons", moons_print, 2},
+    {"claims", claims_print, 2},
 };
 #define EXAMPLES (sizeof examples / sizeof examples[0])
 
@@ -32,11 +37,25 @@ static void usage(void)
 {
     puts("usage: ch11 [--example NAME] [--csv DIR]\n"
          "       ch11 --values\n"
-         "  with no flag: the worked examples of chapter 11\n"
-         "  --example NAME   one of them: seed-loop, by-hand, or pytorch (the seed's\n"
-         "                   loop with its data, for pytorch_check.py)\n"
+         "  with no flag: the worked examples seed-loop and by-hand\n"
+         "  --example NAME   one part: seed-loop, by-hand, pytorch (the seed's loop\n"
+         "                   with its data, for pytorch_check.py), or one that trains\n"
+         "                   on the data (seconds to a minute): sweep, cancer,\n"
+         "                   digits, moons, claims\n"
          "  --values         the numbers the chapter's text quotes, one per line\n"
-         "  --csv DIR        write the figures' data into DIR (trains every model)");
+         "  --csv DIR        also write the part's figure data into DIR (without\n"
+         "                   --example: every part's)\n"
+         "Run it from the top folder of descent: it reads chapters/11-tiny-network/data.");
+}
+
+/* Stop (exit status 2) before any work if dir cannot take the data. */
+static void check_writable(const char *dir)
+{
+    static const char probe[] = ".ch11-probe";
+    char path[4096];
+    csv_close(csv_create(dir, probe), probe);
+    snprintf(path, sizeof path, "%s/%s", dir, probe);
+    remove(path);
 }
 
 int main(int argc, char **argv)
@@ -62,27 +81,27 @@ int main(int argc, char **argv)
     if (values)
         refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
                      "the values");
-    if (csv_dir && example)
-        fail(EXIT_USAGE, "--csv does not go with --example (it writes every figure's data)");
+    if (csv_dir)
+        check_writable(csv_dir);
     if (values) {
         chapter11_values(stdout);
         return 0;
     }
-    if (csv_dir) {
-        write_figure_data(csv_dir);
-        return 0;
+    if (example) {
+        for (size_t k = 0; k < EXAMPLES; k++)
+            if (strcmp(examples[k].name, example) == 0) {
+                examples[k].report(stdout, csv_dir);
+                return 0;
+            }
+        fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, pytorch, sweep, "
+                         "cancer, digits, moons or claims)", example);
     }
-    for (size_t k = 0; k < EXAMPLES; k++) {
-        if (example ? strcmp(examples[k].name, example) != 0 : !examples[k].shown_by_default)
+    for (size_t k = 0, shown = 0; k < EXAMPLES; k++) {
+        if (examples[k].shown == 0 || (examples[k].shown == 2 && !csv_dir))
             continue;
-        if (!example && k > 0)
+        if (shown++ > 0)
             putchar('\n');
-        examples[k].report(stdout);
-        if (example)
-            return 0;
+        examples[k].report(stdout, csv_dir);
     }
-    if (example)
-        fail(EXIT_USAGE, "--example: unknown example '%s' (seed-loop, by-hand or pytorch)",
-             example);
     return 0;
 }

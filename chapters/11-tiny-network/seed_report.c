@@ -2,8 +2,9 @@
 #include "11-tiny-network/reports.h"
 #include "11-tiny-network/seed_loop.h"
 
-void seed_loop_print(FILE *out)
+void seed_loop_print(FILE *out, const char *csv_dir)
 {
+    (void)csv_dir;
     struct dataset data;
     struct seed_run run;
     seed_data(&data, SEED_DATA_SEED);
@@ -16,8 +17,9 @@ void seed_loop_print(FILE *out)
     dataset_free(&data);
 }
 
-void seed_loop_dump(FILE *out)
+void seed_loop_dump(FILE *out, const char *csv_dir)
 {
+    (void)csv_dir;
     struct dataset data;
     struct seed_run run;
     seed_data(&data, SEED_DATA_SEED);
