@@ -15,6 +15,8 @@
 #include "04-batches/regression.h"
 #include "05-checking-gradients/gradcheck.h"
 #include "11-tiny-network/by_hand.h"
+#include "11-tiny-network/curvature.h"
+#include "11-tiny-network/experiments.h"
 #include "11-tiny-network/data.h"
 #include "11-tiny-network/network.h"
 #include "11-tiny-network/seed_loop.h"
@@ -282,6 +284,94 @@ START_TEST(by_hand_one_step)
 }
 END_TEST
 
+/* Exercise 11.1: the same network and sample, class 1.  Every dz flips
+ * sign, so every gradient does: dW1 = [0 0; -1/2 -1], db1 = (0, -1/2),
+ * dW2 = [0 3/2; 0 -3/2], db2 = (1/2, -1/2); after the step of lr 1/2,
+ * a = (0, 9/2), z = (31/8, 101/8), loss ln(1 + e^(-35/4)). */
+START_TEST(by_hand_class_1)
+{
+    struct network net;
+    struct dataset data;
+    double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
+    by_hand_example(&net, theta, &data, 1);
+    network_gradient(&net, grad, theta, &data, NULL, 0);
+    static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
+                                                 0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
+    expect_exact(grad, expected, BY_HAND_DIM);
+    for (int p = 0; p < BY_HAND_DIM; p++)
+        theta[p] -= BY_HAND_LR * grad[p];
+    /* W1 = [1 -1; 5/4 3/2], b1 = (0, 1/4), W2 = [1 1/4; -1 11/4], b2 = (11/4, 1/4) */
+    static const double stepped[BY_HAND_DIM] = {1, -1, 5.0 / 4, 3.0 / 2, 0, 1.0 / 4,
+                                                1, 1.0 / 4, -1, 11.0 / 4, 11.0 / 4, 1.0 / 4};
+    expect_exact(theta, stepped, BY_HAND_DIM);
+    network_forward(&net, z, a, theta, data.x);
+    ck_assert_double_eq(a[1], 9.0 / 2);             /* 5/4 + 3 + 1/4 */
+    ck_assert_double_eq(z[0], 31.0 / 8);            /* 9/8 + 11/4 */
+    ck_assert_double_eq(z[1], 101.0 / 8);           /* 99/8 + 1/4 */
+    double loss = loss_of_outputs(&net, NULL, z, 1);
+    ck_assert_double_eq_tol(loss, log1p(exp(-35.0 / 4)), 4 * DBL_EPSILON);
+    ck_assert_str_eq(fixed(6, loss), "0.000158");
+    network_free(&net);
+    dataset_free(&data);
+}
+END_TEST
+
+/* Chapter 2's rule on logistic regression, where L is known: at theta = 0
+ * the Hessian is (1/4) X~^T X~ / N exactly, so power iteration on the
+ * Hessian (curvature.h) finds the bound (relative 1e-4: the central
+ * difference of gradients with h = 1e-4 is exact for the quadratic part
+ * and off by h^2 times the third derivative), and below 2/L the loss
+ * never rises. */
+START_TEST(rate_rule_on_logistic_regression)
+{
+    struct task_data data;
+    struct network net;
+    double theta[31] = {0}, grad[31];
+    task_load(&data, TASK_CANCER);
+    task_network(&net, TASK_CANCER);
+    double l = logistic_curvature_bound(&data.train);
+    ck_assert_double_eq_tol(largest_curvature(&net, theta, &data.train), l, 1e-4 * l);
+    ck_assert_str_eq(fixed(2, l), "3.32");
+    double previous = network_loss(&net, theta, &data.train, NULL, 0);
+    /* every sigmoid is 1/2: the mean of 455 terms ln 2, rounded 455 times */
+    ck_assert_double_eq_tol(previous, log(2.0), 455 * DBL_EPSILON);
+    for (int k = 0; k < 100; k++) {
+        network_gradient(&net, grad, theta, &data.train, NULL, 0);
+        for (int p = 0; p < 31; p++)
+            theta[p] -= 1.9 / l * grad[p];
+        double loss = network_loss(&net, theta, &data.train, NULL, 0);
+        ck_assert_double_le(loss, previous);
+        previous = loss;
+    }
+    network_free(&net);
+    task_free(&data);
+}
+END_TEST
+
+/* The data: the files hold what data/SOURCES.txt says, and the split is
+ * 80 % / 20 %. */
+START_TEST(data_as_described)
+{
+    struct task_data cancer, digits;
+    size_t malignant = 0;
+    task_load(&cancer, TASK_CANCER);
+    task_load(&digits, TASK_DIGITS);
+    ck_assert_uint_eq(cancer.train.count + cancer.test.count, 569);
+    ck_assert_uint_eq(cancer.train.features, 30);
+    ck_assert_uint_eq(cancer.test.count, 114);
+    ck_assert_uint_eq(digits.train.count + digits.test.count, 1797);
+    ck_assert_uint_eq(digits.train.features, 64);
+    ck_assert_uint_eq(digits.test.count, 359);
+    for (size_t i = 0; i < cancer.train.count; i++)
+        malignant += cancer.train.y[i] == 1;
+    for (size_t i = 0; i < cancer.test.count; i++)
+        malignant += cancer.test.y[i] == 1;
+    ck_assert_uint_eq(malignant, 212);
+    task_free(&cancer);
+    task_free(&digits);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("11-tiny-network");
@@ -295,6 +385,9 @@ Suite *chapter_suite(void)
     tcase_add_test(model, safe_log_sum_exp);
     tcase_add_test(hand, by_hand_forward_and_backward);
     tcase_add_test(hand, by_hand_one_step);
+    tcase_add_test(hand, by_hand_class_1);
+    tcase_add_test(model, rate_rule_on_logistic_regression);
+    tcase_add_test(model, data_as_described);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);
     return suite;
