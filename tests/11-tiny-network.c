@@ -85,6 +85,7 @@ START_TEST(every_backpropagation_checked)
 {
     static const enum activation acts[3] = {ACTIVATION_TANH, ACTIVATION_RELU,
                                             ACTIVATION_SIGMOID};
+    ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
     ck_assert_double_lt(worst_backprop_error(4, 0, 1, ACTIVATION_TANH, LOSS_MSE), GRADCHECK_PASS);
     ck_assert_double_lt(worst_backprop_error(4, 0, 1, ACTIVATION_TANH, LOSS_BCE), GRADCHECK_PASS);
     ck_assert_double_lt(worst_backprop_error(4, 0, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY),
@@ -124,6 +125,7 @@ START_TEST(a_wrong_backward_pass_is_caught)
     struct model_on_data m = {&tanh_net, &data};
     struct checked objective = {&m, network_dim(&tanh_net), model_value, wrong_gradient};
     struct gradcheck_result r = gradcheck(&objective, theta, grad, numeric, GRADCHECK_FLOOR);
+    ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
     ck_assert_double_gt(r.worst, GRADCHECK_WRONG);
     network_free(&tanh_net);
     network_free(&sigmoid_net);
@@ -200,6 +202,18 @@ START_TEST(default_init_bounds)
         ck_assert_double_le(fabs(theta[p]), 1.0 / sqrt(32));
     rng_seed(&again, 7);
     ck_assert_double_eq(theta[0], (2.0 * rng_uniform(&again) - 1.0) / 8);
+    /* kaiming_uniform_ with a = sqrt(5): gain sqrt(2/(1 + a^2)) = sqrt(1/3),
+     * bound gain sqrt(3/fan_in) = 1/sqrt(fan_in), for the seed's fan_in 10 */
+    double gain = sqrt(2.0 / (1 + 5));
+    ck_assert_double_eq_tol(gain * gain, 1.0 / 3, 1e-15);
+    ck_assert_double_eq_tol(gain * sqrt(3.0 / 10), 1 / sqrt(10.0), 1e-15);
+    ck_assert_str_eq(fixed(4, 1 / sqrt(10.0)), "0.3162");
+    /* a uniform on [-1/sqrt(n), 1/sqrt(n)] has variance 1/(3 n): a sum of n
+     * such weights times unit inputs has variance 1/3 */
+    double bound = 1 / sqrt(10.0), low = -1 / sqrt(10.0);
+    ck_assert_double_eq_tol((bound - low) * (bound - low) / 12, 1.0 / (3 * 10), 1e-15);
+    ck_assert_uint_eq(network_dim(&net), 2410);     /* 32 64 + 32 + 10 32 + 10 */
+    ck_assert_uint_eq(network_dim(&net), 32 * 64 + 32 + 10 * 32 + 10);
     network_free(&net);
 }
 END_TEST
@@ -219,6 +233,27 @@ START_TEST(safe_log_sum_exp)
     z = -1000;
     ck_assert_double_eq_tol(loss_of_outputs(&bce, NULL, &z, 1.0), 1000, 1e-12);
     ck_assert_double_eq(sigmoid(-1000), 0.0);
+    /* exp overflows just past 709 */
+    ck_assert(isfinite(exp(709.0)));
+    ck_assert(isinf(exp(710.0)));
+    /* BCE as written in (11.10), y in {0, 1}, against -y log s - (1 - y) log(1 - s) */
+    for (int y = 0; y <= 1; y++) {
+        z = 0.75;
+        double s = 1 / (1 + exp(-z)), dz;
+        ck_assert_double_eq_tol(loss_of_outputs(&bce, &dz, &z, y),
+                                -y * log(s) - (1 - y) * log(1 - s), 1e-15);
+        ck_assert_double_eq_tol(loss_of_outputs(&bce, NULL, &z, y),
+                                fmax(z, 0) - z * y + log(1 + exp(-fabs(z))), 1e-15);
+        ck_assert_double_eq_tol(dz, s - y, 1e-15);
+    }
+    /* the MSE's dz = 2 (z - y) */
+    struct network mse;
+    double dz;
+    network_init(&mse, 1, 0, 1, ACTIVATION_TANH, LOSS_MSE);
+    z = 0.75;
+    loss_of_outputs(&mse, &dz, &z, 0.25);
+    ck_assert_double_eq(dz, 2 * (0.75 - 0.25));
+    network_free(&mse);
     network_free(&bce);
 }
 END_TEST
@@ -294,6 +329,7 @@ START_TEST(by_hand_class_1)
     struct dataset data;
     double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
     by_hand_example(&net, theta, &data, 1);
+    ck_assert_double_eq(BY_HAND_LR, 1.0 / 2);
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
@@ -306,8 +342,10 @@ START_TEST(by_hand_class_1)
     expect_exact(theta, stepped, BY_HAND_DIM);
     network_forward(&net, z, a, theta, data.x);
     ck_assert_double_eq(a[1], 9.0 / 2);             /* 5/4 + 3 + 1/4 */
-    ck_assert_double_eq(z[0], 31.0 / 8);            /* 9/8 + 11/4 */
-    ck_assert_double_eq(z[1], 101.0 / 8);           /* 99/8 + 1/4 */
+    ck_assert_double_eq(z[0], 31.0 / 8);
+    ck_assert_double_eq(z[0], 9.0 / 8 + 11.0 / 4);
+    ck_assert_double_eq(z[1], 101.0 / 8);
+    ck_assert_double_eq(z[1], 99.0 / 8 + 1.0 / 4);
     double loss = loss_of_outputs(&net, NULL, z, 1);
     ck_assert_double_eq_tol(loss, log1p(exp(-35.0 / 4)), 4 * DBL_EPSILON);
     ck_assert_str_eq(fixed(6, loss), "0.000158");
@@ -329,7 +367,11 @@ START_TEST(rate_rule_on_logistic_regression)
     double theta[31] = {0}, grad[31];
     task_load(&data, TASK_CANCER);
     task_network(&net, TASK_CANCER);
-    double l = logistic_curvature_bound(&data.train);
+    double l = logistic_curvature_bound(&data.train), rule = 2 / l;
+    /* sigma' = sigma (1 - sigma) is largest at z = 0, where it is 1/4 */
+    ck_assert_double_eq(sigmoid(0) * (1 - sigmoid(0)), 1.0 / 4);
+    ck_assert_double_lt(sigmoid(1) * (1 - sigmoid(1)), 1.0 / 4);
+    ck_assert_str_eq(fixed(2, rule), "0.60");
     ck_assert_double_eq_tol(largest_curvature(&net, theta, &data.train), l, 1e-4 * l);
     ck_assert_str_eq(fixed(2, l), "3.32");
     double previous = network_loss(&net, theta, &data.train, NULL, 0);
@@ -367,8 +409,58 @@ START_TEST(data_as_described)
     for (size_t i = 0; i < cancer.test.count; i++)
         malignant += cancer.test.y[i] == 1;
     ck_assert_uint_eq(malignant, 212);
+    ck_assert_str_eq(fixed(2, 100.0 / 114), "0.88");       /* one test sample, % */
     task_free(&cancer);
     task_free(&digits);
+}
+END_TEST
+
+/* Chapter 4's noise of a batch drawn without replacement, exactly: over
+ * all batches of |B| of N samples, E|g_B - g|^2 = tr Cov[g_i] / |B|
+ * (N - |B|)/(N - 1), with tr Cov[g_i] the mean of |g_i - g|^2.  Checked by
+ * enumerating every pair and triple of N = 5 samples (relative 1e-12: sums
+ * of ten terms).  And momentum's effective rate eta / (1 - beta) at beta
+ * 0.9 is 10 eta. */
+START_TEST(batch_noise_formula)
+{
+    struct dataset data;
+    struct network net;
+    struct rng rng;
+    double theta[4], g[4], gi[4], full[4];
+    const size_t n = 5;
+    random_data(&data, n, 3, LOSS_MSE, 1, 12);
+    network_init(&net, 3, 0, 1, ACTIVATION_TANH, LOSS_MSE);
+    rng_seed(&rng, 2);
+    network_init_parameters(&net, theta, &rng);
+    network_gradient(&net, full, theta, &data, NULL, 0);
+    double trace = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        network_gradient(&net, gi, theta, &data, &i, 1);
+        for (int p = 0; p < 4; p++)
+            trace += (gi[p] - full[p]) * (gi[p] - full[p]);
+    }
+    trace /= (double)n;
+    for (size_t size = 2; size <= 3; size++) {
+        double sum = 0.0;
+        int batches = 0;
+        for (unsigned mask = 0; mask < 1u << n; mask++) {
+            size_t batch[5], count = 0;
+            for (size_t i = 0; i < n; i++)
+                if (mask >> i & 1)
+                    batch[count++] = i;
+            if (count != size)
+                continue;
+            network_gradient(&net, g, theta, &data, batch, size);
+            for (int p = 0; p < 4; p++)
+                sum += (g[p] - full[p]) * (g[p] - full[p]);
+            batches++;
+        }
+        double b = (double)size, predicted = trace / b * ((double)n - b) / ((double)n - 1);
+        ck_assert_double_eq_tol(sum / batches, predicted, 1e-12 * predicted);
+    }
+    ck_assert_double_eq_tol(1 / (1 - 0.9), 10, 1e-14);
+    network_free(&net);
+    dataset_free(&data);
 }
 END_TEST
 
@@ -388,6 +480,7 @@ Suite *chapter_suite(void)
     tcase_add_test(hand, by_hand_class_1);
     tcase_add_test(model, rate_rule_on_logistic_regression);
     tcase_add_test(model, data_as_described);
+    tcase_add_test(model, batch_noise_formula);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);
     return suite;

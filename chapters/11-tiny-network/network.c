@@ -35,6 +35,7 @@ size_t network_dim(const struct network *net)
     return h == 0 ? k * d + k : h * d + h + k * h + k;
 }
 
+/* ANCHOR: init */
 /* One nn.Linear(fan_in, fan_out): weight then bias, both U(-bound, bound). */
 static double *init_layer(double *theta, size_t fan_in, size_t fan_out, struct rng *rng)
 {
@@ -43,6 +44,7 @@ static double *init_layer(double *theta, size_t fan_in, size_t fan_out, struct r
         theta[i] = bound * (2.0 * rng_uniform(rng) - 1.0);
     return theta + fan_out * fan_in + fan_out;
 }
+/* ANCHOR_END: init */
 
 void network_init_parameters(const struct network *net, double *theta, struct rng *rng)
 {
@@ -131,6 +133,7 @@ double log_sum_exp(const double *z, size_t count)
     return m + log(sum);
 }
 
+/* ANCHOR: losses */
 double loss_of_outputs(const struct network *net, double *dz, const double *z, double y)
 {
     size_t k = net->outputs;
@@ -163,6 +166,7 @@ double loss_of_outputs(const struct network *net, double *dz, const double *z, d
     }
     return 0.0;
 }
+/* ANCHOR_END: losses */
 
 static const double *sample(const struct dataset *data, size_t i)
 {
@@ -198,6 +202,7 @@ double network_gradient(const struct network *net, double *grad, const double *t
         gw2 = grad;                     /* the linear model's W and b */
         gb2 = grad + k * d;
     }
+    /* ANCHOR: backward */
     for (size_t s = 0; s < count; s++) {
         size_t i = batch ? batch[s] : s;
         const double *x = sample(data, i);
@@ -224,6 +229,7 @@ double network_gradient(const struct network *net, double *grad, const double *t
             gb1[j] += du;
         }
     }
+    /* ANCHOR_END: backward */
     double scale = 1.0 / (double)count;                         /* the batch mean */
     for (size_t p = 0; p < network_dim(net); p++)
         grad[p] *= scale;

@@ -36,6 +36,7 @@ void seed_loop(struct seed_run *run, const struct dataset *data, uint64_t init_s
     hyper.lr = SEED_LR;                                 /* optim.SGD(..., lr=0.01) */
     optimizer_init(&optimizer, &sgd_kind, &hyper, SEED_DIM);
 
+    /* ANCHOR: loop */
     for (int epoch = 0; epoch < SEED_EPOCHS; epoch++) {
         memset(grad, 0, sizeof grad);                   /* optimizer.zero_grad() */
 
@@ -61,6 +62,7 @@ void seed_loop(struct seed_run *run, const struct dataset *data, uint64_t init_s
 
         optimizer_step(&optimizer, theta, grad);        /* optimizer.step() */
     }
+    /* ANCHOR_END: loop */
     memcpy(run->theta, theta, sizeof theta);
     optimizer_free(&optimizer);
     network_free(&model);

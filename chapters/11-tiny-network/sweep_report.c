@@ -24,10 +24,8 @@ void sweep_print(FILE *out, const char *csv_dir)
         if (task > 0)
             fprintf(out, "\n");
         fprintf(out, "%s, seed 1: final training loss (test accuracy %%)\n", task_titles[task]);
-        fprintf(out, "%-6s", "lr");
-        for (int o = 0; o < OPTIMIZERS; o++)
-            fprintf(out, "  %-20s", optimizer_names[o]);
-        fprintf(out, "\n");
+        fprintf(out, "%-6s  %-18s  %-18s  %s\n", "lr", optimizer_names[0], optimizer_names[1],
+                optimizer_names[2]);
         if (csv)
             fprintf(csv, "lr,sgd,momentum,adam\n");
         for (int k = 0; k < SWEEP_RATES; k++) {
@@ -35,7 +33,8 @@ void sweep_print(FILE *out, const char *csv_dir)
             if (csv)
                 fprintf(csv, "%.17g", sweep_rates[k]);
             for (int o = 0; o < OPTIMIZERS; o++) {
-                fprintf(out, "  %-9.2e (%5.1f)     ", loss[k][o], 100 * accuracy[k][o]);
+                fprintf(out, "  %-9.2e (%5.1f)%s", loss[k][o], 100 * accuracy[k][o],
+                        o + 1 < OPTIMIZERS ? "  " : "");
                 if (csv)
                     fprintf(csv, ",%.17g", isfinite(loss[k][o]) ? loss[k][o] : 1e300);
             }
@@ -43,7 +42,7 @@ void sweep_print(FILE *out, const char *csv_dir)
             if (csv)
                 fprintf(csv, "\n");
         }
-        fprintf(out, "%-6s", "tuned");
+        fprintf(out, "%-6s", "best");
         for (int o = 0; o < OPTIMIZERS; o++) {
             double lr = task_training((enum task)task, optimizer_names[o]).hyper.lr;
             int best = 0;
@@ -54,7 +53,7 @@ void sweep_print(FILE *out, const char *csv_dir)
                 fail(1, "the tuned rate %g of %s on %s is no longer the sweep's best (%g): "
                         "update tuned_lr in experiments.c", lr, optimizer_names[o],
                      task_titles[task], sweep_rates[best]);
-            fprintf(out, "  %-20g", lr);
+            fprintf(out, o + 1 < OPTIMIZERS ? "  %-18g" : "  %g", lr);
         }
         fprintf(out, "\n");
         if (csv)
