@@ -23,14 +23,20 @@ set format y '10^{%T}'
 set xrange [0:2000]
 set yrange [1e-6:1e4]
 set key top left box opaque font ',11'
-plot 2 with lines ls 6 title '2/a_1 = 2, 2/a_2 = 0.02: GD stable below', \
-     0.02 with lines ls 6 notitle, \
+# The limits as wide pale bands drawn first: Adadelta's x2 rate ends on
+# 0.02 exactly (a two-point cycle), and must show on top of its line.
+set style line 99 lc rgb '#d9d9d9' lw 7
+set label 1 "Adadelta's x_{2} rate stays on 0.02" at 1000, 0.006 center font ',11' tc rgb '#c0509d'
+plot 2 with lines ls 99 title '2/a_1 = 2, 2/a_2 = 0.02: GD stable below', \
+     0.02 with lines ls 99 notitle, \
      data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'AdaGrad, lr 0.1', \
      '' using 'step':'adagrad_2' with lines ls 12 notitle, \
      '' using 'step':'rmsprop_1' with lines ls 21 title 'RMSProp, lr 0.01', \
      '' using 'step':'rmsprop_2' with lines ls 22 notitle, \
      '' using 'step':'adadelta_1' with lines ls 31 title 'Adadelta, lr 1', \
      '' using 'step':'adadelta_2' with lines ls 32 notitle
+
+unset label 1
 
 # Paths over the contour lines f = c, ellipses x1 = sqrt(2c) cos t,
 # x2 = sqrt(2c/100) sin t; two starts side by side.

@@ -20,12 +20,22 @@ START_TEST(example_1_three_steps_by_hand)
     const double x_by_hand[4] = {4.0, 16.0 / 5, 64.0 / 25, 256.0 / 125};
     const double f_by_hand[4] = {16.0, 256.0 / 25, 4096.0 / 625, 65536.0 / 15625};
     const double slope_by_hand[4] = {8.0, 32.0 / 5, 128.0 / 25, 512.0 / 125};
+    /* the same fractions as the table's decimals, which are exact */
+    const double x_decimal[4] = {4, 3.2, 2.56, 2.048};
+    const double f_decimal[4] = {16, 10.24, 6.5536, 4.194304};
+    const double slope_decimal[4] = {8, 6.4, 5.12, 4.096};
     double x = 4.0, grad;
     for (int k = 0; k < 4; k++) {
         ck_assert_double_eq_tol(x, x_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(x, x_decimal[k], TOLERANCE);
         ck_assert_double_eq_tol(f.value(&f, &x), f_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(f.value(&f, &x), f_decimal[k], TOLERANCE);
         f.gradient(&f, &grad, &x);
         ck_assert_double_eq_tol(grad, slope_by_hand[k], TOLERANCE);
+        ck_assert_double_eq_tol(grad, slope_decimal[k], TOLERANCE);
+        ck_assert_double_eq_tol(x - 0.1 * grad, 0.8 * x, TOLERANCE);   /* (1.2) */
+        ck_assert_double_eq_tol(x - 0.1 * grad, 4.0 / 5 * x, TOLERANCE);
+        ck_assert_double_eq_tol(x - 0.1 * grad, (1 - 0.1 * 2) * x, TOLERANCE);
         gd_step(&x, &grad, 1, 0.1);
     }
 }
@@ -41,6 +51,10 @@ START_TEST(example_1_closed_form_at_step_10)
     struct gd_run run = gradient_descent(&f, &x, 0.1, 0.0, 10, NULL, 0);
     ck_assert_int_eq(run.steps, 10);
     ck_assert_double_eq_tol(x, 4194304.0 / 9765625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(4.0 / 5, 10), TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(0.8, 10), TOLERANCE);
+    ck_assert_double_eq_tol(x - 0, pow(1 - 0.1 * 2, 10) * (4 - 0), TOLERANCE);   /* (1.3) */
+    ck_assert_double_eq_tol(f.value(&f, &x), 16 * pow(0.64, 10), TOLERANCE);
 }
 END_TEST
 
@@ -54,6 +68,10 @@ START_TEST(example_2_two_steps_by_hand)
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 17.0 / 20, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(1.0 - x[0], 15 / 100.0, TOLERANCE);    /* "only 15%" */
+    ck_assert_double_eq_tol(1 - 0.15, 0.85, TOLERANCE);             /* the two factors */
+    ck_assert_double_eq_tol(1 - 1.5, -0.5, TOLERANCE);
+    ck_assert_double_eq_tol(10 * 0.15, 1.5, TOLERANCE);
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
@@ -78,6 +96,84 @@ START_TEST(example_2_stops_after_86_steps)
     x[0] = x[1] = 1.0;
     run = gradient_descent(&f, x, 0.15, 1e-6, 86, NULL, 0);
     ck_assert(run.converged);
+    /* The cause is the shallow x1: without x2 the count is the same; without
+     * x1 it is the first k with 10 * 0.5^k < 1e-6, k > log2(1e7) = 23.25: 24. */
+    x[0] = 1.0, x[1] = 0.0;
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 86);
+    x[0] = 0.0, x[1] = 1.0;
+    run = gradient_descent(&f, x, 0.15, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 24);
+}
+END_TEST
+
+/* Example 2's loss, 1/2 (0.85^(2k) + 10 * 0.25^k), is a sum of two
+ * geometric sequences: the first step multiplies it by 1.61125/5.5 =
+ * 0.293 (to three digits), and from step 20 on, when the x2 term is below
+ * 1e-8 of the x1 term, f(x^(k+1)) / f(x^(k)) = 0.85^2 = 0.7225 to 1e-7.
+ * This is the figure loss.svg's data: the run build/ch01 --csv writes. */
+START_TEST(example_2_loss_ends_geometric)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1.0, 1.0}, before = f.value(&f, x);
+    gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(f.value(&f, x) / before, 0.293, 5e-4);
+    ck_assert_double_eq_tol(0.85 * 0.85, 0.7225, 1e-15);
+    for (int k = 1; k < 86; k++) {
+        before = f.value(&f, x);
+        gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+        if (k >= 20)
+            ck_assert_double_eq_tol(f.value(&f, x) / before, 0.85 * 0.85, 1e-7);
+    }
+}
+END_TEST
+
+/* "Why the minus sign works": to first order a step d = -eta grad changes
+ * f by -eta ||grad||^2.  On Rosenbrock at (-1.5, 2), where the gradient is
+ * (-155, -50), a short step (eta = 1e-7) lowers f by that amount to within
+ * 1 % (the second-order term is eta^2 g.Hg / 2, about 1e-4 of it here);
+ * a long one (eta = 0.01) overshoots the valley floor and raises f. */
+START_TEST(minus_sign_goes_downhill)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    double x[2] = {-1.5, 2}, grad[2], y[2], start = f.value(&f, x);
+    f.gradient(&f, grad, x);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, 1e-7);
+    ck_assert_double_eq_tol((f.value(&f, y) - start) / (-1e-7 * (grad[0] * grad[0] + grad[1] * grad[1])), 1.0,
+                            0.01);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, -1e-7);                 /* without the minus sign: uphill */
+    ck_assert_double_gt(f.value(&f, y), start);
+    y[0] = x[0], y[1] = x[1];
+    gd_step(y, grad, 2, 0.01);
+    ck_assert_double_gt(f.value(&f, y), start);
+}
+END_TEST
+
+/* The chapter's examples of decimals a double cannot hold: printed with
+ * %.17g, the doubles nearest 0.1, 3.2 and 2.56 show their rounding. */
+START_TEST(decimals_are_not_exact)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.17g", 0.1);
+    ck_assert_str_eq(text, "0.10000000000000001");
+    snprintf(text, sizeof text, "%.17g", 3.2);
+    ck_assert_str_eq(text, "3.2000000000000002");
+    snprintf(text, sizeof text, "%.17g", 2.56);
+    ck_assert_str_eq(text, "2.5600000000000001");
+    {   /* the program's last column, 4 (1 - 2 eta)^k, rounds differently from
+         * the loop at k = 2; both are within 2 units in the last place of 64/25 */
+        double x = 4.0, grad, closed = 4.0 * (1 - 2 * 0.1) * (1 - 2 * 0.1);
+        for (int k = 0; k < 2; k++) {
+            grad = 2 * x;
+            gd_step(&x, &grad, 1, 0.1);
+        }
+        ck_assert(x != closed);
+        ck_assert_double_eq_tol(x, 64.0 / 25, 2 * 4.5e-16);
+        ck_assert_double_eq_tol(closed, 64.0 / 25, 2 * 4.5e-16);
+    }
 }
 END_TEST
 
@@ -111,15 +207,40 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(x, 1024.0 / 625, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, &x), 1048576.0 / 390625, TOLERANCE);
     ck_assert_double_eq_tol(grad, 2048.0 / 625, TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(4.0 / 5, 4), TOLERANCE);
+    ck_assert_double_eq_tol(x, 1.6384, TOLERANCE);        /* the exact decimals */
+    ck_assert_double_eq_tol(f.value(&f, &x), 2.68435456, TOLERANCE);
+    ck_assert_double_eq_tol(grad, 3.2768, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 0.5, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 1.0 / 2, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x, 4 - 0.5 * 8, TOLERANCE);
     ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 1.0, 0.0, 3, NULL, 0);
+    for (int k = 0; k < 3; k++) {          /* factor -1: 4, -4, 4, -4, loss 16 */
+        gradient_descent(&f, &x, 1.0, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(fabs(x), 4.0, TOLERANCE);
+        ck_assert_double_eq_tol(f.value(&f, &x), 16.0, TOLERANCE);
+    }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
-    gradient_descent(&f, &x, 1.5, 0.0, 3, NULL, 0);
-    ck_assert_double_eq_tol(x, -32.0, TOLERANCE);
+    ck_assert_double_eq(1 - 2 * 1.5, -2);
+    {                                      /* factor -2: 4, -8, 16, -32 */
+        const double by_hand[3] = {-8.0, 16.0, -32.0};
+        for (int k = 0; k < 3; k++) {
+            gradient_descent(&f, &x, 1.5, 0.0, 1, NULL, 0);
+            ck_assert_double_eq_tol(x, by_hand[k], TOLERANCE);
+        }
+    }
+    /* Exercise 3: 8 * 0.8^k < 1e-6 first for k > 71.23..., 72 updates and
+     * 73 rows with row 0; the chapter's loop counts the same. */
+    ck_assert_double_eq_tol(log(1e-6 / 8) / log(0.8), 71.23, 5e-3);
+    x = 4.0;
+    run = gradient_descent(&f, &x, 0.1, 1e-6, 1000, NULL, 0);
+    ck_assert_int_eq(run.steps, 72);
+    ck_assert_int_eq(run.steps + 1, 73);
+    /* Exercise 4: the factors 1 - 0.2 = 0.8 and 1 - 0.2 * 10 = -1 */
+    ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);
@@ -136,6 +257,9 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_1_closed_form_at_step_10);
     tcase_add_test(worked, example_2_two_steps_by_hand);
     tcase_add_test(worked, example_2_stops_after_86_steps);
+    tcase_add_test(worked, example_2_loss_ends_geometric);
+    tcase_add_test(worked, decimals_are_not_exact);
+    tcase_add_test(worked, minus_sign_goes_downhill);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_answers);
     suite_add_tcase(suite, worked);

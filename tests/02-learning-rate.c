@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "01-update-rule/gd.h"
+#include "02-learning-rate/exercises.h"
 #include "02-learning-rate/learning_rate.h"
 
 static double slope(double x)
@@ -19,7 +20,7 @@ START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
 {
     double x = x2sinx_local_minimum(5.0);
     ck_assert_double_eq_tol(slope(x), 0.0, 1e-12);
-    ck_assert_double_gt(x, 1.5 * acos(-1.0));   /* 3 pi / 2 */
+    ck_assert_double_gt(x, 3 * acos(-1.0) / 2);
     ck_assert_double_lt(x, 2.0 * acos(-1.0));
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
     ck_assert_double_eq_tol(tan(x), -x / 2, 1e-12);
@@ -79,6 +80,8 @@ START_TEST(measured_ratio_is_one_minus_eta_h)
     double x_star = x2sinx_local_minimum(5.0);
     double h = x2sinx_second_derivative(x_star);
     ck_assert_double_eq_tol(x2sinx_third_derivative(x_star), 21.1323, 5e-5);
+    /* the Taylor term at e = 1e-6 is within the tolerance 1e-6 */
+    ck_assert_double_lt(0.05 * fabs(x2sinx_third_derivative(x_star)) * 1e-6 / 2, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.005), 1.0 - 0.005 * h, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.05), 1.0 - 0.05 * h, 1e-6);
 }
@@ -123,7 +126,17 @@ START_TEST(stability_limit_two_over_l)
     gradient_descent(&f, x, 0.2, 0.0, 100, NULL, 0);
     ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
     gradient_descent(&f, y, 0.21, 0.0, 100, NULL, 0);
-    ck_assert_double_eq_tol(fabs(y[1]) / pow(1.1, 100), 1.0, 1e-12);
+    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0.0, 1.0}), 1.0 / 2 * 10, 1e-15);
+    x[0] = x[1] = 1.0;
+    gradient_descent(&f, x, 0.2, 0.0, 1, NULL, 0);
+    ck_assert_double_eq_tol(x[1], -1, 1e-15);
+    /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
+     * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
+    ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
+    ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
+    ck_assert_double_eq_tol(1.0 - 0.1, 0.9, 1e-15);
+    ck_assert_double_eq_tol(1.0 - 0.21, 0.79, 1e-15);
 }
 END_TEST
 
@@ -137,11 +150,331 @@ START_TEST(exercise_answers)
     ck_assert_int_eq(regime_of(2.0 / 25, 25.0), REGIME_BOUNCE);
     ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 25.0, -1.0, 1e-15);
     ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 4.0, 0.68, 1e-15);
+    ck_assert_double_eq_tol(2.0 / 25, 0.08, 1e-15);
     ck_assert_int_eq(regime_of(0.03, h), REGIME_CRAWL);
     ck_assert_int_eq(regime_of(0.06, h), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
     ck_assert_double_eq_tol(0.06 * h, 1.780, 5e-4);
     ck_assert_double_eq_tol(measured_ratio(0.06), -0.780, 5e-4);
+    {   /* the run printed every 5 steps: consecutive rows on opposite sides of x* */
+        double x_star = x2sinx_local_minimum(5.0);
+        for (long k = 0; k < 40; k += 5)
+            ck_assert_double_lt((x2sinx_descent(0.06, k, NULL) - x_star)
+                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0.0);
+    }
+}
+END_TEST
+
+/* Near x*, f(x) = f(x*) + 1/2 h (x - x*)^2 + O((x - x*)^3) with h > 0:
+ * at e = 1e-3 the cubic term f''' e^3 / 6 is about 2e-3 of the quadratic
+ * one, so 1 % checks the parabola and its factor 1/2. */
+START_TEST(taylor_parabola)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0), h = x2sinx_second_derivative(x_star);
+    double e = 1e-3, x = x_star + e;
+    ck_assert_double_gt(h, 0);
+    ck_assert_double_eq_tol((f.value(&f, &x) - f.value(&f, &x_star)) / (1.0 / 2 * h * e * e),
+                            1.0, 0.01);
+}
+END_TEST
+
+/* The table of regimes, row by row, on the parabola 1/2 x^2 (h = 1) from
+ * x = 1, so that the factor is 1 - q: q = 0.5 crawls (factor between 0
+ * and 1), q = 1 lands on 0, q = 1.5 changes side and shrinks (between -1
+ * and 0), q = 2 bounces between 1 and -1, q = 3 grows (factor below -1).
+ * (2.2): the same on every eigen-direction, so 0 < eta < 2/L. */
+START_TEST(regimes_by_q)
+{
+    static const double one = 1.0;
+    const struct function f = quadratic(&one, 1);
+    static const double q[5] = {0.5, 1, 1.5, 2, 3};
+    for (int i = 0; i < 5; i++) {
+        double x = 1;
+        gradient_descent(&f, &x, q[i], 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(x, 1 - q[i], 1e-15);
+    }
+    ck_assert_int_eq(regime_of(0.5, 1), REGIME_CRAWL);
+    ck_assert_int_eq(regime_of(1, 1), REGIME_ONE_STEP);
+    ck_assert_int_eq(regime_of(1.5, 1), REGIME_OSCILLATE);
+    ck_assert_int_eq(regime_of(2, 1), REGIME_BOUNCE);
+    ck_assert_int_eq(regime_of(3, 1), REGIME_DIVERGE);
+    ck_assert_int_eq(regime_of(0, 1), REGIME_NOT_A_MINIMUM);
+    ck_assert(1 - 0.5 > 0 && 1 - 0.5 < 1);
+    ck_assert(1 - 1.5 > -1 && 1 - 1.5 < 0);
+    ck_assert_double_eq(1 - 2.0, -1);
+    ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
+}
+END_TEST
+
+/* The loss of plain gradient descent on a quadratic, from x^(0), is
+ *     f(x^(k)) - f* = 1/2 sum_i a_i (1 - eta a_i)^(2k) (x_i^(0))^2,
+ * a sum of terms that each shrink at every step while eta <= 2/L: the loss
+ * never rises, even when the iterates zig-zag (x2 flips sign for eta > 1/L).
+ * On 1/2 (x1^2 + 10 x2^2) from (1, 1), for rates from just past 1/L = 0.1
+ * up to 2/L = 0.2: every step's loss is at most the one before, and equals
+ * the closed form (relative 1e-12: 200 steps of a few roundings each).
+ * Remove the cause (eta = 0.21 > 2/L, the x2 term grows by 1.1^2) and the
+ * loss climbs at every step. */
+START_TEST(loss_never_zigzags_below_two_over_l)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    static const double etas[] = {0.11, 0.15, 0.18, 0.19, 0.199, 0.2};
+    const struct function f = quadratic(curvature, 2);
+    for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
+        double x[2] = {1.0, 1.0}, eta = etas[i], loss = f.value(&f, x);
+        for (int k = 1; k <= 200; k++) {
+            double before = loss, sign = x[1], closed;
+            gradient_descent(&f, x, eta, 0.0, 1, NULL, 0);
+            loss = f.value(&f, x);
+            closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
+            ck_assert_double_le(loss, before);
+            ck_assert_double_eq_tol(loss / closed, 1.0, 1e-12);
+            ck_assert(!signbit(x[1]) != !signbit(sign));   /* the iterates zig-zag */
+        }
+    }
+    {
+        double x[2] = {1.0, 1.0}, loss = f.value(&f, x);
+        for (int k = 1; k <= 200; k++) {
+            double before = loss;
+            gradient_descent(&f, x, 0.21, 0.0, 1, NULL, 0);
+            loss = f.value(&f, x);
+            ck_assert_double_gt(loss, before);
+        }
+    }
+}
+END_TEST
+
+/* Near 2/L the warning is speed, not a zig-zag: the x2 term shrinks by
+ * (1 - 10 eta)^2 per step, 0.64 at eta = 0.18, 0.81 at 0.19, 0.9801 at
+ * 0.199, so after 100 steps a larger rate has left a larger loss. */
+START_TEST(near_two_over_l_a_larger_rate_is_slower)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    static const double etas[] = {0.18, 0.19, 0.199};
+    const struct function f = quadratic(curvature, 2);
+    double after_100[3];
+    for (int i = 0; i < 3; i++) {
+        double x[2] = {1.0, 1.0};
+        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        after_100[i] = f.value(&f, x);
+    }
+    ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.18, 2.0), 0.64, 1e-12);
+    ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.199, 2.0), 0.9801, 1e-12);
+    ck_assert_double_lt(after_100[0], after_100[1]);
+    ck_assert_double_lt(after_100[1], after_100[2]);
+    ck_assert_double_gt(after_100[2], 0.5);         /* 5 * 0.9801^100 = 0.67 */
+}
+END_TEST
+
+/* Indices k at which f(x^(k)) > f(x^(k-1)) in the chapter's run of eta on
+ * x^2 sin x, counted while the gap f - f* is above 1e-12 (below that the
+ * gap is rounding of f's value, about 1e-14); up to max of them in at. */
+static int loss_rises(double eta, long steps, long *at, int max)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = 3.0, x_star = x2sinx_local_minimum(5.0);
+    double f_star = f.value(&f, &x_star), loss = f.value(&f, &x);
+    int count = 0;
+    for (long k = 1; k <= steps && loss - f_star > 1e-12; k++) {
+        double before = loss;
+        gradient_descent(&f, &x, eta, 0.0, 1, NULL, 0);
+        loss = f.value(&f, &x);
+        if (loss > before) {
+            if (count < max)
+                at[count] = k;
+            count++;
+        }
+    }
+    return count;
+}
+
+/* x^2 sin x is a lopsided valley (f''' = 21.1 at x*), so a long swing can
+ * land higher on the far wall.  eta = 0.05: the iterates zig-zag from step
+ * 3 on, the loss falls at every step.  eta = 0.065, below 2/h (eta h =
+ * 1.93): converges, but the loss rises at steps 4 and 6 before settling.
+ * eta = 0.075, past 2/h: it rises at every other step for ever. */
+START_TEST(lopsided_valley_loss_goes_up_and_down)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    long at[8];
+    ck_assert_int_eq(loss_rises(0.05, 60, at, 8), 0);
+    ck_assert_int_eq(regime_of(0.065, h), REGIME_OSCILLATE);
+    ck_assert_double_eq_tol(0.065 * h, 1.93, 5e-3);
+    ck_assert_int_eq(loss_rises(0.065, 1000, at, 8), 2);
+    ck_assert_int_eq(at[0], 4);
+    ck_assert_int_eq(at[1], 6);
+    for (long k = 4; k <= 6; k += 2) {          /* each rise: a swing that ends further out */
+        double x_star = x2sinx_local_minimum(5.0);
+        ck_assert_double_gt(fabs(x2sinx_descent(0.065, k, NULL) - x_star),
+                            fabs(x2sinx_descent(0.065, k - 1, NULL) - x_star));
+    }
+    ck_assert_double_eq_tol(measured_ratio(0.065), 1.0 - 0.065 * h, 1e-6);
+    ck_assert_int_eq(loss_rises(0.075, 300, at, 8), 149);   /* steps 4, 6, ..., 300 */
+}
+END_TEST
+
+/* Why eta = 0.075 settles on a two-point cycle a, b instead of blowing up
+ * as on a parabola: a = b - eta f'(b) and b = a - eta f'(a) give
+ * (f'(a) - f'(b)) / (a - b) = 2/eta = 80/3, the mean of f'' between a and
+ * b.  f'' is below h = 29.67 away from x*, so the swings grow until their
+ * mean curvature has fallen to 80/3 (to rounding: 1e-9).  Remove the
+ * cause, on the parabola 1/2 h x^2 whose curvature is h everywhere, and
+ * eta = 0.075 multiplies the distance by 1 - 0.075 h = -1.225 for ever. */
+START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    double a = x2sinx_descent(0.075, 300, NULL), b = x2sinx_descent(0.075, 301, NULL);
+    double slope_a, slope_b, y = 1.0;
+    struct function parabola = quadratic(&h, 1);
+    struct gd_run run;
+    f.gradient(&f, &slope_a, &a);
+    f.gradient(&f, &slope_b, &b);
+    double x_star = x2sinx_local_minimum(5.0);
+    ck_assert_double_eq_tol((slope_a - slope_b) / (a - b), 80.0 / 3, 1e-9);
+    ck_assert_double_eq_tol(80.0 / 3, 26.67, 5e-3);
+    ck_assert_double_lt(80.0 / 3, h);
+    /* lopsided: flatter on the left (a < x*), and the swing reaches further left */
+    ck_assert_double_lt(a, x_star);
+    ck_assert_double_lt(x2sinx_second_derivative(a), h);
+    ck_assert_double_gt(x2sinx_second_derivative(b), h);
+    ck_assert_double_gt(x_star - a, b - x_star);
+    run = gradient_descent(&parabola, &y, 0.075, 0.0, 100000, NULL, 0);
+    ck_assert(run.diverged);
+    ck_assert_double_eq_tol(1.0 - 0.075 * h, -1.225, 5e-4);
+    ck_assert_double_eq_tol(fabs(1.0 - 0.075 * h), 1.225, 5e-4);   /* each swing wider */
+}
+END_TEST
+
+/* The speed near x* follows |1 - eta h|, not eta and not whether the run
+ * oscillates: 0.05 (|1 - eta h| = 0.483) beats 0.005 (0.852), which beats
+ * 0.065 (0.928), an oscillating run; and (exercise 2) 0.03 (0.110) beats
+ * 0.06 (0.780). */
+START_TEST(speed_follows_one_minus_eta_h)
+{
+    ck_assert_double_lt(fabs(measured_ratio(0.05)), measured_ratio(0.005));
+    ck_assert_double_lt(measured_ratio(0.005), fabs(measured_ratio(0.065)));
+    ck_assert_double_lt(measured_ratio(0.065), 0.0);
+    ck_assert_double_lt(fabs(measured_ratio(0.03)), fabs(measured_ratio(0.06)));
+    ck_assert_double_lt(fabs(1 - 0.03 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))),
+                        fabs(1 - 0.06 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))));
+}
+END_TEST
+
+/* The figure paths_converging.svg draws x2sinx_descent's rows.  Its claim:
+ * eta = 0.05 overshoots x* at step 4 by 0.077 (it reads "by about 0.08"),
+ * then x - x* changes sign at every step, the distance multiplied by
+ * about 0.483 (within 0.02 from step 7 on, 1e-3 from step 20: the Taylor
+ * term eta f''' e / 2 shrinks with e); eta = 0.005 stays left of x* for all
+ * 60 steps of the figure. */
+START_TEST(figure_paths_converging)
+{
+    double x_star = x2sinx_local_minimum(5.0);
+    double h = x2sinx_second_derivative(x_star), before = x2sinx_descent(0.05, 3, NULL);
+    ck_assert_double_lt(before, x_star);
+    ck_assert_double_eq_tol(x2sinx_descent(0.05, 4, NULL) - x_star, 0.077, 5e-4);
+    for (long k = 4; k <= 25; k++) {
+        double x = x2sinx_descent(0.05, k, NULL);
+        double ratio = (x - x_star) / (before - x_star);
+        ck_assert_double_lt(ratio, 0.0);
+        if (k >= 7)
+            ck_assert_double_eq_tol(ratio, 1.0 - 0.05 * h, 0.02);
+        if (k >= 20)
+            ck_assert_double_eq_tol(ratio, 1.0 - 0.05 * h, 1e-3);
+        before = x;
+    }
+    ck_assert_double_eq_tol(1.0 - 0.05 * h, -0.483, 5e-4);
+    for (long k = 0; k <= 60; k++)
+        ck_assert_double_lt(x2sinx_descent(0.005, k, NULL), x_star);
+}
+END_TEST
+
+/* The figure gap.svg draws f(x^(k)) - f(x*) for the same runs.  Its legend:
+ * near x* the gap is h e^2 / 2, so it is multiplied by (1 - eta h)^2 per
+ * step, 0.852^2 for eta = 0.005 (read over steps 50-60, where e < 0.01)
+ * and 0.483^2 for eta = 0.05 (steps 10-20); the Taylor term eta f''' e / 2
+ * and the rounding of the ratio keep within 0.01 there. */
+START_TEST(figure_gap)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0), f_star = f.value(&f, &x_star);
+    double h = x2sinx_second_derivative(x_star);
+    static const double etas[2] = {0.005, 0.05}, factors[2] = {0.852, 0.483};
+    static const long first[2] = {50, 10};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_double_eq_tol(fabs(1.0 - etas[i] * h), factors[i], 5e-4);
+        for (long k = first[i]; k < first[i] + 10; k++) {
+            double a = x2sinx_descent(etas[i], k, NULL), b = x2sinx_descent(etas[i], k + 1, NULL);
+            double ratio = (f.value(&f, &b) - f_star) / (f.value(&f, &a) - f_star);
+            ck_assert_double_eq_tol(ratio, factors[i] * factors[i], 0.01);
+        }
+        {   /* the gap is 1/2 h e^2 near x*, to the Taylor term: 1 % here */
+            double x = x2sinx_descent(etas[i], first[i] + 10, NULL);
+            ck_assert_double_eq_tol((f.value(&f, &x) - f_star)
+                                    / (1.0 / 2 * h * (x - x_star) * (x - x_star)), 1.0, 0.01);
+        }
+    }
+}
+END_TEST
+
+/* Exercise 4's answer (the reference estimate_curvature): the central
+ * difference's error has two causes.  At s = 1e-4 it is the truncation
+ * s^2 f''''(x*) / 6, f'''' = -8x cos x - (12 - x^2) sin x = -27.81 at x*:
+ * the error is that, within 5 %, and below 1e-6.  At s = 1e-10, 1e-11,
+ * 1e-12 the truncation is below 1e-19, yet the error is larger than at
+ * 1e-4: rounding, 1e-16 * 10 / s (the terms 2x sin x and x^2 cos x that
+ * cancel in f' are about 10 each), to within a factor 10. */
+START_TEST(curvature_estimate_errors)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = x2sinx_local_minimum(5.0), h = x2sinx_second_derivative(x);
+    double fourth = -8.0 * x * cos(x) - (12.0 - x * x) * sin(x);
+    double s = 1e-4, error = estimate_curvature(&f, x, s) - h, terms;
+    ck_assert_double_eq_tol(fourth, -27.81, 5e-3);
+    ck_assert_double_lt(fabs(error), 1e-6);
+    ck_assert_double_eq_tol(error / (s * s * fourth / 6), 1.0, 0.05);
+    terms = fmax(fabs(2.0 * x * sin(x)), fabs(x * x * cos(x)));
+    ck_assert_double_eq_tol(terms, 10, 1.0);        /* 9.47 and 9.48 */
+    ck_assert_double_eq_tol(2.0 * x * sin(x) + x * x * cos(x), 0, 1e-12);   /* f'(x*) */
+    for (int i = 0; i < 3; i++) {
+        static const double tiny[3] = {1e-10, 1e-11, 1e-12};
+        double rounding;
+        s = tiny[i];
+        rounding = 1e-16 * 10 / s;
+        error = fabs(estimate_curvature(&f, x, s) - h);
+        ck_assert_double_gt(error, 1e-6);
+        ck_assert_double_gt(error, rounding / 10);
+        ck_assert_double_lt(error, rounding * 10);
+    }
+}
+END_TEST
+
+/* "Try rates a factor of 3 or 10 apart": on 1/2 (x1^2 + 10 x2^2) from
+ * (1, 1), 100 steps of 0.001, 0.003, ..., 0.3.  The first rate whose loss
+ * climbs is 0.3 (past 2/L = 0.2), and the best of the others is the one
+ * just below it, 0.1. */
+START_TEST(grid_of_rates)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    static const double etas[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3};
+    const struct function f = quadratic(curvature, 2);
+    double best = INFINITY, best_eta = 0.0, first_climbing = 0.0;
+    for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
+        double x[2] = {1.0, 1.0}, start = f.value(&f, x), loss;
+        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        loss = f.value(&f, x);
+        if (loss > start && first_climbing == 0.0)
+            first_climbing = etas[i];
+        if (loss < start && loss < best) {
+            best = loss;
+            best_eta = etas[i];
+        }
+    }
+    ck_assert_double_eq_tol(etas[1] / etas[0], 3, 1e-12);      /* a factor of 3 or 10 apart */
+    ck_assert_double_eq_tol(etas[2] / etas[0], 10, 1e-12);
+    ck_assert_double_eq(first_climbing, 0.3);
+    ck_assert_double_eq(best_eta, 0.1);
 }
 END_TEST
 
@@ -157,6 +490,17 @@ Suite *chapter_suite(void)
     tcase_add_test(minimum, past_two_over_h_does_not_converge);
     tcase_add_test(quadratic_case, stability_limit_two_over_l);
     tcase_add_test(minimum, exercise_answers);
+    tcase_add_test(minimum, taylor_parabola);
+    tcase_add_test(minimum, regimes_by_q);
+    tcase_add_test(quadratic_case, loss_never_zigzags_below_two_over_l);
+    tcase_add_test(quadratic_case, near_two_over_l_a_larger_rate_is_slower);
+    tcase_add_test(quadratic_case, grid_of_rates);
+    tcase_add_test(minimum, lopsided_valley_loss_goes_up_and_down);
+    tcase_add_test(minimum, two_point_cycle_has_mean_curvature_two_over_eta);
+    tcase_add_test(minimum, speed_follows_one_minus_eta_h);
+    tcase_add_test(minimum, figure_paths_converging);
+    tcase_add_test(minimum, figure_gap);
+    tcase_add_test(minimum, curvature_estimate_errors);
     suite_add_tcase(suite, minimum);
     suite_add_tcase(suite, quadratic_case);
     return suite;

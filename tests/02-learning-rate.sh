@@ -19,4 +19,6 @@ expect_usage_error "unknown flag (the old name of --lr)" "$ch02" --eta 0.1
 expect_usage_error "a repeated flag" "$ch02" --lr 0.1 --steps 5 --lr 0.2
 expect_usage_error "a run's flag without --lr" "$ch02" --steps 5
 expect_usage_error "--csv with --lr" "$ch02" --lr 0.1 --csv /tmp
+expect_exit 0 "the prose's numbers" "$ch02" --values
+expect_usage_error "--values with another flag" "$ch02" --values --csv /tmp
 cli_summary ch02

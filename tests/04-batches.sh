@@ -77,5 +77,9 @@ check "no NaN or inf rows" sh -c "! grep -qiE 'nan|inf' '$out'"
 expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
 
+expect 2 "--values goes alone" --values --example bgd
+check "one line on stderr" test "$(wc -l <"$err")" -eq 1
+expect 2 "--values twice" --values --values
+
 echo "04-batches.sh: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

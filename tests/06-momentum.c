@@ -26,6 +26,15 @@ static void expect_pairs(double got[4][2], const double want[4][2])
             ck_assert_double_eq_tol(got[k][i], want[k][i], TOLERANCE);
 }
 
+static struct hyper setting(double lr, double momentum, bool nesterov)
+{
+    struct hyper h = sgd_kind.defaults;
+    h.lr = lr;
+    h.momentum = momentum;
+    h.nesterov = nesterov;
+    return h;
+}
+
 /* Gradient descent: x1 <- (1 - 1/4) x1, x2 <- (1 - 3/4) x2. */
 START_TEST(example_gradient_descent)
 {
@@ -81,6 +90,141 @@ START_TEST(example_losses_after_three_steps)
 }
 END_TEST
 
+/* The worked example's setting: f = 1/2 (x1^2 + 3 x2^2), so grad f =
+ * (x1, 3 x2), from (1, 1) with lr 1/4 and momentum 1/2. */
+static void example_gradient(const double x[2], double g[2])
+{
+    static const double curvature[2] = {1.0, 3.0};
+    struct function f = quadratic(curvature, 2);
+    f.gradient(&f, g, x);
+}
+
+static void expect_pair(const double got[2], double a, double b)
+{
+    ck_assert_double_eq_tol(got[0], a, TOLERANCE);
+    ck_assert_double_eq_tol(got[1], b, TOLERANCE);
+}
+
+/* Gradient descent by hand: each step multiplies x1 by 1 - 1/4 = 3/4 and
+ * x2 by 1 - 3/4 = 1/4 (the curvatures 1 and 3 times lr 1/4). */
+START_TEST(example_gradient_descent_factors)
+{
+    double x[4][2], b[4][2];
+    worked_example_steps(0.0, false, x, b);
+    for (int k = 0; k < 3; k++) {
+        ck_assert_double_eq_tol(x[k + 1][0], (1 - 1.0 / 4) * x[k][0], TOLERANCE);
+        ck_assert_double_eq_tol(x[k + 1][1], (1 - 3.0 / 4) * x[k][1], TOLERANCE);
+    }
+    ck_assert_double_eq_tol(1 - 1.0 / 4, 3.0 / 4, TOLERANCE);
+}
+END_TEST
+
+/* Momentum by hand, each intermediate of the text checked against the
+ * program's run: g^(0) = (1, 3) and b^(1) = g^(0); x^(1) = (1, 1) - (1/4)(1, 3)
+ * = (3/4, 1/4); g^(1) = (3/4, 3/4), b^(2) = (1/2)(1, 3) + (3/4, 3/4) =
+ * (5/4, 9/4), x^(2) = (3/4 - 5/16, 1/4 - 9/16) = (7/16, -5/16);
+ * g^(2) = (7/16, -15/16), b^(3) = (5/8 + 7/16, 9/8 - 15/16) = (17/16, 3/16),
+ * x^(3) = (7/16 - 17/64, -5/16 - 3/64) = (11/64, -23/64). */
+START_TEST(example_momentum_by_hand_steps)
+{
+    double x[4][2], b[4][2], g[2];
+    worked_example_steps(0.5, false, x, b);
+    example_gradient(x[0], g);
+    expect_pair(g, 1, 3);
+    expect_pair(b[1], 1, 3);
+    expect_pair(x[1], 1 - 1.0 / 4 * 1, 1 - 1.0 / 4 * 3);
+    example_gradient(x[1], g);
+    expect_pair(g, 3.0 / 4, 3.0 / 4);
+    expect_pair(b[2], 1.0 / 2 * 1 + 3.0 / 4, 1.0 / 2 * 3 + 3.0 / 4);
+    expect_pair(b[2], 5.0 / 4, 9.0 / 4);
+    expect_pair(x[2], 3.0 / 4 - 5.0 / 16, 1.0 / 4 - 9.0 / 16);
+    expect_pair(x[2], 7.0 / 16, -5.0 / 16);
+    example_gradient(x[2], g);
+    expect_pair(g, 7.0 / 16, -15.0 / 16);
+    expect_pair(b[3], 5.0 / 8 + 7.0 / 16, 9.0 / 8 - 15.0 / 16);
+    expect_pair(b[3], 17.0 / 16, 3.0 / 16);
+    expect_pair(x[3], 7.0 / 16 - 17.0 / 64, -5.0 / 16 - 3.0 / 64);
+    expect_pair(x[3], 11.0 / 64, -23.0 / 64);
+}
+END_TEST
+
+/* Nesterov by hand: the step is g + (1/2) b.  Step 1: (1, 3) + (1/2)(1, 3) =
+ * (3/2, 9/2), x^(1) = (1 - 3/8, 1 - 9/8) = (5/8, -1/8).  Step 2: g^(1) =
+ * (5/8, -3/8), b^(2) = (1/2)(1, 3) + g^(1) = (9/8, 9/8), step (19/16, 3/16),
+ * x^(2) = (5/8 - 19/64, -1/8 - 3/64) = (21/64, -11/64).  Step 3: g^(2) =
+ * (21/64, -33/64), b^(3) = (9/16 + 21/64, 9/16 - 33/64) = (57/64, 3/64),
+ * step (99/128, -63/128), x^(3) = (69/512, -25/512). */
+START_TEST(example_nesterov_by_hand_steps)
+{
+    double x[4][2], b[4][2], g[2], step[2];
+    worked_example_steps(0.5, true, x, b);
+    example_gradient(x[0], g);
+    expect_pair(g, 1, 3);
+    expect_pair(b[1], 1, 3);
+    step[0] = g[0] + 1.0 / 2 * b[1][0];
+    step[1] = g[1] + 1.0 / 2 * b[1][1];
+    expect_pair(step, 3.0 / 2, 9.0 / 2);
+    expect_pair(x[1], 1 - 3.0 / 8, 1 - 9.0 / 8);
+    expect_pair(x[1], 5.0 / 8, -1.0 / 8);
+    example_gradient(x[1], g);
+    expect_pair(g, 5.0 / 8, -3.0 / 8);
+    expect_pair(b[2], 9.0 / 8, 9.0 / 8);
+    step[0] = g[0] + 0.5 * b[2][0];
+    step[1] = g[1] + 0.5 * b[2][1];
+    expect_pair(step, 19.0 / 16, 3.0 / 16);
+    expect_pair(x[2], 5.0 / 8 - 19.0 / 64, -1.0 / 8 - 3.0 / 64);
+    expect_pair(x[2], 21.0 / 64, -11.0 / 64);
+    example_gradient(x[2], g);
+    expect_pair(g, 21.0 / 64, -33.0 / 64);
+    expect_pair(b[3], 9.0 / 16 + 21.0 / 64, 9.0 / 16 - 33.0 / 64);
+    expect_pair(b[3], 57.0 / 64, 3.0 / 64);
+    step[0] = g[0] + 0.5 * b[3][0];
+    step[1] = g[1] + 0.5 * b[3][1];
+    expect_pair(step, 99.0 / 128, -63.0 / 128);
+    expect_pair(x[3], 69.0 / 512, -25.0 / 512);
+}
+END_TEST
+
+/* "Look at what happened": why momentum's x2 swings to -23/64.  At step 3
+ * the gradient along x2 has turned negative (x2 = -5/16 has crossed zero),
+ * but the buffer still carries the earlier, larger positive gradients:
+ * (1/2) b^(2) = 9/8 outweighs g^(2) = -15/16, so b^(3) stays positive and x2
+ * moves further down.  Remove the memory (momentum 0) and x2 never crosses
+ * zero.  Then: x1 is far ahead of gradient descent (11/64 against 27/64),
+ * the loss is higher (427/2048 > 183/2048), and Nesterov's is the lowest.
+ * Momentum's gain is small on curvatures 1 and 3: at lr 1/4 gradient
+ * descent's rate is max(3/4, 1/4) = 3/4, heavy ball's sqrt(1/2) = 0.707
+ * (complex roots in both directions). */
+START_TEST(example_why_momentum_overshoots)
+{
+    static const double curvature[2] = {1.0, 3.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = sgd_kind.defaults;
+    double x[4][2], b[4][2], g[2], gd[4][2], nesterov[4][2];
+    worked_example_steps(0.5, false, x, b);
+    example_gradient(x[2], g);
+    ck_assert_double_lt(g[1], 0.0);
+    ck_assert_double_gt(0.5 * b[2][1], fabs(g[1]));
+    ck_assert_double_gt(b[3][1], 0.0);
+    ck_assert_double_eq_tol(x[3][1], -23.0 / 64, TOLERANCE);
+    worked_example_steps(0.0, false, gd, b);
+    for (int k = 0; k <= 3; k++)
+        ck_assert_double_gt(gd[k][1], 0.0);
+    ck_assert_double_lt(x[3][0], gd[3][0]);
+    ck_assert_double_eq_tol(x[3][0], 11.0 / 64, TOLERANCE);
+    ck_assert_double_eq_tol(gd[3][0], 27.0 / 64, TOLERANCE);
+    ck_assert_double_gt(f.value(&f, x[3]), f.value(&f, gd[3]));
+    worked_example_steps(0.5, true, nesterov, b);
+    ck_assert_double_lt(f.value(&f, nesterov[3]), f.value(&f, gd[3]));
+    h.lr = 1.0 / 4;
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 3.0 / 4, TOLERANCE);
+    h.momentum = 0.5;
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_COMPLEX);
+    ck_assert_int_eq(sgd_rate(&h, 3.0).roots, ROOTS_COMPLEX);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, sqrt(1.0 / 2), TOLERANCE);
+}
+END_TEST
+
 /* Exercise 1 by hand: f = x^2, x^(0) = 1, eta = 1/8, beta = 1/2.
  * x^(1) = 3/4; heavy ball x^(2) = 3/4 - (1/8)(3/2) + (1/2)(3/4 - 1) = 7/16;
  * buffer form b^(1) = 2, b^(2) = 2/2 + 3/2 = 5/2, x^(2) = 3/4 - 5/16 = 7/16. */
@@ -107,6 +251,134 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
     optimizer_free(&opt);
+    /* the worked answer's arithmetic, as written: f'(x) = 2x */
+    ck_assert_double_eq_tol(1 - 1.0 / 8 * 2, 3.0 / 4, TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (3.0 / 2) + 1.0 / 2 * (3.0 / 4 - 1), 7.0 / 16,
+                            TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 3.0 / 16 - 1.0 / 8, 7.0 / 16, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 2.0 / 8, 3.0 / 4, TOLERANCE);
+    ck_assert_double_eq_tol(1 + 3.0 / 2, 5.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
+    ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
+    ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
+}
+END_TEST
+
+/* Exercise 2's answer: (2 + 2 beta) / L = 3.8/100 = 0.038 for beta = 0.9,
+ * L = 100, and 2/L = 0.02 with beta = 0.  At the edge the steep direction
+ * (q = 3.8) has z^2 + 1.9 z + 0.9 = (z + 1)(z + 0.9): the root -1.  A run
+ * on that direction alone flips sign on every step after the start and,
+ * once 0.9^k has died (k > 400: 0.9^400 < 1e-18), keeps its size: steps
+ * 1000 and 2000 have the same |x| within 1e-12 relative. */
+START_TEST(exercise_2_edge_flips_for_ever)
+{
+    static const double steep = 100.0;
+    struct function f = quadratic(&steep, 1);
+    struct hyper h = setting(3.8 / 100, 0.9, false);
+    struct optimizer opt;
+    double x = 1.0, grad, last = 1.0, at_1000 = 0.0;
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0.0) / 100, 0.02, TOLERANCE);
+    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
+        double z = -1, t = 1 + 0.9 - 3.8;
+        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0.0, TOLERANCE);
+    }
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    for (int k = 1; k <= 2000; k++) {
+        f.gradient(&f, &grad, &x);
+        optimizer_step(&opt, &x, &grad);
+        if (k > 1)
+            ck_assert((x < 0) != (last < 0));
+        last = x;
+        if (k == 1000)
+            at_1000 = fabs(x);
+    }
+    optimizer_free(&opt);
+    ck_assert_double_gt(at_1000, 0.01);
+    ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
+}
+END_TEST
+
+/* Exercise 3's answer: with dampening d, heavy ball (6.1) with
+ * eta = lr (1 - d), after a first step of lr, is torch.optim.SGD's form
+ * (to 1e-13, as in tests/06-momentum-exercises.c).  Forget the exception
+ * on the first step (eta = lr (1 - d) from the start) and the iterates are
+ * off by far more than that (here more than 1e-3 at step 200). */
+static double dampened_gap(bool first_step_exception)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(0.01, 0.9, false);
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, previous[2] = {1.0, 1.0}, theta[2] = {1.0, 1.0}, grad[2];
+    double gap = 0.0;
+    h.dampening = 0.5;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < 200; k++) {
+        double eta = k == 0 && first_step_exception ? 0.01 : 0.01 * (1 - 0.5);
+        f.gradient(&f, grad, x);
+        heavy_ball_step(x, previous, grad, 2, eta, 0.9);
+        f.gradient(&f, grad, theta);
+        optimizer_step(&opt, theta, grad);
+        gap = fmax(gap, fmax(fabs(x[0] - theta[0]), fabs(x[1] - theta[1])));
+    }
+    optimizer_free(&opt);
+    return gap;
+}
+
+START_TEST(exercise_3_first_step_exception)
+{
+    const double d = 0.5, lr = 0.01, lambda = 100.0;
+    double right[4], wrong[4], previous_right = 1.0, previous_wrong = 1.0, grad;
+    ck_assert_double_le(dampened_gap(true), 1e-13);
+    ck_assert_double_gt(dampened_gap(false), 1e-3);
+    /* On the steep coordinate by hand: the forgotten exception makes the
+     * first step (1 - d) times too short, and each of the next iterates
+     * (the first 3 shown) is wrong too. */
+    right[0] = wrong[0] = 1.0;
+    for (int k = 0; k < 3; k++) {
+        right[k + 1] = right[k];
+        grad = lambda * right[k];
+        heavy_ball_step(&right[k + 1], &previous_right, &grad, 1, k == 0 ? lr : lr * (1 - d),
+                        0.9);
+        wrong[k + 1] = wrong[k];
+        grad = lambda * wrong[k];
+        heavy_ball_step(&wrong[k + 1], &previous_wrong, &grad, 1, lr * (1 - d), 0.9);
+    }
+    ck_assert_double_eq_tol(wrong[1] - wrong[0], (1 - d) * (right[1] - right[0]), TOLERANCE);
+    for (int k = 1; k <= 3; k++)
+        ck_assert_double_gt(fabs(wrong[k] - right[k]), 0.1);
+}
+END_TEST
+
+/* Exercise 4's answer.  p = 1 - q = 1 - 1/kappa; the discriminant of (6.8)
+ * is (1 + beta)^2 p^2 - 4 beta p, zero on p beta^2 + (2p - 4) beta + p = 0,
+ * whose roots are ((2 - p) -+ 2 sqrt(1 - p)) / p: the smaller is
+ * (1 - sqrt(1 - p))^2 / p = (sqrt k - 1)/(sqrt k + 1), the other above 1.
+ * beta p = (sqrt k - 1)^2 / k, the rate sqrt(beta p) = 1 - 1/sqrt k:
+ * kappa = 100, beta = 9/11, r = 9/10, slower than heavy ball's best 9/11;
+ * the steep direction (q = 1) has both roots 0. */
+START_TEST(exercise_4_nesterov_double_root_algebra)
+{
+    static const double kappas[3] = {4.0, 100.0, 1442.0};
+    for (int i = 0; i < 3; i++) {
+        double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
+        double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0.0, TOLERANCE);
+        ck_assert_double_gt(high, 1.0);
+        ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
+        ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
+        ck_assert_double_eq_tol(low * p, (root - 1) * (root - 1) / kappa, TOLERANCE);
+        ck_assert_double_eq_tol(sqrt(low * p), 1 - 1 / root, TOLERANCE);
+        ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+    }
+    {
+        struct hyper h = setting(0.01, 9.0 / 11, true);
+        ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
+        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+        ck_assert_double_gt(0.9, 9.0 / 11);
+    }
 }
 END_TEST
 
@@ -143,6 +415,9 @@ static double forms_gap(const char *spec, double lr, double momentum, long steps
 START_TEST(two_forms_agree_on_a_quadratic)
 {
     ck_assert_double_le(forms_gap("quadratic:1,100", 0.01, 0.9, 500), 1e-14);
+    /* PyTorch's default dampening is 0: the buffer takes all of g, (1 - 0) g */
+    ck_assert_double_eq(sgd_kind.defaults.dampening, 0);
+    ck_assert_double_eq(1 - sgd_kind.defaults.dampening, 1);
 }
 END_TEST
 
@@ -154,15 +429,6 @@ END_TEST
 
 /* ------------------------------------------------------------ theory */
 
-static struct hyper setting(double lr, double momentum, bool nesterov)
-{
-    struct hyper h = sgd_kind.defaults;
-    h.lr = lr;
-    h.momentum = momentum;
-    h.nesterov = nesterov;
-    return h;
-}
-
 /* (6.2)-(6.3): best lr 2/(1 + 100) = 2/101, rate (100 - 1)/(100 + 1). */
 START_TEST(theory_gradient_descent_best)
 {
@@ -170,7 +436,11 @@ START_TEST(theory_gradient_descent_best)
     struct function f = quadratic(curvature, 2);
     struct hyper h = setting(gd_best_lr(1.0, 100.0), 0.0, false);
     ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
+    ck_assert_double_eq_tol(h.lr, 2 / (1 + 100.0), TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
+    ck_assert_double_eq_tol(99.0 / 101, (100 - 1) / (100 + 1.0), TOLERANCE);
+    /* the two terms of (6.2) are equal there: 1 - lr mu = lr L - 1 */
+    ck_assert_double_eq_tol(1 - h.lr * 1, h.lr * 100 - 1, TOLERANCE);
 }
 END_TEST
 
@@ -183,6 +453,7 @@ START_TEST(theory_heavy_ball_best)
     struct hyper h = setting(0, 0, false);
     struct rate r;
     heavy_ball_best(1.0, 100.0, &h.lr, &h.momentum);
+    ck_assert_double_eq_tol(h.lr, pow(2 / (sqrt(1.0) + sqrt(100.0)), 2), TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 4.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(h.momentum, 81.0 / 121, TOLERANCE);
     r = sgd_rate_on_quadratic(&h, &f);
@@ -202,10 +473,43 @@ START_TEST(theory_heavy_ball_roots)
     struct rate r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_COMPLEX);
     ck_assert_double_eq_tol(r.radius, sqrt(0.9), TOLERANCE);
+    {   /* (6.4): x^(k+1) = (1 + beta - q) x^(k) - beta x^(k-1), the matrix
+         * [[1 + beta - q, -beta], [1, 0]], is heavy_ball_step on x' = lambda x */
+        double x = 0.7, previous = 0.3, grad = 1.0 * x, q = 0.01 * 1.0;
+        double row1 = (1 + 0.9 - q) * x - 0.9 * previous, row2 = 1 * x + 0 * previous;
+        heavy_ball_step(&x, &previous, &grad, 1, 0.01, 0.9);
+        ck_assert_double_eq_tol(x, row1, TOLERANCE);
+        ck_assert_double_eq_tol(previous, row2, TOLERANCE);
+    }
     h.momentum = 0.5;
     r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_REAL);
     ck_assert_double_eq_tol(r.radius, (1.49 + sqrt(0.2201)) / 2, TOLERANCE);
+}
+END_TEST
+
+/* The complex interval of (6.5): the roots are complex exactly when the
+ * discriminant (1 + beta - q)^2 - 4 beta is negative, that is when
+ * (1 - sqrt beta)^2 < q < (1 + sqrt beta)^2, and then |z|^2 = beta, the
+ * product of the roots.  Checked on a grid of q for beta 0.5 and 0.9
+ * (points within 1e-9 of an end skipped: there the root is double). */
+START_TEST(theory_heavy_ball_complex_interval)
+{
+    static const double betas[2] = {0.5, 0.9};
+    for (int b = 0; b < 2; b++) {
+        double beta = betas[b], lo = pow(1 - sqrt(beta), 2), hi = pow(1 + sqrt(beta), 2);
+        for (int j = 1; j < 4000; j++) {
+            double q = j / 1000.0, t = 1 + beta - q;
+            struct hyper h = setting(q, beta, false);
+            struct rate r = sgd_rate(&h, 1.0);
+            if (fabs(q - lo) < 1e-9 || fabs(q - hi) < 1e-9)
+                continue;
+            ck_assert_int_eq(t * t - 4 * beta < 0, lo < q && q < hi);
+            ck_assert_int_eq(r.roots == ROOTS_COMPLEX, lo < q && q < hi);
+            if (r.roots == ROOTS_COMPLEX)
+                ck_assert_double_eq_tol(r.radius * r.radius, beta, TOLERANCE);
+        }
+    }
 }
 END_TEST
 
@@ -228,6 +532,16 @@ START_TEST(theory_stability_edge)
     ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
     h.lr = 19.0 / 14 / 100 * (1 + 1e-6);
     ck_assert_double_gt(sgd_rate(&h, 100.0).radius, 1.0);
+    /* the lower edge 0 of (6.6) and (6.9): lr 0 does not contract (the
+     * root 1), any positive lr below the upper edge does */
+    h = setting(0, 0.9, false);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 1.0, 1e-12);
+    h.lr = 1e-6;
+    ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
+    /* the two edges as (6.6) and (6.9) write them, beta = 0.9, L = 100 */
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0.9) / (1 + 2 * 0.9), 19.0 / 14, TOLERANCE);
+    ck_assert_double_lt(19.0 / 14, 2 + 2 * 0.9);
 }
 END_TEST
 
@@ -275,6 +589,13 @@ START_TEST(theory_figure_heavy_ball_three_times_faster)
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&heavy, &f).radius, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&gd, &f).radius, 0.925, TOLERANCE);
     ck_assert_double_eq_tol(log(0.8) / log(0.925), 2.86, 0.005);
+    /* the polynomial of (6.5) on the flat direction, its roots, the edge */
+    ck_assert_double_eq_tol(1 + 0.5 - 0.075, 1.425, TOLERANCE);
+    ck_assert_double_eq_tol(0.8 + 0.625, 1.425, TOLERANCE);
+    ck_assert_double_eq_tol(0.8 * 0.625, 0.5, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 0.075, 0.925, TOLERANCE);
+    ck_assert_double_eq_tol(2.0 / 25, 0.08, TOLERANCE);
+    ck_assert_double_lt(0.075, 2.0 / 25);
 }
 END_TEST
 
@@ -309,6 +630,43 @@ START_TEST(theory_nesterov_double_root)
 }
 END_TEST
 
+/* Nesterov's matrix on one coordinate of curvature lambda: one step of
+ * sgd_kind (nesterov) maps (x, b) to ((1 - q(1 + beta)) x - lr beta^2 b,
+ * lambda x + beta b), trace (1 + beta)(1 - q), determinant beta (1 - q).
+ * Each new gradient enters the step with weight 1 + beta at once (the first
+ * step is (1 + beta) lr g).  Past the edge (6.9) (beta = 0.9: q > 19/14) the
+ * Jury condition that fails is |t| < 1 + d, while |d| < 1 still holds. */
+START_TEST(theory_nesterov_matrix)
+{
+    const double lambda = 7.0, lr = 0.1, beta = 0.9, q = lr * lambda;
+    struct hyper h = setting(lr, beta, true);
+    struct optimizer opt;
+    double x = 1.0, grad, x1, b1, want_x, want_b;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    grad = lambda * x;
+    optimizer_step(&opt, &x, &grad);
+    ck_assert_double_eq_tol(1.0 - x, (1 + beta) * lr * lambda * 1.0, TOLERANCE);
+    x1 = x;
+    b1 = opt.buffer[0][0];
+    want_x = (1 - q * (1 + beta)) * x1 - lr * beta * beta * b1;
+    want_b = lambda * x1 + beta * b1;
+    grad = lambda * x;
+    optimizer_step(&opt, &x, &grad);
+    ck_assert_double_eq_tol(x, want_x, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], want_b, TOLERANCE);
+    optimizer_free(&opt);
+    ck_assert_double_eq_tol((1 - q * (1 + beta)) + beta, (1 + beta) * (1 - q), TOLERANCE);
+    ck_assert_double_eq_tol((1 - q * (1 + beta)) * beta + lr * beta * beta * lambda,
+                            beta * (1 - q), TOLERANCE);
+    {
+        double over = 19.0 / 14 * (1 + 1e-6), t = (1 + beta) * (1 - over),
+               d = beta * (1 - over);
+        ck_assert_double_lt(fabs(d), 1);
+        ck_assert_double_gt(fabs(t), 1 + d);
+    }
+}
+END_TEST
+
 /* (6.8) at q = 1: both roots are 0 but the matrix [[-beta, -lr beta^2],
  * [lambda, beta]] is not; its square is.  So Nesterov clears the steep
  * direction in two steps, not one: on the figure's valley 1/2 (x1^2 +
@@ -325,10 +683,336 @@ START_TEST(theory_nesterov_clears_steep_direction_in_two_steps)
     f.gradient(&f, grad, x);
     optimizer_step(&opt, x, grad);
     ck_assert_double_eq_tol(x[1], -6.0 / 5, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], -2.0 / 3 * (9.0 / 5), TOLERANCE);
     f.gradient(&f, grad, x);
     optimizer_step(&opt, x, grad);
     ck_assert_double_eq_tol(x[1], 0.0, TOLERANCE);
     optimizer_free(&opt);
+}
+END_TEST
+
+/* The double-root momentum of Nesterov at lr = 1/L (stated in the text,
+ * derived in exercise 4): beta = (sqrt k - 1)/(sqrt k + 1) with q = 1/k.
+ * Then beta (1 - q) = (sqrt k - 1)^2 / k and (1 + beta)(1 - q) =
+ * 2 (sqrt k - 1)/sqrt k: the trace is twice the square root of the
+ * determinant, and the root is 1 - 1/sqrt k.  kappa = 100: 9/11 and 0.9;
+ * kappa = 25 (the figure): (5 - 1)/(5 + 1) = 2/3 and 1 - 1/sqrt 25 = 0.8. */
+START_TEST(theory_nesterov_double_root_momentum)
+{
+    static const double kappas[2] = {100.0, 25.0};
+    for (int i = 0; i < 2; i++) {
+        double kappa = kappas[i], root = sqrt(kappa), q = 1 / kappa;
+        double beta = (root - 1) / (root + 1);
+        struct hyper h = setting(1 / kappa, beta, true);
+        struct rate r = sgd_rate(&h, 1.0);
+        ck_assert_double_eq_tol(beta * (1 - q), (root - 1) * (root - 1) / kappa, TOLERANCE);
+        ck_assert_double_eq_tol((1 + beta) * (1 - q), 2 * (root - 1) / root, TOLERANCE);
+        ck_assert_double_eq_tol((1 + beta) * (1 - q), 2 * sqrt(beta * (1 - q)), TOLERANCE);
+        ck_assert_int_eq(r.roots, ROOTS_REPEATED);
+        ck_assert_double_eq_tol(r.radius, 1 - 1 / root, TOLERANCE);
+    }
+    ck_assert_double_eq_tol((sqrt(100.0) - 1) / (sqrt(100.0) + 1), 9.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 1 / sqrt(100.0), 0.9, TOLERANCE);
+    ck_assert_double_eq_tol((5.0 - 1) / (5 + 1), 2.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(1 - 1 / sqrt(25.0), 0.8, TOLERANCE);
+}
+END_TEST
+
+/* The curve of the figure rate_vs_beta, on its own grid (beta = i/1000,
+ * lr = 1/L = 0.01, kappa = 100).  Heavy ball: below beta = 0.81 the flat
+ * direction has two real roots and the rate falls from 1 - 1/100 = 0.99
+ * as beta grows; at 0.81 the roots meet at 0.9; above, both directions
+ * are complex and the rate is sqrt(beta), rising.  Nesterov: the same
+ * shape, its lowest point at the grid point nearest 9/11 (0.818 or 0.819),
+ * within 0.001 of 0.9 (the grid misses 9/11 itself; the curve's slope
+ * there is under 1, so 0.001 in beta is at most about 0.001 in rate). */
+START_TEST(figure_rate_against_beta)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    double previous = 2.0, best_nesterov = 2.0, best_beta = 0.0;
+    for (int i = 0; i <= 990; i++) {
+        double beta = i / 1000.0;
+        struct hyper heavy = setting(0.01, beta, false), nesterov = setting(0.01, beta, true);
+        struct rate r = sgd_rate_on_quadratic(&heavy, &f);
+        double rn = sgd_rate_on_quadratic(&nesterov, &f).radius;
+        if (i < 810) {
+            ck_assert_int_eq(sgd_rate(&heavy, 1.0).roots, ROOTS_REAL);
+            ck_assert_double_lt(r.radius, previous);
+        } else if (i > 810) {
+            ck_assert_int_eq(sgd_rate(&heavy, 1.0).roots, ROOTS_COMPLEX);
+            ck_assert_int_eq(sgd_rate(&heavy, 100.0).roots, ROOTS_COMPLEX);
+            ck_assert_double_eq_tol(r.radius, sqrt(beta), TOLERANCE);
+        }
+        if (i == 0)
+            ck_assert_double_eq_tol(r.radius, 0.99, TOLERANCE);
+        if (i == 810)
+            ck_assert_double_eq_tol(r.radius, 0.9, TOLERANCE);
+        previous = r.radius;
+        if (rn < best_nesterov) {
+            best_nesterov = rn;
+            best_beta = beta;
+        }
+    }
+    ck_assert_double_eq_tol(best_beta, 9.0 / 11, 0.001);
+    ck_assert_double_eq_tol(best_nesterov, 0.9, 0.001);
+}
+END_TEST
+
+/* The figures on the valley 1/2 (x1^2 + 25 x2^2) from (-9, 1.8), 60 steps,
+ * the runs of build/ch06 --csv.  Loss ratios over steps 30..60 (the start
+ * forgotten: the faster roots have shrunk by (0.625/0.8)^30 < 1e-3 and
+ * (0.875/0.925)^30 < 0.2): gradient descent's log-loss falls 2.86 times
+ * more slowly than heavy ball's ("about three times"), within 5% (what
+ * remains of the steep direction's 0.875 in gradient descent's loss). */
+static double valley_loss(double lr, double momentum, bool nesterov, int steps)
+{
+    static const double curvature[2] = {1.0, 25.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(lr, momentum, nesterov);
+    struct optimizer opt;
+    double x[2] = {-9.0, 1.8}, grad[2];
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+    }
+    optimizer_free(&opt);
+    return f.value(&f, x);
+}
+
+START_TEST(figure_valley_heavy_ball_three_times_faster)
+{
+    double gd = log(valley_loss(0.075, 0, false, 60) / valley_loss(0.075, 0, false, 30));
+    double heavy = log(valley_loss(0.075, 0.5, false, 60) / valley_loss(0.075, 0.5, false, 30));
+    ck_assert_double_eq_tol(heavy / gd, 2.86, 2.86 * 0.05);
+}
+END_TEST
+
+/* Nesterov cannot take lr 0.075 with beta 0.5 on this valley: by (6.9)
+ * its edge is lr L < (2 + 1)/(1 + 1) = 1.5, lr < 0.06 (with beta 2/3 it is
+ * lower still, 10/7).  Its rate there is above 1 and the run grows. */
+START_TEST(figure_valley_nesterov_edge)
+{
+    struct hyper h = setting(0.06, 0.5, true);
+    ck_assert_double_eq_tol(sgd_rate(&h, 25.0).radius, 1.0, 1e-12);
+    h.lr = 0.075;
+    ck_assert_double_gt(sgd_rate(&h, 25.0).radius, 1.0);
+    ck_assert_double_gt(valley_loss(0.075, 0.5, true, 60), valley_loss(0.075, 0.5, true, 0));
+    ck_assert_double_eq_tol((2.0 + 2 * 0.5) / (1 + 2 * 0.5), 1.5, TOLERANCE);
+}
+END_TEST
+
+/* Nesterov on the valley at lr 1/25, beta 2/3: after step 2, x2 is 0 and
+ * x1 = (A + Bk) 0.8^k, the double root's form, so x1^(k) / 0.8^k is a
+ * straight line in k (second differences zero to rounding: 1e-9 of values
+ * near 10) and the loss's ratio per step, 0.64 ((A + B(k+1))/(A + Bk))^2,
+ * is above 0.64 and falls towards it: the bend, ending parallel to heavy
+ * ball's 0.8^2 per step. */
+START_TEST(figure_valley_nesterov_bend_is_the_double_root)
+{
+    static const double curvature[2] = {1.0, 25.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(1.0 / 25, 2.0 / 3, true);
+    struct optimizer opt;
+    double x[2] = {-9.0, 1.8}, grad[2], scaled[61], loss[61];
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k <= 60; k++) {
+        scaled[k] = x[0] / pow(0.8, k);
+        loss[k] = f.value(&f, x);
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+    }
+    optimizer_free(&opt);
+    for (int k = 3; k < 60; k++)
+        ck_assert_double_eq_tol(scaled[k + 1] - 2 * scaled[k] + scaled[k - 1], 0.0, 1e-9);
+    for (int k = 10; k < 59; k++) {
+        ck_assert_double_gt(loss[k + 1] / loss[k], 0.64);
+        ck_assert_double_lt(loss[k + 2] / loss[k + 1], loss[k + 1] / loss[k]);
+    }
+}
+END_TEST
+
+/* Rosenbrock from (-1.5, 2), lr 0.001, 3000 steps: momentum and Nesterov
+ * (beta 0.9) end within 1e-5 of (1, 1), gradient descent still on the
+ * floor more than 0.2 away with its loss above 0.01. */
+START_TEST(figure_rosenbrock_momentum_arrives)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    static const double settings[3][2] = {{0, 0}, {0.9, 0}, {0.9, 1}};
+    for (int s = 0; s < 3; s++) {
+        struct hyper h = setting(0.001, settings[s][0], settings[s][1] != 0);
+        struct optimizer opt;
+        double x[2] = {f.start[0], f.start[1]}, grad[2];
+        optimizer_init(&opt, &sgd_kind, &h, 2);
+        for (int k = 0; k < 3000; k++) {
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+        }
+        optimizer_free(&opt);
+        if (s == 0) {
+            ck_assert_double_gt(hypot(x[0] - 1, x[1] - 1), 0.2);
+            ck_assert_double_gt(f.value(&f, x), 0.01);
+        } else
+            ck_assert_double_lt(hypot(x[0] - 1, x[1] - 1), 1e-5);
+    }
+}
+END_TEST
+
+/* Nesterov's early jumps on Rosenbrock.  At (-1.5, 2) the Hessian is
+ * [[2 - 400 (y - x^2) + 800 x^2, -400 x], [-400 x, 200]] = [[1902, 600],
+ * [600, 200]], largest eigenvalue 2092 (to 0.5), lr lambda = 2.1: inside
+ * heavy ball's edge 2 + 2 (0.9) = 3.8, past Nesterov's 19/14 = 1.36.  Over
+ * the first 20 steps Nesterov's loss climbs from 12.5 to 281 (at step 3),
+ * heavy ball's stays below 15 (a small zig-zag), and Nesterov at half the
+ * lr (lr lambda = 1.05) never rises above the start. */
+static double rosenbrock_highest_loss(double lr, bool nesterov, int steps, int *at)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    struct hyper h = setting(lr, 0.9, nesterov);
+    struct optimizer opt;
+    double x[2] = {f.start[0], f.start[1]}, grad[2], highest = f.value(&f, x);
+    *at = 0;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 1; k <= steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (f.value(&f, x) > highest) {
+            highest = f.value(&f, x);
+            *at = k;
+        }
+    }
+    optimizer_free(&opt);
+    return highest;
+}
+
+START_TEST(figure_rosenbrock_nesterov_past_its_edge)
+{
+    struct function f = function_from_spec("--function", "rosenbrock");
+    double x = f.start[0], y = f.start[1];
+    double a = 2 - 400 * (y - x * x) + 800 * x * x, b = -400 * x, c = 200;
+    double largest = (a + c + sqrt((a - c) * (a - c) + 4 * b * b)) / 2;
+    int at;
+    ck_assert_double_eq(x, -1.5);
+    ck_assert_double_eq(y, 2);
+    ck_assert_double_eq_tol(largest, 2092, 0.5);
+    ck_assert_str_eq(fixed(1, 0.001 * largest), "2.1");
+    ck_assert_double_lt(0.001 * largest, 2 + 2 * 0.9);
+    ck_assert_double_eq_tol(2 + 2 * 0.9, 3.8, TOLERANCE);
+    ck_assert_str_eq(fixed(2, 19.0 / 14), "1.36");
+    ck_assert_double_gt(0.001 * largest, 19.0 / 14);
+    ck_assert_double_eq_tol(f.value(&f, f.start), 12.5, TOLERANCE);
+    ck_assert_str_eq(fixed(0, rosenbrock_highest_loss(0.001, true, 20, &at)), "281");
+    ck_assert_int_eq(at, 3);
+    ck_assert_double_lt(rosenbrock_highest_loss(0.001, false, 20, &at), 15);
+    ck_assert_str_eq(fixed(2, 0.0005 * largest), "1.05");
+    ck_assert_double_eq(rosenbrock_highest_loss(0.0005, true, 20, &at), 12.5);
+    ck_assert_int_eq(at, 0);
+}
+END_TEST
+
+/* "Choosing the momentum".  The rate can never beat sqrt(beta): the two
+ * roots of (6.5) multiply to beta, so the larger modulus is at least
+ * sqrt(beta) (1e-12 below it for rounding).  On a steady slope (a constant
+ * gradient g) the step tends to lr g/(1 - beta), ten times lr g for
+ * beta = 0.9 (after 400 steps 0.9^400 of the start is left: 1e-12).  At
+ * lr = 1/L, beta 0.9 on kappa = 100 Nesterov's rate is below heavy ball's. */
+START_TEST(choosing_momentum_facts)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(0.01, 0.9, false), n = setting(0.01, 0.9, true);
+    struct optimizer opt;
+    double theta = 0.0, before, g = 1.0;
+    for (int i = 1; i < 100; i++)
+        for (int j = 1; j <= 400; j++) {
+            struct hyper any = setting(j / 100.0, i / 100.0, false);
+            ck_assert_double_ge(sgd_rate(&any, 1.0).radius, sqrt(i / 100.0) - 1e-12);
+        }
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    for (int k = 0; k < 400; k++)
+        optimizer_step(&opt, &theta, &g);
+    before = theta;
+    optimizer_step(&opt, &theta, &g);
+    ck_assert_double_eq_tol((before - theta) / (0.01 * g), 1 / (1 - 0.9), 1e-9);
+    ck_assert_double_eq_tol(1 / (1 - 0.9), 10, 1e-9);
+    optimizer_free(&opt);
+    ck_assert_double_lt(sgd_rate_on_quadratic(&n, &f).radius,
+                        sgd_rate_on_quadratic(&h, &f).radius);
+}
+END_TEST
+
+/* The advice on what the iterates show.  beta too large (0.95 at lr = 1/L
+ * on kappa = 100): the flat direction's roots are complex at angle
+ * acos(1.94 / (2 sqrt 0.95)), about 0.098 rad, so x1 changes sign every
+ * pi/0.098 = 32 steps or so, and the loss rises at some steps.  With
+ * beta 0.5 (real roots on the flat direction) x1 never changes sign.
+ * lr near the edge (6.6) (0.037 < 0.038 with beta 0.9): the steep
+ * coordinate flips sign on at least 80% of the steps (angle 2.82 rad). */
+static int sign_changes(double lr, double momentum, int coordinate, int steps, bool *rises)
+{
+    static const double curvature[2] = {1.0, 100.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = setting(lr, momentum, false);
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, grad[2], last = 1.0, loss = f.value(&f, x);
+    int changes = 0;
+    *rises = false;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (int k = 0; k < steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if ((x[coordinate] < 0) != (last < 0))
+            changes++;
+        last = x[coordinate];
+        if (f.value(&f, x) > loss)
+            *rises = true;
+        loss = f.value(&f, x);
+    }
+    optimizer_free(&opt);
+    return changes;
+}
+
+START_TEST(choosing_momentum_what_the_iterates_show)
+{
+    bool rises;
+    int changes = sign_changes(0.01, 0.95, 0, 400, &rises);
+    ck_assert_int_ge(changes, 10);
+    ck_assert_int_le(changes, 14);
+    ck_assert(rises);
+    ck_assert_int_eq(sign_changes(0.01, 0.5, 0, 400, &rises), 0);
+    ck_assert_int_ge(sign_changes(0.037, 0.9, 1, 400, &rises), 80 * 400 / 100);
+    ck_assert_int_lt(sign_changes(0.01, 0.9, 1, 400, &rises), 80 * 400 / 100);
+}
+END_TEST
+
+/* The rest of torch.optim.SGD: weight_decay w adds w theta to the
+ * gradient, so on a quadratic it adds w to every curvature.  sgd_kind
+ * with weight_decay 1 on 1/2 (x1^2 + 100 x2^2) runs the same iterates as
+ * without it on 1/2 (2 x1^2 + 101 x2^2) (to rounding: (lambda x) + w x
+ * against (lambda + w) x, 1e-12 over 100 steps), and sgd_rate agrees. */
+START_TEST(weight_decay_adds_to_every_curvature)
+{
+    static const double curvature[2] = {1.0, 100.0}, shifted[2] = {2.0, 101.0};
+    struct function f = quadratic(curvature, 2), g = quadratic(shifted, 2);
+    struct hyper decayed = setting(0.01, 0.9, false), plain = decayed;
+    struct optimizer a, b;
+    double x[2] = {1.0, 1.0}, y[2] = {1.0, 1.0}, grad[2];
+    decayed.weight_decay = 1.0;
+    optimizer_init(&a, &sgd_kind, &decayed, 2);
+    optimizer_init(&b, &sgd_kind, &plain, 2);
+    for (int k = 0; k < 100; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&a, x, grad);
+        g.gradient(&g, grad, y);
+        optimizer_step(&b, y, grad);
+        ck_assert_double_eq_tol(x[0], y[0], 1e-12);
+        ck_assert_double_eq_tol(x[1], y[1], 1e-12);
+    }
+    optimizer_free(&a);
+    optimizer_free(&b);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&decayed, &f).radius,
+                            sgd_rate_on_quadratic(&plain, &g).radius, TOLERANCE);
 }
 END_TEST
 
@@ -426,6 +1110,71 @@ START_TEST(measured_complex_roots)
 }
 END_TEST
 
+/* The cause of the double-root gap: the k of (A + Bk) r^k.  Divide the
+ * state sizes by k and the heavy-ball rows' gap of 0.46% goes: the rate of
+ * e_k / k over steps 100..400 is r within 1e-6 (what is left, A against
+ * Bk, shrinks like 1/k; about 1e-7 here).  And the rows' own gap is the
+ * whole 4^(1/300) - 1 within 1e-6: B dominates. */
+START_TEST(measured_double_root_gap_is_the_k)
+{
+    const double most = pow(4.0, 1.0 / 300) - 1.0;
+    static const double kappas[3] = {10.0, 100.0, 1000.0};
+    for (int i = 0; i < 3; i++) {
+        const double curvature[2] = {1.0, kappas[i]};
+        struct function f = quadratic(curvature, 2);
+        struct hyper h = setting(0, 0, false);
+        struct measurement m;
+        double r, without_k;
+        heavy_ball_best(1.0, kappas[i], &h.lr, &h.momentum);
+        r = sgd_rate_on_quadratic(&h, &f).radius;
+        m = measure_rate(&f, &h, 100, 400);
+        ck_assert_double_eq_tol(m.rate / r - 1, most, 1e-6);
+        without_k = m.rate * pow(100.0 / 400, 1.0 / 300);
+        ck_assert_double_eq_tol(without_k / r - 1, 0.0, 1e-6);
+    }
+    ck_assert_str_eq(fixed(2, 100 * most), "0.46");
+}
+END_TEST
+
+/* Complex roots: the factor c_k = e_k / r^k, over steps 100..2100, stays
+ * within a factor 25 of itself (max/min), the bound the gaps ln 25 / 300 =
+ * 1.1% and ln 25 / 2000 = 0.16% rest on. */
+START_TEST(measured_complex_swing_within_25)
+{
+    static const struct measured_case cases[] = {
+        {1, 100, 0.01, 0.9, false},
+        {1, 100, 0.01, 0.9, true},
+        {1, 100, 0.01, 0.95, false},
+        {1, 100, 0.01, 0.95, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const double curvature[2] = {cases[i].mu, cases[i].L};
+        struct function f = quadratic(curvature, 2);
+        struct hyper h = setting(cases[i].lr, cases[i].momentum, cases[i].nesterov);
+        double r = sgd_rate_on_quadratic(&h, &f).radius, low = INFINITY, high = 0.0;
+        double x[2] = {1.0, 1.0}, previous[2], grad[2];
+        struct optimizer opt;
+        optimizer_init(&opt, &sgd_kind, &h, 2);
+        for (long k = 1; k <= 2100; k++) {
+            previous[0] = x[0];
+            previous[1] = x[1];
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+            if (k >= 100) {
+                double c = sqrt(x[0] * x[0] + x[1] * x[1] + previous[0] * previous[0] +
+                                previous[1] * previous[1]) / pow(r, (double)k);
+                low = fmin(low, c);
+                high = fmax(high, c);
+            }
+        }
+        optimizer_free(&opt);
+        ck_assert_double_lt(high / low, 25);
+    }
+    ck_assert_str_eq(fixed(1, 100 * log(25.0) / 300), "1.1");
+    ck_assert_str_eq(fixed(2, 100 * log(25.0) / 2000), "0.16");
+}
+END_TEST
+
 /* Beyond the edge (6.6) the run grows and measure_rate reports the step at
  * which it overflowed instead of a rate: lr = 0.05 > 0.038 with beta 0.9. */
 START_TEST(measured_divergence_is_reported)
@@ -435,6 +1184,10 @@ START_TEST(measured_divergence_is_reported)
     struct hyper h = setting(0.05, 0.9, false);
     struct measurement m = measure_rate(&f, &h, 100, 10000);
     ck_assert_int_gt(m.diverged_at, 100);
+    h.lr = 0.5;                   /* far past it: overflows before step 400 */
+    m = measure_rate(&f, &h, 100, 400);
+    ck_assert_int_gt(m.diverged_at, 0);
+    ck_assert_int_lt(m.diverged_at, 400);
 }
 END_TEST
 
@@ -449,22 +1202,43 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_momentum);
     tcase_add_test(worked, example_nesterov);
     tcase_add_test(worked, example_losses_after_three_steps);
+    tcase_add_test(worked, example_gradient_descent_factors);
+    tcase_add_test(worked, example_momentum_by_hand_steps);
+    tcase_add_test(worked, example_nesterov_by_hand_steps);
+    tcase_add_test(worked, example_why_momentum_overshoots);
     tcase_add_test(forms, exercise_1_heavy_ball_by_hand);
+    tcase_add_test(forms, exercise_2_edge_flips_for_ever);
+    tcase_add_test(forms, exercise_3_first_step_exception);
+    tcase_add_test(forms, exercise_4_nesterov_double_root_algebra);
     tcase_add_test(forms, two_forms_agree_on_a_quadratic);
     tcase_add_test(forms, two_forms_agree_on_rosenbrock);
     tcase_add_test(theory, theory_gradient_descent_best);
     tcase_add_test(theory, theory_heavy_ball_best);
     tcase_add_test(theory, theory_heavy_ball_roots);
+    tcase_add_test(theory, theory_heavy_ball_complex_interval);
     tcase_add_test(theory, theory_stability_edge);
     tcase_add_test(theory, theory_nesterov_double_root);
     tcase_add_test(theory, theory_nesterov_clears_steep_direction_in_two_steps);
     tcase_add_test(theory, theory_sweep_and_figures);
     tcase_add_test(theory, theory_figure_heavy_ball_three_times_faster);
     tcase_add_test(theory, theory_momentum_0_9_suits_kappa_1442);
+    tcase_add_test(theory, theory_nesterov_double_root_momentum);
+    tcase_add_test(theory, theory_nesterov_matrix);
+    tcase_add_test(theory, figure_rate_against_beta);
+    tcase_add_test(theory, figure_valley_heavy_ball_three_times_faster);
+    tcase_add_test(theory, figure_valley_nesterov_edge);
+    tcase_add_test(theory, figure_valley_nesterov_bend_is_the_double_root);
+    tcase_add_test(theory, figure_rosenbrock_momentum_arrives);
+    tcase_add_test(theory, figure_rosenbrock_nesterov_past_its_edge);
+    tcase_add_test(theory, choosing_momentum_facts);
+    tcase_add_test(theory, choosing_momentum_what_the_iterates_show);
+    tcase_add_test(theory, weight_decay_adds_to_every_curvature);
     tcase_add_test(measured, measured_real_roots);
     tcase_add_test(measured, measured_repeated_roots);
     tcase_add_test(measured, measured_complex_roots);
     tcase_add_test(measured, measured_divergence_is_reported);
+    tcase_add_test(measured, measured_double_root_gap_is_the_k);
+    tcase_add_test(measured, measured_complex_swing_within_25);
     suite_add_tcase(suite, worked);
     suite_add_tcase(suite, forms);
     suite_add_tcase(suite, theory);

@@ -4,6 +4,8 @@
 ch07=$BUILD/ch07
 expect_exit 0 "the comparison" "$ch07"
 expect_exit 0 "help" "$ch07" --help
+expect_exit 0 "the numbers the text quotes" "$ch07" --values
+expect_usage_error "--values with another flag" "$ch07" --values --steps 3
 expect_help "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
@@ -36,6 +38,21 @@ expect_usage_error "csv to an empty path (it would write into /)" "$ch07" --csv 
 expect_usage_error "csv to a folder that does not exist, before any table" "$ch07" --csv /nonexistent/ch07
 expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --function quadratic:1,300
 expect_exit 0 "huge iterates keep the table's columns" "$ch07" --optimizer sgd --lr 100 --function quadratic:1e6,1e6 --x0 1e6,1e6 --steps 3
+# The first figure's data: Adadelta's x2 rate sits on the limit 0.02 (the
+# text: a two-point cycle) over the last 1000 steps, within 0.05%, and
+# RMSProp's first passes it at step 835 (the end of its straight line).
+figure_data=$(mktemp -d)
+if ! "$ch07" --csv "$figure_data" >/dev/null 2>&1; then
+    cli_fail "--csv $figure_data failed"
+elif ! awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        $1 > 1000 && ($(col["adadelta_2"]) < 0.02 || $(col["adadelta_2"]) > 0.02001) { exit 1 }
+        !seen && $(col["rmsprop_2"]) > 0.02 { seen = 1; if ($1 != 835) exit 1 }' \
+        "$figure_data/effective_lr.csv"; then
+    cli_fail "effective_lr.csv: Adadelta's x2 rate is not on 0.02 after step 1000, or RMSProp's passes it elsewhere than step 835"
+else
+    cli_passed=$((cli_passed + 1))
+fi
+rm -rf "$figure_data"
 if ! awk 'length > 120 { exit 1 }' "$cli_out"; then
     cli_fail "a row of the worked table is longer than 120 characters"
 fi

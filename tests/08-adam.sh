@@ -6,6 +6,8 @@ ch08=$BUILD/ch08
 
 expect_exit 0 "--help" "$ch08" --help
 expect_help "$ch08"
+expect_exit 0 "the numbers the text quotes" "$ch08" --values
+expect_usage_error "--values with another flag" "$ch08" --values --example race
 expect_exit 0 "every worked example" "$ch08"
 expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus
@@ -21,6 +23,20 @@ expect_usage_error "csv to a folder that does not exist, before any table" "$ch0
 
 # PyTorch: the same five steps of each optimizer, float64, against
 # build/ch08 --example pytorch to 1e-15; skipped when no Python has torch.
+# The decay figure's data: the two Adam + L2 runs lie on plain Adam (to
+# 1e-12, rounding) at every one of its 60 steps, and AdamW's does not.
+figure_data=$(mktemp -d)
+if ! "$ch08" --csv "$figure_data" >/dev/null 2>&1; then
+    cli_fail "--csv $figure_data failed"
+elif ! awk -F, 'NR > 1 { d1 = $3 - $2; d2 = $4 - $2; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2
+                         if (d1 > 1e-12 || d2 > 1e-12) exit 1; w = $5 - $2; if (w < 0) w = -w; if (w > far) far = w }
+        END { if (far < 0.01) exit 1 }' "$figure_data/decay.csv"; then
+    cli_fail "decay.csv: an Adam + L2 run leaves plain Adam's, or AdamW's does not"
+else
+    cli_passed=$((cli_passed + 1))
+fi
+rm -rf "$figure_data"
+
 expect_pytorch_agrees "the optimizers of chapter 8 against PyTorch's" chapters/08-adam/pytorch_check.py "$BUILD"
 
 cli_summary 08-adam

@@ -268,6 +268,7 @@ START_TEST(manual_three_samples)
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta[0], 22.0 / 15, TOLERANCE);
     ck_assert_double_eq_tol(theta[1], 22.0 / 15, TOLERANCE);
+    ck_assert_double_eq_tol(theta[1], 0.1 * 44.0 / 3, TOLERANCE);
     dataset_free(&data);
 }
 END_TEST
@@ -892,6 +893,147 @@ START_TEST(gradcheck_passes_the_book_and_finds_a_flipped_sign)
 }
 END_TEST
 
+/* ------------------------------------------- the manual's own claims */
+
+/* The optimizer table of chapters/A-lab/README.md: PyTorch's defaults, as
+ * every kind starts them. */
+START_TEST(manual_defaults)
+{
+    ck_assert_double_eq(sgd_kind.defaults.lr, 0.001);
+    ck_assert_double_eq(sgd_kind.defaults.momentum, 0);
+    ck_assert_double_eq(sgd_kind.defaults.dampening, 0);
+    ck_assert_double_eq(sgd_kind.defaults.weight_decay, 0);
+    ck_assert_double_eq(adagrad_kind.defaults.lr, 0.01);
+    ck_assert_double_eq(adagrad_kind.defaults.lr_decay, 0);
+    ck_assert_double_eq(adagrad_kind.defaults.initial_accumulator_value, 0);
+    ck_assert_double_eq(adagrad_kind.defaults.eps, 1e-10);
+    ck_assert_double_eq(rmsprop_kind.defaults.lr, 0.01);
+    ck_assert_double_eq(rmsprop_kind.defaults.alpha, 0.99);
+    ck_assert_double_eq(rmsprop_kind.defaults.eps, 1e-8);
+    ck_assert_double_eq(rmsprop_kind.defaults.momentum, 0);
+    ck_assert_double_eq(adadelta_kind.defaults.lr, 1);
+    ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
+    ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
+    ck_assert_double_eq(adam_kind.defaults.lr, 0.001);
+    ck_assert_double_eq(adam_kind.defaults.beta1, 0.9);
+    ck_assert_double_eq(adam_kind.defaults.beta2, 0.999);
+    ck_assert_double_eq(adam_kind.defaults.eps, 1e-8);
+    ck_assert_double_eq(adamw_kind.defaults.weight_decay, 0.01);
+    ck_assert_double_eq(adamax_kind.defaults.lr, 0.002);
+    ck_assert_double_eq(nadam_kind.defaults.lr, 0.002);
+    ck_assert_double_eq(nadam_kind.defaults.momentum_decay, 0.004);
+}
+END_TEST
+
+/* kind (with lr, or its default when lr is 0) on Rosenbrock from the lab's
+ * start (-1.5, 2) for steps updates; returns the loss, and the path length
+ * of x1 (the sum of |x1 moves|) and the longest move of either coordinate. */
+static double rosenbrock_run(const struct optimizer_kind *kind, double lr, long steps,
+                             double *theta, double *path, double *longest)
+{
+    const struct function f = function_from_spec("--function", "rosenbrock");
+    struct hyper h = kind->defaults;
+    struct optimizer opt;
+    double grad[2];
+    if (lr > 0)
+        h.lr = lr;
+    theta[0] = -1.5, theta[1] = 2;
+    *path = *longest = 0;
+    optimizer_init(&opt, kind, &h, 2);
+    for (long k = 0; k < steps; k++) {
+        double before[2] = {theta[0], theta[1]};
+        f.gradient(&f, grad, theta);
+        optimizer_step(&opt, theta, grad);
+        *path += fabs(theta[0] - before[0]);
+        *longest = fmax(*longest, fmax(fabs(theta[0] - before[0]), fabs(theta[1] - before[1])));
+    }
+    optimizer_free(&opt);
+    return f.value(&f, theta);
+}
+
+/* The manual's first run: Adam with lr 0.1, whose first step moves each
+ * coordinate by lr |g| / (|g| + eps), 0.1 to within 1e-9, although the
+ * gradient at (-1.5, 2) is (-155, -50): -1.5 -> -1.4 and 2 -> 2.1.  Row 0
+ * is the start. */
+START_TEST(manual_first_run)
+{
+    const struct function f = function_from_spec("--function", "rosenbrock");
+    double theta[2] = {-1.5, 2}, grad[2], path, longest;
+    f.gradient(&f, grad, theta);
+    ck_assert_double_eq_tol(grad[0], -155, 1e-12);
+    ck_assert_double_eq_tol(grad[1], -50, 1e-12);
+    rosenbrock_run(&adam_kind, 0.1, 0, theta, &path, &longest);
+    ck_assert_double_eq(theta[0], -1.5);
+    ck_assert_double_eq(theta[1], 2);
+    rosenbrock_run(&adam_kind, 0.1, 1, theta, &path, &longest);
+    ck_assert_double_eq_tol(theta[0], -1.4, 1e-9);
+    ck_assert_double_eq_tol(theta[1], 2.1, 1e-9);
+}
+END_TEST
+
+/* Plain SGD ends lower than Adam after 2000 steps with their defaults, and
+ * why: Adam's moves are at most about its lr, 0.001 (the longest here is
+ * 0.001 to 1e-6), so in 2000 steps x1 could move by 2000 * 0.001 = 2 at
+ * most, less than the 2.5 from -1.5 to the minimum's 1; it moves 0.21 in
+ * all.  Remove the cause, ten times the lr (0.01), and Adam ends at 0.0077,
+ * below SGD's 0.195. */
+START_TEST(manual_sgd_beats_adam_with_defaults)
+{
+    double theta[2], path, longest, sgd, adam, adam_longer;
+    sgd = rosenbrock_run(&sgd_kind, 0, 2000, theta, &path, &longest);
+    adam = rosenbrock_run(&adam_kind, 0, 2000, theta, &path, &longest);
+    ck_assert_double_lt(sgd, adam);
+    ck_assert_str_eq(fixed(3, sgd), "0.195");
+    ck_assert_double_le(longest, 0.001 * (1 + 1e-6));
+    ck_assert_double_lt(2000 * 0.001, 1 - -1.5);
+    ck_assert_double_eq_tol(1 - -1.5, 2.5, 1e-15);
+    ck_assert_str_eq(fixed(2, path), "0.21");
+    adam_longer = rosenbrock_run(&adam_kind, 0.01, 2000, theta, &path, &longest);
+    ck_assert_double_lt(adam_longer, sgd);
+    ck_assert_str_eq(fixed(4, adam_longer), "0.0077");
+}
+END_TEST
+
+/* The manual's shuffled SGD on the three samples (batch 1, shuffle:1, lr
+ * 0.1): step 4 leaves the weights where step 3 put them, (2.384, 1.808),
+ * because the first sample of the second epoch is row 3 of the file,
+ * x = (1, 2) with y = 6, which they already fit: 2.384 + 2 * 1.808 = 6, so
+ * its gradient is 0 (to rounding: 1e-15). */
+START_TEST(manual_shuffled_step_4)
+{
+    struct dataset data;
+    struct regression model = {&data, false};
+    struct objective objective = {NULL, &model};
+    struct hyper h = sgd_kind.defaults;
+    struct rng rng;
+    size_t order[3];
+    double after[5][2];
+    h.lr = 0.1;
+    dataset_read_csv(&data, "chapters/A-lab/three-samples.csv");
+    for (long steps = 3; steps <= 4; steps++) {
+        struct schedule schedule = {steps, 1, 1, true, 1};
+        struct optimizer opt;
+        after[steps][0] = after[steps][1] = 0;
+        optimizer_init(&opt, &sgd_kind, &h, 2);
+        lab_run(NULL, after[steps], &opt, &objective, &schedule);
+        optimizer_free(&opt);
+    }
+    ck_assert_double_eq_tol(after[3][0], 2.384, 1e-12);
+    ck_assert_double_eq_tol(after[3][1], 1.808, 1e-12);
+    ck_assert_double_eq_tol(after[4][0], after[3][0], 1e-15);
+    ck_assert_double_eq_tol(after[4][1], after[3][1], 1e-15);
+    ck_assert_double_eq_tol(2.384 + 2 * 1.808, 6, 1e-12);
+    rng_seed(&rng, 1);                       /* the order of epoch 2 */
+    for (int epoch = 0; epoch < 2; epoch++) {
+        for (size_t i = 0; i < 3; i++)
+            order[i] = i;
+        rng_shuffle(&rng, order, 3);
+    }
+    ck_assert_uint_eq(order[0], 2);          /* the file's third row: 1, 2, 6 */
+    dataset_free(&data);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("A-lab");
@@ -948,5 +1090,13 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, flags);
     suite_add_tcase(suite, checks);
     suite_add_tcase(suite, loop);
+    {
+        TCase *manual = tcase_create("lab: the manual's claims");
+        tcase_add_test(manual, manual_defaults);
+        tcase_add_test(manual, manual_first_run);
+        tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
+        tcase_add_test(manual, manual_shuffled_step_4);
+        suite_add_tcase(suite, manual);
+    }
     return suite;
 }

@@ -22,10 +22,11 @@
  *    point, a chosen learning rate or step count, a sample count, a seed),
  *    the inputs the reader could change, never a result.  Each one listed
  *    covers every occurrence in that paragraph; one listed but absent is an
- *    error, so the note cannot go stale; and one written neither in some
- *    chapter's code (the .c and .h files of chapters/) nor in a command of
- *    the file (an output or values marker, a typed code span) is an error:
- *    an input is set in code, a result computed there is written nowhere;
+ *    error, so the note cannot go stale; and one written neither in the
+ *    book's code (the .c and .h files of chapters/, solutions/, tests/) nor
+ *    in a command of the file (an output or values marker, a typed code
+ *    span) is an error: an input is set somewhere, a number tied to no code
+ *    at all is caught;
  *
  * 4. exempt, because it is not a result:
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
@@ -438,7 +439,7 @@ static const char *read_numeral(const char *p, const char *sign, char *text, siz
 /* ------------------------------------------------------------ equation labels */
 
 static struct set labels;   /* "4.4": every (N.M) that ends a display line */
-static struct set code_numerals;    /* every numeral of the chapters' .c and .h files */
+static struct set code_numerals;    /* every numeral of the book's .c and .h files */
 
 /* A display line (indented four spaces or more) ending with "(N.M)". */
 static void collect_labels(const char *data)
@@ -1364,9 +1365,10 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     for (int g = 0; g < given_texts.count; g++)
         if (!set_has(&code_numerals, given_texts.item[g]) &&
             !set_has(&commands, given_texts.item[g]))
-            problem(path, given_lines[g], "given %s is in no chapter's code (the .c and .h "
-                    "files of chapters/) nor in a command of this file: a given is an input "
-                    "the code sets; assert or weave a result", given_texts.item[g]);
+            problem(path, given_lines[g], "given %s is in none of the book's code (the .c and "
+                    ".h files of chapters/, solutions/, tests/) nor in a command of this file: "
+                    "a given is an input some code sets; assert or weave a result",
+                    given_texts.item[g]);
     set_free(&commands);
     set_free(&given_texts);
     free(given_lines);
@@ -1388,22 +1390,33 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     return uncovered;
 }
 
-/* Every numeral written in the chapters' code (the .c and .h files of
- * chapters/NN-slug/), read as a test body is: what a given may be. */
-static void collect_code_numerals(void)
+/* Every numeral written in the book's code, the .c and .h files of
+ * chapters/NN-slug/, solutions/NN-slug/ and tests/, read as a test body
+ * is: where an input is set, so what a given may be. */
+static void collect_code_numerals_in(const char *top)
 {
-    DIR *chapters = opendir("chapters"), *folder;
+    DIR *outer = opendir(top), *folder;
     struct dirent *entry, *file;
     struct set no_defines = {0};
-    if (chapters == NULL)
+    if (outer == NULL)
         return;
-    while ((entry = readdir(chapters)) != NULL) {
+    while ((entry = readdir(outer)) != NULL) {
         char path[1024];
         if (entry->d_name[0] == '.')
             continue;
-        snprintf(path, sizeof path, "chapters/%s", entry->d_name);
-        if ((folder = opendir(path)) == NULL)
+        snprintf(path, sizeof path, "%s/%s", top, entry->d_name);
+        if ((folder = opendir(path)) == NULL) {
+            /* a file right in top (tests/NN-slug.c) */
+            size_t n = strlen(entry->d_name);
+            char *data;
+            if (n > 2 && (strcmp(entry->d_name + n - 2, ".c") == 0 ||
+                          strcmp(entry->d_name + n - 2, ".h") == 0) &&
+                (data = read_whole(path)) != NULL) {
+                scan_c_numerals(data, &no_defines, NULL, &code_numerals);
+                free(data);
+            }
             continue;
+        }
         while ((file = readdir(folder)) != NULL) {
             size_t n = strlen(file->d_name);
             char source[2048], *data;
@@ -1417,7 +1430,14 @@ static void collect_code_numerals(void)
         }
         closedir(folder);
     }
-    closedir(chapters);
+    closedir(outer);
+}
+
+static void collect_code_numerals(void)
+{
+    collect_code_numerals_in("chapters");
+    collect_code_numerals_in("solutions");
+    collect_code_numerals_in("tests");
 }
 
 /* ------------------------------------------------------------ main */

@@ -199,7 +199,7 @@ expect "a given changed in the text but not in the note is reported" 1 \
 fresh
 edit 's|Start at 3 with η = 0.05 over 100 000 samples. <!-- given: 3, 0.05, 100 000 -->|Start at 3, reach 0.4295. <!-- given: 3, 0.4295 -->|'
 expect "a result marked given (written in no code, no command) is an error" 1 \
-    'chapters/01-demo/README.md:12: given 0.4295 is in no chapter.s code' "$numerals"
+    'chapters/01-demo/README.md:12: given 0.4295 is in none of the book.s code' "$numerals"
 
 # ---- exemptions: nothing reported
 fresh

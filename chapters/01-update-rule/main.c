@@ -32,7 +32,19 @@ static void usage(void)
          "  --x0 X       start of example 1, f(x) = x^2 (default 4)\n"
          "  --lr LR      its learning rate eta, 0 < LR <= 10 (default 0.1)\n"
          "  --steps N    how many steps to print, 1..1000 (default 5)\n"
-         "  --csv DIR    also write the figures' data into DIR");
+         "  --csv DIR    also write the figures' data into DIR\n"
+         "  --values     print the numbers the chapter quotes, one 'name value' a line");
+}
+
+/* --values: the numbers the chapter's prose quotes, one "name text" line
+ * each, the text exactly as the prose shows it (tests/weave.c weaves them). */
+static void print_values(void)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
+    gradient_descent(&f, &x, 0.1, 0.0, 10, NULL, 0);
+    printf("x10 %.4f\n", x);
 }
 
 static struct settings parse(int argc, char **argv)
@@ -53,7 +65,12 @@ static struct settings parse(int argc, char **argv)
             s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else
+        else if (strcmp(flag, "--values") == 0) {
+            if (argc != 2)
+                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+            print_values();
+            exit(0);
+        } else
             help_or_unknown_flag(flag, usage);
     }
     if (s.example == 2)
@@ -71,8 +88,8 @@ static void one_dimension(const struct settings *s)
     double x = s->x0, grad, closed_form = s->x0;
 
     printf("Example 1: f(x) = x^2, f'(x) = 2x, x0 = %g, eta = %g\n", s->x0, s->eta);
-    printf("%3s  %-22s  %-22s  %-22s  %s\n", "k", "x_k", "f(x_k)", "f'(x_k)",
-           "x0 (1 - 2 eta)^k");
+    printf("%3s  %-22s  %-22s  %-22s  %s\n", "k", "x^(k)", "f(x^(k))", "f'(x^(k))",
+           "x^(0) (1 - 2 eta)^k");
     for (long k = 0; k <= s->steps; k++) {
         double loss = f.value(&f, &x);
         f.gradient(&f, &grad, &x);

@@ -1,5 +1,7 @@
 /* learning_rate.c: the regimes of (2.1) and the curvature of x^2 sin x. */
 #include "02-learning-rate/learning_rate.h"
+#include "00-toolkit/functions.h"
+#include "01-update-rule/gd.h"
 
 #include <math.h>
 
@@ -60,5 +62,13 @@ double x2sinx_local_minimum(double guess)
         if (fabs(step) <= 1e-15 * fabs(x))
             break;
     }
+    return x;
+}
+
+double x2sinx_descent(double eta, long steps, FILE *trace)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x = 3.0;
+    gradient_descent(&f, &x, eta, 0.0, steps, trace, 1);
     return x;
 }

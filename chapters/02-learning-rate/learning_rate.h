@@ -15,6 +15,8 @@
 #ifndef DESCENT_LEARNING_RATE_H
 #define DESCENT_LEARNING_RATE_H
 
+#include <stdio.h>
+
 enum regime {
     REGIME_NOT_A_MINIMUM,   /* eta h <= 0: no valley to settle in */
     REGIME_CRAWL,
@@ -37,5 +39,12 @@ double x2sinx_third_derivative(double x);
 /* The local minimum of x^2 sin x nearest guess, by Newton's method on
  * f'(x) = 0 (it satisfies tan x = -x/2). */
 double x2sinx_local_minimum(double guess);
+
+/* The chapter's runs of x^2 sin x: gradient descent (chapter 1's loop) from
+ * x0 = 3 with learning rate eta for steps updates, no stopping rule.
+ * Writes every row (step,loss,x1) to trace unless it is NULL, so the
+ * figures and the tests see the very same run.  Returns the last finite
+ * iterate. */
+double x2sinx_descent(double eta, long steps, FILE *trace);
 
 #endif

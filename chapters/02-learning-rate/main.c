@@ -17,6 +17,7 @@
 #include "02-learning-rate/learning_rate.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,20 +134,64 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
 
 static void write_figure_data(const char *dir)
 {
-    const struct function f = function_from_spec("--function", "x2sinx");
-    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* itself */
-    fprintf(minimum, "xstar = %.17g\n", x2sinx_local_minimum(5.0));
+    FILE *minimum = csv_create(dir, "x_star.gp");     /* for the scripts: x* and h */
+    double x_star = x2sinx_local_minimum(5.0);
+    fprintf(minimum, "xstar = %.17g\n", x_star);
+    fprintf(minimum, "h = %.17g\n", x2sinx_second_derivative(x_star));
     csv_close(minimum, "x_star.gp");
     for (size_t i = 0; i < sizeof chapter_etas / sizeof chapter_etas[0]; i++) {
         char name[64];
-        double x = START;
         FILE *file;
         snprintf(name, sizeof name, "x2sinx_eta_%g.csv", chapter_etas[i]);
         file = csv_create(dir, name);
-        gradient_descent(&f, &x, chapter_etas[i], 0.0, 60, file, 1);
+        x2sinx_descent(chapter_etas[i], 60, file);
         csv_close(file, name);
     }
 }
+
+/* ANCHOR: values */
+/* --values: the numbers the chapter's prose quotes, one "name text" line
+ * each, the text exactly as the prose shows it (tests/weave.c pulls them
+ * into the README and its worked answers). */
+static void print_values(void)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    double x_star = x2sinx_local_minimum(5.0);
+    double h = x2sinx_second_derivative(x_star), f3 = x2sinx_third_derivative(x_star);
+    double other = x2sinx_local_minimum(x2sinx_descent(0.2, 300, NULL));
+    double other_h = x2sinx_second_derivative(other);
+    static const double curvature[2] = {1.0, 10.0};
+    const struct function g = quadratic(curvature, 2);
+    double y[2] = {1.0, 1.0};
+    gradient_descent(&g, y, 0.21, 0.0, 100, NULL, 0);
+    printf("x_star %.3f\n", x_star);
+    printf("f_star %.2f\n", f.value(&f, &x_star));
+    printf("h %.3f\n", h);
+    printf("h_short %.2f\n", h);
+    printf("third_derivative %.2f\n", f3);
+    printf("fourth_derivative \xe2\x88\x92%.2f\n",                 /* -8x cos x - (12 - x^2) sin x */
+           8.0 * x_star * cos(x_star) + (12.0 - x_star * x_star) * sin(x_star));
+    printf("one_over_h %.4f\n", 1.0 / h);
+    printf("two_over_h %.4f\n", 2.0 / h);
+    printf("eta_h_small %.3f\n", 0.005 * h);
+    printf("factor_small %.3f\n", 1.0 - 0.005 * h);
+    printf("eta_h_medium %.3f\n", 0.05 * h);
+    printf("factor_medium %.3f\n", fabs(1.0 - 0.05 * h));
+    printf("eta_h_edge %.2f\n", 0.065 * h);
+    printf("factor_edge %.3f\n", fabs(1.0 - 0.065 * h));
+    printf("overshoot %.2f\n", x2sinx_descent(0.05, 4, NULL) - x_star);
+    printf("other_minimum \xe2\x88\x92%.3f\n", -other);        /* U+2212, the prose's minus */
+    printf("other_h %.2f\n", other_h);
+    printf("other_two_over_h %.3f\n", 2.0 / other_h);
+    printf("ratio_error %.0f\xc2\xb7" "10\xe2\x81\xbb\xe2\x81\xb7\n",      /* "5·10⁻⁷" */
+           0.05 * fabs(f3) * 1e-6 / 2 * 1e7);
+    printf("growth_100 %.0f\n", fabs(y[1]));
+    printf("eta_h_ex2a %.3f\n", 0.03 * h);
+    printf("factor_ex2a %.3f\n", 1.0 - 0.03 * h);
+    printf("eta_h_ex2b %.3f\n", 0.06 * h);
+    printf("factor_ex2b \xe2\x88\x92%.3f\n", -(1.0 - 0.06 * h));
+}
+/* ANCHOR_END: values */
 
 static void usage(void)
 {
@@ -158,7 +203,8 @@ static void usage(void)
          "  --x0 X1,...      the start (default: the function's own)\n"
          "  --steps N        updates, 1..10000000 (default 100)\n"
          "  --every K        print every K-th row and the last (default 1)\n"
-         "  --csv DIR        write the figures' data into DIR");
+         "  --csv DIR        write the figures' data into DIR\n"
+         "  --values         print the numbers the chapter quotes, one 'name value' a line");
 }
 
 int main(int argc, char **argv)
@@ -169,6 +215,7 @@ int main(int argc, char **argv)
     long steps = 100, every = 1;
     static const char *const run_flags[] = {"--function", "--x0", "--steps", "--every", NULL};
     struct flags_given given = {0};
+    bool values = false;
 
     fail_program = "ch02";
     for (int i = 1; i < argc; i++) {
@@ -186,8 +233,16 @@ int main(int argc, char **argv)
             every = parse_whole(flag, flag_value(argc, argv, &i), 1, 10000000);
         else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            values = true;
         else
             help_or_unknown_flag(flag, usage);
+    }
+    if (values) {
+        if (argc != 2)
+            fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        print_values();
+        return 0;
     }
     if (eta > 0.0) {
         if (csv_dir)

@@ -232,15 +232,15 @@ int main(int argc, char **argv)
 {
     const char *csv_dir = NULL;
     bool values = false;
+    struct flags_given given = {0};
     fail_program = "ch03";
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
-        if (strcmp(flag, "--values") == 0 && !values)
+        flag_once(&given, flag);
+        if (strcmp(flag, "--values") == 0)
             values = true;
-        else if (strcmp(flag, "--csv") == 0 && !csv_dir)
+        else if (strcmp(flag, "--csv") == 0)
             csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0 || strcmp(flag, "--csv") == 0)
-            fail(EXIT_USAGE, "%s given twice", flag);
         else
             help_or_unknown_flag(flag, usage);
     }

@@ -2,16 +2,22 @@
  *
  * What the batch size costs in seconds on this machine, on the chapter's
  * synthetic problem (100 000 samples x 16 features, seed 4):
- *   1. one full-batch gradient (mse_grad over all samples) against the floor
- *      of reading the same arrays once, measured in the same run;
- *   2. for batch sizes 1, 32, 256 and N with the chapter's learning rates,
+ *   1. one full-batch gradient against the floor of reading the same arrays
+ *      once, measured in the same run, in two versions: the straightforward
+ *      loop (mse_grad_one_by_one) and mse_grad, four samples at a time;
+ *      each also per sample in units of the latency of one dependent
+ *      addition, measured here too (section "Four sums in flight");
+ *   2. NumPy's X.T @ (X @ w - y) on the same shape, timed by
+ *      bench_numpy.py right after, when a python3 with NumPy is found;
+ *   3. for batch sizes 1, 32, 256 and N with the chapter's learning rates,
  *      shuffled every epoch: the sample gradients and the time until the
  *      relative excess loss (L(w) - L(w*)) / L(w*) first falls below 1, 0.1
  *      and 0.01 (the loss against wall-clock time, at three levels), and the
  *      throughput (samples per second).
- * Times are the best of REPEATS runs, by timespec_get (C11).  They
- * differ from machine to machine; tests never assert them.  Leaves out on
- * purpose: threads and SIMD intrinsics (the chapter's code is the code).
+ * Times of 1 are medians of PASSES runs, those of 3 the best of REPEATS, by
+ * timespec_get (C11).  They differ from machine to machine and from run to
+ * run; tests never assert them.  Leaves out on purpose: threads and SIMD
+ * intrinsics (the chapter's code is the code).
  */
 #include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
@@ -26,6 +32,8 @@
 #define LEVELS 3
 static const double level[LEVELS] = {1.0, 0.1, 0.01};
 #define REPEATS 7
+#define PASSES 21
+#define CHAIN 1000000
 
 static double now(void)
 {
@@ -56,6 +64,31 @@ static double read_once(const struct dataset *data)
     for (i = 0; i < data->count; i++)
         s1 += data->y[i];
     return s0 + s1 + s2 + s3;
+}
+
+/* The latency of one addition: CHAIN additions, each waiting for the one
+ * before (the compiler may not reorder them), in seconds per addition. */
+static volatile double tiny = 1e-300;
+static double add_latency(void)
+{
+    double sum = 0.0, step = tiny, t = now();
+    for (long k = 0; k < CHAIN; k++)
+        sum += step;
+    t = now() - t;
+    sink = sum;
+    return t / CHAIN;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *t, int n)
+{
+    qsort(t, (size_t)n, sizeof *t, by_value);
+    return t[n / 2];
 }
 
 struct measure {
@@ -107,6 +140,36 @@ static struct measure descend(const struct regression *model, const double *gram
     return m;
 }
 
+/* One line of the table: a pass over the data that took seconds. */
+static void report(const char *what, double seconds, double megabytes, double add,
+                   double floor)
+{
+    printf("%-26s %7.3f  %7.2f  %8.2f   %8.1f      %5.2f\n", what, 1e3 * seconds,
+           megabytes / 1e3 / seconds, 1e9 * seconds / COUNT, seconds / COUNT / add,
+           floor / seconds);
+}
+
+/* NumPy on the same shape, by chapters/04-batches/bench_numpy.py, with the
+ * first python3 that has NumPy (Debian's is /usr/bin/python3; a python3
+ * earlier on PATH may lack it).  It prints its own lines. */
+static void compare_with_numpy(double fast, double slow)
+{
+    char command[640];
+    snprintf(command, sizeof command,
+             "script=chapters/04-batches/bench_numpy.py; "
+             "if [ ! -f $script ]; then "
+             "echo 'NumPy: not compared (run from the top of the repository: make bench)'; "
+             "exit 0; fi; "
+             "for p in /usr/bin/python3 python3; do "
+             "if \"$p\" -c 'import numpy' 2>/dev/null; then "
+             "exec \"$p\" $script %d %d %.9f %.9f; fi; done; "
+             "echo 'NumPy: not found (Debian: apt-get install python3-numpy); not compared'",
+             COUNT, FEATURES, fast, slow);
+    fflush(stdout);
+    if (system(command) != 0)
+        printf("NumPy: the comparison failed (see above)\n");
+}
+
 int main(void)
 {
     static const size_t sizes[4] = {1, 32, 256, COUNT};
@@ -115,7 +178,9 @@ int main(void)
     struct dataset data;
     struct regression model;
     double w_true[FEATURES], w_star[FEATURES], gram[FEATURES * FEATURES], grad[FEATURES];
-    double w[FEATURES] = {0}, best_loss, floor = 1e30, full = 1e30, shuffle = 1e30;
+    double w[FEATURES] = {0}, best_loss, shuffle = 1e30;
+    double floor[PASSES], one_by_one[PASSES], four[PASSES], latency[PASSES];
+    double add, fastest, slow, fast;
     struct epoch order;
     double megabytes = (double)(COUNT * (FEATURES + 1) * sizeof(double)) / 1e6;
 
@@ -128,16 +193,29 @@ int main(void)
     best_loss = mse_loss(&model, w_star, NULL, 0);
 
     /* ANCHOR: floor */
-    for (int r = 0; r < REPEATS; r++) {
-        double t = now();
-        sink = read_once(&data);
-        t = now() - t;
-        floor = t < floor ? t : floor;
-        t = now();
-        mse_grad(&model, grad, w, NULL, 0);
-        t = now() - t;
-        full = t < full ? t : full;
+    for (int r = 0; r < PASSES; r++) {
+        /* Interleaved, so that other jobs on the machine slow all three
+         * alike; each timed on its second pass in a row, the first one
+         * bringing the caches and clocks to where a loop of gradients
+         * keeps them. */
+        for (int pass = 0; pass < 2; pass++) {
+            double t = now();
+            sink = read_once(&data);
+            floor[r] = now() - t;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            double t = now();
+            mse_grad_one_by_one(&model, grad, w, NULL, 0);
+            one_by_one[r] = now() - t;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            double t = now();
+            mse_grad(&model, grad, w, NULL, 0);
+            four[r] = now() - t;
+        }
     }
+    for (int r = 0; r < PASSES; r++)       /* apart: no memory traffic in it */
+        latency[r] = add_latency();
     /* ANCHOR_END: floor */
     epoch_init(&order, COUNT, 1, true, 5);
     for (int r = 0; r < REPEATS; r++) {
@@ -148,14 +226,22 @@ int main(void)
     }
     epoch_free(&order);
     sink = grad[0];
-    printf("data: %d samples x %d features, %.1f MB of doubles (x and y)\n", COUNT,
-           FEATURES, megabytes);
-    printf("one pass reading x and y    %8.3f ms   %6.2f GB/s   (the floor)\n",
-           1e3 * floor, megabytes / 1e3 / floor);
-    printf("one full-batch gradient     %8.3f ms   %6.2f GB/s   %.2f x the floor\n",
-           1e3 * full, megabytes / 1e3 / full, full / floor);
+    add = median(latency, PASSES);
+    fastest = median(floor, PASSES);
+    slow = median(one_by_one, PASSES);
+    fast = median(four, PASSES);
+    printf("data: %d samples x %d features, %.1f MB of doubles (x and y), %zu bytes a sample\n",
+           COUNT, FEATURES, megabytes, (FEATURES + 1) * sizeof(double));
+    printf("one addition waiting for the previous one: %.3f ns (the add latency)\n", 1e9 * add);
+    printf("medians of %d runs          ms     GB/s   ns/sample  add latencies  speed\n",
+           PASSES);
+    printf("                                                       a sample       / floor's\n");
+    report("one pass reading x and y", fastest, megabytes, add, fastest);
+    report("gradient, one by one", slow, megabytes, add, fastest);
+    report("gradient, four at a time", fast, megabytes, add, fastest);
     printf("one shuffle of the indices  %8.3f ms   (once an epoch; not in the times below)\n",
            1e3 * shuffle);
+    compare_with_numpy(fast, slow);
 
     printf("\nshuffled every epoch; best of %d runs; "
            "until (L(w) - L(w*)) / L(w*) <= 1, 0.1, 0.01:\n",

@@ -16,6 +16,8 @@
  * With --csv DIR it writes figure data there (tests/draw.sh): alone, every
  * figure's; with --example compare, the comparison's; with another
  * --example, the three-sample paths'.
+ * --values prints the numbers the chapter's prose quotes from the
+ * comparison, "name text" a line, for the weaver's <!-- v:NAME --> markers.
  * Leaves out on purpose: a bias (the examples have none), reading CSV files
  * (that is the lab's), any optimizer but plain gd_step.
  */
@@ -23,6 +25,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
+#include "04-batches/compare.h"
 #include "04-batches/regression.h"
 
 #include <errno.h>
@@ -42,12 +45,13 @@ struct settings {
     size_t order[SAMPLES];      /* SGD's visiting order, 0-based */
     const char *csv_dir;
     const char *data_file;      /* --write-data: the synthetic problem as CSV */
+    bool values;                /* --values: the prose's numbers, name and text */
 };
 
 static void usage(void)
 {
     puts("usage: ch04 [--example bgd|sgd|minibatch|compare] [--lr LR] [--steps N]\n"
-         "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE]\n"
+         "            [--every K] [--order I,J,K] [--csv DIR] [--write-data FILE] [--values]\n"
          "  --example NAME  run one example (default: bgd, sgd and minibatch)\n"
          "  --lr LR         learning rate eta of the three-sample examples, 0 < LR <= 10\n"
          "                  (default 0.1)\n"
@@ -55,6 +59,8 @@ static void usage(void)
          "  --every K       print every K-th row of the BGD table and the last\n"
          "  --order I,J,K   SGD's order of the samples 1, 2, 3 (default 1,2,3)\n"
          "  --csv DIR       also write the figures' data into DIR\n"
+         "  --values        print the numbers the chapter's prose quotes, one\n"
+         "                  'name text' line each (runs the comparison)\n"
          "  --write-data FILE  write the 100 000 x 16 problem as CSV for the lab\n"
          "                  (x1..x16,y; about 35 MB) and stop");
 }
@@ -69,6 +75,11 @@ static void refuse_unused(const struct settings *s, const struct flags_given *gi
     static const char *const three_samples[] = {"--lr", "--steps", "--every", "--order", NULL};
     static const char *const order[] = {"--order", NULL}, *const every[] = {"--every", NULL};
     const char *example = s->example ? s->example : "";
+    if (s->values && s->data_file)
+        fail(EXIT_USAGE, "--values does not go with --write-data: give it alone");
+    if (s->values)
+        refuse_flags(given, all, "does not go with --values, which prints the numbers the "
+                     "chapter quotes and stops");
     if (s->data_file)
         refuse_flags(given, all, "does not go with --write-data, which writes the data set "
                      "and stops");
@@ -83,7 +94,7 @@ static void refuse_unused(const struct settings *s, const struct flags_given *gi
 
 static struct settings parse(int argc, char **argv)
 {
-    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL};
+    struct settings s = {NULL, 0.1, 3, 1, {0, 1, 2}, NULL, NULL, false};
     struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
@@ -115,6 +126,8 @@ static struct settings parse(int argc, char **argv)
             }
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            s.values = true;
         else if (strcmp(flag, "--write-data") == 0)
             s.data_file = flag_value(argc, argv, &i);
         else
@@ -333,217 +346,179 @@ static void write_hand_figures(const char *dir, const struct regression *model)
 
 /* ---------------------------------------------- the measured comparison */
 
-#define COUNT 100000
-#define FEATURES 16
-#define NOISE 0.5
-#define SEED 4
-#define EPOCHS 20
-#define TARGET 0.01         /* L(w) - L(w*) <= TARGET L(w*) */
+#define SHUFFLE_SEED (COMPARE_SEED + 1)
 
-struct problem {
-    struct dataset data;
-    struct regression model;
-    double w_true[FEATURES], w_star[FEATURES];
-    double gram[FEATURES * FEATURES];
-    double best_loss;                   /* L(w*) */
-    size_t sorted[COUNT];               /* sample indices sorted by y */
-};
-
-/* One way of running mini-batch SGD for EPOCHS epochs. */
-struct schedule {
-    const char *label;
-    size_t batch;           /* batch size (of the first epoch when grow) */
-    bool grow;              /* double the batch every epoch, up to N */
-    double eta;
-    bool decay;             /* eta_t = eta / (1 + t), t = samples seen / N */
-    bool shuffle;           /* reshuffle every epoch */
-    bool sorted;            /* visit the samples sorted by y (else as generated) */
-    const char *csv;        /* figure data file, or NULL */
-};
-
-struct outcome {
-    long samples_to_target; /* sample gradients until the target first held; -1 never */
-    double excess[EPOCHS + 1];  /* (L - L*) / L* after each epoch */
-    double distance;        /* ||w - w*|| at the end */
-};
-
-/* qsort has no context argument in C11: the comparator reads the problem
- * being sorted from here. */
-static const struct problem *sort_context;
-static int compare_by_y(const void *a, const void *b)
+static double vec_distance(const double *a, const double *b, size_t n)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    double yi = sort_context->data.y[i], yj = sort_context->data.y[j];
-    if (yi != yj)
-        return yi < yj ? -1 : 1;
-    return i < j ? -1 : i > j;          /* ties by index: the same order everywhere */
-}
-
-static void problem_init(struct problem *p)
-{
-    synthetic_regression(&p->data, p->w_true, COUNT, FEATURES, NOISE, SEED);
-    p->model = (struct regression){&p->data, false};
-    if (!least_squares(p->w_star, &p->data))
-        fail(1, "X^T X is not positive definite: the synthetic data are degenerate");
-    gram_matrix(p->gram, &p->data);
-    p->best_loss = mse_loss(&p->model, p->w_star, NULL, 0);
-    for (size_t i = 0; i < COUNT; i++)
-        p->sorted[i] = i;
-    sort_context = p;
-    qsort(p->sorted, COUNT, sizeof(size_t), compare_by_y);
-}
-
-/* tr(G), the mean of ||x||^2: with eta / B it predicts the noise floor (4.4). */
-static double gram_trace(const struct problem *p)
-{
-    double trace = 0.0;
-    for (size_t j = 0; j < FEATURES; j++)
-        trace += p->gram[j * FEATURES + j];
-    return trace;
-}
-
-static double distance(const double *a, const double *b)
-{
-    double d[FEATURES];
-    for (size_t j = 0; j < FEATURES; j++)
+    double d[COMPARE_FEATURES];
+    for (size_t j = 0; j < n; j++)
         d[j] = a[j] - b[j];
-    return vec_norm(d, FEATURES);
+    return vec_norm(d, n);
 }
-
-/* ANCHOR: run */
-static struct outcome run_schedule(const struct problem *p, const struct schedule *s,
-                                   FILE *trace)
-{
-    struct outcome out = {.samples_to_target = -1};
-    struct epoch epoch;
-    double w[FEATURES] = {0}, grad[FEATURES];
-    long samples = 0, next_row = 1, next_tick = COUNT / 20;
-    size_t batch_size = s->batch;
-
-    epoch_init(&epoch, COUNT, batch_size, s->shuffle, SEED + 1);
-    if (s->sorted)
-        memcpy(epoch.order, p->sorted, sizeof p->sorted);
-    out.excess[0] = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-    if (trace) {
-        fputs("samples,epoch,excess,distance\n", trace);
-        fprintf(trace, "0,0,%.17g,%.17g\n", out.excess[0], distance(w, p->w_star));
-    }
-    for (int e = 1; e <= EPOCHS; e++) {
-        const size_t *batch;
-        size_t size;
-        long checked = samples;
-        epoch.batch_size = batch_size;
-        epoch_start(&epoch);
-        while ((size = epoch_next_batch(&epoch, &batch)) > 0) {
-            double eta = s->decay ? s->eta / (1.0 + (double)samples / COUNT) : s->eta;
-            mse_grad(&p->model, grad, w, batch, size);
-            gd_step(w, grad, FEATURES, eta);
-            samples += (long)size;
-            /* Look at the loss every 256 sample gradients or more: it costs
-             * d^2 through the Gram matrix (excess_loss), not a pass over N. */
-            if (samples - checked >= 256 || samples == (long)e * COUNT) {
-                double excess = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-                checked = samples;
-                if (!isfinite(excess)) {
-                    fflush(stdout);
-                    fail(EXIT_DIVERGED, "%s diverged after %ld sample gradients: "
-                         "try a smaller eta", s->label, samples);
-                }
-                if (out.samples_to_target < 0 && excess <= TARGET)
-                    out.samples_to_target = samples;
-                /* Rows on a log scale of samples (about 18 a decade, for
-                 * the early updates) and every twentieth of an epoch. */
-                if (trace && (samples >= next_row || samples >= next_tick)) {
-                    fprintf(trace, "%ld,%.17g,%.17g,%.17g\n", samples,
-                            (double)samples / COUNT, excess, distance(w, p->w_star));
-                    while (next_row <= samples)
-                        next_row = next_row + next_row / 8 + 1;
-                    while (next_tick <= samples)
-                        next_tick += COUNT / 20;
-                }
-            }
-        }
-        out.excess[e] = excess_loss(p->gram, w, p->w_star, FEATURES) / p->best_loss;
-        if (s->grow && batch_size < COUNT)
-            batch_size = 2 * batch_size < COUNT ? 2 * batch_size : COUNT;
-    }
-    out.distance = distance(w, p->w_star);
-    epoch_free(&epoch);
-    return out;
-}
-/* ANCHOR_END: run */
 
 /* The runs as a table: when the target first held, the excess loss after
- * epochs 1, 5 and 20, its mean over epochs 11 to 20 (the floor a constant
- * step settles on) next to the prediction eta tr(G) / B of (4.4). */
-static void print_outcomes(const struct problem *p, const struct schedule *runs, size_t count,
-                           const char *dir)
+ * epochs 1, 5 and 20, the floor (the mean of every reading in epochs 11 to
+ * 20) next to the predictions of compare.h: (4.4), eta tr(G) / B, and the
+ * whole balance less the d/N that reshuffling takes off. */
+static void print_outcomes(FILE *out, const struct problem *p, const struct batch_schedule *runs,
+                           size_t count, const char *dir, struct outcome *outs)
 {
-    double trace = gram_trace(p);
-    printf("%-28s  %-6s  %-9s  %-26s  %-8s  %-9s  %s\n", "", "", "target",
-           "(L - L*)/L* after epoch", "mean", "eta tr(G)", "||w - w*||");
-    printf("%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-9s  %s\n", "run", "eta", "at epoch",
-           "1", "5", "20", "11..20", "/ B", "at 20");
+    double trace = matrix_trace(p->gram, COMPARE_FEATURES);
+    fprintf(out, "%-28s  %-6s  %-9s  %-26s  %-8s  %s\n", "", "", "target",
+           "(L - L*)/L* after epoch", "floor", "predicted");
+    fprintf(out, "%-28s  %-6s  %-9s  %-8s  %-8s  %-8s  %-8s  %-8s  %s\n", "run", "eta", "at epoch",
+           "1", "5", "20", "11..20", "(4.4)", "(4.5)");
     for (size_t r = 0; r < count; r++) {
         FILE *file = dir && runs[r].csv ? csv_create(dir, runs[r].csv) : NULL;
-        struct outcome out = run_schedule(p, &runs[r], file);
-        char reached[32] = "never", predicted[32] = "-";
-        double floor = 0.0;
+        struct outcome result = run_schedule(p, &runs[r], SHUFFLE_SEED, COMPARE_EPOCHS, 11, file);
+        char reached[32] = "never", simple[32] = "-", whole[32] = "-";
         if (file)
             csv_close(file, runs[r].csv);
-        if (out.samples_to_target >= 0)
-            snprintf(reached, sizeof reached, "%.4f", (double)out.samples_to_target / COUNT);
-        if (!runs[r].grow && !runs[r].decay && runs[r].batch < COUNT)
-            snprintf(predicted, sizeof predicted, "%.2e",
-                     runs[r].eta * trace / (double)runs[r].batch);
-        for (int e = 11; e <= EPOCHS; e++)
-            floor += out.excess[e] / (EPOCHS - 10);
-        printf("%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-9s  %.2e\n", runs[r].label,
-               runs[r].eta, reached, out.excess[1], out.excess[5], out.excess[EPOCHS], floor,
-               predicted, out.distance);
+        if (result.samples_to_target >= 0)
+            snprintf(reached, sizeof reached, "%.4f",
+                     (double)result.samples_to_target / COMPARE_COUNT);
+        if (!runs[r].grow && !runs[r].decay && runs[r].shuffle && runs[r].batch < COMPARE_COUNT) {
+            double batch = (double)runs[r].batch;
+            snprintf(simple, sizeof simple, "%.2e", runs[r].eta * trace / batch);
+            snprintf(whole, sizeof whole, "%.2e",
+                     floor_prediction(p->gram, COMPARE_FEATURES, runs[r].eta, batch)
+                     - (double)COMPARE_FEATURES / COMPARE_COUNT);
+        }
+        fprintf(out, "%-28s  %-6g  %-9s  %-8.2e  %-8.2e  %-8.2e  %-8.2e  %-8s  %s\n", runs[r].label,
+               runs[r].eta, reached, result.excess[1], result.excess[5], result.excess[COMPARE_EPOCHS],
+               result.floor, simple, whole);
+        if (outs)
+            outs[r] = result;
     }
 }
 
-static void compare(const char *dir)
+/* "3.3 · 10⁻³": x with `digits` decimals and a power of ten, as the prose
+ * writes it. */
+static const char *times_ten(double x, int digits)
+{
+    static const char *super[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    static char text[64];
+    char mantissa[32];
+    int exponent;
+    snprintf(mantissa, sizeof mantissa, "%.*e", digits, x);
+    exponent = atoi(strchr(mantissa, 'e') + 1);
+    *strchr(mantissa, 'e') = '\0';
+    snprintf(text, sizeof text, "%s · 10%s%s%s", mantissa, exponent < 0 ? "⁻" : "",
+             abs(exponent) >= 10 ? super[abs(exponent) / 10] : "", super[abs(exponent) % 10]);
+    return text;
+}
+
+/* "1 400 000": a whole number in groups of three. */
+static const char *grouped(long n)
+{
+    static char text[32];
+    char digits[32];
+    size_t length, used = 0;
+    snprintf(digits, sizeof digits, "%ld", n);
+    length = strlen(digits);
+    for (size_t i = 0; i < length; i++) {
+        if (i > 0 && (length - i) % 3 == 0)
+            text[used++] = ' ';
+        text[used++] = digits[i];
+    }
+    text[used] = '\0';
+    return text;
+}
+
+/* --values: the numbers the chapter's prose quotes from the comparison,
+ * one "name text" line each, the text exactly as the prose shows it. */
+static void print_values(const struct problem *p, const struct outcome *sizes,
+                         const struct outcome *floors, const struct outcome *orders,
+                         double lambda_max)
+{
+    const double *g = p->gram, reshuffle = (double)COMPARE_FEATURES / COMPARE_COUNT;
+    double trace = matrix_trace(g, COMPARE_FEATURES), last = COMPARE_COUNT % 256;
+    printf("lambda_max %.4f\n", lambda_max);
+    printf("eta_limit %.4f\n", 1.0 / lambda_max);
+    printf("sgd_target_epochs %.3f\n", (double)sizes[0].samples_to_target / COMPARE_COUNT);
+    printf("sgd_target_samples %s\n", grouped(sizes[0].samples_to_target));
+    printf("bgd_target_epochs %ld\n", sizes[3].samples_to_target / COMPARE_COUNT);
+    printf("bgd_target_samples %s\n", grouped(sizes[3].samples_to_target));
+    printf("floor_b1 %s\n", times_ten(sizes[0].floor, 1));
+    printf("floor_b32 %s\n", times_ten(sizes[1].floor, 1));
+    printf("predicted_44 %s\n", times_ten(0.001 * trace, 1));
+    printf("predicted_45_b1 %s\n",
+           times_ten(floor_prediction(g, COMPARE_FEATURES, 0.001, 1) - reshuffle, 1));
+    printf("floor_b256 %s\n", times_ten(sizes[2].floor, 1));
+    printf("predicted_45_b256 %s\n",
+           times_ten(floor_prediction(g, COMPARE_FEATURES, 0.256, 256) - reshuffle, 1));
+    printf("last_batch %g\n", last);
+    printf("end_b256 %s\n", times_ten(sizes[2].end_floor, 1));
+    printf("end_b256_expected %s\n",
+           times_ten(floor_after_short_batch(g, COMPARE_FEATURES, 0.256, 256, last) - reshuffle, 1));
+    printf("before_b256 %s\n", times_ten(sizes[2].before_last, 1));
+    printf("constant_44 %.2f\n", 0.03 * trace);
+    printf("constant_floor %.3f\n", floors[0].floor);
+    printf("constant_45 %.3f\n", floor_prediction(g, COMPARE_FEATURES, 0.03, 1) - reshuffle);
+    printf("constant_no_feedback %.3f\n",
+           floor_without_feedback(g, COMPARE_FEATURES, 0.03, 1) - reshuffle);
+    printf("decay_target_epochs %.1f\n", (double)floors[1].samples_to_target / COMPARE_COUNT);
+    printf("grow_target_epochs %.1f\n", (double)floors[2].samples_to_target / COMPARE_COUNT);
+    printf("grow_final %s\n", times_ten(floors[2].excess[COMPARE_EPOCHS], 0));
+    printf("generated_end %s\n", times_ten(orders[0].excess[COMPARE_EPOCHS], 1));
+    printf("generated_floor %s\n", times_ten(orders[0].floor, 1));
+    printf("sorted_end %.2f\n", orders[1].excess[COMPARE_EPOCHS]);
+    printf("sorted_target_epochs %.3f\n", (double)orders[1].samples_to_target / COMPARE_COUNT);
+}
+
+static void compare(FILE *out, const char *dir, bool values)
 {
     static struct problem p;
-    static const struct schedule sizes[] = {
-        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, "batch_1.csv"},
-        {"batch 32", 32, false, 0.032, false, true, false, "batch_32.csv"},
-        {"batch 256", 256, false, 0.256, false, true, false, "batch_256.csv"},
-        {"batch N (BGD)", COUNT, false, 0.9, false, true, false, "batch_n.csv"},
+    static const struct batch_schedule sizes[] = {
+        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, false, "batch_1.csv"},
+        {"batch 32", 32, false, 0.032, false, true, false, false, "batch_32.csv"},
+        {"batch 256", 256, false, 0.256, false, true, false, false, "batch_256.csv"},
+        {"batch N (BGD)", COMPARE_COUNT, false, 0.9, false, true, false, false, "batch_n.csv"},
     };
-    static const struct schedule floors[] = {
-        {"batch 1, constant", 1, false, 0.03, false, true, false, "floor_constant.csv"},
-        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, "floor_decay.csv"},
-        {"batch doubling each epoch", 1, true, 0.03, false, true, false, "floor_grow.csv"},
+    static const struct batch_schedule floors[] = {
+        {"batch 1, constant", 1, false, 0.03, false, true, false, false, "floor_constant.csv"},
+        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, false, "floor_decay.csv"},
+        {"batch doubling each epoch", 1, true, 0.03, false, true, false, false, "floor_grow.csv"},
     };
-    static const struct schedule orders[] = {
-        {"as generated, sequential", 32, false, 0.032, false, false, false, "order_generated.csv"},
-        {"sorted by y, sequential", 32, false, 0.032, false, false, true, "order_sorted.csv"},
-        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, "order_shuffled.csv"},
+    static const struct batch_schedule orders[] = {
+        {"as generated, sequential", 32, false, 0.032, false, false, false, false,
+         "order_generated.csv"},
+        {"sorted by y, sequential", 32, false, 0.032, false, false, true, false,
+         "order_sorted.csv"},
+        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, false,
+         "order_shuffled.csv"},
     };
-    double trace, lambda_max;
+    struct outcome outs[4], floor_outs[3], order_outs[3];
+    double trace, lambda_max, last = COMPARE_COUNT % 256;
 
     problem_init(&p);
-    lambda_max = largest_eigenvalue(p.gram, FEATURES);
-    trace = gram_trace(&p);
-    printf("Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
-           COUNT, FEATURES, NOISE, SEED);
-    printf("exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
-           p.best_loss, distance(p.w_star, p.w_true));
-    printf("G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
+    lambda_max = largest_eigenvalue(p.gram, COMPARE_FEATURES);
+    trace = matrix_trace(p.gram, COMPARE_FEATURES);
+    fprintf(out, "Synthetic problem: N = %d samples, d = %d features, noise %g, seed %d\n",
+           COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE, COMPARE_SEED);
+    fprintf(out, "exact least squares (Cholesky): L(w*) = %.6f, ||w* - w_true|| = %.4f\n",
+           p.best_loss, vec_distance(p.w_star, p.w_true, COMPARE_FEATURES));
+    fprintf(out, "G = X^T X / N: largest eigenvalue %.4f (BGD is stable for eta < 1/%.4f = %.4f),\n"
            "  trace tr(G) = %.4f (the mean of ||x||^2)\n", lambda_max, lambda_max,
            1.0 / lambda_max, trace);
-    printf("target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled every epoch "
-           "unless said\n", TARGET, EPOCHS);
-    printf("\nBatch size:\n");
-    print_outcomes(&p, sizes, sizeof sizes / sizeof *sizes, dir);
-    printf("\nThe noise floor of constant-step SGD, and two ways to remove it:\n");
-    print_outcomes(&p, floors, sizeof floors / sizeof *floors, dir);
-    printf("\nSample order (batch 32, not reshuffled unless said):\n");
-    print_outcomes(&p, orders, sizeof orders / sizeof *orders, dir);
-    dataset_free(&p.data);
+    fprintf(out, "target: L(w) - L(w*) <= %g L(w*); %d epochs; order reshuffled (seed %d) every "
+           "epoch unless said\n", COMPARE_TARGET, COMPARE_EPOCHS, SHUFFLE_SEED);
+    fprintf(out, "\nBatch size:\n");
+    print_outcomes(out, &p, sizes, sizeof sizes / sizeof *sizes, dir, outs);
+    fprintf(out, "batch 256 read at the ends of epochs 11..20, just after the short last batch "
+           "(%g samples):\n  mean %.2e (expected %.2e); just before that batch: %.2e "
+           "(expected %.2e)\n", last, outs[2].end_floor,
+           floor_after_short_batch(p.gram, COMPARE_FEATURES, 0.256, 256, last)
+           - (double)COMPARE_FEATURES / COMPARE_COUNT,
+           outs[2].before_last, floor_prediction(p.gram, COMPARE_FEATURES, 0.256, 256)
+           - (double)COMPARE_FEATURES / COMPARE_COUNT);
+    fprintf(out, "\nThe noise floor of constant-step SGD, and two ways to remove it:\n");
+    print_outcomes(out, &p, floors, sizeof floors / sizeof *floors, dir, floor_outs);
+    fprintf(out, "\nSample order (batch 32, not reshuffled unless said):\n");
+    print_outcomes(out, &p, orders, sizeof orders / sizeof *orders, dir, order_outs);
+    if (values)
+        print_values(&p, outs, floor_outs, order_outs, lambda_max);
+    problem_free(&p);
 }
 
 /* The synthetic problem as the lab reads it: a header, then x1..x16,y per
@@ -551,17 +526,18 @@ static void compare(const char *dir)
 static void write_data(const char *path)
 {
     struct dataset data;
-    double w_true[FEATURES];
+    double w_true[COMPARE_FEATURES];
     FILE *file = fopen(path, "w");
     if (file == NULL)
         fail(EXIT_USAGE, "--write-data: cannot write '%s': %s", path, strerror(errno));
-    synthetic_regression(&data, w_true, COUNT, FEATURES, NOISE, SEED);
-    for (size_t j = 0; j < FEATURES; j++)
+    synthetic_regression(&data, w_true, COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE,
+                         COMPARE_SEED);
+    for (size_t j = 0; j < COMPARE_FEATURES; j++)
         fprintf(file, "x%zu,", j + 1);
     fputs("y\n", file);
-    for (size_t i = 0; i < COUNT; i++) {
-        for (size_t j = 0; j < FEATURES; j++)
-            fprintf(file, "%.17g,", data.x[i * FEATURES + j]);
+    for (size_t i = 0; i < COMPARE_COUNT; i++) {
+        for (size_t j = 0; j < COMPARE_FEATURES; j++)
+            fprintf(file, "%.17g,", data.x[i * COMPARE_FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);
     }
     if (ferror(file) | fclose(file))
@@ -576,12 +552,20 @@ int main(int argc, char **argv)
     struct regression model;
     fail_program = "ch04";
     s = parse(argc, argv);
+    if (s.values) {
+        FILE *table = tmpfile();
+        if (table == NULL)
+            fail(1, "--values: no temporary file for the tables: %s", strerror(errno));
+        compare(table, NULL, true);
+        fclose(table);
+        return 0;
+    }
     if (s.data_file) {
         write_data(s.data_file);
         return 0;
     }
     if (s.example && strcmp(s.example, "compare") == 0) {
-        compare(s.csv_dir);
+        compare(stdout, s.csv_dir, false);
         return 0;
     }
     data = three_samples();
@@ -604,7 +588,7 @@ int main(int argc, char **argv)
         minibatch_example(&s, &model);
     }
     if (s.csv_dir && !s.example)        /* --example compare wrote its own */
-        compare(s.csv_dir);
+        compare(stdout, s.csv_dir, false);
     dataset_free(&data);
     return 0;
 }

@@ -44,9 +44,18 @@ double regression_predict(const struct regression *model, const double *theta, s
 double mse_loss(const struct regression *model, const double *theta,
                 const size_t *batch, size_t size);
 
-/* grad <- gradient of mse_loss over the same batch. */
+/* grad <- gradient of mse_loss over the same batch: regression_dim entries,
+ * (4.2) of chapter 4; grad must not overlap the data.  Four samples at a
+ * time, bit for bit the result of mse_grad_one_by_one (chapter 4, "Four
+ * sums in flight"). */
 void mse_grad(const struct regression *model, double *grad, const double *theta,
               const size_t *batch, size_t size);
+
+/* The same gradient, one sample after the other: the straightforward loop
+ * of (4.2), kept as the reference that the tests and build/bench04 hold
+ * mse_grad to. */
+void mse_grad_one_by_one(const struct regression *model, double *grad, const double *theta,
+                         const size_t *batch, size_t size);
 
 /* ---------------------------------------------- chapter 4's additions */
 

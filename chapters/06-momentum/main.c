@@ -33,7 +33,7 @@
 #define MEASURE_TO 400
 
 struct settings {
-    bool example, rates, custom;
+    bool example, rates, custom, values;
     struct hyper hyper;
     double curvature[2];
     const char *csv_dir;
@@ -54,6 +54,7 @@ static void usage(void)
          "  --function quadratic:MU,L  the quadratic 1/2 (MU x1^2 + L x2^2),\n"
          "                   0 < MU, L <= 1e6 (default quadratic:1,100)\n"
          "  --csv DIR        also write the figures' data into DIR\n"
+         "  --values         print the numbers the chapter quotes, one 'name value' a line\n"
          "A rate too fast to measure (the error below 1e-280 by step 400) is bad input.");
 }
 
@@ -98,9 +99,13 @@ static struct settings parse(int argc, char **argv)
             }
         } else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            s.values = true;
         else
             help_or_unknown_flag(flag, usage);
     }
+    if (s.values && argc != 2)
+        fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
     if (!s.custom)
         refuse_flags(&given, tuning, "describes a setting of your own: give --lr too");
     else
@@ -108,7 +113,7 @@ static struct settings parse(int argc, char **argv)
                      "which measures a setting of your own");
     if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
         fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
-    if (!s.example && !s.rates && !s.custom)
+    if (!s.example && !s.rates && !s.custom && !s.values)
         s.example = s.rates = true;
     return s;
 }
@@ -320,11 +325,48 @@ static void write_figure_data(const char *dir)
     }
 }
 
+/* ------------------------------------------------------ --values */
+
+/* The measured rate of a table row against its theory, as the table's
+ * last column prints it ("+0.463%"). */
+static double row_gap(size_t i)
+{
+    const double curvature[2] = {rows[i].mu, rows[i].L};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = row_hyper(&rows[i]);
+    struct measurement m = measure_rate(&f, &h, MEASURE_FROM, MEASURE_TO);
+    return 100.0 * (m.rate / sgd_rate_on_quadratic(&h, &f).radius - 1.0);
+}
+
+/* ANCHOR: values */
+/* --values: the measured numbers the chapter's prose quotes, one "name
+ * text" line each, the text exactly as the prose shows it (tests/weave.c
+ * pulls them into the README).  The double-root rows are 3, 4, 5 and 8 of
+ * the table, the complex ones 7 (heavy ball) and 9 (Nesterov). */
+static void print_values(void)
+{
+    static const size_t repeated[] = {3, 4, 5, 8};
+    double low = INFINITY, high = -INFINITY;
+    for (size_t i = 0; i < sizeof repeated / sizeof repeated[0]; i++) {
+        low = fmin(low, row_gap(repeated[i]));
+        high = fmax(high, row_gap(repeated[i]));
+    }
+    printf("gap_repeated_low %+.3f%%\n", low);
+    printf("gap_repeated_high %+.3f%%\n", high);
+    printf("gap_complex_heavy_ball %+.3f%%\n", row_gap(7));
+    printf("gap_complex_nesterov %+.3f%%\n", row_gap(9));
+}
+/* ANCHOR_END: values */
+
 int main(int argc, char **argv)
 {
     struct settings s;
     fail_program = "ch06";
     s = parse(argc, argv);
+    if (s.values) {
+        print_values();
+        return 0;
+    }
     if (s.csv_dir)
         write_figure_data(s.csv_dir);
     if (s.custom) {

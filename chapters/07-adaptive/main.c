@@ -42,7 +42,7 @@ struct settings {
     struct hyper hyper;
     double curvature[DIM], x0[DIM];
     long steps;
-    bool trace;
+    bool trace, values;
     const char *csv_dir;
 };
 
@@ -64,7 +64,8 @@ static void usage(void)
          "  --centered      centered RMSProp\n"
          "  --steps N       how many updates, 1..100000 (default 3)\n"
          "  --trace         print every step as CSV (step,loss,x1,x2) instead\n"
-         "  --csv DIR       also write the figures' data into DIR");
+         "  --csv DIR       also write the figures' data into DIR\n"
+         "  --values        print the numbers the chapter quotes, one 'name value' a line");
 }
 
 static const struct optimizer_kind *method_named(const char *name)
@@ -151,7 +152,11 @@ static struct settings parse(int argc, char **argv)
             s.trace = true;
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else
+        else if (strcmp(flag, "--values") == 0) {
+            if (argc != 2)
+                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+            s.values = true;
+        } else
             help_or_unknown_flag(flag, usage);
     }
     if (s.trace && s.kind == NULL)
@@ -459,12 +464,78 @@ static void write_figure_data(const struct settings *s)
     csv_close(file, "effective_lr.csv");
 }
 
+/* x in e-notation as the book writes it, 2.3e-3 rather than 2.3e-03. */
+static const char *sci_text(int digits, double x)
+{
+    static char text[2][32];
+    static int next;
+    char *out = text[next++ % 2], *e;
+    int exponent;
+    snprintf(out, sizeof text[0], "%.*e", digits, x);
+    e = strchr(out, 'e');
+    exponent = atoi(e + 1);
+    snprintf(e, sizeof text[0] - (size_t)(e - out), "e%d", exponent);
+    return out;
+}
+
+/* The smallest and largest of coordinate 2's effective rate over the
+ * last `last` of the comparison's RACE_STEPS steps, for contender c. */
+static void rate_range(const struct settings *s, size_t c, long last, double *low, double *high)
+{
+    struct hyper h = hyper_of(&contenders[c]);
+    struct run r;
+    run_init(&r, s, s->x0, contenders[c].kind, &h);
+    *low = INFINITY;
+    *high = 0.0;
+    for (long k = 1; k <= RACE_STEPS; k++) {
+        step_or_stop(&r, contenders[c].label);
+        if (k > RACE_STEPS - last) {
+            *low = fmin(*low, r.eta[1]);
+            *high = fmax(*high, r.eta[1]);
+        }
+    }
+    optimizer_free(&r.opt);
+}
+
+/* --values: the numbers the chapter's prose quotes about the comparison,
+ * one "name text" line each, the text as the prose shows it (tests/weave.c
+ * weaves them).  Adadelta's bounce: the step at which coordinate 2's
+ * effective rate first passes gradient descent's limit 2/a_2, with u_2
+ * (before that step) and v_2 there; u_2 is far below eps, v_2 far above. */
+static void print_values(const struct settings *s)
+{
+    const size_t adadelta = CONTENDERS - 1, rmsprop = 2, momentum = 4;
+    struct hyper h = hyper_of(&contenders[adadelta]);
+    struct run r;
+    double low, high;
+    run_init(&r, s, s->x0, contenders[adadelta].kind, &h);
+    for (long k = 1; k <= RACE_STEPS; k++) {
+        double u_before = r.opt.buffer[1][1];
+        step_or_stop(&r, contenders[adadelta].label);
+        if (r.eta[1] > 2.0 / s->curvature[1]) {
+            double v = r.opt.buffer[0][1];
+            printf("adadelta_cross_step %ld\n", k);
+            printf("adadelta_cross_u2 %s\n", sci_text(1, u_before));
+            printf("adadelta_cross_v2 %s\n", sci_text(1, v));
+            printf("adadelta_cross_v2_in_eps %.0f\n", 100.0 * round(v / h.eps / 100.0));
+            break;
+        }
+    }
+    optimizer_free(&r.opt);
+    rate_range(s, rmsprop, 200, &low, &high);
+    printf("rmsprop_last200_low %.4f\nrmsprop_last200_high %.4f\n", low, high);
+    rate_range(s, momentum, 100, &low, &high);
+    printf("momentum_last100_low %.4f\nmomentum_last100_high %.4f\n", low, high);
+}
+
 int main(int argc, char **argv)
 {
     struct settings s;
     fail_program = "ch07";
     s = parse(argc, argv);
-    if (s.kind == NULL) {
+    if (s.values)
+        print_values(&s);
+    else if (s.kind == NULL) {
         if (s.csv_dir)                        /* first: a bad DIR stops before any output */
             write_figure_data(&s);
         comparison(&s);

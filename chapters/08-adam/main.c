@@ -45,16 +45,18 @@ struct settings {
     const char *show;                   /* NULL: every part but race and pytorch */
     const char *surface;                /* NULL: every surface */
     const char *csv_dir;
+    bool values;                        /* --values */
 };
 
 static void usage(void)
 {
-    puts("usage: ch08 [--example PART] [--function NAME] [--csv DIR]\n"
+    puts("usage: ch08 [--example PART] [--function NAME] [--csv DIR] [--values]\n"
          "  --example PART  one part: first-steps, bias, eps, amsgrad, decay, family,\n"
          "                  race, pytorch (default: the first six)\n"
          "  --function NAME with --example race: the race's surface, rosenbrock, beale\n"
          "                  or saddle (default: all three)\n"
-         "  --csv DIR       also write the figures' data into DIR");
+         "  --csv DIR       also write the figures' data into DIR\n"
+         "  --values        print the numbers the chapter quotes, one 'name value' a line");
 }
 
 static const char *one_of(const char *flag, const char *text, const char *const *names,
@@ -68,7 +70,7 @@ static const char *one_of(const char *flag, const char *text, const char *const 
 
 static struct settings parse(int argc, char **argv)
 {
-    struct settings s = {NULL, NULL, NULL};
+    struct settings s = {NULL, NULL, NULL, false};
     struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
@@ -79,7 +81,11 @@ static struct settings parse(int argc, char **argv)
             s.surface = one_of(flag, flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else
+        else if (strcmp(flag, "--values") == 0) {
+            if (argc != 2)
+                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+            s.values = true;
+        } else
             help_or_unknown_flag(flag, usage);
     }
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
@@ -399,10 +405,59 @@ static void pytorch(void)
     }
 }
 
+/* --values: the race's numbers the prose quotes, one "name text" line each
+ * (tests/weave.c weaves them): for every surface and racer, at PyTorch's
+ * default lr and at the tuned one, the lr, f at the end to one significant
+ * digit ("f ~ 5"), and the step it settled at (-1: never). */
+static void print_values(void)
+{
+    /* Adam at its default lr: how far x1 travels in the race's steps */
+    for (size_t j = 0; j < 2; j++) {
+        struct function f = surface_named(surfaces[j]);
+        struct racer racers[RACERS];
+        struct optimizer opt;
+        double x[2] = {f.start[0], f.start[1]}, grad[2], path = 0.0;
+        race_racers(racers);
+        optimizer_init(&opt, racers[RACERS - 1].kind, &racers[RACERS - 1].hyper, 2);
+        for (long k = 1; k <= RACE_STEPS; k++) {
+            double before = x[0];
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+            path += fabs(x[0] - before);
+        }
+        optimizer_free(&opt);
+        printf("race_%s_adam_default_path_x1 %.2f\n", surfaces[j], path);
+    }
+    for (size_t j = 0; j < SURFACE_COUNT; j++) {
+        struct function f = surface_named(surfaces[j]);
+        struct racer racers[RACERS];
+        race_racers(racers);
+        for (int k = 0; k < RACERS; k++) {
+            struct race_result r[2];
+            double lr[2];
+            r[0] = race_run(&racers[k], &f, RACE_STEPS, RACE_TARGET, NULL);
+            lr[0] = racers[k].hyper.lr;
+            r[1] = race_tune(&racers[k], &f, RACE_STEPS, RACE_TARGET);
+            lr[1] = racers[k].hyper.lr;
+            for (int t = 0; t < 2; t++) {
+                const char *which = t == 0 ? "default" : "tuned";
+                printf("race_%s_%s_%s_lr %g\n", surfaces[j], racers[k].name, which, lr[t]);
+                printf("race_%s_%s_%s_f %.1g\n", surfaces[j], racers[k].name, which, r[t].loss);
+                printf("race_%s_%s_%s_settled %ld\n", surfaces[j], racers[k].name, which,
+                       r[t].steps_to_target);
+            }
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     fail_program = "ch08";
     struct settings s = parse(argc, argv);
+    if (s.values) {
+        print_values();
+        return 0;
+    }
     bool all = s.show == NULL;
     int printed = 0;
     if (s.csv_dir)

@@ -1,0 +1,240 @@
+/* main.c: chapter 9's program, build/ch09.
+ *
+ *   --table    the six schedules of the chapter's table, update by update
+ *   --noise    the noise floor of a constant rate, and how decaying schedules
+ *              remove it (noisy quadratic, exact expectation and 1000 seeds)
+ *   --warmup   x^4/4 from 3: a constant rate that diverges, rescued by warm-up
+ *   --race     five schedules at an equal budget, tuned, on chapter 4's
+ *              regression (ten seeds) and on Rosenbrock with Adam
+ *   --values   the numbers the chapter's prose quotes, one "name value" a line
+ *   --pytorch  the rates of the cases pytorch_check.py runs in PyTorch
+ *   --csv DIR  also write the figures' data into DIR
+ * With no flag it prints the three reports.
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "09-schedules/measure.h"
+#include "09-schedules/pytorch.h"
+#include "09-schedules/race.h"
+#include "09-schedules/warmup.h"
+#include "09-schedules/worked.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WARMUP_STEPS 100
+#define WARMUP_X0 3.0
+#define WARMUP_LR 0.5
+
+static void usage(void)
+{
+    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values] [--csv DIR]\n"
+         "  --table     the rate of updates 1-8 under each of the six schedules\n"
+         "  --noise     the noise floor of a constant rate and what decay does to it\n"
+         "  --warmup    a run that diverges without warm-up and converges with it\n"
+         "  --race      five schedules at an equal budget on two problems\n"
+         "  --values    the numbers the chapter quotes, as 'name value' lines\n"
+         "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
+         "  --csv DIR   also write the figures' data into DIR\n"
+         "With no flag: --table, --noise, --warmup and --race.");
+}
+
+/* LinearLR with PyTorch's defaults: from 1/3 of the rate to all of it in 5 updates. */
+static struct scheduler_settings warmup_settings(void)
+{
+    return scheduler_defaults(LINEAR_LR);
+}
+
+static void print_warmup(FILE *out)
+{
+    struct scheduler_settings warm = warmup_settings();
+    struct warmup_run plain = quartic_run(WARMUP_X0, WARMUP_LR, NULL, WARMUP_STEPS, NULL, NULL);
+    struct warmup_run safe = quartic_run(WARMUP_X0, 0.2, NULL, WARMUP_STEPS, NULL, NULL);
+    struct warmup_run warmed = quartic_run(WARMUP_X0, WARMUP_LR, &warm, WARMUP_STEPS, NULL, NULL);
+
+    fprintf(out, "f(x) = x^4/4 from x = 3, %d updates of SGD; |x| shrinks while lr x^2 < 2\n\n",
+            WARMUP_STEPS);
+    fprintf(out, "%-34s %-22s %s\n", "rate", "largest lr x^2", "end");
+    fprintf(out, "%-34s %-22.4g %s after update %ld\n", "constant 0.5", plain.worst,
+            plain.diverged ? "diverged" : "finished", plain.steps + 1);
+    fprintf(out, "%-34s %-22.4g f = %.3g\n", "constant 0.2 (below 2/9)", safe.worst,
+            pow(safe.x, 4) / 4.0);
+    fprintf(out, "%-34s %-22.4g f = %.3g\n", "0.5 after LinearLR warm-up (1/3, 5)", warmed.worst,
+            pow(warmed.x, 4) / 4.0);
+}
+
+static void print_values(FILE *out)
+{
+    double rate[WORKED_STEPS], momentum[WORKED_STEPS];
+    worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
+    fprintf(out, "onecycle_rate_4 %.4f\n", rate[3]);
+    fprintf(out, "onecycle_momentum_4 %.4f\n", momentum[3]);
+    fprintf(out, "floor_constant %.4f\n", noisy_floor(&chapter_problem, 0.1));
+
+    double *eta = xcalloc(MEASURE_STEPS, sizeof *eta);
+    double *excess = xcalloc(MEASURE_STEPS + 1, sizeof *excess);
+    static const char *const names[] = {"end_constant", "end_one_over_k", "end_cosine"};
+    for (int which = 0; which < SCHEDULE_COUNT; which++) {
+        chapter_rates((enum race_schedule)which, eta);
+        noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+        fprintf(out, "%s %.2e\n", names[which], excess[MEASURE_STEPS]);
+    }
+    chapter_rates(CONSTANT, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    double constant_end = excess[MEASURE_STEPS];
+    chapter_rates(ONE_OVER_K, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    fprintf(out, "ratio_constant_one_over_k %.0f\n", constant_end / excess[MEASURE_STEPS]);
+    free(eta);
+    free(excess);
+    struct slope two = measure_slope(2.0), quarter = measure_slope(0.25);
+    fprintf(out, "slope_c2_sampled %.2f\n", two.mean);
+    fprintf(out, "slope_c2_sd %.2f\n", two.sd);
+    fprintf(out, "slope_c025_sampled %.3f\n", quarter.mean);
+
+    struct scheduler_settings warm = warmup_settings();
+    struct warmup_run plain = quartic_run(WARMUP_X0, WARMUP_LR, NULL, WARMUP_STEPS, NULL, NULL);
+    struct warmup_run warmed = quartic_run(WARMUP_X0, WARMUP_LR, &warm, WARMUP_STEPS, NULL, NULL);
+    fprintf(out, "warmup_diverges_at %ld\n", plain.steps + 1);
+    fprintf(out, "warmup_worst %.3f\n", warmed.worst);
+
+    struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
+    race_regression(reg, NULL, 0);
+    race_rosenbrock(ros, NULL, 0);
+    fprintf(out, "race_constant_over_cosine %.0f\n", reg[0].mean / reg[3].mean);
+}
+
+static void write_csv(const char *dir)
+{
+    /* schedules.csv: 100 updates of each schedule at the figure's settings. */
+    enum { STEPS = 100 };
+    static const enum scheduler_name order[] = {STEP_LR, MULTI_STEP_LR, EXPONENTIAL_LR,
+                                                COSINE_ANNEALING_LR, LINEAR_LR, ONE_CYCLE_LR};
+    double rate[6][STEPS];
+    for (int j = 0; j < 6; j++) {
+        struct scheduler_settings s = scheduler_defaults(order[j]);
+        s.step_size = 30; s.gamma = order[j] == EXPONENTIAL_LR ? 0.97 : 0.5;
+        s.milestones[0] = 40; s.milestones[1] = 70; s.milestone_count = 2;
+        s.t_max = STEPS; s.total_iters = 20; s.start_factor = 0.1;
+        s.max_lr = 0.1; s.total_steps = STEPS;
+        struct hyper hyper = {0};
+        hyper.lr = 0.1;
+        hyper.momentum = 0.9;
+        static const struct optimizer_kind plain = {.name = "sgd", .takes = TAKES_MOMENTUM};
+        struct optimizer opt = {.kind = &plain, .hyper = hyper};
+        struct scheduler sched;
+        scheduler_init(&sched, &s, &opt);
+        for (int k = 0; k < STEPS; k++) {
+            rate[j][k] = opt.hyper.lr;
+            scheduler_step(&sched, &opt);
+        }
+    }
+    FILE *out = csv_create(dir, "schedules.csv");
+    fprintf(out, "update,steplr,multisteplr,exponentiallr,cosineannealinglr,linearlr,onecyclelr\n");
+    for (int k = 0; k < STEPS; k++)
+        fprintf(out, "%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", k + 1, rate[0][k], rate[1][k],
+                rate[2][k], rate[3][k], rate[4][k], rate[5][k]);
+    csv_close(out, "schedules.csv");
+
+    write_measurement_csv(dir);
+
+    double loss[3][WARMUP_STEPS + 1], lr[WARMUP_STEPS];
+    struct scheduler_settings warm = warmup_settings();
+    for (int j = 0; j < 3; j++)
+        for (int k = 0; k <= WARMUP_STEPS; k++)
+            loss[j][k] = NAN;
+    struct warmup_run plain = quartic_run(WARMUP_X0, WARMUP_LR, NULL, WARMUP_STEPS, loss[0], NULL);
+    quartic_run(WARMUP_X0, 0.2, NULL, WARMUP_STEPS, loss[1], NULL);
+    quartic_run(WARMUP_X0, WARMUP_LR, &warm, WARMUP_STEPS, loss[2], lr);
+    out = csv_create(dir, "warmup.csv");
+    fprintf(out, "k,constant_05,constant_02,warmup_05,warmup_lr\n");
+    for (int k = 0; k <= WARMUP_STEPS; k++) {
+        fprintf(out, "%d,", k);
+        if (k <= plain.steps) fprintf(out, "%.17g", loss[0][k]);   /* empty once diverged */
+        fprintf(out, ",%.17g,%.17g,", loss[1][k], loss[2][k]);
+        if (k < WARMUP_STEPS) fprintf(out, "%.17g", lr[k]);
+        fputc('\n', out);
+    }
+    csv_close(out, "warmup.csv");
+
+    enum { POINTS = 50 };
+    double curve[2][RACE_SCHEDULES * (POINTS + 1)];
+    struct race_result results[RACE_SCHEDULES];
+    race_regression(results, curve[0], POINTS);
+    race_rosenbrock(results, curve[1], POINTS);
+    static const char *const files[2] = {"race_regression.csv", "race_rosenbrock.csv"};
+    static const long budget[2] = {2500, 2000};
+    for (int p = 0; p < 2; p++) {
+        out = csv_create(dir, files[p]);
+        fprintf(out, "update,constant,one_over_k,step,cosine,one_cycle\n");
+        for (int i = 0; i <= POINTS; i++) {
+            fprintf(out, "%ld", budget[p] / POINTS * i);
+            for (int j = 0; j < RACE_SCHEDULES; j++)
+                fprintf(out, ",%.17g", curve[p][j * (POINTS + 1) + i]);
+            fputc('\n', out);
+        }
+        csv_close(out, files[p]);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
+    const char *csv_dir = NULL;
+    struct flags_given given = {0};
+    fail_program = "ch09";
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        flag_once(&given, flag);
+        if (strcmp(flag, "--table") == 0)
+            table = true;
+        else if (strcmp(flag, "--noise") == 0)
+            noise = true;
+        else if (strcmp(flag, "--warmup") == 0)
+            warmup = true;
+        else if (strcmp(flag, "--pytorch") == 0)
+            pytorch = true;
+        else if (strcmp(flag, "--race") == 0)
+            race = true;
+        else if (strcmp(flag, "--values") == 0)
+            values = true;
+        else if (strcmp(flag, "--csv") == 0)
+            csv_dir = flag_value(argc, argv, &i);
+        else
+            help_or_unknown_flag(flag, usage);
+    }
+    if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
+        fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (pytorch) {
+        print_pytorch_table(stdout);
+        return 0;
+    }
+    if (!table && !noise && !warmup && !race && !values && csv_dir == NULL)
+        table = noise = warmup = race = true;
+    if (csv_dir != NULL)
+        write_csv(csv_dir);
+    if (values)
+        print_values(stdout);
+    if (table)
+        print_worked_table(stdout);
+    if (noise) {
+        if (table)
+            putchar('\n');
+        print_measurements(stdout);
+    }
+    if (warmup) {
+        if (table || noise)
+            putchar('\n');
+        print_warmup(stdout);
+    }
+    if (race) {
+        if (table || noise || warmup)
+            putchar('\n');
+        print_race(stdout);
+    }
+    return 0;
+}

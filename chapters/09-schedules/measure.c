@@ -1,0 +1,164 @@
+/* measure.c: chapter 9's measurements (see measure.h). */
+#include "09-schedules/measure.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "06-momentum/sgd.h"
+#include "09-schedules/schedule.h"
+
+const struct noisy_quadratic chapter_problem = {.mu = 1.0, .sigma = 1.0, .x0 = 10.0};
+
+void chapter_rates(enum race_schedule which, double *eta)
+{
+    switch (which) {
+    case CONSTANT:
+        for (long k = 0; k < MEASURE_STEPS; k++)
+            eta[k] = 0.1;
+        break;
+    case ONE_OVER_K:
+        rate_one_over_k(eta, MEASURE_STEPS, 2.0, 20.0);
+        break;
+    case COSINE:
+    case SCHEDULE_COUNT: {
+        struct hyper hyper = sgd_kind.defaults;
+        struct optimizer opt;
+        struct scheduler sched;
+        struct scheduler_settings s = scheduler_defaults(COSINE_ANNEALING_LR);
+        s.t_max = MEASURE_STEPS;
+        hyper.lr = 0.1;
+        optimizer_init(&opt, &sgd_kind, &hyper, 1);
+        scheduler_init(&sched, &s, &opt);
+        for (long k = 0; k < MEASURE_STEPS; k++) {
+            eta[k] = opt.hyper.lr;
+            scheduler_step(&sched, &opt);
+        }
+        optimizer_free(&opt);
+        break;
+    }
+    }
+}
+
+void slope_rates(double c, double *eta)
+{
+    rate_one_over_k(eta, MEASURE_STEPS, c, 1.0 + c);
+}
+
+void sampled_mean(const double *eta, unsigned count, double *excess)
+{
+    double *run = xcalloc(MEASURE_STEPS + 1, sizeof *run);
+    for (long k = 0; k <= MEASURE_STEPS; k++)
+        excess[k] = 0.0;
+    for (unsigned seed = 0; seed < count; seed++) {
+        noisy_sampled(&chapter_problem, eta, MEASURE_STEPS, seed, run);
+        for (long k = 0; k <= MEASURE_STEPS; k++)
+            excess[k] += run[k] / count;
+    }
+    free(run);
+}
+
+struct slope measure_slope(double c)
+{
+    double *eta = xcalloc(MEASURE_STEPS, sizeof *eta);
+    double *excess = xcalloc(MEASURE_STEPS + 1, sizeof *excess);
+    double *run = xcalloc(MEASURE_STEPS + 1, sizeof *run);
+    struct slope slope = {0};
+
+    slope_rates(c, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    slope.exact = log_log_slope(excess, SLOPE_FROM, SLOPE_TO);
+
+    double sum = 0.0, sum2 = 0.0;
+    for (unsigned g = 0; g < SEED_GROUPS; g++) {
+        for (long k = 0; k <= MEASURE_STEPS; k++)
+            excess[k] = 0.0;
+        for (unsigned s = 0; s < SEEDS_PER_GROUP; s++) {
+            noisy_sampled(&chapter_problem, eta, MEASURE_STEPS, g * SEEDS_PER_GROUP + s, run);
+            for (long k = 0; k <= MEASURE_STEPS; k++)
+                excess[k] += run[k] / SEEDS_PER_GROUP;
+        }
+        double p = log_log_slope(excess, SLOPE_FROM, SLOPE_TO);
+        sum += p;
+        sum2 += p * p;
+    }
+    slope.mean = sum / SEED_GROUPS;
+    slope.sd = sqrt((sum2 - sum * sum / SEED_GROUPS) / (SEED_GROUPS - 1));
+    free(eta);
+    free(excess);
+    free(run);
+    return slope;
+}
+
+static const char *const schedule_label[] = {"constant 0.1", "1/k: 2/(k + 20)", "cosine to 0"};
+
+void print_measurements(FILE *out)
+{
+    double *eta = xcalloc(MEASURE_STEPS, sizeof *eta);
+    double *expected = xcalloc(MEASURE_STEPS + 1, sizeof *expected);
+    double *sampled = xcalloc(MEASURE_STEPS + 1, sizeof *sampled);
+    const unsigned seeds = SEED_GROUPS * SEEDS_PER_GROUP;
+
+    fprintf(out, "Noisy quadratic mu = 1, sigma = 1, x0 = 10; excess loss after %d updates\n",
+            MEASURE_STEPS);
+    fprintf(out, "floor of the constant rate 0.1, (9.9): %.6f\n\n", noisy_floor(&chapter_problem, 0.1));
+    fprintf(out, "%-16s %-14s %s\n", "schedule", "expected (9.2)", "sampled, mean of 1000 seeds");
+    for (int which = 0; which < SCHEDULE_COUNT; which++) {
+        chapter_rates((enum race_schedule)which, eta);
+        noisy_expected(&chapter_problem, eta, MEASURE_STEPS, expected);
+        sampled_mean(eta, seeds, sampled);
+        fprintf(out, "%-16s %-14.4g %.4g\n", schedule_label[which], expected[MEASURE_STEPS],
+                sampled[MEASURE_STEPS]);
+    }
+    fprintf(out, "\nSlope of log excess against log k, k = %d..%d, eta_k = c/(k + 1 + c)\n",
+            SLOPE_FROM, SLOPE_TO);
+    fprintf(out, "%-6s %-9s %-9s %s\n", "c", "(9.11)", "exact", "sampled: mean +- sd of 10 groups of 100 seeds");
+    static const double cs[] = {2.0, 0.25};
+    for (int i = 0; i < 2; i++) {
+        struct slope s = measure_slope(cs[i]);
+        double theory = 2.0 * cs[i] > 1.0 ? -1.0 : -2.0 * cs[i];
+        fprintf(out, "%-6g %-9.3f %-9.3f %.3f +- %.3f\n", cs[i], theory, s.exact, s.mean, s.sd);
+    }
+    free(eta);
+    free(expected);
+    free(sampled);
+}
+
+void write_measurement_csv(const char *dir)
+{
+    double *eta = xcalloc(MEASURE_STEPS, sizeof *eta);
+    double *columns[2 * SCHEDULE_COUNT];
+    for (int j = 0; j < 2 * SCHEDULE_COUNT; j++)
+        columns[j] = xcalloc(MEASURE_STEPS + 1, sizeof *columns[j]);
+    for (int which = 0; which < SCHEDULE_COUNT; which++) {
+        chapter_rates((enum race_schedule)which, eta);
+        noisy_expected(&chapter_problem, eta, MEASURE_STEPS, columns[2 * which]);
+        sampled_mean(eta, SEED_GROUPS * SEEDS_PER_GROUP, columns[2 * which + 1]);
+    }
+    FILE *noise = csv_create(dir, "noise.csv");
+    fprintf(noise, "k,constant,constant_sampled,one_over_k,one_over_k_sampled,cosine,cosine_sampled,floor\n");
+    for (long k = 1; k <= MEASURE_STEPS; k++) {
+        fprintf(noise, "%ld", k);
+        for (int j = 0; j < 2 * SCHEDULE_COUNT; j++)
+            fprintf(noise, ",%.17g", columns[j][k]);
+        fprintf(noise, ",%.17g\n", noisy_floor(&chapter_problem, 0.1));
+    }
+    csv_close(noise, "noise.csv");
+
+    FILE *slopes = csv_create(dir, "slopes.csv");
+    fprintf(slopes, "k,c2_exact,c2_sampled,c025_exact,c025_sampled\n");
+    static const double cs[] = {2.0, 0.25};
+    for (int i = 0; i < 2; i++) {
+        slope_rates(cs[i], eta);
+        noisy_expected(&chapter_problem, eta, MEASURE_STEPS, columns[2 * i]);
+        sampled_mean(eta, SEED_GROUPS * SEEDS_PER_GROUP, columns[2 * i + 1]);
+    }
+    for (long k = 1; k <= MEASURE_STEPS; k++)
+        fprintf(slopes, "%ld,%.17g,%.17g,%.17g,%.17g\n", k, columns[0][k], columns[1][k],
+                columns[2][k], columns[3][k]);
+    csv_close(slopes, "slopes.csv");
+    for (int j = 0; j < 2 * SCHEDULE_COUNT; j++)
+        free(columns[j]);
+    free(eta);
+}

@@ -1,0 +1,53 @@
+/* noisy.c: the noisy quadratic of chapter 9, equations (9.1), (9.2), (9.9). */
+#include "09-schedules/noisy.h"
+
+#include <math.h>
+
+#include "00-toolkit/rng.h"
+
+double noisy_floor(const struct noisy_quadratic *q, double eta)
+{
+    return eta * q->sigma * q->sigma / (2.0 * (2.0 - eta * q->mu));
+}
+
+void noisy_expected(const struct noisy_quadratic *q, const double *eta, long steps,
+                    double *excess)
+{
+    double e = q->x0 * q->x0;
+    excess[0] = q->mu * e / 2.0;
+    for (long k = 0; k < steps; k++) {
+        double shrink = 1.0 - eta[k] * q->mu;
+        e = shrink * shrink * e + eta[k] * eta[k] * q->sigma * q->sigma;   /* (9.2) */
+        excess[k + 1] = q->mu * e / 2.0;
+    }
+}
+
+void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
+                   uint64_t seed, double *excess)
+{
+    struct rng rng;
+    rng_seed(&rng, seed);
+    double x = q->x0;
+    excess[0] = q->mu * x * x / 2.0;
+    for (long k = 0; k < steps; k++) {
+        double g = q->mu * x + q->sigma * rng_normal(&rng);
+        x -= eta[k] * g;                                                   /* (9.1) */
+        excess[k + 1] = q->mu * x * x / 2.0;
+    }
+}
+
+void rate_one_over_k(double *eta, long steps, double c, double k0)
+{
+    for (long k = 0; k < steps; k++)
+        eta[k] = c / ((double)k + k0);
+}
+
+double log_log_slope(const double *y, long from, long to)
+{
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (long k = from; k <= to; k++) {
+        double u = log((double)k), v = log(y[k]);
+        n += 1; sx += u; sy += v; sxx += u * u; sxy += u * v;
+    }
+    return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+}

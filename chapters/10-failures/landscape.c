@@ -1,0 +1,89 @@
+/* landscape.c: saddle, plateau and basins (see landscape.h). */
+#include "10-failures/landscape.h"
+
+#include <math.h>
+
+#include "00-toolkit/optimizer.h"
+#include "00-toolkit/rng.h"
+#include "01-update-rule/gd.h"
+#include "06-momentum/sgd.h"
+
+long saddle_escape_steps(double eps, double eta, double sigma, uint64_t seed, long max_steps)
+{
+    static const double curvature[2] = {1.0, -1.0};
+    struct function f = quadratic(curvature, 2);
+    struct rng rng;
+    double x[2] = {1.0, eps}, grad[2];
+    rng_seed(&rng, seed);
+    for (long k = 1; k <= max_steps; k++) {
+        f.gradient(&f, grad, x);
+        if (sigma > 0.0) {
+            grad[0] += sigma * rng_normal(&rng);
+            grad[1] += sigma * rng_normal(&rng);
+        }
+        gd_step(x, grad, 2, eta);
+        if (fabs(x[1]) >= 1.0)
+            return k;
+    }
+    return -1;
+}
+
+long saddle_escape_predicted(double eps, double eta)
+{
+    return (long)ceil(log(1.0 / eps) / log(1.0 + eta));                /* (10.1) */
+}
+
+static double sigmoid(double w)
+{
+    return 1.0 / (1.0 + exp(-w));
+}
+
+static double plateau_value(const struct function *f, const double *w)
+{
+    double r = sigmoid(w[0]) - f->param[0];
+    return r * r;
+}
+
+static void plateau_gradient(const struct function *f, double *grad, const double *w)
+{
+    double s = sigmoid(w[0]);
+    grad[0] = 2.0 * (s - f->param[0]) * s * (1.0 - s);     /* sigmoid' = s (1 - s) */
+}
+
+struct function plateau_function(void)
+{
+    struct function f = {.name = "plateau", .dim = 1, .param_count = 1,
+                         .value = plateau_value, .gradient = plateau_gradient};
+    f.param[0] = 0.9;
+    f.start[0] = -10.0;
+    return f;
+}
+
+const double himmelblau_minima[4][2] = {
+    {3.0, 2.0},
+    {-2.805118086952745, 3.131312518250573},
+    {-3.779310253377747, -3.283185991286170},
+    {3.584428340330492, -1.848126526964404},
+};
+
+int himmelblau_basin(double x1, double x2, double lr, double momentum, long steps)
+{
+    struct function f = function_from_spec("--function", "himmelblau");
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    double x[2] = {x1, x2}, grad[2];
+    hyper.lr = lr;
+    hyper.momentum = momentum;
+    optimizer_init(&opt, &sgd_kind, &hyper, 2);
+    for (long k = 0; k < steps; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (!isfinite(x[0]) || !isfinite(x[1]) || fabs(x[0]) > 1e6 || fabs(x[1]) > 1e6)
+            break;
+    }
+    optimizer_free(&opt);
+    for (int m = 0; m < 4; m++)
+        if (hypot(x[0] - himmelblau_minima[m][0], x[1] - himmelblau_minima[m][1]) < 1e-3)
+            return m;
+    return -1;
+}

@@ -1,0 +1,450 @@
+/* tests/09-schedules.c: chapter 9's schedules, worked by hand; the chained
+ * and closed forms; the noise floor and the 1/k rate; the warm-up rescue.
+ *
+ * Tolerances.  A worked rate is a few double operations from its exact
+ * value (a fraction, or a cosine of a multiple of pi/4 or pi/7): 1e-15
+ * (a few ulps of numbers near 0.1 to 1).  The chained forms multiply one
+ * rounding error into the next; over 200 steps they stay within 1e-13 of
+ * the closed forms (the largest gap measured is below 2e-15 relative; the
+ * bound leaves room, not slack for a wrong formula, whose error is O(1)).
+ * Sampled measurements are compared with theory within three standard
+ * errors of their own spread over groups of seeds.
+ */
+#include "harness.h"
+#include "00-toolkit/optimizer.h"
+#include "06-momentum/sgd.h"
+#include "09-schedules/measure.h"
+#include "00-toolkit/rng.h"
+#include "09-schedules/noisy.h"
+#include "09-schedules/race.h"
+#include "09-schedules/schedule.h"
+#include "09-schedules/warmup.h"
+#include "09-schedules/worked.h"
+
+#include <stdlib.h>
+
+#define EXACT 1e-15
+
+static void expect_rates(enum scheduler_name name, const double *want, int count)
+{
+    double rate[WORKED_STEPS], momentum[WORKED_STEPS];
+    worked_rates(name, WORKED_STEPS, rate, momentum);
+    for (int k = 0; k < count; k++)
+        ck_assert_double_eq_tol(rate[k], want[k], EXACT);
+}
+
+/* (9.3): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
+START_TEST(table_steplr)
+{
+    const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 10, 1.0 / 20, 1.0 / 20, 1.0 / 20, 1.0 / 40, 1.0 / 40};
+    expect_rates(STEP_LR, want, 8);
+}
+END_TEST
+
+/* (9.4): times 1/10 at steps 2 and 5. */
+START_TEST(table_multisteplr)
+{
+    const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 100, 1.0 / 100, 1.0 / 100,
+                           1.0 / 1000, 1.0 / 1000, 1.0 / 1000};
+    expect_rates(MULTI_STEP_LR, want, 8);
+}
+END_TEST
+
+/* (9.5): 0.1 (9/10)^k. */
+START_TEST(table_exponentiallr)
+{
+    const double want[] = {0.1, 0.09, 0.081, 0.0729, 0.06561, 0.059049, 0.0531441, 0.04782969};
+    expect_rates(EXPONENTIAL_LR, want, 8);
+}
+END_TEST
+
+/* (9.6) with T_max = 4: 0.1 (1 + cos(k pi/4))/2 = 1/10, (2 + sqrt 2)/40,
+ * 1/20, (2 - sqrt 2)/40, 0, and back up, the same values mirrored. */
+START_TEST(table_cosineannealinglr)
+{
+    const double r2 = sqrt(2.0);
+    const double want[] = {1.0 / 10, (2 + r2) / 40, 1.0 / 20, (2 - r2) / 40, 0.0,
+                           (2 - r2) / 40, 1.0 / 20, (2 + r2) / 40};
+    expect_rates(COSINE_ANNEALING_LR, want, 8);
+    /* cos 0 = 1 at update 1, cos(pi/2) = 0 at update 3; zero reached at update 5. */
+    ck_assert_double_eq_tol(cos(0.0), 1, EXACT);
+    ck_assert_double_eq_tol(cos(3.141592653589793 / 2), 0, EXACT);
+    const int update_at_zero = 5;
+    ck_assert_double_eq_tol(want[update_at_zero - 1], 0, EXACT);
+}
+END_TEST
+
+/* (9.7): the factor climbs 1/4, 1/2, 3/4, 1 and stays: 1/40, 1/20, 3/40, 1/10. */
+START_TEST(table_linearlr)
+{
+    const double want[] = {1.0 / 40, 1.0 / 20, 3.0 / 40, 1.0 / 10, 1.0 / 10, 1.0 / 10};
+    expect_rates(LINEAR_LR, want, 6);
+}
+END_TEST
+
+/* (9.8), max_lr 1, 10 steps: initial 1/25, min 1/250000; the rise ends at
+ * step 0.3 * 10 - 1 = 2 with pct = k/2: 1/25, 1 - (24/25)/2 = 13/25, 1;
+ * then pct = (k - 2)/7: 1/250000 + (1 - 1/250000)(1 + cos(pi/7))/2 at
+ * update 4.  Momentum runs the other way: 0.95, 0.9, 0.85, then
+ * 0.95 - 0.1 (1 + cos(pi/7))/2. */
+START_TEST(table_onecyclelr)
+{
+    const double low = 1.0 / 250000, half = (1 + cos(3.141592653589793 / 7)) / 2;
+    const double want[] = {1.0 / 25, 13.0 / 25, 1.0, low + (1 - low) * half};
+    const double want_momentum[] = {0.95, 0.9, 0.85, 0.95 - 0.1 * half};
+    double rate[WORKED_STEPS], momentum[WORKED_STEPS];
+    expect_rates(ONE_CYCLE_LR, want, 4);
+    /* update 2 by (9.8): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
+    ck_assert_double_eq_tol(1 + (1.0 / 25 - 1) * (1 + cos(3.141592653589793 * (1.0 / 2))) / 2,
+                            13.0 / 25, EXACT);
+    worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
+    for (int k = 0; k < 4; k++)
+        ck_assert_double_eq_tol(momentum[k], want_momentum[k], EXACT);
+}
+END_TEST
+
+/* The chained rates (PyTorch's step()) against the closed forms, 200 steps,
+ * with settings that cross several milestones and two cosine periods. */
+START_TEST(chained_equals_closed_form)
+{
+    static const enum scheduler_name all[] = {STEP_LR, MULTI_STEP_LR, EXPONENTIAL_LR,
+                                              COSINE_ANNEALING_LR, LINEAR_LR, ONE_CYCLE_LR};
+    for (int j = 0; j < 6; j++) {
+        struct scheduler_settings s = scheduler_defaults(all[j]);
+        s.step_size = 7;
+        s.gamma = all[j] == EXPONENTIAL_LR ? 0.98 : 0.5;
+        s.milestones[0] = 10; s.milestones[1] = 50; s.milestones[2] = 51; s.milestone_count = 3;
+        s.t_max = 40; s.eta_min = 0.001;
+        s.total_iters = 30;
+        s.max_lr = 0.3; s.total_steps = 200;
+        struct hyper hyper = sgd_kind.defaults;
+        hyper.lr = 0.1;
+        hyper.momentum = 0.9;
+        struct optimizer opt;
+        struct scheduler sched;
+        optimizer_init(&opt, &sgd_kind, &hyper, 1);
+        ck_assert_ptr_null(scheduler_check(&s, &opt));
+        scheduler_init(&sched, &s, &opt);
+        for (long t = 0; t < 200; t++) {
+            double closed = schedule_closed_form(&s, 0.1, t);
+            ck_assert_msg(fabs(opt.hyper.lr - closed) <= 1e-13 * fmax(1.0, fabs(closed)),
+                          "%s at step %ld: chained %.17g, closed %.17g",
+                          scheduler_name_text(all[j]), t, opt.hyper.lr, closed);
+            scheduler_step(&sched, &opt);
+        }
+        optimizer_free(&opt);
+    }
+}
+END_TEST
+
+/* The constructor takes one step: last_epoch is 0 before update 1, and
+ * update t + 1 uses the rate of step t. */
+START_TEST(last_epoch_convention)
+{
+    struct scheduler_settings s = worked_settings(EXPONENTIAL_LR);
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    struct scheduler sched;
+    hyper.lr = WORKED_LR;
+    optimizer_init(&opt, &sgd_kind, &hyper, 1);
+    scheduler_init(&sched, &s, &opt);
+    ck_assert_int_eq(sched.last_epoch, 0);
+    for (long t = 0; t < 5; t++) {
+        ck_assert_double_eq_tol(opt.hyper.lr, schedule_closed_form(&s, WORKED_LR, t), EXACT);
+        scheduler_step(&sched, &opt);      /* after update t + 1 */
+        ck_assert_int_eq(sched.last_epoch, t + 1);
+    }
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* PyTorch's defaults (torch/optim/lr_scheduler.py): LinearLR from 1/3 to 1
+ * in 5; OneCycleLR pct_start 0.3, div_factor 25, final_div_factor 1e4,
+ * momentum from 0.95 down to 0.85; gamma 0.1. */
+START_TEST(pytorch_defaults)
+{
+    struct scheduler_settings linear = scheduler_defaults(LINEAR_LR);
+    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
+    ck_assert_double_eq(linear.start_factor, 1.0 / 3);
+    ck_assert_double_eq(linear.end_factor, 1);
+    ck_assert_int_eq(linear.total_iters, 5);
+    ck_assert_double_eq(cycle.pct_start, 0.3);
+    ck_assert_double_eq(cycle.div_factor, 25);
+    ck_assert_double_eq(cycle.final_div_factor, 1e4);
+    ck_assert_double_eq(cycle.max_momentum, 0.95);
+    ck_assert_double_eq(cycle.base_momentum, 0.85);
+    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
+    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2. */
+    ck_assert_double_eq_tol(0.3 * 10 - 1, 2, 1e-15);
+}
+END_TEST
+
+/* PyTorch's warning: scheduler.step() before optimizer.step() skips the
+ * first value.  Stepping the scheduler first, update k uses eta_(k+1). */
+START_TEST(scheduler_first_skips_the_first_rate)
+{
+    struct scheduler_settings s = worked_settings(COSINE_ANNEALING_LR);
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    struct scheduler sched;
+    double right[WORKED_STEPS], momentum[WORKED_STEPS];
+    worked_rates(COSINE_ANNEALING_LR, WORKED_STEPS, right, momentum);
+    hyper.lr = WORKED_LR;
+    optimizer_init(&opt, &sgd_kind, &hyper, 1);
+    scheduler_init(&sched, &s, &opt);
+    for (int k = 0; k + 1 < WORKED_STEPS; k++) {
+        scheduler_step(&sched, &opt);
+        ck_assert_double_eq_tol(opt.hyper.lr, right[k + 1], EXACT);   /* used by update k + 1 */
+    }
+    optimizer_free(&opt);
+}
+END_TEST
+
+START_TEST(constructor_refusals)
+{
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    optimizer_init(&opt, &sgd_kind, &hyper, 1);
+    struct scheduler_settings s = scheduler_defaults(STEP_LR);
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));               /* step_size 0 */
+    s = scheduler_defaults(LINEAR_LR);
+    s.start_factor = 0.0;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));               /* 0/0 in the chained form */
+    s = scheduler_defaults(MULTI_STEP_LR);
+    s.milestones[0] = 5; s.milestones[1] = 3; s.milestone_count = 2;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));
+    s = scheduler_defaults(ONE_CYCLE_LR);
+    s.max_lr = 1; s.total_steps = 10; s.pct_start = 1.5;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));
+    s.pct_start = 0.3;
+    ck_assert_ptr_null(scheduler_check(&s, &opt));
+    optimizer_free(&opt);
+    ck_assert_int_eq(scheduler_from_text("cosineannealinglr"), COSINE_ANNEALING_LR);
+    ck_assert_int_eq(scheduler_from_text("cosine"), -1);
+}
+END_TEST
+
+/* The model (9.1), (9.2) and its floor (9.9), against a direct
+ * transcription: x <- (1 - eta mu) x - eta sigma xi; e <- (1 - eta mu)^2 e
+ * + eta^2 sigma^2; excess mu e / 2; the fixed point e = eta sigma^2 /
+ * (mu (2 - eta mu)), the floor eta sigma^2 / (2 (2 - eta mu)), close to
+ * eta sigma^2 / 4 for small eta mu; 1/38 for eta = 0.1 = 0.1 / (2 * 1.9). */
+START_TEST(noisy_model)
+{
+    const struct noisy_quadratic q = {.mu = 1.0, .sigma = 1.0, .x0 = 10.0};
+    double eta[3] = {0.1, 0.3, 1.5}, excess[4], sampled[4];
+    double e = 10.0 * 10.0, x = 10.0;
+    struct rng rng;
+    noisy_expected(&q, eta, 3, excess);
+    noisy_sampled(&q, eta, 3, 7, sampled);
+    rng_seed(&rng, 7);
+    ck_assert_double_eq_tol(excess[0], 1.0 / 2 * e, EXACT);
+    for (int k = 0; k < 3; k++) {
+        e = (1 - eta[k] * q.mu) * (1 - eta[k] * q.mu) * e + eta[k] * eta[k] * q.sigma * q.sigma;
+        x = (1 - eta[k] * q.mu) * x - eta[k] * q.sigma * rng_normal(&rng);
+        ck_assert_double_eq_tol(excess[k + 1], q.mu * e / 2, 1e-12);
+        ck_assert_double_eq_tol(sampled[k + 1], q.mu * x * x / 2, 1e-12);
+    }
+    double floor = noisy_floor(&q, 0.1), fixed = 0.1 / (q.mu * (2 - 0.1 * q.mu));
+    ck_assert_double_eq_tol(fixed, (1 - 0.1) * (1 - 0.1) * fixed + 0.1 * 0.1, 1e-15);
+    ck_assert_double_eq_tol(floor, q.mu * fixed / 2, EXACT);
+    ck_assert_double_eq_tol(floor, 0.1 / (2 * 1.9), EXACT);
+    ck_assert_double_eq_tol(floor, 1.0 / 38, EXACT);
+    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1.0 / 4, 1e-6);
+}
+END_TEST
+
+/* (9.9): the floor of eta = 1/10 with mu = sigma = 1 is
+ * (1/10) / (2 (2 - 1/10)) = 1/38, and the recursion (9.2) settles on it. */
+START_TEST(noise_floor_of_a_constant_rate)
+{
+    double *eta = calloc(MEASURE_STEPS, sizeof *eta);
+    double *excess = calloc(MEASURE_STEPS + 1, sizeof *excess);
+    ck_assert_double_eq_tol(noisy_floor(&chapter_problem, 0.1), 1.0 / 38, EXACT);
+    chapter_rates(CONSTANT, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    ck_assert_double_eq_tol(excess[MEASURE_STEPS], 1.0 / 38, 1e-12);
+    /* The cause is the constant rate: the decaying schedules end far below it. */
+    for (int which = ONE_OVER_K; which <= COSINE; which++) {
+        chapter_rates((enum race_schedule)which, eta);
+        noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+        ck_assert_double_lt(excess[MEASURE_STEPS], 0.1 / 38);
+    }
+    free(eta);
+    free(excess);
+}
+END_TEST
+
+/* (9.11): for 2 c mu > 1 the excess approaches c^2 sigma^2 mu / (2 (2 c mu - 1)) / k,
+ * 2/3 / k for c = 2; the 1/k schedule of the chapter, 2/(k + 20), ends at
+ * update 10 000 within 1 % of (2/3)/10 020. */
+START_TEST(one_over_k_constant)
+{
+    double *eta = calloc(MEASURE_STEPS, sizeof *eta);
+    double *excess = calloc(MEASURE_STEPS + 1, sizeof *excess);
+    chapter_rates(ONE_OVER_K, eta);
+    noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
+    double c = 2, mu = 1, sigma = 1;
+    double constant = mu * c * c * sigma * sigma / (2 * (2 * c * mu - 1));
+    ck_assert_double_eq_tol(constant, 2.0 / 3, EXACT);
+    double predicted = constant / 10020;
+    ck_assert_double_eq_tol(100 * excess[MEASURE_STEPS] / predicted, 100, 1);   /* percent */
+    free(eta);
+    free(excess);
+}
+END_TEST
+
+/* (9.11): slope -1 when 2 c mu > 1 (c = 2), -2 c mu when not (c = 1/4: -1/2).
+ * The exact recursion within 0.005 (its correction terms at k >= 1000);
+ * the sampled slope within three standard errors of its spread. */
+START_TEST(one_over_k_slopes)
+{
+    static const double c[] = {2.0, 1.0 / 4}, mu = 1;
+    for (int i = 0; i < 2; i++) {
+        double want = 2 * c[i] * mu > 1 ? -1.0 : -2 * c[i] * mu;      /* -1, or -1/2 */
+        ck_assert_double_eq_tol(want, i == 0 ? -1.0 : -1.0 / 2, EXACT);
+        struct slope s = measure_slope(c[i]);
+        ck_assert_double_eq_tol(s.exact, want, 0.005);
+        ck_assert_double_eq_tol(s.mean, want, 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);
+    }
+}
+END_TEST
+
+/* (9.10): from x = 3 a constant 0.5 has eta x^2 = 9/2 > 2: |x| grows at the
+ * first update and never shrinks again.  With LinearLR's warm-up (1/3 of
+ * the rate, up to all of it in 5 updates) eta_k x_k^2 stays at most 3/2:
+ * every update shrinks |x|, and 100 updates end near 0. */
+START_TEST(warmup_rescues_the_large_rate)
+{
+    struct scheduler_settings warm = scheduler_defaults(LINEAR_LR);
+    struct warmup_run plain = quartic_run(3.0, 0.5, NULL, 100, NULL, NULL);
+    struct warmup_run warmed = quartic_run(3.0, 0.5, &warm, 100, NULL, NULL);
+    struct warmup_run first = quartic_run(3.0, 0.5, NULL, 1, NULL, NULL);
+    ck_assert_double_eq_tol(first.x, -10.5, EXACT);
+    ck_assert(plain.diverged);
+    ck_assert_int_eq(plain.steps + 1, 6);
+    ck_assert_double_eq_tol(first.worst, 9.0 / 2, EXACT);      /* 0.5 * 3^2 > 2 */
+    ck_assert_double_gt(first.worst, 2);
+    ck_assert_double_lt(warmed.worst, 2);
+    ck_assert(!warmed.diverged);
+    ck_assert_double_eq_tol(warmed.worst, 3.0 / 2, EXACT);   /* the first update: (1/6) 9 */
+    ck_assert_double_lt(fabs(warmed.x), 0.1);
+    double rate[1];
+    quartic_run(3.0, 0.5, &warm, 1, NULL, rate);
+    ck_assert_double_eq_tol(rate[0], 1.0 / 6, EXACT);          /* a third of 0.5 */
+}
+END_TEST
+
+/* From 3 the largest constant rate that shrinks |x| at every update is
+ * 2/9: just below it converges, just above it diverges. */
+START_TEST(warmup_threshold)
+{
+    struct warmup_run below = quartic_run(3.0, 2.0 / 9 * (1 - 1e-9), NULL, 1000, NULL, NULL);
+    struct warmup_run above = quartic_run(3.0, 2.0 / 9 * (1 + 1e-9), NULL, 1000, NULL, NULL);
+    ck_assert(!below.diverged);
+    ck_assert(above.diverged);
+    ck_assert_double_eq_tol(3.0 / 2, 1.0 / 6 * 9, EXACT);
+}
+END_TEST
+
+/* The cause is the start's curvature, not the rate: the same constant 0.5
+ * from x = 1.9 (eta x^2 = 1.805 < 2) converges without any warm-up, and a
+ * constant 0.2 from 3 (9/5 < 2) too. */
+START_TEST(warmup_cause_is_the_start)
+{
+    struct warmup_run near = quartic_run(1.9, 0.5, NULL, 100, NULL, NULL);
+    struct warmup_run slow = quartic_run(3.0, 0.2, NULL, 100, NULL, NULL);
+    ck_assert(!near.diverged);
+    ck_assert(!slow.diverged);
+    ck_assert_double_eq_tol(slow.worst, 9.0 / 5, EXACT);
+    ck_assert_double_eq_tol(near.worst, 1.805, 1e-15);
+    ck_assert_double_lt(near.worst, 2);
+    ck_assert_double_lt(fabs(near.x), 0.1);
+}
+END_TEST
+
+/* The race: with noisy gradients (chapter 4's regression, SGD in batches
+ * of 8) the tuned cosine schedule ends below the tuned constant rate by
+ * more than three standard deviations of either, on ten seeds; with exact
+ * gradients (Rosenbrock, Adam) the tuned constant rate ends lowest of all:
+ * the schedules pay off against noise, and there is none to pay off against. */
+START_TEST(race_noise_decides)
+{
+    struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
+    race_regression(reg, NULL, 0);
+    race_rosenbrock(ros, NULL, 0);
+    ck_assert_double_lt(reg[3].mean + 3 * reg[3].sd, reg[0].mean - 3 * reg[0].sd / sqrt(RACE_SEEDS));
+    ck_assert_double_lt(reg[4].mean, reg[0].mean);
+    for (int i = 1; i < RACE_SCHEDULES; i++)
+        ck_assert_double_lt(ros[0].mean, ros[i].mean);
+}
+END_TEST
+
+/* The worked answers (solutions/09-schedules.md). */
+START_TEST(answers_by_hand)
+{
+    /* 1: (9.6) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
+    struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
+    cosine.t_max = 10;
+    cosine.eta_min = 0.001;
+    ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.001 + 0.099 / 2, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.0505, EXACT);
+    /* 2: milestones 30, 80: 0.1 to step 29, 0.01 to 79, 0.001 from 80 (update 81). */
+    struct scheduler_settings multi = scheduler_defaults(MULTI_STEP_LR);
+    multi.milestones[0] = 30;
+    multi.milestones[1] = 80;
+    multi.milestone_count = 2;
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 29), 0.1, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 79), 0.01, EXACT);
+    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, 79), 0.005);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 80), 0.001, EXACT);
+    long first_update = 80 + 1;
+    ck_assert_int_eq(first_update, 81);
+    /* 3: mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
+     * and 3.025 at c = 1.1 (1 at c = 2); k0 = c / 0.1 = 20. */
+    double mu = 1.0 / 2, best = 2, near = 1.1;
+    double at_best = mu * best * best / (2 * (2 * best * mu - 1));
+    double at_near = mu * near * near / (2 * (2 * near * mu - 1));
+    for (double c = 1.05; c < 4; c += 0.05)
+        ck_assert_double_ge(mu * c * c / (2 * (2 * c * mu - 1)), at_best);
+    ck_assert_double_eq_tol(at_near, 3.025, 1e-12);
+    ck_assert_double_eq_tol(at_best, 1, EXACT);
+    ck_assert_double_eq_tol(best / 0.1, 20, 1e-12);
+    ck_assert_double_eq_tol(1 / mu, best, EXACT);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("09-schedules");
+    TCase *table = tcase_create("ch09 the schedules by hand");
+    TCase *pytorch = tcase_create("ch09 PyTorch's forms");
+    TCase *noise = tcase_create("ch09 noise floor and 1/k");
+    TCase *warmup = tcase_create("ch09 warm-up");
+    tcase_add_test(table, table_steplr);
+    tcase_add_test(table, table_multisteplr);
+    tcase_add_test(table, table_exponentiallr);
+    tcase_add_test(table, table_cosineannealinglr);
+    tcase_add_test(table, table_linearlr);
+    tcase_add_test(table, table_onecyclelr);
+    tcase_add_test(pytorch, chained_equals_closed_form);
+    tcase_add_test(pytorch, scheduler_first_skips_the_first_rate);
+    tcase_add_test(pytorch, constructor_refusals);
+    tcase_add_test(pytorch, last_epoch_convention);
+    tcase_add_test(pytorch, pytorch_defaults);
+    tcase_add_test(noise, noisy_model);
+    tcase_add_test(noise, noise_floor_of_a_constant_rate);
+    tcase_add_test(noise, one_over_k_constant);
+    tcase_add_test(noise, one_over_k_slopes);
+    tcase_set_timeout(noise, 30);
+    tcase_add_test(warmup, warmup_rescues_the_large_rate);
+    tcase_add_test(warmup, warmup_cause_is_the_start);
+    tcase_add_test(warmup, warmup_threshold);
+    tcase_add_test(table, answers_by_hand);
+    tcase_add_test(noise, race_noise_decides);
+    suite_add_tcase(suite, table);
+    suite_add_tcase(suite, pytorch);
+    suite_add_tcase(suite, noise);
+    suite_add_tcase(suite, warmup);
+    return suite;
+}

@@ -1,0 +1,307 @@
+/* tests/10-failures.c: chapter 10's failures, each shown happening and
+ * each cause removed to see the effect go.
+ *
+ * Tolerances.  The clipping step and the chain products are a handful of
+ * operations from exact values: 1e-15 relative (or exact where the value
+ * is a power of two).  Escape times are whole numbers, compared exactly.
+ * Slopes are least-squares fits over 60 depths of products of identical
+ * factors: 1e-9 from the predicted logarithm (the linear chain) or 1e-3
+ * (the tanh chain, whose first layers are not yet at the fixed point).
+ */
+#include "harness.h"
+#include "00-toolkit/csv.h"
+#include "01-update-rule/gd.h"
+#include "05-checking-gradients/gradcheck.h"
+#include "10-failures/chain.h"
+#include "10-failures/clip.h"
+#include "10-failures/landscape.h"
+#include "10-failures/report.h"
+
+#define EXACT 1e-15
+
+/* (10.1): from (1, eps) with lr 0.1, x2 = 1.1^k eps reaches 1 after
+ * ceil(ln(1/eps)/ln 1.1) steps: 25 for eps = 1e-1, 145 for 1e-6; the
+ * approximation ln(1/eps)/lr is 5 % short (ln 1.1 = 0.0953, not 0.1). */
+START_TEST(saddle_escape_time)
+{
+    /* One step on f = 1/2 (x1^2 - x2^2): x1 times 1 - eta, x2 times 1 + eta. */
+    static const double curvature[2] = {1.0, -1.0};
+    struct function f = quadratic(curvature, 2);
+    double x[2] = {1, 0.5}, grad[2];
+    ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * (1 - 0.25), EXACT);
+    f.gradient(&f, grad, x);
+    gd_step(x, grad, 2, 0.1);
+    ck_assert_double_eq_tol(x[0], 1 - 0.1, EXACT);
+    ck_assert_double_eq_tol(x[1], 0.5 * (1 + 0.1), EXACT);
+    ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0.0, 0, 100000), 25);
+    ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0.0, 0, 100000), 145);
+    for (int e = 1; e <= 15; e++) {
+        double eps = pow(10.0, -e);
+        ck_assert_int_eq(saddle_escape_steps(eps, 0.1, 0.0, 0, 100000), saddle_escape_predicted(eps, 0.1));
+    }
+    ck_assert_double_eq_tol(log(1.1), 0.0953, 0.00005);
+}
+END_TEST
+
+/* On the stable line x2 = 0 the gradient's x2 part is -x2 = 0 exactly, so
+ * x2 stays 0 for ever; noise of 1e-8 puts it off the line and it escapes
+ * within a few hundred steps on every seed: the cause is the exact zero. */
+START_TEST(saddle_line_and_noise)
+{
+    ck_assert_int_eq(saddle_escape_steps(0.0, 0.1, 0.0, 0, 100000), -1);
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        long k = saddle_escape_steps(0.0, 0.1, 1e-8, seed, 100000);
+        ck_assert_int_gt(k, 0);
+        ck_assert_int_lt(k, 300);
+    }
+}
+END_TEST
+
+/* The plateau: at w = -10 |f'| = 2 (0.9 - s) s (1 - s) with s = sigmoid(-10)
+ * is 8.2e-5 < 1e-4: the rule stops at step 0 with f = 0.81 (the minimum is
+ * 0 at ln 9); from 0, where |f'| = 0.2, the same rule runs on to the minimum. */
+START_TEST(plateau_fools_the_stopping_rule)
+{
+    struct function f = plateau_function();
+    double w[1] = {-10.0}, grad[1];
+    f.gradient(&f, grad, w);
+    double s = 1.0 / (1.0 + exp(10.0));
+    ck_assert_double_eq_tol(fabs(grad[0]), 2 * (0.9 - s) * s * (1 - s), EXACT);
+    ck_assert_double_lt(fabs(grad[0]), 1e-4);
+    struct gd_run stuck = gradient_descent(&f, w, 1.0, 1e-4, 100000, NULL, 1);
+    ck_assert(stuck.converged);
+    ck_assert_int_eq(stuck.steps, 0);
+    ck_assert_double_eq_tol(stuck.loss, 0.81, 0.005);
+    double w0[1] = {0.0};
+    struct gd_run fine = gradient_descent(&f, w0, 1.0, 1e-4, 100000, NULL, 1);
+    ck_assert(fine.converged);
+    ck_assert_double_lt(fine.loss, 1e-6);
+    ck_assert_double_eq_tol(w0[0], log(9.0), 0.01);
+}
+END_TEST
+
+/* (10.2): dh_L/dw_1 of the linear chain with every weight w is w^(L-1)
+ * exactly for w = 2 and 1/2 (powers of two); slopes ln 2 and -ln 2. */
+START_TEST(linear_chain_is_a_power)
+{
+    double w[CHAIN_MAX];
+    for (int L = 1; L <= CHAIN_MAX; L++) {
+        for (int j = 0; j < L; j++)
+            w[j] = 2.0;
+        ck_assert_double_eq(chain_first_factor(w, (size_t)L, false, 1.0), ldexp(1.0, L - 1));
+        for (int j = 0; j < L; j++)
+            w[j] = 0.5;
+        ck_assert_double_eq(chain_first_factor(w, (size_t)L, false, 1.0), ldexp(1.0, 1 - L));
+    }
+    ck_assert_double_eq_tol(chain_slope(2.0, 0), log(2.0), 1e-9);
+    ck_assert_double_eq_tol(chain_slope(0.5, 0), -log(2.0), 1e-9);
+}
+END_TEST
+
+/* tanh with large weights vanishes too: h_j settles at the fixed point
+ * h* = tanh(2 h*) = 0.9575, where each layer multiplies by 2 (1 - h*^2),
+ * about 0.166; the slope is its logarithm.  Remove the cause (saturation):
+ * the linear chain with the same weights explodes instead. */
+START_TEST(tanh_chain_saturates)
+{
+    double h = tanh_fixed_point(2.0);
+    ck_assert_double_eq_tol(h, tanh(2 * h), 1e-15);
+    ck_assert_double_eq_tol(h, 0.9575, 0.00005);
+    ck_assert_double_eq_tol(2 * (1 - h * h), 0.1664, 0.00005);
+    ck_assert_double_eq_tol(chain_slope(2.0, 1), log(2 * (1 - h * h)), 1e-3);
+    ck_assert_double_gt(chain_slope(2.0, 0), 0);
+}
+END_TEST
+
+/* Backpropagation (chain_gradient) against the product (10.2) and against
+ * central differences, linear and tanh, at mixed weights. */
+START_TEST(chain_gradient_is_exact)
+{
+    for (int t = 0; t < 2; t++) {
+        struct function f = chain_function(6, t == 1, 0.7, 0.3, 0.0);
+        double w[6] = {1.3, -0.8, 0.9, 1.1, -1.2, 0.6}, grad[6];
+        f.gradient(&f, grad, w);
+        double h[7], r;
+        h[0] = 0.7;
+        for (int j = 1; j <= 6; j++)
+            h[j] = t ? tanh(w[j - 1] * h[j - 1]) : w[j - 1] * h[j - 1];
+        r = h[6] - 0.3;
+        ck_assert_double_eq_tol(f.value(&f, w), 1.0 / 2 * r * r, 1e-15);
+        if (t == 1)         /* tanh's slope s = 1 - h^2 */
+            ck_assert_double_eq_tol(1 - h[1] * h[1], 1 / (cosh(w[0] * 0.7) * cosh(w[0] * 0.7)), 1e-15);
+        ck_assert_double_eq_tol(grad[0], r * chain_first_factor(w, 6, t == 1, 0.7), 1e-14);
+        for (int j = 0; j < 6; j++) {
+            double step = 1e-6, up[6], down[6];
+            for (int i = 0; i < 6; i++)
+                up[i] = down[i] = w[i];
+            up[j] += step;
+            down[j] -= step;
+            double central = (f.value(&f, up) - f.value(&f, down)) / (2 * step);
+            ck_assert_double_eq_tol(grad[j], central, 1e-8);
+        }
+    }
+}
+END_TEST
+
+/* Chapter 5's check on every failure objective, at random points: the
+ * chains (linear and tanh), the plateau; all pass (worst below 1e-6). */
+START_TEST(failure_gradients_pass_gradcheck)
+{
+    struct function fs[3] = {chain_function(8, false, 0.9, 0.2, 1.0),
+                             chain_function(8, true, 0.9, 0.2, 1.0), plateau_function()};
+    struct rng rng;
+    rng_seed(&rng, 10);
+    for (int i = 0; i < 3; i++) {
+        struct checked c = checked_function(&fs[i]);
+        struct gradcheck_result r = gradcheck_random(&c, fs[i].start, 0.5, 20, &rng, NULL);
+        ck_assert_msg(r.worst < GRADCHECK_PASS, "%s: worst relative error %g", fs[i].name, r.worst);
+    }
+}
+END_TEST
+
+/* The worked clip: g = (3, 4), |g| = 5.  By norm (max 1): g times
+ * 1/(5 + 1e-6) = (3, 4)/5.000001, the direction kept; by value (1): (1, 1),
+ * the direction turned from 53.13 to 45 degrees. */
+START_TEST(clip_worked_step)
+{
+    double by_norm[2], by_value[2], norm;
+    worked_clip(by_norm, by_value, &norm);
+    ck_assert_double_eq(norm, 5);
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
+    ck_assert_double_eq_tol(by_norm[0], 3 / 5.000001, EXACT);
+    ck_assert_double_eq_tol(by_norm[1], 4 / 5.000001, EXACT);
+    ck_assert_double_eq(by_value[0], 1);
+    ck_assert_double_eq(by_value[1], 1);
+    ck_assert_double_eq_tol(atan2(4, 3) * 180 / 3.141592653589793, 53.13, 0.005);
+    ck_assert_double_eq_tol(atan2(by_norm[1], by_norm[0]), atan2(4, 3), EXACT);
+    ck_assert_double_eq_tol(atan2(by_value[1], by_value[0]) * 180 / 3.141592653589793, 45, 1e-12);
+}
+END_TEST
+
+/* Below the threshold nothing changes (the coefficient is clamped to 1). */
+START_TEST(clip_leaves_small_gradients)
+{
+    double g[3] = {0.1, -0.2, 0.3}, copy[3] = {0.1, -0.2, 0.3};
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
+    clip_grad_norm(g, 3, 1.0);
+    clip_grad_value(g, 3, 1.0);
+    for (int i = 0; i < 3; i++)
+        ck_assert_double_eq(g[i], copy[i]);
+}
+END_TEST
+
+/* The run that overflows: 10 linear layers at 1.5 (h_L = 1.5^10 = 57.67),
+ * target 1, lr 0.1: the first update is already too long, the second
+ * overflows.  Clipped at norm 1 the same run reaches the target.  The
+ * cause is the size of the first gradients: started at 1.02 per layer
+ * (h_L = 1.22, a gradient norm below 1) the same unclipped run converges. */
+START_TEST(explosion_and_clipping)
+{
+    double loss;
+    ck_assert_int_eq(explode_run(EXPLODE_W0, 0.0, &loss), 1);
+    ck_assert_int_eq(explode_run(EXPLODE_W0, CLIP_MAX_NORM, &loss), EXPLODE_STEPS);
+    ck_assert_double_lt(loss, 1e-12);
+    ck_assert_int_eq(explode_run(1.02, 0.0, &loss), EXPLODE_STEPS);
+    ck_assert_double_lt(loss, 1e-12);
+    ck_assert_double_eq_tol(pow(1.5, 10), 57.67, 0.005);
+}
+END_TEST
+
+/* Basins: every start of the grid reaches one of the four minima with both
+ * runs, and momentum moves a quarter of the starts to another minimum. */
+START_TEST(basins_move_with_momentum)
+{
+    int changed = 0, lost = 0;
+    ck_assert_int_eq(BASIN_GRID * BASIN_GRID, 1600);
+    for (int i = 0; i < BASIN_GRID; i++)
+        for (int j = 0; j < BASIN_GRID; j++) {
+            double x1 = -6.0 + 12.0 * (i + 0.5) / BASIN_GRID, x2 = -6.0 + 12.0 * (j + 0.5) / BASIN_GRID;
+            int a = himmelblau_basin(x1, x2, 0.01, 0.0, BASIN_STEPS);
+            int b = himmelblau_basin(x1, x2, 0.001, 0.9, BASIN_STEPS);
+            lost += a < 0 || b < 0;
+            changed += a != b;
+        }
+    ck_assert_int_eq(lost, 0);
+    ck_assert_int_gt(changed, 0);
+}
+END_TEST
+
+/* Where NaN and Inf come from, as IEEE 754 defines it (C11 Annex F). */
+START_TEST(nan_and_inf_sources)
+{
+    volatile double big = 1e308, zero = 0.0, tiny = -1e-300;
+    ck_assert(isinf(big * 10));                   /* overflow */
+    ck_assert(isnan(zero / zero) && isnan(0.0 / 0.0)); /* 0/0 */
+    ck_assert(isnan(big * 10 - big * 10));        /* inf - inf */
+    ck_assert(isinf(log(zero)) && log(zero) < 0); /* log 0 = -inf */
+    ck_assert(isnan(sqrt(tiny)));                 /* a negative rounding under a root */
+    ck_assert(isnan(big * 10 * zero));            /* inf times 0 */
+}
+END_TEST
+
+/* Exercise 4's answer: a chain of weights 2 carries 2^(L-1), finite up to
+ * L - 1 = 1023 and infinite from L = 1025 (2^1024 > DBL_MAX). */
+START_TEST(overflow_depth)
+{
+    static double w[1100];
+    for (int j = 0; j < 1100; j++)
+        w[j] = 2.0;
+    ck_assert(isfinite(chain_first_factor(w, 1023 + 1, false, 1.0)));
+    ck_assert(isinf(chain_first_factor(w, 1025, false, 1.0)));
+    ck_assert(isinf(pow(2, 1024)) && isfinite(pow(2, 1023)));
+}
+END_TEST
+
+/* Worked answers 1 and 2 (solutions/10-failures.md). */
+START_TEST(answers_by_hand)
+{
+    /* 1: eps = 1e-4, lr 0.2: ceil(ln(1e4) / ln 1.2) = ceil(50.52) = 51. */
+    ck_assert_int_eq(saddle_escape_predicted(1e-4, 0.2), 51);
+    ck_assert_int_eq(saddle_escape_steps(1e-4, 0.2, 0.0, 0, 1000), 51);
+    ck_assert_double_eq_tol(log(1e4) / log(1.2), 50.52, 0.005);
+    ck_assert_double_eq_tol(log(1e4), 9.2103, 0.00005);
+    ck_assert_double_eq_tol(log(1.2), 0.18232, 0.000005);
+    ck_assert_double_eq_tol(9.2103 / 0.18232, 50.52, 0.005);
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
+    ck_assert_double_eq_tol(log(1e4) / 0.2, 46, 0.1);          /* the approximation, 10 % short */
+    ck_assert_double_eq_tol(100 * (1 - log(1e4) / 0.2 / 51), 10, 0.5);   /* percent */
+    /* 2: g = (6, 8), |g| = 10; by norm 5: (6, 8) 5/10.000001; by value 5: (5, 5). */
+    double g[2] = {6, 8}, v[2] = {6, 8};
+    ck_assert_double_eq(clip_grad_norm(g, 2, 5), 10);
+    ck_assert_double_eq_tol(g[0], 6 * 5 / 10.000001, EXACT);
+    ck_assert_double_eq_tol(g[1], 8 * 5 / 10.000001, EXACT);
+    ck_assert_double_eq_tol(g[0], 2.9999997, 5e-8);
+    ck_assert_double_eq_tol(g[1], 3.9999996, 5e-8);
+    clip_grad_value(v, 2, 5);
+    ck_assert_double_eq(v[0], 5);
+    ck_assert_double_eq(v[1], 5);
+}
+END_TEST
+
+Suite *chapter_suite(void)
+{
+    Suite *suite = suite_create("10-failures");
+    TCase *stuck = tcase_create("ch10 saddles and plateaus");
+    TCase *deep = tcase_create("ch10 exploding and vanishing gradients");
+    TCase *clip = tcase_create("ch10 clipping");
+    TCase *basins = tcase_create("ch10 basins");
+    tcase_add_test(stuck, saddle_escape_time);
+    tcase_add_test(stuck, saddle_line_and_noise);
+    tcase_add_test(stuck, plateau_fools_the_stopping_rule);
+    tcase_add_test(deep, linear_chain_is_a_power);
+    tcase_add_test(deep, tanh_chain_saturates);
+    tcase_add_test(deep, chain_gradient_is_exact);
+    tcase_add_test(deep, failure_gradients_pass_gradcheck);
+    tcase_add_test(clip, clip_worked_step);
+    tcase_add_test(clip, clip_leaves_small_gradients);
+    tcase_add_test(clip, explosion_and_clipping);
+    tcase_add_test(clip, nan_and_inf_sources);
+    tcase_add_test(deep, overflow_depth);
+    tcase_add_test(clip, answers_by_hand);
+    tcase_add_test(basins, basins_move_with_momentum);
+    suite_add_tcase(suite, stuck);
+    suite_add_tcase(suite, deep);
+    suite_add_tcase(suite, clip);
+    suite_add_tcase(suite, basins);
+    return suite;
+}
