@@ -3,6 +3,7 @@
 # data: build/ch11 --example cancer --csv DATA
 # data: build/ch11 --example digits --csv DATA
 # data: build/ch11 --example moons --csv DATA
+# data: build/ch11 --example claims --csv DATA
 load 'plots/style.gp'
 
 optimizers = 'sgd momentum adam'
@@ -140,7 +141,7 @@ unset contour
 set surface
 set key autotitle columnheader
 # the contour's table is space-separated: its lines are read as one column
-plot data.'/moons_grid.csv' using 'x1':'x2':'p' with image pixels notitle, \
+plot data.'/moons_grid.csv' using 'x1':'x2':'p' with image notitle, \
      $boundary using (real(word(strcol(1), 1))):(real(word(strcol(1), 2))) \
         with lines lc rgb 'black' lw 2 title 'network: probability 1/2', \
      -(w1 * x + b) / w2 with lines ls 6 title 'logistic regression: probability 1/2', \

@@ -4,6 +4,7 @@
  *              known exactly) and on the digits network at initialisation
  *   chapter 4  the mini-batch gradient's noise falls as 1/|B|
  *   chapter 6  momentum beta at lr eta behaves as SGD at eta / (1 - beta)
+ *   chapter 9  a decaying rate ends lower than a constant one
  *   chapter 10 clipping the gradient's norm rescues a rate that fails
  */
 #include "00-toolkit/csv.h"
@@ -127,7 +128,9 @@ void batch_noise(double noise[NOISE_SIZES], double *predicted_trace, size_t *cou
 const size_t noise_sizes[NOISE_SIZES] = {8, 32, 128};
 
 /* The final training loss of the digits network, seed 1, with settings. */
-static double digits_final(const char *optimizer, double lr, double max_norm, double *accuracy)
+static double digits_final_scheduled(const char *optimizer, double lr, double max_norm,
+                                     const struct scheduler_settings *schedule,
+                                     double *accuracy)
 {
     struct task_data data;
     double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
@@ -135,11 +138,25 @@ static double digits_final(const char *optimizer, double lr, double max_norm, do
     task_load(&data, TASK_DIGITS);
     t.hyper.lr = lr;
     t.max_norm = max_norm;
+    t.schedule = schedule;
     struct training_result r = task_run(&data, &t, 1, theta, NULL);
     task_free(&data);
     if (accuracy)
         *accuracy = r.diverged ? 0.0 : r.test_accuracy;
     return r.diverged ? INFINITY : r.train_loss;
+}
+
+static double digits_final(const char *optimizer, double lr, double max_norm, double *accuracy)
+{
+    return digits_final_scheduled(optimizer, lr, max_norm, NULL, accuracy);
+}
+
+void schedules(double loss[2], double accuracy[2])
+{
+    struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
+    cosine.t_max = DIGITS_EPOCHS;
+    loss[0] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, NULL, &accuracy[0]);
+    loss[1] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, &cosine, &accuracy[1]);
 }
 
 void momentum_pairs(double sgd_loss[MOMENTUM_PAIRS], double momentum_loss[MOMENTUM_PAIRS])
@@ -197,10 +214,19 @@ void claims_print(FILE *out, const char *csv_dir)
     double sgd[MOMENTUM_PAIRS], momentum[MOMENTUM_PAIRS];
     momentum_pairs(sgd, momentum);
     fprintf(out, "\nChapter 6, momentum 0.9 at lr eta against sgd at 10 eta: final training "
-                 "loss, digits, seed 1\n%-8s  %-10s  %-10s\n", "sgd lr", "sgd",
+                 "loss, digits, seed 1\n%-8s  %-10s  %s\n", "sgd lr", "sgd",
             "momentum");
     for (int k = 0; k < MOMENTUM_PAIRS; k++)
-        fprintf(out, "%-8g  %-10.4g  %-10.4g\n", momentum_sgd_rates[k], sgd[k], momentum[k]);
+        fprintf(out, "%-8g  %-10.4g  %.4g\n", momentum_sgd_rates[k], sgd[k], momentum[k]);
+
+    double scheduled[2], scheduled_accuracy[2];
+    schedules(scheduled, scheduled_accuracy);
+    fprintf(out, "\nChapter 9, a schedule: sgd at lr %g on digits, seed 1, %d epochs\n"
+                 "%-26s  %-14s  %s\n", SCHEDULE_LR, DIGITS_EPOCHS, "rate", "training loss",
+            "test accuracy %");
+    fprintf(out, "%-26s  %-14.4g  %.1f\n", "constant", scheduled[0], 100 * scheduled_accuracy[0]);
+    fprintf(out, "%-26s  %-14.4g  %.1f\n", "cosine annealing to 0", scheduled[1],
+            100 * scheduled_accuracy[1]);
 
     double loss[CLIP_NORMS], accuracy[CLIP_NORMS];
     clipping(loss, accuracy);

@@ -44,4 +44,10 @@ void momentum_pairs(double sgd_loss[MOMENTUM_PAIRS], double momentum_loss[MOMENT
 extern const double clip_norms[CLIP_NORMS];
 void clipping(double loss[CLIP_NORMS], double accuracy[CLIP_NORMS]);
 
+/* Chapter 9: sgd on digits at SCHEDULE_LR, constant and with cosine
+ * annealing to 0 over the DIGITS_EPOCHS epochs (T_max = DIGITS_EPOCHS,
+ * stepped per epoch): final training loss and test accuracy, seed 1. */
+#define SCHEDULE_LR 1.0
+void schedules(double loss[2], double accuracy[2]);
+
 #endif

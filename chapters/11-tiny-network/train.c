@@ -2,6 +2,7 @@
 #include "11-tiny-network/train.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
+#include "10-failures/clip.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -42,7 +43,10 @@ struct training_result train_network(const struct network *net, double *theta,
     const size_t *batch;
     size_t size;
 
+    struct scheduler sched;
     optimizer_init(&opt, settings->kind, &settings->hyper, dim);
+    if (settings->schedule)
+        scheduler_init(&sched, settings->schedule, &opt);
     epoch_init(&epoch, train->count, settings->batch_size, true, settings->shuffle_seed);
     if (csv)
         fprintf(csv, "epoch,train_loss,test_loss,test_accuracy\n");
@@ -52,14 +56,8 @@ struct training_result train_network(const struct network *net, double *theta,
         epoch_start(&epoch);
         while ((size = epoch_next_batch(&epoch, &batch)) > 0) {
             double loss = network_gradient(net, grad, theta, train, batch, size);
-            if (settings->max_norm > 0.0) {
-                double norm = vec_norm(grad, dim);
-                /* clip_grad_norm_: scale by max_norm / (norm + 1e-6), at most 1 */
-                double factor = settings->max_norm / (norm + 1e-6);
-                if (factor < 1.0)
-                    for (size_t p = 0; p < dim; p++)
-                        grad[p] *= factor;
-            }
+            if (settings->max_norm > 0.0)
+                clip_grad_norm(grad, dim, settings->max_norm);
             optimizer_step(&opt, theta, grad);
             if (!isfinite(loss) || !finite_vector(theta, dim)) {
                 r.diverged = true;
@@ -68,6 +66,8 @@ struct training_result train_network(const struct network *net, double *theta,
         }
         if (r.diverged)
             break;
+        if (settings->schedule)
+            scheduler_step(&sched, &opt);
         measure(&r, net, theta, train, test);
         if (!isfinite(r.train_loss) || !isfinite(r.test_loss)) {
             r.diverged = true;

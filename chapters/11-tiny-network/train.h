@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "00-toolkit/optimizer.h"
+#include "09-schedules/schedule.h"
 #include "11-tiny-network/network.h"
 
 struct training {
@@ -26,7 +27,11 @@ struct training {
     long epochs;
     uint64_t shuffle_seed;          /* the batches' order (epoch_init) */
     double max_norm;                /* clip the gradient's norm to this, 0: never
-                                       (torch.nn.utils.clip_grad_norm_) */
+                                       (chapter 10's clip_grad_norm) */
+    const struct scheduler_settings *schedule;  /* NULL: a constant rate; else
+                                       chapter 9's scheduler, stepped once per
+                                       epoch, as scheduler.step() after each
+                                       epoch's loop in PyTorch */
 };
 
 struct training_result {
