@@ -151,6 +151,32 @@ static double digits_final(const char *optimizer, double lr, double max_norm, do
     return digits_final_scheduled(optimizer, lr, max_norm, NULL, accuracy);
 }
 
+double noise_trace(long epochs)
+{
+    struct task_data data;
+    struct network net;
+    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
+    struct training t = task_training(TASK_DIGITS, "sgd");
+    task_load(&data, TASK_DIGITS);
+    task_network(&net, TASK_DIGITS);
+    size_t dim = network_dim(&net), n = data.train.count;
+    double *full = xcalloc(dim, sizeof(double)), *g = xcalloc(dim, sizeof(double));
+    t.epochs = epochs;
+    task_run(&data, &t, 1, theta, NULL);
+    network_gradient(&net, full, theta, &data.train, NULL, 0);
+    double trace = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        network_gradient(&net, g, theta, &data.train, &i, 1);
+        for (size_t p = 0; p < dim; p++)
+            trace += (g[p] - full[p]) * (g[p] - full[p]);
+    }
+    free(full);
+    free(g);
+    network_free(&net);
+    task_free(&data);
+    return trace / (double)n;
+}
+
 void schedules(double loss[2], double accuracy[2])
 {
     struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
@@ -227,6 +253,9 @@ void claims_print(FILE *out, const char *csv_dir)
     fprintf(out, "%-26s  %-14.4g  %.1f\n", "constant", scheduled[0], 100 * scheduled_accuracy[0]);
     fprintf(out, "%-26s  %-14.4g  %.1f\n", "cosine annealing to 0", scheduled[1],
             100 * scheduled_accuracy[1]);
+    fprintf(out, "the gradient noise tr Cov[g_i] at the constant rate: %.3g after %d epochs, "
+                 "%.3g after %d\n", noise_trace(NOISE_EPOCHS), NOISE_EPOCHS,
+            noise_trace(DIGITS_EPOCHS), DIGITS_EPOCHS);
 
     double loss[CLIP_NORMS], accuracy[CLIP_NORMS];
     clipping(loss, accuracy);

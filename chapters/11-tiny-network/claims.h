@@ -50,4 +50,9 @@ void clipping(double loss[CLIP_NORMS], double accuracy[CLIP_NORMS]);
 #define SCHEDULE_LR 1.0
 void schedules(double loss[2], double accuracy[2]);
 
+/* tr Cov[g_i], the mean |g_i - g|^2 over the digits' training samples, at
+ * the network after epochs of sgd (tuned rate, seed 1): the noise that
+ * every mini-batch gradient carries, chapter 4's sigma^2. */
+double noise_trace(long epochs);
+
 #endif

@@ -50,4 +50,5 @@ void chapter11_values(FILE *out)
     double l0 = digits_curvature(1, 0);
     fprintf(out, "digits_curvature %.2f\n", l0);
     fprintf(out, "digits_two_over_l %.1f\n", 2 / l0);
+    fprintf(out, "noise_drop %.0f\n", noise_trace(NOISE_EPOCHS) / noise_trace(DIGITS_EPOCHS));
 }
