@@ -11,11 +11,21 @@ generator, then its loss at every epoch and its final parameters), runs
         optimizer.zero_grad(); output = model(x)
         loss = criterion(output, y); loss.backward(); optimizer.step()
 
-in float64, and compares every epoch's loss and the final parameters:
+in float64, and compares every epoch's loss and the final parameters.
+
+Then the chapter's network: `build/ch11 --example pytorch-network` prints
+32 training digits, the initial weights of the 64-32-10 tanh network
+(nn.Sequential(nn.Linear(64, 32), nn.Tanh(), nn.Linear(32, 10)) with
+nn.CrossEntropyLoss) and five full-batch steps of SGD (lr 0.1), SGD with
+momentum 0.9 (lr 0.1) and Adam (lr 0.01); PyTorch's autograd and
+torch.optim take the same steps, and every loss and final parameter is
+compared, which checks the C backpropagation against autograd.
 
     python3 chapters/11-tiny-network/pytorch_check.py [BUILD]
 
-Exit status 0 when every number agrees within 1e-12 relative, 1 otherwise.
+Exit status 0 when every number agrees within 1e-12 relative (relative to
+the larger of the two, or 1e-3 for a parameter closer to 0 than that),
+1 otherwise.
 The C loop adds the 100 samples one after another; PyTorch's matrix
 products may add them in another order (blocked, vectorised), so the two
 differ by rounding: a few units of 1e-16 per operation, far below 1e-12.
@@ -56,6 +66,70 @@ def relative(a, b):
     return abs(a - b) / max(abs(a), abs(b), 1e-300)
 
 
+def network_ours():
+    text = subprocess.run([f"{BUILD}/ch11", "--example", "pytorch-network"], check=True,
+                          capture_output=True, text=True).stdout
+    x, y, runs = [], [], []
+    for line in text.split("\n"):
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "network":
+            inputs, hidden, outputs = int(words[1]), int(words[2]), int(words[3])
+        elif words[0] == "x":
+            x.append([float(w) for w in words[1:]])
+        elif words[0] == "y":
+            y.append(int(words[1]))
+        elif words[0] == "theta0":
+            theta0 = [float(w) for w in words[1:]]
+        elif words[0] == "run":
+            runs.append({"name": words[1], "lr": float(words[3]), "momentum": float(words[5]),
+                         "losses": []})
+        elif words[0] == "loss":
+            runs[-1]["losses"].append(float(words[2]))
+        elif words[0] == "theta":
+            runs[-1]["theta"] = [float(w) for w in words[1:]]
+    return (inputs, hidden, outputs), x, y, theta0, runs
+
+
+def network_check():
+    (inputs, hidden, outputs), x, y, theta0, runs = network_ours()
+    x = torch.tensor(x, dtype=torch.float64)
+    y = torch.tensor(y, dtype=torch.long)
+    ok = True
+    print(f"the {inputs}-{hidden}-{outputs} tanh network, CrossEntropyLoss, {len(y)} digits, "
+          f"{len(runs[0]['losses'])} full-batch steps, float64")
+    for run in runs:
+        model = torch.nn.Sequential(torch.nn.Linear(inputs, hidden), torch.nn.Tanh(),
+                                    torch.nn.Linear(hidden, outputs)).double()
+        with torch.no_grad():
+            at = 0
+            for parameter in model.parameters():
+                count = parameter.numel()
+                parameter.copy_(torch.tensor(theta0[at:at + count],
+                                             dtype=torch.float64).reshape(parameter.shape))
+                at += count
+        if run["name"] == "adam":
+            optimizer = torch.optim.Adam(model.parameters(), lr=run["lr"])
+        else:
+            optimizer = torch.optim.SGD(model.parameters(), lr=run["lr"],
+                                        momentum=run["momentum"])
+        criterion = torch.nn.CrossEntropyLoss()
+        worst_loss = 0.0
+        for c_loss in run["losses"]:
+            optimizer.zero_grad()
+            loss = criterion(model(x), y)
+            loss.backward()
+            optimizer.step()
+            worst_loss = max(worst_loss, relative(loss.item(), c_loss))
+        theirs = torch.cat([p.detach().flatten() for p in model.parameters()]).tolist()
+        worst_theta = max(abs(a - b) / max(abs(a), abs(b), 1e-3)
+                          for a, b in zip(theirs, run["theta"]))
+        print(f"  {run['name']:<9} losses {worst_loss:.1e}, parameters {worst_theta:.1e}")
+        ok = ok and worst_loss <= TOLERANCE and worst_theta <= TOLERANCE
+    return ok
+
+
 def main():
     x, y, theta0, epochs, lr, c_losses, c_theta = ours()
     x = torch.tensor(x, dtype=torch.float64)
@@ -82,6 +156,7 @@ def main():
     print(f"  largest relative difference of the {epochs} losses:  {worst_loss:.1e}")
     print(f"  largest relative difference of the final parameters: {worst_theta:.1e}")
     ok = worst_loss <= TOLERANCE and worst_theta <= TOLERANCE
+    ok = network_check() and ok
     print("agree within 1e-12" if ok else "DIFFER by more than 1e-12")
     return 0 if ok else 1
 
