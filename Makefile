@@ -7,6 +7,9 @@
 #                         02-learning-rate), and only what it needs
 #   make exercises CH=4   only your exercise answers (all chapters without CH)
 #   make watch CH=7       run chapter 7's exercises again on every save
+#   make next             the next exercise to do, in book order
+#   make lab-yours        build/descent-yours: the lab on your optimizers
+#                         (and build/ch08-yours: chapter 8's race on them)
 #   make hint EX=7.3      the hint of exercise 7.3
 #   make reset EX=7.3     restore exercise 7.3's stub (FORCE=1 over your edits)
 #   make plots | book | bench | deps | clean
@@ -106,7 +109,7 @@ SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
-	loop-timing
+	loop-timing next lab-yours
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
@@ -282,11 +285,16 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
-		$(NUMERALS)
+		$(NUMERALS) $(if $(CH),,$(BUILD)/descent-solutions)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)
 	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
+
+# The first exercise not done, in book order, where the chapter asks it
+# and its hint command (the same "next:" line as make check's).
+next: deps $(SEL_YOURS)
+	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
 bench: deps $(BENCHES)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
@@ -297,6 +305,58 @@ loop-timing:
 
 clean:
 	rm -rf '$(BUILD)'
+
+# ------------------------------------------------------ the lab on your code
+# make lab-yours: build/descent-yours, the lab in which every optimizer
+# whose exercise is done runs your step, the others the book's (the list of
+# exercises and kinds, and how the steps are swapped at link time, are in
+# tests/lab-yours.c).  build/descent-solutions is the same program on the
+# reference answers; tests/lab-yours.sh (run by make check) proves it
+# prints what build/descent prints, byte for byte.
+LAB_YOURS_NUMBERS := $(sort $(shell sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *"\([0-9A-Z]*\)\.[0-9]*").*/\1/p' tests/lab-yours.c))
+LAB_YOURS_CHAPTERS := $(foreach n,$(LAB_YOURS_NUMBERS),$(call ch_folder,$(n)))
+LAB_YOURS_STUBS := $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard chapters/$(c)/exercise_*.c)))
+LAB_YOURS_ANSWERS := $(patsubst %.c,$(BUILD)/obj/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard solutions/$(c)/exercise_*.c)))
+LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
+LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
+
+lab-yours: deps $(BUILD)/descent-yours $(BUILD)/ch08-yours
+	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot adam.svg, $(BUILD)/ch08-yours --example race"
+
+# The exercises whose tests pass, from your exercise runs (a run that did
+# not link counts nothing); rewritten only when it changes.
+$(BUILD)/lab-yours-done.c: $(LAB_YOURS_RUNS) tests/lab-yours.c
+	@{ echo '/* Written by make lab-yours: the exercises whose tests pass. */'; \
+	  echo '#include <stddef.h>'; echo 'const char *const lab_yours_done[] = {'; \
+	  for run in $(LAB_YOURS_RUNS); do [ ! -x "$$run" ] || "$$run"; done | \
+	    sed -n 's/^  done  *exercise \([0-9A-Z]*\.[0-9]*\) .*/    "\1",/p'; \
+	  echo '    NULL,'; echo '};'; } >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/lab-solutions-done.c: tests/lab-yours.c
+	@mkdir -p $(@D)
+	@{ echo '/* Written by make: every exercise of tests/lab-yours.c, for the reference answers. */'; \
+	  echo '#include <stddef.h>'; echo 'const char *const lab_yours_done[] = {'; \
+	  sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *\("[0-9A-Z]*\.[0-9]*"\)).*/    \1,/p' $<; \
+	  echo '    NULL,'; echo '};'; } >$@
+
+$(BUILD)/lab-%-done.o: $(BUILD)/lab-%-done.c | deps
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+
+# The lab and chapter 8's program (its race), each on your optimizers.
+define yours_program
+$(1): $(2) $(BUILD)/obj/tests/lab-yours.o $(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
+	@$$(say) LINK $$@
+	$$(Q)$$(LAB_LINK) 2>$$@.log || { rm -f $$@; cat $$@.log; \
+		echo "$$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
+endef
+$(eval $(call yours_program,$(BUILD)/descent-yours,$(BUILD)/obj/chapters/A-lab/main.o))
+$(eval $(call yours_program,$(BUILD)/ch08-yours,$(BUILD)/obj/chapters/08-adam/main.o))
+
+$(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
+		$(BUILD)/lab-solutions-done.o $(LAB_YOURS_ANSWERS) $(LIB)
+	@$(say) LINK $@
+	$(Q)$(LAB_LINK)
 
 # ------------------------------------------------------ the learner's loop
 # make watch [CH=NN]: run your exercises again whenever a file under
