@@ -18,7 +18,7 @@ expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexist
 
 # PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and
 # SGD(lr=0.01) from the C program's data and initial weights, and five steps
-# of the 64-32-10 digits network with SGD, momentum and Adam, within 1e-12.
+# of the 64-32-10 digits network with every optimizer, within 1e-12.
 expect_pytorch_agrees "the seed's loop and the digits network against PyTorch's" \
     chapters/11-tiny-network/pytorch_check.py "$BUILD"
 

@@ -2,7 +2,7 @@
  * (reports.h). */
 #include "00-toolkit/optimizer.h"
 #include "06-momentum/sgd.h"
-#include "08-adam/adam.h"
+#include "A-lab/kinds.h"
 #include "11-tiny-network/experiments.h"
 #include "11-tiny-network/reports.h"
 
@@ -27,7 +27,6 @@ void network_dump(FILE *out, const char *csv_dir)
     struct rng rng;
     double theta0[DIGITS_DIM], theta[DIGITS_DIM], grad[DIGITS_DIM];
     size_t batch[DUMP_SAMPLES];
-    static const char *const names[3] = {"sgd", "momentum", "adam"};
     (void)csv_dir;
 
     task_load(&data, TASK_DIGITS);
@@ -42,19 +41,23 @@ void network_dump(FILE *out, const char *csv_dir)
         fprintf(out, "y %d\n", (int)data.train.y[i]);
     }
     print_vector(out, "theta0", theta0, DIGITS_DIM);
-    for (int o = 0; o < 3; o++) {
-        struct hyper h = o == 2 ? adam_kind.defaults : sgd_kind.defaults;
+    /* SGD with momentum first, then every kind of the book at PyTorch's
+     * defaults (plain SGD at lr 0.1: its default 1e-3 barely moves) */
+    for (int k = -1; optimizer_kinds[k < 0 ? 0 : k] != NULL; k++) {
+        const struct optimizer_kind *kind = optimizer_kinds[k < 0 ? 0 : k];
+        struct hyper h = kind->defaults;
         struct optimizer opt;
-        h.lr = o == 2 ? 0.01 : 0.1;
-        if (o == 1)
+        if (kind == &sgd_kind)
+            h.lr = 0.1;
+        if (k < 0)
             h.momentum = 0.9;
-        optimizer_init(&opt, o == 2 ? &adam_kind : &sgd_kind, &h, DIGITS_DIM);
+        optimizer_init(&opt, kind, &h, DIGITS_DIM);
         memcpy(theta, theta0, sizeof theta);
-        fprintf(out, "run %s lr %.17g momentum %.17g\n", names[o], h.lr, h.momentum);
-        for (int k = 0; k < DUMP_STEPS; k++) {
+        fprintf(out, "run %s lr %.17g momentum %.17g\n", kind->name, h.lr, h.momentum);
+        for (int step = 0; step < DUMP_STEPS; step++) {
             double loss = network_gradient(&net, grad, theta, &data.train, batch, DUMP_SAMPLES);
             optimizer_step(&opt, theta, grad);
-            fprintf(out, "loss %d %.17g\n", k, loss);
+            fprintf(out, "loss %d %.17g\n", step, loss);
         }
         print_vector(out, "theta", theta, DIGITS_DIM);
         optimizer_free(&opt);

@@ -13,9 +13,10 @@ void seed_loop_print(FILE *out, const char *csv_dir);
  * every epoch and the final weights, all with %.17g. */
 void seed_loop_dump(FILE *out, const char *csv_dir);
 
-/* The digits network's first steps with sgd, momentum and adam on 32
- * training images, for pytorch_check.py: data, initial weights, losses
- * and final weights with %.17g. */
+/* The digits network's first steps on 32 training images with SGD with
+ * momentum 0.9 and every optimizer of the book (A-lab/kinds.h) at PyTorch's
+ * defaults (SGD at lr 0.1), for pytorch_check.py: data, initial weights,
+ * losses and final weights with %.17g. */
 void network_dump(FILE *out, const char *csv_dir);
 
 /* The 2-2-2 network by hand: forward, backward, one step. */
