@@ -3,6 +3,7 @@
 
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
+#include "11-tiny-network/lab_model.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -10,13 +11,27 @@
 
 size_t objective_dim(const struct objective *objective)
 {
+    if (objective->network)
+        return network_dim(objective->network);
     return objective->function ? objective->function->dim : regression_dim(objective->model);
+}
+
+/* The gradient of the data's loss over batch[0..size) (NULL: all). */
+static void data_gradient(const struct objective *objective, double *grad, const double *theta,
+                          const size_t *batch, size_t size)
+{
+    if (objective->network)
+        network_gradient(objective->network, grad, theta, objective->model->data, batch, size);
+    else
+        mse_grad(objective->model, grad, theta, batch, size);
 }
 
 double objective_loss(const struct objective *objective, const double *theta)
 {
     if (objective->function)
         return objective->function->value(objective->function, theta);
+    if (objective->network)
+        return network_loss(objective->network, theta, objective->model->data, NULL, 0);
     return mse_loss(objective->model, theta, NULL, 0);
 }
 
@@ -31,7 +46,7 @@ static void checked_gradient(const void *context, double *grad, const double *th
     if (objective->function)
         objective->function->gradient(objective->function, grad, theta);
     else
-        mse_grad(objective->model, grad, theta, NULL, 0);
+        data_gradient(objective, grad, theta, NULL, 0);
 }
 
 struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta)
@@ -53,7 +68,9 @@ long updates_per_epoch(size_t count, size_t batch)
 
 static void print_header(FILE *out, const struct objective *objective, bool alpha)
 {
-    if (objective->function)
+    if (objective->network)
+        lab_model_header(out, objective->network, objective->loss_only);
+    else if (objective->function)
         csv_header(out, "x", objective->function->dim, alpha ? "alpha" : NULL);
     else if (!alpha)
         csv_header(out, "w", objective->model->data->features,
@@ -68,10 +85,14 @@ static void print_header(FILE *out, const struct objective *objective, bool alph
 }
 
 /* A row, with the step alpha that produced it when a line search is on. */
-static void print_row(FILE *out, const struct lab_line_search *search, long step,
-                      double loss, const double *theta, size_t dim, double alpha)
+static void print_row(FILE *out, const struct objective *objective,
+                      const struct lab_line_search *search, long step, double loss,
+                      const double *theta, size_t dim, double alpha)
 {
-    if (search->search == LINE_SEARCH_NONE)
+    if (objective->network)
+        lab_model_row(out, objective->network, objective->loss_only, objective->model->data,
+                      step, loss, theta);
+    else if (search->search == LINE_SEARCH_NONE)
         csv_row(out, step, loss, theta, dim);
     else
         csv_row_alpha(out, step, loss, theta, dim, alpha);
@@ -84,7 +105,7 @@ static double whole_gradient_norm(const struct objective *objective, double *gra
     if (objective->function)
         objective->function->gradient(objective->function, grad, theta);
     else
-        mse_grad(objective->model, grad, theta, NULL, 0);
+        data_gradient(objective, grad, theta, NULL, 0);
     return vec_norm(grad, objective_dim(objective));
 }
 
@@ -132,7 +153,7 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
         } else if (out != NULL && (last || step % schedule->every == 0) && step != last_printed) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
-                print_row(out, search, step, loss, theta, dim, alpha);
+                print_row(out, objective, search, step, loss, theta, dim, alpha);
                 last_printed = step;
                 result.rows++;
             } else {
@@ -148,7 +169,8 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
             if (out != NULL && before > last_printed) {
                 double loss = objective_loss(objective, previous);
                 if (row_is_finite(loss, previous, dim)) {
-                    print_row(out, search, before, loss, previous, dim, alpha_before);
+                    print_row(out, objective, search, before, loss, previous, dim,
+                              alpha_before);
                     result.rows++;
                 }
             }
@@ -188,7 +210,7 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                 epoch_start(&epoch);
                 size = epoch_next_batch(&epoch, &batch);
             }
-            mse_grad(objective->model, grad, theta, batch, size);  /* the last may be short */
+            data_gradient(objective, grad, theta, batch, size);   /* the last may be short */
             /* ANCHOR_END: batches */
             if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
                 const struct batch_loss tested = {objective->model, batch, size};

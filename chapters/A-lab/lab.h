@@ -21,10 +21,14 @@
 #include "03-when-to-stop/lab_flags.h"
 #include "04-batches/regression.h"
 #include "05-checking-gradients/gradcheck.h"
+#include "11-tiny-network/network.h"
 
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
     const struct regression *model;     /* otherwise: regression on data */
+    const struct network *network;      /* with model (for its data): chapter 11's
+                                           logistic or mlp instead of the regression */
+    bool loss_only;                     /* network: --columns loss */
 };
 
 /* Length of theta for the objective. */
