@@ -53,7 +53,12 @@ DESCENT_FIXED = -ffp-contract=off -MMD -MP
 # Asked of pkg-config once, when first needed (after `deps`).
 CHECK_CFLAGS = $(eval CHECK_CFLAGS := $$(shell pkg-config --cflags check))$(CHECK_CFLAGS)
 CHECK_LIBS = $(eval CHECK_LIBS := $$(shell pkg-config --libs check))$(CHECK_LIBS)
-LDLIBS += -lm
+# libcsv (the lab's CSV reader) ships no pkg-config file on Debian: its
+# plain -lcsv is used when pkg-config does not know it.
+CSV_CFLAGS = $(eval CSV_CFLAGS := $$(shell pkg-config --cflags libcsv 2>/dev/null))$(CSV_CFLAGS)
+CSV_LIBS = $(eval CSV_LIBS := $$(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv))$(CSV_LIBS)
+DESCENT_CFLAGS += $(CSV_CFLAGS)
+LDLIBS += $(CSV_LIBS) -lm
 NM ?= nm
 
 # ---------------------------------------------------------------- sources
@@ -69,8 +74,8 @@ CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 number = $(firstword $(subst -, ,$(1)))
 reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 
-# CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
-ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
+# CH=7, CH=07, CH=07-adaptive and CH=a all work (CH=0 is 00); several: CH="1 7".
+ch_number = $(or $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
@@ -86,7 +91,8 @@ program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number
 MAIN_C := $(wildcard chapters/*/main.c)
 BENCH_C := $(wildcard chapters/*/bench.c)
 STUB_C := $(wildcard chapters/*/exercise_*.c)
-LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C),$(wildcard chapters/*/*.c))
+MPI_C := $(wildcard chapters/*/mpi_*.c)
+LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C) $(MPI_C),$(wildcard chapters/*/*.c))
 LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdescent.a
 
@@ -107,6 +113,12 @@ SEL_PROGRAMS := $(foreach c,$(filter $(WITH_MAIN),$(SELECTED)),$(call program_of
 SEL_TESTS := $(filter $(SELECTED:%=$(BUILD)/tests/%),$(TEST_BINS))
 SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
+# Chapter 12's MPI programs, when MPI is installed (see "MPI" below).
+MPICC ?= mpicc
+MPI_CHAPTER := $(patsubst chapters/%/mpi_descent.c,%,$(wildcard chapters/*/mpi_descent.c))
+HAVE_MPI := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo yes)
+MPI_PROGRAMS := $(if $(HAVE_MPI),$(BUILD)/descent-mpi $(BUILD)/ch12-mpi)
+SEL_MPI := $(if $(filter $(MPI_CHAPTER),$(SELECTED)),$(MPI_PROGRAMS))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
 	loop-timing next lab-yours
@@ -117,7 +129,7 @@ all: deps programs plots book
 	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
 	book.md; next: make check"
 
-programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(NUMERALS)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(SEL_MPI) $(NUMERALS)
 
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
@@ -212,6 +224,32 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
+# ----------------------------------------------------- MPI (chapter 12)
+# chapters/*/mpi_*.c include <mpi.h>: they are no part of the library, and
+# are built with the MPI compiler wrapper only when it is installed (make
+# deps installs Open MPI on Debian): build/descent-mpi is the lab's main.c
+# with its main renamed lab_main, plus mpi_descent.c; build/ch12-mpi is
+# mpi_experiments.c.  Every other program builds without MPI.  The wrapper runs
+# your CC (OMPI_CC for Open MPI, MPICH_CC for MPICH).
+MPI_RUN_CC = OMPI_CC='$(CC)' MPICH_CC='$(CC)' $(MPICC)
+
+$(BUILD)/obj/mpi/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(MPI_RUN_CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+
+$(BUILD)/obj/mpi/lab_main.o: chapters/A-lab/main.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -Dmain=lab_main -c $< -o $@
+
+$(BUILD)/descent-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_descent.o \
+		$(BUILD)/obj/mpi/lab_main.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 # ------------------------------------------------------ figures and book
 # A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
 # --csv into build/data/NN-slug (the commands are the "# data:" lines of the
@@ -267,6 +305,7 @@ run-$(1): $(filter $(BUILD)/tests/$(1) $(BUILD)/tests/$(1)-yours $(call program_
 	@BUILD='$$(BUILD)' sh tests/check.sh run $(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_run,$(c))))
+$(if $(MPI_CHAPTER),run-$(MPI_CHAPTER)): $(SEL_MPI) $(BUILD)/descent
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
@@ -296,8 +335,9 @@ exercises: deps $(SEL_YOURS)
 next: deps $(SEL_YOURS)
 	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
-bench: deps $(BENCHES)
+bench: deps $(BENCHES) $(MPI_PROGRAMS)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
+	@for b in $(wildcard chapters/*/bench.sh); do echo "== $$b"; BUILD='$(BUILD)' sh $$b || exit 1; done
 
 # How fast the learner's loop is (medians of several runs; see the script).
 loop-timing:
@@ -359,8 +399,9 @@ $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/test
 	$(Q)$(LAB_LINK)
 
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run your exercises again whenever a file under
-# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# make watch [CH=NN]: run your exercises again whenever a .c or .h file
+# under chapters/, solutions/ or tests/ is saved (an editor's swap or
+# temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
 # which `make deps` and `make watch` install when missing).
 watch: deps
@@ -368,7 +409,7 @@ watch: deps
 	@ch='$(CH)'; while :; do \
 		$(MAKE) exercises CH="$$ch" WATCHING=1; \
 		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
-			chapters solutions tests) || exit 1; \
+			--include '\.[ch]$$' chapters solutions tests) || exit 1; \
 		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
 		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
 	done
@@ -379,8 +420,8 @@ hint reset:
 	@BUILD='$(BUILD)' FORCE='$(FORCE)' sh tests/check.sh $@ '$(EX)'
 
 # --------------------------------------------------------- dependencies
-# A compiler, pkg-config, Check and gnuplot (and inotify-tools, for `make
-# watch`, when deps or watch is asked for by name).  On Debian or Ubuntu what is
+# A compiler, pkg-config, Check, libcsv and gnuplot (and inotify-tools, for
+# `make watch`, when deps or watch is asked for by name).  On Debian or Ubuntu what is
 # missing is installed with apt-get (through sudo when not root);
 # elsewhere the exact command to run is printed.
 deps:
@@ -390,7 +431,11 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
+	printf '#include <csv.h>\nint main(void) { return csv_init(0, 0); }\n' | \
+		$(CC) $(CSV_CFLAGS) -x c - $(CSV_LIBS) -o /dev/null >/dev/null 2>&1 || \
+		missing="$$missing libcsv-dev"; \
 	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
+	$(if $(filter deps,$(MAKECMDGOALS)),if command -v apt-get >/dev/null 2>&1 && ! { command -v mpicc && command -v mpirun; } >/dev/null 2>&1; then missing="$$missing openmpi-bin libopenmpi-dev"; fi;) \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \
@@ -398,9 +443,9 @@ deps:
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	elif command -v brew >/dev/null 2>&1; then \
-		echo "descent needs:$$missing. Run: brew install pkg-config check gnuplot"; exit 1; \
+		echo "descent needs:$$missing. Run: brew install pkg-config check libcsv gnuplot"; exit 1; \
 	else \
-		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library and gnuplot). Install them with your system's package manager."; exit 1; \
+		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library, libcsv and gnuplot). Install them with your system's package manager."; exit 1; \
 	fi
 
 # Header dependencies written by -MMD; a missing one is simply not needed yet.

@@ -16,10 +16,14 @@
 static const double valley[2] = {1.0, 10.0};
 
 /* The hint for a wrong alpha on the valley from (1, 1) with c = 1/2:
- * 1/8 is what a rule without the square (c alpha ||g||) or without c gives
- * with a plain decrease; 0, or a vanishing alpha (where rounding makes
- * both sides equal), what a step uphill or an alpha that never shrinks
- * gives; shorter than 1/16 what a rule without c gives. */
+ * 1/8 is what a rule without the square (c alpha ||g||) or a plain
+ * decrease f(x - alpha g) < f(x) gives; 0 what an alpha that never
+ * shrinks gives.  A vanishing alpha is accepted only where rounding makes
+ * both sides equal: a step uphill (x + alpha g) gets there at about 1e-17,
+ * a rule without c (f(x) - alpha g'g, which no step of a quadratic meets
+ * exactly: f(x - alpha g) = f(x) - alpha g'g + alpha^2 g'Hg / 2) at 2^-30
+ * (about 1e-9) with "<=" and about 1e-17 with "<"; so that hint names both.  Shorter than 1/16
+ * but not vanishing: a c larger than asked. */
 static const char *hint_for(double got)
 {
     if (got == 1.0 / 8)
@@ -28,15 +32,16 @@ static const char *hint_for(double got)
     if (got == 0.0)
         return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
                "shrink (alpha *= rho) after each failure?";
-    if (got < 1e-9)
-        return "only a vanishing step passed: is the trial x - alpha g (downhill), "
-               "not x + alpha g?";
+    if (got < 1e-6)
+        return "only a vanishing step passed, where rounding hides the difference: is the "
+               "trial x - alpha g (downhill, not x + alpha g), and is c in the rule "
+               "(f(x) - c alpha g'g, not - alpha g'g)?";
     if (got < 1.0 / 16)
-        return "shorter than needed: is c in the rule (f(x) - c alpha g'g, not - alpha g'g)?";
+        return "shorter than needed: the decrease asked is c alpha g'g, with the c given";
     return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
 }
 
-START_TEST(armijo_on_the_valley)
+static void armijo_on_the_valley(void)
 {
     const struct function f = quadratic(valley, 2);
     const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
@@ -54,11 +59,10 @@ START_TEST(armijo_on_the_valley)
     EXPECT_ANSWER(got, 1.0 / 8, 0.0, "with c = 1e-4 almost any decrease passes: 1/8");
     EXPECT_ANSWER(evaluations, 4, 0.0, "one call of f->value per trial step");
 }
-END_TEST
 
 /* f = x^2 / 2 from 1 with c = 1/2: at alpha = 1 both sides are 0 exactly
  * (f(0) = 0 and 1/2 - 1/2 * 1 * 1 = 0), and (3.5) is "<=": accepted. */
-START_TEST(armijo_accepts_a_tie)
+static void armijo_accepts_a_tie(void)
 {
     static const double one = 1.0;
     const struct function f = quadratic(&one, 1);
@@ -71,27 +75,10 @@ START_TEST(armijo_accepts_a_tie)
     EXPECT_ANSWER(got, 1.0, 0.0, got == 0.5 ? "(3.5) is <=, not <: at alpha = 1 both sides are 0"
                                             : "alpha0 itself passes here: try it first");
 }
-END_TEST
-
-/* rho = 0.3 on the valley from (1, 1), c = 1e-4: alpha = 1 gives f = 405,
- * 0.3 gives 20.245, 0.09 gives 0.46405: accepted. */
-START_TEST(armijo_with_another_rho)
-{
-    const struct function f = quadratic(valley, 2);
-    const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
-    long evaluations;
-    double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
-    RETURN_IF_PENDING();
-    GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
-          "alpha0 = 1, c = 1e-4, rho = 0.3)");
-    EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
-                  "multiply alpha by rho after each failure, not by 1/2");
-}
-END_TEST
 
 /* The learner's loop agrees with the book's armijo_backtrack on every step
  * of 200 steps of Rosenbrock from (-1.5, 2). */
-START_TEST(armijo_agrees_with_the_book_on_rosenbrock)
+static void armijo_agrees_with_the_book_on_rosenbrock(void)
 {
     const struct function f = function_from_spec("test", "rosenbrock");
     double x[2] = {-1.5, 2.0}, g[2], next[2], fx = f.value(&f, x);
@@ -111,6 +98,27 @@ START_TEST(armijo_agrees_with_the_book_on_rosenbrock)
         x[1] = next[1];
         fx = book.loss;
     }
+}
+
+/* Exercise 3.3 is one exercise, so one test (one line in your progress):
+ * its four checks run in order, and the first that fails is reported. */
+START_TEST(armijo_backtracking)
+{
+    armijo_on_the_valley();
+    armijo_accepts_a_tie();
+    {   /* rho = 0.3 on the valley from (1, 1), c = 1e-4: alpha = 1 gives
+         * f = 405, 0.3 gives 20.245, 0.09 gives 0.46405: accepted. */
+        const struct function f = quadratic(valley, 2);
+        const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
+        long evaluations;
+        double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
+        RETURN_IF_PENDING();
+        GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
+              "alpha0 = 1, c = 1e-4, rho = 0.3)");
+        EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
+                      "multiply alpha by rho after each failure, not by 1/2");
+    }
+    armijo_agrees_with_the_book_on_rosenbrock();
 }
 END_TEST
 
@@ -207,11 +215,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("03-when-to-stop exercises");
-    ADD_EXERCISE(suite, "3.3 backtracking on the valley", armijo_on_the_valley);
-    ADD_EXERCISE(suite, "3.3 backtracking through a tie", armijo_accepts_a_tie);
-    ADD_EXERCISE(suite, "3.3 backtracking with rho = 0.3", armijo_with_another_rho);
-    ADD_EXERCISE(suite, "3.3 backtracking on Rosenbrock",
-                 armijo_agrees_with_the_book_on_rosenbrock);
+    ADD_EXERCISE(suite, "3.3 backtracking", armijo_backtracking);
     ADD_EXERCISE(suite, "3.5 the exact step", exact_step_like_the_book);
     ADD_EXERCISE(suite, "3.6 what the gradient rule promises", stopping_bounds_like_the_book);
     ADD_EXERCISE(suite, "3.7 steepest descent with the exact step", exact_descent_like_the_book);

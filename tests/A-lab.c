@@ -33,6 +33,7 @@
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +100,7 @@ static struct run_result run_data(const struct optimizer_kind *kind, const struc
 {
     struct dataset data;
     struct regression model = {&data, true};
-    struct objective objective = {NULL, &model, NULL, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {steps, 1, batch, shuffle, seed};
     struct optimizer opt;
     struct run_result result;
@@ -255,7 +256,7 @@ START_TEST(manual_three_samples)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, NULL, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {1, 1, 3, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -726,7 +727,7 @@ static struct run_result run_sgd(const char *spec, double lr, double *theta, lon
                                  long every, char **text)
 {
     struct function f = function_from_spec("--function", spec);
-    struct objective objective = {&f, NULL, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {steps, every, 0, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -862,6 +863,75 @@ START_TEST(data_file_bad_cell_exits_2)
 }
 END_TEST
 
+/* Files as people save them (the manual's "What the reader reads"): every
+ * cell quoted, a byte order mark, names that look like numbers to strtod
+ * but are not decimal numerals (nan, 0x1F), a pandas index column read as
+ * a feature, numbers written 0.5, -2, .5, 1e-3, spaces inside quotes. */
+START_TEST(reader_reads_as_people_save)
+{
+    static const char text[] = "\xef\xbb\xbf\"nan\",0x1F,\"Unnamed: 0\",\"a \"\"b\"\"\",y\r\n"
+                               "\"0.5\", -2 ,\" .5 \",1e-3,7\r\n";
+    struct dataset data;
+    if (freopen("/dev/null", "w", stderr) == NULL)  /* the index column's warning */
+        return;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+    ck_assert_uint_eq(data.count, 1);
+    ck_assert_uint_eq(data.features, 4);
+    ck_assert_double_eq(data.x[0], 0.5);
+    ck_assert_double_eq(data.x[1], -2.0);
+    ck_assert_double_eq(data.x[2], .5);
+    ck_assert_double_eq(data.x[3], 1e-3);
+    ck_assert_double_eq(data.y[0], 7.0);
+    dataset_free(&data);
+}
+END_TEST
+
+/* A decimal comma and thousands separators, quoted so that they stay one
+ * cell, are refused (tests/A-lab.sh checks the advice in the messages). */
+START_TEST(decimal_comma_is_refused)
+{
+    static const char text[] = "x,y\n\"1,5\",2\n";
+    struct dataset data;
+    if (freopen("/dev/null", "w", stderr) == NULL)
+        return;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+}
+END_TEST
+
+START_TEST(thousands_separators_are_refused)
+{
+    static const char text[] = "x,y\n\"1,234,567\",2\n";
+    struct dataset data;
+    if (freopen("/dev/null", "w", stderr) == NULL)
+        return;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+}
+END_TEST
+
+/* --standardize on y = 2x + 1 at x = 1, 2, 3: the mean is 2 and the
+ * standard deviation (divided by n) sqrt(2/3); the scaled feature z has
+ * mean 0 and variance 1, and y = 2 sqrt(2/3) z + 5 holds at every sample.
+ * Tolerance 1e-15: a few roundings of numbers near 1 to 7. */
+START_TEST(standardize_line)
+{
+    static const char text[] = "x,y\n1,3\n2,5\n3,7\n";
+    struct dataset data;
+    double mean, spread, sum = 0.0, squares = 0.0;
+    dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
+    ck_assert_uint_eq(dataset_standardize(&data, &mean, &spread), 0);
+    ck_assert_double_eq(mean, 2.0);
+    ck_assert_double_eq_tol(spread, sqrt(2.0 / 3), 1e-15);
+    for (size_t i = 0; i < 3; i++) {
+        sum += data.x[i];
+        squares += data.x[i] * data.x[i];
+        ck_assert_double_eq_tol(data.y[i], 2 * sqrt(2.0 / 3) * data.x[i] + 5, 1e-15);
+    }
+    ck_assert_double_eq_tol(sum / 3, 0.0, 1e-15);
+    ck_assert_double_eq_tol(squares / 3, 1.0, 1e-15);
+    dataset_free(&data);
+}
+END_TEST
+
 /* --gradcheck (chapter 5): every built-in gradient and the regression pass
  * at their starts; a gradient with one coordinate's sign flipped is found
  * at that coordinate with relative error 2 (equal sizes, opposite signs). */
@@ -878,7 +948,7 @@ START_TEST(gradcheck_passes_the_book_and_finds_a_flipped_sign)
     static const char *const specs[] = {"quadratic", "rosenbrock", "beale", "himmelblau",
                                         "booth", "x2sinx"};
     struct function f;
-    struct objective objective = {&f, NULL, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     const double x[2] = {0.5, -1.0};
     struct gradcheck_result r;
     for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
@@ -1003,7 +1073,7 @@ START_TEST(manual_shuffled_step_4)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, NULL, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct hyper h = sgd_kind.defaults;
     struct rng rng;
     size_t order[3];
@@ -1083,6 +1153,12 @@ Suite *chapter_suite(void)
     tcase_add_test(loop, data_file_byte_order_mark_and_bare_cr);
     tcase_add_test(loop, data_file_trailing_blank_lines);
     tcase_add_exit_test(loop, data_file_bad_cell_exits_2, 2);
+    tcase_add_test(loop, reader_reads_as_people_save);
+    tcase_add_test(loop, standardize_line);
+    if (!(getenv("CK_FORK") && strcmp(getenv("CK_FORK"), "no") == 0)) {
+        tcase_add_exit_test(loop, decimal_comma_is_refused, 2);
+        tcase_add_exit_test(loop, thousands_separators_are_refused, 2);
+    }
     suite_add_tcase(suite, same);
     suite_add_tcase(suite, sgd);
     suite_add_tcase(suite, adaptive);

@@ -26,7 +26,7 @@ mode=${1:-}
 # The folder of chapter N (7, 07, A).
 chapter_folder() {
     n=$1
-    case $n in [1-9]) n=0$n ;; a) n=A ;; esac
+    case $n in [0-9]) n=0$n ;; a) n=A ;; esac
     for d in chapters/"$n"-*/; do
         [ -d "$d" ] && { d=${d%/}; echo "${d#chapters/}"; return; }
     done
@@ -186,7 +186,7 @@ find_stub() {
     esac
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
-    number=$(printf '%s' "$ex" | sed 's/^0//')
+    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in chapters/"$folder"/exercise_*.c; do
         [ -f "$f" ] || continue
         # the stub's first line, or the committed stub's once you rewrote it
@@ -194,7 +194,13 @@ find_stub() {
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its stubs: $(ls chapters/"$folder"/exercise_*.c 2>/dev/null | tr '\n' ' '))" >&2
+    known=$(for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
+    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
@@ -272,6 +278,7 @@ for c in $CHAPTERS; do
         line="$line  command line $1/$(($1 + $2))"
         passed=$((passed + $1))
         grep -q 'skipped (DESCENT_TORCH' "$out.cli" && skipped_torch=$((skipped_torch + 1))
+        grep -q '^descent-mpi: skipped' "$out.cli" && skipped_mpi=1
         if [ "$2" -gt 0 ] || [ "$(cat "$out.cli.status")" != 0 ]; then
             fail "$2"
             [ "$2" -eq 0 ] && fail 1
@@ -343,6 +350,8 @@ elif [ -n "$stale" ]; then
 else
     echo "figures: up to date (chapters: $figures)"
 fi
+[ "${skipped_mpi:-0}" -eq 0 ] ||
+    echo "descent-mpi under mpirun: SKIPPED, no MPI here (make deps installs Open MPI; DESCENT_MPI=1 makes it a failure)"
 [ "$skipped_torch" -eq 0 ] ||
     echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
 

@@ -18,6 +18,7 @@
 #include "05-checking-gradients/values.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {

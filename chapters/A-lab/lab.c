@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+batch_gradient_fn *lab_batch_gradient = mse_grad;
+
 size_t objective_dim(const struct objective *objective)
 {
     if (objective->network)
@@ -72,15 +74,20 @@ static void print_header(FILE *out, const struct objective *objective, bool alph
         lab_model_header(out, objective->network, objective->loss_only);
     else if (objective->function)
         csv_header(out, "x", objective->function->dim, alpha ? "alpha" : NULL);
-    else if (!alpha)
-        csv_header(out, "w", objective->model->data->features,
-                   objective->model->bias ? "b" : NULL);
+    else if (!alpha)    /* --standardize: the units are said in the header */
+        csv_header(out, objective->standardized ? "std_w" : "w",
+                   objective->model->data->features,
+                   objective->model->bias ? (objective->standardized ? "std_b" : "b") : NULL);
     else {      /* w1..wd, b, alpha: the header's last name is "alpha" */
         const size_t d = objective->model->data->features;
+        const char *prefix = objective->standardized ? "std_" : "";
         fputs("step,loss", out);
         for (size_t j = 1; j <= d; j++)
-            fprintf(out, ",w%zu", j);
-        fputs(objective->model->bias ? ",b,alpha\n" : ",alpha\n", out);
+            fprintf(out, ",%sw%zu", prefix, j);
+        if (objective->model->bias)
+            fprintf(out, ",%sb", prefix);
+        fputs(",alpha\n", out);
+        csv_check(out);
     }
 }
 
@@ -210,7 +217,11 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                 epoch_start(&epoch);
                 size = epoch_next_batch(&epoch, &batch);
             }
-            data_gradient(objective, grad, theta, batch, size);   /* the last may be short */
+            /* the last batch may be short; lab_batch_gradient is mse_grad (lab.h) */
+            if (objective->network)
+                data_gradient(objective, grad, theta, batch, size);
+            else
+                lab_batch_gradient(objective->model, grad, theta, batch, size);
             /* ANCHOR_END: batches */
             if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
                 const struct batch_loss tested = {objective->model, batch, size};

@@ -26,6 +26,8 @@
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
     const struct regression *model;     /* otherwise: regression on data */
+    bool standardized;                  /* data: features scaled by --standardize,
+                                           so the columns are std_w1.., std_b */
     const struct network *network;      /* with model (for its data): chapter 11's
                                            logistic or mlp instead of the regression */
     bool loss_only;                     /* network: --columns loss */
@@ -42,6 +44,14 @@ double objective_loss(const struct objective *objective, const double *theta);
  * with steps (5.6), relative errors (5.7) with its floor), the whole data
  * set for a model.  Returns the worst coordinate. */
 struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta);
+
+/* The gradient of a batch of data: grad <- the mean of the per-sample
+ * gradients of batch[0..size) at theta, as mse_grad (04-batches/regression.h).
+ * lab_run calls it for every data update; it is mse_grad unless a program
+ * replaces it (chapter 12's descent-mpi sums the shares of many processes). */
+typedef void batch_gradient_fn(const struct regression *model, double *grad,
+                               const double *theta, const size_t *batch, size_t size);
+extern batch_gradient_fn *lab_batch_gradient;
 
 struct schedule {
     long steps;         /* updates to take */
@@ -68,7 +78,8 @@ struct run_result {
 
 /* Run opt (initialised for objective_dim parameters) from theta, which is
  * left at the last iterate.  When out is not NULL it gets a CSV header
- * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data) and the
+ * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data, or
+ * std_w1,..,std_wd[,std_b] on standardized features) and the
  * rows of the schedule, all finite: on divergence the last finite row is
  * printed too, then the run stops. */
 struct run_result lab_run(FILE *out, double *theta, struct optimizer *opt,
