@@ -5,6 +5,7 @@
 ch11=$BUILD/ch11
 
 expect_exit 0 "--help" "$ch11" --help
+expect_output_lost "$ch11"
 expect_exit 0 "the seed's loop" "$ch11" --example seed-loop
 expect_exit 0 "backpropagation by hand" "$ch11" --example by-hand
 expect_exit 0 "the digits network's first steps" "$ch11" --example pytorch-network
