@@ -51,7 +51,8 @@ expect_usage_error "lab: --x0 of the wrong length" "$lab" --data "$cancer" --mod
 
 # PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and
 # SGD(lr=0.01) from the C program's data and initial weights, and five steps
-# of the 64-32-10 digits network with every optimizer, within 1e-12.
+# of the 64-32-10 digits network with every optimizer, within 1e-12, and the
+# lab's --model runs (RMSprop on the network within 1e-9: see the script).
 expect_pytorch_agrees "the seed's loop and the digits network against PyTorch's" \
     chapters/11-tiny-network/pytorch_check.py "$BUILD"
 
