@@ -464,6 +464,26 @@ START_TEST(batch_noise_formula)
 }
 END_TEST
 
+/* The digits are learned: ten epochs of the chapter's SGD (seed 1) read
+ * at least 95 % of the test images.  The full 30-epoch runs over five
+ * seeds (about 98.9 %, the README's values) are too slow for a test; ten
+ * epochs reach about 96 % (the accuracy curve), and 95 % leaves a margin
+ * of four test images against a change of seed-level luck, while a
+ * broken backward pass or optimizer stays near 10 %. */
+START_TEST(digits_are_learned)
+{
+    struct task_data data;
+    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
+    struct training t = task_training(TASK_DIGITS, "sgd");
+    task_load(&data, TASK_DIGITS);
+    t.epochs = 10;
+    struct training_result r = task_run(&data, &t, 1, theta, NULL);
+    ck_assert(!r.diverged);
+    ck_assert_double_ge(r.test_accuracy, 0.95);
+    task_free(&data);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("11-tiny-network");
@@ -481,6 +501,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, rate_rule_on_logistic_regression);
     tcase_add_test(model, data_as_described);
     tcase_add_test(model, batch_noise_formula);
+    tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);
     return suite;
