@@ -104,7 +104,7 @@ static struct run_result run_data(const struct optimizer_kind *kind, const struc
 {
     struct dataset data;
     struct regression model = {&data, true};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {steps, 1, batch, shuffle, seed};
     struct optimizer opt;
     struct run_result result;
@@ -260,7 +260,7 @@ START_TEST(manual_three_samples)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {1, 1, 3, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -731,7 +731,7 @@ static struct run_result run_sgd(const char *spec, double lr, double *theta, lon
                                  long every, char **text)
 {
     struct function f = function_from_spec("--function", spec);
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {steps, every, 0, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -952,7 +952,7 @@ START_TEST(gradcheck_passes_the_book_and_finds_a_flipped_sign)
     static const char *const specs[] = {"quadratic", "rosenbrock", "beale", "himmelblau",
                                         "booth", "x2sinx"};
     struct function f;
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     const double x[2] = {0.5, -1.0};
     struct gradcheck_result r;
     for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
@@ -1077,7 +1077,7 @@ START_TEST(manual_shuffled_step_4)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct hyper h = sgd_kind.defaults;
     struct rng rng;
     size_t order[3];
