@@ -4,7 +4,7 @@ load data.'/specimen.gp'        # loss_star, as build/ch05 computed it
 
 # The error of the three estimates against h, with the bounds (5.3)-(5.5).
 set output out.'/error_against_h.svg'
-set title "Error of f'(x) for f = exp: truncation falls with h, rounding rises as ε/h"
+set title "Error of f'(x) for f = exp: truncation falls with h, rounding rises as ε_{mach}/h"
 set xlabel 'step h'
 set ylabel "relative error of f'(x), mean of 64 points"
 set logscale x
@@ -17,8 +17,8 @@ positive(c) = column(c) > 0 ? column(c) : 1/0
 plot data.'/errors.csv' using 'h':(positive('forward')) with lines ls 1 title 'forward (5.1)', \
      data.'/errors.csv' using 'h':(positive('central')) with lines ls 2 title 'central (5.2)', \
      data.'/errors.csv' using 'h':(positive('complex_step')) with lines ls 3 title 'complex step (5.5)', \
-     data.'/errors.csv' using 'h':'forward_bound' with lines ls 6 lc rgb '#1f77b4' title 'h/2 + ε/h', \
-     data.'/errors.csv' using 'h':'central_bound' with lines ls 6 lc rgb '#ff7f0e' title 'h²/6 + ε/h', \
+     data.'/errors.csv' using 'h':'forward_bound' with lines ls 6 lc rgb '#1f77b4' title 'h/2 + ε_{mach}/h', \
+     data.'/errors.csv' using 'h':'central_bound' with lines ls 6 lc rgb '#ff7f0e' title 'h²/6 + ε_{mach}/h', \
      data.'/errors.csv' using 'h':'complex_step_bound' with lines ls 6 lc rgb '#2ca02c' title 'h²/6'
 
 # The specimen: the seed and two partial repairs run away.

@@ -607,7 +607,7 @@ START_TEST(convexity_checks)
 END_TEST
 
 /* solutions/03-when-to-stop.md.  Exercise 1: on 1/2 (x1^2 + 4 x2^2) from
- * (1, 1), g = (1, 4), g'g = 17, g'Ag = 65, alpha = 17/65, x = (48/65,
+ * (1, 1), g = (1, 4), g'g = 17, g'Hg = 65, alpha = 17/65, x = (48/65,
  * -3/65), f = 18/65 from 5/2: a factor 36/325 < (3/5)^2 = 9/25; the new
  * gradient (48/65, -12/65) is orthogonal to (1, 4).  Exercise 4: on x^4,
  * 4 |x|^3 < 1e-3 for |x| < (1/4000)^(1/3) = 0.0630, where x^4 = 1.57e-5;
