@@ -41,7 +41,8 @@
  *      capitalised name or "al." and before ")", ";", "," or ".":
  *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
- *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
+ *    - a list ordinal ("1." or "1)" opening a line, also in bold, "**3.**"
+ *      or "**2. A title.**", or a heading: "## 2.");
  *    - everything in a code span that is something the reader types: a
  *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
  *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
