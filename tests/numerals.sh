@@ -64,6 +64,13 @@ START_TEST(example_by_hand)
     ck_assert_double_eq(resolution, ldexp(1, -53));
 }
 END_TEST
+START_TEST(stops)
+{
+    for (int k = 0; k < 4; k++)
+        run(k);
+    ck_assert_int_eq(steps, 3);
+}
+END_TEST
 EOF
     cat >"$scratch/book/chapters/01-demo/README.md" <<'EOF'
 # Chapter 1 — Demo
@@ -97,6 +104,7 @@ $ echo 777
 <!-- end -->
 EOF
     : >"$scratch/book/tests/numbers-pending.txt"
+    : >"$scratch/book/tests/numbers-weak.txt"
     (cd "$scratch/book" && "$weave" --build "$top/$BUILD" >/dev/null 2>&1)
 }
 
@@ -209,6 +217,30 @@ printf '\n1. first item, 2. not an ordinal\n' >>"$scratch/book/chapters/01-demo/
 expect "a list ordinal is exempt, a numeral later in the line is not" 1 \
     'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
 refuse "(the ordinal itself is not reported)" 'README.md:31:1: uncovered' "$numerals"
+
+# ---- a numeral must be told apart from its neighbours
+fresh
+printf '\nIt stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral asserted apart from its neighbours passes" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nIt stops after 4 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change to a neighbour the test holds elsewhere (a loop bound) is reported" 1 \
+    'chapters/01-demo/README.md:31:4: uncovered: the tests hold 3 as well' "$numerals"
+fresh
+printf '\nIt stops after 2 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change to a neighbour the test lacks is reported" 1 \
+    'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
+fresh
+printf '\nIt runs 4 rounds and stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral present only beside an asserted neighbour is reported" 1 \
+    'chapters/01-demo/README.md:31:4: uncovered' "$numerals"
+refuse "(a notation constant needs presence only)" 'README.md:31:0: uncovered' "$numerals"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
+expect "a file on the weak list passes on presence and counts it" 0 \
+    "chapters/01-demo/README.md: weakly asserted: 1 numeral" "$numerals"
+fresh
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
+expect "a strengthened file still on the weak list is an error" 1 "take it off the list" "$numerals"
 
 # ---- the transition list
 fresh
