@@ -666,6 +666,19 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     }
 }
 
+/* The position after the bracketed group "[...]" at p. */
+static const char *skip_brackets(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '[')
+            depth++;
+        else if (*p == ']' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
 /* The assertions of a test body: each call of ck_assert..., EXPECT_ANSWER
  * or a helper named expect_... or check_..., its whole argument list,
  * copied into one text (comments and strings kept whole). */
@@ -732,11 +745,186 @@ static char *assertions_of(const char *body)
     return out;
 }
 
+/* A copy of C text without its comments (strings kept whole). */
+static char *without_comments(const char *text)
+{
+    char *out = must(malloc(strlen(text) + 1)), *o = out;
+    const char *p = text;
+    while (*p) {
+        if (p[0] == '/' && p[1] == '*') {
+            const char *close = strstr(p + 2, "*/");
+            p = close ? close + 2 : p + strlen(p);
+            *o++ = ' ';
+        } else if (p[0] == '/' && p[1] == '/') {
+            p += strcspn(p, "\n");
+        } else if (*p == '"' || *p == '\'') {
+            char quote = *p;
+            *o++ = *p++;
+            while (*p && *p != quote) {
+                if (*p == '\\' && p[1])
+                    *o++ = *p++;
+                *o++ = *p++;
+            }
+            if (*p)
+                *o++ = *p++;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Is segment (trimmed) one numeral literal, maybe with a unary minus, or
+ * a fraction of two ("16.0 / 5")?  Returns 0 no, 1 a literal, 2 a fraction. */
+static int whole_numeral(const char *segment)
+{
+    const char *p = segment;
+    int slashes = 0, digits = 0;
+    while (*p == ' ' || *p == '\n' || *p == '\t')
+        p++;
+    if (*p == '-')
+        p++;
+    if (!(isdigit((unsigned char)*p) || *p == '.'))
+        return 0;
+    for (; *p; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (*p == '/')
+            slashes++;
+        else if (!strchr(".eE+-uUlLfF \n\t", *p))
+            return 0;
+    }
+    return digits == 0 || slashes > 1 ? 0 : 1 + slashes;
+}
+
+/* The values a test expects: in its assertions (and in the variables and
+ * #defines they read, where initialised), each argument or initializer
+ * element that is one numeral or one fraction, and every numeral of a
+ * string literal.  A loop bound, an index, a factor inside a formula or a
+ * denominator is not one of them. */
+static void expected_values(const char *body, const char *asserting, const struct set *define_names,
+                            char *const *define_values, struct set *out, struct set *all)
+{
+    size_t size = strlen(asserting) + 2;
+    char *text = must(malloc(size));
+    struct set names = {0};
+    const char *p;
+    snprintf(text, size, "%s;", asserting);
+    /* the names the assertions read, and their initializers in the body */
+    for (p = asserting; *p;) {
+        if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+            while (isalnum((unsigned char)*p) || *p == '.' ||
+                   ((*p == '-' || *p == '+') && (p[-1] == 'e' || p[-1] == 'E')))
+                p++;                            /* a literal: 1e-1 names nothing */
+        } else if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *start = p;
+            char name[256];
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            set_add(&names, name);
+        } else if (*p == '"') {
+            for (p++; *p && *p != '"'; p += *p == '\\' && p[1] ? 2 : 1)
+                ;
+            if (*p)
+                p++;
+        } else {
+            p++;
+        }
+    }
+    for (int i = 0; i < names.count; i++) {
+        const char *name = names.item[i];
+        size_t n = strlen(name);
+        for (int d = 0; d < define_names->count; d++)
+            if (strcmp(define_names->item[d], name) == 0) {
+                size += strlen(define_values[d]) + 4;
+                text = must(realloc(text, size));
+                strcat(text, "(");
+                strcat(text, define_values[d]);
+                strcat(text, ");");
+            }
+        for (p = body; (p = strstr(p, name)) != NULL; p += n) {
+            const char *q = p + n, *end;
+            int depth = 0;
+            if ((p > body && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.')) ||
+                isalnum((unsigned char)*q) || *q == '_')
+                continue;
+            while (*q == ' ')
+                q++;
+            if (*q == '[')
+                q = skip_brackets(q);
+            while (*q == ' ')
+                q++;
+            if (*q != '=' || q[1] == '=')
+                continue;
+            for (end = ++q; *end && !(depth == 0 && *end == ';'); end++)
+                depth += *end == '{' || *end == '(' ? 1 : *end == '}' || *end == ')' ? -1 : 0;
+            size += (size_t)(end - q) + 4;
+            text = must(realloc(text, size));
+            strcat(text, "(");                  /* read as an argument is */
+            strncat(text, q, (size_t)(end - q));
+            strcat(text, ");");
+        }
+    }
+    set_free(&names);
+    scan_c_numerals(text, define_names, define_values, all);
+    /* cut into arguments and elements; keep the whole numerals: an
+     * argument of an assertion itself (not of a call inside it), an
+     * element of an initializer, an initializer */
+    {
+        int depth = 0;
+        for (p = text; *p;) {
+            const char *start = p;
+            int depth_at_start = depth;
+            if (*p == '"') {
+                char literal[MAX_LINE];
+                size_t n = 0;
+                for (p++; *p && *p != '"' && n + 1 < sizeof literal; p++) {
+                    if (*p == '\\' && p[1])
+                        p++;
+                    literal[n++] = *p;
+                }
+                literal[n] = '\0';
+                if (*p)
+                    p++;
+                scan_prose_numerals(literal, out);
+                continue;
+            }
+            while (*p && !strchr("\",;{}=()", *p))
+                p++;
+            if (depth_at_start <= 1 && *p && strchr(",;})", *p)) {
+                char *segment = must(strndup(start, (size_t)(p - start)));
+                int kind = whole_numeral(segment);
+                if (kind) {
+                    struct set found = {0}, none = {0};
+                    scan_c_numerals(segment, &none, NULL, &found);
+                    for (int i = 0; i < found.count; i++)
+                        if (kind == 1 || strchr(found.item[i], '/'))
+                            set_add(out, found.item[i]);
+                    set_free(&found);
+                }
+                free(segment);
+            }
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth > 0)
+                depth--;
+            else if (*p == ';')
+                depth = 0;
+            if (*p && *p != '"')
+                p++;
+        }
+    }
+    free(text);
+}
+
 /* The tests of one chapter: each START_TEST's numerals. */
 struct suite {
     struct set names;           /* test names */
     struct set *numerals;       /* numerals[i]: the set of names.item[i] */
-    struct set *expected;       /* expected[i]: those inside its assertions */
+    struct set *expected;       /* expected[i]: its expected values (whole arguments) */
+    struct set *asserting;      /* asserting[i]: every numeral its assertions read */
     int *used;
 };
 
@@ -799,6 +987,8 @@ static void load_tests(const char *chapter, struct suite *suite)
             index = suite->names.count - 1;
             suite->numerals = must(realloc(suite->numerals, (size_t)suite->names.count * sizeof *suite->numerals));
             suite->expected = must(realloc(suite->expected, (size_t)suite->names.count * sizeof *suite->expected));
+            suite->asserting = must(realloc(suite->asserting, (size_t)suite->names.count * sizeof *suite->asserting));
+            memset(&suite->asserting[index], 0, sizeof suite->asserting[index]);
             suite->used = must(realloc(suite->used, (size_t)suite->names.count * sizeof *suite->used));
             memset(&suite->numerals[index], 0, sizeof suite->numerals[index]);
             memset(&suite->expected[index], 0, sizeof suite->expected[index]);
@@ -807,8 +997,17 @@ static void load_tests(const char *chapter, struct suite *suite)
             scan_c_numerals(copy, &define_names, define_values, &suite->numerals[index]);
             {
                 char *asserting = assertions_of(copy);
-                scan_c_numerals(asserting, &define_names, define_values, &suite->expected[index]);
+                char *code = without_comments(copy);
+                expected_values(code, asserting, &define_names, define_values,
+                                &suite->expected[index], &suite->asserting[index]);
+                free(code);
                 free(asserting);
+            }
+            if (getenv("NUMERALS_DEBUG") && strcmp(getenv("NUMERALS_DEBUG"), name) == 0) {
+                for (int i = 0; i < suite->expected[index].count; i++)
+                    fprintf(stderr, "W %s\n", suite->expected[index].item[i]);
+                for (int i = 0; i < suite->asserting[index].count; i++)
+                    fprintf(stderr, "A %s\n", suite->asserting[index].item[i]);
             }
             free(copy);
             p = (char *)end;
@@ -827,9 +1026,11 @@ static void free_tests(struct suite *suite)
     for (int i = 0; i < suite->names.count; i++) {
         set_free(&suite->numerals[i]);
         set_free(&suite->expected[i]);
+        set_free(&suite->asserting[i]);
     }
     free(suite->numerals);
     free(suite->expected);
+    free(suite->asserting);
     free(suite->used);
     set_free(&suite->names);
 }
@@ -931,6 +1132,8 @@ static void add_numeral(struct reader *r, const char *text, const char *raw, siz
     snprintf(n->raw, sizeof n->raw, "%.*s", (int)(raw_length < MAX_TOKEN ? raw_length : MAX_TOKEN - 1), raw);
     n->line = r->line;
     n->formula = r->display || r->math_span || r->operand;
+    n->weak = 0;
+    n->neighbour[0] = '\0';
     n->cover = cover;
     n->why = why;
 }
@@ -1272,7 +1475,10 @@ static int tests_hold(const struct suite *suite, const struct set *tests, const 
 {
     for (int t = 0; t < tests->count; t++)
         if (index[t] >= 0 &&
-            set_has(expected ? &suite->expected[index[t]] : &suite->numerals[index[t]], text))
+            set_has(expected == 2   ? &suite->asserting[index[t]]
+                    : expected == 1 ? &suite->expected[index[t]]
+                                    : &suite->numerals[index[t]],
+                    text))
             return 1;
     return 0;
 }
@@ -1296,19 +1502,23 @@ static int asserted(const struct suite *suite, const struct set *tests, const in
     n = neighbours(text, changed);
     for (int i = 0; i < n; i++)
         if (tests_hold(suite, tests, index, changed[i], 0)) {
+            /* told apart among the expected values, or among all the
+             * numerals the assertions read (which hold the former) */
             static char which[MAX_TOKEN];
-            int j;
-            if (!tests_hold(suite, tests, index, text, 1)) {
-                snprintf(which, sizeof which, "%s", changed[i]);
-                *weak = which;
-                return 2;
+            for (int level = 1; level <= 2; level++) {
+                int apart = tests_hold(suite, tests, index, text, level);
+                for (int j = 0; apart && j < n; j++)
+                    if (tests_hold(suite, tests, index, changed[j], level)) {
+                        apart = 0;
+                        snprintf(which, sizeof which, "%s", changed[j]);
+                    }
+                if (apart)
+                    return 1;
             }
-            for (j = 0; j < n; j++)
-                if (tests_hold(suite, tests, index, changed[j], 1)) {
-                    snprintf(which, sizeof which, "%s", changed[j]);
-                    *weak = which;
-                    return 2;
-                }
+            if (!tests_hold(suite, tests, index, text, 2))
+                snprintf(which, sizeof which, "%s", changed[i]);
+            *weak = which;
+            return 2;
         }
     return 1;
 }
