@@ -1003,12 +1003,6 @@ static void load_tests(const char *chapter, struct suite *suite)
                 free(code);
                 free(asserting);
             }
-            if (getenv("NUMERALS_DEBUG") && strcmp(getenv("NUMERALS_DEBUG"), name) == 0) {
-                for (int i = 0; i < suite->expected[index].count; i++)
-                    fprintf(stderr, "W %s\n", suite->expected[index].item[i]);
-                for (int i = 0; i < suite->asserting[index].count; i++)
-                    fprintf(stderr, "A %s\n", suite->asserting[index].item[i]);
-            }
             free(copy);
             p = (char *)end;
         }
@@ -1487,10 +1481,13 @@ static int tests_hold(const struct suite *suite, const struct set *tests, const 
  * test's body; and when a neighbour (its last digit one up or down) is in
  * the tests too, it must be inside their assertions and no neighbour may
  * be: otherwise the neighbour, written by hand, would pass as well.  A
- * notation constant needs presence only.  Returns 1 if so, 0 if the tests
+ * notation constant needs presence only.  A neighbour that is an expected
+ * value too is allowed when the paragraph states it as well ("80 steps,
+ * then 81"): a hand change of one into the other leaves the other's
+ * expected value stated nowhere, which is reported.  Returns 1 if so, 0 if the tests
  * do not hold it, 2 if they hold it only weakly (*weak: the neighbour). */
 static int asserted(const struct suite *suite, const struct set *tests, const int *index,
-                    const char *text, int constant, const char **weak)
+                    const char *text, int constant, const struct set *stated, const char **weak)
 {
     char changed[2][MAX_TOKEN];
     int n;
@@ -1508,15 +1505,16 @@ static int asserted(const struct suite *suite, const struct set *tests, const in
             for (int level = 1; level <= 2; level++) {
                 int apart = tests_hold(suite, tests, index, text, level);
                 for (int j = 0; apart && j < n; j++)
-                    if (tests_hold(suite, tests, index, changed[j], level)) {
+                    if (tests_hold(suite, tests, index, changed[j], level) &&
+                        !(level == 1 && set_has(stated, changed[j]))) {
                         apart = 0;
-                        snprintf(which, sizeof which, "%s", changed[j]);
+                        snprintf(which, sizeof which, "%.100s", changed[j]);
                     }
                 if (apart)
                     return 1;
             }
             if (!tests_hold(suite, tests, index, text, 2))
-                snprintf(which, sizeof which, "%s", changed[i]);
+                snprintf(which, sizeof which, "%.100s", changed[i]);
             *weak = which;
             return 2;
         }
@@ -1528,6 +1526,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                              const struct set *tests, const struct set *given,
                              struct suite *suite)
 {
+    struct set stated = {0};    /* the numerals the paragraph states */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
     int *given_used = calloc((size_t)given->count + 1, sizeof *given_used);
     int *index = calloc((size_t)tests->count + 1, sizeof *index);
@@ -1542,6 +1541,9 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             problem(path, first_line, "t:%s: no START_TEST(%s) in tests/%s*.c", tests->item[t],
                     tests->item[t], chapter);
     }
+    for (int k = 0; k < r->count; k++)
+        if (r->found[k].cover != EXEMPT)
+            set_add(&stated, r->found[k].text);
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
         const char *weak;
@@ -1550,7 +1552,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text))
                 test_used[t] = 1;
-        int strength = asserted(suite, tests, index, n->text, notation_constant(n), &weak);
+        int strength = asserted(suite, tests, index, n->text, notation_constant(n), &stated, &weak);
         if (strength == 2 && lenient && !set_has(given, n->text))
             weak_here++;                /* a file still on WEAK_LIST */
         if (strength == 1 || (strength == 2 && lenient)) {
@@ -1583,7 +1585,16 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         count = neighbours(n->text, changed);
         for (int i = 0; i < count; i++) {
             const char *weak;
-            int strength = asserted(suite, tests, index, changed[i], notation_constant(n), &weak);
+            struct set after = {0};     /* the paragraph's numerals after the change */
+            int strength, occurrences = 0;
+            for (int j = 0; j < r->count; j++)
+                occurrences += r->found[j].cover != EXEMPT && strcmp(r->found[j].text, n->text) == 0;
+            for (int j = 0; j < stated.count; j++)
+                if (occurrences > 1 || strcmp(stated.item[j], n->text) != 0)
+                    set_add(&after, stated.item[j]);
+            set_add(&after, changed[i]);
+            strength = asserted(suite, tests, index, changed[i], notation_constant(n), &after, &weak);
+            set_free(&after);
             if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
                 survived++;
                 if (mutations)
@@ -1605,6 +1616,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
     free(test_used);
     free(given_used);
     free(index);
+    set_free(&stated);
 }
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
