@@ -389,18 +389,45 @@ START_TEST(answers_by_hand)
     cosine.eta_min = 0.001;
     ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.001 + 0.099 / 2, EXACT);
     ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.0505, EXACT);
-    /* 2: milestones 30, 80: 0.1 to step 29, 0.01 to 79, 0.001 from 80 (update 81). */
+    ck_assert_double_eq_tol(cos(3.141592653589793 / 2), 0, 1e-16);    /* cos(pi/2) */
+    ck_assert_double_eq_tol(0.001 + (0.1 - 0.001) * (1 + cos(5 * 3.141592653589793 / 10)) / 2, 0.0505,
+                            1e-15);                                        /* (9.6) */
+}
+END_TEST
+
+/* Worked answer 2: milestones 30, 80 (gamma 0.1) from 0.1: the rate is 0.1
+ * up to step 29, 0.01 from 30 to 79 (above 0.005), 0.001 from 80, the rate
+ * of update 81.  The last step of each rate is searched, not assumed. */
+START_TEST(answer_2_first_rate_below)
+{
     struct scheduler_settings multi = scheduler_defaults(MULTI_STEP_LR);
+    long last_first = 0, last_second, first_below = 0;
     multi.milestones[0] = 30;
     multi.milestones[1] = 80;
     multi.milestone_count = 2;
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 29), 0.1, EXACT);
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 79), 0.01, EXACT);
-    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, 79), 0.005);
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 80), 0.001, EXACT);
-    long first_update = 80 + 1;
-    ck_assert_int_eq(first_update, 81);
-    /* 3: mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
+    while (schedule_closed_form(&multi, 0.1, last_first + 1) == schedule_closed_form(&multi, 0.1, 0))
+        last_first++;
+    last_second = last_first + 1;
+    while (schedule_closed_form(&multi, 0.1, last_second + 1) == schedule_closed_form(&multi, 0.1, last_first + 1))
+        last_second++;
+    while (schedule_closed_form(&multi, 0.1, first_below) >= 0.005)
+        first_below++;
+    ck_assert_int_eq(last_first, 29);
+    ck_assert_int_eq(last_second, 79);
+    ck_assert_int_eq(first_below, 80);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 0), 0.1, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, last_second), 0.01, EXACT);
+    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, last_second), 0.005);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, first_below), 0.001, EXACT);
+    ck_assert_int_eq(last_first + 1, 30);
+    ck_assert_int_eq(first_below + 1, 81);     /* step k's rate drives update k + 1 */
+}
+END_TEST
+
+/* Worked answer 3: mu = 1/2, c and k0. */
+START_TEST(answer_3_choosing_c)
+{
+    /* mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
      * and 3.025 at c = 1.1 (1 at c = 2); k0 = c / 0.1 = 20. */
     double mu = 1.0 / 2, best = 2, near = 1.1;
     double at_best = mu * best * best / (2 * (2 * best * mu - 1));
@@ -441,6 +468,8 @@ Suite *chapter_suite(void)
     tcase_add_test(warmup, warmup_cause_is_the_start);
     tcase_add_test(warmup, warmup_threshold);
     tcase_add_test(table, answers_by_hand);
+    tcase_add_test(table, answer_2_first_rate_below);
+    tcase_add_test(table, answer_3_choosing_c);
     tcase_add_test(noise, race_noise_decides);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);
