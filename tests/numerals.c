@@ -21,7 +21,7 @@
  *    assertions (the arguments of a ck_assert..., EXPECT_ANSWER or a
  *    helper named expect_... or check_...) and no neighbour may be, else a
  *    hand change to that neighbour would pass as well ("uncovered: the
- *    tests hold 4 as well").  Only a notation constant, 0, 1 or 2 in a
+ *    tests hold 4 as well").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
  *    displayed equation, a code span of mathematics or next to an operator
  *    or bracket ("1 − ηλ", "(1, 1)", "[0, 1)"), needs presence alone.
  *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
@@ -1454,12 +1454,13 @@ static int neighbours(const char *text, char changed[2][MAX_TOKEN])
 }
 
 /* A notation constant: 0, 1 or 2 in a displayed equation or a code span
- * of mathematics (the 1 of 1 − ηλ, the 2 of 2/L, ½'s 1/2), which the
+ * of mathematics, or next to an operator or a bracket, with or without a
+ * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), which the
  * tests hold among their indices and constants; presence is enough. */
 static int notation_constant(const struct numeral *n)
 {
-    return n->formula && (strcmp(n->text, "0") == 0 || strcmp(n->text, "1") == 0 ||
-                          strcmp(n->text, "2") == 0);
+    const char *t = n->text[0] == '-' ? n->text + 1 : n->text;
+    return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0);
 }
 
 /* Does one of the paragraph's tests hold text in its body (expected 0) or
@@ -1598,10 +1599,13 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
                 survived++;
                 if (mutations)
-                    printf("%s:%d:%s: written as %s it would still be %s%s\n", path, n->line,
-                           n->raw, changed[i],
+                    printf("%s:%d:%s: written as %s it would still be %s (%s)\n", path,
+                           n->line, n->raw, changed[i],
                            set_has(given, changed[i]) ? "given" : "asserted",
-                           notation_constant(n) ? " (a notation constant)" : "");
+                           n->cover == GIVEN        ? "an input, given"
+                           : notation_constant(n)   ? "a notation constant"
+                           : lenient                ? "a file on the weak list"
+                                                    : "asserted");
                 break;
             }
         }
