@@ -164,18 +164,26 @@ END_TEST
 START_TEST(pytorch_defaults)
 {
     struct scheduler_settings linear = scheduler_defaults(LINEAR_LR);
-    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
     ck_assert_double_eq(linear.start_factor, 1.0 / 3);
     ck_assert_double_eq(linear.end_factor, 1);
     ck_assert_int_eq(linear.total_iters, 5);
+    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
+}
+END_TEST
+
+/* OneCycleLR's defaults, and where the worked one-cycle's climb ends. */
+START_TEST(onecycle_defaults)
+{
+    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
     ck_assert_double_eq(cycle.pct_start, 0.3);
     ck_assert_double_eq(cycle.div_factor, 25);
     ck_assert_double_eq(cycle.final_div_factor, 1e4);
     ck_assert_double_eq(cycle.max_momentum, 0.95);
     ck_assert_double_eq(cycle.base_momentum, 0.85);
-    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
-    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2. */
+    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2,
+     * so update 2 (t = 1) is half-way up: p = 1/2. */
     ck_assert_double_eq_tol(0.3 * 10 - 1, 2, 1e-15);
+    ck_assert_double_eq_tol(1 / (cycle.pct_start * 10 - 1), 1.0 / 2, 1e-15);
 }
 END_TEST
 
@@ -231,14 +239,14 @@ END_TEST
  * eta sigma^2 / 4 for small eta mu; 1/38 for eta = 0.1 = 0.1 / (2 * 1.9). */
 START_TEST(noisy_model)
 {
-    const struct noisy_quadratic q = {.mu = 1.0, .sigma = 1.0, .x0 = 10.0};
+    const struct noisy_quadratic q = {.mu = 1, .sigma = 1, .x0 = 10.0};
     double eta[3] = {0.1, 0.3, 1.5}, excess[4], sampled[4];
     double e = 10.0 * 10.0, x = 10.0;
     struct rng rng;
     noisy_expected(&q, eta, 3, excess);
     noisy_sampled(&q, eta, 3, 7, sampled);
     rng_seed(&rng, 7);
-    ck_assert_double_eq_tol(excess[0], 1.0 / 2 * e, EXACT);
+    ck_assert_double_eq_tol(excess[0], e / 2, EXACT);
     for (int k = 0; k < 3; k++) {
         e = (1 - eta[k] * q.mu) * (1 - eta[k] * q.mu) * e + eta[k] * eta[k] * q.sigma * q.sigma;
         x = (1 - eta[k] * q.mu) * x - eta[k] * q.sigma * rng_normal(&rng);
@@ -249,8 +257,8 @@ START_TEST(noisy_model)
     ck_assert_double_eq_tol(fixed, (1 - 0.1) * (1 - 0.1) * fixed + 0.1 * 0.1, 1e-15);
     ck_assert_double_eq_tol(floor, q.mu * fixed / 2, EXACT);
     ck_assert_double_eq_tol(floor, 0.1 / (2 * 1.9), EXACT);
-    ck_assert_double_eq_tol(floor, 1.0 / 38, EXACT);
-    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1.0 / 4, 1e-6);
+    ck_assert_double_eq_tol(floor, 1 / 38.0, EXACT);
+    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1 / 4.0, 1e-6);
 }
 END_TEST
 
@@ -260,10 +268,10 @@ START_TEST(noise_floor_of_a_constant_rate)
 {
     double *eta = calloc(MEASURE_STEPS, sizeof *eta);
     double *excess = calloc(MEASURE_STEPS + 1, sizeof *excess);
-    ck_assert_double_eq_tol(noisy_floor(&chapter_problem, 0.1), 1.0 / 38, EXACT);
+    ck_assert_double_eq_tol(noisy_floor(&chapter_problem, 0.1), 1 / 38.0, EXACT);
     chapter_rates(CONSTANT, eta);
     noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
-    ck_assert_double_eq_tol(excess[MEASURE_STEPS], 1.0 / 38, 1e-12);
+    ck_assert_double_eq_tol(excess[MEASURE_STEPS], 1 / 38.0, 1e-12);
     /* The cause is the constant rate: the decaying schedules end far below it. */
     for (int which = ONE_OVER_K; which <= COSINE; which++) {
         chapter_rates((enum race_schedule)which, eta);
@@ -302,7 +310,10 @@ START_TEST(one_over_k_slopes)
     static const double c[] = {2.0, 1.0 / 4}, mu = 1;
     for (int i = 0; i < 2; i++) {
         double want = 2 * c[i] * mu > 1 ? -1.0 : -2 * c[i] * mu;      /* -1, or -1/2 */
-        ck_assert_double_eq_tol(want, i == 0 ? -1.0 : -1.0 / 2, EXACT);
+        if (i == 0)
+            ck_assert_double_eq_tol(want, -1, EXACT);          /* 2 c mu > 1: slope -1 */
+        else
+            ck_assert_double_eq_tol(want, -1.0 / 2, EXACT);    /* -2 c mu */
         struct slope s = measure_slope(c[i]);
         ck_assert_double_eq_tol(s.exact, want, 0.005);
         ck_assert_double_eq_tol(s.mean, want, 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);
