@@ -51,7 +51,8 @@
  *      capitalised name or "al." and before ")", ";", "," or ".":
  *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
- *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
+ *    - a list ordinal ("1." or "1)" opening a line, also in bold, "**3.**",
+ *      or a heading: "## 2.");
  *    - everything in a code span that is something the reader types: a
  *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
  *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
@@ -1190,11 +1191,13 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             q += strspn(q, "#");
             q += strspn(q, " ");
         }
+        if (starts_with(q, "**") && isdigit((unsigned char)q[2]))
+            q += 2;                                     /* **3.** opening a worked answer */
         if (isdigit((unsigned char)*q)) {
             const char *d = q;
             while (isdigit((unsigned char)*d))
                 d++;
-            if ((*d == '.' || *d == ')') && d[1] == ' ') {
+            if ((*d == '.' || *d == ')') && (d[1] == ' ' || (q[-1] == '*' && starts_with(d + 1, "** ")))) {
                 add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
                 p = d + 1;
             }
