@@ -276,12 +276,12 @@ START_TEST(exercise_2_edge_flips_for_ever)
     struct function f = quadratic(&steep, 1);
     struct hyper h = setting(3.8 / 100, 0.9, false);
     struct optimizer opt;
-    double x = 1.0, grad, last = 1.0, at_1000 = 0.0;
+    double x = 1.0, grad, last = 1.0, at_1000 = 0;
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0.0) / 100, 0.02, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0) / 100.0, 0.02, TOLERANCE);   /* beta = 0 */
     {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
         double z = -1, t = 1 + 0.9 - 3.8;
-        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0, TOLERANCE);
     }
     optimizer_init(&opt, &sgd_kind, &h, 1);
     for (int k = 1; k <= 2000; k++) {
@@ -294,7 +294,7 @@ START_TEST(exercise_2_edge_flips_for_ever)
             at_1000 = fabs(x);
     }
     optimizer_free(&opt);
-    ck_assert_double_gt(at_1000, 0.01);
+    ck_assert_double_gt(at_1000, 1e-2);
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
 }
 END_TEST
@@ -364,8 +364,8 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     for (int i = 0; i < 3; i++) {
         double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
         double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
-        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0.0, TOLERANCE);
-        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
+        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
         ck_assert_double_gt(high, 1.0);
         ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
         ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
@@ -376,7 +376,7 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
-        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
     }
 }
@@ -1078,7 +1078,7 @@ START_TEST(measured_repeated_roots)
             heavy_ball_best(cases[i].mu, cases[i].L, &cases[i].lr, &cases[i].momentum);
         gap = relative_gap(&cases[i], 100, 400, &roots);
         ck_assert_int_eq(roots, ROOTS_REPEATED);
-        ck_assert_double_ge(gap, 0.0);
+        ck_assert_double_ge(gap, 0);
         ck_assert_double_le(gap, most + 1e-9);
     }
 }
