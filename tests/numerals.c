@@ -1458,12 +1458,13 @@ static int neighbours(const char *text, char changed[2][MAX_TOKEN])
 
 /* A notation constant: 0, 1 or 2 in a displayed equation or a code span
  * of mathematics, or next to an operator or a bracket, with or without a
- * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), which the
+ * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), and ½, which the
  * tests hold among their indices and constants; presence is enough. */
 static int notation_constant(const struct numeral *n)
 {
     const char *t = n->text[0] == '-' ? n->text + 1 : n->text;
-    return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0);
+    return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0 ||
+                          strcmp(t, "1/2") == 0);
 }
 
 /* Does one of the paragraph's tests hold text in its body (expected 0) or
