@@ -309,6 +309,9 @@ START_TEST(rmsprop_momentum_two_steps)
     double x[2];
     h.eps = 0.0;
     h.momentum = 0.9;
+    optimizer_init(&opt, &rmsprop_kind, &h, 2);
+    ck_assert_double_eq(opt.buffer[2][0], 0);          /* the buffer starts at 0 */
+    optimizer_free(&opt);
     run(&opt, x, &rmsprop_kind, &h, 1);
     ck_assert_double_eq_tol(opt.buffer[2][0], 10.0, 1e-11);  /* 1e-12 relative */
     ck_assert_double_eq_tol(x[0], 0.99, TOLERANCE);
@@ -697,6 +700,21 @@ END_TEST
 
 /* Exercise 1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
  * (-lr, +lr) up to eps, GD's -0.019 g = (-0.0095, 0.038). */
+/* Worked answer 1, the gradient at (0.5, -0.02): g = (0.5, 100 (-0.02)). */
+START_TEST(exercise_1_gradient)
+{
+    struct function f = quadratic(curvature, 2);
+    const double x[2] = {0.5, -0.02};
+    double grad[2];
+    f.gradient(&f, grad, x);
+    ck_assert_double_eq_tol(100 * (-0.02), -2, 1e-15);
+    ck_assert_double_eq_tol(grad[1], -2, 1e-15);
+    ck_assert_double_eq_tol(grad[0], 0.5, 1e-15);
+}
+END_TEST
+
+/* ... the first moves: GD by -0.019 g = (-0.0095, +0.038), four times
+ * further on x2; AdaGrad by (-0.1, +0.1) with s = (0.25, 4). */
 START_TEST(exercise_1_first_move)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
@@ -707,28 +725,40 @@ START_TEST(exercise_1_first_move)
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1, 1e-9);   /* eps / |g| = 2e-10 */
-    /* f: 0.145 before, about 0.4 after AdaGrad's move, 0.136495125 after GD's */
+    ck_assert_double_eq_tol(x[1] + 0.02, +0.1, 1e-9);
+    ck_assert_double_eq_tol(0 - 0.019 * 0.5, -0.0095, 1e-17);     /* GD, lr 0.019 */
+    ck_assert_double_eq_tol(-0.019 * -2, +0.038, 1e-17);
+    ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
+    ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... and what they do to f: 0.145 before, about 0.4 after AdaGrad's move,
+ * 0.136495125 after GD's; x2 is only 0.02 from its minimum 0, x1 gets more
+ * than ten times GD's move. */
+START_TEST(exercise_1_loss_after_the_move)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
     struct function f = quadratic(curvature, 2);
-    const double start[2] = {0.5, -0.02}, after_gd[2] = {0.5 - 0.019 * 0.5, -0.02 + 0.019 * 2.0};
+    const double minimum[2] = {0, 0};
+    double x[2] = {1 / 2.0, -0.02}, grad[2];
+    const double start[2] = {1 / 2.0, -0.02}, after_gd[2] = {1 / 2.0 - 0.019 / 2, -0.02 + 0.019 * 2.0};
+    f.gradient(&f, grad, x);
+    optimizer_init(&opt, &adagrad_kind, &h, 2);
+    optimizer_step(&opt, x, grad);
+    ck_assert_double_eq_tol(fabs(start[1] - minimum[1]), 0.02, 1e-17);
+    ck_assert(0.02 < 0.1);       /* x2 is only 0.02 from 0: AdaGrad's 0.1 overshoots */
+    ck_assert(fabs(x[0] - start[0]) > 10 * fabs(after_gd[0] - start[0]));
+    ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
     ck_assert_double_eq_tol(f.value(&f, start), 0.145, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, x), 0.4, 1e-9);  /* eps moves it by 1e-10 */
     ck_assert_double_eq_tol(f.value(&f, after_gd), 0.136495125, TOLERANCE);
-    /* the answer's arithmetic: g = (0.5, 100 (-0.02)) = (0.5, -2); GD moves by
-     * -0.019 g = (-0.0095, +0.038), four times further on x2; AdaGrad by
-     * (-0.1, +0.1), more than ten times GD's move on x1, with s = (0.25, 4) */
-    ck_assert_double_eq_tol(100 * (-0.02), -2, 1e-15);
-    ck_assert_double_eq_tol(-0.019 * 0.5, -0.0095, 1e-17);
-    ck_assert_double_eq_tol(-0.019 * -2, +0.038, 1e-17);
-    ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
-    ck_assert(0.1 > 10 * 0.0095);
-    ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
-    ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
-    ck_assert_double_eq_tol(x[1] + 0.02, +0.1, 1e-9);
-    ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
-    ck_assert_double_eq_tol(1.0 / 2 * (0.25 + 0.04), 0.145, 1e-16);
-    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
-    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
-    ck_assert(0.02 < 0.1);       /* x2 is only 0.02 from 0: AdaGrad's 0.1 overshoots */
+    ck_assert_double_eq_tol(1 / 2.0 * (0.25 + 0.04), 0.145, 1e-16);
+    ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
+    ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
     optimizer_free(&opt);
 }
 END_TEST
@@ -890,7 +920,9 @@ Suite *chapter_suite(void)
     tcase_add_test(limits, pytorch_check_threshold);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);
     tcase_add_test(limits, reset_starts_over);
+    tcase_add_test(answers, exercise_1_gradient);
     tcase_add_test(answers, exercise_1_first_move);
+    tcase_add_test(answers, exercise_1_loss_after_the_move);
     tcase_add_test(answers, exercise_2_first_move_against_alpha);
     tcase_add_test(answers, exercise_4_units);
     tcase_add_test(answers, exercise_5_bounds);
