@@ -811,65 +811,94 @@ END_TEST
  * Step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, m-hat = 28/19;
  * v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, v-hat = 4996/1999;
  * x = 0.5 - 0.5 (28/19) / sqrt(4996/1999) = 0.0339101806. */
+/* Worked answer 1 on f = x^2 (lr 0.5, eps 0), step 1 on the optimizer's own
+ * averages: g = 2, m = 0.2, v = 0.004, m-hat = 0.2/0.1 = 2, v-hat =
+ * 0.004/0.001 = 4, x = 1 - 0.5 * 2/2 = 0.5. */
+START_TEST(exercise_1_first_step)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    struct hyper h = adam_kind.defaults;
+    struct optimizer opt;
+    double y = 1.0, g;
+    h.lr = 0.5;
+    h.eps = 0.0;
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    f.gradient(&f, &g, &y);
+    optimizer_step(&opt, &y, &g);
+    ck_assert_double_eq(g, 2);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.2, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], 0.004, TOLERANCE);
+    ck_assert_double_eq_tol(0.2 / 0.1, 2, TOLERANCE);
+    ck_assert_double_eq_tol(0.004 / 0.001, 4, TOLERANCE);
+    ck_assert_double_eq_tol(y, 1 - 0.5 * 2 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(y, 0.5, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, v = 0.999 * 0.004 +
+ * 0.001 * 1 = 0.004996, m-hat = 0.28/0.19 = 28/19, v-hat =
+ * 0.004996/0.001999 = 4996/1999, x = 0.0339101806. */
 START_TEST(exercise_1_second_step)
 {
     static const double two = 2.0;
+    const double beta1 = 0.9, beta2 = 0.999, one_minus_beta1 = 0.1, one_minus_beta2 = 0.001;
+    const double m1 = 0.2, v1 = 0.004;
+    struct function f = quadratic(&two, 1);
     struct hyper h = adam_kind.defaults;
-    double x = 1.0;
+    struct optimizer opt;
+    double x = 1.0, y = 1.0, g;
     const double by_hand = 0.5 - 0.5 * (28.0 / 19.0) / sqrt(4996.0 / 1999.0);
     h.lr = 0.5;
     h.eps = 0.0;
-    run_quadratic(&adam_kind, &h, &two, &x, 1, 1);
-    ck_assert_double_eq_tol(x, 0.5, TOLERANCE);
-    x = 1.0;
     run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
     ck_assert_double_eq_tol(x, by_hand, TOLERANCE);
     ck_assert_double_eq_tol(by_hand, 0.0339101806, 1e-10);      /* the answer's digits */
-    /* the answer's arithmetic, on the optimizer's own averages: step 1,
-     * g = 2, m = 0.2, v = 0.004, m-hat = 0.2/0.1 = 2, v-hat = 0.004/0.001 =
-     * 4, x = 1 - 0.5 * 2/2 = 0.5; step 2, g = 1, m = 0.9 * 0.2 + 0.1 * 1 =
-     * 0.28, v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, m-hat = 0.28/0.19 =
-     * 28/19 = (0.09 * 2 + 0.1 * 1)/0.19, v-hat = 0.004996/0.001999 =
-     * 4996/1999 = (0.000999 * 4 + 0.001 * 1)/0.001999 */
-    {
-        static const double two_ = 2.0;
-        struct function f = quadratic(&two_, 1);
-        struct optimizer opt;
-        double y = 1.0, g;
-        optimizer_init(&opt, &adam_kind, &h, 1);
+    ck_assert_double_eq(h.beta1, beta1);
+    ck_assert_double_eq(h.beta2, beta2);
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    for (int k = 0; k < 2; k++) {
         f.gradient(&f, &g, &y);
         optimizer_step(&opt, &y, &g);
-        ck_assert_double_eq(g, 2);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.2, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004, TOLERANCE);
-        ck_assert_double_eq_tol(0.2 / 0.1, 2, TOLERANCE);
-        ck_assert_double_eq_tol(0.004 / 0.001, 4, TOLERANCE);
-        ck_assert_double_eq_tol(y, 1 - 0.5 * 2 / 2, TOLERANCE);
-        f.gradient(&f, &g, &y);
-        optimizer_step(&opt, &y, &g);
-        ck_assert_double_eq(g, 1);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.9 * 0.2 + 0.1 * 1, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.28, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.999 * 0.004 + 0.001 * 1, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004996, TOLERANCE);
-        ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
-        ck_assert_double_eq_tol((0.09 * 2 + 0.1 * 1) / 0.19, 28.0 / 19, TOLERANCE);
-        ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
-        ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * 1) / 0.001999, 4996.0 / 1999, TOLERANCE);
-        /* the step 0.5 - 0.0339101806 = 0.4660898194, a little shorter than 0.5:
-         * the ratio m-hat / sqrt(v-hat) is just below 1 */
-        ck_assert_double_eq_tol(0.5 - y, 0.4660898194, 1e-10);
-        ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < 1);
-        optimizer_free(&opt);
     }
-    /* Its steps shrink slowly while the gradient shrinks fast: on 1/2 theta^2
-     * (lr 0.1) Adam overshoots 0, crossing it with a step above half of lr. */
+    ck_assert_double_eq(g, 1);
+    ck_assert_double_eq_tol(opt.buffer[0][0], beta1 * m1 + one_minus_beta1 * 1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.28, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], beta2 * v1 + one_minus_beta2 * 1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], 0.004996, TOLERANCE);
+    ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert_double_eq_tol(y, by_hand, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... why the second step is a little shorter than lr: the step 0.5 -
+ * 0.0339101806 = 0.4660898194, m-hat = (0.09 * 2 + 0.1 * 1)/0.19 leans to
+ * the newer gradient 1, v-hat = (0.000999 * 4 + 0.001 * 1)/0.001999 weighs
+ * the squares almost equally, the ratio is just below 1; so on 1/2 theta^2
+ * (lr 0.1) Adam overshoots 0, crossing it with a step above half of lr. */
+START_TEST(exercise_1_why_shorter)
+{
+    static const double two = 2.0;
+    const double first = 2, second = 1, one_minus_beta1 = 0.1;
+    double x = 1.0;
+    struct hyper h = adam_kind.defaults;
+    h.lr = 0.5;
+    h.eps = 0.0;
+    run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
+    ck_assert_double_eq_tol(0.5 - x, 0.4660898194, 1e-10);
+    ck_assert_double_eq_tol(0.5 - 0.0339101806, 0.4660898194, 1e-15);
+    ck_assert_double_eq_tol((0.09 * first + one_minus_beta1 * second) / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * second) / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < second);
     {
         static const double one_ = 1.0;
         struct hyper a = adam_kind.defaults;
         struct function f = quadratic(&one_, 1);
         struct optimizer opt;
-        double y = 1.0, g, step = 0.0;
+        double y = 1.0, g, step = -1;
         a.lr = 0.1;
         optimizer_init(&opt, &adam_kind, &a, 1);
         while (y > 0) {
@@ -910,7 +939,7 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer opt;
-    double theta = 1.0, zero = 0.0;
+    double theta = 1.0, zero = 0;
     h.lr = 0.1;
     h.weight_decay = 0.01;
     optimizer_init(&opt, &adam_kind, &h, 1);
@@ -970,7 +999,9 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, race);
 
     TCase *exercises = tcase_create("ch08 exercises 1-3 by hand");
+    tcase_add_test(exercises, exercise_1_first_step);
     tcase_add_test(exercises, exercise_1_second_step);
+    tcase_add_test(exercises, exercise_1_why_shorter);
     tcase_add_test(exercises, exercise_2_bias_correction_factors);
     tcase_add_test(exercises, exercise_3_adamw_is_not_adam_l2);
     suite_add_tcase(suite, exercises);
