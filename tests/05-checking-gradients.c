@@ -524,47 +524,69 @@ static void mystery_repaired(const void *context, double *grad, const double *x)
     grad[2] = 3.0 * x[1] * x[2] * x[2] + x[0] * exp(x[0] * x[2]);
 }
 
-START_TEST(exercise_answers)
+/* Worked answer 1: (1.1^3 - 0.9^3) / 0.2 = 0.602 / 0.2 = 3.01, error h^2 =
+ * 1/100; (1.01^3 - 0.99^3) / 0.02 = 3.0001, error 1/10000.  Exact in
+ * decimals; in doubles within 1e-12. */
+START_TEST(exercise_1_answer)
 {
-    struct error_curve exercise;
-    double best = cbrt(3 * DBL_EPSILON / 8), x[3] = {0.5, -1.0, 2.0}, grad[3], numeric[3];
-    struct checked objective = mystery_checked();
-    struct gradcheck_result r;
-    /* 1. (1.1^3 - 0.9^3) / 0.2 = 0.602 / 0.2 = 3.01, error h^2 = 1/100;
-     *    (1.01^3 - 0.99^3) / 0.02 = 3.0001, error 1/10000.  Exact in
-     *    decimals; in doubles within 1e-12. */
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.1), 3.01, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.01), 3.0001, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.1) - 3, 1.0 / 100, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.01) - 3, 1.0 / 10000, 1e-11);
-    ck_assert_double_eq_tol(forward_difference(cube, 1.0, 0.1), 3.31, 1e-12);
+    const double h1 = 0.1, h2 = 0.01, width1 = 0.2, width2 = 0.02;
+    ck_assert_double_eq_tol(2 * h1, width1, 1e-17);
+    ck_assert_double_eq_tol(2 * h2, width2, 1e-18);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h1), 3.01, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h2), 3.0001, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h1) - 3, 1 / 100.0, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h2) - 3, 1 / 10000.0, 1e-11);
+    ck_assert_double_eq_tol(forward_difference(cube, 1, h1), 3.31, 1e-12);
     ck_assert_double_eq_tol(1.1 * 1.1 * 1.1, 1.331, 1e-15);
     ck_assert_double_eq_tol(0.9 * 0.9 * 0.9, 0.729, 1e-15);
     ck_assert_double_eq_tol(1.331 - 0.729, 0.602, 1e-15);
+    ck_assert_double_eq_tol(0.602 / width1, 3.01, 1e-15);
     ck_assert_double_eq_tol(0.602 / 0.2, 3.01, 1e-15);
+    /* ten times smaller a step, a hundred times smaller an error: order 2 */
+    ck_assert_double_eq_tol(log((central_difference(cube, 1, h1) - 3) / (central_difference(cube, 1, h2) - 3))
+                                / log(h1 / h2), 2, 1e-6);
     ck_assert_double_eq_tol(1.01 * 1.01 * 1.01, 1.030301, 1e-15);
     ck_assert_double_eq_tol(0.99 * 0.99 * 0.99, 0.970299, 1e-15);
-    ck_assert_double_eq_tol((1.030301 - 0.970299) / 0.02, 3.0001, 1e-12);
+    ck_assert_double_eq_tol((1.030301 - 0.970299) / width2, 3.0001, 1e-12);
     ck_assert_double_eq_tol(3.0001 - 3, 0.0001, 1e-12);
+    ck_assert_double_eq_tol(3.01 - 3, h2, 1e-12);                 /* off by 0.01 */
     /* a cubic: f''' = 6 everywhere, so h^2 f'''/6 = h^2, all of the error */
     ck_assert_double_eq(6.0 / 6, 1);
-    ck_assert_double_eq_tol((central_difference(cube, 1.0, 0.1) - 3) / (0.1 * 0.1), 1, 1e-9);
+    ck_assert_double_eq_tol((central_difference(cube, 1, h1) - 3) / (h1 * h1), 1, 1e-9);
     ck_assert_double_eq_tol(3.31 - 3, 0.31, 1e-12);
-    ck_assert_double_eq_tol(0.31 / 0.01, 31, 1e-9);
+    ck_assert_double_eq_tol(0.31 / h2, 31, 1e-9);
+    ck_assert_double_eq_tol((1.331 - 1) / h1, 3.31, 1e-12);
+}
+END_TEST
+
+/* Worked answer 2, f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) =
+ * 4.4e-6, the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
+ * 3.8e-11; measured over 64 points within a factor 2. */
+START_TEST(exercise_2_answer)
+{
+    struct error_curve exercise;
+    const double three = 3, factor = 2;             /* (5.4)'s 3 eps; within a factor 2 */
+    double best = cbrt(3 * DBL_EPSILON / 8);
     ck_assert_int_eq(CURVE_POINTS, 64);
-    ck_assert_double_eq(cbrt(3 * DBL_EPSILON * (1.0 / 8)), best);
-    /* 2. f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) = 4.4e-6,
-     *    the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
-     *    3.8e-11; measured within a factor 2 */
+    ck_assert_double_eq(cbrt(three * DBL_EPSILON * (1.0 / 8)), best);
     ck_assert_str_eq(printed("%.1e", best), "4.4e-06");
     ck_assert_double_eq(exp2x(0), 1);
+    ck_assert_double_eq(8.0 / 2, 4);                              /* h*^2 8/2 = 4 h*^2 */
     ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");
     ck_assert_str_eq(printed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);
     error_curve(&exercise, exp2x, exp2x_complex, exp2x_derivative, CURVE_POINTS, CURVE_SEED);
-    ck_assert_double_ge(curve_best_step(&exercise, exercise.central), best / 2);
-    ck_assert_double_le(curve_best_step(&exercise, exercise.central), best * 2);
-    /* 4. the check names coordinate 3 (index 2); the repair passes */
+    ck_assert_double_ge(curve_best_step(&exercise, exercise.central), best / factor);
+    ck_assert_double_le(curve_best_step(&exercise, exercise.central), best * factor);
+}
+END_TEST
+
+/* Exercise 4: the check names coordinate 3 (index 2); the repair passes. */
+START_TEST(exercise_answers)
+{
+    double x[3] = {0.5, -1.0, 2.0}, grad[3], numeric[3];
+    struct checked objective = mystery_checked();
+    struct gradcheck_result r;
     r = gradcheck(&objective, x, grad, numeric, GRADCHECK_FLOOR);
     ck_assert_int_eq(r.coordinate, 2);
     ck_assert_str_eq(gradcheck_verdict(r.worst), "wrong");
@@ -587,6 +609,8 @@ Suite *chapter_suite(void)
     tcase_add_test(differences, best_steps_derived_then_measured);
     tcase_add_test(differences, complex_step_exact_to_rounding);
     tcase_add_test(differences, cmplx_macro_where_it_exists);
+    tcase_add_test(differences, exercise_1_answer);
+    tcase_add_test(differences, exercise_2_answer);
     tcase_add_test(differences, exercise_answers);
     tcase_add_test(check, relative_error_reads);
     tcase_add_test(check, complex_versions_are_the_functions);
