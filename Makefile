@@ -7,6 +7,9 @@
 #                         02-learning-rate), and only what it needs
 #   make exercises CH=4   only your exercise answers (all chapters without CH)
 #   make watch CH=7       run chapter 7's exercises again on every save
+#   make next             the next exercise to do, in book order
+#   make lab-yours        build/descent-yours: the lab on your optimizers
+#                         (and build/ch08-yours: chapter 8's race on them)
 #   make hint EX=7.3      the hint of exercise 7.3
 #   make reset EX=7.3     restore exercise 7.3's stub (FORCE=1 over your edits)
 #   make plots | book | bench | deps | clean
@@ -66,8 +69,8 @@ CHAPTERS := $(notdir $(patsubst %/README.md,%,$(wildcard chapters/*/README.md)))
 number = $(firstword $(subst -, ,$(1)))
 reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 
-# CH=7, CH=07, CH=07-adaptive and CH=a all work; several: CH="1 7".
-ch_number = $(or $(if $(filter 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
+# CH=7, CH=07, CH=07-adaptive and CH=a all work (CH=0 is 00); several: CH="1 7".
+ch_number = $(or $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1)),$(if $(filter a,$(1)),A),$(1))
 ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(CHAPTERS)))
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
@@ -83,7 +86,8 @@ program_of = $(if $(filter A-lab,$(1)),$(BUILD)/descent,$(BUILD)/ch$(call number
 MAIN_C := $(wildcard chapters/*/main.c)
 BENCH_C := $(wildcard chapters/*/bench.c)
 STUB_C := $(wildcard chapters/*/exercise_*.c)
-LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C),$(wildcard chapters/*/*.c))
+MPI_C := $(wildcard chapters/*/mpi_*.c)
+LIB_C := $(filter-out $(MAIN_C) $(BENCH_C) $(STUB_C) $(MPI_C),$(wildcard chapters/*/*.c))
 LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdescent.a
 
@@ -104,9 +108,15 @@ SEL_PROGRAMS := $(foreach c,$(filter $(WITH_MAIN),$(SELECTED)),$(call program_of
 SEL_TESTS := $(filter $(SELECTED:%=$(BUILD)/tests/%),$(TEST_BINS))
 SEL_YOURS := $(filter $(SELECTED:%=$(BUILD)/tests/%-yours),$(YOURS_BINS))
 SEL_PLOTTED := $(filter $(SELECTED),$(PLOTTED))
+# Chapter 12's MPI programs, when MPI is installed (see "MPI" below).
+MPICC ?= mpicc
+MPI_CHAPTER := $(patsubst chapters/%/mpi_descent.c,%,$(wildcard chapters/*/mpi_descent.c))
+HAVE_MPI := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo yes)
+MPI_PROGRAMS := $(if $(HAVE_MPI),$(BUILD)/descent-mpi $(BUILD)/ch12-mpi)
+SEL_MPI := $(if $(filter $(MPI_CHAPTER),$(SELECTED)),$(MPI_PROGRAMS))
 
 .PHONY: all programs tests check exercises plots book bench deps clean watch hint reset \
-	loop-timing
+	loop-timing next lab-yours
 .DEFAULT_GOAL := all
 
 all: deps programs plots book
@@ -114,7 +124,7 @@ all: deps programs plots book
 	$(words $(PLOTTED)) chapters in plots/, every chapter's listings and outputs and \
 	book.md; next: make check"
 
-programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(NUMERALS)
+programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(SEL_MPI) $(NUMERALS)
 
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
@@ -209,6 +219,32 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
+# ----------------------------------------------------- MPI (chapter 12)
+# chapters/*/mpi_*.c include <mpi.h>: they are no part of the library, and
+# are built with the MPI compiler wrapper only when it is installed (make
+# deps installs Open MPI on Debian): build/descent-mpi is the lab's main.c
+# with its main renamed lab_main, plus mpi_descent.c; build/ch12-mpi is
+# mpi_experiments.c.  Every other program builds without MPI.  The wrapper runs
+# your CC (OMPI_CC for Open MPI, MPICH_CC for MPICH).
+MPI_RUN_CC = OMPI_CC='$(CC)' MPICH_CC='$(CC)' $(MPICC)
+
+$(BUILD)/obj/mpi/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(MPI_RUN_CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+
+$(BUILD)/obj/mpi/lab_main.o: chapters/A-lab/main.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -Dmain=lab_main -c $< -o $@
+
+$(BUILD)/descent-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_descent.o \
+		$(BUILD)/obj/mpi/lab_main.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(LIB)
+	@$(say) LINK $@
+	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 # ------------------------------------------------------ figures and book
 # A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
 # --csv into build/data/NN-slug (the commands are the "# data:" lines of the
@@ -264,6 +300,7 @@ run-$(1): $(filter $(BUILD)/tests/$(1) $(BUILD)/tests/$(1)-yours $(call program_
 	@BUILD='$$(BUILD)' sh tests/check.sh run $(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_run,$(c))))
+$(if $(MPI_CHAPTER),run-$(MPI_CHAPTER)): $(SEL_MPI) $(BUILD)/descent
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
@@ -282,14 +319,20 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
-		$(NUMERALS)
+		$(NUMERALS) $(if $(CH),,$(BUILD)/descent-solutions)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)
 	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
 
-bench: deps $(BENCHES)
+# The first exercise not done, in book order, where the chapter asks it
+# and its hint command (the same "next:" line as make check's).
+next: deps $(SEL_YOURS)
+	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
+
+bench: deps $(BENCHES) $(MPI_PROGRAMS)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
+	@for b in $(wildcard chapters/*/bench.sh); do echo "== $$b"; BUILD='$(BUILD)' sh $$b || exit 1; done
 
 # How fast the learner's loop is (medians of several runs; see the script).
 loop-timing:
@@ -298,9 +341,62 @@ loop-timing:
 clean:
 	rm -rf '$(BUILD)'
 
+# ------------------------------------------------------ the lab on your code
+# make lab-yours: build/descent-yours, the lab in which every optimizer
+# whose exercise is done runs your step, the others the book's (the list of
+# exercises and kinds, and how the steps are swapped at link time, are in
+# tests/lab-yours.c).  build/descent-solutions is the same program on the
+# reference answers; tests/lab-yours.sh (run by make check) proves it
+# prints what build/descent prints, byte for byte.
+LAB_YOURS_NUMBERS := $(sort $(shell sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *"\([0-9A-Z]*\)\.[0-9]*").*/\1/p' tests/lab-yours.c))
+LAB_YOURS_CHAPTERS := $(foreach n,$(LAB_YOURS_NUMBERS),$(call ch_folder,$(n)))
+LAB_YOURS_STUBS := $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard chapters/$(c)/exercise_*.c)))
+LAB_YOURS_ANSWERS := $(patsubst %.c,$(BUILD)/obj/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard solutions/$(c)/exercise_*.c)))
+LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
+LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
+
+lab-yours: deps $(BUILD)/descent-yours $(BUILD)/ch08-yours
+	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot adam.svg, $(BUILD)/ch08-yours --example race"
+
+# The exercises whose tests pass, from your exercise runs (a run that did
+# not link counts nothing); rewritten only when it changes.
+$(BUILD)/lab-yours-done.c: $(LAB_YOURS_RUNS) tests/lab-yours.c
+	@{ echo '/* Written by make lab-yours: the exercises whose tests pass. */'; \
+	  echo '#include <stddef.h>'; echo 'const char *const lab_yours_done[] = {'; \
+	  for run in $(LAB_YOURS_RUNS); do [ ! -x "$$run" ] || "$$run"; done | \
+	    sed -n 's/^  done  *exercise \([0-9A-Z]*\.[0-9]*\) .*/    "\1",/p'; \
+	  echo '    NULL,'; echo '};'; } >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/lab-solutions-done.c: tests/lab-yours.c
+	@mkdir -p $(@D)
+	@{ echo '/* Written by make: every exercise of tests/lab-yours.c, for the reference answers. */'; \
+	  echo '#include <stddef.h>'; echo 'const char *const lab_yours_done[] = {'; \
+	  sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *\("[0-9A-Z]*\.[0-9]*"\)).*/    \1,/p' $<; \
+	  echo '    NULL,'; echo '};'; } >$@
+
+$(BUILD)/lab-%-done.o: $(BUILD)/lab-%-done.c | deps
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
+
+# The lab and chapter 8's program (its race), each on your optimizers.
+define yours_program
+$(1): $(2) $(BUILD)/obj/tests/lab-yours.o $(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
+	@$$(say) LINK $$@
+	$$(Q)$$(LAB_LINK) 2>$$@.log || { rm -f $$@; cat $$@.log; \
+		echo "$$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
+endef
+$(eval $(call yours_program,$(BUILD)/descent-yours,$(BUILD)/obj/chapters/A-lab/main.o))
+$(eval $(call yours_program,$(BUILD)/ch08-yours,$(BUILD)/obj/chapters/08-adam/main.o))
+
+$(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
+		$(BUILD)/lab-solutions-done.o $(LAB_YOURS_ANSWERS) $(LIB)
+	@$(say) LINK $@
+	$(Q)$(LAB_LINK)
+
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run your exercises again whenever a file under
-# chapters/, solutions/ or tests/ is saved: those of CH, else those of the
+# make watch [CH=NN]: run your exercises again whenever a .c or .h file
+# under chapters/, solutions/ or tests/ is saved (an editor's swap or
+# temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
 # which `make deps` and `make watch` install when missing).
 watch: deps
@@ -308,7 +404,7 @@ watch: deps
 	@ch='$(CH)'; while :; do \
 		$(MAKE) exercises CH="$$ch" WATCHING=1; \
 		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
-			chapters solutions tests) || exit 1; \
+			--include '\.[ch]$$' chapters solutions tests) || exit 1; \
 		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
 		echo; echo "=== $$(date +%H:%M:%S) $$changed changed"; \
 	done
@@ -331,6 +427,7 @@ deps:
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
 	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
+	$(if $(filter deps,$(MAKECMDGOALS)),if command -v apt-get >/dev/null 2>&1 && ! { command -v mpicc && command -v mpirun; } >/dev/null 2>&1; then missing="$$missing openmpi-bin libopenmpi-dev"; fi;) \
 	[ -z "$$missing" ] && exit 0; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		sudo=''; [ "$$(id -u)" = 0 ] || sudo='sudo'; \

@@ -27,7 +27,7 @@ set format x '%g'
 set output out.'/specimen_runaway.svg'
 set title 'The broken regression: the loss runs away until a repair of all three faults'
 set xlabel 'step k'
-set ylabel 'loss L(θ^{(k)})'
+set ylabel 'loss f(θ^{(k)})'
 set xrange [0:1000]
 set yrange [1e-2:*]
 set key at graph 0.98, graph 0.28 right top
@@ -38,8 +38,8 @@ plot data.'/specimen_seed.csv' using 'step':'loss' with lines ls 4 title 'as wri
 
 # The repaired loop: the gap to the least-squares loss, a straight line.
 set output out.'/specimen_converging.svg'
-set title 'After the repairs: L(θ^{(k)}) - L(θ^*) falls by a constant factor per step'
-set ylabel 'L(θ^{(k)}) - L(θ^*)'
-set key top right
+set title 'After the repairs: f(θ^{(k)}) - f(θ^*) falls by a constant factor per step'
+set ylabel 'f(θ^{(k)}) - f(θ^*)'
+set key at graph 0.98, graph 0.98 right top   # the runaway plot moved it: back to the corner
 set yrange [1e-6:10]
 plot data.'/specimen_fixed.csv' using 'step':(column('loss') - loss_star) with lines ls 3 title 'repaired, η = 0.01'

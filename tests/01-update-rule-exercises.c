@@ -1,6 +1,10 @@
 /* tests/01-update-rule-exercises.c: chapter 1's code exercises. */
 #include "harness.h"
+#include "00-toolkit/rng.h"
 #include "01-update-rule/exercises.h"
+#include "01-update-rule/gd.h"
+
+#include <stdio.h>
 
 /* From the closed form (1.3): |f'(x_k)| = a |x0| |1 - eta a|^k < tol first
  * at k = ceil(ln(tol / (a |x0|)) / ln|1 - eta a|).  For a = 2, x0 = 4,
@@ -20,9 +24,133 @@ START_TEST(steps_until_small_gradient_matches_closed_form)
 }
 END_TEST
 
+/* Exercise 5: gd_step_yours next to gd_step on 50 random cases (1 to 8
+ * coordinates); the same single operation per coordinate, so exactly. */
+START_TEST(gd_step_like_the_book)
+{
+    struct rng r;
+    double theta[8], mine[8], book[8], grad[8];
+    rng_seed(&r, 1);
+    for (int n = 0; n < 50; n++) {
+        size_t dim = 1 + (size_t)rng_below(&r, 8);
+        double eta = rng_uniform(&r);
+        for (size_t i = 0; i < dim; i++) {
+            theta[i] = mine[i] = book[i] = rng_normal(&r);
+            grad[i] = rng_normal(&r);
+        }
+        gd_step_yours(mine, grad, dim, eta);
+        RETURN_IF_PENDING();
+        gd_step(book, grad, dim, eta);
+        for (size_t i = 0; i < dim; i++) {
+            const char *hint = "theta_i <- theta_i - eta grad_i, for every i";
+            if (mine[i] == theta[i] + eta * grad[i])
+                hint = "that step goes uphill: subtract eta grad_i";
+            else if (mine[i] == theta[i] - grad[i])
+                hint = "the step is eta times the gradient";
+            else if (mine[i] == theta[i])
+                hint = "theta_i did not change: write the new value into theta[i]";
+            GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %.17g, "
+                  "grad[%zu] = %.17g", dim, eta, i, theta[i], i, grad[i]);
+            char name[32];
+            snprintf(name, sizeof name, "theta[%zu] after the step", i);
+            exercise_expect(name, mine[i], book[i], 0, hint);
+        }
+    }
+}
+END_TEST
+
+/* Exercise 6: the closed form against the loop itself, for a = 2, 1/2,
+ * 10 and learning rates in every regime of chapter 2 (crawl, one step,
+ * oscillation, bounce, divergence), k = 0 to 40.  Tolerance 1e-12
+ * relative: pow and 40 multiplications differ by a few units in the
+ * last place (about 1e-15). */
+START_TEST(closed_form_like_the_loop)
+{
+    static const double a[] = {2.0, 0.5, 10.0}, q[] = {0.2, 1.0, 1.5, 2.0, 2.5};
+    double first = iterate_closed_form(2.0, 4.0, 0.1, 1);
+    RETURN_IF_PENDING();
+    (void)first;
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 5; j++) {
+            double eta = q[j] / a[i], x = 4.0;
+            for (long k = 0; k <= 40; k++) {
+                GIVEN("iterate_closed_form(a = %g, x0 = 4, eta = %g, k = %ld)", a[i], eta, k);
+                EXPECT_ANSWER(iterate_closed_form(a[i], 4.0, eta, k), x, 1e-12 * fabs(x),
+                              k == 0 ? "after no step at all, x is still x0"
+                                     : "(1.3): x^(k) = (1 - eta a)^k x0; keep the sign of "
+                                       "1 - eta a, which is negative when eta a > 1");
+                x -= eta * a[i] * x;
+            }
+        }
+}
+END_TEST
+
+/* Exercise 7: the loop against gradient_descent, field by field, on
+ * runs that converge, hit the step limit, diverge (the last finite point
+ * kept) and start already flat or not finite.  The same operations in
+ * the same order: steps, converged and diverged exactly; loss, gradient
+ * norm and x to 1e-12 relative (a norm summed in another order). */
+START_TEST(loop_like_gradient_descent)
+{
+    static const struct {
+        const char *spec;
+        double x0[2], eta, tolerance;
+        long max_steps;
+    } runs[] = {
+        {"quadratic:1,10", {1, 1}, 0.1, 1e-6, 1000},
+        {"quadratic:1,10", {1, 1}, 0.19, 1e-6, 1000},
+        {"quadratic:1,10", {1, 1}, 0.21, 1e-6, 5000},
+        {"quadratic:1,10", {1, 1}, 0.1, 1e-6, 10},
+        {"quadratic:1,10", {1e-9, 0}, 0.1, 1e-6, 10},
+        {"quadratic:1,10", {1e200, 1}, 0.1, 1e-6, 10},
+        {"rosenbrock", {-1.5, 2}, 1e-3, 1e-4, 3000},
+        {"booth", {0, 0}, 0.05, 1e-8, 1000},
+        {"himmelblau", {0, 0}, 0.01, 1e-6, 1000},
+        {"beale", {1, 1.5}, 1e-3, 1e-6, 2000},
+    };
+    for (size_t n = 0; n < sizeof runs / sizeof runs[0]; n++) {
+        struct function f = function_from_spec("test", runs[n].spec);
+        double mine[2] = {runs[n].x0[0], runs[n].x0[1]}, book[2] = {mine[0], mine[1]};
+        struct gd_run a = gd_loop_yours(&f, mine, runs[n].eta, runs[n].tolerance,
+                                        runs[n].max_steps);
+        RETURN_IF_PENDING();
+        struct gd_run b = gradient_descent(&f, book, runs[n].eta, runs[n].tolerance,
+                                           runs[n].max_steps, NULL, 0);
+        GIVEN("gd_loop_yours(%s, x = (%g, %g), eta = %g, tolerance = %g, max_steps = %ld)",
+              runs[n].spec, runs[n].x0[0], runs[n].x0[1], runs[n].eta, runs[n].tolerance,
+              runs[n].max_steps);
+        EXPECT_ANSWER(a.diverged, b.diverged, 0,
+                      "diverged: a value or coordinate of the next point (or of the start) is "
+                      "not finite (row_is_finite)");
+        EXPECT_ANSWER(a.steps, b.steps, 0,
+                      a.diverged ? "a point that is not finite is not a step: stop before "
+                                   "counting it"
+                                 : "count the updates; test the gradient before each one, the "
+                                   "start's included, and stop at max_steps");
+        EXPECT_ANSWER(a.converged, b.converged, 0,
+                      "converged: the last gradient norm is below the tolerance");
+        exercise_expect("x[0] at the end", mine[0], book[0], 1e-12 * fmax(1.0, fabs(book[0])),
+                        "x ends at the last finite iterate");
+        exercise_expect("x[1] at the end", mine[1], book[1], 1e-12 * fmax(1.0, fabs(book[1])),
+                        "x ends at the last finite iterate");
+        if (b.steps == 0 && b.diverged)
+            continue;           /* a start that is not finite: no loss to compare */
+        if (a.grad_norm == b.grad_norm && a.loss == b.loss)
+            continue;           /* equal, also when the gradient overflowed to inf */
+        EXPECT_ANSWER(a.loss, b.loss, 1e-12 * fmax(1.0, fabs(b.loss)),
+                      "loss is f at the last finite iterate");
+        EXPECT_ANSWER(a.grad_norm, b.grad_norm, 1e-12 * fmax(1.0, fabs(b.grad_norm)),
+                      "grad_norm is ||grad f|| at the last finite iterate (vec_norm)");
+    }
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("01-update-rule exercises");
     ADD_EXERCISE(suite, "1.3 count the steps", steps_until_small_gradient_matches_closed_form);
+    ADD_EXERCISE(suite, "1.5 the update rule", gd_step_like_the_book);
+    ADD_EXERCISE(suite, "1.6 the closed form", closed_form_like_the_loop);
+    ADD_EXERCISE(suite, "1.7 the loop and its stopping rule", loop_like_gradient_descent);
     return suite;
 }

@@ -4,6 +4,7 @@ ch01=$BUILD/ch01
 expect_exit 0 "the chapter's run" "$ch01"
 expect_exit 0 "help" "$ch01" --help
 expect_help "$ch01"
+expect_output_lost "$ch01"
 expect_exit 0 "a bouncing rate" "$ch01" --lr 1 --steps 6
 expect_exit 3 "a diverging rate stops before inf" "$ch01" --lr 10 --steps 1000
 expect_usage_error "unknown flag" "$ch01" --speed 3

@@ -2,6 +2,7 @@
 #include "harness.h"
 #include "02-learning-rate/exercises.h"
 #include "02-learning-rate/learning_rate.h"
+#include "00-toolkit/rng.h"
 
 /* (2.2): eta < 2 / L.  For curvatures 1, 10 that is 1/5; for 4, 25 it is
  * 2/25; the order of the curvatures must not matter.  One division: 1e-15. */
@@ -35,10 +36,90 @@ START_TEST(curvature_of_x2sinx_at_its_minimum)
 }
 END_TEST
 
+/* Exercise 5: regime_yours next to regime_of at the edges q = 0, 1, 2
+ * (exactly: eta = q / h with h a power of two), just beside them, and at
+ * 200 random points of q in [-1, 4).  Exact: the answer is a label. */
+START_TEST(regime_like_the_book)
+{
+    static const double q[] = {-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0};
+    static const double h[] = {1.0, 4.0, 0.25};
+    struct rng r;
+    enum regime first = regime_yours(0.5, 1.0);
+    RETURN_IF_PENDING();
+    (void)first;
+    rng_seed(&r, 2);
+    for (int n = 0; n < 7 * 3 * 3 + 200; n++) {
+        double eta, curvature;
+        if (n < 63) {
+            curvature = h[n % 3];
+            eta = q[(n / 3) % 7] / curvature;
+            if (n / 21 == 1)
+                eta = nextafter(eta, INFINITY);     /* just above the edge */
+            else if (n / 21 == 2)
+                eta = nextafter(eta, -INFINITY);    /* just below */
+        } else {
+            curvature = 0.1 + 10.0 * rng_uniform(&r);
+            eta = (-1.0 + 5.0 * rng_uniform(&r)) / curvature;
+        }
+        enum regime want = regime_of(eta, curvature), got = regime_yours(eta, curvature);
+        GIVEN("regime_yours(eta = %.17g, curvature = %.17g), q = eta h = %.17g: \"%s\" expected, "
+              "\"%s\" given (as enum numbers)", eta, curvature, eta * curvature,
+              regime_name(want), got >= REGIME_NOT_A_MINIMUM && got <= REGIME_DIVERGE
+                                     ? regime_name(got) : "no regime");
+        EXPECT_ANSWER(got, want, 0,
+                      want == REGIME_ONE_STEP || want == REGIME_BOUNCE
+                          ? "q = 1 and q = 2 exactly are regimes of their own (==, not <)"
+                          : want == REGIME_NOT_A_MINIMUM
+                                ? "q <= 0: no valley to settle in"
+                                : "the factor per step is r = 1 - q: crawl for 0 < q < 1, "
+                                  "oscillate for 1 < q < 2, diverge above 2");
+    }
+}
+END_TEST
+
+/* Exercise 6: against max |1 - eta a_i| computed here, on the chapter's
+ * a = (1, 10) at eta = 0.1 (factor 0.9: the flat direction is the slow
+ * one) and 0.19 (0.9 again: now the steep one), then on 100 random
+ * cases.  Exactly: the same operations. */
+START_TEST(convergence_factor_is_the_worst)
+{
+    static const double a[2] = {1.0, 10.0};
+    double a_random[6];
+    struct rng r;
+    double got = convergence_factor(a, 2, 0.1);
+    RETURN_IF_PENDING();
+    GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.1)");
+    EXPECT_ANSWER(got, fabs(1.0 - 0.1 * 1.0), 0,
+                  "per direction |1 - eta a_i|: at eta = 0.1 the flat direction (a = 1) is "
+                  "the slow one");
+    GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.19)");
+    EXPECT_ANSWER(convergence_factor(a, 2, 0.19), fabs(1.0 - 0.19 * 10.0), 0,
+                  "take the absolute value: a factor of -0.9 shrinks as slowly as 0.9");
+    /* solutions/02-learning-rate.md: the other factor at 0.19 */
+    ck_assert_str_eq(fixed(2, fabs(1.0 - 0.19 * 1.0)), "0.81");
+    rng_seed(&r, 3);
+    for (int n = 0; n < 100; n++) {
+        size_t dim = 1 + (size_t)rng_below(&r, 6);
+        double eta = rng_uniform(&r), want = 0.0;
+        for (size_t i = 0; i < dim; i++) {
+            a_random[i] = 5.0 * rng_uniform(&r);
+            want = fmax(want, fabs(1.0 - eta * a_random[i]));
+        }
+        GIVEN("convergence_factor on %zu random curvatures in [0, 5) with eta = %g (case %d)",
+              dim, eta, n + 1);
+        EXPECT_ANSWER(convergence_factor(a_random, dim, eta), want, 0,
+                      "look at every curvature, not only the largest: the smallest can be the "
+                      "slowest");
+    }
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("02-learning-rate exercises");
     ADD_EXERCISE(suite, "2.3 the largest stable learning rate", largest_stable_eta_is_two_over_l);
     ADD_EXERCISE(suite, "2.4 a curvature from two gradients", curvature_of_x2sinx_at_its_minimum);
+    ADD_EXERCISE(suite, "2.5 the regime of a learning rate", regime_like_the_book);
+    ADD_EXERCISE(suite, "2.6 the factor per step", convergence_factor_is_the_worst);
     return suite;
 }

@@ -487,6 +487,20 @@ START_TEST(grid_of_rates)
 }
 END_TEST
 
+/* Worked answer 6: on the valley a = (1, 10) the factors |1 - eta a_i| are
+ * 0.9 and 0 at eta = 0.1 (the flat direction is the slow one), 0.81 and
+ * -0.9 at eta = 0.19 (now the steep one, oscillating, as slow as before). */
+START_TEST(exercise_6_factors)
+{
+    const double a[2] = {1, 10}, lr_flat = 0.1, lr_steep = 0.19;
+    ck_assert_str_eq(fixed(1, 1 - lr_flat * a[0]), "0.9");
+    ck_assert_double_eq_tol(1 - lr_flat * a[1], 0, 1e-15);
+    ck_assert_str_eq(fixed(2, 1 - lr_steep * a[0]), "0.81");
+    ck_assert_str_eq(fixed(1, 1 - lr_steep * a[1]), "-0.9");
+    ck_assert_double_eq_tol(fabs(1 - lr_steep * a[1]), 1 - lr_flat * a[0], 1e-15);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("02-learning-rate");
@@ -500,6 +514,7 @@ Suite *chapter_suite(void)
     tcase_add_test(quadratic_case, stability_limit_two_over_l);
     tcase_add_test(minimum, exercise_1_answer);
     tcase_add_test(minimum, exercise_2_answer);
+    tcase_add_test(minimum, exercise_6_factors);
     tcase_add_test(minimum, taylor_parabola);
     tcase_add_test(minimum, regimes_by_q);
     tcase_add_test(quadratic_case, loss_never_zigzags_below_two_over_l);

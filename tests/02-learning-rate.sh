@@ -4,6 +4,7 @@ ch02=$BUILD/ch02
 expect_exit 0 "the chapter's tables" "$ch02"
 expect_exit 0 "help" "$ch02" --help
 expect_help "$ch02"
+expect_output_lost "$ch02"
 expect_exit 0 "one run" "$ch02" --lr 0.05 --steps 50 --every 10
 expect_exit 0 "a 2-D function" "$ch02" --lr 0.001 --function rosenbrock --steps 100 --every 50
 expect_exit 3 "divergence ends with the finite rows" "$ch02" --function quadratic:1,10 --lr 0.21 --steps 10000

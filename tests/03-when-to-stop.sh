@@ -4,6 +4,7 @@ ch03=$BUILD/ch03
 expect_exit 0 "the chapter's tables" "$ch03"
 expect_exit 0 "help" "$ch03" --help
 expect_help "$ch03"
+expect_output_lost "$ch03"
 expect_exit 0 "the prose's values" "$ch03" --values
 # every --values line is "name value", one word each, names unique
 "$ch03" --values >"$cli_out" 2>"$cli_err"

@@ -2,6 +2,9 @@
 #include "harness.h"
 #include "04-batches/exercises.h"
 #include "04-batches/regression.h"
+#include "00-toolkit/rng.h"
+
+#include <stdio.h>
 
 /* The worked example's first mini-batch, samples 1 and 2 at w = (0, 0):
  * errors -4 and -6, so grad = (2/2) (-4 (1, 1) - 6 (2, 1)) = (-16, -10);
@@ -65,6 +68,152 @@ START_TEST(minibatch_gradient_matches_mse_grad)
 }
 END_TEST
 
+/* Exercises 5 and 6: against mse_loss and mse_grad on 40 random
+ * problems (1 to 4 features, 1 to 12 samples, with and without a bias),
+ * each on the whole data (batch NULL), a random batch and a batch of one.
+ * Tolerance 1e-12 relative to max(1, |expected|): the same sums,
+ * perhaps in another order or with 2/|B| applied per sample. */
+struct random_problem {
+    struct dataset data;
+    struct regression model;
+    double theta[5];
+    size_t batch[12], size;
+};
+
+static void random_problem(struct random_problem *p, int n)
+{
+    struct rng r;
+    rng_seed(&r, 40 + (uint64_t)n);
+    size_t features = 1 + (size_t)rng_below(&r, 4), count = 1 + (size_t)rng_below(&r, 12);
+    dataset_init(&p->data, count, features);
+    for (size_t i = 0; i < count * features; i++)
+        p->data.x[i] = rng_normal(&r);
+    for (size_t i = 0; i < count; i++)
+        p->data.y[i] = rng_normal(&r);
+    p->model = (struct regression){.data = &p->data, .bias = rng_below(&r, 2) == 1};
+    for (size_t j = 0; j < regression_dim(&p->model); j++)
+        p->theta[j] = rng_normal(&r);
+    p->size = 1 + (size_t)rng_below(&r, count);
+    for (size_t k = 0; k < p->size; k++)
+        p->batch[k] = (size_t)rng_below(&r, count);
+}
+
+static const char *batch_name(int which)
+{
+    return which == 0   ? "batch NULL (every sample)"
+           : which == 1 ? "a random batch"
+                        : "a batch of one";
+}
+
+START_TEST(mse_loss_like_the_book)
+{
+    struct random_problem p;
+    random_problem(&p, 0);
+    double first = mse_loss_yours(&p.model, p.theta, NULL, 0);
+    RETURN_IF_PENDING();
+    (void)first;
+    dataset_free(&p.data);
+    for (int n = 0; n < 40; n++) {
+        random_problem(&p, n);
+        for (int which = 0; which < 3; which++) {
+            const size_t *batch = which == 0 ? NULL : p.batch;
+            size_t size = which == 2 ? 1 : p.size;
+            double want = mse_loss(&p.model, p.theta, batch, size);
+            GIVEN("mse_loss_yours on random problem %d: %zu samples of %zu features, bias %s, "
+                  "%s", n + 1, p.data.count, p.data.features, p.model.bias ? "on" : "off",
+                  batch_name(which));
+            EXPECT_ANSWER(mse_loss_yours(&p.model, p.theta, batch, size), want,
+                          1e-12 * fmax(1.0, want),
+                          which == 0 ? "batch NULL means every sample, in order: size is then "
+                                       "model->data->count"
+                                     : p.model.bias ? "y_hat includes b, theta's last entry, "
+                                                      "when model->bias (regression_predict)"
+                                                    : "(4.1): the mean of the squared errors "
+                                                      "over the batch's samples");
+        }
+        dataset_free(&p.data);
+    }
+}
+END_TEST
+
+START_TEST(mse_grad_like_the_book)
+{
+    struct random_problem p;
+    double mine[5], want[5];
+    random_problem(&p, 0);
+    mse_grad_yours(&p.model, mine, p.theta, NULL, 0);
+    RETURN_IF_PENDING();
+    dataset_free(&p.data);
+    for (int n = 0; n < 40; n++) {
+        random_problem(&p, n);
+        for (int which = 0; which < 3; which++) {
+            const size_t *batch = which == 0 ? NULL : p.batch;
+            size_t size = which == 2 ? 1 : p.size, dim = regression_dim(&p.model);
+            mse_grad(&p.model, want, p.theta, batch, size);
+            for (size_t j = 0; j < dim; j++)
+                mine[j] = NAN;
+            mse_grad_yours(&p.model, mine, p.theta, batch, size);
+            GIVEN("mse_grad_yours on random problem %d: %zu samples of %zu features, bias %s, "
+                  "%s", n + 1, p.data.count, p.data.features, p.model.bias ? "on" : "off",
+                  batch_name(which));
+            for (size_t j = 0; j < dim; j++) {
+                char name[48];
+                snprintf(name, sizeof name, "grad[%zu]%s", j,
+                         j == p.data.features ? ", b's derivative" : "");
+                exercise_expect(name, mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
+                              j == p.data.features
+                                  ? "b's derivative is 2/|B| sum (y_hat - y): the bias's "
+                                    "input is 1"
+                                  : which == 0 ? "batch NULL means every sample, in order"
+                                               : "(4.2): 2/|B| sum (y_hat - y) x_j; set every "
+                                                 "entry, starting from 0");
+            }
+        }
+        dataset_free(&p.data);
+    }
+}
+END_TEST
+
+/* Exercise 7: three epochs against minibatch_epoch on a random problem of
+ * 10 samples (batches of 3, so the last one is short), shuffled and in
+ * order.  Tolerance 1e-12 as above: mse_grad and gd_step are the same. */
+START_TEST(epoch_like_the_book)
+{
+    struct dataset data;
+    double w_true[3], mine[4] = {0}, book[4] = {0}, grad[4];
+    struct epoch a, b;
+    synthetic_regression(&data, w_true, 10, 3, 0.1, 7);
+    struct regression model = {.data = &data, .bias = true};
+    epoch_init(&a, 10, 3, false, 9);
+    minibatch_epoch_yours(&model, mine, grad, &a, 0.05);
+    epoch_free(&a);
+    RETURN_IF_PENDING();        /* (each test runs in its own process) */
+    for (int shuffle = 0; shuffle < 2; shuffle++) {
+        for (size_t j = 0; j < 4; j++)
+            mine[j] = book[j] = 0.0;
+        epoch_init(&a, 10, 3, shuffle, 9);
+        epoch_init(&b, 10, 3, shuffle, 9);
+        for (int e = 1; e <= 3; e++) {
+            long updates = minibatch_epoch_yours(&model, mine, grad, &a, 0.05);
+            GIVEN("epoch %d of minibatch_epoch_yours: 10 samples, batches of 3, %s, lr = 0.05",
+                  e, shuffle ? "shuffled" : "in order");
+            EXPECT_ANSWER(updates, minibatch_epoch(&model, book, grad, &b, 0.05), 0,
+                          "one update per batch: 10 samples in batches of 3 is 4 updates");
+            for (size_t j = 0; j < 4; j++) {
+                char name[32];
+                snprintf(name, sizeof name, "theta[%zu] after the epoch", j);
+                exercise_expect(name, mine[j], book[j], 1e-12 * fmax(1.0, fabs(book[j])),
+                                "start the epoch (epoch_start) so that it is reshuffled; the "
+                                "gradient of each batch at the theta the last step left");
+            }
+        }
+        epoch_free(&a);
+        epoch_free(&b);
+    }
+    dataset_free(&data);
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("04-batches exercises");
@@ -72,5 +221,8 @@ Suite *exercise_suite(void)
     tcase_add_test(gradient, minibatch_gradient_of_the_worked_example);
     tcase_add_test(gradient, minibatch_gradient_matches_mse_grad);
     suite_add_tcase(suite, gradient);
+    ADD_EXERCISE(suite, "4.5 the loss of a batch", mse_loss_like_the_book);
+    ADD_EXERCISE(suite, "4.6 the gradient of a batch, with a bias", mse_grad_like_the_book);
+    ADD_EXERCISE(suite, "4.7 one epoch of mini-batch descent", epoch_like_the_book);
     return suite;
 }

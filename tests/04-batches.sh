@@ -81,5 +81,18 @@ expect 2 "--values goes alone" --values --example bgd
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "--values twice" --values --values
 
+# stdout on a full disk: exit 2 and one line, not 0 with every row lost.
+if [ -w /dev/full ]; then
+    "$ch04" >/dev/full 2>"$err"
+    got=$?
+    if [ "$got" -eq 2 ] && [ "$(wc -l <"$err")" -eq 1 ] && grep -q 'writing the output failed' "$err"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: a full disk: ch04 >/dev/full: exit $got, expected 2 and one line"
+        head -n 3 "$err"
+    fi
+fi
+
 echo "04-batches.sh: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@
 #include "05-checking-gradients/exercises.h"
 #include "05-checking-gradients/mystery.h"
 
+#include <complex.h>
 #include <string.h>
 
 /* (5.7) on the cases the chapter reads: opposite signs give 2; a factor
@@ -66,10 +67,69 @@ START_TEST(worst_coordinate_finds_the_bug)
 }
 END_TEST
 
+/* Exercises 5 and 6 on f = exp, sin and x^3 (real and complex), at five
+ * points and steps from 1e-1 to 1e-12 (1e-100 too for the complex step,
+ * where the central difference returns 0).  Against the book's functions:
+ * 1e-12 relative for the central difference (the same operations, or
+ * 2h written h + h: exact in binary, or x + h - (x - h), a few units in
+ * the last place of the difference, divided by a step as small as 1e-12:
+ * 1e-12 would be too tight there, so those steps are compared at 1e-3 of
+ * the answer, still far from a missing factor 2); exactly for the
+ * complex step, one evaluation and one division. */
+static double cube(double x) { return x * x * x; }
+static double complex cube_c(double complex z) { return z * z * z; }
+static double complex exp_c(double complex z) { return cexp(z); }
+static double complex sin_c(double complex z) { return csin(z); }
+
+START_TEST(central_difference_like_the_book)
+{
+    static const real_function f[] = {exp, sin, cube};
+    static const char *const names[] = {"exp", "sin", "x^3"};
+    static const double xs[] = {0.0, 0.5, -1.0, 2.0, 10.0};
+    double first = central_difference_yours(cube, 1.0, 0.1);
+    RETURN_IF_PENDING();
+    GIVEN("central_difference_yours(x^3, x = 1, h = 0.1)");
+    EXPECT_ANSWER(first, 3.01, 1e-12,
+                  "(5.2): (f(x + h) - f(x - h)) / (2h); for x^3 at 1 that is 3 + h^2 = 3.01");
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < 5; i++)
+            for (int e = 1; e <= 12; e++) {
+                double h = pow(10.0, -e), want = central_difference(f[k], xs[i], h);
+                GIVEN("central_difference_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
+                EXPECT_ANSWER(central_difference_yours(f[k], xs[i], h), want,
+                              (e <= 6 ? 1e-12 : 1e-3) * fmax(1.0, fabs(want)),
+                              "(5.2) divides by the distance between the two points, 2h");
+            }
+}
+END_TEST
+
+START_TEST(complex_step_like_the_book)
+{
+    static const complex_function f[] = {exp_c, sin_c, cube_c};
+    static const char *const names[] = {"exp", "sin", "x^3"};
+    static const double xs[] = {0.0, 0.5, -1.0, 2.0, 10.0};
+    double first = complex_step_yours(cube_c, 1.0, 1e-20);
+    RETURN_IF_PENDING();
+    GIVEN("complex_step_yours(x^3, x = 1, h = 1e-20)");
+    EXPECT_ANSWER(first, 3.0, 0,
+                  "(5.5): Im f(x + ih) / h; for x^3 the imaginary part is 3x^2 h - h^3");
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < 5; i++)
+            for (int e = 1; e <= 100; e += (e < 20 ? 1 : 20)) {
+                double h = pow(10.0, -e), want = complex_step(f[k], xs[i], h);
+                GIVEN("complex_step_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
+                EXPECT_ANSWER(complex_step_yours(f[k], xs[i], h), want, 0,
+                              "keep the imaginary part only, and divide it by h");
+            }
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("05-checking-gradients exercises");
     ADD_EXERCISE(suite, "5.3 the relative error of a gradient check", relative_error_of_the_chapter);
     ADD_EXERCISE(suite, "5.4 find the wrong coordinate", worst_coordinate_finds_the_bug);
+    ADD_EXERCISE(suite, "5.5 the central difference", central_difference_like_the_book);
+    ADD_EXERCISE(suite, "5.6 the complex step", complex_step_like_the_book);
     return suite;
 }

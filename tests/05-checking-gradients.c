@@ -152,6 +152,18 @@ START_TEST(complex_step_exact_to_rounding)
         ck_assert_double_le(fabs(cs - exp(x)) / exp(x), EPS_MACH);
         ck_assert(x + 1e-20 == x);
     }
+    {   /* at h = 1e-18 the values exp(x +- h) round to exp(x) at every
+         * point, though x +- h is a double of its own at the two points
+         * nearest 0: it is f's rounding, not x's, that loses the step */
+        int moved = 0;
+        rng_seed(&rng, CURVE_SEED);
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double x = rng_uniform(&rng);
+            moved += x + 1e-18 != x;
+            ck_assert(exp(x + 1e-18) == exp(x) && exp(x - 1e-18) == exp(x));
+        }
+        ck_assert_int_eq(moved, 2);
+    }
     for (int k = 180; k < EXP_CURVE_STEPS; k++) {  /* from h = 1e-18 down */
         ck_assert_double_le(curve.h[k], 1e-18 * (1 + 1e-15));
         ck_assert_double_eq(curve.forward[k], 1.0);

@@ -4,6 +4,7 @@ ch05=$BUILD/ch05
 expect_exit 0 "every table" "$ch05"
 expect_exit 0 "help" "$ch05" --help
 expect_help "$ch05"
+expect_output_lost "$ch05"
 expect_exit 0 "the values" "$ch05" --values
 for example in steps specimen gradients kinks; do
     expect_exit 0 "example $example" "$ch05" --example "$example"

@@ -7,6 +7,7 @@
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
 #include "00-toolkit/functions.h"
+#include "exercise_race.h"
 
 #include <math.h>
 
@@ -80,6 +81,98 @@ START_TEST(nesterov_double_root_momentum_gives_double_root)
 }
 END_TEST
 
+/* Exercise 5 (exercise_race.h): the wrong variants are sgd_step with one
+ * likely mistake each. */
+enum fault {
+    RIGHT,
+    FIRST_DAMPED,       /* b^(1) = (1 - dampening) g, as a buffer started at 0 */
+    NO_DAMPENING,
+    DAMPENING_ON_B,     /* b <- (1 - dampening)(momentum b) + g */
+    NESTEROV_IGNORED,
+    NESTEROV_WITH_B,    /* g <- b + momentum b */
+    DECAY_BEFORE_SIGN,  /* g = -(grad + wd theta) */
+    NO_DECAY,
+    NO_MAXIMIZE,
+};
+static enum fault fault;
+
+static void faulty_sgd(struct optimizer *opt, double *theta, const double *grad)
+{
+    const struct hyper *h = &opt->hyper;
+    double *b = opt->buffer[0];
+    for (size_t i = 0; i < opt->dim; i++) {
+        double g = h->maximize && fault != NO_MAXIMIZE ? -grad[i] : grad[i];
+        if (fault == DECAY_BEFORE_SIGN)
+            g = h->maximize ? -(grad[i] + h->weight_decay * theta[i])
+                            : grad[i] + h->weight_decay * theta[i];
+        else if (fault != NO_DECAY)
+            g += h->weight_decay * theta[i];
+        if (h->momentum != 0.0) {
+            double d = fault == NO_DAMPENING ? 0.0 : h->dampening;
+            if (opt->step_count == 1 && fault != FIRST_DAMPED)
+                b[i] = g;
+            else if (fault == DAMPENING_ON_B)
+                b[i] = (1.0 - d) * h->momentum * b[i] + g;
+            else
+                b[i] = h->momentum * b[i] + (1.0 - d) * g;
+            if (h->nesterov && fault == NESTEROV_WITH_B)
+                g = b[i] + h->momentum * b[i];
+            else if (h->nesterov && fault != NESTEROV_IGNORED)
+                g += h->momentum * b[i];
+            else
+                g = b[i];
+        }
+        theta[i] -= h->lr * g;
+    }
+}
+
+#define FAULTY(name, f) \
+    static void name(struct optimizer *o, double *x, const double *g) \
+    {                                                                   \
+        fault = f;                                                      \
+        faulty_sgd(o, x, g);                                            \
+    }
+FAULTY(sgd_first_damped, FIRST_DAMPED)
+FAULTY(sgd_no_dampening, NO_DAMPENING)
+FAULTY(sgd_dampening_on_b, DAMPENING_ON_B)
+FAULTY(sgd_nesterov_ignored, NESTEROV_IGNORED)
+FAULTY(sgd_nesterov_with_b, NESTEROV_WITH_B)
+FAULTY(sgd_decay_before_sign, DECAY_BEFORE_SIGN)
+FAULTY(sgd_no_decay, NO_DECAY)
+FAULTY(sgd_no_maximize, NO_MAXIMIZE)
+
+START_TEST(sgd_step_like_pytorch)
+{
+    const struct race_variant variants[] = {
+        {sgd_first_damped, "the first momentum buffer is a copy of the gradient, undamped: "
+                           "b = g when opt->step_count is 1"},
+        {sgd_no_dampening, "after the first step, b <- momentum b + (1 - dampening) g"},
+        {sgd_dampening_on_b, "dampening scales the new gradient, not the old buffer: "
+                             "b <- momentum b + (1 - dampening) g"},
+        {sgd_nesterov_ignored, "with nesterov on, the step uses g + momentum b, the look-ahead"},
+        {sgd_nesterov_with_b, "Nesterov's step is the gradient plus momentum b: g + momentum b, "
+                              "not b + momentum b"},
+        {sgd_decay_before_sign, "maximize negates the gradient only; weight_decay theta is "
+                                "added after, with its own sign"},
+        {sgd_no_decay, "weight_decay: add weight_decay theta to the gradient before the buffer "
+                       "sees it"},
+        {sgd_no_maximize, "with maximize on, PyTorch negates the gradient before anything else "
+                          "uses it"},
+        {NULL, NULL},
+    };
+    struct optimizer opt;
+    double theta[1] = {1.0}, grad[1] = {1.0};
+    optimizer_init(&opt, &sgd_kind, &sgd_kind.defaults, 1);
+    opt.step_count = 1;
+    sgd_step_yours(&opt, theta, grad);
+    optimizer_free(&opt);
+    RETURN_IF_PENDING();
+    race_optimizer(sgd_step_yours, &sgd_kind, variants,
+                   "compare each line with PyTorch's buffer form in section \"PyTorch's form: a "
+                   "momentum buffer\"");
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("06-momentum exercises");
@@ -87,5 +180,7 @@ Suite *exercise_suite(void)
     ADD_EXERCISE(suite, "6.3 dampening in the classical form", dampened_heavy_ball_matches_sgd);
     ADD_EXERCISE(suite, "6.4 Nesterov's double root",
                  nesterov_double_root_momentum_gives_double_root);
+    ADD_EXERCISE(suite, "6.5 torch.optim.SGD: the momentum buffer and Nesterov",
+                 sgd_step_like_pytorch);
     return suite;
 }

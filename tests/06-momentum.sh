@@ -4,6 +4,7 @@ ch06=$BUILD/ch06
 expect_exit 0 "the chapter's run" "$ch06"
 expect_exit 0 "help" "$ch06" --help
 expect_help "$ch06"
+expect_output_lost "$ch06"
 expect_exit 0 "the worked example alone" "$ch06" --example by-hand
 expect_exit 0 "the rates alone" "$ch06" --example rates
 expect_exit 0 "the numbers the prose quotes" "$ch06" --values

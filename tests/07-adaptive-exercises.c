@@ -2,12 +2,16 @@
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "07-adaptive/exercises.h"
+#include "07-adaptive/adadelta.h"
+#include "07-adaptive/adagrad.h"
 #include "07-adaptive/rmsprop.h"
+#include "exercise_race.h"
 
 /* The learner's RMSProp as a kind, to be driven like the book's. */
 static const struct optimizer_kind yours = {
     .name = "rmsprop (yours)",
-    .takes = TAKES_LR | TAKES_ALPHA | TAKES_EPS | TAKES_MOMENTUM | TAKES_CENTERED,
+    .takes = TAKES_LR | TAKES_ALPHA | TAKES_EPS | TAKES_MOMENTUM | TAKES_CENTERED |
+             TAKES_WEIGHT_DECAY | TAKES_MAXIMIZE,
     .step = rmsprop_step_yours,
 };
 
@@ -38,6 +42,130 @@ static double race(const struct function *f, const double *x0, const struct hype
     optimizer_free(&book);
     return worst;
 }
+
+/* The wrong variants of exercises 3, 6 and 7 (exercise_race.h): the
+ * book's steps with one likely mistake each. */
+enum fault {
+    RIGHT,
+    EPS_INSIDE,         /* sqrt(v + eps) */
+    EPS_OUTSIDE,        /* Adadelta: (sqrt(u) + eps) / (sqrt(v) + eps) */
+    CENTERED_IGNORED,
+    BUFFER_OF_G,        /* RMSProp: b accumulates g, divided afterwards */
+    MOMENTUM_IGNORED,
+    ALPHA_SWAPPED,      /* v <- (1 - alpha) v + alpha g^2 */
+    DIVIDE_FIRST,       /* AdaGrad: the step with the old sum */
+    LR_DECAY_FROM_1,    /* clr = lr / (1 + t lr_decay) */
+    LR_DECAY_IGNORED,
+    ACCUMULATOR_IGNORED,
+    U_OF_G,             /* Adadelta: u averages g^2, not delta^2 */
+    ROOTS_SWAPPED,      /* Adadelta: sqrt(v + eps) / sqrt(u + eps) */
+    LR_IGNORED,
+    NO_DECAY,
+    NO_MAXIMIZE,
+};
+static enum fault fault;
+
+static double faulty_gradient(const struct hyper *h, double grad, double theta)
+{
+    double g = h->maximize && fault != NO_MAXIMIZE ? -grad : grad;
+    if (fault != NO_DECAY)
+        g += h->weight_decay * theta;
+    return g;
+}
+
+static void faulty_rmsprop(struct optimizer *opt, double *theta, const double *grad)
+{
+    const struct hyper *h = &opt->hyper;
+    double *v = opt->buffer[0], *m = opt->buffer[1], *b = opt->buffer[2];
+    double keep = fault == ALPHA_SWAPPED ? 1.0 - h->alpha : h->alpha;
+    for (size_t i = 0; i < opt->dim; i++) {
+        double g = faulty_gradient(h, grad[i], theta[i]), second = 0.0, d;
+        v[i] = keep * v[i] + (1.0 - keep) * g * g;
+        if (h->centered && fault != CENTERED_IGNORED) {
+            m[i] = keep * m[i] + (1.0 - keep) * g;
+            second = m[i] * m[i];
+        }
+        d = fault == EPS_INSIDE ? sqrt(v[i] - second + h->eps) : sqrt(v[i] - second) + h->eps;
+        if (h->momentum > 0.0 && fault == BUFFER_OF_G) {
+            b[i] = h->momentum * b[i] + g;
+            theta[i] -= h->lr * b[i] / d;
+        } else if (h->momentum > 0.0 && fault != MOMENTUM_IGNORED) {
+            b[i] = h->momentum * b[i] + g / d;
+            theta[i] -= h->lr * b[i];
+        } else {
+            theta[i] -= h->lr * g / d;
+        }
+    }
+}
+
+static void faulty_adagrad(struct optimizer *opt, double *theta, const double *grad)
+{
+    const struct hyper *h = &opt->hyper;
+    double *s = opt->buffer[0];
+    double t = (double)opt->step_count;
+    double clr = fault == LR_DECAY_IGNORED ? h->lr
+                 : h->lr / (1.0 + (fault == LR_DECAY_FROM_1 ? t : t - 1.0) * h->lr_decay);
+    for (size_t i = 0; i < opt->dim; i++) {
+        double g = faulty_gradient(h, grad[i], theta[i]);
+        if (opt->step_count == 1 && fault != ACCUMULATOR_IGNORED)
+            s[i] = h->initial_accumulator_value;
+        if (fault != DIVIDE_FIRST)
+            s[i] += g * g;
+        double d = fault == EPS_INSIDE ? sqrt(s[i] + h->eps) : sqrt(s[i]) + h->eps;
+        theta[i] -= clr * g / d;
+        if (fault == DIVIDE_FIRST)
+            s[i] += g * g;
+    }
+}
+
+static void faulty_adadelta(struct optimizer *opt, double *theta, const double *grad)
+{
+    const struct hyper *h = &opt->hyper;
+    double *v = opt->buffer[0], *u = opt->buffer[1];
+    for (size_t i = 0; i < opt->dim; i++) {
+        double g = faulty_gradient(h, grad[i], theta[i]), delta;
+        v[i] = h->rho * v[i] + (1.0 - h->rho) * g * g;
+        if (fault == EPS_OUTSIDE)
+            delta = (sqrt(u[i]) + h->eps) / (sqrt(v[i]) + h->eps) * g;
+        else if (fault == ROOTS_SWAPPED)
+            delta = sqrt(v[i] + h->eps) / sqrt(u[i] + h->eps) * g;
+        else
+            delta = sqrt(u[i] + h->eps) / sqrt(v[i] + h->eps) * g;
+        u[i] = h->rho * u[i] + (1.0 - h->rho) * (fault == U_OF_G ? g * g : delta * delta);
+        theta[i] -= (fault == LR_IGNORED ? 1.0 : h->lr) * delta;
+    }
+}
+
+#define FAULTY(name, base, f) \
+    static void name(struct optimizer *o, double *x, const double *g) { fault = f; base(o, x, g); }
+
+FAULTY(rmsprop_eps_inside, faulty_rmsprop, EPS_INSIDE)
+FAULTY(rmsprop_centered_ignored, faulty_rmsprop, CENTERED_IGNORED)
+FAULTY(rmsprop_buffer_of_g, faulty_rmsprop, BUFFER_OF_G)
+FAULTY(rmsprop_momentum_ignored, faulty_rmsprop, MOMENTUM_IGNORED)
+FAULTY(rmsprop_alpha_swapped, faulty_rmsprop, ALPHA_SWAPPED)
+FAULTY(rmsprop_no_decay, faulty_rmsprop, NO_DECAY)
+FAULTY(rmsprop_no_maximize, faulty_rmsprop, NO_MAXIMIZE)
+
+static const char *const forgot_maximize =
+    "with maximize on, PyTorch negates the gradient before anything else uses it "
+    "(gradient_with_decay does it)";
+static const char *const forgot_decay =
+    "weight_decay: add weight_decay theta to the gradient first (gradient_with_decay)";
+
+static const struct race_variant rmsprop_variants[] = {
+    {rmsprop_eps_inside, "eps is added after the square root (7.5), not inside it"},
+    {rmsprop_centered_ignored, "centered: also average g, and take m^2 out of v inside the "
+                               "root (7.6)"},
+    {rmsprop_buffer_of_g, "the momentum buffer accumulates the scaled step g / d (7.7), not g"},
+    {rmsprop_momentum_ignored, "with momentum > 0, theta moves by lr b, b <- momentum b + g / d "
+                               "(7.7)"},
+    {rmsprop_alpha_swapped, "alpha is the share of the old average kept: v <- alpha v + "
+                            "(1 - alpha) g^2"},
+    {rmsprop_no_decay, NULL},
+    {rmsprop_no_maximize, NULL},
+    {NULL, NULL},
+};
 
 /* Plain RMSProp on the chapter's f: the first move is 10 lr (eq. 7.5 with
  * alpha = 0.99, eps = 0); then 200 steps each of plain and centered RMSProp
@@ -78,6 +206,13 @@ START_TEST(rmsprop_from_the_equations)
     EXPECT_ANSWER(race(&rosenbrock, rosenbrock.start, &h, 300, NULL), 0.0, 1e-9,
                   "with momentum the buffer accumulates the scaled step g / d, not g (b starts "
                   "at 0)");
+    /* then every setting torch.optim.RMSprop takes, on random cases */
+    struct race_variant variants[sizeof rmsprop_variants / sizeof rmsprop_variants[0]];
+    memcpy(variants, rmsprop_variants, sizeof variants);
+    variants[5].hint = forgot_decay;
+    variants[6].hint = forgot_maximize;
+    race_optimizer(rmsprop_step_yours, &rmsprop_kind, variants,
+                   "compare each line with (7.5)-(7.7)");
 }
 END_TEST
 
@@ -105,10 +240,78 @@ START_TEST(adagrad_on_a_slope)
 }
 END_TEST
 
+FAULTY(adagrad_eps_inside, faulty_adagrad, EPS_INSIDE)
+FAULTY(adagrad_divide_first, faulty_adagrad, DIVIDE_FIRST)
+FAULTY(adagrad_lr_decay_from_1, faulty_adagrad, LR_DECAY_FROM_1)
+FAULTY(adagrad_lr_decay_ignored, faulty_adagrad, LR_DECAY_IGNORED)
+FAULTY(adagrad_accumulator_ignored, faulty_adagrad, ACCUMULATOR_IGNORED)
+FAULTY(adagrad_no_decay, faulty_adagrad, NO_DECAY)
+FAULTY(adagrad_no_maximize, faulty_adagrad, NO_MAXIMIZE)
+
+START_TEST(adagrad_like_pytorch)
+{
+    const struct race_variant variants[] = {
+        {adagrad_eps_inside, "eps is added after the square root (7.2), not inside it"},
+        {adagrad_divide_first, "add g^2 to the sum before dividing: the first step divides by "
+                               "|g|, not by eps"},
+        {adagrad_lr_decay_from_1, "the decayed rate is lr / (1 + (t - 1) lr_decay): the first "
+                                  "step uses lr itself"},
+        {adagrad_lr_decay_ignored, "lr_decay: divide lr by 1 + (t - 1) lr_decay"},
+        {adagrad_accumulator_ignored, "the sum starts at initial_accumulator_value, not at 0"},
+        {adagrad_no_decay, forgot_decay},
+        {adagrad_no_maximize, forgot_maximize},
+        {NULL, NULL},
+    };
+    struct optimizer opt;
+    double theta[1] = {1.0}, grad[1] = {1.0};
+    optimizer_init(&opt, &adagrad_kind, &adagrad_kind.defaults, 1);
+    opt.step_count = 1;
+    adagrad_step_yours(&opt, theta, grad);
+    optimizer_free(&opt);
+    RETURN_IF_PENDING();
+    race_optimizer(adagrad_step_yours, &adagrad_kind, variants,
+                   "compare each line with (7.2) and torch.optim.Adagrad's settings");
+}
+END_TEST
+
+FAULTY(adadelta_eps_outside, faulty_adadelta, EPS_OUTSIDE)
+FAULTY(adadelta_roots_swapped, faulty_adadelta, ROOTS_SWAPPED)
+FAULTY(adadelta_u_of_g, faulty_adadelta, U_OF_G)
+FAULTY(adadelta_lr_ignored, faulty_adadelta, LR_IGNORED)
+FAULTY(adadelta_no_decay, faulty_adadelta, NO_DECAY)
+FAULTY(adadelta_no_maximize, faulty_adadelta, NO_MAXIMIZE)
+
+START_TEST(adadelta_like_pytorch)
+{
+    const struct race_variant variants[] = {
+        {adadelta_eps_outside, "Adadelta adds eps inside both square roots: with u = 0 at the "
+                               "start, sqrt(u + eps) is what lets it move at all"},
+        {adadelta_roots_swapped, "the step is sqrt(u + eps) / sqrt(v + eps) g: the past steps' "
+                                 "size over the gradients' size"},
+        {adadelta_u_of_g, "u averages the squared steps delta^2, not g^2"},
+        {adadelta_lr_ignored, "PyTorch still multiplies delta by lr (1.0 by default)"},
+        {adadelta_no_decay, forgot_decay},
+        {adadelta_no_maximize, forgot_maximize},
+        {NULL, NULL},
+    };
+    struct optimizer opt;
+    double theta[1] = {1.0}, grad[1] = {1.0};
+    optimizer_init(&opt, &adadelta_kind, &adadelta_kind.defaults, 1);
+    opt.step_count = 1;
+    adadelta_step_yours(&opt, theta, grad);
+    optimizer_free(&opt);
+    RETURN_IF_PENDING();
+    race_optimizer(adadelta_step_yours, &adadelta_kind, variants,
+                   "compare each line with (7.8) and the section on Adadelta");
+}
+END_TEST
+
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("07-adaptive exercises");
     ADD_EXERCISE(suite, "7.3 RMSProp from the equations", rmsprop_from_the_equations);
     ADD_EXERCISE(suite, "7.5 AdaGrad on a slope", adagrad_on_a_slope);
+    ADD_EXERCISE(suite, "7.6 AdaGrad as torch.optim.Adagrad", adagrad_like_pytorch);
+    ADD_EXERCISE(suite, "7.7 Adadelta as torch.optim.Adadelta", adadelta_like_pytorch);
     return suite;
 }

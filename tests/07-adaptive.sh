@@ -7,6 +7,7 @@ expect_exit 0 "help" "$ch07" --help
 expect_exit 0 "the numbers the text quotes" "$ch07" --values
 expect_usage_error "--values with another flag" "$ch07" --values --steps 3
 expect_help "$ch07"
+expect_output_lost "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
 expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace

@@ -6,6 +6,7 @@ ch08=$BUILD/ch08
 
 expect_exit 0 "--help" "$ch08" --help
 expect_help "$ch08"
+expect_output_lost "$ch08"
 expect_exit 0 "the numbers the text quotes" "$ch08" --values
 expect_usage_error "--values with another flag" "$ch08" --values --example race
 expect_exit 0 "every worked example" "$ch08"

@@ -3,6 +3,7 @@
 ch09=$BUILD/ch09
 expect_exit 0 "the chapter's run" "$ch09"
 expect_exit 0 "help" "$ch09" --help
+expect_output_lost "$ch09"
 expect_exit 0 "the table alone" "$ch09" --table
 expect_exit 0 "the warm-up alone" "$ch09" --warmup
 expect_exit 0 "the quoted values" "$ch09" --values

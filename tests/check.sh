@@ -12,6 +12,7 @@
 #                              is a passed check, a failing one a failed
 #                              check, a pending one neither)
 #   check.sh exercises CHAPTER...   every line of your exercises, and progress
+#   check.sh next CHAPTER...        the first exercise not done, in book order
 #   check.sh hint N.M          the hint of exercise N.M
 #   check.sh reset N.M         its stub as committed (FORCE=1 over your edits)
 # Exit status: 0 when nothing failed, 1 otherwise, 2 for a bad N.M.
@@ -25,7 +26,7 @@ mode=${1:-}
 # The folder of chapter N (7, 07, A).
 chapter_folder() {
     n=$1
-    case $n in [1-9]) n=0$n ;; a) n=A ;; esac
+    case $n in [0-9]) n=0$n ;; a) n=A ;; esac
     for d in chapters/"$n"-*/; do
         [ -d "$d" ] && { d=${d%/}; echo "${d#chapters/}"; return; }
     done
@@ -82,16 +83,50 @@ progress() {
         }' "$@"
 }
 
-# The first pending exercise: what to do next.
+# The first exercise not done yet, in book order (failing before pending
+# only when it comes first): what to do next, where the chapter asks it
+# (its item in the README's "Exercises"), and its hint command.
 next_step() {
-    line=$(grep -h -m 1 '^  pending ' "$@" 2>/dev/null | head -n 1)
-    [ -n "$line" ] || return 0
-    title=$(printf '%s' "$line" | sed 's/^  pending *exercise //; s/: .*//')
-    file=$(printf '%s' "$line" | sed 's/^[^:]*: //; s/: .*//')
-    echo "next: exercise $title, in $file (make hint EX=${title%% *}; make watch CH=${title%%.*})"
+    line=$(grep -h -m 1 -E '^  (pending|FAILING|TIMED OUT|CRASHED|NOT COMPILING) +exercise [0-9A-Z]+\.[0-9]+' "$@" 2>/dev/null | head -n 1)
+    if [ -z "$line" ]; then
+        grep -q -E '^  (FAILING|TIMED OUT|CRASHED|NOT COMPILING) ' "$@" 2>/dev/null ||
+            echo "next: every exercise here is done (make lab-yours runs the lab on your code)"
+        return 0
+    fi
+    title=$(printf '%s' "$line" | sed -E 's/^  [A-Za-z ]+ exercise //; s/: .*//')
+    number=${title%% *}
+    folder=$(chapter_folder "${number%%.*}")
+    file=$(grep -l "^/\* Exercise $number[ (:]" chapters/"$folder"/exercise_*.c 2>/dev/null | head -n 1)
+    where=$(awk -v m="${number#*.}" '
+        /^## Exercises/ { on = 1; next }
+        on && /^## / { exit }
+        on && index($0, m ". ") == 1 { print FILENAME ":" FNR; exit }' "chapters/$folder/README.md" 2>/dev/null)
+    echo "next: exercise $title, in ${file:-chapters/$folder/} (make hint EX=$number; make watch CH=${number%%.*})"
+    [ -z "$where" ] || echo "      chapter ${number%%.*} asks it in its Exercises, item ${number#*.} ($where)"
 }
 
-if [ "$mode" = exercises ]; then
+# How much of build/descent-yours is the learner's: the optimizers of
+# tests/lab-yours.c whose exercise is done in the logs given (said only
+# when the logs cover every chapter those exercises are in).
+lab_share() {
+    have=" $(for f in "$@"; do b=${f##*/}; echo "${b%%-*}" | sed 's/^0//'; done | tr '\n' ' ')"
+    for n in $(sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *"\([0-9A-Z]*\)\..*/\1/p' tests/lab-yours.c); do
+        case $have in *" $n "*) ;; *) return 0 ;; esac    # not every chapter was run
+    done
+    sed -n 's/^ *LAB_YOURS(\([a-z]*\)_kind, *[a-z_]*, *"\([0-9A-Z]*\.[0-9]*\)").*/\2 \1/p' tests/lab-yours.c |
+        awk -v logs="$*" '
+            BEGIN { n = split(logs, files, " ")
+                    for (i = 1; i <= n; i++)
+                        while ((getline line < files[i]) > 0)
+                            if (line ~ /^  done +exercise /) { split(line, w, " "); done[w[3]] = 1 } }
+            { total++; if ($1 in done) { mine++; names = names (names ? ", " : "") $2 } }
+            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds build/descent-yours)\n",
+                                   mine, total, mine ? " (" names ")" : "" }'
+}
+
+# Run the learner's exercises of the chapters given into
+# BUILD/check/CHAPTER.exercises; sets logs and status.
+run_exercises() {
     status=0
     logs=
     for c in "$@"; do
@@ -105,12 +140,26 @@ if [ "$mode" = exercises ]; then
             cp "$BUILD/check/$c.yours" "$log"
             status=1
         fi
-        grep -v '^exercises ' "$log"
         logs="$logs $log"
     done
+}
+
+if [ "$mode" = next ]; then
+    run_exercises "$@"
+    [ -n "$logs" ] || { echo "no exercises in: $*"; exit 0; }
+    awk '/^exercises [^ ]+: [0-9]+ done/ { d += $3; p += $5; f += $7 + $9; t += $13 }
+        END { printf "your exercises: %d done, %d pending, %d failing or not compiling, of %d\n", d, p, f, t }' $logs
+    next_step $logs
+    exit 0
+fi
+
+if [ "$mode" = exercises ]; then
+    run_exercises "$@"
+    for log in $logs; do grep -v '^exercises ' "$log"; done
     [ -n "$logs" ] || { echo "no exercises in: $*"; exit 0; }
     echo
     progress $logs
+    lab_share $logs
     next_step $logs
     exit $status
 fi
@@ -137,7 +186,7 @@ find_stub() {
     esac
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
-    number=$(printf '%s' "$ex" | sed 's/^0//')
+    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in chapters/"$folder"/exercise_*.c; do
         [ -f "$f" ] || continue
         # the stub's first line, or the committed stub's once you rewrote it
@@ -145,7 +194,13 @@ find_stub() {
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its stubs: $(ls chapters/"$folder"/exercise_*.c 2>/dev/null | tr '\n' ' '))" >&2
+    known=$(for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
+    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
@@ -223,6 +278,7 @@ for c in $CHAPTERS; do
         line="$line  command line $1/$(($1 + $2))"
         passed=$((passed + $1))
         grep -q 'skipped (DESCENT_TORCH' "$out.cli" && skipped_torch=$((skipped_torch + 1))
+        grep -q '^descent-mpi: skipped' "$out.cli" && skipped_mpi=1
         if [ "$2" -gt 0 ] || [ "$(cat "$out.cli.status")" != 0 ]; then
             fail "$2"
             [ "$2" -eq 0 ] && fail 1
@@ -261,6 +317,18 @@ else
     fail 1
 fi
 
+# The lab on the reference answers of the optimizer exercises, as make
+# lab-yours links yours: the same bytes as build/descent (full check only).
+if [ -x "$BUILD/descent-solutions" ] && case $WOVEN in *-all.log) true ;; *) false ;; esac; then
+    if BUILD="$BUILD" sh tests/lab-yours.sh >"$BUILD/check/lab-yours.log" 2>&1; then
+        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what build/descent prints"
+        passed=$((passed + 1))
+    else
+        sed 's/^/    /' "$BUILD/check/lab-yours.log"
+        fail 1
+    fi
+fi
+
 # Figures, byte for byte, only with the gnuplot that drew the committed ones.
 made_with=$(cat plots/GNUPLOT_VERSION 2>/dev/null)
 have=$(gnuplot --version 2>/dev/null)
@@ -282,6 +350,8 @@ elif [ -n "$stale" ]; then
 else
     echo "figures: up to date (chapters: $figures)"
 fi
+[ "${skipped_mpi:-0}" -eq 0 ] ||
+    echo "descent-mpi under mpirun: SKIPPED, no MPI here (make deps installs Open MPI; DESCENT_MPI=1 makes it a failure)"
 [ "$skipped_torch" -eq 0 ] ||
     echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
 
@@ -297,6 +367,7 @@ if [ -n "$logs" ]; then
     set -- $(awk '/^exercises [^ ]+: [0-9]+ done/ { d += $3; f += $7 + $9 } END { print d + 0, f + 0 }' $logs)
     passed=$((passed + $1))
     [ "$2" -eq 0 ] || fail "$2"
+    lab_share $logs
     next_step $logs
 fi
 echo "check: $passed passed, $failed failed"

@@ -50,6 +50,20 @@ expect_help() {
     cli_passed=$((cli_passed + 1))
 }
 
+# expect_output_lost PROGRAM ARGS...: with stdout on a full disk
+# (/dev/full, where there is one) the program must not exit 0 as if its
+# rows were written: exit 2 and one line on stderr (fail_if_output_lost).
+expect_output_lost() {
+    [ -w /dev/full ] || return 0
+    "$@" >/dev/full 2>"$cli_err"; rc=$?
+    : >"$cli_out"
+    if [ $rc -ne 2 ]; then cli_fail "a full disk: exit $rc, expected 2 ($*)"; return; fi
+    if [ "$(wc -l <"$cli_err")" -ne 1 ] || ! grep -q 'writing the output failed' "$cli_err"; then
+        cli_fail "a full disk: stderr is not the one line 'writing the output failed' ($*)"; return
+    fi
+    cli_passed=$((cli_passed + 1))
+}
+
 cli_summary() {
     echo "$1: $cli_passed passed, $cli_failed failed"
     [ "$cli_failed" -eq 0 ]

@@ -127,21 +127,59 @@ static void watch_the_test(void)
     alarm(time_limit());
 }
 
+/* ------------------------------------------------ exit() inside a test */
+
+/* Check counts a test whose process exits with status 0 as passed, even
+ * one that never reached its end: an answer that called exit(0) was
+ * "done".  The fixture marks the test as running until its teardown, and
+ * an exit handler reports an exit before that.  (A failed check leaves
+ * through _exit, which runs no handler.) */
+static int test_running;
+
+static void on_early_exit(void)
+{
+    int inside;
+    const struct stub_function *s;
+    char where[512] = "";
+    if (!test_running)
+        return;
+    test_running = 0;
+    s = current_stub(&inside);
+    if (s && inside)
+        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
+    else if (s)
+        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+    ck_abort_msg("crashed: exit() was called%s before the test's end: return the answer "
+                 "instead", where);
+}
+
 /* ------------------------------------------------ test cases */
 
 static void start_exercise(void)
 {
+    static int registered;
+    const char *fork = getenv("CK_FORK");
     exercise_forget();
     depth = 0;
     last_called = NULL;
     given[0] = '\0';
     watch_the_test();
+    if (fork && strcmp(fork, "no") == 0)
+        return;                         /* one process for every test: no handler */
+    if (!registered)
+        registered = atexit(on_early_exit) == 0;
+    test_running = 1;
+}
+
+static void end_exercise(void)
+{
+    test_running = 0;
 }
 
 TCase *exercise_case(const char *title)
 {
     TCase *test_case = tcase_create(title);
-    tcase_add_checked_fixture(test_case, start_exercise, NULL);
+    tcase_add_checked_fixture(test_case, start_exercise, end_exercise);
     /* Check's own limit comes after ours, which names the function. */
     tcase_set_timeout(test_case, EXERCISE_SECONDS + 3);
     return test_case;

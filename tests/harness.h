@@ -18,6 +18,10 @@
  *       gives it (exercise M of chapter N); each test calls the learner's
  *       function, then RETURN_IF_PENDING(), then GIVEN(...) to show the
  *       inputs and EXPECT_ANSWER(...) for each answer.
+ * An optimizer exercise has the step interface of 00-toolkit/optimizer.h:
+ * tests/exercise_race.h races it against the book's kind on random cases
+ * and names the wrong variant it matches; a line LAB_YOURS(kind, step,
+ * "N.M") in tests/lab-yours.c makes `make lab-yours` run it in the lab.
  * Each stub is compiled on its own: one that does not compile is replaced
  * by a stand-in that reports "does not compile" with its first error, one
  * that crashes or loops is stopped and named, and the other exercises and

@@ -27,6 +27,14 @@ _Noreturn void fail(int status, const char *format, ...)
 #endif
     ;
 
+/* For atexit, registered by the chapter programs: stdout is written out
+ * only when it is flushed, after main returns, so a full disk (>/dev/full)
+ * or a write error would otherwise lose every row and still exit 0.  Here
+ * the flush is checked: "program: writing the output failed: REASON" on
+ * stderr and exit status 2 (bad usage or input: the output given cannot
+ * take the rows), with _Exit since exit may not be called twice. */
+void fail_if_output_lost(void);
+
 /* Zeroed memory for count items of size bytes, or a message naming the
  * caller's file and line and exit 1. */
 void *checked_calloc(size_t count, size_t size, const char *file, int line);

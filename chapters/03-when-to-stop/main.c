@@ -20,6 +20,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const double kappas[] = {1.0, 10.0, 100.0, 1000.0};
@@ -234,6 +235,7 @@ int main(int argc, char **argv)
     bool values = false;
     struct flags_given given = {0};
     fail_program = "ch03";
+    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);

@@ -551,6 +551,7 @@ int main(int argc, char **argv)
     struct dataset data;
     struct regression model;
     fail_program = "ch04";
+    atexit(fail_if_output_lost);
     s = parse(argc, argv);
     if (s.values) {
         FILE *table = tmpfile();

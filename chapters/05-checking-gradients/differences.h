@@ -16,21 +16,6 @@
 
 #ifdef __STDC_NO_COMPLEX__
 #error "chapter 5's complex step needs <complex.h>, which this compiler does not offer"
-/* The bounds of (5.3) and (5.4) for f = exp, relative to f' = exp x:
- * h/2 + eps/h and h^2/6 + eps/h; the complex step's h^2/6. */
-double forward_bound(double h);
-double central_bound(double h);
-double complex_step_bound(double h);
-
-/* The chapter's table: the curve of exp_error_curve(64 points, seed 5) at
- * every decade of h, then the best steps predicted and measured. */
-#define CURVE_POINTS 64
-#define CURVE_SEED 5
-void error_curve_report(FILE *out);
-
-/* The curve as CSV: h,forward,central,complex_step and the three bounds. */
-void error_curve_csv(FILE *out);
-
 #endif
 #include <complex.h>
 #include <stddef.h>

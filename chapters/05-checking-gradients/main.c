@@ -18,6 +18,7 @@
 #include "05-checking-gradients/values.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -81,6 +82,7 @@ int main(int argc, char **argv)
     int values = 0;
 
     fail_program = "ch05";
+    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "00-toolkit/optimizer.h"
+
 /* Exercise 2: the largest learning rate for which heavy ball with
  * momentum beta (0 <= beta < 1) converges on a quadratic whose largest
  * curvature is lambda_max.  (At that lr itself the run no longer shrinks.) */
@@ -21,5 +23,12 @@ void dampened_heavy_ball(double *x, const double *curvature, size_t dim, double 
  * root on the flattest direction of a quadratic with condition number
  * kappa = L / mu > 1. */
 double nesterov_double_root_momentum(double kappa);
+
+/* Exercise 5: torch.optim.SGD's step, as the interface of
+ * 00-toolkit/optimizer.h (sgd_kind could call it, and build/descent-yours
+ * does once it is done): momentum buffer, dampening, Nesterov, weight
+ * decay and maximize.  opt->step_count is 1 on the first call.  Must agree
+ * with sgd_kind to 1e-9 (relative) on random cases of every setting. */
+void sgd_step_yours(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

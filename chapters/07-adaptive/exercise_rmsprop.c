@@ -8,6 +8,6 @@
 void rmsprop_step_yours(struct optimizer *opt, double *theta, const double *grad)
 {
     (void)opt, (void)theta, (void)grad;
-    TODO("follow (7.5)-(7.7) one coordinate at a time; the buffers are v, then m "
-         "(centered) and b (momentum)");
+    TODO("follow (7.5)-(7.7) one coordinate at a time, from g = gradient_with_decay(...); "
+         "the buffers are v, then m (centered) and b (momentum)");
 }

@@ -453,6 +453,7 @@ static void print_values(void)
 int main(int argc, char **argv)
 {
     fail_program = "ch08";
+    atexit(fail_if_output_lost);
     struct settings s = parse(argc, argv);
     if (s.values) {
         print_values();

@@ -187,6 +187,7 @@ int main(int argc, char **argv)
     const char *csv_dir = NULL;
     struct flags_given given = {0};
     fail_program = "ch09";
+    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void usage(void)
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     struct flags_given given = {0};
 
     fail_program = "ch10";
+    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         int r;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+batch_gradient_fn *lab_batch_gradient = mse_grad;
+
 size_t objective_dim(const struct objective *objective)
 {
     return objective->function ? objective->function->dim : regression_dim(objective->model);
@@ -188,7 +190,8 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                 epoch_start(&epoch);
                 size = epoch_next_batch(&epoch, &batch);
             }
-            mse_grad(objective->model, grad, theta, batch, size);  /* the last may be short */
+            /* the last batch may be short; lab_batch_gradient is mse_grad (lab.h) */
+            lab_batch_gradient(objective->model, grad, theta, batch, size);
             /* ANCHOR_END: batches */
             if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
                 const struct batch_loss tested = {objective->model, batch, size};

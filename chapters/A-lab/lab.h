@@ -39,6 +39,14 @@ double objective_loss(const struct objective *objective, const double *theta);
  * set for a model.  Returns the worst coordinate. */
 struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta);
 
+/* The gradient of a batch of data: grad <- the mean of the per-sample
+ * gradients of batch[0..size) at theta, as mse_grad (04-batches/regression.h).
+ * lab_run calls it for every data update; it is mse_grad unless a program
+ * replaces it (chapter 12's descent-mpi sums the shares of many processes). */
+typedef void batch_gradient_fn(const struct regression *model, double *grad,
+                               const double *theta, const size_t *batch, size_t size);
+extern batch_gradient_fn *lab_batch_gradient;
+
 struct schedule {
     long steps;         /* updates to take */
     long every;         /* print rows 0, every, 2 every, ... and the last */

@@ -9,7 +9,7 @@ void rmsprop_step_yours(struct optimizer *opt, double *theta, const double *grad
     double *v = opt->buffer[0], *m = opt->buffer[1], *b = opt->buffer[2];
 
     for (size_t i = 0; i < opt->dim; i++) {
-        double g = grad[i], d;
+        double g = gradient_with_decay(h, grad[i], theta[i]), d;   /* maximize, L2 */
         v[i] = h->alpha * v[i] + (1.0 - h->alpha) * g * g;          /* (7.5) */
         if (h->centered) {
             m[i] = h->alpha * m[i] + (1.0 - h->alpha) * g;           /* (7.6) */

@@ -2,6 +2,8 @@
 """compare_torch.py: build/descent against torch.optim, run by hand.
 
     /usr/bin/python3 tests/A-lab/compare_torch.py [BUILD]
+    DESCENT=build/descent-yours /usr/bin/python3 tests/A-lab/compare_torch.py
+                                      (the lab on your optimizers: make lab-yours)
 
 For each case it runs the lab, then the same optimizer of PyTorch in
 float64 on the same objective, and prints the largest absolute difference
@@ -13,12 +15,14 @@ Data: PyTorch's own nn.Linear, nn.MSELoss and autograd, batches in file
 order, so a difference there also holds summation order.
 Not part of `make check`: the suite must not need PyTorch.
 """
+import os
 import subprocess
 import sys
 
 import torch
 
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
+LAB = os.environ.get("DESCENT", BUILD + "/descent")
 torch.set_default_dtype(torch.float64)
 
 
@@ -82,7 +86,7 @@ def difference(ours, theirs):
 
 
 def lab(args):
-    out = subprocess.run([BUILD + "/descent"] + args, capture_output=True, text=True)
+    out = subprocess.run([LAB] + args, capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit("descent %s: exit %d: %s" % (" ".join(args), out.returncode,
                                                         out.stderr))

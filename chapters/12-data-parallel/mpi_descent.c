@@ -1,0 +1,91 @@
+/* mpi_descent.c: build/descent-mpi, the lab's run split over MPI processes.
+ *
+ *   mpirun -np P build/descent-mpi --data FILE.csv [the lab's flags]
+ *
+ * It IS the lab: chapters/A-lab/main.c is compiled a second time with its
+ * main renamed lab_main (the Makefile's -Dmain=lab_main), so the flags,
+ * the reader, the run loop and the output are the lab's own code.  What
+ * this file adds is the data-parallel gradient: the lab's hook
+ * lab_batch_gradient (A-lab/lab.h) is replaced by one in which every
+ * process computes the sum of the gradients of its contiguous share of
+ * the batch (shares.h), and one MPI_Allreduce per update adds those sums
+ * and the share sizes over the processes (12.3); every process then
+ * applies the same update to its own copy of the parameters.
+ *
+ * Every process reads the whole file itself (the book's data sets are
+ * small; a large one would be read in shards) and computes the loss of the
+ * printed rows; rank 0 alone writes: the others' stdout and stderr go to
+ * /dev/null.  As every process parses the same flags, reads the same file
+ * and gets the same all-reduced gradient, they stop together, with the
+ * lab's exit status.
+ *
+ * Open MPI adds the P contributions in an order fixed by P and the message
+ * size, so a run is bit-identical from run to run for the same P; the
+ * order differs from the one-process sum, hence the 1e-12 of the contract
+ * (chapters/12-data-parallel/README.md shows both).
+ */
+#include <mpi.h>
+
+#include "00-toolkit/fail.h"
+#include "A-lab/lab.h"
+#include "12-data-parallel/shares.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int lab_main(int argc, char **argv);     /* chapters/A-lab/main.c, renamed */
+
+static int rank, workers;
+static double *summed;                   /* [dim + 1]: the all-reduced sums and count */
+static size_t summed_dim;
+
+/* ANCHOR: allreduced */
+/* lab_batch_gradient for P processes: (12.3), then (12.2). */
+static void allreduced_gradient(const struct regression *model, double *grad,
+                                const double *theta, const size_t *batch, size_t size)
+{
+    const size_t dim = regression_dim(model);
+    if (summed_dim != dim) {             /* once per run: the lab's loop allocates nothing */
+        free(summed);
+        summed = xcalloc(dim + 1, sizeof *summed);
+        summed_dim = dim;
+    }
+    share_contribution(summed, model, theta, batch, size, workers, rank);
+    MPI_Allreduce(MPI_IN_PLACE, summed, (int)(dim + 1), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    shares_mean(grad, summed, dim);
+}
+/* ANCHOR_END: allreduced */
+
+/* Whatever way the lab ends (return, or fail()'s exit), finalize MPI. */
+static void finalize(void)
+{
+    int done = 0;
+    MPI_Finalized(&done);
+    if (!done)
+        MPI_Finalize();
+    free(summed);
+}
+
+int main(int argc, char **argv)
+{
+    MPI_Init(&argc, &argv);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &workers);
+    atexit(finalize);
+    if (rank != 0 && (freopen("/dev/null", "w", stdout) == NULL ||
+                      freopen("/dev/null", "w", stderr) == NULL))
+        return EXIT_USAGE;
+    fail_program = "descent-mpi";
+    for (int i = 1; i < argc; i++) {
+        /* what has no batch to share, or would be written by every process */
+        if (strcmp(argv[i], "--function") == 0)
+            fail(EXIT_USAGE, "--function: descent-mpi shares the samples of --data FILE.csv "
+                 "over the processes; a function has none (run build/descent)");
+        if (strcmp(argv[i], "--plot") == 0 || strcmp(argv[i], "--csv") == 0)
+            fail(EXIT_USAGE, "%s: not with descent-mpi (every process would write the "
+                 "file); run build/descent for it", argv[i]);
+    }
+    lab_batch_gradient = allreduced_gradient;
+    return lab_main(argc, argv);
+}
