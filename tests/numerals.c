@@ -551,12 +551,25 @@ static void add_power(const char *name, const char *p, struct set *out)
     set_add(out, power);
 }
 
+/* With fractions_whole set, a fraction "a / b" gives only itself, not a
+ * and b: the numerals an assertion reads, where 3.0 / 5 is not a 5. */
+static int fractions_whole;
+
 static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
 {
     const char *p = text;
     char previous_forms[2][MAX_TOKEN] = {"", ""};
-    int previous_number = 0, slash_after_number = 0;
+    char pending[2][MAX_TOKEN];     /* with fractions_whole: a number that may be a numerator */
+    int previous_number = 0, slash_after_number = 0, has_pending = 0;
+#define FLUSH()                                                     \
+    do {                                                            \
+        if (has_pending) {                                          \
+            set_add(out, pending[0]);                               \
+            set_add(out, pending[1]);                               \
+            has_pending = 0;                                        \
+        }                                                           \
+    } while (0)
 
     while (*p) {
         if (p[0] == '/' && p[1] == '*') {
@@ -583,6 +596,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             literal[n] = '\0';
             if (*p == '"')
                 p++;
+            FLUSH();
             scan_prose_numerals(literal, out);
             previous_number = slash_after_number = 0;
             continue;
@@ -602,6 +616,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             while (isalnum((unsigned char)*p) || *p == '_')
                 p++;
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            FLUSH();
             if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
                 add_power(name, p, out);
             for (int i = 0; i < define_names->count; i++)
@@ -635,12 +650,20 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                             (a - text >= 6 && strncmp(a - 6, "return", 6) == 0);
                 }
             }
-            for (int k = 0; k < 2; k++) {
-                char signed_form[MAX_TOKEN];
-                join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
-                set_add(out, signed_form);
+            if (!(fractions_whole && slash_after_number)) {
+                FLUSH();
+                for (int k = 0; k < 2; k++) {
+                    char signed_form[MAX_TOKEN];
+                    join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
+                    if (fractions_whole)
+                        snprintf(pending[k], MAX_TOKEN, "%s", signed_form);
+                    else
+                        set_add(out, signed_form);
+                }
+                has_pending = fractions_whole;
             }
             if (slash_after_number) {
+                has_pending = 0;                /* a numerator: only the fraction counts */
                 /* "a / b": the fraction in every pairing of their forms */
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 2; j++) {
@@ -656,15 +679,18 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             p = end;
             continue;
         }
-        if (*p == '/' && previous_number) {
+        if (*p == '/' && previous_number && p[1] != '/' && p[1] != '*') {
             slash_after_number = 1;
             previous_number = 0;
             p++;
             continue;
         }
+        FLUSH();
         previous_number = slash_after_number = 0;
         p++;
     }
+    FLUSH();
+#undef FLUSH
 }
 
 /* The position after the bracketed group "[...]" at p. */
@@ -869,7 +895,9 @@ static void expected_values(const char *body, const char *asserting, const struc
         }
     }
     set_free(&names);
+    fractions_whole = 1;
     scan_c_numerals(text, define_names, define_values, all);
+    fractions_whole = 0;
     /* cut into arguments and elements; keep the whole numerals: an
      * argument of an assertion itself (not of a call inside it), an
      * element of an initializer, an initializer */
