@@ -617,11 +617,12 @@ START_TEST(exercise_answers)
 {
     static const double curvature[2] = {1.0, 4.0};
     const struct function f = quadratic(curvature, 2);
-    double x[2] = {1.0, 1.0}, g[2], hg[2], g_next[2], alpha, edge = cbrt(1.0 / 4000);
+    double x[2] = {1.0, 1.0}, g[2], hg[2], g_next[2], alpha;
     f.gradient(&f, g, x);
     quadratic_hessian_times(&f, hg, g);
     ck_assert_double_eq(dot(g, g), 17.0);
     ck_assert_double_eq(dot(g, hg), 65.0);
+    ck_assert_double_eq(hg[1], 16);                        /* Ag = (1, 16) */
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 17.0 / 65, 1e-15);
     gd_step(x, g, 2, alpha);
@@ -643,6 +644,15 @@ START_TEST(exercise_answers)
     f.gradient(&f, g_next, x);
     ck_assert_double_eq_tol(g_next[1], -12.0 / 65, 1e-15);
     ck_assert_double_eq_tol(dot(g, g_next), 0.0, 1e-15);
+}
+END_TEST
+
+/* Exercise 4: on x^4 the rule 4|x|^3 < 1e-3 fires at |x| < 0.0630, where
+ * f < 0.0000157; the bounds (3.1), (3.2) with mu = 2 would claim 5e-4 and
+ * 2.5e-7; f'' = 12 x^2 is 0 at the minimum. */
+START_TEST(exercise_4_answer)
+{
+    double edge = cbrt(1.0 / 4000);
     ck_assert_double_eq_tol(4.0 * edge * edge * edge, 1e-3, 1e-18);
     ck_assert_str_eq(decimals(4, edge), "0.0630");
     ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
@@ -654,6 +664,8 @@ START_TEST(exercise_answers)
         const double h = 1e-3;
         double second = (pow(1 + h, 4) - 2 * pow(1, 4) + pow(1 - h, 4)) / (h * h);
         ck_assert_double_eq_tol(second, 12 * 1.0 * 1.0, 1e-5);
+        /* ... and at the minimum x = 0, f'' = 12 x^2 is 0 (the difference is 2 h^2) */
+        ck_assert_double_eq_tol((pow(h, 4) + pow(-h, 4)) / (h * h), 0, 1e-5);
     }
 }
 END_TEST
@@ -800,6 +812,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
+    tcase_add_test(convexity, exercise_4_answer);
     tcase_add_test(lab, lab_mse_curvature_is_g_h_g);
     tcase_add_test(lab, lab_exact_step_on_data_minimises_along_the_line);
     tcase_add_test(lab, lab_run_with_armijo_is_the_chapters_run);
