@@ -71,6 +71,12 @@ START_TEST(stops)
     ck_assert_int_eq(steps, 3);
 }
 END_TEST
+START_TEST(boundary)
+{
+    ck_assert_int_eq(last_finite, 80);
+    ck_assert_int_eq(first_below, 81);
+}
+END_TEST
 EOF
     cat >"$scratch/book/chapters/01-demo/README.md" <<'EOF'
 # Chapter 1 — Demo
@@ -241,6 +247,17 @@ expect "a file on the weak list passes on presence and counts it" 0 \
 fresh
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
 expect "a strengthened file still on the weak list is an error" 1 "take it off the list" "$numerals"
+
+fresh
+printf '\nFinite up to step 80, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two neighbouring expected values the paragraph both states pass" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nFinite up to step 81, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change of one of them into the other is reported" 1 \
+    'chapters/01-demo/README.md:31:81: uncovered: the tests hold 80 as well' "$numerals"
+fresh
+printf '\n**7.** A worked answer. It stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a bold answer number opening a line is an ordinal" 0 "0 uncovered" "$numerals"
 
 # ---- the transition list
 fresh
