@@ -1170,8 +1170,9 @@ static int operator(unsigned c)
 }
 
 /* Does the numeral from start to end stand next to an operator or a
- * bracket (spaces skipped): an operand of a formula written in the text,
- * as in "(1, 1)", "[0, 1)", "2 + 2 = 4"? */
+ * bracket (spaces skipped), or right before a symbol: an operand of a
+ * formula written in the text, as in "(1, 1)", "[0, 1)", "2 + 2 = 4",
+ * "2G"? */
 static int operand(const char *text, const char *start, const char *end)
 {
     const char *p = start;
@@ -1180,6 +1181,8 @@ static int operand(const char *text, const char *start, const char *end)
         p--;
     if (p > text && operator(previous(text, p)))
         return 1;
+    if (wordish(decode(end, &length)))
+        return 1;                               /* a coefficient: 2G, 2x₁ */
     while (*end == ' ')
         end++;
     return *end && operator(decode(end, &length));
