@@ -19,7 +19,7 @@ static double slope(double x)
 START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
 {
     double x = x2sinx_local_minimum(5.0);
-    ck_assert_double_eq_tol(slope(x), 0.0, 1e-12);
+    ck_assert_double_eq_tol(slope(x), 0, 1e-12);
     ck_assert_double_gt(x, 3 * acos(-1.0) / 2);
     ck_assert_double_lt(x, 2.0 * acos(-1.0));
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
@@ -96,16 +96,16 @@ START_TEST(past_two_over_h_does_not_converge)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
     double x_star = x2sinx_local_minimum(5.0), x = 3.0, first, other, h;
-    gradient_descent(&f, &x, 0.075, 0.0, 300, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 300, NULL, 0);
     first = x;
-    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(first, 4.5084, 5e-5);
     ck_assert_double_eq_tol(x, 5.4795, 5e-5);
-    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x, first, 1e-9);
     ck_assert_double_gt(fabs(first - x_star), 0.39);
     x = 3.0;
-    gradient_descent(&f, &x, 0.2, 0.0, 300, NULL, 0);
+    gradient_descent(&f, &x, 0.2, 0, 300, NULL, 0);
     other = x2sinx_local_minimum(x);
     h = x2sinx_second_derivative(other);
     ck_assert_double_eq_tol(other, -2.2889, 5e-5);
@@ -123,13 +123,13 @@ START_TEST(stability_limit_two_over_l)
     static const double curvature[2] = {1.0, 10.0};
     const struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0}, y[2] = {1.0, 1.0};
-    gradient_descent(&f, x, 0.2, 0.0, 100, NULL, 0);
+    gradient_descent(&f, x, 0.2, 0, 100, NULL, 0);
     ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
-    gradient_descent(&f, y, 0.21, 0.0, 100, NULL, 0);
+    gradient_descent(&f, y, 0.21, 0, 100, NULL, 0);
     ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
-    ck_assert_double_eq_tol(f.value(&f, (double[]){0.0, 1.0}), 1.0 / 2 * 10, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1.0}), 1.0 / 2 * 10, 1e-15);
     x[0] = x[1] = 1.0;
-    gradient_descent(&f, x, 0.2, 0.0, 1, NULL, 0);
+    gradient_descent(&f, x, 0.2, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
@@ -170,7 +170,7 @@ START_TEST(exercise_2_answer)
         double x_star = x2sinx_local_minimum(5.1);
         for (long k = 0; k < 40; k += 5)
             ck_assert_double_lt((x2sinx_descent(0.06, k, NULL) - x_star)
-                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0.0);
+                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0);
     }
 }
 END_TEST
@@ -201,7 +201,7 @@ START_TEST(regimes_by_q)
     static const double q[5] = {0.5, 1, 1.5, 2, 3};
     for (int i = 0; i < 5; i++) {
         double x = 1;
-        gradient_descent(&f, &x, q[i], 0.0, 1, NULL, 0);
+        gradient_descent(&f, &x, q[i], 0, 1, NULL, 0);
         ck_assert_double_eq_tol(x, 1 - q[i], 1e-15);
     }
     ck_assert_int_eq(regime_of(0.5, 1), REGIME_CRAWL);
@@ -235,7 +235,7 @@ START_TEST(loss_never_zigzags_below_two_over_l)
         double x[2] = {1.0, 1.0}, eta = etas[i], loss = f.value(&f, x);
         for (int k = 1; k <= 200; k++) {
             double before = loss, sign = x[1], closed;
-            gradient_descent(&f, x, eta, 0.0, 1, NULL, 0);
+            gradient_descent(&f, x, eta, 0, 1, NULL, 0);
             loss = f.value(&f, x);
             closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
             ck_assert_double_le(loss, before);
@@ -247,7 +247,7 @@ START_TEST(loss_never_zigzags_below_two_over_l)
         double x[2] = {1.0, 1.0}, loss = f.value(&f, x);
         for (int k = 1; k <= 200; k++) {
             double before = loss;
-            gradient_descent(&f, x, 0.21, 0.0, 1, NULL, 0);
+            gradient_descent(&f, x, 0.21, 0, 1, NULL, 0);
             loss = f.value(&f, x);
             ck_assert_double_gt(loss, before);
         }
@@ -266,7 +266,7 @@ START_TEST(near_two_over_l_a_larger_rate_is_slower)
     double after_100[3];
     for (int i = 0; i < 3; i++) {
         double x[2] = {1.0, 1.0};
-        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        gradient_descent(&f, x, etas[i], 0, 100, NULL, 0);
         after_100[i] = f.value(&f, x);
     }
     ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.18, 2.0), 0.64, 1e-12);
@@ -288,7 +288,7 @@ static int loss_rises(double eta, long steps, long *at, int max)
     int count = 0;
     for (long k = 1; k <= steps && loss - f_star > 1e-12; k++) {
         double before = loss;
-        gradient_descent(&f, &x, eta, 0.0, 1, NULL, 0);
+        gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
         loss = f.value(&f, &x);
         if (loss > before) {
             if (count < max)
@@ -350,7 +350,7 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
     ck_assert_double_lt(x2sinx_second_derivative(a), h);
     ck_assert_double_gt(x2sinx_second_derivative(b), h);
     ck_assert_double_gt(x_star - a, b - x_star);
-    run = gradient_descent(&parabola, &y, 0.075, 0.0, 100000, NULL, 0);
+    run = gradient_descent(&parabola, &y, 0.075, 0, 100000, NULL, 0);
     ck_assert(run.diverged);
     ck_assert_double_eq_tol(1.0 - 0.075 * h, -1.225, 5e-4);
     ck_assert_double_eq_tol(fabs(1.0 - 0.075 * h), 1.225, 5e-4);   /* each swing wider */
@@ -365,7 +365,7 @@ START_TEST(speed_follows_one_minus_eta_h)
 {
     ck_assert_double_lt(fabs(measured_ratio(0.05)), measured_ratio(0.005));
     ck_assert_double_lt(measured_ratio(0.005), fabs(measured_ratio(0.065)));
-    ck_assert_double_lt(measured_ratio(0.065), 0.0);
+    ck_assert_double_lt(measured_ratio(0.065), 0);
     ck_assert_double_lt(fabs(measured_ratio(0.03)), fabs(measured_ratio(0.06)));
     ck_assert_double_lt(fabs(1 - 0.03 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))),
                         fabs(1 - 0.06 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))));
@@ -387,7 +387,7 @@ START_TEST(figure_paths_converging)
     for (long k = 4; k <= 25; k++) {
         double x = x2sinx_descent(0.05, k, NULL);
         double ratio = (x - x_star) / (before - x_star);
-        ck_assert_double_lt(ratio, 0.0);
+        ck_assert_double_lt(ratio, 0);
         if (k >= 7)
             ck_assert_double_eq_tol(ratio, 1.0 - 0.05 * h, 0.02);
         if (k >= 20)
@@ -468,12 +468,12 @@ START_TEST(grid_of_rates)
     static const double curvature[2] = {1.0, 10.0};
     static const double etas[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3};
     const struct function f = quadratic(curvature, 2);
-    double best = INFINITY, best_eta = 0.0, first_climbing = 0.0;
+    double best = INFINITY, best_eta = 0, first_climbing = 0;
     for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
         double x[2] = {1.0, 1.0}, start = f.value(&f, x), loss;
-        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        gradient_descent(&f, x, etas[i], 0, 100, NULL, 0);
         loss = f.value(&f, x);
-        if (loss > start && first_climbing == 0.0)
+        if (loss > start && first_climbing == 0)
             first_climbing = etas[i];
         if (loss < start && loss < best) {
             best = loss;
