@@ -40,8 +40,8 @@
  *
  * 4. exempt, because it is not a result:
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
- *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
- *      or issue (any case), and the ones joined to them by ",", "–", "-",
+ *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s),
+ *      issue or algorithm(s) (any case), and the ones joined to them by ",", "–", "-",
  *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
  *      numbers only (exercise and section also N.M: "exercise 4.2"), and
  *      not after "for example";
@@ -1064,7 +1064,7 @@ static void free_tests(struct suite *suite)
 static const char *reference_words[] = {
     "chapter", "chapters", "section", "sections", "exercise", "exercises", "example",
     "examples", "figure", "figures", "table", "tables", "appendix", "appendices", "equation",
-    "equations", "eq", "part", "parts", "issue", NULL};
+    "equations", "eq", "part", "parts", "issue", "algorithm", "algorithms", NULL};
 static const char *joining_words[] = {"and", "or", "to", NULL};
 static const char *version_words[] = {"PyTorch", "Python", "gnuplot", "Debian", "Check",
                                       "version", NULL};
