@@ -21,7 +21,13 @@
  *    assertions (the arguments of a ck_assert..., EXPECT_ANSWER or a
  *    helper named expect_... or check_...) and no neighbour may be, else a
  *    hand change to that neighbour would pass as well ("uncovered: the
- *    tests hold 4 as well").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
+ *    tests hold 4 as well").  Inside the assertions means: an expected
+ *    value (an argument of the assertion that is one literal or one
+ *    fraction, an element of an initializer the assertion reads, a
+ *    numeral of a string it compares), or else any numeral the assertion
+ *    reads (a fraction 3.0 / 5 as 3/5, not 3 and 5).  A neighbour that is
+ *    an expected value too is allowed when the paragraph states it and
+ *    states the numeral itself exactly once ("80 steps, then 81").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
  *    displayed equation, a code span of mathematics or next to an operator
  *    or bracket ("1 − ηλ", "(1, 1)", "[0, 1)"), needs presence alone.
  *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
@@ -1518,12 +1524,14 @@ static int tests_hold(const struct suite *suite, const struct set *tests, const 
  * the tests too, it must be inside their assertions and no neighbour may
  * be: otherwise the neighbour, written by hand, would pass as well.  A
  * notation constant needs presence only.  A neighbour that is an expected
- * value too is allowed when the paragraph states it as well ("80 steps,
- * then 81"): a hand change of one into the other leaves the other's
- * expected value stated nowhere, which is reported.  Returns 1 if so, 0 if the tests
+ * value too is allowed when the paragraph states it as well and states the
+ * numeral itself exactly once ("80 steps, then 81"): a hand change of one
+ * into the other leaves the one changed stated nowhere or the other stated
+ * twice, and either is reported.  stated[0]: the numerals the paragraph
+ * states, stated[1]: those it states exactly once.  Returns 1 if so, 0 if the tests
  * do not hold it, 2 if they hold it only weakly (*weak: the neighbour). */
 static int asserted(const struct suite *suite, const struct set *tests, const int *index,
-                    const char *text, int constant, const struct set *stated, const char **weak)
+                    const char *text, int constant, const struct set stated[2], const char **weak)
 {
     char changed[2][MAX_TOKEN];
     int n;
@@ -1542,7 +1550,7 @@ static int asserted(const struct suite *suite, const struct set *tests, const in
                 int apart = tests_hold(suite, tests, index, text, level);
                 for (int j = 0; apart && j < n; j++)
                     if (tests_hold(suite, tests, index, changed[j], level) &&
-                        !(level == 1 && set_has(stated, changed[j]))) {
+                        !(level == 1 && set_has(&stated[0], changed[j]) && set_has(&stated[1], text))) {
                         apart = 0;
                         snprintf(which, sizeof which, "%.100s", changed[j]);
                     }
@@ -1557,12 +1565,31 @@ static int asserted(const struct suite *suite, const struct set *tests, const in
     return 1;
 }
 
+/* The numerals of paragraph r (exempt ones aside) into out[0], those
+ * stated exactly once into out[1], with the k-th read as replacement if
+ * replacement is not NULL. */
+static void stated_once(const struct reader *r, int k, const char *replacement, struct set out[2])
+{
+    for (int i = 0; i < r->count; i++) {
+        const char *text = i == k && replacement ? replacement : r->found[i].text;
+        int occurrences = 0;
+        if (r->found[i].cover == EXEMPT)
+            continue;
+        set_add(&out[0], text);
+        for (int j = 0; j < r->count; j++)
+            occurrences += r->found[j].cover != EXEMPT &&
+                           strcmp(j == k && replacement ? replacement : r->found[j].text, text) == 0;
+        if (occurrences == 1)
+            set_add(&out[1], text);
+    }
+}
+
 /* Decide each numeral of one paragraph against its markers. */
 static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
                              const struct set *tests, const struct set *given,
                              struct suite *suite)
 {
-    struct set stated = {0};    /* the numerals the paragraph states */
+    struct set stated[2] = {{0}, {0}};  /* the numerals the paragraph states (once) */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
     int *given_used = calloc((size_t)given->count + 1, sizeof *given_used);
     int *index = calloc((size_t)tests->count + 1, sizeof *index);
@@ -1577,9 +1604,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             problem(path, first_line, "t:%s: no START_TEST(%s) in tests/%s*.c", tests->item[t],
                     tests->item[t], chapter);
     }
-    for (int k = 0; k < r->count; k++)
-        if (r->found[k].cover != EXEMPT)
-            set_add(&stated, r->found[k].text);
+    stated_once(r, -1, NULL, stated);
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
         const char *weak;
@@ -1588,7 +1613,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text))
                 test_used[t] = 1;
-        int strength = asserted(suite, tests, index, n->text, notation_constant(n), &stated, &weak);
+        int strength = asserted(suite, tests, index, n->text, notation_constant(n), stated, &weak);
         if (strength == 2 && lenient && !set_has(given, n->text))
             weak_here++;                /* a file still on WEAK_LIST */
         if (strength == 1 || (strength == 2 && lenient)) {
@@ -1621,16 +1646,12 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         count = neighbours(n->text, changed);
         for (int i = 0; i < count; i++) {
             const char *weak;
-            struct set after = {0};     /* the paragraph's numerals after the change */
-            int strength, occurrences = 0;
-            for (int j = 0; j < r->count; j++)
-                occurrences += r->found[j].cover != EXEMPT && strcmp(r->found[j].text, n->text) == 0;
-            for (int j = 0; j < stated.count; j++)
-                if (occurrences > 1 || strcmp(stated.item[j], n->text) != 0)
-                    set_add(&after, stated.item[j]);
-            set_add(&after, changed[i]);
-            strength = asserted(suite, tests, index, changed[i], notation_constant(n), &after, &weak);
-            set_free(&after);
+            struct set after[2] = {{0}, {0}};   /* stated (once) after the change */
+            int strength;
+            stated_once(r, k, changed[i], after);
+            strength = asserted(suite, tests, index, changed[i], notation_constant(n), after, &weak);
+            set_free(&after[0]);
+            set_free(&after[1]);
             if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
                 survived++;
                 if (mutations)
@@ -1655,7 +1676,8 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
     free(test_used);
     free(given_used);
     free(index);
-    set_free(&stated);
+    set_free(&stated[0]);
+    set_free(&stated[1]);
 }
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */

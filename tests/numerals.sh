@@ -256,6 +256,10 @@ printf '\nFinite up to step 81, below from step 81. <!-- t:boundary -->\n' >>"$s
 expect "a hand change of one of them into the other is reported" 1 \
     'chapters/01-demo/README.md:31:81: uncovered: the tests hold 80 as well' "$numerals"
 fresh
+printf '\nFinite up to step 80 (80 steps), below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral stated twice beside a stated neighbour is reported (one of them may be a changed 81)" 1 \
+    'chapters/01-demo/README.md:31:80: uncovered: the tests hold 81 as well' "$numerals"
+fresh
 printf '\n**7.** A worked answer. It stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a bold answer number opening a line is an ordinal" 0 "0 uncovered" "$numerals"
 
