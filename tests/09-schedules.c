@@ -441,7 +441,7 @@ START_TEST(answer_3_choosing_c)
 {
     /* mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
      * and 3.025 at c = 1.1 (1 at c = 2); k0 = c / 0.1 = 20. */
-    double mu = 1.0 / 2, best = 2, near = 1.1;
+    double mu = 1.0 / 2, best = 1 / mu, near = 1.1;
     double at_best = mu * best * best / (2 * (2 * best * mu - 1));
     double at_near = mu * near * near / (2 * (2 * near * mu - 1));
     for (double c = 1.05; c < 4; c += 0.05)
@@ -449,7 +449,8 @@ START_TEST(answer_3_choosing_c)
     ck_assert_double_eq_tol(at_near, 3.025, 1e-12);
     ck_assert_double_eq_tol(at_best, 1, EXACT);
     ck_assert_double_eq_tol(best / 0.1, 20, 1e-12);
-    ck_assert_double_eq_tol(1 / mu, best, EXACT);
+    ck_assert_double_eq_tol(best * mu, 1, EXACT);              /* c = 1/mu, here 2 */
+    ck_assert(best > 1.99 && best < 2.01);
 }
 END_TEST
 
