@@ -358,6 +358,16 @@ END_TEST
  * beta p = (sqrt k - 1)^2 / k, the rate sqrt(beta p) = 1 - 1/sqrt k:
  * kappa = 100, beta = 9/11, r = 9/10, slower than heavy ball's best 9/11;
  * the steep direction (q = 1) has both roots 0. */
+/* At kappa = 100 heavy ball's best rate (sqrt(kappa) - 1)/(sqrt(kappa) + 1)
+ * is 9/11, below Nesterov's 1 - 1/sqrt(kappa). */
+START_TEST(heavy_ball_best_beats_nesterov_at_100)
+{
+    const double kappa = 100, root = sqrt(kappa);
+    ck_assert_double_eq_tol((root - 1) / (root + 1), 9.0 / 11, TOLERANCE);
+    ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+}
+END_TEST
+
 START_TEST(exercise_4_nesterov_double_root_algebra)
 {
     static const double kappas[3] = {4.0, 100.0, 1442.0};
@@ -1210,6 +1220,7 @@ Suite *chapter_suite(void)
     tcase_add_test(forms, exercise_2_edge_flips_for_ever);
     tcase_add_test(forms, exercise_3_first_step_exception);
     tcase_add_test(forms, exercise_4_nesterov_double_root_algebra);
+    tcase_add_test(forms, heavy_ball_best_beats_nesterov_at_100);
     tcase_add_test(forms, two_forms_agree_on_a_quadratic);
     tcase_add_test(forms, two_forms_agree_on_rosenbrock);
     tcase_add_test(theory, theory_gradient_descent_best);
