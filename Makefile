@@ -53,7 +53,12 @@ DESCENT_FIXED = -ffp-contract=off -MMD -MP
 # Asked of pkg-config once, when first needed (after `deps`).
 CHECK_CFLAGS = $(eval CHECK_CFLAGS := $$(shell pkg-config --cflags check))$(CHECK_CFLAGS)
 CHECK_LIBS = $(eval CHECK_LIBS := $$(shell pkg-config --libs check))$(CHECK_LIBS)
-LDLIBS += -lm
+# libcsv (the lab's CSV reader) ships no pkg-config file on Debian: its
+# plain -lcsv is used when pkg-config does not know it.
+CSV_CFLAGS = $(eval CSV_CFLAGS := $$(shell pkg-config --cflags libcsv 2>/dev/null))$(CSV_CFLAGS)
+CSV_LIBS = $(eval CSV_LIBS := $$(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv))$(CSV_LIBS)
+DESCENT_CFLAGS += $(CSV_CFLAGS)
+LDLIBS += $(CSV_LIBS) -lm
 NM ?= nm
 
 # ---------------------------------------------------------------- sources
@@ -415,8 +420,8 @@ hint reset:
 	@BUILD='$(BUILD)' FORCE='$(FORCE)' sh tests/check.sh $@ '$(EX)'
 
 # --------------------------------------------------------- dependencies
-# A compiler, pkg-config, Check and gnuplot (and inotify-tools, for `make
-# watch`, when deps or watch is asked for by name).  On Debian or Ubuntu what is
+# A compiler, pkg-config, Check, libcsv and gnuplot (and inotify-tools, for
+# `make watch`, when deps or watch is asked for by name).  On Debian or Ubuntu what is
 # missing is installed with apt-get (through sudo when not root);
 # elsewhere the exact command to run is printed.
 deps:
@@ -426,6 +431,9 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists check 2>/dev/null || missing="$$missing check"; \
 	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
+	printf '#include <csv.h>\nint main(void) { return csv_init(0, 0); }\n' | \
+		$(CC) $(CSV_CFLAGS) -x c - $(CSV_LIBS) -o /dev/null >/dev/null 2>&1 || \
+		missing="$$missing libcsv-dev"; \
 	$(if $(filter deps watch,$(MAKECMDGOALS)),command -v inotifywait >/dev/null 2>&1 || missing="$$missing inotify-tools";) \
 	$(if $(filter deps,$(MAKECMDGOALS)),if command -v apt-get >/dev/null 2>&1 && ! { command -v mpicc && command -v mpirun; } >/dev/null 2>&1; then missing="$$missing openmpi-bin libopenmpi-dev"; fi;) \
 	[ -z "$$missing" ] && exit 0; \
@@ -435,9 +443,9 @@ deps:
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	elif command -v brew >/dev/null 2>&1; then \
-		echo "descent needs:$$missing. Run: brew install pkg-config check gnuplot"; exit 1; \
+		echo "descent needs:$$missing. Run: brew install pkg-config check libcsv gnuplot"; exit 1; \
 	else \
-		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library and gnuplot). Install them with your system's package manager."; exit 1; \
+		echo "descent needs:$$missing (a C compiler, pkg-config, the Check unit-test library, libcsv and gnuplot). Install them with your system's package manager."; exit 1; \
 	fi
 
 # Header dependencies written by -MMD; a missing one is simply not needed yet.

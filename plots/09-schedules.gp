@@ -22,12 +22,12 @@ plot data.'/schedules.csv' using 'update':'steplr' with steps ls 1 title 'StepLR
 set output out.'/noise.svg'
 set title 'Noisy quadratic (μ = σ = 1): a constant rate stalls, decaying ones go on'
 set xlabel 'update k'
-set ylabel 'excess loss E f(x_k) - f^*'
+set ylabel 'excess loss E f(x^{(k)}) - f^*'
 set logscale x
 set xrange [1:10000]
 set autoscale y
 @logloss
-set key inside bottom left
+set key inside top right maxrows auto width 0   # not the table of schedules' three rows
 plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η = 0.1 (expected)', \
      '' using 'k':(logpick(column('k'), column('constant_sampled'))) with points ls 1 pt 6 title '... mean of 1000 seeds', \
      '' using 'k':'one_over_k' with lines ls 2 title 'η_k = 2/(k + 20)', \
@@ -50,7 +50,7 @@ plot data.'/slopes.csv' using 'k':'c2_exact' with lines ls 2 title 'c = 2: slope
 set output out.'/warmup.svg'
 set title 'x^4/4 from x = 3: lr 0.5 diverges at once; after a warm-up it converges'
 set xlabel 'update k'
-set ylabel 'f(x_k) = x_k^4/4'
+set ylabel 'f(x^{(k)}) = (x^{(k)})^4/4'
 unset logscale x
 set xrange [0:100]
 set autoscale y
@@ -69,7 +69,7 @@ set ylabel 'excess loss L(w) - L(w^*)'
 set xrange [0:2500]
 set autoscale y
 @logloss
-set key inside top right
+set key inside top right maxrows 3 width -6
 plot data.'/race_regression.csv' using 'update':'constant' with lines ls 1 title 'constant', \
      '' using 'update':'one_over_k' with lines ls 2 title '1/k', \
      '' using 'update':'step' with lines ls 3 title 'step (÷10 at 1/2 and 3/4)', \

@@ -16,7 +16,9 @@
 #include "00-toolkit/rng.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +164,50 @@ START_TEST(number_lists_parse)
     ck_assert_uint_eq(parse_number_list("--x0", "1,-2.5,3e2", v, 3), 3);
     ck_assert_double_eq(v[1], -2.5);
     ck_assert_double_eq(v[2], 300.0);
+}
+END_TEST
+
+/* read_decimal converts most numerals without strtod (args.h): its result
+ * must be strtod's, bit for bit (no tolerance: both are correctly rounded),
+ * on numerals of 1 to 20 random digits with the point anywhere and
+ * exponents -40..40, %.17g of random doubles, and the ties where rounding
+ * to even decides: 2^53 + 1 and neighbours, written with exponents. */
+static void same_as_strtod(const char *text)
+{
+    double mine, theirs = strtod(text, NULL);
+    ck_assert_int_eq(read_decimal(text, strlen(text), &mine), READ_OK);
+    if (memcmp(&mine, &theirs, sizeof mine) != 0)
+        ck_abort_msg("read_decimal(\"%s\") = %.17g, strtod says %.17g", text, mine, theirs);
+}
+
+START_TEST(read_decimal_is_strtod_bit_for_bit)
+{
+    static const char *const ties[] = {
+        "9007199254740993", "9007199254740995", "9007199254740993e0", "900719925474099.3e1",
+        "90071992547409930e-1", "18014398509481986e2", "9007199254740992.5", "0.1", "0.3",
+        "1e23", "8.98846567431158e307", "2.2250738585072014e-308", "4.9e-324", "-0",
+        "123456789012345678", "1234567890123456789", "17976931348623157e292",
+        "4503599627370497.5", "4503599627370496.5", "2.0000000000000004440892098500626"};
+    struct rng rng;
+    char text[64];
+    for (size_t k = 0; k < sizeof ties / sizeof *ties; k++)
+        same_as_strtod(ties[k]);
+    rng_seed(&rng, 3);
+    for (int n = 0; n < 40000; n++) {
+        int digits = 1 + (int)rng_below(&rng, 20), point = (int)rng_below(&rng, 22), used = 0;
+        if (rng_below(&rng, 2))
+            text[used++] = '-';
+        for (int d = 0; d < digits; d++) {
+            if (d == point)
+                text[used++] = '.';
+            text[used++] = (char)('0' + rng_below(&rng, 10));
+        }
+        used += sprintf(text + used, "e%d", (int)rng_below(&rng, 81) - 40);
+        same_as_strtod(text);
+        double x = (rng_uniform(&rng) - 0.5) * pow(10.0, (double)rng_below(&rng, 41) - 20);
+        sprintf(text, "%.17g", x);
+        same_as_strtod(text);
+    }
 }
 END_TEST
 
@@ -356,6 +402,7 @@ Suite *chapter_suite(void)
     tcase_add_test(args, number_lists_parse);
     tcase_add_test(args, flags_not_given_pass);
     tcase_add_test(args, tiny_numbers_are_kept);
+    tcase_add_test(args, read_decimal_is_strtod_bit_for_bit);
     tcase_add_test(random, splitmix64_reference_outputs);
     tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);
     tcase_add_test(random, normal_draws_have_mean_zero_variance_one);

@@ -85,7 +85,7 @@ expect 2 "--values twice" --values --values
 if [ -w /dev/full ]; then
     "$ch04" >/dev/full 2>"$err"
     got=$?
-    if [ "$got" -eq 2 ] && [ "$(wc -l <"$err")" -eq 1 ] && grep -q 'writing the output failed' "$err"; then
+    if [ "$got" -eq 2 ] && [ "$(wc -l <"$err")" -eq 1 ] && grep -q 'writing standard output failed' "$err"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))

@@ -11,15 +11,19 @@ START_TEST(cosine_closed_form)
 {
     double got = cosine_rate(0.1, 0.0, 4, 1);
     RETURN_IF_PENDING();
+    GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 1)");
     EXPECT_ANSWER(got, (2 + sqrt(2.0)) / 40, 1e-15,
                   "at t = 0 the rate is eta0, at t = t_max it is eta_min; cos(pi t / t_max) moves between them");
+    GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 2)");
     EXPECT_ANSWER(cosine_rate(0.1, 0.0, 4, 2), 1.0 / 20, 1e-15, "half-way down the cosine is half-way down the rate");
+    GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0.001, t_max = 10, t = 5)");
     EXPECT_ANSWER(cosine_rate(0.1, 0.001, 10, 5), 0.0505, 1e-15, "eta_min is where the rate ends, not 0");
     for (long t_max = 1; t_max <= 20; t_max += 3)
         for (long t = 0; t <= 3 * t_max; t++) {
             struct scheduler_settings s = scheduler_defaults(COSINE_ANNEALING_LR);
             s.t_max = t_max;
             s.eta_min = 0.002;
+            GIVEN("cosine_rate(eta0 = 0.3, eta_min = 0.002, t_max = %ld, t = %ld)", t_max, t);
             EXPECT_ANSWER(cosine_rate(0.3, 0.002, t_max, t), schedule_closed_form(&s, 0.3, t), 1e-15,
                           "past t_max the cosine keeps going: the formula needs no special case");
         }
@@ -32,7 +36,9 @@ START_TEST(steplr_chain)
 {
     double got = steplr_next(0.1, 0.5, 3, 3);
     RETURN_IF_PENDING();
+    GIVEN("steplr_next(lr = 0.1, gamma = 0.5, step_size = 3, t = 3)");
     EXPECT_ANSWER(got, 0.05, 0, "at t = step_size the rate is multiplied by gamma");
+    GIVEN("steplr_next(lr = 0.1, gamma = 0.5, step_size = 3, t = 2)");
     EXPECT_ANSWER(steplr_next(0.1, 0.5, 3, 2), 0.1, 0,
                   "between multiples of step_size the rate stays as it is");
     for (long size = 1; size <= 5; size++) {
@@ -41,6 +47,7 @@ START_TEST(steplr_chain)
         s.gamma = 0.7;
         double lr = 0.2;
         for (long t = 1; t <= 40; t++) {
+            GIVEN("steplr_next chained from lr = 0.2 with gamma = 0.7, step_size = %ld: the rate at t = %ld", size, t);
             lr = steplr_next(lr, 0.7, size, t);
             EXPECT_ANSWER(lr, schedule_closed_form(&s, 0.2, t), 1e-15,
                           "the factor applies on every multiple of step_size, not only the first");

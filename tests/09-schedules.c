@@ -386,7 +386,13 @@ START_TEST(race_noise_decides)
     race_regression(reg, NULL, 0);
     race_rosenbrock(ros, NULL, 0);
     ck_assert_double_lt(reg[3].mean + 3 * reg[3].sd, reg[0].mean - 3 * reg[0].sd / sqrt(RACE_SEEDS));
-    ck_assert_double_lt(reg[4].mean, reg[0].mean);
+    ck_assert_double_lt(reg[4].mean + 3 * reg[4].sd, reg[0].mean - 3 * reg[0].sd / sqrt(RACE_SEEDS));
+    /* The prose: every decaying schedule ends below the constant rate on
+     * average, and 1/k (1) and step (2) stay within its spread (one sd). */
+    for (int i = 1; i < RACE_SCHEDULES; i++)
+        ck_assert_double_lt(reg[i].mean, reg[0].mean);
+    for (int i = 1; i <= 2; i++)
+        ck_assert_double_gt(reg[i].mean, reg[0].mean - reg[0].sd);
     for (int i = 1; i < RACE_SCHEDULES; i++)
         ck_assert_double_lt(ros[0].mean, ros[i].mean);
 }

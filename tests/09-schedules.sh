@@ -2,7 +2,7 @@
 . tests/cli.sh
 ch09=$BUILD/ch09
 expect_exit 0 "the chapter's run" "$ch09"
-expect_exit 0 "help" "$ch09" --help
+expect_help "$ch09"
 expect_output_lost "$ch09"
 expect_exit 0 "the table alone" "$ch09" --table
 expect_exit 0 "the warm-up alone" "$ch09" --warmup
@@ -11,6 +11,7 @@ expect_usage_error "unknown flag" "$ch09" --schedule cosine
 expect_usage_error "values with a report" "$ch09" --values --table
 expect_usage_error "a flag given twice" "$ch09" --table --table
 expect_usage_error "csv without a folder" "$ch09" --csv
+expect_usage_error "pytorch with csv" "$ch09" --pytorch --csv /tmp
 expect_usage_error "unwritable csv folder" "$ch09" --csv /nonexistent/folder
 expect_pytorch_agrees "the schedules of chapter 9 against torch.optim.lr_scheduler" chapters/09-schedules/pytorch_check.py "$BUILD"
 cli_summary 09-schedules.sh

@@ -13,6 +13,7 @@ START_TEST(clip_by_norm_like_pytorch)
     double g[2] = {3, 4};
     double norm = clip_by_norm(g, 2, 1.0);
     RETURN_IF_PENDING();
+    GIVEN("clip_by_norm(g = {3, 4}, dim = 2, max_norm = 1)");
     EXPECT_ANSWER(norm, 5.0, 1e-15, "return the length of the gradient before clipping");
     EXPECT_ANSWER(g[0], 3 / 5.000001, 1e-15, "scale every coordinate by max_norm / (norm + 1e-6)");
     EXPECT_ANSWER(g[1], 4 / 5.000001, 1e-15, "the same factor for every coordinate");
@@ -23,11 +24,13 @@ START_TEST(clip_by_norm_like_pytorch)
         double scale = pow(10.0, 6 * rng_uniform(&rng) - 3), mine[9], book[9];
         for (size_t i = 0; i < dim; i++)
             mine[i] = book[i] = scale * (2 * rng_uniform(&rng) - 1);
+        double length = clip_grad_norm(book, dim, 1.0);
         clip_by_norm(mine, dim, 1.0);
-        clip_grad_norm(book, dim, 1.0);
+        GIVEN("clip_by_norm(a random g of %zu coordinates and length %.6g, max_norm = 1)", dim, length);
         for (size_t i = 0; i < dim; i++)
             EXPECT_ANSWER(mine[i], book[i], 1e-15 * fabs(book[i]),
-                          "a short gradient is left as it is: the factor is at most 1");
+                          "one factor max_norm / (norm + 1e-6), clamped to at most 1, for every coordinate: "
+                          "a short gradient is left as it is");
     }
 }
 END_TEST

@@ -190,6 +190,22 @@ START_TEST(clip_leaves_small_gradients)
 }
 END_TEST
 
+/* A non-finite gradient is not hidden: torch.clamp keeps a NaN a NaN (and
+ * clips an infinity to the bound), and clip_grad_norm_ turns every
+ * component into NaN once the norm is NaN.  fmin(fmax(g, -v), v) would
+ * have turned the NaN into -v and let a broken run go on. */
+START_TEST(clip_keeps_nan_visible)
+{
+    double g[3] = {NAN, INFINITY, -INFINITY}, h[2] = {NAN, 1.0};
+    clip_grad_value(g, 3, 1.0);
+    ck_assert(isnan(g[0]));
+    ck_assert_double_eq(g[1], 1.0);
+    ck_assert_double_eq(g[2], -1.0);
+    ck_assert(isnan(clip_grad_norm(h, 2, 1.0)));
+    ck_assert(isnan(h[0]) && isnan(h[1]));
+}
+END_TEST
+
 /* The run that overflows: 10 linear layers at 1.5 (h_L = 1.5^10 = 57.67),
  * target 1, lr 0.1: the first update is already too long, the second
  * overflows.  Clipped at norm 1 the same run reaches the target.  The
@@ -298,6 +314,7 @@ Suite *chapter_suite(void)
     tcase_add_test(deep, failure_gradients_pass_gradcheck);
     tcase_add_test(clip, clip_worked_step);
     tcase_add_test(clip, clip_leaves_small_gradients);
+    tcase_add_test(clip, clip_keeps_nan_visible);
     tcase_add_test(clip, explosion_and_clipping);
     tcase_add_test(clip, nan_and_inf_sources);
     tcase_add_test(deep, overflow_depth);

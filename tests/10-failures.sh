@@ -2,7 +2,7 @@
 . tests/cli.sh
 ch10=$BUILD/ch10
 expect_exit 0 "the chapter's run" "$ch10"
-expect_exit 0 "help" "$ch10" --help
+expect_help "$ch10"
 expect_output_lost "$ch10"
 expect_exit 0 "the saddle alone" "$ch10" --saddle
 expect_exit 0 "the clipping step" "$ch10" --clip

@@ -52,14 +52,14 @@ expect_help() {
 
 # expect_output_lost PROGRAM ARGS...: with stdout on a full disk
 # (/dev/full, where there is one) the program must not exit 0 as if its
-# rows were written: exit 2 and one line on stderr (fail_if_output_lost).
+# rows were written: exit 2 and one line on stderr (fail.c checks stdout at exit).
 expect_output_lost() {
     [ -w /dev/full ] || return 0
     "$@" >/dev/full 2>"$cli_err"; rc=$?
     : >"$cli_out"
     if [ $rc -ne 2 ]; then cli_fail "a full disk: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(wc -l <"$cli_err")" -ne 1 ] || ! grep -q 'writing the output failed' "$cli_err"; then
-        cli_fail "a full disk: stderr is not the one line 'writing the output failed' ($*)"; return
+    if [ "$(wc -l <"$cli_err")" -ne 1 ] || ! grep -q 'writing standard output failed' "$cli_err"; then
+        cli_fail "a full disk: stderr is not the one line 'writing standard output failed' ($*)"; return
     fi
     cli_passed=$((cli_passed + 1))
 }

@@ -85,8 +85,8 @@ EOF
 
     x_{k+1} = x_k − η f'(x_k)                                       (1.1)
 
-As chapter 3 shows, and (1.1) says (Polyak 1964), the rate is
-<!-- v:rate -->0.6694<!-- /v --> after <!-- v:steps -->438<!-- /v --> steps.
+As chapter 3 shows, and (1.1) says (Polyak 1964), the rate
+is <!-- v:rate -->0.6694<!-- /v --> after <!-- v:steps -->438<!-- /v --> steps.
 
 Run `build/ch01 --steps 30 --lr 0.05` to see it.
 
@@ -136,6 +136,11 @@ expect "a woven value changed by hand is stale, with file:line" 1 \
 expect "a normal weave puts it back" 0 "wrote chapters/01-demo/README.md" \
     "$weave" --build "$top/$BUILD"
 expect "and then it is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+fresh
+edit 's/^is <!-- v:rate/<!-- v:rate/; s/the rate$/the rate is/'
+expect "a value opening a line is refused (an HTML block in CommonMark)" 1 \
+    'chapters/01-demo/README.md:8: a value at the start of a line' \
+    "$weave" --build "$top/$BUILD" --check
 fresh
 edit 's/v:steps/v:stpes/'
 expect "an unknown value name is reported with file:line" 1 \

@@ -29,6 +29,9 @@
  * "<!-- /v -->" (on one line) and sets it to the value as printed.  A
  * value whose text differs is stale (--check names it by file:line; a
  * weave rewrites it); a name the command does not print is an error.
+ * A value may not open a line (CommonMark makes a line that starts with
+ * "<!--" an HTML block: the paragraph would break there and the rest of
+ * the line show raw) nor sit inside a code span.
  *
  * Every other numeral of the running text is checked by tests/numerals.c
  * (build/numerals, run by `make check`): it must be woven (in a block or a
@@ -429,6 +432,10 @@ static void weave_values(const char *path, int at, const char *line, const struc
         if (ticks % 2 == 1)     /* in a code span GitHub shows the comments as text */
             problem(path, at, "a value inside a code span (`...`): GitHub would show its "
                     "comments; close the code span before <!-- v: and reopen it after");
+        if (open == line)       /* CommonMark: a line opening with <!-- is an HTML block */
+            problem(path, at, "a value at the start of a line: the line would become an HTML "
+                    "block, breaking the paragraph and showing its markdown raw; put a word "
+                    "of the sentence before <!-- v:");
         while (is_name_char(*name_end))
             name_end++;
         if (!starts_with(name_end, " -->") || name_end == name ||

@@ -49,6 +49,27 @@ const char *flag_value(int argc, char **argv, int *index);
  * command line or in a data file. */
 bool is_decimal(const char *text, size_t length);
 
+/* What read_decimal made of a text. */
+enum reading {
+    READ_OK,
+    NOT_DECIMAL,    /* strtod would read it whole ("0x10", " 1"), the book does not */
+    NOT_FINITE,     /* strtod reads it whole, but it is inf, nan or overflows ("1e999") */
+    NOT_NUMBER,     /* strtod stops before its end ("abc", "1 2", "4x") */
+};
+
+/* *value <- text[0..length) when it is a decimal numeral (is_decimal) of
+ * finite value, read as strtod reads it (correctly rounded), at any length.
+ * The one rule for numbers on the command line and in data files.
+ * Numerals of at most 19 significant digits with a decimal exponent within
+ * +-27 (every %.17g a program of the book writes for values from 1e-10 to
+ * 1e10) are converted without strtod,
+ * exactly: Clinger's fast path when the digits are below 2^53 and the
+ * exponent within +-22 (one correctly rounded operation), otherwise the
+ * product or quotient by 5^|e| in 128-bit integers, rounded once (GCC and
+ * clang; strtod elsewhere).  The rest goes to strtod.  tests/00-toolkit.c
+ * checks the result against strtod's, bit for bit. */
+enum reading read_decimal(const char *text, size_t length, double *value);
+
 /* A finite decimal number; flag names the setting in the message. */
 double parse_number(const char *flag, const char *text);
 

@@ -1,11 +1,43 @@
 /* csv.c: CSV trajectory rows (see csv.h). */
+#define _POSIX_C_SOURCE 200809L
+
 #include "00-toolkit/csv.h"
 
 #include "00-toolkit/fail.h"
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The paths of the files csv_create opened, for messages. */
+#define NAMED 32
+static struct {
+    FILE *file;
+    char *path;
+} named[NAMED];
+
+static const char *name_of(FILE *file)
+{
+    if (file == stdout)
+        return "standard output";
+    for (size_t k = 0; k < NAMED; k++)
+        if (named[k].file == file)
+            return named[k].path;
+    return "an output file";
+}
+
+void csv_check(FILE *out)
+{
+    int error = errno;
+    if (!ferror(out))
+        return;
+    if (out == stdout)
+        check_stdout();
+    fail(EXIT_USAGE, "writing %s failed: %s", name_of(out),
+         error ? strerror(error) : "an earlier write failed");
+}
 
 void csv_header(FILE *out, const char *prefix, size_t count, const char *last)
 {
@@ -15,14 +47,17 @@ void csv_header(FILE *out, const char *prefix, size_t count, const char *last)
     if (last != NULL)
         fprintf(out, ",%s", last);
     fputc('\n', out);
+    csv_check(out);
 }
 
 void csv_row(FILE *out, long step, double loss, const double *x, size_t count)
 {
+    errno = 0;
     fprintf(out, "%ld,%.17g", step, loss);
     for (size_t i = 0; i < count; i++)
         fprintf(out, ",%.17g", x[i]);
     fputc('\n', out);
+    csv_check(out);     /* a full disk or a closed pipe stops a long run here */
 }
 
 bool row_is_finite(double loss, const double *x, size_t count)
@@ -43,21 +78,67 @@ double vec_norm(const double *x, size_t count)
     return sqrt(sum);
 }
 
-FILE *csv_create(const char *dir, const char *name)
+char *csv_path(const char *dir, const char *name)
 {
-    char path[4096];
-    FILE *file;
+    size_t length;
+    char *path;
     if (dir[0] == '\0')
         fail(EXIT_USAGE, "--csv: the folder name is empty");
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    file = fopen(path, "w");
+    length = strlen(dir) + 1 + strlen(name);
+    path = xcalloc(length + 1, 1);
+    snprintf(path, length + 1, "%s/%s", dir, name);   /* exactly length characters */
+    return path;
+}
+
+void csv_check_writable(const char *dir, const char *name)
+{
+    char *path = csv_path(dir, name);
+    bool existed = access(path, F_OK) == 0;
+    FILE *file = fopen(path, "a");      /* "a": what is there stays until the run */
     if (file == NULL)
         fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+    fclose(file);
+    if (!existed)
+        remove(path);
+    free(path);
+}
+
+FILE *csv_create(const char *dir, const char *name)
+{
+    char *path = csv_path(dir, name);
+    FILE *file = fopen(path, "w");
+    if (file == NULL)
+        fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+    for (size_t k = 0; k < NAMED; k++)
+        if (named[k].file == NULL) {
+            named[k].file = file, named[k].path = path;
+            return file;
+        }
+    free(path);
     return file;
 }
 
 void csv_close(FILE *file, const char *name)
 {
-    if (ferror(file) | fclose(file))
-        fail(EXIT_USAGE, "writing %s failed", name);
+    const char *shown = name;
+    int failed, error;
+    size_t k;
+    for (k = 0; k < NAMED && named[k].file != file; k++)
+        ;
+    if (k < NAMED)
+        shown = named[k].path;
+    errno = 0;
+    failed = ferror(file);
+    error = errno;
+    if (fclose(file) != 0) {
+        failed = 1;
+        error = errno;
+    }
+    if (failed)
+        fail(EXIT_USAGE, "writing %s failed: %s", shown,
+             error ? strerror(error) : "an earlier write failed");
+    if (k < NAMED) {
+        free(named[k].path);
+        named[k].file = NULL, named[k].path = NULL;
+    }
 }

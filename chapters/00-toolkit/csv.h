@@ -4,6 +4,10 @@
  * Numbers are printed with %.17g, enough digits for the value to read back
  * exactly, so a plot or a comparison with PyTorch sees the numbers the
  * program computed and not a rounding of them.
+ *
+ * Every write is checked: a row that cannot be written (a full disk, a
+ * closed pipe) stops the program at once with one line naming the file
+ * and the system's reason, exit 2 (fail.h).
  */
 #ifndef DESCENT_CSV_H
 #define DESCENT_CSV_H
@@ -16,16 +20,31 @@
  * ",<last>"; then a newline. */
 void csv_header(FILE *out, const char *prefix, size_t count, const char *last);
 
-/* "step,loss,x[0],...,x[count-1]" with %.17g, then a newline. */
+/* "step,loss,x[0],...,x[count-1]" with %.17g, then a newline; stops
+ * (exit 2) if the write failed. */
 void csv_row(FILE *out, long step, double loss, const double *x, size_t count);
 
 /* True when loss and every x[i] are finite: the row may be printed. */
 bool row_is_finite(double loss, const double *x, size_t count);
 
+/* Stop (exit 2) with the file's name and strerror if a write to out
+ * failed; call it right after the write, while errno still holds why. */
+void csv_check(FILE *out);
+
+/* "dir/name", in a fresh string the caller frees, at any length. */
+char *csv_path(const char *dir, const char *name);
+
+/* Stop with a message (exit 2) unless dir/name can be written; leaves no
+ * file behind and empties none.  Programs that print tables and write
+ * --csv files call it for every file first, so that exit 2 means nothing
+ * was produced. */
+void csv_check_writable(const char *dir, const char *name);
+
 /* Open dir/name for writing, or stop with a message (exit 2). */
 FILE *csv_create(const char *dir, const char *name);
 
-/* Close a file from csv_create, stopping with a message if writing failed. */
+/* Close a file from csv_create, stopping with a message naming its path
+ * and the system's reason if any write to it failed (exit 2). */
 void csv_close(FILE *file, const char *name);
 
 /* The Euclidean norm of x[0..count). */

@@ -218,7 +218,6 @@ int main(int argc, char **argv)
     bool values = false;
 
     fail_program = "ch02";
-    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);

@@ -76,6 +76,7 @@ void csv_row_alpha(FILE *out, long step, double loss, const double *x, size_t di
         fputs(",\n", out);
     else
         fprintf(out, ",%.17g\n", alpha);
+    csv_check(out);     /* a full disk or a closed pipe stops the run here */
 }
 
 /* ANCHOR: loop */

@@ -318,11 +318,13 @@ static void minibatch_example(const struct settings *s, const struct regression 
     }
 }
 
+static const char *const hand_figures[3] = {"bgd.csv", "sgd.csv", "minibatch.csv"};
+
 /* The first ten updates of BGD, SGD (1, 2, 3, 1, ...) and mini-batches. */
 static void write_hand_figures(const char *dir, const struct regression *model)
 {
     static const size_t all[3] = {0, 1, 2};
-    const char *names[3] = {"bgd.csv", "sgd.csv", "minibatch.csv"};
+    const char *const *names = hand_figures;
     for (int variant = 0; variant < 3; variant++) {
         FILE *file = csv_create(dir, names[variant]);
         double w[2] = {0, 0}, grad[2];
@@ -466,28 +468,44 @@ static void print_values(const struct problem *p, const struct outcome *sizes,
     printf("sorted_target_epochs %.3f\n", (double)orders[1].samples_to_target / COMPARE_COUNT);
 }
 
+static const struct batch_schedule sizes[] = {
+    {"batch 1 (SGD)", 1, false, 0.001, false, true, false, false, "batch_1.csv"},
+    {"batch 32", 32, false, 0.032, false, true, false, false, "batch_32.csv"},
+    {"batch 256", 256, false, 0.256, false, true, false, false, "batch_256.csv"},
+    {"batch N (BGD)", COMPARE_COUNT, false, 0.9, false, true, false, false, "batch_n.csv"},
+};
+static const struct batch_schedule floors[] = {
+    {"batch 1, constant", 1, false, 0.03, false, true, false, false, "floor_constant.csv"},
+    {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, false, "floor_decay.csv"},
+    {"batch doubling each epoch", 1, true, 0.03, false, true, false, false, "floor_grow.csv"},
+};
+static const struct batch_schedule orders[] = {
+    {"as generated, sequential", 32, false, 0.032, false, false, false, false,
+     "order_generated.csv"},
+    {"sorted by y, sequential", 32, false, 0.032, false, false, true, false,
+     "order_sorted.csv"},
+    {"sorted by y, shuffled", 32, false, 0.032, false, true, true, false,
+     "order_shuffled.csv"},
+};
+
+/* Stop (exit 2) before printing anything unless every file of the
+ * figures' data can be written in dir: exit 2 means nothing was produced. */
+static void check_outputs(const char *dir)
+{
+    const struct batch_schedule *tables[3] = {sizes, floors, orders};
+    const size_t counts[3] = {sizeof sizes / sizeof *sizes, sizeof floors / sizeof *floors,
+                              sizeof orders / sizeof *orders};
+    for (size_t k = 0; k < 3; k++)
+        csv_check_writable(dir, hand_figures[k]);
+    for (size_t t = 0; t < 3; t++)
+        for (size_t r = 0; r < counts[t]; r++)
+            if (tables[t][r].csv)
+                csv_check_writable(dir, tables[t][r].csv);
+}
+
 static void compare(FILE *out, const char *dir, bool values)
 {
     static struct problem p;
-    static const struct batch_schedule sizes[] = {
-        {"batch 1 (SGD)", 1, false, 0.001, false, true, false, false, "batch_1.csv"},
-        {"batch 32", 32, false, 0.032, false, true, false, false, "batch_32.csv"},
-        {"batch 256", 256, false, 0.256, false, true, false, false, "batch_256.csv"},
-        {"batch N (BGD)", COMPARE_COUNT, false, 0.9, false, true, false, false, "batch_n.csv"},
-    };
-    static const struct batch_schedule floors[] = {
-        {"batch 1, constant", 1, false, 0.03, false, true, false, false, "floor_constant.csv"},
-        {"batch 1, eta/(1 + epochs)", 1, false, 0.03, true, true, false, false, "floor_decay.csv"},
-        {"batch doubling each epoch", 1, true, 0.03, false, true, false, false, "floor_grow.csv"},
-    };
-    static const struct batch_schedule orders[] = {
-        {"as generated, sequential", 32, false, 0.032, false, false, false, false,
-         "order_generated.csv"},
-        {"sorted by y, sequential", 32, false, 0.032, false, false, true, false,
-         "order_sorted.csv"},
-        {"sorted by y, shuffled", 32, false, 0.032, false, true, true, false,
-         "order_shuffled.csv"},
-    };
     struct outcome outs[4], floor_outs[3], order_outs[3];
     double trace, lambda_max, last = COMPARE_COUNT % 256;
 
@@ -540,8 +558,13 @@ static void write_data(const char *path)
             fprintf(file, "%.17g,", data.x[i * COMPARE_FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);
     }
-    if (ferror(file) | fclose(file))
-        fail(EXIT_USAGE, "--write-data: writing %s failed", path);
+    {
+        int failed = ferror(file), error = errno;
+        if (fclose(file) != 0)
+            failed = 1, error = errno;
+        if (failed)
+            fail(EXIT_USAGE, "--write-data: writing %s failed: %s", path, strerror(error));
+    }
     dataset_free(&data);
 }
 
@@ -551,12 +574,13 @@ int main(int argc, char **argv)
     struct dataset data;
     struct regression model;
     fail_program = "ch04";
-    atexit(fail_if_output_lost);
     s = parse(argc, argv);
+    if (s.csv_dir)
+        check_outputs(s.csv_dir);
     if (s.values) {
         FILE *table = tmpfile();
         if (table == NULL)
-            fail(1, "--values: no temporary file for the tables: %s", strerror(errno));
+            fail(EXIT_USAGE, "--values: no temporary file for the tables: %s", strerror(errno));
         compare(table, NULL, true);
         fclose(table);
         return 0;

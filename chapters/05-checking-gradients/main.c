@@ -82,7 +82,6 @@ int main(int argc, char **argv)
     int values = 0;
 
     fail_program = "ch05";
-    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);

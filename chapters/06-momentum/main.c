@@ -362,7 +362,6 @@ int main(int argc, char **argv)
 {
     struct settings s;
     fail_program = "ch06";
-    atexit(fail_if_output_lost);
     s = parse(argc, argv);
     if (s.values) {
         print_values();

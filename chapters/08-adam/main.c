@@ -93,15 +93,36 @@ static struct settings parse(int argc, char **argv)
     return s;
 }
 
-/* Stop (exit status 2) before printing anything if dir cannot take the
- * figures' data; csv_create alone would find out halfway through. */
+static const char bias_csv[] = "bias.csv", decay_csv[] = "decay.csv";
+
+/* The name of a race's file: its legend (racer NULL) or a racer's path. */
+static void race_file_name(char *name, size_t size, const char *surface,
+                           const struct racer *racer)
+{
+    if (racer == NULL)
+        snprintf(name, size, "race_%s_titles.gp", surface);
+    else
+        snprintf(name, size, "race_%s_%s.csv", surface, racer->name);
+}
+
+/* Stop (exit status 2) before printing anything if any file of the
+ * figures' data cannot be written; csv_create alone would find out
+ * halfway through, after tables were printed. */
 static void check_writable(const char *dir)
 {
-    static const char probe[] = ".ch08-probe";
-    char path[4096];
-    csv_close(csv_create(dir, probe), probe);
-    snprintf(path, sizeof path, "%s/%s", dir, probe);
-    remove(path);
+    struct racer racers[RACERS];
+    char name[96];
+    race_racers(racers);
+    csv_check_writable(dir, bias_csv);
+    csv_check_writable(dir, decay_csv);
+    for (size_t j = 0; j < SURFACE_COUNT; j++) {
+        race_file_name(name, sizeof name, surfaces[j], NULL);
+        csv_check_writable(dir, name);
+        for (int k = 0; k < RACERS; k++) {
+            race_file_name(name, sizeof name, surfaces[j], &racers[k]);
+            csv_check_writable(dir, name);
+        }
+    }
 }
 
 /* ------------------------------------------------------- first steps */
@@ -156,7 +177,7 @@ static void bias(const char *csv_dir)
         double c1 = 1.0 - pow(beta1, t), c2 = sqrt(1.0 - pow(beta2, t));
         printf("%5ld  %-10.6f  %-14.6f  %.4f\n", shown[j], c1, c2, c1 / c2);
     }
-    FILE *file = csv_dir ? csv_create(csv_dir, "bias.csv") : NULL;
+    FILE *file = csv_dir ? csv_create(csv_dir, bias_csv) : NULL;
     if (file)
         fprintf(file, "step,first,second,both\n");
     for (long t = 1; t <= 10000; t++) {
@@ -170,7 +191,7 @@ static void bias(const char *csv_dir)
             fprintf(file, "%ld,%.17g,%.17g,%.17g\n", t, c1, 1.0 / c2, c1 / c2);
     }
     if (file)
-        csv_close(file, "bias.csv");
+        csv_close(file, bias_csv);
     printf("largest ratio: %.4f at t = %ld\n", peak_ratio, peak);
 }
 
@@ -241,7 +262,7 @@ static void decay(const char *csv_dir)
     const double weight_decay[4] = {0.0, 0.1, 1.0, 0.1};
     struct optimizer opt[4];
     double theta[4];
-    FILE *file = csv_dir ? csv_create(csv_dir, "decay.csv") : NULL;
+    FILE *file = csv_dir ? csv_create(csv_dir, decay_csv) : NULL;
 
     for (int k = 0; k < 4; k++) {
         struct hyper h = kinds[k]->defaults;
@@ -271,7 +292,7 @@ static void decay(const char *csv_dir)
     for (int k = 0; k < 4; k++)
         optimizer_free(&opt[k]);
     if (file)
-        csv_close(file, "decay.csv");
+        csv_close(file, decay_csv);
 }
 /* ANCHOR_END: decay */
 
@@ -351,10 +372,10 @@ static void race_surface(const char *name, const char *csv_dir)
     printf("%-9s  %-7s  %-10s  %-8s  %-7s  %-10s  %s\n", "", "lr", "f", "settled", "lr", "f",
            "settled");
     FILE *titles = NULL;
-    char titles_name[64];
+    char titles_name[96];
     if (csv_dir) {
         /* the legend of each figure: racer and learning rate, for gnuplot */
-        snprintf(titles_name, sizeof titles_name, "race_%s_titles.gp", name);
+        race_file_name(titles_name, sizeof titles_name, name, NULL);
         titles = csv_create(csv_dir, titles_name);
     }
     for (int k = 0; k < RACERS; k++) {
@@ -364,8 +385,8 @@ static void race_surface(const char *name, const char *csv_dir)
         print_result(&racers[k], tuned, true);
         printf("\n");
         if (csv_dir) {
-            char file_name[64];
-            snprintf(file_name, sizeof file_name, "race_%s_%s.csv", name, racers[k].name);
+            char file_name[96];
+            race_file_name(file_name, sizeof file_name, name, &racers[k]);
             FILE *file = csv_create(csv_dir, file_name);
             csv_header(file, "x", 2, NULL);
             const struct racer *shown = figure_tuned ? &racers[k] : &defaults[k];
@@ -453,7 +474,6 @@ static void print_values(void)
 int main(int argc, char **argv)
 {
     fail_program = "ch08";
-    atexit(fail_if_output_lost);
     struct settings s = parse(argc, argv);
     if (s.values) {
         print_values();

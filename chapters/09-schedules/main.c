@@ -32,7 +32,7 @@
 
 static void usage(void)
 {
-    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values] [--csv DIR]\n"
+    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values | --pytorch] [--csv DIR]\n"
          "  --table     the rate of updates 1-8 under each of the six schedules\n"
          "  --noise     the noise floor of a constant rate and what decay does to it\n"
          "  --warmup    a run that diverges without warm-up and converges with it\n"
@@ -58,12 +58,12 @@ static void print_warmup(FILE *out)
 
     fprintf(out, "f(x) = x^4/4 from x = 3, %d updates of SGD; |x| shrinks while lr x^2 < 2\n\n",
             WARMUP_STEPS);
-    fprintf(out, "%-34s %-22s %s\n", "rate", "largest lr x^2", "end");
-    fprintf(out, "%-34s %-22.4g %s after update %ld\n", "constant 0.5", plain.worst,
+    fprintf(out, "%-36s %-22s %s\n", "rate", "largest lr x^2", "end");
+    fprintf(out, "%-36s %-22.4g %s after update %ld\n", "constant 0.5", plain.worst,
             plain.diverged ? "diverged" : "finished", plain.steps + 1);
-    fprintf(out, "%-34s %-22.4g f = %.3g\n", "constant 0.2 (below 2/9)", safe.worst,
+    fprintf(out, "%-36s %-22.4g f = %.3g\n", "constant 0.2 (below 2/9)", safe.worst,
             pow(safe.x, 4) / 4.0);
-    fprintf(out, "%-34s %-22.4g f = %.3g\n", "0.5 after LinearLR warm-up (1/3, 5)", warmed.worst,
+    fprintf(out, "%-36s %-22.4g f = %.3g\n", "0.5 after LinearLR warm-up (1/3, 5)", warmed.worst,
             pow(warmed.x, 4) / 4.0);
 }
 
@@ -187,7 +187,6 @@ int main(int argc, char **argv)
     const char *csv_dir = NULL;
     struct flags_given given = {0};
     fail_program = "ch09";
-    atexit(fail_if_output_lost);
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);
@@ -210,6 +209,8 @@ int main(int argc, char **argv)
     }
     if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
         fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (pytorch && csv_dir != NULL)
+        fail(EXIT_USAGE, "--pytorch writes no figure data: leave out --csv");
     if (pytorch) {
         print_pytorch_table(stdout);
         return 0;

@@ -16,6 +16,7 @@
 #define BATCH 8
 #define EPOCHS 10
 #define ROSENBROCK_STEPS 2000
+#define TUNE_SEED 100            /* the data (and order) the rates are tuned on */
 
 const char *const race_schedule_name[RACE_SCHEDULES] = {"constant", "1/k", "step", "cosine",
                                                         "one-cycle"};
@@ -128,13 +129,13 @@ void race_regression(struct race_result *results, double *curve, int points)
 {
     struct regression_problem tune, *measured = xcalloc(RACE_SEEDS, sizeof *measured);
     double *one = curve ? xcalloc((size_t)points + 1, sizeof *one) : NULL;
-    problem_init(&tune, 100);
+    problem_init(&tune, TUNE_SEED);
     for (int s = 0; s < RACE_SEEDS; s++)
         problem_init(&measured[s], (uint64_t)s);
     for (int which = 0; which < RACE_SCHEDULES; which++) {
         double best = INFINITY, lr = race_regression_grid[0];
         for (int g = 0; g < RACE_GRID; g++) {
-            double excess = regression_run(&tune, which, race_regression_grid[g], 100, NULL, 0);
+            double excess = regression_run(&tune, which, race_regression_grid[g], TUNE_SEED, NULL, 0);
             if (excess < best) {
                 best = excess;
                 lr = race_regression_grid[g];
@@ -204,19 +205,34 @@ void race_rosenbrock(struct race_result *results, double *curve, int points)
     }
 }
 
+/* "{0.01, 0.03, 0.1, 0.3, 1}": the grid as the tables' headers show it. */
+static void print_grid(FILE *out, const double *grid)
+{
+    fputc('{', out);
+    for (int g = 0; g < RACE_GRID; g++)
+        fprintf(out, "%s%g", g ? ", " : "", grid[g]);
+    fputc('}', out);
+}
+
 void print_race(FILE *out)
 {
     struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
+    struct function f = function_from_spec("--function", "rosenbrock");
     race_regression(reg, NULL, 0);
     race_rosenbrock(ros, NULL, 0);
-    fprintf(out, "Chapter 4's regression (2000 x 16), SGD, batch 8, 10 epochs; lr tuned on\n"
-                 "{0.01, 0.03, 0.1, 0.3, 1} with data seed 100; excess L(w) - L(w*) on seeds 0-9\n\n");
+    fprintf(out, "Chapter 4's regression (%d x %d), SGD, batch %d, %d epochs; lr tuned on\n",
+            SAMPLES, FEATURES, BATCH, EPOCHS);
+    print_grid(out, race_regression_grid);
+    fprintf(out, " with data seed %d; excess L(w) - L(w*) on seeds 0-%d\n\n", TUNE_SEED,
+            RACE_SEEDS - 1);
     fprintf(out, "%-10s %-6s %s\n", "schedule", "lr", "excess: mean +- sd");
     for (int i = 0; i < RACE_SCHEDULES; i++)
         fprintf(out, "%-10s %-6g %.2e +- %.1e\n", race_schedule_name[i], reg[i].lr, reg[i].mean,
                 reg[i].sd);
-    fprintf(out, "\nRosenbrock from (-1.5, 2), Adam, 2000 steps; lr tuned on {0.01, 0.03, 0.1, 0.3, 1}\n\n");
-    fprintf(out, "%-10s %-6s %s\n", "schedule", "lr", "f at the end");
+    fprintf(out, "\nRosenbrock from (%g, %g), Adam, %d steps; lr tuned on ", f.start[0], f.start[1],
+            ROSENBROCK_STEPS);
+    print_grid(out, race_rosenbrock_grid);
+    fprintf(out, "\n\n%-10s %-6s %s\n", "schedule", "lr", "f at the end");
     for (int i = 0; i < RACE_SCHEDULES; i++)
         fprintf(out, "%-10s %-6g %.2e\n", race_schedule_name[i], ros[i].lr, ros[i].mean);
 }

@@ -70,8 +70,10 @@ int scheduler_from_text(const char *text);
  * the reason it raises (its ValueError, in the book's words): a step_size,
  * T_max, total_iters or total_steps below 1, factors outside [0, 1] (a
  * start_factor of 0 too: PyTorch 2.x refuses it), pct_start outside [0, 1],
- * milestones not ascending, cycle_momentum with an optimizer that has
- * neither momentum nor betas. */
+ * cycle_momentum with an optimizer that has neither momentum nor betas.
+ * One refusal is the book's own: milestones not ascending.  PyTorch keeps
+ * them in a Counter, so it takes any order and multiplies by gamma twice
+ * at a milestone given twice; the book asks for them sorted and distinct. */
 const char *scheduler_check(const struct scheduler_settings *settings,
                             const struct optimizer *opt);
 

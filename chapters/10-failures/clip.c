@@ -19,7 +19,11 @@ double clip_grad_norm(double *grad, size_t dim, double max_norm)
 
 void clip_grad_value(double *grad, size_t dim, double value)
 {
-    for (size_t i = 0; i < dim; i++)                             /* (10.5) */
-        grad[i] = fmin(fmax(grad[i], -value), value);
+    for (size_t i = 0; i < dim; i++) {                           /* (10.5) */
+        if (grad[i] < -value)       /* comparisons, not fmax/fmin: */
+            grad[i] = -value;       /* a NaN stays NaN, as in torch.clamp */
+        else if (grad[i] > value)
+            grad[i] = value;
+    }
 }
 /* ANCHOR_END: clip */

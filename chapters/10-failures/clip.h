@@ -24,7 +24,8 @@
  * all the same, as PyTorch does without error_if_nonfinite). */
 double clip_grad_norm(double *grad, size_t dim, double max_norm);
 
-/* Every grad[i] clamped to [-value, value] (value > 0). */
+/* Every grad[i] clamped to [-value, value] (value > 0); a NaN component
+ * stays NaN, as torch.clamp leaves it (fmax/fmin would hide it). */
 void clip_grad_value(double *grad, size_t dim, double value);
 
 #endif

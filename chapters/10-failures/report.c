@@ -42,10 +42,10 @@ void print_plateau(FILE *out)
     struct gd_run fine = gradient_descent(&f, w0, 1.0, 1e-4, 100000, NULL, 1);
     fprintf(out, "Plateau f(w) = (sigmoid(w) - 0.9)^2, minimum 0 at w = ln 9 = %.4f;\n"
                  "gradient descent, lr 1, stopping when |f'(w)| < 1e-4\n\n", log(9.0));
-    fprintf(out, "%-8s %-12s %-7s %-12s %s\n", "start", "|f'| there", "steps", "stopped at w", "f there");
-    fprintf(out, "%-8g %-12.3g %-7ld %-12.4f %.3g\n", -10.0, fabs(grad[0]), stuck.steps, w[0], stuck.loss);
+    fprintf(out, "%-8s %-12s %-7s %-14s %s\n", "start", "|f'| there", "steps", "stopped at w", "f there");
+    fprintf(out, "%-8g %-12.3g %-7ld %-14.4f %.3g\n", -10.0, fabs(grad[0]), stuck.steps, w[0], stuck.loss);
     f.gradient(&f, grad, (double[]){0.0});
-    fprintf(out, "%-8g %-12.3g %-7ld %-12.4f %.3g\n", 0.0, fabs(grad[0]), fine.steps, w0[0], fine.loss);
+    fprintf(out, "%-8g %-12.3g %-7ld %-14.4f %.3g\n", 0.0, fabs(grad[0]), fine.steps, w0[0], fine.loss);
 }
 
 static const double chain_weights[] = {2.0, 0.5};

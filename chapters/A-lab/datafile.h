@@ -6,8 +6,14 @@
  * blank lines at the very end and spaces around a number are all fine.
  * Anything else that is not a finite decimal number in the right place is
  * a usage error (exit 2) naming file:line:column, with line and column
- * counted from 1 as editors count them.  Quoted cells are not supported: a
- * data file for the lab holds only numbers.
+ * counted from 1 as editors count them (columns in bytes).  Quoting is
+ * RFC 4180's, read by libcsv: a cell may be quoted ("1.5"), with a quote
+ * inside doubled, and a quoted header name may hold commas and line breaks.
+ * The habits of spreadsheets, R and pandas that make a file unreadable (';'
+ * or tab separators, decimal commas, thousands separators, an index column,
+ * missing values, UTF-16, comments) are each refused with a message that
+ * names the cause and the fix.  A column named like a pandas index
+ * ("Unnamed: 0", "index") is read, with one warning on stderr.
  */
 #ifndef DESCENT_DATAFILE_H
 #define DESCENT_DATAFILE_H
@@ -22,7 +28,20 @@
 void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
                        size_t length);
 
-/* data <- the samples of the file at path, or stop with a message. */
+/* data <- the samples of the file at path, or stop with a message.  The
+ * file is read as a stream, in blocks: beside the data set itself (8 bytes
+ * per cell), it needs one block and the text of one row. */
 void dataset_read_csv(struct dataset *data, const char *path);
+
+/* mean[j] and spread[j] <- the mean and standard deviation (population:
+ * divided by n, as scikit-learn's StandardScaler) of feature j of data,
+ * for j < data->features; two passes, for accuracy. */
+void dataset_feature_stats(const struct dataset *data, double *mean, double *spread);
+
+/* The features of data, scaled to mean 0 and variance 1 with the
+ * statistics of dataset_feature_stats: x[i][j] <- (x[i][j] - mean[j]) /
+ * spread[j].  Returns 0, or 1 + the index of a constant feature (spread
+ * 0), which cannot be scaled; data is then unchanged. */
+size_t dataset_standardize(struct dataset *data, double *mean, double *spread);
 
 #endif

@@ -7,15 +7,17 @@
  * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
  * kinds.c and the drawing in plot.c.
  *
- * Left out on purpose: learning-rate schedules and models other than
- * linear regression.  Chapter 3's line search and --tol are parsed and run
- * by its module, 03-when-to-stop/lab_flags.h.
+ * Left out on purpose: models other than linear regression.  Chapter 3's
+ * line search and --tol are parsed and run by its module,
+ * 03-when-to-stop/lab_flags.h; chapter 9's schedulers, chapter 10's
+ * clipping and failure objectives by A-lab/extras.h.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "A-lab/datafile.h"
+#include "A-lab/extras.h"
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 #include "A-lab/plot.h"
@@ -36,10 +38,11 @@ struct settings {
     struct hyper hyper;              /* the values given on the command line */
     unsigned given;                  /* enum hyper_flag bits given */
     long steps, epochs, every, batch;
-    bool shuffle, no_bias, gradcheck;
+    bool shuffle, no_bias, standardize, gradcheck;
     uint64_t seed;
     struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
-    char title[256];                 /* the command line, for --plot */
+    struct lab_extras extras;        /* chapters 9, 10: --scheduler, --clip-grad-norm, ... */
+    char *title;                     /* the command line, for --plot */
 };
 
 static void usage(void)
@@ -47,20 +50,26 @@ static void usage(void)
     char names[128], flags[512];
     optimizer_kind_list(names, sizeof names);
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
-           "               [--x0 V1,V2,...] [--optimizer NAME] [hyper-parameters]\n"
+           "               [--x0 V1,V2,...] [--standardize] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
            "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
+           "               [--scheduler NAME [its flags]] [--scheduler-every update|epoch]\n"
+           "               [--clip-grad-value V] [--clip-grad-norm MAX]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
            "\n"
            "Objective (one of):\n"
-           "  --function SPEC   %s;\n"
+           "  --function SPEC   %s,\n"
+           "                    %s (chapter 10);\n"
            "                    e.g. rosenbrock:1,100 or quadratic:1,10,100\n"
            "  --data FILE.csv   linear regression by mean squared error: a header row,\n"
            "                    then the features and the target (last column) per row\n"
            "  --no-bias         (data) fit y = w.x without the intercept b\n"
+           "  --standardize     (data) scale every feature to mean 0, variance 1 first;\n"
+           "                    the statistics go to stderr, the columns become\n"
+           "                    std_w1,...,std_b (parameters in the scaled units)\n"
            "  --x0 V1,V2,...    the start (default: the function's own; data: zeros)\n"
            "\n"
            "Running:\n"
@@ -84,13 +93,15 @@ static void usage(void)
            "  --armijo-c C           the constant c, 0 < C < 1 (default 1e-4)\n"
            "  --line-search exact    a = g'g / g'Hg, quadratic:... or full-batch data only\n"
            "  With a line search the CSV gains a last column alpha, the step taken.\n"
-           "\n"
-           "Optimizer: --optimizer NAME (default sgd), one of\n"
+           "\n",
+           function_names, lab_function_names);
+    lab_extras_usage();
+    printf("Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
            "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
            "takes these flags, shown with their defaults (any other is refused);\n"
            "a switch shown as off is turned on by the flag alone, e.g. --nesterov:\n",
-           function_names, names);
+           names);
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const char *entry = flags;
         int column = printf("  %-9s", optimizer_kinds[k]->name);
@@ -180,21 +191,25 @@ static void parse_hyper(struct settings *s, unsigned bit, int argc, char **argv,
     }
 }
 
+/* The command line without --plot, shown as text (control bytes and
+ * invalid UTF-8 escaped): the title of the picture. */
 static void remember_command(struct settings *s, int argc, char **argv)
 {
-    size_t used = (size_t)snprintf(s->title, sizeof s->title, "descent");
-    for (int i = 1; i < argc && used < sizeof s->title; i++) {
+    size_t length = strlen("descent"), used;
+    char *text;
+    for (int i = 1; i < argc; i++)
+        length += 1 + strlen(argv[i]);
+    text = xcalloc(length + 1, 1);
+    used = (size_t)sprintf(text, "descent");
+    for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--plot") == 0) {
             i++;
             continue;
         }
-        used += (size_t)snprintf(s->title + used, sizeof s->title - used, " %s", argv[i]);
+        used += (size_t)sprintf(text + used, " %s", argv[i]);
     }
-    /* The title goes into a double-quoted gnuplot string, where a backquote
-     * would run a shell command (a data file named `rm x`.csv, say). */
-    for (char *c = s->title; *c; c++)
-        if (*c == '"' || *c == '\\' || *c == '\n' || *c == '`')
-            *c = '\'';
+    s->title = escaped_copy(text, used);
+    free(text);
 }
 
 static struct settings parse(int argc, char **argv)
@@ -204,6 +219,7 @@ static struct settings parse(int argc, char **argv)
     s.every = 1;
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
+    s.extras = lab_extras_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
@@ -212,6 +228,8 @@ static struct settings parse(int argc, char **argv)
             parse_hyper(&s, bit, argc, argv, &i);
         } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
             continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
+        } else if (lab_extras_flag(&s.extras, argc, argv, &i)) {
+            continue;                   /* chapters 9 and 10 (A-lab/extras.h) */
         } else if (strcmp(flag, "--function") == 0) {
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
@@ -248,6 +266,8 @@ static struct settings parse(int argc, char **argv)
                      order);
         } else if (strcmp(flag, "--no-bias") == 0) {
             s.no_bias = true;
+        } else if (strcmp(flag, "--standardize") == 0) {
+            s.standardize = true;
         } else if (strcmp(flag, "--gradcheck") == 0) {
             s.gradcheck = true;
         } else if (strcmp(flag, "--csv") == 0) {
@@ -273,7 +293,7 @@ static struct settings parse(int argc, char **argv)
                                "--data FILE.csv (try --help)");
     if (flag_was_given(&given, "--function")) {
         static const char *const data_only[] = {"--epochs", "--batch", "--order",
-                                                "--no-bias", NULL};
+                                                "--no-bias", "--standardize", NULL};
         refuse_flags(&given, data_only, "applies to --data only");
     }
     if (flag_was_given(&given, "--steps") && flag_was_given(&given, "--epochs"))
@@ -370,16 +390,95 @@ static struct schedule make_schedule(const struct settings *s, const struct data
     return schedule;
 }
 
-/* Exit 3 with the step, what stopped being finite, and what to try. */
-static void report_divergence(const struct run_result *result, const struct hyper *h)
+/* The ratio of the largest to the smallest standard deviation of the
+ * features (those that vary), or 1: how far apart their scales are. */
+static double scale_ratio(const struct objective *objective)
 {
-    if (result->not_a_number)
-        fail(EXIT_DIVERGED, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf (the "
-             "rows above are the finite ones); a zero --eps allows 0/0, otherwise try a "
-             "smaller learning rate than --lr %g", result->diverged_at, result->why, h->lr);
-    fail(EXIT_DIVERGED, "diverged at step %ld: %s overflowed (the rows above are the "
-         "finite ones); try a smaller learning rate than --lr %g", result->diverged_at,
-         result->why, h->lr);
+    const struct dataset *data = objective->model ? objective->model->data : NULL;
+    double low = INFINITY, high = 0.0, *mean, *spread;
+    if (data == NULL || data->features < 2)
+        return 1.0;
+    mean = xcalloc(data->features, sizeof *mean);
+    spread = xcalloc(data->features, sizeof *spread);
+    dataset_feature_stats(data, mean, spread);
+    for (size_t j = 0; j < data->features; j++)
+        if (spread[j] > 0.0)
+            low = fmin(low, spread[j]), high = fmax(high, spread[j]);
+    free(mean);
+    free(spread);
+    return high > 0.0 && low < INFINITY ? high / low : 1.0;
+}
+
+/* Did centered RMSprop's v - m^2 round below 0 in some coordinate?  Its
+ * square root is then NaN, whatever the step size (rmsprop.c). */
+static bool centered_variance_negative(const struct optimizer *opt)
+{
+    if (strcmp(opt->kind->name, "rmsprop") != 0 || !opt->hyper.centered)
+        return false;
+    for (size_t i = 0; i < opt->dim; i++)
+        if (opt->buffer[0][i] - opt->buffer[1][i] * opt->buffer[1][i] < 0.0)
+            return true;
+    return false;
+}
+
+/* The line a divergence ends with (exit 3), into message[0..size): the
+ * step, what stopped being finite, its likely cause and what to try:
+ * --standardize when the features' scales are orders of magnitude apart,
+ * --eps only when it is 0, a smaller rate only above 0. */
+static void divergence_message(char *message, size_t size, const struct run_result *result,
+                               const struct optimizer *opt, const struct objective *objective,
+                               const char *suffix)
+{
+    const struct hyper *h = &opt->hyper;
+    const bool zero_eps = (opt->kind->takes & TAKES_EPS) && h->eps == 0.0;
+    const double ratio = objective->standardized ? 1.0 : scale_ratio(objective);
+    char advice[256] = "", rate[64] = "";
+    if (h->lr > 0.0)
+        snprintf(rate, sizeof rate, "a smaller learning rate than --lr %g", h->lr);
+    if (ratio >= 100.0)     /* what every course teaches first: scale the features */
+        snprintf(advice, sizeof advice, "; the features' scales differ %.3g-fold: try "
+                 "--standardize%s%s", ratio, rate[0] ? ", or " : "", rate);
+    else if (rate[0])
+        snprintf(advice, sizeof advice, "; %stry %s", zero_eps ? "otherwise " : "", rate);
+    if (result->not_a_number && centered_variance_negative(opt))
+        snprintf(message, size, "diverged at step %ld: %s became NaN: centered RMSprop's "
+                 "variance estimate v - m^2 rounded below 0 (the gradient barely changes, so "
+                 "v and m^2 agree to their last bits) and its square root is NaN, as in "
+                 "PyTorch (the rows above are the finite ones); run without --centered%s",
+                 result->diverged_at, result->why, suffix);
+    else if (result->not_a_number)
+        snprintf(message, size, "diverged at step %ld: %s became NaN, a 0/0 or inf - inf "
+                 "(the rows above are the finite ones)%s%s%s", result->diverged_at,
+                 result->why, zero_eps ? "; a zero --eps allows 0/0" : "", advice, suffix);
+    else
+        snprintf(message, size, "diverged at step %ld: %s overflowed (the rows above are the "
+                 "finite ones)%s%s", result->diverged_at, result->why, advice, suffix);
+}
+
+/* --standardize: the features scaled in place, their statistics once on
+ * stderr, or a refusal for a constant feature. */
+static void standardize(struct dataset *data, const char *path)
+{
+    double *mean = xcalloc(data->features, sizeof *mean);
+    double *spread = xcalloc(data->features, sizeof *spread);
+    size_t constant = dataset_standardize(data, mean, spread);
+    char *line;
+    size_t size = 96 + 64 * data->features, used;
+    if (constant != 0) {
+        free(mean), free(spread);
+        fail(EXIT_USAGE, "--standardize: feature %zu of %s (column %zu) is constant, its "
+             "standard deviation is 0: drop that column", constant, path, constant);
+    }
+    line = xcalloc(size, 1);
+    used = (size_t)snprintf(line, size, "--standardize: mean and standard deviation of "
+                            "each feature (std_wj = wj * sd, in the file's units):");
+    for (size_t j = 0; j < data->features && used < size; j++)
+        used += (size_t)snprintf(line + used, size - used, "%s x%zu %.6g %.6g",
+                                 j ? "," : "", j + 1, mean[j], spread[j]);
+    warn("%s", line);
+    free(line);
+    free(mean);
+    free(spread);
 }
 
 /* The manual's figure: every optimizer with PyTorch's defaults on
@@ -387,7 +486,7 @@ static void report_divergence(const struct run_result *result, const struct hype
 static void write_figure_data(const char *dir)
 {
     struct function f = function_from_spec("--function", "rosenbrock");
-    struct objective objective = {&f, NULL};
+    struct objective objective = {&f, NULL, false};
     struct schedule schedule = {2000, 10, 0, false, 0};
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const struct optimizer_kind *kind = optimizer_kinds[k];
@@ -413,12 +512,14 @@ int main(int argc, char **argv)
     struct function function;
     struct dataset data = {0};
     struct regression model;
-    struct objective objective = {NULL, NULL};
+    struct objective objective = {NULL, NULL, false};
     struct schedule schedule;
     struct optimizer opt;
     struct run_result result;
     double *theta;
     FILE *rows = stdout;
+    char plot_message[512], plot_suffix[600] = "", message[1536] = "";
+    bool plot_failed = false;
 
     fail_program = "descent";
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
@@ -441,10 +542,13 @@ int main(int argc, char **argv)
     }
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {
-        function = function_from_spec("--function", s.function_spec);
+        function = lab_function_from_spec("--function", s.function_spec);
         objective.function = &function;
     } else {
         dataset_read_csv(&data, s.data_path);
+        if (s.standardize)
+            standardize(&data, s.data_path);
+        objective.standardized = s.standardize;
         model.data = &data;
         model.bias = !s.no_bias;
         objective.model = &model;
@@ -453,6 +557,12 @@ int main(int argc, char **argv)
     schedule = make_schedule(&s, &data);
     lab_line_search_check(&s.search, kind->name, s.given, objective.function,
                           schedule.batch >= data.count);
+    lab_extras_check(&s.extras, kind, s.given, objective.model != NULL,
+                     s.search.search != LINE_SEARCH_NONE,
+                     s.extras.every_epoch && objective.model != NULL
+                         ? schedule.steps / updates_per_epoch(data.count, schedule.batch)
+                         : schedule.steps);
+
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
@@ -464,31 +574,41 @@ int main(int argc, char **argv)
         free(theta);                /* clean under LeakSanitizer, as every exit */
         free(s.x0);
         dataset_free(&data);
-        if (rows != NULL)
+        free(s.title);
+        if (rows != stdout)
             fclose(rows);
         return EXIT_USAGE;
     }
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
-    result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
+    result = lab_run_extended(rows, theta, &opt, &objective, &schedule, &s.search,
+                              &s.extras);
 
     if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];
         size_t got;
         rewind(rows);
         while ((got = fread(buffer, 1, sizeof buffer, rows)) > 0)
-            fwrite(buffer, 1, got, stdout);
-        fflush(stdout);
-        plot_draw(s.plot, rows, objective.function, s.title);
+            if (fwrite(buffer, 1, got, stdout) != got)
+                break;                  /* checked below, once everything is freed */
+        if (!plot_draw(s.plot, rows, objective.function, s.title, plot_message,
+                       sizeof plot_message)) {
+            plot_failed = true;
+            snprintf(plot_suffix, sizeof plot_suffix, "; and --plot failed: %s", plot_message);
+        }
         fclose(rows);
     }
-    optimizer_free(&opt);
-    free(theta);
-    free(s.x0);
-    dataset_free(&data);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        fail(EXIT_USAGE, "writing the rows failed");
     if (result.diverged)
-        report_divergence(&result, &hyper);
+        divergence_message(message, sizeof message, &result, &opt, &objective, plot_suffix);
+    optimizer_free(&opt);           /* everything freed before any exit: clean under */
+    free(theta);                    /* LeakSanitizer */
+    free(s.x0);
+    free(s.title);
+    dataset_free(&data);
+    check_stdout();
+    if (result.diverged)            /* the run's own status wins: 3 stays 3 */
+        fail(EXIT_DIVERGED, "%s", message);
+    if (plot_failed)
+        fail(EXIT_USAGE, "--plot: %s", plot_message);
     if (result.converged)
         fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
                 result.steps, result.grad_norm, s.search.tol);
