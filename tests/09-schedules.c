@@ -478,6 +478,7 @@ Suite *chapter_suite(void)
     tcase_add_test(pytorch, constructor_refusals);
     tcase_add_test(pytorch, last_epoch_convention);
     tcase_add_test(pytorch, pytorch_defaults);
+    tcase_add_test(pytorch, onecycle_defaults);
     tcase_add_test(noise, noisy_model);
     tcase_add_test(noise, noise_floor_of_a_constant_rate);
     tcase_add_test(noise, one_over_k_constant);
