@@ -926,7 +926,9 @@ static void expected_values(const char *body, const char *asserting, const struc
                 scan_prose_numerals(literal, out);
                 continue;
             }
-            while (*p && !strchr("\",;{}=()", *p))
+            /* "=" ends a segment as an initializer's, not inside == <= >= != */
+            while (*p && !(strchr("\",;{}()", *p) ||
+                           (*p == '=' && p[1] != '=' && !(p > text && strchr("=<>!", p[-1])))))
                 p++;
             if (depth_at_start <= 1 && *p && strchr(",;})", *p)) {
                 char *segment = must(strndup(start, (size_t)(p - start)));
