@@ -28,16 +28,16 @@ START_TEST(saddle_escape_time)
     static const double curvature[2] = {1.0, -1.0};
     struct function f = quadratic(curvature, 2);
     double x[2] = {1, 0.5}, grad[2];
-    ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * (1 - 0.25), EXACT);
+    ck_assert_double_eq_tol(f.value(&f, x), 1 / 2.0 * (1 - 0.25), EXACT);
     f.gradient(&f, grad, x);
     gd_step(x, grad, 2, 0.1);
     ck_assert_double_eq_tol(x[0], 1 - 0.1, EXACT);
     ck_assert_double_eq_tol(x[1], 0.5 * (1 + 0.1), EXACT);
-    ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0.0, 0, 100000), 25);
-    ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0.0, 0, 100000), 145);
+    ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0, 0, 100000), 25);
+    ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0, 0, 100000), 145);
     for (int e = 1; e <= 15; e++) {
         double eps = pow(10.0, -e);
-        ck_assert_int_eq(saddle_escape_steps(eps, 0.1, 0.0, 0, 100000), saddle_escape_predicted(eps, 0.1));
+        ck_assert_int_eq(saddle_escape_steps(eps, 0.1, 0, 0, 100000), saddle_escape_predicted(eps, 0.1));
     }
     ck_assert_double_eq_tol(log(1.1), 0.0953, 0.00005);
 }
@@ -48,9 +48,9 @@ END_TEST
  * within a few hundred steps on every seed: the cause is the exact zero. */
 START_TEST(saddle_line_and_noise)
 {
-    ck_assert_int_eq(saddle_escape_steps(0.0, 0.1, 0.0, 0, 100000), -1);
+    ck_assert_int_eq(saddle_escape_steps(0, 0.1, 0, 0, 100000), -1);
     for (uint64_t seed = 1; seed <= 5; seed++) {
-        long k = saddle_escape_steps(0.0, 0.1, 1e-8, seed, 100000);
+        long k = saddle_escape_steps(0, 0.1, 1e-8, seed, 100000);
         ck_assert_int_gt(k, 0);
         ck_assert_int_lt(k, 300);
     }
@@ -262,9 +262,13 @@ START_TEST(overflow_depth)
     static double w[1100];
     for (int j = 0; j < 1100; j++)
         w[j] = 2.0;
-    ck_assert(isfinite(chain_first_factor(w, 1023 + 1, false, 1.0)));
-    ck_assert(isinf(chain_first_factor(w, 1025, false, 1.0)));
-    ck_assert(isinf(pow(2, 1024)) && isfinite(pow(2, 1023)));
+    int depth = 1;              /* the deepest L whose factor 2^(L-1) is finite */
+    while (depth < 1100 && isfinite(chain_first_factor(w, depth + 1, false, 1.0)))
+        depth++;
+    ck_assert_int_eq(depth - 1, 1023);
+    ck_assert_int_eq(depth + 1, 1025);
+    ck_assert(isinf(chain_first_factor(w, depth + 1, false, 1.0)));
+    ck_assert(isinf(pow(2, 1024)));
 }
 END_TEST
 
