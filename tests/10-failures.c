@@ -163,7 +163,7 @@ START_TEST(sigmoid_chain_vanishes)
     ck_assert_double_eq_tol(a, 1 / (1 + exp(-2 * a)), 1e-15);
     ck_assert_double_eq_tol(a, 0.8439, 0.00005);
     ck_assert_double_eq_tol(chain_layer_factor(CHAIN_SIGMOID, 2.0), 0.2634, 0.00005);
-    ck_assert_double_le(chain_layer_factor(CHAIN_SIGMOID, 2.0), 2.0 / 4);
+    ck_assert_double_le(chain_layer_factor(CHAIN_SIGMOID, 2.0), 1.0 / 2);
     ck_assert_double_eq_tol(log(2 * a * (1 - a)), -1.3341, 0.00005);
     ck_assert_double_eq_tol(chain_slope(2.0, CHAIN_SIGMOID), log(2 * a * (1 - a)), 1e-3);
 }
@@ -314,6 +314,29 @@ START_TEST(basins_move_with_momentum)
 }
 END_TEST
 
+/* x^2 sin x's landmarks on [-11, 8]: maxima at -11.17, -5.087, 2.289 and
+ * 8.10 (f'' < 0), minima at -8.096 (f = -63.6), -2.289 and 5.087; every
+ * one solves f' = x (2 sin x + x cos x) = 0, to 1e-9. */
+START_TEST(x2sinx_landmarks)
+{
+    static const double maxima[4] = {-11.172705868330, -5.086985094102, 2.288929728103, 8.096163603223};
+    for (int m = 0; m < 4; m++) {
+        double x = maxima[m];
+        ck_assert_double_eq_tol(2 * sin(x) + x * cos(x), 0, 1e-9);
+        ck_assert_double_lt(2 * sin(x) + 4 * x * cos(x) - x * x * sin(x), 0);
+    }
+    ck_assert_str_eq(fixed(2, maxima[0]), "-11.17");
+    ck_assert_str_eq(fixed(3, maxima[1]), "-5.087");
+    ck_assert_str_eq(fixed(3, maxima[2]), "2.289");
+    ck_assert_str_eq(fixed(2, maxima[3]), "8.10");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[0]), "-8.096");
+    ck_assert_str_eq(fixed(1, x2sinx_minima[0] * x2sinx_minima[0] * sin(x2sinx_minima[0])), "-63.6");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[1]), "-2.289");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[2]), "5.087");
+    ck_assert_double_eq_tol(X2SINX_MAX_BETWEEN, maxima[1], 1e-12);
+}
+END_TEST
+
 /* Restarts on x^2 sin x: the lowest minimum between the maxima, -8.096,
  * drains the starts from -11 to the maximum at -5.087, a share
  * (11 - 5.087)/19 = 0.3112 of [-11, 8]; the measured fraction of seed 1
@@ -415,6 +438,7 @@ Suite *chapter_suite(void)
     tcase_add_test(clip, answers_by_hand);
     tcase_add_test(basins, basins_move_with_momentum);
     tcase_add_test(basins, restarts_reach_the_lowest);
+    tcase_add_test(basins, x2sinx_landmarks);
     suite_add_tcase(suite, stuck);
     suite_add_tcase(suite, deep);
     suite_add_tcase(suite, clip);
