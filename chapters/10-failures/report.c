@@ -342,6 +342,16 @@ void print_values(FILE *out)
     fprintf(out, "basins_boundary_lr %.0f\n", 100.0 * lr.next_to_boundary / lr.changed);
     fprintf(out, "basins_boundary_momentum %.0f\n", 100.0 * momentum.next_to_boundary / momentum.changed);
     fprintf(out, "basins_boundary %.0f\n", 100.0 * both.next_to_boundary / both.changed);
+    int moved = 0, none[BASIN_RUNS] = {0};
+    for (int i = 0; i < X2SINX_STARTS; i++)
+        for (int r = 0; r < BASIN_RUNS; r++) {
+            none[r] += x2sinx_map[r][i] < 0;
+            for (int q = 0; q < r; q++)     /* reached a minimum in both, not the same */
+                moved += x2sinx_map[r][i] >= 0 && x2sinx_map[q][i] >= 0 && x2sinx_map[r][i] != x2sinx_map[q][i];
+        }
+    fprintf(out, "x2sinx_moved %d\n", moved);
+    fprintf(out, "x2sinx_none %d\n", none[0]);
+    fprintf(out, "x2sinx_none_slow %d\n", none[1] - none[0]);
     double mean, sd, low, high;
     restart_spread(&mean, &sd, &low, &high);
     fprintf(out, "restart_p %.3f\n", mean);
