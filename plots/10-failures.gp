@@ -43,8 +43,8 @@ plot data.'/explode.csv' using 'step':'plain' with linespoints ls 4 title 'plain
 
 # Basins of attraction: three runs, one panel each, and a key of colours.
 set output out.'/basins.svg'
-set terminal svg size 1200,500 dynamic enhanced font 'Helvetica,13' background rgb 'white'
-set multiplot layout 1,3 title 'Himmelblau: which minimum each start reaches (white: none)'
+set terminal svg size 1400,470 dynamic enhanced font 'Helvetica,13' background rgb 'white'
+set multiplot title 'Himmelblau: which minimum each start reaches (white: none)'
 unset logscale y
 set format y '%g'
 set xrange [-6:6]
@@ -62,19 +62,26 @@ x1,x2
 -3.779,-3.283
 3.584,-1.848
 EOD
-set bmargin at screen 0.2
-set key at screen 0.5, 0.04 center bottom horizontal maxrows 1 samplen 1 font ',12'
+set tmargin at screen 0.83
+set bmargin at screen 0.14
+set key at screen 0.895, 0.75 left top vertical samplen 1 font ',12' box title 'minimum reached'
+set lmargin at screen 0.045
+set rmargin at screen 0.285
 set title 'gradient descent, lr 0.01'
 plot data.'/basins.csv' using 'x1':'x2':'lr_01' with image notitle, \
-     $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black' title 'minima', \
+     $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black' title 'the minima', \
      keyentry with boxes fs solid lc rgb '#1f77b4' title '(3, 2)', \
      keyentry with boxes fs solid lc rgb '#ff7f0e' title '(-2.8, 3.1)', \
      keyentry with boxes fs solid lc rgb '#2ca02c' title '(-3.8, -3.3)', \
      keyentry with boxes fs solid lc rgb '#9467bd' title '(3.6, -1.8)'
 unset key
+set lmargin at screen 0.345
+set rmargin at screen 0.585
 set title 'gradient descent, lr 0.001'
 plot data.'/basins.csv' using 'x1':'x2':'lr_001' with image, \
      $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black'
+set lmargin at screen 0.645
+set rmargin at screen 0.885
 set title 'momentum 0.9, lr 0.001'
 plot data.'/basins.csv' using 'x1':'x2':'momentum' with image, \
      $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black'
