@@ -733,7 +733,7 @@ END_TEST
 START_TEST(lab_run_with_armijo_is_the_chapters_run)
 {
     const struct function f = function_from_spec("--function", "rosenbrock");
-    const struct objective objective = {&f, NULL, false};
+    const struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {200000, 1000, 0, false, 0};
     struct lab_line_search search = lab_line_search_defaults();
     struct optimizer opt;
@@ -761,7 +761,7 @@ START_TEST(lab_run_stops_when_armijo_finds_no_step)
 {
     static const double curvature[2] = {1.0, 10.0};
     const struct function f = quadratic(curvature, 2);
-    const struct objective objective = {&f, NULL, false};
+    const struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {100, 1, 0, false, 0};
     struct lab_line_search search = lab_line_search_defaults();
     struct optimizer opt;

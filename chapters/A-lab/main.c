@@ -7,18 +7,21 @@
  * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
  * kinds.c and the drawing in plot.c.
  *
- * Left out on purpose: learning-rate schedules and models other than
- * linear regression.  Chapter 3's line search and --tol are parsed and run
- * by its module, 03-when-to-stop/lab_flags.h.
+ * Left out on purpose: models other than linear regression.  Chapter 3's
+ * line search and --tol are parsed and run by its module,
+ * 03-when-to-stop/lab_flags.h; chapter 9's schedulers, chapter 10's
+ * clipping and failure objectives by A-lab/extras.h.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "A-lab/datafile.h"
+#include "A-lab/extras.h"
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 #include "A-lab/plot.h"
+#include "11-tiny-network/lab_model.h"
 
 #include <errno.h>
 #include <math.h>
@@ -39,6 +42,8 @@ struct settings {
     bool shuffle, no_bias, standardize, gradcheck;
     uint64_t seed;
     struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
+    struct lab_extras extras;        /* chapters 9, 10: --scheduler, --clip-grad-norm, ... */
+    struct lab_model model;          /* chapter 11: --model, --loss, --init-seed, --columns */
     char *title;                     /* the command line, for --plot */
 };
 
@@ -51,12 +56,15 @@ static void usage(void)
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
            "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
+           "               [--scheduler NAME [its flags]] [--scheduler-every update|epoch]\n"
+           "               [--clip-grad-value V] [--clip-grad-norm MAX]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
            "\n"
            "Objective (one of):\n"
-           "  --function SPEC   %s;\n"
+           "  --function SPEC   %s,\n"
+           "                    %s (chapter 10);\n"
            "                    e.g. rosenbrock:1,100 or quadratic:1,10,100\n"
            "  --data FILE.csv   linear regression by mean squared error: a header row,\n"
            "                    then the features and the target (last column) per row\n"
@@ -65,6 +73,19 @@ static void usage(void)
            "                    the statistics go to stderr, the columns become\n"
            "                    std_w1,...,std_b (parameters in the scaled units)\n"
            "  --x0 V1,V2,...    the start (default: the function's own; data: zeros)\n"
+           "\n"
+           "Models (chapter 11; data only):\n"
+           "  --model linear|logistic|mlp:H[:ACT]\n"
+           "                    linear regression (default); logistic regression,\n"
+           "                    BCEWithLogitsLoss, targets 0 or 1; one hidden layer of H\n"
+           "                    units, ACT tanh (default), relu or sigmoid\n"
+           "  --loss mse|cross-entropy\n"
+           "                    (mlp) the loss; cross-entropy: the target is a class 0..C-1\n"
+           "  --init-seed S     (logistic, mlp) without --x0, PyTorch's default init drawn\n"
+           "                    from the book's generator seeded with S (default 0)\n"
+           "  --columns all|loss\n"
+           "                    every parameter (W1_i_j, b1_i, W2_i_j, b2_i), or only the\n"
+           "                    loss (and the accuracy when classifying)\n"
            "\n"
            "Running:\n"
            "  --steps N         N updates (default 100)\n"
@@ -87,13 +108,15 @@ static void usage(void)
            "  --armijo-c C           the constant c, 0 < C < 1 (default 1e-4)\n"
            "  --line-search exact    a = g'g / g'Hg, quadratic:... or full-batch data only\n"
            "  With a line search the CSV gains a last column alpha, the step taken.\n"
-           "\n"
-           "Optimizer: --optimizer NAME (default sgd), one of\n"
+           "\n",
+           function_names, lab_function_names);
+    lab_extras_usage();
+    printf("Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
            "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
            "takes these flags, shown with their defaults (any other is refused);\n"
            "a switch shown as off is turned on by the flag alone, e.g. --nesterov:\n",
-           function_names, names);
+           names);
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const char *entry = flags;
         int column = printf("  %-9s", optimizer_kinds[k]->name);
@@ -117,7 +140,9 @@ static bool check_gradient(const struct objective *objective, const double *thet
 {
     struct gradcheck_result r = lab_gradcheck(objective, theta);
     char name[32];
-    if (objective->function || r.coordinate < objective->model->data->features)
+    if (objective->network)
+        lab_model_name(objective->network, r.coordinate, name, sizeof name);
+    else if (objective->function || r.coordinate < objective->model->data->features)
         snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
     else
         snprintf(name, sizeof name, "b");
@@ -211,6 +236,8 @@ static struct settings parse(int argc, char **argv)
     s.every = 1;
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
+    s.extras = lab_extras_defaults();
+    s.model = lab_model_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
@@ -219,6 +246,10 @@ static struct settings parse(int argc, char **argv)
             parse_hyper(&s, bit, argc, argv, &i);
         } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
             continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
+        } else if (lab_extras_flag(&s.extras, argc, argv, &i)) {
+            continue;                   /* chapters 9 and 10 (A-lab/extras.h) */
+        } else if (lab_model_flag(&s.model, argc, argv, &i)) {
+            continue;                   /* chapter 11's (11-tiny-network/lab_model.h) */
         } else if (strcmp(flag, "--function") == 0) {
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
@@ -285,6 +316,7 @@ static struct settings parse(int argc, char **argv)
                                                 "--no-bias", "--standardize", NULL};
         refuse_flags(&given, data_only, "applies to --data only");
     }
+    lab_model_check(&s.model, &given);
     if (flag_was_given(&given, "--steps") && flag_was_given(&given, "--epochs"))
         fail(EXIT_USAGE, "give --steps or --epochs, not both");
     if (!flag_was_given(&given, "--steps") && !flag_was_given(&given, "--epochs"))
@@ -344,11 +376,14 @@ static double *start_point(const struct settings *s, const struct objective *obj
     double loss;
     if (s->x0_count != 0 && s->x0_count != dim)
         fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
-             s->x0_count, dim, objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
+             s->x0_count, dim, objective->network ? " (in model.parameters() order)"
+                               : objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
     theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
     for (size_t i = 0; i < dim; i++)
         theta[i] = s->x0_count ? s->x0[i] : objective->function ? objective->function->start[i]
                                                                 : 0.0;
+    if (objective->network && s->x0_count == 0)     /* chapter 11: PyTorch's default init */
+        lab_model_start(&s->model, theta);
     loss = objective_loss(objective, theta);
     if (!isfinite(loss) && s->x0_count != 0)
         fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
@@ -475,7 +510,7 @@ static void standardize(struct dataset *data, const char *path)
 static void write_figure_data(const char *dir)
 {
     struct function f = function_from_spec("--function", "rosenbrock");
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {2000, 10, 0, false, 0};
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const struct optimizer_kind *kind = optimizer_kinds[k];
@@ -501,7 +536,7 @@ int main(int argc, char **argv)
     struct function function;
     struct dataset data = {0};
     struct regression model;
-    struct objective objective = {NULL, NULL, false};
+    struct objective objective = {NULL, NULL, false, NULL, false};
     struct schedule schedule;
     struct optimizer opt;
     struct run_result result;
@@ -531,7 +566,7 @@ int main(int argc, char **argv)
     }
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {
-        function = function_from_spec("--function", s.function_spec);
+        function = lab_function_from_spec("--function", s.function_spec);
         objective.function = &function;
     } else {
         dataset_read_csv(&data, s.data_path);
@@ -541,11 +576,19 @@ int main(int argc, char **argv)
         model.data = &data;
         model.bias = !s.no_bias;
         objective.model = &model;
+        objective.network = lab_model_setup(&s.model, &data);
+        objective.loss_only = s.model.loss_only;
     }
     theta = start_point(&s, &objective);
     schedule = make_schedule(&s, &data);
     lab_line_search_check(&s.search, kind->name, s.given, objective.function,
                           schedule.batch >= data.count);
+    lab_extras_check(&s.extras, kind, s.given, objective.model != NULL,
+                     s.search.search != LINE_SEARCH_NONE,
+                     s.extras.every_epoch && objective.model != NULL
+                         ? schedule.steps / updates_per_epoch(data.count, schedule.batch)
+                         : schedule.steps);
+
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
@@ -556,6 +599,8 @@ int main(int argc, char **argv)
     if (s.gradcheck && !check_gradient(&objective, theta)) {
         free(theta);                /* clean under LeakSanitizer, as every exit */
         free(s.x0);
+        if (objective.network)
+            network_free(&s.model.net);
         dataset_free(&data);
         free(s.title);
         if (rows != stdout)
@@ -563,7 +608,8 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
-    result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
+    result = lab_run_extended(rows, theta, &opt, &objective, &schedule, &s.search,
+                              &s.extras);
 
     if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];
@@ -585,6 +631,8 @@ int main(int argc, char **argv)
     free(theta);                    /* LeakSanitizer */
     free(s.x0);
     free(s.title);
+    if (objective.network)
+        network_free(&s.model.net);
     dataset_free(&data);
     check_stdout();
     if (result.diverged)            /* the run's own status wins: 3 stays 3 */
