@@ -58,26 +58,36 @@ static struct hyper with_lr(const struct optimizer_kind *kind, double lr)
  * then 1 - lr > 0.98.  At lr = 0.019 one step multiplies x2 by
  * 1 - 1.9 = -0.9 and moves x1 by 0.019 of itself; the ideal rates
  * 1 / a_i = 1 and 0.01 land both coordinates on 0 in one step. */
+START_TEST(single_rate_stability_limit)
+{
+    double limit = 2 / curvature[1];
+    ck_assert_double_eq(limit, 2.0 / 100);
+    ck_assert_double_eq_tol(limit, 0.02, 1e-17);
+    ck_assert(1 - limit > 0.98 - 1e-15);
+}
+END_TEST
+
 START_TEST(single_rate_limits_by_hand)
 {
     struct hyper h = with_lr(&sgd_kind, 0.019);
     struct optimizer opt;
-    double x[2], limit = 2 / curvature[1];
-    ck_assert_double_eq(limit, 2.0 / 100);
-    ck_assert_double_eq_tol(limit, 0.02, 1e-17);
-    ck_assert(1 - limit > 0.98 - 1e-15);
+    double x[2];
     run(&opt, x, &sgd_kind, &h, 1);
-    ck_assert_double_eq_tol(x[1], 1 - 1.9, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -0.9, TOLERANCE);
     ck_assert_double_eq_tol(fabs(x[1]), 0.9, TOLERANCE);     /* shrinks by 0.9 */
-    ck_assert_double_eq_tol(1.0 - x[0], 0.019, TOLERANCE);
+    ck_assert_double_eq_tol(1 - x[1], 1.9, TOLERANCE);       /* x2 moved by 1.9 */
+    ck_assert_double_eq_tol(1 - x[0], 0.019, TOLERANCE);
     optimizer_free(&opt);
-    /* the ideal per-coordinate rates, 1/a_1 = 1 and 1/a_2 = 0.01 */
+}
+END_TEST
+
+/* the ideal per-coordinate rates, 1/a_1 = 1 and 1/a_2 = 0.01 */
+START_TEST(ideal_rates_are_one_over_curvature)
+{
     struct function f = quadratic(curvature, 2);
-    double grad[2], ideal[2] = {1 / curvature[0], 1 / curvature[1]};
+    double x[2] = {1, 1}, grad[2], ideal[2] = {1 / curvature[0], 1 / curvature[1]};
     ck_assert_double_eq(ideal[0], 1);
     ck_assert_double_eq_tol(ideal[1], 0.01, 1e-17);
-    x[0] = x[1] = 1.0;
     f.gradient(&f, grad, x);
     for (int i = 0; i < 2; i++)
         ck_assert_double_eq_tol(x[i] - ideal[i] * grad[i], 0, 1e-15);
@@ -89,6 +99,8 @@ START_TEST(gd_best_single_rate_balances_the_factors)
     struct hyper h = with_lr(&sgd_kind, 2.0 / 101.0);
     struct optimizer opt;
     double x[2];
+    /* the best single rate balances the factors: 2 / (a_1 + a_2) */
+    ck_assert_double_eq(2 / (curvature[0] + curvature[1]), 2.0 / 101);
     run(&opt, x, &sgd_kind, &h, 1);
     ck_assert_double_eq_tol(x[0], 99.0 / 101.0, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -99.0 / 101.0, TOLERANCE);
@@ -109,7 +121,14 @@ START_TEST(adagrad_first_step_is_lr_on_every_coordinate)
     run(&opt, x, &adagrad_kind, &h, 1);
     ck_assert_double_eq_tol(x[0], 1.0 - 0.1 * 1.0 / (1.0 + eps), TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 100.0 / (100.0 + eps), TOLERANCE);
-    ck_assert_double_eq_tol(opt.buffer[0][0], 1.0, TOLERANCE);       /* s = g^2 */
+    struct function f = quadratic(curvature, 2);
+    double g[2], start[2] = {1, 1};
+    f.gradient(&f, g, start);
+    ck_assert_double_eq(opt.buffer[0][0], g[0] * g[0]);            /* s = g^2 */
+    /* (7.4)'s fraction |g| / (|g| + eps) is 1 up to eps / |g| (1e-10 for
+     * g = 1, 1e-12 for g = 100) */
+    ck_assert_double_eq_tol(fabs(g[0]) / (fabs(g[0]) + eps), 1, 2 * eps);
+    ck_assert_double_eq_tol(fabs(g[1]) / (fabs(g[1]) + eps), 1, 2 * eps / 100);
     ck_assert_double_eq_tol(opt.buffer[0][1], 10000.0, TOLERANCE);
     /* both moved by 0.1, to (0.9, 0.9); the effective rates (7.3) are
      * 0.1 / (1 + eps) ~ 0.1 and 0.1 / (100 + eps) ~ 0.001, ratio 1/100 */
@@ -363,7 +382,8 @@ START_TEST(adadelta_first_step_is_set_by_eps)
     ck_assert_double_eq_tol(1e-6 / 0.1, 1e-5, 1e-20);
     ck_assert_str_eq(fixed(5, move2), "0.00316");
     ck_assert_double_eq_tol(opt.buffer[1][1], eps, 1e-11);
-    ck_assert_double_eq_tol(sqrt(opt.buffer[1][1] + eps) / sqrt(2 * eps), 1, 1e-5);
+    /* step 2's numerator sqrt(u + eps) ~ sqrt(2 eps): (u + eps) / eps ~ 2 */
+    ck_assert_double_eq_tol((opt.buffer[1][1] + eps) / eps, 2, 1e-5);
     /* the shortfall eps / (2 (1 - rho) g^2) on coordinate 1 */
     ck_assert_double_eq_tol(eps / (2 * (1 - rho) * 1), 5e-6, 1e-20);
     optimizer_free(&opt);
@@ -379,8 +399,8 @@ START_TEST(adadelta_without_eps_never_moves)
     double x[2];
     h.eps = 0;
     run(&opt, x, &adadelta_kind, &h, 10);
-    ck_assert_double_eq(x[0], 1.0);
-    ck_assert_double_eq(x[1], 1.0);
+    ck_assert_double_eq(1 - x[0], 0);               /* no move at all */
+    ck_assert_double_eq(1 - x[1], 0);
     ck_assert_double_eq(opt.buffer[1][0], 0);       /* u stays 0 */
     optimizer_free(&opt);
 }
@@ -896,7 +916,9 @@ Suite *chapter_suite(void)
     TCase *adadelta = tcase_create("ch07 worked example: Adadelta");
     TCase *limits = tcase_create("ch07 limits and PyTorch's options");
     TCase *answers = tcase_create("ch07 exercise answers by hand");
+    tcase_add_test(one_rate, single_rate_stability_limit);
     tcase_add_test(one_rate, single_rate_limits_by_hand);
+    tcase_add_test(one_rate, ideal_rates_are_one_over_curvature);
     tcase_add_test(one_rate, gd_best_single_rate_balances_the_factors);
     tcase_add_test(adagrad, adagrad_first_step_is_lr_on_every_coordinate);
     tcase_add_test(adagrad, adagrad_second_step_by_hand);
