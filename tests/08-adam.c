@@ -214,9 +214,14 @@ START_TEST(bias_correction_ratio_for_a_constant_gradient)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer corrected, uncorrected;
-    double a = 0, b = 0, g = 3.0;
+    double a = 5, b = 5;                /* any start: only the moves are read */
+    double g = 3.0;
     h.lr = 1.0;
     h.eps = 0;
+    /* "1 - beta1^t reaches 1 after a few dozen steps": within 1% of it by
+     * t = 50 (0.9^50 = 0.0052), while sqrt(1 - beta2^t) is only 0.22 there */
+    ck_assert_double_eq_tol(1 - pow(0.9, 50), 1, 0.01);
+    ck_assert(sqrt(1 - pow(0.999, 50)) < 0.25);
     optimizer_init(&corrected, &adam_kind, &h, 1);
     optimizer_init(&uncorrected, &adam_uncorrected_kind, &h, 1);
     for (int t = 1; t <= 10; t++) {
@@ -379,7 +384,8 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
     h.eps = 1e-8;                        /* a zero gradient with eps 0 is 0/0 */
     {
         struct optimizer opt;
-        double y = 1.0, zero = 0;
+        double y = 1.0;
+        double zero = 0;
         optimizer_init(&opt, &adamw_kind, &h, 1);
         optimizer_step(&opt, &y, &zero);
         ck_assert_double_eq_tol(1 - y, 0.01 * h.lr, TOLERANCE);
@@ -787,7 +793,7 @@ START_TEST(pytorch_check_threshold)
     fclose(script);
     ck_assert(found);
     /* a few units in the last place of numbers near 2 (2 DBL_EPSILON each) */
-    ck_assert(1e-15 / (2 * DBL_EPSILON) > 2 && 1e-15 / (2 * DBL_EPSILON) < 3);
+    ck_assert_str_eq(fixed(2, 1e-15 / (2 * DBL_EPSILON)), "2.25");
 }
 END_TEST
 
