@@ -144,6 +144,26 @@ END_TEST
 
 /* Step 2 with eps = 0: x = 0.9, g = (0.9, 90), s = (1.81, 18100), so
  * x <- 0.9 - 0.1 * 0.9 / sqrt(1.81) on both coordinates. */
+/* eps (PyTorch: 1e-10) keeps AdaGrad's division defined while every
+ * gradient so far was 0: the step is 0 instead of 0/0 */
+START_TEST(adagrad_eps_defines_a_zero_gradient_step)
+{
+    struct hyper h = adagrad_kind.defaults;
+    struct optimizer opt;
+    double x = 0.5, zero = 0, before = x;
+    ck_assert_double_eq(h.eps, 1e-10);
+    optimizer_init(&opt, &adagrad_kind, &h, 1);
+    optimizer_step(&opt, &x, &zero);
+    optimizer_free(&opt);
+    ck_assert_double_eq(x - before, 0);
+    h.eps = 0;                          /* remove the cause: 0/0 */
+    optimizer_init(&opt, &adagrad_kind, &h, 1);
+    optimizer_step(&opt, &x, &zero);
+    optimizer_free(&opt);
+    ck_assert(isnan(x));
+}
+END_TEST
+
 START_TEST(adagrad_second_step_by_hand)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
@@ -241,6 +261,9 @@ START_TEST(rmsprop_first_step_is_ten_lr)
     const double root = sqrt(1.0 - 0.99), eps = 1e-8;
     struct optimizer opt;
     double x[2];
+    optimizer_init(&opt, &rmsprop_kind, &h, 2);
+    ck_assert_double_eq(opt.buffer[0][0], 0);          /* v starts at 0 */
+    optimizer_free(&opt);
     run(&opt, x, &rmsprop_kind, &h, 1);
     ck_assert_double_eq_tol(x[0], 1.0 - 0.01 * 1.0 / (root * 1.0 + eps), TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 - 0.01 * 100.0 / (root * 100.0 + eps), TOLERANCE);
@@ -292,6 +315,8 @@ START_TEST(rmsprop_second_step_by_hand)
     ck_assert_double_eq_tol(opt.buffer[0][0], 9.0 / 500, TOLERANCE);
     ck_assert_double_eq_tol(x[0], 0.9 - 0.03 * sqrt(5.0), TOLERANCE);
     ck_assert_double_eq_tol(x[1], 0.9 - 0.03 * sqrt(5.0), TOLERANCE);
+    /* the move over 0.03 is sqrt 5: its square is 5 up to rounding */
+    ck_assert_double_eq_tol(pow((0.9 - x[0]) / 0.03, 2), 5, 1e-12);
     optimizer_free(&opt);
 }
 END_TEST
@@ -921,6 +946,7 @@ Suite *chapter_suite(void)
     tcase_add_test(one_rate, ideal_rates_are_one_over_curvature);
     tcase_add_test(one_rate, gd_best_single_rate_balances_the_factors);
     tcase_add_test(adagrad, adagrad_first_step_is_lr_on_every_coordinate);
+    tcase_add_test(adagrad, adagrad_eps_defines_a_zero_gradient_step);
     tcase_add_test(adagrad, adagrad_second_step_by_hand);
     tcase_add_test(adagrad, adagrad_ignores_the_curvature_when_eps_is_zero);
     tcase_add_test(adagrad, adagrad_effective_rate_only_shrinks);
