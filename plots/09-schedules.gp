@@ -34,7 +34,7 @@ plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η =
      '' using 'k':(logpick(column('k'), column('one_over_k_sampled'))) with points ls 2 pt 6 title '... mean of 1000 seeds', \
      '' using 'k':'cosine' with lines ls 4 title 'cosine to 0 over 10 000', \
      '' using 'k':(logpick(column('k'), column('cosine_sampled'))) with points ls 4 pt 6 title '... mean of 1000 seeds', \
-     '' using 'k':'floor' with lines ls 6 title 'floor (9.9): 1/38'
+     '' using 'k':'floor' with lines ls 6 title 'floor (9.3): 1/38'
 
 # The rate of 1/k: slope -1 or -2 c mu.
 set output out.'/slopes.svg'

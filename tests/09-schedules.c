@@ -33,7 +33,7 @@ static void expect_rates(enum scheduler_name name, const double *want, int count
         ck_assert_double_eq_tol(rate[k], want[k], EXACT);
 }
 
-/* (9.3): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
+/* (9.5): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
 START_TEST(table_steplr)
 {
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 10, 1.0 / 20, 1.0 / 20, 1.0 / 20, 1.0 / 40, 1.0 / 40};
@@ -41,7 +41,7 @@ START_TEST(table_steplr)
 }
 END_TEST
 
-/* (9.4): times 1/10 at steps 2 and 5. */
+/* (9.6): times 1/10 at steps 2 and 5. */
 START_TEST(table_multisteplr)
 {
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 100, 1.0 / 100, 1.0 / 100,
@@ -50,7 +50,7 @@ START_TEST(table_multisteplr)
 }
 END_TEST
 
-/* (9.5): 0.1 (9/10)^k. */
+/* (9.7): 0.1 (9/10)^k. */
 START_TEST(table_exponentiallr)
 {
     const double want[] = {0.1, 0.09, 0.081, 0.0729, 0.06561, 0.059049, 0.0531441, 0.04782969};
@@ -58,7 +58,7 @@ START_TEST(table_exponentiallr)
 }
 END_TEST
 
-/* (9.6) with T_max = 4: 0.1 (1 + cos(k pi/4))/2 = 1/10, (2 + sqrt 2)/40,
+/* (9.8) with T_max = 4: 0.1 (1 + cos(k pi/4))/2 = 1/10, (2 + sqrt 2)/40,
  * 1/20, (2 - sqrt 2)/40, 0, and back up, the same values mirrored. */
 START_TEST(table_cosineannealinglr)
 {
@@ -74,7 +74,7 @@ START_TEST(table_cosineannealinglr)
 }
 END_TEST
 
-/* (9.7): the factor climbs 1/4, 1/2, 3/4, 1 and stays: 1/40, 1/20, 3/40, 1/10. */
+/* (9.9): the factor climbs 1/4, 1/2, 3/4, 1 and stays: 1/40, 1/20, 3/40, 1/10. */
 START_TEST(table_linearlr)
 {
     const double want[] = {1.0 / 40, 1.0 / 20, 3.0 / 40, 1.0 / 10, 1.0 / 10, 1.0 / 10};
@@ -82,7 +82,7 @@ START_TEST(table_linearlr)
 }
 END_TEST
 
-/* (9.8), max_lr 1, 10 steps: initial 1/25, min 1/250000; the rise ends at
+/* (9.10), max_lr 1, 10 steps: initial 1/25, min 1/250000; the rise ends at
  * step 0.3 * 10 - 1 = 2 with pct = k/2: 1/25, 1 - (24/25)/2 = 13/25, 1;
  * then pct = (k - 2)/7: 1/250000 + (1 - 1/250000)(1 + cos(pi/7))/2 at
  * update 4.  Momentum runs the other way: 0.95, 0.9, 0.85, then
@@ -94,7 +94,7 @@ START_TEST(table_onecyclelr)
     const double want_momentum[] = {0.95, 0.9, 0.85, 0.95 - 0.1 * half};
     double rate[WORKED_STEPS], momentum[WORKED_STEPS];
     expect_rates(ONE_CYCLE_LR, want, 4);
-    /* update 2 by (9.8): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
+    /* update 2 by (9.10): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
     ck_assert_double_eq_tol(1 + (1.0 / 25 - 1) * (1 + cos(3.141592653589793 * (1.0 / 2))) / 2,
                             13.0 / 25, EXACT);
     worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
@@ -224,7 +224,7 @@ START_TEST(constructor_refusals)
 }
 END_TEST
 
-/* The model (9.1), (9.2) and its floor (9.9), against a direct
+/* The model (9.1), (9.2) and its floor (9.3), against a direct
  * transcription: x <- (1 - eta mu) x - eta sigma xi; e <- (1 - eta mu)^2 e
  * + eta^2 sigma^2; excess mu e / 2; the fixed point e = eta sigma^2 /
  * (mu (2 - eta mu)), the floor eta sigma^2 / (2 (2 - eta mu)), close to
@@ -254,7 +254,7 @@ START_TEST(noisy_model)
 }
 END_TEST
 
-/* (9.9): the floor of eta = 1/10 with mu = sigma = 1 is
+/* (9.3): the floor of eta = 1/10 with mu = sigma = 1 is
  * (1/10) / (2 (2 - 1/10)) = 1/38, and the recursion (9.2) settles on it. */
 START_TEST(noise_floor_of_a_constant_rate)
 {
@@ -275,7 +275,7 @@ START_TEST(noise_floor_of_a_constant_rate)
 }
 END_TEST
 
-/* (9.11): for 2 c mu > 1 the excess approaches c^2 sigma^2 mu / (2 (2 c mu - 1)) / k,
+/* (9.4): for 2 c mu > 1 the excess approaches c^2 sigma^2 mu / (2 (2 c mu - 1)) / k,
  * 2/3 / k for c = 2; the 1/k schedule of the chapter, 2/(k + 20), ends at
  * update 10 000 within 1 % of (2/3)/10 020. */
 START_TEST(one_over_k_constant)
@@ -294,7 +294,7 @@ START_TEST(one_over_k_constant)
 }
 END_TEST
 
-/* (9.11): slope -1 when 2 c mu > 1 (c = 2), -2 c mu when not (c = 1/4: -1/2).
+/* (9.4): slope -1 when 2 c mu > 1 (c = 2), -2 c mu when not (c = 1/4: -1/2).
  * The exact recursion within 0.005 (its correction terms at k >= 1000);
  * the sampled slope within three standard errors of its spread. */
 START_TEST(one_over_k_slopes)
@@ -310,7 +310,7 @@ START_TEST(one_over_k_slopes)
 }
 END_TEST
 
-/* (9.10): from x = 3 a constant 0.5 has eta x^2 = 9/2 > 2: |x| grows at the
+/* (9.11): from x = 3 a constant 0.5 has eta x^2 = 9/2 > 2: |x| grows at the
  * first update and never shrinks again.  With LinearLR's warm-up (1/3 of
  * the rate, up to all of it in 5 updates) eta_k x_k^2 stays at most 3/2:
  * every update shrinks |x|, and 100 updates end near 0. */
@@ -389,7 +389,7 @@ END_TEST
 /* The worked answers (solutions/09-schedules.md). */
 START_TEST(answers_by_hand)
 {
-    /* 1: (9.6) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
+    /* 1: (9.8) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
     struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
     cosine.t_max = 10;
     cosine.eta_min = 0.001;

@@ -1,4 +1,4 @@
-/* warmup.c: SGD with and without warm-up on x^4/4 (chapter 9, (9.10)). */
+/* warmup.c: SGD with and without warm-up on x^4/4 (chapter 9, (9.11)). */
 #include "09-schedules/warmup.h"
 
 #include <math.h>

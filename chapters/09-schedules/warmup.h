@@ -5,7 +5,7 @@
  * eta x^2 < 2 and grows without bound once eta x^2 > 2 (then every later
  * factor is larger still).  From x = 3 a constant rate must stay below
  * 2/9; a warm-up starts small, and by the time the rate is large the iterate
- * is near the flat bottom where a large rate is safe.  Equation (9.10).
+ * is near the flat bottom where a large rate is safe.  Equation (9.11).
  */
 #ifndef DESCENT_WARMUP_H
 #define DESCENT_WARMUP_H
