@@ -6,6 +6,9 @@
  *   --warmup   x^4/4 from 3: a constant rate that diverges, rescued by warm-up
  *   --race     five schedules at an equal budget, tuned, on chapter 4's
  *              regression (ten seeds) and on Rosenbrock with Adam
+ *   --race-exact  the regression race again with exact gradients (no noise)
+ *   --step-every  StepLR stepped per update and per epoch on the regression
+ *   --adam-warmup Adam on the regression with and without warm-up
  *   --values   the numbers the chapter's prose quotes, one "name value" a line
  *   --pytorch  the rates of the cases pytorch_check.py runs in PyTorch
  *   --csv DIR  also write the figures' data into DIR
@@ -33,10 +36,14 @@
 static void usage(void)
 {
     puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values | --pytorch] [--csv DIR]\n"
+         "       ch09 --race-exact | --step-every | --adam-warmup\n"
          "  --table     the rate of updates 1-8 under each of the six schedules\n"
          "  --noise     the noise floor of a constant rate and what decay does to it\n"
          "  --warmup    a run that diverges without warm-up and converges with it\n"
          "  --race      five schedules at an equal budget on two problems\n"
+         "  --race-exact   the regression race with the exact gradient of all samples\n"
+         "  --step-every   StepLR stepped after every update and after every epoch\n"
+         "  --adam-warmup  Adam on the regression with and without a LinearLR warm-up\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
          "  --csv DIR   also write the figures' data into DIR\n"
@@ -185,6 +192,7 @@ int main(int argc, char **argv)
 {
     bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
     const char *csv_dir = NULL;
+    void (*extra)(FILE *) = NULL;       /* one of the three single reports */
     struct flags_given given = {0};
     fail_program = "ch09";
     for (int i = 1; i < argc; i++) {
@@ -200,6 +208,12 @@ int main(int argc, char **argv)
             pytorch = true;
         else if (strcmp(flag, "--race") == 0)
             race = true;
+        else if (strcmp(flag, "--race-exact") == 0)
+            extra = print_race_exact;
+        else if (strcmp(flag, "--step-every") == 0)
+            extra = print_step_every;
+        else if (strcmp(flag, "--adam-warmup") == 0)
+            extra = print_adam_warmup;
         else if (strcmp(flag, "--values") == 0)
             values = true;
         else if (strcmp(flag, "--csv") == 0)
@@ -209,6 +223,13 @@ int main(int argc, char **argv)
     }
     if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
         fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (extra != NULL) {
+        if (table || noise || warmup || race || values || pytorch || csv_dir != NULL
+            || given.count > 1)
+            fail(EXIT_USAGE, "--race-exact, --step-every and --adam-warmup print one report each: give one of them alone");
+        extra(stdout);
+        return 0;
+    }
     if (pytorch && csv_dir != NULL)
         fail(EXIT_USAGE, "--pytorch writes no figure data: leave out --csv");
     if (pytorch) {
