@@ -12,7 +12,9 @@
  */
 #include "harness.h"
 #include "00-toolkit/optimizer.h"
+#include "04-batches/regression.h"
 #include "06-momentum/sgd.h"
+#include "08-adam/adam.h"
 #include "09-schedules/measure.h"
 #include "00-toolkit/rng.h"
 #include "09-schedules/noisy.h"
@@ -21,6 +23,7 @@
 #include "09-schedules/warmup.h"
 #include "09-schedules/worked.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #define EXACT 1e-15
@@ -386,6 +389,118 @@ START_TEST(race_noise_decides)
 }
 END_TEST
 
+/* The race's cause isolated: the same regression, the same SGD, grid,
+ * budget and seeds, with the exact gradient of all samples.  With the
+ * noise gone there is no floor: every schedule, the constant rate too,
+ * ends at the rounding level of doubles (excess below 1e-29, where the
+ * noisy race's constant rate stays above 1e-4): the 24-fold gap closes. */
+START_TEST(race_exact_has_no_floor)
+{
+    struct race_result exact[RACE_SCHEDULES], noisy[RACE_SCHEDULES];
+    race_regression_exact(exact);
+    race_regression(noisy, NULL, 0);
+    for (int i = 0; i < RACE_SCHEDULES; i++)
+        ck_assert_double_lt(exact[i].mean, 1e-29);
+    ck_assert_double_gt(noisy[0].mean, 1e-4);
+    ck_assert_double_gt(noisy[0].mean / noisy[3].mean, 10);
+}
+END_TEST
+
+/* The exact gradient the race uses, 2 G (w - w*), is mse_grad over all samples. */
+START_TEST(exact_gradient_is_the_full_batch)
+{
+    struct dataset data;
+    double w_true[4], w_star[4], gram[16], w[4] = {0.5, -1, 2, 0.25}, full[4], viagram[4];
+    synthetic_regression(&data, w_true, 200, 4, 0.5, 7);
+    struct regression model = {.data = &data, .bias = false};
+    ck_assert(least_squares(w_star, &data));
+    gram_matrix(gram, &data);
+    mse_grad(&model, full, w, NULL, 0);
+    for (int i = 0; i < 4; i++) {
+        viagram[i] = 0;
+        for (int j = 0; j < 4; j++)
+            viagram[i] += 2 * gram[i * 4 + j] * (w[j] - w_star[j]);
+        ck_assert_double_eq_tol(viagram[i], full[i], 1e-12);   /* rounding of 200-term sums */
+    }
+    dataset_free(&data);
+}
+END_TEST
+
+/* StepLR(step_size=3, gamma=0.5) from 0.03, read as updates and as epochs:
+ * per update the rate halves every three updates and is below 0.03/2^10
+ * after 30 of the 2500, so the run stops near its start (excess above 0.1);
+ * per epoch it halves three times in ten epochs and ends lower than the
+ * constant rate by more than both spreads. */
+START_TEST(step_every_epoch_not_update)
+{
+    struct race_result every[3];
+    race_step_every(every);
+    ck_assert_double_gt(every[1].mean, 0.1);
+    ck_assert_double_gt(every[1].mean, 100 * every[0].mean);
+    ck_assert_double_lt(every[2].mean + every[2].sd, every[0].mean - every[0].sd);
+}
+END_TEST
+
+/* Adam's first update moves every coordinate by lr, whatever the size of
+ * its gradient (chapter 8: m/sqrt(v) = g/|g| after bias correction, up to
+ * eps): on the race's regression the first gradient's coordinates differ
+ * in size, the first steps do not (to 1e-5 of lr: the smallest gradient
+ * coordinate is above 1e-3, so eps/|g| is below 1e-5). */
+START_TEST(adam_first_step_is_lr_per_coordinate)
+{
+    struct dataset data;
+    double w_true[16], w[16] = {0}, grad[16], gmin = INFINITY, gmax = 0;
+    synthetic_regression(&data, w_true, 2000, 16, 0.5, 0);
+    struct regression model = {.data = &data, .bias = false};
+    struct hyper hyper = adam_kind.defaults;
+    hyper.lr = 0.3;
+    struct optimizer opt;
+    optimizer_init(&opt, &adam_kind, &hyper, 16);
+    size_t batch[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    mse_grad(&model, grad, w, batch, 8);
+    for (int i = 0; i < 16; i++) {
+        gmin = fmin(gmin, fabs(grad[i]));
+        gmax = fmax(gmax, fabs(grad[i]));
+    }
+    optimizer_step(&opt, w, grad);
+    ck_assert_double_gt(gmax / gmin, 10);
+    ck_assert_double_gt(gmin, 1e-3);
+    for (int i = 0; i < 16; i++)
+        ck_assert_double_eq_tol(fabs(w[i]), 0.3, 0.3 * 1e-5);
+    optimizer_free(&opt);
+    dataset_free(&data);
+}
+END_TEST
+
+/* What the measurement shows: on this regression a warm-up changes Adam's
+ * result by less than the spread over seeds, at every rate of the table,
+ * both at the end and at the worst point of the run. */
+START_TEST(adam_warmup_makes_no_difference_here)
+{
+    struct adam_warmup adam[RACE_ADAM_RATES];
+    race_adam_warmup(adam);
+    for (int g = 0; g < RACE_ADAM_RATES; g++) {
+        ck_assert_double_lt(fabs(adam[g].end[1].mean - adam[g].end[0].mean), adam[g].end[0].sd);
+        ck_assert_double_lt(fabs(adam[g].worst[1].mean - adam[g].worst[0].mean),
+                            adam[g].worst[0].sd);
+    }
+}
+END_TEST
+
+/* k0 = 1 + c: the first rate c/(1 + c) is below 1 = 1/mu for every c, so
+ * no update of the slope runs overshoots the minimum. */
+START_TEST(slope_rates_start_below_one)
+{
+    double *eta = calloc(MEASURE_STEPS, sizeof *eta);
+    ck_assert_ptr_nonnull(eta);
+    slope_rates(2.0, eta);
+    ck_assert_double_eq_tol(eta[0], 2.0 / 3, EXACT);
+    slope_rates(0.25, eta);
+    ck_assert_double_eq_tol(eta[0], 1.0 / 5, EXACT);
+    free(eta);
+}
+END_TEST
+
 /* The worked answers (solutions/09-schedules.md). */
 START_TEST(answers_by_hand)
 {
@@ -448,6 +563,12 @@ Suite *chapter_suite(void)
     tcase_add_test(warmup, warmup_threshold);
     tcase_add_test(table, answers_by_hand);
     tcase_add_test(noise, race_noise_decides);
+    tcase_add_test(noise, race_exact_has_no_floor);
+    tcase_add_test(noise, exact_gradient_is_the_full_batch);
+    tcase_add_test(noise, step_every_epoch_not_update);
+    tcase_add_test(noise, adam_first_step_is_lr_per_coordinate);
+    tcase_add_test(noise, adam_warmup_makes_no_difference_here);
+    tcase_add_test(noise, slope_rates_start_below_one);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);
     suite_add_tcase(suite, noise);

@@ -344,7 +344,7 @@ void print_race(FILE *out)
     fprintf(out, "Chapter 4's regression (%d x %d), SGD, batch %d, %d epochs; lr tuned on\n",
             SAMPLES, FEATURES, BATCH, EPOCHS);
     print_grid(out, race_regression_grid);
-    fprintf(out, " with data seed %d; excess L(w) - L(w*) on seeds 0-%d\n\n", TUNE_SEED,
+    fprintf(out, " with data seed %d; excess f(w) - f(w*) on seeds 0-%d\n\n", TUNE_SEED,
             RACE_SEEDS - 1);
     fprintf(out, "%-10s %-6s %s\n", "schedule", "lr", "excess: mean +- sd");
     for (int i = 0; i < RACE_SCHEDULES; i++)
