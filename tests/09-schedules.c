@@ -436,6 +436,7 @@ START_TEST(step_every_epoch_not_update)
     struct race_result every[3];
     race_step_every(every);
     ck_assert_double_gt(every[1].mean, 0.1);
+    ck_assert_double_lt(0.03 * pow(0.5, 30 / 3), 0.03 / 1000);   /* after 30 updates */
     ck_assert_double_gt(every[1].mean, 100 * every[0].mean);
     ck_assert_double_lt(every[2].mean + every[2].sd, every[0].mean - every[0].sd);
 }
@@ -495,7 +496,7 @@ START_TEST(slope_rates_start_below_one)
     ck_assert_ptr_nonnull(eta);
     slope_rates(2.0, eta);
     ck_assert_double_eq_tol(eta[0], 2.0 / 3, EXACT);
-    slope_rates(0.25, eta);
+    slope_rates(1.0 / 4, eta);
     ck_assert_double_eq_tol(eta[0], 1.0 / 5, EXACT);
     free(eta);
 }
