@@ -368,9 +368,9 @@ END_TEST
 
 /* The race: with noisy gradients (chapter 4's regression, SGD in batches
  * of 8) the tuned cosine schedule ends below the tuned constant rate by
- * more than three standard deviations of either, on ten seeds; with exact
- * gradients (Rosenbrock, Adam) the tuned constant rate ends lowest of all:
- * the schedules pay off against noise, and there is none to pay off against. */
+ * more than three standard deviations of either, on ten seeds; on Rosenbrock
+ * (Adam, exact gradients) the tuned constant rate ends lowest of all.  That
+ * the noise is the cause is race_exact_has_no_floor's test. */
 START_TEST(race_noise_decides)
 {
     struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
