@@ -473,6 +473,44 @@ START_TEST(adam_first_step_is_lr_per_coordinate)
 }
 END_TEST
 
+/* Adam's first step on the logistic fit (warmup.h): -lr whatever lr is (to
+ * 1e-6 of it: eps/|g| with g = 0.05 is 2e-7).  From lr 3 on, without warm-up
+ * the run ends past w = -10, where the gradient is below 1e-5, at the loss
+ * of a saturated logistic, 0.3^2/2 = 0.045 (to 1e-4: logistic(-10) < 1e-4),
+ * after 200 updates and after 2000; with LinearLR from 0.1 over 10 updates
+ * it ends below 1e-9, at w* = ln(3/7) to 1e-4.  Rates 1 and 2 need no
+ * warm-up.  At rates 4 and 5 the warmed runs drift off again by 2000
+ * updates (f above 1e-5): the warm-up rescues the start only. */
+START_TEST(adam_warmup_rescues_the_logistic)
+{
+    struct scheduler_settings warm = logistic_warmup();
+    ck_assert_double_eq_tol(warm.start_factor, 0.1, EXACT);
+    ck_assert_int_eq(warm.total_iters, 10);
+    for (int lr = 3; lr <= 5; lr++) {
+        struct logistic_run plain = adam_logistic_run(lr, NULL, 200);
+        struct logistic_run longer = adam_logistic_run(lr, NULL, 2000);
+        struct logistic_run warmed = adam_logistic_run(lr, &warm, 200);
+        ck_assert_double_eq_tol(plain.first, -lr, lr * 1e-6);
+        ck_assert_double_lt(plain.w, -10);
+        double p = 1 / (1 + exp(-plain.w));
+        ck_assert_double_lt(fabs((p - 0.3) * p * (1 - p)), 1e-5);
+        ck_assert_double_eq_tol(plain.f, pow(0.3, 2) / 2, 1e-4);
+        ck_assert_double_eq_tol(longer.f, 0.045, 1e-4);
+        ck_assert_double_lt(warmed.f, 1e-9);
+        ck_assert_double_eq_tol(warmed.w, log(3.0 / 7), 1e-4);
+        ck_assert_double_eq_tol(warmed.first, -0.1 * lr, lr * 1e-6);
+    }
+    for (int lr = 1; lr <= 2; lr++)
+        ck_assert_double_lt(adam_logistic_run(lr, NULL, 200).f, 1e-9);
+    for (int lr = 4; lr <= 5; lr++)
+        ck_assert_double_gt(adam_logistic_run(lr, &warm, 2000).f, 1e-5);
+    ck_assert_double_eq_tol(log(3.0 / 7), -0.847, 0.0005);
+    /* f(w) = (1/2)(logistic(w) - 0.3)^2: at w = 0, 0.2^2/2 */
+    ck_assert_double_eq_tol(adam_logistic_run(1, NULL, 0).f, (1.0 / 2) * 0.2 * 0.2, EXACT);
+    ck_assert_double_eq_tol(adam_logistic_run(3, NULL, 1).first, -3, 3e-6);
+}
+END_TEST
+
 /* What the measurement shows: on this regression a warm-up changes Adam's
  * result by less than the spread over seeds, at every rate of the table,
  * both at the end and at the worst point of the run. */
@@ -569,6 +607,7 @@ Suite *chapter_suite(void)
     tcase_add_test(noise, step_every_epoch_not_update);
     tcase_add_test(noise, adam_first_step_is_lr_per_coordinate);
     tcase_add_test(noise, adam_warmup_makes_no_difference_here);
+    tcase_add_test(warmup, adam_warmup_rescues_the_logistic);
     tcase_add_test(noise, slope_rates_start_below_one);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);

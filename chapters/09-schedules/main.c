@@ -50,6 +50,15 @@ static void usage(void)
          "With no flag: --table, --noise, --warmup and --race.");
 }
 
+/* --adam-warmup: the logistic, where the first step matters, then the
+ * regression, where it does not. */
+static void adam_warmup_report(FILE *out)
+{
+    print_adam_logistic(out);
+    fputc('\n', out);
+    print_adam_warmup(out);
+}
+
 /* LinearLR with PyTorch's defaults: from 1/3 of the rate to all of it in 5 updates. */
 static struct scheduler_settings warmup_settings(void)
 {
@@ -213,7 +222,7 @@ int main(int argc, char **argv)
         else if (strcmp(flag, "--step-every") == 0)
             extra = print_step_every;
         else if (strcmp(flag, "--adam-warmup") == 0)
-            extra = print_adam_warmup;
+            extra = adam_warmup_report;
         else if (strcmp(flag, "--values") == 0)
             values = true;
         else if (strcmp(flag, "--csv") == 0)
