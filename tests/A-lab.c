@@ -29,7 +29,11 @@
 #include "08-adam/adam.h"
 #include "08-adam/adamax.h"
 #include "08-adam/nadam.h"
+#include "09-schedules/schedule.h"
+#include "10-failures/chain.h"
+#include "10-failures/clip.h"
 #include "A-lab/datafile.h"
+#include "A-lab/extras.h"
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 
@@ -1104,6 +1108,199 @@ START_TEST(manual_shuffled_step_4)
 }
 END_TEST
 
+/* ------------------------------------- chapters 9 and 10 in the lab */
+
+/* The defaults the manual's table states are PyTorch's (lr_scheduler.py,
+ * 2.x): gamma 0.1 (StepLR, MultiStepLR), eta_min 0, start_factor 1/3,
+ * end_factor 1, total_iters 5, pct_start 0.3, div_factor 25,
+ * final_div_factor 1e4, momentum from 0.85 to 0.95, cycled; and a
+ * scheduler flag given to the lab lands in the settings, the required
+ * ones left for the user (0 until given). */
+START_TEST(lab_scheduler_defaults)
+{
+    struct scheduler_settings s = scheduler_defaults(STEP_LR);
+    struct lab_extras o = lab_extras_defaults();
+    char *argv[] = {"descent", "--t-max", "10", "--scheduler", "cosineannealinglr",
+                    "--eta-min", "0.5"};
+    ck_assert_double_eq(s.gamma, 0.1);
+    ck_assert_double_eq(scheduler_defaults(MULTI_STEP_LR).gamma, 0.1);
+    ck_assert_int_eq(s.step_size, 0);
+    ck_assert_double_eq(s.eta_min, 0);
+    ck_assert_double_eq(s.start_factor, 1.0 / 3);
+    ck_assert_double_eq(s.end_factor, 1);
+    ck_assert_int_eq(s.total_iters, 5);
+    ck_assert_double_eq(s.pct_start, 0.3);
+    ck_assert_double_eq_tol(100 * s.pct_start, 30, 1e-12);     /* "30 %" of the run */
+    ck_assert_double_eq(s.div_factor, 25);
+    ck_assert_double_eq(s.final_div_factor, 1e4);
+    ck_assert_double_eq(s.base_momentum, 0.85);
+    ck_assert_double_eq(s.max_momentum, 0.95);
+    ck_assert(s.cycle_momentum && !s.three_phase && !s.anneal_linear);
+    /* flags before --scheduler are kept; the rest are the defaults */
+    for (int i = 1; i < 7; i++)
+        ck_assert(lab_extras_flag(&o, 7, argv, &i));
+    ck_assert(o.scheduler_on);
+    ck_assert_int_eq(o.scheduler.name, COSINE_ANNEALING_LR);
+    ck_assert_int_eq(o.scheduler.t_max, 10);
+    ck_assert_double_eq(o.scheduler.eta_min, 0.5);
+}
+END_TEST
+
+/* The lab's loop with a scheduler: the last column is the rate each row's
+ * update used.  StepLR(step_size 2, gamma 1/2) from lr 1/8 (exact in
+ * binary) on booth: rows 0, 1, 2 used 1/8, rows 3, 4 used 1/16, row 5
+ * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
+ * samples in batches of three (3 updates an epoch, the last of 1 sample),
+ * ExponentialLR(1/2) halves after rows 3 and 6. */
+START_TEST(lab_scheduler_lr_column)
+{
+    struct function f = function_from_spec("--function", "booth");
+    struct objective objective = {&f, NULL, false};
+    struct schedule schedule = {5, 1, 0, false, 0};
+    struct lab_line_search none = lab_line_search_defaults();
+    struct lab_extras extras = lab_extras_defaults();
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[2] = {0, 0};
+    FILE *out = tmpfile();
+    char *text;
+    extras.scheduler_on = true;
+    extras.scheduler = scheduler_defaults(STEP_LR);
+    extras.scheduler.step_size = 2;
+    extras.scheduler.gamma = 0.5;
+    h.lr = 0.125;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    lab_run_extended(out, theta, &opt, &objective, &schedule, &none, &extras);
+    optimizer_free(&opt);
+    text = slurp(out);
+    ck_assert_ptr_nonnull(strstr(text, "step,loss,x1,x2,lr\n0,74,0,0,0.125\n1,"));
+    ck_assert_ptr_nonnull(strstr(text, ",0.125\n2,"));
+    ck_assert_ptr_nonnull(strstr(text, ",0.125\n3,"));
+    ck_assert_ptr_nonnull(strstr(text, ",0.0625\n4,"));
+    ck_assert_ptr_nonnull(strstr(text, ",0.0625\n5,"));
+    ck_assert_ptr_nonnull(strstr(text, ",0.03125\n"));
+    free(text);
+    {
+        struct dataset data = {0};
+        struct regression model = {&data, true};
+        struct objective on_data = {NULL, &model, false};
+        struct schedule epochs = {9, 1, 3, false, 0};
+        double w[3] = {0, 0, 0};
+        small_data(&data);
+        extras.scheduler = scheduler_defaults(EXPONENTIAL_LR);
+        extras.scheduler.gamma = 0.5;
+        extras.every_epoch = true;
+        out = tmpfile();
+        optimizer_init(&opt, &sgd_kind, &h, 3);
+        lab_run_extended(out, w, &opt, &on_data, &epochs, &none, &extras);
+        optimizer_free(&opt);
+        dataset_free(&data);
+        text = slurp(out);
+        ck_assert_ptr_nonnull(strstr(text, ",0.125\n4,"));
+        ck_assert_ptr_nonnull(strstr(text, ",0.0625\n5,"));
+        ck_assert_ptr_nonnull(strstr(text, ",0.0625\n7,"));
+        ck_assert_ptr_nonnull(strstr(text, ",0.03125\n8,"));
+        free(text);
+    }
+}
+END_TEST
+
+/* Booth's gradient at (0, 0) is (-34, -38).  Clamped to 30 it is
+ * (-30, -30), of norm 30 sqrt 2 > 40; then scaled to 40 / (norm + 1e-6)
+ * its components stay equal.  The other order (the norm first, to
+ * (-26.7, -29.8); then nothing to clamp) would not: the lab's step is
+ * value, then norm. */
+START_TEST(lab_clip_value_then_norm)
+{
+    struct function f = function_from_spec("--function", "booth");
+    struct objective objective = {&f, NULL, false};
+    struct schedule schedule = {1, 1, 0, false, 0};
+    struct lab_line_search none = lab_line_search_defaults();
+    struct lab_extras extras = lab_extras_defaults();
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[2] = {0, 0}, g[2] = {-34, -38};
+    const double scale = 40 / (30 * sqrt(2) + 1e-6);
+    ck_assert_double_eq(CLIP_EPS, 1e-6);
+    extras.clip_value = 30;
+    extras.clip_norm = 40;
+    h.lr = 1;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    lab_run_extended(NULL, theta, &opt, &objective, &schedule, &none, &extras);
+    optimizer_free(&opt);
+    ck_assert_double_eq(theta[0], theta[1]);
+    ck_assert_double_eq_tol(theta[0], 30 * scale, 1e-12);
+    clip_grad_norm(g, 2, 40);               /* the other order */
+    clip_grad_value(g, 2, 30);
+    ck_assert(fabs(g[0] - g[1]) > 3);
+}
+END_TEST
+
+/* chain:10,1.5: output 1.5^10 = 57.665..., target 1, loss 1605.46;
+ * every weight's gradient is (h - 1) h / 1.5 = (1.5^10 - 1) 1.5^9 = 2178.3;
+ * with lr 0.1 the first update takes every weight to 1.5 - 217.8 = -216.3. */
+START_TEST(lab_chain_gradient)
+{
+    struct function f = lab_function_from_spec("--function", "chain:10,1.5");
+    double grad[10], h = pow(1.5, 10);
+    f.gradient(&f, grad, f.start);
+    ck_assert_str_eq(fixed(1, h), "57.7");
+    ck_assert_double_eq_tol(f.value(&f, f.start), (h - 1) * (h - 1) / 2, 1e-9);
+    for (int j = 0; j < 10; j++) {
+        ck_assert_double_eq_tol(grad[j], (h - 1) * pow(1.5, 9), 1e-9);
+        ck_assert_str_eq(fixed(0, grad[j]), "2178");
+        ck_assert_str_eq(fixed(0, 1.5 - 0.1 * grad[j]), "-216");
+    }
+}
+END_TEST
+
+/* The same chain clipped at norm 1, lr 0.1, for 1000 steps: every weight
+ * ends at 1 exactly and the loss at 0 (a product of ten ones is the
+ * target). */
+START_TEST(lab_chain_clipped)
+{
+    struct function f = lab_function_from_spec("--function", "chain:10,1.5");
+    struct objective objective = {&f, NULL, false};
+    struct schedule schedule = {1000, 1000, 0, false, 0};
+    struct lab_line_search none = lab_line_search_defaults();
+    struct lab_extras extras = lab_extras_defaults();
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[10];
+    struct run_result result;
+    memcpy(theta, f.start, sizeof theta);
+    extras.clip_norm = 1;
+    h.lr = 0.1;
+    optimizer_init(&opt, &sgd_kind, &h, 10);
+    result = lab_run_extended(NULL, theta, &opt, &objective, &schedule, &none, &extras);
+    optimizer_free(&opt);
+    ck_assert(!result.diverged);
+    for (int j = 0; j < 10; j++)
+        ck_assert_double_eq(theta[j], 1);
+    ck_assert_double_eq(f.value(&f, theta), 0);
+}
+END_TEST
+
+/* The manual quotes the tolerances of tests/A-lab/torch_schedules.py:
+ * 1e-15 relative to max(1, |value|), and chapter 6's 1e-13 for SGD with
+ * momentum.  A change in the script must reach the manual. */
+START_TEST(lab_torch_tolerances)
+{
+    FILE *script = fopen("tests/A-lab/torch_schedules.py", "r");
+    const char *line;
+    char *text;
+    ck_assert_ptr_nonnull(script);
+    fseek(script, 0, SEEK_END);             /* slurp reads up to the position */
+    text = slurp(script);
+    line = strstr(text, "\nTOLERANCE = 1e-15");
+    ck_assert_ptr_nonnull(line);
+    ck_assert_int_eq(line[strlen("\nTOLERANCE = 1e-15")], '\n');     /* not 1e-150 */
+    ck_assert_ptr_nonnull(strstr(text, "\nFUSED_TOLERANCE = 1e-13 "));
+    ck_assert_ptr_nonnull(strstr(text, "abs(ours - theirs) / max(1.0, abs(theirs))"));
+    free(text);
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("A-lab");
@@ -1173,6 +1370,16 @@ Suite *chapter_suite(void)
         tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
         tcase_add_test(manual, manual_shuffled_step_4);
         suite_add_tcase(suite, manual);
+    }
+    {
+        TCase *extras = tcase_create("lab: schedulers and clipping (chapters 9, 10)");
+        tcase_add_test(extras, lab_scheduler_defaults);
+        tcase_add_test(extras, lab_scheduler_lr_column);
+        tcase_add_test(extras, lab_clip_value_then_norm);
+        tcase_add_test(extras, lab_chain_gradient);
+        tcase_add_test(extras, lab_chain_clipped);
+        tcase_add_test(extras, lab_torch_tolerances);
+        suite_add_tcase(suite, extras);
     }
     return suite;
 }

@@ -3,6 +3,7 @@
 
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
+#include "10-failures/clip.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -53,15 +54,16 @@ long updates_per_epoch(size_t count, size_t batch)
     return (long)((count + batch - 1) / batch);
 }
 
-static void print_header(FILE *out, const struct objective *objective, bool alpha)
+/* The header; last: the name of a last column ("alpha", "lr") or NULL. */
+static void print_header(FILE *out, const struct objective *objective, const char *last)
 {
     if (objective->function)
-        csv_header(out, "x", objective->function->dim, alpha ? "alpha" : NULL);
-    else if (!alpha)    /* --standardize: the units are said in the header */
+        csv_header(out, "x", objective->function->dim, last);
+    else if (last == NULL)    /* --standardize: the units are said in the header */
         csv_header(out, objective->standardized ? "std_w" : "w",
                    objective->model->data->features,
                    objective->model->bias ? (objective->standardized ? "std_b" : "b") : NULL);
-    else {      /* w1..wd, b, alpha: the header's last name is "alpha" */
+    else {      /* w1..wd, b, then the last column */
         const size_t d = objective->model->data->features;
         const char *prefix = objective->standardized ? "std_" : "";
         fputs("step,loss", out);
@@ -69,19 +71,26 @@ static void print_header(FILE *out, const struct objective *objective, bool alph
             fprintf(out, ",%sw%zu", prefix, j);
         if (objective->model->bias)
             fprintf(out, ",%sb", prefix);
-        fputs(",alpha\n", out);
+        fprintf(out, ",%s\n", last);
         csv_check(out);
     }
 }
 
-/* A row, with the step alpha that produced it when a line search is on. */
-static void print_row(FILE *out, const struct lab_line_search *search, long step,
-                      double loss, const double *theta, size_t dim, double alpha)
+/* A row, with the step alpha that produced it when a line search is on,
+ * or the rate lr of the update that produced it when a scheduler is. */
+static void print_row(FILE *out, const struct lab_line_search *search, bool scheduled,
+                      long step, double loss, const double *theta, size_t dim, double last)
 {
-    if (search->search == LINE_SEARCH_NONE)
+    if (scheduled) {
+        fprintf(out, "%ld,%.17g", step, loss);
+        for (size_t i = 0; i < dim; i++)
+            fprintf(out, ",%.17g", theta[i]);
+        fprintf(out, ",%.17g\n", last);
+        csv_check(out);     /* a full disk or a closed pipe stops the run here */
+    } else if (search->search == LINE_SEARCH_NONE)
         csv_row(out, step, loss, theta, dim);
     else
-        csv_row_alpha(out, step, loss, theta, dim, alpha);
+        csv_row_alpha(out, step, loss, theta, dim, last);
 }
 
 /* ||grad f|| of the whole objective at theta (for --tol); grad is scratch. */
@@ -107,6 +116,15 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                                    const struct schedule *schedule,
                                    const struct lab_line_search *search)
 {
+    return lab_run_extended(out, theta, opt, objective, schedule, search, NULL);
+}
+
+struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *opt,
+                                   const struct objective *objective,
+                                   const struct schedule *schedule,
+                                   const struct lab_line_search *search,
+                                   const struct lab_extras *extras)
+{
     const size_t dim = objective_dim(objective);
     const size_t count = objective->model ? objective->model->data->count : 0;
     const size_t batch_size = schedule->batch > 0 && schedule->batch < count ? schedule->batch
@@ -118,11 +136,22 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
     long last_printed = -1;
     struct run_result result = {0, false, 0, NULL, false, 0, false, false, 0.0};
     struct epoch epoch;     /* chapter 4's batches: seeded once, reshuffled per epoch */
+    const bool scheduled = extras != NULL && extras->scheduler_on;
+    const bool every_epoch = scheduled && extras->every_epoch;
+    const double clip_value = extras ? extras->clip_value : 0.0;
+    const double clip_norm = extras ? extras->clip_norm : 0.0;
+    const long per_epoch = count ? updates_per_epoch(count, batch_size) : 1;
+    struct scheduler scheduler;     /* chapter 9: constructed on opt, as in PyTorch */
 
     epoch_init(&epoch, count, batch_size, schedule->shuffle, schedule->seed);
     epoch_start(&epoch);
+    if (scheduled) {
+        scheduler_init(&scheduler, &extras->scheduler, opt);
+        alpha = opt->hyper.lr;      /* row 0's lr: the first update's */
+    }
     if (out != NULL)
-        print_header(out, objective, search->search != LINE_SEARCH_NONE);
+        print_header(out, objective, scheduled ? "lr"
+                                     : search->search != LINE_SEARCH_NONE ? "alpha" : NULL);
     for (long step = 0;; step++) {
         bool last = step == schedule->steps || result.stalled;
         if (search->tol > 0.0 && row_is_finite(0.0, theta, dim)) {   /* --tol */
@@ -139,7 +168,7 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
         } else if (out != NULL && (last || step % schedule->every == 0) && step != last_printed) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
-                print_row(out, search, step, loss, theta, dim, alpha);
+                print_row(out, search, scheduled, step, loss, theta, dim, alpha);
                 last_printed = step;
                 result.rows++;
             } else {
@@ -155,7 +184,8 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
             if (out != NULL && before > last_printed) {
                 double loss = objective_loss(objective, previous);
                 if (row_is_finite(loss, previous, dim)) {
-                    print_row(out, search, before, loss, previous, dim, alpha_before);
+                    print_row(out, search, scheduled, before, loss, previous, dim,
+                              alpha_before);
                     result.rows++;
                 }
             }
@@ -215,7 +245,15 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                 continue;
             }
         }
+        if (clip_value > 0.0)                           /* chapter 10: value first, */
+            clip_grad_value(grad, dim, clip_value);
+        if (clip_norm > 0.0)                            /* then the norm */
+            clip_grad_norm(grad, dim, clip_norm);
+        if (scheduled)
+            alpha = opt->hyper.lr;                      /* the rate of this update */
         optimizer_step(opt, theta, grad);
+        if (scheduled && (!every_epoch || (step + 1) % per_epoch == 0))
+            scheduler_step(&scheduler, opt);            /* after optimizer.step() */
     }
     free(grad);
     free(previous);

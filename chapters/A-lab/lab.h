@@ -21,6 +21,7 @@
 #include "03-when-to-stop/lab_flags.h"
 #include "04-batches/regression.h"
 #include "05-checking-gradients/gradcheck.h"
+#include "A-lab/extras.h"
 
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
@@ -89,5 +90,19 @@ struct run_result lab_run_searched(FILE *out, double *theta, struct optimizer *o
                                    const struct objective *objective,
                                    const struct schedule *schedule,
                                    const struct lab_line_search *search);
+
+/* lab_run_searched with chapters 9 and 10 (A-lab/extras.h; extras may be
+ * NULL).  With extras->scheduler_on the scheduler is constructed on opt
+ * first (09-schedules/schedule.h: it sets opt's rate), stepped after every
+ * update (or, with every_epoch, after every epoch's last update) as in
+ * PyTorch's loop, and the rows end with a column lr: the rate the update
+ * that made the row used (row 0: the first update's).  With clip_value
+ * and/or clip_norm above 0 each gradient is clipped before opt's step
+ * (10-failures/clip.h), the value first. */
+struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *opt,
+                                   const struct objective *objective,
+                                   const struct schedule *schedule,
+                                   const struct lab_line_search *search,
+                                   const struct lab_extras *extras);
 
 #endif

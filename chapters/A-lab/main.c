@@ -7,15 +7,17 @@
  * loop in lab.c, the data reader in datafile.c, PyTorch's checks in
  * kinds.c and the drawing in plot.c.
  *
- * Left out on purpose: learning-rate schedules and models other than
- * linear regression.  Chapter 3's line search and --tol are parsed and run
- * by its module, 03-when-to-stop/lab_flags.h.
+ * Left out on purpose: models other than linear regression.  Chapter 3's
+ * line search and --tol are parsed and run by its module,
+ * 03-when-to-stop/lab_flags.h; chapter 9's schedulers, chapter 10's
+ * clipping and failure objectives by A-lab/extras.h.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "00-toolkit/functions.h"
 #include "A-lab/datafile.h"
+#include "A-lab/extras.h"
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 #include "A-lab/plot.h"
@@ -39,6 +41,7 @@ struct settings {
     bool shuffle, no_bias, standardize, gradcheck;
     uint64_t seed;
     struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
+    struct lab_extras extras;        /* chapters 9, 10: --scheduler, --clip-grad-norm, ... */
     char *title;                     /* the command line, for --plot */
 };
 
@@ -51,12 +54,15 @@ static void usage(void)
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
            "               [--every K] [--plot FILE.svg|FILE.png] [--gradcheck] [--help] [--version]\n"
            "               [--line-search armijo|exact] [--backtrack RHO] [--armijo-c C] [--tol EPS]\n"
+           "               [--scheduler NAME [its flags]] [--scheduler-every update|epoch]\n"
+           "               [--clip-grad-value V] [--clip-grad-norm MAX]\n"
            "\n"
            "Runs one optimizer on one objective and prints the trajectory as CSV:\n"
            "step,loss,x1,x2,... (data: step,loss,w1,...,wd,b), one row per update.\n"
            "\n"
            "Objective (one of):\n"
-           "  --function SPEC   %s;\n"
+           "  --function SPEC   %s,\n"
+           "                    %s (chapter 10);\n"
            "                    e.g. rosenbrock:1,100 or quadratic:1,10,100\n"
            "  --data FILE.csv   linear regression by mean squared error: a header row,\n"
            "                    then the features and the target (last column) per row\n"
@@ -87,13 +93,15 @@ static void usage(void)
            "  --armijo-c C           the constant c, 0 < C < 1 (default 1e-4)\n"
            "  --line-search exact    a = g'g / g'Hg, quadratic:... or full-batch data only\n"
            "  With a line search the CSV gains a last column alpha, the step taken.\n"
-           "\n"
-           "Optimizer: --optimizer NAME (default sgd), one of\n"
+           "\n",
+           function_names, lab_function_names);
+    lab_extras_usage();
+    printf("Optimizer: --optimizer NAME (default sgd), one of\n"
            "  %s.\n"
            "Hyper-parameters are torch.optim's, with its defaults; each optimizer\n"
            "takes these flags, shown with their defaults (any other is refused);\n"
            "a switch shown as off is turned on by the flag alone, e.g. --nesterov:\n",
-           function_names, names);
+           names);
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const char *entry = flags;
         int column = printf("  %-9s", optimizer_kinds[k]->name);
@@ -211,6 +219,7 @@ static struct settings parse(int argc, char **argv)
     s.every = 1;
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
+    s.extras = lab_extras_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
@@ -219,6 +228,8 @@ static struct settings parse(int argc, char **argv)
             parse_hyper(&s, bit, argc, argv, &i);
         } else if (lab_line_search_flag(&s.search, argc, argv, &i)) {
             continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
+        } else if (lab_extras_flag(&s.extras, argc, argv, &i)) {
+            continue;                   /* chapters 9 and 10 (A-lab/extras.h) */
         } else if (strcmp(flag, "--function") == 0) {
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
@@ -531,7 +542,7 @@ int main(int argc, char **argv)
     }
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {
-        function = function_from_spec("--function", s.function_spec);
+        function = lab_function_from_spec("--function", s.function_spec);
         objective.function = &function;
     } else {
         dataset_read_csv(&data, s.data_path);
@@ -546,6 +557,12 @@ int main(int argc, char **argv)
     schedule = make_schedule(&s, &data);
     lab_line_search_check(&s.search, kind->name, s.given, objective.function,
                           schedule.batch >= data.count);
+    lab_extras_check(&s.extras, kind, s.given, objective.model != NULL,
+                     s.search.search != LINE_SEARCH_NONE,
+                     s.extras.every_epoch && objective.model != NULL
+                         ? schedule.steps / updates_per_epoch(data.count, schedule.batch)
+                         : schedule.steps);
+
     if (s.plot != NULL) {       /* the last check: nothing is written before it */
         plot_check(s.plot);
         rows = tmpfile();
@@ -563,7 +580,8 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     optimizer_init(&opt, kind, &hyper, objective_dim(&objective));
-    result = lab_run_searched(rows, theta, &opt, &objective, &schedule, &s.search);
+    result = lab_run_extended(rows, theta, &opt, &objective, &schedule, &s.search,
+                              &s.extras);
 
     if (s.plot != NULL) {       /* the rows, then the picture of them */
         char buffer[8192];

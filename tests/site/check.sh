@@ -26,7 +26,8 @@ cp tests/site/check.html "$work/"
     (cd "$site" && find . -name '*.html' | sed 's|^\./||' | sort) | sed "s/.*/  '&',/"
     printf "];\nvar SEARCHES = [\n"
     printf "  ['Nesterov', '06-momentum.html'],\n  ['bias correction', '08-adam.html'],\n"
-    printf "  ['SplitMix64', '00-toolkit.html'],\n  ['qqzzxq', null],\n];\n"
+    printf "  ['SplitMix64', '00-toolkit.html'],\n  ['OneCycleLR', '09-schedules.html'],\n"
+    printf "  ['clip_grad_norm', '10-failures.html'],\n  ['qqzzxq', null],\n];\n"
 } >"$work/pages.js"
 
 # Chromium as root (CI) needs --no-sandbox; headless, no GPU, nothing fetched.
@@ -63,9 +64,10 @@ fi
 
 # Screenshots for a person to look at.
 first_chapter=$(cd "$site" && ls [0-9]*.html | sed -n 2p)
+last_chapter=$(cd "$site" && ls [0-9]*.html | tail -n 1)
 for width in 1280x900:desktop 390x844:phone; do
     size=${width%%:*} name=${width#*:}
-    for page in index.html "$first_chapter"; do
+    for page in index.html "$first_chapter" "$last_chapter"; do
         shot="$shots/${page%.html}-$name.png"
         run_browser --window-size="${size%x*},${size#*x}" --screenshot="$shot" \
             "file://$site/$page" >/dev/null 2>&1

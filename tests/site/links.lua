@@ -83,9 +83,17 @@ function Link(link)
   return link
 end
 
+-- A figure links to itself, so that on a phone a tap opens it full size.
 function Image(image)
   image.src = rewrite(image.src)
-  return image
+  return pandoc.Link({image}, image.src, '', {class = 'figure'})
+end
+
+-- A heading that ends in a marker comment (<!-- given: ... -->) gets an
+-- identifier ending in '-' from the space before it; GitHub's has none.
+function Header(header)
+  header.identifier = header.identifier:gsub('%-+$', '')
+  return header
 end
 
 -- Raw HTML in the chapters (<sub>, <a href>, <img src>) gets the same treatment.
@@ -147,6 +155,6 @@ end
 -- table in the order Inlines, Blocks, Meta, Pandoc, so split into passes.
 return {
   { Meta = Meta },
-  { Link = Link, Image = Image, RawInline = RawInline },
+  { Link = Link, Image = Image, RawInline = RawInline, Header = Header },
   { Pandoc = Pandoc },
 }
