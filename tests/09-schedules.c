@@ -386,6 +386,10 @@ START_TEST(race_noise_decides)
         ck_assert_double_gt(reg[i].mean, reg[0].mean - reg[0].sd);
     for (int i = 1; i < RACE_SCHEDULES; i++)
         ck_assert_double_lt(ros[0].mean, ros[i].mean);
+    /* "When each is used": cosine ends lowest of the five against noise. */
+    for (int i = 0; i < RACE_SCHEDULES; i++)
+        if (i != 3)
+            ck_assert_double_lt(reg[3].mean, reg[i].mean);
 }
 END_TEST
 
