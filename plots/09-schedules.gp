@@ -65,7 +65,7 @@ plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 title 'con
 set output out.'/race.svg'
 set title "Chapter 4's regression, SGD batch 8: mean of 10 seeds at each schedule's tuned rate"
 set xlabel 'update'
-set ylabel 'excess loss L(w) - L(w^*)'
+set ylabel 'excess loss f(w) - f(w^*)'
 set xrange [0:2500]
 set autoscale y
 @logloss

@@ -8,7 +8,7 @@
  * Two problems: chapter 4's regression (synthetic_regression, 2000 samples
  * of 16 features, noise 0.5), SGD in shuffled batches of 8 for 10 epochs,
  * tuned on data seed 100 and measured on seeds 0..RACE_SEEDS-1 (mean and
- * standard deviation of the excess loss L(w) - L(w*)); and Rosenbrock from
+ * standard deviation of the excess loss f(w) - f(w*)); and Rosenbrock from
  * (-1.5, 2) with Adam for 2000 full-gradient steps (deterministic: one run).
  */
 #ifndef DESCENT_RACE_H
