@@ -177,6 +177,17 @@ static void write_csv(const char *dir)
     }
     csv_close(out, "warmup.csv");
 
+    /* adam_warmup.csv: the logistic fit at rate 3, without and with warm-up. */
+    double plain_f[LOGISTIC_STEPS + 1], warm_f[LOGISTIC_STEPS + 1];
+    struct scheduler_settings logistic_warm = logistic_warmup();
+    adam_logistic_trace(3.0, NULL, LOGISTIC_STEPS, plain_f);
+    adam_logistic_trace(3.0, &logistic_warm, LOGISTIC_STEPS, warm_f);
+    out = csv_create(dir, "adam_warmup.csv");
+    fprintf(out, "k,no_warmup,warmup\n");
+    for (int k = 0; k <= LOGISTIC_STEPS; k++)
+        fprintf(out, "%d,%.17g,%.17g\n", k, plain_f[k], warm_f[k]);
+    csv_close(out, "adam_warmup.csv");
+
     enum { POINTS = 50 };
     double curve[2][RACE_SCHEDULES * (POINTS + 1)];
     struct race_result results[RACE_SCHEDULES];

@@ -62,6 +62,12 @@ struct scheduler_settings logistic_warmup(void)
 struct logistic_run adam_logistic_run(double lr, const struct scheduler_settings *warm,
                                       long steps)
 {
+    return adam_logistic_trace(lr, warm, steps, NULL);
+}
+
+struct logistic_run adam_logistic_trace(double lr, const struct scheduler_settings *warm,
+                                        long steps, double *loss)
+{
     struct hyper hyper = adam_kind.defaults;
     struct optimizer opt;
     struct scheduler sched;
@@ -74,6 +80,8 @@ struct logistic_run adam_logistic_run(double lr, const struct scheduler_settings
         scheduler_init(&sched, warm, &opt);
     for (long k = 0; k < steps; k++) {
         double p = logistic(w);
+        if (loss != NULL)
+            loss[k] = (p - LOGISTIC_TARGET) * (p - LOGISTIC_TARGET) / 2.0;
         double grad = (p - LOGISTIC_TARGET) * p * (1.0 - p);
         optimizer_step(&opt, &w, &grad);
         if (warm != NULL)
@@ -84,6 +92,8 @@ struct logistic_run adam_logistic_run(double lr, const struct scheduler_settings
     optimizer_free(&opt);
     run.w = w;
     run.f = (logistic(w) - LOGISTIC_TARGET) * (logistic(w) - LOGISTIC_TARGET) / 2.0;
+    if (loss != NULL)
+        loss[steps] = run.f;
     return run;
 }
 

@@ -45,6 +45,9 @@ struct logistic_run {
 };
 struct logistic_run adam_logistic_run(double lr, const struct scheduler_settings *warm,
                                       long steps);
+/* The same, with loss[k] = f(w^(k)) for k = 0..steps when loss is not NULL. */
+struct logistic_run adam_logistic_trace(double lr, const struct scheduler_settings *warm,
+                                        long steps, double *loss);
 
 /* The warm-up of that example: LinearLR from a tenth of the rate over ten
  * updates. */
