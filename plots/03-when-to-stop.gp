@@ -61,6 +61,11 @@ set format x '10^{%T}'
 set yrange [2**-12:1]
 set key inside top left
 load data.'/rosenbrock.gp'          # two_over_l: 2/L at the minimum (1, 1), from build/ch03
+# 2/L is only 0.3 % above the band of 1/512 = 2^-9: a red line, and a label
+# on either side of it past the last step, tell them apart
+set xrange [1:1e6]
+set label 1 sprintf('2/L = %.7f', two_over_l) at 2.5e4, two_over_l * 1.35 left front tc rgb '#d62728'
+set label 2 sprintf('α = 1/512 = %.7f', 2**-9) at 2.5e4, 2**-9 / 1.45 left front tc rgb '#1f77b4'
 plot data.'/rosenbrock_armijo.csv' using 'step':(column('step') <= 200 || int(column('step')) % 50 == 0 || column('alpha') > 2**-8 ? column('alpha') : NaN) \
         with points ls 1 title 'accepted α', \
-     two_over_l with lines ls 6 title '2/L at the minimum'
+     two_over_l with lines lc rgb '#d62728' lw 1.5 dt 2 title '2/L at the minimum'

@@ -14,9 +14,18 @@ expect_usage_error "nan" "$ch01" --lr nan
 expect_usage_error "negative rate" "$ch01" --lr -0.1
 expect_usage_error "zero steps" "$ch01" --steps 0
 expect_usage_error "too many steps" "$ch01" --steps 100000
+expect_usage_error "steps past a long" "$ch01" --steps 99999999999999999999
+if grep -q -e "--steps: 99999999999999999999 is too large: it must be in \\[1, 1000\\]$" "$cli_err"
+then cli_passed=$((cli_passed + 1)); else cli_fail "steps past a long: say too large, not 'not a whole number'"; fi
 expect_usage_error "fractional steps" "$ch01" --steps 2.5
 expect_usage_error "no such example" "$ch01" --example 3
 expect_usage_error "unwritable csv folder" "$ch01" --csv /nonexistent/folder
+# the toolkit's csv_create names a missing folder and what to do (every program)
+if grep -q 'there is no folder /nonexistent/folder: create it first (mkdir -p /nonexistent/folder)$' "$cli_err"
+then cli_passed=$((cli_passed + 1)); else cli_fail "a missing --csv folder: say to create it first"; fi
+expect_usage_error "a file as the csv folder" "$ch01" --csv tests/01-update-rule.sh
+if grep -q 'tests/01-update-rule.sh is a file, not a folder' "$cli_err"
+then cli_passed=$((cli_passed + 1)); else cli_fail "a file given to --csv: say it is not a folder"; fi
 expect_usage_error "the old name of --lr" "$ch01" --eta 0.1
 expect_usage_error "a repeated flag" "$ch01" --lr 0.1 --lr 0.2
 expect_usage_error "a repeated example" "$ch01" --example 1 --example 2

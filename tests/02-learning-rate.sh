@@ -13,6 +13,13 @@ expect_usage_error "unknown function" "$ch02" --lr 0.1 --function parabola
 expect_usage_error "bad function parameters" "$ch02" --lr 0.1 --function rosenbrock:1
 expect_usage_error "wrong start dimension" "$ch02" --lr 0.1 --x0 1,2
 expect_usage_error "malformed start" "$ch02" --lr 0.1 --x0 1,,2
+# a function whose own start overflows blames --function, not the --x0 not given
+expect_usage_error "overflowing constants" "$ch02" --lr 0.001 --function rosenbrock:1e200,100
+if grep -q -e '--function rosenbrock:1e200,100: f is not finite' "$cli_err" && ! grep -q -e '^ch02: --x0' "$cli_err"
+then cli_passed=$((cli_passed + 1)); else cli_fail "overflowing constants: blame --function"; fi
+expect_usage_error "an overflowing start" "$ch02" --lr 0.001 --function rosenbrock --x0 1e200,1
+if grep -q -e '^ch02: --x0: f is not finite' "$cli_err"
+then cli_passed=$((cli_passed + 1)); else cli_fail "an overflowing start: blame --x0"; fi
 expect_usage_error "zero rate" "$ch02" --lr 0
 expect_usage_error "infinite rate" "$ch02" --lr inf
 expect_usage_error "zero every" "$ch02" --lr 0.1 --every 0

@@ -499,11 +499,12 @@ START_TEST(each_stopping_rule_lies_somewhere)
         ck_assert_int_eq(r.step[STOP_STEP_LENGTH], 2);
         ck_assert_double_gt(r.distance[STOP_STEP_LENGTH], 0.99);
     }
-    {
+    {   /* the crawl with its smallest curvature made 1, the text's run: the
+         * same start (1, 1) and the same eta = 1 */
         static const double round[2] = {1.0, 1.0};
         const struct function f = quadratic(round, 2);
         const double x0[2] = {1.0, 1.0}, zero[2] = {0.0, 0.0};
-        struct stop_report r = first_stops(&f, x0, 0.5, &chapter_thresholds, zero, 0.0, 1000);
+        struct stop_report r = first_stops(&f, x0, 1.0, &chapter_thresholds, zero, 0.0, 1000);
         ck_assert_double_lt(r.distance[STOP_LOSS_CHANGE], 1e-3);
     }
     ck_assert_int_eq(small.report.step[STOP_GRADIENT], 0);
@@ -607,7 +608,7 @@ START_TEST(convexity_checks)
 END_TEST
 
 /* solutions/03-when-to-stop.md.  Exercise 1: on 1/2 (x1^2 + 4 x2^2) from
- * (1, 1), g = (1, 4), g'g = 17, g'Ag = 65, alpha = 17/65, x = (48/65,
+ * (1, 1), g = (1, 4), g'g = 17, g'Hg = 65, alpha = 17/65, x = (48/65,
  * -3/65), f = 18/65 from 5/2: a factor 36/325 < (3/5)^2 = 9/25; the new
  * gradient (48/65, -12/65) is orthogonal to (1, 4).  Exercise 4: on x^4,
  * 4 |x|^3 < 1e-3 for |x| < (1/4000)^(1/3) = 0.0630, where x^4 = 1.57e-5;
@@ -733,7 +734,7 @@ END_TEST
 START_TEST(lab_run_with_armijo_is_the_chapters_run)
 {
     const struct function f = function_from_spec("--function", "rosenbrock");
-    const struct objective objective = {&f, NULL, false};
+    const struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {200000, 1000, 0, false, 0};
     struct lab_line_search search = lab_line_search_defaults();
     struct optimizer opt;
@@ -761,7 +762,7 @@ START_TEST(lab_run_stops_when_armijo_finds_no_step)
 {
     static const double curvature[2] = {1.0, 10.0};
     const struct function f = quadratic(curvature, 2);
-    const struct objective objective = {&f, NULL, false};
+    const struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {100, 1, 0, false, 0};
     struct lab_line_search search = lab_line_search_defaults();
     struct optimizer opt;

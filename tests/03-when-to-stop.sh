@@ -15,6 +15,8 @@ else
 fi
 expect_usage_error "unknown flag" "$ch03" --lr 0.1
 expect_usage_error "repeated flag" "$ch03" --values --values
+expect_usage_error "--values with --csv, as ch01, ch02, ch04 and ch05 refuse" "$ch03" --values --csv /tmp
+expect_usage_error "--csv with --values" "$ch03" --csv /tmp --values
 expect_usage_error "missing folder" "$ch03" --csv
 expect_usage_error "unwritable csv folder" "$ch03" --csv /nonexistent/folder
 

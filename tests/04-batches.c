@@ -560,7 +560,7 @@ START_TEST(the_lab_runs_the_same_epochs)
     epoch_free(&epoch);
 
     model_read = (struct regression){&read, false};
-    objective = (struct objective){NULL, &model_read, false};
+    objective = (struct objective){NULL, &model_read, false, NULL, false};
     schedule.steps = 2 * updates_per_epoch(COUNT, 32);
     schedule.every = schedule.steps;
     h.lr = 0.032;

@@ -104,7 +104,7 @@ static struct run_result run_data(const struct optimizer_kind *kind, const struc
 {
     struct dataset data;
     struct regression model = {&data, true};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {steps, 1, batch, shuffle, seed};
     struct optimizer opt;
     struct run_result result;
@@ -260,7 +260,7 @@ START_TEST(manual_three_samples)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct schedule schedule = {1, 1, 3, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -731,7 +731,7 @@ static struct run_result run_sgd(const char *spec, double lr, double *theta, lon
                                  long every, char **text)
 {
     struct function f = function_from_spec("--function", spec);
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {steps, every, 0, false, 0};
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
@@ -952,7 +952,7 @@ START_TEST(gradcheck_passes_the_book_and_finds_a_flipped_sign)
     static const char *const specs[] = {"quadratic", "rosenbrock", "beale", "himmelblau",
                                         "booth", "x2sinx"};
     struct function f;
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     const double x[2] = {0.5, -1.0};
     struct gradcheck_result r;
     for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
@@ -1029,6 +1029,37 @@ static double rosenbrock_run(const struct optimizer_kind *kind, double lr, long 
  * coordinate by lr |g| / (|g| + eps), 0.1 to within 1e-9, although the
  * gradient at (-1.5, 2) is (-155, -50): -1.5 -> -1.4 and 2 -> 2.1.  Row 0
  * is the start. */
+/* The manual's divergence: gradient descent on 1/2 (x1^2 + 10 x2^2) with
+ * lr 0.3 multiplies x2 by 1 - 0.3 * 10 = -2 at every step; printed every 100
+ * steps, the overflowing loss is noticed at the row of step 600. */
+START_TEST(manual_divergence)
+{
+    const struct function f = function_from_spec("--function", "quadratic");
+    struct objective objective = {0};
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double theta[2] = {1, 1};
+    objective.function = &f;
+    h.lr = 0.3;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    struct schedule one = {1, 1, 0, false, 0};
+    lab_run(NULL, theta, &opt, &objective, &one);
+    ck_assert_double_eq_tol(theta[1], 1 - 0.3 * 10, 1e-15);
+    ck_assert_double_eq_tol(theta[1], -2, 1e-15);
+    optimizer_free(&opt);
+    theta[0] = theta[1] = 1;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    struct schedule run = {1000, 100, 0, false, 0};
+    FILE *rows = tmpfile();                 /* the loss is checked on printed rows */
+    ck_assert_ptr_nonnull(rows);
+    struct run_result r = lab_run(rows, theta, &opt, &objective, &run);
+    fclose(rows);
+    ck_assert(r.diverged);
+    ck_assert_int_eq(r.diverged_at, 600);
+    optimizer_free(&opt);
+}
+END_TEST
+
 START_TEST(manual_first_run)
 {
     const struct function f = function_from_spec("--function", "rosenbrock");
@@ -1077,7 +1108,7 @@ START_TEST(manual_shuffled_step_4)
 {
     struct dataset data;
     struct regression model = {&data, false};
-    struct objective objective = {NULL, &model, false};
+    struct objective objective = {NULL, &model, false, NULL, false};
     struct hyper h = sgd_kind.defaults;
     struct rng rng;
     size_t order[3];
@@ -1367,6 +1398,7 @@ Suite *chapter_suite(void)
         TCase *manual = tcase_create("lab: the manual's claims");
         tcase_add_test(manual, manual_defaults);
         tcase_add_test(manual, manual_first_run);
+        tcase_add_test(manual, manual_divergence);
         tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
         tcase_add_test(manual, manual_shuffled_step_4);
         suite_add_tcase(suite, manual);

@@ -83,11 +83,15 @@ progress() {
         }' "$@"
 }
 
-# The first exercise not done yet, in book order (failing before pending
-# only when it comes first): what to do next, where the chapter asks it
-# (its item in the README's "Exercises"), and its hint command.
+# The exercise to work on next: the first, in book order, that is failing,
+# crashed, timed out or does not compile (one you started and broke comes
+# before any you have not started), else the first pending one; where the
+# chapter asks it (its item in the README's "Exercises"), and its hint
+# command.
 next_step() {
-    line=$(grep -h -m 1 -E '^  (pending|FAILING|TIMED OUT|CRASHED|NOT COMPILING) +exercise [0-9A-Z]+\.[0-9]+' "$@" 2>/dev/null | head -n 1)
+    line=$(grep -h -m 1 -E '^  (FAILING|TIMED OUT|CRASHED|NOT COMPILING) +exercise [0-9A-Z]+\.[0-9]+' "$@" 2>/dev/null | head -n 1)
+    [ -n "$line" ] ||
+        line=$(grep -h -m 1 -E '^  pending +exercise [0-9A-Z]+\.[0-9]+' "$@" 2>/dev/null | head -n 1)
     if [ -z "$line" ]; then
         grep -q -E '^  (FAILING|TIMED OUT|CRASHED|NOT COMPILING) ' "$@" 2>/dev/null ||
             echo "next: every exercise here is done (make lab-yours runs the lab on your code)"
@@ -325,6 +329,18 @@ if [ -x "$BUILD/descent-solutions" ] && case $WOVEN in *-all.log) true ;; *) fal
         passed=$((passed + 1))
     else
         sed 's/^/    /' "$BUILD/check/lab-yours.log"
+        fail 1
+    fi
+fi
+
+# The loop itself on broken answers (a syntax error, a crash, an endless
+# loop, exit()), in a temporary copy of the tree (full check only).
+if case $WOVEN in *-all.log) true ;; *) false ;; esac; then
+    if BUILD="$BUILD" sh tests/loop.sh >"$BUILD/check/loop.log" 2>&1; then
+        echo "the exercise loop on broken answers: $(tail -n 1 "$BUILD/check/loop.log" | sed 's/ passed.*//') checks pass (tests/loop.sh)"
+        passed=$((passed + 1))
+    else
+        sed 's/^/    /' "$BUILD/check/loop.log"
         fail 1
     fi
 fi

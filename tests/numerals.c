@@ -41,7 +41,8 @@
  *      capitalised name or "al." and before ")", ";", "," or ".":
  *      "(Polyak 1964;", "Sutskever et al., 2013)"; not "After 2000 steps"),
  *      a version after PyTorch, Python, gnuplot, Debian, Check or version;
- *    - a list ordinal ("1." or "1)" opening a line, or a heading: "## 2.");
+ *    - a list ordinal ("1." or "1)" opening a line, also in bold, "**3.**"
+ *      or "**2. A title.**", or a heading: "## 2.");
  *    - everything in a code span that is something the reader types: a
  *      command (`build/ch02 --lr 0.05`, `make check CH=02`, a VAR=value
  *      prefix), a flag (`--steps`), a path (`tests/01-update-rule.c`), a
@@ -862,15 +863,20 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
 {
     const char *p = text;
 
-    /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ...") */
+    /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ..."),
+     * also in bold: "**1.** ...", "**2. A title.**" */
     if (r && !code && base == UNCOVERED) {
         const char *q = text;
+        int bold;
         while (*q == ' ')
             q++;
         if (*q == '#') {
             q += strspn(q, "#");
             q += strspn(q, " ");
         }
+        bold = strncmp(q, "**", 2) == 0;
+        if (bold)
+            q += 2;
         if (isdigit((unsigned char)*q)) {
             const char *d = q;
             while (isdigit((unsigned char)*d))
@@ -878,6 +884,9 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             if ((*d == '.' || *d == ')') && d[1] == ' ') {
                 add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
                 p = d + 1;
+            } else if (bold && *d == '.' && strncmp(d + 1, "**", 2) == 0) {
+                add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
+                p = d + 3;
             }
         }
     }

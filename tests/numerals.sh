@@ -214,6 +214,12 @@ printf '\n1. first item, 2. not an ordinal\n' >>"$scratch/book/chapters/01-demo/
 expect "a list ordinal is exempt, a numeral later in the line is not" 1 \
     'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
 refuse "(the ordinal itself is not reported)" 'README.md:31:1: uncovered' "$numerals"
+printf '\n**3.** a worked answer, 4 steps\n\n**5. A titled answer.** 6 steps\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a bold ordinal is exempt too, a numeral after it is not" 1 \
+    'chapters/01-demo/README.md:33:4: uncovered' "$numerals"
+refuse "(the bold ordinals themselves are not reported)" 'README.md:3[35]:[35]: uncovered' "$numerals"
+expect "(nor is a titled one's number, while its text is checked)" 1 \
+    'chapters/01-demo/README.md:35:6: uncovered' "$numerals"
 
 # ---- the transition list
 fresh

@@ -286,10 +286,13 @@ long parse_whole(const char *flag, const char *text, long low, long high)
     long value;
     errno = 0;
     value = strtol(text, &end, 10);
-    if (*text == '\0' || *end != '\0' || errno == ERANGE)
+    if (*text == '\0' || *end != '\0')
         fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
     if (!is_decimal(text, strlen(text)))
         refuse(flag, text, (int)strlen(text), NULL, NOT_DECIMAL);
+    if (errno == ERANGE)                /* a whole number, past a long */
+        fail(EXIT_USAGE, "%s: %s is too %s: it must be in [%ld, %ld]", flag, text,
+             value < 0 ? "small" : "large", low, high);
     if (value < low || value > high)
         fail(EXIT_USAGE, "%s: %ld is outside [%ld, %ld]", flag, value, low, high);
     return value;

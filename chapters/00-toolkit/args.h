@@ -79,7 +79,8 @@ double parse_number_in(const char *flag, const char *text, double low, double hi
 /* A finite double with 0 < value <= high: a learning rate, a step. */
 double parse_positive(const char *flag, const char *text, double high);
 
-/* A whole number with low <= value <= high. */
+/* A whole number with low <= value <= high; stops (exit 2) on text that is
+ * not one, and names a number past a long as too large or too small. */
 long parse_whole(const char *flag, const char *text, long low, long high);
 
 /* A comma-separated list of at most max finite doubles into values;

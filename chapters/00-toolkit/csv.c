@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The paths of the files csv_create opened, for messages. */
@@ -90,13 +91,29 @@ char *csv_path(const char *dir, const char *name)
     return path;
 }
 
+/* Stop (exit 2): path, in dir, cannot be opened for writing, errno
+ * saying why.  A folder that is missing, or is not a folder, is named,
+ * with what to do: --csv never creates folders. */
+static void cannot_write(const char *path, const char *dir)
+{
+    int error = errno;
+    struct stat folder;
+    if (error == ENOENT && stat(dir, &folder) != 0)
+        fail(EXIT_USAGE, "cannot write %s: there is no folder %s: create it first (mkdir -p %s)",
+             path, dir, dir);
+    if (error == ENOTDIR && stat(dir, &folder) == 0 && !S_ISDIR(folder.st_mode))
+        fail(EXIT_USAGE, "cannot write %s: %s is a file, not a folder: give --csv a folder", path,
+             dir);
+    fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(error));
+}
+
 void csv_check_writable(const char *dir, const char *name)
 {
     char *path = csv_path(dir, name);
     bool existed = access(path, F_OK) == 0;
     FILE *file = fopen(path, "a");      /* "a": what is there stays until the run */
     if (file == NULL)
-        fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+        cannot_write(path, dir);
     fclose(file);
     if (!existed)
         remove(path);
@@ -108,7 +125,7 @@ FILE *csv_create(const char *dir, const char *name)
     char *path = csv_path(dir, name);
     FILE *file = fopen(path, "w");
     if (file == NULL)
-        fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+        cannot_write(path, dir);
     for (size_t k = 0; k < NAMED; k++)
         if (named[k].file == NULL) {
             named[k].file = file, named[k].path = path;

@@ -34,13 +34,15 @@ void csv_check(FILE *out);
 /* "dir/name", in a fresh string the caller frees, at any length. */
 char *csv_path(const char *dir, const char *name);
 
-/* Stop with a message (exit 2) unless dir/name can be written; leaves no
+/* Stop with a message (exit 2) unless dir/name can be written (a missing
+ * folder is named, with "create it first (mkdir -p DIR)"); leaves no
  * file behind and empties none.  Programs that print tables and write
  * --csv files call it for every file first, so that exit 2 means nothing
  * was produced. */
 void csv_check_writable(const char *dir, const char *name);
 
-/* Open dir/name for writing, or stop with a message (exit 2). */
+/* Open dir/name for writing, or stop with a message (exit 2; as
+ * csv_check_writable says a missing folder). */
 FILE *csv_create(const char *dir, const char *name);
 
 /* Close a file from csv_create, stopping with a message naming its path

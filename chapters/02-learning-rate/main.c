@@ -122,8 +122,12 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
         fail(EXIT_USAGE, "--x0: %s needs %zu coordinates, not %zu", f.name, f.dim, x0_count);
     for (size_t i = 0; i < f.dim; i++)
         x[i] = x0_count ? x0[i] : f.start[i];
-    if (!row_is_finite(f.value(&f, x), x, f.dim))
-        fail(EXIT_USAGE, "--x0: f is not finite at the start; choose a smaller start");
+    if (!row_is_finite(f.value(&f, x), x, f.dim)) {
+        if (x0_count)
+            fail(EXIT_USAGE, "--x0: f is not finite at the start; choose a smaller start");
+        fail(EXIT_USAGE, "--function %s: f is not finite at the function's own start; choose "
+             "smaller constants, or a start with --x0", spec);
+    }
     run = gradient_descent(&f, x, eta, 0.0, steps, stdout, every);
     if (run.diverged)
         fail(EXIT_DIVERGED,

@@ -4,6 +4,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "10-failures/clip.h"
+#include "11-tiny-network/lab_model.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -13,13 +14,27 @@ batch_gradient_fn *lab_batch_gradient = mse_grad;
 
 size_t objective_dim(const struct objective *objective)
 {
+    if (objective->network)
+        return network_dim(objective->network);
     return objective->function ? objective->function->dim : regression_dim(objective->model);
+}
+
+/* The gradient of the data's loss over batch[0..size) (NULL: all). */
+static void data_gradient(const struct objective *objective, double *grad, const double *theta,
+                          const size_t *batch, size_t size)
+{
+    if (objective->network)
+        network_gradient(objective->network, grad, theta, objective->model->data, batch, size);
+    else
+        mse_grad(objective->model, grad, theta, batch, size);
 }
 
 double objective_loss(const struct objective *objective, const double *theta)
 {
     if (objective->function)
         return objective->function->value(objective->function, theta);
+    if (objective->network)
+        return network_loss(objective->network, theta, objective->model->data, NULL, 0);
     return mse_loss(objective->model, theta, NULL, 0);
 }
 
@@ -34,7 +49,7 @@ static void checked_gradient(const void *context, double *grad, const double *th
     if (objective->function)
         objective->function->gradient(objective->function, grad, theta);
     else
-        mse_grad(objective->model, grad, theta, NULL, 0);
+        data_gradient(objective, grad, theta, NULL, 0);
 }
 
 struct gradcheck_result lab_gradcheck(const struct objective *objective, const double *theta)
@@ -57,7 +72,9 @@ long updates_per_epoch(size_t count, size_t batch)
 /* The header; last: the name of a last column ("alpha", "lr") or NULL. */
 static void print_header(FILE *out, const struct objective *objective, const char *last)
 {
-    if (objective->function)
+    if (objective->network)     /* chapter 11: its own columns (no last column) */
+        lab_model_header(out, objective->network, objective->loss_only);
+    else if (objective->function)
         csv_header(out, "x", objective->function->dim, last);
     else if (last == NULL)    /* --standardize: the units are said in the header */
         csv_header(out, objective->standardized ? "std_w" : "w",
@@ -78,10 +95,14 @@ static void print_header(FILE *out, const struct objective *objective, const cha
 
 /* A row, with the step alpha that produced it when a line search is on,
  * or the rate lr of the update that produced it when a scheduler is. */
-static void print_row(FILE *out, const struct lab_line_search *search, bool scheduled,
+static void print_row(FILE *out, const struct objective *objective,
+                      const struct lab_line_search *search, bool scheduled,
                       long step, double loss, const double *theta, size_t dim, double last)
 {
-    if (scheduled) {
+    if (objective->network)
+        lab_model_row(out, objective->network, objective->loss_only, objective->model->data,
+                      step, loss, theta);
+    else if (scheduled) {
         fprintf(out, "%ld,%.17g", step, loss);
         for (size_t i = 0; i < dim; i++)
             fprintf(out, ",%.17g", theta[i]);
@@ -100,7 +121,7 @@ static double whole_gradient_norm(const struct objective *objective, double *gra
     if (objective->function)
         objective->function->gradient(objective->function, grad, theta);
     else
-        mse_grad(objective->model, grad, theta, NULL, 0);
+        data_gradient(objective, grad, theta, NULL, 0);
     return vec_norm(grad, objective_dim(objective));
 }
 
@@ -168,7 +189,7 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
         } else if (out != NULL && (last || step % schedule->every == 0) && step != last_printed) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
-                print_row(out, search, scheduled, step, loss, theta, dim, alpha);
+                print_row(out, objective, search, scheduled, step, loss, theta, dim, alpha);
                 last_printed = step;
                 result.rows++;
             } else {
@@ -184,7 +205,7 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
             if (out != NULL && before > last_printed) {
                 double loss = objective_loss(objective, previous);
                 if (row_is_finite(loss, previous, dim)) {
-                    print_row(out, search, scheduled, before, loss, previous, dim,
+                    print_row(out, objective, search, scheduled, before, loss, previous, dim,
                               alpha_before);
                     result.rows++;
                 }
@@ -226,7 +247,10 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
                 size = epoch_next_batch(&epoch, &batch);
             }
             /* the last batch may be short; lab_batch_gradient is mse_grad (lab.h) */
-            lab_batch_gradient(objective->model, grad, theta, batch, size);
+            if (objective->network)
+                data_gradient(objective, grad, theta, batch, size);
+            else
+                lab_batch_gradient(objective->model, grad, theta, batch, size);
             /* ANCHOR_END: batches */
             if (search->search != LINE_SEARCH_NONE) {     /* chapter 3 */
                 const struct batch_loss tested = {objective->model, batch, size};

@@ -22,12 +22,16 @@
 #include "04-batches/regression.h"
 #include "05-checking-gradients/gradcheck.h"
 #include "A-lab/extras.h"
+#include "11-tiny-network/network.h"
 
 struct objective {
     const struct function *function;    /* a built-in function, or NULL */
     const struct regression *model;     /* otherwise: regression on data */
     bool standardized;                  /* data: features scaled by --standardize,
                                            so the columns are std_w1.., std_b */
+    const struct network *network;      /* with model (for its data): chapter 11's
+                                           logistic or mlp instead of the regression */
+    bool loss_only;                     /* network: --columns loss */
 };
 
 /* Length of theta for the objective. */

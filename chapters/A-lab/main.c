@@ -21,6 +21,7 @@
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 #include "A-lab/plot.h"
+#include "11-tiny-network/lab_model.h"
 
 #include <errno.h>
 #include <math.h>
@@ -42,6 +43,7 @@ struct settings {
     uint64_t seed;
     struct lab_line_search search;   /* chapter 3: --line-search, --tol, ... */
     struct lab_extras extras;        /* chapters 9, 10: --scheduler, --clip-grad-norm, ... */
+    struct lab_model model;          /* chapter 11: --model, --loss, --init-seed, --columns */
     char *title;                     /* the command line, for --plot */
 };
 
@@ -71,6 +73,19 @@ static void usage(void)
            "                    the statistics go to stderr, the columns become\n"
            "                    std_w1,...,std_b (parameters in the scaled units)\n"
            "  --x0 V1,V2,...    the start (default: the function's own; data: zeros)\n"
+           "\n"
+           "Models (chapter 11; data only):\n"
+           "  --model linear|logistic|mlp:H[:ACT]\n"
+           "                    linear regression (default); logistic regression,\n"
+           "                    BCEWithLogitsLoss, targets 0 or 1; one hidden layer of H\n"
+           "                    units, ACT tanh (default), relu or sigmoid\n"
+           "  --loss mse|cross-entropy\n"
+           "                    (mlp) the loss; cross-entropy: the target is a class 0..C-1\n"
+           "  --init-seed S     (logistic, mlp) without --x0, PyTorch's default init drawn\n"
+           "                    from the book's generator seeded with S (default 0)\n"
+           "  --columns all|loss\n"
+           "                    every parameter (W1_i_j, b1_i, W2_i_j, b2_i), or only the\n"
+           "                    loss (and the accuracy when classifying)\n"
            "\n"
            "Running:\n"
            "  --steps N         N updates (default 100)\n"
@@ -125,7 +140,9 @@ static bool check_gradient(const struct objective *objective, const double *thet
 {
     struct gradcheck_result r = lab_gradcheck(objective, theta);
     char name[32];
-    if (objective->function || r.coordinate < objective->model->data->features)
+    if (objective->network)
+        lab_model_name(objective->network, r.coordinate, name, sizeof name);
+    else if (objective->function || r.coordinate < objective->model->data->features)
         snprintf(name, sizeof name, "%s%zu", objective->function ? "x" : "w", r.coordinate + 1);
     else
         snprintf(name, sizeof name, "b");
@@ -220,6 +237,7 @@ static struct settings parse(int argc, char **argv)
     s.optimizer_name = "sgd";
     s.search = lab_line_search_defaults();
     s.extras = lab_extras_defaults();
+    s.model = lab_model_defaults();
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         unsigned bit = hyper_flag_bit(flag);
@@ -230,6 +248,8 @@ static struct settings parse(int argc, char **argv)
             continue;                   /* chapter 3's flags (03-when-to-stop/lab_flags.h) */
         } else if (lab_extras_flag(&s.extras, argc, argv, &i)) {
             continue;                   /* chapters 9 and 10 (A-lab/extras.h) */
+        } else if (lab_model_flag(&s.model, argc, argv, &i)) {
+            continue;                   /* chapter 11's (11-tiny-network/lab_model.h) */
         } else if (strcmp(flag, "--function") == 0) {
             s.function_spec = flag_value(argc, argv, &i);
         } else if (strcmp(flag, "--data") == 0) {
@@ -296,6 +316,7 @@ static struct settings parse(int argc, char **argv)
                                                 "--no-bias", "--standardize", NULL};
         refuse_flags(&given, data_only, "applies to --data only");
     }
+    lab_model_check(&s.model, &given);
     if (flag_was_given(&given, "--steps") && flag_was_given(&given, "--epochs"))
         fail(EXIT_USAGE, "give --steps or --epochs, not both");
     if (!flag_was_given(&given, "--steps") && !flag_was_given(&given, "--epochs"))
@@ -355,11 +376,14 @@ static double *start_point(const struct settings *s, const struct objective *obj
     double loss;
     if (s->x0_count != 0 && s->x0_count != dim)
         fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
-             s->x0_count, dim, objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
+             s->x0_count, dim, objective->network ? " (in model.parameters() order)"
+                               : objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
     theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
     for (size_t i = 0; i < dim; i++)
         theta[i] = s->x0_count ? s->x0[i] : objective->function ? objective->function->start[i]
                                                                 : 0.0;
+    if (objective->network && s->x0_count == 0)     /* chapter 11: PyTorch's default init */
+        lab_model_start(&s->model, theta);
     loss = objective_loss(objective, theta);
     if (!isfinite(loss) && s->x0_count != 0)
         fail(EXIT_USAGE, "--x0: the loss at the start overflows (%g); start closer to the "
@@ -486,7 +510,7 @@ static void standardize(struct dataset *data, const char *path)
 static void write_figure_data(const char *dir)
 {
     struct function f = function_from_spec("--function", "rosenbrock");
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {&f, NULL, false, NULL, false};
     struct schedule schedule = {2000, 10, 0, false, 0};
     for (size_t k = 0; optimizer_kinds[k] != NULL; k++) {
         const struct optimizer_kind *kind = optimizer_kinds[k];
@@ -512,7 +536,7 @@ int main(int argc, char **argv)
     struct function function;
     struct dataset data = {0};
     struct regression model;
-    struct objective objective = {NULL, NULL, false};
+    struct objective objective = {NULL, NULL, false, NULL, false};
     struct schedule schedule;
     struct optimizer opt;
     struct run_result result;
@@ -552,6 +576,8 @@ int main(int argc, char **argv)
         model.data = &data;
         model.bias = !s.no_bias;
         objective.model = &model;
+        objective.network = lab_model_setup(&s.model, &data);
+        objective.loss_only = s.model.loss_only;
     }
     theta = start_point(&s, &objective);
     schedule = make_schedule(&s, &data);
@@ -573,6 +599,8 @@ int main(int argc, char **argv)
     if (s.gradcheck && !check_gradient(&objective, theta)) {
         free(theta);                /* clean under LeakSanitizer, as every exit */
         free(s.x0);
+        if (objective.network)
+            network_free(&s.model.net);
         dataset_free(&data);
         free(s.title);
         if (rows != stdout)
@@ -603,6 +631,8 @@ int main(int argc, char **argv)
     free(theta);                    /* LeakSanitizer */
     free(s.x0);
     free(s.title);
+    if (objective.network)
+        network_free(&s.model.net);
     dataset_free(&data);
     check_stdout();
     if (result.diverged)            /* the run's own status wins: 3 stays 3 */

@@ -1,0 +1,14 @@
+/* Exercise 11.3 (chapter 11): the hidden layer's backward pass.
+ * Replace the TODO line with your code; `make exercises CH=11` checks it. */
+#include "00-toolkit/exercise.h"
+#include "11-tiny-network/exercises.h"
+
+void hidden_backward(double *gw1, double *gb1, const double *dz, const double *w2,
+                     const double *u, const double *a, const double *x, size_t d, size_t h,
+                     size_t k, enum activation activation)
+{
+    (void)gw1, (void)gb1, (void)dz, (void)w2, (void)u, (void)a, (void)x;
+    (void)d, (void)h, (void)k, (void)activation;
+    TODO("for each hidden unit j: da_j sums W2[r][j] dz_r over the outputs r; multiply by "
+         "the activation's slope at u_j; then add it times x to row j of gw1");
+}

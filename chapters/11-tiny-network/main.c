@@ -1,0 +1,109 @@
+/* main.c: chapter 11's program, build/ch11.
+ *
+ *   ch11 [--example NAME] [--csv DIR]
+ *   ch11 --values
+ * Prints the chapter's worked examples (--example one of them), writes the
+ * figures' data with --csv, and the numbers the text quotes with --values.
+ * The work is done in the chapter's module (network.h, train.h) and in one
+ * small file per example (reports.h).
+ */
+#include "00-toolkit/args.h"
+#include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
+#include "11-tiny-network/reports.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct example {
+    const char *name;
+    void (*report)(FILE *out, const char *csv_dir);
+    int shown;                      /* without --example: 1 always, 2 with --csv */
+};
+
+static const struct example examples[] = {
+    {"seed-loop", seed_loop_print, 1},
+    {"by-hand", by_hand_report, 1},
+    {"pytorch", seed_loop_dump, 0},
+    {"pytorch-network", network_dump, 0},
+    {"sweep", sweep_print, 2},
+    {"cancer", cancer_print, 2},
+    {"digits", digits_print, 2},
+    {"moons", moons_print, 2},
+    {"claims", claims_print, 2},
+};
+#define EXAMPLES (sizeof examples / sizeof examples[0])
+
+static void usage(void)
+{
+    puts("usage: ch11 [--example NAME] [--csv DIR]\n"
+         "       ch11 --values\n"
+         "  with no flag: the worked examples seed-loop and by-hand\n"
+         "  --example NAME   one part: seed-loop, by-hand, pytorch or pytorch-network\n"
+         "                   (for pytorch_check.py: the seed's loop, the digits\n"
+         "                   network's first steps, with their data), or one that trains\n"
+         "                   on the data (seconds to a minute): sweep, cancer,\n"
+         "                   digits, moons, claims\n"
+         "  --values         the numbers the chapter's text quotes, one per line\n"
+         "  --csv DIR        also write the part's figure data into DIR (without\n"
+         "                   --example: every part's)\n"
+         "Run it from the top folder of descent: it reads chapters/11-tiny-network/data.");
+}
+
+/* Stop (exit status 2) before any work if dir cannot take the data. */
+static void check_writable(const char *dir)
+{
+    static const char probe[] = ".ch11-probe";
+    char path[4096];
+    csv_close(csv_create(dir, probe), probe);
+    snprintf(path, sizeof path, "%s/%s", dir, probe);
+    remove(path);
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const not_with_values[] = {"--example", "--csv", NULL};
+    const char *csv_dir = NULL, *example = NULL;
+    struct flags_given given = {0};
+    int values = 0;
+
+    fail_program = "ch11";
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        flag_once(&given, flag);
+        if (strcmp(flag, "--example") == 0)
+            example = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--csv") == 0)
+            csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            values = 1;
+        else
+            help_or_unknown_flag(flag, usage);
+    }
+    if (values)
+        refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
+                     "the values");
+    if (csv_dir)
+        check_writable(csv_dir);
+    if (values) {
+        chapter11_values(stdout);
+        return 0;
+    }
+    if (example) {
+        for (size_t k = 0; k < EXAMPLES; k++)
+            if (strcmp(examples[k].name, example) == 0) {
+                examples[k].report(stdout, csv_dir);
+                return 0;
+            }
+        fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, pytorch, pytorch-network, sweep, "
+                         "cancer, digits, moons or claims)", example);
+    }
+    for (size_t k = 0, shown = 0; k < EXAMPLES; k++) {
+        if (examples[k].shown == 0 || (examples[k].shown == 2 && !csv_dir))
+            continue;
+        if (shown++ > 0)
+            putchar('\n');
+        examples[k].report(stdout, csv_dir);
+    }
+    return 0;
+}

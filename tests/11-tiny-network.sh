@@ -1,0 +1,59 @@
+#!/bin/sh
+# tests/11-tiny-network.sh: chapter 11's program on the command line, and
+# the seed's loop next to PyTorch's when DESCENT_TORCH=1.
+. tests/cli.sh
+ch11=$BUILD/ch11
+
+expect_exit 0 "--help" "$ch11" --help
+expect_output_lost "$ch11"
+expect_exit 0 "the seed's loop" "$ch11" --example seed-loop
+expect_exit 0 "backpropagation by hand" "$ch11" --example by-hand
+expect_exit 0 "the digits network's first steps" "$ch11" --example pytorch-network
+expect_usage_error "unknown flag" "$ch11" --bogus
+expect_usage_error "unknown example" "$ch11" --example everything
+expect_usage_error "missing value" "$ch11" --example
+expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
+expect_usage_error "--values with --example" "$ch11" --values --example by-hand
+expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
+expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
+
+# The lab's chapter-11 flags (11-tiny-network/lab_model.h).
+lab=$BUILD/descent
+digits=chapters/11-tiny-network/data/digits.csv
+cancer=chapters/11-tiny-network/data/breast-cancer.csv
+expect_exit 0 "lab: an mlp on the digits, loss and accuracy only" \
+    "$lab" --data "$digits" --model mlp:8 --loss cross-entropy --columns loss --epochs 1 \
+    --batch 32 --optimizer adam --lr 0.01 --every 10
+if [ "$(head -n 1 "$cli_out")" = "step,loss,accuracy" ]; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "lab: --columns loss prints step,loss,accuracy"
+fi
+expect_exit 0 "lab: logistic regression's gradient passes the check" \
+    "$lab" --data "$cancer" --model logistic --steps 0 --gradcheck
+expect_exit 0 "lab: a tanh mlp's gradient passes the check" \
+    "$lab" --data "$digits" --model mlp:4 --loss cross-entropy --steps 0 --gradcheck
+if [ "$(head -n 1 "$cli_out" | cut -d, -f1-4)" = "step,loss,W1_1_1,W1_1_2" ]; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "lab: an mlp's parameters are named W1_i_j, ..."
+fi
+expect_usage_error "lab: --model with --function" "$lab" --function rosenbrock --model logistic
+expect_usage_error "lab: --loss with logistic" "$lab" --data "$cancer" --model logistic --loss mse
+expect_usage_error "lab: logistic on targets 0..9" "$lab" --data "$digits" --model logistic
+expect_usage_error "lab: --init-seed with linear" "$lab" --data "$cancer" --init-seed 3
+expect_usage_error "lab: no hidden units" "$lab" --data "$digits" --model mlp:0
+expect_usage_error "lab: an unknown activation" "$lab" --data "$digits" --model mlp:4:gelu
+expect_usage_error "lab: an unknown --columns" "$lab" --data "$digits" --columns some
+expect_usage_error "lab: --line-search with an mlp" \
+    "$lab" --data "$digits" --model mlp:4 --line-search armijo
+expect_usage_error "lab: --x0 of the wrong length" "$lab" --data "$cancer" --model logistic --x0 1,2
+
+# PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and
+# SGD(lr=0.01) from the C program's data and initial weights, and five steps
+# of the 64-32-10 digits network with every optimizer, within 1e-12, and the
+# lab's --model runs (RMSprop on the network within 1e-9: see the script).
+expect_pytorch_agrees "the seed's loop and the digits network against PyTorch's" \
+    chapters/11-tiny-network/pytorch_check.py "$BUILD"
+
+cli_summary 11-tiny-network

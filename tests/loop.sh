@@ -1,0 +1,105 @@
+#!/bin/sh
+# loop.sh: the learner's loop (tests/check.sh, the Makefile's stub rules,
+# tests/main.c and tests/harness.c) on broken answers.  In a temporary copy
+# of the tree and a temporary BUILD (never the learner's files or build),
+# chapter 8's stubs become: 8.4 a syntax error, 8.5 a crash, 8.6 an endless
+# loop, 8.7 a call of exit(0), 8.8 the reference answer; chapter 1's stubs
+# are the committed ones (pending).  Each broken exercise must be reported
+# as such, for that exercise alone, while 8.8 still runs and passes, and
+# `next:` must point at 8.4 (a broken exercise comes before chapter 1's
+# pending ones).  Run by make check; prints "N passed, N failed".
+set -u
+: "${BUILD:=build}"
+top=$(pwd)
+passed=0 failed=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The sources with their times, and BUILD's objects and library, so that
+# only the stubs are compiled again.
+mkdir -p "$work/build"
+cp -Rp Makefile chapters solutions tests "$work/" || exit 1
+[ -d "$BUILD/obj" ] && cp -Rp "$BUILD/obj" "$work/build/" && rm -rf "$work/build/obj/yours"
+[ -f "$BUILD/libdescent.a" ] && cp -p "$BUILD/libdescent.a" "$work/build/"
+
+one=chapters/01-update-rule adam=chapters/08-adam
+for f in "$one"/exercise_*.c; do
+    git show "HEAD:$f" >"$work/$f" 2>/dev/null ||
+        { echo "FAILED: cannot read the committed $f (git show HEAD:$f)"; echo "0 passed, 1 failed"; exit 1; }
+done
+# Rewrite a stub: keep its lines up to the function's opening brace, then BODY.
+stub() {   # stub FILE BODY
+    awk '{ print } /^\{/ { exit }' "$top/$1" >"$work/$1"
+    printf '%s\n}\n' "$2" >>"$work/$1"
+}
+stub "$adam/exercise_adam.c" '    (void)theta, (void)m, (void)v, (void)grad, (void)dim, (void)t;
+    (void)lr, (void)beta1, (void)beta2, (void)eps
+    int broken = ;'
+stub "$adam/exercise_adam_step.c" '    (void)opt, (void)grad;
+    theta[0] = 0;
+    raise(SIGSEGV);'
+stub "$adam/exercise_adamw.c" '    (void)opt, (void)theta, (void)grad;
+    for (;;)
+        continue;'
+stub "$adam/exercise_adamax.c" '    (void)opt, (void)theta, (void)grad;
+    exit(0);'
+sed -i 's|^#include <math.h>|#include <math.h>\n#include <signal.h>\n#include <stdlib.h>|' \
+    "$work/$adam/exercise_adam_step.c" "$work/$adam/exercise_adamax.c"
+cp "solutions/08-adam/exercise_nadam.c" "$work/$adam/exercise_nadam.c"
+
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
+    "$work/build/tests/01-update-rule-yours") >"$work/make.log" 2>&1
+(cd "$work" && BUILD="$work/build" CK_TIMEOUT_MULTIPLIER=0.5 \
+    sh tests/check.sh exercises 01-update-rule 08-adam) >"$work/out" 2>&1
+status=$?
+
+expect() {   # expect WHAT PATTERN: a line of the loop's output matches
+    if grep -q -E -e "$2" "$work/out"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAILED: $1: no line matches /$2/"
+    fi
+}
+once() {     # once WHAT PATTERN: exactly one line matches
+    n=$(grep -c -E -e "$2" "$work/out")
+    if [ "$n" -eq 1 ]; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAILED: $1: $n lines match /$2/, not one"
+    fi
+}
+
+if [ $status -eq 1 ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAILED: the loop exits with 1 when exercises fail, not $status"
+fi
+expect "a syntax error is reported as not compiling, with its line" \
+    '^  NOT COMPILING +exercise 8\.4 .*exercise_adam\.c:[0-9]+:[0-9]+: error'
+expect "a crash is reported, with its signal and the function" \
+    '^  CRASHED +exercise 8\.5 .*SIGSEGV.*adam_step_yours\(\)'
+expect "an endless loop is timed out, in the function" \
+    '^  TIMED OUT +exercise 8\.6 .*adamw_step_yours\(\)'
+expect "exit() is reported as a crash, in the function" \
+    '^  CRASHED +exercise 8\.7 .*exit\(\) was called in your adamax_step_yours\(\)'
+expect "the reference answer beside them still passes" '^  done +exercise 8\.8 '
+expect "chapter 1's stubs still run, as pending" '^  pending +exercise 1\.3 '
+once "exercise 8.4 has one entry" '^  [A-Za-z ]+ exercise 8\.4 '
+once "exercise 8.5 has one entry" '^  [A-Za-z ]+ exercise 8\.5 '
+once "exercise 8.6 has one entry" '^  [A-Za-z ]+ exercise 8\.6 '
+once "exercise 8.7 has one entry" '^  [A-Za-z ]+ exercise 8\.7 '
+expect "the progress counts them" \
+    '^  08-adam +1 +0 +3 +1$'
+expect "next: the first broken exercise, before chapter 1's pending ones" \
+    '^next: exercise 8\.4 Adam from memory, in chapters/08-adam/exercise_adam\.c'
+# and with nothing broken, the first pending one
+cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
+   "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" &&
+    BUILD="$work/build" sh tests/check.sh next 01-update-rule 08-adam) >"$work/out" 2>&1
+expect "next: with none broken, the first pending exercise in book order" \
+    '^next: exercise 1\.3 '
+
+if [ $failed -ne 0 ]; then
+    echo "the loop's output was:"; sed 's/^/    /' "$work/out"
+    echo "make said:"; tail -n 20 "$work/make.log" | sed 's/^/    /'
+fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
