@@ -196,22 +196,31 @@ END_TEST
  * eta = 1/2 lands on 0 in one step; eta = 1 multiplies x by -1 (4, -4, 4,
  * ...); eta = 1.5 by -2.  Exercise 4: eta = 0.2 multiplies x2 by -1, so
  * ||grad f|| >= 10 |x2| = 10 for ever and the step limit ends the run. */
-START_TEST(exercise_answers)
+START_TEST(exercise_1_answer)
 {
-    static const double two = 2.0, curvature[2] = {1.0, 10.0};
-    struct function f = quadratic(&two, 1), g = quadratic(curvature, 2);
-    double x = 4.0, grad, y[2] = {1.0, 1.0};
-    struct gd_run run;
-    gradient_descent(&f, &x, 0.1, 0.0, 4, NULL, 0);
+    static const double two = 2.0;
+    const double lr = 0.1;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0, grad;
+    gradient_descent(&f, &x, lr, 0, 4, NULL, 0);
     f.gradient(&f, &grad, &x);
     ck_assert_double_eq_tol(x, 1024.0 / 625, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, &x), 1048576.0 / 390625, TOLERANCE);
     ck_assert_double_eq_tol(grad, 2048.0 / 625, TOLERANCE);
     ck_assert_double_eq_tol(x, 4 * pow(4.0 / 5, 4), TOLERANCE);
+    ck_assert_double_eq_tol(x, 4 * pow(1 - 2 * lr, 4), TOLERANCE);
+    ck_assert_double_eq_tol(1 - 2 * lr, 0.8, TOLERANCE);                  /* x^(4) = 0.8 x^(3) */
     ck_assert_double_eq_tol(x, 1.6384, TOLERANCE);        /* the exact decimals */
     ck_assert_double_eq_tol(f.value(&f, &x), 2.68435456, TOLERANCE);
     ck_assert_double_eq_tol(grad, 3.2768, TOLERANCE);
-    x = 4.0;
+}
+END_TEST
+
+START_TEST(exercise_2_answer)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
     gradient_descent(&f, &x, 1.0 / 2, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x, 4 - 0.5 * 8, TOLERANCE);
     ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
@@ -223,6 +232,7 @@ START_TEST(exercise_answers)
     }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
+    ck_assert_double_eq(1 - 2 * 1.0, -1);
     ck_assert_double_eq(1 - 2 * 1.5, -2);
     {                                      /* factor -2: 4, -8, 16, -32 */
         const double by_hand[3] = {-8.0, 16.0, -32.0};
@@ -231,14 +241,40 @@ START_TEST(exercise_answers)
             ck_assert_double_eq_tol(x, by_hand[k], TOLERANCE);
         }
     }
-    /* Exercise 3: 8 * 0.8^k < 1e-6 first for k > 71.23..., 72 updates and
-     * 73 rows with row 0; the chapter's loop counts the same. */
+}
+END_TEST
+
+/* Exercise 3: 8 * 0.8^k < 1e-6 first for k > 71.23..., 72 updates; the
+ * chapter's loop counts the same. */
+START_TEST(exercise_3_updates)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
+    struct gd_run run = gradient_descent(&f, &x, 0.1, 1e-6, 1000, NULL, 0);
     ck_assert_double_eq_tol(log(1e-6 / 8) / log(0.8), 71.23, 5e-3);
-    x = 4.0;
-    run = gradient_descent(&f, &x, 0.1, 1e-6, 1000, NULL, 0);
     ck_assert_int_eq(run.steps, 72);
+}
+END_TEST
+
+/* ... and 73 rows with row 0. */
+START_TEST(exercise_3_rows)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    double x = 4.0;
+    struct gd_run run = gradient_descent(&f, &x, 0.1, 1e-6, 1000, NULL, 0);
     ck_assert_int_eq(run.steps + 1, 73);
-    /* Exercise 4: the factors 1 - 0.2 = 0.8 and 1 - 0.2 * 10 = -1 */
+}
+END_TEST
+
+/* Exercise 4: the factors 1 - 0.2 = 0.8 and 1 - 0.2 * 10 = -1 */
+START_TEST(exercise_4_answer)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    struct function g = quadratic(curvature, 2);
+    double y[2] = {1.0, 1.0};
+    struct gd_run run;
     ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
@@ -261,7 +297,11 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, decimals_are_not_exact);
     tcase_add_test(worked, minus_sign_goes_downhill);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
-    tcase_add_test(worked, exercise_answers);
+    tcase_add_test(worked, exercise_1_answer);
+    tcase_add_test(worked, exercise_2_answer);
+    tcase_add_test(worked, exercise_3_updates);
+    tcase_add_test(worked, exercise_3_rows);
+    tcase_add_test(worked, exercise_4_answer);
     suite_add_tcase(suite, worked);
     suite_add_tcase(suite, limits);
     return suite;

@@ -19,7 +19,7 @@ static double slope(double x)
 START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
 {
     double x = x2sinx_local_minimum(5.0);
-    ck_assert_double_eq_tol(slope(x), 0.0, 1e-12);
+    ck_assert_double_eq_tol(slope(x), 0, 1e-12);
     ck_assert_double_gt(x, 3 * acos(-1.0) / 2);
     ck_assert_double_lt(x, 2.0 * acos(-1.0));
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
@@ -96,16 +96,16 @@ START_TEST(past_two_over_h_does_not_converge)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
     double x_star = x2sinx_local_minimum(5.0), x = 3.0, first, other, h;
-    gradient_descent(&f, &x, 0.075, 0.0, 300, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 300, NULL, 0);
     first = x;
-    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(first, 4.5084, 5e-5);
     ck_assert_double_eq_tol(x, 5.4795, 5e-5);
-    gradient_descent(&f, &x, 0.075, 0.0, 1, NULL, 0);
+    gradient_descent(&f, &x, 0.075, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x, first, 1e-9);
     ck_assert_double_gt(fabs(first - x_star), 0.39);
     x = 3.0;
-    gradient_descent(&f, &x, 0.2, 0.0, 300, NULL, 0);
+    gradient_descent(&f, &x, 0.2, 0, 300, NULL, 0);
     other = x2sinx_local_minimum(x);
     h = x2sinx_second_derivative(other);
     ck_assert_double_eq_tol(other, -2.2889, 5e-5);
@@ -123,13 +123,13 @@ START_TEST(stability_limit_two_over_l)
     static const double curvature[2] = {1.0, 10.0};
     const struct function f = quadratic(curvature, 2);
     double x[2] = {1.0, 1.0}, y[2] = {1.0, 1.0};
-    gradient_descent(&f, x, 0.2, 0.0, 100, NULL, 0);
+    gradient_descent(&f, x, 0.2, 0, 100, NULL, 0);
     ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
-    gradient_descent(&f, y, 0.21, 0.0, 100, NULL, 0);
+    gradient_descent(&f, y, 0.21, 0, 100, NULL, 0);
     ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
-    ck_assert_double_eq_tol(f.value(&f, (double[]){0.0, 1.0}), 1.0 / 2 * 10, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1.0}), 1.0 / 2 * 10, 1e-15);
     x[0] = x[1] = 1.0;
-    gradient_descent(&f, x, 0.2, 0.0, 1, NULL, 0);
+    gradient_descent(&f, x, 0.2, 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
@@ -144,23 +144,33 @@ END_TEST
  * eta < 2/25 = 0.08; there x2's factor is 1 - 0.08 * 25 = -1 and x1's is
  * 1 - 0.32 = 0.68.  Exercise 2: eta h = 0.890 (crawl, factor 0.110) and
  * 1.780 (oscillates, factor -0.780), to three digits. */
-START_TEST(exercise_answers)
+START_TEST(exercise_1_answer)
 {
-    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
-    ck_assert_int_eq(regime_of(2.0 / 25, 25.0), REGIME_BOUNCE);
-    ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 25.0, -1.0, 1e-15);
-    ck_assert_double_eq_tol(1.0 - 2.0 / 25 * 4.0, 0.68, 1e-15);
+    const double curvature[2] = {4, 25};     /* the two coordinates' curvatures */
+    ck_assert_int_eq(regime_of(2.0 / 25, curvature[1]), REGIME_BOUNCE);
+    ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[1], -1, 1e-15);
+    ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[0], 0.68, 1e-15);
     ck_assert_double_eq_tol(2.0 / 25, 0.08, 1e-15);
+}
+END_TEST
+
+START_TEST(exercise_2_answer)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.1));
     ck_assert_int_eq(regime_of(0.03, h), REGIME_CRAWL);
     ck_assert_int_eq(regime_of(0.06, h), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
     ck_assert_double_eq_tol(0.06 * h, 1.780, 5e-4);
+    ck_assert_double_lt(0.06 * h, 2);                   /* below 2: it converges */
     ck_assert_double_eq_tol(measured_ratio(0.06), -0.780, 5e-4);
+    /* slower than 0.03 because |1 - eta h| is larger */
+    ck_assert_double_lt(fabs(measured_ratio(0.03)), fabs(measured_ratio(0.06)));
+    ck_assert_double_lt(fabs(1 - 0.03 * h), fabs(1 - 0.06 * h));
     {   /* the run printed every 5 steps: consecutive rows on opposite sides of x* */
-        double x_star = x2sinx_local_minimum(5.0);
+        double x_star = x2sinx_local_minimum(5.1);
         for (long k = 0; k < 40; k += 5)
             ck_assert_double_lt((x2sinx_descent(0.06, k, NULL) - x_star)
-                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0.0);
+                                * (x2sinx_descent(0.06, k + 5, NULL) - x_star), 0);
     }
 }
 END_TEST
@@ -191,7 +201,7 @@ START_TEST(regimes_by_q)
     static const double q[5] = {0.5, 1, 1.5, 2, 3};
     for (int i = 0; i < 5; i++) {
         double x = 1;
-        gradient_descent(&f, &x, q[i], 0.0, 1, NULL, 0);
+        gradient_descent(&f, &x, q[i], 0, 1, NULL, 0);
         ck_assert_double_eq_tol(x, 1 - q[i], 1e-15);
     }
     ck_assert_int_eq(regime_of(0.5, 1), REGIME_CRAWL);
@@ -225,7 +235,7 @@ START_TEST(loss_never_zigzags_below_two_over_l)
         double x[2] = {1.0, 1.0}, eta = etas[i], loss = f.value(&f, x);
         for (int k = 1; k <= 200; k++) {
             double before = loss, sign = x[1], closed;
-            gradient_descent(&f, x, eta, 0.0, 1, NULL, 0);
+            gradient_descent(&f, x, eta, 0, 1, NULL, 0);
             loss = f.value(&f, x);
             closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
             ck_assert_double_le(loss, before);
@@ -237,7 +247,7 @@ START_TEST(loss_never_zigzags_below_two_over_l)
         double x[2] = {1.0, 1.0}, loss = f.value(&f, x);
         for (int k = 1; k <= 200; k++) {
             double before = loss;
-            gradient_descent(&f, x, 0.21, 0.0, 1, NULL, 0);
+            gradient_descent(&f, x, 0.21, 0, 1, NULL, 0);
             loss = f.value(&f, x);
             ck_assert_double_gt(loss, before);
         }
@@ -256,7 +266,7 @@ START_TEST(near_two_over_l_a_larger_rate_is_slower)
     double after_100[3];
     for (int i = 0; i < 3; i++) {
         double x[2] = {1.0, 1.0};
-        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        gradient_descent(&f, x, etas[i], 0, 100, NULL, 0);
         after_100[i] = f.value(&f, x);
     }
     ck_assert_double_eq_tol(pow(1.0 - 10.0 * 0.18, 2.0), 0.64, 1e-12);
@@ -278,7 +288,7 @@ static int loss_rises(double eta, long steps, long *at, int max)
     int count = 0;
     for (long k = 1; k <= steps && loss - f_star > 1e-12; k++) {
         double before = loss;
-        gradient_descent(&f, &x, eta, 0.0, 1, NULL, 0);
+        gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
         loss = f.value(&f, &x);
         if (loss > before) {
             if (count < max)
@@ -340,7 +350,7 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
     ck_assert_double_lt(x2sinx_second_derivative(a), h);
     ck_assert_double_gt(x2sinx_second_derivative(b), h);
     ck_assert_double_gt(x_star - a, b - x_star);
-    run = gradient_descent(&parabola, &y, 0.075, 0.0, 100000, NULL, 0);
+    run = gradient_descent(&parabola, &y, 0.075, 0, 100000, NULL, 0);
     ck_assert(run.diverged);
     ck_assert_double_eq_tol(1.0 - 0.075 * h, -1.225, 5e-4);
     ck_assert_double_eq_tol(fabs(1.0 - 0.075 * h), 1.225, 5e-4);   /* each swing wider */
@@ -355,7 +365,7 @@ START_TEST(speed_follows_one_minus_eta_h)
 {
     ck_assert_double_lt(fabs(measured_ratio(0.05)), measured_ratio(0.005));
     ck_assert_double_lt(measured_ratio(0.005), fabs(measured_ratio(0.065)));
-    ck_assert_double_lt(measured_ratio(0.065), 0.0);
+    ck_assert_double_lt(measured_ratio(0.065), 0);
     ck_assert_double_lt(fabs(measured_ratio(0.03)), fabs(measured_ratio(0.06)));
     ck_assert_double_lt(fabs(1 - 0.03 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))),
                         fabs(1 - 0.06 * x2sinx_second_derivative(x2sinx_local_minimum(5.0))));
@@ -377,7 +387,7 @@ START_TEST(figure_paths_converging)
     for (long k = 4; k <= 25; k++) {
         double x = x2sinx_descent(0.05, k, NULL);
         double ratio = (x - x_star) / (before - x_star);
-        ck_assert_double_lt(ratio, 0.0);
+        ck_assert_double_lt(ratio, 0);
         if (k >= 7)
             ck_assert_double_eq_tol(ratio, 1.0 - 0.05 * h, 0.02);
         if (k >= 20)
@@ -428,19 +438,18 @@ END_TEST
 START_TEST(curvature_estimate_errors)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
-    double x = x2sinx_local_minimum(5.0), h = x2sinx_second_derivative(x);
+    double x = x2sinx_local_minimum(5.1), h = x2sinx_second_derivative(x);
     double fourth = -8.0 * x * cos(x) - (12.0 - x * x) * sin(x);
     double s = 1e-4, error = estimate_curvature(&f, x, s) - h, terms;
     ck_assert_double_eq_tol(fourth, -27.81, 5e-3);
     ck_assert_double_lt(fabs(error), 1e-6);
-    ck_assert_double_eq_tol(error / (s * s * fourth / 6), 1.0, 0.05);
+    ck_assert_double_lt(fabs(error / (s * s * fourth / 6) - 1), 0.05);
     terms = fmax(fabs(2.0 * x * sin(x)), fabs(x * x * cos(x)));
-    ck_assert_double_eq_tol(terms, 10, 1.0);        /* 9.47 and 9.48 */
+    ck_assert_double_eq_tol(terms, 10, 0.6);        /* 9.47 and 9.48 */
     ck_assert_double_eq_tol(2.0 * x * sin(x) + x * x * cos(x), 0, 1e-12);   /* f'(x*) */
-    for (int i = 0; i < 3; i++) {
-        static const double tiny[3] = {1e-10, 1e-11, 1e-12};
+    for (int i = 0; i < 3; i++) {                   /* s = 1e-10, then ten and a hundred times less */
         double rounding;
-        s = tiny[i];
+        s = 1e-10 / pow(10, i);
         rounding = 1e-16 * 10 / s;
         error = fabs(estimate_curvature(&f, x, s) - h);
         ck_assert_double_gt(error, 1e-6);
@@ -459,12 +468,12 @@ START_TEST(grid_of_rates)
     static const double curvature[2] = {1.0, 10.0};
     static const double etas[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3};
     const struct function f = quadratic(curvature, 2);
-    double best = INFINITY, best_eta = 0.0, first_climbing = 0.0;
+    double best = INFINITY, best_eta = 0, first_climbing = 0;
     for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
         double x[2] = {1.0, 1.0}, start = f.value(&f, x), loss;
-        gradient_descent(&f, x, etas[i], 0.0, 100, NULL, 0);
+        gradient_descent(&f, x, etas[i], 0, 100, NULL, 0);
         loss = f.value(&f, x);
-        if (loss > start && first_climbing == 0.0)
+        if (loss > start && first_climbing == 0)
             first_climbing = etas[i];
         if (loss < start && loss < best) {
             best = loss;
@@ -475,6 +484,20 @@ START_TEST(grid_of_rates)
     ck_assert_double_eq_tol(etas[2] / etas[0], 10, 1e-12);
     ck_assert_double_eq(first_climbing, 0.3);
     ck_assert_double_eq(best_eta, 0.1);
+}
+END_TEST
+
+/* Worked answer 6: on the valley a = (1, 10) the factors |1 - eta a_i| are
+ * 0.9 and 0 at eta = 0.1 (the flat direction is the slow one), 0.81 and
+ * -0.9 at eta = 0.19 (now the steep one, oscillating, as slow as before). */
+START_TEST(exercise_6_factors)
+{
+    const double a[2] = {1, 10}, lr_flat = 0.1, lr_steep = 0.19;
+    ck_assert_str_eq(fixed(1, 1 - lr_flat * a[0]), "0.9");
+    ck_assert_double_eq_tol(1 - lr_flat * a[1], 0, 1e-15);
+    ck_assert_str_eq(fixed(2, 1 - lr_steep * a[0]), "0.81");
+    ck_assert_str_eq(fixed(1, 1 - lr_steep * a[1]), "-0.9");
+    ck_assert_double_eq_tol(fabs(1 - lr_steep * a[1]), 1 - lr_flat * a[0], 1e-15);
 }
 END_TEST
 
@@ -489,7 +512,9 @@ Suite *chapter_suite(void)
     tcase_add_test(minimum, measured_ratio_is_one_minus_eta_h);
     tcase_add_test(minimum, past_two_over_h_does_not_converge);
     tcase_add_test(quadratic_case, stability_limit_two_over_l);
-    tcase_add_test(minimum, exercise_answers);
+    tcase_add_test(minimum, exercise_1_answer);
+    tcase_add_test(minimum, exercise_2_answer);
+    tcase_add_test(minimum, exercise_6_factors);
     tcase_add_test(minimum, taylor_parabola);
     tcase_add_test(minimum, regimes_by_q);
     tcase_add_test(quadratic_case, loss_never_zigzags_below_two_over_l);

@@ -115,8 +115,8 @@ START_TEST(exact_step_minimises_along_the_line)
     f.gradient(&f, hg, at);
     ck_assert_double_lt(fabs(dot(hg, g)) / (vec_norm(hg, 2) * vec_norm(g, 2)), 1e-14);
     /* no minimum along the line: 0 */
-    ck_assert_double_eq(exact_step((const double[2]){0.0, 0.0}, hg, 2), 0.0);
-    ck_assert_double_eq(exact_step(g, (const double[2]){-1.0, -10.0}, 2), 0.0);
+    ck_assert_double_eq(exact_step((const double[2]){0, 0}, hg, 2), 0);
+    ck_assert_double_eq(exact_step(g, (const double[2]){-1.0, -10.0}, 2), 0);
 }
 END_TEST
 
@@ -173,13 +173,13 @@ START_TEST(kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere)
         ck_assert_double_eq(f.value(&f, (const double[2]){kappa, 1.0}),
                             1.0 / 2 * (kappa * kappa + kappa));
     }
-    ck_assert_double_eq(kantorovich_rate(1.0), 0.0);
+    ck_assert_double_eq(kantorovich_rate(1.0), 0);
     for (int i = 0; i < 3; i++) {
         const double kappa = kappas_tried[i], curvature[2] = {1.0, kappa};
         const double rate = kantorovich_rate(kappa);
         const struct function f = quadratic(curvature, 2);
-        struct descent_settings one = {LINE_SEARCH_EXACT, 0.0, 0.0, 0.0, 0.0, 1, 0};
-        double x[2] = {kappa, 1.0}, before = f.value(&f, x), worst_seen = 0.0;
+        struct descent_settings one = {LINE_SEARCH_EXACT, 0, 0, 0, 0, 1, 0};
+        double x[2] = {kappa, 1.0}, before = f.value(&f, x), worst_seen = 0;
         for (int k = 0; k < 20; k++) {
             double after = line_search_descent(&f, x, &one, NULL).loss;
             ck_assert_double_eq_tol(after / before, rate, 1e-13);
@@ -205,7 +205,7 @@ START_TEST(kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere)
         double x[2];
         struct descent_run run;
         const struct function f = quadratic(valley_curvature, 2);
-        struct descent_settings one = {LINE_SEARCH_EXACT, 0.0, 0.0, 0.0, 0.0, 1, 0};
+        struct descent_settings one = {LINE_SEARCH_EXACT, 0, 0, 0, 0, 1, 0};
         x[0] = x[1] = 1.0;
         run = line_search_descent(&f, x, &one, NULL);
         ck_assert_double_lt(run.loss / 5.5, 81.0 / 121 - 0.1);
@@ -232,8 +232,8 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
     {
         const double kappa = 1000.0, curvature[2] = {1.0, kappa};
         const struct function f = quadratic(curvature, 2);
-        double x[2] = {1.0, 0.0};
-        gradient_descent(&f, x, 0.999 * 2 / kappa, 0.0, 1, NULL, 0);
+        double x[2] = {1.0, 0};
+        gradient_descent(&f, x, 0.999 * 2 / kappa, 0, 1, NULL, 0);
         ck_assert_double_eq_tol(x[0], 1 - 2 / kappa, 1e-5);
         ck_assert_double_gt(x[0], 1 - 2 / kappa);
     }
@@ -244,16 +244,16 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
         const double kappa = 10.0, round[2] = {1.0, 1.0};   /* 1/2 (x1^2 + y2^2) */
         const struct function f = quadratic(round, 2);
         double y[2] = {kappa, sqrt(kappa) * 1.0};
-        struct descent_settings one = {LINE_SEARCH_EXACT, 0.0, 0.0, 0.0, 0.0, 1, 0};
+        struct descent_settings one = {LINE_SEARCH_EXACT, 0, 0, 0, 0, 1, 0};
         struct descent_run run;
         ck_assert_double_eq(f.value(&f, y), 1.0 / 2 * (kappa * kappa + kappa));
         run = line_search_descent(&f, y, &one, NULL);
-        ck_assert_double_eq_tol(run.loss, 0.0, 1e-28);
+        ck_assert_double_eq_tol(run.loss, 0, 1e-28);
         /* ... and so does one fixed step with eta = 1 */
         y[0] = kappa;
         y[1] = sqrt(kappa);
-        gradient_descent(&f, y, 1.0, 0.0, 1, NULL, 0);
-        ck_assert_double_eq(vec_norm(y, 2), 0.0);
+        gradient_descent(&f, y, 1.0, 0, 1, NULL, 0);
+        ck_assert_double_eq(vec_norm(y, 2), 0);
         ck_assert_str_eq(decimals(4, kantorovich_rate(10.0)), "0.6694");
     }
 }
@@ -354,7 +354,7 @@ START_TEST(armijo_gives_up_when_no_step_helps)
     struct armijo_result r = armijo_backtrack(function_loss, &f, 2, x, 5.5, uphill, 1.0, 1e-4,
                                               0.5, next);
     ck_assert(!r.accepted);
-    ck_assert_double_eq(r.alpha, 0.0);
+    ck_assert_double_eq(r.alpha, 0);
     ck_assert_double_eq(next[0], 1.0);
     ck_assert_double_eq(next[1], 1.0);
     ck_assert_int_lt(r.evaluations, 60);
@@ -414,13 +414,13 @@ START_TEST(gradient_rule_guarantees_hold_with_mu_and_fail_with_l)
     bool broken_with_l = false;
     for (int search = 0; search < 3; search++) {
         struct descent_settings one = {(enum line_search)search, search == 2 ? 1.0 : 0.15,
-                                       1e-4, 0.5, 0.0, 1, 0};
+                                       1e-4, 0.5, 0, 1, 0};
         double x[2] = {1.0, 1.0}, g[2];
         for (int k = 0; k < 60; k++) {
             double gap = f.value(&f, x), norm;
             f.gradient(&f, g, x);
             norm = vec_norm(g, 2);
-            if (norm == 0.0)
+            if (norm == 0)
                 break;
             ck_assert_double_le(gap, gap_bound(norm, 1.0) * (1.0 + 1e-12));
             ck_assert_double_le(vec_norm(x, 2), distance_bound(norm, 1.0) * (1.0 + 1e-12));
@@ -432,7 +432,7 @@ START_TEST(gradient_rule_guarantees_hold_with_mu_and_fail_with_l)
     ck_assert(broken_with_l);
     /* (3.1) at ||g|| = 1, mu = 1: 1/2; the parabola's minimum, at y = x - g/mu */
     ck_assert_double_eq(gap_bound(1.0, 1.0), 1.0 / 2);
-    ck_assert_double_eq(distance_bound(0.0, 1.0), 0);
+    ck_assert_double_eq(distance_bound(0, 1.0), 0);
     /* at the start (1, 1): f = 11/2 against 101/2, ||x|| = sqrt 2 against sqrt 101 */
     ck_assert_double_eq_tol(gap_bound(sqrt(101.0), 1.0), 101.0 / 2, 1e-13);
 }
@@ -444,7 +444,7 @@ END_TEST
 START_TEST(gradient_rule_bound_is_tight_in_the_flat_direction)
 {
     const struct function f = quadratic(valley_curvature, 2);
-    struct descent_settings s = {LINE_SEARCH_NONE, 0.15, 0.0, 0.0, 1e-6, 100000, 0};
+    struct descent_settings s = {LINE_SEARCH_NONE, 0.15, 0, 0, 1e-6, 100000, 0};
     double x[2] = {1.0, 1.0};
     struct descent_run run = line_search_descent(&f, x, &s, NULL);
     ck_assert_int_eq(run.steps, 86);
@@ -474,7 +474,7 @@ START_TEST(each_stopping_rule_lies_somewhere)
     double x = 0.01, slope;
     x2sinx.gradient(&x2sinx, &slope, &x);
     ck_assert_double_eq_tol(slope, 3e-4, 1e-6);           /* 3 x^2, next term x^4/... */
-    ck_assert_double_eq(x2sinx_second_derivative(0.0), 0.0);
+    ck_assert_double_eq(x2sinx_second_derivative(0), 0);
     ck_assert_int_eq(plateau.report.step[STOP_GRADIENT], 0);
     ck_assert_str_eq(decimals(3, plateau.report.distance[STOP_GRADIENT]), "5.077");
     ck_assert_str_eq(decimals(2, plateau.report.gap[STOP_GRADIENT]), "24.08");
@@ -494,8 +494,8 @@ START_TEST(each_stopping_rule_lies_somewhere)
         static const double crawl_curvature[2] = {0.001, 1.0};
         const struct function f = quadratic(crawl_curvature, 2);
         const struct stop_thresholds loose = {1e-3, 1e-6, 1e-3};
-        const double x0[2] = {1.0, 1.0}, zero[2] = {0.0, 0.0};
-        struct stop_report r = first_stops(&f, x0, 1.0, &loose, zero, 0.0, 100000);
+        const double x0[2] = {1.0, 1.0}, zero[2] = {0, 0};
+        struct stop_report r = first_stops(&f, x0, 1.0, &loose, zero, 0, 100000);
         ck_assert_int_eq(r.step[STOP_STEP_LENGTH], 2);
         ck_assert_double_gt(r.distance[STOP_STEP_LENGTH], 0.99);
     }
@@ -503,8 +503,8 @@ START_TEST(each_stopping_rule_lies_somewhere)
          * same start (1, 1) and the same eta = 1 */
         static const double round[2] = {1.0, 1.0};
         const struct function f = quadratic(round, 2);
-        const double x0[2] = {1.0, 1.0}, zero[2] = {0.0, 0.0};
-        struct stop_report r = first_stops(&f, x0, 1.0, &chapter_thresholds, zero, 0.0, 1000);
+        const double x0[2] = {1.0, 1.0}, zero[2] = {0, 0};
+        struct stop_report r = first_stops(&f, x0, 1.0, &chapter_thresholds, zero, 0, 1000);
         ck_assert_double_lt(r.distance[STOP_LOSS_CHANGE], 1e-3);
     }
     ck_assert_int_eq(small.report.step[STOP_GRADIENT], 0);
@@ -589,12 +589,12 @@ END_TEST
 START_TEST(convexity_checks)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
-    const double pi = acos(-1.0), floor_point[2] = {0.0, 1.0};
+    const double pi = acos(-1.0), floor_point[2] = {0, 1.0};
     double x_star = x2sinx_local_minimum(5.0), down = -2.5 * pi, h11, h12, h22;
     ck_assert_double_eq_tol(x2sinx_second_derivative(3.0), -7.0 * sin(3.0) + 12.0 * cos(3.0),
                             1e-13);
     ck_assert_str_eq(decimals(2, x2sinx_second_derivative(3.0)), "-12.87");
-    ck_assert_double_gt(x2sinx_second_derivative(x_star), 0.0);
+    ck_assert_double_gt(x2sinx_second_derivative(x_star), 0);
     ck_assert_double_eq_tol(f.value(&f, &down), -25.0 * pi * pi / 4, 1e-12);
     ck_assert_double_eq(down, -5 * pi / 2);
     ck_assert_str_eq(decimals(2, f.value(&f, &down)), "-61.69");
@@ -618,11 +618,12 @@ START_TEST(exercise_answers)
 {
     static const double curvature[2] = {1.0, 4.0};
     const struct function f = quadratic(curvature, 2);
-    double x[2] = {1.0, 1.0}, g[2], hg[2], g_next[2], alpha, edge = cbrt(1.0 / 4000);
+    double x[2] = {1.0, 1.0}, g[2], hg[2], g_next[2], alpha;
     f.gradient(&f, g, x);
     quadratic_hessian_times(&f, hg, g);
     ck_assert_double_eq(dot(g, g), 17.0);
     ck_assert_double_eq(dot(g, hg), 65.0);
+    ck_assert_double_eq(hg[1], 16);                        /* Ag = (1, 16) */
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 17.0 / 65, 1e-15);
     gd_step(x, g, 2, alpha);
@@ -643,7 +644,16 @@ START_TEST(exercise_answers)
     ck_assert_double_eq_tol(kantorovich_rate(4.0), 9.0 / 25, 1e-15);
     f.gradient(&f, g_next, x);
     ck_assert_double_eq_tol(g_next[1], -12.0 / 65, 1e-15);
-    ck_assert_double_eq_tol(dot(g, g_next), 0.0, 1e-15);
+    ck_assert_double_eq_tol(dot(g, g_next), 0, 1e-15);
+}
+END_TEST
+
+/* Exercise 4: on x^4 the rule 4|x|^3 < 1e-3 fires at |x| < 0.0630, where
+ * f < 0.0000157; the bounds (3.1), (3.2) with mu = 2 would claim 5e-4 and
+ * 2.5e-7; f'' = 12 x^2 is 0 at the minimum. */
+START_TEST(exercise_4_answer)
+{
+    double edge = cbrt(1.0 / 4000);
     ck_assert_double_eq_tol(4.0 * edge * edge * edge, 1e-3, 1e-18);
     ck_assert_str_eq(decimals(4, edge), "0.0630");
     ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
@@ -655,6 +665,8 @@ START_TEST(exercise_answers)
         const double h = 1e-3;
         double second = (pow(1 + h, 4) - 2 * pow(1, 4) + pow(1 - h, 4)) / (h * h);
         ck_assert_double_eq_tol(second, 12 * 1.0 * 1.0, 1e-5);
+        /* ... and at the minimum x = 0, f'' = 12 x^2 is 0 (the difference is 2 h^2) */
+        ck_assert_double_eq_tol((pow(h, 4) + pow(-h, 4)) / (h * h), 0, 1e-5);
     }
 }
 END_TEST
@@ -681,7 +693,7 @@ START_TEST(lab_mse_curvature_is_g_h_g)
     for (int bias = 0; bias <= 1; bias++) {
         const struct regression model = {&data, bias == 1};
         const size_t dim = regression_dim(&model);
-        double theta[2] = {0.3, -0.2}, moved[2], g[2], g_moved[2], hg = 0.0;
+        double theta[2] = {0.3, -0.2}, moved[2], g[2], g_moved[2], hg = 0;
         mse_grad(&model, g, theta, NULL, 0);
         for (size_t j = 0; j < dim; j++)
             moved[j] = theta[j] + g[j];
@@ -701,7 +713,7 @@ START_TEST(lab_exact_step_on_data_minimises_along_the_line)
 {
     struct dataset data;
     struct lab_line_search o = lab_line_search_defaults();
-    double theta[2] = {0.0, 0.0}, g[2], g_next[2], scratch[2], alpha, at, left[2], right[2];
+    double theta[2] = {0, 0}, g[2], g_next[2], scratch[2], alpha, at, left[2], right[2];
     small_data(&data);
     {
         const struct regression model = {&data, true};
@@ -767,7 +779,7 @@ START_TEST(lab_run_stops_when_armijo_finds_no_step)
     struct lab_line_search search = lab_line_search_defaults();
     struct optimizer opt;
     struct run_result result;
-    double theta[2] = {0.0, 0.0};
+    double theta[2] = {0, 0};
     search.search = LINE_SEARCH_ARMIJO;
     optimizer_init(&opt, &sgd_kind, &sgd_kind.defaults, 2);
     result = lab_run_searched(NULL, theta, &opt, &objective, &schedule, &search);
@@ -801,6 +813,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
+    tcase_add_test(convexity, exercise_4_answer);
     tcase_add_test(lab, lab_mse_curvature_is_g_h_g);
     tcase_add_test(lab, lab_exact_step_on_data_minimises_along_the_line);
     tcase_add_test(lab, lab_run_with_armijo_is_the_chapters_run);

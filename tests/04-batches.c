@@ -65,9 +65,10 @@ START_TEST(bgd_three_iterations)
     double w[2] = {0, 0};
     /* At w = 0 the errors are -4, -6 and -6; the gradient (4.2) is
      * 2/3 [-4 (1, 1) - 6 (2, 1) - 6 (1, 2)] = 2/3 (-22, -22). */
+    const double y_of_samples_2_and_3 = 6;
     ck_assert_double_eq(regression_predict(&model, w, 0) - 4, -4);
-    ck_assert_double_eq(regression_predict(&model, w, 1) - 6, -6);
-    ck_assert_double_eq(regression_predict(&model, w, 2) - 6, -6);
+    ck_assert_double_eq(regression_predict(&model, w, 1) - y_of_samples_2_and_3, -6);
+    ck_assert_double_eq(regression_predict(&model, w, 2) - y_of_samples_2_and_3, -6);
     ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), 2.0 / 3 * -22, TOLERANCE);
     ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), -44.0 / 3, TOLERANCE);
     /* Iteration 2: [(16/15)^2 + 2 (8/5)^2] / 3 and 2/3 [-16/15 - 2 . 8/5 - 8/5]. */
@@ -149,7 +150,7 @@ START_TEST(bgd_closed_form_at_step_10)
         if (k + 1 == 27)
             after27 = after;
     }
-    ck_assert_double_lt(fabs(log10(after27 / 1e-30)), 1);   /* "near 10^-30" */
+    ck_assert(fabs(log10(after27 / 1e-30)) < 1);   /* "near 10^-30": within a factor of ten */
     ck_assert_double_eq(mse_loss(&model, w, NULL, 0), 0.0);
     ck_assert_double_eq(w[0], 2.0);
 }
@@ -334,6 +335,71 @@ END_TEST
  * = 3/11.  At eta = 3/11, r = -1: w goes 0, (4, 4), 0, ...; at 0.28 the
  * error grows by |1 - 22(0.28)/3| = 1.0533... per step; at 0.27 it shrinks
  * by 0.98. */
+/* Exercise 3, the Hessian: H = (2/3) X^T X = [[4, 10/3], [10/3, 4]],
+ * eigenvalues 4 + 10/3 = 22/3 along (1, 1) and 4 - 10/3 = 2/3 along (1, -1). */
+START_TEST(exercise_3_hessian)
+{
+    const double diagonal = 4, off_diagonal = 10.0 / 3;
+    const double along_ones[2] = {1, 1}, across[2] = {1, -1};
+    double h_ones[2], h_across[2], w[2];
+    /* the loss is quadratic with its minimum at w* = (2, 2): H v = grad(w* + v) */
+    w[0] = 2 + along_ones[0], w[1] = 2 + along_ones[1];
+    mse_grad(&model, h_ones, w, NULL, 0);
+    w[0] = 2 + across[0], w[1] = 2 + across[1];
+    mse_grad(&model, h_across, w, NULL, 0);
+    ck_assert_double_eq_tol(h_ones[0] - h_across[0], 2 * off_diagonal, TOLERANCE);
+    ck_assert_double_eq_tol((h_ones[0] + h_across[0]) / 2, diagonal, TOLERANCE);
+    ck_assert_double_eq_tol(diagonal + off_diagonal, 22.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(diagonal - off_diagonal, 2.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(h_ones[0], 22.0 / 3, TOLERANCE);
+    ck_assert_double_eq_tol(h_across[0], 2.0 / 3, TOLERANCE);
+    {   /* the start w = (0, 0) is w - w* = -2 (1, 1), along the first eigenvector */
+        const double offset = -2;
+        ck_assert_double_eq(0 - 2, offset);
+    }
+}
+END_TEST
+
+/* ... the limit: |r| < 1 for 0 < eta < 6/22 = 3/11 (0.2727) = 2/lambda_max;
+ * the other direction would allow 2/(2/3) = 3. */
+START_TEST(exercise_3_limit)
+{
+    const double other_limit = 3;
+    ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(2 / (2.0 / 3), other_limit, TOLERANCE);
+    ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
+    ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
+    ck_assert_double_gt(3.0 / 11, 0);                     /* 0 < eta < 3/11 */
+    {   /* from w = (0, 0), w - w* = -2 (1, 1): the gradient is -2 (22/3) (1, 1) */
+        double w[2] = {0, 0}, grad[2];
+        mse_grad(&model, grad, w, NULL, 0);
+        ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3, TOLERANCE);
+        ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3, TOLERANCE);
+    }
+}
+END_TEST
+
+/* ... at eta = 3/11 exactly w jumps between (0, 0) and (4, 4), the loss
+ * stays at 88/3. */
+START_TEST(exercise_3_cycle)
+{
+    double w[2] = {0, 0}, grad[2];
+    const double far = 4;
+    ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);    /* r = -1 */
+    ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
+    mse_grad(&model, grad, w, NULL, 0);
+    gd_step(w, grad, 2, 3.0 / 11);
+    ck_assert_double_eq_tol(w[0], far, TOLERANCE);
+    ck_assert_double_eq_tol(w[1], far, TOLERANCE);
+    ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
+    mse_grad(&model, grad, w, NULL, 0);
+    gd_step(w, grad, 2, 3.0 / 11);
+    ck_assert_double_eq_tol(w[0], 0, TOLERANCE);
+    ck_assert_double_eq_tol(w[1], 0, TOLERANCE);
+}
+END_TEST
+
 START_TEST(exercise_3_largest_stable_eta)
 {
     double w[2] = {0, 0}, grad[2];
@@ -349,19 +415,13 @@ START_TEST(exercise_3_largest_stable_eta)
     ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
-    ck_assert_str_eq(fixed(2, 1 - 22 * 0.27 / 3), "-0.98");
-    ck_assert_str_eq(fixed(4, 1 - 22 * 0.28 / 3), "-1.0533");
+    const double below = 0.27, above = 0.28;
+    ck_assert_str_eq(fixed(2, 1 - 22 * below / 3), "-0.98");
+    ck_assert_str_eq(fixed(4, 1 - 22 * above / 3), "-1.0533");
     /* 1.0533 to the power 400, between two printed rows: about 10^9. */
     ck_assert_double_lt(fabs(log10(pow(1.0533, 400)) - log10(1e9)), 0.5);
-    mse_grad(&model, grad, w, NULL, 0);
-    gd_step(w, grad, 2, 3.0 / 11);
-    ck_assert_double_eq_tol(w[0], 4.0, TOLERANCE);
-    ck_assert_double_eq_tol(w[1], 4.0, TOLERANCE);
-    mse_grad(&model, grad, w, NULL, 0);
-    gd_step(w, grad, 2, 3.0 / 11);
-    ck_assert_double_eq_tol(w[0], 0.0, TOLERANCE);
     for (int k = 0; k < 2; k++) {
-        double eta = k == 0 ? 0.28 : 0.27, r = 1.0 - 22.0 * eta / 3.0;
+        double eta = k == 0 ? above : below, r = 1.0 - 22.0 * eta / 3.0;
         w[0] = w[1] = 0;
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, eta);
@@ -1091,6 +1151,9 @@ Suite *chapter_suite(void)
     tcase_add_test(mini, minibatch_two_epochs);
     tcase_add_test(by_hand, exercise_1_fourth_iteration);
     tcase_add_test(by_hand, exercise_2_order_3_2_1);
+    tcase_add_test(by_hand, exercise_3_hessian);
+    tcase_add_test(by_hand, exercise_3_limit);
+    tcase_add_test(by_hand, exercise_3_cycle);
     tcase_add_test(by_hand, exercise_3_largest_stable_eta);
     tcase_add_test(module, cholesky_small_system);
     tcase_add_test(module, least_squares_of_the_worked_example);

@@ -51,10 +51,11 @@ static const char *printed(const char *format, double x)
 START_TEST(derivation_constants)
 {
     double h = 1e-3, forward = best_forward_step(1, 1), central = best_central_step(1, 1);
+    const double two = 2, three = 3;        /* the 2 eps of (5.3)'s h*, the 3 eps of (5.4)'s */
     ck_assert_msg(nextafter(1.0, 2.0) - 1 == EPS_MACH, "eps is %s", "2^-52");
     ck_assert_double_eq(creal(I * I), -1);
-    ck_assert_double_eq_tol(central, cbrt(3 * EPS_MACH), 1e-19);
-    ck_assert_double_eq_tol(forward, sqrt(2 * EPS_MACH), 1e-22);
+    ck_assert_double_eq_tol(central, cbrt(three * EPS_MACH), 1e-19);
+    ck_assert_double_eq_tol(forward, sqrt(two * EPS_MACH), 1e-22);
     ck_assert_double_eq_tol((exp(h) - 1 - h) / (h * h), 1.0 / 2, 1e-3);
     ck_assert_double_eq_tol((exp(h) - 1 - h - h * h / 2) / (h * h * h), 1.0 / 6, 1e-3);
     ck_assert_double_eq_tol((exp(-h) - 1 + h - h * h / 2) / (h * h * h), -1.0 / 6, 1e-3);
@@ -64,9 +65,22 @@ START_TEST(derivation_constants)
     ck_assert_double_eq_tol((forward / 2) / (EPS_MACH / forward), 1, 1e-12);
     ck_assert_double_eq_tol((central * central / 6) / (EPS_MACH / central), 1.0 / 2, 1e-12);
     ck_assert_double_eq_tol(central_bound(central), central * central / 2, 1e-25);
-    /* halving h: the forward error halves, the central error quarters */
+}
+END_TEST
+
+/* Halving h: the forward error halves, the central error quarters. */
+START_TEST(halving_halves_and_quarters)
+{
     ck_assert_double_eq_tol(curve.forward[40] / curve.forward[43], 2, 0.01);
     ck_assert_double_eq_tol(curve.central[40] / curve.central[43], 4, 0.02);
+}
+END_TEST
+
+/* The machine epsilon: the gap between 1 and the next double, 2^-52. */
+START_TEST(machine_epsilon)
+{
+    ck_assert_msg(nextafter(1.0, INFINITY) - 1 == EPS_MACH, "eps is %s", "2^-52");
+    ck_assert_double_eq(EPS_MACH, ldexp(1, -52));
 }
 END_TEST
 
@@ -120,7 +134,7 @@ START_TEST(best_steps_derived_then_measured)
     double measured_central = curve_best_step(&curve, curve.central);
     ck_assert_double_eq(EPS_MACH, eps);
     ck_assert_double_eq_tol(forward, sqrt(2 * eps), 1e-22);
-    ck_assert_double_eq_tol(central, cbrt(3 * eps), 1e-19);
+    ck_assert_double_eq_tol(central, cbrt(3 * eps), 2e-19);
     /* the derivative of each bound is 0 at its h* */
     ck_assert_double_eq_tol(0.5 - eps / (forward * forward), 0.0, 1e-15);
     ck_assert_double_eq_tol(central / 3 - eps / (central * central), 0.0, 1e-15);
@@ -172,8 +186,8 @@ START_TEST(complex_step_exact_to_rounding)
     for (int k = 80; k < EXP_CURVE_STEPS; k++)      /* h <= 1e-8 */
         ck_assert_double_le(curve.complex_step[k], EPS_MACH);
     /* complex_of builds x + iy on every compiler */
-    ck_assert_double_eq(creal(complex_of(1.5, -2.0)), 1.5);
-    ck_assert_double_eq(cimag(complex_of(1.5, -2.0)), -2.0);
+    ck_assert_double_eq(creal(complex_of(1.5, -2.5)), 1.5);
+    ck_assert_double_eq(cimag(complex_of(1.5, -2.5)), -2.5);
 }
 END_TEST
 
@@ -288,13 +302,14 @@ START_TEST(specimen_per_sample_ratio_minus_n_over_2)
     struct specimen s;
     struct checked objective;
     struct rng rng;
+    const double square = 2;        /* the square's 2 the routine leaves out */
     specimen_init(&s, SPECIMEN_SEED_VALUE, SPECIMEN_PER_SAMPLE);
     objective = specimen_checked(&s);
     rng_seed(&rng, 5);
     for (int k = 0; k < 5; k++) {
         double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n;
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
-        ck_assert_double_eq_tol(g / n, -100.0 / 2, 1e-8);
+        ck_assert_double_eq_tol(g / n, -100.0 / square, 1e-8);
         ck_assert_str_eq(printed("%.4f", g / n), "-50.0000");
         ck_assert_double_eq_tol(-g, 1.0 / 2 * 100 * n, 1e-8 * fabs(g));
         ck_assert_double_eq_tol(r.worst, 51.0 / 50, 1e-9);
@@ -487,6 +502,38 @@ END_TEST
 
 /* With 0 < x < h the central difference of |x| is 2x/(2h) = x/h, of ReLU
  * (x + h)/(2h) = 1/2 + x/(2h); once |x| > h both are exact. */
+/* (5.6)'s step is (5.4)'s best step up to a factor cbrt(3). */
+START_TEST(gradcheck_step_scale)
+{
+    ck_assert_double_eq_tol(best_central_step(1, 1) / gradcheck_step(0.5), cbrt(3), 1e-12);
+}
+END_TEST
+
+/* The floor 1e-2 = atol / rtol of torch.allclose (atol 1e-5, rtol 1e-3;
+ * gradcheck's eps 1e-6): at a minimum the true gradient 0 against rounding
+ * noise would give r = 1 without it. */
+START_TEST(floor_matches_torch_tolerances)
+{
+    const double atol = 1e-5, rtol = 1e-3, torch_eps = 1e-6, true_gradient = 0;
+    ck_assert_double_eq_tol(atol / rtol, 1e-2, 1e-17);
+    ck_assert_double_eq(GRADCHECK_FLOOR, atol / rtol);
+    ck_assert_double_eq(relative_error(true_gradient, 3e-11, 0), 1);
+    ck_assert_double_lt(relative_error(true_gradient, 3e-11, GRADCHECK_FLOOR), torch_eps);
+    /* gradcheck's (b - a)/(2 eps) is the book's central difference */
+    ck_assert_double_eq(central_difference(exp, 0, torch_eps),
+                        (exp(torch_eps) - exp(-torch_eps)) / (2 * torch_eps));
+}
+END_TEST
+
+/* |x| and ReLU have no derivative at 0; the book picks 0 for both, as PyTorch does. */
+START_TEST(kink_derivative_picked)
+{
+    const double picked = 0;
+    ck_assert_double_eq(abs_derivative(0.0), picked);
+    ck_assert_double_eq(relu_derivative(0.0), picked);
+}
+END_TEST
+
 START_TEST(kinks_straddled)
 {
     double x = 1e-6, h = gradcheck_step(x);
@@ -536,47 +583,69 @@ static void mystery_repaired(const void *context, double *grad, const double *x)
     grad[2] = 3.0 * x[1] * x[2] * x[2] + x[0] * exp(x[0] * x[2]);
 }
 
-START_TEST(exercise_answers)
+/* Worked answer 1: (1.1^3 - 0.9^3) / 0.2 = 0.602 / 0.2 = 3.01, error h^2 =
+ * 1/100; (1.01^3 - 0.99^3) / 0.02 = 3.0001, error 1/10000.  Exact in
+ * decimals; in doubles within 1e-12. */
+START_TEST(exercise_1_answer)
 {
-    struct error_curve exercise;
-    double best = cbrt(3 * DBL_EPSILON / 8), x[3] = {0.5, -1.0, 2.0}, grad[3], numeric[3];
-    struct checked objective = mystery_checked();
-    struct gradcheck_result r;
-    /* 1. (1.1^3 - 0.9^3) / 0.2 = 0.602 / 0.2 = 3.01, error h^2 = 1/100;
-     *    (1.01^3 - 0.99^3) / 0.02 = 3.0001, error 1/10000.  Exact in
-     *    decimals; in doubles within 1e-12. */
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.1), 3.01, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.01), 3.0001, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.1) - 3, 1.0 / 100, 1e-12);
-    ck_assert_double_eq_tol(central_difference(cube, 1.0, 0.01) - 3, 1.0 / 10000, 1e-11);
-    ck_assert_double_eq_tol(forward_difference(cube, 1.0, 0.1), 3.31, 1e-12);
+    const double h1 = 0.1, h2 = 0.01, width1 = 0.2, width2 = 0.02;
+    ck_assert_double_eq_tol(2 * h1, width1, 1e-17);
+    ck_assert_double_eq_tol(2 * h2, width2, 1e-18);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h1), 3.01, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h2), 3.0001, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h1) - 3, 1 / 100.0, 1e-12);
+    ck_assert_double_eq_tol(central_difference(cube, 1, h2) - 3, 1 / 10000.0, 1e-11);
+    ck_assert_double_eq_tol(forward_difference(cube, 1, h1), 3.31, 1e-12);
     ck_assert_double_eq_tol(1.1 * 1.1 * 1.1, 1.331, 1e-15);
     ck_assert_double_eq_tol(0.9 * 0.9 * 0.9, 0.729, 1e-15);
     ck_assert_double_eq_tol(1.331 - 0.729, 0.602, 1e-15);
+    ck_assert_double_eq_tol(0.602 / width1, 3.01, 1e-15);
     ck_assert_double_eq_tol(0.602 / 0.2, 3.01, 1e-15);
+    /* ten times smaller a step, a hundred times smaller an error: order 2 */
+    ck_assert_double_eq_tol(log((central_difference(cube, 1, h1) - 3) / (central_difference(cube, 1, h2) - 3))
+                                / log(h1 / h2), 2, 1e-6);
     ck_assert_double_eq_tol(1.01 * 1.01 * 1.01, 1.030301, 1e-15);
     ck_assert_double_eq_tol(0.99 * 0.99 * 0.99, 0.970299, 1e-15);
-    ck_assert_double_eq_tol((1.030301 - 0.970299) / 0.02, 3.0001, 1e-12);
+    ck_assert_double_eq_tol((1.030301 - 0.970299) / width2, 3.0001, 1e-12);
     ck_assert_double_eq_tol(3.0001 - 3, 0.0001, 1e-12);
+    ck_assert_double_eq_tol(3.01 - 3, h2, 1e-12);                 /* off by 0.01 */
     /* a cubic: f''' = 6 everywhere, so h^2 f'''/6 = h^2, all of the error */
     ck_assert_double_eq(6.0 / 6, 1);
-    ck_assert_double_eq_tol((central_difference(cube, 1.0, 0.1) - 3) / (0.1 * 0.1), 1, 1e-9);
+    ck_assert_double_eq_tol((central_difference(cube, 1, h1) - 3) / (h1 * h1), 1, 1e-9);
     ck_assert_double_eq_tol(3.31 - 3, 0.31, 1e-12);
-    ck_assert_double_eq_tol(0.31 / 0.01, 31, 1e-9);
+    ck_assert_double_eq_tol(0.31 / h2, 31, 1e-9);
+    ck_assert_double_eq_tol((1.331 - 1) / h1, 3.31, 1e-12);
+}
+END_TEST
+
+/* Worked answer 2, f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) =
+ * 4.4e-6, the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
+ * 3.8e-11; measured over 64 points within a factor 2. */
+START_TEST(exercise_2_answer)
+{
+    struct error_curve exercise;
+    const double three = 3, factor = 2;             /* (5.4)'s 3 eps; within a factor 2 */
+    double best = cbrt(3 * DBL_EPSILON / 8);
     ck_assert_int_eq(CURVE_POINTS, 64);
-    ck_assert_double_eq(cbrt(3 * DBL_EPSILON * (1.0 / 8)), best);
-    /* 2. f = exp(2x): |f| / |f'''| = 1/8, h* = cbrt(3 eps / 8) = 4.4e-6,
-     *    the bound h*^2 |f'''| / 2 = 4 h*^2 = 7.6e-11, relative to f' = 2:
-     *    3.8e-11; measured within a factor 2 */
+    ck_assert_double_eq(cbrt(three * DBL_EPSILON * (1.0 / 8)), best);
     ck_assert_str_eq(printed("%.1e", best), "4.4e-06");
     ck_assert_double_eq(exp2x(0), 1);
+    ck_assert_double_eq(8.0 / 2, 4);                              /* h*^2 8/2 = 4 h*^2 */
     ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");
     ck_assert_str_eq(printed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);
     error_curve(&exercise, exp2x, exp2x_complex, exp2x_derivative, CURVE_POINTS, CURVE_SEED);
-    ck_assert_double_ge(curve_best_step(&exercise, exercise.central), best / 2);
-    ck_assert_double_le(curve_best_step(&exercise, exercise.central), best * 2);
-    /* 4. the check names coordinate 3 (index 2); the repair passes */
+    ck_assert_double_ge(curve_best_step(&exercise, exercise.central), best / factor);
+    ck_assert_double_le(curve_best_step(&exercise, exercise.central), best * factor);
+}
+END_TEST
+
+/* Exercise 4: the check names coordinate 3 (index 2); the repair passes. */
+START_TEST(exercise_answers)
+{
+    double x[3] = {0.5, -1.0, 2.0}, grad[3], numeric[3];
+    struct checked objective = mystery_checked();
+    struct gradcheck_result r;
     r = gradcheck(&objective, x, grad, numeric, GRADCHECK_FLOOR);
     ck_assert_int_eq(r.coordinate, 2);
     ck_assert_str_eq(gradcheck_verdict(r.worst), "wrong");
@@ -594,17 +663,24 @@ Suite *chapter_suite(void)
     TCase *specimen = tcase_create("ch05 the specimen");
     tcase_add_unchecked_fixture(differences, make_curve, NULL);
     tcase_add_test(differences, derivation_constants);
+    tcase_add_test(differences, halving_halves_and_quarters);
+    tcase_add_test(differences, machine_epsilon);
     tcase_add_test(differences, chapter_settings);
     tcase_add_test(differences, error_orders_from_taylor);
     tcase_add_test(differences, best_steps_derived_then_measured);
     tcase_add_test(differences, complex_step_exact_to_rounding);
     tcase_add_test(differences, cmplx_macro_where_it_exists);
+    tcase_add_test(differences, exercise_1_answer);
+    tcase_add_test(differences, exercise_2_answer);
     tcase_add_test(differences, exercise_answers);
     tcase_add_test(check, relative_error_reads);
     tcase_add_test(check, complex_versions_are_the_functions);
     tcase_add_test(check, every_book_gradient_checked);
     tcase_add_test(check, a_flipped_sign_is_found);
     tcase_add_test(check, random_points_catch_what_the_start_hides);
+    tcase_add_test(check, gradcheck_step_scale);
+    tcase_add_test(check, floor_matches_torch_tolerances);
+    tcase_add_test(check, kink_derivative_picked);
     tcase_add_test(check, kinks_straddled);
     tcase_add_test(specimen, specimen_seed_ratio);
     tcase_add_test(specimen, specimen_per_sample_ratio_minus_n_over_2);

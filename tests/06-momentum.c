@@ -41,7 +41,7 @@ START_TEST(example_gradient_descent)
     const double want[4][2] = {{1, 1}, {3.0 / 4, 1.0 / 4}, {9.0 / 16, 1.0 / 16},
                                {27.0 / 64, 1.0 / 64}};
     double x[4][2], b[4][2];
-    worked_example_steps(0.0, false, x, b);
+    worked_example_steps(0, false, x, b);
     expect_pairs(x, want);
 }
 END_TEST
@@ -81,7 +81,7 @@ START_TEST(example_losses_after_three_steps)
     static const double curvature[2] = {1.0, 3.0};
     struct function f = quadratic(curvature, 2);
     double x[4][2], b[4][2];
-    worked_example_steps(0.0, false, x, b);
+    worked_example_steps(0, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 183.0 / 2048, TOLERANCE);
     worked_example_steps(0.5, false, x, b);
     ck_assert_double_eq_tol(f.value(&f, x[3]), 427.0 / 2048, TOLERANCE);
@@ -110,7 +110,7 @@ static void expect_pair(const double got[2], double a, double b)
 START_TEST(example_gradient_descent_factors)
 {
     double x[4][2], b[4][2];
-    worked_example_steps(0.0, false, x, b);
+    worked_example_steps(0, false, x, b);
     for (int k = 0; k < 3; k++) {
         ck_assert_double_eq_tol(x[k + 1][0], (1 - 1.0 / 4) * x[k][0], TOLERANCE);
         ck_assert_double_eq_tol(x[k + 1][1], (1 - 3.0 / 4) * x[k][1], TOLERANCE);
@@ -203,13 +203,13 @@ START_TEST(example_why_momentum_overshoots)
     double x[4][2], b[4][2], g[2], gd[4][2], nesterov[4][2];
     worked_example_steps(0.5, false, x, b);
     example_gradient(x[2], g);
-    ck_assert_double_lt(g[1], 0.0);
+    ck_assert_double_lt(g[1], 0);
     ck_assert_double_gt(0.5 * b[2][1], fabs(g[1]));
-    ck_assert_double_gt(b[3][1], 0.0);
+    ck_assert_double_gt(b[3][1], 0);
     ck_assert_double_eq_tol(x[3][1], -23.0 / 64, TOLERANCE);
-    worked_example_steps(0.0, false, gd, b);
+    worked_example_steps(0, false, gd, b);
     for (int k = 0; k <= 3; k++)
-        ck_assert_double_gt(gd[k][1], 0.0);
+        ck_assert_double_gt(gd[k][1], 0);
     ck_assert_double_lt(x[3][0], gd[3][0]);
     ck_assert_double_eq_tol(x[3][0], 11.0 / 64, TOLERANCE);
     ck_assert_double_eq_tol(gd[3][0], 27.0 / 64, TOLERANCE);
@@ -276,12 +276,12 @@ START_TEST(exercise_2_edge_flips_for_ever)
     struct function f = quadratic(&steep, 1);
     struct hyper h = setting(3.8 / 100, 0.9, false);
     struct optimizer opt;
-    double x = 1.0, grad, last = 1.0, at_1000 = 0.0;
+    double x = 1.0, grad, last = 1.0, at_1000 = 0;
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0.0) / 100, 0.02, TOLERANCE);
+    ck_assert_double_eq_tol((2 + 2 * 0) / 100.0, 0.02, TOLERANCE);   /* beta = 0 */
     {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
         double z = -1, t = 1 + 0.9 - 3.8;
-        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0, TOLERANCE);
     }
     optimizer_init(&opt, &sgd_kind, &h, 1);
     for (int k = 1; k <= 2000; k++) {
@@ -294,7 +294,7 @@ START_TEST(exercise_2_edge_flips_for_ever)
             at_1000 = fabs(x);
     }
     optimizer_free(&opt);
-    ck_assert_double_gt(at_1000, 0.01);
+    ck_assert_double_gt(at_1000, 1e-2);
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
 }
 END_TEST
@@ -311,7 +311,7 @@ static double dampened_gap(bool first_step_exception)
     struct hyper h = setting(0.01, 0.9, false);
     struct optimizer opt;
     double x[2] = {1.0, 1.0}, previous[2] = {1.0, 1.0}, theta[2] = {1.0, 1.0}, grad[2];
-    double gap = 0.0;
+    double gap = 0;
     h.dampening = 0.5;
     optimizer_init(&opt, &sgd_kind, &h, 2);
     for (int k = 0; k < 200; k++) {
@@ -358,14 +358,24 @@ END_TEST
  * beta p = (sqrt k - 1)^2 / k, the rate sqrt(beta p) = 1 - 1/sqrt k:
  * kappa = 100, beta = 9/11, r = 9/10, slower than heavy ball's best 9/11;
  * the steep direction (q = 1) has both roots 0. */
+/* At kappa = 100 heavy ball's best rate (sqrt(kappa) - 1)/(sqrt(kappa) + 1)
+ * is 9/11, below Nesterov's 1 - 1/sqrt(kappa). */
+START_TEST(heavy_ball_best_beats_nesterov_at_100)
+{
+    const double kappa = 100, root = sqrt(kappa);
+    ck_assert_double_eq_tol((root - 1) / (root + 1), 9.0 / 11, TOLERANCE);
+    ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+}
+END_TEST
+
 START_TEST(exercise_4_nesterov_double_root_algebra)
 {
     static const double kappas[3] = {4.0, 100.0, 1442.0};
     for (int i = 0; i < 3; i++) {
         double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
         double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
-        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0.0, TOLERANCE);
-        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
+        ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
         ck_assert_double_gt(high, 1.0);
         ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
         ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
@@ -376,7 +386,7 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
-        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+        ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
     }
 }
@@ -394,7 +404,7 @@ static double forms_gap(const char *spec, double lr, double momentum, long steps
     struct function f = function_from_spec("--function", spec);
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
-    double a[2], b[2], previous[2], grad[2], gap = 0.0;
+    double a[2], b[2], previous[2], grad[2], gap = 0;
     h.lr = lr;
     h.momentum = momentum;
     optimizer_init(&opt, &sgd_kind, &h, 2);
@@ -434,7 +444,7 @@ START_TEST(theory_gradient_descent_best)
 {
     static const double curvature[2] = {1.0, 100.0};
     struct function f = quadratic(curvature, 2);
-    struct hyper h = setting(gd_best_lr(1.0, 100.0), 0.0, false);
+    struct hyper h = setting(gd_best_lr(1.0, 100.0), 0, false);
     ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 2 / (1 + 100.0), TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
@@ -552,7 +562,7 @@ END_TEST
  * 2/3: a double root on lambda = 1. */
 START_TEST(theory_sweep_and_figures)
 {
-    struct hyper h = setting(0.01, 0.0, false);
+    struct hyper h = setting(0.01, 0, false);
     struct rate r;
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.99, TOLERANCE);
     h.momentum = 0.81;
@@ -561,7 +571,7 @@ START_TEST(theory_sweep_and_figures)
     ck_assert_double_eq_tol(r.radius, 0.9, TOLERANCE);
     h = setting(1.0 / 25, 2.0 / 3, true);
     ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REPEATED);
-    h = setting(0.075, 0.0, false);
+    h = setting(0.075, 0, false);
     ck_assert_double_eq_tol(sgd_rate(&h, 25.0).radius, 0.875, TOLERANCE);
 }
 END_TEST
@@ -579,7 +589,7 @@ START_TEST(theory_figure_heavy_ball_three_times_faster)
 {
     static const double curvature[2] = {1.0, 25.0};
     struct function f = quadratic(curvature, 2);
-    struct hyper gd = setting(0.075, 0.0, false), heavy = setting(0.075, 0.5, false);
+    struct hyper gd = setting(0.075, 0, false), heavy = setting(0.075, 0.5, false);
     struct rate flat = sgd_rate(&heavy, 1.0);
     ck_assert_int_eq(flat.roots, ROOTS_REAL);
     ck_assert_double_eq_tol(flat.radius, 0.8, TOLERANCE);
@@ -626,7 +636,7 @@ START_TEST(theory_nesterov_double_root)
     struct rate r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_REPEATED);
     ck_assert_double_eq_tol(r.radius, 9.0 / 10, TOLERANCE);
-    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0.0, TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
 }
 END_TEST
 
@@ -686,7 +696,7 @@ START_TEST(theory_nesterov_clears_steep_direction_in_two_steps)
     ck_assert_double_eq_tol(x[1], -2.0 / 3 * (9.0 / 5), TOLERANCE);
     f.gradient(&f, grad, x);
     optimizer_step(&opt, x, grad);
-    ck_assert_double_eq_tol(x[1], 0.0, TOLERANCE);
+    ck_assert_double_eq_tol(x[1], 0, TOLERANCE);
     optimizer_free(&opt);
 }
 END_TEST
@@ -730,7 +740,7 @@ START_TEST(figure_rate_against_beta)
 {
     static const double curvature[2] = {1.0, 100.0};
     struct function f = quadratic(curvature, 2);
-    double previous = 2.0, best_nesterov = 2.0, best_beta = 0.0;
+    double previous = 2.0, best_nesterov = 2.0, best_beta = 0;
     for (int i = 0; i <= 990; i++) {
         double beta = i / 1000.0;
         struct hyper heavy = setting(0.01, beta, false), nesterov = setting(0.01, beta, true);
@@ -825,7 +835,7 @@ START_TEST(figure_valley_nesterov_bend_is_the_double_root)
     }
     optimizer_free(&opt);
     for (int k = 3; k < 60; k++)
-        ck_assert_double_eq_tol(scaled[k + 1] - 2 * scaled[k] + scaled[k - 1], 0.0, 1e-9);
+        ck_assert_double_eq_tol(scaled[k + 1] - 2 * scaled[k] + scaled[k - 1], 0, 1e-9);
     for (int k = 10; k < 59; k++) {
         ck_assert_double_gt(loss[k + 1] / loss[k], 0.64);
         ck_assert_double_lt(loss[k + 2] / loss[k + 1], loss[k + 1] / loss[k]);
@@ -923,7 +933,7 @@ START_TEST(choosing_momentum_facts)
     struct function f = quadratic(curvature, 2);
     struct hyper h = setting(0.01, 0.9, false), n = setting(0.01, 0.9, true);
     struct optimizer opt;
-    double theta = 0.0, before, g = 1.0;
+    double theta = 0, before, g = 1.0;
     for (int i = 1; i < 100; i++)
         for (int j = 1; j <= 400; j++) {
             struct hyper any = setting(j / 100.0, i / 100.0, false);
@@ -1078,7 +1088,7 @@ START_TEST(measured_repeated_roots)
             heavy_ball_best(cases[i].mu, cases[i].L, &cases[i].lr, &cases[i].momentum);
         gap = relative_gap(&cases[i], 100, 400, &roots);
         ck_assert_int_eq(roots, ROOTS_REPEATED);
-        ck_assert_double_ge(gap, 0.0);
+        ck_assert_double_ge(gap, 0);
         ck_assert_double_le(gap, most + 1e-9);
     }
 }
@@ -1130,7 +1140,7 @@ START_TEST(measured_double_root_gap_is_the_k)
         m = measure_rate(&f, &h, 100, 400);
         ck_assert_double_eq_tol(m.rate / r - 1, most, 1e-6);
         without_k = m.rate * pow(100.0 / 400, 1.0 / 300);
-        ck_assert_double_eq_tol(without_k / r - 1, 0.0, 1e-6);
+        ck_assert_double_eq_tol(without_k / r - 1, 0, 1e-6);
     }
     ck_assert_str_eq(fixed(2, 100 * most), "0.46");
 }
@@ -1151,7 +1161,7 @@ START_TEST(measured_complex_swing_within_25)
         const double curvature[2] = {cases[i].mu, cases[i].L};
         struct function f = quadratic(curvature, 2);
         struct hyper h = setting(cases[i].lr, cases[i].momentum, cases[i].nesterov);
-        double r = sgd_rate_on_quadratic(&h, &f).radius, low = INFINITY, high = 0.0;
+        double r = sgd_rate_on_quadratic(&h, &f).radius, low = INFINITY, high = 0;
         double x[2] = {1.0, 1.0}, previous[2], grad[2];
         struct optimizer opt;
         optimizer_init(&opt, &sgd_kind, &h, 2);
@@ -1210,6 +1220,7 @@ Suite *chapter_suite(void)
     tcase_add_test(forms, exercise_2_edge_flips_for_ever);
     tcase_add_test(forms, exercise_3_first_step_exception);
     tcase_add_test(forms, exercise_4_nesterov_double_root_algebra);
+    tcase_add_test(forms, heavy_ball_best_beats_nesterov_at_100);
     tcase_add_test(forms, two_forms_agree_on_a_quadratic);
     tcase_add_test(forms, two_forms_agree_on_rosenbrock);
     tcase_add_test(theory, theory_gradient_descent_best);

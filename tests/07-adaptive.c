@@ -130,7 +130,7 @@ START_TEST(adagrad_second_step_by_hand)
     struct hyper h = with_lr(&adagrad_kind, 0.1);
     struct optimizer opt;
     double x[2];
-    h.eps = 0.0;
+    h.eps = 0;
     run(&opt, x, &adagrad_kind, &h, 2);
     /* the gradient at (0.9, 0.9) is (0.9, 90): s = (1 + 0.81, 10000 + 8100) */
     ck_assert_double_eq_tol(opt.buffer[0][0], 1 + 0.81, TOLERANCE);
@@ -153,7 +153,7 @@ START_TEST(adagrad_ignores_the_curvature_when_eps_is_zero)
     struct hyper h = with_lr(&adagrad_kind, 0.1);
     struct optimizer opt, twin;
     double x[2], y[2] = {1.0, 1.0}, grad[2];
-    h.eps = 0.0;
+    h.eps = 0;
     optimizer_init(&twin, &adagrad_kind, &h, 2);
     for (long k = 1; k <= 50; k++) {
         run(&opt, x, &adagrad_kind, &h, k);
@@ -263,7 +263,7 @@ START_TEST(rmsprop_second_step_by_hand)
     struct hyper h = with_lr(&rmsprop_kind, 0.01);
     struct optimizer opt;
     double x[2];
-    h.eps = 0.0;
+    h.eps = 0;
     run(&opt, x, &rmsprop_kind, &h, 2);
     ck_assert_double_eq_tol(opt.buffer[0][0], 0.99 * 0.01 * 1 + 0.01 * 0.81, TOLERANCE);
     ck_assert_double_eq_tol(opt.buffer[0][0], 0.018, TOLERANCE);
@@ -307,8 +307,11 @@ START_TEST(rmsprop_momentum_two_steps)
     struct hyper h = with_lr(&rmsprop_kind, 0.001);
     struct optimizer opt;
     double x[2];
-    h.eps = 0.0;
+    h.eps = 0;
     h.momentum = 0.9;
+    optimizer_init(&opt, &rmsprop_kind, &h, 2);
+    ck_assert_double_eq(opt.buffer[2][0], 0);          /* the buffer starts at 0 */
+    optimizer_free(&opt);
     run(&opt, x, &rmsprop_kind, &h, 1);
     ck_assert_double_eq_tol(opt.buffer[2][0], 10.0, 1e-11);  /* 1e-12 relative */
     ck_assert_double_eq_tol(x[0], 0.99, TOLERANCE);
@@ -374,7 +377,7 @@ START_TEST(adadelta_without_eps_never_moves)
     struct hyper h = adadelta_kind.defaults;
     struct optimizer opt;
     double x[2];
-    h.eps = 0.0;
+    h.eps = 0;
     run(&opt, x, &adadelta_kind, &h, 10);
     ck_assert_double_eq(x[0], 1.0);
     ck_assert_double_eq(x[1], 1.0);
@@ -458,7 +461,7 @@ START_TEST(first_moves_at_45_degrees)
         f.gradient(&f, grad, x);
         optimizer_step(&opt, x, grad);
         double move1 = x[0] + 1.0, move2 = x[1] - 0.4;
-        ck_assert(move1 > 0.0 && move2 < 0.0);
+        ck_assert(move1 > 0 && move2 < 0);
         ck_assert_double_eq_tol(atan2(-move2, move1) * 180 / (4 * atan(1.0)), 45, 1e-3);
         optimizer_free(&opt);
     }
@@ -474,7 +477,7 @@ START_TEST(rmsprop_rate_grows_by_one_over_root_alpha)
     struct function f = quadratic(curvature, 2);
     struct hyper h = with_lr(&rmsprop_kind, 0.01);
     struct optimizer opt;
-    double x[2] = {1.0, 1.0}, grad[2], rate = 0.0, x2_at_cross = 0.0;
+    double x[2] = {1.0, 1.0}, grad[2], rate = 0, x2_at_cross = 0;
     long cross = 0;
     optimizer_init(&opt, &rmsprop_kind, &h, 2);
     for (long k = 1; k <= 900; k++) {
@@ -514,11 +517,11 @@ static void adadelta_run(long floor_from, long *cross, double *u_cross, double *
     struct function f = quadratic(curvature, 2);
     struct hyper h = adadelta_kind.defaults;
     struct optimizer opt;
-    double grad[2], v_floor = 0.0, rate = 0.0;
+    double grad[2], v_floor = 0, rate = 0;
     x[0] = x[1] = 1.0;
     *cross = 0;
     *v_min = INFINITY;
-    *rate_max = 0.0;
+    *rate_max = 0;
     optimizer_init(&opt, &adadelta_kind, &h, 2);
     for (long k = 1; k <= 2000; k++) {
         double u = opt.buffer[1][1], u1 = opt.buffer[1][0], previous = rate;
@@ -567,7 +570,7 @@ START_TEST(adadelta_bounces_because_v_forgets)
     ck_assert_double_eq_tol(x[1] / x2_before, -1.0, 5e-4);
     ck_assert(fabs(x[1]) > 0.01);
     /* coordinate 1 at 0, where u and v fell below eps: its rate is 1 */
-    ck_assert_double_eq(x[0], 0.0);
+    ck_assert_double_eq(x[0], 0);
     ck_assert_double_eq_tol(rate1, 1.0, 1e-6);
     /* the cause removed: v floored at its level of step 400 */
     adadelta_run(400, &cross, &u, &v, &v_min, &rate_max, x, &x2_before, &rate1);
@@ -633,7 +636,7 @@ START_TEST(kinds_carry_pytorch_defaults)
     ck_assert_str_eq(adagrad_kind.name, "adagrad");
     ck_assert_double_eq(adagrad_kind.defaults.lr, 1e-2);
     ck_assert_double_eq(adagrad_kind.defaults.eps, 1e-10);
-    ck_assert_double_eq(adagrad_kind.defaults.initial_accumulator_value, 0.0);
+    ck_assert_double_eq(adagrad_kind.defaults.initial_accumulator_value, 0);
     ck_assert(adagrad_kind.takes & TAKES_LR_DECAY);
     ck_assert(!(adagrad_kind.takes & TAKES_MOMENTUM));
     ck_assert_str_eq(rmsprop_kind.name, "rmsprop");
@@ -697,6 +700,21 @@ END_TEST
 
 /* Exercise 1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
  * (-lr, +lr) up to eps, GD's -0.019 g = (-0.0095, 0.038). */
+/* Worked answer 1, the gradient at (0.5, -0.02): g = (0.5, 100 (-0.02)). */
+START_TEST(exercise_1_gradient)
+{
+    struct function f = quadratic(curvature, 2);
+    const double x[2] = {0.5, -0.02};
+    double grad[2];
+    f.gradient(&f, grad, x);
+    ck_assert_double_eq_tol(100 * (-0.02), -2, 1e-15);
+    ck_assert_double_eq_tol(grad[1], -2, 1e-15);
+    ck_assert_double_eq_tol(grad[0], 0.5, 1e-15);
+}
+END_TEST
+
+/* ... the first moves: GD by -0.019 g = (-0.0095, +0.038), four times
+ * further on x2; AdaGrad by (-0.1, +0.1) with s = (0.25, 4). */
 START_TEST(exercise_1_first_move)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
@@ -707,28 +725,40 @@ START_TEST(exercise_1_first_move)
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE);
     ck_assert_double_eq_tol(x[0] - 0.5, -0.1, 1e-9);   /* eps / |g| = 2e-10 */
-    /* f: 0.145 before, about 0.4 after AdaGrad's move, 0.136495125 after GD's */
+    ck_assert_double_eq_tol(x[1] + 0.02, +0.1, 1e-9);
+    ck_assert_double_eq_tol(0 - 0.019 * 0.5, -0.0095, 1e-17);     /* GD, lr 0.019 */
+    ck_assert_double_eq_tol(-0.019 * -2, +0.038, 1e-17);
+    ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
+    ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... and what they do to f: 0.145 before, about 0.4 after AdaGrad's move,
+ * 0.136495125 after GD's; x2 is only 0.02 from its minimum 0, x1 gets more
+ * than ten times GD's move. */
+START_TEST(exercise_1_loss_after_the_move)
+{
+    struct hyper h = with_lr(&adagrad_kind, 0.1);
+    struct optimizer opt;
     struct function f = quadratic(curvature, 2);
-    const double start[2] = {0.5, -0.02}, after_gd[2] = {0.5 - 0.019 * 0.5, -0.02 + 0.019 * 2.0};
+    const double minimum[2] = {0, 0};
+    double x[2] = {1 / 2.0, -0.02}, grad[2];
+    const double start[2] = {1 / 2.0, -0.02}, after_gd[2] = {1 / 2.0 - 0.019 / 2, -0.02 + 0.019 * 2.0};
+    f.gradient(&f, grad, x);
+    optimizer_init(&opt, &adagrad_kind, &h, 2);
+    optimizer_step(&opt, x, grad);
+    ck_assert_double_eq_tol(fabs(start[1] - minimum[1]), 0.02, 1e-17);
+    ck_assert(0.02 < 0.1);       /* x2 is only 0.02 from 0: AdaGrad's 0.1 overshoots */
+    ck_assert(fabs(x[0] - start[0]) > 10 * fabs(after_gd[0] - start[0]));
+    ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
     ck_assert_double_eq_tol(f.value(&f, start), 0.145, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, x), 0.4, 1e-9);  /* eps moves it by 1e-10 */
     ck_assert_double_eq_tol(f.value(&f, after_gd), 0.136495125, TOLERANCE);
-    /* the answer's arithmetic: g = (0.5, 100 (-0.02)) = (0.5, -2); GD moves by
-     * -0.019 g = (-0.0095, +0.038), four times further on x2; AdaGrad by
-     * (-0.1, +0.1), more than ten times GD's move on x1, with s = (0.25, 4) */
-    ck_assert_double_eq_tol(100 * (-0.02), -2, 1e-15);
-    ck_assert_double_eq_tol(-0.019 * 0.5, -0.0095, 1e-17);
-    ck_assert_double_eq_tol(-0.019 * -2, +0.038, 1e-17);
-    ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
-    ck_assert(0.1 > 10 * 0.0095);
-    ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
-    ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
-    ck_assert_double_eq_tol(x[1] + 0.02, +0.1, 1e-9);
-    ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
-    ck_assert_double_eq_tol(1.0 / 2 * (0.25 + 0.04), 0.145, 1e-16);
-    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
-    ck_assert_double_eq_tol(1.0 / 2 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
-    ck_assert(0.02 < 0.1);       /* x2 is only 0.02 from 0: AdaGrad's 0.1 overshoots */
+    ck_assert_double_eq_tol(1 / 2.0 * (0.25 + 0.04), 0.145, 1e-16);
+    ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
+    ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
     optimizer_free(&opt);
 }
 END_TEST
@@ -744,7 +774,7 @@ START_TEST(exercise_2_first_move_against_alpha)
         struct optimizer opt;
         double x[2];
         h.alpha = alphas[a];
-        h.eps = 0.0;
+        h.eps = 0;
         run(&opt, x, &rmsprop_kind, &h, 1);
         /* 1 - alpha is inexact in binary: 1e-13 relative on the factor */
         ck_assert_double_eq_tol(1.0 - x[0], 0.001 * factor[a], 1e-13);
@@ -790,7 +820,7 @@ START_TEST(exercise_4_units)
     double a = 3.0, x = 0.7, x_new_units = c * 0.7;
     struct hyper h = with_lr(&adagrad_kind, 0.05), h_new_units = with_lr(&adagrad_kind, 0.05 * c);
     struct optimizer opt, opt_new_units;
-    h.eps = h_new_units.eps = 0.0;
+    h.eps = h_new_units.eps = 0;
     optimizer_init(&opt, &adagrad_kind, &h, 1);
     optimizer_init(&opt_new_units, &adagrad_kind, &h_new_units, 1);
     for (int k = 0; k < 20; k++) {
@@ -815,7 +845,7 @@ START_TEST(exercise_4_units)
      * the invariance would want c times the first */
     for (int units = 0; units < 2; units++) {
         struct hyper d = adadelta_kind.defaults;
-        double y = 0.0, g = units == 0 ? 1.0 : 1.0 / c;
+        double y = 0, g = units == 0 ? 1.0 : 1.0 / c;
         optimizer_init(&opt, &adadelta_kind, &d, 1);
         optimizer_step(&opt, &y, &g);
         ck_assert_double_eq_tol(-y / sqrt(1e-6 / (1 - 0.9)), 1.0, 1e-3);
@@ -828,7 +858,7 @@ END_TEST
  * 2 (sqrt(t + 1) - 1) and 2 sqrt t - 1 (the integral of 1/sqrt x). */
 START_TEST(exercise_5_bounds)
 {
-    double sum = 0.0;
+    double sum = 0;
     for (long t = 1; t <= 10000; t++) {
         sum += 1.0 / sqrt((double)t);
         ck_assert(2.0 * (sqrt(t + 1.0) - 1.0) <= sum);
@@ -846,8 +876,8 @@ START_TEST(exercise_5_bounds)
     for (int k = 1; k <= 5; k++) {
         struct hyper h = with_lr(&adagrad_kind, 0.1);
         struct optimizer opt;
-        double x = 0.0, g = -3.0;
-        h.eps = 0.0;
+        double x = 0, g = -3.0;
+        h.eps = 0;
         optimizer_init(&opt, &adagrad_kind, &h, 1);
         for (int step = 1; step <= k; step++)
             optimizer_step(&opt, &x, &g);
@@ -890,7 +920,9 @@ Suite *chapter_suite(void)
     tcase_add_test(limits, pytorch_check_threshold);
     tcase_add_test(limits, maximize_and_weight_decay_enter_the_gradient);
     tcase_add_test(limits, reset_starts_over);
+    tcase_add_test(answers, exercise_1_gradient);
     tcase_add_test(answers, exercise_1_first_move);
+    tcase_add_test(answers, exercise_1_loss_after_the_move);
     tcase_add_test(answers, exercise_2_first_move_against_alpha);
     tcase_add_test(answers, exercise_4_units);
     tcase_add_test(answers, exercise_5_bounds);

@@ -88,7 +88,7 @@ START_TEST(example_1_second_step_by_hand)
     double x[2] = {1.0, 1.0};
     const double by_hand = 0.9 - 0.1 * (18.0 / 19.0) * sqrt(1999.0 / 1809.0);
     h.lr = 0.1;
-    h.eps = 0.0;
+    h.eps = 0;
     run_quadratic(&adam_kind, &h, curvature, x, 2, 2);
     ck_assert_double_eq_tol(x[0], by_hand, TOLERANCE);
     ck_assert_double_eq_tol(x[1], by_hand, TOLERANCE);
@@ -184,13 +184,13 @@ START_TEST(adam_step_after_zeros_exceeds_lr)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer opt;
-    double theta = 0.0, zero = 0.0, g = 2.0;
+    double theta = 0, zero = 0, g = 2.0;
     const double t = 10001.0;
     h.lr = 1.0;
     optimizer_init(&opt, &adam_kind, &h, 1);
     for (int k = 0; k < 10000; k++)
         optimizer_step(&opt, &theta, &zero);
-    ck_assert_double_eq(theta, 0.0);
+    ck_assert_double_eq(theta, 0);
     optimizer_step(&opt, &theta, &g);
     double m_hat = 0.1 * g / (1.0 - pow(0.9, t));
     double v_hat = 0.001 * g * g / (1.0 - pow(0.999, t));
@@ -214,9 +214,9 @@ START_TEST(bias_correction_ratio_for_a_constant_gradient)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer corrected, uncorrected;
-    double a = 0.0, b = 0.0, g = 3.0;
+    double a = 0, b = 0, g = 3.0;
     h.lr = 1.0;
-    h.eps = 0.0;
+    h.eps = 0;
     optimizer_init(&corrected, &adam_kind, &h, 1);
     optimizer_init(&uncorrected, &adam_uncorrected_kind, &h, 1);
     for (int t = 1; t <= 10; t++) {
@@ -255,14 +255,14 @@ START_TEST(eps_two_forms_of_the_first_step)
         double g = gradients[j];
         struct optimizer opt;
         struct hyper h = adam_kind.defaults;
-        double theta = 0.0;
+        double theta = 0;
         h.lr = 1.0;
         optimizer_init(&opt, &adam_kind, &h, 1);
         optimizer_step(&opt, &theta, &g);
         optimizer_free(&opt);
         ck_assert_double_eq_tol(-theta, g / (g + 1e-8), TOLERANCE);
 
-        theta = 0.0;
+        theta = 0;
         optimizer_init(&opt, &adam_paper_form_kind, &h, 1);
         optimizer_step(&opt, &theta, &g);
         optimizer_free(&opt);
@@ -285,7 +285,7 @@ START_TEST(amsgrad_keeps_the_largest_raw_v)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer adam, ams;
-    double a = 0.0, b = 0.0, ten = 10.0, one = 1.0;
+    double a = 0, b = 0, ten = 10.0, one = 1.0;
     h.lr = 1.0;
     h.beta2 = 0.9;
     optimizer_init(&adam, &adam_kind, &h, 1);
@@ -328,12 +328,12 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
     static const double one = 1.0;
     const double adam_by_hand = 0.9 - 0.1 * (18.0 / 19.0) * sqrt(1999.0 / 1809.0);
     const double adamw_by_hand = 0.8811 - 0.1 * (179.0 / 190.0) / sqrt(17911.0 / 19990.0);
-    const double weight_decay[3] = {0.0, 0.1, 1.0};
+    const double weight_decay[3] = {0, 0.1, 1.0};
     for (int k = 0; k < 3; k++) {
         struct hyper h = adam_kind.defaults;
         double theta = 1.0;
         h.lr = 0.1;
-        h.eps = 0.0;
+        h.eps = 0;
         h.weight_decay = weight_decay[k];
         run_quadratic(&adam_kind, &h, &one, &theta, 1, 1);
         ck_assert_double_eq_tol(theta, 0.9, TOLERANCE);
@@ -344,7 +344,7 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
     struct hyper h = adamw_kind.defaults;
     double theta = 1.0;
     h.lr = 0.1;
-    h.eps = 0.0;
+    h.eps = 0;
     h.weight_decay = 0.1;
     run_quadratic(&adamw_kind, &h, &one, &theta, 1, 1);
     ck_assert_double_eq_tol(theta, 0.89, TOLERANCE);
@@ -379,7 +379,7 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
     h.eps = 1e-8;                        /* a zero gradient with eps 0 is 0/0 */
     {
         struct optimizer opt;
-        double y = 1.0, zero = 0.0;
+        double y = 1.0, zero = 0;
         optimizer_init(&opt, &adamw_kind, &h, 1);
         optimizer_step(&opt, &y, &zero);
         ck_assert_double_eq_tol(1 - y, 0.01 * h.lr, TOLERANCE);
@@ -396,13 +396,13 @@ END_TEST
  * promises: magnified. */
 START_TEST(adam_l2_decay_divided_by_the_gradient)
 {
-    static const double curvature[2] = {100.0, 0.0};
+    static const double curvature[2] = {100.0, 0};
     struct hyper h = adam_kind.defaults;
     double with[2] = {1.0, 1.0}, without[2] = {1.0, 1.0};
     h.lr = 0.1;
     h.weight_decay = 0.01;
     run_quadratic(&adam_kind, &h, curvature, with, 2, 1);
-    h.weight_decay = 0.0;
+    h.weight_decay = 0;
     run_quadratic(&adam_kind, &h, curvature, without, 2, 1);
     ck_assert_double_eq_tol(with[0], without[0], 1e-9);           /* eps/|g| */
     ck_assert_double_eq_tol(1 - with[1], 0.1, 1e-6);               /* eps/0.01 */
@@ -417,7 +417,7 @@ START_TEST(adamax_first_step)
 {
     struct hyper h = adamax_kind.defaults;
     struct optimizer opt;
-    double theta = 0.0, g = -4.0;
+    double theta = 0, g = -4.0;
     optimizer_init(&opt, &adamax_kind, &h, 1);
     optimizer_step(&opt, &theta, &g);
     ck_assert_double_eq_tol(theta, 2e-3 * 4.0 / (4.0 + 1e-8), TOLERANCE);
@@ -437,7 +437,7 @@ START_TEST(nadam_first_step)
 {
     struct hyper h = nadam_kind.defaults;
     struct optimizer opt;
-    double theta = 0.0, g = 2.0;
+    double theta = 0, g = 2.0;
     double mu1 = 0.9 * (1.0 - 1.0 / 2 * pow(0.96, 0.004));
     double mu2 = 0.9 * (1.0 - 1.0 / 2 * pow(0.96, 0.008));
     optimizer_init(&opt, &nadam_kind, &h, 1);
@@ -456,12 +456,12 @@ END_TEST
 START_TEST(race_saddle_surface)
 {
     struct function f = saddle();
-    double grad[2], origin[2] = {0.0, 0.0}, minimum[2] = {0.0, 1.0};
+    double grad[2], origin[2] = {0, 0}, minimum[2] = {0, 1.0};
     f.gradient(&f, grad, f.start);
     ck_assert_double_eq_tol(grad[0], 2.0, TOLERANCE);
     ck_assert_double_eq_tol(grad[1], 1e-9 - 1e-3, TOLERANCE);
     ck_assert_double_eq_tol(f.value(&f, origin), 0.25, TOLERANCE);
-    ck_assert_double_eq_tol(f.value(&f, minimum), 0.0, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, minimum), 0, TOLERANCE);
     /* the saddle is x1^2 + (x2^2 - 1)^2 / 4, from (1, 1e-3), f = 1/4 at 0 */
     ck_assert_double_eq(f.start[0], 1);
     ck_assert_double_eq(f.start[1], 1e-3);
@@ -652,7 +652,7 @@ START_TEST(race_adam_default_steps_at_most_lr)
         struct function f = function_from_spec(names[j], names[j]);
         struct hyper h = adam_kind.defaults;
         struct optimizer opt;
-        double x[2] = {f.start[0], f.start[1]}, grad[2], path = 0.0;
+        double x[2] = {f.start[0], f.start[1]}, grad[2], path = 0;
         ck_assert_double_eq(h.lr, 1e-3);
         optimizer_init(&opt, &adam_kind, &h, 2);
         for (int k = 0; k < 2000; k++) {
@@ -811,65 +811,94 @@ END_TEST
  * Step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, m-hat = 28/19;
  * v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, v-hat = 4996/1999;
  * x = 0.5 - 0.5 (28/19) / sqrt(4996/1999) = 0.0339101806. */
+/* Worked answer 1 on f = x^2 (lr 0.5, eps 0), step 1 on the optimizer's own
+ * averages: g = 2, m = 0.2, v = 0.004, m-hat = 0.2/0.1 = 2, v-hat =
+ * 0.004/0.001 = 4, x = 1 - 0.5 * 2/2 = 0.5. */
+START_TEST(exercise_1_first_step)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    struct hyper h = adam_kind.defaults;
+    struct optimizer opt;
+    double y = 1.0, g;
+    h.lr = 0.5;
+    h.eps = 0;
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    f.gradient(&f, &g, &y);
+    optimizer_step(&opt, &y, &g);
+    ck_assert_double_eq(g, 2);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.2, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], 0.004, TOLERANCE);
+    ck_assert_double_eq_tol(0.2 / 0.1, 2, TOLERANCE);
+    ck_assert_double_eq_tol(0.004 / 0.001, 4, TOLERANCE);
+    ck_assert_double_eq_tol(y, 1 - 0.5 * 2 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(y, 0.5, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... step 2: g = 1, m = 0.9 * 0.2 + 0.1 * 1 = 0.28, v = 0.999 * 0.004 +
+ * 0.001 * 1 = 0.004996, m-hat = 0.28/0.19 = 28/19, v-hat =
+ * 0.004996/0.001999 = 4996/1999, x = 0.0339101806. */
 START_TEST(exercise_1_second_step)
 {
     static const double two = 2.0;
+    const double beta1 = 0.9, beta2 = 0.999, one_minus_beta1 = 0.1, one_minus_beta2 = 0.001;
+    const double m1 = 0.2, v1 = 0.004;
+    struct function f = quadratic(&two, 1);
     struct hyper h = adam_kind.defaults;
-    double x = 1.0;
+    struct optimizer opt;
+    double x = 1.0, y = 1.0, g;
     const double by_hand = 0.5 - 0.5 * (28.0 / 19.0) / sqrt(4996.0 / 1999.0);
     h.lr = 0.5;
-    h.eps = 0.0;
-    run_quadratic(&adam_kind, &h, &two, &x, 1, 1);
-    ck_assert_double_eq_tol(x, 0.5, TOLERANCE);
-    x = 1.0;
+    h.eps = 0;
     run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
     ck_assert_double_eq_tol(x, by_hand, TOLERANCE);
     ck_assert_double_eq_tol(by_hand, 0.0339101806, 1e-10);      /* the answer's digits */
-    /* the answer's arithmetic, on the optimizer's own averages: step 1,
-     * g = 2, m = 0.2, v = 0.004, m-hat = 0.2/0.1 = 2, v-hat = 0.004/0.001 =
-     * 4, x = 1 - 0.5 * 2/2 = 0.5; step 2, g = 1, m = 0.9 * 0.2 + 0.1 * 1 =
-     * 0.28, v = 0.999 * 0.004 + 0.001 * 1 = 0.004996, m-hat = 0.28/0.19 =
-     * 28/19 = (0.09 * 2 + 0.1 * 1)/0.19, v-hat = 0.004996/0.001999 =
-     * 4996/1999 = (0.000999 * 4 + 0.001 * 1)/0.001999 */
-    {
-        static const double two_ = 2.0;
-        struct function f = quadratic(&two_, 1);
-        struct optimizer opt;
-        double y = 1.0, g;
-        optimizer_init(&opt, &adam_kind, &h, 1);
+    ck_assert_double_eq(h.beta1, beta1);
+    ck_assert_double_eq(h.beta2, beta2);
+    optimizer_init(&opt, &adam_kind, &h, 1);
+    for (int k = 0; k < 2; k++) {
         f.gradient(&f, &g, &y);
         optimizer_step(&opt, &y, &g);
-        ck_assert_double_eq(g, 2);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.2, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004, TOLERANCE);
-        ck_assert_double_eq_tol(0.2 / 0.1, 2, TOLERANCE);
-        ck_assert_double_eq_tol(0.004 / 0.001, 4, TOLERANCE);
-        ck_assert_double_eq_tol(y, 1 - 0.5 * 2 / 2, TOLERANCE);
-        f.gradient(&f, &g, &y);
-        optimizer_step(&opt, &y, &g);
-        ck_assert_double_eq(g, 1);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.9 * 0.2 + 0.1 * 1, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[0][0], 0.28, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.999 * 0.004 + 0.001 * 1, TOLERANCE);
-        ck_assert_double_eq_tol(opt.buffer[1][0], 0.004996, TOLERANCE);
-        ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
-        ck_assert_double_eq_tol((0.09 * 2 + 0.1 * 1) / 0.19, 28.0 / 19, TOLERANCE);
-        ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
-        ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * 1) / 0.001999, 4996.0 / 1999, TOLERANCE);
-        /* the step 0.5 - 0.0339101806 = 0.4660898194, a little shorter than 0.5:
-         * the ratio m-hat / sqrt(v-hat) is just below 1 */
-        ck_assert_double_eq_tol(0.5 - y, 0.4660898194, 1e-10);
-        ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < 1);
-        optimizer_free(&opt);
     }
-    /* Its steps shrink slowly while the gradient shrinks fast: on 1/2 theta^2
-     * (lr 0.1) Adam overshoots 0, crossing it with a step above half of lr. */
+    ck_assert_double_eq(g, 1);
+    ck_assert_double_eq_tol(opt.buffer[0][0], beta1 * m1 + one_minus_beta1 * 1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[0][0], 0.28, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], beta2 * v1 + one_minus_beta2 * 1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.buffer[1][0], 0.004996, TOLERANCE);
+    ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert_double_eq_tol(y, by_hand, TOLERANCE);
+    optimizer_free(&opt);
+}
+END_TEST
+
+/* ... why the second step is a little shorter than lr: the step 0.5 -
+ * 0.0339101806 = 0.4660898194, m-hat = (0.09 * 2 + 0.1 * 1)/0.19 leans to
+ * the newer gradient 1, v-hat = (0.000999 * 4 + 0.001 * 1)/0.001999 weighs
+ * the squares almost equally, the ratio is just below 1; so on 1/2 theta^2
+ * (lr 0.1) Adam overshoots 0, crossing it with a step above half of lr. */
+START_TEST(exercise_1_why_shorter)
+{
+    static const double two = 2.0;
+    const double first = 2, second = 1, one_minus_beta1 = 0.1;
+    double x = 1.0;
+    struct hyper h = adam_kind.defaults;
+    h.lr = 0.5;
+    h.eps = 0;
+    run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
+    ck_assert_double_eq_tol(0.5 - x, 0.4660898194, 1e-10);
+    ck_assert_double_eq_tol(0.5 - 0.0339101806, 0.4660898194, 1e-15);
+    ck_assert_double_eq_tol((0.09 * first + one_minus_beta1 * second) / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * second) / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < second);
     {
         static const double one_ = 1.0;
         struct hyper a = adam_kind.defaults;
         struct function f = quadratic(&one_, 1);
         struct optimizer opt;
-        double y = 1.0, g, step = 0.0;
+        double y = 1.0, g, step = -1;
         a.lr = 0.1;
         optimizer_init(&opt, &adam_kind, &a, 1);
         while (y > 0) {
@@ -910,7 +939,7 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
 {
     struct hyper h = adam_kind.defaults;
     struct optimizer opt;
-    double theta = 1.0, zero = 0.0;
+    double theta = 1.0, zero = 0;
     h.lr = 0.1;
     h.weight_decay = 0.01;
     optimizer_init(&opt, &adam_kind, &h, 1);
@@ -970,7 +999,9 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, race);
 
     TCase *exercises = tcase_create("ch08 exercises 1-3 by hand");
+    tcase_add_test(exercises, exercise_1_first_step);
     tcase_add_test(exercises, exercise_1_second_step);
+    tcase_add_test(exercises, exercise_1_why_shorter);
     tcase_add_test(exercises, exercise_2_bias_correction_factors);
     tcase_add_test(exercises, exercise_3_adamw_is_not_adam_l2);
     suite_add_tcase(suite, exercises);

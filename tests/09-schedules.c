@@ -167,18 +167,26 @@ END_TEST
 START_TEST(pytorch_defaults)
 {
     struct scheduler_settings linear = scheduler_defaults(LINEAR_LR);
-    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
     ck_assert_double_eq(linear.start_factor, 1.0 / 3);
     ck_assert_double_eq(linear.end_factor, 1);
     ck_assert_int_eq(linear.total_iters, 5);
+    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
+}
+END_TEST
+
+/* OneCycleLR's defaults, and where the worked one-cycle's climb ends. */
+START_TEST(onecycle_defaults)
+{
+    struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
     ck_assert_double_eq(cycle.pct_start, 0.3);
     ck_assert_double_eq(cycle.div_factor, 25);
     ck_assert_double_eq(cycle.final_div_factor, 1e4);
     ck_assert_double_eq(cycle.max_momentum, 0.95);
     ck_assert_double_eq(cycle.base_momentum, 0.85);
-    ck_assert_double_eq(scheduler_defaults(STEP_LR).gamma, 0.1);
-    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2. */
+    /* The climb of the worked one-cycle (10 steps) ends at step 0.3 * 10 - 1 = 2,
+     * so update 2 (t = 1) is half-way up: p = 1/2. */
     ck_assert_double_eq_tol(0.3 * 10 - 1, 2, 1e-15);
+    ck_assert_double_eq_tol(1 / (cycle.pct_start * 10 - 1), 1.0 / 2, 1e-15);
 }
 END_TEST
 
@@ -234,14 +242,14 @@ END_TEST
  * eta sigma^2 / 4 for small eta mu; 1/38 for eta = 0.1 = 0.1 / (2 * 1.9). */
 START_TEST(noisy_model)
 {
-    const struct noisy_quadratic q = {.mu = 1.0, .sigma = 1.0, .x0 = 10.0};
+    const struct noisy_quadratic q = {.mu = 1, .sigma = 1, .x0 = 10.0};
     double eta[3] = {0.1, 0.3, 1.5}, excess[4], sampled[4];
     double e = 10.0 * 10.0, x = 10.0;
     struct rng rng;
     noisy_expected(&q, eta, 3, excess);
     noisy_sampled(&q, eta, 3, 7, sampled);
     rng_seed(&rng, 7);
-    ck_assert_double_eq_tol(excess[0], 1.0 / 2 * e, EXACT);
+    ck_assert_double_eq_tol(excess[0], e / 2, EXACT);
     for (int k = 0; k < 3; k++) {
         e = (1 - eta[k] * q.mu) * (1 - eta[k] * q.mu) * e + eta[k] * eta[k] * q.sigma * q.sigma;
         x = (1 - eta[k] * q.mu) * x - eta[k] * q.sigma * rng_normal(&rng);
@@ -252,8 +260,9 @@ START_TEST(noisy_model)
     ck_assert_double_eq_tol(fixed, (1 - 0.1) * (1 - 0.1) * fixed + 0.1 * 0.1, 1e-15);
     ck_assert_double_eq_tol(floor, q.mu * fixed / 2, EXACT);
     ck_assert_double_eq_tol(floor, 0.1 / (2 * 1.9), EXACT);
-    ck_assert_double_eq_tol(floor, 1.0 / 38, EXACT);
-    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1.0 / 4, 1e-6);
+    ck_assert_double_eq_tol(floor, 1 / 38.0, EXACT);
+    const double small_eta_denominator = 4;     /* eta sigma^2 / 4 for small eta mu */
+    ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1 / small_eta_denominator, 1e-6);
 }
 END_TEST
 
@@ -263,10 +272,10 @@ START_TEST(noise_floor_of_a_constant_rate)
 {
     double *eta = calloc(MEASURE_STEPS, sizeof *eta);
     double *excess = calloc(MEASURE_STEPS + 1, sizeof *excess);
-    ck_assert_double_eq_tol(noisy_floor(&chapter_problem, 0.1), 1.0 / 38, EXACT);
+    ck_assert_double_eq_tol(noisy_floor(&chapter_problem, 0.1), 1 / 38.0, EXACT);
     chapter_rates(CONSTANT, eta);
     noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
-    ck_assert_double_eq_tol(excess[MEASURE_STEPS], 1.0 / 38, 1e-12);
+    ck_assert_double_eq_tol(excess[MEASURE_STEPS], 1 / 38.0, 1e-12);
     /* The cause is the constant rate: the decaying schedules end far below it. */
     for (int which = ONE_OVER_K; which <= COSINE; which++) {
         chapter_rates((enum race_schedule)which, eta);
@@ -305,7 +314,10 @@ START_TEST(one_over_k_slopes)
     static const double c[] = {2.0, 1.0 / 4}, mu = 1;
     for (int i = 0; i < 2; i++) {
         double want = 2 * c[i] * mu > 1 ? -1.0 : -2 * c[i] * mu;      /* -1, or -1/2 */
-        ck_assert_double_eq_tol(want, i == 0 ? -1.0 : -1.0 / 2, EXACT);
+        if (i == 0)
+            ck_assert_double_eq_tol(want, -1, EXACT);          /* 2 c mu > 1: slope -1 */
+        else
+            ck_assert_double_eq_tol(want, -1.0 / 2, EXACT);    /* -2 c mu */
         struct slope s = measure_slope(c[i]);
         ck_assert_double_eq_tol(s.exact, want, 0.005);
         ck_assert_double_eq_tol(s.mean, want, 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);
@@ -478,11 +490,13 @@ START_TEST(adam_first_step_is_lr_per_coordinate)
 END_TEST
 
 /* Adam's first step on the logistic fit (warmup.h): -lr whatever lr is (to
- * 1e-6 of it: eps/|g| with g = 0.05 is 2e-7).  From lr 3 on, without warm-up
- * the run ends past w = -10, where the gradient is below 1e-5, at the loss
- * of a saturated logistic, 0.3^2/2 = 0.045 (to 1e-4: logistic(-10) < 1e-4),
- * after 200 updates and after 2000; with LinearLR from 0.1 over 10 updates
- * it ends below 1e-9, at w* = ln(3/7) to 1e-4.  Rates 1 and 2 need no
+ * 4e-7 of it: eps/|g| with g = 0.05 is 2e-7, twice that for rounding).
+ * From lr 3 on, without warm-up the run ends past w = -10, where the
+ * gradient is below 1e-5, at the loss of a saturated logistic,
+ * 0.3^2/2 = 0.045 (to 2e-5: there logistic(w) < 4.6e-5, and f differs by
+ * at most 0.3 times that), after 200 updates and after 2000; with LinearLR
+ * from 0.1 over 10 updates it ends below 1e-9, at w* = ln(3/7) to 3e-4
+ * (f < 1e-9 puts logistic(w) within 4.5e-5 of 0.3, where its slope is 0.21).  Rates 1 and 2 need no
  * warm-up.  At rates 2, 4 and 5 the warmed runs drift off again by 2000
  * updates (f above 1e-5; at 2 above the run without warm-up): the warm-up
  * rescues the start only. */
@@ -495,15 +509,15 @@ START_TEST(adam_warmup_rescues_the_logistic)
         struct logistic_run plain = adam_logistic_run(lr, NULL, 200);
         struct logistic_run longer = adam_logistic_run(lr, NULL, 2000);
         struct logistic_run warmed = adam_logistic_run(lr, &warm, 200);
-        ck_assert_double_eq_tol(plain.first, -lr, lr * 1e-6);
+        ck_assert_double_eq_tol(plain.first, -lr, lr * 4e-7);
         ck_assert_double_lt(plain.w, -10);
         double p = 1 / (1 + exp(-plain.w));
         ck_assert_double_lt(fabs((p - 0.3) * p * (1 - p)), 1e-5);
-        ck_assert_double_eq_tol(plain.f, pow(0.3, 2) / 2, 1e-4);
-        ck_assert_double_eq_tol(longer.f, 0.045, 1e-4);
+        ck_assert_double_eq_tol(plain.f, pow(0.3, 2) / 2, 2e-5);
+        ck_assert_double_eq_tol(longer.f, 0.045, 2e-5);
         ck_assert_double_lt(warmed.f, 1e-9);
-        ck_assert_double_eq_tol(warmed.w, log(3.0 / 7), 1e-4);
-        ck_assert_double_eq_tol(warmed.first, -0.1 * lr, lr * 1e-6);
+        ck_assert_double_eq_tol(warmed.w, log(3.0 / 7), 3e-4);
+        ck_assert_double_eq_tol(warmed.first, -0.1 * lr, lr * 4e-7);
     }
     for (int lr = 1; lr <= 2; lr++)
         ck_assert_double_lt(adam_logistic_run(lr, NULL, 200).f, 1e-9);
@@ -556,20 +570,47 @@ START_TEST(answers_by_hand)
     cosine.eta_min = 0.001;
     ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.001 + 0.099 / 2, EXACT);
     ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.0505, EXACT);
-    /* 2: milestones 30, 80: 0.1 to step 29, 0.01 to 79, 0.001 from 80 (update 81). */
+    ck_assert_double_eq_tol(cos(3.141592653589793 / 2), 0, 1e-16);    /* cos(pi/2) */
+    ck_assert_double_eq_tol(0.001 + (0.1 - 0.001) * (1 + cos(5 * 3.141592653589793 / 10)) / 2, 0.0505,
+                            1e-15);                                        /* (9.8) */
+}
+END_TEST
+
+/* Worked answer 2: milestones 30, 80 (gamma 0.1) from 0.1: the rate is 0.1
+ * up to step 29, 0.01 from 30 to 79 (above 0.005), 0.001 from 80, the rate
+ * of update 81.  The last step of each rate is searched, not assumed. */
+START_TEST(answer_2_first_rate_below)
+{
     struct scheduler_settings multi = scheduler_defaults(MULTI_STEP_LR);
+    long last_first = 0, last_second, first_below = 0;
     multi.milestones[0] = 30;
     multi.milestones[1] = 80;
     multi.milestone_count = 2;
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 29), 0.1, EXACT);
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 79), 0.01, EXACT);
-    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, 79), 0.005);
-    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 80), 0.001, EXACT);
-    long first_update = 80 + 1;
-    ck_assert_int_eq(first_update, 81);
-    /* 3: mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
+    while (schedule_closed_form(&multi, 0.1, last_first + 1) == schedule_closed_form(&multi, 0.1, 0))
+        last_first++;
+    last_second = last_first + 1;
+    while (schedule_closed_form(&multi, 0.1, last_second + 1) == schedule_closed_form(&multi, 0.1, last_first + 1))
+        last_second++;
+    while (schedule_closed_form(&multi, 0.1, first_below) >= 0.005)
+        first_below++;
+    ck_assert_int_eq(last_first, 29);
+    ck_assert_int_eq(last_second, 79);
+    ck_assert_int_eq(first_below, 80);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, 0), 0.1, EXACT);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, last_second), 0.01, EXACT);
+    ck_assert_double_gt(schedule_closed_form(&multi, 0.1, last_second), 0.005);
+    ck_assert_double_eq_tol(schedule_closed_form(&multi, 0.1, first_below), 0.001, EXACT);
+    ck_assert_int_eq(last_first + 1, 30);
+    ck_assert_int_eq(first_below + 1, 81);     /* step k's rate drives update k + 1 */
+}
+END_TEST
+
+/* Worked answer 3: mu = 1/2, c and k0. */
+START_TEST(answer_3_choosing_c)
+{
+    /* mu = 1/2: the constant mu c^2 / (2 (2 c mu - 1)) is least at c = 1/mu = 2,
      * and 3.025 at c = 1.1 (1 at c = 2); k0 = c / 0.1 = 20. */
-    double mu = 1.0 / 2, best = 2, near = 1.1;
+    double mu = 1.0 / 2, best = 1 / mu, near = 1.1;
     double at_best = mu * best * best / (2 * (2 * best * mu - 1));
     double at_near = mu * near * near / (2 * (2 * near * mu - 1));
     for (double c = 1.05; c < 4; c += 0.05)
@@ -577,7 +618,8 @@ START_TEST(answers_by_hand)
     ck_assert_double_eq_tol(at_near, 3.025, 1e-12);
     ck_assert_double_eq_tol(at_best, 1, EXACT);
     ck_assert_double_eq_tol(best / 0.1, 20, 1e-12);
-    ck_assert_double_eq_tol(1 / mu, best, EXACT);
+    ck_assert_double_eq_tol(best * mu, 1, EXACT);              /* c = 1/mu, here 2 */
+    ck_assert(best > 1.99 && best < 2.01);
 }
 END_TEST
 
@@ -599,6 +641,7 @@ Suite *chapter_suite(void)
     tcase_add_test(pytorch, constructor_refusals);
     tcase_add_test(pytorch, last_epoch_convention);
     tcase_add_test(pytorch, pytorch_defaults);
+    tcase_add_test(pytorch, onecycle_defaults);
     tcase_add_test(noise, noisy_model);
     tcase_add_test(noise, noise_floor_of_a_constant_rate);
     tcase_add_test(noise, one_over_k_constant);
@@ -608,6 +651,8 @@ Suite *chapter_suite(void)
     tcase_add_test(warmup, warmup_cause_is_the_start);
     tcase_add_test(warmup, warmup_threshold);
     tcase_add_test(table, answers_by_hand);
+    tcase_add_test(table, answer_2_first_rate_below);
+    tcase_add_test(table, answer_3_choosing_c);
     tcase_add_test(noise, race_noise_decides);
     tcase_add_test(noise, race_exact_has_no_floor);
     tcase_add_test(noise, exact_gradient_is_the_full_batch);

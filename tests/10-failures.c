@@ -17,27 +17,29 @@
 #include "10-failures/landscape.h"
 #include "10-failures/report.h"
 
+#include <float.h>
+
 #define EXACT 1e-15
 
-/* (10.1): from (1, eps) with lr 0.1, x2 = 1.1^k eps reaches 1 after
- * ceil(ln(1/eps)/ln 1.1) steps: 25 for eps = 1e-1, 145 for 1e-6; the
- * approximation ln(1/eps)/lr is 5 % short (ln 1.1 = 0.0953, not 0.1). */
+/* (10.1): from (1, delta) with lr 0.1, x2 = 1.1^k delta reaches 1 after
+ * ceil(ln(1/delta)/ln 1.1) steps: 25 for delta = 1e-1, 145 for 1e-6; the
+ * approximation ln(1/delta)/lr is 5 % short (ln 1.1 = 0.0953, not 0.1). */
 START_TEST(saddle_escape_time)
 {
     /* One step on f = 1/2 (x1^2 - x2^2): x1 times 1 - eta, x2 times 1 + eta. */
     static const double curvature[2] = {1.0, -1.0};
     struct function f = quadratic(curvature, 2);
     double x[2] = {1, 0.5}, grad[2];
-    ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * (1 - 0.25), EXACT);
+    ck_assert_double_eq_tol(f.value(&f, x), 1 / 2.0 * (1 - 0.25), EXACT);
     f.gradient(&f, grad, x);
     gd_step(x, grad, 2, 0.1);
     ck_assert_double_eq_tol(x[0], 1 - 0.1, EXACT);
     ck_assert_double_eq_tol(x[1], 0.5 * (1 + 0.1), EXACT);
-    ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0.0, 0, 100000), 25);
-    ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0.0, 0, 100000), 145);
+    ck_assert_int_eq(saddle_escape_steps(1e-1, 0.1, 0, 0, 100000), 25);
+    ck_assert_int_eq(saddle_escape_steps(1e-6, 0.1, 0, 0, 100000), 145);
     for (int e = 1; e <= 15; e++) {
-        double eps = pow(10.0, -e);
-        ck_assert_int_eq(saddle_escape_steps(eps, 0.1, 0.0, 0, 100000), saddle_escape_predicted(eps, 0.1));
+        double delta = pow(10.0, -e);
+        ck_assert_int_eq(saddle_escape_steps(delta, 0.1, 0, 0, 100000), saddle_escape_predicted(delta, 0.1));
     }
     ck_assert_double_eq_tol(log(1.1), 0.0953, 0.00005);
 }
@@ -48,12 +50,52 @@ END_TEST
  * within a few hundred steps on every seed: the cause is the exact zero. */
 START_TEST(saddle_line_and_noise)
 {
-    ck_assert_int_eq(saddle_escape_steps(0.0, 0.1, 0.0, 0, 100000), -1);
+    ck_assert_int_eq(saddle_escape_steps(0, 0.1, 0, 0, 100000), -1);
     for (uint64_t seed = 1; seed <= 5; seed++) {
-        long k = saddle_escape_steps(0.0, 0.1, 1e-8, seed, 100000);
+        long k = saddle_escape_steps(0, 0.1, 1e-8, seed, 100000);
         ck_assert_int_gt(k, 0);
         ck_assert_int_lt(k, 300);
     }
+}
+END_TEST
+
+/* Momentum on the stable line: the x2 gradient is exactly 0, so the
+ * buffer's x2 part stays 0 and so does x2: momentum does not escape either.
+ * Off the line (delta = 1e-6, lr 0.01, momentum 0.9) it escapes in 226
+ * steps; with noise 1e-8 from the line, in under 400 on every seed.  Remove
+ * the cause (delta = 0 and no noise): it stays. */
+START_TEST(saddle_momentum_on_the_line)
+{
+    ck_assert_int_eq(saddle_escape_momentum(0.0, 0.01, 0.9, 0.0, 0, 100000), -1);
+    ck_assert_int_eq(saddle_escape_momentum(1e-6, 0.01, 0.9, 0.0, 0, 100000), 226);
+    /* x2 and the buffer grow by the larger root of r^2 - (1 + beta + lr) r
+     * + beta = 0: 1.0647 at lr 0.01, below plain descent's 1.1 at 0.1; the
+     * growth alone takes ln(10^6)/ln r = 220.5 steps. */
+    double b = 1 + 0.9 + 0.01, r = (b + sqrt(b * b - 4 * 0.9)) / 2;
+    ck_assert_double_eq_tol(r, 1.0647, 0.00005);
+    ck_assert_double_eq_tol(r * r - b * r + 0.9, 0, 1e-15);
+    ck_assert_double_lt(r, 1.1);
+    ck_assert_str_eq(fixed(1, log(1e6) / log(r)), "220.5");
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        long k = saddle_escape_momentum(0.0, 0.01, 0.9, 1e-8, seed, 100000);
+        ck_assert_int_gt(k, 0);
+        ck_assert_int_lt(k, 400);
+    }
+}
+END_TEST
+
+/* Chapter 8's race, from (1, 10^-3) at lr 0.001: along x2 (curvature -1)
+ * gradient descent multiplies x2 by 1 + lr = 1.001 a step; momentum 0.9 by
+ * the larger root of r^2 - (1 + beta + lr) r + beta = 0, 1.0092, nine times
+ * the growth rate: why momentum escaped there and plain descent did not. */
+START_TEST(race_momentum_grows_faster)
+{
+    double beta = 0.9, lr = 0.001, b = 1 + beta + lr;
+    double r = (b + sqrt(b * b - 4 * beta)) / 2;
+    ck_assert_double_eq_tol(r, 1.0092, 0.00005);
+    ck_assert_double_eq_tol(r * r - b * r + beta, 0, 1e-15);
+    ck_assert_double_eq_tol(1 + lr, 1.001, 1e-15);
+    ck_assert_double_eq_tol(log(r) / log(1 + lr), 9.2, 0.05);
 }
 END_TEST
 
@@ -80,36 +122,60 @@ START_TEST(plateau_fools_the_stopping_rule)
 }
 END_TEST
 
-/* (10.2): dh_L/dw_1 of the linear chain with every weight w is w^(L-1)
+/* (10.2): da_n/dw_1 of the linear chain with every weight w is w^(L-1)
  * exactly for w = 2 and 1/2 (powers of two); slopes ln 2 and -ln 2. */
 START_TEST(linear_chain_is_a_power)
 {
     double w[CHAIN_MAX];
-    for (int L = 1; L <= CHAIN_MAX; L++) {
-        for (int j = 0; j < L; j++)
+    for (int n = 1; n <= CHAIN_MAX; n++) {
+        for (int j = 0; j < n; j++)
             w[j] = 2.0;
-        ck_assert_double_eq(chain_first_factor(w, (size_t)L, false, 1.0), ldexp(1.0, L - 1));
-        for (int j = 0; j < L; j++)
+        ck_assert_double_eq(chain_first_factor(w, (size_t)n, CHAIN_LINEAR, 1.0), ldexp(1.0, n - 1));
+        for (int j = 0; j < n; j++)
             w[j] = 0.5;
-        ck_assert_double_eq(chain_first_factor(w, (size_t)L, false, 1.0), ldexp(1.0, 1 - L));
+        ck_assert_double_eq(chain_first_factor(w, (size_t)n, CHAIN_LINEAR, 1.0), ldexp(1.0, 1 - n));
     }
-    ck_assert_double_eq_tol(chain_slope(2.0, 0), log(2.0), 1e-9);
-    ck_assert_double_eq_tol(chain_slope(0.5, 0), -log(2.0), 1e-9);
+    ck_assert_double_eq_tol(chain_slope(2.0, CHAIN_LINEAR), log(2.0), 1e-9);
+    ck_assert_double_eq_tol(chain_slope(0.5, CHAIN_LINEAR), -log(2.0), 1e-9);
 }
 END_TEST
 
-/* tanh with large weights vanishes too: h_j settles at the fixed point
- * h* = tanh(2 h*) = 0.9575, where each layer multiplies by 2 (1 - h*^2),
- * about 0.166; the slope is its logarithm.  Remove the cause (saturation):
- * the linear chain with the same weights explodes instead. */
+/* tanh with large weights vanishes too: a_j settles at the fixed point
+ * a* = tanh(2 a*) = 0.9575, where each layer multiplies by 2 (1 - a*^2),
+ * about 0.166 (10.3); the slope is its logarithm.  Remove the cause
+ * (saturation): the linear chain with the same weights explodes instead. */
 START_TEST(tanh_chain_saturates)
 {
-    double h = tanh_fixed_point(2.0);
-    ck_assert_double_eq_tol(h, tanh(2 * h), 1e-15);
-    ck_assert_double_eq_tol(h, 0.9575, 0.00005);
-    ck_assert_double_eq_tol(2 * (1 - h * h), 0.1664, 0.00005);
-    ck_assert_double_eq_tol(chain_slope(2.0, 1), log(2 * (1 - h * h)), 1e-3);
-    ck_assert_double_gt(chain_slope(2.0, 0), 0);
+    double a = tanh_fixed_point(2.0);
+    ck_assert_double_eq_tol(a, tanh(2 * a), 1e-15);
+    ck_assert_double_eq_tol(a, 0.9575, 0.00005);
+    ck_assert_double_eq_tol(2 * (1 - a * a), 0.1664, 0.00005);
+    ck_assert_double_eq_tol(chain_layer_factor(CHAIN_TANH, 2.0), 2 * (1 - a * a), 1e-15);
+    ck_assert_double_eq_tol(chain_slope(2.0, CHAIN_TANH), log(2 * (1 - a * a)), 1e-3);
+    ck_assert_double_gt(chain_slope(2.0, CHAIN_LINEAR), 0);
+}
+END_TEST
+
+/* The sigmoid phi(z) = 1/(1 + e^-z) has slope phi (1 - phi), at most 1/4
+ * (at phi = 1/2), so a layer of weight w multiplies by at most w/4: with
+ * w = 2, at most 1/2.  At the fixed point a* = phi(2 a*) = 0.8439 the
+ * factor (10.3) is 2 a* (1 - a*) = 0.2634, and the measured slope of
+ * ln |da_n/dw_1| is its logarithm, -1.3341, to 1e-3 (the first layers are
+ * not yet at the fixed point). */
+START_TEST(sigmoid_chain_vanishes)
+{
+    for (double z = -10; z <= 10; z += 0.01) {
+        double p = chain_activate(CHAIN_SIGMOID, z);
+        ck_assert_double_le(chain_slope_at(CHAIN_SIGMOID, p), 1.0 / 4);
+    }
+    ck_assert_double_eq_tol(chain_slope_at(CHAIN_SIGMOID, 0.5), 1.0 / 4, 1e-15);
+    double a = chain_fixed_point(CHAIN_SIGMOID, 2.0);
+    ck_assert_double_eq_tol(a, 1 / (1 + exp(-2 * a)), 1e-15);
+    ck_assert_double_eq_tol(a, 0.8439, 0.00005);
+    ck_assert_double_eq_tol(chain_layer_factor(CHAIN_SIGMOID, 2.0), 0.2634, 0.00005);
+    ck_assert_double_le(chain_layer_factor(CHAIN_SIGMOID, 2.0), 1.0 / 2);
+    ck_assert_double_eq_tol(log(2 * a * (1 - a)), -1.3341, 0.00005);
+    ck_assert_double_eq_tol(chain_slope(2.0, CHAIN_SIGMOID), log(2 * a * (1 - a)), 1e-3);
 }
 END_TEST
 
@@ -117,19 +183,24 @@ END_TEST
  * central differences, linear and tanh, at mixed weights. */
 START_TEST(chain_gradient_is_exact)
 {
-    for (int t = 0; t < 2; t++) {
-        struct function f = chain_function(6, t == 1, 0.7, 0.3, 0.0);
+    for (int t = 0; t < 3; t++) {
+        struct function f = chain_function(6, t, 0.7, 0.3, 0.0);
         double w[6] = {1.3, -0.8, 0.9, 1.1, -1.2, 0.6}, grad[6];
         f.gradient(&f, grad, w);
-        double h[7], r;
-        h[0] = 0.7;
-        for (int j = 1; j <= 6; j++)
-            h[j] = t ? tanh(w[j - 1] * h[j - 1]) : w[j - 1] * h[j - 1];
-        r = h[6] - 0.3;
+        double a[7], r;
+        a[0] = 0.7;
+        for (int j = 1; j <= 6; j++) {
+            double z = w[j - 1] * a[j - 1];
+            a[j] = t == CHAIN_TANH ? tanh(z) : t == CHAIN_SIGMOID ? 1 / (1 + exp(-z)) : z;
+        }
+        r = a[6] - 0.3;
         ck_assert_double_eq_tol(f.value(&f, w), 1.0 / 2 * r * r, 1e-15);
-        if (t == 1)         /* tanh's slope s = 1 - h^2 */
-            ck_assert_double_eq_tol(1 - h[1] * h[1], 1 / (cosh(w[0] * 0.7) * cosh(w[0] * 0.7)), 1e-15);
-        ck_assert_double_eq_tol(grad[0], r * chain_first_factor(w, 6, t == 1, 0.7), 1e-14);
+        if (t == CHAIN_TANH)         /* tanh's slope 1 - a^2 */
+            ck_assert_double_eq_tol(1 - a[1] * a[1], 1 / (cosh(w[0] * 0.7) * cosh(w[0] * 0.7)), 1e-15);
+        if (t == CHAIN_SIGMOID)      /* the sigmoid's slope a (1 - a) = e^-z / (1 + e^-z)^2 */
+            ck_assert_double_eq_tol(a[1] * (1 - a[1]),
+                                    exp(-w[0] * 0.7) / ((1 + exp(-w[0] * 0.7)) * (1 + exp(-w[0] * 0.7))), 1e-15);
+        ck_assert_double_eq_tol(grad[0], r * chain_first_factor(w, 6, t, 0.7), 1e-14);
         for (int j = 0; j < 6; j++) {
             double step = 1e-6, up[6], down[6];
             for (int i = 0; i < 6; i++)
@@ -147,11 +218,12 @@ END_TEST
  * chains (linear and tanh), the plateau; all pass (worst below 1e-6). */
 START_TEST(failure_gradients_pass_gradcheck)
 {
-    struct function fs[3] = {chain_function(8, false, 0.9, 0.2, 1.0),
-                             chain_function(8, true, 0.9, 0.2, 1.0), plateau_function()};
+    struct function fs[4] = {chain_function(8, CHAIN_LINEAR, 0.9, 0.2, 1.0),
+                             chain_function(8, CHAIN_TANH, 0.9, 0.2, 1.0),
+                             chain_function(8, CHAIN_SIGMOID, 0.9, 0.2, 1.0), plateau_function()};
     struct rng rng;
     rng_seed(&rng, 10);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         struct checked c = checked_function(&fs[i]);
         struct gradcheck_result r = gradcheck_random(&c, fs[i].start, 0.5, 20, &rng, NULL);
         ck_assert_msg(r.worst < GRADCHECK_PASS, "%s: worst relative error %g", fs[i].name, r.worst);
@@ -223,22 +295,74 @@ START_TEST(explosion_and_clipping)
 }
 END_TEST
 
-/* Basins: every start of the grid reaches one of the four minima with both
- * runs, and momentum moves a quarter of the starts to another minimum. */
+/* Basins, at a few starts (the whole grid is the program's, woven): from
+ * (-5.55, -0.45), in the basin of (-3.8, -3.3) (index 2) for gradient
+ * descent, momentum at the same lr 0.001 ends at (3.6, -1.8) (index 3):
+ * its buffer, filled by the large gradients far out, carries the run over
+ * a ridge.  Remove momentum:
+ * lr 0.001 alone keeps (-3.8, -3.3).  On x^2 sin x a start at 1 creeps toward
+ * the flat inflection at 0 (f' = f'' = 0) and reaches no minimum in 5000
+ * steps; from -4 and from -6 the runs end at -2.289 and -8.096. */
 START_TEST(basins_move_with_momentum)
 {
-    int changed = 0, lost = 0;
     ck_assert_int_eq(BASIN_GRID * BASIN_GRID, 1600);
-    for (int i = 0; i < BASIN_GRID; i++)
-        for (int j = 0; j < BASIN_GRID; j++) {
-            double x1 = -6.0 + 12.0 * (i + 0.5) / BASIN_GRID, x2 = -6.0 + 12.0 * (j + 0.5) / BASIN_GRID;
-            int a = himmelblau_basin(x1, x2, 0.01, 0.0, BASIN_STEPS);
-            int b = himmelblau_basin(x1, x2, 0.001, 0.9, BASIN_STEPS);
-            lost += a < 0 || b < 0;
-            changed += a != b;
-        }
-    ck_assert_int_eq(lost, 0);
-    ck_assert_int_gt(changed, 0);
+    ck_assert_int_eq(himmelblau_basin(-5.55, -0.45, 0.01, 0.0, BASIN_STEPS), 2);
+    ck_assert_int_eq(himmelblau_basin(-5.55, -0.45, 0.001, 0.0, BASIN_STEPS), 2);
+    ck_assert_int_eq(himmelblau_basin(-5.55, -0.45, 0.001, 0.9, BASIN_STEPS), 3);
+    ck_assert_int_eq(x2sinx_basin(1.0, 0.01, 0.0, BASIN_STEPS), -1);
+    struct function f = function_from_spec("--function", "x2sinx");
+    double x[1] = {1.0};
+    ck_assert(descend(&f, x, 0.01, 0.0, BASIN_STEPS));
+    ck_assert_double_gt(x[0], 0);
+    ck_assert_double_lt(x[0], 0.01);
+    /* the grid's starts next to 0, 0.01 apart: 0.005 and -0.005 reach no
+     * minimum in 5000 steps, -0.015 reaches -2.289 */
+    ck_assert_int_eq(x2sinx_basin(0.005, 0.01, 0.0, BASIN_STEPS), -1);
+    ck_assert_int_eq(x2sinx_basin(-0.005, 0.01, 0.0, BASIN_STEPS), -1);
+    ck_assert_int_eq(x2sinx_basin(-0.015, 0.01, 0.0, BASIN_STEPS), 1);
+    ck_assert_int_eq(x2sinx_basin(-4.0, 0.01, 0.0, BASIN_STEPS), 1);
+    ck_assert_int_eq(x2sinx_basin(-6.0, 0.01, 0.0, BASIN_STEPS), 0);
+    for (int m = 0; m < 3; m++) {       /* each minimum solves tan x = -x/2 */
+        double m0 = x2sinx_minima[m];
+        ck_assert_double_eq_tol(tan(m0), -m0 / 2, 1e-9);
+    }
+}
+END_TEST
+
+/* x^2 sin x's landmarks on [-11, 8]: maxima at -11.17, -5.087, 2.289 and
+ * 8.10 (f'' < 0), minima at -8.096 (f = -63.6), -2.289 and 5.087; every
+ * one solves f' = x (2 sin x + x cos x) = 0, to 1e-9. */
+START_TEST(x2sinx_landmarks)
+{
+    static const double maxima[4] = {-11.172705868330, -5.086985094102, 2.288929728103, 8.096163603223};
+    for (int m = 0; m < 4; m++) {
+        double x = maxima[m];
+        ck_assert_double_eq_tol(2 * sin(x) + x * cos(x), 0, 1e-9);
+        ck_assert_double_lt(2 * sin(x) + 4 * x * cos(x) - x * x * sin(x), 0);
+    }
+    ck_assert_str_eq(fixed(2, maxima[0]), "-11.17");
+    ck_assert_str_eq(fixed(3, maxima[1]), "-5.087");
+    ck_assert_str_eq(fixed(3, maxima[2]), "2.289");
+    ck_assert_str_eq(fixed(2, maxima[3]), "8.10");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[0]), "-8.096");
+    ck_assert_str_eq(fixed(1, x2sinx_minima[0] * x2sinx_minima[0] * sin(x2sinx_minima[0])), "-63.6");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[1]), "-2.289");
+    ck_assert_str_eq(fixed(3, x2sinx_minima[2]), "5.087");
+    ck_assert_double_eq_tol(X2SINX_MAX_BETWEEN, maxima[1], 1e-12);
+}
+END_TEST
+
+/* Restarts on x^2 sin x: the lowest minimum between the maxima, -8.096,
+ * drains the starts from -11 to the maximum at -5.087, a share
+ * (11 - 5.087)/19 = 0.3112 of [-11, 8]; the measured fraction of seed 1
+ * lies within 3 binomial standard deviations (sqrt(p(1-p)/100) = 0.046)
+ * of it. */
+START_TEST(restarts_reach_the_lowest)
+{
+    ck_assert_double_eq_tol(restart_fraction_predicted(), 0.3112, 0.00005);
+    ck_assert_double_eq_tol(1 / restart_fraction_predicted(), 3.21, 0.005);
+    double p = restart_fraction(1);
+    ck_assert_double_eq_tol(p, 0.3112, 3 * 0.046);
 }
 END_TEST
 
@@ -255,16 +379,34 @@ START_TEST(nan_and_inf_sources)
 }
 END_TEST
 
-/* Exercise 4's answer: a chain of weights 2 carries 2^(L-1), finite up to
- * L - 1 = 1023 and infinite from L = 1025 (2^1024 > DBL_MAX). */
+/* Exercise 4's answer: a chain of weights 2 carries da_n/dw_1 = 2^(n-1),
+ * finite up to n - 1 = 1023 and infinite from n = 1025 (2^1024 > DBL_MAX).
+ * The loss's gradient (a_n - y) 2^(n-1) = (2^n - 1) 2^(n-1), target 1,
+ * overflows first: finite at n = 512, infinite from n = 513. */
 START_TEST(overflow_depth)
 {
     static double w[1100];
     for (int j = 0; j < 1100; j++)
         w[j] = 2.0;
-    ck_assert(isfinite(chain_first_factor(w, 1023 + 1, false, 1.0)));
-    ck_assert(isinf(chain_first_factor(w, 1025, false, 1.0)));
-    ck_assert(isinf(pow(2, 1024)) && isfinite(pow(2, 1023)));
+    int depth = 1;              /* the deepest n whose factor 2^(n-1) is finite */
+    while (depth < 1100 && isfinite(chain_first_factor(w, (size_t)depth + 1, CHAIN_LINEAR, 1.0)))
+        depth++;
+    ck_assert_int_eq(depth - 1, 1023);
+    ck_assert_int_eq(depth + 1, 1025);
+    ck_assert(isinf(chain_first_factor(w, (size_t)depth + 1, CHAIN_LINEAR, 1.0)));
+    ck_assert(isinf(pow(2, 1024)));
+    ck_assert_int_eq(FLT_RADIX, 2);             /* DBL_MAX is just below 2 raised to 1024 */
+    ck_assert_int_eq(DBL_MAX_EXP, 1024);
+    int last_finite = 0;        /* the deepest n whose loss gradient (2^n - 1) 2^(n-1) is finite */
+    for (int n = 500; n <= 520; n++) {
+        double factor = chain_first_factor(w, (size_t)n, CHAIN_LINEAR, 1.0);
+        double loss_gradient = (ldexp(1.0, n) - 1) * factor;    /* a_n - y = 2^n - 1 */
+        ck_assert(isfinite(factor));
+        if (isfinite(loss_gradient))
+            last_finite = n;
+    }
+    ck_assert_int_eq(last_finite, 512);
+    ck_assert_int_eq(last_finite + 1, 513);
 }
 END_TEST
 
@@ -303,7 +445,10 @@ Suite *chapter_suite(void)
     TCase *basins = tcase_create("ch10 basins");
     tcase_add_test(stuck, saddle_escape_time);
     tcase_add_test(stuck, saddle_line_and_noise);
+    tcase_add_test(stuck, saddle_momentum_on_the_line);
+    tcase_add_test(stuck, race_momentum_grows_faster);
     tcase_add_test(stuck, plateau_fools_the_stopping_rule);
+    tcase_add_test(deep, sigmoid_chain_vanishes);
     tcase_add_test(deep, linear_chain_is_a_power);
     tcase_add_test(deep, tanh_chain_saturates);
     tcase_add_test(deep, chain_gradient_is_exact);
@@ -316,6 +461,8 @@ Suite *chapter_suite(void)
     tcase_add_test(deep, overflow_depth);
     tcase_add_test(clip, answers_by_hand);
     tcase_add_test(basins, basins_move_with_momentum);
+    tcase_add_test(basins, restarts_reach_the_lowest);
+    tcase_add_test(basins, x2sinx_landmarks);
     suite_add_tcase(suite, stuck);
     suite_add_tcase(suite, deep);
     suite_add_tcase(suite, clip);

@@ -12,4 +12,20 @@ expect_usage_error "values with a report" "$ch10" --values --saddle
 expect_usage_error "a flag given twice" "$ch10" --clip --clip
 expect_usage_error "csv without a folder" "$ch10" --csv
 expect_usage_error "unwritable csv folder" "$ch10" --csv /nonexistent/folder
+# The chapter's gdb recipe on the lab's diverging run: it must stop at step 7
+# with an infinite loss.  It needs gdb and a build with debug information
+# (the default -O2 -g); without them it says so and checks nothing.
+lab=$BUILD/descent
+if command -v gdb >/dev/null 2>&1 && [ -x "$lab" ] && readelf -S "$lab" 2>/dev/null | grep -q debug_info; then
+    got=$(gdb -q -batch -ex 'break row_is_finite if loss - loss != 0 || x[0] - x[0] != 0' -ex run -ex up \
+              -ex 'print step' -ex 'print loss' --args "$lab" --function rosenbrock --lr 0.01 2>&1 | tail -2)
+    if [ "$got" = "\$1 = 7
+\$2 = inf" ]; then
+        cli_passed=$((cli_passed + 1))
+    else
+        cli_fail "the gdb recipe of chapter 10 printed: $got"
+    fi
+else
+    echo "10-failures.sh: the gdb recipe not run (no gdb, or $lab without debug information)"
+fi
 cli_summary 10-failures.sh

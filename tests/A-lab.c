@@ -1186,7 +1186,7 @@ END_TEST
 START_TEST(lab_scheduler_lr_column)
 {
     struct function f = function_from_spec("--function", "booth");
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {.function = &f};
     struct schedule schedule = {5, 1, 0, false, 0};
     struct lab_line_search none = lab_line_search_defaults();
     struct lab_extras extras = lab_extras_defaults();
@@ -1214,7 +1214,7 @@ START_TEST(lab_scheduler_lr_column)
     {
         struct dataset data = {0};
         struct regression model = {&data, true};
-        struct objective on_data = {NULL, &model, false};
+        struct objective on_data = {.model = &model};
         struct schedule epochs = {9, 1, 3, false, 0};
         double w[3] = {0, 0, 0};
         small_data(&data);
@@ -1244,7 +1244,7 @@ END_TEST
 START_TEST(lab_clip_value_then_norm)
 {
     struct function f = function_from_spec("--function", "booth");
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {.function = &f};
     struct schedule schedule = {1, 1, 0, false, 0};
     struct lab_line_search none = lab_line_search_defaults();
     struct lab_extras extras = lab_extras_defaults();
@@ -1291,7 +1291,7 @@ END_TEST
 START_TEST(lab_chain_clipped)
 {
     struct function f = lab_function_from_spec("--function", "chain:10,1.5");
-    struct objective objective = {&f, NULL, false};
+    struct objective objective = {.function = &f};
     struct schedule schedule = {1000, 1000, 0, false, 0};
     struct lab_line_search none = lab_line_search_defaults();
     struct lab_extras extras = lab_extras_defaults();

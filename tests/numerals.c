@@ -15,7 +15,23 @@
  *    <!-- t:a t:b -->), put at its end, and the numeral appears in the
  *    body of START_TEST(TEST) in tests/NN-slug*.c (comments left out;
  *    inside a string counts; a #define the body uses counts) after both
- *    are normalised;
+ *    are normalised.  It must be there distinctly: when a neighbour of it
+ *    (its last digit one up or one down: 2 and 4 for 3, 0.8 and 0.0 for
+ *    0.9) is in the named tests too, the numeral must be inside their
+ *    assertions (the arguments of a ck_assert..., EXPECT_ANSWER or a
+ *    helper named expect_... or check_...) and no neighbour may be, else a
+ *    hand change to that neighbour would pass as well ("uncovered: the
+ *    tests hold 4 as well").  Inside the assertions means: an expected
+ *    value (an argument of the assertion that is one literal or one
+ *    fraction, an element of an initializer the assertion reads, a
+ *    numeral of a string it compares), or else any numeral the assertion
+ *    reads (a fraction 3.0 / 5 as 3/5, not 3 and 5).  A neighbour that is
+ *    an expected value too is allowed when the paragraph states it and
+ *    states the numeral itself exactly once ("80 steps, then 81").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
+ *    displayed equation, a code span of mathematics or next to an operator
+ *    or bracket ("1 − ηλ", "(1, 1)", "[0, 1)"), needs presence alone.
+ *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
+ *    pass on presence and report how many numerals rely on it;
  *
  * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
  *    numerals that define its example (the function's constants, a start
@@ -30,8 +46,8 @@
  *
  * 4. exempt, because it is not a result:
  *    - a reference: the numerals after chapter(s), section(s), exercise(s),
- *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s)
- *      or issue (any case), and the ones joined to them by ",", "–", "-",
+ *      example(s), figure(s), table(s), appendix, equation(s), eq., part(s),
+ *      issue or algorithm(s) (any case), and the ones joined to them by ",", "–", "-",
  *      "and", "or", "to" ("chapters 6 to 8", "examples 1 and 2"); whole
  *      numbers only (exercise and section also N.M: "exercise 4.2"), and
  *      not after "for example";
@@ -83,9 +99,10 @@
  *   -v                       also list how each numeral is covered
  *   --mutations              list the asserted or given numerals whose last
  *                            digit, changed by one (up or down), the same
- *                            tests or givens would still cover: a test full
- *                            of small integers asserts a 3 only weakly (the
- *                            count is always printed)
+ *                            tests or givens would still cover (the count
+ *                            is always printed): notation constants, givens
+ *                            (inputs, not results) and the numerals of the
+ *                            files in tests/numbers-weak.txt
  *
  * Run it from the top of the repository (`make check` does).
  */
@@ -99,6 +116,7 @@
 #include <string.h>
 
 #define PENDING_LIST "tests/numbers-pending.txt"
+#define WEAK_LIST "tests/numbers-weak.txt"
 #define MAX_LINE 16384
 #define MAX_TOKEN 128
 
@@ -111,6 +129,8 @@ static int verbose;
 static int mutations;           /* --mutations: which hand changes would go unnoticed */
 static int mutated, survived;
 static int error_count;
+static int lenient;             /* this file is in WEAK_LIST: presence still asserts */
+static int weak_here;           /* numerals it asserts only by presence */
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -284,6 +304,9 @@ struct numeral {
     char text[MAX_TOKEN];       /* normalised, e.g. "100000", "4.5e-3", "16/5" */
     char raw[MAX_TOKEN];        /* as written */
     int line;
+    int formula;                /* in a displayed equation or a code span of mathematics */
+    int weak;                   /* in the tests, but so is a neighbour: not asserted */
+    char neighbour[MAX_TOKEN];  /* ... that neighbour */
     enum cover cover;
     const char *why;            /* for -v: which rule */
 };
@@ -534,12 +557,25 @@ static void add_power(const char *name, const char *p, struct set *out)
     set_add(out, power);
 }
 
+/* With fractions_whole set, a fraction "a / b" gives only itself, not a
+ * and b: the numerals an assertion reads, where 3.0 / 5 is not a 5. */
+static int fractions_whole;
+
 static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
 {
     const char *p = text;
     char previous_forms[2][MAX_TOKEN] = {"", ""};
-    int previous_number = 0, slash_after_number = 0;
+    char pending[2][MAX_TOKEN];     /* with fractions_whole: a number that may be a numerator */
+    int previous_number = 0, slash_after_number = 0, has_pending = 0;
+#define FLUSH()                                                     \
+    do {                                                            \
+        if (has_pending) {                                          \
+            set_add(out, pending[0]);                               \
+            set_add(out, pending[1]);                               \
+            has_pending = 0;                                        \
+        }                                                           \
+    } while (0)
 
     while (*p) {
         if (p[0] == '/' && p[1] == '*') {
@@ -566,6 +602,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             literal[n] = '\0';
             if (*p == '"')
                 p++;
+            FLUSH();
             scan_prose_numerals(literal, out);
             previous_number = slash_after_number = 0;
             continue;
@@ -585,6 +622,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             while (isalnum((unsigned char)*p) || *p == '_')
                 p++;
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            FLUSH();
             if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
                 add_power(name, p, out);
             for (int i = 0; i < define_names->count; i++)
@@ -618,12 +656,20 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                             (a - text >= 6 && strncmp(a - 6, "return", 6) == 0);
                 }
             }
-            for (int k = 0; k < 2; k++) {
-                char signed_form[MAX_TOKEN];
-                join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
-                set_add(out, signed_form);
+            if (!(fractions_whole && slash_after_number)) {
+                FLUSH();
+                for (int k = 0; k < 2; k++) {
+                    char signed_form[MAX_TOKEN];
+                    join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
+                    if (fractions_whole)
+                        snprintf(pending[k], MAX_TOKEN, "%s", signed_form);
+                    else
+                        set_add(out, signed_form);
+                }
+                has_pending = fractions_whole;
             }
             if (slash_after_number) {
+                has_pending = 0;                /* a numerator: only the fraction counts */
                 /* "a / b": the fraction in every pairing of their forms */
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 2; j++) {
@@ -639,21 +685,283 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             p = end;
             continue;
         }
-        if (*p == '/' && previous_number) {
+        if (*p == '/' && previous_number && p[1] != '/' && p[1] != '*') {
             slash_after_number = 1;
             previous_number = 0;
             p++;
             continue;
         }
+        FLUSH();
         previous_number = slash_after_number = 0;
         p++;
     }
+    FLUSH();
+#undef FLUSH
+}
+
+/* The position after the bracketed group "[...]" at p. */
+static const char *skip_brackets(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '[')
+            depth++;
+        else if (*p == ']' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+/* The assertions of a test body: each call of ck_assert..., EXPECT_ANSWER
+ * or a helper named expect_... or check_..., its whole argument list,
+ * copied into one text (comments and strings kept whole). */
+static char *assertions_of(const char *body)
+{
+    size_t size = strlen(body) + 1, n = 0;
+    char *out = must(malloc(size + 1));
+    const char *p = body;
+    while (*p) {
+        if (p[0] == '/' && p[1] == '*') {
+            const char *close = strstr(p + 2, "*/");
+            p = close ? close + 2 : p + strlen(p);
+            continue;
+        }
+        if (p[0] == '/' && p[1] == '/') {
+            p += strcspn(p, "\n");
+            continue;
+        }
+        if (*p == '"' || *p == '\'') {
+            char quote = *p++;
+            while (*p && *p != quote)
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (*p)
+                p++;
+            continue;
+        }
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *start = p, *q;
+            int depth = 0;
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            if (!(starts_with(start, "ck_assert") || starts_with(start, "EXPECT_ANSWER") ||
+                  starts_with(start, "expect_") || starts_with(start, "check_")))
+                continue;
+            for (q = p; *q == ' ' || *q == '\n' || *q == '\t'; q++)
+                ;
+            if (*q != '(')
+                continue;
+            for (; *q; q++) {
+                if (*q == '"' || *q == '\'') {
+                    char quote = *q++;
+                    while (*q && *q != quote)
+                        q += *q == '\\' && q[1] ? 2 : 1;
+                    if (!*q)
+                        break;
+                    continue;
+                }
+                if (*q == '(')
+                    depth++;
+                else if (*q == ')' && --depth == 0) {
+                    q++;
+                    break;
+                }
+            }
+            memcpy(out + n, p, (size_t)(q - p));
+            n += (size_t)(q - p);
+            out[n++] = ';';
+            p = q;
+            continue;
+        }
+        p++;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* A copy of C text without its comments (strings kept whole). */
+static char *without_comments(const char *text)
+{
+    char *out = must(malloc(strlen(text) + 1)), *o = out;
+    const char *p = text;
+    while (*p) {
+        if (p[0] == '/' && p[1] == '*') {
+            const char *close = strstr(p + 2, "*/");
+            p = close ? close + 2 : p + strlen(p);
+            *o++ = ' ';
+        } else if (p[0] == '/' && p[1] == '/') {
+            p += strcspn(p, "\n");
+        } else if (*p == '"' || *p == '\'') {
+            char quote = *p;
+            *o++ = *p++;
+            while (*p && *p != quote) {
+                if (*p == '\\' && p[1])
+                    *o++ = *p++;
+                *o++ = *p++;
+            }
+            if (*p)
+                *o++ = *p++;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Is segment (trimmed) one numeral literal, maybe with a unary minus, or
+ * a fraction of two ("16.0 / 5")?  Returns 0 no, 1 a literal, 2 a fraction. */
+static int whole_numeral(const char *segment)
+{
+    const char *p = segment;
+    int slashes = 0, digits = 0;
+    while (*p == ' ' || *p == '\n' || *p == '\t')
+        p++;
+    if (*p == '-')
+        p++;
+    if (!(isdigit((unsigned char)*p) || *p == '.'))
+        return 0;
+    for (; *p; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (*p == '/')
+            slashes++;
+        else if (!strchr(".eE+-uUlLfF \n\t", *p))
+            return 0;
+    }
+    return digits == 0 || slashes > 1 ? 0 : 1 + slashes;
+}
+
+/* The values a test expects: in its assertions (and in the variables and
+ * #defines they read, where initialised), each argument or initializer
+ * element that is one numeral or one fraction, and every numeral of a
+ * string literal.  A loop bound, an index, a factor inside a formula or a
+ * denominator is not one of them. */
+static void expected_values(const char *body, const char *asserting, const struct set *define_names,
+                            char *const *define_values, struct set *out, struct set *all)
+{
+    size_t size = strlen(asserting) + 2;
+    char *text = must(malloc(size));
+    struct set names = {0};
+    const char *p;
+    snprintf(text, size, "%s;", asserting);
+    /* the names the assertions read, and their initializers in the body */
+    for (p = asserting; *p;) {
+        if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+            while (isalnum((unsigned char)*p) || *p == '.' ||
+                   ((*p == '-' || *p == '+') && (p[-1] == 'e' || p[-1] == 'E')))
+                p++;                            /* a literal: 1e-1 names nothing */
+        } else if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *start = p;
+            char name[256];
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
+            set_add(&names, name);
+        } else if (*p == '"') {
+            for (p++; *p && *p != '"'; p += *p == '\\' && p[1] ? 2 : 1)
+                ;
+            if (*p)
+                p++;
+        } else {
+            p++;
+        }
+    }
+    for (int i = 0; i < names.count; i++) {
+        const char *name = names.item[i];
+        size_t n = strlen(name);
+        for (int d = 0; d < define_names->count; d++)
+            if (strcmp(define_names->item[d], name) == 0) {
+                size += strlen(define_values[d]) + 4;
+                text = must(realloc(text, size));
+                strcat(text, "(");
+                strcat(text, define_values[d]);
+                strcat(text, ");");
+            }
+        for (p = body; (p = strstr(p, name)) != NULL; p += n) {
+            const char *q = p + n, *end;
+            int depth = 0;
+            if ((p > body && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.')) ||
+                isalnum((unsigned char)*q) || *q == '_')
+                continue;
+            while (*q == ' ')
+                q++;
+            if (*q == '[')
+                q = skip_brackets(q);
+            while (*q == ' ')
+                q++;
+            if (*q != '=' || q[1] == '=')
+                continue;
+            for (end = ++q; *end && !(depth == 0 && *end == ';'); end++)
+                depth += *end == '{' || *end == '(' ? 1 : *end == '}' || *end == ')' ? -1 : 0;
+            size += (size_t)(end - q) + 4;
+            text = must(realloc(text, size));
+            strcat(text, "(");                  /* read as an argument is */
+            strncat(text, q, (size_t)(end - q));
+            strcat(text, ");");
+        }
+    }
+    set_free(&names);
+    fractions_whole = 1;
+    scan_c_numerals(text, define_names, define_values, all);
+    fractions_whole = 0;
+    /* cut into arguments and elements; keep the whole numerals: an
+     * argument of an assertion itself (not of a call inside it), an
+     * element of an initializer, an initializer */
+    {
+        int depth = 0;
+        for (p = text; *p;) {
+            const char *start = p;
+            int depth_at_start = depth;
+            if (*p == '"') {
+                char literal[MAX_LINE];
+                size_t n = 0;
+                for (p++; *p && *p != '"' && n + 1 < sizeof literal; p++) {
+                    if (*p == '\\' && p[1])
+                        p++;
+                    literal[n++] = *p;
+                }
+                literal[n] = '\0';
+                if (*p)
+                    p++;
+                scan_prose_numerals(literal, out);
+                continue;
+            }
+            /* "=" ends a segment as an initializer's, not inside == <= >= != */
+            while (*p && !(strchr("\",;{}()", *p) ||
+                           (*p == '=' && p[1] != '=' && !(p > text && strchr("=<>!", p[-1])))))
+                p++;
+            if (depth_at_start <= 1 && *p && strchr(",;})", *p)) {
+                char *segment = must(strndup(start, (size_t)(p - start)));
+                int kind = whole_numeral(segment);
+                if (kind) {
+                    struct set found = {0}, none = {0};
+                    scan_c_numerals(segment, &none, NULL, &found);
+                    for (int i = 0; i < found.count; i++)
+                        if (kind == 1 || strchr(found.item[i], '/'))
+                            set_add(out, found.item[i]);
+                    set_free(&found);
+                }
+                free(segment);
+            }
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth > 0)
+                depth--;
+            else if (*p == ';')
+                depth = 0;
+            if (*p && *p != '"')
+                p++;
+        }
+    }
+    free(text);
 }
 
 /* The tests of one chapter: each START_TEST's numerals. */
 struct suite {
     struct set names;           /* test names */
     struct set *numerals;       /* numerals[i]: the set of names.item[i] */
+    struct set *expected;       /* expected[i]: its expected values (whole arguments) */
+    struct set *asserting;      /* asserting[i]: every numeral its assertions read */
     int *used;
 };
 
@@ -715,11 +1023,23 @@ static void load_tests(const char *chapter, struct suite *suite)
             set_add(&suite->names, name);
             index = suite->names.count - 1;
             suite->numerals = must(realloc(suite->numerals, (size_t)suite->names.count * sizeof *suite->numerals));
+            suite->expected = must(realloc(suite->expected, (size_t)suite->names.count * sizeof *suite->expected));
+            suite->asserting = must(realloc(suite->asserting, (size_t)suite->names.count * sizeof *suite->asserting));
+            memset(&suite->asserting[index], 0, sizeof suite->asserting[index]);
             suite->used = must(realloc(suite->used, (size_t)suite->names.count * sizeof *suite->used));
             memset(&suite->numerals[index], 0, sizeof suite->numerals[index]);
+            memset(&suite->expected[index], 0, sizeof suite->expected[index]);
             suite->used[index] = 0;
             copy = must(strndup(body, (size_t)(end - body)));
             scan_c_numerals(copy, &define_names, define_values, &suite->numerals[index]);
+            {
+                char *asserting = assertions_of(copy);
+                char *code = without_comments(copy);
+                expected_values(code, asserting, &define_names, define_values,
+                                &suite->expected[index], &suite->asserting[index]);
+                free(code);
+                free(asserting);
+            }
             free(copy);
             p = (char *)end;
         }
@@ -734,9 +1054,14 @@ static void load_tests(const char *chapter, struct suite *suite)
 
 static void free_tests(struct suite *suite)
 {
-    for (int i = 0; i < suite->names.count; i++)
+    for (int i = 0; i < suite->names.count; i++) {
         set_free(&suite->numerals[i]);
+        set_free(&suite->expected[i]);
+        set_free(&suite->asserting[i]);
+    }
     free(suite->numerals);
+    free(suite->expected);
+    free(suite->asserting);
     free(suite->used);
     set_free(&suite->names);
 }
@@ -747,7 +1072,7 @@ static void free_tests(struct suite *suite)
 static const char *reference_words[] = {
     "chapter", "chapters", "section", "sections", "exercise", "exercises", "example",
     "examples", "figure", "figures", "table", "tables", "appendix", "appendices", "equation",
-    "equations", "eq", "part", "parts", "issue", NULL};
+    "equations", "eq", "part", "parts", "issue", "algorithm", "algorithms", NULL};
 static const char *joining_words[] = {"and", "or", "to", NULL};
 static const char *version_words[] = {"PyTorch", "Python", "gnuplot", "Debian", "Check",
                                       "version", NULL};
@@ -816,6 +1141,9 @@ struct reader {
     int reference;          /* after "chapter" and the like */
     char last_word[64];     /* the last word read, for years and versions */
     int in_comment;         /* inside a multi-line <!-- --> */
+    int display;            /* this line is a displayed equation (indented 4) */
+    int math_span;          /* inside a code span of mathematics */
+    int operand;            /* the numeral being added stands next to an operator */
     struct numeral *found;  /* out: the numerals of the paragraph */
     int count, capacity;
 };
@@ -834,8 +1162,38 @@ static void add_numeral(struct reader *r, const char *text, const char *raw, siz
     snprintf(n->text, sizeof n->text, "%s", text);
     snprintf(n->raw, sizeof n->raw, "%.*s", (int)(raw_length < MAX_TOKEN ? raw_length : MAX_TOKEN - 1), raw);
     n->line = r->line;
+    n->formula = r->display || r->math_span || r->operand;
+    n->weak = 0;
+    n->neighbour[0] = '\0';
     n->cover = cover;
     n->why = why;
+}
+
+/* Is c an operator or a bracket of mathematics? */
+static int operator(unsigned c)
+{
+    return (c < 0x80 && c && strchr("()[]{}+-=/^<>*", (int)c)) || c == 0x2212 || c == 0xb7 ||
+           c == 0xd7 || c == 0x2248 || c == 0x2264 || c == 0x2265 || c == 0x2192 ||
+           c == 0x2190 || c == 0x2211 || c == 0x221a;
+}
+
+/* Does the numeral from start to end stand next to an operator or a
+ * bracket (spaces skipped), or right before a symbol: an operand of a
+ * formula written in the text, as in "(1, 1)", "[0, 1)", "2 + 2 = 4",
+ * "2G"? */
+static int operand(const char *text, const char *start, const char *end)
+{
+    const char *p = start;
+    int length;
+    while (p > text && p[-1] == ' ')
+        p--;
+    if (p > text && operator(previous(text, p)))
+        return 1;
+    if (wordish(decode(end, &length)))
+        return 1;                               /* a coefficient: 2G, 2x₁ */
+    while (*end == ' ')
+        end++;
+    return *end && operator(decode(end, &length));
 }
 
 /* Skip a bracketed group "{...}" or "(...)" starting at p; returns the
@@ -881,7 +1239,7 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             const char *d = q;
             while (isdigit((unsigned char)*d))
                 d++;
-            if ((*d == '.' || *d == ')') && d[1] == ' ') {
+            if ((*d == '.' || *d == ')') && (d[1] == ' ' || (q[-1] == '*' && starts_with(d + 1, "** ")))) {
                 add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
                 p = d + 1;
             } else if (bold && *d == '.' && strncmp(d + 1, "**", 2) == 0) {
@@ -937,8 +1295,13 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                 char *span = must(strndup(q, (size_t)(close - q)));
                 if (typed(span))
                     read_text(r, span, 1, base == UNCOVERED ? EXEMPT : base, out);
-                else
+                else {
+                    if (r)
+                        r->math_span = 1;
                     read_text(r, span, 1, base, out);
+                    if (r)
+                        r->math_span = 0;
+                }
                 free(span);
             }
             p = close + ticks;
@@ -1073,7 +1436,9 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                                (before == ' ')) {
                         cover = EXEMPT, why = "version";
                     }
+                    r->operand = operand(text, start, end);
                     add_numeral(r, normal, start, (size_t)(end - start), cover, why);
+                    r->operand = 0;
                 } else {
                     add_numeral(r, normal, start, (size_t)(end - start), base,
                                 base == EXEMPT ? "typed in a code span" : "");
@@ -1119,11 +1484,120 @@ static int chapter_of(const char *path, char *chapter, size_t size)
     return 0;
 }
 
+/* The two numerals a hand change of the last digit by one makes of text
+ * (3 -> 2 and 4; 0.9 -> 0.8 and 0.0); 0 when it has no digit. */
+static int neighbours(const char *text, char changed[2][MAX_TOKEN])
+{
+    const char *last = NULL;
+    for (const char *c = text; *c; c++)
+        if (isdigit((unsigned char)*c))
+            last = c;
+    if (last == NULL)
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        snprintf(changed[i], MAX_TOKEN, "%s", text);
+        changed[i][last - text] = (char)('0' + (*last - '0' + (i == 0 ? 1 : 9)) % 10);
+    }
+    return 2;
+}
+
+/* A notation constant: 0, 1 or 2 in a displayed equation or a code span
+ * of mathematics, or next to an operator or a bracket, with or without a
+ * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), and ½, which the
+ * tests hold among their indices and constants; presence is enough. */
+static int notation_constant(const struct numeral *n)
+{
+    const char *t = n->text[0] == '-' ? n->text + 1 : n->text;
+    return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0 ||
+                          strcmp(t, "1/2") == 0);
+}
+
+/* Does one of the paragraph's tests hold text in its body (expected 0) or
+ * inside its assertions (expected 1)? */
+static int tests_hold(const struct suite *suite, const struct set *tests, const int *index,
+                      const char *text, int expected)
+{
+    for (int t = 0; t < tests->count; t++)
+        if (index[t] >= 0 &&
+            set_has(expected == 2   ? &suite->asserting[index[t]]
+                    : expected == 1 ? &suite->expected[index[t]]
+                                    : &suite->numerals[index[t]],
+                    text))
+            return 1;
+    return 0;
+}
+
+/* Is the numeral text asserted by the paragraph's tests?  It must be in a
+ * test's body; and when a neighbour (its last digit one up or down) is in
+ * the tests too, it must be inside their assertions and no neighbour may
+ * be: otherwise the neighbour, written by hand, would pass as well.  A
+ * notation constant needs presence only.  A neighbour that is an expected
+ * value too is allowed when the paragraph states it as well and states the
+ * numeral itself exactly once ("80 steps, then 81"): a hand change of one
+ * into the other leaves the one changed stated nowhere or the other stated
+ * twice, and either is reported.  stated[0]: the numerals the paragraph
+ * states, stated[1]: those it states exactly once.  Returns 1 if so, 0 if the tests
+ * do not hold it, 2 if they hold it only weakly (*weak: the neighbour). */
+static int asserted(const struct suite *suite, const struct set *tests, const int *index,
+                    const char *text, int constant, const struct set stated[2], const char **weak)
+{
+    char changed[2][MAX_TOKEN];
+    int n;
+    *weak = NULL;
+    if (!tests_hold(suite, tests, index, text, 0))
+        return 0;
+    if (constant)
+        return 1;
+    n = neighbours(text, changed);
+    for (int i = 0; i < n; i++)
+        if (tests_hold(suite, tests, index, changed[i], 0)) {
+            /* told apart among the expected values, or among all the
+             * numerals the assertions read (which hold the former) */
+            static char which[MAX_TOKEN];
+            for (int level = 1; level <= 2; level++) {
+                int apart = tests_hold(suite, tests, index, text, level);
+                for (int j = 0; apart && j < n; j++)
+                    if (tests_hold(suite, tests, index, changed[j], level) &&
+                        !(level == 1 && set_has(&stated[0], changed[j]) && set_has(&stated[1], text))) {
+                        apart = 0;
+                        snprintf(which, sizeof which, "%.100s", changed[j]);
+                    }
+                if (apart)
+                    return 1;
+            }
+            if (!tests_hold(suite, tests, index, text, 2))
+                snprintf(which, sizeof which, "%.100s", changed[i]);
+            *weak = which;
+            return 2;
+        }
+    return 1;
+}
+
+/* The numerals of paragraph r (exempt ones aside) into out[0], those
+ * stated exactly once into out[1], with the k-th read as replacement if
+ * replacement is not NULL. */
+static void stated_once(const struct reader *r, int k, const char *replacement, struct set out[2])
+{
+    for (int i = 0; i < r->count; i++) {
+        const char *text = i == k && replacement ? replacement : r->found[i].text;
+        int occurrences = 0;
+        if (r->found[i].cover == EXEMPT)
+            continue;
+        set_add(&out[0], text);
+        for (int j = 0; j < r->count; j++)
+            occurrences += r->found[j].cover != EXEMPT &&
+                           strcmp(j == k && replacement ? replacement : r->found[j].text, text) == 0;
+        if (occurrences == 1)
+            set_add(&out[1], text);
+    }
+}
+
 /* Decide each numeral of one paragraph against its markers. */
 static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
                              const struct set *tests, const struct set *given,
                              struct suite *suite)
 {
+    struct set stated[2] = {{0}, {0}};  /* the numerals the paragraph states (once) */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
     int *given_used = calloc((size_t)given->count + 1, sizeof *given_used);
     int *index = calloc((size_t)tests->count + 1, sizeof *index);
@@ -1138,18 +1612,29 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             problem(path, first_line, "t:%s: no START_TEST(%s) in tests/%s*.c", tests->item[t],
                     tests->item[t], chapter);
     }
+    stated_once(r, -1, NULL, stated);
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
+        const char *weak;
         if (n->cover != UNCOVERED)
             continue;
         for (int t = 0; t < tests->count; t++)
-            if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text)) {
-                if (n->cover == UNCOVERED) {
+            if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text))
+                test_used[t] = 1;
+        int strength = asserted(suite, tests, index, n->text, notation_constant(n), stated, &weak);
+        if (strength == 2 && lenient && !set_has(given, n->text))
+            weak_here++;                /* a file still on WEAK_LIST */
+        if (strength == 1 || (strength == 2 && lenient)) {
+            for (int t = 0; t < tests->count; t++)
+                if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text)) {
                     n->cover = ASSERTED;
                     n->why = tests->item[t];
+                    break;
                 }
-                test_used[t] = 1;
-            }
+        } else if (strength == 2 && !set_has(given, n->text)) {
+            n->weak = 1;
+            snprintf(n->neighbour, sizeof n->neighbour, "%s", weak);
+        }
         for (int g = 0; g < given->count; g++)
             if (strcmp(given->item[g], n->text) == 0) {
                 given_used[g] = 1;
@@ -1157,32 +1642,34 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     n->cover = GIVEN, n->why = "";
             }
     }
-    /* A hand change of the last digit, one up or one down: is the changed
-     * numeral still covered by the same tests or givens? */
+    /* A hand change of the last digit, one up or one down: would the
+     * changed numeral still be covered by the same tests or givens? */
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
-        char *last;
+        char changed[2][MAX_TOKEN];
+        int count;
         if (n->cover != ASSERTED && n->cover != GIVEN)
             continue;
         mutated++;
-        last = NULL;
-        for (char *c = n->text; *c; c++)
-            if (isdigit((unsigned char)*c))
-                last = c;
-        for (int delta = 1; last && delta <= 9; delta += 8) {
-            char changed[MAX_TOKEN], *digit;
-            int covered = 0;
-            snprintf(changed, sizeof changed, "%s", n->text);
-            digit = changed + (last - n->text);
-            *digit = (char)('0' + (*digit - '0' + delta) % 10);
-            for (int t = 0; t < tests->count; t++)
-                covered |= index[t] >= 0 && set_has(&suite->numerals[index[t]], changed);
-            covered |= set_has(given, changed);
-            if (covered) {
+        count = neighbours(n->text, changed);
+        for (int i = 0; i < count; i++) {
+            const char *weak;
+            struct set after[2] = {{0}, {0}};   /* stated (once) after the change */
+            int strength;
+            stated_once(r, k, changed[i], after);
+            strength = asserted(suite, tests, index, changed[i], notation_constant(n), after, &weak);
+            set_free(&after[0]);
+            set_free(&after[1]);
+            if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
                 survived++;
                 if (mutations)
-                        printf("%s:%d:%s: written as %s it would still be %s\n", path, n->line,
-                           n->raw, changed, n->cover == GIVEN ? "given" : "asserted");
+                    printf("%s:%d:%s: written as %s it would still be %s (%s)\n", path,
+                           n->line, n->raw, changed[i],
+                           set_has(given, changed[i]) ? "given" : "asserted",
+                           n->cover == GIVEN        ? "an input, given"
+                           : notation_constant(n)   ? "a notation constant"
+                           : lenient                ? "a file on the weak list"
+                                                    : "asserted");
                 break;
             }
         }
@@ -1197,6 +1684,8 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
     free(test_used);
     free(given_used);
     free(index);
+    set_free(&stated[0]);
+    set_free(&stated[1]);
 }
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
@@ -1336,7 +1825,12 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                 here.count[x->cover]++;
                 if (x->cover == UNCOVERED) {
                     uncovered++;
-                    if (!pending || show_all)
+                    if ((!pending || show_all) && x->weak)
+                        printf("%s:%d:%s: uncovered: the tests hold %s as well, so a hand change "
+                               "to it would pass; assert %s where %s is not (an expected "
+                               "value, a fixed()/sci() string) or weave it\n",
+                               path, x->line, x->raw, x->neighbour, x->raw, x->neighbour);
+                    else if (!pending || show_all)
                         printf("%s:%d:%s: uncovered\n", path, x->line, x->raw);
                 } else if (verbose) {
                     printf("%s:%d:%s: %s%s%s\n", path, x->line, x->raw, cover_name[x->cover],
@@ -1364,6 +1858,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                 paragraph_start = number;
             r.line = number;
             r.reference = 0;
+            r.display = starts_with(line, "    ");
             read_markers(path, number, line, &tests, &given);
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
@@ -1458,7 +1953,8 @@ static int by_name(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    struct set files = {0}, pending = {0}, only = {0}, all_files = {0};
+    struct set files = {0}, pending = {0}, only = {0}, all_files = {0}, weak = {0};
+    int weak_numerals = 0, weak_files = 0;
     struct totals totals = {{0}};
     int explicit_files = 0, failed_files = 0, pending_numerals = 0, pending_files = 0;
     char *list;
@@ -1534,6 +2030,22 @@ int main(int argc, char **argv)
         free(list);
     }
 
+    /* the files whose tests still assert some numerals only by presence */
+    if ((list = read_whole(WEAK_LIST)) != NULL) {
+        int number = 0;
+        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+            number++;
+            while (*line == ' ')
+                line++;
+            if (line[0] == '#' || line[0] == '\0')
+                continue;
+            if (!set_has(&all_files, line))
+                problem(WEAK_LIST, number, "%s is not a chapter or worked answers file", line);
+            set_add(&weak, line);
+        }
+        free(list);
+    }
+
     if (!explicit_files) {
         for (int i = 0; i < all_files.count; i++) {
             char chapter[512];
@@ -1553,7 +2065,19 @@ int main(int argc, char **argv)
 
     for (int i = 0; i < files.count; i++) {
         int is_pending = set_has(&pending, files.item[i]);
-        int uncovered = check_file(files.item[i], is_pending, explicit_files, &totals);
+        int uncovered;
+        lenient = set_has(&weak, files.item[i]) && !explicit_files;
+        weak_here = 0;
+        uncovered = check_file(files.item[i], is_pending, explicit_files, &totals);
+        if (lenient) {
+            weak_numerals += weak_here;
+            weak_files++;
+            printf("%s: weakly asserted: %d numeral%s (%s)\n", files.item[i], weak_here,
+                   weak_here == 1 ? "" : "s", WEAK_LIST);
+            if (weak_here == 0 && !is_pending)
+                problem(WEAK_LIST, 0, "%s asserts every numeral strongly now: take it off the "
+                        "list", files.item[i]);
+        }
         if (is_pending && !explicit_files) {
             pending_numerals += uncovered;
             pending_files++;
@@ -1575,6 +2099,9 @@ int main(int argc, char **argv)
         printf("; pending conversion: %d numerals in %d file%s (%s)", pending_numerals,
                pending_files, pending_files == 1 ? "" : "s", PENDING_LIST);
     printf("\n");
+    if (weak_files)
+        printf("numerals: weakly asserted (a neighbour is in the tests too): %d numerals in %d "
+               "file%s (%s)\n", weak_numerals, weak_files, weak_files == 1 ? "" : "s", WEAK_LIST);
 
     if (mutated > 0)
         printf("numerals: %d of the %d asserted or given numerals would survive a hand change "
@@ -1582,6 +2109,7 @@ int main(int argc, char **argv)
 
     set_free(&files);
     set_free(&pending);
+    set_free(&weak);
     set_free(&only);
     set_free(&all_files);
     set_free(&labels);

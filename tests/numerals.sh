@@ -64,6 +64,19 @@ START_TEST(example_by_hand)
     ck_assert_double_eq(resolution, ldexp(1, -53));
 }
 END_TEST
+START_TEST(stops)
+{
+    for (int k = 0; k < 4; k++)
+        run(k);
+    ck_assert_int_eq(steps, 3);
+}
+END_TEST
+START_TEST(boundary)
+{
+    ck_assert_int_eq(last_finite, 80);
+    ck_assert_int_eq(first_below, 81);
+}
+END_TEST
 EOF
     cat >"$scratch/book/chapters/01-demo/README.md" <<'EOF'
 # Chapter 1 — Demo
@@ -97,6 +110,7 @@ $ echo 777
 <!-- end -->
 EOF
     : >"$scratch/book/tests/numbers-pending.txt"
+    : >"$scratch/book/tests/numbers-weak.txt"
     (cd "$scratch/book" && "$weave" --build "$top/$BUILD" >/dev/null 2>&1)
 }
 
@@ -220,6 +234,45 @@ expect "a bold ordinal is exempt too, a numeral after it is not" 1 \
 refuse "(the bold ordinals themselves are not reported)" 'README.md:3[35]:[35]: uncovered' "$numerals"
 expect "(nor is a titled one's number, while its text is checked)" 1 \
     'chapters/01-demo/README.md:35:6: uncovered' "$numerals"
+
+# ---- a numeral must be told apart from its neighbours
+fresh
+printf '\nIt stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral asserted apart from its neighbours passes" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nIt stops after 4 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change to a neighbour the test holds elsewhere (a loop bound) is reported" 1 \
+    'chapters/01-demo/README.md:31:4: uncovered: the tests hold 3 as well' "$numerals"
+fresh
+printf '\nIt stops after 2 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change to a neighbour the test lacks is reported" 1 \
+    'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
+fresh
+printf '\nIt runs 4 rounds and stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral present only beside an asserted neighbour is reported" 1 \
+    'chapters/01-demo/README.md:31:4: uncovered' "$numerals"
+refuse "(a notation constant needs presence only)" 'README.md:31:0: uncovered' "$numerals"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
+expect "a file on the weak list passes on presence and counts it" 0 \
+    "chapters/01-demo/README.md: weakly asserted: 1 numeral" "$numerals"
+fresh
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
+expect "a strengthened file still on the weak list is an error" 1 "take it off the list" "$numerals"
+
+fresh
+printf '\nFinite up to step 80, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two neighbouring expected values the paragraph both states pass" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nFinite up to step 81, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a hand change of one of them into the other is reported" 1 \
+    'chapters/01-demo/README.md:31:81: uncovered: the tests hold 80 as well' "$numerals"
+fresh
+printf '\nFinite up to step 80 (80 steps), below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral stated twice beside a stated neighbour is reported (one of them may be a changed 81)" 1 \
+    'chapters/01-demo/README.md:31:80: uncovered: the tests hold 81 as well' "$numerals"
+fresh
+printf '\n**7.** A worked answer. It stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a bold answer number opening a line is an ordinal" 0 "0 uncovered" "$numerals"
 
 # ---- the transition list
 fresh

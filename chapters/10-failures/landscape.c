@@ -8,12 +8,12 @@
 #include "01-update-rule/gd.h"
 #include "06-momentum/sgd.h"
 
-long saddle_escape_steps(double eps, double eta, double sigma, uint64_t seed, long max_steps)
+long saddle_escape_steps(double delta, double eta, double sigma, uint64_t seed, long max_steps)
 {
     static const double curvature[2] = {1.0, -1.0};
     struct function f = quadratic(curvature, 2);
     struct rng rng;
-    double x[2] = {1.0, eps}, grad[2];
+    double x[2] = {1.0, delta}, grad[2];
     rng_seed(&rng, seed);
     for (long k = 1; k <= max_steps; k++) {
         f.gradient(&f, grad, x);
@@ -28,9 +28,39 @@ long saddle_escape_steps(double eps, double eta, double sigma, uint64_t seed, lo
     return -1;
 }
 
-long saddle_escape_predicted(double eps, double eta)
+long saddle_escape_momentum(double delta, double lr, double momentum, double sigma, uint64_t seed,
+                            long max_steps)
 {
-    return (long)ceil(log(1.0 / eps) / log(1.0 + eta));                /* (10.1) */
+    static const double curvature[2] = {1.0, -1.0};
+    struct function f = quadratic(curvature, 2);
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    struct rng rng;
+    double x[2] = {1.0, delta}, grad[2];
+    long result = -1;
+    hyper.lr = lr;
+    hyper.momentum = momentum;
+    optimizer_init(&opt, &sgd_kind, &hyper, 2);
+    rng_seed(&rng, seed);
+    for (long k = 1; k <= max_steps; k++) {
+        f.gradient(&f, grad, x);
+        if (sigma > 0.0) {
+            grad[0] += sigma * rng_normal(&rng);
+            grad[1] += sigma * rng_normal(&rng);
+        }
+        optimizer_step(&opt, x, grad);
+        if (fabs(x[1]) >= 1.0) {
+            result = k;
+            break;
+        }
+    }
+    optimizer_free(&opt);
+    return result;
+}
+
+long saddle_escape_predicted(double delta, double eta)
+{
+    return (long)ceil(log(1.0 / delta) / log(1.0 + eta));              /* (10.1) */
 }
 
 static double sigmoid(double w)
@@ -66,24 +96,48 @@ const double himmelblau_minima[4][2] = {
     {3.584428340330492, -1.848126526964404},
 };
 
+bool descend(const struct function *f, double *x, double lr, double momentum, long steps)
+{
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    double grad[FUNCTION_MAX_DIM];
+    bool finite = true;
+    hyper.lr = lr;
+    hyper.momentum = momentum;
+    optimizer_init(&opt, &sgd_kind, &hyper, f->dim);
+    for (long k = 0; k < steps && finite; k++) {
+        f->gradient(f, grad, x);
+        optimizer_step(&opt, x, grad);
+        for (size_t i = 0; i < f->dim; i++)
+            if (!isfinite(x[i]) || fabs(x[i]) > 1e6)
+                finite = false;
+    }
+    optimizer_free(&opt);
+    return finite;
+}
+
 int himmelblau_basin(double x1, double x2, double lr, double momentum, long steps)
 {
     struct function f = function_from_spec("--function", "himmelblau");
-    struct hyper hyper = sgd_kind.defaults;
-    struct optimizer opt;
-    double x[2] = {x1, x2}, grad[2];
-    hyper.lr = lr;
-    hyper.momentum = momentum;
-    optimizer_init(&opt, &sgd_kind, &hyper, 2);
-    for (long k = 0; k < steps; k++) {
-        f.gradient(&f, grad, x);
-        optimizer_step(&opt, x, grad);
-        if (!isfinite(x[0]) || !isfinite(x[1]) || fabs(x[0]) > 1e6 || fabs(x[1]) > 1e6)
-            break;
-    }
-    optimizer_free(&opt);
+    double x[2] = {x1, x2};
+    if (!descend(&f, x, lr, momentum, steps))
+        return -1;
     for (int m = 0; m < 4; m++)
         if (hypot(x[0] - himmelblau_minima[m][0], x[1] - himmelblau_minima[m][1]) < 1e-3)
+            return m;
+    return -1;
+}
+
+const double x2sinx_minima[3] = {-8.096163603223, -2.288929728103, 5.086985094102};
+
+int x2sinx_basin(double x0, double lr, double momentum, long steps)
+{
+    struct function f = function_from_spec("--function", "x2sinx");
+    double x[1] = {x0};
+    if (!descend(&f, x, lr, momentum, steps))
+        return -1;
+    for (int m = 0; m < 3; m++)
+        if (fabs(x[0] - x2sinx_minima[m]) < 1e-3)
             return m;
     return -1;
 }

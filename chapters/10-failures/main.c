@@ -2,10 +2,10 @@
  *
  *   --saddle    escape time from a saddle against (10.1); the stable line
  *   --plateau   a stopping rule fooled by a flat stretch
- *   --chains    the gradient of a deep chain against depth (10.2)
+ *   --chains    the gradient of a deep chain against depth (10.2), (10.3)
  *   --explode   a run that overflows, and the same run clipped
  *   --clip      clipping by norm and by value, worked
- *   --basins    which of Himmelblau's minima a start reaches
+ *   --basins    which minimum a start reaches (Himmelblau, x^2 sin x), restarts
  *   --values    the numbers the chapter quotes, one "name value" a line
  *   --csv DIR   also write the figures' data into DIR
  * With no flag it prints every report.
@@ -23,12 +23,12 @@ static void usage(void)
 {
     puts("usage: ch10 [--saddle] [--plateau] [--chains] [--explode] [--clip] [--basins]\n"
          "            [--values] [--csv DIR]\n"
-         "  --saddle    steps to escape a saddle from eps off its stable line\n"
+         "  --saddle    steps to escape a saddle from delta off its stable line\n"
          "  --plateau   the stopping rule |f'| < 1e-4 on a flat stretch\n"
          "  --chains    the gradient of the first weight of a deep chain, against depth\n"
          "  --explode   a training run that overflows, and the same run clipped\n"
          "  --clip      clip_grad_norm and clip_grad_value on g = (3, 4)\n"
-         "  --basins    Himmelblau: which minimum each start reaches\n"
+         "  --basins    Himmelblau and x^2 sin x: which minimum each start reaches; restarts\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --csv DIR   also write the figures' data into DIR\n"
          "With no flag: every report.");
