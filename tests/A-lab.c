@@ -969,9 +969,9 @@ END_TEST
 
 /* ------------------------------------------- the manual's own claims */
 
-/* The optimizer table of chapters/A-lab/README.md: PyTorch's defaults, as
- * every kind starts them. */
-START_TEST(manual_defaults)
+/* The optimizer tables of chapters/A-lab/README.md: PyTorch's defaults, as
+ * every kind starts them; first SGD and chapter 7's optimizers. */
+START_TEST(manual_defaults_chapters_6_7)
 {
     ck_assert_double_eq(sgd_kind.defaults.lr, 0.001);
     ck_assert_double_eq(sgd_kind.defaults.momentum, 0);
@@ -988,13 +988,27 @@ START_TEST(manual_defaults)
     ck_assert_double_eq(adadelta_kind.defaults.lr, 1);
     ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
     ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
+}
+END_TEST
+
+/* The Adam family's (NAdam's flags are AdaMax's plus momentum_decay). */
+START_TEST(manual_defaults_chapter_8)
+{
     ck_assert_double_eq(adam_kind.defaults.lr, 0.001);
     ck_assert_double_eq(adam_kind.defaults.beta1, 0.9);
     ck_assert_double_eq(adam_kind.defaults.beta2, 0.999);
     ck_assert_double_eq(adam_kind.defaults.eps, 1e-8);
     ck_assert_double_eq(adamw_kind.defaults.weight_decay, 0.01);
     ck_assert_double_eq(adamax_kind.defaults.lr, 0.002);
-    ck_assert_double_eq(nadam_kind.defaults.lr, 0.002);
+    ck_assert_double_eq(adamax_kind.defaults.beta1, 0.9);
+    ck_assert_double_eq(adamax_kind.defaults.beta2, 0.999);
+    ck_assert_double_eq(adamax_kind.defaults.eps, 1e-8);
+    ck_assert_double_eq(adamax_kind.defaults.weight_decay, 0);
+    ck_assert_double_eq(nadam_kind.defaults.lr, adamax_kind.defaults.lr);
+    ck_assert_double_eq(nadam_kind.defaults.beta1, adamax_kind.defaults.beta1);
+    ck_assert_double_eq(nadam_kind.defaults.beta2, adamax_kind.defaults.beta2);
+    ck_assert_double_eq(nadam_kind.defaults.eps, adamax_kind.defaults.eps);
+    ck_assert_double_eq(nadam_kind.defaults.weight_decay, adamax_kind.defaults.weight_decay);
     ck_assert_double_eq(nadam_kind.defaults.momentum_decay, 0.004);
 }
 END_TEST
@@ -1396,7 +1410,8 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, loop);
     {
         TCase *manual = tcase_create("lab: the manual's claims");
-        tcase_add_test(manual, manual_defaults);
+        tcase_add_test(manual, manual_defaults_chapters_6_7);
+        tcase_add_test(manual, manual_defaults_chapter_8);
         tcase_add_test(manual, manual_first_run);
         tcase_add_test(manual, manual_divergence);
         tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
