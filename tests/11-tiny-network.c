@@ -320,6 +320,11 @@ START_TEST(by_hand_class_1)
     double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
     by_hand_example(&net, theta, &data, 1);
     ck_assert_double_eq(BY_HAND_LR, 1.0 / 2);
+    network_forward(&net, z, a, theta, data.x);     /* the class is not seen */
+    ck_assert_double_eq(a[0], 0);
+    ck_assert_double_eq(a[1], 3);
+    ck_assert_double_eq(z[0], 6);
+    ck_assert_double_eq(z[1], 6);
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
@@ -332,6 +337,7 @@ START_TEST(by_hand_class_1)
     expect_exact(theta, stepped, BY_HAND_DIM);
     network_forward(&net, z, a, theta, data.x);
     ck_assert_double_eq(a[1], 9.0 / 2);             /* 5/4 + 3 + 1/4 */
+    ck_assert_double_eq(theta[3] * data.x[1], 3);   /* W1's 3/2 times x2 = 2 */
     ck_assert_double_eq(z[0], 31.0 / 8);
     ck_assert_double_eq(z[0], 9.0 / 8 + 11.0 / 4);
     ck_assert_double_eq(z[1], 101.0 / 8);
