@@ -202,16 +202,6 @@ START_TEST(default_init_bounds)
         ck_assert_double_le(fabs(theta[p]), 1.0 / sqrt(32));
     rng_seed(&again, 7);
     ck_assert_double_eq(theta[0], (2.0 * rng_uniform(&again) - 1.0) / 8);
-    /* kaiming_uniform_ with a = sqrt(5): gain sqrt(2/(1 + a^2)) = sqrt(1/3),
-     * bound gain sqrt(3/fan_in) = 1/sqrt(fan_in), for the seed's fan_in 10 */
-    double gain = sqrt(2.0 / (1 + 5));
-    ck_assert_double_eq_tol(gain * gain, 1.0 / 3, 1e-15);
-    ck_assert_double_eq_tol(gain * sqrt(3.0 / 10), 1 / sqrt(10.0), 1e-15);
-    ck_assert_str_eq(fixed(4, 1 / sqrt(10.0)), "0.3162");
-    /* a uniform on [-1/sqrt(n), 1/sqrt(n)] has variance 1/(3 n): a sum of n
-     * such weights times unit inputs has variance 1/3 */
-    double bound = 1 / sqrt(10.0), low = -1 / sqrt(10.0);
-    ck_assert_double_eq_tol((bound - low) * (bound - low) / 12, 1.0 / (3 * 10), 1e-15);
     ck_assert_uint_eq(network_dim(&net), 2410);     /* 32 64 + 32 + 10 32 + 10 */
     ck_assert_uint_eq(network_dim(&net), 32 * 64 + 32 + 10 * 32 + 10);
     network_free(&net);
@@ -330,6 +320,11 @@ START_TEST(by_hand_class_1)
     double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
     by_hand_example(&net, theta, &data, 1);
     ck_assert_double_eq(BY_HAND_LR, 1.0 / 2);
+    network_forward(&net, z, a, theta, data.x);     /* the class is not seen */
+    ck_assert_double_eq(a[0], 0);
+    ck_assert_double_eq(a[1], 3);
+    ck_assert_double_eq(z[0], 6);
+    ck_assert_double_eq(z[1], 6);
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
@@ -342,6 +337,7 @@ START_TEST(by_hand_class_1)
     expect_exact(theta, stepped, BY_HAND_DIM);
     network_forward(&net, z, a, theta, data.x);
     ck_assert_double_eq(a[1], 9.0 / 2);             /* 5/4 + 3 + 1/4 */
+    ck_assert_double_eq(theta[3] * data.x[1], 3);   /* W1's 3/2 times x2 = 2 */
     ck_assert_double_eq(z[0], 31.0 / 8);
     ck_assert_double_eq(z[0], 9.0 / 8 + 11.0 / 4);
     ck_assert_double_eq(z[1], 101.0 / 8);
@@ -415,12 +411,47 @@ START_TEST(data_as_described)
 }
 END_TEST
 
+/* kaiming_uniform_ with a = sqrt(5): gain sqrt(2/(1 + a^2)) = sqrt(1/3),
+ * bound gain sqrt(3/fan_in) = 1/sqrt(fan_in), for the seed's fan_in 10:
+ * the 3 under the root is the one that turns a uniform's variance
+ * bound^2/3 into gain^2/fan_in.  (Rounding: a few ulps, 1e-14.) */
+START_TEST(kaiming_bound_by_hand)
+{
+    const double a = sqrt(5.0), fan_in = 10;
+    double gain = sqrt(2 / (1 + a * a)), bound = gain * sqrt(3 / fan_in);
+    ck_assert_double_eq_tol(gain * gain, 1.0 / 3, 1e-15);
+    ck_assert_double_eq_tol(bound, 1 / sqrt(fan_in), 1e-15);
+    ck_assert_double_eq_tol(fan_in * bound * bound / (gain * gain), 3, 1e-14);
+    ck_assert_double_eq_tol(-bound, -1 / sqrt(fan_in), 1e-15);   /* the interval's low end */
+}
+END_TEST
+
+/* A uniform on [-1/sqrt(n), 1/sqrt(n)] has variance (2 bound)^2/12 =
+ * 1/(3 n): a sum of n such weights times unit inputs has variance 1/3. */
+START_TEST(init_variance_third)
+{
+    for (double n = 1; n <= 64; n *= 2) {
+        double bound = 1 / sqrt(n), width = 2 * bound;
+        ck_assert_double_eq_tol(1 / (n * width * width / 12), 3, 1e-12);
+        ck_assert_double_eq_tol(n * (width * width / 12), 1.0 / 3, 1e-15);
+    }
+}
+END_TEST
+
+/* Momentum's effective rate eta / (1 - beta) at the chapter's beta 0.9 is
+ * 10 eta (rounding of 1 - 0.9: 1e-14). */
+START_TEST(momentum_effective_rate)
+{
+    const double beta = 0.9;
+    ck_assert_double_eq_tol(1 / (1 - beta), 10, 1e-14);
+}
+END_TEST
+
 /* Chapter 4's noise of a batch drawn without replacement, exactly: over
  * all batches of |B| of N samples, E|g_B - g|^2 = tr Cov[g_i] / |B|
  * (N - |B|)/(N - 1), with tr Cov[g_i] the mean of |g_i - g|^2.  Checked by
  * enumerating every pair and triple of N = 5 samples (relative 1e-12: sums
- * of ten terms).  And momentum's effective rate eta / (1 - beta) at beta
- * 0.9 is 10 eta. */
+ * of ten terms). */
 START_TEST(batch_noise_formula)
 {
     struct dataset data;
@@ -458,7 +489,6 @@ START_TEST(batch_noise_formula)
         double b = (double)size, predicted = trace / b * ((double)n - b) / ((double)n - 1);
         ck_assert_double_eq_tol(sum / batches, predicted, 1e-12 * predicted);
     }
-    ck_assert_double_eq_tol(1 / (1 - 0.9), 10, 1e-14);
     network_free(&net);
     dataset_free(&data);
 }
@@ -494,6 +524,8 @@ Suite *chapter_suite(void)
     tcase_add_test(model, linear_mse_is_chapter_4_regression);
     tcase_add_test(model, seed_loop_is_the_module);
     tcase_add_test(model, default_init_bounds);
+    tcase_add_test(model, kaiming_bound_by_hand);
+    tcase_add_test(model, init_variance_third);
     tcase_add_test(model, safe_log_sum_exp);
     tcase_add_test(hand, by_hand_forward_and_backward);
     tcase_add_test(hand, by_hand_one_step);
@@ -501,6 +533,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, rate_rule_on_logistic_regression);
     tcase_add_test(model, data_as_described);
     tcase_add_test(model, batch_noise_formula);
+    tcase_add_test(model, momentum_effective_rate);
     tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);

@@ -267,17 +267,14 @@ START_TEST(local_sgd_saves_communication)
 }
 END_TEST
 
-/* The worked answers of solutions/12-data-parallel.md.  1: 40 MB over 8
- * workers: 2 * 7/8 * 40 MB = 70 MB in 14 messages, 14 * 10 us + 70 MB at
- * 10 GB/s = 0.14 ms + 7 ms = 7.14 ms; over 16: 75 MB, 30 messages, 7.8 ms.
- * 2: B = 1024, c = 0.1 ms, 40 MB: P* = sqrt((0.1024 - 0.008)/(2e-5)) =
- * sqrt(4720) = 68.7; T(1) = 0.1024 s, T(69) = 10.7 ms, a speed-up of 9.5;
- * 69 beats both neighbours. */
-START_TEST(exercise_answers)
+/* The worked answers of solutions/12-data-parallel.md, one test each.
+ * 1: 40 MB over 8 workers: 2 * 7/8 * 40 MB = 70 MB in 14 messages,
+ * 14 * 10 us + 70 MB at 10 GB/s = 0.14 ms + 7 ms = 7.14 ms; over 16:
+ * 75 MB, 30 messages, 7.8 ms. */
+START_TEST(exercise_1_ring)
 {
     const struct network net = {10e-6, 1.0 / 10e9};
-    const double bytes = 40e6, c = 0.1e-3;
-    double best, t1, t69;
+    const double bytes = 40e6;
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8), 2 * (7.0 / 8) * 40 * 1e6, 1e-6);
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8), 70 * 1e6, 1e-6);
     ck_assert_str_eq(fixed(2, 1e3 * ring_allreduce_time(&net, bytes, 8)), "7.14");
@@ -286,11 +283,31 @@ START_TEST(exercise_answers)
     ck_assert_double_eq(bytes / 8, 5 * 1e6);          /* the ring's chunks */
     ck_assert_double_eq(2 * bytes, 80 * 1e6);         /* the volume's limit */
     ck_assert_double_eq_tol(70e6 / 10e9, 7e-3, 1e-18);
+    /* the bandwidth term of the model's time, in ms: the time less its
+     * 14 latencies (a tolerance of rounding in a sum of two terms) */
+    ck_assert_double_eq_tol(1e3 * (ring_allreduce_time(&net, bytes, 8) - 14 * net.alpha), 7,
+                            1e-12);
     ck_assert_int_eq(2 * (16 - 1), 30);
     ck_assert_int_eq(2 * (8 - 1), 14);
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 2 * (15.0 / 16) * 40 * 1e6, 1e-6);
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 75 * 1e6, 1e-6);
     ck_assert_str_eq(fixed(1, 1e3 * ring_allreduce_time(&net, bytes, 16)), "7.8");
+}
+END_TEST
+
+/* 2: B = 1024, c = 0.1 ms, 40 MB: P* = sqrt((0.1024 - 0.008)/(2e-5)) =
+ * sqrt(4720) = 68.7; T(1) = 0.1024 s, T(69) = 10.7 ms, a speed-up of 9.5;
+ * 69 beats every other whole number of workers. */
+START_TEST(exercise_2_fastest)
+{
+    const struct network net = {10e-6, 1.0 / 10e9};
+    const double bytes = 40e6, c = 0.1e-3;
+    double best, t1, t69;
+    /* the bandwidth term's limit 2 n beta, in ms: the ring's time less its
+     * latencies over a million workers, 2 (P - 1)/P n beta, is within
+     * 8e-6 ms of it (a tolerance of 1e-5 ms covers that gap) */
+    ck_assert_double_eq_tol(1e3 * (ring_allreduce_time(&net, bytes, 1e6) - 2 * (1e6 - 1) * net.alpha),
+                            8, 1e-5);
     best = fastest_workers(&net, c, 1024, bytes);
     ck_assert_double_eq_tol(best, sqrt((0.1024 - 0.008) / 2e-5), 1e-12 * best);
     ck_assert_double_eq_tol(best, sqrt(4720.0), 1e-12 * best);
@@ -302,6 +319,14 @@ START_TEST(exercise_answers)
     ck_assert_str_eq(fixed(1, t1 / t69), "9.5");
     ck_assert(t69 < update_time(&net, c, 1024, bytes, 68));
     ck_assert(t69 < update_time(&net, c, 1024, bytes, 70));
+    {   /* the fastest whole number of workers, by search over 1..1024 */
+        int fastest = 1;
+        for (int workers = 2; workers <= 1024; workers++)
+            if (update_time(&net, c, 1024, bytes, workers)
+                < update_time(&net, c, 1024, bytes, fastest))
+                fastest = workers;
+        ck_assert_int_eq(fastest, 69);
+    }
 }
 END_TEST
 
@@ -319,7 +344,8 @@ Suite *chapter_suite(void)
     tcase_add_test(cost, fastest_workers_closed_form);
     tcase_add_test(cost, busy_batch_by_hand);
     tcase_add_test(cost, linear_scaling_and_warmup);
-    tcase_add_test(cost, exercise_answers);
+    tcase_add_test(cost, exercise_1_ring);
+    tcase_add_test(cost, exercise_2_fastest);
     tcase_add_test(runs, large_batch_limit);
     tcase_add_test(runs, noise_floor_follows_lr_over_batch);
     tcase_add_test(runs, local_sgd_K1_is_data_parallel);

@@ -37,6 +37,7 @@
 #include "A-lab/kinds.h"
 #include "A-lab/lab.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -920,18 +921,18 @@ START_TEST(standardize_line)
 {
     static const char text[] = "x,y\n1,3\n2,5\n3,7\n";
     struct dataset data;
-    double mean, spread, sum = 0.0, squares = 0.0;
+    double mean, spread, sum = 0.0;
     dataset_parse_csv(&data, "t.csv", text, sizeof text - 1);
     ck_assert_uint_eq(dataset_standardize(&data, &mean, &spread), 0);
     ck_assert_double_eq(mean, 2.0);
     ck_assert_double_eq_tol(spread, sqrt(2.0 / 3), 1e-15);
     for (size_t i = 0; i < 3; i++) {
         sum += data.x[i];
-        squares += data.x[i] * data.x[i];
+        /* z = (x - mean) / sd: so the scaled feature has variance 1 */
+        ck_assert_double_eq_tol(data.x[i] * spread, (double)i + 1 - mean, 1e-15);
         ck_assert_double_eq_tol(data.y[i], 2 * sqrt(2.0 / 3) * data.x[i] + 5, 1e-15);
     }
     ck_assert_double_eq_tol(sum / 3, 0.0, 1e-15);
-    ck_assert_double_eq_tol(squares / 3, 1.0, 1e-15);
     dataset_free(&data);
 }
 END_TEST
@@ -969,9 +970,9 @@ END_TEST
 
 /* ------------------------------------------- the manual's own claims */
 
-/* The optimizer table of chapters/A-lab/README.md: PyTorch's defaults, as
- * every kind starts them. */
-START_TEST(manual_defaults)
+/* The optimizer tables of chapters/A-lab/README.md: PyTorch's defaults, as
+ * every kind starts them; first SGD and chapter 7's optimizers. */
+START_TEST(manual_defaults_chapters_6_7)
 {
     ck_assert_double_eq(sgd_kind.defaults.lr, 0.001);
     ck_assert_double_eq(sgd_kind.defaults.momentum, 0);
@@ -988,13 +989,27 @@ START_TEST(manual_defaults)
     ck_assert_double_eq(adadelta_kind.defaults.lr, 1);
     ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
     ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
+}
+END_TEST
+
+/* The Adam family's (NAdam's flags are AdaMax's plus momentum_decay). */
+START_TEST(manual_defaults_chapter_8)
+{
     ck_assert_double_eq(adam_kind.defaults.lr, 0.001);
     ck_assert_double_eq(adam_kind.defaults.beta1, 0.9);
     ck_assert_double_eq(adam_kind.defaults.beta2, 0.999);
     ck_assert_double_eq(adam_kind.defaults.eps, 1e-8);
     ck_assert_double_eq(adamw_kind.defaults.weight_decay, 0.01);
     ck_assert_double_eq(adamax_kind.defaults.lr, 0.002);
-    ck_assert_double_eq(nadam_kind.defaults.lr, 0.002);
+    ck_assert_double_eq(adamax_kind.defaults.beta1, 0.9);
+    ck_assert_double_eq(adamax_kind.defaults.beta2, 0.999);
+    ck_assert_double_eq(adamax_kind.defaults.eps, 1e-8);
+    ck_assert_double_eq(adamax_kind.defaults.weight_decay, 0);
+    ck_assert_double_eq(nadam_kind.defaults.lr, adamax_kind.defaults.lr);
+    ck_assert_double_eq(nadam_kind.defaults.beta1, adamax_kind.defaults.beta1);
+    ck_assert_double_eq(nadam_kind.defaults.beta2, adamax_kind.defaults.beta2);
+    ck_assert_double_eq(nadam_kind.defaults.eps, adamax_kind.defaults.eps);
+    ck_assert_double_eq(nadam_kind.defaults.weight_decay, adamax_kind.defaults.weight_decay);
     ck_assert_double_eq(nadam_kind.defaults.momentum_decay, 0.004);
 }
 END_TEST
@@ -1093,6 +1108,7 @@ START_TEST(manual_sgd_beats_adam_with_defaults)
     ck_assert_double_lt(2000 * 0.001, 1 - -1.5);
     ck_assert_double_eq_tol(1 - -1.5, 2.5, 1e-15);
     ck_assert_str_eq(fixed(2, path), "0.21");
+    ck_assert_double_le(path, 2);    /* 2000 moves of at most 0.001 */
     adam_longer = rosenbrock_run(&adam_kind, 0.01, 2000, theta, &path, &longest);
     ck_assert_double_lt(adam_longer, sgd);
     ck_assert_str_eq(fixed(4, adam_longer), "0.0077");
@@ -1112,21 +1128,29 @@ START_TEST(manual_shuffled_step_4)
     struct hyper h = sgd_kind.defaults;
     struct rng rng;
     size_t order[3];
-    double after[5][2];
+    double after[7][2] = {{0, 0}};
+    long still = 0, last_move = 0;
     h.lr = 0.1;
     dataset_read_csv(&data, "chapters/A-lab/three-samples.csv");
-    for (long steps = 3; steps <= 4; steps++) {
+    for (long steps = 1; steps <= 6; steps++) {    /* the manual's six rows */
         struct schedule schedule = {steps, 1, 1, true, 1};
         struct optimizer opt;
         after[steps][0] = after[steps][1] = 0;
         optimizer_init(&opt, &sgd_kind, &h, 2);
         lab_run(NULL, after[steps], &opt, &objective, &schedule);
         optimizer_free(&opt);
+        if (fabs(after[steps][0] - after[steps - 1][0]) < 1e-15
+            && fabs(after[steps][1] - after[steps - 1][1]) < 1e-15) {
+            if (still == 0)
+                still = steps;
+        } else if (still == 0) {
+            last_move = steps;
+        }
     }
+    ck_assert_int_eq(still, 4);            /* the one step that does not move */
+    ck_assert_int_eq(last_move, 3);        /* where the weights stay */
     ck_assert_double_eq_tol(after[3][0], 2.384, 1e-12);
     ck_assert_double_eq_tol(after[3][1], 1.808, 1e-12);
-    ck_assert_double_eq_tol(after[4][0], after[3][0], 1e-15);
-    ck_assert_double_eq_tol(after[4][1], after[3][1], 1e-15);
     ck_assert_double_eq_tol(2.384 + 2 * 1.808, 6, 1e-12);
     rng_seed(&rng, 1);                       /* the order of epoch 2 */
     for (int epoch = 0; epoch < 2; epoch++) {
@@ -1140,6 +1164,46 @@ START_TEST(manual_shuffled_step_4)
 END_TEST
 
 /* ------------------------------------- chapters 9 and 10 in the lab */
+
+/* The refusals the manual lists, through scheduler_check as the lab calls
+ * it: a step_size or T_max below 1 (the smallest accepted is 1), a
+ * start_factor of 0, a pct_start outside [0, 1]. */
+START_TEST(lab_scheduler_refusals)
+{
+    struct optimizer opt;
+    struct hyper h = sgd_kind.defaults;
+    long smallest_step = LONG_MAX, smallest_t_max = LONG_MAX;     /* none yet */
+    struct scheduler_settings s;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (long n = 3; n >= -3; n--) {
+        s = scheduler_defaults(STEP_LR);
+        s.step_size = n;
+        if (scheduler_check(&s, &opt) == NULL)
+            smallest_step = n;
+        s = scheduler_defaults(COSINE_ANNEALING_LR);
+        s.t_max = n;
+        if (scheduler_check(&s, &opt) == NULL)
+            smallest_t_max = n;
+    }
+    ck_assert_int_eq(smallest_step, 1);
+    ck_assert_int_eq(smallest_t_max, 1);
+    s = scheduler_defaults(LINEAR_LR);
+    ck_assert_ptr_null(scheduler_check(&s, &opt));
+    s.start_factor = 0;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));
+    s = scheduler_defaults(ONE_CYCLE_LR);
+    s.max_lr = 0.1, s.total_steps = 10, s.cycle_momentum = false;
+    s.pct_start = 0;
+    ck_assert_ptr_null(scheduler_check(&s, &opt));
+    s.pct_start = 1;
+    ck_assert_ptr_null(scheduler_check(&s, &opt));
+    s.pct_start = -0.01;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));
+    s.pct_start = 1.01;
+    ck_assert_ptr_nonnull(scheduler_check(&s, &opt));
+    optimizer_free(&opt);
+}
+END_TEST
 
 /* The defaults the manual's table states are PyTorch's (lr_scheduler.py,
  * 2.x): gamma 0.1 (StepLR, MultiStepLR), eta_min 0, start_factor 1/3,
@@ -1276,12 +1340,14 @@ START_TEST(lab_chain_gradient)
     double grad[10], h = pow(1.5, 10);
     f.gradient(&f, grad, f.start);
     ck_assert_str_eq(fixed(1, h), "57.7");
-    ck_assert_double_eq_tol(f.value(&f, f.start), (h - 1) * (h - 1) / 2, 1e-9);
-    for (int j = 0; j < 10; j++) {
-        ck_assert_double_eq_tol(grad[j], (h - 1) * pow(1.5, 9), 1e-9);
-        ck_assert_str_eq(fixed(0, grad[j]), "2178");
-        ck_assert_str_eq(fixed(0, 1.5 - 0.1 * grad[j]), "-216");
-    }
+    ck_assert_double_eq_tol(2 * f.value(&f, f.start), (h - 1) * (h - 1), 1e-9);
+    /* the target, read back from the loss (output - target)^2 / 2 */
+    ck_assert_double_eq_tol(h - sqrt(2 * f.value(&f, f.start)), 1, 1e-9);
+    ck_assert_double_eq_tol(grad[0], (h - 1) * pow(1.5, 9), 1e-9);
+    ck_assert_str_eq(fixed(0, grad[0]), "2178");
+    ck_assert_str_eq(fixed(0, 1.5 - 0.1 * grad[0]), "-216");
+    for (int j = 1; j < 10; j++)                /* every weight's the same */
+        ck_assert_double_eq_tol(grad[j], grad[0], 1e-9);
 }
 END_TEST
 
@@ -1396,7 +1462,8 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, loop);
     {
         TCase *manual = tcase_create("lab: the manual's claims");
-        tcase_add_test(manual, manual_defaults);
+        tcase_add_test(manual, manual_defaults_chapters_6_7);
+        tcase_add_test(manual, manual_defaults_chapter_8);
         tcase_add_test(manual, manual_first_run);
         tcase_add_test(manual, manual_divergence);
         tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
@@ -1406,6 +1473,7 @@ Suite *chapter_suite(void)
     {
         TCase *extras = tcase_create("lab: schedulers and clipping (chapters 9, 10)");
         tcase_add_test(extras, lab_scheduler_defaults);
+        tcase_add_test(extras, lab_scheduler_refusals);
         tcase_add_test(extras, lab_scheduler_lr_column);
         tcase_add_test(extras, lab_clip_value_then_norm);
         tcase_add_test(extras, lab_chain_gradient);
