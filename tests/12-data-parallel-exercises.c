@@ -5,12 +5,14 @@
 #include "harness.h"
 #include "12-data-parallel/exercises.h"
 
+#include <math.h>
+
 /* (12.2): means 2 (3 samples) and 5 (1 sample) give 11/4, not the
  * unweighted 7/2; an empty share's row holds garbage and is left out;
  * two coordinates, shares of 1, 2 and 1 samples. */
 START_TEST(weighted_average_by_hand)
 {
-    const double means[3] = {2.0, 5.0, 1e300};
+    const double means[3] = {2.0, 5.0, INFINITY};     /* garbage: 0 x inf is NaN */
     const size_t counts[3] = {3, 1, 0};
     const double rows[6] = {1.0, -1.0, 4.0, 2.0, 7.0, 0.5};
     const size_t sizes[3] = {1, 2, 1};
@@ -20,12 +22,12 @@ START_TEST(weighted_average_by_hand)
     GIVEN("average_of_shares(mean, means = {2, 5}, counts = {3, 1}, shares = 2, dim = 1)");
     EXPECT_ANSWER(mean, 11.0 / 4, 1e-15,
                   "a share of 3 samples counts three times as much as a share of 1");
-    GIVEN("average_of_shares(mean, means = {2, 5, 1e300}, counts = {3, 1, 0}, shares = 3, "
+    GIVEN("average_of_shares(mean, means = {2, 5, inf}, counts = {3, 1, 0}, shares = 3, "
           "dim = 1)");
     average_of_shares(&mean, means, counts, 3, 1);
     EXPECT_ANSWER(mean, 11.0 / 4, 1e-15,
-                  "an empty share has no mean: leave its row alone (0 x 1e300 is fine, "
-                  "0 x inf is not)");
+                  "an empty share has no mean: skip it without reading its row "
+                  "(0 x inf is NaN)");
     GIVEN("average_of_shares(mean, means = {{1, -1}, {4, 2}, {7, 0.5}}, counts = {1, 2, 1}, "
           "shares = 3, dim = 2)");
     average_of_shares(pair, rows, sizes, 3, 2);

@@ -134,6 +134,8 @@ expect_usage_error "ch12-mpi: local SGD without K" mpirun --quiet --oversubscrib
 expect_usage_error "ch12-mpi: K = 0" mpirun --quiet --oversubscribe -np 2 "$BUILD/ch12-mpi" \
     --local-sgd 0
 expect_usage_error "a function (nothing to share)" run_mpi 3 --function rosenbrock
+expect_usage_error "a network model (its gradient is not shared)" run_mpi 2 --data "$three" \
+    --model mlp:4
 expect_usage_error "--plot" run_mpi 2 --data "$three" --plot "$data/x.svg"
 expect_usage_error "a missing file" run_mpi 3 --data "$data/none.csv"
 expect_usage_error "an unknown flag" run_mpi 4 --data "$three" --learning-rate 0.1

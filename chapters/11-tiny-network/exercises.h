@@ -14,7 +14,7 @@
 double softmax_cross_entropy(double *dz, const double *z, size_t k, size_t c);
 
 /* Exercise 3: the hidden layer's backward pass for one sample, equations
- * (11.7)-(11.9): given dz[0..k) = dloss/dz, W2 [k x h] (row-major), the
+ * (11.6)-(11.8): given dz[0..k) = dloss/dz, W2 [k x h] (row-major), the
  * pre-activations u[0..h), the activations a[0..h) = act(u) and the input
  * x[0..d), ADD du x^T to gw1 [h x d] and du to gb1[0..h), where
  * du = (W2^T dz) * act'(u) elementwise. */

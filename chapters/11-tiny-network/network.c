@@ -214,18 +214,18 @@ double network_gradient(const struct network *net, double *grad, const double *t
             double *g = gw2 + r * width;
             for (size_t c = 0; c < width; c++)
                 g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.5) */
-            gb2[r] += dz[r];                                    /* db2 += dz     (11.6) */
+            gb2[r] += dz[r];                                    /* db2 += dz     (11.5) */
         }
         if (h == 0)
             continue;
         for (size_t j = 0; j < h; j++) {
             double da = 0.0;
             for (size_t r = 0; r < k; r++)
-                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.7) */
-            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.8) */
+                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.6) */
+            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.7) */
             double *g = gw1 + j * d;
             for (size_t c = 0; c < d; c++)
-                g[c] += du * x[c];                              /* dW1 += du x^T (11.9) */
+                g[c] += du * x[c];                              /* dW1 += du x^T (11.8) */
             gb1[j] += du;
         }
     }

@@ -6,6 +6,6 @@
 double scaled_warmup_lr(double lr, double base_batch, double batch, long step, long warmup)
 {
     (void)lr, (void)base_batch, (void)batch, (void)step, (void)warmup;
-    TODO("k times the batch, k times the rate; during warm-up, a fraction (step + 1)/warmup of it");
+    TODO("m times the batch, m times the rate; during warm-up, a fraction (step + 1)/warmup of it");
     return 0.0;
 }

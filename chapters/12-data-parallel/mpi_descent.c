@@ -82,6 +82,12 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--function") == 0)
             fail(EXIT_USAGE, "--function: descent-mpi shares the samples of --data FILE.csv "
                  "over the processes; a function has none (run build/descent)");
+        /* the network models take their gradient outside lab_batch_gradient:
+         * every process would compute the whole batch, nothing shared */
+        if (strcmp(argv[i], "--model") == 0 && i + 1 < argc &&
+            strcmp(argv[i + 1], "linear") != 0)
+            fail(EXIT_USAGE, "--model %s: descent-mpi shares the gradient of the linear "
+                 "model only; run build/descent for it", argv[i + 1]);
         if (strcmp(argv[i], "--plot") == 0 || strcmp(argv[i], "--csv") == 0)
             fail(EXIT_USAGE, "%s: not with descent-mpi (every process would write the "
                  "file); run build/descent for it", argv[i]);
