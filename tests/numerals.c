@@ -1239,7 +1239,7 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             const char *d = q;
             while (isdigit((unsigned char)*d))
                 d++;
-            if ((*d == '.' || *d == ')') && (d[1] == ' ' || (q[-1] == '*' && starts_with(d + 1, "** ")))) {
+            if ((*d == '.' || *d == ')') && (d[1] == ' ' || (bold && starts_with(d + 1, "** ")))) {
                 add_numeral(r, "", q, (size_t)(d - q), EXEMPT, "list ordinal");
                 p = d + 1;
             } else if (bold && *d == '.' && strncmp(d + 1, "**", 2) == 0) {
