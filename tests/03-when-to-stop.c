@@ -278,6 +278,12 @@ START_TEST(armijo_halvings_by_hand)
     struct armijo_result r;
     const double trial[5] = {1.0, 1.0 / 2, 1.0 / 4, 1.0 / 8, 1.0 / 16};
     const double phi[5] = {405.0, 641.0 / 8, 369.0 / 32, 89.0 / 128, 585.0 / 512};
+    double grad[2];
+    f.gradient(&f, grad, x);
+    ck_assert_double_eq(f.value(&f, x), 11.0 / 2);
+    ck_assert_double_eq(grad[0], g[0]);
+    ck_assert_double_eq(grad[1], g[1]);
+    ck_assert_double_eq(grad[0] * grad[0] + grad[1] * grad[1], 101);
     for (int i = 0; i < 5; i++) {
         const double point[2] = {1 - trial[i], 1 - 10 * trial[i]};
         ck_assert_double_eq(f.value(&f, point), phi[i]);
@@ -285,7 +291,6 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_double_eq(f.value(&f, halfway), 641.0 / 8);
     ck_assert_double_eq(f.value(&f, quarter), 369.0 / 32);
     ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
-    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 1.0 / 2, next);
     ck_assert(r.accepted);
     ck_assert_double_eq(r.alpha, 1.0 / 8);
@@ -298,12 +303,30 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_double_eq_tol(r.alpha, 0.09, 1e-16);
     ck_assert_int_eq(r.evaluations, 3);
     ck_assert_double_lt(r.alpha, 1.0 / 8);
+}
+END_TEST
+
+/* The same start with c = 1/2 (solutions, exercise 2): the right side of
+ * (3.5) at alpha = 1/8 is 11/2 - 101/16 = -13/16, below f there (89/128),
+ * and at alpha = 1/16 it is 75/32, above 585/512: four halvings.  Every
+ * value is a short sum of dyadic fractions, exact in double. */
+START_TEST(armijo_halvings_with_c_one_half)
+{
+    const struct function f = quadratic(valley_curvature, 2);
+    const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
+    const double eighth[2] = {7.0 / 8, -1.0 / 4};
+    double next[2];
+    struct armijo_result r;
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1.0 / 2, 1.0 / 2, next);
     ck_assert_double_eq(r.alpha, 1.0 / 16);
     ck_assert_int_eq(r.backtracks, 4);
     ck_assert_double_eq(r.loss, 585.0 / 512);
+    ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
+    ck_assert_double_eq(valley_curvature[1], 10);
+    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
+    ck_assert_double_eq(11.0 / 2 - 0.5 * 101 * (1.0 / 8), -13.0 / 16);
     ck_assert_double_gt(89.0 / 128, -13.0 / 16);
-    ck_assert_double_eq(11.0 / 2 - 0.5 * 101.0 / 8, -13.0 / 16);
+    ck_assert_double_eq(11.0 / 2 - 0.5 * 101.0 / 16, 75.0 / 32);
     ck_assert_double_le(585.0 / 512, 75.0 / 32);
 }
 END_TEST
@@ -803,6 +826,7 @@ Suite *chapter_suite(void)
     tcase_add_test(exact, kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere);
     tcase_add_test(exact, steps_grow_with_kappa_and_rescaling_removes_them);
     tcase_add_test(armijo, armijo_halvings_by_hand);
+    tcase_add_test(armijo, armijo_halvings_with_c_one_half);
     tcase_add_test(armijo, armijo_accepts_every_step_below_two_one_minus_c_over_l);
     tcase_add_test(armijo, armijo_gives_up_when_no_step_helps);
     tcase_add_test(armijo, every_accepted_armijo_step_satisfies_its_condition);
