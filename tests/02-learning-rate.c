@@ -120,23 +120,31 @@ END_TEST
  * leaves 1.1^100 = 13780.6...; the x1 part 0.8^100 or 0.79^100 is tiny. */
 START_TEST(stability_limit_two_over_l)
 {
-    static const double curvature[2] = {1.0, 10.0};
+    /* 1.0 is written 1 here, so that the prose's growth factor 1.1 is told
+     * apart from x2 = 1 */
+    static const double curvature[2] = {1, 10.0};
     const struct function f = quadratic(curvature, 2);
-    double x[2] = {1.0, 1.0}, y[2] = {1.0, 1.0};
-    gradient_descent(&f, x, 0.2, 0, 100, NULL, 0);
-    ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
+    double x[2] = {1, 1}, y[2] = {1, 1};
+    /* L = 10, so the limit 2/L is 0.2 (2/10 rounds to the same double as
+     * the literal), where the steep direction bounces */
+    ck_assert_double_eq(2 / curvature[1], 0.2);
+    ck_assert_int_eq(regime_of(2 / curvature[1], curvature[1]), REGIME_BOUNCE);
+    gradient_descent(&f, x, 2 / curvature[1], 0, 100, NULL, 0);
+    ck_assert_double_eq_tol(fabs(x[1]), 1, 1e-12);
     gradient_descent(&f, y, 0.21, 0, 100, NULL, 0);
-    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
-    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1.0}), 1.0 / 2 * 10, 1e-15);
-    x[0] = x[1] = 1.0;
-    gradient_descent(&f, x, 0.2, 0, 1, NULL, 0);
+    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1) < 1e-12, "x2 is not %s", "1.1^100");
+    /* at 0.21 the steep factor is 1 - 0.21 * 10 = -1.1: growth by 1.1 */
+    ck_assert_double_eq_tol(fabs(1 - 0.21 * curvature[1]), 1.1, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1}), 1 / 2.0 * 10, 1e-15);
+    x[0] = x[1] = 1;
+    gradient_descent(&f, x, 2 / curvature[1], 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
     ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
     ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
-    ck_assert_double_eq_tol(1.0 - 0.1, 0.9, 1e-15);
-    ck_assert_double_eq_tol(1.0 - 0.21, 0.79, 1e-15);
+    ck_assert_double_eq_tol(1 - 0.1, 0.9, 1e-15);
+    ck_assert_double_eq_tol(1 - 0.21, 0.79, 1e-15);
 }
 END_TEST
 
