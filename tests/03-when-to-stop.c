@@ -619,23 +619,36 @@ END_TEST
 
 /* x^2 sin x is not convex: f''(3) = -7 sin 3 + 12 cos 3 < 0, and the local
  * minimum x* = 5.087 (f = -24.08) is not the lowest point: f(-5 pi/2) =
- * -25 pi^2 / 4.  Rosenbrock is not convex either: at (0, 1) f_11 = -398. */
-START_TEST(convexity_checks)
+ * -25 pi^2 / 4. */
+START_TEST(x2sinx_is_not_convex)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
-    const double pi = acos(-1.0), floor_point[2] = {0, 1.0};
-    double x_star = x2sinx_local_minimum(5.0), down = -2.5 * pi, h11, h12, h22;
+    const double pi = acos(-1.0);
+    double x_star = x2sinx_local_minimum(5.0), down = -5 * pi / 2;
     ck_assert_double_eq_tol(x2sinx_second_derivative(3.0), -7.0 * sin(3.0) + 12.0 * cos(3.0),
                             1e-13);
     ck_assert_str_eq(decimals(2, x2sinx_second_derivative(3.0)), "-12.87");
     ck_assert_double_gt(x2sinx_second_derivative(x_star), 0);
+    /* f''(0) = 0: the plateau */
+    ck_assert_double_eq(x2sinx_second_derivative(0), 0);
+    /* at x = pi, where sin x vanishes (to 1.2e-16 in double), f'' is its
+     * x cos x term alone, 4 pi cos pi: the coefficient of that term */
+    ck_assert_double_eq_tol(x2sinx_second_derivative(pi) / -pi, 4, 1e-12);
     ck_assert_double_eq_tol(f.value(&f, &down), -25.0 * pi * pi / 4, 1e-12);
-    ck_assert_double_eq(down, -5 * pi / 2);
     ck_assert_str_eq(decimals(2, f.value(&f, &down)), "-61.69");
     ck_assert_str_eq(decimals(3, x_star), "5.087");
     ck_assert_str_eq(decimals(2, f.value(&f, &x_star)), "-24.08");
-    ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
     ck_assert_double_lt(f.value(&f, &down), f.value(&f, &x_star));
+}
+END_TEST
+
+/* Rosenbrock is not convex either: at (0, 1) f_11 = -398; at (1, 1) its
+ * Hessian is positive definite (determinant 400). */
+START_TEST(convexity_checks)
+{
+    const double floor_point[2] = {0, 1.0};
+    double h11, h12, h22;
+    ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
 }
@@ -847,6 +860,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, gradient_rule_bound_is_tight_in_the_flat_direction);
     tcase_add_test(stopping, plateau_fools_the_gradient_rule);
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
+    tcase_add_test(convexity, x2sinx_is_not_convex);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
     tcase_add_test(convexity, exercise_4_answer);
