@@ -365,6 +365,25 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
 }
 END_TEST
 
+/* eta = 0.005 crawls: eta h = 0.148 is well below 1 */
+START_TEST(eta_0_005_is_well_below_one)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    ck_assert_double_lt(0.005 * h, 1);
+    ck_assert_int_eq(regime_of(0.005, h), REGIME_CRAWL);
+}
+END_TEST
+
+/* eta = 0.05 oscillates: eta h = 1.483 is between 1 and 2 */
+START_TEST(eta_0_05_is_between_one_and_two)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    ck_assert_double_gt(0.05 * h, 1);
+    ck_assert_double_lt(0.05 * h, 2);
+    ck_assert_int_eq(regime_of(0.05, h), REGIME_OSCILLATE);
+}
+END_TEST
+
 /* The speed near x* follows |1 - eta h|, not eta and not whether the run
  * oscillates: 0.05 (|1 - eta h| = 0.483) beats 0.005 (0.852), which beats
  * 0.065 (0.928), an oscillating run; and (exercise 2) 0.03 (0.110) beats
@@ -530,6 +549,8 @@ Suite *chapter_suite(void)
     tcase_add_test(quadratic_case, grid_of_rates);
     tcase_add_test(minimum, lopsided_valley_loss_goes_up_and_down);
     tcase_add_test(minimum, two_point_cycle_has_mean_curvature_two_over_eta);
+    tcase_add_test(minimum, eta_0_005_is_well_below_one);
+    tcase_add_test(minimum, eta_0_05_is_between_one_and_two);
     tcase_add_test(minimum, speed_follows_one_minus_eta_h);
     tcase_add_test(minimum, figure_paths_converging);
     tcase_add_test(minimum, figure_gap);
