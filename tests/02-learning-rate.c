@@ -20,7 +20,8 @@ START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
 {
     double x = x2sinx_local_minimum(5.0);
     ck_assert_double_eq_tol(slope(x), 0, 1e-12);
-    ck_assert_double_gt(x, 3 * acos(-1.0) / 2);
+    /* between 3 pi/2 and 2 pi: in the fourth quarter turn, counting from 0 */
+    ck_assert_int_eq((int)floor(x / (acos(-1.0) / 2)), 3);
     ck_assert_double_lt(x, 2.0 * acos(-1.0));
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
     ck_assert_double_eq_tol(tan(x), -x / 2, 1e-12);
@@ -120,23 +121,31 @@ END_TEST
  * leaves 1.1^100 = 13780.6...; the x1 part 0.8^100 or 0.79^100 is tiny. */
 START_TEST(stability_limit_two_over_l)
 {
-    static const double curvature[2] = {1.0, 10.0};
+    /* 1.0 is written 1 here, so that the prose's growth factor 1.1 is told
+     * apart from x2 = 1 */
+    static const double curvature[2] = {1, 10.0};
     const struct function f = quadratic(curvature, 2);
-    double x[2] = {1.0, 1.0}, y[2] = {1.0, 1.0};
-    gradient_descent(&f, x, 0.2, 0, 100, NULL, 0);
-    ck_assert_double_eq_tol(fabs(x[1]), 1.0, 1e-12);
+    double x[2] = {1, 1}, y[2] = {1, 1};
+    /* L = 10, so the limit 2/L is 0.2 (2/10 rounds to the same double as
+     * the literal), where the steep direction bounces */
+    ck_assert_double_eq(2 / curvature[1], 0.2);
+    ck_assert_int_eq(regime_of(2 / curvature[1], curvature[1]), REGIME_BOUNCE);
+    gradient_descent(&f, x, 2 / curvature[1], 0, 100, NULL, 0);
+    ck_assert_double_eq_tol(fabs(x[1]), 1, 1e-12);
     gradient_descent(&f, y, 0.21, 0, 100, NULL, 0);
-    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1.0) < 1e-12, "x2 is not %s", "1.1^100");
-    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1.0}), 1.0 / 2 * 10, 1e-15);
-    x[0] = x[1] = 1.0;
-    gradient_descent(&f, x, 0.2, 0, 1, NULL, 0);
+    ck_assert_msg(fabs(fabs(y[1]) / pow(1.1, 100) - 1) < 1e-12, "x2 is not %s", "1.1^100");
+    /* at 0.21 the steep factor is 1 - 0.21 * 10 = -1.1: growth by 1.1 */
+    ck_assert_double_eq_tol(fabs(1 - 0.21 * curvature[1]), 1.1, 1e-15);
+    ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1}), 1 / 2.0 * 10, 1e-15);
+    x[0] = x[1] = 1;
+    gradient_descent(&f, x, 2 / curvature[1], 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
     ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
     ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
-    ck_assert_double_eq_tol(1.0 - 0.1, 0.9, 1e-15);
-    ck_assert_double_eq_tol(1.0 - 0.21, 0.79, 1e-15);
+    ck_assert_double_eq_tol(1 - 0.1, 0.9, 1e-15);
+    ck_assert_double_eq_tol(1 - 0.21, 0.79, 1e-15);
 }
 END_TEST
 
@@ -357,6 +366,25 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
 }
 END_TEST
 
+/* eta = 0.005 crawls: eta h = 0.148 is well below 1 */
+START_TEST(eta_0_005_is_well_below_one)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    ck_assert_double_lt(0.005 * h, 1);
+    ck_assert_int_eq(regime_of(0.005, h), REGIME_CRAWL);
+}
+END_TEST
+
+/* eta = 0.05 oscillates: eta h = 1.483 is between 1 and 2 */
+START_TEST(eta_0_05_is_between_one_and_two)
+{
+    double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
+    ck_assert_double_gt(0.05 * h, 1);
+    ck_assert_double_lt(0.05 * h, 2);
+    ck_assert_int_eq(regime_of(0.05, h), REGIME_OSCILLATE);
+}
+END_TEST
+
 /* The speed near x* follows |1 - eta h|, not eta and not whether the run
  * oscillates: 0.05 (|1 - eta h| = 0.483) beats 0.005 (0.852), which beats
  * 0.065 (0.928), an oscillating run; and (exercise 2) 0.03 (0.110) beats
@@ -487,6 +515,50 @@ START_TEST(grid_of_rates)
 }
 END_TEST
 
+/* "Divide eta by 2 or more": on 1/2 (x1^2 + 10 x2^2) from (1, 1) the
+ * grid's first climbing rate 0.3 lies below 2 * 2/L = 0.4, so half of it,
+ * 0.15, is below 2/L and its loss falls over 100 steps. */
+START_TEST(halving_a_climbing_rate)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    const struct function f = quadratic(curvature, 2);
+    const double climbing = 0.3, halved = climbing / 2;
+    double x[] = {1.0, 1.0}, y[] = {1.0, 1.0};
+    const double start = f.value(&f, x);
+    double loss_climbing, loss_halved;
+    gradient_descent(&f, x, climbing, 0, 100, NULL, 0);
+    gradient_descent(&f, y, halved, 0, 100, NULL, 0);
+    loss_climbing = f.value(&f, x);
+    loss_halved = f.value(&f, y);
+    ck_assert_double_gt(loss_climbing, start);
+    ck_assert_double_lt(loss_halved, start);
+    ck_assert_double_eq(climbing / halved, 2);
+}
+END_TEST
+
+/* (2.2) from the factors: on 1/2 (x1^2 + 10 x2^2) one step from (1, 1)
+ * multiplies each coordinate by its factor 1 - eta a_i.  At eta = 0.19
+ * (below 2/L = 0.2) both factors, 0.81 and -0.9, lie between -1 and 1; at
+ * eta = 0.21 the steep one is -1.1, outside, and that direction grows. */
+START_TEST(every_factor_must_lie_between_minus_one_and_one)
+{
+    static const double curvature[2] = {1.0, 10.0};
+    const struct function f = quadratic(curvature, 2);
+    double x[] = {1.0, 1.0}, y[] = {1.0, 1.0};
+    double flat, steep, steep_too_far;
+    gradient_descent(&f, x, 0.19, 0, 1, NULL, 0);
+    gradient_descent(&f, y, 0.21, 0, 1, NULL, 0);
+    flat = x[0];
+    steep = x[1];
+    steep_too_far = y[1];
+    ck_assert_double_gt(flat, -1);
+    ck_assert_double_lt(flat, 1);
+    ck_assert_double_gt(steep, -1);
+    ck_assert_double_lt(steep, 1);
+    ck_assert_double_lt(steep_too_far, -1);
+}
+END_TEST
+
 /* Worked answer 6: on the valley a = (1, 10) the factors |1 - eta a_i| are
  * 0.9 and 0 at eta = 0.1 (the flat direction is the slow one), 0.81 and
  * -0.9 at eta = 0.19 (now the steep one, oscillating, as slow as before). */
@@ -522,6 +594,10 @@ Suite *chapter_suite(void)
     tcase_add_test(quadratic_case, grid_of_rates);
     tcase_add_test(minimum, lopsided_valley_loss_goes_up_and_down);
     tcase_add_test(minimum, two_point_cycle_has_mean_curvature_two_over_eta);
+    tcase_add_test(minimum, eta_0_005_is_well_below_one);
+    tcase_add_test(minimum, halving_a_climbing_rate);
+    tcase_add_test(minimum, every_factor_must_lie_between_minus_one_and_one);
+    tcase_add_test(minimum, eta_0_05_is_between_one_and_two);
     tcase_add_test(minimum, speed_follows_one_minus_eta_h);
     tcase_add_test(minimum, figure_paths_converging);
     tcase_add_test(minimum, figure_gap);

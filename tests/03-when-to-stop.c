@@ -70,7 +70,7 @@ START_TEST(kappa_10_by_hand)
     ck_assert_double_gt(fabs(dot(grad[0], grad[1])), 1e-14 / 10);
     ck_assert_double_eq_tol(dot(grad[1], grad[1]), 2 * 8100.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[1][0] * grad[1][0] + 10.0 * grad[1][1] * grad[1][1],
-                            11 * 8100.0 / 121, TOLERANCE);
+                            (1 + 10) * 8100.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[2][0], 810.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[2][1], 810.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(grad[1][0], 90.0 / 11, TOLERANCE);
@@ -84,7 +84,9 @@ START_TEST(kappa_10_by_hand)
     }
     /* f shrinks by (9/11)^2 = 81/121 per step: the rate (3.4) for kappa = 10 */
     ck_assert_double_eq_tol(loss[1] / loss[0], 81.0 / 121, TOLERANCE);
-    ck_assert_double_eq_tol(kantorovich_rate(10.0), 81.0 / 121, 1e-15);
+    /* a few ulps of 0.67 (2^-50 ~ 8.9e-16, written so that the table's order
+     * 1e-14 above stays the only power of ten in this test) */
+    ck_assert_double_eq_tol(kantorovich_rate(10.0), 81.0 / 121, ldexp(1, -50));
     ck_assert_str_eq(decimals(4, kantorovich_rate(10.0)), "0.6694");
 }
 END_TEST
@@ -278,6 +280,12 @@ START_TEST(armijo_halvings_by_hand)
     struct armijo_result r;
     const double trial[5] = {1.0, 1.0 / 2, 1.0 / 4, 1.0 / 8, 1.0 / 16};
     const double phi[5] = {405.0, 641.0 / 8, 369.0 / 32, 89.0 / 128, 585.0 / 512};
+    double grad[2];
+    f.gradient(&f, grad, x);
+    ck_assert_double_eq(f.value(&f, x), 11.0 / 2);
+    ck_assert_double_eq(grad[0], g[0]);
+    ck_assert_double_eq(grad[1], g[1]);
+    ck_assert_double_eq(grad[0] * grad[0] + grad[1] * grad[1], 101);
     for (int i = 0; i < 5; i++) {
         const double point[2] = {1 - trial[i], 1 - 10 * trial[i]};
         ck_assert_double_eq(f.value(&f, point), phi[i]);
@@ -285,7 +293,6 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_double_eq(f.value(&f, halfway), 641.0 / 8);
     ck_assert_double_eq(f.value(&f, quarter), 369.0 / 32);
     ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
-    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 1.0 / 2, next);
     ck_assert(r.accepted);
     ck_assert_double_eq(r.alpha, 1.0 / 8);
@@ -298,12 +305,30 @@ START_TEST(armijo_halvings_by_hand)
     ck_assert_double_eq_tol(r.alpha, 0.09, 1e-16);
     ck_assert_int_eq(r.evaluations, 3);
     ck_assert_double_lt(r.alpha, 1.0 / 8);
+}
+END_TEST
+
+/* The same start with c = 1/2 (solutions, exercise 2): the right side of
+ * (3.5) at alpha = 1/8 is 11/2 - 101/16 = -13/16, below f there (89/128),
+ * and at alpha = 1/16 it is 75/32, above 585/512: four halvings.  Every
+ * value is a short sum of dyadic fractions, exact in double. */
+START_TEST(armijo_halvings_with_c_one_half)
+{
+    const struct function f = quadratic(valley_curvature, 2);
+    const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
+    const double eighth[2] = {7.0 / 8, -1.0 / 4};
+    double next[2];
+    struct armijo_result r;
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1.0 / 2, 1.0 / 2, next);
     ck_assert_double_eq(r.alpha, 1.0 / 16);
     ck_assert_int_eq(r.backtracks, 4);
     ck_assert_double_eq(r.loss, 585.0 / 512);
+    ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
+    ck_assert_double_eq(valley_curvature[1], 10);
+    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
+    ck_assert_double_eq(11.0 / 2 - 0.5 * 101 * (1.0 / 8), -13.0 / 16);
     ck_assert_double_gt(89.0 / 128, -13.0 / 16);
-    ck_assert_double_eq(11.0 / 2 - 0.5 * 101.0 / 8, -13.0 / 16);
+    ck_assert_double_eq(11.0 / 2 - 0.5 * 101.0 / 16, 75.0 / 32);
     ck_assert_double_le(585.0 / 512, 75.0 / 32);
 }
 END_TEST
@@ -458,22 +483,19 @@ START_TEST(gradient_rule_bound_is_tight_in_the_flat_direction)
 }
 END_TEST
 
-/* The table of stopping rules.  Plateau: x^2 sin x near 0 has f' ~ 3 x^2
+/* The table of stopping rules, its plateau: x^2 sin x near 0 has f' ~ 3 x^2
  * (f'(0) = f''(0) = 0), 3e-4 at 0.01, below eps = 1e-3, so the gradient rule
  * stops at once, 5.077 from the minimum and 24.08 above it; the step rule
- * waits 1500 steps and the walk never leaves 0.  Crawl: mu = 1e-3 lets all
- * three fire about 1 away (the gradient bound eps / mu = 1 says so); with
- * mu = 1 (remove the cause) the loss-change rule fires within 1e-3.
- * Units: the same bowl with f a million times smaller stops at step 0, the
- * plain one at step 10, 0.00098 from the minimum. */
-START_TEST(each_stopping_rule_lies_somewhere)
+ * waits 1500 steps and the walk never leaves 0.  f'(x) / x^2 = 3 - 5x^2/6
+ * + ..., within 1e-4 of 3 at x = 0.01 (tolerance 5e-4). */
+START_TEST(plateau_fools_the_gradient_rule)
 {
-    struct stop_case plateau = stop_example(PLATEAU), crawl = stop_example(CRAWL);
-    struct stop_case small = stop_example(UNITS_SMALL), plain = stop_example(UNITS_PLAIN);
+    struct stop_case plateau = stop_example(PLATEAU);
     const struct function x2sinx = function_from_spec("--function", "x2sinx");
     double x = 0.01, slope;
     x2sinx.gradient(&x2sinx, &slope, &x);
-    ck_assert_double_eq_tol(slope, 3e-4, 1e-6);           /* 3 x^2, next term x^4/... */
+    ck_assert_double_eq_tol(slope / (x * x), 3, 5e-4);
+    ck_assert_double_eq_tol(slope, 3e-4, 5e-7);
     ck_assert_double_eq(x2sinx_second_derivative(0), 0);
     ck_assert_int_eq(plateau.report.step[STOP_GRADIENT], 0);
     ck_assert_str_eq(decimals(3, plateau.report.distance[STOP_GRADIENT]), "5.077");
@@ -481,6 +503,18 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_str_eq(decimals(3, x2sinx_local_minimum(5.0)), "5.087");
     ck_assert_int_eq(plateau.report.step[STOP_STEP_LENGTH], 1500);
     ck_assert_double_gt(plateau.report.distance[STOP_STEP_LENGTH], 5.0);
+}
+END_TEST
+
+/* The rest of the table of stopping rules.  Crawl: mu = 1e-3 lets all
+ * three fire about 1 away (the gradient bound eps / mu = 1 says so); with
+ * mu = 1 (remove the cause) the loss-change rule fires within 1e-3.
+ * Units: the same bowl with f a million times smaller stops at step 0, the
+ * plain one at step 10, 0.00098 from the minimum. */
+START_TEST(each_stopping_rule_lies_somewhere)
+{
+    struct stop_case crawl = stop_example(CRAWL);
+    struct stop_case small = stop_example(UNITS_SMALL), plain = stop_example(UNITS_PLAIN);
     ck_assert_int_eq(crawl.report.step[STOP_GRADIENT], 1);
     ck_assert_int_eq(crawl.report.step[STOP_LOSS_CHANGE], 2);
     ck_assert_double_gt(crawl.report.distance[STOP_LOSS_CHANGE], 0.99);
@@ -585,23 +619,36 @@ END_TEST
 
 /* x^2 sin x is not convex: f''(3) = -7 sin 3 + 12 cos 3 < 0, and the local
  * minimum x* = 5.087 (f = -24.08) is not the lowest point: f(-5 pi/2) =
- * -25 pi^2 / 4.  Rosenbrock is not convex either: at (0, 1) f_11 = -398. */
-START_TEST(convexity_checks)
+ * -25 pi^2 / 4. */
+START_TEST(x2sinx_is_not_convex)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
-    const double pi = acos(-1.0), floor_point[2] = {0, 1.0};
-    double x_star = x2sinx_local_minimum(5.0), down = -2.5 * pi, h11, h12, h22;
+    const double pi = acos(-1.0);
+    double x_star = x2sinx_local_minimum(5.0), down = -5 * pi / 2;
     ck_assert_double_eq_tol(x2sinx_second_derivative(3.0), -7.0 * sin(3.0) + 12.0 * cos(3.0),
                             1e-13);
     ck_assert_str_eq(decimals(2, x2sinx_second_derivative(3.0)), "-12.87");
     ck_assert_double_gt(x2sinx_second_derivative(x_star), 0);
+    /* f''(0) = 0: the plateau */
+    ck_assert_double_eq(x2sinx_second_derivative(0), 0);
+    /* at x = pi, where sin x vanishes (to 1.2e-16 in double), f'' is its
+     * x cos x term alone, 4 pi cos pi: the coefficient of that term */
+    ck_assert_double_eq_tol(x2sinx_second_derivative(pi) / -pi, 4, 1e-12);
     ck_assert_double_eq_tol(f.value(&f, &down), -25.0 * pi * pi / 4, 1e-12);
-    ck_assert_double_eq(down, -5 * pi / 2);
     ck_assert_str_eq(decimals(2, f.value(&f, &down)), "-61.69");
     ck_assert_str_eq(decimals(3, x_star), "5.087");
     ck_assert_str_eq(decimals(2, f.value(&f, &x_star)), "-24.08");
-    ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
     ck_assert_double_lt(f.value(&f, &down), f.value(&f, &x_star));
+}
+END_TEST
+
+/* Rosenbrock is not convex either: at (0, 1) f_11 = -398; at (1, 1) its
+ * Hessian is positive definite (determinant 400). */
+START_TEST(convexity_checks)
+{
+    const double floor_point[2] = {0, 1.0};
+    double h11, h12, h22;
+    ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
 }
@@ -803,6 +850,7 @@ Suite *chapter_suite(void)
     tcase_add_test(exact, kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere);
     tcase_add_test(exact, steps_grow_with_kappa_and_rescaling_removes_them);
     tcase_add_test(armijo, armijo_halvings_by_hand);
+    tcase_add_test(armijo, armijo_halvings_with_c_one_half);
     tcase_add_test(armijo, armijo_accepts_every_step_below_two_one_minus_c_over_l);
     tcase_add_test(armijo, armijo_gives_up_when_no_step_helps);
     tcase_add_test(armijo, every_accepted_armijo_step_satisfies_its_condition);
@@ -810,7 +858,9 @@ Suite *chapter_suite(void)
     tcase_add_test(armijo, rosenbrock_fixed_step_against_armijo);
     tcase_add_test(stopping, gradient_rule_guarantees_hold_with_mu_and_fail_with_l);
     tcase_add_test(stopping, gradient_rule_bound_is_tight_in_the_flat_direction);
+    tcase_add_test(stopping, plateau_fools_the_gradient_rule);
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
+    tcase_add_test(convexity, x2sinx_is_not_convex);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
     tcase_add_test(convexity, exercise_4_answer);
