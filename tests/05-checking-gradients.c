@@ -51,11 +51,11 @@ static const char *printed(const char *format, double x)
 START_TEST(derivation_constants)
 {
     double h = 1e-3, forward = best_forward_step(1, 1), central = best_central_step(1, 1);
-    const double two = 2, three = 3;        /* the 2 eps of (5.3)'s h*, the 3 eps of (5.4)'s */
+    const double three = 3;                 /* the 3 eps of (5.4)'s h* */
     ck_assert_msg(nextafter(1.0, 2.0) - 1 == EPS_MACH, "eps is %s", "2^-52");
     ck_assert_double_eq(creal(I * I), -1);
     ck_assert_double_eq_tol(central, cbrt(three * EPS_MACH), 1e-19);
-    ck_assert_double_eq_tol(forward, sqrt(two * EPS_MACH), 1e-22);
+    ck_assert_double_eq_tol(forward, sqrt(2 * EPS_MACH), 1e-22);
     ck_assert_double_eq_tol((exp(h) - 1 - h) / (h * h), 1.0 / 2, 1e-3);
     ck_assert_double_eq_tol((exp(h) - 1 - h - h * h / 2) / (h * h * h), 1.0 / 6, 1e-3);
     ck_assert_double_eq_tol((exp(-h) - 1 + h - h * h / 2) / (h * h * h), -1.0 / 6, 1e-3);
