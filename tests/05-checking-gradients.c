@@ -145,10 +145,9 @@ START_TEST(best_steps_derived_then_measured)
     ck_assert_double_lt(curve.central[120], EPS_MACH / curve.h[120]);
     ck_assert_double_lt(measured_forward, forward);
     ck_assert_double_lt(measured_central, central);
-    ck_assert_double_ge(measured_forward, forward / 2);
-    ck_assert_double_le(measured_forward, forward * 2);
-    ck_assert_double_ge(measured_central, central / 2);
-    ck_assert_double_le(measured_central, central * 2);
+    /* within a factor 2 of each other (the measured one is the smaller) */
+    ck_assert_double_le(forward / measured_forward, 2);
+    ck_assert_double_le(central / measured_central, 2);
     ck_assert_str_eq(printed("%.1e", eps), "2.2e-16");
 }
 END_TEST
@@ -175,6 +174,7 @@ START_TEST(complex_step_exact_to_rounding)
             double x = rng_uniform(&rng);
             moved += x + 1e-18 != x;
             ck_assert(exp(x + 1e-18) == exp(x) && exp(x - 1e-18) == exp(x));
+            ck_assert_double_eq(exp(x + 1e-18) - exp(x - 1e-18), 0);
         }
         ck_assert_int_eq(moved, 2);
     }
@@ -542,12 +542,19 @@ START_TEST(kinks_straddled)
     ck_assert_double_eq_tol(central_difference(relu, x, h), 0.5 + x / (2 * h), 1e-9);
     ck_assert_double_eq_tol(relative_error(1.0, x / h, GRADCHECK_FLOOR), 1 - x / h, 1e-9);
     ck_assert_double_eq_tol(central_difference(relu, 0.0, h), 1.0 / 2, 1e-12);
+    ck_assert_double_eq(relu_derivative(0.0), 0);             /* PyTorch's pick */
     ck_assert_double_eq(relative_error(relu_derivative(0.0), 0.5, GRADCHECK_FLOOR), 1.0);
     x = 1e-5;
     ck_assert_double_gt(x, h);
     ck_assert_double_eq_tol(central_difference(abs_value, x, h), 1.0, 1e-9);
     ck_assert_double_eq_tol(central_difference(relu, x, h), 1.0, 1e-9);
-    /* the complex step through cabs sees no imaginary part at all */
+}
+END_TEST
+
+/* The complex step of |x| at x = 1: through cabs it sees no imaginary part
+ * at all (0); written by the sign of the real part it gives the slope. */
+START_TEST(kinks_complex_step)
+{
     ck_assert_double_eq(complex_step(abs_cabs, 1.0, 1e-20), 0.0);
     ck_assert_double_eq(complex_step(abs_by_sign, 1.0, 1e-20), 1.0);
     ck_assert_double_eq(complex_step(abs_by_sign, -2.0, 1e-20), -1.0);
@@ -695,6 +702,7 @@ Suite *chapter_suite(void)
     tcase_add_test(check, floor_matches_torch_tolerances);
     tcase_add_test(check, kink_derivative_picked);
     tcase_add_test(check, kinks_straddled);
+    tcase_add_test(check, kinks_complex_step);
     tcase_add_test(specimen, specimen_seed_ratio);
     tcase_add_test(specimen, specimen_per_sample_ratio_minus_n_over_2);
     tcase_add_test(specimen, specimen_sign_then_fixed);
