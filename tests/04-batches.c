@@ -8,6 +8,10 @@
  * size 1 to 30); 1e-12 leaves room and still catches any wrong step.
  */
 #include "harness.h"
+/* Check defines a macro named fail (deprecated); fail.h declares the
+ * book's function of that name (for EXIT_DIVERGED). */
+#undef fail
+#include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
 #include "04-batches/compare.h"
 #include "04-batches/regression.h"
@@ -382,6 +386,24 @@ END_TEST
 
 /* ... at eta = 3/11 exactly w jumps between (0, 0) and (4, 4), the loss
  * stays at 88/3. */
+/* Just below the edge, eta = 0.27: r = 1 - 22 (0.27)/3 = -0.98, and 2000
+ * steps shrink the error by 0.98^2000 (about e^-40, under 1e-17 of the
+ * start's 2): w reaches (2, 2) to rounding (1e-12, a few thousand roundings
+ * of numbers near 2). */
+START_TEST(exercise_3_below_the_edge)
+{
+    double w[2] = {0, 0}, grad[2];
+    const double below = 0.27;
+    ck_assert_str_eq(fixed(2, 1 - 22 * below / 3), "-0.98");
+    for (int k = 0; k < 2000; k++) {
+        mse_grad(&model, grad, w, NULL, 0);
+        gd_step(w, grad, 2, below);
+    }
+    ck_assert_double_eq_tol(w[0], 2, 1e-12);
+    ck_assert_double_eq_tol(w[1], 2, 1e-12);
+}
+END_TEST
+
 START_TEST(exercise_3_cycle)
 {
     double w[2] = {0, 0}, grad[2];
@@ -411,7 +433,8 @@ START_TEST(exercise_3_largest_stable_eta)
     ck_assert_double_eq_tol(4 - 10.0 / 3, 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
-    ck_assert_double_eq_tol(2 / (2.0 / 3), 3, TOLERANCE);
+    /* past the edge the program stops with the book's exit status 3 */
+    ck_assert_int_eq(EXIT_DIVERGED, 3);
     ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
@@ -1154,6 +1177,7 @@ Suite *chapter_suite(void)
     tcase_add_test(by_hand, exercise_3_hessian);
     tcase_add_test(by_hand, exercise_3_limit);
     tcase_add_test(by_hand, exercise_3_cycle);
+    tcase_add_test(by_hand, exercise_3_below_the_edge);
     tcase_add_test(by_hand, exercise_3_largest_stable_eta);
     tcase_add_test(module, cholesky_small_system);
     tcase_add_test(module, least_squares_of_the_worked_example);
