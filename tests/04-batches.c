@@ -115,6 +115,18 @@ START_TEST(bgd_three_iterations)
 END_TEST
 
 /* The closed form at k = 10: w = 2 - 2 (4/15)^10 = 2 - 2097152/576650390625. */
+/* "The closed form": at w = (a, a) sample i's error is a (x_i1 + x_i2) - y_i
+ * = (a - 2)(x_i1 + x_i2), that is (a - 2)(2, 3, 3) for the rows (1, 1),
+ * (2, 1), (1, 2); at a = 0.5 every value is a binary fraction, exact. */
+START_TEST(bgd_errors_on_the_diagonal)
+{
+    const double a = 0.5, w[2] = {a, a};
+    ck_assert_double_eq_tol(regression_predict(&model, w, 0) - data.y[0], 2 * (a - 2), TOLERANCE);
+    ck_assert_double_eq_tol((regression_predict(&model, w, 1) - data.y[1]) / (a - 2), 3, TOLERANCE);
+    ck_assert_double_eq_tol((regression_predict(&model, w, 2) - data.y[2]) / (a - 2), 3, TOLERANCE);
+}
+END_TEST
+
 START_TEST(bgd_closed_form_at_step_10)
 {
     double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
@@ -132,6 +144,10 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert_double_eq_tol(1 - 22.0 / 30, 4.0 / 15, TOLERANCE);
     ck_assert_double_eq_tol(22.0 / 3 * (2 * 4.0 / 15) * (2 * 4.0 / 15), 88.0 / 3 * 16.0 / 225,
                             TOLERANCE);
+    /* the start e^(0) = -2 (1, 1) is an eigenvector: H e = (22/3) e */
+    mse_grad(&model, grad, w, NULL, 0);
+    ck_assert_double_eq_tol(grad[0] / (22.0 / 3), -2, TOLERANCE);
+    ck_assert_double_eq_tol(grad[1] / (22.0 / 3), -2, TOLERANCE);
     for (int k = 0; k < 10; k++) {
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, 0.1);
@@ -1168,6 +1184,7 @@ Suite *chapter_suite(void)
         suite_add_tcase(suite, cases[c]);
     }
     tcase_add_test(bgd, bgd_three_iterations);
+    tcase_add_test(bgd, bgd_errors_on_the_diagonal);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
