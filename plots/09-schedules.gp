@@ -34,7 +34,7 @@ plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η =
      '' using 'k':(logpick(column('k'), column('one_over_k_sampled'))) with points ls 2 pt 6 title '... mean of 1000 seeds', \
      '' using 'k':'cosine' with lines ls 4 title 'cosine to 0 over 10 000', \
      '' using 'k':(logpick(column('k'), column('cosine_sampled'))) with points ls 4 pt 6 title '... mean of 1000 seeds', \
-     '' using 'k':'floor' with lines ls 6 title 'floor (9.9): 1/38'
+     '' using 'k':'floor' with lines ls 6 title 'floor (9.3): 1/38'
 
 # The rate of 1/k: slope -1 or -2 c mu.
 set output out.'/slopes.svg'
@@ -61,11 +61,24 @@ plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 title 'con
      '' using 'k':'constant_02' with lines ls 1 title 'constant 0.2', \
      '' using 'k':'warmup_05' with lines ls 3 title '0.5 after LinearLR warm-up (1/3, 5)'
 
+# Adam's blind first step: the logistic fit at rate 3, with and without warm-up.
+set output out.'/adam_warmup.svg'
+set title "Adam, lr 3, on (logistic(w) - 0.3)^2/2 from w = 0: the first step of size lr saturates it"
+set xlabel 'update k'
+set ylabel 'f(w^{(k)})'
+set xrange [0:200]
+set autoscale y
+set yrange [1e-16:1]
+@logloss
+set key inside bottom left
+plot data.'/adam_warmup.csv' using 'k':'no_warmup' with lines ls 4 title 'no warm-up: w^{(1)} = -3, stuck on the flat', \
+     '' using 'k':'warmup' with lines ls 1 title 'LinearLR warm-up from 0.1 of lr over 10 updates'
+
 # The race: excess loss against update, each schedule at its tuned rate.
 set output out.'/race.svg'
 set title "Chapter 4's regression, SGD batch 8: mean of 10 seeds at each schedule's tuned rate"
 set xlabel 'update'
-set ylabel 'excess loss L(w) - L(w^*)'
+set ylabel 'excess loss f(w) - f(w^*)'
 set xrange [0:2500]
 set autoscale y
 @logloss

@@ -4,7 +4,7 @@
 #include "09-schedules/exercises.h"
 #include "09-schedules/schedule.h"
 
-/* (9.6) at the worked values, T = 4 from 1/10: (2 + sqrt 2)/40 at t = 1,
+/* (9.8) at the worked values, T = 4 from 1/10: (2 + sqrt 2)/40 at t = 1,
  * 1/20 at t = 2, 0 at t = 4; and exercise 1's 0.0505.  Then the book's
  * closed form on a grid of settings.  A few operations: 1e-15. */
 START_TEST(cosine_closed_form)

@@ -12,7 +12,9 @@
  */
 #include "harness.h"
 #include "00-toolkit/optimizer.h"
+#include "04-batches/regression.h"
 #include "06-momentum/sgd.h"
+#include "08-adam/adam.h"
 #include "09-schedules/measure.h"
 #include "00-toolkit/rng.h"
 #include "09-schedules/noisy.h"
@@ -21,6 +23,7 @@
 #include "09-schedules/warmup.h"
 #include "09-schedules/worked.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #define EXACT 1e-15
@@ -33,7 +36,7 @@ static void expect_rates(enum scheduler_name name, const double *want, int count
         ck_assert_double_eq_tol(rate[k], want[k], EXACT);
 }
 
-/* (9.3): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
+/* (9.5): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
 START_TEST(table_steplr)
 {
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 10, 1.0 / 20, 1.0 / 20, 1.0 / 20, 1.0 / 40, 1.0 / 40};
@@ -41,7 +44,7 @@ START_TEST(table_steplr)
 }
 END_TEST
 
-/* (9.4): times 1/10 at steps 2 and 5. */
+/* (9.6): times 1/10 at steps 2 and 5. */
 START_TEST(table_multisteplr)
 {
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 100, 1.0 / 100, 1.0 / 100,
@@ -50,7 +53,7 @@ START_TEST(table_multisteplr)
 }
 END_TEST
 
-/* (9.5): 0.1 (9/10)^k. */
+/* (9.7): 0.1 (9/10)^k. */
 START_TEST(table_exponentiallr)
 {
     const double want[] = {0.1, 0.09, 0.081, 0.0729, 0.06561, 0.059049, 0.0531441, 0.04782969};
@@ -58,7 +61,7 @@ START_TEST(table_exponentiallr)
 }
 END_TEST
 
-/* (9.6) with T_max = 4: 0.1 (1 + cos(k pi/4))/2 = 1/10, (2 + sqrt 2)/40,
+/* (9.8) with T_max = 4: 0.1 (1 + cos(k pi/4))/2 = 1/10, (2 + sqrt 2)/40,
  * 1/20, (2 - sqrt 2)/40, 0, and back up, the same values mirrored. */
 START_TEST(table_cosineannealinglr)
 {
@@ -74,7 +77,7 @@ START_TEST(table_cosineannealinglr)
 }
 END_TEST
 
-/* (9.7): the factor climbs 1/4, 1/2, 3/4, 1 and stays: 1/40, 1/20, 3/40, 1/10. */
+/* (9.9): the factor climbs 1/4, 1/2, 3/4, 1 and stays: 1/40, 1/20, 3/40, 1/10. */
 START_TEST(table_linearlr)
 {
     const double want[] = {1.0 / 40, 1.0 / 20, 3.0 / 40, 1.0 / 10, 1.0 / 10, 1.0 / 10};
@@ -82,7 +85,7 @@ START_TEST(table_linearlr)
 }
 END_TEST
 
-/* (9.8), max_lr 1, 10 steps: initial 1/25, min 1/250000; the rise ends at
+/* (9.10), max_lr 1, 10 steps: initial 1/25, min 1/250000; the rise ends at
  * step 0.3 * 10 - 1 = 2 with pct = k/2: 1/25, 1 - (24/25)/2 = 13/25, 1;
  * then pct = (k - 2)/7: 1/250000 + (1 - 1/250000)(1 + cos(pi/7))/2 at
  * update 4.  Momentum runs the other way: 0.95, 0.9, 0.85, then
@@ -94,7 +97,7 @@ START_TEST(table_onecyclelr)
     const double want_momentum[] = {0.95, 0.9, 0.85, 0.95 - 0.1 * half};
     double rate[WORKED_STEPS], momentum[WORKED_STEPS];
     expect_rates(ONE_CYCLE_LR, want, 4);
-    /* update 2 by (9.8): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
+    /* update 2 by (9.10): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
     ck_assert_double_eq_tol(1 + (1.0 / 25 - 1) * (1 + cos(3.141592653589793 * (1.0 / 2))) / 2,
                             13.0 / 25, EXACT);
     worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
@@ -232,7 +235,7 @@ START_TEST(constructor_refusals)
 }
 END_TEST
 
-/* The model (9.1), (9.2) and its floor (9.9), against a direct
+/* The model (9.1), (9.2) and its floor (9.3), against a direct
  * transcription: x <- (1 - eta mu) x - eta sigma xi; e <- (1 - eta mu)^2 e
  * + eta^2 sigma^2; excess mu e / 2; the fixed point e = eta sigma^2 /
  * (mu (2 - eta mu)), the floor eta sigma^2 / (2 (2 - eta mu)), close to
@@ -263,7 +266,7 @@ START_TEST(noisy_model)
 }
 END_TEST
 
-/* (9.9): the floor of eta = 1/10 with mu = sigma = 1 is
+/* (9.3): the floor of eta = 1/10 with mu = sigma = 1 is
  * (1/10) / (2 (2 - 1/10)) = 1/38, and the recursion (9.2) settles on it. */
 START_TEST(noise_floor_of_a_constant_rate)
 {
@@ -284,7 +287,7 @@ START_TEST(noise_floor_of_a_constant_rate)
 }
 END_TEST
 
-/* (9.11): for 2 c mu > 1 the excess approaches c^2 sigma^2 mu / (2 (2 c mu - 1)) / k,
+/* (9.4): for 2 c mu > 1 the excess approaches c^2 sigma^2 mu / (2 (2 c mu - 1)) / k,
  * 2/3 / k for c = 2; the 1/k schedule of the chapter, 2/(k + 20), ends at
  * update 10 000 within 1 % of (2/3)/10 020. */
 START_TEST(one_over_k_constant)
@@ -303,7 +306,7 @@ START_TEST(one_over_k_constant)
 }
 END_TEST
 
-/* (9.11): slope -1 when 2 c mu > 1 (c = 2), -2 c mu when not (c = 1/4: -1/2).
+/* (9.4): slope -1 when 2 c mu > 1 (c = 2), -2 c mu when not (c = 1/4: -1/2).
  * The exact recursion within 0.005 (its correction terms at k >= 1000);
  * the sampled slope within three standard errors of its spread. */
 START_TEST(one_over_k_slopes)
@@ -322,7 +325,7 @@ START_TEST(one_over_k_slopes)
 }
 END_TEST
 
-/* (9.10): from x = 3 a constant 0.5 has eta x^2 = 9/2 > 2: |x| grows at the
+/* (9.11): from x = 3 a constant 0.5 has eta x^2 = 9/2 > 2: |x| grows at the
  * first update and never shrinks again.  With LinearLR's warm-up (1/3 of
  * the rate, up to all of it in 5 updates) eta_k x_k^2 stays at most 3/2:
  * every update shrinks |x|, and 100 updates end near 0. */
@@ -377,9 +380,9 @@ END_TEST
 
 /* The race: with noisy gradients (chapter 4's regression, SGD in batches
  * of 8) the tuned cosine schedule ends below the tuned constant rate by
- * more than three standard deviations of either, on ten seeds; with exact
- * gradients (Rosenbrock, Adam) the tuned constant rate ends lowest of all:
- * the schedules pay off against noise, and there is none to pay off against. */
+ * more than three standard deviations of either, on ten seeds; on Rosenbrock
+ * (Adam, exact gradients) the tuned constant rate ends lowest of all.  That
+ * the noise is the cause is race_exact_has_no_floor's test. */
 START_TEST(race_noise_decides)
 {
     struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
@@ -395,13 +398,173 @@ START_TEST(race_noise_decides)
         ck_assert_double_gt(reg[i].mean, reg[0].mean - reg[0].sd);
     for (int i = 1; i < RACE_SCHEDULES; i++)
         ck_assert_double_lt(ros[0].mean, ros[i].mean);
+    /* "When each is used": cosine ends lowest of the five against noise. */
+    for (int i = 0; i < RACE_SCHEDULES; i++)
+        if (i != 3)
+            ck_assert_double_lt(reg[3].mean, reg[i].mean);
+}
+END_TEST
+
+/* The race's cause isolated: the same regression, the same SGD, grid,
+ * budget and seeds, with the exact gradient of all samples.  With the
+ * noise gone there is no floor: every schedule, the constant rate too,
+ * ends at the rounding level of doubles (excess below 1e-29, where the
+ * noisy race's constant rate stays above 1e-4): the 24-fold gap closes. */
+START_TEST(race_exact_has_no_floor)
+{
+    struct race_result exact[RACE_SCHEDULES], noisy[RACE_SCHEDULES];
+    race_regression_exact(exact);
+    race_regression(noisy, NULL, 0);
+    for (int i = 0; i < RACE_SCHEDULES; i++)
+        ck_assert_double_lt(exact[i].mean, 1e-29);
+    ck_assert_double_gt(noisy[0].mean, 1e-4);
+    ck_assert_double_gt(noisy[0].mean / noisy[3].mean, 10);
+}
+END_TEST
+
+/* The exact gradient the race uses, 2 G (w - w*), is mse_grad over all samples. */
+START_TEST(exact_gradient_is_the_full_batch)
+{
+    struct dataset data;
+    double w_true[4], w_star[4], gram[16], w[4] = {0.5, -1, 2, 0.25}, full[4], viagram[4];
+    synthetic_regression(&data, w_true, 200, 4, 0.5, 7);
+    struct regression model = {.data = &data, .bias = false};
+    ck_assert(least_squares(w_star, &data));
+    gram_matrix(gram, &data);
+    mse_grad(&model, full, w, NULL, 0);
+    for (int i = 0; i < 4; i++) {
+        viagram[i] = 0;
+        for (int j = 0; j < 4; j++)
+            viagram[i] += 2 * gram[i * 4 + j] * (w[j] - w_star[j]);
+        ck_assert_double_eq_tol(viagram[i], full[i], 1e-12);   /* rounding of 200-term sums */
+    }
+    dataset_free(&data);
+}
+END_TEST
+
+/* StepLR(step_size=3, gamma=0.5) from 0.03, read as updates and as epochs:
+ * per update the rate halves every three updates and is below 0.03/2^10
+ * after 30 of the 2500, so the run stops near its start (excess above 0.1);
+ * per epoch it halves three times in ten epochs and ends lower than the
+ * constant rate by more than both spreads. */
+START_TEST(step_every_epoch_not_update)
+{
+    struct race_result every[3];
+    race_step_every(every);
+    ck_assert_double_gt(every[1].mean, 0.1);
+    ck_assert_double_lt(0.03 * pow(0.5, 30 / 3), 0.03 / 1000);   /* after 30 updates */
+    ck_assert_double_gt(every[1].mean, 100 * every[0].mean);
+    ck_assert_double_lt(every[2].mean + every[2].sd, every[0].mean - every[0].sd);
+}
+END_TEST
+
+/* Adam's first update moves every coordinate by lr, whatever the size of
+ * its gradient (chapter 8: m/sqrt(v) = g/|g| after bias correction, up to
+ * eps): on the race's regression the first gradient's coordinates differ
+ * in size, the first steps do not (to 1e-5 of lr: the smallest gradient
+ * coordinate is above 1e-3, so eps/|g| is below 1e-5). */
+START_TEST(adam_first_step_is_lr_per_coordinate)
+{
+    struct dataset data;
+    double w_true[16], w[16] = {0}, grad[16], gmin = INFINITY, gmax = 0;
+    synthetic_regression(&data, w_true, 2000, 16, 0.5, 0);
+    struct regression model = {.data = &data, .bias = false};
+    struct hyper hyper = adam_kind.defaults;
+    hyper.lr = 0.3;
+    struct optimizer opt;
+    optimizer_init(&opt, &adam_kind, &hyper, 16);
+    size_t batch[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    mse_grad(&model, grad, w, batch, 8);
+    for (int i = 0; i < 16; i++) {
+        gmin = fmin(gmin, fabs(grad[i]));
+        gmax = fmax(gmax, fabs(grad[i]));
+    }
+    optimizer_step(&opt, w, grad);
+    ck_assert_double_gt(gmax / gmin, 10);
+    ck_assert_double_gt(gmin, 1e-3);
+    for (int i = 0; i < 16; i++)
+        ck_assert_double_eq_tol(fabs(w[i]), 0.3, 0.3 * 1e-5);
+    optimizer_free(&opt);
+    dataset_free(&data);
+}
+END_TEST
+
+/* Adam's first step on the logistic fit (warmup.h): -lr whatever lr is (to
+ * 4e-7 of it: eps/|g| with g = 0.05 is 2e-7, twice that for rounding).
+ * From lr 3 on, without warm-up the run ends past w = -10, where the
+ * gradient is below 1e-5, at the loss of a saturated logistic,
+ * 0.3^2/2 = 0.045 (to 2e-5: there logistic(w) < 4.6e-5, and f differs by
+ * at most 0.3 times that), after 200 updates and after 2000; with LinearLR
+ * from 0.1 over 10 updates it ends below 1e-9, at w* = ln(3/7) to 3e-4
+ * (f < 1e-9 puts logistic(w) within 4.5e-5 of 0.3, where its slope is 0.21).  Rates 1 and 2 need no
+ * warm-up.  At rates 2, 4 and 5 the warmed runs drift off again by 2000
+ * updates (f above 1e-5; at 2 above the run without warm-up): the warm-up
+ * rescues the start only. */
+START_TEST(adam_warmup_rescues_the_logistic)
+{
+    struct scheduler_settings warm = logistic_warmup();
+    ck_assert_double_eq_tol(warm.start_factor, 0.1, EXACT);
+    ck_assert_int_eq(warm.total_iters, 10);
+    for (int lr = 3; lr <= 5; lr++) {
+        struct logistic_run plain = adam_logistic_run(lr, NULL, 200);
+        struct logistic_run longer = adam_logistic_run(lr, NULL, 2000);
+        struct logistic_run warmed = adam_logistic_run(lr, &warm, 200);
+        ck_assert_double_eq_tol(plain.first, -lr, lr * 4e-7);
+        ck_assert_double_lt(plain.w, -10);
+        double p = 1 / (1 + exp(-plain.w));
+        ck_assert_double_lt(fabs((p - 0.3) * p * (1 - p)), 1e-5);
+        ck_assert_double_eq_tol(plain.f, pow(0.3, 2) / 2, 2e-5);
+        ck_assert_double_eq_tol(longer.f, 0.045, 2e-5);
+        ck_assert_double_lt(warmed.f, 1e-9);
+        ck_assert_double_eq_tol(warmed.w, log(3.0 / 7), 3e-4);
+        ck_assert_double_eq_tol(warmed.first, -0.1 * lr, lr * 4e-7);
+    }
+    for (int lr = 1; lr <= 2; lr++)
+        ck_assert_double_lt(adam_logistic_run(lr, NULL, 200).f, 1e-9);
+    static const double drift[] = {2, 4, 5};
+    for (int i = 0; i < 3; i++)
+        ck_assert_double_gt(adam_logistic_run(drift[i], &warm, 2000).f, 1e-5);
+    ck_assert_double_gt(adam_logistic_run(2, &warm, 2000).f, adam_logistic_run(2, NULL, 2000).f);
+    ck_assert_double_eq_tol(log(3.0 / 7), -0.847, 0.0005);
+    /* f(w) = (1/2)(logistic(w) - 0.3)^2: at w = 0, 0.2^2/2 */
+    ck_assert_double_eq_tol(adam_logistic_run(1, NULL, 0).f, (1.0 / 2) * 0.2 * 0.2, EXACT);
+    ck_assert_double_eq_tol(adam_logistic_run(3, NULL, 1).first, -3, 3e-6);
+}
+END_TEST
+
+/* What the measurement shows: on this regression a warm-up changes Adam's
+ * result by less than the spread over seeds, at every rate of the table,
+ * both at the end and at the worst point of the run. */
+START_TEST(adam_warmup_makes_no_difference_here)
+{
+    struct adam_warmup adam[RACE_ADAM_RATES];
+    race_adam_warmup(adam);
+    for (int g = 0; g < RACE_ADAM_RATES; g++) {
+        ck_assert_double_lt(fabs(adam[g].end[1].mean - adam[g].end[0].mean), adam[g].end[0].sd);
+        ck_assert_double_lt(fabs(adam[g].worst[1].mean - adam[g].worst[0].mean),
+                            adam[g].worst[0].sd);
+    }
+}
+END_TEST
+
+/* k0 = 1 + c: the first rate c/(1 + c) is below 1 = 1/mu for every c, so
+ * no update of the slope runs overshoots the minimum. */
+START_TEST(slope_rates_start_below_one)
+{
+    double *eta = calloc(MEASURE_STEPS, sizeof *eta);
+    ck_assert_ptr_nonnull(eta);
+    slope_rates(2.0, eta);
+    ck_assert_double_eq_tol(eta[0], 2.0 / 3, EXACT);
+    slope_rates(1.0 / 4, eta);
+    ck_assert_double_eq_tol(eta[0], 1.0 / 5, EXACT);
+    free(eta);
 }
 END_TEST
 
 /* The worked answers (solutions/09-schedules.md). */
 START_TEST(answers_by_hand)
 {
-    /* 1: (9.6) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
+    /* 1: (9.8) at t = 5 of T = 10 from 0.1 to 0.001: 0.001 + 0.099/2 = 0.0505. */
     struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
     cosine.t_max = 10;
     cosine.eta_min = 0.001;
@@ -409,7 +572,7 @@ START_TEST(answers_by_hand)
     ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5), 0.0505, EXACT);
     ck_assert_double_eq_tol(cos(3.141592653589793 / 2), 0, 1e-16);    /* cos(pi/2) */
     ck_assert_double_eq_tol(0.001 + (0.1 - 0.001) * (1 + cos(5 * 3.141592653589793 / 10)) / 2, 0.0505,
-                            1e-15);                                        /* (9.6) */
+                            1e-15);                                        /* (9.8) */
 }
 END_TEST
 
@@ -491,6 +654,13 @@ Suite *chapter_suite(void)
     tcase_add_test(table, answer_2_first_rate_below);
     tcase_add_test(table, answer_3_choosing_c);
     tcase_add_test(noise, race_noise_decides);
+    tcase_add_test(noise, race_exact_has_no_floor);
+    tcase_add_test(noise, exact_gradient_is_the_full_batch);
+    tcase_add_test(noise, step_every_epoch_not_update);
+    tcase_add_test(noise, adam_first_step_is_lr_per_coordinate);
+    tcase_add_test(noise, adam_warmup_makes_no_difference_here);
+    tcase_add_test(warmup, adam_warmup_rescues_the_logistic);
+    tcase_add_test(noise, slope_rates_start_below_one);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);
     suite_add_tcase(suite, noise);

@@ -7,6 +7,10 @@ expect_output_lost "$ch09"
 expect_exit 0 "the table alone" "$ch09" --table
 expect_exit 0 "the warm-up alone" "$ch09" --warmup
 expect_exit 0 "the quoted values" "$ch09" --values
+expect_exit 0 "the exact race alone" "$ch09" --race-exact
+expect_usage_error "two single reports" "$ch09" --step-every --adam-warmup
+expect_usage_error "a single report with the race" "$ch09" --adam-warmup --race
+expect_usage_error "a single report with csv" "$ch09" --race-exact --csv /tmp
 expect_usage_error "unknown flag" "$ch09" --schedule cosine
 expect_usage_error "values with a report" "$ch09" --values --table
 expect_usage_error "a flag given twice" "$ch09" --table --table

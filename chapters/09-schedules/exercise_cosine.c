@@ -1,4 +1,4 @@
-/* Exercise 9.4 (chapter 9): CosineAnnealingLR's closed form (9.6).
+/* Exercise 9.4 (chapter 9): CosineAnnealingLR's closed form (9.8).
  * Replace the TODO line with your code; `make exercises CH=09` checks it. */
 #include "00-toolkit/exercise.h"
 #include "09-schedules/exercises.h"

@@ -3,7 +3,7 @@
 #ifndef DESCENT_EXERCISES_09_H
 #define DESCENT_EXERCISES_09_H
 
-/* Exercise 9.4: CosineAnnealingLR's closed form (9.6), the rate after t
+/* Exercise 9.4: CosineAnnealingLR's closed form (9.8), the rate after t
  * scheduler steps from eta0 down to eta_min over t_max steps (t >= 0, t_max >= 1). */
 double cosine_rate(double eta0, double eta_min, long t_max, long t);
 

@@ -6,6 +6,9 @@
  *   --warmup   x^4/4 from 3: a constant rate that diverges, rescued by warm-up
  *   --race     five schedules at an equal budget, tuned, on chapter 4's
  *              regression (ten seeds) and on Rosenbrock with Adam
+ *   --race-exact  the regression race again with exact gradients (no noise)
+ *   --step-every  StepLR stepped per update and per epoch on the regression
+ *   --adam-warmup Adam on the regression with and without warm-up
  *   --values   the numbers the chapter's prose quotes, one "name value" a line
  *   --pytorch  the rates of the cases pytorch_check.py runs in PyTorch
  *   --csv DIR  also write the figures' data into DIR
@@ -33,14 +36,27 @@
 static void usage(void)
 {
     puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values | --pytorch] [--csv DIR]\n"
+         "       ch09 --race-exact | --step-every | --adam-warmup\n"
          "  --table     the rate of updates 1-8 under each of the six schedules\n"
          "  --noise     the noise floor of a constant rate and what decay does to it\n"
          "  --warmup    a run that diverges without warm-up and converges with it\n"
          "  --race      five schedules at an equal budget on two problems\n"
+         "  --race-exact   the regression race with the exact gradient of all samples\n"
+         "  --step-every   StepLR stepped after every update and after every epoch\n"
+         "  --adam-warmup  Adam on the regression with and without a LinearLR warm-up\n"
          "  --values    the numbers the chapter quotes, as 'name value' lines\n"
          "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
          "  --csv DIR   also write the figures' data into DIR\n"
          "With no flag: --table, --noise, --warmup and --race.");
+}
+
+/* --adam-warmup: the logistic, where the first step matters, then the
+ * regression, where it does not. */
+static void adam_warmup_report(FILE *out)
+{
+    print_adam_logistic(out);
+    fputc('\n', out);
+    print_adam_warmup(out);
 }
 
 /* LinearLR with PyTorch's defaults: from 1/3 of the rate to all of it in 5 updates. */
@@ -161,6 +177,17 @@ static void write_csv(const char *dir)
     }
     csv_close(out, "warmup.csv");
 
+    /* adam_warmup.csv: the logistic fit at rate 3, without and with warm-up. */
+    double plain_f[LOGISTIC_STEPS + 1], warm_f[LOGISTIC_STEPS + 1];
+    struct scheduler_settings logistic_warm = logistic_warmup();
+    adam_logistic_trace(3.0, NULL, LOGISTIC_STEPS, plain_f);
+    adam_logistic_trace(3.0, &logistic_warm, LOGISTIC_STEPS, warm_f);
+    out = csv_create(dir, "adam_warmup.csv");
+    fprintf(out, "k,no_warmup,warmup\n");
+    for (int k = 0; k <= LOGISTIC_STEPS; k++)
+        fprintf(out, "%d,%.17g,%.17g\n", k, plain_f[k], warm_f[k]);
+    csv_close(out, "adam_warmup.csv");
+
     enum { POINTS = 50 };
     double curve[2][RACE_SCHEDULES * (POINTS + 1)];
     struct race_result results[RACE_SCHEDULES];
@@ -185,6 +212,7 @@ int main(int argc, char **argv)
 {
     bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
     const char *csv_dir = NULL;
+    void (*extra)(FILE *) = NULL;       /* one of the three single reports */
     struct flags_given given = {0};
     fail_program = "ch09";
     for (int i = 1; i < argc; i++) {
@@ -200,6 +228,12 @@ int main(int argc, char **argv)
             pytorch = true;
         else if (strcmp(flag, "--race") == 0)
             race = true;
+        else if (strcmp(flag, "--race-exact") == 0)
+            extra = print_race_exact;
+        else if (strcmp(flag, "--step-every") == 0)
+            extra = print_step_every;
+        else if (strcmp(flag, "--adam-warmup") == 0)
+            extra = adam_warmup_report;
         else if (strcmp(flag, "--values") == 0)
             values = true;
         else if (strcmp(flag, "--csv") == 0)
@@ -209,6 +243,13 @@ int main(int argc, char **argv)
     }
     if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
         fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (extra != NULL) {
+        if (table || noise || warmup || race || values || pytorch || csv_dir != NULL
+            || given.count > 1)
+            fail(EXIT_USAGE, "--race-exact, --step-every and --adam-warmup print one report each: give one of them alone");
+        extra(stdout);
+        return 0;
+    }
     if (pytorch && csv_dir != NULL)
         fail(EXIT_USAGE, "--pytorch writes no figure data: leave out --csv");
     if (pytorch) {

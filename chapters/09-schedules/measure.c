@@ -102,7 +102,7 @@ void print_measurements(FILE *out)
 
     fprintf(out, "Noisy quadratic mu = 1, sigma = 1, x0 = 10; excess loss after %d updates\n",
             MEASURE_STEPS);
-    fprintf(out, "floor of the constant rate 0.1, (9.9): %.6f\n\n", noisy_floor(&chapter_problem, 0.1));
+    fprintf(out, "floor of the constant rate 0.1, (9.3): %.6f\n\n", noisy_floor(&chapter_problem, 0.1));
     fprintf(out, "%-16s %-14s %s\n", "schedule", "expected (9.2)", "sampled, mean of 1000 seeds");
     for (int which = 0; which < SCHEDULE_COUNT; which++) {
         chapter_rates((enum race_schedule)which, eta);
@@ -113,12 +113,14 @@ void print_measurements(FILE *out)
     }
     fprintf(out, "\nSlope of log excess against log k, k = %d..%d, eta_k = c/(k + 1 + c)\n",
             SLOPE_FROM, SLOPE_TO);
-    fprintf(out, "%-6s %-9s %-9s %s\n", "c", "(9.11)", "exact", "sampled: mean +- sd of 10 groups of 100 seeds");
+    fprintf(out, "%-6s %-20s %-9s %s\n", "c", "theory", "exact", "sampled: mean +- sd of 10 groups of 100 seeds");
     static const double cs[] = {2.0, 0.25};
     for (int i = 0; i < 2; i++) {
         struct slope s = measure_slope(cs[i]);
         double theory = 2.0 * cs[i] > 1.0 ? -1.0 : -2.0 * cs[i];
-        fprintf(out, "%-6g %-9.3f %-9.3f %.3f +- %.3f\n", cs[i], theory, s.exact, s.mean, s.sd);
+        char label[32];
+        snprintf(label, sizeof label, "%.3f %s", theory, 2.0 * cs[i] > 1.0 ? "(9.4)" : "(-2c mu)");
+        fprintf(out, "%-6g %-20s %-9.3f %.3f +- %.3f\n", cs[i], label, s.exact, s.mean, s.sd);
     }
     free(eta);
     free(expected);

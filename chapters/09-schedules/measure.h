@@ -4,7 +4,7 @@
  * MEASURE_STEPS updates.  Three schedules start from the same rate 1/10:
  * constant; 1/k, eta_k = c / (k + k0) with c = 2, k0 = 20; cosine annealing
  * to 0 over the whole budget.  For 1/k the excess falls as k^p with p = -1
- * when 2 c mu > 1 and p = -2 c mu otherwise (9.11); measured on the exact
+ * when 2 c mu > 1 and p = -2 c mu otherwise (9.4); measured on the exact
  * recursion (9.2) and on sampled runs, over groups of seeds.
  */
 #ifndef DESCENT_MEASURE_H

@@ -1,4 +1,4 @@
-/* noisy.c: the noisy quadratic of chapter 9, equations (9.1), (9.2), (9.9). */
+/* noisy.c: the noisy quadratic of chapter 9, equations (9.1), (9.2), (9.3). */
 #include "09-schedules/noisy.h"
 
 #include <math.h>

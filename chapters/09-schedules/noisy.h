@@ -24,7 +24,7 @@ struct noisy_quadratic {
 };
 
 /* The floor of a constant rate eta (0 < eta mu < 2): the fixed point of
- * (9.2) as an excess loss, eta sigma^2 / (2 (2 - eta mu)).  Equation (9.9). */
+ * (9.2) as an excess loss, eta sigma^2 / (2 (2 - eta mu)).  Equation (9.3). */
 double noisy_floor(const struct noisy_quadratic *q, double eta);
 
 /* excess[0..steps]: the expected excess loss mu e_k / 2 before update k

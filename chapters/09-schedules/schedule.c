@@ -225,25 +225,25 @@ long scheduler_steps_left(const struct scheduler *sched)
 double schedule_closed_form(const struct scheduler_settings *s, double base_lr, long t)
 {
     switch (s->name) {
-    case STEP_LR:                                              /* (9.3) */
+    case STEP_LR:                                              /* (9.5) */
         return base_lr * pow(s->gamma, (double)(t / s->step_size));
-    case MULTI_STEP_LR: {                                      /* (9.4) */
+    case MULTI_STEP_LR: {                                      /* (9.6) */
         long passed = 0;
         for (size_t i = 0; i < s->milestone_count; i++)
             passed += s->milestones[i] <= t;
         return base_lr * pow(s->gamma, (double)passed);
     }
-    case EXPONENTIAL_LR:                                       /* (9.5) */
+    case EXPONENTIAL_LR:                                       /* (9.7) */
         return base_lr * pow(s->gamma, (double)t);
-    case COSINE_ANNEALING_LR:                                  /* (9.6) */
+    case COSINE_ANNEALING_LR:                                  /* (9.8) */
         return s->eta_min + (base_lr - s->eta_min)
                * (1.0 + cos(PI * (double)t / (double)s->t_max)) / 2.0;
-    case LINEAR_LR: {                                          /* (9.7) */
+    case LINEAR_LR: {                                          /* (9.9) */
         long k = t < s->total_iters ? t : s->total_iters;
         return base_lr * (s->start_factor + (s->end_factor - s->start_factor)
                                             * (double)k / (double)s->total_iters);
     }
-    case ONE_CYCLE_LR: {                                       /* (9.8) */
+    case ONE_CYCLE_LR: {                                       /* (9.10) */
         struct optimizer opt = {0};
         static const struct optimizer_kind plain = {.name = "closed form"};
         struct scheduler sched;

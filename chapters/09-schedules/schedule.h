@@ -11,7 +11,7 @@
  * opt->hyper.lr with PyTorch's *chained* formula: each rate is computed from
  * the previous one, as the get_lr() methods of torch/optim/lr_scheduler.py
  * (PyTorch 1.13 and 2.x) do.  schedule_closed_form gives the same rates from
- * the closed forms of chapter 9, equations (9.3)-(9.8); the two agree to
+ * the closed forms of chapter 9, equations (9.5)-(9.10); the two agree to
  * rounding (the tests bound the difference).
  */
 #ifndef DESCENT_SCHEDULE_H
@@ -23,12 +23,12 @@
 #include "00-toolkit/optimizer.h"
 
 enum scheduler_name {
-    STEP_LR,                /* StepLR: times gamma every step_size steps     (9.3) */
-    MULTI_STEP_LR,          /* MultiStepLR: times gamma at each milestone    (9.4) */
-    EXPONENTIAL_LR,         /* ExponentialLR: times gamma every step         (9.5) */
-    COSINE_ANNEALING_LR,    /* CosineAnnealingLR: half a cosine to eta_min   (9.6) */
-    LINEAR_LR,              /* LinearLR: a linear ramp of the factor (warm-up) (9.7) */
-    ONE_CYCLE_LR,           /* OneCycleLR: up to max_lr, then far down        (9.8) */
+    STEP_LR,                /* StepLR: times gamma every step_size steps     (9.5) */
+    MULTI_STEP_LR,          /* MultiStepLR: times gamma at each milestone    (9.6) */
+    EXPONENTIAL_LR,         /* ExponentialLR: times gamma every step         (9.7) */
+    COSINE_ANNEALING_LR,    /* CosineAnnealingLR: half a cosine to eta_min   (9.8) */
+    LINEAR_LR,              /* LinearLR: a linear ramp of the factor (warm-up) (9.9) */
+    ONE_CYCLE_LR,           /* OneCycleLR: up to max_lr, then far down        (9.10) */
 };
 
 #define SCHEDULER_MILESTONES 32
@@ -107,7 +107,7 @@ void scheduler_step(struct scheduler *sched, struct optimizer *opt);
 long scheduler_steps_left(const struct scheduler *sched);
 
 /* The learning rate after t scheduler steps by the closed form: base_lr
- * times the chapter's factor (9.3)-(9.8).  For OneCycleLR base_lr is
+ * times the chapter's factor (9.5)-(9.10).  For OneCycleLR base_lr is
  * ignored (the rates come from max_lr). */
 double schedule_closed_form(const struct scheduler_settings *settings, double base_lr, long t);
 

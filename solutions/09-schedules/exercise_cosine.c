@@ -1,4 +1,4 @@
-/* Exercise 9.4, a reference answer: (9.6). */
+/* Exercise 9.4, a reference answer: (9.8). */
 #include <math.h>
 
 #include "09-schedules/exercises.h"
