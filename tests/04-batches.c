@@ -8,6 +8,10 @@
  * size 1 to 30); 1e-12 leaves room and still catches any wrong step.
  */
 #include "harness.h"
+/* Check defines a macro named fail (deprecated); fail.h declares the
+ * book's function of that name (for EXIT_DIVERGED). */
+#undef fail
+#include "00-toolkit/fail.h"
 #include "01-update-rule/gd.h"
 #include "04-batches/compare.h"
 #include "04-batches/regression.h"
@@ -111,6 +115,18 @@ START_TEST(bgd_three_iterations)
 END_TEST
 
 /* The closed form at k = 10: w = 2 - 2 (4/15)^10 = 2 - 2097152/576650390625. */
+/* "The closed form": at w = (a, a) sample i's error is a (x_i1 + x_i2) - y_i
+ * = (a - 2)(x_i1 + x_i2), that is (a - 2)(2, 3, 3) for the rows (1, 1),
+ * (2, 1), (1, 2); at a = 0.5 every value is a binary fraction, exact. */
+START_TEST(bgd_errors_on_the_diagonal)
+{
+    const double a = 0.5, w[2] = {a, a};
+    ck_assert_double_eq_tol(regression_predict(&model, w, 0) - data.y[0], 2 * (a - 2), TOLERANCE);
+    ck_assert_double_eq_tol((regression_predict(&model, w, 1) - data.y[1]) / (a - 2), 3, TOLERANCE);
+    ck_assert_double_eq_tol((regression_predict(&model, w, 2) - data.y[2]) / (a - 2), 3, TOLERANCE);
+}
+END_TEST
+
 START_TEST(bgd_closed_form_at_step_10)
 {
     double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
@@ -128,6 +144,10 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert_double_eq_tol(1 - 22.0 / 30, 4.0 / 15, TOLERANCE);
     ck_assert_double_eq_tol(22.0 / 3 * (2 * 4.0 / 15) * (2 * 4.0 / 15), 88.0 / 3 * 16.0 / 225,
                             TOLERANCE);
+    /* the start e^(0) = -2 (1, 1) is an eigenvector: H e = (22/3) e */
+    mse_grad(&model, grad, w, NULL, 0);
+    ck_assert_double_eq_tol(grad[0] / (22.0 / 3), -2, TOLERANCE);
+    ck_assert_double_eq_tol(grad[1] / (22.0 / 3), -2, TOLERANCE);
     for (int k = 0; k < 10; k++) {
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, 0.1);
@@ -382,6 +402,24 @@ END_TEST
 
 /* ... at eta = 3/11 exactly w jumps between (0, 0) and (4, 4), the loss
  * stays at 88/3. */
+/* Just below the edge, eta = 0.27: r = 1 - 22 (0.27)/3 = -0.98, and 2000
+ * steps shrink the error by 0.98^2000 (about e^-40, under 1e-17 of the
+ * start's 2): w reaches (2, 2) to rounding (1e-12, a few thousand roundings
+ * of numbers near 2). */
+START_TEST(exercise_3_below_the_edge)
+{
+    double w[2] = {0, 0}, grad[2];
+    const double below = 0.27;
+    ck_assert_str_eq(fixed(2, 1 - 22 * below / 3), "-0.98");
+    for (int k = 0; k < 2000; k++) {
+        mse_grad(&model, grad, w, NULL, 0);
+        gd_step(w, grad, 2, below);
+    }
+    ck_assert_double_eq_tol(w[0], 2, 1e-12);
+    ck_assert_double_eq_tol(w[1], 2, 1e-12);
+}
+END_TEST
+
 START_TEST(exercise_3_cycle)
 {
     double w[2] = {0, 0}, grad[2];
@@ -411,7 +449,8 @@ START_TEST(exercise_3_largest_stable_eta)
     ck_assert_double_eq_tol(4 - 10.0 / 3, 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
-    ck_assert_double_eq_tol(2 / (2.0 / 3), 3, TOLERANCE);
+    /* past the edge the program stops with the book's exit status 3 */
+    ck_assert_int_eq(EXIT_DIVERGED, 3);
     ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
@@ -1145,6 +1184,7 @@ Suite *chapter_suite(void)
         suite_add_tcase(suite, cases[c]);
     }
     tcase_add_test(bgd, bgd_three_iterations);
+    tcase_add_test(bgd, bgd_errors_on_the_diagonal);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
@@ -1154,6 +1194,7 @@ Suite *chapter_suite(void)
     tcase_add_test(by_hand, exercise_3_hessian);
     tcase_add_test(by_hand, exercise_3_limit);
     tcase_add_test(by_hand, exercise_3_cycle);
+    tcase_add_test(by_hand, exercise_3_below_the_edge);
     tcase_add_test(by_hand, exercise_3_largest_stable_eta);
     tcase_add_test(module, cholesky_small_system);
     tcase_add_test(module, least_squares_of_the_worked_example);
