@@ -315,3 +315,26 @@ size_t parse_number_list(const char *flag, const char *text, double *values, siz
         start += length + 1;
     }
 }
+
+struct example_flags parse_example_flags(int argc, char **argv, void (*usage)(void))
+{
+    static const char *const not_with_values[] = {"--example", "--csv", NULL};
+    struct example_flags f = {NULL, NULL, false};
+    struct flags_given given = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *flag = argv[i];
+        flag_once(&given, flag);
+        if (strcmp(flag, "--example") == 0)
+            f.example = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--csv") == 0)
+            f.csv_dir = flag_value(argc, argv, &i);
+        else if (strcmp(flag, "--values") == 0)
+            f.values = true;
+        else
+            help_or_unknown_flag(flag, usage);
+    }
+    if (f.values)
+        refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
+                     "the values");
+    return f;
+}

@@ -40,6 +40,17 @@ bool flag_was_given(const struct flags_given *given, const char *flag);
  * that was given, e.g. "--x0 changes example 1 only"; nothing otherwise. */
 void refuse_flags(const struct flags_given *given, const char *const *flags, const char *reason);
 
+/* The flags of a chapter program that shows its worked examples one part
+ * at a time: --example PART, --csv DIR, --values (alone: it prints only the
+ * quoted numbers).  Each flag once; anything else is --help or an unknown
+ * flag (help_or_unknown_flag).  Fields not given are NULL / false. */
+struct example_flags {
+    const char *example;    /* --example PART */
+    const char *csv_dir;    /* --csv DIR */
+    bool values;            /* --values */
+};
+struct example_flags parse_example_flags(int argc, char **argv, void (*usage)(void));
+
 /* The value after argv[*index] (advancing *index), or a usage error. */
 const char *flag_value(int argc, char **argv, int *index);
 

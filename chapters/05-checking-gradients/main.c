@@ -17,6 +17,7 @@
 #include "05-checking-gradients/specimen.h"
 #include "05-checking-gradients/values.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,27 +77,10 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-    static const char *const not_with_values[] = {"--example", "--csv", NULL};
-    const char *csv_dir = NULL, *example = NULL;
-    struct flags_given given = {0};
-    int values = 0;
-
     fail_program = "ch05";
-    for (int i = 1; i < argc; i++) {
-        const char *flag = argv[i];
-        flag_once(&given, flag);
-        if (strcmp(flag, "--example") == 0)
-            example = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--csv") == 0)
-            csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0)
-            values = 1;
-        else
-            help_or_unknown_flag(flag, usage);
-    }
-    if (values)
-        refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
-                     "the values");
+    struct example_flags flags = parse_example_flags(argc, argv, usage);
+    const char *csv_dir = flags.csv_dir, *example = flags.example;
+    bool values = flags.values;
     if (values) {
         chapter5_values(stdout);
         return 0;
