@@ -111,15 +111,11 @@ __extension__ typedef unsigned __int128 wide;   /* GCC and clang: 128-bit intege
 
 /* The double nearest q * 2^exponent2, where the true value is that plus a
  * fraction below q's last bit when sticky (ties to even), q >= 2^53. */
-static double round_wide(wide q, bool sticky, int exponent2)
+static double round_64(uint64_t q, bool sticky, int exponent2)
 {
-    uint64_t high = (uint64_t)(q >> 64), mantissa;
-    int bits = high ? 128 - __builtin_clzll(high) : 64 - __builtin_clzll((uint64_t)q);
-    int shift = bits - 53;
-    wide rest, half;
-    mantissa = (uint64_t)(q >> shift);
-    rest = q & (((wide)1 << shift) - 1);
-    half = (wide)1 << (shift - 1);
+    const int shift = 64 - __builtin_clzll(q) - 53;     /* 1 to 11 */
+    const uint64_t rest = q & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
+    uint64_t mantissa = q >> shift;
     int exponent = shift + exponent2;
     if (rest > half || (rest == half && (sticky || (mantissa & 1))))
         mantissa++;
@@ -135,20 +131,65 @@ static double round_wide(wide q, bool sticky, int exponent2)
     return ldexp((double)mantissa, exponent);
 }
 
+/* The same for a q of up to 128 bits: the bits below its top 64 only say
+ * whether something is left (they join sticky), as round_64 needs. */
+static double round_wide(wide q, bool sticky, int exponent2)
+{
+    const uint64_t high = (uint64_t)(q >> 64);
+    int drop;
+    if (high == 0)
+        return round_64((uint64_t)q, sticky, exponent2);
+    drop = 64 - __builtin_clzll(high);
+    sticky |= (q & (((wide)1 << drop) - 1)) != 0;
+    return round_64((uint64_t)(q >> drop), sticky, exponent2 + drop);
+}
+
+/* The quotient floor(u / d) of a 128-bit u by a 64-bit d with its top bit
+ * set, when u < d 2^64 (the quotient fits in 64 bits), and the remainder
+ * in *rest: two multiplications by v = floor((2^128 - 1) / d) - 2^64 instead
+ * of a division (Moller and Granlund, "Improved division by invariant
+ * integers", IEEE Trans. Computers 60(2), 2011, algorithm 4).  Exact. */
+static uint64_t divide_by_invariant(wide u, uint64_t d, uint64_t v, uint64_t *rest)
+{
+    const uint64_t u1 = (uint64_t)(u >> 64), u0 = (uint64_t)u;
+    const wide q = (wide)v * u1 + u;                /* modulo 2^128 */
+    uint64_t q1 = (uint64_t)(q >> 64) + 1, r = u0 - q1 * d;
+    if (r > (uint64_t)q) {                          /* one too many */
+        q1--;
+        r += d;
+    }
+    if (r >= d) {                                   /* one too few (rare) */
+        q1++;
+        r -= d;
+    }
+    *rest = r;
+    return q1;
+}
+
 /* *value <- mantissa * 10^exponent correctly rounded, for |exponent| <= 27
  * (5^27 < 2^63): 10^e = 5^e 2^e, so the product or quotient by 5^|e| is
  * done exactly in 128 bits, then rounded once.  False when out of range. */
 static bool exact_product(uint64_t mantissa, long exponent, double *value)
 {
-    uint64_t five = 1;
+    static const uint64_t fives[28] = {   /* 5^0 .. 5^27 */
+        UINT64_C(1), UINT64_C(5), UINT64_C(25), UINT64_C(125), UINT64_C(625),
+        UINT64_C(3125), UINT64_C(15625), UINT64_C(78125), UINT64_C(390625),
+        UINT64_C(1953125), UINT64_C(9765625), UINT64_C(48828125), UINT64_C(244140625),
+        UINT64_C(1220703125), UINT64_C(6103515625), UINT64_C(30517578125),
+        UINT64_C(152587890625), UINT64_C(762939453125), UINT64_C(3814697265625),
+        UINT64_C(19073486328125), UINT64_C(95367431640625), UINT64_C(476837158203125),
+        UINT64_C(2384185791015625), UINT64_C(11920928955078125),
+        UINT64_C(59604644775390625), UINT64_C(298023223876953125),
+        UINT64_C(1490116119384765625), UINT64_C(7450580596923828125)};
+    static uint64_t inverses[28];   /* v of 5^k normalized, made when first needed */
+    uint64_t five;
     if (exponent < -27 || exponent > 27)
         return false;
     if (mantissa == 0) {
         *value = 0.0;
         return true;
     }
-    for (long k = exponent < 0 ? -exponent : exponent; k > 0; k--)
-        five *= 5;
+    five = fives[exponent < 0 ? -exponent : exponent];
     if (exponent >= 0) {
         wide product = (wide)mantissa * five;     /* < 2^64 * 2^63 */
         if (product < ((wide)1 << 53))
@@ -156,10 +197,16 @@ static bool exact_product(uint64_t mantissa, long exponent, double *value)
         else
             *value = round_wide(product, false, (int)exponent);
     } else {
-        int shift = 63 + __builtin_clzll(mantissa);  /* 127 bits: a quotient of 64+ */
+        /* mantissa / 5^k = numerator / d * 2^(normal - shift), with d = 5^k
+         * shifted up to a top bit of 1; numerator < 2^127 <= d 2^64, so
+         * the quotient fits in 64 bits (and has 62 or more). */
+        int shift = 63 + __builtin_clzll(mantissa), normal = __builtin_clzll(five);
         wide numerator = (wide)mantissa << shift;
-        *value = round_wide(numerator / five, numerator % five != 0,
-                            (int)exponent - shift);
+        uint64_t d = five << normal, rest, quotient;
+        if (inverses[-exponent] == 0)
+            inverses[-exponent] = (uint64_t)(~(wide)0 / d);   /* the 2^64 bit dropped */
+        quotient = divide_by_invariant(numerator, d, inverses[-exponent], &rest);
+        *value = round_64(quotient, rest != 0, (int)exponent - shift + normal);
     }
     return true;
 }
@@ -171,48 +218,76 @@ static bool exact_product(uint64_t mantissa, long exponent, double *value)
 }
 #endif
 
-/* Digits of text[*i..length) into *mantissa (leading zeros not counted in
- * *significant); false after 19 significant digits, more than a uint64_t
- * holds exactly.  Returns the count of digits through *count. */
-static bool take_digits(const char *text, size_t length, size_t *i, uint64_t *mantissa,
-                        int *significant, size_t *count)
+/* The eight bytes at text as one number, the first in the lowest byte
+ * (whatever the machine's byte order; compilers make it one load). */
+static uint64_t eight_bytes(const char *text)
 {
-    size_t start = *i;
-    for (; *i < length && (unsigned)(text[*i] - '0') < 10; ++*i) {
-        if (*significant == 19)
-            return false;
-        *mantissa = 10 * *mantissa + (uint64_t)(text[*i] - '0');
-        *significant += *mantissa != 0;
+    const unsigned char *b = (const unsigned char *)text;
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
+           (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 |
+           (uint64_t)b[7] << 56;
+}
+
+/* Digits of text[*at..length) into *mantissa; false after 19 significant
+ * digits (a mantissa of 10^18 or more before the next digit), more than a
+ * uint64_t holds exactly.  Returns the count of digits through *count.
+ * Eight digits at a time while they are digits and fit, in a few integer
+ * operations on the eight bytes at once (Lemire, "Number parsing at a
+ * gigabyte per second", Software: Practice and Experience 51(8), 2021,
+ * section 5.3), then one at a time. */
+static inline bool take_digits(const char *text, size_t length, size_t *at,
+                               uint64_t *mantissa, size_t *count)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), pairs = UINT64_C(0x000000FF000000FF);
+    size_t i = *at;
+    uint64_t m = *mantissa;
+    while (length - i >= 8 && m < UINT64_C(100000000000)) {            /* 10^11 */
+        uint64_t word = eight_bytes(text + i);
+        /* a byte is a digit iff neither byte + 0x46 nor byte - 0x30 sets its top bit */
+        if (((word + 0x46 * ones) | (word - 0x30 * ones)) & 0x80 * ones)
+            break;
+        word -= 0x30 * ones;                        /* eight values 0..9 */
+        word = word * 10 + (word >> 8);             /* pairs: 10 d0 + d1 in bytes 0, 2, 4, 6 */
+        word = ((word & pairs) * (100 + (UINT64_C(1000000) << 32)) +
+                ((word >> 16) & pairs) * (1 + (UINT64_C(10000) << 32))) >> 32;
+        m = m * 100000000 + (word & 0xFFFFFFFF);
+        i += 8;
     }
-    *count = *i - start;
+    for (; i < length && (unsigned)(text[i] - '0') < 10; i++) {
+        if (m >= UINT64_C(1000000000000000000))                         /* 10^18 */
+            return false;
+        m = 10 * m + (uint64_t)(text[i] - '0');
+    }
+    *count = i - *at;
+    *at = i;
+    *mantissa = m;
     return true;
 }
 
-enum reading read_decimal(const char *text, size_t length, double *value)
+size_t decimal_prefix(const char *text, size_t length, double *value)
 {
     static const double power[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     uint64_t mantissa = 0;
-    int significant = 0;        /* digits in mantissa, leading zeros not counted */
     long exponent = 0;          /* value = mantissa * 10^exponent */
     size_t i = 0, whole = 0, fraction = 0;
     bool negative = false;
 
-    /* One pass: the grammar of is_decimal and the digits at once.  Anything
-     * it does not take (not a decimal numeral, or too many digits) goes to
-     * the slow path, which decides with is_decimal and strtod. */
+    /* One pass: the grammar of is_decimal and the digits at once.  What it
+     * does not take (not a decimal numeral, or too many digits) is left to
+     * read_decimal's slow path, which decides with is_decimal and strtod. */
     if (i < length && (text[i] == '+' || text[i] == '-'))
         negative = text[i++] == '-';
-    if (!take_digits(text, length, &i, &mantissa, &significant, &whole))
-        goto slow;
+    if (!take_digits(text, length, &i, &mantissa, &whole))
+        return 0;
     if (i < length && text[i] == '.') {
         i++;
-        if (!take_digits(text, length, &i, &mantissa, &significant, &fraction))
-            goto slow;
+        if (!take_digits(text, length, &i, &mantissa, &fraction))
+            return 0;
     }
     if (whole + fraction == 0)
-        goto slow;
+        return 0;
     exponent = -(long)fraction;
     if (i < length && (text[i] == 'e' || text[i] == 'E')) {
         bool down = false;
@@ -224,20 +299,23 @@ enum reading read_decimal(const char *text, size_t length, double *value)
             if (e < 100000)
                 e = 10 * e + (text[i] - '0');
         if (i == first)
-            goto slow;
+            return 0;
         exponent += down ? -e : e;
     }
-    if (i != length)
-        goto slow;
     if (mantissa <= (UINT64_C(1) << 53) && exponent >= -22 && exponent <= 22)
         *value = exponent < 0 ? (double)mantissa / power[-exponent]
                               : (double)mantissa * power[exponent];
     else if (!exact_product(mantissa, exponent, value))
-        goto slow;
+        return 0;
     if (negative)
         *value = -*value;
-    return READ_OK;
-slow:
+    return i;
+}
+
+enum reading read_decimal(const char *text, size_t length, double *value)
+{
+    if (length > 0 && decimal_prefix(text, length, value) == length)
+        return READ_OK;
     return read_with_strtod(text, length, value, is_decimal(text, length));
 }
 

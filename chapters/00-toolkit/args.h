@@ -81,6 +81,15 @@ enum reading {
  * checks the result against strtod's, bit for bit. */
 enum reading read_decimal(const char *text, size_t length, double *value);
 
+/* read_decimal's fast path alone, on the numeral that text[0..length)
+ * starts with: its length, with *value <- its value (exactly what
+ * read_decimal gives for that numeral alone), or 0 when the fast path
+ * cannot read it (no numeral there, more than 19 significant digits, an
+ * exponent beyond +-27; *value is then meaningless).  The character after
+ * it is the caller's to check: the lab's reader reads a data row in one
+ * pass with it, each numeral ended by a comma or the line's end. */
+size_t decimal_prefix(const char *text, size_t length, double *value);
+
 /* A finite decimal number; flag names the setting in the message. */
 double parse_number(const char *flag, const char *text);
 
