@@ -326,6 +326,44 @@ static void plain_line(struct reader *r, const char *line, size_t length, size_t
     r->line_offset += with_end;
 }
 
+/* Data rows of plain numerals, read in one pass: from the start of a line
+ * in text[0..length), each cell a numeral that decimal_prefix reads
+ * (read_decimal's fast path: the same double) ended by the delimiter, the
+ * last one by a line end.  Returns the bytes of the whole rows it read (0
+ * when the first line is not such a row).  It stops before any line that is
+ * anything else: a space, a quote, a long numeral, a cell too many or too
+ * few, a line the block cuts; feed reads that line the careful way, with
+ * every message.  The row is that of plain_line and read_decimal, read
+ * without finding the line's end, its quotes, NULs and commas first. */
+static size_t plain_rows(struct reader *r, const char *text, size_t length)
+{
+    const char delimiter = (char)r->parser.delim_char;
+    const size_t columns = r->columns;
+    size_t done = 0;
+    while (done < length) {
+        size_t i = done;
+        for (size_t k = 0; k < columns; k++) {
+            size_t used = decimal_prefix(text + i, length - i, &r->row[k]);
+            if (used == 0 || (i += used) == length)
+                return done;
+            if (k + 1 < columns && text[i++] != delimiter)
+                return done;
+        }
+        if (text[i] == '\r') {             /* CR or CRLF */
+            r->after_cr = ++i == length;    /* an LF may start the next block */
+            if (i < length && text[i] == '\n')
+                i++;
+        } else if (text[i++] != '\n')
+            return done;
+        r->field = columns;
+        row_done(r);
+        r->field = 0;
+        r->line++;
+        done = i;
+    }
+    return done;
+}
+
 /* ----------------------------------------------------------- the bytes */
 
 /* Stop at a libcsv error, found `offset` bytes into the current line. */
@@ -404,6 +442,14 @@ static void feed(struct reader *r, const char *text, size_t length)
             continue;
         }
         r->after_cr = false;
+        if (r->columns > 0 && r->record_length == 0 && r->line_offset == 0 &&
+            r->blank_line == 0 && !r->libcsv_only) {
+            size_t read = plain_rows(r, start, length - i);
+            if (read > 0) {
+                i += read;
+                continue;
+            }
+        }
         while (j < length && text[j] != '\n' && text[j] != '\r')
             j++;
         ends = j < length;
