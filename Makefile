@@ -172,9 +172,17 @@ $(LIB): $(LIB_O)
 define chapter_program
 $(call program_of,$(1)): $(BUILD)/obj/chapters/$(1)/main.o $(LIB)
 	@$$(say) LINK $$@
-	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
+	$$(Q)$$(if $$(STATIC),$$(CC) $$(CFLAGS) $$(LDFLAGS) $$(STATIC) $$^ $$(LDLIBS) -o $$@ 2>/dev/null ||) \
+		$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
 endef
 $(foreach c,$(WITH_MAIN),$(eval $(call chapter_program,$(c))))
+
+# The lab's program is linked statically (still position-independent) when
+# it can be: no dynamic loader to find, map and relocate libc, libm and
+# libcsv, which is a good part of a short run (chapters/A-lab/README.md,
+# "Speed").  Not under the sanitizers, which need the dynamic loader;
+# without static libraries, linked as usual.
+$(BUILD)/descent: STATIC = $(if $(findstring -fsanitize,$(CFLAGS) $(LDFLAGS)),,-static-pie)
 
 define chapter_bench
 $(BUILD)/bench$(call number,$(1)): $(BUILD)/obj/chapters/$(1)/bench.o $(LIB)
