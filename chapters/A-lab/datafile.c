@@ -264,6 +264,17 @@ static void header_done(struct reader *r)
     r->row = xcalloc(count, sizeof *r->row);
 }
 
+/* Room in x and y for `capacity` rows (at least). */
+static void make_room(struct reader *r, size_t capacity)
+{
+    const size_t features = r->columns - 1;
+    if (capacity <= r->capacity)
+        return;
+    r->capacity = capacity;
+    r->x = xrealloc(r->x, r->capacity, features * sizeof *r->x + !features);
+    r->y = xrealloc(r->y, r->capacity, sizeof *r->y);
+}
+
 /* A data row is complete: check its width, keep its values. */
 static void row_done(struct reader *r)
 {
@@ -276,11 +287,8 @@ static void row_done(struct reader *r)
              line, column, r->field, r->field == 1 ? "" : "s", r->columns,
              too_many && r->field == r->columns + 1 ? " (a comma at the end of the line?)" : "");
     }
-    if (r->rows == r->capacity) {   /* grow by half: few copies, little unused room */
-        r->capacity = r->capacity < 64 ? 64 : r->capacity + r->capacity / 2;
-        r->x = xrealloc(r->x, r->capacity, features * sizeof *r->x + !features);
-        r->y = xrealloc(r->y, r->capacity, sizeof *r->y);
-    }
+    if (r->rows == r->capacity)     /* grow by half: few copies, little unused room */
+        make_room(r, r->capacity < 64 ? 64 : r->capacity + r->capacity / 2);
     memcpy(r->x + r->rows * features, r->row, features * sizeof *r->x);
     r->y[r->rows++] = r->row[features];
 }
@@ -554,22 +562,54 @@ void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
     reader_finish(&r, data);
 }
 
+/* Where block[0..length) can be cut so that no line is: after its last line
+ * end, or length when it has none (a line longer than a block). */
+static size_t after_last_line(const char *block, size_t length)
+{
+    for (size_t end = length; end > 0; end--)
+        if (block[end - 1] == '\n' || block[end - 1] == '\r')
+            return end;
+    return length;
+}
+
 void dataset_read_csv(struct dataset *data, const char *path)
 {
     FILE *file = fopen(path, "rb");
     static char block[BLOCK];
     struct reader r;
-    size_t got;
+    size_t got, kept = 0, fed = 0;
+    long size = -1;
+    bool sized = false;
     if (file == NULL)
         fail(EXIT_USAGE, "cannot read %s: %s", path, strerror(errno));
+    setvbuf(file, NULL, _IONBF, 0);     /* fread fills block itself: no second copy */
+    if (fseek(file, 0, SEEK_END) == 0)  /* a file's size, to make room for its rows once */
+        size = ftell(file);
+    if (size < 0 || fseek(file, 0, SEEK_SET) != 0) {
+        clearerr(file);
+        size = -1;
+    }
     reader_init(&r, path);
-    while ((got = fread(block, 1, sizeof block, file)) > 0)
-        feed(&r, block, got);
+    /* Whole lines to feed: the start of a line the block cut is kept for the
+     * next block (feed could take it cut, but the cut line goes the slow way). */
+    while ((got = fread(block + kept, 1, sizeof block - kept, file)) > 0) {
+        size_t whole = after_last_line(block, kept + got);
+        feed(&r, block, whole);
+        fed += whole;
+        if (!sized && r.rows > 0 && size > 0) {     /* the rows of the first block, */
+            double rows = (double)r.rows * (double)size / (double)fed;  /* scaled to the file */
+            make_room(&r, (size_t)(rows + rows / 8) + 64);
+            sized = true;
+        }
+        kept = kept + got - whole;
+        memmove(block, block + whole, kept);
+    }
     if (ferror(file)) {
         int error = errno;
         fail(EXIT_USAGE, "cannot read %s: %s", path, error ? strerror(error) : "read error");
     }
     fclose(file);
+    feed(&r, block, kept);
     reader_finish(&r, data);
 }
 
