@@ -111,7 +111,7 @@ __extension__ typedef unsigned __int128 wide;   /* GCC and clang: 128-bit intege
 
 /* The double nearest q * 2^exponent2, where the true value is that plus a
  * fraction below q's last bit when sticky (ties to even), q >= 2^53. */
-static double round_64(uint64_t q, bool sticky, int exponent2)
+static inline double round_64(uint64_t q, bool sticky, int exponent2)
 {
     const int shift = 64 - __builtin_clzll(q) - 53;     /* 1 to 11 */
     const uint64_t rest = q & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
@@ -200,8 +200,9 @@ static bool exact_product(uint64_t mantissa, long exponent, double *value)
         /* mantissa / 5^k = numerator / d * 2^(normal - shift), with d = 5^k
          * shifted up to a top bit of 1; numerator < 2^127 <= d 2^64, so
          * the quotient fits in 64 bits (and has 62 or more). */
-        int shift = 63 + __builtin_clzll(mantissa), normal = __builtin_clzll(five);
-        wide numerator = (wide)mantissa << shift;
+        int top = __builtin_clzll(mantissa), shift = 63 + top, normal = __builtin_clzll(five);
+        uint64_t up = mantissa << top;              /* numerator = mantissa << shift */
+        wide numerator = (wide)(up >> 1) << 64 | (wide)(up << 63);
         uint64_t d = five << normal, rest, quotient;
         if (inverses[-exponent] == 0)
             inverses[-exponent] = (uint64_t)(~(wide)0 / d);   /* the 2^64 bit dropped */
