@@ -117,8 +117,9 @@ static inline double round_64(uint64_t q, bool sticky, int exponent2)
     const uint64_t rest = q & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
     uint64_t mantissa = q >> shift;
     int exponent = shift + exponent2;
-    if (rest > half || (rest == half && (sticky || (mantissa & 1))))
-        mantissa++;
+    /* up when above half, or at half and sticky or odd (ties to even); in
+     * arithmetic, not a branch: which way it goes is a coin toss */
+    mantissa += (rest > half) | ((rest == half) & (sticky | (mantissa & 1)));
     if (mantissa == UINT64_C(1) << 53)
         mantissa >>= 1, exponent++;
     if (exponent + 52 + 1023 >= 1 && exponent + 52 + 1023 <= 2046) {
@@ -154,10 +155,9 @@ static uint64_t divide_by_invariant(wide u, uint64_t d, uint64_t v, uint64_t *re
     const uint64_t u1 = (uint64_t)(u >> 64), u0 = (uint64_t)u;
     const wide q = (wide)v * u1 + u;                /* modulo 2^128 */
     uint64_t q1 = (uint64_t)(q >> 64) + 1, r = u0 - q1 * d;
-    if (r > (uint64_t)q) {                          /* one too many */
-        q1--;
-        r += d;
-    }
+    const uint64_t over = -(uint64_t)(r > (uint64_t)q);    /* one too many: all ones */
+    q1 += over;                     /* a mask, not a branch: about half the time */
+    r += over & d;
     if (r >= d) {                                   /* one too few (rare) */
         q1++;
         r -= d;
