@@ -155,6 +155,7 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
     double *scratch = xcalloc(dim, sizeof *scratch);
     double alpha = 0.0, alpha_before = 0.0;     /* the steps that made theta, previous */
     long last_printed = -1;
+    long row_due = 0;       /* the first multiple of --every from step on (no % per step) */
     struct run_result result = {0, false, 0, NULL, false, 0, false, false, 0.0};
     struct epoch epoch;     /* chapter 4's batches: seeded once, reshuffled per epoch */
     const bool scheduled = extras != NULL && extras->scheduler_on;
@@ -175,6 +176,8 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
                                      : search->search != LINE_SEARCH_NONE ? "alpha" : NULL);
     for (long step = 0;; step++) {
         bool last = step == schedule->steps || result.stalled;
+        if (step > row_due)         /* steps go up by one: one addition keeps it */
+            row_due += schedule->every;
         if (search->tol > 0.0 && row_is_finite(0.0, theta, dim)) {   /* --tol */
             result.grad_norm = whole_gradient_norm(objective, scratch, theta);
             result.converged = result.grad_norm < search->tol;
@@ -186,7 +189,7 @@ struct run_result lab_run_extended(FILE *out, double *theta, struct optimizer *o
             result.why = "a parameter";
             for (size_t i = 0; i < dim; i++)
                 result.not_a_number |= isnan(theta[i]);
-        } else if (out != NULL && (last || step % schedule->every == 0) && step != last_printed) {
+        } else if (out != NULL && (last || step == row_due) && step != last_printed) {
             double loss = objective_loss(objective, theta);
             if (row_is_finite(loss, theta, dim)) {
                 print_row(out, objective, search, scheduled, step, loss, theta, dim, alpha);
