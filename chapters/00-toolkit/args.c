@@ -278,8 +278,10 @@ size_t decimal_prefix(const char *text, size_t length, double *value)
     /* One pass: the grammar of is_decimal and the digits at once.  What it
      * does not take (not a decimal numeral, or too many digits) is left to
      * read_decimal's slow path, which decides with is_decimal and strtod. */
-    if (i < length && (text[i] == '+' || text[i] == '-'))
-        negative = text[i++] == '-';
+    if (length > 0) {               /* a sign, without a branch: signs come in no order */
+        negative = text[0] == '-';
+        i = negative | (text[0] == '+');
+    }
     if (!take_digits(text, length, &i, &mantissa, &whole))
         return 0;
     if (i < length && text[i] == '.') {
@@ -308,8 +310,12 @@ size_t decimal_prefix(const char *text, size_t length, double *value)
                               : (double)mantissa * power[exponent];
     else if (!exact_product(mantissa, exponent, value))
         return 0;
-    if (negative)
-        *value = -*value;
+    {                               /* -value: its sign bit set (value >= +0 here) */
+        uint64_t bits;
+        memcpy(&bits, value, sizeof bits);
+        bits |= (uint64_t)negative << 63;
+        memcpy(value, &bits, sizeof bits);
+    }
     return i;
 }
 
