@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK 65536                 /* bytes read at a time */
+#define BLOCK 16384                 /* bytes read at a time (a bigger one reads no faster) */
 #define LONGEST_RECORD (1 << 24)    /* 16 MiB: a record longer is refused */
 #define SHOWN 40                    /* characters of a cell quoted in a message */
 
