@@ -211,6 +211,39 @@ START_TEST(read_decimal_is_strtod_bit_for_bit)
 }
 END_TEST
 
+/* decimal_prefix reads the numeral a longer text starts with: its length
+ * and read_decimal's double for that numeral alone (so strtod's, bit for
+ * bit), whatever follows; 0 where its fast path cannot (no numeral, 20
+ * significant digits, an exponent beyond +-27, an exponent without digits). */
+START_TEST(decimal_prefix_reads_the_numeral_in_front)
+{
+    static const char *const texts[] = {
+        "1.5,2", "-0.96536312616120679,x", "+7\n", "-0,", ".5e1;", "12345678901234567890", "5.",
+        "0.0079478707367552914\r\n", "1e27,", "1e-27 ", "9007199254740993,1", "-4e-5e",
+        "123456789.123456789x", "1234567890123456789"};
+    static const size_t lengths[] = {3, 20, 2, 2, 4, 0, 2, 21, 4, 5, 16, 5, 19, 19};
+    static const char *const refused[] = {"", "-", ".", "x1", "1e", "1e+,", "1e28", "1e-28",
+                                          "12345678901234567890", "0.12345678901234567890"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        double mine, alone;
+        size_t length = decimal_prefix(texts[k], strlen(texts[k]), &mine);
+        char numeral[64];
+        ck_assert_uint_eq(length, lengths[k]);
+        if (length == 0)
+            continue;
+        memcpy(numeral, texts[k], length);
+        numeral[length] = '\0';
+        ck_assert_int_eq(read_decimal(numeral, length, &alone), READ_OK);
+        ck_assert_int_eq(memcmp(&mine, &alone, sizeof mine), 0);
+        same_as_strtod(numeral);
+    }
+    for (size_t k = 0; k < sizeof refused / sizeof *refused; k++) {
+        double value;
+        ck_assert_uint_eq(decimal_prefix(refused[k], strlen(refused[k]), &value), 0);
+    }
+}
+END_TEST
+
 /* SplitMix64's first outputs from seed 0 are published with the algorithm
  * (the reference implementation's test vector). */
 START_TEST(splitmix64_reference_outputs)
@@ -403,6 +436,7 @@ Suite *chapter_suite(void)
     tcase_add_test(args, flags_not_given_pass);
     tcase_add_test(args, tiny_numbers_are_kept);
     tcase_add_test(args, read_decimal_is_strtod_bit_for_bit);
+    tcase_add_test(args, decimal_prefix_reads_the_numeral_in_front);
     tcase_add_test(random, splitmix64_reference_outputs);
     tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);
     tcase_add_test(random, normal_draws_have_mean_zero_variance_one);
