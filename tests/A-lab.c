@@ -16,6 +16,8 @@
  * still catches any wrong term, whose effect is 1e-9 or more (eps = 1e-8
  * times a gradient of order 1 is the smallest term that we want to see).
  */
+#define _POSIX_C_SOURCE 200809L     /* mkstemp, fdopen */
+
 #include "harness.h"
 #include "00-toolkit/functions.h"
 #include "00-toolkit/optimizer.h"
@@ -856,6 +858,100 @@ START_TEST(data_file_trailing_blank_lines)
 }
 END_TEST
 
+/* Appends the cell text[0..) to the growing buffer *all (used *used). */
+static void append(char **all, size_t *used, size_t *room, const char *text)
+{
+    size_t length = strlen(text);
+    if (*used + length + 1 > *room) {
+        *room = 2 * (*used + length + 1);
+        *all = realloc(*all, *room);
+        ck_assert_ptr_nonnull(*all);
+    }
+    memcpy(*all + *used, text, length + 1);
+    *used += length;
+}
+
+/* The text of a data file of `rows` rows of `columns` cells of the book's
+ * normal numbers, in the styles chosen by the generator: %.17g or %.6g,
+ * some cells quoted or with spaces (which the careful way reads), and LF,
+ * CRLF or CR line ends; expected[] <- what strtod reads in each cell. */
+static char *file_text(size_t rows, size_t columns, bool mixed, double *expected, size_t *used)
+{
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    struct rng rng;
+    char *all = NULL, cell[64];
+    size_t room = 0;
+    *used = 0;
+    rng_seed(&rng, 7);
+    for (size_t j = 0; j < columns; j++) {
+        snprintf(cell, sizeof cell, j + 1 < columns ? "x%zu," : "y\n", j + 1);
+        append(&all, used, &room, cell);
+    }
+    for (size_t i = 0; i < rows; i++) {
+        const char *end = mixed ? ends[rng_below(&rng, 3)] : "\n";
+        for (size_t j = 0; j < columns; j++) {
+            double value = rng_normal(&rng);
+            int style = mixed ? (int)rng_below(&rng, 8) : 0;
+            char numeral[32];
+            snprintf(numeral, sizeof numeral, style == 1 ? "%.6g" : "%.17g", value);
+            expected[i * columns + j] = strtod(numeral, NULL);
+            snprintf(cell, sizeof cell, style == 2 ? "\"%s\"" : style == 3 ? " %s " : "%s",
+                     numeral);
+            append(&all, used, &room, cell);
+            append(&all, used, &room, j + 1 < columns ? "," : end);
+        }
+    }
+    return all;
+}
+
+/* dataset_read_csv reads a file in blocks of 16 KiB cut after their last
+ * line end, and makes room for its rows from the file's size after the
+ * first block: it must read what dataset_parse_csv reads in the same text
+ * whole, and both what strtod reads in each cell, bit for bit.  The files:
+ * 3000 rows of 3 cells in every style above, mixed, over a dozen blocks
+ * (read the fast way and the careful way, line ends of every kind), and 12
+ * rows of 1200 cells, each longer than a block (cut wherever it falls). */
+START_TEST(read_in_blocks_is_read_whole)
+{
+    static const size_t shapes[2][2] = {{3000, 3}, {12, 1200}};
+    for (int s = 0; s < 2; s++) {
+        const size_t rows = shapes[s][0], columns = shapes[s][1];
+        double *expected = calloc(rows * columns, sizeof *expected);
+        size_t length;
+        char *text = file_text(rows, columns, s == 0, expected, &length);
+        char path[] = "/tmp/descent-blocks-XXXXXX";
+        int fd = mkstemp(path);
+        FILE *file = fd < 0 ? NULL : fdopen(fd, "wb");
+        struct dataset whole, blocks;
+        ck_assert_ptr_nonnull(file);
+        ck_assert_uint_eq(fwrite(text, 1, length, file), length);
+        ck_assert_int_eq(fclose(file), 0);
+        ck_assert_uint_gt(length, 16384 * (s == 0 ? 4 : 12));  /* many blocks, long rows */
+        dataset_parse_csv(&whole, path, text, length);
+        dataset_read_csv(&blocks, path);
+        remove(path);
+        ck_assert_uint_eq(whole.count, rows);
+        ck_assert_uint_eq(blocks.count, rows);
+        ck_assert_uint_eq(blocks.features, columns - 1);
+        for (size_t i = 0; i < rows; i++) {
+            for (size_t j = 0; j + 1 < columns; j++) {
+                const size_t at = i * (columns - 1) + j;
+                ck_assert_int_eq(memcmp(&blocks.x[at], &expected[i * columns + j],
+                                        sizeof(double)), 0);
+                ck_assert_int_eq(memcmp(&whole.x[at], &blocks.x[at], sizeof(double)), 0);
+            }
+            ck_assert_int_eq(memcmp(&blocks.y[i], &expected[i * columns + columns - 1],
+                                    sizeof(double)), 0);
+            ck_assert_int_eq(memcmp(&whole.y[i], &blocks.y[i], sizeof(double)), 0);
+        }
+        dataset_free(&whole);
+        dataset_free(&blocks);
+        free(text);
+        free(expected);
+    }
+}
+END_TEST
+
 /* A bad cell stops the program with status 2 (the message is checked by
  * tests/A-lab.sh, so it is kept out of this suite's report). */
 START_TEST(data_file_bad_cell_exits_2)
@@ -1448,6 +1544,7 @@ Suite *chapter_suite(void)
     tcase_add_test(loop, data_file_trailing_blank_lines);
     tcase_add_exit_test(loop, data_file_bad_cell_exits_2, 2);
     tcase_add_test(loop, reader_reads_as_people_save);
+    tcase_add_test(loop, read_in_blocks_is_read_whole);
     tcase_add_test(loop, standardize_line);
     if (!(getenv("CK_FORK") && strcmp(getenv("CK_FORK"), "no") == 0)) {
         tcase_add_exit_test(loop, decimal_comma_is_refused, 2);
