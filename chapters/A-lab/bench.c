@@ -16,7 +16,8 @@
  *      first and last rows), against the same loop of PyTorch timed inside
  *      its own process (chapters/A-lab/torch_loop.py: nn.Linear,
  *      nn.MSELoss, optim.SGD in float64, the same weights), whose final
- *      weights must agree with the lab's.
+ *      weights must agree with the lab's; and the part of the lab's time
+ *      that is only starting and exiting a process (`descent --version`).
  * Times are the median of several runs, in wall-clock time and in
  * processor time (a shared machine stretches the first, hardly the second).  They
  * differ from machine to machine; tests never assert them.  PyTorch is
@@ -181,6 +182,13 @@ static void seed_loop(const char *descent, const char *folder)
     lab_cpu = median(cpu, LOOP_RUNS);
     printf("  the lab, a whole process:   %8.3f ms wall, %8.3f ms CPU (medians of %d)\n",
            1e3 * lab, 1e3 * lab_cpu, LOOP_RUNS);
+    {
+        char *version[] = {(char *)descent, "--version", NULL};
+        for (int k = 0; k < LOOP_RUNS; k++)
+            seconds[k] = run(version, NULL, &cpu[k], NULL);
+        printf("  its start and exit alone:   %8.3f ms wall, %8.3f ms CPU (descent --version)\n",
+               1e3 * median(seconds, LOOP_RUNS), 1e3 * median(cpu, LOOP_RUNS));
+    }
     if (python == NULL) {
         if (getenv("DESCENT_TORCH") && strcmp(getenv("DESCENT_TORCH"), "1") == 0)
             fail(EXIT_USAGE, "DESCENT_TORCH=1, but /usr/bin/python3 cannot import torch "
