@@ -251,16 +251,36 @@ $(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(
 	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 # ------------------------------------------------------ figures and book
-# A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
-# --csv into build/data/NN-slug (the commands are the "# data:" lines of the
-# script, else "PROGRAM --csv DATA"), keeps each command's output in
-# build/outputs/ and draws SVG into build/figures/NN-slug, once per build
-# of the program.  `make plots` copies the figures into plots/; the weaver
-# takes a chapter's outputs from build/outputs/ where a figure's run made
-# them (chapter 4's 100 000-sample comparison runs once per build).
+# Everything a listing or an output can show, but your exercise stubs.
+WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
+
+# Every command whose output the book shows or whose CSV a figure draws
+# (tests/outputs.sh lists them from the chapters' markers and the plots'
+# "# data:" lines) is a target of its own, build/outputs/KEY: it runs again
+# only when its program is rebuilt or a data file or script under
+# chapters/ (or a test file under tests/A-lab/) changes, on every core
+# beside the rest of the build, and the weaver and the figures read it
+# there: a long run is made once per build (chapter 4's and chapter 11's
+# comparisons feed both a figure and the text).
+OUTPUT_READS := $(filter-out %.md %.c %.h,$(filter chapters/% tests/A-lab/%,$(WOVEN_INPUTS)))
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/*.md plots/*.gp)
+	@mkdir -p $(@D)
+	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
+-include $(BUILD)/outputs.mk
+endif
+OUTPUT_FILES := $(sort $(foreach c,$(CHAPTERS),$(OUTPUTS_$(c))))
+outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
+
+# A chapter with plots/NN-slug.gp: tests/draw.sh draws SVG from the CSV in
+# build/data/NN-slug into build/figures/NN-slug, once per build of the
+# program.  The CSV comes from the script's "# data:" commands (run as
+# outputs, above), else from "PROGRAM --csv DATA", run by draw.sh.  `make
+# plots` copies the figures into plots/.
 FIGURE_STAMPS := $(PLOTTED:%=$(BUILD)/figures/%.drawn)
 define chapter_figures
-$(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) plots/$(1).gp plots/style.gp tests/draw.sh | deps
+$(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) $(FIGURE_OUTPUTS_$(1)) plots/$(1).gp plots/style.gp \
+		tests/draw.sh | deps
 	@$$(say) DRAW $(1)
 	@rm -f $$@; mkdir -p $(BUILD)/figures
 	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
@@ -277,13 +297,11 @@ plots: $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
 		done; \
 	done
 
-# Everything a listing or an output can show, but your exercise stubs.
-WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
-WEAVE_NEEDS = $(WEAVE) $(PROGRAMS) $(FIGURE_STAMPS) $(WOVEN_INPUTS)
+WEAVE_NEEDS = $(WEAVE) $(PROGRAMS) $(FIGURE_STAMPS) $(WOVEN_INPUTS) $(OUTPUT_FILES)
 
 book: $(if $(CH),,$(BUILD)/woven.stamp)
 ifneq ($(CH),)
-book: deps programs $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+book: deps programs $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(call outputs_of,$(SELECTED))
 	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --only $(SELECTED)
 endif
 
@@ -354,7 +372,8 @@ $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mv $@.tmp $@
 
 # CH=NN: only that chapter's programs and figures.
-$(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS)
+$(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS) \
+		$(call outputs_of,$(SELECTED))
 	@mkdir -p $(@D)
 	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
 		>$@.tmp 2>&1; echo $$? >$(@:.log=.status)
