@@ -232,27 +232,46 @@ static uint64_t eight_bytes(const char *text)
 /* Digits of text[*at..length) into *mantissa; false after 19 significant
  * digits (a mantissa of 10^18 or more before the next digit), more than a
  * uint64_t holds exactly.  Returns the count of digits through *count.
- * Eight digits at a time while they are digits and fit, in a few integer
- * operations on the eight bytes at once (Lemire, "Number parsing at a
- * gigabyte per second", Software: Practice and Experience 51(8), 2021,
- * section 5.3), then one at a time. */
+ * Eight digits at a time, in a few integer operations on the eight bytes
+ * at once (Lemire, "Number parsing at a gigabyte per second", Software:
+ * Practice and Experience 51(8), 2021, section 5.3), while they are digits
+ * and fit; the last two to seven digits the same way, the bytes after them
+ * shifted out; a last single digit, or digits near the end of the text, one
+ * at a time. */
 static inline bool take_digits(const char *text, size_t length, size_t *at,
                                uint64_t *mantissa, size_t *count)
 {
+    static const uint64_t tens[20] = {
+        UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
+        UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
+        UINT64_C(1000000000), UINT64_C(10000000000), UINT64_C(100000000000),
+        UINT64_C(1000000000000), UINT64_C(10000000000000), UINT64_C(100000000000000),
+        UINT64_C(1000000000000000), UINT64_C(10000000000000000),
+        UINT64_C(100000000000000000), UINT64_C(1000000000000000000),
+        UINT64_C(10000000000000000000)};
     const uint64_t ones = UINT64_C(0x0101010101010101), pairs = UINT64_C(0x000000FF000000FF);
     size_t i = *at;
     uint64_t m = *mantissa;
-    while (length - i >= 8 && m < UINT64_C(100000000000)) {            /* 10^11 */
+    while (length - i >= 8 && m < tens[11]) {   /* m 10^8 + eight digits < 10^19 */
         uint64_t word = eight_bytes(text + i);
         /* a byte is a digit iff neither byte + 0x46 nor byte - 0x30 sets its top bit */
-        if (((word + 0x46 * ones) | (word - 0x30 * ones)) & 0x80 * ones)
-            break;
-        word -= 0x30 * ones;                        /* eight values 0..9 */
+        uint64_t other = ((word + 0x46 * ones) | (word - 0x30 * ones)) & 0x80 * ones;
+        int digits = 8;
+        if (other != 0) {                           /* the numeral ends in this word */
+            digits = __builtin_ctzll(other) / 8;
+            if (digits < 2)
+                break;                              /* one at a time, below */
+            /* the digits' values, moved up to the top bytes: zeros before them */
+            word = (word - 0x30 * ones) << (64 - 8 * digits);
+        } else
+            word -= 0x30 * ones;                    /* eight values 0..9 */
         word = word * 10 + (word >> 8);             /* pairs: 10 d0 + d1 in bytes 0, 2, 4, 6 */
         word = ((word & pairs) * (100 + (UINT64_C(1000000) << 32)) +
                 ((word >> 16) & pairs) * (1 + (UINT64_C(10000) << 32))) >> 32;
-        m = m * 100000000 + (word & 0xFFFFFFFF);
-        i += 8;
+        m = m * tens[digits] + (word & 0xFFFFFFFF);
+        i += (size_t)digits;
+        if (digits < 8)
+            break;
     }
     for (; i < length && (unsigned)(text[i] - '0') < 10; i++) {
         if (m >= UINT64_C(1000000000000000000))                         /* 10^18 */
