@@ -30,6 +30,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,25 @@ static void make_room(struct reader *r, size_t capacity)
     r->capacity = capacity;
     r->x = xrealloc(r->x, r->capacity, features * sizeof *r->x + !features);
     r->y = xrealloc(r->y, r->capacity, sizeof *r->y);
+}
+
+/* Room for about `rows` rows in one step, if memory allows: the estimate
+ * may be too high (when the first rows are the shortest), so that no room
+ * leaves x and y as they were, to grow as they fill. */
+static void try_room(struct reader *r, double rows)
+{
+    const size_t row_bytes = (r->columns - 1) * sizeof *r->x + (r->columns == 1);
+    const size_t capacity = rows < (double)(SIZE_MAX / 2 / row_bytes) ? (size_t)rows : 0;
+    double *x, *y;
+    if (capacity <= r->capacity)
+        return;
+    if ((x = realloc(r->x, capacity * row_bytes)) == NULL)
+        return;
+    r->x = x;                       /* bigger, which is never wrong */
+    if ((y = realloc(r->y, capacity * sizeof *r->y)) == NULL)
+        return;
+    r->y = y;
+    r->capacity = capacity;
 }
 
 /* A data row is complete: check its width, keep its values. */
@@ -602,7 +622,7 @@ void dataset_read_csv(struct dataset *data, const char *path)
         fed += whole;
         if (!sized && r.rows > 0 && size > 0) {     /* the rows of the first block, */
             double rows = (double)r.rows * (double)size / (double)fed;  /* scaled to the file */
-            make_room(&r, (size_t)(rows + rows / 8) + 64);
+            try_room(&r, rows + rows / 8 + 64);
             sized = true;
         }
         kept = kept + got - whole;
