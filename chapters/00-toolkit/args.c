@@ -181,7 +181,8 @@ static bool exact_product(uint64_t mantissa, long exponent, double *value)
         UINT64_C(2384185791015625), UINT64_C(11920928955078125),
         UINT64_C(59604644775390625), UINT64_C(298023223876953125),
         UINT64_C(1490116119384765625), UINT64_C(7450580596923828125)};
-    static uint64_t inverses[28];   /* v of 5^k normalized, made when first needed */
+    static uint64_t inverses[28];   /* v of 5^k normalized, made when first needed
+                                       (the book's programs have one thread each) */
     uint64_t five;
     if (exponent < -27 || exponent > 27)
         return false;
@@ -229,6 +230,19 @@ static uint64_t eight_bytes(const char *text)
            (uint64_t)b[7] << 56;
 }
 
+/* The index of the lowest byte of word (not 0) with its top bit set. */
+static inline int first_marked_byte(uint64_t word)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(word) / 8;       /* GCC and clang: one instruction */
+#else
+    int byte = 0;
+    while (!(word & 0x80))
+        word >>= 8, byte++;
+    return byte;
+#endif
+}
+
 /* Digits of text[*at..length) into *mantissa; false after 19 significant
  * digits (a mantissa of 10^18 or more before the next digit), more than a
  * uint64_t holds exactly.  Returns the count of digits through *count.
@@ -258,7 +272,7 @@ static inline bool take_digits(const char *text, size_t length, size_t *at,
         uint64_t other = ((word + 0x46 * ones) | (word - 0x30 * ones)) & 0x80 * ones;
         int digits = 8;
         if (other != 0) {                           /* the numeral ends in this word */
-            digits = __builtin_ctzll(other) / 8;
+            digits = first_marked_byte(other);
             if (digits < 2)
                 break;                              /* one at a time, below */
             /* the digits' values, moved up to the top bytes: zeros before them */
