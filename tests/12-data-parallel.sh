@@ -247,6 +247,7 @@ if [ -n "$have_mpi" ]; then
     mode=check
     mpi_cases
 elif [ "${DESCENT_MPI:-0}" = 1 ]; then
+    : >"$cli_out"; : >"$cli_err"
     cli_fail "DESCENT_MPI=1 but no mpirun, $BUILD/descent-mpi or $BUILD/ch12-mpi (make deps installs Open MPI)"
 else
     echo "descent-mpi: skipped (no MPI: mpirun, $BUILD/descent-mpi or $BUILD/ch12-mpi missing; make deps installs Open MPI)"
