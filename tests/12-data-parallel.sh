@@ -4,7 +4,7 @@
 # bit-identical from run to run, the same exit statuses, one line of error.
 #
 # Starting Open MPI is most of the time here, so the mpirun runs are
-# queued first, run a few at a time in the background while build/ch12 is
+# queued first, run two at a time in the background while build/ch12 is
 # checked, and their results checked afterwards, in order (mpi_cases below
 # is read twice: once to queue, once to check).
 . tests/cli.sh
@@ -28,15 +28,15 @@ export OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM OMPI_MCA_rmaps_base
 # What follows changes how fast Open MPI starts and stops, not what the
 # processes compute.  ob1, its point-to-point layer over shared memory, is
 # the one it picks on a machine without a fast network, but it first tries
-# the cm layer, whose library (libpsm2) spends a tenth of a second in every
-# process looking for its network card.  Every process (and mpirun) maps
-# the machine with hwloc, and reading each PCI device's registers is slow
-# in a virtual machine: without the PCI devices (no network card to place
-# here) a start costs about 40% less.  When a process exits non-zero (every
-# refused command line, every diverged run), mpirun waits two seconds (one
-# before SIGTERM, one before SIGKILL) before it tears the job down, even
-# when every process has already finished; the exit status it returns is
-# the same without the wait.  And several jobs share the cores: no binding
+# the cm layer, whose Omni-Path library (libpsm2) spends a tenth of a second
+# in every process before it finds no card.  Every process (and mpirun) maps
+# the machine with hwloc, and reading each PCI device's registers is slow in
+# a virtual machine: without the PCI devices (no network card to place here)
+# a start takes about 40% less CPU time.  When a process exits non-zero
+# (every refused command line, every diverged run), mpirun waits two seconds
+# (one before SIGTERM, one before SIGKILL) before it tears the job down,
+# even when every process has already finished; the exit status it returns
+# is the same without the wait.  And several jobs share the cores: no binding
 # of a process to a core (two jobs would bind theirs to the same ones), and
 # a process waiting for the others' sums yields its core.
 OMPI_MCA_pml=ob1 HWLOC_COMPONENTS=-pci,-linuxio OMPI_MCA_odls_base_sigkill_timeout=0
@@ -48,8 +48,8 @@ export OMPI_MCA_hwloc_base_binding_policy OMPI_MCA_mpi_yield_when_idle
 # so no suppression can name them): leak detection is off for the MPI runs
 # only.  Our code's leaks are still caught by the Check suites and by the
 # lab's own tests, which run the same loop without MPI; addresses and
-# undefined behaviour are still checked here.
-# (build/ch12 and build/descent keep it).
+# undefined behaviour are still checked here, and build/ch12 and
+# build/descent keep leak detection.
 mpi_asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 
 jobs=$data/jobs
