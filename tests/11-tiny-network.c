@@ -258,6 +258,8 @@ END_TEST
 START_TEST(backpropagation_against_complex_step)
 {
     ck_assert_double_eq(COMPLEX_STEP, 1e-20);
+    ck_assert_double_eq(COMPLEX_AGREE, 1e-13);
+    ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
     ck_assert_uint_eq(gradient_case_count, 12);       /* 3 linear, 3 activations x 3 losses */
     for (size_t k = 0; k < gradient_case_count; k++) {
         struct gradient_errors e = gradient_case_errors(&gradient_cases[k]);
@@ -336,9 +338,53 @@ START_TEST(complex_step_catches_a_wrong_gradient)
     network_complex_step(&tanh_net, step, theta, &data, NULL, 0);
     for (size_t p = 0; p < network_dim(&tanh_net); p++)
         worst = fmax(worst, relative_error(grad[p], step[p], GRADCHECK_FLOOR));
+    ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
     ck_assert_double_gt(worst, GRADCHECK_WRONG);
     network_free(&tanh_net);
     network_free(&sigmoid_net);
+    dataset_free(&data);
+}
+END_TEST
+
+/* Where the two checks differ: one coordinate of the gradient off by one
+ * part in 1e7 (a slip far below any formula's mistake, the size of a
+ * wrong rounding of a constant, say) passes chapter 5's central check,
+ * whose threshold GRADCHECK_PASS = 1e-6 sits above the difference's own
+ * error, and fails the complex step's COMPLEX_AGREE = 1e-13. */
+static const struct network *slipped_net;
+static void slipped_gradient(const void *context, double *grad, const double *theta)
+{
+    const struct dataset *data = context;
+    network_gradient(slipped_net, grad, theta, data, NULL, 0);
+    grad[0] *= 1 + 1e-7;
+}
+
+static double slipped_value(const void *context, const double *theta)
+{
+    return network_loss(slipped_net, theta, context, NULL, 0);
+}
+
+START_TEST(complex_step_sees_further)
+{
+    struct network net;
+    struct dataset data;
+    double theta[64], grad[64], numeric[64], step[64];
+    struct rng rng;
+    network_init(&net, 3, 5, 4, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_random_data(&data, GRADIENT_SAMPLES, 3, LOSS_CROSS_ENTROPY, 4, 9);
+    rng_seed(&rng, 3);
+    network_init_parameters(&net, theta, &rng);
+    slipped_net = &net;
+    struct checked objective = {&data, network_dim(&net), slipped_value, slipped_gradient};
+    double central = gradcheck(&objective, theta, grad, numeric, GRADCHECK_FLOOR).worst;
+    network_complex_step(&net, step, theta, &data, NULL, 0);
+    double complex_step = relative_error(grad[0], step[0], GRADCHECK_FLOOR);
+    ck_assert_double_lt(central, GRADCHECK_PASS);
+    ck_assert_double_eq(COMPLEX_AGREE, 1e-13);
+    ck_assert_double_gt(complex_step, COMPLEX_AGREE);
+    /* the slip, as the complex step measures it (to its 1e-13) */
+    ck_assert_double_eq_tol(grad[0] / step[0] - 1, 1e-7, 1e-12);
+    network_free(&net);
     dataset_free(&data);
 }
 END_TEST
@@ -619,6 +665,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, backpropagation_against_complex_step);
     tcase_add_test(model, complex_loss_is_the_loss);
     tcase_add_test(model, complex_step_catches_a_wrong_gradient);
+    tcase_add_test(model, complex_step_sees_further);
     tcase_add_test(hand, complex_step_by_hand);
     tcase_add_test(model, linear_mse_is_chapter_4_regression);
     tcase_add_test(model, seed_loop_is_the_module);
