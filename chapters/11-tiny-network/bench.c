@@ -8,7 +8,9 @@
  *      runs, by timespec_get (C11);
  *   2. the same two in PyTorch, by bench_pytorch.py right after, when a
  *      Python with torch is found (Debian's /usr/bin/python3), with one
- *      thread (as the C code) and with PyTorch's default thread count.
+ *      thread (as the C code), PyTorch's default thread count and one
+ *      thread a core; it prints how the times compare with C's (passed
+ *      as its arguments, in seconds, with the number of batches).
  * Times differ from machine to machine and from run to run; tests never
  * assert them.  Leaves out on purpose: threads, SIMD intrinsics, float32
  * (the chapter's code is the code).
@@ -80,19 +82,26 @@ int main(void)
     }
     double epoch = median(epoch_time, PASSES);
     double gradient = median(gradient_time, PASSES);
-    printf("the 64-%d-10 tanh network, float64, %zu training digits, batches of %zu "
-           "(medians of %d runs)\n", DIGITS_HIDDEN, data.train.count, t.batch_size, PASSES);
-    printf("C (this book, one thread)    one epoch of SGD %8.2f ms   one full-batch gradient "
+    size_t batches = (data.train.count + t.batch_size - 1) / t.batch_size;
+    printf("the 64-%d-10 tanh network, float64, %zu training digits, %zu batches of %zu "
+           "(medians of %d runs)\n", DIGITS_HIDDEN, data.train.count, batches, t.batch_size,
+           PASSES);
+    printf("C (this book, 1 thread)      one epoch of SGD %8.2f ms   one full-batch gradient "
            "%7.2f ms\n", 1e3 * epoch, 1e3 * gradient);
     fflush(stdout);
-    if (system("script=chapters/11-tiny-network/bench_pytorch.py; "
-               "if [ ! -f $script ]; then "
-               "echo 'PyTorch: not compared (run from the top of the repository: make bench)'; "
-               "exit 0; fi; "
-               "for p in ${DESCENT_PYTHON:-} /usr/bin/python3 python3; do "
-               "if \"$p\" -c 'import torch' 2>/dev/null; then exec \"$p\" $script; fi; done; "
-               "echo 'PyTorch: not found (Debian: apt-get install python3-torch); "
-               "not compared'") != 0)
+    /* bench_pytorch.py compares its times with these (its arguments) */
+    char command[2048];
+    snprintf(command, sizeof command,
+             "script=chapters/11-tiny-network/bench_pytorch.py; "
+             "if [ ! -f $script ]; then "
+             "echo 'PyTorch: not compared (run from the top of the repository: make bench)'; "
+             "exit 0; fi; "
+             "for p in ${DESCENT_PYTHON:-} /usr/bin/python3 python3; do "
+             "if \"$p\" -c 'import torch' 2>/dev/null; then "
+             "exec \"$p\" $script %.17g %.17g %zu; fi; done; "
+             "echo 'PyTorch: not found (Debian: apt-get install python3-torch); "
+             "not compared'", epoch, gradient, batches);
+    if (system(command) != 0)
         printf("PyTorch: the comparison failed (see above)\n");
     network_free(&net);
     task_free(&data);
