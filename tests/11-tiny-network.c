@@ -213,7 +213,7 @@ START_TEST(safe_log_sum_exp)
     /* exp overflows just past 709 */
     ck_assert(isfinite(exp(709.0)));
     ck_assert(isinf(exp(710.0)));
-    /* BCE as written in (11.10), y in {0, 1}, against -y log s - (1 - y) log(1 - s) */
+    /* BCE as written in (11.4), y in {0, 1}, against -y log s - (1 - y) log(1 - s) */
     for (int y = 0; y <= 1; y++) {
         z = 0.75;
         double s = 1 / (1 + exp(-z)), dz;

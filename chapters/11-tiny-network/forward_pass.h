@@ -106,7 +106,7 @@ static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, d
     case LOSS_BCE: {
         /* -(y log s + (1 - y) log(1 - s)), s = sigmoid(z), rewritten so
          * that no exp overflows and no log sees 0: max(z, 0) - z y +
-         * log(1 + e^(-|z|))                                      (11.10) */
+         * log(1 + e^(-|z|))                                      (11.4) */
         SCALAR positive = REAL(z[0]) > 0.0 ? z[0] : 0.0;
         SCALAR magnitude = REAL(z[0]) >= 0.0 ? z[0] : -z[0];
         return positive - z[0] * y + LOG1P(EXP(-magnitude));
@@ -114,7 +114,7 @@ static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, d
     case LOSS_CROSS_ENTROPY: {
         size_t c = (size_t)y;
         *sum = SCALARED(shifted_exp_sum)(m, z, net->outputs);
-        return (*m - z[c]) + LOG(*sum);             /* log sum e^(z_i) - z_c (11.11) */
+        return (*m - z[c]) + LOG(*sum);             /* log sum e^(z_i) - z_c (11.5) */
     }
     }
     return 0.0;

@@ -115,7 +115,7 @@ double loss_of_outputs(const struct network *net, double *dz, const double *z, d
     case LOSS_CROSS_ENTROPY:
         /* the softmax from the shifted exponentials of the loss: none
          * overflows, the largest is 1 */
-        for (size_t i = 0; i < net->outputs; i++)          /* softmax - onehot (11.12) */
+        for (size_t i = 0; i < net->outputs; i++)          /* softmax - onehot (11.7) */
             dz[i] = exp(z[i] - m) / sum - (i == (size_t)y ? 1.0 : 0.0);
         break;
     }
@@ -156,23 +156,23 @@ double network_gradient(const struct network *net, double *grad, const double *t
         const double *in = h == 0 ? x : a;
         size_t width = h == 0 ? d : h;
         forward_real(net, z, a, u, theta, x);
-        sum += loss_of_outputs(net, dz, z, data->y[i]);        /* dz [K]  (11.4) */
+        sum += loss_of_outputs(net, dz, z, data->y[i]);  /* dz [K] (11.6), (11.7) */
         for (size_t r = 0; r < k; r++) {
             double *g = gw2 + r * width;
             for (size_t c = 0; c < width; c++)
-                g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.5) */
-            gb2[r] += dz[r];                                    /* db2 += dz     (11.5) */
+                g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.8) */
+            gb2[r] += dz[r];                                    /* db2 += dz     (11.8) */
         }
         if (h == 0)
             continue;
         for (size_t j = 0; j < h; j++) {
             double da = 0.0;
             for (size_t r = 0; r < k; r++)
-                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.6) */
-            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.7) */
+                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.9) */
+            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.10) */
             double *g = gw1 + j * d;
             for (size_t c = 0; c < d; c++)
-                g[c] += du * x[c];                              /* dW1 += du x^T (11.8) */
+                g[c] += du * x[c];                              /* dW1 += du x^T (11.11) */
             gb1[j] += du;
         }
     }

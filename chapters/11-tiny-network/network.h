@@ -20,7 +20,7 @@
  *   cross-entropy  K classes, y the class index c:
  *                  logsumexp(z) - z_c                        nn.CrossEntropyLoss
  *
- * Backpropagation (chapter 11's README, equations (11.4) to (11.8)), per
+ * Backpropagation (chapter 11's README, equations (11.6) to (11.11)), per
  * sample, shapes in brackets, then averaged over the batch:
  *   dz  = dloss/dz           [K]  mse: 2 (z - y); bce: sigmoid(z) - y;
  *                                 cross-entropy: softmax(z) - onehot(c)
