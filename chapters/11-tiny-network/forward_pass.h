@@ -25,8 +25,10 @@
  *                        x itself for double, a copy into buffer otherwise
  * No include guard: each inclusion makes the functions of its type.
  *
- * In double, with REAL(v) = v, every line is the arithmetic network.c ran
- * before this file existed: the woven outputs did not change a digit.
+ * In double, REAL(v) is v and every line is plain double arithmetic, the
+ * same operations in the same order as a forward pass written for double
+ * alone (chapter 11's outputs were the same bytes before and after the
+ * forward pass moved here).
  */
 
 /* 1 / (1 + e^(-z)), written so that exp never overflows. */

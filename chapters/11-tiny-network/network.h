@@ -33,6 +33,10 @@
  * batch form (dW2 = dZ^T A over a batch of B rows) written one row at a
  * time; the result is the same up to the order of the additions.
  *
+ * The forward pass and the losses are written once, in forward_pass.h,
+ * over a scalar type: network.c makes them in double, network_complex.c in
+ * double complex for the complex step that checks backpropagation.
+ *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond
  * keeping the inner loops contiguous.
