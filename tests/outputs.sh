@@ -74,7 +74,7 @@ case $mode in
         }' "$BUILD/outputs/all.tmp"
         rm -f "$BUILD/outputs/all.tmp"
         while IFS="$(printf '\t')" read -r key chapter figure command; do
-            programs=$(printf '%s\n' "$command" | tr ' |;&()<>=' '\n\n\n\n\n\n\n\n\n' |
+            programs=$(printf '%s\n' "$command" | tr " |;&()<>='\"" '\n\n\n\n\n\n\n\n\n\n\n' |
                 sed -n 's|^build/\([A-Za-z0-9._-]*\)$|$(BUILD)/\1|p' | sort -u | tr '\n' ' ')
             echo "\$(BUILD)/outputs/$key: $programs\$(OUTPUT_READS) tests/outputs.sh | deps"
             printf '\t@BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n' "$key"
