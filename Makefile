@@ -251,16 +251,36 @@ $(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(
 	$(Q)$(MPI_RUN_CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 # ------------------------------------------------------ figures and book
-# A chapter with plots/NN-slug.gp: tests/draw.sh runs its program with
-# --csv into build/data/NN-slug (the commands are the "# data:" lines of the
-# script, else "PROGRAM --csv DATA"), keeps each command's output in
-# build/outputs/ and draws SVG into build/figures/NN-slug, once per build
-# of the program.  `make plots` copies the figures into plots/; the weaver
-# takes a chapter's outputs from build/outputs/ where a figure's run made
-# them (chapter 4's 100 000-sample comparison runs once per build).
+# Everything a listing or an output can show, but your exercise stubs.
+WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
+
+# Every command whose output the book shows or whose CSV a figure draws
+# (tests/outputs.sh lists them from the chapters' markers and the plots'
+# "# data:" lines) is a target of its own, build/outputs/KEY: it runs again
+# only when its program is rebuilt or a data file or script under
+# chapters/ (or a test file under tests/A-lab/) changes, on every core
+# beside the rest of the build, and the weaver and the figures read it
+# there: a long run is made once per build (chapter 4's and chapter 11's
+# comparisons feed both a figure and the text).
+OUTPUT_READS := $(filter-out %.md %.c %.h,$(filter chapters/% tests/A-lab/%,$(WOVEN_INPUTS)))
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/*.md plots/*.gp)
+	@mkdir -p $(@D)
+	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
+-include $(BUILD)/outputs.mk
+endif
+OUTPUT_FILES := $(sort $(foreach c,$(CHAPTERS),$(OUTPUTS_$(c))))
+outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
+
+# A chapter with plots/NN-slug.gp: tests/draw.sh draws SVG from the CSV in
+# build/data/NN-slug into build/figures/NN-slug, once per build of the
+# program.  The CSV comes from the script's "# data:" commands (run as
+# outputs, above), else from "PROGRAM --csv DATA", run by draw.sh.  `make
+# plots` copies the figures into plots/.
 FIGURE_STAMPS := $(PLOTTED:%=$(BUILD)/figures/%.drawn)
 define chapter_figures
-$(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) plots/$(1).gp plots/style.gp tests/draw.sh | deps
+$(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) $(FIGURE_OUTPUTS_$(1)) plots/$(1).gp plots/style.gp \
+		tests/draw.sh | deps
 	@$$(say) DRAW $(1)
 	@rm -f $$@; mkdir -p $(BUILD)/figures
 	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
@@ -277,13 +297,11 @@ plots: $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
 		done; \
 	done
 
-# Everything a listing or an output can show, but your exercise stubs.
-WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
-WEAVE_NEEDS = $(WEAVE) $(PROGRAMS) $(FIGURE_STAMPS) $(WOVEN_INPUTS)
+WEAVE_NEEDS = $(WEAVE) $(PROGRAMS) $(FIGURE_STAMPS) $(WOVEN_INPUTS) $(OUTPUT_FILES)
 
 book: $(if $(CH),,$(BUILD)/woven.stamp)
 ifneq ($(CH),)
-book: deps programs $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn)
+book: deps programs $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(call outputs_of,$(SELECTED))
 	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --only $(SELECTED)
 endif
 
@@ -297,15 +315,56 @@ $(BUILD)/woven.stamp: $(WEAVE_NEEDS) | deps
 # build/check/NN-slug.*), checks the chapters against what the code prints
 # (again only when something it shows changed) and compares the figures,
 # then tests/check.sh prints one line per chapter and your progress.
+#
+# Each part of the check runs again only when something it reads has
+# changed since it last passed; a part that failed runs every time.  A
+# chapter's suite reads its test binary, its command-line tests the
+# programs, your exercises their binary; and every part reads the files
+# under chapters/, solutions/ and tests/ (but your stubs) and the settings
+# that steer the tests, kept in build/check/environment (the DESCENT_*,
+# CK_* and sanitizer variables, and which mpirun, gnuplot and python3 are
+# found), which is rewritten only when they change.
+CHECK_ENV := $(BUILD)/check/environment
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(shell mkdir -p '$(BUILD)/check' && \
+	{ env | grep -E '^(DESCENT_|CK_|ASAN_OPTIONS|UBSAN_OPTIONS|LSAN_OPTIONS|OMPI_)' | LC_ALL=C sort; \
+	  command -v mpirun gnuplot python3; } >'$(CHECK_ENV).new' 2>/dev/null; \
+	cmp -s '$(CHECK_ENV).new' '$(CHECK_ENV)' && rm -f '$(CHECK_ENV).new' || mv -f '$(CHECK_ENV).new' '$(CHECK_ENV)')
+endif
+CHECK_READS = $(WOVEN_INPUTS) $(CHECK_ENV)
+$(CHECK_ENV): ;
+# A part's stamp, build/check/NN-slug.PART.ok, exists when it last passed.
+check_part = $(BUILD)/check/$(1).$(2).ok
+
 define chapter_run
+$(call check_part,$(1),suite): $(BUILD)/tests/$(1) $$(CHECK_READS) | deps
+	@BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
+
+$(call check_part,$(1),cli): tests/$(1).sh $(call program_of,$(1)) \
+		$(if $(CH),$(wildcard $(PROGRAMS)),$(PROGRAMS)) $$(CHECK_READS) | deps
+	@BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
+
+$(call check_part,$(1),yours): $(BUILD)/tests/$(1)-yours $(CHECK_ENV) | deps
+	@BUILD='$$(BUILD)' sh tests/check.sh yours $(1)
+
 .PHONY: run-$(1)
-run-$(1): $(filter $(BUILD)/tests/$(1) $(BUILD)/tests/$(1)-yours $(call program_of,$(1)),\
-		$(TEST_BINS) $(YOURS_BINS) $(PROGRAMS)) $(if $(CH),,$(PROGRAMS)) $(LIB) | deps
-	@mkdir -p $(BUILD)/check
-	@BUILD='$$(BUILD)' sh tests/check.sh run $(1)
+run-$(1): $(if $(filter $(BUILD)/tests/$(1),$(TEST_BINS)),$(call check_part,$(1),suite)) \
+	$(if $(wildcard tests/$(1).sh),$(call check_part,$(1),cli)) \
+	$(if $(filter $(BUILD)/tests/$(1)-yours,$(YOURS_BINS)),$(call check_part,$(1),yours))
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_run,$(c))))
-$(if $(MPI_CHAPTER),run-$(MPI_CHAPTER)): $(SEL_MPI) $(BUILD)/descent
+$(if $(MPI_CHAPTER),$(call check_part,$(MPI_CHAPTER),cli)): $(SEL_MPI) $(BUILD)/descent
+
+# The numbers in the prose (build/numerals, after tests/numerals.sh proves
+# it can fail), the lab on the reference answers (tests/lab-yours.sh) and
+# the loop on broken answers (tests/loop.sh, in a copy of the tree).
+NUMERALS_PART := numerals-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))),all)
+$(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WEAVE) $(CHECK_READS) | deps
+	@BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
+$(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
+	@BUILD='$(BUILD)' sh tests/check.sh lab-yours
+$(BUILD)/check/loop.ok: Makefile $(STUB_C) $(LIB) $(TEST_BINS) $(CHECK_READS) | deps
+	@BUILD='$(BUILD)' sh tests/check.sh loop
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
@@ -313,7 +372,8 @@ $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mv $@.tmp $@
 
 # CH=NN: only that chapter's programs and figures.
-$(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS)
+$(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS) \
+		$(call outputs_of,$(SELECTED))
 	@mkdir -p $(@D)
 	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
 		>$@.tmp 2>&1; echo $$? >$(@:.log=.status)
@@ -324,7 +384,8 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
-		$(NUMERALS) $(if $(CH),,$(BUILD)/descent-solutions)
+		$(BUILD)/check/$(NUMERALS_PART).ok \
+		$(if $(CH),,$(BUILD)/check/lab-yours.ok $(BUILD)/check/loop.ok)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)

@@ -51,12 +51,13 @@
  *                                solutions/NN-slug.md) in place, write book.md
  *   weave --build DIR --check    change nothing; show what is stale, exit 1
  *   weave ... --only 02-learning-rate ...   just these chapters, no book.md
- *   weave ... --outputs DIR      take a command's output from DIR/KEY when
- *                                there (KEY: the command with every character
- *                                but letters, digits, '.', '_', '-' as '_'),
- *                                written by tests/draw.sh from a figure's run
- *                                of the same command, which the Makefile
- *                                keeps fresh: a long run is made once
+ *   weave ... --outputs DIR      take a command's output from DIR/KEY and its
+ *                                exit status from DIR/KEY.status when there
+ *                                (KEY: the command with every character but
+ *                                letters, digits, '.', '_', '-' as '_'),
+ *                                written by tests/outputs.sh, which the
+ *                                Makefile runs once per build of the program,
+ *                                in parallel: a long run is made once
  *
  * Commands run from the top of the repository with "build/" at the start of
  * a word replaced by DIR, so the text shows the default path.  book.md is
@@ -294,29 +295,41 @@ static int run_command(const char *command, struct text *result)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-static void add_output(struct text *out, const char *command, int expected_exit,
-                       const char *where, int at)
+/* The output of command: from the outputs folder when make ran it there
+ * (tests/outputs.sh: DIR/KEY and its exit status in DIR/KEY.status; no
+ * status file means 0), else run here.  Returns its exit status. */
+static int command_output(const char *command, struct text *result)
 {
-    struct text result = {0};
-    int exit_code;
-
-    if (outputs_dir != NULL && expected_exit == 0) {
-        struct text path = {0};
-        int found;
+    if (outputs_dir != NULL) {
+        struct text path = {0}, status = {0};
+        int found, code = 0;
         text_printf(&path, "%s/", outputs_dir);
         for (const char *c = command; *c; c++)
             text_printf(&path, "%c", strchr("._-", *c) || (*c >= 'a' && *c <= 'z') ||
                         (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ? *c : '_');
-        found = read_file(path.data, &result);
+        found = read_file(path.data, result);
+        if (found) {
+            text_puts(&path, ".status");
+            if (read_file(path.data, &status) && sscanf(status.data, "%d", &code) != 1)
+                code = 128;
+            free(status.data);
+        }
         free(path.data);
         if (found)
-            goto show;
+            return code;
     }
-    exit_code = run_command(command, &result);
+    return run_command(command, result);
+}
+
+static void add_output(struct text *out, const char *command, int expected_exit,
+                       const char *where, int at)
+{
+    struct text result = {0};
+    int exit_code = command_output(command, &result);
+
     if (exit_code != expected_exit)
         problem(where, at, "output: `%s` exited with %d, not %d; it printed:\n%s", command,
                 exit_code, expected_exit, result.data);
-show:
     text_printf(out, "```text\n$ %s\n", command);
     text_puts(out, result.data);
     if (result.length > 0 && result.data[result.length - 1] != '\n')
@@ -381,7 +394,7 @@ static void load_values(const char *path, const struct text *old, struct values 
     }
     if (!v->declared_at || v->command[0] == '\0')
         return;
-    if (run_command(v->command, &result) != 0) {
+    if (command_output(v->command, &result) != 0) {
         problem(path, v->declared_at, "values: `%s` failed; it printed:\n%s", v->command, result.data);
         free(result.data);
         return;
