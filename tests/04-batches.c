@@ -1026,7 +1026,7 @@ START_TEST(growing_batch_falls_then_levels_off)
 }
 END_TEST
 
-/* ------------------------------------------- "Four sums in flight" */
+/* ------------------------------------------ "Eight sums in flight" */
 
 /* The loss as chapter 4 first wrote it: one sample after the other. */
 static double mse_loss_one_by_one(const struct regression *m, const double *theta,
@@ -1069,7 +1069,7 @@ static void mse_grad_backwards(const struct regression *m, double *grad, const d
 }
 
 /* One random shape of the checks below: 1 to features (at most 17) features,
- * odd and even, so that the pairs of add_four end with and without a lone
+ * odd and even, so that the feature pairs of add_eight end with and without a lone
  * feature; 1 to count (at most 43) samples; bias or not; theta of both
  * signs with a -0.0 among them; and a batch: none (all samples in order)
  * or 1 to 45 random indices, repeats allowed. */
@@ -1097,19 +1097,21 @@ static void random_shape(struct shape *sh, struct rng *rng, size_t features, siz
         sh->batch[k] = rng_below(rng, count);
 }
 
-/* mse_grad and mse_loss take four samples at a time; the straightforward
+/* mse_grad and mse_loss take eight samples at a time; the straightforward
  * loops take one.  On 2000 random shapes of up to 17 features and 43
  * samples, plus the shape of build/bench04 (100 000 samples of 16
  * features, seed 4: 136 bytes a sample with its target), they must agree
  * bit for bit: exact equality, because each sum is the same additions in
- * the same order, four sums in flight at once.  The remainders 0, 1, 2
- * and 3 of size mod 4 are each counted, so none goes unchecked. */
-START_TEST(four_at_a_time_is_one_by_one)
+ * the same order, eight sums in flight at once.  The remainders 0 to 7 of
+ * size mod 8 are each counted, and so are the shapes with at least one
+ * block of eight and an odd number of features (a lone last feature in
+ * add_eight), a bias, or a batch of indices, so that none goes unchecked. */
+START_TEST(eight_at_a_time_is_one_by_one)
 {
     struct rng rng;
     struct shape sh;
     double fast[18], slow[18];
-    int remainders[4] = {0, 0, 0, 0};
+    int remainders[8] = {0}, odd = 0, bias = 0, indices = 0;
     rng_seed(&rng, 19);
     for (int s = 0; s < 2000; s++) {
         random_shape(&sh, &rng, 17, 43);
@@ -1121,11 +1123,19 @@ START_TEST(four_at_a_time_is_one_by_one)
         double a = mse_loss(&sh.model, sh.theta, batch, sh.size);
         double b = mse_loss_one_by_one(&sh.model, sh.theta, batch, sh.size);
         ck_assert_mem_eq(&a, &b, sizeof a);
-        remainders[sh.size % 4]++;
+        remainders[sh.size % 8]++;
+        if (sh.size >= 8) {
+            odd += sh.data.features % 2 == 1;
+            bias += sh.model.bias;
+            indices += !sh.whole;
+        }
         dataset_free(&sh.data);
     }
-    for (int r = 0; r < 4; r++)
+    for (int r = 0; r < 8; r++)
         ck_assert_int_gt(remainders[r], 100);
+    ck_assert_int_gt(odd, 100);
+    ck_assert_int_gt(bias, 100);
+    ck_assert_int_gt(indices, 100);
 
     double w_true[16], theta[16];
     synthetic_regression(&sh.data, w_true, 100000, 16, 0.5, 4);
@@ -1177,7 +1187,7 @@ Suite *chapter_suite(void)
     TCase *by_hand = tcase_create("ch04 exercises by hand");
     TCase *module = tcase_create("ch04 module: least squares, data, epochs");
     TCase *noise = tcase_create("ch04 noise floor (4.4)"), *seeds;
-    TCase *speed = tcase_create("ch04 four sums in flight: the same bits");
+    TCase *speed = tcase_create("ch04 eight sums in flight: the same bits");
     TCase *cases[7] = {bgd, sgd, mini, by_hand, module, noise, speed};
     for (int c = 0; c < 7; c++) {
         tcase_add_checked_fixture(cases[c], three_samples, free_samples);
@@ -1217,7 +1227,7 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
     tcase_add_test(seeds, growing_batch_falls_then_levels_off);
     suite_add_tcase(suite, seeds);
-    tcase_add_test(speed, four_at_a_time_is_one_by_one);
+    tcase_add_test(speed, eight_at_a_time_is_one_by_one);
     tcase_add_test(speed, another_order_changes_the_bits);
     return suite;
 }

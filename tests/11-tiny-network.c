@@ -13,12 +13,15 @@
 #include "harness.h"
 #include "00-toolkit/rng.h"
 #include "04-batches/regression.h"
+#include "05-checking-gradients/complex_functions.h"
 #include "05-checking-gradients/gradcheck.h"
 #include "11-tiny-network/by_hand.h"
 #include "11-tiny-network/curvature.h"
 #include "11-tiny-network/experiments.h"
+#include "11-tiny-network/gradient_checks.h"
 #include "11-tiny-network/data.h"
 #include "11-tiny-network/network.h"
+#include "11-tiny-network/network_complex.h"
 #include "11-tiny-network/seed_loop.h"
 
 #include <float.h>
@@ -44,22 +47,6 @@ static void model_gradient(const void *context, double *grad, const double *thet
     network_gradient(m->net, grad, theta, m->data, NULL, 0);
 }
 
-/* count samples of inputs features, each normal, with targets fitting
- * loss: a value, 0 or 1, or a class below classes. */
-static void random_data(struct dataset *data, size_t count, size_t inputs, enum loss loss,
-                        size_t classes, uint64_t seed)
-{
-    struct rng rng;
-    rng_seed(&rng, seed);
-    dataset_init(data, count, inputs);
-    for (size_t i = 0; i < count * inputs; i++)
-        data->x[i] = rng_normal(&rng);
-    for (size_t i = 0; i < count; i++)
-        data->y[i] = loss == LOSS_MSE ? rng_normal(&rng)
-                   : loss == LOSS_BCE ? (double)rng_below(&rng, 2)
-                   : (double)rng_below(&rng, classes);
-}
-
 /* The worst relative error of (5.7) over 20 random points. */
 static double worst_backprop_error(size_t inputs, size_t hidden, size_t outputs,
                                    enum activation activation, enum loss loss)
@@ -68,7 +55,7 @@ static double worst_backprop_error(size_t inputs, size_t hidden, size_t outputs,
     struct dataset data;
     struct rng rng;
     network_init(&net, inputs, hidden, outputs, activation, loss);
-    random_data(&data, 7, inputs, loss, outputs, 5);
+    network_random_data(&data, 7, inputs, loss, outputs, 5);
     size_t dim = network_dim(&net);
     double center[200] = {0};
     struct model_on_data m = {&net, &data};
@@ -118,7 +105,7 @@ START_TEST(a_wrong_backward_pass_is_caught)
     struct rng rng;
     network_init(&tanh_net, 3, 4, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
     network_init(&sigmoid_net, 3, 4, 3, ACTIVATION_SIGMOID, LOSS_CROSS_ENTROPY);
-    random_data(&data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
+    network_random_data(&data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
     rng_seed(&rng, 3);
     network_init_parameters(&tanh_net, theta, &rng);
     mismatched_net = &sigmoid_net;
@@ -226,7 +213,7 @@ START_TEST(safe_log_sum_exp)
     /* exp overflows just past 709 */
     ck_assert(isfinite(exp(709.0)));
     ck_assert(isinf(exp(710.0)));
-    /* BCE as written in (11.10), y in {0, 1}, against -y log s - (1 - y) log(1 - s) */
+    /* BCE as written in (11.4), y in {0, 1}, against -y log s - (1 - y) log(1 - s) */
     for (int y = 0; y <= 1; y++) {
         z = 0.75;
         double s = 1 / (1 + exp(-z)), dz;
@@ -245,6 +232,160 @@ START_TEST(safe_log_sum_exp)
     ck_assert_double_eq(dz, 2 * (0.75 - 0.25));
     network_free(&mse);
     network_free(&bce);
+}
+END_TEST
+
+/* --------------------------------------------------- the complex step */
+
+/* Backpropagation against the complex step (network_complex.h), which
+ * evaluates the loss by the very forward pass training runs
+ * (forward_pass.h in double complex).  The step h = 1e-20 leaves a
+ * truncation error h^2 f'''/6 of about 1e-40 relative, and nothing is
+ * subtracted, so the complex step is the derivative to the rounding of
+ * the forward pass.  Backpropagation rounds too: both add up the same
+ * per-sample terms, of a few units at most here, each with relative
+ * errors of a few DBL_EPSILON = 2.2e-16, so they differ by about 1e-15
+ * absolute.  Through (5.7) with chapter 5's floor 1e-2, a coordinate
+ * smaller than 1e-2 turns that into about 1e-13 at worst: COMPLEX_AGREE
+ * = 1e-13 is the bound (the chapter's table shows 1e-14 at worst).  A
+ * wrong formula is off by a relative error of order 1, and even a wrong
+ * term of one sample of seven is off by far more than 1e-13.  The
+ * central difference's own error, 1e-10 relative, is where chapter 5's
+ * GRADCHECK_PASS = 1e-6 comes from: the complex step checks seven digits
+ * further. */
+#define COMPLEX_AGREE 1e-13
+
+START_TEST(backpropagation_against_complex_step)
+{
+    ck_assert_double_eq(COMPLEX_STEP, 1e-20);
+    ck_assert_double_eq(COMPLEX_AGREE, 1e-13);
+    ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
+    ck_assert_uint_eq(gradient_case_count, 12);       /* 3 linear, 3 activations x 3 losses */
+    for (size_t k = 0; k < gradient_case_count; k++) {
+        struct gradient_errors e = gradient_case_errors(&gradient_cases[k]);
+        ck_assert_msg(e.complex_step < COMPLEX_AGREE, "%s %s: complex step %g",
+                      gradient_cases[k].name, loss_name(gradient_cases[k].loss),
+                      e.complex_step);
+        ck_assert_double_lt(e.central, GRADCHECK_PASS);
+    }
+}
+END_TEST
+
+/* The worked example by hand: the complex step gives the exact fractions
+ * of the text (its only rounding is that of e^0 / (1 + 1) and of the log
+ * of a sum near 2: a few DBL_EPSILON absolute, 4 allowed). */
+START_TEST(complex_step_by_hand)
+{
+    struct network net;
+    struct dataset data;
+    double theta[BY_HAND_DIM], step[BY_HAND_DIM];
+    by_hand_example(&net, theta, &data, 0);
+    network_complex_step(&net, step, theta, &data, NULL, 0);
+    /* dW1 = [0 0; 1/2 1], db1 = (0, 1/2), dW2 = [0 -3/2; 0 3/2], db2 = (-1/2, 1/2) */
+    static const double expected[BY_HAND_DIM] = {0, 0, 1.0 / 2, 1, 0, 1.0 / 2,
+                                                 0, -3.0 / 2, 0, 3.0 / 2, -1.0 / 2, 1.0 / 2};
+    for (int p = 0; p < BY_HAND_DIM; p++)
+        ck_assert_double_eq_tol(step[p], expected[p], 4 * DBL_EPSILON);
+    ck_assert_double_lt(gradient_errors_at(&net, theta, &data).complex_step, COMPLEX_AGREE);
+    network_free(&net);
+    dataset_free(&data);
+}
+END_TEST
+
+/* The complex version is the loss: on the real axis its real part is
+ * network_loss's value (the complex exp, tanh and log round the real part
+ * as the real ones do, to a few ulps: 1e-15 relative allowed) and its
+ * imaginary part is 0. */
+START_TEST(complex_loss_is_the_loss)
+{
+    for (size_t k = 0; k < gradient_case_count; k++) {
+        const struct gradient_case *c = &gradient_cases[k];
+        struct network net;
+        struct dataset data;
+        struct rng rng;
+        double theta[64];
+        double complex z[64];
+        network_init(&net, c->inputs, c->hidden, c->outputs, c->activation, c->loss);
+        network_random_data(&data, GRADIENT_SAMPLES, c->inputs, c->loss, c->outputs, 3);
+        rng_seed(&rng, 4);
+        for (size_t p = 0; p < network_dim(&net); p++)
+            z[p] = theta[p] = 2.0 * rng_uniform(&rng) - 1.0;
+        double loss = network_loss(&net, theta, &data, NULL, 0);
+        double complex value = network_loss_complex(&net, z, &data, NULL, 0);
+        ck_assert_double_eq_tol(creal(value), loss, 1e-15 * loss);
+        ck_assert_double_eq(cimag(value), 0);
+        network_free(&net);
+        dataset_free(&data);
+    }
+}
+END_TEST
+
+/* The complex step can fail: the gradient of a sigmoid network against
+ * the complex step of the tanh network with the same parameters is off by
+ * more than chapter 5's GRADCHECK_WRONG. */
+START_TEST(complex_step_catches_a_wrong_gradient)
+{
+    struct network tanh_net, sigmoid_net;
+    struct dataset data;
+    double theta[64], grad[64], step[64], worst = 0.0;
+    struct rng rng;
+    network_init(&tanh_net, 3, 4, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_init(&sigmoid_net, 3, 4, 3, ACTIVATION_SIGMOID, LOSS_CROSS_ENTROPY);
+    network_random_data(&data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
+    rng_seed(&rng, 3);
+    network_init_parameters(&tanh_net, theta, &rng);
+    network_gradient(&sigmoid_net, grad, theta, &data, NULL, 0);
+    network_complex_step(&tanh_net, step, theta, &data, NULL, 0);
+    for (size_t p = 0; p < network_dim(&tanh_net); p++)
+        worst = fmax(worst, relative_error(grad[p], step[p], GRADCHECK_FLOOR));
+    ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
+    ck_assert_double_gt(worst, GRADCHECK_WRONG);
+    network_free(&tanh_net);
+    network_free(&sigmoid_net);
+    dataset_free(&data);
+}
+END_TEST
+
+/* Where the two checks differ: one coordinate of the gradient off by one
+ * part in 1e7 (a slip far below any formula's mistake, the size of a
+ * wrong rounding of a constant, say) passes chapter 5's central check,
+ * whose threshold GRADCHECK_PASS = 1e-6 sits above the difference's own
+ * error, and fails the complex step's COMPLEX_AGREE = 1e-13. */
+static const struct network *slipped_net;
+static void slipped_gradient(const void *context, double *grad, const double *theta)
+{
+    const struct dataset *data = context;
+    network_gradient(slipped_net, grad, theta, data, NULL, 0);
+    grad[0] *= 1 + 1e-7;
+}
+
+static double slipped_value(const void *context, const double *theta)
+{
+    return network_loss(slipped_net, theta, context, NULL, 0);
+}
+
+START_TEST(complex_step_sees_further)
+{
+    struct network net;
+    struct dataset data;
+    double theta[64], grad[64], numeric[64], step[64];
+    struct rng rng;
+    network_init(&net, 3, 5, 4, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_random_data(&data, GRADIENT_SAMPLES, 3, LOSS_CROSS_ENTROPY, 4, 9);
+    rng_seed(&rng, 3);
+    network_init_parameters(&net, theta, &rng);
+    slipped_net = &net;
+    struct checked objective = {&data, network_dim(&net), slipped_value, slipped_gradient};
+    double central = gradcheck(&objective, theta, grad, numeric, GRADCHECK_FLOOR).worst;
+    network_complex_step(&net, step, theta, &data, NULL, 0);
+    double complex_step = relative_error(grad[0], step[0], GRADCHECK_FLOOR);
+    ck_assert_double_lt(central, GRADCHECK_PASS);
+    ck_assert_double_eq(COMPLEX_AGREE, 1e-13);
+    ck_assert_double_gt(complex_step, COMPLEX_AGREE);
+    /* the slip, as the complex step measures it (to its 1e-13) */
+    ck_assert_double_eq_tol(grad[0] / step[0] - 1, 1e-7, 1e-12);
+    network_free(&net);
+    dataset_free(&data);
 }
 END_TEST
 
@@ -459,7 +600,7 @@ START_TEST(batch_noise_formula)
     struct rng rng;
     double theta[4], g[4], gi[4], full[4];
     const size_t n = 5;
-    random_data(&data, n, 3, LOSS_MSE, 1, 12);
+    network_random_data(&data, n, 3, LOSS_MSE, 1, 12);
     network_init(&net, 3, 0, 1, ACTIVATION_TANH, LOSS_MSE);
     rng_seed(&rng, 2);
     network_init_parameters(&net, theta, &rng);
@@ -521,6 +662,11 @@ Suite *chapter_suite(void)
     TCase *hand = tcase_create("ch11 backpropagation by hand");
     tcase_add_test(model, every_backpropagation_checked);
     tcase_add_test(model, a_wrong_backward_pass_is_caught);
+    tcase_add_test(model, backpropagation_against_complex_step);
+    tcase_add_test(model, complex_loss_is_the_loss);
+    tcase_add_test(model, complex_step_catches_a_wrong_gradient);
+    tcase_add_test(model, complex_step_sees_further);
+    tcase_add_test(hand, complex_step_by_hand);
     tcase_add_test(model, linear_mse_is_chapter_4_regression);
     tcase_add_test(model, seed_loop_is_the_module);
     tcase_add_test(model, default_init_bounds);

@@ -38,6 +38,26 @@ if [ "$(head -n 1 "$cli_out" | cut -d, -f1-4)" = "step,loss,W1_1_1,W1_1_2" ]; th
 else
     cli_fail "lab: an mlp's parameters are named W1_i_j, ..."
 fi
+# With a scheduler the CSV gains the lr column (shared/lab.md, part 2,
+# chapter 9), for the models too: StepLR halving the rate after every
+# update, row k holds the rate of update k (row 0: the initial one).
+expect_exit 0 "lab: an mlp with a scheduler" \
+    "$lab" --data "$digits" --model mlp:3 --loss cross-entropy --columns loss --steps 3 \
+    --batch 10 --optimizer sgd --lr 0.1 --scheduler steplr --step-size 1 --gamma 0.5
+if [ "$(cut -d, -f1,4 "$cli_out" | tr '\n' ' ')" = \
+     "step,lr 0,0.10000000000000001 1,0.10000000000000001 2,0.050000000000000003 3,0.025000000000000001 " ]; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "lab: an mlp with steplr prints the rates 0.1, 0.1, 0.05, 0.025 in its last column lr"
+fi
+expect_exit 0 "lab: logistic regression with a scheduler, every parameter" \
+    "$lab" --data "$cancer" --model logistic --steps 1 --optimizer sgd --lr 0.1 \
+    --scheduler cosineannealinglr --t-max 4
+if [ "$(head -n 1 "$cli_out" | tr ',' '\n' | tail -n 2 | tr '\n' ' ')" = "b lr " ]; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "lab: logistic regression with a scheduler ends its header with b,lr"
+fi
 expect_usage_error "lab: --model with --function" "$lab" --function rosenbrock --model logistic
 expect_usage_error "lab: --loss with logistic" "$lab" --data "$cancer" --model logistic --loss mse
 expect_usage_error "lab: logistic on targets 0..9" "$lab" --data "$digits" --model logistic
@@ -52,7 +72,8 @@ expect_usage_error "lab: --x0 of the wrong length" "$lab" --data "$cancer" --mod
 # PyTorch: the seed's loop, 100 epochs of Linear(10, 1) with MSELoss and
 # SGD(lr=0.01) from the C program's data and initial weights, and five steps
 # of the 64-32-10 digits network with every optimizer, within 1e-12, and the
-# lab's --model runs (RMSprop on the network within 1e-9: see the script).
+# lab's --model runs, with and without schedulers (RMSprop on the network
+# within 1e-9: see the script).
 expect_pytorch_agrees "the seed's loop and the digits network against PyTorch's" \
     chapters/11-tiny-network/pytorch_check.py "$BUILD"
 

@@ -51,7 +51,7 @@ def main():
     print("NumPy %s, 2/N X.T @ (X @ w - y)  %.3f ms (median of %d runs)"
           % (np.__version__, 1e3 * numpy_time, len(times)))
     print("  BLAS: %s" % blas_library())
-    print("  four at a time is %.2f x as fast as NumPy, one by one %.2f x"
+    print("  eight in pairs is %.2f x as fast as NumPy, one by one %.2f x"
           % (numpy_time / fast, numpy_time / slow))
 
 

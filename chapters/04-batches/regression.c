@@ -61,57 +61,75 @@ void mse_grad_one_by_one(const struct regression *model, double *grad, const dou
 }
 /* ANCHOR_END: grad */
 
-/* ANCHOR: four */
-/* error[l] <- y_hat - y of sample l of four: its row x[l] (d numbers) and
+/* ANCHOR: eight */
+/* error[l] <- y_hat - y of sample l of eight: its row x[l] (d numbers) and
  * target y[l].  Each y_hat is summed exactly as regression_predict sums it
  * (b, then + w_1 x_1, ..., + w_d x_d, each product rounded before it is
- * added); the four sums do not depend on each other, so the processor works
- * on all four at once. */
-static inline void errors_of_four(double error[4], const double *theta, double start,
-                                  size_t d, const double *x[4], const double y[4])
+ * added); the eight sums do not depend on each other.  They go two to a
+ * pair, y01 holding the sums of samples 0 and 1: an SSE2 register holds
+ * two doubles, and a loop of exactly two over a pair is one that gcc and
+ * clang turn into one register-wide multiplication and one addition at
+ * -O2.  Each side of a pair stays its own sum. */
+static inline void errors_of_eight(double error[8], const double *theta, double start,
+                                   size_t d, const double *const x[8], const double y[8])
 {
-    double y0 = start, y1 = start, y2 = start, y3 = start;
+    double y01[2] = {start, start}, y23[2] = {start, start}, y45[2] = {start, start},
+           y67[2] = {start, start};
     for (size_t j = 0; j < d; j++) {
-        y0 += theta[j] * x[0][j];
-        y1 += theta[j] * x[1][j];
-        y2 += theta[j] * x[2][j];
-        y3 += theta[j] * x[3][j];
+        double w = theta[j];
+        double x01[2] = {x[0][j], x[1][j]}, x23[2] = {x[2][j], x[3][j]},
+               x45[2] = {x[4][j], x[5][j]}, x67[2] = {x[6][j], x[7][j]};
+        for (size_t c = 0; c < 2; c++) {
+            y01[c] += w * x01[c];
+            y23[c] += w * x23[c];
+            y45[c] += w * x45[c];
+            y67[c] += w * x67[c];
+        }
     }
-    error[0] = y0 - y[0];
-    error[1] = y1 - y[1];
-    error[2] = y2 - y[2];
-    error[3] = y3 - y[3];
+    for (size_t c = 0; c < 2; c++) {
+        error[c] = y01[c] - y[c];
+        error[2 + c] = y23[c] - y[2 + c];
+        error[4 + c] = y45[c] - y[4 + c];
+        error[6 + c] = y67[c] - y[6 + c];
+    }
 }
 
-/* grad[j] += error[l] x[l][j] for l = 0, 1, 2, 3 in that order (C adds left
- * to right, so each sum below is four += in a row).  The features go two
- * at a time, in a loop of exactly two: two sums side by side are what an
- * SSE2 register holds, and a loop whose length is known is one that gcc
- * turns into register-wide operations at -O2 (a loop of unknown length d
- * it leaves alone there). */
-static inline void add_four(double *restrict grad, size_t d, const double error[4],
-                            const double *x[4])
+/* grad[j] += error[l] x[l][j] for l = 0, 1, ..., 7 in that order (C adds
+ * left to right, so each sum below is eight += in a row).  Here the pairs
+ * are features: grad[j] and grad[j + 1] side by side, in a loop of exactly
+ * two, since two neighbours of a row are neighbours in memory. */
+static inline void add_eight(double *restrict grad, size_t d, const double error[8],
+                             const double *const x[8])
 {
     size_t j = 0;
     for (; j + 2 <= d; j += 2)
         for (size_t c = 0; c < 2; c++)
             grad[j + c] = grad[j + c] + error[0] * x[0][j + c] + error[1] * x[1][j + c] +
-                          error[2] * x[2][j + c] + error[3] * x[3][j + c];
+                          error[2] * x[2][j + c] + error[3] * x[3][j + c] +
+                          error[4] * x[4][j + c] + error[5] * x[5][j + c] +
+                          error[6] * x[6][j + c] + error[7] * x[7][j + c];
     for (; j < d; j++)
         grad[j] = grad[j] + error[0] * x[0][j] + error[1] * x[1][j] + error[2] * x[2][j] +
-                  error[3] * x[3][j];
+                  error[3] * x[3][j] + error[4] * x[4][j] + error[5] * x[5][j] +
+                  error[6] * x[6][j] + error[7] * x[7][j];
 }
 
 /* x[l], y[l] <- row and target of sample batch[k + l] (k + l without a
- * batch), l = 0..3. */
-static inline void four_samples(const double *x[4], double y[4], const struct dataset *data,
-                                const size_t *batch, size_t k)
+ * batch), l = 0..7.  The test of batch is made once, outside the loops,
+ * not once a sample. */
+static inline void eight_samples(const double *x[8], double y[8], const struct dataset *data,
+                                 const size_t *batch, size_t k)
 {
-    for (size_t l = 0; l < 4; l++) {
-        size_t i = batch ? batch[k + l] : k + l;
-        x[l] = data->x + i * data->features;
-        y[l] = data->y[i];
-    }
+    if (batch == NULL)
+        for (size_t l = 0; l < 8; l++) {
+            x[l] = data->x + (k + l) * data->features;
+            y[l] = data->y[k + l];
+        }
+    else
+        for (size_t l = 0; l < 8; l++) {
+            x[l] = data->x + batch[k + l] * data->features;
+            y[l] = data->y[batch[k + l]];
+        }
 }
 
 void mse_grad(const struct regression *model, double *grad, const double *theta,
@@ -124,16 +142,16 @@ void mse_grad(const struct regression *model, double *grad, const double *theta,
         size = data->count;
     for (size_t j = 0; j < dim; j++)
         grad[j] = 0.0;
-    for (; k + 4 <= size; k += 4) {                     /* four samples at a time */
-        const double *x[4];
-        double y[4], error[4];
-        four_samples(x, y, data, batch, k);
-        errors_of_four(error, theta, start, d, x, y);
-        add_four(grad, d, error, x);
+    for (; k + 8 <= size; k += 8) {                     /* eight samples at a time */
+        const double *x[8];
+        double y[8], e[8];
+        eight_samples(x, y, data, batch, k);
+        errors_of_eight(e, theta, start, d, x, y);
+        add_eight(grad, d, e, x);
         if (model->bias)
-            grad[d] = grad[d] + error[0] + error[1] + error[2] + error[3];
+            grad[d] = grad[d] + e[0] + e[1] + e[2] + e[3] + e[4] + e[5] + e[6] + e[7];
     }
-    for (; k < size; k++) {                             /* the last size mod 4 */
+    for (; k < size; k++) {                             /* the last size mod 8 */
         size_t i = batch ? batch[k] : k;
         const double *x = data->x + i * d;
         double error = regression_predict(model, theta, i) - data->y[i];
@@ -145,7 +163,7 @@ void mse_grad(const struct regression *model, double *grad, const double *theta,
     for (size_t j = 0; j < dim; j++)
         grad[j] *= 2.0 / (double)size;
 }
-/* ANCHOR_END: four */
+/* ANCHOR_END: eight */
 
 double mse_loss(const struct regression *model, const double *theta,
                 const size_t *batch, size_t size)
@@ -154,13 +172,13 @@ double mse_loss(const struct regression *model, const double *theta,
     size_t k = 0;
     if (batch == NULL)
         size = model->data->count;
-    for (; k + 4 <= size; k += 4) {     /* as mse_grad: four samples at a time */
-        const double *x[4];
-        double y[4], error[4];
-        four_samples(x, y, model->data, batch, k);
-        errors_of_four(error, theta, start, model->data->features, x, y);
-        sum = sum + error[0] * error[0] + error[1] * error[1] + error[2] * error[2] +
-              error[3] * error[3];
+    for (; k + 8 <= size; k += 8) {     /* as mse_grad: eight samples at a time */
+        const double *x[8];
+        double y[8], e[8];
+        eight_samples(x, y, model->data, batch, k);
+        errors_of_eight(e, theta, start, model->data->features, x, y);
+        sum = sum + e[0] * e[0] + e[1] * e[1] + e[2] * e[2] + e[3] * e[3] + e[4] * e[4] +
+              e[5] * e[5] + e[6] * e[6] + e[7] * e[7];
     }
     for (; k < size; k++) {
         size_t i = batch ? batch[k] : k;

@@ -45,9 +45,9 @@ double mse_loss(const struct regression *model, const double *theta,
                 const size_t *batch, size_t size);
 
 /* grad <- gradient of mse_loss over the same batch: regression_dim entries,
- * (4.2) of chapter 4; grad must not overlap the data.  Four samples at a
- * time, bit for bit the result of mse_grad_one_by_one (chapter 4, "Four
- * sums in flight"). */
+ * (4.2) of chapter 4; grad must not overlap the data.  Eight samples at a
+ * time, their predictions two to a register, bit for bit the result of
+ * mse_grad_one_by_one (chapter 4, "Eight sums in flight"). */
 void mse_grad(const struct regression *model, double *grad, const double *theta,
               const size_t *batch, size_t size);
 

@@ -34,6 +34,12 @@ void batch_noise(double noise[NOISE_SIZES], double *trace, size_t *count);
 /* Chapter 6: sgd at momentum_sgd_rates[k] and momentum 0.9 at a tenth of
  * it, final training loss on digits, seed 1 (infinity: diverged). */
 #define MOMENTUM_PAIRS 4
+/* claims_print stops (exit status 1) unless, wherever sgd's final loss is
+ * below MOMENTUM_TRAINS (the untrained network's is ln 10, about 2.3),
+ * momentum's is within MOMENTUM_CLOSE of it, relative, and wherever it is
+ * not, momentum's is below MOMENTUM_TRAINS. */
+#define MOMENTUM_TRAINS 1.0
+#define MOMENTUM_CLOSE 0.1
 extern const double momentum_sgd_rates[MOMENTUM_PAIRS];
 void momentum_pairs(double sgd_loss[MOMENTUM_PAIRS], double momentum_loss[MOMENTUM_PAIRS]);
 

@@ -66,8 +66,7 @@ bool lab_model_flag(struct lab_model *m, int argc, char **argv, int *i)
 void lab_model_check(const struct lab_model *m, const struct flags_given *given)
 {
     static const char *const ours[] = {"--model", "--loss", "--init-seed", "--columns", NULL};
-    static const char *const not_yet[] = {"--no-bias", "--line-search", "--plot", "--scheduler",
-                                          NULL};
+    static const char *const not_yet[] = {"--no-bias", "--line-search", "--plot", NULL};
     static const char *const loss[] = {"--loss", NULL};
     static const char *const seed[] = {"--init-seed", NULL};
     if (flag_was_given(given, "--function"))
@@ -139,30 +138,31 @@ void lab_model_name(const struct network *net, size_t p, char *name, size_t size
         snprintf(name, size, "b2_%zu", p - net->outputs * h + 1);
 }
 
-void lab_model_header(FILE *out, const struct network *net, bool loss_only)
+void lab_model_header(FILE *out, const struct network *net, bool loss_only, const char *last)
 {
     size_t d = net->inputs, h = net->hidden;
     fputs("step,loss", out);
     if (loss_only) {
-        fputs(classifies(net) ? ",accuracy\n" : "\n", out);
-        return;
-    }
-    if (h == 0) {                       /* logistic: w1..wd, b as the lab's linear model */
+        if (classifies(net))
+            fputs(",accuracy", out);
+    } else if (h == 0) {                /* logistic: w1..wd, b as the lab's linear model */
         for (size_t j = 1; j <= d; j++)
             fprintf(out, ",w%zu", j);
-        fputs(",b\n", out);
-        return;
-    }
-    for (size_t p = 0; p < network_dim(net); p++) {
-        char name[48];
-        lab_model_name(net, p, name, sizeof name);
-        fprintf(out, ",%s", name);
-    }
+        fputs(",b", out);
+    } else
+        for (size_t p = 0; p < network_dim(net); p++) {
+            char name[48];
+            lab_model_name(net, p, name, sizeof name);
+            fprintf(out, ",%s", name);
+        }
+    if (last)
+        fprintf(out, ",%s", last);
     fputc('\n', out);
 }
 
 void lab_model_row(FILE *out, const struct network *net, bool loss_only,
-                   const struct dataset *data, long step, double loss, const double *theta)
+                   const struct dataset *data, long step, double loss, const double *theta,
+                   const double *last)
 {
     fprintf(out, "%ld,%.17g", step, loss);
     if (loss_only) {
@@ -171,5 +171,7 @@ void lab_model_row(FILE *out, const struct network *net, bool loss_only,
     } else
         for (size_t p = 0; p < network_dim(net); p++)
             fprintf(out, ",%.17g", theta[p]);
+    if (last)
+        fprintf(out, ",%.17g", *last);
     fputc('\n', out);
 }

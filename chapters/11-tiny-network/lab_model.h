@@ -66,12 +66,16 @@ void lab_model_start(const struct lab_model *m, double *theta);
 /* name[0..size) <- the name of parameter p (0-based) as the header writes it. */
 void lab_model_name(const struct network *net, size_t p, char *name, size_t size);
 
-/* The CSV header "step,loss,..." of a network model (columns as above). */
-void lab_model_header(FILE *out, const struct network *net, bool loss_only);
+/* The CSV header "step,loss,..." of a network model (columns as above),
+ * then ",last" when last is not NULL (the lab's "lr" with a scheduler,
+ * shared/lab.md part 2, chapter 9). */
+void lab_model_header(FILE *out, const struct network *net, bool loss_only, const char *last);
 
 /* One row: "step,loss" then every parameter, or the accuracy over data
- * when loss_only and the model classifies. */
+ * when loss_only and the model classifies; then *last when last is not
+ * NULL (the rate of the update that produced the row). */
 void lab_model_row(FILE *out, const struct network *net, bool loss_only,
-                   const struct dataset *data, long step, double loss, const double *theta);
+                   const struct dataset *data, long step, double loss, const double *theta,
+                   const double *last);
 
 #endif

@@ -25,6 +25,7 @@ struct example {
 static const struct example examples[] = {
     {"seed-loop", seed_loop_print, 1},
     {"by-hand", by_hand_report, 1},
+    {"gradients", gradients_report, 1},
     {"pytorch", seed_loop_dump, 0},
     {"pytorch-network", network_dump, 0},
     {"sweep", sweep_print, 2},
@@ -39,8 +40,9 @@ static void usage(void)
 {
     puts("usage: ch11 [--example NAME] [--csv DIR]\n"
          "       ch11 --values\n"
-         "  with no flag: the worked examples seed-loop and by-hand\n"
-         "  --example NAME   one part: seed-loop, by-hand, pytorch or pytorch-network\n"
+         "  with no flag: the worked examples seed-loop, by-hand and gradients\n"
+         "  --example NAME   one part: seed-loop, by-hand, gradients, pytorch or\n"
+         "                   pytorch-network\n"
          "                   (for pytorch_check.py: the seed's loop, the digits\n"
          "                   network's first steps, with their data), or one that trains\n"
          "                   on the data (seconds to a minute): sweep, cancer,\n"
@@ -79,7 +81,7 @@ int main(int argc, char **argv)
                 examples[k].report(stdout, csv_dir);
                 return 0;
             }
-        fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, pytorch, pytorch-network, sweep, "
+        fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, gradients, pytorch, pytorch-network, sweep, "
                          "cancer, digits, moons or claims)", example);
     }
     for (size_t k = 0, shown = 0; k < EXAMPLES; k++) {

@@ -56,22 +56,21 @@ void network_init_parameters(const struct network *net, double *theta, struct rn
     init_layer(theta, net->hidden, net->outputs, rng);
 }
 
+/* The forward pass and the losses in double (forward_pass.h: the same
+ * text is the complex step's, in network_complex.c). */
+#define SCALAR double
+#define SCALARED(name) name##_real
+#define REAL(v) (v)
+#define EXP exp
+#define LOG log
+#define LOG1P log1p
+#define TANH tanh
+#define INPUT(buffer, x, count) ((void)(buffer), (x))
+#include "11-tiny-network/forward_pass.h"
+
 double sigmoid(double z)
 {
-    if (z >= 0.0)
-        return 1.0 / (1.0 + exp(-z));
-    double e = exp(z);
-    return e / (1.0 + e);
-}
-
-static double activate(enum activation activation, double u)
-{
-    switch (activation) {
-    case ACTIVATION_TANH: return tanh(u);
-    case ACTIVATION_RELU: return u > 0.0 ? u : 0.0;
-    case ACTIVATION_SIGMOID: return sigmoid(u);
-    }
-    return u;
+    return sigmoid_real(z);
 }
 
 /* act'(u), from u and a = act(u): 1 - a^2, [u > 0], a (1 - a).  ReLU's
@@ -86,85 +85,41 @@ static double activation_slope(enum activation activation, double u, double a)
     return 1.0;
 }
 
-/* out[0..rows) <- weight [rows x cols] in + bias. */
-static void affine(double *out, const double *weight, const double *bias, const double *in,
-                   size_t rows, size_t cols)
-{
-    for (size_t r = 0; r < rows; r++) {
-        const double *w = weight + r * cols;
-        double sum = 0.0;
-        for (size_t c = 0; c < cols; c++)
-            sum += w[c] * in[c];
-        out[r] = sum + bias[r];
-    }
-}
-
-/* u[0..H) receives the pre-activations when the caller needs them. */
-static void forward(const struct network *net, double *z, double *a, double *u,
-                    const double *theta, const double *x)
-{
-    size_t d = net->inputs, h = net->hidden, k = net->outputs;
-    if (h == 0) {
-        affine(z, theta, theta + k * d, x, k, d);
-        return;
-    }
-    const double *w1 = theta, *b1 = w1 + h * d, *w2 = b1 + h, *b2 = w2 + k * h;
-    affine(u, w1, b1, x, h, d);                             /* u = W1 x + b1   (11.1) */
-    for (size_t j = 0; j < h; j++)
-        a[j] = activate(net->activation, u[j]);             /* a = act(u)      (11.2) */
-    affine(z, w2, b2, a, k, h);                             /* z = W2 a + b2   (11.3) */
-}
-
 void network_forward(const struct network *net, double *z, double *hidden,
                      const double *theta, const double *x)
 {
     double *a = hidden ? hidden : net->scratch, *u = net->scratch + net->hidden;
-    forward(net, z, a, u, theta, x);
+    forward_real(net, z, a, u, theta, x);
 }
 
 double log_sum_exp(const double *z, size_t count)
 {
-    double m = z[0], sum = 0.0;
-    for (size_t i = 1; i < count; i++)
-        if (z[i] > m)
-            m = z[i];
-    for (size_t i = 0; i < count; i++)
-        sum += exp(z[i] - m);
+    double m, sum = shifted_exp_sum_real(&m, z, count);
     return m + log(sum);
 }
 
 /* ANCHOR: losses */
 double loss_of_outputs(const struct network *net, double *dz, const double *z, double y)
 {
-    size_t k = net->outputs;
+    double m, sum;
+    double loss = loss_value_real(net, z, y, &m, &sum);
+    if (dz == NULL)
+        return loss;
     switch (net->loss) {
     case LOSS_MSE:
-        if (dz)
-            dz[0] = 2.0 * (z[0] - y);
-        return (z[0] - y) * (z[0] - y);
+        dz[0] = 2.0 * (z[0] - y);
+        break;
     case LOSS_BCE:
-        /* -(y log s + (1 - y) log(1 - s)), s = sigmoid(z), rewritten so
-         * that no exp overflows and no log sees 0               (11.10) */
-        if (dz)
-            dz[0] = sigmoid(z[0]) - y;
-        return fmax(z[0], 0.0) - z[0] * y + log1p(exp(-fabs(z[0])));
-    case LOSS_CROSS_ENTROPY: {
-        /* softmax and log-sum-exp from the same shifted exponentials
-         * e_i = exp(z_i - m), m = max z: none overflows, the largest is 1 */
-        size_t c = (size_t)y;
-        double m = z[0], sum = 0.0;
-        for (size_t i = 1; i < k; i++)
-            if (z[i] > m)
-                m = z[i];
-        for (size_t i = 0; i < k; i++)
-            sum += exp(z[i] - m);
-        if (dz)
-            for (size_t i = 0; i < k; i++)                  /* softmax - onehot (11.12) */
-                dz[i] = exp(z[i] - m) / sum - (i == c ? 1.0 : 0.0);
-        return (m - z[c]) + log(sum);                       /* (11.11) */
+        dz[0] = sigmoid_real(z[0]) - y;
+        break;
+    case LOSS_CROSS_ENTROPY:
+        /* the softmax from the shifted exponentials of the loss: none
+         * overflows, the largest is 1 */
+        for (size_t i = 0; i < net->outputs; i++)          /* softmax - onehot (11.7) */
+            dz[i] = exp(z[i] - m) / sum - (i == (size_t)y ? 1.0 : 0.0);
+        break;
     }
-    }
-    return 0.0;
+    return loss;
 }
 /* ANCHOR_END: losses */
 
@@ -176,15 +131,7 @@ static const double *sample(const struct dataset *data, size_t i)
 double network_loss(const struct network *net, const double *theta,
                     const struct dataset *data, const size_t *batch, size_t size)
 {
-    size_t count = batch ? size : data->count;
-    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
-    double sum = 0.0;
-    for (size_t s = 0; s < count; s++) {
-        size_t i = batch ? batch[s] : s;
-        forward(net, z, a, u, theta, sample(data, i));
-        sum += loss_of_outputs(net, NULL, z, data->y[i]);
-    }
-    return sum / (double)count;
+    return mean_loss_real(net, net->scratch, theta, data, batch, size);
 }
 
 double network_gradient(const struct network *net, double *grad, const double *theta,
@@ -208,24 +155,24 @@ double network_gradient(const struct network *net, double *grad, const double *t
         const double *x = sample(data, i);
         const double *in = h == 0 ? x : a;
         size_t width = h == 0 ? d : h;
-        forward(net, z, a, u, theta, x);
-        sum += loss_of_outputs(net, dz, z, data->y[i]);        /* dz [K]  (11.4) */
+        forward_real(net, z, a, u, theta, x);
+        sum += loss_of_outputs(net, dz, z, data->y[i]);  /* dz [K] (11.6), (11.7) */
         for (size_t r = 0; r < k; r++) {
             double *g = gw2 + r * width;
             for (size_t c = 0; c < width; c++)
-                g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.5) */
-            gb2[r] += dz[r];                                    /* db2 += dz     (11.5) */
+                g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.8) */
+            gb2[r] += dz[r];                                    /* db2 += dz     (11.8) */
         }
         if (h == 0)
             continue;
         for (size_t j = 0; j < h; j++) {
             double da = 0.0;
             for (size_t r = 0; r < k; r++)
-                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.6) */
-            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.7) */
+                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.9) */
+            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.10) */
             double *g = gw1 + j * d;
             for (size_t c = 0; c < d; c++)
-                g[c] += du * x[c];                              /* dW1 += du x^T (11.8) */
+                g[c] += du * x[c];                              /* dW1 += du x^T (11.11) */
             gb1[j] += du;
         }
     }
@@ -239,7 +186,7 @@ double network_gradient(const struct network *net, double *grad, const double *t
 double network_predict(const struct network *net, const double *theta, const double *x)
 {
     double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
-    forward(net, z, a, u, theta, x);
+    forward_real(net, z, a, u, theta, x);
     if (net->loss == LOSS_MSE)
         return z[0];
     if (net->loss == LOSS_BCE)

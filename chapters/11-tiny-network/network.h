@@ -20,7 +20,7 @@
  *   cross-entropy  K classes, y the class index c:
  *                  logsumexp(z) - z_c                        nn.CrossEntropyLoss
  *
- * Backpropagation (chapter 11's README, equations (11.4) to (11.8)), per
+ * Backpropagation (chapter 11's README, equations (11.6) to (11.11)), per
  * sample, shapes in brackets, then averaged over the batch:
  *   dz  = dloss/dz           [K]  mse: 2 (z - y); bce: sigmoid(z) - y;
  *                                 cross-entropy: softmax(z) - onehot(c)
@@ -32,6 +32,10 @@
  * Summing the per-sample outer products is the matrix product of the
  * batch form (dW2 = dZ^T A over a batch of B rows) written one row at a
  * time; the result is the same up to the order of the additions.
+ *
+ * The forward pass and the losses are written once, in forward_pass.h,
+ * over a scalar type: network.c makes them in double, network_complex.c in
+ * double complex for the complex step that checks backpropagation.
  *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond

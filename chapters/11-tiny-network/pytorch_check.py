@@ -26,7 +26,11 @@ Last, the lab: `build/descent --model mlp:3 --loss cross-entropy` and
 `--model logistic` on 40 digits (logistic: is the digit above 4?), three
 updates in batches of 10 with every optimizer at its defaults (SGD at lr
 0.01), against the same steps in PyTorch from the lab's first row; within
-1e-12 too, but RMSprop within 1e-9 (lab_check says why).
+1e-12 too, but RMSprop within 1e-9 (lab_check says why).  The network also
+runs with SGD (lr 0.1) and Adam under `--scheduler steplr` and
+`--scheduler cosineannealinglr`, against torch.optim.lr_scheduler's StepLR
+and CosineAnnealingLR stepped after every update: the parameters and the
+CSV's lr column (the rate of the update that produced each row).
 
     python3 chapters/11-tiny-network/pytorch_check.py [BUILD]
 
@@ -45,6 +49,13 @@ import torch
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
 TOLERANCE = 1e-12
 RMSPROP_TOLERANCE = 1e-9      # the lab's RMSprop on the network: see lab_check
+# The lab's schedulers on the network (lab_check): flags, PyTorch's class.
+SCHEDULERS = {
+    "steplr": (["--step-size", "1", "--gamma", "0.5"],
+               lambda opt: torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)),
+    "cosineannealinglr": (["--t-max", "3"],
+                          lambda opt: torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=3)),
+}
 
 
 def ours():
@@ -171,7 +182,10 @@ def lab_check():
                       open(path).read().split("\n")[1:] if r]
             x = torch.tensor([v[:-1] for v in values], dtype=torch.float64)
             target = [v[-1] for v in values]
-            for name in ["sgd"] + list(OPTIMIZERS):
+            runs = [(name, None) for name in ["sgd"] + list(OPTIMIZERS)]
+            if model != "logistic":
+                runs += [(name, scheduler) for name in ("sgd", "adam") for scheduler in SCHEDULERS]
+            for name, scheduler in runs:
                 if name == "nadam" and int(torch.__version__.split(".")[0]) < 2:
                     continue
                 command = [f"{BUILD}/descent", "--data", path, "--model", model, "--steps", "3",
@@ -179,10 +193,13 @@ def lab_check():
                 if model != "logistic":
                     command += ["--loss", "cross-entropy"]
                 if name == "sgd":
-                    command += ["--lr", "0.01"]
+                    command += ["--lr", "0.1" if scheduler else "0.01"]
+                if scheduler:
+                    command += ["--scheduler", scheduler] + SCHEDULERS[scheduler][0]
                 out = subprocess.run(command, check=True, capture_output=True,
                                      text=True).stdout.split("\n")
                 table = [[float(v) for v in line.split(",")] for line in out[1:] if line]
+                rates = [row.pop() for row in table] if scheduler else None
                 theta = table[0][2:]
                 if model == "logistic":
                     net = torch.nn.Linear(x.shape[1], 1).double()
@@ -201,15 +218,22 @@ def lab_check():
                                         .reshape(parameter.shape))
                         at += count
                 if name == "sgd":
-                    optimizer = torch.optim.SGD(net.parameters(), lr=0.01)
+                    optimizer = torch.optim.SGD(net.parameters(), lr=0.1 if scheduler else 0.01)
                 else:
                     optimizer = OPTIMIZERS[name](net.parameters())
+                schedule = SCHEDULERS[scheduler][1](optimizer) if scheduler else None
                 worst = 0.0
+                if scheduler:       # row 0: the initial rate
+                    worst = relative(optimizer.param_groups[0]["lr"], rates[0])
                 for step in range(1, 4):
                     batch = slice(10 * (step - 1), 10 * step)
+                    used = optimizer.param_groups[0]["lr"]
                     optimizer.zero_grad()
                     criterion(net(x[batch]), y[batch]).backward()
                     optimizer.step()
+                    if schedule:
+                        schedule.step()
+                        worst = max(worst, relative(used, rates[step]))
                     theirs = torch.cat([p.detach().flatten() for p in net.parameters()]).tolist()
                     worst = max([worst] + [abs(a - b) / max(abs(a), abs(b), 1e-3)
                                            for a, b in zip(theirs, table[step][2:])])
@@ -220,7 +244,9 @@ def lab_check():
                 # derivative in g, lr eps / (0.1 |g| + eps)^2, is then ~1e5, and
                 # the last-bit difference of the two sums grows to ~3e-12.
                 tolerance = RMSPROP_TOLERANCE if name == "rmsprop" else TOLERANCE
-                print(f"  {model:<9} {name:<9} parameters {worst:.1e}")
+                label = f"{name} {scheduler}" if scheduler else name
+                print(f"  {model:<9} {label:<27} parameters{' and lr' if scheduler else ''} "
+                      f"{worst:.1e}")
                 ok = ok and worst <= tolerance
     return ok
 

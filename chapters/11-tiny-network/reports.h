@@ -22,6 +22,10 @@ void network_dump(FILE *out, const char *csv_dir);
 /* The 2-2-2 network by hand: forward, backward, one step. */
 void by_hand_report(FILE *out, const char *csv_dir);
 
+/* Backpropagation of every model and loss against the central difference
+ * and the complex step (gradient_checks.h). */
+void gradients_report(FILE *out, const char *csv_dir);
+
 /* A task's optimizers at their tuned rates over seeds 1..SEEDS (test
  * loss and accuracy, mean and sd); csv: PREFIX_OPTIMIZER.csv, the curves of
  * seed 1.  task is an enum task of experiments.h. */

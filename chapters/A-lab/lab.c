@@ -72,8 +72,8 @@ long updates_per_epoch(size_t count, size_t batch)
 /* The header; last: the name of a last column ("alpha", "lr") or NULL. */
 static void print_header(FILE *out, const struct objective *objective, const char *last)
 {
-    if (objective->network)     /* chapter 11: its own columns (no last column) */
-        lab_model_header(out, objective->network, objective->loss_only);
+    if (objective->network)     /* chapter 11: its own columns, then the last */
+        lab_model_header(out, objective->network, objective->loss_only, last);
     else if (objective->function)
         csv_header(out, "x", objective->function->dim, last);
     else if (last == NULL)    /* --standardize: the units are said in the header */
@@ -101,7 +101,7 @@ static void print_row(FILE *out, const struct objective *objective,
 {
     if (objective->network)
         lab_model_row(out, objective->network, objective->loss_only, objective->model->data,
-                      step, loss, theta);
+                      step, loss, theta, scheduled ? &last : NULL);
     else if (scheduled) {
         fprintf(out, "%ld,%.17g", step, loss);
         for (size_t i = 0; i < dim; i++)

@@ -1,5 +1,5 @@
 /* Chapter 11, exercise 4, a reference answer: 2/L for logistic regression,
- * L = (1/4) lambda_max(X~^T X~ / N), (11.13). */
+ * L = (1/4) lambda_max(X~^T X~ / N), (11.12). */
 #include "11-tiny-network/exercises.h"
 #include "00-toolkit/fail.h"
 

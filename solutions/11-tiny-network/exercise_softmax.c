@@ -12,6 +12,6 @@ double softmax_cross_entropy(double *dz, const double *z, size_t k, size_t c)
     for (size_t i = 0; i < k; i++)
         sum += exp(z[i] - m);                           /* every term <= 1 */
     for (size_t i = 0; i < k; i++)
-        dz[i] = exp(z[i] - m) / sum - (i == c ? 1.0 : 0.0);     /* (11.12) */
-    return (m - z[c]) + log(sum);                               /* (11.11) */
+        dz[i] = exp(z[i] - m) / sum - (i == c ? 1.0 : 0.0);     /* (11.7) */
+    return (m - z[c]) + log(sum);                               /* (11.5) */
 }

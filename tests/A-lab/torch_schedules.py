@@ -69,7 +69,7 @@ def predict(theta, x):
 
 
 def batch_gradient(theta, batch):
-    """mse_grad for a batch of fewer than 4 samples (its one-by-one loop)."""
+    """mse_grad for a batch, by its one-by-one loop (the same bits as its eight at a time)."""
     d = len(X[0])
     grad = [0.0] * (d + 1)
     for i in batch:
@@ -81,7 +81,7 @@ def batch_gradient(theta, batch):
 
 
 def whole_loss(theta):
-    """mse_loss over every sample: four at a time, then the rest."""
+    """mse_loss over every sample, in blocks as it does (left to right: the same bits)."""
     errors = [predict(theta, x) - y for x, y in zip(X, Y)]
     total, k = 0.0, 0
     while k + 4 <= len(errors):
