@@ -266,7 +266,8 @@ START_TEST(backpropagation_against_complex_step)
         ck_assert_msg(e.complex_step < COMPLEX_AGREE, "%s %s: complex step %g",
                       gradient_cases[k].name, loss_name(gradient_cases[k].loss),
                       e.complex_step);
-        ck_assert_double_lt(e.central, GRADCHECK_PASS);
+        /* the text: the central errors sit at least a hundredfold below the mark */
+        ck_assert_double_lt(e.central, GRADCHECK_PASS / 100);
     }
 }
 END_TEST
@@ -286,7 +287,9 @@ START_TEST(complex_step_by_hand)
                                                  0, -3.0 / 2, 0, 3.0 / 2, -1.0 / 2, 1.0 / 2};
     for (int p = 0; p < BY_HAND_DIM; p++)
         ck_assert_double_eq_tol(step[p], expected[p], 4 * DBL_EPSILON);
-    ck_assert_double_lt(gradient_errors_at(&net, theta, &data).complex_step, COMPLEX_AGREE);
+    struct gradient_errors e = gradient_errors_at(&net, theta, &data);
+    ck_assert_double_lt(e.complex_step, COMPLEX_AGREE);
+    ck_assert_double_lt(e.central, GRADCHECK_PASS / 100);     /* as the table's other rows */
     network_free(&net);
     dataset_free(&data);
 }
