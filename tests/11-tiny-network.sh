@@ -16,6 +16,19 @@ expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand
 expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
+# From another folder the data cannot be found: every part that reads it
+# stops before it prints anything (no title line on stdout).
+elsewhere=$(mktemp -d)
+case $ch11 in /*) ch11_path=$ch11 ;; *) ch11_path=$PWD/$ch11 ;; esac
+for part in sweep cancer digits claims pytorch-network; do
+    expect_usage_error "--example $part away from the data" \
+        sh -c 'cd "$1" && exec "$2" --example "$3"' sh "$elsewhere" "$ch11_path" "$part"
+done
+expect_usage_error "--values away from the data" \
+    sh -c 'cd "$1" && exec "$2" --values' sh "$elsewhere" "$ch11_path"
+expect_usage_error "--csv away from the data" \
+    sh -c 'cd "$1" && exec "$2" --csv .' sh "$elsewhere" "$ch11_path"
+rmdir "$elsewhere"
 
 # The lab's chapter-11 flags (11-tiny-network/lab_model.h).
 lab=$BUILD/descent

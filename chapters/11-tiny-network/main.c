@@ -10,8 +10,10 @@
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
+#include "11-tiny-network/data.h"
 #include "11-tiny-network/reports.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,19 +22,20 @@ struct example {
     const char *name;
     void (*report)(FILE *out, const char *csv_dir);
     int shown;                      /* without --example: 1 always, 2 with --csv */
+    bool reads_data;                /* reads the CSV files of data/ */
 };
 
 static const struct example examples[] = {
-    {"seed-loop", seed_loop_print, 1},
-    {"by-hand", by_hand_report, 1},
-    {"gradients", gradients_report, 1},
-    {"pytorch", seed_loop_dump, 0},
-    {"pytorch-network", network_dump, 0},
-    {"sweep", sweep_print, 2},
-    {"cancer", cancer_print, 2},
-    {"digits", digits_print, 2},
-    {"moons", moons_print, 2},
-    {"claims", claims_print, 2},
+    {"seed-loop", seed_loop_print, 1, false},
+    {"by-hand", by_hand_report, 1, false},
+    {"gradients", gradients_report, 1, false},
+    {"pytorch", seed_loop_dump, 0, false},
+    {"pytorch-network", network_dump, 0, true},
+    {"sweep", sweep_print, 2, true},
+    {"cancer", cancer_print, 2, true},
+    {"digits", digits_print, 2, true},
+    {"moons", moons_print, 2, false},
+    {"claims", claims_print, 2, true},
 };
 #define EXAMPLES (sizeof examples / sizeof examples[0])
 
@@ -63,6 +66,25 @@ static void check_writable(const char *dir)
     remove(path);
 }
 
+static bool shown_without_example(const struct example *e, const char *csv_dir)
+{
+    return e->shown == 1 || (e->shown == 2 && csv_dir);
+}
+
+/* Stop (exit status 2) before anything is printed if the data files cannot
+ * be read: they are found from the top folder of descent. */
+static void check_data(void)
+{
+    static const char *const paths[] = {BREAST_CANCER_CSV, DIGITS_CSV};
+    for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
+        FILE *file = fopen(paths[k], "rb");
+        if (!file)
+            fail(EXIT_USAGE, "cannot read %s: %s (run ch11 from the top folder of descent)",
+                 paths[k], strerror(errno));
+        fclose(file);
+    }
+}
+
 int main(int argc, char **argv)
 {
     fail_program = "ch11";
@@ -72,20 +94,26 @@ int main(int argc, char **argv)
     if (csv_dir)
         check_writable(csv_dir);
     if (values) {
+        check_data();
         chapter11_values(stdout);
         return 0;
     }
     if (example) {
         for (size_t k = 0; k < EXAMPLES; k++)
             if (strcmp(examples[k].name, example) == 0) {
+                if (examples[k].reads_data)
+                    check_data();
                 examples[k].report(stdout, csv_dir);
                 return 0;
             }
         fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, gradients, pytorch, pytorch-network, sweep, "
                          "cancer, digits, moons or claims)", example);
     }
+    for (size_t k = 0; k < EXAMPLES; k++)
+        if (shown_without_example(&examples[k], csv_dir) && examples[k].reads_data)
+            check_data();
     for (size_t k = 0, shown = 0; k < EXAMPLES; k++) {
-        if (examples[k].shown == 0 || (examples[k].shown == 2 && !csv_dir))
+        if (!shown_without_example(&examples[k], csv_dir))
             continue;
         if (shown++ > 0)
             putchar('\n');
