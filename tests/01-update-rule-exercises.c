@@ -77,8 +77,8 @@ START_TEST(closed_form_like_the_loop)
                 GIVEN("iterate_closed_form(a = %g, x0 = 4, eta = %g, k = %ld)", a[i], eta, k);
                 EXPECT_ANSWER(iterate_closed_form(a[i], 4.0, eta, k), x, 1e-12 * fabs(x),
                               k == 0 ? "after no step at all, x is still x0"
-                                     : "(1.3): x^(k) = (1 - eta a)^k x0; keep the sign of "
-                                       "1 - eta a, which is negative when eta a > 1");
+                                     : "(1.3) with x* = 0; when eta a > 1 its factor is negative: "
+                                       "does your code keep that sign?");
                 x -= eta * a[i] * x;
             }
         }

@@ -90,8 +90,8 @@ START_TEST(convergence_factor_is_the_worst)
     RETURN_IF_PENDING();
     GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.1)");
     EXPECT_ANSWER(got, fabs(1.0 - 0.1 * 1.0), 0,
-                  "per direction |1 - eta a_i|: at eta = 0.1 the flat direction (a = 1) is "
-                  "the slow one");
+                  "(2.1) in each direction: which of the two directions is the slow one at "
+                  "eta = 0.1?");
     GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.19)");
     EXPECT_ANSWER(convergence_factor(a, 2, 0.19), fabs(1.0 - 0.19 * 10.0), 0,
                   "take the absolute value: a factor of -0.9 shrinks as slowly as 0.9");

@@ -56,7 +56,7 @@ static void armijo_on_the_valley(void)
     got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.5, &evaluations);
     GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
           "alpha0 = 1, c = 1e-4, rho = 0.5)");
-    EXPECT_ANSWER(got, 1.0 / 8, 0.0, "with c = 1e-4 almost any decrease passes: 1/8");
+    EXPECT_ANSWER(got, 1.0 / 8, 0.0, "with c = 1e-4 almost any decrease passes: which trial step first lowers f?");
     EXPECT_ANSWER(evaluations, 4, 0.0, "one call of f->value per trial step");
 }
 
@@ -136,7 +136,7 @@ START_TEST(exact_step_like_the_book)
     double got = exact_step_yours(g, hg, 2);
     RETURN_IF_PENDING();
     GIVEN("exact_step_yours(grad = (1, 4), hessian_grad = (1, 16), 2)");
-    EXPECT_ANSWER(got, 17.0 / 65, 1e-15, "(3.3): g'g over g'Hg");
+    EXPECT_ANSWER(got, 17.0 / 65, 1e-15, "(3.3): which of the two sums goes on top?");
     GIVEN("exact_step_yours(grad = (0, 0), hessian_grad = (0, 0), 2)");
     EXPECT_ANSWER(exact_step_yours(zero, zero, 2), 0.0, 0,
                   "g = 0: there is no direction to search along; return 0, not 0/0");
@@ -153,7 +153,7 @@ START_TEST(exact_step_like_the_book)
         double want = exact_step(grad, hgrad, dim);
         GIVEN("exact_step_yours on random case %d: %zu coordinates, H diagonal in [0.1, 10.1)",
               n + 1, dim);
-        EXPECT_ANSWER(exact_step_yours(grad, hgrad, dim), want, 1e-13 * want, "(3.3): g'g / g'Hg");
+        EXPECT_ANSWER(exact_step_yours(grad, hgrad, dim), want, 1e-13 * want, "(3.3): which of the two sums goes on top?");
     }
 }
 END_TEST
@@ -206,7 +206,7 @@ START_TEST(exact_descent_like_the_book)
                       "stop at max_steps");
         for (size_t i = 0; i < f.dim; i++)
             EXPECT_ANSWER(mine[i], book[i], 1e-12 * fmax(1.0, fabs(book[i])),
-                          "each step is x - alpha g with alpha = g'g / g'Hg at the current g "
+                          "each step's alpha is (3.3) at the current g, computed afresh "
                           "(quadratic_hessian_times gives Hg)");
     }
 }

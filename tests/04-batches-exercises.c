@@ -24,7 +24,7 @@ START_TEST(minibatch_gradient_of_the_worked_example)
     EXPECT_ANSWER(grad[0], -16.0, 1e-12,
                   "the loss is an average over the batch: so is its gradient");
     EXPECT_ANSWER(grad[1], -10.0, 1e-12,
-                  "coordinate j of a sample's gradient is 2 (its error) x_ij");
+                  "(4.2): which feature multiplies the error in coordinate j?");
     GIVEN("minibatch_gradient(grad, w = (8/5, 1), the worked example's samples, "
           "batch = {2}, size = 1)");
     minibatch_gradient(grad, after, x, y, 2, third, 1);

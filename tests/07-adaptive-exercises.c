@@ -196,8 +196,8 @@ START_TEST(rmsprop_from_the_equations)
     h.centered = true;
     GIVEN("the same with centered = true");
     EXPECT_ANSWER(race(&f, x0, &h, 200, NULL), 0.0, 1e-9,
-                  "centered RMSProp also averages g itself and takes that average's square "
-                  "out of v (7.7)");
+                  "centered = true is (7.6): what else does it average, and where does that "
+                  "average enter?");
     h.centered = false;
     h.lr = 1e-3;
     h.momentum = 0.9;

@@ -13,7 +13,7 @@ START_TEST(cosine_closed_form)
     RETURN_IF_PENDING();
     GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 1)");
     EXPECT_ANSWER(got, (2 + sqrt(2.0)) / 40, 1e-15,
-                  "at t = 0 the rate is eta0, at t = t_max it is eta_min; cos(pi t / t_max) moves between them");
+                  "(9.8): half a cosine carries the rate from eta0 at t = 0 to eta_min at t = t_max");
     GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 2)");
     EXPECT_ANSWER(cosine_rate(0.1, 0.0, 4, 2), 1.0 / 20, 1e-15, "half-way down the cosine is half-way down the rate");
     GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0.001, t_max = 10, t = 5)");

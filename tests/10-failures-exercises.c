@@ -15,7 +15,7 @@ START_TEST(clip_by_norm_like_pytorch)
     RETURN_IF_PENDING();
     GIVEN("clip_by_norm(g = {3, 4}, dim = 2, max_norm = 1)");
     EXPECT_ANSWER(norm, 5.0, 1e-15, "return the length of the gradient before clipping");
-    EXPECT_ANSWER(g[0], 3 / 5.000001, 1e-15, "scale every coordinate by max_norm / (norm + 1e-6)");
+    EXPECT_ANSWER(g[0], 3 / 5.000001, 1e-15, "(10.4): one factor for every coordinate; mind PyTorch's small number in the division");
     EXPECT_ANSWER(g[1], 4 / 5.000001, 1e-15, "the same factor for every coordinate");
     struct rng rng;
     rng_seed(&rng, 10);
@@ -29,7 +29,7 @@ START_TEST(clip_by_norm_like_pytorch)
         GIVEN("clip_by_norm(a random g of %zu coordinates and length %.6g, max_norm = 1)", dim, length);
         for (size_t i = 0; i < dim; i++)
             EXPECT_ANSWER(mine[i], book[i], 1e-15 * fabs(book[i]),
-                          "one factor max_norm / (norm + 1e-6), clamped to at most 1, for every coordinate: "
+                          "(10.4): one factor for every coordinate, never above 1: "
                           "a short gradient is left as it is");
     }
 }

@@ -31,14 +31,19 @@ START_TEST(softmax_cross_entropy_matches)
     network_init(&net, 1, 0, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
     double expected = loss_of_outputs(&net, want, z, 1);
     GIVEN("softmax_cross_entropy(dz, z = (0.5, -1, 2), k = 3, c = 1)");
-    EXPECT_ANSWER(loss, expected, 1e-14, "the loss is log(sum exp z_i) - z_c");
-    for (int i = 0; i < 3; i++)
-        EXPECT_ANSWER(dz[i], want[i], 1e-14,
-                      "dz_i = softmax_i - 1 for i = c, softmax_i otherwise; the dz sum to 0");
+    EXPECT_ANSWER(loss, expected, 1e-14,
+                  "the loss is (11.5), the cross-entropy of class c: which logit is subtracted?");
+    /* one EXPECT_ANSWER per output, so a failure names the index */
+    static const char gradient_hint[] =
+        "the gradient is (11.7): onehot(c) is the vector with a one at index c and zeros "
+        "elsewhere (derive (11.7) from (11.5) first); the dz sum to zero";
+    EXPECT_ANSWER(dz[0], want[0], 1e-14, gradient_hint);
+    EXPECT_ANSWER(dz[1], want[1], 1e-14, gradient_hint);
+    EXPECT_ANSWER(dz[2], want[2], 1e-14, gradient_hint);
     const double big[2] = {1000, 1000};
     loss = softmax_cross_entropy(dz, big, 2, 0);
     GIVEN("softmax_cross_entropy(dz, z = (1000, 1000), k = 2, c = 0)");
-    /* m + log(sum) - z_c, the order the hint gives, rounds 1000 + ln 2 to the
+    /* m + log(sum) - z_c, the order of the text's log-sum-exp, rounds 1000 + ln 2 to the
      * spacing of doubles near 1000 (2^-43, about 1.1e-13) before the 1000 is
      * taken back: allow twice that; (m - z_c) + log(sum) is exact to 1e-16. */
     EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: subtract the largest z first");
@@ -122,8 +127,7 @@ START_TEST(learning_rate_from_chapter_2)
     GIVEN("logistic_learning_rate(the standardized breast-cancer training set)");
     EXPECT_ANSWER(lr, 2 / logistic_curvature_bound(&data.train),
                   1e-12 * 2 / logistic_curvature_bound(&data.train),
-                  "L is a quarter of the largest eigenvalue of X~^T X~ / N, and the rule "
-                  "is 2/L");
+                  "(11.12) bounds the curvature L; chapter 2's rule turns it into a rate");
     /* and tested: at 0.95 times it, full-batch descent never raises the loss */
     struct network net;
     double theta[31] = {0}, grad[31];

@@ -9,6 +9,6 @@ void hidden_backward(double *gw1, double *gb1, const double *dz, const double *w
 {
     (void)gw1, (void)gb1, (void)dz, (void)w2, (void)u, (void)a, (void)x;
     (void)d, (void)h, (void)k, (void)activation;
-    TODO("for each hidden unit j: da_j sums W2[r][j] dz_r over the outputs r; multiply by "
-         "the activation's slope at u_j; then add it times x to row j of gw1");
+    TODO("(11.9)-(11.11) for this one sample, a hidden unit j at a time; w2 holds W2 row "
+         "by row (k rows of h); add into gw1 and gb1, do not overwrite them");
 }
