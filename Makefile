@@ -469,7 +469,7 @@ LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
 LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
 
 lab-yours: deps $(BUILD)/descent-yours $(BUILD)/ch08-yours
-	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot adam.svg, $(BUILD)/ch08-yours --example race"
+	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot $(BUILD)/adam.svg, $(BUILD)/ch08-yours --example race"
 
 # The exercises whose tests pass, from your exercise runs (a run that did
 # not link counts nothing); rewritten only when it changes.

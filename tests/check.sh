@@ -283,10 +283,13 @@ if [ "$mode" = reset ]; then
     fi
     if [ "${FORCE:-}" != 1 ]; then
         echo "exercise $1: $stub holds your edits (see them with: git diff $commit -- $stub)."
-        echo "To throw them away and restore the stub: make reset EX=$1 FORCE=1"
+        echo "To restore the stub (yours is kept under $BUILD/reset): make reset EX=$1 FORCE=1"
         exit 1
     fi
-    git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub restored (your version is gone)"
+    # Your version is kept under BUILD/reset, in case you want it back.
+    keep=$BUILD/reset/$(date +%Y%m%d-%H%M%S)-${stub##*/}
+    mkdir -p "$BUILD/reset" && cp "$stub" "$keep" || exit 1
+    git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub restored (your version is in $keep)"
     exit 0
 fi
 
@@ -414,7 +417,7 @@ fi
 [ "${skipped_mpi:-0}" -eq 0 ] ||
     echo "descent-mpi under mpirun: SKIPPED, no MPI here (make deps installs Open MPI; DESCENT_MPI=1 makes it a failure)"
 [ "$skipped_torch" -eq 0 ] ||
-    echo "torch.optim comparisons: skipped in $skipped_torch chapters (DESCENT_TORCH=1 make check runs them, with python3-torch)"
+    echo "torch.optim comparisons: skipped in $skipped_torch chapter$([ "$skipped_torch" -eq 1 ] || echo s) (DESCENT_TORCH=1 make check runs them, with python3-torch)"
 
 # Your exercises: what went wrong, then the progress block.
 if [ -n "$logs" ]; then
