@@ -19,8 +19,8 @@
 #
 # Your CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS and BUILD=dir are honoured: the
 # project's own flags are added beside them, never instead of them.  Objects
-# do not remember the flags they were built with: use another BUILD=dir for
-# other flags (as .ci/run does).
+# are compiled again when CC or a flag changes (build/flags); another
+# BUILD=dir keeps both builds (as .ci/run does).
 
 BUILD ?= build
 CFLAGS ?= -O2 -g
@@ -134,7 +134,24 @@ programs: $(if $(CH),$(SEL_PROGRAMS),$(PROGRAMS) $(BENCHES)) $(WEAVE) $(SEL_MPI)
 tests: $(if $(CH),$(SEL_TESTS) $(SEL_YOURS),$(TEST_BINS) $(YOURS_BINS))
 
 # ------------------------------------------------------------ compiling
-$(BUILD)/obj/%.o: %.c | deps
+# keep_file FILE,VARIABLE: FILE holds VARIABLE's value, written only when
+# it changes, so that what depends on FILE is made again exactly then (a
+# compiler flag, a test setting, a file added or removed).
+define keep_file
+ifneq ($$($(2)),$$(file <$(1)))
+$$(shell mkdir -p '$(dir $(1))')
+$$(file >$(1),$$($(2)))
+endif
+endef
+# Every object is compiled again when CC or a flag changes.
+BUILD_FLAGS := $(BUILD)/flags
+FLAGS_NOW := CC=$(CC) MPICC=$(MPICC) CPPFLAGS=$(CPPFLAGS) CFLAGS=$(CFLAGS) LDFLAGS=$(LDFLAGS)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(eval $(call keep_file,$(BUILD_FLAGS),FLAGS_NOW))
+endif
+$(BUILD_FLAGS): ;
+
+$(BUILD)/obj/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
@@ -142,7 +159,7 @@ $(BUILD)/obj/%.o: %.c | deps
 $(BUILD)/obj/tests/%.o: CHECK_CFLAGS_IF_TEST = $(CHECK_CFLAGS)
 
 # tests/main.c, three ways (see its banner).
-$(BUILD)/obj/tests/main-%.o: tests/main.c | deps
+$(BUILD)/obj/tests/main-%.o: tests/main.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) \
 		-DRUN_$(shell echo $* | tr a-z- A-Z_) -c $< -o $@
@@ -153,7 +170,7 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c | deps
 # OBJECT.broken; every message in OBJECT.log), so the other exercises and
 # chapters still build and run.
 STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions
-$(BUILD)/obj/yours/%.o: %.c | deps
+$(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
 		rm -f $@.broken; cat $@.log >&2; \
@@ -214,7 +231,8 @@ $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 	@$$(say) LINK $$@
 	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
 
-$(BUILD)/tests/$(1)-stubs.c: $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) tests/stubs.sh
+$(BUILD)/tests/$(1)-stubs.c: $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) tests/stubs.sh \
+		$(BUILD)/check/stubs-$(1)
 	@mkdir -p $$(@D)
 	$$(Q)NM='$$(NM)' sh tests/stubs.sh $$@ $$(filter %.o,$$^)
 
@@ -228,8 +246,14 @@ $(BUILD)/tests/$(1)-yours: $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/ha
 	@[ ! -s $$@.log ] || cat $$@.log >&2
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
+# A stub removed (or added) links the chapter's exercises again.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(foreach c,$(CHAPTERS),$(eval STUBS_$(c) := $(wildcard chapters/$(c)/exercise_*.c))\
+	$(eval $(call keep_file,$(BUILD)/check/stubs-$(c),STUBS_$(c))))
+endif
+$(CHAPTERS:%=$(BUILD)/check/stubs-%): ;
 
-$(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
+$(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c $(BUILD_FLAGS) | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
 # ----------------------------------------------------- MPI (chapter 12)
@@ -241,11 +265,11 @@ $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c | deps
 # your CC (OMPI_CC for Open MPI, MPICH_CC for MPICH).
 MPI_RUN_CC = OMPI_CC='$(CC)' MPICH_CC='$(CC)' $(MPICC)
 
-$(BUILD)/obj/mpi/%.o: %.c | deps
+$(BUILD)/obj/mpi/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	$(Q)$(MPI_RUN_CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -c $< -o $@
 
-$(BUILD)/obj/mpi/lab_main.o: chapters/A-lab/main.c | deps
+$(BUILD)/obj/mpi/lab_main.o: chapters/A-lab/main.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -Dmain=lab_main -c $< -o $@
 
@@ -260,7 +284,10 @@ $(BUILD)/ch12-mpi: $(BUILD)/obj/mpi/chapters/$(MPI_CHAPTER)/mpi_experiments.o $(
 
 # ------------------------------------------------------ figures and book
 # Everything a listing or an output can show, but your exercise stubs.
-WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f 2>/dev/null))
+# (An editor's swap, backup or lock file, Python's bytecode: not inputs.)
+WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plots/*.gp -type f \
+	! -name '.*' ! -name '*~' ! -name '\#*' ! -name '*.sw?' ! -name '*.orig' ! -name '*.rej' \
+	! -name '*.pyc' 2>/dev/null))
 
 # Every command whose output the book shows or whose CSV a figure draws
 # (tests/outputs.sh lists them from the chapters' markers and the plots'
@@ -270,8 +297,12 @@ WOVEN_INPUTS := $(filter-out $(STUB_C),$(shell find chapters solutions tests plo
 # beside the rest of the build, and the weaver and the figures read it
 # there: a long run is made once per build (chapter 4's and chapter 11's
 # comparisons feed both a figure and the text).
-OUTPUT_READS := $(filter-out %.md %.c %.h,$(filter chapters/% tests/A-lab/%,$(WOVEN_INPUTS)))
+# (build/outputs/reads lists them: a file removed runs the outputs again.)
+OUTPUT_DATA := $(filter-out %.md %.c %.h,$(filter chapters/% tests/A-lab/%,$(WOVEN_INPUTS)))
+OUTPUT_READS := $(OUTPUT_DATA) $(BUILD)/outputs/reads
+$(BUILD)/outputs/reads: ;
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(eval $(call keep_file,$(BUILD)/outputs/reads,OUTPUT_DATA))
 $(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/*.md plots/*.gp)
 	@mkdir -p $(@D)
 	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
@@ -333,13 +364,18 @@ $(BUILD)/woven.stamp: $(WEAVE_NEEDS) | deps
 # CK_* and sanitizer variables, and which mpirun, gnuplot and python3 are
 # found), which is rewritten only when they change.
 CHECK_ENV := $(BUILD)/check/environment
+CHECK_VARIABLES := $(sort $(filter DESCENT_% CK_% ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS \
+	OMPI_% HWLOC_% TMPDIR,$(.VARIABLES)))
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
-$(shell mkdir -p '$(BUILD)/check' && \
-	{ env | grep -E '^(DESCENT_|CK_|ASAN_OPTIONS|UBSAN_OPTIONS|LSAN_OPTIONS|OMPI_)' | LC_ALL=C sort; \
-	  command -v mpirun gnuplot python3; } >'$(CHECK_ENV).new' 2>/dev/null; \
-	cmp -s '$(CHECK_ENV).new' '$(CHECK_ENV)' && rm -f '$(CHECK_ENV).new' || mv -f '$(CHECK_ENV).new' '$(CHECK_ENV)')
+CHECK_ENV_NOW := $(foreach v,$(CHECK_VARIABLES),$(v)=$($(v))) \
+	tools: $(shell for t in mpirun gnuplot python3; do command -v $$t; done) \
+	torch: $(notdir $(wildcard /usr/lib/python3/dist-packages/torch-* /usr/lib/python3/dist-packages/torch*info)) \
+	inputs: $(WOVEN_INPUTS)
+$(eval $(call keep_file,$(CHECK_ENV),CHECK_ENV_NOW))
 endif
-CHECK_READS = $(WOVEN_INPUTS) $(CHECK_ENV)
+# Every part reads the files under chapters/, solutions/ and tests/ but the
+# chapters' text and the sources (which the binaries already depend on).
+CHECK_READS = $(filter-out %.md %.c %.h %.gp,$(WOVEN_INPUTS)) $(CHECK_ENV)
 $(CHECK_ENV): ;
 # A part's stamp, build/check/NN-slug.PART.ok, exists when it last passed.
 check_part = $(BUILD)/check/$(1).$(2).ok
@@ -348,8 +384,7 @@ define chapter_run
 $(call check_part,$(1),suite): $(BUILD)/tests/$(1) $$(CHECK_READS) | deps
 	@BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
 
-$(call check_part,$(1),cli): tests/$(1).sh $(call program_of,$(1)) \
-		$(if $(CH),$(wildcard $(PROGRAMS)),$(PROGRAMS)) $$(CHECK_READS) | deps
+$(call check_part,$(1),cli): tests/$(1).sh $(PROGRAMS) $$(CHECK_READS) | deps
 	@BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
 
 $(call check_part,$(1),yours): $(BUILD)/tests/$(1)-yours $(CHECK_ENV) | deps
@@ -367,11 +402,15 @@ $(if $(MPI_CHAPTER),$(call check_part,$(MPI_CHAPTER),cli)): $(SEL_MPI) $(BUILD)/
 # it can fail), the lab on the reference answers (tests/lab-yours.sh) and
 # the loop on broken answers (tests/loop.sh, in a copy of the tree).
 NUMERALS_PART := numerals-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))),all)
-$(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WEAVE) $(CHECK_READS) | deps
+$(BUILD)/check/numerals-self.ok: $(NUMERALS) $(WEAVE) tests/numerals.sh | deps
+	@BUILD='$(BUILD)' sh tests/check.sh numerals-self
+$(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WOVEN_INPUTS) $(CHECK_ENV) | deps
 	@BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
 $(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
 	@BUILD='$(BUILD)' sh tests/check.sh lab-yours
-$(BUILD)/check/loop.ok: Makefile $(STUB_C) $(LIB) $(TEST_BINS) $(CHECK_READS) | deps
+# (tests/loop.sh rewrites chapter 8's stubs and takes chapter 1's from git.)
+$(BUILD)/check/loop.ok: Makefile $(filter chapters/08-%,$(STUB_C)) $(LIB) $(TEST_BINS) \
+		$(WOVEN_INPUTS) $(CHECK_ENV) | deps
 	@BUILD='$(BUILD)' sh tests/check.sh loop
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
@@ -392,7 +431,7 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 # The chapters run last to first: the later ones take longer, and on two
 # cores the longest should not start last.
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
-		$(BUILD)/check/$(NUMERALS_PART).ok \
+		$(BUILD)/check/numerals-self.ok $(BUILD)/check/$(NUMERALS_PART).ok \
 		$(if $(CH),,$(BUILD)/check/lab-yours.ok $(BUILD)/check/loop.ok)
 	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
@@ -430,7 +469,7 @@ LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
 LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
 
 lab-yours: deps $(BUILD)/descent-yours $(BUILD)/ch08-yours
-	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot adam.svg, $(BUILD)/ch08-yours --example race"
+	@echo "made $(BUILD)/descent-yours and $(BUILD)/ch08-yours: the lab and chapter 8's race with your optimizers where their exercise is done; e.g. $(BUILD)/descent-yours --function rosenbrock --optimizer adam --lr 0.01 --plot $(BUILD)/adam.svg, $(BUILD)/ch08-yours --example race"
 
 # The exercises whose tests pass, from your exercise runs (a run that did
 # not link counts nothing); rewritten only when it changes.
