@@ -40,6 +40,11 @@ exercise_count() {
     grep -cE 'ADD_EXERCISE\(|= exercise_case\(' "tests/$1-exercises.c" 2>/dev/null || echo 0
 }
 
+# make check runs every test: Check's selections (CK_RUN_SUITE, CK_RUN_CASE
+# and its tags), meant for running build/tests/NN-slug by hand, would
+# leave tests out and still look green.
+unset CK_RUN_SUITE CK_RUN_CASE CK_INCLUDE_TAGS CK_EXCLUDE_TAGS
+
 # ---------------------------------------------------------------- run
 # One part of a chapter's check (suite, cli or yours; run is all three)
 # into BUILD/check/CHAPTER.PART and .PART.status; BUILD/check/CHAPTER.PART.ok
@@ -318,7 +323,11 @@ for c in $CHAPTERS; do
         line="$line  tests $(printf '%-7s' "$((t - tf))/$t")"
         [ "$et" -gt 0 ] && line="$line  reference answers $(printf '%-5s' "$((et - eb))/$et")"
         passed=$((passed + t - tf + et - eb))
-        if [ "$tf" -gt 0 ] || [ "$eb" -gt 0 ] || [ "$(cat "$out.suite.status")" != 0 ]; then
+        if [ $((t + et)) -eq 0 ]; then    # a suite that ran nothing has failed
+            fail 1
+            problems="$problems    $BUILD/tests/$c ran no test at all
+"
+        elif [ "$tf" -gt 0 ] || [ "$eb" -gt 0 ] || [ "$(cat "$out.suite.status")" != 0 ]; then
             fail $((tf + eb))
             [ "$tf" -eq 0 ] && [ "$eb" -eq 0 ] && fail 1
             problems="$problems$(grep -v ':P:' "$out.suite" | grep -v '^Running suite' | sed 's/^/    /')
