@@ -30,23 +30,6 @@
 
 /* ------------------------------------------------------- checked models */
 
-struct model_on_data {
-    const struct network *net;
-    const struct dataset *data;
-};
-
-static double model_value(const void *context, const double *theta)
-{
-    const struct model_on_data *m = context;
-    return network_loss(m->net, theta, m->data, NULL, 0);
-}
-
-static void model_gradient(const void *context, double *grad, const double *theta)
-{
-    const struct model_on_data *m = context;
-    network_gradient(m->net, grad, theta, m->data, NULL, 0);
-}
-
 /* The worst relative error of (5.7) over 20 random points. */
 static double worst_backprop_error(size_t inputs, size_t hidden, size_t outputs,
                                    enum activation activation, enum loss loss)
@@ -58,8 +41,8 @@ static double worst_backprop_error(size_t inputs, size_t hidden, size_t outputs,
     network_random_data(&data, 7, inputs, loss, outputs, 5);
     size_t dim = network_dim(&net);
     double center[200] = {0};
-    struct model_on_data m = {&net, &data};
-    struct checked objective = {&m, dim, model_value, model_gradient};
+    struct network_on_data m = {&net, &data};
+    struct checked objective = {&m, dim, network_on_data_loss, network_on_data_gradient};
     rng_seed(&rng, 11);
     struct gradcheck_result r = gradcheck_random(&objective, center, 1.0, 20, &rng, NULL);
     network_free(&net);
@@ -93,7 +76,7 @@ END_TEST
 static const struct network *mismatched_net;
 static void wrong_gradient(const void *context, double *grad, const double *theta)
 {
-    const struct model_on_data *m = context;
+    const struct network_on_data *m = context;
     network_gradient(mismatched_net, grad, theta, m->data, NULL, 0);
 }
 
@@ -109,8 +92,8 @@ START_TEST(a_wrong_backward_pass_is_caught)
     rng_seed(&rng, 3);
     network_init_parameters(&tanh_net, theta, &rng);
     mismatched_net = &sigmoid_net;
-    struct model_on_data m = {&tanh_net, &data};
-    struct checked objective = {&m, network_dim(&tanh_net), model_value, wrong_gradient};
+    struct network_on_data m = {&tanh_net, &data};
+    struct checked objective = {&m, network_dim(&tanh_net), network_on_data_loss, wrong_gradient};
     struct gradcheck_result r = gradcheck(&objective, theta, grad, numeric, GRADCHECK_FLOOR);
     ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
     ck_assert_double_gt(r.worst, GRADCHECK_WRONG);

@@ -39,20 +39,15 @@ void network_random_data(struct dataset *data, size_t count, size_t inputs, enum
                    : (double)rng_below(&rng, classes);
 }
 
-struct model_on_data {
-    const struct network *net;
-    const struct dataset *data;
-};
-
-static double model_value(const void *context, const double *theta)
+double network_on_data_loss(const void *context, const double *theta)
 {
-    const struct model_on_data *m = context;
+    const struct network_on_data *m = context;
     return network_loss(m->net, theta, m->data, NULL, 0);
 }
 
-static void model_gradient(const void *context, double *grad, const double *theta)
+void network_on_data_gradient(const void *context, double *grad, const double *theta)
 {
-    const struct model_on_data *m = context;
+    const struct network_on_data *m = context;
     network_gradient(m->net, grad, theta, m->data, NULL, 0);
 }
 
@@ -61,8 +56,8 @@ struct gradient_errors gradient_errors_at(const struct network *net, const doubl
 {
     size_t dim = network_dim(net);
     double *grad = xcalloc(3 * dim, sizeof *grad), *numeric = grad + dim, *step = numeric + dim;
-    struct model_on_data m = {net, data};
-    struct checked objective = {&m, dim, model_value, model_gradient};
+    struct network_on_data m = {net, data};
+    struct checked objective = {&m, dim, network_on_data_loss, network_on_data_gradient};
     struct gradient_errors e = {gradcheck(&objective, theta, grad, numeric, GRADCHECK_FLOOR).worst,
                                 0.0};
     network_complex_step(net, step, theta, data, NULL, 0);

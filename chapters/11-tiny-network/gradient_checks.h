@@ -43,6 +43,16 @@ struct gradient_errors {
     double complex_step;    /* against (5.5), h = COMPLEX_STEP */
 };
 
+/* A network and its samples as chapter 5's objective (struct checked,
+ * gradcheck.h, whose context points to one of these): the value is
+ * network_loss over every sample, the gradient network_gradient. */
+struct network_on_data {
+    const struct network *net;
+    const struct dataset *data;
+};
+double network_on_data_loss(const void *context, const double *theta);
+void network_on_data_gradient(const void *context, double *grad, const double *theta);
+
 /* data <- count samples of inputs features, each standard normal, with
  * targets fitting loss: standard normal (mse), 0 or 1 (bce), a class below
  * classes (cross-entropy); dataset_free it. */
