@@ -308,8 +308,8 @@ $(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/
 	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
 -include $(BUILD)/outputs.mk
 endif
-OUTPUT_FILES := $(sort $(foreach c,$(CHAPTERS),$(OUTPUTS_$(c))))
 outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
+OUTPUT_FILES := $(call outputs_of,$(CHAPTERS))
 
 # A chapter with plots/NN-slug.gp: tests/draw.sh draws SVG from the CSV in
 # build/data/NN-slug into build/figures/NN-slug, once per build of the

@@ -46,64 +46,65 @@ exercise_count() {
 unset CK_RUN_SUITE CK_RUN_CASE CK_INCLUDE_TAGS CK_EXCLUDE_TAGS
 
 # ---------------------------------------------------------------- run
+# record OUTPUT STAMP COMMAND...: COMMAND's output (stdout and stderr) into
+# OUTPUT, its exit status into STAMP.status and, when it passed, STAMP.ok,
+# which lets make run it again only when what it reads changes (a check
+# that failed runs every time).
+record() {
+    output=$1 stamp=$2
+    shift 2
+    rm -f "$stamp.ok"
+    mkdir -p "$BUILD/check"
+    "$@" >"$output" 2>&1
+    rc=$?
+    echo $rc >"$stamp.status"
+    [ $rc -ne 0 ] || : >"$stamp.ok"
+}
+
+# The report of a chapter's exercises that do not link together.
+not_linking() {    # not_linking CHAPTER
+    n=$(exercise_count "$1")
+    echo "  NOT COMPILING exercises of $1: they do not link together:"
+    grep -m 3 -iE 'error|undefined' "$BUILD/tests/$1-yours.log" 2>/dev/null | sed 's/^/                /'
+    echo "exercises $1: 0 done, 0 pending, 0 failing, $n not compiling of $n"
+    return 1
+}
+
 # One part of a chapter's check (suite, cli or yours; run is all three)
-# into BUILD/check/CHAPTER.PART and .PART.status; BUILD/check/CHAPTER.PART.ok
-# says it passed, so that make runs it again only when what it reads
-# changes (a part that failed runs every time).
+# into BUILD/check/CHAPTER.PART (and .status, .ok: see record).
 run_part() {    # run_part CHAPTER PART
-    c=$1 part=$2 out=$BUILD/check/$1
-    rm -f "$out.$part" "$out.$part.status" "$out.$part.ok"
+    c=$1 part=$2 out=$BUILD/check/$1.$2
+    rm -f "$out" "$out.status" "$out.ok"
     case $part in
-        suite)
-            [ -x "$BUILD/tests/$c" ] || return 0
-            CK_VERBOSITY=verbose "$BUILD/tests/$c" >"$out.suite" 2>&1 ;;
-        cli)
-            [ -f "tests/$c.sh" ] || return 0
-            BUILD="$BUILD" sh "tests/$c.sh" >"$out.cli" 2>&1 ;;
+        suite) [ ! -x "$BUILD/tests/$c" ] ||
+                   record "$out" "$out" env CK_VERBOSITY=verbose "$BUILD/tests/$c" ;;
+        cli) [ ! -f "tests/$c.sh" ] || record "$out" "$out" env BUILD="$BUILD" sh "tests/$c.sh" ;;
         yours)
             if [ -x "$BUILD/tests/$c-yours" ]; then
-                "$BUILD/tests/$c-yours" >"$out.yours" 2>&1
+                record "$out" "$out" "$BUILD/tests/$c-yours"
             elif [ -f "tests/$c-exercises.c" ]; then
-                n=$(exercise_count "$c")
-                {
-                    echo "  NOT COMPILING exercises of $c: they do not link together:"
-                    grep -m 3 -iE 'error|undefined' "$BUILD/tests/$c-yours.log" 2>/dev/null | sed 's/^/                /'
-                    echo "exercises $c: 0 done, 0 pending, 0 failing, $n not compiling of $n"
-                } >"$out.yours"
-                false
-            else
-                return 0
+                record "$out" "$out" not_linking "$c"
             fi ;;
     esac
-    rc=$?
-    echo $rc >"$out.$part.status"
-    [ $rc -ne 0 ] || : >"$out.$part.ok"
 }
 
 case $mode in
     run)
-        mkdir -p "$BUILD/check"
         for part in suite cli yours; do run_part "$1" $part; done
         exit 0 ;;
     suite|cli|yours)
-        mkdir -p "$BUILD/check"
         run_part "$1" "$mode"
         exit 0 ;;
 esac
 
 # The checks of the whole book that make check runs beside the chapters,
-# each into BUILD/check/NAME.log and NAME.status (and NAME.ok when it
-# passed): numerals (CHAPTERS, or every chapter), numerals-self (the
-# checker proves it can fail: tests/numerals.sh), lab-yours and loop.
+# each into BUILD/check/NAME.log (and NAME.status, NAME.ok: see record):
+# numerals (CHAPTERS, or every chapter), numerals-self (the checker proves
+# it can fail: tests/numerals.sh), lab-yours and loop.
 whole_part() {    # whole_part NAME COMMAND...
-    name=$1; shift
-    log=$BUILD/check/$name
-    rm -f "$log.ok"
-    mkdir -p "$BUILD/check"
-    "$@" >"$log.log" 2>&1
-    rc=$?
-    echo $rc >"$log.status"
-    [ $rc -ne 0 ] || : >"$log.ok"
+    name=$1
+    shift
+    record "$BUILD/check/$name.log" "$BUILD/check/$name" "$@"
     exit 0
 }
 case $mode in
