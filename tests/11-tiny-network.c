@@ -156,6 +156,79 @@ START_TEST(seed_loop_is_the_module)
 }
 END_TEST
 
+/* The forward pass sums four rows of a layer side by side
+ * (forward_pass.h's affine), each in its own order: its outputs are the
+ * very bits of the plain loop below, one row at a time, for layers of 9
+ * and 6 rows (two blocks of four and one left over; one block and two
+ * left over) and for the linear model's 3 rows (no block at all).
+ * Compared with tolerance 0. */
+static void affine_one_row_at_a_time(double *out, const double *weight, const double *bias,
+                                     const double *in, size_t rows, size_t cols)
+{
+    for (size_t r = 0; r < rows; r++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < cols; c++)
+            sum += weight[r * cols + c] * in[c];
+        out[r] = sum + bias[r];
+    }
+}
+
+START_TEST(rows_side_by_side_change_no_bit)
+{
+    enum { D = 7, H = 9, K = 6, DIM = H * D + H + K * H + K };
+    struct network net, line;
+    struct rng rng;
+    double theta[DIM], x[D], z[K], a[H], u[H], az[H], zz[K];
+    network_init(&net, D, H, K, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_init(&line, D, 0, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    rng_seed(&rng, 5);
+    for (int trial = 0; trial < 20; trial++) {
+        network_init_parameters(&net, theta, &rng);
+        for (int c = 0; c < D; c++)
+            x[c] = rng_normal(&rng);
+        network_forward(&net, z, a, theta, x);
+        affine_one_row_at_a_time(u, theta, theta + H * D, x, H, D);
+        for (int j = 0; j < H; j++)
+            az[j] = tanh(u[j]);
+        affine_one_row_at_a_time(zz, theta + H * D + H, theta + H * D + H + K * H, az, K, H);
+        ck_assert_mem_eq(a, az, sizeof a);
+        ck_assert_mem_eq(z, zz, sizeof z);
+        network_forward(&line, z, NULL, theta, x);
+        affine_one_row_at_a_time(zz, theta, theta + 3 * D, x, 3, D);
+        ck_assert_mem_eq(z, zz, 3 * sizeof(double));
+    }
+    network_free(&net);
+    network_free(&line);
+}
+END_TEST
+
+/* network_loss_and_accuracy, which train.c measures the test set with,
+ * gives the two numbers of network_loss and network_accuracy to the last
+ * bit (tolerance 0), for each loss. */
+START_TEST(loss_and_accuracy_in_one_pass)
+{
+    static const enum loss losses[3] = {LOSS_MSE, LOSS_BCE, LOSS_CROSS_ENTROPY};
+    static const size_t outputs[3] = {1, 1, 4};
+    for (int l = 0; l < 3; l++) {
+        struct network net;
+        struct dataset data;
+        struct rng rng;
+        double theta[200], accuracy;
+        network_init(&net, 3, 5, outputs[l], ACTIVATION_TANH, losses[l]);
+        network_random_data(&data, 40, 3, losses[l], outputs[l], 13);
+        rng_seed(&rng, 6);
+        network_init_parameters(&net, theta, &rng);
+        double loss = network_loss_and_accuracy(&net, theta, &data, &accuracy);
+        ck_assert_mem_eq(&loss, &(double){network_loss(&net, theta, &data, NULL, 0)},
+                         sizeof loss);
+        ck_assert_mem_eq(&accuracy, &(double){network_accuracy(&net, theta, &data)},
+                         sizeof accuracy);
+        network_free(&net);
+        dataset_free(&data);
+    }
+}
+END_TEST
+
 /* PyTorch's default init: every weight and bias of a layer of fan_in
  * inputs within 1/sqrt(fan_in), the first one the first draw. */
 START_TEST(default_init_bounds)
@@ -655,6 +728,8 @@ Suite *chapter_suite(void)
     tcase_add_test(hand, complex_step_by_hand);
     tcase_add_test(model, linear_mse_is_chapter_4_regression);
     tcase_add_test(model, seed_loop_is_the_module);
+    tcase_add_test(model, rows_side_by_side_change_no_bit);
+    tcase_add_test(model, loss_and_accuracy_in_one_pass);
     tcase_add_test(model, default_init_bounds);
     tcase_add_test(model, kaiming_bound_by_hand);
     tcase_add_test(model, init_variance_third);

@@ -183,10 +183,9 @@ double network_gradient(const struct network *net, double *grad, const double *t
     return sum / (double)count;
 }
 
-double network_predict(const struct network *net, const double *theta, const double *x)
+/* network_predict's answer from the outputs z[0..K). */
+static double prediction(const struct network *net, const double *z)
 {
-    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
-    forward_real(net, z, a, u, theta, x);
     if (net->loss == LOSS_MSE)
         return z[0];
     if (net->loss == LOSS_BCE)
@@ -198,6 +197,13 @@ double network_predict(const struct network *net, const double *theta, const dou
     return (double)best;
 }
 
+double network_predict(const struct network *net, const double *theta, const double *x)
+{
+    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
+    forward_real(net, z, a, u, theta, x);
+    return prediction(net, z);
+}
+
 double network_accuracy(const struct network *net, const double *theta,
                         const struct dataset *data)
 {
@@ -205,6 +211,21 @@ double network_accuracy(const struct network *net, const double *theta,
     for (size_t i = 0; i < data->count; i++)
         right += network_predict(net, theta, sample(data, i)) == data->y[i];
     return (double)right / (double)data->count;
+}
+
+double network_loss_and_accuracy(const struct network *net, const double *theta,
+                                 const struct dataset *data, double *accuracy)
+{
+    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
+    double sum = 0.0, m, shifted;
+    size_t right = 0;
+    for (size_t i = 0; i < data->count; i++) {
+        forward_real(net, z, a, u, theta, sample(data, i));      /* once for both */
+        sum += loss_value_real(net, z, data->y[i], &m, &shifted); /* as mean_loss */
+        right += prediction(net, z) == data->y[i];               /* as network_accuracy */
+    }
+    *accuracy = (double)right / (double)data->count;
+    return sum / (double)data->count;
 }
 
 static const char *const activation_names[] = {"tanh", "relu", "sigmoid"};

@@ -39,7 +39,8 @@
  *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond
- * keeping the inner loops contiguous.
+ * keeping the inner loops contiguous and summing four rows of a layer side
+ * by side (forward_pass.h's affine), which changes no bit of any result.
  */
 #ifndef DESCENT_NETWORK_H
 #define DESCENT_NETWORK_H
@@ -107,6 +108,13 @@ double network_predict(const struct network *net, const double *theta, const dou
 /* The fraction of data's samples whose prediction equals the target. */
 double network_accuracy(const struct network *net, const double *theta,
                         const struct dataset *data);
+
+/* network_loss over all of data's samples, returned, and network_accuracy,
+ * in *accuracy, from one forward pass per sample: the same two numbers,
+ * to the last bit, as the two calls, for the work of one (train.c
+ * measures the test set this way after every epoch). */
+double network_loss_and_accuracy(const struct network *net, const double *theta,
+                                 const struct dataset *data, double *accuracy);
 
 /* log(sum_i exp(z_i)) over z[0..count), computed as m + log(sum exp(z_i - m))
  * with m the largest z_i, which neither overflows nor loses every term to

@@ -19,8 +19,7 @@ static void measure(struct training_result *r, const struct network *net, const 
                     const struct dataset *train, const struct dataset *test)
 {
     r->train_loss = network_loss(net, theta, train, NULL, 0);
-    r->test_loss = network_loss(net, theta, test, NULL, 0);
-    r->test_accuracy = network_accuracy(net, theta, test);
+    r->test_loss = network_loss_and_accuracy(net, theta, test, &r->test_accuracy);
 }
 
 static void row(FILE *csv, long epoch, const struct training_result *r)
