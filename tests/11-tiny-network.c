@@ -694,6 +694,52 @@ START_TEST(batch_noise_formula)
 }
 END_TEST
 
+/* tuned_run remembers its runs: a second call returns the first one's
+ * parameters and result, and each equals, to the last bit, task_run of
+ * the settings the edit stands for, written out here; edits differing in
+ * any one field (rate, clipping, epochs, schedule, optimizer, seed) are
+ * distinct runs.  On the moons (a run takes milliseconds). */
+START_TEST(remembered_runs_are_the_runs)
+{
+    enum { DIM = 2 * MOONS_HIDDEN + MOONS_HIDDEN + 2 * MOONS_HIDDEN + 2 };
+    struct task_data data;
+    task_load(&data, TASK_MOONS);
+    struct tuned_edit base = tuned_settings(TASK_MOONS, "sgd");
+    base.epochs = 20;
+    struct tuned_edit edits[6];
+    uint64_t seeds[6] = {1, 1, 1, 1, 1, 2};
+    for (int k = 0; k < 6; k++)
+        edits[k] = base;
+    edits[1].lr = base.lr / 2;
+    edits[2].max_norm = 0.5;
+    edits[3].epochs = 15;
+    edits[4].cosine = true;
+    edits[5].optimizer = "adam";
+    double first[6][DIM], again[DIM], fresh[DIM];
+    for (int k = 0; k < 6; k++) {
+        struct training t = task_training(TASK_MOONS, edits[k].optimizer);
+        struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
+        cosine.t_max = edits[k].epochs;
+        t.hyper.lr = edits[k].lr;
+        t.max_norm = edits[k].max_norm;
+        t.epochs = edits[k].epochs;
+        t.schedule = edits[k].cosine ? &cosine : NULL;
+        struct training_result r = tuned_run(&data, &edits[k], seeds[k], first[k], NULL);
+        struct training_result r2 = tuned_run(&data, &edits[k], seeds[k], again, NULL);
+        struct training_result r3 = task_run(&data, &t, seeds[k], fresh, NULL);
+        ck_assert_mem_eq(first[k], again, sizeof again);
+        ck_assert_mem_eq(first[k], fresh, sizeof fresh);
+        ck_assert_mem_eq(&r.train_loss, &r2.train_loss, sizeof(double));
+        ck_assert_mem_eq(&r.train_loss, &r3.train_loss, sizeof(double));
+        ck_assert_mem_eq(&r.test_accuracy, &r3.test_accuracy, sizeof(double));
+        ck_assert_int_eq(r.epochs_done, r3.epochs_done);
+        for (int j = 0; j < k; j++)
+            ck_assert(memcmp(first[j], first[k], sizeof again) != 0);
+    }
+    task_free(&data);
+}
+END_TEST
+
 /* The digits are learned: ten epochs of the chapter's SGD (seed 1) read
  * at least 95 % of the test images.  The full 30-epoch runs over five
  * seeds (about 98.9 %, the README's values) are too slow for a test; ten
@@ -741,6 +787,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, data_as_described);
     tcase_add_test(model, batch_noise_formula);
     tcase_add_test(model, momentum_effective_rate);
+    tcase_add_test(model, remembered_runs_are_the_runs);
     tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);
