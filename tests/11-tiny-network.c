@@ -15,6 +15,7 @@
 #include "04-batches/regression.h"
 #include "05-checking-gradients/complex_functions.h"
 #include "05-checking-gradients/gradcheck.h"
+#include "06-momentum/sgd.h"
 #include "11-tiny-network/by_hand.h"
 #include "11-tiny-network/curvature.h"
 #include "11-tiny-network/experiments.h"
@@ -694,6 +695,107 @@ START_TEST(batch_noise_formula)
 }
 END_TEST
 
+/* network_output_bound bounds every output: for each activation and
+ * loss, linear and hidden, at random parameters scaled by 1, 10 and 1000,
+ * every |z_i| of every sample is at most the bound (relative 1e-12 for
+ * the rounding of the bound's own sums, about 1e-15 each); the bound is
+ * infinite for parameters near overflow (scaled by 1e300) or holding a
+ * NaN. */
+START_TEST(output_bound_holds)
+{
+    static const enum activation acts[3] = {ACTIVATION_TANH, ACTIVATION_RELU,
+                                            ACTIVATION_SIGMOID};
+    static const double scales[3] = {1, 10, 1000};
+    struct rng rng;
+    rng_seed(&rng, 8);
+    for (int a = 0; a < 3; a++)
+        for (size_t hidden = 0; hidden <= 5; hidden += 5) {
+            struct network net;
+            struct dataset data;
+            double theta[64], z[4];
+            network_init(&net, 3, hidden, 4, acts[a], LOSS_CROSS_ENTROPY);
+            network_random_data(&data, 30, 3, LOSS_CROSS_ENTROPY, 4, 9);
+            double largest_x = 0.0;
+            for (size_t i = 0; i < 30 * 3; i++)
+                largest_x = fmax(largest_x, fabs(data.x[i]));
+            for (int k = 0; k < 3; k++) {
+                network_init_parameters(&net, theta, &rng);
+                for (size_t p = 0; p < network_dim(&net); p++)
+                    theta[p] *= scales[k];
+                double bound = network_output_bound(&net, theta, largest_x);
+                ck_assert(isfinite(bound));
+                for (size_t i = 0; i < data.count; i++) {
+                    network_forward(&net, z, NULL, theta, data.x + 3 * i);
+                    for (int c = 0; c < 4; c++)
+                        ck_assert_double_le(fabs(z[c]), bound * (1 + 1e-12));
+                }
+            }
+            for (size_t p = 0; p < network_dim(&net); p++)
+                theta[p] *= 1e300;
+            ck_assert_double_eq(network_output_bound(&net, theta, largest_x), INFINITY);
+            theta[0] = NAN;
+            ck_assert_double_eq(network_output_bound(&net, theta, 1.0), INFINITY);
+            network_free(&net);
+            dataset_free(&data);
+        }
+}
+END_TEST
+
+/* Without a curve to write, train_network leaves out the measurements
+ * that cannot fail (train.c, SURELY_FINITE = 1e100): the results are
+ * those of the same run measured after every epoch (with csv), to the
+ * last bit.  A linear model with MSELoss under SGD at rates from 0.5 to
+ * 1e10: one that converges, some whose measured loss overflows first,
+ * some that diverge inside an epoch; at lr 1e10 the outputs after epoch 1
+ * are below 1e100 (so its measurement was left out) and the run diverges
+ * in epoch 2, so its result is the kept parameters' measurement. */
+START_TEST(unmeasured_epochs_change_nothing)
+{
+    static const double rates[5] = {0.5, 1, 1.5, 2, 1e10};
+    struct dataset train, test;
+    struct network net;
+    network_random_data(&train, 64, 3, LOSS_MSE, 1, 21);
+    network_random_data(&test, 16, 3, LOSS_MSE, 1, 22);
+    network_init(&net, 3, 0, 1, ACTIVATION_TANH, LOSS_MSE);
+    for (int k = 0; k < 5; k++) {
+        struct training t = {.kind = &sgd_kind, .hyper = sgd_kind.defaults, .batch_size = 8,
+                             .epochs = 100, .shuffle_seed = 3};
+        double quiet[4] = {0}, measured[4] = {0};
+        t.hyper.lr = rates[k];
+        FILE *csv = tmpfile();
+        ck_assert_ptr_nonnull(csv);
+        struct training_result a = train_network(&net, quiet, &t, &train, &test, NULL);
+        struct training_result b = train_network(&net, measured, &t, &train, &test, csv);
+        fclose(csv);
+        ck_assert_int_eq(a.diverged, b.diverged);
+        ck_assert_int_eq(a.epochs_done, b.epochs_done);
+        ck_assert_mem_eq(&a.train_loss, &b.train_loss, sizeof(double));
+        ck_assert_mem_eq(&a.test_loss, &b.test_loss, sizeof(double));
+        ck_assert_mem_eq(&a.test_accuracy, &b.test_accuracy, sizeof(double));
+        if (!a.diverged)
+            ck_assert_mem_eq(quiet, measured, sizeof quiet);
+        ck_assert(k == 0 ? !a.diverged : a.diverged);
+    }
+    /* lr 1e10: epoch 1 ends below the bound, epoch 2 diverges */
+    struct training t = {.kind = &sgd_kind, .hyper = sgd_kind.defaults, .batch_size = 8,
+                         .epochs = 1, .shuffle_seed = 3};
+    double theta[4] = {0}, largest_x = 0.0;
+    t.hyper.lr = 1e10;
+    for (size_t i = 0; i < 64 * 3; i++)
+        largest_x = fmax(largest_x, fabs(train.x[i]));
+    for (size_t i = 0; i < 16 * 3; i++)
+        largest_x = fmax(largest_x, fabs(test.x[i]));
+    ck_assert(!train_network(&net, theta, &t, &train, &test, NULL).diverged);
+    ck_assert_double_lt(network_output_bound(&net, theta, largest_x), 1e100);
+    t.epochs = 100;
+    memset(theta, 0, sizeof theta);
+    ck_assert_int_eq(train_network(&net, theta, &t, &train, &test, NULL).epochs_done, 1);
+    network_free(&net);
+    dataset_free(&train);
+    dataset_free(&test);
+}
+END_TEST
+
 /* tuned_run remembers its runs: a second call returns the first one's
  * parameters and result, and each equals, to the last bit, task_run of
  * the settings the edit stands for, written out here; edits differing in
@@ -787,6 +889,8 @@ Suite *chapter_suite(void)
     tcase_add_test(model, data_as_described);
     tcase_add_test(model, batch_noise_formula);
     tcase_add_test(model, momentum_effective_rate);
+    tcase_add_test(model, output_bound_holds);
+    tcase_add_test(model, unmeasured_epochs_change_nothing);
     tcase_add_test(model, remembered_runs_are_the_runs);
     tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);

@@ -228,6 +228,39 @@ double network_loss_and_accuracy(const struct network *net, const double *theta,
     return sum / (double)data->count;
 }
 
+/* The largest |out_r| that out = W in + b can reach with every |in_c| <=
+ * in_bound (network_output_bound's rule for one layer). */
+static double layer_bound(const double *weight, const double *bias, size_t rows, size_t cols,
+                          double in_bound)
+{
+    double largest = 0.0;
+    for (size_t r = 0; r < rows; r++) {
+        double sum = fabs(bias[r]);
+        for (size_t c = 0; c < cols; c++)
+            sum += fabs(weight[r * cols + c]) * in_bound;
+        if (!(sum < 1e300))             /* also when a weight is not finite */
+            return INFINITY;
+        largest = fmax(largest, sum);
+    }
+    return largest;
+}
+
+double network_output_bound(const struct network *net, const double *theta, double input_bound)
+{
+    size_t d = net->inputs, h = net->hidden, k = net->outputs;
+    if (!(input_bound < 1e300))
+        return INFINITY;
+    if (h == 0)
+        return layer_bound(theta, theta + k * d, k, d, input_bound);
+    const double *w1 = theta, *b1 = w1 + h * d, *w2 = b1 + h, *b2 = w2 + k * h;
+    double hidden = layer_bound(w1, b1, h, d, input_bound);         /* |u| */
+    if (hidden == INFINITY)
+        return INFINITY;
+    if (net->activation != ACTIVATION_RELU)
+        hidden = 1.0;                                               /* |tanh|, sigmoid <= 1 */
+    return layer_bound(w2, b2, k, h, hidden);                       /* |z| */
+}
+
 static const char *const activation_names[] = {"tanh", "relu", "sigmoid"};
 static const char *const loss_names[] = {"mse", "bce", "cross-entropy"};
 

@@ -116,6 +116,16 @@ double network_accuracy(const struct network *net, const double *theta,
 double network_loss_and_accuracy(const struct network *net, const double *theta,
                                  const struct dataset *data, double *accuracy);
 
+/* An upper bound of every |z_i| the model gives at theta for inputs whose
+ * entries are at most input_bound in magnitude: layer by layer, |out_r| <=
+ * |b_r| + sum_c |W_rc| B, with B = input_bound for the first layer and,
+ * for the second, 1 after tanh or sigmoid (their values lie in [-1, 1])
+ * and the first layer's bound after relu.  Computed in double, it may
+ * fall short of the exact bound by a relative 1e-13 or so.  Infinity when
+ * a layer's bound reaches 1e300 (or theta or input_bound is not finite):
+ * below that, no partial sum of the forward pass can overflow. */
+double network_output_bound(const struct network *net, const double *theta, double input_bound);
+
 /* log(sum_i exp(z_i)) over z[0..count), computed as m + log(sum exp(z_i - m))
  * with m the largest z_i, which neither overflows nor loses every term to
  * underflow. */
