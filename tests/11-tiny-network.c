@@ -203,6 +203,82 @@ START_TEST(rows_side_by_side_change_no_bit)
 }
 END_TEST
 
+/* Backpropagation one sample at a time, as network.h's equations read:
+ * network_gradient adds four samples in each pass over a matrix
+ * (add_outer_products), and must give these very bits. */
+static double one_sample_at_a_time(const struct network *net, double *grad, const double *theta,
+                                   const struct dataset *data, const size_t *batch, size_t count)
+{
+    size_t d = net->inputs, h = net->hidden, k = net->outputs, width = h == 0 ? d : h;
+    double a[8], z[8], dz[8], sum = 0.0;
+    memset(grad, 0, network_dim(net) * sizeof(double));
+    double *gw1 = grad, *gb1 = gw1 + h * d, *gw2 = gb1 + h, *gb2 = gw2 + k * width;
+    const double *w2 = theta + h * d + h;
+    for (size_t s = 0; s < count; s++) {
+        size_t i = batch ? batch[s] : s;
+        const double *x = data->x + i * d, *in = h == 0 ? x : a;
+        network_forward(net, z, a, theta, x);
+        sum += loss_of_outputs(net, dz, z, data->y[i]);
+        for (size_t r = 0; r < k; r++) {
+            for (size_t c = 0; c < width; c++)
+                gw2[r * width + c] += dz[r] * in[c];
+            gb2[r] += dz[r];
+        }
+        for (size_t j = 0; j < h; j++) {
+            double da = 0.0;
+            for (size_t r = 0; r < k; r++)
+                da += w2[r * h + j] * dz[r];
+            double slope = net->activation == ACTIVATION_TANH ? 1.0 - a[j] * a[j]
+                         : net->activation == ACTIVATION_RELU ? (a[j] > 0.0 ? 1.0 : 0.0)
+                         : a[j] * (1.0 - a[j]);          /* relu: a > 0 exactly when u > 0 */
+            double du = da * slope;
+            for (size_t c = 0; c < d; c++)
+                gw1[j * d + c] += du * x[c];
+            gb1[j] += du;
+        }
+    }
+    for (size_t p = 0; p < network_dim(net); p++)
+        grad[p] *= 1.0 / (double)count;
+    return sum / (double)count;
+}
+
+/* Four samples per pass change no bit: network_gradient against
+ * one_sample_at_a_time (tolerance 0) for the linear model and the hidden
+ * layer with each activation and each loss, on batches of 1 to 9 samples
+ * (a pass of four and every remainder) and on all 11. */
+START_TEST(outer_products_four_at_a_time)
+{
+    static const enum activation acts[3] = {ACTIVATION_TANH, ACTIVATION_RELU,
+                                            ACTIVATION_SIGMOID};
+    static const enum loss losses[3] = {LOSS_MSE, LOSS_BCE, LOSS_CROSS_ENTROPY};
+    static const size_t outputs[3] = {1, 1, 3};
+    static const size_t batch[9] = {4, 0, 7, 7, 2, 9, 1, 10, 5};
+    struct rng rng;
+    rng_seed(&rng, 14);
+    for (int l = 0; l < 3; l++)
+        for (int a = 0; a < 3; a++)
+            for (size_t hidden = 0; hidden <= 5; hidden += 5) {
+                struct network net;
+                struct dataset data;
+                double theta[64], ours[64], theirs[64];
+                network_init(&net, 4, hidden, outputs[l], acts[a], losses[l]);
+                network_random_data(&data, 11, 4, losses[l], outputs[l], 15);
+                network_init_parameters(&net, theta, &rng);
+                size_t dim = network_dim(&net);
+                for (size_t size = 0; size <= 9; size++) {
+                    const size_t *which = size == 0 ? NULL : batch;
+                    double mine = network_gradient(&net, ours, theta, &data, which, size);
+                    double plain = one_sample_at_a_time(&net, theirs, theta, &data, which,
+                                                        size == 0 ? 11 : size);
+                    ck_assert_mem_eq(&mine, &plain, sizeof mine);
+                    ck_assert_mem_eq(ours, theirs, dim * sizeof(double));
+                }
+                network_free(&net);
+                dataset_free(&data);
+            }
+}
+END_TEST
+
 /* network_loss_and_accuracy, which train.c measures the test set with,
  * gives the two numbers of network_loss and network_accuracy to the last
  * bit (tolerance 0), for each loss. */
@@ -878,6 +954,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, seed_loop_is_the_module);
     tcase_add_test(model, rows_side_by_side_change_no_bit);
     tcase_add_test(model, loss_and_accuracy_in_one_pass);
+    tcase_add_test(model, outer_products_four_at_a_time);
     tcase_add_test(model, default_init_bounds);
     tcase_add_test(model, kaiming_bound_by_hand);
     tcase_add_test(model, init_variance_third);

@@ -31,7 +31,9 @@
  * For the linear model the first line and dW = dz x^T, db = dz suffice.
  * Summing the per-sample outer products is the matrix product of the
  * batch form (dW2 = dZ^T A over a batch of B rows) written one row at a
- * time; the result is the same up to the order of the additions.
+ * time; the result is the same up to the order of the additions.  The
+ * code adds them sample after sample, in the batch's order, four samples
+ * in each pass over a matrix (network.c's add_outer_products).
  *
  * The forward pass and the losses are written once, in forward_pass.h,
  * over a scalar type: network.c makes them in double, network_complex.c in
@@ -39,8 +41,9 @@
  *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond
- * keeping the inner loops contiguous and summing four rows of a layer side
- * by side (forward_pass.h's affine), which changes no bit of any result.
+ * keeping the inner loops contiguous, summing four rows of a layer side by
+ * side (forward_pass.h's affine) and adding four samples' outer products
+ * in one pass (network.c), neither of which changes a bit of any result.
  */
 #ifndef DESCENT_NETWORK_H
 #define DESCENT_NETWORK_H
@@ -59,7 +62,8 @@ struct network {
     size_t outputs;             /* K (1 for mse and bce) */
     enum activation activation;
     enum loss loss;
-    double *scratch;            /* 2 H + 2 K doubles, owned */
+    double *scratch;            /* 4 (3 H + 2 K) doubles, owned: a, u, z, dz,
+                                   du of four samples (network_gradient) */
 };
 
 /* Set up a model; stops with a usage error (exit 2) when outputs is not 1
