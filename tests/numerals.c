@@ -188,9 +188,11 @@ static void join(char *out, size_t size, const char *a, const char *b, const cha
     out[n] = '\0';
 }
 
-/* A set of strings (numerals, names): a plain growing array. */
+/* A set of strings (numerals, names): a plain growing array; times[i]
+ * counts how often item i was added (a multiset, for counting). */
 struct set {
     char **item;
+    int *times;
     int count, capacity;
 };
 
@@ -202,14 +204,28 @@ static int set_has(const struct set *s, const char *x)
     return 0;
 }
 
+/* How often x was added (0: not in the set). */
+static int set_times(const struct set *s, const char *x)
+{
+    for (int i = 0; i < s->count; i++)
+        if (strcmp(s->item[i], x) == 0)
+            return s->times[i];
+    return 0;
+}
+
 static void set_add(struct set *s, const char *x)
 {
-    if (set_has(s, x))
-        return;
+    for (int i = 0; i < s->count; i++)
+        if (strcmp(s->item[i], x) == 0) {
+            s->times[i]++;
+            return;
+        }
     if (s->count == s->capacity) {
         s->capacity = s->capacity ? 2 * s->capacity : 16;
         s->item = must(realloc(s->item, (size_t)s->capacity * sizeof *s->item));
+        s->times = must(realloc(s->times, (size_t)s->capacity * sizeof *s->times));
     }
+    s->times[s->count] = 1;
     s->item[s->count++] = must(strdup(x));
 }
 
@@ -218,7 +234,9 @@ static void set_free(struct set *s)
     for (int i = 0; i < s->count; i++)
         free(s->item[i]);
     free(s->item);
+    free(s->times);
     s->item = NULL;
+    s->times = NULL;
     s->count = s->capacity = 0;
 }
 
@@ -306,6 +324,7 @@ struct numeral {
     int line;
     int formula;                /* in a displayed equation or a code span of mathematics */
     int weak;                   /* in the tests, but so is a neighbour: not asserted */
+    int over;                   /* stated more often than the tests hold it: how often they do (+1) */
     char neighbour[MAX_TOKEN];  /* ... that neighbour */
     enum cover cover;
     const char *why;            /* for -v: which rule */
@@ -572,7 +591,8 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     do {                                                            \
         if (has_pending) {                                          \
             set_add(out, pending[0]);                               \
-            set_add(out, pending[1]);                               \
+            if (strcmp(pending[1], pending[0]) != 0)                \
+                set_add(out, pending[1]);                           \
             has_pending = 0;                                        \
         }                                                           \
     } while (0)
@@ -658,7 +678,9 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             }
             if (!(fractions_whole && slash_after_number)) {
                 FLUSH();
-                for (int k = 0; k < 2; k++) {
+                if (strcmp(forms[0], forms[1]) == 0)
+                    join(pending[1], MAX_TOKEN, unary ? "-" : "", forms[0], "");
+                for (int k = 0; k < (strcmp(forms[0], forms[1]) ? 2 : 1); k++) {
                     char signed_form[MAX_TOKEN];
                     join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
                     if (fractions_whole)
@@ -670,10 +692,14 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             }
             if (slash_after_number) {
                 has_pending = 0;                /* a numerator: only the fraction counts */
-                /* "a / b": the fraction in every pairing of their forms */
+                /* "a / b": the fraction in every pairing of their forms
+                 * (each written form once, for counting) */
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 2; j++) {
                         char fraction[MAX_TOKEN];
+                        if ((i == 1 && strcmp(previous_forms[0], previous_forms[1]) == 0) ||
+                            (j == 1 && strcmp(forms[0], forms[1]) == 0))
+                            continue;
                         join(fraction, sizeof fraction, previous_forms[i], "/", forms[j]);
                         set_add(out, fraction);
                     }
@@ -1164,6 +1190,7 @@ static void add_numeral(struct reader *r, const char *text, const char *raw, siz
     n->line = r->line;
     n->formula = r->display || r->math_span || r->operand;
     n->weak = 0;
+    n->over = 0;
     n->neighbour[0] = '\0';
     n->cover = cover;
     n->why = why;
@@ -1592,10 +1619,35 @@ static void stated_once(const struct reader *r, int k, const char *replacement, 
     }
 }
 
+/* How often the paragraph's tests hold text: in their bodies, or (for a
+ * notation constant, which the tests hold among indices and bounds) in
+ * what their assertions read. */
+static int variant(void) { const char *v = getenv("NV"); return v ? atoi(v) : 0; }
+static int tests_times(const struct suite *suite, const struct set *tests, const int *index,
+                       const char *text, int constant)
+{
+    int times = 0;
+    for (int t = 0; t < tests->count; t++)
+        if (index[t] >= 0)
+            times += set_times(constant && (variant() & 2) ? &suite->asserting[index[t]] : &suite->numerals[index[t]], text);
+    return times;
+}
+
+/* How many numerals of paragraph r other than the k-th read text and are
+ * asserted (or given, with givens): the occurrences the tests must hold. */
+static int stated_times(const struct reader *r, int k, const char *text, int givens)
+{
+    int times = 0;
+    for (int j = 0; j < r->count; j++)
+        times += j != k && strcmp(r->found[j].text, text) == 0 &&
+                 (r->found[j].cover == ASSERTED || (givens && r->found[j].cover == GIVEN));
+    return times;
+}
+
 /* Decide each numeral of one paragraph against its markers. */
 static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
                              const struct set *tests, const struct set *given,
-                             struct suite *suite)
+                             const struct set *given_raw, struct suite *suite)
 {
     struct set stated[2] = {{0}, {0}};  /* the numerals the paragraph states (once) */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
@@ -1621,8 +1673,16 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text))
                 test_used[t] = 1;
+        /* a given covers its occurrences first: the note counts them */
+        for (int g = 0; g < given->count; g++)
+            if (strcmp(given->item[g], n->text) == 0) {
+                given_used[g]++;
+                n->cover = GIVEN, n->why = "";
+            }
+        if (n->cover == GIVEN)
+            continue;
         int strength = asserted(suite, tests, index, n->text, notation_constant(n), stated, &weak);
-        if (strength == 2 && lenient && !set_has(given, n->text))
+        if (strength == 2 && lenient)
             weak_here++;                /* a file still on WEAK_LIST */
         if (strength == 1 || (strength == 2 && lenient)) {
             for (int t = 0; t < tests->count; t++)
@@ -1631,16 +1691,30 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     n->why = tests->item[t];
                     break;
                 }
-        } else if (strength == 2 && !set_has(given, n->text)) {
+        } else if (strength == 2) {
             n->weak = 1;
             snprintf(n->neighbour, sizeof n->neighbour, "%s", weak);
         }
-        for (int g = 0; g < given->count; g++)
-            if (strcmp(given->item[g], n->text) == 0) {
-                given_used[g] = 1;
-                if (n->cover == UNCOVERED)
-                    n->cover = GIVEN, n->why = "";
-            }
+    }
+    /* Counting: each occurrence the paragraph asserts is matched by one of
+     * its own in the tests; the ones beyond what the tests hold are not. */
+    if (variant() & 1)
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        int before = 0, times;
+        if (n->cover != ASSERTED && !((variant() & 4) && n->cover == GIVEN && tests->count))
+            continue;
+        if ((variant() & 8) && !notation_constant(n))
+            continue;
+        for (int j = 0; j < k; j++)
+            before += strcmp(r->found[j].text, n->text) == 0 &&
+                      (r->found[j].cover == ASSERTED || r->found[j].over ||
+                       ((variant() & 4) && r->found[j].cover == GIVEN));
+        times = tests_times(suite, tests, index, n->text, notation_constant(n));
+        if (before >= times && !(n->cover == ASSERTED && set_has(given, n->text) && !(variant() & 4))) {
+            n->over = times + 1;
+            n->cover = UNCOVERED;
+        }
     }
     /* A hand change of the last digit, one up or one down: would the
      * changed numeral still be covered by the same tests or givens? */
@@ -1651,6 +1725,8 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         if (n->cover != ASSERTED && n->cover != GIVEN)
             continue;
         mutated++;
+        if (set_has(given, n->text))
+            continue;                   /* the note lists one occurrence more than stay */
         count = neighbours(n->text, changed);
         for (int i = 0; i < count; i++) {
             const char *weak;
@@ -1660,14 +1736,19 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             strength = asserted(suite, tests, index, changed[i], notation_constant(n), after, &weak);
             set_free(&after[0]);
             set_free(&after[1]);
-            if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
+            if ((variant() & 1) && strength == 1 && (!(variant() & 8) || notation_constant(n)) &&
+                stated_times(r, k, changed[i], (variant() & 4) != 0) + 1 >
+                    tests_times(suite, tests, index, changed[i], notation_constant(n)))
+                strength = 0;           /* one more than the tests hold */
+            if (set_has(given, changed[i]))
+                continue;               /* one occurrence more than the note lists */
+            if (strength == 1 || (strength == 2 && lenient)) {
                 survived++;
                 if (mutations)
                     printf("%s:%d:%s: written as %s it would still be %s (%s)\n", path,
                            n->line, n->raw, changed[i],
-                           set_has(given, changed[i]) ? "given" : "asserted",
-                           n->cover == GIVEN        ? "an input, given"
-                           : notation_constant(n)   ? "a notation constant"
+                           "asserted",
+                           notation_constant(n)     ? "a notation constant"
                            : lenient                ? "a file on the weak list"
                                                     : "asserted");
                 break;
@@ -1680,7 +1761,12 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     tests->item[t]);
     for (int g = 0; g < given->count; g++)
         if (!given_used[g])
-            problem(path, first_line, "given %s does not occur in this paragraph", given->item[g]);
+            problem(path, first_line, "given %s does not occur in this paragraph", given_raw->item[g]);
+        else if (given_used[g] != given->times[g])
+            problem(path, first_line, "given %s is listed %d time%s, the paragraph states it %d "
+                    "time%s: the note lists it once for each occurrence", given_raw->item[g],
+                    given->times[g], given->times[g] == 1 ? "" : "s", given_used[g],
+                    given_used[g] == 1 ? "" : "s");
     free(test_used);
     free(given_used);
     free(index);
@@ -1690,7 +1776,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
 static void read_markers(const char *path, int line_number, const char *text, struct set *tests,
-                         struct set *given)
+                         struct set *given, struct set *given_raw)
 {
     char line[MAX_LINE];
     const char *p = line;
@@ -1736,13 +1822,32 @@ static void read_markers(const char *path, int line_number, const char *text, st
             }
         } else if (starts_with(q, "given:")) {
             char *list = must(strndup(q + 6, (size_t)(close - q - 6)));
-            struct set found = {0};
-            scan_prose_numerals(list, &found);
-            if (found.count == 0)
+            int any = 0;
+            /* one entry per occurrence: "1, 1, 2" lists 1 twice; each
+             * entry as written too, for the messages */
+            for (char *entry = list, *next; entry; entry = next) {
+                struct set found = {0};
+                char *comma = entry;
+                while ((comma = strchr(comma, ',')) != NULL && !(comma[1] == ' ' || comma[1] == '\0'))
+                    comma++;
+                next = comma ? comma + 1 : NULL;
+                if (comma)
+                    *comma = '\0';
+                entry += strspn(entry, " ");
+                for (size_t n = strlen(entry); n > 0 && entry[n - 1] == ' '; n--)
+                    entry[n - 1] = '\0';
+                scan_prose_numerals(entry, &found);
+                for (int i = 0; i < found.count; i++)
+                    for (int t = 0; t < found.times[i]; t++) {
+                        if (!set_has(given, found.item[i]))
+                            set_add(given_raw, found.count == 1 ? entry : found.item[i]);
+                        set_add(given, found.item[i]);
+                        any = 1;
+                    }
+                set_free(&found);
+            }
+            if (!any)
                 problem(path, line_number, "a given note looks like <!-- given: 4, 0.1 -->");
-            for (int i = 0; i < found.count; i++)
-                set_add(given, found.item[i]);
-            set_free(&found);
             free(list);
         }
         p = close + 3;
@@ -1757,7 +1862,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     const char *s;
     struct suite suite;
     struct reader r = {0};
-    struct set tests = {0}, given = {0};
+    struct set tests = {0}, given = {0}, given_raw = {0};
     struct totals here = {{0}};
     int number = 0, in_fence = 0, in_woven = 0, paragraph_start = 0;
     int uncovered = 0;
@@ -1819,13 +1924,16 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             }
         }
         if (blank && paragraph_start) {
-            settle_paragraph(path, chapter, &r, paragraph_start, &tests, &given, &suite);
+            settle_paragraph(path, chapter, &r, paragraph_start, &tests, &given, &given_raw, &suite);
             for (int k = 0; k < r.count; k++) {
                 struct numeral *x = &r.found[k];
                 here.count[x->cover]++;
                 if (x->cover == UNCOVERED) {
                     uncovered++;
-                    if ((!pending || show_all) && x->weak)
+                    if ((!pending || show_all) && x->over)
+                        printf("%s:%d:%s: uncovered: the paragraph states it more often than "
+                               "its tests hold it (%d)\n", path, x->line, x->raw, x->over - 1);
+                    else if ((!pending || show_all) && x->weak)
                         printf("%s:%d:%s: uncovered: the tests hold %s as well, so a hand change "
                                "to it would pass; assert %s where %s is not (an expected "
                                "value, a fixed()/sci() string) or weave it\n",
@@ -1850,6 +1958,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             paragraph_start = 0;
             set_free(&tests);
             set_free(&given);
+            set_free(&given_raw);
         }
         if (at_end)
             break;
@@ -1859,7 +1968,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             r.line = number;
             r.reference = 0;
             r.display = starts_with(line, "    ");
-            read_markers(path, number, line, &tests, &given);
+            read_markers(path, number, line, &tests, &given, &given_raw);
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
     }
