@@ -1532,11 +1532,16 @@ static int neighbours(const char *text, char changed[2][MAX_TOKEN])
  * of mathematics, or next to an operator or a bracket, with or without a
  * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), and ½, which the
  * tests hold among their indices and constants; presence is enough. */
-static int notation_constant(const struct numeral *n)
+static int constant_as(const struct numeral *n, const char *text)
 {
-    const char *t = n->text[0] == '-' ? n->text + 1 : n->text;
+    const char *t = text[0] == '-' ? text + 1 : text;
     return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0 ||
                           strcmp(t, "1/2") == 0);
+}
+
+static int notation_constant(const struct numeral *n)
+{
+    return constant_as(n, n->text);
 }
 
 /* Does one of the paragraph's tests hold text in its body (expected 0) or
@@ -1619,28 +1624,26 @@ static void stated_once(const struct reader *r, int k, const char *replacement, 
     }
 }
 
-/* How often the paragraph's tests hold text: in their bodies, or (for a
- * notation constant, which the tests hold among indices and bounds) in
- * what their assertions read. */
-static int variant(void) { const char *v = getenv("NV"); return v ? atoi(v) : 0; }
+/* How often the paragraph's tests read text in their assertions (the
+ * count of a notation constant: one for each time the paragraph states it). */
 static int tests_times(const struct suite *suite, const struct set *tests, const int *index,
-                       const char *text, int constant)
+                       const char *text)
 {
     int times = 0;
     for (int t = 0; t < tests->count; t++)
         if (index[t] >= 0)
-            times += set_times(constant && (variant() & 2) ? &suite->asserting[index[t]] : &suite->numerals[index[t]], text);
+            times += set_times(&suite->asserting[index[t]], text);
     return times;
 }
 
-/* How many numerals of paragraph r other than the k-th read text and are
- * asserted (or given, with givens): the occurrences the tests must hold. */
-static int stated_times(const struct reader *r, int k, const char *text, int givens)
+/* How many notation constants of paragraph r other than the k-th read
+ * text and are asserted, or counted out (over). */
+static int stated_times(const struct reader *r, int k, const char *text)
 {
     int times = 0;
     for (int j = 0; j < r->count; j++)
-        times += j != k && strcmp(r->found[j].text, text) == 0 &&
-                 (r->found[j].cover == ASSERTED || (givens && r->found[j].cover == GIVEN));
+        times += j != k && strcmp(r->found[j].text, text) == 0 && notation_constant(&r->found[j]) &&
+                 (r->found[j].cover == ASSERTED || r->found[j].over);
     return times;
 }
 
@@ -1696,24 +1699,24 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             snprintf(n->neighbour, sizeof n->neighbour, "%s", weak);
         }
     }
-    /* Counting: each occurrence the paragraph asserts is matched by one of
-     * its own in the tests; the ones beyond what the tests hold are not. */
-    if (variant() & 1)
+    /* Counting: a notation constant stands for nothing on its own, so each
+     * time the paragraph states one is matched by one time the named tests'
+     * assertions read it; the ones beyond are not asserted. */
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
-        int before = 0, times;
-        if (n->cover != ASSERTED && !((variant() & 4) && n->cover == GIVEN && tests->count))
+        int times;
+        if (n->cover != ASSERTED || !notation_constant(n))
             continue;
-        if ((variant() & 8) && !notation_constant(n))
-            continue;
-        for (int j = 0; j < k; j++)
-            before += strcmp(r->found[j].text, n->text) == 0 &&
-                      (r->found[j].cover == ASSERTED || r->found[j].over ||
-                       ((variant() & 4) && r->found[j].cover == GIVEN));
-        times = tests_times(suite, tests, index, n->text, notation_constant(n));
-        if (before >= times && !(n->cover == ASSERTED && set_has(given, n->text) && !(variant() & 4))) {
-            n->over = times + 1;
-            n->cover = UNCOVERED;
+        times = tests_times(suite, tests, index, n->text);
+        if (stated_times(r, -1, n->text) > times && stated_times(r, k, n->text) >= times) {
+            int before = 0;     /* the first `times` of them are matched, the rest over */
+            for (int j = 0; j < k; j++)
+                before += strcmp(r->found[j].text, n->text) == 0 && notation_constant(&r->found[j]) &&
+                          (r->found[j].cover == ASSERTED || r->found[j].over);
+            if (before >= times) {
+                n->over = times + 1;
+                n->cover = UNCOVERED;
+            }
         }
     }
     /* A hand change of the last digit, one up or one down: would the
@@ -1733,13 +1736,14 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             struct set after[2] = {{0}, {0}};   /* stated (once) after the change */
             int strength;
             stated_once(r, k, changed[i], after);
-            strength = asserted(suite, tests, index, changed[i], notation_constant(n), after, &weak);
+            /* the changed numeral is judged as what it reads: a 2 in a
+             * formula changed to 3 is no notation constant any more */
+            strength = asserted(suite, tests, index, changed[i], constant_as(n, changed[i]), after, &weak);
             set_free(&after[0]);
             set_free(&after[1]);
-            if ((variant() & 1) && strength == 1 && (!(variant() & 8) || notation_constant(n)) &&
-                stated_times(r, k, changed[i], (variant() & 4) != 0) + 1 >
-                    tests_times(suite, tests, index, changed[i], notation_constant(n)))
-                strength = 0;           /* one more than the tests hold */
+            if (strength == 1 && constant_as(n, changed[i]) &&
+                stated_times(r, k, changed[i]) + 1 > tests_times(suite, tests, index, changed[i]))
+                strength = 0;           /* stated once more than the assertions read it */
             if (set_has(given, changed[i]))
                 continue;               /* one occurrence more than the note lists */
             if (strength == 1 || (strength == 2 && lenient)) {
@@ -1748,7 +1752,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     printf("%s:%d:%s: written as %s it would still be %s (%s)\n", path,
                            n->line, n->raw, changed[i],
                            "asserted",
-                           notation_constant(n)     ? "a notation constant"
+                           notation_constant(n) || constant_as(n, changed[i]) ? "a notation constant"
                            : lenient                ? "a file on the weak list"
                                                     : "asserted");
                 break;
