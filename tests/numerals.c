@@ -324,7 +324,9 @@ struct numeral {
     int line;
     int formula;                /* in a displayed equation or a code span of mathematics */
     int weak;                   /* in the tests, but so is a neighbour: not asserted */
-    int over;                   /* stated more often than the tests hold it: how often they do (+1) */
+    int over;                   /* a notation constant stated more often than the tests'
+                                 * assertions read it: how often they do, plus one */
+    int stated;                 /* ... and how often the paragraph states it */
     char neighbour[MAX_TOKEN];  /* ... that neighbour */
     enum cover cover;
     const char *why;            /* for -v: which rule */
@@ -1715,6 +1717,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                           (r->found[j].cover == ASSERTED || r->found[j].over);
             if (before >= times) {
                 n->over = times + 1;
+                n->stated = stated_times(r, -1, n->text);
                 n->cover = UNCOVERED;
             }
         }
@@ -1935,8 +1938,10 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                 if (x->cover == UNCOVERED) {
                     uncovered++;
                     if ((!pending || show_all) && x->over)
-                        printf("%s:%d:%s: uncovered: the paragraph states it more often than "
-                               "its tests hold it (%d)\n", path, x->line, x->raw, x->over - 1);
+                        printf("%s:%d:%s: uncovered: the paragraph's formulas state it %d times, "
+                               "its tests' assertions read it %d: assert the formula it is in, "
+                               "or mark an input given\n", path, x->line, x->raw, x->stated,
+                               x->over - 1);
                     else if ((!pending || show_all) && x->weak)
                         printf("%s:%d:%s: uncovered: the tests hold %s as well, so a hand change "
                                "to it would pass; assert %s where %s is not (an expected "

@@ -44,6 +44,7 @@ fresh() {
 /* the example's inputs, as a chapter program sets them */
 static const double start = 3.0;
 static const long samples = 100000;
+static const long ends[2] = {300, 301};
 EOF
     cat >"$scratch/book/chapters/01-demo/values.sh" <<'EOF'
 echo "rate 0.6694"
@@ -69,6 +70,12 @@ START_TEST(stops)
     for (int k = 0; k < 4; k++)
         run(k);
     ck_assert_int_eq(steps, 3);
+}
+END_TEST
+START_TEST(corner)
+{
+    ck_assert_double_eq(start_x, 0);
+    ck_assert_double_eq(start_y, 1);
 }
 END_TEST
 START_TEST(boundary)
@@ -248,10 +255,9 @@ printf '\nIt stops after 2 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/
 expect "a hand change to a neighbour the test lacks is reported" 1 \
     'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
 fresh
-printf '\nIt runs 4 rounds and stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nIt runs 4 rounds and stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a numeral present only beside an asserted neighbour is reported" 1 \
     'chapters/01-demo/README.md:31:4: uncovered' "$numerals"
-refuse "(a notation constant needs presence only)" 'README.md:31:0: uncovered' "$numerals"
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
 expect "a file on the weak list passes on presence and counts it" 0 \
     "chapters/01-demo/README.md: weakly asserted: 1 numeral" "$numerals"
@@ -273,6 +279,41 @@ expect "a numeral stated twice beside a stated neighbour is reported (one of the
 fresh
 printf '\n**7.** A worked answer. It stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a bold answer number opening a line is an ordinal" 0 "0 uncovered" "$numerals"
+
+# ---- notation constants are counted
+fresh
+printf '\nIt starts from (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "notation constants read as often by the assertions pass" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nIt starts from (1, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a notation constant changed onto another the paragraph states is reported" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 1" \
+    "$numerals"
+fresh
+printf '\nIt stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a notation constant the tests hold only outside their assertions (a loop's start) is reported" 1 \
+    "chapters/01-demo/README.md:31:0: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 0" \
+    "$numerals"
+
+# ---- a given note lists each occurrence
+fresh
+printf '\nThe ends after 300 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two givens that are neighbours pass" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe ends after 301 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a given changed by hand onto another given is reported" 1 \
+    "chapters/01-demo/README.md:31: given 301 is listed 1 time, the paragraph states it 2 times" "$numerals"
+fresh
+printf '\nThe end after 300 steps, then 300 again. <!-- given: 300 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a given stated twice but listed once is reported" 1 \
+    "chapters/01-demo/README.md:31: given 300 is listed 1 time, the paragraph states it 2 times" "$numerals"
+fresh
+printf '\nThe end after 300 steps, then 300 again. <!-- given: 300, 300 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "(listed twice, it passes)" 0 "0 uncovered" "$numerals"
+fresh
+edit 's|Start at 3 with|Start at 4 with|'
+expect "a given changed by hand into a number the tests assert is reported" 1 \
+    'chapters/01-demo/README.md:12: given 3 does not occur' "$numerals"
 
 # ---- the transition list
 fresh
