@@ -127,6 +127,15 @@ START_TEST(bgd_errors_on_the_diagonal)
 }
 END_TEST
 
+/* X, the matrix whose rows are the samples' features: [[1, 1], [2, 1], [1, 2]]. */
+START_TEST(data_matrix_rows)
+{
+    const double rows[6] = {1, 1, 2, 1, 1, 2};
+    for (int i = 0; i < 6; i++)
+        ck_assert_double_eq(data.x[i], rows[i]);
+}
+END_TEST
+
 START_TEST(bgd_closed_form_at_step_10)
 {
     double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
@@ -1195,6 +1204,7 @@ Suite *chapter_suite(void)
     }
     tcase_add_test(bgd, bgd_three_iterations);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
+    tcase_add_test(bgd, data_matrix_rows);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);

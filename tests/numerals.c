@@ -1376,6 +1376,11 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             p += length;                                /* x², x₁ */
             continue;
         }
+        if (*p == '[' && p > text && (wordish(previous(text, p)) || p[-1] == ']') &&
+            isdigit((unsigned char)p[1]) && p[1 + strspn(p + 1, "0123456789")] == ']') {
+            p += 2 + strspn(p + 1, "0123456789");      /* an index: x[0], error[1] */
+            continue;
+        }
         if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾ */
             const char *fraction = c == 0xbd ? "1/2" : c == 0xbc ? "1/4" : "3/4";
             if (out && r == NULL)
