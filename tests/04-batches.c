@@ -136,6 +136,20 @@ START_TEST(data_matrix_rows)
 }
 END_TEST
 
+/* With a bias, its input is always one: its derivative is the mean of
+ * 2(y_hat - y) over the batch (here all three samples, at theta = (1, 2, 3)). */
+START_TEST(bias_derivative_is_the_mean_of_twice_the_error)
+{
+    const struct regression biased = {&data, true};
+    const double theta[3] = {1, 2, 3};
+    double grad[3], mean = 0;
+    mse_grad(&biased, grad, theta, NULL, 0);
+    for (size_t i = 0; i < 3; i++)
+        mean += (regression_predict(&biased, theta, i) - data.y[i]) / 3;
+    ck_assert_double_eq_tol(grad[2], 2 * mean, TOLERANCE);
+}
+END_TEST
+
 START_TEST(bgd_closed_form_at_step_10)
 {
     double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
@@ -382,9 +396,19 @@ START_TEST(exercise_3_hessian)
     ck_assert_double_eq_tol(diagonal - off_diagonal, 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(h_ones[0], 22.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(h_across[0], 2.0 / 3, TOLERANCE);
+    /* both are eigenvectors: H v = lambda v in each coordinate */
+    for (int i = 0; i < 2; i++) {
+        ck_assert_double_eq_tol(h_ones[i], 22.0 / 3 * along_ones[i], TOLERANCE);
+        ck_assert_double_eq_tol(h_across[i], 2.0 / 3 * across[i], TOLERANCE);
+    }
+    /* one step of eta = 0.1 from w* + v multiplies v by 1 - eta lambda */
+    ck_assert_double_eq_tol(2 + along_ones[0] - 0.1 * h_ones[0] - 2,
+                            (1 - 0.1 * (22.0 / 3)) * along_ones[0], TOLERANCE);
     {   /* the start w = (0, 0) is w - w* = -2 (1, 1), along the first eigenvector */
-        const double offset = -2;
+        const double offset = -2, start_direction[2] = {1, 1};
         ck_assert_double_eq(0 - 2, offset);
+        for (int i = 0; i < 2; i++)
+            ck_assert_double_eq(0 - 2, offset * start_direction[i]);
     }
 }
 END_TEST
@@ -401,10 +425,11 @@ START_TEST(exercise_3_limit)
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_gt(3.0 / 11, 0);                     /* 0 < eta < 3/11 */
     {   /* from w = (0, 0), w - w* = -2 (1, 1): the gradient is -2 (22/3) (1, 1) */
+        const double ones[2] = {1, 1};
         double w[2] = {0, 0}, grad[2];
         mse_grad(&model, grad, w, NULL, 0);
-        ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3, TOLERANCE);
-        ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3, TOLERANCE);
+        ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3 * ones[0], TOLERANCE);
+        ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3 * ones[1], TOLERANCE);
     }
 }
 END_TEST
@@ -1205,6 +1230,7 @@ Suite *chapter_suite(void)
     tcase_add_test(bgd, bgd_three_iterations);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
     tcase_add_test(bgd, data_matrix_rows);
+    tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
