@@ -313,6 +313,18 @@ START_TEST(specimen_per_sample_ratio_minus_n_over_2)
         ck_assert_str_eq(printed("%.4f", g / n), "-50.0000");
         ck_assert_double_eq_tol(-g, 1.0 / 2 * 100 * n, 1e-8 * fabs(g));
         ck_assert_double_eq_tol(r.worst, 51.0 / 50, 1e-9);
+        {
+            /* the loss is the mean (1/N) sum (theta x - y)^2, the routine's
+             * gradient sum x (y - theta x) */
+            double mean = 0, routine = 0;
+            for (int i = 0; i < SPECIMEN_COUNT; i++) {
+                mean += (theta * s.x[i] - s.y[i]) * (theta * s.x[i] - s.y[i]);
+                routine += s.x[i] * (s.y[i] - theta * s.x[i]);
+            }
+            ck_assert_double_eq_tol(specimen_loss(&s, theta), 1 / (double)SPECIMEN_COUNT * mean,
+                                    1e-12 * mean);
+            ck_assert_double_eq_tol(specimen_gradient(&s, theta), routine, 1e-12 * fabs(routine));
+        }
     }
 }
 END_TEST
@@ -538,8 +550,9 @@ START_TEST(kinks_straddled)
 {
     double x = 1e-6, h = gradcheck_step(x);
     ck_assert_double_lt(x, h);
-    ck_assert_double_eq_tol(central_difference(abs_value, x, h), x / h, 1e-9);
-    ck_assert_double_eq_tol(central_difference(relu, x, h), 0.5 + x / (2 * h), 1e-9);
+    ck_assert_double_eq_tol(central_difference(abs_value, x, h), 2 * x / (2 * h), 1e-9);
+    ck_assert_double_eq_tol(2 * x / (2 * h), x / h, 1e-12);
+    ck_assert_double_eq_tol(central_difference(relu, x, h), 1.0 / 2 + x / (2 * h), 1e-9);
     ck_assert_double_eq_tol(relative_error(1.0, x / h, GRADCHECK_FLOOR), 1 - x / h, 1e-9);
     ck_assert_double_eq_tol(central_difference(relu, 0.0, h), 1.0 / 2, 1e-12);
     ck_assert_double_eq(relu_derivative(0.0), 0);             /* PyTorch's pick */
