@@ -398,6 +398,31 @@ START_TEST(by_hand_forward_and_backward)
     ck_assert_double_eq_tol(loss, log(2.0), 4 * DBL_EPSILON);
     ck_assert_double_eq(dz[0], -1.0 / 2);
     ck_assert_double_eq(dz[1], 1.0 / 2);
+    {
+        /* the chain by hand, from the parameters (row-major in theta: W1 =
+         * [1 -1; 1 1], b1 = (0, 0), W2 = [1 1; -1 2], b2 = (3, 0)) and the
+         * input x = (1, 2): u = (1 - 2, 1 + 2); dz = softmax - onehot(0) =
+         * (1/2 - 1, 1/2); da = W2^T dz = (-1/2 - 1/2, -1/2 + 1) = (-1, 1/2);
+         * du = (0, 1/2), the ReLU passing only the second unit */
+        const double *w1 = theta, *b1 = theta + 4, *w2 = theta + 6;
+        const double u[2] = {w1[0] * data.x[0] + w1[1] * data.x[1] + b1[0],
+                             w1[2] * data.x[0] + w1[3] * data.x[1] + b1[1]};
+        double da[2], du[2];
+        ck_assert_double_eq(u[0], 1 * 1 - 1 * 2);      /* W1 x */
+        ck_assert_double_eq(u[1], 1 * 1 + 1 * 2);
+        ck_assert_double_eq(dz[0], 1.0 / 2 - 1);
+        ck_assert_double_eq(dz[1], 1.0 / 2);
+        da[0] = w2[0] * dz[0] + w2[2] * dz[1];
+        da[1] = w2[1] * dz[0] + w2[3] * dz[1];
+        ck_assert_double_eq(da[0], -1.0 / 2 - 1.0 / 2);
+        ck_assert_double_eq(da[0], -1);
+        ck_assert_double_eq(da[1], -1.0 / 2 + 1);
+        ck_assert_double_eq(da[1], 1.0 / 2);
+        du[0] = u[0] > 0 ? da[0] : 0;
+        du[1] = u[1] > 0 ? da[1] : 0;
+        ck_assert_double_eq(du[0], 0);
+        ck_assert_double_eq(du[1], 1.0 / 2);
+    }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     /* dW1 = [0 0; 1/2 1], db1 = (0, 1/2), dW2 = [0 -3/2; 0 3/2], db2 = (-1/2, 1/2) */
     static const double expected[BY_HAND_DIM] = {0, 0, 1.0 / 2, 1, 0, 1.0 / 2,

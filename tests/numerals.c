@@ -1381,11 +1381,21 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             p += 2 + strspn(p + 1, "0123456789");      /* an index: x[0], error[1] */
             continue;
         }
-        if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾ */
+        if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾, −½ */
             const char *fraction = c == 0xbd ? "1/2" : c == 0xbc ? "1/4" : "3/4";
+            char signed_fraction[8];
+            unsigned before = previous(text, p);
+            if (before == '-' || before == 0x2212) {
+                const char *minus = p - (before == '-' ? 1 : 3);
+                unsigned first = previous(text, minus);
+                if (!(wordish(first) || first == ')' || first == ']' || first == '.')) {
+                    snprintf(signed_fraction, sizeof signed_fraction, "-%s", fraction);
+                    fraction = signed_fraction;
+                }
+            }
             if (out && r == NULL)
                 set_add(out, fraction);
-            else if (!wordish(previous(text, p)))
+            else if (!wordish(before))
                 add_numeral(r, fraction, p, (size_t)length, base, "");
             p += length;
             continue;
