@@ -278,7 +278,7 @@ START_TEST(exercise_4_answer)
     struct gd_run run;
     ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
-    ck_assert_double_eq_tol(0.2, 2 / 10.0, TOLERANCE);    /* eta = 2/L, L = 10 */
+    ck_assert_double_eq_tol(0.2, 2 / curvature[1], TOLERANCE);    /* eta = 2/L, L = 10 */
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);

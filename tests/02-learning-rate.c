@@ -530,6 +530,8 @@ START_TEST(grid_of_rates)
     ck_assert_double_eq_tol(etas[2] / etas[0], 10, 1e-12);
     ck_assert_double_eq(first_climbing, 0.3);
     ck_assert_double_eq(best_eta, 0.1);
+    ck_assert_double_eq(best_eta, 1 / curvature[1]);          /* the best at 1/L */
+    ck_assert_double_gt(first_climbing, 2 / curvature[1]);    /* climbing above 2/L */
 }
 END_TEST
 

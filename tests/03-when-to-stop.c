@@ -610,6 +610,7 @@ START_TEST(rosenbrock_fixed_step_against_armijo)
     ck_assert_int_eq(run.steps, 32689);
     run = rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0, x, &error, NULL, 0);
     ck_assert(run.converged);
+    ck_assert_double_lt(hypot(x[0] - one[0], x[1] - one[1]), 1e-3);     /* at (1, 1) */
     ck_assert_int_eq(run.steps, 17680);
     ck_assert_int_eq(run.evaluations, 178737);
     ck_assert_str_eq(decimals(1, (double)(run.evaluations - 1) / (double)run.steps), "10.1");
@@ -672,6 +673,8 @@ START_TEST(convexity_checks)
     }
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
+    /* f_11 = 2 - 400 (x2 - 3 x1^2), at (0, 1) */
+    ck_assert_double_eq(h11, 2 - 400 * (floor_point[1] - 3 * floor_point[0] * floor_point[0]));
 }
 END_TEST
 

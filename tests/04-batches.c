@@ -127,12 +127,25 @@ START_TEST(bgd_errors_on_the_diagonal)
 }
 END_TEST
 
-/* X, the matrix whose rows are the samples' features: [[1, 1], [2, 1], [1, 2]]. */
-START_TEST(data_matrix_rows)
+/* X, the matrix whose rows are the samples' features: [[1, 1], [2, 1], [1, 2]];
+ * H = (2/3) X^T X = 2 G has the eigenvectors (1, 1), eigenvalue 22/3, and
+ * (1, -1), eigenvalue 2/3; the start w = (0, 0) is w* - 2 (1, 1). */
+START_TEST(data_matrix_and_hessian)
 {
     const double rows[6] = {1, 1, 2, 1, 1, 2};
+    const double along[2] = {1, 1}, across[2] = {1, -1}, start_direction[2] = {1, 1};
+    const double w[2] = {0, 0}, w_star[2] = {2, 2};
+    double gram[4];
     for (int i = 0; i < 6; i++)
         ck_assert_double_eq(data.x[i], rows[i]);
+    gram_matrix(gram, &data);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_double_eq_tol(2 * (gram[2 * i] * along[0] + gram[2 * i + 1] * along[1]),
+                                22.0 / 3 * along[i], TOLERANCE);
+        ck_assert_double_eq_tol(2 * (gram[2 * i] * across[0] + gram[2 * i + 1] * across[1]),
+                                2.0 / 3 * across[i], TOLERANCE);
+        ck_assert_double_eq(w[i] - w_star[i], -2 * start_direction[i]);
+    }
 }
 END_TEST
 
@@ -171,6 +184,7 @@ START_TEST(bgd_closed_form_at_step_10)
     mse_grad(&model, grad, w, NULL, 0);
     ck_assert_double_eq_tol(grad[0] / (22.0 / 3), -2, TOLERANCE);
     ck_assert_double_eq_tol(grad[1] / (22.0 / 3), -2, TOLERANCE);
+
     for (int k = 0; k < 10; k++) {
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, 0.1);
@@ -970,6 +984,16 @@ START_TEST(noise_that_grows_with_the_loss)
     enum { K = 3, D = 16, WARM = 10000 };
     double with[K], without[K];
     struct spread a, b;
+    {   /* the mean of the sample gradients is 2 G e, e = w - w*: here at w = 0 */
+        double origin[D] = {0}, full[D];
+        mse_grad(&big.model, full, origin, NULL, 0);
+        for (int i = 0; i < D; i++) {
+            double ge = 0;
+            for (int m = 0; m < D; m++)
+                ge += big.gram[i * D + m] * (origin[m] - big.w_star[m]);
+            ck_assert_double_eq_tol(full[i], 2 * ge, 1e-9 * (1 + fabs(full[i])));
+        }
+    }
     for (int k = 0; k < K; k++) {
         struct epoch epoch;
         const size_t *batch;
@@ -1229,7 +1253,7 @@ Suite *chapter_suite(void)
     }
     tcase_add_test(bgd, bgd_three_iterations);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
-    tcase_add_test(bgd, data_matrix_rows);
+    tcase_add_test(bgd, data_matrix_and_hessian);
     tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);

@@ -745,6 +745,11 @@ START_TEST(theory_nesterov_double_root_momentum)
     h.momentum = (sqrt(100.0) - 1) / (sqrt(100.0) + 1);
     ck_assert_double_eq_tol(h.momentum, 9.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.9, TOLERANCE);
+    /* with q = 1/kappa: beta (1 - q) = (sqrt kappa - 1)^2 / kappa and
+     * (1 + beta)(1 - q) = 2 (sqrt kappa - 1) / sqrt kappa */
+    ck_assert_double_eq_tol(h.momentum * (1 - 1 / 100.0), pow(sqrt(100.0) - 1, 2) / 100.0, TOLERANCE);
+    ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0), 2 * (sqrt(100.0) - 1) / sqrt(100.0),
+                            TOLERANCE);
 }
 END_TEST
 

@@ -277,6 +277,9 @@ START_TEST(manual_three_samples)
     h.lr = 0.1;
     dataset_read_csv(&data, "chapters/A-lab/three-samples.csv");
     ck_assert_double_eq_tol(objective_loss(&objective, theta), 88.0 / 3, TOLERANCE);
+    /* the mean (1/|B|) sum (y_hat - y)^2, y_hat = 0: the targets 4, 6, 6 squared */
+    ck_assert_double_eq_tol(objective_loss(&objective, theta), 1 / (double)data.count * (16.0 + 36 + 36),
+                            TOLERANCE);
     optimizer_init(&opt, &sgd_kind, &h, 2);
     lab_run(NULL, theta, &opt, &objective, &schedule);
     optimizer_free(&opt);

@@ -664,6 +664,21 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 previous_number = slash_after_number = 0;
                 continue;
             }
+            if (fractions_whole) {      /* a subscript, x[0] or a[i][1], is no value the assertion reads */
+                const char *b = p, *q = p;
+                while (b > text && b[-1] == ' ')
+                    b--;
+                while (isdigit((unsigned char)*q))
+                    q++;
+                while (*q == ' ')
+                    q++;
+                if (b > text && b[-1] == '[' && *q == ']' && b - 1 > text &&
+                    (isalnum((unsigned char)b[-2]) || b[-2] == '_' || b[-2] == ']')) {
+                    p = q + 1;
+                    previous_number = slash_after_number = 0;
+                    continue;
+                }
+            }
             c_number_forms(p, &end, forms);
             /* unary minus: "-" after an operator or an opening bracket */
             {
