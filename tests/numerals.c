@@ -27,17 +27,31 @@
  *    numeral of a string it compares), or else any numeral the assertion
  *    reads (a fraction 3.0 / 5 as 3/5, not 3 and 5).  A neighbour that is
  *    an expected value too is allowed when the paragraph states it and
- *    states the numeral itself exactly once ("80 steps, then 81").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
- *    displayed equation, a code span of mathematics or next to an operator
- *    or bracket ("1 − ηλ", "(1, 1)", "[0, 1)"), needs presence alone.
+ *    states the numeral itself exactly once ("80 steps, then 81").  A
+ *    notation constant, 0, 1, 2 or ½ (or −1, −2, −½) in a displayed
+ *    equation, a code span of mathematics or next to an operator or bracket
+ *    ("1 − ηλ", "(1, 1)", "[0, 1)"), cannot be told apart from its
+ *    neighbours, which every test holds, so it is COUNTED: each time the
+ *    paragraph states it is matched by one time the named tests'
+ *    assertions read it (their arguments and the initializers and #defines
+ *    they read; a subscript such as x[1] is no value and does not count),
+ *    and the ones beyond are uncovered ("the paragraph's formulas state it
+ *    3 times, its tests' assertions read it 2").  A hand change of one
+ *    constant into another the paragraph states then over-counts that one
+ *    unless the tests read it more often still; the fix is a test that
+ *    states the formula, with its constants, against the book's code.
  *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
  *    pass on presence and report how many numerals rely on it;
  *
  * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
  *    numerals that define its example (the function's constants, a start
  *    point, a chosen learning rate or step count, a sample count, a seed),
- *    the inputs the reader could change, never a result.  Each one listed
- *    covers every occurrence in that paragraph; one listed but absent is an
+ *    the inputs the reader could change, never a result.  The note lists a
+ *    numeral once for each time the paragraph states it ("(1, 1)" needs
+ *    "1, 1"), and a listed numeral covers those occurrences first; a count
+ *    that differs is an error ("given 1 is listed 1 time, the paragraph
+ *    states it 2 times"), so a hand change to a given, or of another
+ *    numeral into a given, goes red; one listed but absent is an
  *    error, so the note cannot go stale; and one written neither in the
  *    book's code (the .c and .h files of chapters/, solutions/, tests/) nor
  *    in a command of the file (an output or values marker, a typed code
@@ -68,7 +82,7 @@
  *
  * What is not a numeral at all: digits inside a word or name (x1, beta2,
  * ch04, L2), indices and exponents written as notation after a letter or
- * bracket (x₁, aᵢ, x², (4/5)¹⁰, x^(k), x_{k+1}, (1 − ηλ)^{2k}).
+ * bracket (x₁, aᵢ, x², (4/5)¹⁰, x^(k), x_{k+1}, (1 − ηλ)^{2k}, x[0]).
  *
  * Normalisation, applied alike to prose and to test bodies:
  *    −3 (U+2212) is -3; "+0.038" is 0.038;
@@ -80,7 +94,7 @@
  *    a fraction written without spaces, 16/5, is one numeral "16/5"; in a
  *      test `16.0 / 5` gives it (as well as 16 and 5), and a C literal
  *      with a zero fraction, 16.0, also counts as 16;
- *    ½ is 1/2 (and ¼ 1/4, ¾ 3/4);
+ *    ½ is 1/2 (and ¼ 1/4, ¾ 3/4), and −½ is -1/2, as in a test -1.0 / 2;
  *    a percentage is its number: "22 %" must appear as 22 in a test
  *      (`22 / 100.0`), so 0.22 does not assert it;
  *    a range "18–22" (en dash or hyphen) is two numerals, 18 and 22, each
@@ -99,10 +113,13 @@
  *   -v                       also list how each numeral is covered
  *   --mutations              list the asserted or given numerals whose last
  *                            digit, changed by one (up or down), the same
- *                            tests or givens would still cover (the count
- *                            is always printed): notation constants, givens
- *                            (inputs, not results) and the numerals of the
- *                            files in tests/numbers-weak.txt
+ *                            tests would still cover, judging the changed
+ *                            numeral as what it reads (a 2 of a formula
+ *                            changed to 3 is no notation constant): the
+ *                            count is always printed.  What is left is
+ *                            notation constants the tests read more often
+ *                            than the paragraph states them, and the
+ *                            numerals of the files in tests/numbers-weak.txt
  *
  * Run it from the top of the repository (`make check` does).
  */

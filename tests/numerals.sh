@@ -73,6 +73,16 @@ START_TEST(stops)
     ck_assert_int_eq(steps, 3);
 }
 END_TEST
+START_TEST(indexed)
+{
+    ck_assert_double_eq(point[1], 5);
+}
+END_TEST
+START_TEST(half)
+{
+    ck_assert_double_eq(step, -1.0 / 2);
+}
+END_TEST
 START_TEST(corner)
 {
     ck_assert_double_eq(start_x, 0);
@@ -296,10 +306,31 @@ expect "a notation constant the tests hold only outside their assertions (a loop
     "chapters/01-demo/README.md:31:0: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 0" \
     "$numerals"
 
+fresh
+printf '\nIt starts from (1, 1). <!-- t:indexed -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a subscript in an assertion (point[1]) is no value the count reads" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 0" \
+    "$numerals"
+fresh
+printf '\nThe step is −½. <!-- t:half -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "−½ is -1/2, as -1.0 / 2 in a test" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe step is ½. <!-- t:half -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a lost minus before ½ is reported" 1 "chapters/01-demo/README.md:31:½: uncovered" "$numerals"
+fresh
+printf '\nIt stops after 3 steps, at `x[0]`. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "an index after a name (x[0]) is notation, not a numeral" 0 "0 uncovered" "$numerals"
+
 # ---- a given note lists each occurrence
 fresh
 printf '\nThe ends after 300 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "two givens that are neighbours pass" 0 "0 uncovered" "$numerals"
+refuse "(and --mutations no longer lists the one as surviving a change into the other)" \
+    'README.md:31:30[01]: written as' "$numerals" --mutations
+fresh
+printf '\nIt starts from (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+refuse "--mutations judges by the count: (0, 1) changed to (1, 1) or (0, 0) is caught" \
+    'README.md:31:[01]: written as' "$numerals" --mutations
 fresh
 printf '\nThe ends after 301 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a given changed by hand onto another given is reported" 1 \
