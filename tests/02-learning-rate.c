@@ -154,6 +154,7 @@ START_TEST(stability_limit_two_over_l)
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
     ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
+    ck_assert_double_eq(1 / curvature[1], 0.1);                 /* one step at 1/L */
     ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(1 - 0.1, 0.9, 1e-15);
     ck_assert_double_eq_tol(1 - 0.21, 0.79, 1e-15);

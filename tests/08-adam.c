@@ -679,7 +679,10 @@ START_TEST(race_adam_default_steps_at_most_lr)
     }
     ck_assert_double_eq_tol(2000 * 0.001, 2, 1e-15);
     ck_assert_double_eq(1 - (-1.5), 2.5);
-    ck_assert_double_eq(3 - 1, 2);                  /* Beale's x1, from 1 to 3 */
+    {
+        const double beale_start = 1, beale_minimum = 3;    /* Beale's x1, from 1 to 3 */
+        ck_assert_double_eq(beale_minimum - beale_start, 2);
+    }
 }
 END_TEST
 

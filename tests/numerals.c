@@ -23,7 +23,7 @@
  *    hand change to that neighbour would pass as well ("uncovered: the
  *    tests hold 4 as well").  Inside the assertions means: an expected
  *    value (an argument of the assertion that is one literal or one
- *    fraction, an element of an initializer the assertion reads, a
+ *    fraction, not a sum such as 7 - 3, an element of an initializer the assertion reads, a
  *    numeral of a string it compares), or else any numeral the assertion
  *    reads (a fraction 3.0 / 5 as 3/5, not 3 and 5).  A neighbour that is
  *    an expected value too is allowed when the paragraph states it and
@@ -885,6 +885,8 @@ static int whole_numeral(const char *segment)
             digits++;
         else if (*p == '/')
             slashes++;
+        else if ((*p == '+' || *p == '-') && !(p[-1] == 'e' || p[-1] == 'E'))
+            return 0;                   /* 1 - 2 is a sum, not one literal */
         else if (!strchr(".eE+-uUlLfF \n\t", *p))
             return 0;
     }

@@ -78,6 +78,12 @@ START_TEST(indexed)
     ck_assert_double_eq(point[1], 5);
 }
 END_TEST
+START_TEST(span)
+{
+    ck_assert_int_eq(width, 7 - 3);
+    ck_assert_int_eq(last, 8);
+}
+END_TEST
 START_TEST(half)
 {
     ck_assert_double_eq(step, -1.0 / 2);
@@ -276,6 +282,10 @@ fresh
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
 expect "a strengthened file still on the weak list is an error" 1 "take it off the list" "$numerals"
 
+fresh
+printf '\nFrom 3 to 7, then 8. <!-- t:span -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a sum in an assertion (7 - 3) is not an expected value, so 7 is not told apart from 8" 1 \
+    'chapters/01-demo/README.md:31:7: uncovered: the tests hold 8 as well' "$numerals"
 fresh
 printf '\nFinite up to step 80, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "two neighbouring expected values the paragraph both states pass" 0 "0 uncovered" "$numerals"
