@@ -1,5 +1,5 @@
 /* Exercise 8.4 (chapter 8): Adam from memory.
- * Replace the TODO line with your code; `make exercises CH=08` checks it. */
+ * Replace the TODO line with your code; `make check CH=8` tests it. */
 #include "00-toolkit/exercise.h"
 #include "08-adam/exercises.h"
 
