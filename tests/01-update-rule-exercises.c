@@ -42,11 +42,11 @@ START_TEST(gd_step_like_the_book)
         RETURN_IF_PENDING();
         gd_step(book, grad, dim, eta);
         for (size_t i = 0; i < dim; i++) {
-            const char *hint = "theta_i <- theta_i - eta grad_i, for every i";
+            const char *hint = "(1.1) for every coordinate i: which way does theta_i move, and how far?";
             if (mine[i] == theta[i] + eta * grad[i])
-                hint = "that step goes uphill: subtract eta grad_i";
+                hint = "that step goes uphill: (1.1) moves against the gradient";
             else if (mine[i] == theta[i] - grad[i])
-                hint = "the step is eta times the gradient";
+                hint = "that step is the whole gradient: where is eta in (1.1)?";
             else if (mine[i] == theta[i])
                 hint = "theta_i did not change: write the new value into theta[i]";
             GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %.17g, "

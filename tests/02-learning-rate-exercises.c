@@ -68,11 +68,11 @@ START_TEST(regime_like_the_book)
                                      ? regime_name(got) : "no regime");
         EXPECT_ANSWER(got, want, 0,
                       want == REGIME_ONE_STEP || want == REGIME_BOUNCE
-                          ? "q = 1 and q = 2 exactly are regimes of their own (==, not <)"
+                          ? "an edge of the table under (2.1) is a regime of its own: test the edges exactly"
                           : want == REGIME_NOT_A_MINIMUM
                                 ? "q <= 0: no valley to settle in"
-                                : "the factor per step is r = 1 - q: crawl for 0 < q < 1, "
-                                  "oscillate for 1 < q < 2, diverge above 2");
+                                : "(2.1) gives the factor per step from q: which values of it crawl, "
+                                  "oscillate, diverge?");
     }
 }
 END_TEST

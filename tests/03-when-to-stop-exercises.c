@@ -27,18 +27,18 @@ static const double valley[2] = {1.0, 10.0};
 static const char *hint_for(double got)
 {
     if (got == 1.0 / 8)
-        return "1/8 lowers f, but not by enough: the right side is f(x) - c alpha g'g, "
-               "with the squared norm g'g = 101, times c";
+        return "1/8 lowers f, but not by the amount (3.5) asks: is c in your right side, and "
+               "the squared norm of g rather than the norm?";
     if (got == 0.0)
-        return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
-               "shrink (alpha *= rho) after each failure?";
+        return "no step was accepted: is your trial point downhill from x, and does alpha "
+               "shrink by rho after each failure?";
     if (got < 1e-6)
         return "only a vanishing step passed, where rounding hides the difference: is the "
-               "trial x - alpha g (downhill, not x + alpha g), and is c in the rule "
-               "(f(x) - c alpha g'g, not - alpha g'g)?";
+               "trial point downhill (along -g, not +g), and is c in the right side of "
+               "(3.5)?";
     if (got < 1.0 / 16)
-        return "shorter than needed: the decrease asked is c alpha g'g, with the c given";
-    return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
+        return "shorter than needed: your test asks for more decrease than (3.5) does with the c given";
+    return "section \"Backtracking\": which step is tried first, which next, and which one is returned?";
 }
 
 static void armijo_on_the_valley(void)
@@ -52,7 +52,7 @@ static void armijo_on_the_valley(void)
           "alpha0 = 1, c = 0.5, rho = 0.5)");
     EXPECT_ANSWER(got, 1.0 / 16, 0.0, hint_for(got));
     EXPECT_ANSWER(evaluations, 5, 0.0,
-                  "one call of f->value per trial step: 1, 1/2, 1/4, 1/8, 1/16 (f(x) is given)");
+                  "count one call of f->value per trial step (f(x) is given as fx)");
     got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.5, &evaluations);
     GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
           "alpha0 = 1, c = 1e-4, rho = 0.5)");
@@ -116,7 +116,7 @@ START_TEST(armijo_backtracking)
         GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
               "alpha0 = 1, c = 1e-4, rho = 0.3)");
         EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
-                      "multiply alpha by rho after each failure, not by 1/2");
+                      "this rho is not 1/2: shrink alpha by the rho given");
     }
     armijo_agrees_with_the_book_on_rosenbrock();
 }
@@ -172,10 +172,10 @@ START_TEST(stopping_bounds_like_the_book)
             stopping_bounds(norms[i], mus[j], &gap, &distance);
             GIVEN("stopping_bounds(grad_norm = %g, mu = %g, &gap, &distance)", norms[i], mus[j]);
             EXPECT_ANSWER(gap, gap_bound(norms[i], mus[j]), 1e-15 * gap_bound(norms[i], mus[j]),
-                          "(3.1): the gap is at most ||grad f||^2 / (2 mu)");
+                          "(3.1) bounds the gap: read it again with the norm and mu given");
             EXPECT_ANSWER(distance, distance_bound(norms[i], mus[j]),
                           1e-15 * distance_bound(norms[i], mus[j]),
-                          "(3.2): the distance is at most ||grad f|| / mu, not squared");
+                          "(3.2) bounds the distance: which power of the norm does it take, next to (3.1)?");
         }
 }
 END_TEST

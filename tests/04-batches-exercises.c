@@ -128,8 +128,8 @@ START_TEST(mse_loss_like_the_book)
                                        "model->data->count"
                                      : p.model.bias ? "y_hat includes b, theta's last entry, "
                                                       "when model->bias (regression_predict)"
-                                                    : "(4.1): the mean of the squared errors "
-                                                      "over the batch's samples");
+                                                    : "(4.1) over the batch's samples: which "
+                                                      "average, of what?");
         }
         dataset_free(&p.data);
     }
@@ -162,11 +162,11 @@ START_TEST(mse_grad_like_the_book)
                          j == p.data.features ? ", b's derivative" : "");
                 exercise_expect(name, mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
                               j == p.data.features
-                                  ? "b's derivative is 2/|B| sum (y_hat - y): the bias's "
-                                    "input is 1"
+                                  ? "b's derivative: differentiate (4.1) with respect to "
+                                    "b; what does the bias multiply in y_hat?"
                                   : which == 0 ? "batch NULL means every sample, in order"
-                                               : "(4.2): 2/|B| sum (y_hat - y) x_j; set every "
-                                                 "entry, starting from 0");
+                                               : "(4.2) for coordinate j; set every entry, "
+                                                 "starting from 0");
             }
         }
         dataset_free(&p.data);

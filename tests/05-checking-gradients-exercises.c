@@ -18,7 +18,7 @@ START_TEST(relative_error_of_the_chapter)
     EXPECT_ANSWER(got, 2.0, 1e-15, "opposite signs and the same size: what should r say?");
     GIVEN("gradient_relative_error(analytic = -15, numeric = 0.3, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(-15.0, 0.3, 1e-2), 51.0 / 50, 1e-15,
-                  "measure the difference against the larger of the two sizes");
+                  "(5.7) divides by a size: of which of the two numbers, and is a sign part of a size?");
     GIVEN("gradient_relative_error(analytic = 0.3, numeric = -15, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(0.3, -15.0, 1e-2), 51.0 / 50, 1e-15,
                   "either argument may be the larger one");
@@ -98,7 +98,7 @@ START_TEST(central_difference_like_the_book)
                 GIVEN("central_difference_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
                 EXPECT_ANSWER(central_difference_yours(f[k], xs[i], h), want,
                               (e <= 6 ? 1e-12 : 1e-3) * fmax(1.0, fabs(want)),
-                              "(5.2) divides by the distance between the two points, 2h");
+                              "(5.2) divides by the distance between the two points: how far apart are they?");
             }
 }
 END_TEST
@@ -119,7 +119,7 @@ START_TEST(complex_step_like_the_book)
                 double h = pow(10.0, -e), want = complex_step(f[k], xs[i], h);
                 GIVEN("complex_step_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
                 EXPECT_ANSWER(complex_step_yours(f[k], xs[i], h), want, 0,
-                              "keep the imaginary part only, and divide it by h");
+                              "(5.5): which part of f(x + ih) does it keep, and what does it divide by?");
             }
 }
 END_TEST

@@ -144,18 +144,19 @@ FAULTY(sgd_no_maximize, NO_MAXIMIZE)
 START_TEST(sgd_step_like_pytorch)
 {
     const struct race_variant variants[] = {
-        {sgd_first_damped, "the first momentum buffer is a copy of the gradient, undamped: "
-                           "b = g when opt->step_count is 1"},
-        {sgd_no_dampening, "after the first step, b <- momentum b + (1 - dampening) g"},
-        {sgd_dampening_on_b, "dampening scales the new gradient, not the old buffer: "
-                             "b <- momentum b + (1 - dampening) g"},
-        {sgd_nesterov_ignored, "with nesterov on, the step uses g + momentum b, the look-ahead"},
-        {sgd_nesterov_with_b, "Nesterov's step is the gradient plus momentum b: g + momentum b, "
-                              "not b + momentum b"},
+        {sgd_first_damped, "your first buffer is damped: section \"PyTorch's form\" says what "
+                           "b is on step 1 (opt->step_count == 1)"},
+        {sgd_no_dampening, "dampening is left out after the first step: where does it enter b?"},
+        {sgd_dampening_on_b, "your dampening scales the old buffer: which term of the "
+                             "buffer's update does it belong to?"},
+        {sgd_nesterov_ignored, "nesterov is ignored: section \"Nesterov's look-ahead\" says "
+                               "what PyTorch steps along"},
+        {sgd_nesterov_with_b, "your look-ahead starts from b: which vector does PyTorch's "
+                              "nesterov add momentum b to?"},
         {sgd_decay_before_sign, "maximize negates the gradient only; weight_decay theta is "
                                 "added after, with its own sign"},
-        {sgd_no_decay, "weight_decay: add weight_decay theta to the gradient before the buffer "
-                       "sees it"},
+        {sgd_no_decay, "weight_decay is ignored: section \"The rest of torch.optim.SGD\" "
+                       "(gradient_with_decay)"},
         {sgd_no_maximize, "with maximize on, PyTorch negates the gradient before anything else "
                           "uses it"},
         {NULL, NULL},

@@ -151,17 +151,17 @@ static const char *const forgot_maximize =
     "with maximize on, PyTorch negates the gradient before anything else uses it "
     "(gradient_with_decay does it)";
 static const char *const forgot_decay =
-    "weight_decay: add weight_decay theta to the gradient first (gradient_with_decay)";
+    "weight_decay is ignored: the gradient is taken as SGD takes it (gradient_with_decay)";
 
 static const struct race_variant rmsprop_variants[] = {
     {rmsprop_eps_inside, "eps is added after the square root (7.5), not inside it"},
-    {rmsprop_centered_ignored, "centered: also average g, and take m^2 out of v inside the "
-                               "root (7.6)"},
-    {rmsprop_buffer_of_g, "the momentum buffer accumulates the scaled step g / d (7.7), not g"},
-    {rmsprop_momentum_ignored, "with momentum > 0, theta moves by lr b, b <- momentum b + g / d "
-                               "(7.7)"},
-    {rmsprop_alpha_swapped, "alpha is the share of the old average kept: v <- alpha v + "
-                            "(1 - alpha) g^2"},
+    {rmsprop_centered_ignored, "centered is ignored: what does (7.6) also average, and "
+                               "where does it enter?"},
+    {rmsprop_buffer_of_g, "your momentum buffer adds up g itself: what does (7.7) add into b?"},
+    {rmsprop_momentum_ignored, "momentum is ignored: with momentum > 0 the step is "
+                               "(7.7)'s"},
+    {rmsprop_alpha_swapped, "alpha and 1 - alpha are swapped: which one does (7.5)'s "
+                            "average keep of the old v?"},
     {rmsprop_no_decay, NULL},
     {rmsprop_no_maximize, NULL},
     {NULL, NULL},
@@ -252,11 +252,12 @@ START_TEST(adagrad_like_pytorch)
 {
     const struct race_variant variants[] = {
         {adagrad_eps_inside, "eps is added after the square root (7.2), not inside it"},
-        {adagrad_divide_first, "add g^2 to the sum before dividing: the first step divides by "
-                               "|g|, not by eps"},
-        {adagrad_lr_decay_from_1, "the decayed rate is lr / (1 + (t - 1) lr_decay): the first "
-                                  "step uses lr itself"},
-        {adagrad_lr_decay_ignored, "lr_decay: divide lr by 1 + (t - 1) lr_decay"},
+        {adagrad_divide_first, "you divide by the sum before this g joins it: see the order "
+                               "of the two lines of (7.2)"},
+        {adagrad_lr_decay_from_1, "lr_decay one step early: which rate does the first step "
+                                  "(t = 1) use?"},
+        {adagrad_lr_decay_ignored, "lr_decay is ignored: the section on AdaGrad says how "
+                                   "PyTorch decays lr"},
         {adagrad_accumulator_ignored, "the sum starts at initial_accumulator_value, not at 0"},
         {adagrad_no_decay, forgot_decay},
         {adagrad_no_maximize, forgot_maximize},
@@ -286,9 +287,9 @@ START_TEST(adadelta_like_pytorch)
     const struct race_variant variants[] = {
         {adadelta_eps_outside, "Adadelta adds eps inside both square roots: with u = 0 at the "
                                "start, sqrt(u + eps) is what lets it move at all"},
-        {adadelta_roots_swapped, "the step is sqrt(u + eps) / sqrt(v + eps) g: the past steps' "
-                                 "size over the gradients' size"},
-        {adadelta_u_of_g, "u averages the squared steps delta^2, not g^2"},
+        {adadelta_roots_swapped, "the two roots are swapped: which size goes on top in (7.8), "
+                                 "the past steps' or the gradients'?"},
+        {adadelta_u_of_g, "your u averages g^2: what does (7.8) average into u?"},
         {adadelta_lr_ignored, "PyTorch still multiplies delta by lr (1.0 by default)"},
         {adadelta_no_decay, forgot_decay},
         {adadelta_no_maximize, forgot_maximize},

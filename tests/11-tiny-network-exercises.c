@@ -46,8 +46,8 @@ START_TEST(softmax_cross_entropy_matches)
     /* m + log(sum) - z_c, the order of the text's log-sum-exp, rounds 1000 + ln 2 to the
      * spacing of doubles near 1000 (2^-43, about 1.1e-13) before the 1000 is
      * taken back: allow twice that; (m - z_c) + log(sum) is exact to 1e-16. */
-    EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: subtract the largest z first");
-    EXPECT_ANSWER(dz[0], -0.5, 1e-15, "exp(1000) overflows: subtract the largest z first");
+    EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
+    EXPECT_ANSWER(dz[0], -0.5, 1e-15, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
     network_free(&net);
 }
 END_TEST
@@ -111,7 +111,7 @@ START_TEST(hidden_backward_passes_the_check)
               "gradient check at 5 random points", names[t]);
         EXPECT_ANSWER(r.worst < GRADCHECK_PASS, 1, 0,
                       "the W1 and b1 gradients disagree with the central difference: "
-                      "check W2's index (row r, column j: w2[r * h + j]) and the slope");
+                      "check how you index W2 (row by row, k rows of h) and the slope (11.10)");
         network_free(&c.net);
         dataset_free(&c.data);
     }
