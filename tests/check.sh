@@ -261,6 +261,9 @@ find_stub() {
     exit 2
 }
 
+# EX=07.3 is exercise 7.3: messages say it as the chapter numbers it.
+[ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^0\([0-9]\)/\1/')"
+
 if [ "$mode" = hint ]; then
     stub=$(find_stub "${1:-}") || exit 2
     text=$(cat "$stub")
