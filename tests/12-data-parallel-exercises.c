@@ -46,7 +46,8 @@ START_TEST(linear_scaling_by_hand)
     EXPECT_ANSWER(got, 3.2, 1e-15, "8192 is 32 times 256");
     GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 0, warmup = 5)");
     EXPECT_ANSWER(scaled_warmup_lr(0.1, 256, 8192, 0, 5), 3.2 / 5, 1e-15,
-                  "step 0 is the first update of the warm-up: it already moves, with which part of the scaled rate?");
+                  "the first update of a warm-up of 5 is step 0: which part of the scaled "
+                  "rate does it use?");
     GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 1, warmup = 5)");
     EXPECT_ANSWER(scaled_warmup_lr(0.1, 256, 8192, 1, 5), 2 * 3.2 / 5, 1e-15,
                   "the rate rises by the same amount every update");
