@@ -1,6 +1,6 @@
 /* harness.c: exercise bookkeeping and rounding helpers for the Check suites
  * (see harness.h). */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE                     /* dladdr, the registers of a ucontext */
 #include "harness.h"
 
 #include <signal.h>
@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
+#include <link.h>
+#include <ucontext.h>
+#define HAVE_CRASH_ADDRESS 1
+#endif
 
 /* ------------------------------------------------ the learner's functions */
 
@@ -60,7 +65,7 @@ void __cyg_profile_func_enter(void *function, void *call_site)
         return;
     last_called = s;
     if (s->broken)
-        ck_abort_msg("broken: %s", s->broken);
+        ck_abort_msg("broken: your %s() does not compile: %s", s->name, s->broken);
 }
 
 void __cyg_profile_func_exit(void *function, void *call_site)
@@ -92,20 +97,93 @@ static const char *signal_name(int signal_number)
     }
 }
 
-/* In the test's own process (Check forks one per test): say where, then
- * let Check report it as this test's failure. */
-static void on_signal(int signal_number)
+/* The instruction a signal interrupted, as "@0x..." (its offset in this
+ * program, which tests/main.c turns into FILE:LINE with addr2line), or ""
+ * when it is not in this program (in libc, say) or the platform is not
+ * one whose registers we know. */
+#ifdef HAVE_CRASH_ADDRESS
+struct program_search {
+    uintptr_t pc, bias;
+    int found;
+};
+
+/* Is pc in the program itself (dlpi_name "": the main program), not in a
+ * shared library?  Then bias is its load bias (0 unless position
+ * independent), which addr2line's addresses leave out. */
+static int in_program(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct program_search *search = data;
+    (void)size;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && search->pc >= start && search->pc < start + ph->p_memsz) {
+            search->found = info->dlpi_name == NULL || info->dlpi_name[0] == '\0';
+            search->bias = info->dlpi_addr;
+            return 1;
+        }
+    }
+    return 0;
+}
+#endif
+
+static void crash_address(const void *context, char *text, size_t size)
+{
+    text[0] = '\0';
+#ifdef HAVE_CRASH_ADDRESS
+    const ucontext_t *uc = context;
+    struct program_search search = {0, 0, 0};
+    if (context == NULL)
+        return;
+#if defined(__x86_64__)
+    search.pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#else
+    search.pc = (uintptr_t)uc->uc_mcontext.pc;
+#endif
+    dl_iterate_phdr(in_program, &search);
+    if (search.found)
+        snprintf(text, size, "@0x%lx", (unsigned long)(search.pc - search.bias));
+#else
+    (void)context, (void)size;
+#endif
+}
+
+/* " in your f() (FILE@0x...)", or " after your f() (FILE) returned". */
+static void describe_stub(char *where, size_t size, const void *context)
 {
     int inside;
     const struct stub_function *s = current_stub(&inside);
-    char where[512] = "";
+    char pc[64];
+    where[0] = '\0';
+    crash_address(context, pc, sizeof pc);
     if (s && inside)
-        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
+        snprintf(where, size, " in your %s() (%s%s)", s->name, s->file, pc);
     else if (s)
-        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+        snprintf(where, size, " after your %s() (%s) returned", s->name, s->file);
+}
+
+/* "\ngiven CALL" when the test said what it called, else "". */
+static const char *given_line(void)
+{
+    static char line[sizeof given + 16];
+    if (given[0] == '\0')
+        return "";
+    snprintf(line, sizeof line, "\ngiven %s", given);
+    return line;
+}
+
+/* In the test's own process (Check forks one per test): say where, then
+ * let Check report it as this test's failure. */
+static void on_signal(int signal_number, siginfo_t *info, void *context)
+{
+    char where[600];
+    (void)info;
+    describe_stub(where, sizeof where, context);
     if (signal_number == SIGALRM)
-        ck_abort_msg("timeout: did not return within %u s%s", time_limit(), where);
-    ck_abort_msg("crashed: crashed with %s%s", signal_name(signal_number), where);
+        ck_abort_msg("timeout: did not return within %u s%s%s", time_limit(), where,
+                     given_line());
+    ck_abort_msg("crashed: crashed with %s%s%s", signal_name(signal_number), where,
+                 given_line());
 }
 
 static void watch_the_test(void)
@@ -119,8 +197,8 @@ static void watch_the_test(void)
         return;                         /* under a debugger: let it stop there */
     sigaltstack(&stack, NULL);
     memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    action.sa_flags = SA_ONSTACK | SA_NODEFER;
+    action.sa_sigaction = on_signal;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
         sigaction(signals[i], &action, NULL);
@@ -138,19 +216,13 @@ static int test_running;
 
 static void on_early_exit(void)
 {
-    int inside;
-    const struct stub_function *s;
-    char where[512] = "";
+    char where[600];
     if (!test_running)
         return;
     test_running = 0;
-    s = current_stub(&inside);
-    if (s && inside)
-        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
-    else if (s)
-        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+    describe_stub(where, sizeof where, NULL);
     ck_abort_msg("crashed: exit() was called%s before the test's end: return the answer "
-                 "instead", where);
+                 "instead%s", where, given_line());
 }
 
 /* ------------------------------------------------ test cases */

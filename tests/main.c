@@ -14,11 +14,13 @@
  * How to write an exercise: see harness.h.
  * Check's environment variables work as usual: CK_RUN_SUITE, CK_RUN_CASE,
  * CK_VERBOSITY, and CK_FORK=no to run a test under gdb or valgrind. */
+#define _XOPEN_SOURCE 700                /* popen, getcwd */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef RUN_YOURS
 extern const struct stub_function stub_functions[];
@@ -48,17 +50,74 @@ static enum outcome outcome_of(TestResult *result)
     return FAILING;
 }
 
-/* The message without its "kind: " prefix, its lines indented. */
-static void print_message(const char *msg, const char *indent)
+/* Where the instruction at offset address of program comes from, "FILE:LINE"
+ * as addr2line (binutils) tells it, or "" when it cannot. */
+static void source_line(const char *program, unsigned long address, char *out, size_t size)
 {
-    const char *colon = strstr(msg, ": ");
+    char command[1024], line[1024] = "";
+    FILE *pipe;
+    out[0] = '\0';
+    if (strchr(program, '\'') != NULL)
+        return;
+    snprintf(command, sizeof command, "addr2line -e '%s' 0x%lx 2>/dev/null", program, address);
+    pipe = popen(command, "r");
+    if (pipe == NULL)
+        return;
+    if (fgets(line, sizeof line, pipe) == NULL)
+        line[0] = '\0';
+    pclose(pipe);
+    line[strcspn(line, " \n")] = '\0';                 /* " (discriminator 3)" */
+    if (line[0] == '?' || strchr(line, ':') == NULL || line[strlen(line) - 1] == '?')
+        return;
+    snprintf(out, size, "%s", line);
+}
+
+/* A crash's "(FILE@0x...)" (tests/harness.c) with the line: "(FILE:LINE)"
+ * when the instruction is in FILE, else "(FILE, at OTHER:LINE)"; just
+ * "(FILE)" when the line cannot be found. */
+static const char *print_address(const char *at, const char *file_start, const char *program)
+{
+    char *end;
+    unsigned long address = strtoul(at + 1, &end, 16);
+    char where[1024];
+    size_t file_length = (size_t)(at - file_start);
+    source_line(program, address, where, sizeof where);
+    if (where[0] != '\0') {
+        const char *colon = strrchr(where, ':');
+        size_t path_length = (size_t)(colon - where);
+        char cwd[1024];
+        const char *shown = where;
+        if (path_length >= file_length &&
+            strncmp(where + path_length - file_length, file_start, file_length) == 0)
+            printf("%s", colon);
+        else {
+            if (getcwd(cwd, sizeof cwd) != NULL && strncmp(where, cwd, strlen(cwd)) == 0 &&
+                where[strlen(cwd)] == '/')
+                shown = where + strlen(cwd) + 1;
+            printf(", at %s", shown);
+        }
+    }
+    return end;
+}
+
+/* The message without its "kind: " prefix, its lines indented. */
+static void print_message(const char *msg, const char *indent, const char *program)
+{
+    const char *colon = strstr(msg, ": "), *file_start = msg;
     if (starts(msg, "pending: ") || starts(msg, "broken: ") || starts(msg, "crashed: ") ||
         starts(msg, "timeout: "))
         msg = colon + 2;
-    for (; *msg; msg++) {
+    while (*msg) {
+        if (*msg == '(')
+            file_start = msg + 1;
+        if (msg[0] == '@' && msg[1] == '0' && msg[2] == 'x') {
+            msg = print_address(msg, file_start, program);
+            continue;
+        }
         putchar(*msg);
         if (*msg == '\n')
             fputs(indent, stdout);
+        msg++;
     }
     putchar('\n');
 }
@@ -101,7 +160,7 @@ static int report_exercises(SRunner *runner, const char *label, const char *prog
             continue;
         }
         fputs(worst == FAILING ? "\n                " : ": ", stdout);
-        print_message(tr_msg(results[at]), "                ");
+        print_message(tr_msg(results[at]), "                ", program);
         if (worst == PENDING)
             printf("                (make hint EX=%.*s)\n", (int)strcspn(title, " "), title);
         if (worst == CRASHED || worst == ENDLESS)
