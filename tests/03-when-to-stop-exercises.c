@@ -46,10 +46,10 @@ static void armijo_on_the_valley(void)
     const struct function f = quadratic(valley, 2);
     const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
     long evaluations = -1;
-    double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
-    RETURN_IF_PENDING();
     GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
           "alpha0 = 1, c = 0.5, rho = 0.5)");
+    double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(got, 1.0 / 16, 0.0, hint_for(got));
     EXPECT_ANSWER(evaluations, 5, 0.0,
                   "count one call of f->value per trial step (f(x) is given as fx)");
@@ -68,10 +68,10 @@ static void armijo_accepts_a_tie(void)
     const struct function f = quadratic(&one, 1);
     const double x = 1.0, g = 1.0;
     long evaluations;
-    double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
-    RETURN_IF_PENDING();
     GIVEN("armijo_yours(f = x^2 / 2, x = 1, fx = 0.5, grad = 1, alpha0 = 1, c = 0.5, "
           "rho = 0.5)");
+    double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(got, 1.0, 0.0, got == 0.5 ? "(3.5) is <=, not <: at alpha = 1 both sides are 0"
                                             : "alpha0 itself passes here: try it first");
 }
@@ -87,10 +87,10 @@ static void armijo_agrees_with_the_book_on_rosenbrock(void)
         struct armijo_result book;
         double got;
         f.gradient(&f, g, x);
-        got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
-        RETURN_IF_PENDING();
         GIVEN("armijo_yours(f = rosenbrock, x = (%.6g, %.6g), alpha0 = 1, c = 1e-4, "
               "rho = 0.5), step %d of a run from (-1.5, 2)", x[0], x[1], k);
+        got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
+        RETURN_IF_PENDING();
         book = armijo_backtrack(function_loss, &f, 2, x, fx, g, 1.0, 1e-4, 0.5, next);
         EXPECT_ANSWER(got, book.alpha, 0.0, "the same rule as (3.5) on a harder function");
         EXPECT_ANSWER(evaluations, book.evaluations, 0.0, "one call of f->value per trial");
@@ -111,10 +111,10 @@ START_TEST(armijo_backtracking)
         const struct function f = quadratic(valley, 2);
         const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
         long evaluations;
-        double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
-        RETURN_IF_PENDING();
         GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
               "alpha0 = 1, c = 1e-4, rho = 0.3)");
+        double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
+        RETURN_IF_PENDING();
         EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
                       "this rho is not 1/2: shrink alpha by the rho given");
     }
@@ -133,9 +133,9 @@ START_TEST(exact_step_like_the_book)
                         down[2] = {1.0, -16.0};
     double grad[6], hgrad[6];
     struct rng r;
+    GIVEN("exact_step_yours(grad = (1, 4), hessian_grad = (1, 16), 2)");
     double got = exact_step_yours(g, hg, 2);
     RETURN_IF_PENDING();
-    GIVEN("exact_step_yours(grad = (1, 4), hessian_grad = (1, 16), 2)");
     EXPECT_ANSWER(got, 17.0 / 65, 1e-15, "(3.3): which of the two sums goes on top?");
     GIVEN("exact_step_yours(grad = (0, 0), hessian_grad = (0, 0), 2)");
     EXPECT_ANSWER(exact_step_yours(zero, zero, 2), 0.0, 0,
@@ -165,6 +165,7 @@ START_TEST(stopping_bounds_like_the_book)
 {
     static const double norms[] = {1e-3, 0.5, 2.0, 1e-8}, mus[] = {1.0, 0.01, 3.0};
     double gap = 0.0, distance = 0.0;
+    GIVEN("stopping_bounds(grad_norm = 1e-3, mu = 1, &gap, &distance)");
     stopping_bounds(1e-3, 1.0, &gap, &distance);
     RETURN_IF_PENDING();
     for (int i = 0; i < 4; i++)
@@ -194,6 +195,8 @@ START_TEST(exact_descent_like_the_book)
         double mine[4], book[4];
         for (size_t i = 0; i < f.dim; i++)
             mine[i] = book[i] = f.start[i];
+        GIVEN("exact_descent(%s from its start, tolerance = 1e-8, max_steps = %ld)", specs[n % 5],
+              max_steps);
         long steps = exact_descent(&f, mine, 1e-8, max_steps);
         RETURN_IF_PENDING();
         struct descent_settings s = {.search = LINE_SEARCH_EXACT, .tolerance = 1e-8,

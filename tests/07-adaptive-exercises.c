@@ -181,10 +181,10 @@ START_TEST(rmsprop_from_the_equations)
     struct hyper h = rmsprop_kind.defaults;
     double first_x1 = 0.0;
     h.eps = 0.0;
-    race(&f, x0, &h, 1, &first_x1);
-    RETURN_IF_PENDING();
     GIVEN("one step of rmsprop_step_yours on f = (x1^2 + 100 x2^2)/2 from (1, 1), lr = %g, "
           "alpha = %g, eps = 0: the new x1", h.lr, h.alpha);
+    race(&f, x0, &h, 1, &first_x1);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(first_x1, 0.9, 1e-12,
                   "v starts at 0: after one update, how big is sqrt(v) next to |g|? (7.5)");
     h.eps = 1e-8;
@@ -221,6 +221,7 @@ END_TEST
  * 2 lr (sqrt(t + 1) - 1) and 2 lr sqrt(t); it does not depend on g. */
 START_TEST(adagrad_on_a_slope)
 {
+    GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = 3, t = 100)");
     double got = adagrad_distance_on_a_slope(0.1, 3.0, 100);
     RETURN_IF_PENDING();
     double sum = 0.0;
@@ -267,6 +268,8 @@ START_TEST(adagrad_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adagrad_kind, &adagrad_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adagrad_step_yours with torch.optim.Adagrad's defaults, theta = (1), "
+          "gradient (1)");
     adagrad_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -299,6 +302,8 @@ START_TEST(adadelta_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adadelta_kind, &adadelta_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adadelta_step_yours with torch.optim.Adadelta's defaults, theta = (1), "
+          "gradient (1)");
     adadelta_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();

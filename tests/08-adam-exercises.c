@@ -18,10 +18,10 @@ START_TEST(adam_from_memory_matches_adam_kind)
 {
     double theta[2] = {1.0, 1.0}, m[2] = {0.0, 0.0}, v[2] = {0.0, 0.0};
     const double grad[2] = {1.0, -10.0};
-    adam_from_memory(theta, m, v, grad, 2, 1, 0.1, 0.9, 0.999, 1e-8);
-    RETURN_IF_PENDING();
     GIVEN("adam_from_memory(theta = (1, 1), m = v = (0, 0), grad = (1, -10), t = 1, lr = 0.1, "
           "beta1 = 0.9, beta2 = 0.999, eps = 1e-8)");
+    adam_from_memory(theta, m, v, grad, 2, 1, 0.1, 0.9, 0.999, 1e-8);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(theta[0], 1.0 - 0.1 / (1.0 + 1e-8), 1e-12,
                   "Adam's first step moves each coordinate by about lr: m and v start at 0, "
                   "which (8.3) corrects");
@@ -177,6 +177,7 @@ START_TEST(adam_step_like_pytorch)
     struct hyper h = adam_kind.defaults;
     optimizer_init(&opt, &adam_kind, &h, 1);
     opt.step_count = 1;
+    GIVEN("one step of adam_step_yours with torch.optim.Adam's defaults, theta = (1), gradient (1)");
     adam_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -217,6 +218,8 @@ START_TEST(adamw_step_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adamw_kind, &adamw_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adamw_step_yours with torch.optim.AdamW's defaults, theta = (1), "
+          "gradient (1)");
     adamw_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -272,6 +275,8 @@ START_TEST(adamax_step_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adamax_kind, &adamax_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adamax_step_yours with torch.optim.Adamax's defaults, theta = (1), "
+          "gradient (1)");
     adamax_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -336,6 +341,8 @@ START_TEST(nadam_step_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &nadam_kind, &nadam_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of nadam_step_yours with torch.optim.NAdam's defaults, theta = (1), "
+          "gradient (1)");
     nadam_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
