@@ -127,22 +127,32 @@ static int in_program(struct dl_phdr_info *info, size_t size, void *data)
 }
 #endif
 
+/* "@0x..." for an address of this program (see crash_address), or "". */
+static void program_address(uintptr_t pc, char *text, size_t size)
+{
+    text[0] = '\0';
+#ifdef HAVE_CRASH_ADDRESS
+    struct program_search search = {pc, 0, 0};
+    dl_iterate_phdr(in_program, &search);
+    if (search.found)
+        snprintf(text, size, "@0x%lx", (unsigned long)(search.pc - search.bias));
+#else
+    (void)pc, (void)size;
+#endif
+}
+
 static void crash_address(const void *context, char *text, size_t size)
 {
     text[0] = '\0';
 #ifdef HAVE_CRASH_ADDRESS
     const ucontext_t *uc = context;
-    struct program_search search = {0, 0, 0};
     if (context == NULL)
         return;
 #if defined(__x86_64__)
-    search.pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    program_address((uintptr_t)uc->uc_mcontext.gregs[REG_RIP], text, size);
 #else
-    search.pc = (uintptr_t)uc->uc_mcontext.pc;
+    program_address((uintptr_t)uc->uc_mcontext.pc, text, size);
 #endif
-    dl_iterate_phdr(in_program, &search);
-    if (search.found)
-        snprintf(text, size, "@0x%lx", (unsigned long)(search.pc - search.bias));
 #else
     (void)context, (void)size;
 #endif
@@ -295,8 +305,11 @@ void exercise_expect(const char *expression, double got, double expected, double
     if (fabs(got - expected) <= tolerance)
         return;
     tell_apart(got, expected, g, e, sizeof g);
-    if (s)
-        snprintf(whose, sizeof whose, "your %s() in %s\n", s->name, s->file);
+    if (s) {
+        char at[64];                    /* the function's first line: tests/main.c */
+        program_address(s->address, at, sizeof at);
+        snprintf(whose, sizeof whose, "your %s() in %s%s\n", s->name, s->file, at);
+    }
     /* An output named by the test (theta[0], r.roots) is shown; a call or
      * a variable holding the function's result is "your answer". */
     if (given[0] && strchr(expression, '(') == NULL && strpbrk(expression, "[.>") != NULL)

@@ -72,9 +72,9 @@ static void source_line(const char *program, unsigned long address, char *out, s
     snprintf(out, size, "%s", line);
 }
 
-/* A crash's "(FILE@0x...)" (tests/harness.c) with the line: "(FILE:LINE)"
- * when the instruction is in FILE, else "(FILE, at OTHER:LINE)"; just
- * "(FILE)" when the line cannot be found. */
+/* "FILE@0x..." (tests/harness.c: where a crash stopped, or a function)
+ * with the line: "FILE:LINE" when the instruction is in FILE, else
+ * "FILE, at OTHER:LINE"; just "FILE" when the line cannot be found. */
 static const char *print_address(const char *at, const char *file_start, const char *program)
 {
     char *end;
@@ -108,7 +108,7 @@ static void print_message(const char *msg, const char *indent, const char *progr
         starts(msg, "timeout: "))
         msg = colon + 2;
     while (*msg) {
-        if (*msg == '(')
+        if (*msg == '(' || *msg == ' ')
             file_start = msg + 1;
         if (msg[0] == '@' && msg[1] == '0' && msg[2] == 'x') {
             msg = print_address(msg, file_start, program);
