@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
+#if defined(__linux__) && defined(__GLIBC__) && (defined(__x86_64__) || defined(__aarch64__))
+#include <execinfo.h>
 #include <link.h>
 #include <ucontext.h>
 #define HAVE_CRASH_ADDRESS 1
@@ -141,11 +142,20 @@ static void program_address(uintptr_t pc, char *text, size_t size)
 #endif
 }
 
+/* "@0xPC,0xCALL,..." : the interrupted instruction, then the calls that
+ * led to it (innermost first, each return address less one, so that its
+ * line is the call's), those in this program only: tests/main.c shows the
+ * first that is in your file, so that a loop around a call of the book's
+ * code is still found in your code. */
 static void crash_address(const void *context, char *text, size_t size)
 {
     text[0] = '\0';
 #ifdef HAVE_CRASH_ADDRESS
     const ucontext_t *uc = context;
+    void *frames[24];
+    char one[64];
+    size_t used;
+    int count;
     if (context == NULL)
         return;
 #if defined(__x86_64__)
@@ -153,6 +163,15 @@ static void crash_address(const void *context, char *text, size_t size)
 #else
     program_address((uintptr_t)uc->uc_mcontext.pc, text, size);
 #endif
+    if (text[0] == '\0')
+        snprintf(text, size, "@0x0");   /* stopped outside the program (libc) */
+    used = strlen(text);
+    count = backtrace(frames, 24);
+    for (int i = 0; i < count && used + 24 < size; i++) {
+        program_address((uintptr_t)frames[i] - 1, one, sizeof one);
+        if (one[0] != '\0')
+            used += (size_t)snprintf(text + used, size - used, ",%s", one + 1);
+    }
 #else
     (void)context, (void)size;
 #endif
@@ -163,7 +182,7 @@ static void describe_stub(char *where, size_t size, const void *context)
 {
     int inside;
     const struct stub_function *s = current_stub(&inside);
-    char pc[64];
+    char pc[700];
     where[0] = '\0';
     crash_address(context, pc, sizeof pc);
     if (s && inside)
@@ -186,7 +205,7 @@ static const char *given_line(void)
  * let Check report it as this test's failure. */
 static void on_signal(int signal_number, siginfo_t *info, void *context)
 {
-    char where[600];
+    char where[1200];
     (void)info;
     describe_stub(where, sizeof where, context);
     if (signal_number == SIGALRM)
@@ -205,6 +224,12 @@ static void watch_the_test(void)
     const char *fork = getenv("CK_FORK");
     if (fork && strcmp(fork, "no") == 0)
         return;                         /* under a debugger: let it stop there */
+#ifdef HAVE_CRASH_ADDRESS
+    {
+        void *frame[1];
+        backtrace(frame, 1);            /* loads the unwinder now, not in the handler */
+    }
+#endif
     sigaltstack(&stack, NULL);
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_signal;

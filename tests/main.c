@@ -50,54 +50,81 @@ static enum outcome outcome_of(TestResult *result)
     return FAILING;
 }
 
-/* Where the instruction at offset address of program comes from, "FILE:LINE"
- * as addr2line (binutils) tells it, or "" when it cannot. */
-static void source_line(const char *program, unsigned long address, char *out, size_t size)
+/* Where each of the count addresses of program comes from, "FILE:LINE" as
+ * addr2line (binutils) tells it, into lines[i] ("" when it cannot);
+ * FILE is made relative to the working directory when it is under it. */
+#define MAX_ADDRESSES 32
+static void source_lines(const char *program, const unsigned long *addresses, int count,
+                         char lines[][512])
 {
-    char command[1024], line[1024] = "";
+    char command[2048], cwd[1024] = "";
+    size_t used;
     FILE *pipe;
-    out[0] = '\0';
-    if (strchr(program, '\'') != NULL)
+    for (int i = 0; i < count; i++)
+        lines[i][0] = '\0';
+    if (strchr(program, '\'') != NULL || getcwd(cwd, sizeof cwd) == NULL)
         return;
-    snprintf(command, sizeof command, "addr2line -e '%s' 0x%lx 2>/dev/null", program, address);
+    used = (size_t)snprintf(command, sizeof command, "addr2line -e '%s'", program);
+    for (int i = 0; i < count && used < sizeof command; i++)
+        used += (size_t)snprintf(command + used, sizeof command - used, " 0x%lx", addresses[i]);
+    if (used + 20 >= sizeof command)
+        return;
+    snprintf(command + used, sizeof command - used, " 2>/dev/null");
     pipe = popen(command, "r");
     if (pipe == NULL)
         return;
-    if (fgets(line, sizeof line, pipe) == NULL)
-        line[0] = '\0';
+    for (int i = 0; i < count && fgets(lines[i], 512, pipe) != NULL; i++) {
+        char *line = lines[i];
+        size_t n = strlen(cwd);
+        line[strcspn(line, " \n")] = '\0';             /* " (discriminator 3)" */
+        if (line[0] == '?' || strchr(line, ':') == NULL || line[strlen(line) - 1] == '?' ||
+            strcmp(strrchr(line, ':'), ":0") == 0) {
+            line[0] = '\0';
+            continue;
+        }
+        if (strncmp(line, cwd, n) == 0 && line[n] == '/')
+            memmove(line, line + n + 1, strlen(line + n + 1) + 1);
+    }
     pclose(pipe);
-    line[strcspn(line, " \n")] = '\0';                 /* " (discriminator 3)" */
-    if (line[0] == '?' || strchr(line, ':') == NULL || line[strlen(line) - 1] == '?')
-        return;
-    snprintf(out, size, "%s", line);
 }
 
-/* "FILE@0x..." (tests/harness.c: where a crash stopped, or a function)
- * with the line: "FILE:LINE" when the instruction is in FILE, else
- * "FILE, at OTHER:LINE"; just "FILE" when the line cannot be found. */
+/* "FILE@0xPC[,0xCALL...]" (tests/harness.c: where a crash stopped and the
+ * calls that led there, or a function) with the line: "FILE:LINE" of the
+ * first address in FILE, and ", stopped in OTHER:LINE" when the innermost
+ * is elsewhere (the book's code, called from yours); just "FILE" when no
+ * line can be found. */
 static const char *print_address(const char *at, const char *file_start, const char *program)
 {
-    char *end;
-    unsigned long address = strtoul(at + 1, &end, 16);
-    char where[1024];
+    unsigned long addresses[MAX_ADDRESSES];
+    static char lines[MAX_ADDRESSES][512];
     size_t file_length = (size_t)(at - file_start);
-    source_line(program, address, where, sizeof where);
-    if (where[0] != '\0') {
-        const char *colon = strrchr(where, ':');
-        size_t path_length = (size_t)(colon - where);
-        char cwd[1024];
-        const char *shown = where;
-        if (path_length >= file_length &&
-            strncmp(where + path_length - file_length, file_start, file_length) == 0)
-            printf("%s", colon);
-        else {
-            if (getcwd(cwd, sizeof cwd) != NULL && strncmp(where, cwd, strlen(cwd)) == 0 &&
-                where[strlen(cwd)] == '/')
-                shown = where + strlen(cwd) + 1;
-            printf(", at %s", shown);
-        }
+    int count = 0, mine = -1;
+    const char *p = at + 1;
+    for (;;) {
+        char *end;
+        unsigned long a = strtoul(p, &end, 16);
+        if (end == p)
+            break;
+        if (count < MAX_ADDRESSES)
+            addresses[count++] = a;
+        p = end;
+        if (*p != ',')
+            break;
+        p++;
     }
-    return end;
+    source_lines(program, addresses, count, lines);
+    for (int i = 0; i < count && mine < 0; i++) {
+        const char *colon = strrchr(lines[i], ':');
+        size_t path_length = colon ? (size_t)(colon - lines[i]) : 0;
+        if (colon && path_length >= file_length &&
+            strncmp(lines[i] + path_length - file_length, file_start, file_length) == 0)
+            mine = i;
+    }
+    if (mine >= 0)
+        printf("%s", strrchr(lines[mine], ':'));
+    if (mine != 0 && count > 0 && lines[0][0] != '\0')
+        printf(", stopped in %s", lines[0]);
+    return p;
 }
 
 /* The message without its "kind: " prefix, its lines indented. */
