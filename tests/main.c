@@ -50,42 +50,68 @@ static enum outcome outcome_of(TestResult *result)
     return FAILING;
 }
 
-/* Where each of the count addresses of program comes from, "FILE:LINE" as
- * addr2line (binutils) tells it, into lines[i] ("" when it cannot);
- * FILE is made relative to the working directory when it is under it. */
+/* Where each of the count addresses of program comes from, as addr2line
+ * (binutils) tells it: locations[i] holds its "FILE:LINE", then those of
+ * the functions it was inlined into ("FILE:LINE|FILE:LINE..."), "" when
+ * none is known; FILE is relative to the working directory when under it. */
 #define MAX_ADDRESSES 32
+#define LOCATIONS 1024
 static void source_lines(const char *program, const unsigned long *addresses, int count,
-                         char lines[][512])
+                         char locations[][LOCATIONS])
 {
-    char command[2048], cwd[1024] = "";
+    char command[2048], cwd[1024] = "", line[512];
     size_t used;
+    int i = -1;
     FILE *pipe;
-    for (int i = 0; i < count; i++)
-        lines[i][0] = '\0';
+    for (int k = 0; k < count; k++)
+        locations[k][0] = '\0';
     if (strchr(program, '\'') != NULL || getcwd(cwd, sizeof cwd) == NULL)
         return;
-    used = (size_t)snprintf(command, sizeof command, "addr2line -e '%s'", program);
-    for (int i = 0; i < count && used < sizeof command; i++)
-        used += (size_t)snprintf(command + used, sizeof command - used, " 0x%lx", addresses[i]);
+    used = (size_t)snprintf(command, sizeof command, "addr2line -i -a -e '%s'", program);
+    for (int k = 0; k < count && used < sizeof command; k++)
+        used += (size_t)snprintf(command + used, sizeof command - used, " 0x%lx", addresses[k]);
     if (used + 20 >= sizeof command)
         return;
     snprintf(command + used, sizeof command - used, " 2>/dev/null");
     pipe = popen(command, "r");
     if (pipe == NULL)
         return;
-    for (int i = 0; i < count && fgets(lines[i], 512, pipe) != NULL; i++) {
-        char *line = lines[i];
-        size_t n = strlen(cwd);
+    while (fgets(line, sizeof line, pipe) != NULL) {
+        size_t n = strlen(cwd), have;
+        const char *shown = line;
         line[strcspn(line, " \n")] = '\0';             /* " (discriminator 3)" */
-        if (line[0] == '?' || strchr(line, ':') == NULL || line[strlen(line) - 1] == '?' ||
-            strcmp(strrchr(line, ':'), ":0") == 0) {
-            line[0] = '\0';
+        if (line[0] == '0' && line[1] == 'x') {         /* -a: the next address */
+            i++;
             continue;
         }
+        if (i < 0 || i >= count || line[0] == '?' || strchr(line, ':') == NULL ||
+            line[strlen(line) - 1] == '?' || strcmp(strrchr(line, ':'), ":0") == 0)
+            continue;
         if (strncmp(line, cwd, n) == 0 && line[n] == '/')
-            memmove(line, line + n + 1, strlen(line + n + 1) + 1);
+            shown = line + n + 1;
+        have = strlen(locations[i]);
+        snprintf(locations[i] + have, LOCATIONS - have, "%s%s", have ? "|" : "", shown);
     }
     pclose(pipe);
+}
+
+/* The location of list ("FILE:LINE|...") whose FILE ends with file (of
+ * length n), copied into out; 0 when none is. */
+static int location_in(const char *list, const char *file, size_t n, char *out, size_t size)
+{
+    while (*list) {
+        size_t length = strcspn(list, "|");
+        const char *colon = list + length;
+        while (colon > list && *colon != ':')
+            colon--;
+        if (*colon == ':' && (size_t)(colon - list) >= n &&
+            strncmp(colon - n, file, n) == 0) {
+            snprintf(out, size, "%.*s", (int)length, list);
+            return 1;
+        }
+        list += length + (list[length] == '|');
+    }
+    return 0;
 }
 
 /* "FILE@0xPC[,0xCALL...]" (tests/harness.c: where a crash stopped and the
@@ -96,9 +122,10 @@ static void source_lines(const char *program, const unsigned long *addresses, in
 static const char *print_address(const char *at, const char *file_start, const char *program)
 {
     unsigned long addresses[MAX_ADDRESSES];
-    static char lines[MAX_ADDRESSES][512];
+    static char locations[MAX_ADDRESSES][LOCATIONS];
+    char mine[512] = "";
     size_t file_length = (size_t)(at - file_start);
-    int count = 0, mine = -1;
+    int count = 0, found = -1;
     const char *p = at + 1;
     for (;;) {
         char *end;
@@ -112,18 +139,17 @@ static const char *print_address(const char *at, const char *file_start, const c
             break;
         p++;
     }
-    source_lines(program, addresses, count, lines);
-    for (int i = 0; i < count && mine < 0; i++) {
-        const char *colon = strrchr(lines[i], ':');
-        size_t path_length = colon ? (size_t)(colon - lines[i]) : 0;
-        if (colon && path_length >= file_length &&
-            strncmp(lines[i] + path_length - file_length, file_start, file_length) == 0)
-            mine = i;
+    source_lines(program, addresses, count, locations);
+    for (int i = 0; i < count && found < 0; i++)
+        if (location_in(locations[i], file_start, file_length, mine, sizeof mine))
+            found = i;
+    if (found >= 0)
+        printf("%s", strrchr(mine, ':'));
+    if (count > 0 && locations[0][0] != '\0') {
+        size_t innermost = strcspn(locations[0], "|");
+        if (found != 0 || innermost != strlen(mine) || strncmp(locations[0], mine, innermost) != 0)
+            printf(", stopped in %.*s", (int)innermost, locations[0]);
     }
-    if (mine >= 0)
-        printf("%s", strrchr(lines[mine], ':'));
-    if (mine != 0 && count > 0 && lines[0][0] != '\0')
-        printf(", stopped in %s", lines[0]);
     return p;
 }
 
