@@ -51,8 +51,8 @@ START_TEST(gd_step_like_the_book)
                 hint = "that step is the whole gradient: where is eta in (1.1)?";
             else if (mine[i] == theta[i])
                 hint = "theta_i did not change: write the new value into theta[i]";
-            GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %.17g, "
-                  "grad[%zu] = %.17g", dim, eta, i, theta[i], i, grad[i]);
+            GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %g, "
+                  "grad[%zu] = %g", dim, eta, i, theta[i], i, grad[i]);
             char name[32];
             snprintf(name, sizeof name, "theta[%zu] after the step", i);
             exercise_expect(name, mine[i], book[i], 0, hint);
