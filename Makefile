@@ -80,7 +80,7 @@ ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
 ifneq ($(words $(SELECTED)),$(words $(CH)))
-$(error CH=$(CH): no such chapter; the chapters are $(foreach c,$(CHAPTERS),$(call number,$(c))))
+$(error CH=$(CH): no such chapter; the chapters are $(foreach c,$(CHAPTERS),$(patsubst 0%,%,$(call number,$(c)))))
 endif
 else
 SELECTED := $(CHAPTERS)
