@@ -204,8 +204,8 @@ START_TEST(rmsprop_from_the_equations)
     GIVEN("300 steps with lr = 0.001, momentum = 0.9 on Rosenbrock from its start, next to the "
           "book's: the largest relative difference in x");
     EXPECT_ANSWER(race(&rosenbrock, rosenbrock.start, &h, 300, NULL), 0.0, 1e-9,
-                  "with momentum the buffer accumulates the scaled step g / d, not g (b starts "
-                  "at 0)");
+                  "with momentum: what does (7.7) add into the buffer b at each step? (b "
+                  "starts at 0)");
     /* then every setting torch.optim.RMSprop takes, on random cases */
     struct race_variant variants[sizeof rmsprop_variants / sizeof rmsprop_variants[0]];
     memcpy(variants, rmsprop_variants, sizeof variants);
@@ -230,8 +230,8 @@ START_TEST(adagrad_on_a_slope)
     /* 100 moves of size 0.1 or less, each within an ulp: 1e-12 is loose */
     GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = 3, t = 100)");
     EXPECT_ANSWER(got, 0.1 * sum, 1e-12,
-                  "AdaGrad divides g by the root of the sum of all squared gradients so far: "
-                  "write move k with that sum");
+                  "(7.2) with the same g at every step: what is the sum after k steps, and "
+                  "so move k?");
     GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = -0.001, t = 100)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(0.1, -1e-3, 100), 0.1 * sum, 1e-12,
                   "a distance is never negative; and what happens to the size of g?");
