@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "01-update-rule/exercises.h"
 
+#include <math.h>
+
 long steps_until_small_gradient(double a, double x0, double eta, double tolerance)
 {
     (void)a, (void)x0, (void)eta, (void)tolerance;

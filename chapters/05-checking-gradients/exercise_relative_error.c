@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "05-checking-gradients/exercises.h"
 
+#include <math.h>
+
 double gradient_relative_error(double analytic, double numeric, double floor)
 {
     (void)analytic, (void)numeric, (void)floor;

@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "06-momentum/exercises.h"
 
+#include <math.h>
+
 double nesterov_double_root_momentum(double kappa)
 {
     (void)kappa;

@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"
 
+#include <math.h>
+
 double adagrad_distance_on_a_slope(double lr, double g, long t)
 {
     (void)lr, (void)g, (void)t;

@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "08-adam/exercises.h"
 
+#include <math.h>
+
 void adam_from_memory(double *theta, double *m, double *v, const double *grad, size_t dim,
                       long t, double lr, double beta1, double beta2, double eps)
 {

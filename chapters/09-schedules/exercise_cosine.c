@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "09-schedules/exercises.h"
 
+#include <math.h>
+
 double cosine_rate(double eta0, double eta_min, long t_max, long t)
 {
     (void)eta0, (void)eta_min, (void)t_max, (void)t;

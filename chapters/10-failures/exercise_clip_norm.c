@@ -3,6 +3,8 @@
 #include "00-toolkit/exercise.h"
 #include "10-failures/exercises.h"
 
+#include <math.h>
+
 double clip_by_norm(double *grad, size_t dim, double max_norm)
 {
     (void)grad, (void)dim, (void)max_norm;
