@@ -6,8 +6,9 @@
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
-weave="$top/$BUILD/weave"
-numerals="$top/$BUILD/numerals"
+case $BUILD in /*) build=$BUILD ;; *) build=$top/$BUILD ;; esac
+weave="$build/weave"
+numerals="$build/numerals"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/numerals.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$scratch"' EXIT
 passed=0 failed=0
@@ -111,7 +112,7 @@ $ echo 777
 EOF
     : >"$scratch/book/tests/numbers-pending.txt"
     : >"$scratch/book/tests/numbers-weak.txt"
-    (cd "$scratch/book" && "$weave" --build "$top/$BUILD" >/dev/null 2>&1)
+    (cd "$scratch/book" && "$weave" --build "$build" >/dev/null 2>&1)
 }
 
 edit() {    # edit SED-EXPRESSION: change the chapter by hand
@@ -121,7 +122,7 @@ edit() {    # edit SED-EXPRESSION: change the chapter by hand
 
 # ---- the fresh book passes both
 fresh
-expect "a fresh book is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+expect "a fresh book is up to date" 0 "up to date" "$weave" --build "$build" --check
 expect "a fresh book has no uncovered numeral" 0 "0 uncovered" "$numerals"
 expect "the counts add up" 0 \
     "chapters/01-demo/README.md: 4 woven \(2 in blocks, 2 values\), 9 asserted, 10 exempt \(3 given\), 0 uncovered" \
@@ -132,27 +133,27 @@ fresh
 edit 's/-->438</-->437</'
 expect "a woven value changed by hand is stale, with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value steps reads "437"' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 expect "a normal weave puts it back" 0 "wrote chapters/01-demo/README.md" \
-    "$weave" --build "$top/$BUILD"
-expect "and then it is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build"
+expect "and then it is up to date" 0 "up to date" "$weave" --build "$build" --check
 fresh
 edit 's/^is <!-- v:rate/<!-- v:rate/; s/the rate$/the rate is/'
 expect "a value opening a line is refused (an HTML block in CommonMark)" 1 \
     'chapters/01-demo/README.md:8: a value at the start of a line' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 fresh
 edit 's/v:steps/v:stpes/'
 expect "an unknown value name is reported with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value stpes is not among' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 fresh
 edit 's|after <!-- v:steps -->438<!-- /v --> steps|after `k = <!-- v:steps -->438<!-- /v -->` steps|'
 expect "a value inside a code span is refused (GitHub would show the comments)" 1 \
-    'README.md:8: a value inside a code span' "$weave" --build "$top/$BUILD" --check
+    'README.md:8: a value inside a code span' "$weave" --build "$build" --check
 fresh
 printf 'echo "rate 0.6694"\necho "rate 0.7"\n' >"$scratch/book/chapters/01-demo/values.sh"
-expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$top/$BUILD" --check
+expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$build" --check
 
 # ---- asserted numerals
 fresh
