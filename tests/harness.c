@@ -98,10 +98,11 @@ static const char *signal_name(int signal_number)
     }
 }
 
-/* The instruction a signal interrupted, as "@0x..." (its offset in this
- * program, which tests/main.c turns into FILE:LINE with addr2line), or ""
- * when it is not in this program (in libc, say) or the platform is not
- * one whose registers we know. */
+/* Where a test stopped or a function starts, as "@0x...": the offset of
+ * the instruction in this program, which tests/main.c turns into FILE:LINE
+ * with addr2line; nothing for an address outside the program (libc) or on
+ * a platform whose registers and unwinder we do not know (then the report
+ * names the file alone). */
 #ifdef HAVE_CRASH_ADDRESS
 struct program_search {
     uintptr_t pc, bias;
