@@ -192,6 +192,9 @@ START_TEST(adam_step_after_zeros_exceeds_lr)
         optimizer_step(&opt, &theta, &zero);
     ck_assert_double_eq(theta, 0);
     optimizer_step(&opt, &theta, &g);
+    /* after the zeros: m = (1 - beta1) g and sqrt(v) = sqrt(1 - beta2) |g| */
+    ck_assert_double_eq_tol(opt.buffer[0][0], (1 - 0.9) * g, 1e-15);
+    ck_assert_double_eq_tol(sqrt(opt.buffer[1][0]), sqrt(1 - 0.999) * fabs(g), 1e-15);
     double m_hat = 0.1 * g / (1.0 - pow(0.9, t));
     double v_hat = 0.001 * g * g / (1.0 - pow(0.999, t));
     ck_assert_double_eq_tol(-theta, m_hat / (sqrt(v_hat) + 1e-8), TOLERANCE);
@@ -389,6 +392,7 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
         optimizer_init(&opt, &adamw_kind, &h, 1);
         optimizer_step(&opt, &y, &zero);
         ck_assert_double_eq_tol(1 - y, 0.01 * h.lr, TOLERANCE);
+        ck_assert_double_eq_tol(y, (1 - h.lr * 0.01) * 1.0, TOLERANCE);   /* 1 - eta weight_decay */
         optimizer_free(&opt);
     }
 }
@@ -675,7 +679,10 @@ START_TEST(race_adam_default_steps_at_most_lr)
     }
     ck_assert_double_eq_tol(2000 * 0.001, 2, 1e-15);
     ck_assert_double_eq(1 - (-1.5), 2.5);
-    ck_assert_double_eq(3 - 1, 2);                  /* Beale's x1, from 1 to 3 */
+    {
+        const double beale_start = 1, beale_minimum = 3;    /* Beale's x1, from 1 to 3 */
+        ck_assert_double_eq(beale_minimum - beale_start, 2);
+    }
 }
 END_TEST
 
@@ -888,17 +895,23 @@ END_TEST
 START_TEST(exercise_1_why_shorter)
 {
     static const double two = 2.0;
-    const double first = 2, second = 1, one_minus_beta1 = 0.1;
-    double x = 1.0;
+    const struct function bowl = quadratic(&two, 1);
+    double x = 1.0, g_first, g_second, start = 1.0, after_one = 0.5;
     struct hyper h = adam_kind.defaults;
     h.lr = 0.5;
     h.eps = 0;
     run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
     ck_assert_double_eq_tol(0.5 - x, 0.4660898194, 1e-10);
     ck_assert_double_eq_tol(0.5 - 0.0339101806, 0.4660898194, 1e-15);
-    ck_assert_double_eq_tol((0.09 * first + one_minus_beta1 * second) / 0.19, 28.0 / 19, TOLERANCE);
-    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * second) / 0.001999, 4996.0 / 1999, TOLERANCE);
-    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < second);
+    /* the gradient halved: 2 at the start, 1 after the first step (to 0.5) */
+    bowl.gradient(&bowl, &g_first, &start);
+    bowl.gradient(&bowl, &g_second, &after_one);
+    ck_assert_double_eq(g_first, 2);
+    ck_assert_double_eq(g_second, 1);
+    /* the bias-corrected averages as weighted means of g = 2 and 1, and of their squares */
+    ck_assert_double_eq_tol((0.09 * 2 + 0.1 * 1) / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * 1) / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < 1);
     {
         static const double one_ = 1.0;
         struct hyper a = adam_kind.defaults;

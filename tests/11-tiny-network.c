@@ -548,6 +548,31 @@ START_TEST(by_hand_forward_and_backward)
     ck_assert_double_eq_tol(loss, log(2.0), 4 * DBL_EPSILON);
     ck_assert_double_eq(dz[0], -1.0 / 2);
     ck_assert_double_eq(dz[1], 1.0 / 2);
+    {
+        /* the chain by hand, from the parameters (row-major in theta: W1 =
+         * [1 -1; 1 1], b1 = (0, 0), W2 = [1 1; -1 2], b2 = (3, 0)) and the
+         * input x = (1, 2): u = (1 - 2, 1 + 2); dz = softmax - onehot(0) =
+         * (1/2 - 1, 1/2); da = W2^T dz = (-1/2 - 1/2, -1/2 + 1) = (-1, 1/2);
+         * du = (0, 1/2), the ReLU passing only the second unit */
+        const double *w1 = theta, *b1 = theta + 4, *w2 = theta + 6;
+        const double u[2] = {w1[0] * data.x[0] + w1[1] * data.x[1] + b1[0],
+                             w1[2] * data.x[0] + w1[3] * data.x[1] + b1[1]};
+        double da[2], du[2];
+        ck_assert_double_eq(u[0], 1 * 1 - 1 * 2);      /* W1 x */
+        ck_assert_double_eq(u[1], 1 * 1 + 1 * 2);
+        ck_assert_double_eq(dz[0], 1.0 / 2 - 1);
+        ck_assert_double_eq(dz[1], 1.0 / 2);
+        da[0] = w2[0] * dz[0] + w2[2] * dz[1];
+        da[1] = w2[1] * dz[0] + w2[3] * dz[1];
+        ck_assert_double_eq(da[0], -1.0 / 2 - 1.0 / 2);
+        ck_assert_double_eq(da[0], -1);
+        ck_assert_double_eq(da[1], -1.0 / 2 + 1);
+        ck_assert_double_eq(da[1], 1.0 / 2);
+        du[0] = u[0] > 0 ? da[0] : 0;
+        du[1] = u[1] > 0 ? da[1] : 0;
+        ck_assert_double_eq(du[0], 0);
+        ck_assert_double_eq(du[1], 1.0 / 2);
+    }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     /* dW1 = [0 0; 1/2 1], db1 = (0, 1/2), dW2 = [0 -3/2; 0 3/2], db2 = (-1/2, 1/2) */
     static const double expected[BY_HAND_DIM] = {0, 0, 1.0 / 2, 1, 0, 1.0 / 2,
@@ -565,6 +590,7 @@ START_TEST(by_hand_one_step)
     double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
     by_hand_example(&net, theta, &data, 0);
     network_gradient(&net, grad, theta, &data, NULL, 0);
+    ck_assert_double_eq(BY_HAND_LR, 1.0 / 2);
     for (int p = 0; p < BY_HAND_DIM; p++)
         theta[p] -= BY_HAND_LR * grad[p];
     /* W1 = [1 -1; 3/4 1/2], b1 = (0, -1/4), W2 = [1 7/4; -1 5/4], b2 = (13/4, -1/4) */
@@ -579,6 +605,7 @@ START_TEST(by_hand_one_step)
     /* log(1 + e^-4.25) through the sum 1 + e^-4.25, rounded near 1:
      * an absolute error of a few DBL_EPSILON, not a relative one */
     ck_assert_double_eq_tol(loss, log1p(exp(-17.0 / 4)), 4 * DBL_EPSILON);
+    ck_assert_double_eq_tol(loss, log(1 + exp(-17.0 / 4)), 4 * DBL_EPSILON);   /* as written */
     ck_assert_str_eq(fixed(4, loss), "0.0142");
     ck_assert_str_eq(fixed(4, log(2.0)), "0.6931");
     network_free(&net);
@@ -602,6 +629,24 @@ START_TEST(by_hand_class_1)
     ck_assert_double_eq(a[1], 3);
     ck_assert_double_eq(z[0], 6);
     ck_assert_double_eq(z[1], 6);
+    {
+        /* the same loss ln 2; dz = softmax - onehot(1) = (1/2, 1/2 - 1), the
+         * class-0 dz with its sign flipped; then da = W2^T dz = (1, -1/2)
+         * and du = (0, -1/2) */
+        const double *w2 = theta + 6;
+        double dz[2], da[2], du[2];
+        ck_assert_double_eq_tol(loss_of_outputs(&net, dz, z, 1), log(2.0), 4 * DBL_EPSILON);
+        ck_assert_double_eq(dz[0], 1.0 / 2);
+        ck_assert_double_eq(dz[1], 1.0 / 2 - 1);
+        da[0] = w2[0] * dz[0] + w2[2] * dz[1];
+        da[1] = w2[1] * dz[0] + w2[3] * dz[1];
+        ck_assert_double_eq(da[0], 1);
+        ck_assert_double_eq(da[1], -1.0 / 2);
+        du[0] = a[0] > 0 ? da[0] : 0;
+        du[1] = a[1] > 0 ? da[1] : 0;
+        ck_assert_double_eq(du[0], 0);
+        ck_assert_double_eq(du[1], -1.0 / 2);
+    }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
