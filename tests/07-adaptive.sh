@@ -30,6 +30,8 @@ expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad
 expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
 expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
 expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
+expect_says 2 "--alpha: 1 is outside [0, 1)" "alpha of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --alpha 1
+expect_says 2 "--momentum: 1 is outside [0, 1)" "momentum of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --momentum 1
 expect_usage_error "zero curvature" "$ch07" --function quadratic:0,1
 expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0

@@ -389,6 +389,14 @@ double parse_number_in(const char *flag, const char *text, double low, double hi
     return value;
 }
 
+double parse_number_below(const char *flag, const char *text, double low, double high)
+{
+    double value = parse_number(flag, text);
+    if (!(value >= low && value < high))
+        fail(EXIT_USAGE, "%s: %s is outside [%g, %g)", flag, text, low, high);
+    return value;
+}
+
 double parse_positive(const char *flag, const char *text, double high)
 {
     double value = parse_number(flag, text);

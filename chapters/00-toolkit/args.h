@@ -96,6 +96,10 @@ double parse_number(const char *flag, const char *text);
 /* A finite double with low <= value <= high. */
 double parse_number_in(const char *flag, const char *text, double low, double high);
 
+/* A finite double with low <= value < high: a momentum, a decay rate in
+ * [0, 1).  The message names the half-open interval the help shows. */
+double parse_number_below(const char *flag, const char *text, double low, double high);
+
 /* A finite double with 0 < value <= high: a learning rate, a step. */
 double parse_positive(const char *flag, const char *text, double high);
 
