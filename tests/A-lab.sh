@@ -436,7 +436,7 @@ if [ $? -eq 0 ] && [ "$(head -n 1 "$work/out")" = "step,loss,std_w1,std_b" ] &&
    tail -n 1 "$work/out" | awk -F, '{ w = 2 * sqrt(2 / 3); d1 = $3 - w; d2 = $4 - 5
        exit !(d1 < 1e-12 && d1 > -1e-12 && d2 < 1e-12 && d2 > -1e-12) }'; then pass
 else flunk "--standardize on y = 2x + 1: std_w1 = 2 sqrt(2/3), std_b = 5"; fi
-usage "--standardize: feature 2 of $work/constant.csv (column 2) is constant" \
+usage "--standardize: feature 2 of $work/constant.csv, column 'c' (number 2), is constant" \
     --data "$(printf 'x,c,y\n1,5,2\n2,5,3\n' >"$work/constant.csv"; echo "$work/constant.csv")" --standardize
 usage "--standardize given twice" --data "$corpus/good/line.csv" --standardize --standardize
 usage "--standardize applies to --data only" --function booth --standardize

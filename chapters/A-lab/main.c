@@ -490,8 +490,10 @@ static void standardize(struct dataset *data, const char *path)
     size_t size = 96 + 64 * data->features, used;
     if (constant != 0) {
         free(mean), free(spread);
-        fail(EXIT_USAGE, "--standardize: feature %zu of %s (column %zu) is constant, its "
-             "standard deviation is 0: drop that column", constant, path, constant);
+        const char *name = data->names != NULL ? data->names[constant - 1] : "";
+        fail(EXIT_USAGE, "--standardize: feature %zu of %s, column '%.40s' (number %zu), is "
+             "constant: its standard deviation is 0; drop that column", constant, path,
+             name, constant);
     }
     line = xcalloc(size, 1);
     used = (size_t)snprintf(line, size, "--standardize: mean and standard deviation of "
