@@ -249,7 +249,6 @@ usage "'0.1x' is not a finite number" --function booth --lr 0.1x
 usage "--lr: '0x10' is not a decimal number" --function booth --lr 0x10
 usage "--lr: ' 1' is not a" --function booth --lr ' 1'
 usage "'1 ' is not a finite number" --function booth --lr '1 '
-usage "--steps: ' 5' is not a decimal number" --function booth --steps ' 5'
 usage "--x0: ' 2'" --function booth --x0 '1, 2'
 usage "--betas: '0x1p-1' is not a decimal number" --function booth --optimizer adam --betas 0.9,0x1p-1
 usage "--function: '0x1' is not a decimal number" --function quadratic:0x1,2
@@ -264,6 +263,21 @@ usage "--lr given twice" --function booth --lr 0.1 --lr 0.2
 usage "--steps: '1.5' is not a whole number" --function booth --steps 1.5
 usage "--steps: -1 is outside" --function booth --steps -1
 usage "--steps: 'many' is not a whole number" --function booth --steps many
+# A whole number written with an exponent is one (1e12 updates is the
+# limit); a fraction, or a value past the range, is not.
+run --function booth --steps 2.5e2 --every 1000
+if [ $? -eq 0 ] && [ "$(tail -n 1 "$work/out" | cut -d, -f1)" = 250 ]; then pass
+else flunk "--steps 2.5e2: 250 updates"; fi
+usage "--steps: '1e-3' is not a whole number" --function booth --steps 1e-3
+usage "--steps: 1e13 is outside [0, 1000000000000]" --function booth --steps 1e13
+usage "--steps: ' 5' is not a whole number (write digits only, e.g. 100)" --function booth --steps ' 5'
+# What the user typed is quoted, but never 100 000 characters of it: a long
+# word is cut around a "…", and the message keeps its advice.
+long=$(printf '%0100000d' 0 | tr 0 a)
+usage "unknown optimizer 'aaaaaaaaaa" --function booth --optimizer "$long"
+if [ "$(wc -c <"$work/err")" -lt 300 ] && grep -qF "a…aaaa" "$work/err" &&
+   grep -qF "aaaa' (known: sgd," "$work/err"; then pass
+else flunk "--optimizer with 100000 letters: a short line, cut with …, the known names kept"; fi
 usage "--every: 0 is outside" --function booth --every 0
 usage "--x0: 1 values given, the objective has 2" --function booth --x0 1
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
@@ -526,11 +540,14 @@ done
 if grep -q 'writing standard output failed: Broken pipe' "$work/err"; then pass
 else flunk "a closed pipe: stopped with 'Broken pipe'"; fi
 # A --csv path longer than any buffer: written, or refused by the system,
-# never shortened into another name.
+# never shortened into another name; the message quotes it cut around a
+# "…", keeping its start and its end.
 deep=$work/$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "%0200d/", i }')
 run --csv "$deep"
-if [ $? -eq 2 ] && grep -q "cannot write $deep/sgd.csv: File name too long" "$work/err"; then pass
-else flunk "--csv with a 6000-character folder: refused with its whole name"; fi
+if [ $? -eq 2 ] && grep -qF "cannot write $work/00000" "$work/err" &&
+   grep -qF "…00000000" "$work/err" && grep -qF "0029//sgd.csv: File name too long" "$work/err" &&
+   [ "$(wc -c <"$work/err")" -lt 300 ]; then pass
+else flunk "--csv with a 6000-character folder: refused by the system, its name cut in the message"; fi
 
 # ------------------------------------ chapters 9 and 10: schedules, clipping
 # StepLR halves the rate every 2 updates: the lr column is the rate of the
