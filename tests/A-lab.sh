@@ -475,11 +475,32 @@ then pass; else flunk "centered RMSprop, lr 0: the real cause of the NaN"; fi
 run --function booth --optimizer rmsprop --lr 0 --alpha 0.5 --steps 100
 if [ $? -eq 0 ]; then pass; else flunk "the same without --centered: no NaN"; fi
 run --function booth --x0 1,3 --optimizer adam --eps 0 --steps 5
-if [ $? -eq 3 ] && grep -q 'a zero --eps allows 0/0; otherwise try a smaller learning rate than --lr 0.001$' "$work/err"
+if [ $? -eq 3 ] && grep -q 'a zero --eps allows 0/0; otherwise try a smaller learning rate than --lr 0.001 (the default)$' "$work/err"
 then pass; else flunk "adam with --eps 0: the hint names --eps"; fi
 run --function booth --x0 1,3 --optimizer adam --eps 0 --lr 0 --steps 5
 if [ $? -eq 3 ] && ! grep -q 'smaller learning rate' "$work/err"; then pass
 else flunk "--lr 0: never a rate below 0"; fi
+# The rate named is the one the user gave or the default, said so (a
+# scheduler's growing rate is not the user's); a setting PyTorch takes but
+# that lies outside its usual range is named first.
+run --function rosenbrock --scheduler exponentiallr --gamma 1e308 --steps 5
+if [ $? -eq 3 ] && ! grep -q -- '--lr inf' "$work/err" &&
+   grep -q -- '--gamma 1e+308 is above 1: exponentiallr multiplies the learning rate by it every step' "$work/err" &&
+   grep -q 'otherwise try a smaller learning rate than --lr 0.001 (the default)$' "$work/err"
+then pass; else flunk "exponentiallr --gamma 1e308: names gamma and the default lr, never --lr inf"; fi
+run --function rosenbrock --optimizer adam --weight-decay 1e308
+if [ $? -eq 3 ] && grep -q -- '; --weight-decay 1e+308 is far above its usual range' "$work/err"
+then pass; else flunk "adam --weight-decay 1e308: names the weight decay"; fi
+run --function rosenbrock --optimizer rmsprop --alpha 1
+if [ $? -eq 3 ] && grep -q -- "; --alpha 1 is not below 1: RMSprop's running average of g^2 never leaves 0" "$work/err" &&
+   grep -q 'than --lr 0.01 (the default)$' "$work/err"
+then pass; else flunk "rmsprop --alpha 1: names alpha, and 0.01 as the default"; fi
+run --function rosenbrock --lr 0.01
+if [ $? -eq 3 ] && grep -q '; try a smaller learning rate than --lr 0.01$' "$work/err"
+then pass; else flunk "--lr 0.01 given: named as given, no suspect"; fi
+run --function booth --scheduler onecyclelr --max-lr 10
+if [ $? -eq 3 ] && grep -q '; try a smaller --max-lr than 10$' "$work/err"
+then pass; else flunk "onecyclelr: the rate to lower is --max-lr"; fi
 
 # Every write checked, in every program: stdout on a full disk exits 2 with
 # one line naming standard output and the system's reason.
