@@ -51,6 +51,8 @@ static void usage(void)
 {
     char names[128], flags[512];
     optimizer_kind_list(names, sizeof names);
+    if (lab_help_intro != NULL)
+        fputs(lab_help_intro, stdout);
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--standardize] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
@@ -298,8 +300,8 @@ static struct settings parse(int argc, char **argv)
             usage();
             exit(0);
         } else if (strcmp(flag, "--version") == 0) {
-            printf("descent %s, the lab of the descent workbook (optimizers with the "
-                   "semantics of torch.optim, PyTorch 2.x)\n", VERSION);
+            printf("%s %s, the lab of the descent workbook (optimizers with the "
+                   "semantics of torch.optim, PyTorch 2.x)\n", fail_program, VERSION);
             exit(0);
         } else {
             fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
@@ -601,7 +603,7 @@ int main(int argc, char **argv)
     char plot_message[512], plot_suffix[600] = "", message[3072] = "";
     bool plot_failed = false;
 
-    fail_program = "descent";
+    /* fail_program: "descent" (fail.c's default), or descent-mpi's own name */
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
     if (argc > 1 && strcmp(argv[1], "--csv") == 0) {   /* tests/draw.sh */
         if (argc == 2)
@@ -697,10 +699,11 @@ int main(int argc, char **argv)
     if (plot_failed)
         fail(EXIT_USAGE, "--plot: %s", plot_message);
     if (result.converged)
-        fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
-                result.steps, result.grad_norm, s.search.tol);
+        fprintf(stderr, "%s: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
+                fail_program, result.steps, result.grad_norm, s.search.tol);
     if (result.stalled)
-        fprintf(stderr, "descent: stopped at step %ld: no step along -grad lowers the loss "
-                "any more (the gradient is zero, or what is left of it is lost in rounding)\n", result.steps);
+        fprintf(stderr, "%s: stopped at step %ld: no step along -grad lowers the loss "
+                "any more (the gradient is zero, or what is left of it is lost in rounding)\n",
+                fail_program, result.steps);
     return 0;
 }
