@@ -40,8 +40,30 @@
  *    constant into another the paragraph states then over-counts that one
  *    unless the tests read it more often still; the fix is a test that
  *    states the formula, with its constants, against the book's code.
- *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
- *    pass on presence and report how many numerals rely on it;
+ *    The ORDER RULE makes that fix the requirement: a FORMULA (a displayed
+ *    equation line, or each of its parts where two spaces or more set them
+ *    apart; a table's cell; a code span of mathematics) holding a counted
+ *    constant is asserted only when one assertion of its tests reads the
+ *    formula's asserted numerals in the formula's order, each with the same
+ *    operation on either side, and no other 0, 1, 2 or 1/2 (signed) between
+ *    two of them (other numerals may come between: a test writes 100 where
+ *    the formula writes κ).  The operation after a numeral is +, -, / or *
+ *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
+ *    or none, and the one before it +, -, / or * (also · and ×) or none, read
+ *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr".  What an
+ *    assertion reads, in order: its arguments, with a #define where named
+ *    and, right after the name of a variable it reads, that variable's
+ *    initializers in the body (one level).  Otherwise every counted constant
+ *    of the formula is uncovered ("no one assertion of its tests reads the
+ *    numerals of the formula it is in, in its order").  A constant changed
+ *    by hand into another, or two swapped, then needs an assertion that
+ *    computes the changed formula; a comment, or a string no assertion
+ *    compares, supplies nothing.  Running text outside code spans is not a
+ *    formula: its constants are only counted.  Files listed in
+ *    tests/numbers-unordered.txt (not yet converted) pass without the order
+ *    rule and report how many constants it excuses.  Files listed in
+ *    tests/numbers-weak.txt (not yet strengthened) still pass on presence
+ *    and report how many numerals rely on it;
  *
  * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
  *    numerals that define its example (the function's constants, a start
@@ -118,8 +140,12 @@
  *                            changed to 3 is no notation constant): the
  *                            count is always printed.  What is left is
  *                            notation constants the tests read more often
- *                            than the paragraph states them, and the
- *                            numerals of the files in tests/numbers-weak.txt
+ *                            than the paragraph states them outside a
+ *                            formula (or in a formula whose changed
+ *                            numerals some assertion also reads in order),
+ *                            and the numerals of the files in
+ *                            tests/numbers-weak.txt and, for the order
+ *                            rule, tests/numbers-unordered.txt
  *
  * Run it from the top of the repository (`make check` does).
  */
