@@ -52,8 +52,9 @@
  *    or none, and the one before it +, -, / or * (also · and ×) or none, read
  *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr".  What an
  *    assertion reads, in order: its arguments, with a #define where named
- *    and, right after the name of a variable it reads, that variable's
- *    initializers in the body (one level).  Otherwise every counted constant
+ *    and, right before the name of a variable it reads, that variable's
+ *    initializers in the body (one level; not one that calls a function
+ *    or holds a string).  Otherwise every counted constant
  *    of the formula is uncovered ("no one assertion of its tests reads the
  *    numerals of the formula it is in, in its order").  A constant changed
  *    by hand into another, or two swapped, then needs an assertion that
@@ -1196,8 +1197,25 @@ static void append_initializers(const char *body, const char *name, char **text,
             q++;
         if (*q != '=' || q[1] == '=')
             continue;
-        for (end = ++q; *end && !(depth == 0 && *end == ';'); end++)
+        for (end = ++q; *end && !(depth == 0 && (*end == ';' || *end == ',')); end++)
             depth += *end == '{' || *end == '(' ? 1 : *end == '}' || *end == ')' ? -1 : 0;
+        {
+            /* values only: an initializer that calls a function or holds a
+             * string (a struct function f = function_from_spec(...)) is
+             * not what the assertion reads as numbers */
+            int call = 0;
+            for (const char *c = q; c < end && !call; c++) {
+                call = *c == '"';
+                if (*c == '(') {
+                    const char *b = c;
+                    while (b > q && b[-1] == ' ')
+                        b--;
+                    call = b > q && (isalnum((unsigned char)b[-1]) || b[-1] == '_');
+                }
+            }
+            if (call)
+                continue;
+        }
         *size += (size_t)(end - q) + 4;
         *text = must(realloc(*text, *size));
         strcat(*text, " (");
@@ -1209,7 +1227,7 @@ static void append_initializers(const char *body, const char *name, char **text,
 /* The assertions of a body (asserting: their argument lists, each ended by
  * ";"), each as the sequence of numerals it reads in order: its own
  * arguments, a #define where it is named, and the initializers of the
- * variables it reads right after their name (one level). */
+ * variables it reads right before their name (one level). */
 static void assertion_sequences(const char *body, const char *asserting,
                                 const struct set *define_names, char *const *define_values,
                                 struct sequence **out, int *count)
@@ -1250,12 +1268,13 @@ static void assertion_sequences(const char *body, const char *asserting,
                 char name[256];
                 while (q < p && (isalnum((unsigned char)*q) || *q == '_'))
                     q++;
-                strncat(text, from, (size_t)(q - from));
                 snprintf(name, sizeof name, "%.*s", (int)(q - from), from);
                 if (!(from > start && (from[-1] == '.' || from[-1] == '>')))
                     append_initializers(body, name, &text, &size);
-                size += (size_t)(q - from) + 1;
+                size += (size_t)(q - from) + 2;
                 text = must(realloc(text, size));
+                strcat(text, " ");              /* the name after: x[0] stays a subscript */
+                strncat(text, from, (size_t)(q - from));
             } else if (isdigit((unsigned char)*q) || *q == '.') {
                 const char *from = q;         /* a literal whole: 1e-3 is no name */
                 while (q < p && (isalnum((unsigned char)*q) || *q == '.' ||
@@ -1274,6 +1293,13 @@ static void assertion_sequences(const char *body, const char *asserting,
         scan_c_numerals(text, define_names, define_values, &none);
         fractions_whole = 0;
         sequence_out = NULL;
+        if (getenv("NUMERALS_ORDER")) {         /* what each assertion reads, in order */
+            fprintf(stderr, "assertion:");
+            for (int e = 0; e < (*out)[*count].count; e++)
+                fprintf(stderr, " %c%s%c", (*out)[*count].item[e].before,
+                        (*out)[*count].item[e].form[0], (*out)[*count].item[e].role);
+            fprintf(stderr, "\n");
+        }
         set_free(&none);
         free(text);
         (*count)++;
