@@ -2074,6 +2074,12 @@ static int in_order(const struct suite *suite, const struct set *tests, const in
             }
         }
     }
+    if (!found && k < 0 && getenv("NUMERALS_ORDER")) {
+        fprintf(stderr, "formula (line %d):", r->found[0].line);
+        for (int w = 0; w < wanted; w++)
+            fprintf(stderr, " %c%s%c", befores[w], want[w], roles[w]);
+        fprintf(stderr, "\n");
+    }
     free(want);
     free(roles);
     free(befores);
