@@ -165,6 +165,21 @@ END_TEST
  * eta < 2/25 = 0.08; there x2's factor is 1 - 0.08 * 25 = -1 and x1's is
  * 1 - 0.32 = 0.68.  Exercise 2: eta h = 0.890 (crawl, factor 0.110) and
  * 1.780 (oscillates, factor -0.780), to three digits. */
+/* x after one step of gradient descent from x = 1 on f(x) = a x^2 / 2:
+ * the factor 1 - lr a that step multiplies by. */
+static double factor_of_one_step(double lr, double a)
+{
+    const struct function f = quadratic(&a, 1);
+    double x = 1;
+    gradient_descent(&f, &x, lr, 0, 1, NULL, 0);
+    return x;
+}
+
+static int near(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 START_TEST(exercise_1_answer)
 {
     const double curvature[2] = {4, 25};     /* the two coordinates' curvatures */
@@ -172,6 +187,12 @@ START_TEST(exercise_1_answer)
     ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[1], -1, 1e-15);
     ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[0], 0.68, 1e-15);
     ck_assert_double_eq_tol(2.0 / 25, 0.08, 1e-15);
+    /* "1 − 0.08 · 25 = −1" and "1 − 0.08 · 4 = 0.68", each the factor the
+     * step multiplies by, as the answer writes it */
+    ck_assert(near(factor_of_one_step(0.08, 25), 1 - 0.08 * 25, 1e-15) &&
+              near(factor_of_one_step(0.08, 25), -1, 1e-15));
+    ck_assert(near(factor_of_one_step(0.08, 4), 1 - 0.08 * 4, 1e-15) &&
+              near(factor_of_one_step(0.08, 4), 0.68, 1e-15));
 }
 END_TEST
 
@@ -238,6 +259,17 @@ START_TEST(regimes_by_q)
     ck_assert_double_eq(1 - 2.0, -1);
     ck_assert(1 - 3.0 < -1);
     ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
+    /* worked answer 3: a direction converges exactly when 0 < lr < 2/a */
+    {
+        static const double rates[5] = {-0.03, 0.01, 0.07, 0.3, 0.45}, curvatures[2] = {4, 25};
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 2; j++) {
+                double lr = rates[i], a = curvatures[j];
+                enum regime r = regime_of(lr, a);
+                ck_assert((r == REGIME_CRAWL || r == REGIME_ONE_STEP || r == REGIME_OSCILLATE) ==
+                          (0 < lr && lr < 2 / a));
+            }
+    }
 }
 END_TEST
 
