@@ -656,6 +656,9 @@ START_TEST(exercise_2_answer)
     ck_assert_double_eq(exp2x(0), 1);
     /* h*^2 |f'''(0)| / 2 with f''' = 8 e^{2x} is 4 h*^2 */
     ck_assert_double_eq(8 * exp2x(0) / 2, 4);
+    ck_assert_double_eq_tol(best * best * 8 * exp2x(0) / 2, 4 * best * best, 1e-30);
+    /* f'(0) = 2, by (5.2) at h = 1e-5: its error h^2 f'''/6 is 1.3e-10 */
+    ck_assert_double_eq_tol(central_difference(exp2x, 0, 1e-5), 2, 1e-9);
     ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");
     ck_assert_str_eq(printed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);
