@@ -47,6 +47,16 @@ static void run_quadratic(const struct optimizer_kind *kind, const struct hyper 
 
 /* Step 1: m-hat = g and v-hat = g^2, so the step is lr g / (|g| + eps):
  * x = 1 - 0.1 * 1/(1 + 1e-8) and 1 - 0.1 * 10/(10 + 1e-8). */
+static double square(double v)
+{
+    return v * v;
+}
+
+static int near(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 START_TEST(example_1_first_step_is_lr_sign_g)
 {
     static const double curvature[2] = {1.0, 10.0};
@@ -203,6 +213,8 @@ START_TEST(adam_step_after_zeros_exceeds_lr)
     /* the text: 0.1/sqrt(0.001) = sqrt(10) ~ 3.16 times lr, more than +-1 */
     ck_assert_double_eq_tol(0.1 / sqrt(0.001), sqrt(10.0), 1e-14);
     ck_assert_str_eq(fixed(2, -theta), "3.16");
+    /* larger than the +-1 the step is near once the gradient keeps its sign */
+    ck_assert_double_gt(-theta / h.lr, 1);
     optimizer_free(&opt);
 }
 END_TEST
@@ -273,6 +285,17 @@ START_TEST(eps_two_forms_of_the_first_step)
         theta = 0;
         optimizer_init(&opt, &adam_paper_form_kind, &h, 1);
         optimizer_step(&opt, &theta, &g);
+        /* the paper's form: both corrections folded into the rate,
+         * eta^(t) = eta sqrt(1 - beta2^t)/(1 - beta1^t), times m/(sqrt(v) + eps) */
+        ck_assert_double_eq_tol(-theta, h.lr * sqrt(1 - pow(0.999, opt.step_count)) /
+                                            (1 - pow(0.9, opt.step_count)) * opt.buffer[0][0] /
+                                            (sqrt(opt.buffer[1][0]) + 1e-8),
+                                TOLERANCE);
+        /* multiplied out: (8.4) with eps replaced by eps/sqrt(1 - beta2^t) */
+        ck_assert_double_eq_tol(-theta, h.lr * (opt.buffer[0][0] / (1 - pow(0.9, opt.step_count))) /
+                                            (sqrt(opt.buffer[1][0] / (1 - pow(0.999, opt.step_count))) +
+                                             1e-8 / sqrt(1 - pow(0.999, opt.step_count))),
+                                TOLERANCE);
         optimizer_free(&opt);
         ck_assert_double_eq_tol(-theta, g / (g + sqrt(1000.0) * 1e-8), TOLERANCE);
     }
@@ -311,8 +334,8 @@ START_TEST(amsgrad_keeps_the_largest_raw_v)
     ck_assert_double_eq_tol(b1 - b, (100.0 / 19) / sqrt(1000.0 / 19), 2e-9);
     /* v2 = 0.9 * 10 + 0.1 * 1 = 9.1, m2 = 0.9 * 1 + 0.1 * 1 = 1, m-hat =
      * 1/0.19 = 100/19, Adam's v-hat 9.1/0.19; the table's 0.760506 and 0.725476 */
-    ck_assert_double_eq_tol(adam.buffer[1][0], 0.9 * 10 + 0.1 * 1, TOLERANCE);
-    ck_assert_double_eq_tol(adam.buffer[0][0], 0.9 * 1 + 0.1 * 1, TOLERANCE);
+    ck_assert(near(adam.buffer[1][0], 0.9 * 10 + 0.1 * 1, TOLERANCE) && near(adam.buffer[1][0], 9.1, TOLERANCE));
+    ck_assert(near(adam.buffer[0][0], 0.9 * 1 + 0.1 * 1, TOLERANCE) && near(adam.buffer[0][0], 1, TOLERANCE));
     ck_assert_double_eq_tol(1 / 0.19, 100.0 / 19, TOLERANCE);
     ck_assert_double_eq_tol(9.1 / 0.19, 910.0 / 19, TOLERANCE);
     ck_assert_str_eq(fixed(6, a1 - a), "0.760506");
@@ -453,6 +476,7 @@ START_TEST(nadam_first_step)
     optimizer_init(&opt, &nadam_kind, &h, 1);
     optimizer_step(&opt, &theta, &g);
     ck_assert_double_eq_tol(opt.product, mu1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.product, 0.9 * (1.0 - 1.0 / 2 * pow(0.96, 0.004)), TOLERANCE);
     ck_assert_double_eq_tol(-theta, 2e-3 * (1.0 + mu2 * 0.1 / (1.0 - mu1 * mu2)) * 2.0 /
                                         (2.0 + 1e-8), TOLERANCE);
     optimizer_free(&opt);
@@ -478,15 +502,21 @@ START_TEST(race_saddle_surface)
     ck_assert_double_eq_tol(f.value(&f, origin), 1.0 / 4, TOLERANCE);
     double point[2] = {0.3, 0.7};
     ck_assert_double_eq_tol(f.value(&f, point), 0.09 + pow(0.49 - 1, 2) / 4, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, point), square(point[0]) + square(point[1] * point[1] - 1) / 4, TOLERANCE);
+    ck_assert(f.start[0] == 1 && f.start[1] == 1e-3);
     /* Rosenbrock from (-1.5, 2), minimum (1, 1); Beale from (1, 1.5), minimum (3, 0.5) */
     struct function rosenbrock = function_from_spec("rosenbrock", "rosenbrock");
     struct function beale = function_from_spec("beale", "beale");
     double rosenbrock_min[2] = {1, 1}, beale_min[2] = {3, 0.5};
     ck_assert_double_eq(rosenbrock.start[0], -1.5);
     ck_assert_double_eq(rosenbrock.start[1], 2);
+    ck_assert(rosenbrock.start[0] == -1.5 && rosenbrock.start[1] == 2);
+    ck_assert_double_eq_tol(rosenbrock.value(&rosenbrock, point),
+                            square(1 - point[0]) + 100 * square(point[1] - point[0] * point[0]), 1e-12);
     ck_assert_double_eq(rosenbrock.value(&rosenbrock, rosenbrock_min), 0);
     ck_assert_double_eq(beale.start[0], 1);
     ck_assert_double_eq(beale.start[1], 1.5);
+    ck_assert(beale.start[0] == 1 && beale.start[1] == 1.5);
     ck_assert_double_eq_tol(beale.value(&beale, beale_min), 0, 1e-15);
     /* the racers' settings: momentum 0.9, AdaGrad's eps 1e-10, RMSProp's
      * 1e-8 and alpha 0.99, SGD's lr 1e-3 */
@@ -525,6 +555,15 @@ START_TEST(race_gd_is_stuck_on_the_saddle)
     }
     ck_assert_double_eq_tol(x[1] / (1e-3 * pow(1 + 0.001, 2000)), 1, 1e-3);
     optimizer_free(&opt);
+    {   /* one step at (0, 1e-3) multiplies x2 by 1 + lr - lr x2^2: by 1 + lr to 1e-9 */
+        double y[2] = {0, 1e-3}, g2[2];
+        struct optimizer one;
+        optimizer_init(&one, racers[0].kind, &racers[0].hyper, 2);
+        f.gradient(&f, g2, y);
+        optimizer_step(&one, y, g2);
+        ck_assert_double_eq_tol(y[1] / 1e-3, 1 + racers[0].hyper.lr, 1e-8);
+        optimizer_free(&one);
+    }
 }
 END_TEST
 
@@ -681,7 +720,14 @@ START_TEST(race_adam_default_steps_at_most_lr)
     ck_assert_double_eq(1 - (-1.5), 2.5);
     {
         const double beale_start = 1, beale_minimum = 3;    /* Beale's x1, from 1 to 3 */
+        struct function rosenbrock = function_from_spec("rosenbrock", "rosenbrock");
+        struct function beale = function_from_spec("beale", "beale");
         ck_assert_double_eq(beale_minimum - beale_start, 2);
+        /* "1 − (−1.5) = 2.5" and "3 − 1 = 2": minimum minus start (Rosenbrock's
+         * minimum x1 is its a) */
+        ck_assert(rosenbrock.param[0] - rosenbrock.start[0] == 1 - (-1.5) &&
+                  rosenbrock.param[0] - rosenbrock.start[0] == 2.5);
+        ck_assert(beale_minimum - beale.start[0] == 3 - 1 && beale_minimum - beale.start[0] == 2);
     }
 }
 END_TEST
@@ -701,7 +747,11 @@ START_TEST(race_saddle_tuned)
     optimizer_init(&opt, racers[0].kind, &racers[0].hyper, 2);
     f.gradient(&f, grad, x);
     ck_assert_double_eq(grad[0], 2 * x[0]);
-    optimizer_step(&opt, x, grad);
+    {
+        const double x1 = x[0];
+        optimizer_step(&opt, x, grad);
+        ck_assert_double_eq(x[0], x1 - 0.5 * 2 * x1);       /* x1 - 0.5 · 2 x1 */
+    }
     ck_assert_double_eq(x[0], 0);
     optimizer_free(&opt);
     for (int k = 0; k < RACERS; k++) {

@@ -45,12 +45,14 @@
  *    apart; a table's cell; a code span of mathematics) holding a counted
  *    constant is asserted only when one assertion of its tests reads the
  *    formula's asserted numerals in the formula's order, each with the same
- *    operation on either side, and no other 0, 1, 2 or 1/2 (signed) between
- *    two of them (other numerals may come between: a test writes 100 where
- *    the formula writes κ).  The operation after a numeral is +, -, / or *
+ *    operation on either side, and no other 0, 1, 2 or 1/2 (signed) of the
+ *    assertion's own text between two of them (other numerals may come
+ *    between: a test writes 100 where the formula writes κ, or names a
+ *    variable set to 1 where it writes μ).  The operation after a numeral is +, -, / or *
  *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
  *    or none, and the one before it +, -, / or * (also · and ×) or none, read
- *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr".  What an
+ *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr" (the base
+ *    of pow(a, b) takes what precedes the call, as a^b would).  What an
  *    assertion reads, in order: its arguments, with a #define where named
  *    and, right before the name of a variable it reads, that variable's
  *    initializers in the body (one level; not one that calls a function
@@ -611,6 +613,7 @@ static void c_number_forms(const char *p, const char **end, char forms[2][MAX_TO
 static void sequence_push(const char *const *forms, int count);
 static char sequence_role = '.';        /* the roles of the next element pushed */
 static char sequence_before = '.';
+static int sequence_expanded;           /* inside a variable's initializer */
 
 /* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
  * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
@@ -648,6 +651,7 @@ static int fractions_whole;
 struct element {
     char form[MAX_FORMS][MAX_TOKEN];
     int forms;
+    int expanded;               /* from a variable's initializer, not the assertion's text */
     char role, before;          /* the operations it takes part in: see role_after() */
 };
 struct sequence {
@@ -666,6 +670,8 @@ static char role_after(const char *end)
 {
     int length;
     unsigned c;
+    if (end[0] == ' ' && end[1] == ' ')
+        return '.';                     /* a gap sets formulas apart: "/ 2      (9.8)" */
     while (*end == ' ' || *end == '\n' || *end == '\t')
         end++;
     c = decode(end, &length);
@@ -686,6 +692,8 @@ static char role_after(const char *end)
 static char role_before(const char *text, const char *start)
 {
     unsigned c;
+    if (start - text >= 2 && start[-1] == ' ' && start[-2] == ' ')
+        return '.';
     while (start > text && (start[-1] == ' ' || start[-1] == '\n' || start[-1] == '\t'))
         start--;
     c = previous(text, start);
@@ -713,6 +721,7 @@ static void sequence_push(const char *const *forms, int count)
     e = &sequence_out->item[sequence_out->count++];
     e->forms = 0;
     e->role = sequence_role;
+    e->expanded = sequence_expanded;
     e->before = sequence_before;
     for (int i = 0; i < count && e->forms < MAX_FORMS; i++)
         snprintf(e->form[e->forms++], MAX_TOKEN, "%s", forms[i]);
@@ -748,6 +757,12 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
         }
         if (p[0] == '/' && p[1] == '/') {
             p += strcspn(p, "\n");
+            continue;
+        }
+        if (*p == '\001' || *p == '\002') {
+            FLUSH();
+            sequence_expanded = *p == '\001';
+            p++;
             continue;
         }
         if (isspace((unsigned char)*p)) {
@@ -846,6 +861,16 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                             (a - text >= 6 && strncmp(a - 6, "return", 6) == 0);
                 }
                 before_here = role_before(text, unary ? b - 1 : p);
+                {
+                    /* the base of pow(a, b), a power as the prose writes
+                     * it (a^b): what precedes the call */
+                    const char *o = unary ? b - 1 : p;
+                    while (o > text && o[-1] == ' ')
+                        o--;
+                    if (o - text >= 4 && strncmp(o - 4, "pow(", 4) == 0 &&
+                        !(o - text > 4 && (isalnum((unsigned char)o[-5]) || o[-5] == '_')))
+                        before_here = role_before(text, o - 4);
+                }
             }
             if (!(fractions_whole && slash_after_number)) {
                 FLUSH();
@@ -1218,9 +1243,9 @@ static void append_initializers(const char *body, const char *name, char **text,
         }
         *size += (size_t)(end - q) + 4;
         *text = must(realloc(*text, *size));
-        strcat(*text, " (");
+        strcat(*text, " \001(");           /* \001 ... \002: read from a variable */
         strncat(*text, q, (size_t)(end - q));
-        strcat(*text, ")");
+        strcat(*text, ")\002");
     }
 }
 
@@ -1268,12 +1293,14 @@ static void assertion_sequences(const char *body, const char *asserting,
                 char name[256];
                 while (q < p && (isalnum((unsigned char)*q) || *q == '_'))
                     q++;
+                size_t before = strlen(text);
                 snprintf(name, sizeof name, "%.*s", (int)(q - from), from);
                 if (!(from > start && (from[-1] == '.' || from[-1] == '>')))
                     append_initializers(body, name, &text, &size);
                 size += (size_t)(q - from) + 2;
                 text = must(realloc(text, size));
-                strcat(text, " ");              /* the name after: x[0] stays a subscript */
+                if (strlen(text) > before)
+                    strcat(text, " ");          /* the name after: x[0] stays a subscript */
                 strncat(text, from, (size_t)(q - from));
             } else if (isdigit((unsigned char)*q) || *q == '.') {
                 const char *from = q;         /* a literal whole: 1e-3 is no name */
@@ -2067,7 +2094,7 @@ static int in_order(const struct suite *suite, const struct set *tests, const in
                 for (int e = start; e < q->count && w < wanted; e++) {
                     if (element_is(&q->item[e], want[w], roles[w], befores[w]))
                         w++;
-                    else if (e == start || element_constant(&q->item[e]))
+                    else if (e == start || (element_constant(&q->item[e]) && !q->item[e].expanded))
                         break;
                 }
                 found = w == wanted;
