@@ -57,6 +57,17 @@ static int near(double a, double b, double tolerance)
     return fabs(a - b) <= tolerance;
 }
 
+/* 1 + r + ... + r^(n - 1), term by term */
+static double geometric_sum(double r, int n)
+{
+    double sum = 0, power = 1;
+    for (int k = 0; k < n; k++) {
+        sum += power;
+        power *= r;
+    }
+    return sum;
+}
+
 START_TEST(example_1_first_step_is_lr_sign_g)
 {
     static const double curvature[2] = {1.0, 10.0};
@@ -933,6 +944,10 @@ START_TEST(exercise_1_second_step)
     ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
     ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
     ck_assert_double_eq_tol(y, by_hand, TOLERANCE);
+    /* the answer's lines, each one assertion */
+    ck_assert(near(opt.buffer[0][0], 0.9 * 0.2 + 0.1 * 1, TOLERANCE) && near(opt.buffer[0][0], 0.28, TOLERANCE));
+    ck_assert(near(opt.buffer[1][0], 0.999 * 0.004 + 0.001 * 1, TOLERANCE) &&
+              near(opt.buffer[1][0], 0.004996, TOLERANCE));
     optimizer_free(&opt);
 }
 END_TEST
@@ -998,6 +1013,31 @@ START_TEST(exercise_2_bias_correction_factors)
     ck_assert(1.0 - pow(0.999, 4603) >= 0.99);
     ck_assert(1.0 - pow(0.999, 4602) < 0.99);
     ck_assert_double_eq_tol(0.1 / sqrt(0.001), sqrt(10.0), TOLERANCE);
+    ck_assert(near(1.0 - pow(0.9, 10), 0.6513215599, 1e-12));
+    {   /* (a) a constant g: m^(t) = (1 - beta1)(g + beta1 g + ...) = (1 - beta1^t) g, at t = 10 */
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double theta = 0, g = 3.0;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        for (int k = 0; k < 10; k++)
+            optimizer_step(&opt, &theta, &g);
+        ck_assert(near(opt.buffer[0][0], (1 - 0.9) * geometric_sum(0.9, 10) * g, 1e-14) &&
+                  near(opt.buffer[0][0], (1 - pow(0.9, 10)) * g, 1e-14));
+        optimizer_free(&opt);
+    }
+    {   /* (c) the uncorrected ratio after one step, for a positive g */
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double theta = 0, g = 5.0;
+        const double sign = 1;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        optimizer_step(&opt, &theta, &g);
+        const double m = opt.buffer[0][0], v = opt.buffer[1][0];
+        ck_assert(near(m / sqrt(v), (1 - 0.9) / sqrt(1 - 0.999) * sign, 1e-12) &&
+                  near(m / sqrt(v), 0.1 / sqrt(0.001) * sign, 1e-12) &&
+                  near(m / sqrt(v), sqrt(10.0) * sign, 1e-12));
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -1014,8 +1054,13 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
     h.weight_decay = 0.01;
     optimizer_init(&opt, &adam_kind, &h, 1);
     optimizer_step(&opt, &theta, &zero);
+    {   /* the gradient Adam saw, from m = (1 - beta1) g: 0 + 0.01 theta^(0) */
+        const double theta0 = 1.0, g1 = opt.buffer[0][0] / (1 - 0.9);
+        ck_assert(near(0 + 0.01 * theta0, g1, 1e-15) && near(0.01, g1, 1e-15));
+    }
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta, 1.0 - 0.1 * 0.01 / (0.01 + 1e-8), TOLERANCE);
+    ck_assert(near(theta, 1.0 - 0.1 * 0.01 / (0.01 + 1e-8), TOLERANCE) && near(theta, 0.9000001, 1e-10));
     ck_assert_double_eq_tol(theta, 0.9000001, 1e-10);
 
     theta = 1.0;
@@ -1025,6 +1070,10 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
     ck_assert_double_eq(opt.buffer[0][0], 0);
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta, 0.999, TOLERANCE);
+    {
+        const double theta0 = 1.0;
+        ck_assert(near(theta, (1 - h.lr * 0.01) * theta0, TOLERANCE) && near(theta, 0.999, TOLERANCE));
+    }
     /* AdamW shrank theta by lr * weight_decay = 0.1%; the loss gradient 0 */
     ck_assert_double_eq_tol(100 * (1 - theta), 0.1, 1e-12);
     ck_assert_double_eq_tol((1 - 0.9000001) / (1 - theta), 100, 1e-3);

@@ -650,6 +650,11 @@ START_TEST(answers_by_hand)
     ck_assert_double_eq_tol(cos(acos(-1.0) / 2), 0, 1e-16);           /* cos(pi/2) */
     ck_assert_double_eq_tol(0.001 + (0.1 - 0.001) * (1 + cos(5 * 3.141592653589793 / 10)) / 2, 0.0505,
                             1e-15);                                        /* (9.8) */
+    {
+        const double pi = acos(-1.0);
+        ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5),
+                                0.001 + (0.1 - 0.001) * (1 + cos(5 * pi / 10)) / 2, EXACT);
+    }
 }
 END_TEST
 
@@ -700,6 +705,7 @@ START_TEST(answer_3_choosing_c)
     ck_assert_double_eq_tol(2 * best * (2 * best * mu - 1), 2 * mu * best * best, EXACT);
     ck_assert(2 * best * mu > 1);
     ck_assert(best > 1.99 && best < 2.01);
+    ck_assert(best == 1 / mu && best == 2);                     /* c = 1/mu = 2 */
 }
 END_TEST
 

@@ -52,7 +52,9 @@
  *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
  *    or none, and the one before it +, -, / or * (also · and ×) or none, read
  *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr" (the base
- *    of pow(a, b) takes what precedes the call, as a^b would).  What an
+ *    of pow(a, b) takes what precedes the call, as a^b would, and so does
+ *    the power itself, which also takes what follows; the sole argument of
+ *    sqrt(a) takes what follows the call, as √a would).  What an
  *    assertion reads, in order: its arguments, with a #define where named
  *    and, right before the name of a variable it reads, that variable's
  *    initializers in the body (one level; not one that calls a function
@@ -617,7 +619,11 @@ static int sequence_expanded;           /* inside a variable's initializer */
 
 /* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
  * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
-static void add_power(const char *name, const char *p, struct set *out)
+static char role_after(const char *end);
+static char role_before(const char *text, const char *start);
+
+static void add_power(const char *text, const char *name_start, const char *name, const char *p,
+                      struct set *out)
 {
     char base[32], exponent[32], power[80];
     int n = 0;
@@ -634,9 +640,10 @@ static void add_power(const char *name, const char *p, struct set *out)
     else
         return;
     set_add(out, power);
-    {
+    {   /* a^b reads what precedes and follows the call */
         const char *one[1] = {power};
-        sequence_role = sequence_before = '.';
+        sequence_before = role_before(text, name_start);
+        sequence_role = role_after(p + n);
         sequence_push(one, 1);
     }
 }
@@ -813,7 +820,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
             FLUSH();
             if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
-                add_power(name, p, out);
+                add_power(text, start, name, p, out);
             for (int i = 0; i < define_names->count; i++)
                 if (strcmp(define_names->item[i], name) == 0)
                     scan_c_numerals(define_values[i], define_names, define_values, out);
@@ -848,6 +855,18 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             }
             c_number_forms(p, &end, forms);
             role_here = role_after(end);
+            {
+                /* the sole argument of sqrt(a), as the prose writes √a:
+                 * what follows the call */
+                const char *o = p, *c = end;
+                while (o > text && o[-1] == ' ')
+                    o--;
+                while (*c == ' ')
+                    c++;
+                if (*c == ')' && o - text >= 5 && strncmp(o - 5, "sqrt(", 5) == 0 &&
+                    !(o - text > 5 && (isalnum((unsigned char)o[-6]) || o[-6] == '_')))
+                    role_here = role_after(c + 1);
+            }
             /* unary minus: "-" after an operator or an opening bracket */
             {
                 const char *b = p;
@@ -1729,8 +1748,11 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             p += strcspn(p, " )>\t");
             continue;
         }
-        /* notation: x_{k+1}, x^{2k}, x^(k), x_1, x^2 after a letter or bracket */
-        if ((*p == '_' || *p == '^') && (p[1] == '{' || (*p == '^' && p[1] == '('))) {
+        /* notation: x_{k+1}, x^{2k}, x^(k), a_(j−1), x_1, x^2 after a letter or bracket */
+        if ((*p == '_' || *p == '^') &&
+            (p[1] == '{' || (*p == '^' && p[1] == '(') ||
+             (p[1] == '(' && p - text >= 1 && isalpha((unsigned char)p[-1]) &&
+              (p - text == 1 || !wordish(previous(text, p - 1)))))) {    /* a_(j−1), not f_(x) of a name */
             p = skip_group(p + 1);
             continue;
         }
