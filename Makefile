@@ -81,7 +81,7 @@ ch_folder = $(or $(filter $(1),$(CHAPTERS)),$(filter $(call ch_number,$(1))-%,$(
 ifneq ($(strip $(CH)),)
 SELECTED := $(foreach c,$(CH),$(call ch_folder,$(c)))
 ifneq ($(words $(SELECTED)),$(words $(CH)))
-$(error CH=$(CH): no such chapter; the chapters are $(foreach c,$(CHAPTERS),$(call number,$(c))))
+$(error CH=$(CH): no such chapter; the chapters are $(foreach c,$(CHAPTERS),$(patsubst 0%,%,$(call number,$(c)))))
 endif
 else
 SELECTED := $(CHAPTERS)
@@ -425,7 +425,7 @@ $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
 	@mv $@.tmp $@
 
-# CH=NN: only that chapter's programs and figures.
+# CH=N: only that chapter's programs and figures.
 $(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS) \
 		$(call outputs_of,$(SELECTED))
 	@mkdir -p $(@D)
@@ -514,7 +514,7 @@ $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/test
 	$(Q)$(LAB_LINK)
 
 # ------------------------------------------------------ the learner's loop
-# make watch [CH=NN]: run your exercises again whenever a .c or .h file
+# make watch [CH=N]: run your exercises again whenever a .c or .h file
 # under chapters/, solutions/ or tests/ is saved (an editor's swap or
 # temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
