@@ -148,6 +148,10 @@ START_TEST(stability_limit_two_over_l)
     /* at 0.21 the steep factor is 1 - 0.21 * 10 = -1.1: growth by 1.1 */
     ck_assert_double_eq_tol(fabs(1 - 0.21 * curvature[1]), 1.1, 1e-15);
     ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1}), 1 / 2.0 * 10, 1e-15);
+    {
+        const double p[2] = {0.45, -0.7};
+        ck_assert_double_eq_tol(f.value(&f, p), 1.0 / 2 * (p[0] * p[0] + 10 * p[1] * p[1]), 1e-15);
+    }
     x[0] = x[1] = 1;
     gradient_descent(&f, x, 2 / curvature[1], 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
@@ -230,6 +234,7 @@ START_TEST(taylor_parabola)
     ck_assert_double_gt(h, 0);
     ck_assert_double_eq_tol((f.value(&f, &x) - f.value(&f, &x_star)) / (1.0 / 2 * h * e * e),
                             1.0, 0.01);
+    ck_assert_double_eq_tol(f.value(&f, &x), f.value(&f, &x_star) + 1.0 / 2 * h * e * e, 0.01 * h * e * e);
 }
 END_TEST
 
@@ -256,6 +261,11 @@ START_TEST(regimes_by_q)
     ck_assert_int_eq(regime_of(0, 1), REGIME_NOT_A_MINIMUM);
     ck_assert(1 - 0.5 > 0 && 1 - 0.5 < 1);
     ck_assert(1 - 1.5 > -1 && 1 - 1.5 < 0);
+    {   /* 1 < q < 2: the factor one step multiplies by is in (-1, 0) */
+        double x = 1;
+        gradient_descent(&f, &x, 1.5, 0, 1, NULL, 0);
+        ck_assert(-1 < x && x < 0);
+    }
     ck_assert_double_eq(1 - 2.0, -1);
     ck_assert(1 - 3.0 < -1);
     ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
@@ -289,6 +299,8 @@ START_TEST(loss_never_zigzags_below_two_over_l)
     const struct function f = quadratic(curvature, 2);
     for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
         double x[2] = {1.0, 1.0}, eta = etas[i], loss = f.value(&f, x);
+        if (i == sizeof etas / sizeof etas[0] - 1)
+            ck_assert_double_eq(eta, 2 / curvature[1]);         /* the last rate is 2/L */
         for (int k = 1; k <= 200; k++) {
             double before = loss, sign = x[1], closed;
             gradient_descent(&f, x, eta, 0, 1, NULL, 0);
@@ -296,6 +308,10 @@ START_TEST(loss_never_zigzags_below_two_over_l)
             closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
             ck_assert_double_le(loss, before);
             ck_assert_double_eq_tol(loss / closed, 1.0, 1e-12);
+            /* (2.3), each direction's x multiplied by (1 - eta lambda)^k from 1 */
+            ck_assert_double_eq_tol(loss, 1.0 / 2 * (curvature[0] * pow(1 - eta * curvature[0], 2.0 * k) +
+                                                     curvature[1] * pow(1 - eta * curvature[1], 2.0 * k)),
+                                    1e-12 * closed);
             ck_assert(!signbit(x[1]) != !signbit(sign));   /* the iterates zig-zag */
         }
     }
@@ -423,6 +439,7 @@ START_TEST(eta_0_005_is_well_below_one)
     double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
     ck_assert_double_lt(0.005 * h, 1);
     ck_assert_int_eq(regime_of(0.005, h), REGIME_CRAWL);
+    ck_assert_double_eq_tol(1 - 0.005 * h, 0.852, 0.0005);          /* the factor 1 - eta h */
 }
 END_TEST
 
@@ -586,6 +603,9 @@ START_TEST(halving_a_climbing_rate)
     ck_assert_double_gt(loss_climbing, start);
     ck_assert_double_lt(loss_halved, start);
     ck_assert_double_eq(climbing / halved, 2);
+    /* past 2/L it climbs; halved, it is below 2/L and falls */
+    ck_assert_double_gt(climbing, 2 / f.param[1]);
+    ck_assert_double_lt(halved, 2 / f.param[1]);
 }
 END_TEST
 
@@ -609,6 +629,7 @@ START_TEST(every_factor_must_lie_between_minus_one_and_one)
     ck_assert_double_gt(steep, -1);
     ck_assert_double_lt(steep, 1);
     ck_assert_double_lt(steep_too_far, -1);
+    ck_assert_double_eq_tol(steep, 1 - 0.19 * curvature[1], 1e-15);    /* the factor 1 - eta lambda */
 }
 END_TEST
 

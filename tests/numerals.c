@@ -52,7 +52,7 @@
  *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
  *    or none, and the one before it +, -, / or * (also · and ×) or none, read
  *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr" (the base
- *    of pow(a, b) takes what precedes the call, as a^b would, and so does
+ *    of pow(a, b), a numeral alone, takes what precedes the call, as a^b would, and so does
  *    the power itself, which also takes what follows; the sole argument of
  *    sqrt(a) takes what follows the call, as √a would).  What an
  *    assertion reads, in order: its arguments, with a #define where named
@@ -886,7 +886,10 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                     const char *o = unary ? b - 1 : p;
                     while (o > text && o[-1] == ' ')
                         o--;
-                    if (o - text >= 4 && strncmp(o - 4, "pow(", 4) == 0 &&
+                    const char *c = end;
+                    while (*c == ' ')
+                        c++;
+                    if (o - text >= 4 && strncmp(o - 4, "pow(", 4) == 0 && *c == ',' &&
                         !(o - text > 4 && (isalnum((unsigned char)o[-5]) || o[-5] == '_')))
                         before_here = role_before(text, o - 4);
                 }
