@@ -41,6 +41,11 @@ static double dot(const double *a, const double *b)
 
 /* ---------------------------------------------------------- exact search */
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 /* The kappa = 10 example by hand: from (10, 1), g = (10, 10), g'g = 200,
  * g'Hg = 100 + 1000 = 1100, alpha = 2/11; every later point is the same
  * shape, (kappa, -1) times (9/11)^k, so alpha stays 2/11 and f goes
@@ -695,6 +700,10 @@ START_TEST(exercise_answers)
     ck_assert_double_eq(dot(g, g), 17.0);
     ck_assert_double_eq(dot(g, hg), 65.0);
     ck_assert_double_eq(hg[1], 16);                        /* Ag = (1, 16) */
+    ck_assert(f.param[0] == 1 && f.param[1] == 4);         /* H = diag(1, 4) */
+    ck_assert(x[0] == 1 && x[1] == 1);
+    ck_assert(g[0] == 1 && g[1] == 4);
+    ck_assert(hg[0] == 1 && hg[1] == 16);
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 17.0 / 65, 1e-15);
     gd_step(x, g, 2, alpha);
@@ -716,6 +725,22 @@ START_TEST(exercise_answers)
     f.gradient(&f, g_next, x);
     ck_assert_double_eq_tol(g_next[1], -12.0 / 65, 1e-15);
     ck_assert_double_eq_tol(dot(g, g_next), 0, 1e-15);
+    /* the answer's lines, each one assertion */
+    ck_assert(close_to(x[0], 1 - 17.0 / 65, 1e-15) && close_to(x[1], 1 - 4 * 17.0 / 65, 1e-15) &&
+              close_to(x[0], 48.0 / 65, 1e-15) && close_to(x[1], -3.0 / 65, 1e-15));
+    ck_assert(close_to(f.value(&f, x), 1.0 / 2 * ((48.0 / 65) * (48.0 / 65) + 4 * (3.0 / 65) * (3.0 / 65)), 1e-15) &&
+              close_to(f.value(&f, x), 1.0 / 2 * (2304 + 36) / 4225, 1e-15) &&
+              close_to(f.value(&f, x), 18.0 / 65, 1e-15));
+    ck_assert(g[0] == 1 && g[1] == 4 && close_to(g_next[0], 48.0 / 65, 1e-15) &&
+              close_to(g_next[1], -12.0 / 65, 1e-15) && close_to(dot(g, g_next), 48.0 / 65 - 48.0 / 65, 1e-15) &&
+              close_to(dot(g, g_next), 0, 1e-15));
+    {   /* the worst start (4, 1): one exact step attains the bound (3.4) */
+        double w[2] = {4, 1}, gw[2], hgw[2], f0 = f.value(&f, w);
+        f.gradient(&f, gw, w);
+        quadratic_hessian_times(&f, hgw, gw);
+        gd_step(w, gw, 2, exact_step(gw, hgw, 2));
+        ck_assert_double_eq_tol(f.value(&f, w) / f0, kantorovich_rate(4.0), 1e-15);
+    }
 }
 END_TEST
 
@@ -730,6 +755,10 @@ START_TEST(exercise_4_answer)
     ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
     ck_assert_double_eq(distance_bound(1e-3, 2.0), 5e-4);
     ck_assert_double_eq(gap_bound(1e-3, 2.0), 2.5e-7);
+    {
+        const double mu = 2.0;
+        ck_assert(distance_bound(1e-3, mu) == 1e-3 / 2 && distance_bound(1e-3, mu) == 5e-4);
+    }
     /* f'' of x^4 is 12 x^2: a central second difference at x = 1 (error
      * h^2 f4/12 = 2e-6, f4 = 24, for h = 1e-3, rounding ~1e-16/h^2 = 1e-10) */
     {

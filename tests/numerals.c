@@ -929,9 +929,21 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                         pointers[made] = fractions[made];
                         made++;
                     }
-                sequence_role = role_here;
-                sequence_before = pending_before;   /* the numerator's */
-                sequence_push(pointers, made);
+                if (strchr(previous_forms[0], 'e')) {
+                    /* 1e-3 / 2: the prose writes 10⁻³/2, two numerals */
+                    const char *numerator[2] = {previous_forms[0], previous_forms[1]};
+                    const char *denominator[2] = {forms[0], forms[1]};
+                    sequence_before = pending_before;
+                    sequence_role = '/';
+                    sequence_push(numerator, 2);
+                    sequence_before = '/';
+                    sequence_role = role_here;
+                    sequence_push(denominator, 2);
+                } else {
+                    sequence_role = role_here;
+                    sequence_before = pending_before;   /* the numerator's */
+                    sequence_push(pointers, made);
+                }
             }
             for (int k = 0; k < 2; k++)
                 join(previous_forms[k], MAX_TOKEN, unary ? "-" : "", forms[k], "");
