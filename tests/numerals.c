@@ -1250,7 +1250,7 @@ static void append_initializers(const char *body, const char *name, char **text,
             continue;
         while (*q == ' ')
             q++;
-        if (*q == '[')
+        while (*q == '[')
             q = skip_brackets(q);
         while (*q == ' ')
             q++;
