@@ -293,6 +293,8 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     for (int k = 0; k < 2; k++) {
         f.gradient(&f, &grad, &theta);
         optimizer_step(&opt, &theta, &grad);
+        if (k == 0)
+            ck_assert_double_eq(opt.buffer[0][0], 2);         /* b^(1) = g^(0) = 2 */
     }
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
@@ -307,6 +309,18 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
     ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
     ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
+    /* the answer's lines, each one assertion against heavy_ball_step's iterates */
+    {
+        double y = 1.0, before = 1.0, g;
+        f.gradient(&f, &g, &y);
+        ck_assert_double_eq_tol(g, 2 * y, TOLERANCE);                    /* f'(x) = 2x */
+        heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
+        ck_assert(close_to(y, 1 - (1.0 / 8) * 2, TOLERANCE) && close_to(y, 3.0 / 4, TOLERANCE));
+        f.gradient(&f, &g, &y);
+        heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
+        ck_assert(close_to(y, 3.0 / 4 - (1.0 / 8) * (3.0 / 2) + (1.0 / 2) * (3.0 / 4 - 1), TOLERANCE) &&
+                  close_to(y, 3.0 / 4 - 3.0 / 16 - 1.0 / 8, TOLERANCE) && close_to(y, 7.0 / 16, TOLERANCE));
+    }
 }
 END_TEST
 
@@ -342,6 +356,9 @@ START_TEST(exercise_2_edge_flips_for_ever)
     optimizer_free(&opt);
     ck_assert_double_gt(at_1000, 1e-2);
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
+    /* (6.6) at its edge, and gradient descent's 2/L */
+    ck_assert(0 < h.lr * steep && close_to(h.lr * steep, 2 + 2 * h.momentum, 1e-12));
+    ck_assert(close_to(2 / steep, 0.02, 1e-15));
 }
 END_TEST
 
@@ -422,6 +439,21 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
         double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
         ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
         ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
+        /* the answer's lines, each one assertion */
+        {
+            const double L = kappa, mu = 1;
+            ck_assert_double_eq_tol(1 / L * mu, 1 / kappa, 1e-15);         /* q = 1/kappa at lr = 1/L */
+        }
+        ck_assert_double_eq_tol(1 - p, 1 / kappa, 1e-15);
+        ck_assert_double_eq_tol(square(1 + low) * p * p - 4 * low * p, 0, TOLERANCE);
+        ck_assert_double_eq_tol(square(1 + low) * p, 4 * low, TOLERANCE);
+        ck_assert(close_to(low, ((2 - p) - 2 * sqrt(1 - p)) / p, TOLERANCE) &&
+                  close_to(low, square(1 - sqrt(1 - p)) / p, TOLERANCE));
+        ck_assert(close_to(low, square(1 - 1 / root) / (1 - 1 / kappa), TOLERANCE) &&
+                  close_to(low, square(root - 1) / (kappa - 1), TOLERANCE) &&
+                  close_to(low, (root - 1) / (root + 1), TOLERANCE));
+        ck_assert(close_to(low * p, ((root - 1) / (root + 1)) * ((root - 1) * (root + 1) / kappa), TOLERANCE) &&
+                  close_to(low * p, square(root - 1) / kappa, TOLERANCE));
         ck_assert_double_gt(high, 1.0);
         ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
         ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
@@ -431,6 +463,8 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     }
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
+        const double L = 100;
+        ck_assert_double_eq(h.lr, 1 / L);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
         ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
