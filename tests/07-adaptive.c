@@ -825,6 +825,9 @@ START_TEST(exercise_1_first_move)
     ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
     ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
     ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
+    ck_assert(close_to(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE) &&
+              close_to(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE) && close_to(x[0] - 0.5, -0.1, 1e-9) &&
+              close_to(x[1] + 0.02, 0.1, 1e-9));
     optimizer_free(&opt);
 }
 END_TEST
@@ -853,6 +856,10 @@ START_TEST(exercise_1_loss_after_the_move)
     ck_assert_double_eq_tol(1 / 2.0 * (0.25 + 0.04), 0.145, 1e-16);
     ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
     ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
+    ck_assert(close_to(f.value(&f, x), 1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 1e-9) &&
+              close_to(f.value(&f, x), 0.4, 1e-9));
+    ck_assert(close_to(f.value(&f, after_gd), 1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), TOLERANCE) &&
+              close_to(f.value(&f, after_gd), 0.136495125, TOLERANCE));
     optimizer_free(&opt);
 }
 END_TEST
@@ -895,6 +902,13 @@ START_TEST(exercise_2_first_move_against_alpha)
         for (int t = 1; t <= 5; t++) {
             optimizer_step(&opt, &x, &g);
             ck_assert_double_eq_tol(opt.buffer[0][0] / (1 - pow(alphas[a], t)), g * g, 1e-12);
+            {   /* v = (1 - alpha)(1 + alpha + ... + alpha^(t-1)) g^2 = (1 - alpha^t) g^2 */
+                double tail = 0;
+                for (int j = 1; j < t; j++)
+                    tail += pow(alphas[a], j);
+                ck_assert(close_to(opt.buffer[0][0], (1 - alphas[a]) * (1 + tail) * g * g, 1e-12) &&
+                          close_to(opt.buffer[0][0], (1 - pow(alphas[a], t)) * g * g, 1e-12));
+            }
         }
         optimizer_free(&opt);
     }
@@ -959,6 +973,14 @@ START_TEST(exercise_5_bounds)
         ck_assert(sum <= 2.0 * sqrt((double)t) - 1.0 + 1e-12);   /* equal at t = 1 */
         if (t == 3)
             ck_assert_double_eq_tol(sum, 1 + 1 / sqrt(2) + 1 / sqrt(3), 1e-15);
+        if (t == 4)
+            ck_assert_double_eq_tol(sum, 1 + 1 / sqrt(2) + 1 / sqrt(3) + 1 / sqrt((double)t), 1e-15);
+        {   /* D(t) = lr sum, between the integrals of 1/sqrt(x) */
+            const double lr = 0.1;
+            ck_assert_double_lt(1 / sqrt(t + 1.0), 1 / sqrt((double)t));
+            ck_assert(2.0 * lr * (sqrt(t + 1.0) - 1.0) <= lr * sum &&
+                      lr * sum <= 2.0 * lr * sqrt((double)t) - lr + 1e-12);
+        }
     }
     /* step k's move is lr / sqrt(k) (s = k g^2), whatever g; 10 times
      * further takes 100 times as many steps: D(1e6) / D(1e4) = 10 to 1% */

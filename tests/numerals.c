@@ -616,6 +616,7 @@ static void sequence_push(const char *const *forms, int count);
 static char sequence_role = '.';        /* the roles of the next element pushed */
 static char sequence_before = '.';
 static int sequence_expanded;           /* inside a variable's initializer */
+static const char *power_end;           /* inside pow(a, b), read as the power a^b */
 
 /* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
  * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
@@ -640,11 +641,13 @@ static void add_power(const char *text, const char *name_start, const char *name
     else
         return;
     set_add(out, power);
-    {   /* a^b reads what precedes and follows the call */
+    {   /* a^b reads what precedes and follows the call; a and b, read
+         * next, are parts of it (may come between) */
         const char *one[1] = {power};
         sequence_before = role_before(text, name_start);
         sequence_role = role_after(p + n);
         sequence_push(one, 1);
+        power_end = p + n;
     }
 }
 
@@ -728,7 +731,7 @@ static void sequence_push(const char *const *forms, int count)
     e = &sequence_out->item[sequence_out->count++];
     e->forms = 0;
     e->role = sequence_role;
-    e->expanded = sequence_expanded;
+    e->expanded = sequence_expanded || power_end != NULL;
     e->before = sequence_before;
     for (int i = 0; i < count && e->forms < MAX_FORMS; i++)
         snprintf(e->form[e->forms++], MAX_TOKEN, "%s", forms[i]);
@@ -757,6 +760,10 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     } while (0)
 
     while (*p) {
+        if (power_end && p >= power_end) {
+            FLUSH();
+            power_end = NULL;
+        }
         if (p[0] == '/' && p[1] == '*') {
             const char *close = strstr(p + 2, "*/");
             p = close ? close + 2 : p + strlen(p);
@@ -822,8 +829,12 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
                 add_power(text, start, name, p, out);
             for (int i = 0; i < define_names->count; i++)
-                if (strcmp(define_names->item[i], name) == 0)
+                if (strcmp(define_names->item[i], name) == 0) {
+                    const char *outer = power_end;      /* another text: its own pointers */
+                    power_end = NULL;
                     scan_c_numerals(define_values[i], define_names, define_values, out);
+                    power_end = outer;
+                }
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -963,6 +974,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
         p++;
     }
     FLUSH();
+    power_end = NULL;
 #undef FLUSH
 }
 
