@@ -138,6 +138,10 @@
  *   numerals FILE...         just these files, every uncovered numeral
  *                            listed even if the file is pending
  *   -v                       also list how each numeral is covered
+ *   NUMERALS_ORDER=1 numerals FILE   also print, on stderr, what each
+ *                            assertion reads in order (each numeral between
+ *                            the operations before and after it) and each
+ *                            formula no assertion reads
  *   --mutations              list the asserted or given numerals whose last
  *                            digit, changed by one (up or down), the same
  *                            tests would still cover, judging the changed

@@ -356,6 +356,10 @@ printf '\nThe factor\n\n    r = 2η − 1\n<!-- t:formula -->\n' >>"$scratch/boo
 expect "a displayed formula with its constants moved is reported" 1 \
     "chapters/01-demo/README.md:33:2: uncovered: no one assertion" "$numerals"
 fresh
+printf '\nThe factor\n\n    r = 1 + 2η\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a formula whose numerals an assertion reads in order but in other operations is reported" 1 \
+    "chapters/01-demo/README.md:33:1: uncovered: no one assertion" "$numerals"
+fresh
 printf '\nThe factor is `r = 1 − 2η`. <!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a code span of mathematics is a formula: in order, it passes" 0 "0 uncovered" "$numerals"
 fresh
