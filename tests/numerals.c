@@ -684,11 +684,14 @@ static char role_after(const char *end)
 {
     int length;
     unsigned c;
+    const char *start = end;
     if (end[0] == ' ' && end[1] == ' ')
         return '.';                     /* a gap sets formulas apart: "/ 2      (9.8)" */
     while (*end == ' ' || *end == '\n' || *end == '\t')
         end++;
     c = decode(end, &length);
+    if (end > start && (c == '-' || c == 0x2212) && isdigit((unsigned char)end[length]))
+        return '.';                     /* a signed numeral after a space: "[1 −1; ...]" */
     if (c == '+')
         return '+';
     if (c == '-' || c == 0x2212)
