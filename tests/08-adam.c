@@ -1080,6 +1080,52 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
 }
 END_TEST
 
+/* adam_step and adamw_step compute the bias corrections (8.3) once per
+ * step, as PyTorch does per tensor: the parameters are the very bits of
+ * the corrections computed again for every coordinate, written out here
+ * as (8.1)-(8.4) read, over 50 steps of 3 coordinates with amsgrad on and
+ * off and weight decay (tolerance 0). */
+START_TEST(corrections_once_per_step_change_no_bit)
+{
+    static const struct optimizer_kind *const kinds[2] = {&adam_kind, &adamw_kind};
+    for (int k = 0; k < 2; k++)
+        for (int amsgrad = 0; amsgrad <= 1; amsgrad++) {
+            struct optimizer opt;
+            struct hyper h = kinds[k]->defaults;
+            double theta[3] = {1, -2, 0.5}, mine[3] = {1, -2, 0.5};
+            double m[3] = {0}, v[3] = {0}, v_max[3] = {0};
+            h.lr = 0.05;
+            h.amsgrad = amsgrad;
+            h.weight_decay = 0.01;
+            optimizer_init(&opt, kinds[k], &h, 3);
+            for (int t = 1; t <= 50; t++) {
+                double grad[3];
+                for (int i = 0; i < 3; i++)
+                    grad[i] = 3 * theta[i] * theta[i] * theta[i] - (double)t / 10;
+                for (int i = 0; i < 3; i++) {
+                    double g = grad[i];
+                    if (k == 0)
+                        g += h.weight_decay * mine[i];
+                    else
+                        mine[i] *= 1.0 - h.lr * h.weight_decay;
+                    m[i] = h.beta1 * m[i] + (1.0 - h.beta1) * g;
+                    v[i] = h.beta2 * v[i] + (1.0 - h.beta2) * g * g;
+                    double bias_correction1 = 1.0 - pow(h.beta1, t);
+                    double bias_correction2 = 1.0 - pow(h.beta2, t);
+                    double step_size = h.lr / bias_correction1;
+                    v_max[i] = fmax(v_max[i], v[i]);
+                    double second = amsgrad ? v_max[i] : v[i];
+                    double denom = sqrt(second) / sqrt(bias_correction2) + h.eps;
+                    mine[i] += -step_size * m[i] / denom;
+                }
+                optimizer_step(&opt, theta, grad);
+                ck_assert_mem_eq(theta, mine, sizeof theta);
+            }
+            optimizer_free(&opt);
+        }
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("08-adam");
@@ -1100,6 +1146,7 @@ Suite *chapter_suite(void)
     tcase_add_test(family, amsgrad_keeps_the_largest_raw_v);
     tcase_add_test(family, adamw_and_adam_l2_two_steps_by_hand);
     tcase_add_test(family, adam_l2_decay_divided_by_the_gradient);
+    tcase_add_test(family, corrections_once_per_step_change_no_bit);
     tcase_add_test(family, adamax_first_step);
     tcase_add_test(family, nadam_first_step);
     suite_add_tcase(suite, family);
