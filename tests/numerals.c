@@ -75,7 +75,10 @@
  *    point, a chosen learning rate or step count, a sample count, a seed),
  *    the inputs the reader could change, never a result.  The note lists a
  *    numeral once for each time the paragraph states it ("(1, 1)" needs
- *    "1, 1"), and a listed numeral covers those occurrences first; a count
+ *    "1, 1"), IN THE ORDER the paragraph states them (the notes of one
+ *    paragraph read one after the other), so two givens swapped by hand,
+ *    "(3, 2)" into "(2, 3)", are an error ("given 2 is stated out of the
+ *    note's order"); a listed numeral covers those occurrences first; a count
  *    that differs is an error ("given 1 is listed 1 time, the paragraph
  *    states it 2 times"), so a hand change to a given, or of another
  *    numeral into a given, goes red; one listed but absent is an
@@ -186,6 +189,8 @@ static int lenient;             /* this file is in WEAK_LIST: presence still ass
 static int weak_here;           /* numerals it asserts only by presence */
 static int unordered_lenient;   /* this file is in ORDER_LIST: formulas not yet in order */
 static int unordered_here;      /* numerals it excuses so */
+static struct set given_order;  /* the paragraph's given notes, in their order: item i
+                                 * is "N:text", the i-th entry (N keeps repeats apart) */
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -2321,6 +2326,26 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     "time%s: the note lists it once for each occurrence", given_raw->item[g],
                     given->times[g], given->times[g] == 1 ? "" : "s", given_used[g],
                     given_used[g] == 1 ? "" : "s");
+    /* Givens in order: the note lists them in the order the paragraph
+     * states them, so two swapped ("(3, 2)" into "(2, 3)") go red. */
+    {
+        int g = 0, all_counted = 1;
+        for (int i = 0; i < given->count; i++)
+            all_counted &= given_used[i] == given->times[i];
+        for (int k = 0; all_counted && k < r->count; k++) {
+            const struct numeral *n = &r->found[k];
+            if (n->cover != GIVEN)
+                continue;
+            if (g >= given_order.count || strcmp(strchr(given_order.item[g], ':') + 1, n->text) != 0) {
+                problem(path, n->line, "given %s is stated out of the note's order (the note "
+                        "lists %s there): the note lists the givens in the order the paragraph "
+                        "states them", n->raw,
+                        g < given_order.count ? strchr(given_order.item[g], ':') + 1 : "nothing");
+                break;
+            }
+            g++;
+        }
+    }
     free(test_used);
     free(given_used);
     free(index);
@@ -2393,9 +2418,12 @@ static void read_markers(const char *path, int line_number, const char *text, st
                 scan_prose_numerals(entry, &found);
                 for (int i = 0; i < found.count; i++)
                     for (int t = 0; t < found.times[i]; t++) {
+                        char ordered[MAX_TOKEN + 16];
                         if (!set_has(given, found.item[i]))
                             set_add(given_raw, found.count == 1 ? entry : found.item[i]);
                         set_add(given, found.item[i]);
+                        snprintf(ordered, sizeof ordered, "%d:%s", given_order.count, found.item[i]);
+                        set_add(&given_order, ordered);
                         any = 1;
                     }
                 set_free(&found);
@@ -2520,6 +2548,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             set_free(&tests);
             set_free(&given);
             set_free(&given_raw);
+            set_free(&given_order);
         }
         if (at_end)
             break;

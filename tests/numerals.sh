@@ -412,6 +412,13 @@ edit 's|Start at 3 with|Start at 4 with|'
 expect "a given changed by hand into a number the tests assert is reported" 1 \
     'chapters/01-demo/README.md:12: given 3 does not occur' "$numerals"
 
+fresh
+printf '\nThe ends after 300 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "givens listed in the paragraph's order pass" 0 "0 uncovered" "$numerals"
+edit 's|after 300 and after 301 steps|after 301 and after 300 steps|'
+expect "two givens swapped by hand are reported (the note lists them in order)" 1 \
+    "chapters/01-demo/README.md:31: given 301 is stated out of the note's order \(the note lists 300 there\)" "$numerals"
+
 # ---- the transition list
 fresh
 printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
