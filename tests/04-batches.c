@@ -286,6 +286,57 @@ START_TEST(sgd_three_updates)
 }
 END_TEST
 
+/* The cause the chapter gives for SGD converging on the three samples:
+ * they lie on one line, y = 2 x1 + 2 x2, so every per-sample gradient is 0
+ * at (2, 2).  A stochastic update on sample i moves w along x^(i) and
+ * multiplies that sample's error w . x^(i) - y^(i) by 1 - 2 eta |x^(i)|^2
+ * (0.6 for |x|^2 = 2, 0 for |x|^2 = 5 at eta = 1/10): it pulls w towards
+ * that sample's line, a different one each update, hence the zig-zag.
+ * With all three lines through (2, 2) the pulls agree there, and 300
+ * updates in the order 1, 2, 3, 1, ... take the loss under 1e-25 (each
+ * cycle shrinks the error by a fixed factor; in doubles the run lands on
+ * (2, 2) exactly, a loss of 0).
+ * Remove the cause: y^(1) = 4.5 puts the samples off one line, the
+ * per-sample gradients at the least-squares w no longer vanish, and the
+ * same run cycles above it, its excess loss at the ends of the last ten
+ * cycles over 1e-3 (measured 0.039: by then the run repeats one cycle). */
+START_TEST(exact_fit_lets_sgd_converge)
+{
+    const double two[2] = {2, 2}, eta = 0.1;
+    double w[2] = {0, 0}, grad[2], w_star[2], lowest = 1e300;
+    for (size_t i = 0; i < 3; i++) {
+        mse_grad(&model, grad, two, &all[i], 1);
+        ck_assert_double_eq(grad[0], 0);
+        ck_assert_double_eq(grad[1], 0);
+    }
+    for (int k = 0; k < 300; k++) {
+        const size_t *i = &all[k % 3];
+        const double *x = data.x + 2 * *i;
+        double before = regression_predict(&model, w, *i) - data.y[*i];
+        mse_grad(&model, grad, w, i, 1);
+        gd_step(w, grad, 2, eta);
+        ck_assert_double_eq_tol(regression_predict(&model, w, *i) - data.y[*i],
+                                (1 - 2 * eta * (x[0] * x[0] + x[1] * x[1])) * before, TOLERANCE);
+    }
+    ck_assert_double_lt(mse_loss(&model, w, NULL, 0), 1e-25);
+
+    data.y[0] = 4.5;
+    ck_assert(least_squares(w_star, &data));
+    for (size_t i = 0; i < 3; i++) {
+        mse_grad(&model, grad, w_star, &all[i], 1);
+        ck_assert_double_gt(fabs(grad[0]) + fabs(grad[1]), 0.1);
+    }
+    w[0] = w[1] = 0;
+    for (int k = 0; k < 300; k++) {
+        mse_grad(&model, grad, w, &all[k % 3], 1);
+        gd_step(w, grad, 2, eta);
+        if (k >= 270 && k % 3 == 2)
+            lowest = fmin(lowest, mse_loss(&model, w, NULL, 0) - mse_loss(&model, w_star, NULL, 0));
+    }
+    ck_assert_double_gt(lowest, 1e-3);
+}
+END_TEST
+
 /* Batches of two: {1, 2}, {3}, {1, 2}, {3}. */
 START_TEST(minibatch_two_epochs)
 {
@@ -1331,6 +1382,7 @@ Suite *chapter_suite(void)
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
+    tcase_add_test(sgd, exact_fit_lets_sgd_converge);
     tcase_add_test(mini, minibatch_two_epochs);
     tcase_add_test(by_hand, exercise_1_fourth_iteration);
     tcase_add_test(by_hand, exercise_2_order_3_2_1);
