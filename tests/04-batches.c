@@ -30,6 +30,16 @@ static struct dataset data;
 static struct regression model;
 static const size_t all[3] = {0, 1, 2};
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
+static double square(double v)
+{
+    return v * v;
+}
+
 static void three_samples(void)
 {
     static const double x[6] = {1, 1, 2, 1, 1, 2}, y[3] = {4, 6, 6};
@@ -210,6 +220,17 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert(fabs(log10(after27 / 1e-30)) < 1);   /* "near 10^-30": within a factor of ten */
     ck_assert_double_eq(mse_loss(&model, w, NULL, 0), 0.0);
     ck_assert_double_eq(w[0], 2.0);
+    {   /* w^(k) = 2 - 2 (4/15)^k and (4.3) at k = 10 */
+        double v[2] = {0, 0}, gv[2];
+        for (int k = 0; k < 10; k++) {
+            mse_grad(&model, gv, v, NULL, 0);
+            gd_step(v, gv, 2, 0.1);
+        }
+        ck_assert_double_eq_tol(v[0], 2 - 2 * pow(4.0 / 15, 10), TOLERANCE);
+        const double loss = mse_loss(&model, v, NULL, 0);
+        ck_assert(close_to(loss, 22.0 / 3 * square(v[0] - 2), 1e-20) &&
+                  close_to(loss, 88.0 / 3 * pow(16.0 / 225, 10), 1e-20));
+    }
 }
 END_TEST
 
@@ -360,6 +381,21 @@ START_TEST(minibatch_two_epochs)
     ck_assert_str_eq(fixed(4, 2.0 / 375), "0.0053");
     ck_assert_str_eq(fixed(4, 37.0 / 18750), "0.0020");
     ck_assert_str_eq(fixed(4, 32.0 / 9375), "0.0034");
+    {   /* (4.1) and (4.2) as written, on the batch of samples 1 and 2 at w = (1, 1/2) */
+        const double at[2] = {1, 1.0 / 2};
+        double sum = 0, sum_grad[2] = {0, 0}, batch_grad[2];
+        const size_t size = 2;
+        for (size_t i = 0; i < size; i++) {
+            double error = regression_predict(&model, at, all[i]) - model.data->y[all[i]];
+            sum += error * error;
+            for (int j = 0; j < 2; j++)
+                sum_grad[j] += error * model.data->x[all[i] * 2 + (size_t)j];
+        }
+        mse_grad(&model, batch_grad, at, all, size);
+        ck_assert_double_eq_tol(mse_loss(&model, at, all, size), 1 / (double)size * sum, TOLERANCE);
+        ck_assert_double_eq_tol(batch_grad[0], 2 / (double)size * sum_grad[0], TOLERANCE);
+        ck_assert_double_eq_tol(batch_grad[1], 2 / (double)size * sum_grad[1], TOLERANCE);
+    }
 }
 END_TEST
 
@@ -495,6 +531,20 @@ START_TEST(exercise_3_limit)
         mse_grad(&model, grad, w, NULL, 0);
         ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3 * ones[0], TOLERANCE);
         ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3 * ones[1], TOLERANCE);
+    }
+    {   /* w^(k) - (2, 2) = -2 r^k (1, 1), r = 1 - 22 eta/3: eta = 0.1, k = 5 */
+        const double two_two[2] = {2, 2}, eta = 0.1;
+        const double r = 1 - 22 * eta / 3;
+        double v[2] = {0, 0}, gv[2];
+        for (int k = 0; k < 5; k++) {
+            mse_grad(&model, gv, v, NULL, 0);
+            gd_step(v, gv, 2, eta);
+        }
+        {
+            const double ones[2] = {1, 1};
+            ck_assert(close_to(v[0] - two_two[0], -2 * pow(r, 5) * ones[0], 1e-12) &&
+                      close_to(v[1] - two_two[1], -2 * pow(r, 5) * ones[1], 1e-12));
+        }
     }
 }
 END_TEST
@@ -823,6 +873,10 @@ START_TEST(noise_floor_balance)
         for (int j = 0; j < 2; j++)
             ck_assert_double_eq_tol((2 * g[i][j] * scale + scale * 2 * g[i][j]) / scale,
                                     eta * 4 * sigma2 * g[i][j] / batch / scale, TOLERANCE);
+    for (int i = 0; i < 2; i++)       /* 2GV + 2VG = 4 eta sigma^2 G/|B| with V = scale I */
+        for (int j = 0; j < 2; j++)
+            ck_assert_double_eq_tol((2 * g[i][j] * scale + 2 * scale * g[i][j]) / scale,
+                                    4 * eta * sigma2 * g[i][j] / batch / scale, TOLERANCE);
     for (int step = 0; step < 6000; step++) {
         double t[2][2], next[2][2];
         for (int i = 0; i < 2; i++)
@@ -960,6 +1014,11 @@ START_TEST(floor_predictions_on_the_worked_example)
         double eta = 0.01, b = 32, c = eta * (1 + 1 / b);
         double q = eta / b * (11.0 / 3 / (1 - c * 11.0 / 3) + 1.0 / 3 / (1 - c / 3));
         ck_assert_double_eq_tol(floor_prediction(g, 2, eta, b), q / (1 - q), TOLERANCE);
+        {   /* the same q with eta (1 + 1/|B|) written out */
+            const double q2 = eta / b * (11.0 / 3 / (1 - eta * (1 + 1 / b) * 11.0 / 3) +
+                                         1.0 / 3 / (1 - eta * (1 + 1 / b) / 3));
+            ck_assert_double_eq_tol(floor_prediction(g, 2, eta, b), q2 / (1 - q2), TOLERANCE);
+        }
     }
 }
 END_TEST
