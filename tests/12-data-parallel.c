@@ -298,7 +298,7 @@ END_TEST
  * final error is SGD's noise floor, which they share.  Remove the noise:
  * the same data with the targets replaced by w_true . x (so w* = w_true
  * and every sample's gradient vanishes there), the same runs (K = 1, 4,
- * 16, seeds 1..SEEDS) end more than a million times lower than the noisy
+ * 16, seeds 1..SEEDS) end more than 10^6 times lower than the noisy
  * mean of K = 1 (measured below 7e-13 against 2.13e-4), so what held them
  * up was the noise, not the averaging or its period. */
 START_TEST(local_sgd_shares_the_noise_floor)
@@ -318,7 +318,7 @@ START_TEST(local_sgd_shares_the_noise_floor)
         for (int k = 0; k < 3; k++) {
             struct local_sgd_result r = local_sgd(NULL, &p, LOCAL_WORKERS, locals[k],
                                                   LOCAL_BATCH, LOCAL_LR, LOCAL_STEPS, seed);
-            ck_assert_double_lt(r.excess, 1e-6 * noisy);
+            ck_assert_double_gt(noisy / r.excess, 1e6);
         }
         parallel_problem_free(&p);
     }
