@@ -16,7 +16,7 @@ plot data.'/schedules.csv' using 'update':'steplr' with steps ls 1 title 'StepLR
      '' using 'update':'exponentiallr' with lines ls 3 title 'ExponentialLR (γ = 0.97)', \
      '' using 'update':'cosineannealinglr' with lines ls 4 title 'CosineAnnealingLR (T_{max} = 100)', \
      '' using 'update':'linearlr' with lines ls 5 title 'LinearLR (0.1 to 1 in 20)', \
-     '' using 'update':'onecyclelr' with lines ls 6 lw 2 dt 1 title 'OneCycleLR (max 0.1)'
+     '' using 'update':'onecyclelr' with lines ls 6 lc rgb '#8c564b' lw 2 dt 1 title 'OneCycleLR (max 0.1)'
 
 # The noise floor and the schedules that remove it.
 set output out.'/noise.svg'
