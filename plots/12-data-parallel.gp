@@ -5,7 +5,7 @@
 load 'plots/style.gp'
 
 set output out.'/projection.svg'
-set title 'Predicted time per update (12.6): alpha = 10 µs, 10 GB/s'
+set title 'Predicted time per update (12.6): α = 10 µs, 10 GB/s'
 set xlabel 'workers P'
 set ylabel 'seconds per update'
 set logscale xy
