@@ -9,7 +9,8 @@ out=$1
 shift
 # One nm for every object (each start of nm costs more than reading one
 # of them): its lines are "OBJECT:ADDRESS TYPE NAME".
-symbols=$(${NM:-nm} -A -g --defined-only "$@")
+symbols=
+[ $# -eq 0 ] || symbols=$(${NM:-nm} -A -g --defined-only "$@")
 functions() {    # functions OBJECT: the functions OBJECT defines
     printf '%s\n' "$symbols" | while read -r where type name; do
         case $where in "$1":*) [ "$type" != T ] || echo "$name" ;; esac
