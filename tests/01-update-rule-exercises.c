@@ -11,9 +11,9 @@
  * eta = 0.1: ln(1e-6 / 8) / ln 0.8 = 71.2..., so 72 steps. */
 START_TEST(steps_until_small_gradient_matches_closed_form)
 {
+    GIVEN("steps_until_small_gradient(a = 2, x0 = 4, eta = 0.1, tolerance = 1e-6)");
     long steps = steps_until_small_gradient(2.0, 4.0, 0.1, 1e-6);
     RETURN_IF_PENDING();
-    GIVEN("steps_until_small_gradient(a = 2, x0 = 4, eta = 0.1, tolerance = 1e-6)");
     EXPECT_ANSWER(steps, 72, 0,
                   "count the updates (the times x changes), not the points visited, and "
                   "stop at the first x whose |f'(x)| is below the tolerance");
@@ -38,19 +38,21 @@ START_TEST(gd_step_like_the_book)
             theta[i] = mine[i] = book[i] = rng_normal(&r);
             grad[i] = rng_normal(&r);
         }
+        GIVEN("gd_step_yours(theta, grad, %zu, eta = %g), random vectors (case %d of 50)", dim, eta,
+              n + 1);
         gd_step_yours(mine, grad, dim, eta);
         RETURN_IF_PENDING();
         gd_step(book, grad, dim, eta);
         for (size_t i = 0; i < dim; i++) {
-            const char *hint = "theta_i <- theta_i - eta grad_i, for every i";
+            const char *hint = "(1.1) for every coordinate i: which way does theta_i move, and how far?";
             if (mine[i] == theta[i] + eta * grad[i])
-                hint = "that step goes uphill: subtract eta grad_i";
+                hint = "that step goes uphill: (1.1) moves against the gradient";
             else if (mine[i] == theta[i] - grad[i])
-                hint = "the step is eta times the gradient";
+                hint = "that step is the whole gradient: where is eta in (1.1)?";
             else if (mine[i] == theta[i])
                 hint = "theta_i did not change: write the new value into theta[i]";
-            GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %.17g, "
-                  "grad[%zu] = %.17g", dim, eta, i, theta[i], i, grad[i]);
+            GIVEN("gd_step_yours(theta, grad, %zu, eta = %g) with theta[%zu] = %g, "
+                  "grad[%zu] = %g", dim, eta, i, theta[i], i, grad[i]);
             char name[32];
             snprintf(name, sizeof name, "theta[%zu] after the step", i);
             exercise_expect(name, mine[i], book[i], 0, hint);
@@ -67,6 +69,7 @@ END_TEST
 START_TEST(closed_form_like_the_loop)
 {
     static const double a[] = {2.0, 0.5, 10.0}, q[] = {0.2, 1.0, 1.5, 2.0, 2.5};
+    GIVEN("iterate_closed_form(a = 2, x0 = 4, eta = 0.1, k = 1)");
     double first = iterate_closed_form(2.0, 4.0, 0.1, 1);
     RETURN_IF_PENDING();
     (void)first;
@@ -111,14 +114,14 @@ START_TEST(loop_like_gradient_descent)
     for (size_t n = 0; n < sizeof runs / sizeof runs[0]; n++) {
         struct function f = function_from_spec("test", runs[n].spec);
         double mine[2] = {runs[n].x0[0], runs[n].x0[1]}, book[2] = {mine[0], mine[1]};
+        GIVEN("gd_loop_yours(%s, x = (%g, %g), eta = %g, tolerance = %g, max_steps = %ld)",
+              runs[n].spec, runs[n].x0[0], runs[n].x0[1], runs[n].eta, runs[n].tolerance,
+              runs[n].max_steps);
         struct gd_run a = gd_loop_yours(&f, mine, runs[n].eta, runs[n].tolerance,
                                         runs[n].max_steps);
         RETURN_IF_PENDING();
         struct gd_run b = gradient_descent(&f, book, runs[n].eta, runs[n].tolerance,
                                            runs[n].max_steps, NULL, 0);
-        GIVEN("gd_loop_yours(%s, x = (%g, %g), eta = %g, tolerance = %g, max_steps = %ld)",
-              runs[n].spec, runs[n].x0[0], runs[n].x0[1], runs[n].eta, runs[n].tolerance,
-              runs[n].max_steps);
         EXPECT_ANSWER(a.diverged, b.diverged, 0,
                       "diverged: a value or coordinate of the next point (or of the start) is "
                       "not finite (row_is_finite)");

@@ -232,6 +232,7 @@ START_TEST(exercise_2_answer)
     }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
+    ck_assert_double_eq(1 - 2 * (1.0 / 2), 0);    /* the factor vanishes at eta = 1/2 */
     ck_assert_double_eq(1 - 2 * 1.0, -1);
     ck_assert_double_eq(1 - 2 * 1.5, -2);
     {                                      /* factor -2: 4, -8, 16, -32 */
@@ -277,10 +278,23 @@ START_TEST(exercise_4_answer)
     struct gd_run run;
     ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
+    ck_assert_double_eq_tol(0.2, 2 / curvature[1], TOLERANCE);    /* eta = 2/L, L = 10 */
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);
     ck_assert_double_eq_tol(fabs(y[1]), 1.0, TOLERANCE);
+    {
+        /* the path ends bouncing between (0, 1) (after an even number of
+         * steps) and (0, -1), x2 flipping sign at every step */
+        const double even_end[2] = {0, 1}, odd_end[2] = {0, -1};
+        double before = y[1];
+        ck_assert_double_eq_tol(y[0], even_end[0], TOLERANCE);
+        ck_assert_double_eq_tol(y[1], even_end[1], TOLERANCE);
+        gradient_descent(&g, y, 0.2, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(y[0], odd_end[0], TOLERANCE);
+        ck_assert_double_eq_tol(y[1], odd_end[1], TOLERANCE);
+        ck_assert_double_eq_tol(y[1] * before, -1, TOLERANCE);
+    }
 }
 END_TEST
 

@@ -9,9 +9,9 @@
 START_TEST(largest_stable_eta_is_two_over_l)
 {
     const double a[2] = {1.0, 10.0}, b[3] = {25.0, 4.0, 9.0};
+    GIVEN("largest_stable_eta(curvature = {1, 10}, dim = 2)");
     double got = largest_stable_eta(a, 2);
     RETURN_IF_PENDING();
-    GIVEN("largest_stable_eta(curvature = {1, 10}, dim = 2)");
     EXPECT_ANSWER(got, 1.0 / 5, 1e-15,
                   "as eta grows, which direction is the first to overshoot? (2.2)");
     GIVEN("largest_stable_eta(curvature = {25, 4, 9}, dim = 3)");
@@ -28,9 +28,9 @@ START_TEST(curvature_of_x2sinx_at_its_minimum)
 {
     const struct function f = function_from_spec("--function", "x2sinx");
     double x_star = x2sinx_local_minimum(5.0);
+    GIVEN("estimate_curvature(f = x2sinx, x = %.6g (its minimum near 5), step = 1e-4)", x_star);
     double got = estimate_curvature(&f, x_star, 1e-4);
     RETURN_IF_PENDING();
-    GIVEN("estimate_curvature(f = x2sinx, x = %.6g (its minimum near 5), step = 1e-4)", x_star);
     EXPECT_ANSWER(got, x2sinx_second_derivative(x_star), 1e-6,
                   "f'' is how fast f' changes: compare the gradient a step either side of x");
 }
@@ -44,6 +44,7 @@ START_TEST(regime_like_the_book)
     static const double q[] = {-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0};
     static const double h[] = {1.0, 4.0, 0.25};
     struct rng r;
+    GIVEN("regime_yours(eta = 0.5, curvature = 1)");
     enum regime first = regime_yours(0.5, 1.0);
     RETURN_IF_PENDING();
     (void)first;
@@ -68,11 +69,11 @@ START_TEST(regime_like_the_book)
                                      ? regime_name(got) : "no regime");
         EXPECT_ANSWER(got, want, 0,
                       want == REGIME_ONE_STEP || want == REGIME_BOUNCE
-                          ? "q = 1 and q = 2 exactly are regimes of their own (==, not <)"
+                          ? "an edge of the table under (2.1) is a regime of its own: test the edges exactly"
                           : want == REGIME_NOT_A_MINIMUM
                                 ? "q <= 0: no valley to settle in"
-                                : "the factor per step is r = 1 - q: crawl for 0 < q < 1, "
-                                  "oscillate for 1 < q < 2, diverge above 2");
+                                : "(2.1) gives the factor per step from q: which values of it crawl, "
+                                  "oscillate, diverge?");
     }
 }
 END_TEST
@@ -86,9 +87,9 @@ START_TEST(convergence_factor_is_the_worst)
     static const double a[2] = {1.0, 10.0};
     double a_random[6];
     struct rng r;
+    GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.1)");
     double got = convergence_factor(a, 2, 0.1);
     RETURN_IF_PENDING();
-    GIVEN("convergence_factor(curvature = {1, 10}, dim = 2, eta = 0.1)");
     EXPECT_ANSWER(got, fabs(1.0 - 0.1 * 1.0), 0,
                   "(2.1) in each direction: which of the two directions is the slow one at "
                   "eta = 0.1?");

@@ -26,6 +26,16 @@ START_TEST(x2sinx_minimum_solves_tan_x_equals_minus_x_over_2)
     /* f'(x) = x (2 sin x + x cos x) = 0  <=>  tan x = -x/2 */
     ck_assert_double_eq_tol(tan(x), -x / 2, 1e-12);
     ck_assert_double_eq_tol(x, 5.086985094102, 1e-12);
+    /* the derivative as the text writes it, against the book's, at a point */
+    ck_assert_double_eq_tol(slope(4.5), 2 * 4.5 * sin(4.5) + 4.5 * 4.5 * cos(4.5), 1e-12);
+    ck_assert_double_eq_tol(slope(4.5), 4.5 * (2 * sin(4.5) + 4.5 * cos(4.5)), 1e-12);
+    {
+        /* on (3 pi/2, 2 pi) tan x rises and -x/2 falls, and tan x starts
+         * below the line and ends above it: they cross exactly once */
+        const double pi = acos(-1.0), start = 3 * pi / 2 + 1e-3;
+        ck_assert_double_lt(tan(start), -start / 2);
+        ck_assert_double_gt(tan(2 * pi), -(2 * pi) / 2);
+    }
 }
 END_TEST
 
@@ -82,7 +92,7 @@ START_TEST(measured_ratio_is_one_minus_eta_h)
     double h = x2sinx_second_derivative(x_star);
     ck_assert_double_eq_tol(x2sinx_third_derivative(x_star), 21.1323, 5e-5);
     /* the Taylor term at e = 1e-6 is within the tolerance 1e-6 */
-    ck_assert_double_lt(0.05 * fabs(x2sinx_third_derivative(x_star)) * 1e-6 / 2, 1e-6);
+    ck_assert_double_lt((0.05 * fabs(x2sinx_third_derivative(x_star)) * 1e-6) / 2, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.005), 1.0 - 0.005 * h, 1e-6);
     ck_assert_double_eq_tol(measured_ratio(0.05), 1.0 - 0.05 * h, 1e-6);
 }
@@ -112,6 +122,7 @@ START_TEST(past_two_over_h_does_not_converge)
     ck_assert_double_eq_tol(other, -2.2889, 5e-5);
     ck_assert_double_eq_tol(h, 8.4635, 5e-5);
     ck_assert_double_eq_tol(2.0 / h, 0.2363, 5e-5);
+    ck_assert_double_gt(0.2, 2 / x2sinx_second_derivative(x_star));   /* far past 2/h at x* */
     ck_assert_int_eq(regime_of(0.2, h), REGIME_OSCILLATE);
 }
 END_TEST
@@ -143,6 +154,7 @@ START_TEST(stability_limit_two_over_l)
     /* the steep direction: one step at 0.1, oscillating at 0.18; the shallow
      * one multiplied by 1 - eta, 0.9 at eta = 0.1 down to 0.79 at 0.21 */
     ck_assert_int_eq(regime_of(0.1, 10.0), REGIME_ONE_STEP);
+    ck_assert_double_eq(1 / curvature[1], 0.1);                 /* one step at 1/L */
     ck_assert_int_eq(regime_of(0.18, 10.0), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(1 - 0.1, 0.9, 1e-15);
     ck_assert_double_eq_tol(1 - 0.21, 0.79, 1e-15);
@@ -169,6 +181,8 @@ START_TEST(exercise_2_answer)
     ck_assert_int_eq(regime_of(0.03, h), REGIME_CRAWL);
     ck_assert_int_eq(regime_of(0.06, h), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(0.03 * h, 0.890, 5e-4);
+    ck_assert_double_eq_tol(1 - 0.03 * h, 0.110, 5e-4);       /* fast: 0.03 is close to 1/h */
+    ck_assert_double_eq_tol(1 / h, 0.0337, 5e-5);
     ck_assert_double_eq_tol(0.06 * h, 1.780, 5e-4);
     ck_assert_double_lt(0.06 * h, 2);                   /* below 2: it converges */
     ck_assert_double_eq_tol(measured_ratio(0.06), -0.780, 5e-4);
@@ -222,6 +236,7 @@ START_TEST(regimes_by_q)
     ck_assert(1 - 0.5 > 0 && 1 - 0.5 < 1);
     ck_assert(1 - 1.5 > -1 && 1 - 1.5 < 0);
     ck_assert_double_eq(1 - 2.0, -1);
+    ck_assert(1 - 3.0 < -1);
     ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
 }
 END_TEST
@@ -320,6 +335,8 @@ START_TEST(lopsided_valley_loss_goes_up_and_down)
     ck_assert_int_eq(loss_rises(0.05, 60, at, 8), 0);
     ck_assert_int_eq(regime_of(0.065, h), REGIME_OSCILLATE);
     ck_assert_double_eq_tol(0.065 * h, 1.93, 5e-3);
+    ck_assert_double_lt(0.065 * h, 2);                        /* converges: below 2 */
+    ck_assert_double_gt(0.075, 2 / h);                        /* past 2/h */
     ck_assert_int_eq(loss_rises(0.065, 1000, at, 8), 2);
     ck_assert_int_eq(at[0], 4);
     ck_assert_int_eq(at[1], 6);
@@ -353,6 +370,8 @@ START_TEST(two_point_cycle_has_mean_curvature_two_over_eta)
     double x_star = x2sinx_local_minimum(5.0);
     ck_assert_double_eq_tol((slope_a - slope_b) / (a - b), 80.0 / 3, 1e-9);
     ck_assert_double_eq_tol(80.0 / 3, 26.67, 5e-3);
+    ck_assert_double_eq_tol(2 / 0.075, 80.0 / 3, 1e-12);      /* the mean curvature is 2/eta */
+    ck_assert_double_gt(0.075, 2 / h);                        /* just past 2/h */
     ck_assert_double_lt(80.0 / 3, h);
     /* lopsided: flatter on the left (a < x*), and the swing reaches further left */
     ck_assert_double_lt(a, x_star);
@@ -512,6 +531,8 @@ START_TEST(grid_of_rates)
     ck_assert_double_eq_tol(etas[2] / etas[0], 10, 1e-12);
     ck_assert_double_eq(first_climbing, 0.3);
     ck_assert_double_eq(best_eta, 0.1);
+    ck_assert_double_eq(best_eta, 1 / curvature[1]);          /* the best at 1/L */
+    ck_assert_double_gt(first_climbing, 2 / curvature[1]);    /* climbing above 2/L */
 }
 END_TEST
 

@@ -27,18 +27,18 @@ static const double valley[2] = {1.0, 10.0};
 static const char *hint_for(double got)
 {
     if (got == 1.0 / 8)
-        return "1/8 lowers f, but not by enough: the right side is f(x) - c alpha g'g, "
-               "with the squared norm g'g = 101, times c";
+        return "1/8 lowers f, but not by the amount (3.5) asks: is c in your right side, and "
+               "the squared norm of g rather than the norm?";
     if (got == 0.0)
-        return "no step was accepted: is the trial x - alpha g (downhill), and does alpha "
-               "shrink (alpha *= rho) after each failure?";
+        return "no step was accepted: is your trial point downhill from x, and does alpha "
+               "shrink by rho after each failure?";
     if (got < 1e-6)
         return "only a vanishing step passed, where rounding hides the difference: is the "
-               "trial x - alpha g (downhill, not x + alpha g), and is c in the rule "
-               "(f(x) - c alpha g'g, not - alpha g'g)?";
+               "trial point downhill (along -g, not +g), and is c in the right side of "
+               "(3.5)?";
     if (got < 1.0 / 16)
-        return "shorter than needed: the decrease asked is c alpha g'g, with the c given";
-    return "trials are alpha0, rho alpha0, rho^2 alpha0, ...; accept the first that passes";
+        return "shorter than needed: your test asks for more decrease than (3.5) does with the c given";
+    return "section \"Backtracking\": which step is tried first, which next, and which one is returned?";
 }
 
 static void armijo_on_the_valley(void)
@@ -46,13 +46,13 @@ static void armijo_on_the_valley(void)
     const struct function f = quadratic(valley, 2);
     const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
     long evaluations = -1;
-    double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
-    RETURN_IF_PENDING();
     GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
           "alpha0 = 1, c = 0.5, rho = 0.5)");
+    double got = armijo_yours(&f, x, 5.5, g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(got, 1.0 / 16, 0.0, hint_for(got));
     EXPECT_ANSWER(evaluations, 5, 0.0,
-                  "one call of f->value per trial step: 1, 1/2, 1/4, 1/8, 1/16 (f(x) is given)");
+                  "count one call of f->value per trial step (f(x) is given as fx)");
     got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.5, &evaluations);
     GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
           "alpha0 = 1, c = 1e-4, rho = 0.5)");
@@ -68,10 +68,10 @@ static void armijo_accepts_a_tie(void)
     const struct function f = quadratic(&one, 1);
     const double x = 1.0, g = 1.0;
     long evaluations;
-    double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
-    RETURN_IF_PENDING();
     GIVEN("armijo_yours(f = x^2 / 2, x = 1, fx = 0.5, grad = 1, alpha0 = 1, c = 0.5, "
           "rho = 0.5)");
+    double got = armijo_yours(&f, &x, 0.5, &g, 1.0, 0.5, 0.5, &evaluations);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(got, 1.0, 0.0, got == 0.5 ? "(3.5) is <=, not <: at alpha = 1 both sides are 0"
                                             : "alpha0 itself passes here: try it first");
 }
@@ -87,10 +87,10 @@ static void armijo_agrees_with_the_book_on_rosenbrock(void)
         struct armijo_result book;
         double got;
         f.gradient(&f, g, x);
-        got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
-        RETURN_IF_PENDING();
         GIVEN("armijo_yours(f = rosenbrock, x = (%.6g, %.6g), alpha0 = 1, c = 1e-4, "
               "rho = 0.5), step %d of a run from (-1.5, 2)", x[0], x[1], k);
+        got = armijo_yours(&f, x, fx, g, 1.0, 1e-4, 0.5, &evaluations);
+        RETURN_IF_PENDING();
         book = armijo_backtrack(function_loss, &f, 2, x, fx, g, 1.0, 1e-4, 0.5, next);
         EXPECT_ANSWER(got, book.alpha, 0.0, "the same rule as (3.5) on a harder function");
         EXPECT_ANSWER(evaluations, book.evaluations, 0.0, "one call of f->value per trial");
@@ -111,12 +111,12 @@ START_TEST(armijo_backtracking)
         const struct function f = quadratic(valley, 2);
         const double x[2] = {1.0, 1.0}, g[2] = {1.0, 10.0};
         long evaluations;
-        double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
-        RETURN_IF_PENDING();
         GIVEN("armijo_yours(f = 1/2 (x1^2 + 10 x2^2), x = (1, 1), fx = 5.5, grad = (1, 10), "
               "alpha0 = 1, c = 1e-4, rho = 0.3)");
+        double got = armijo_yours(&f, x, 5.5, g, 1.0, 1e-4, 0.3, &evaluations);
+        RETURN_IF_PENDING();
         EXPECT_ANSWER(got, 1.0 * 0.3 * 0.3, 1e-16,
-                      "multiply alpha by rho after each failure, not by 1/2");
+                      "this rho is not 1/2: shrink alpha by the rho given");
     }
     armijo_agrees_with_the_book_on_rosenbrock();
 }
@@ -133,9 +133,9 @@ START_TEST(exact_step_like_the_book)
                         down[2] = {1.0, -16.0};
     double grad[6], hgrad[6];
     struct rng r;
+    GIVEN("exact_step_yours(grad = (1, 4), hessian_grad = (1, 16), 2)");
     double got = exact_step_yours(g, hg, 2);
     RETURN_IF_PENDING();
-    GIVEN("exact_step_yours(grad = (1, 4), hessian_grad = (1, 16), 2)");
     EXPECT_ANSWER(got, 17.0 / 65, 1e-15, "(3.3): which of the two sums goes on top?");
     GIVEN("exact_step_yours(grad = (0, 0), hessian_grad = (0, 0), 2)");
     EXPECT_ANSWER(exact_step_yours(zero, zero, 2), 0.0, 0,
@@ -165,6 +165,7 @@ START_TEST(stopping_bounds_like_the_book)
 {
     static const double norms[] = {1e-3, 0.5, 2.0, 1e-8}, mus[] = {1.0, 0.01, 3.0};
     double gap = 0.0, distance = 0.0;
+    GIVEN("stopping_bounds(grad_norm = 1e-3, mu = 1, &gap, &distance)");
     stopping_bounds(1e-3, 1.0, &gap, &distance);
     RETURN_IF_PENDING();
     for (int i = 0; i < 4; i++)
@@ -172,10 +173,10 @@ START_TEST(stopping_bounds_like_the_book)
             stopping_bounds(norms[i], mus[j], &gap, &distance);
             GIVEN("stopping_bounds(grad_norm = %g, mu = %g, &gap, &distance)", norms[i], mus[j]);
             EXPECT_ANSWER(gap, gap_bound(norms[i], mus[j]), 1e-15 * gap_bound(norms[i], mus[j]),
-                          "(3.1): the gap is at most ||grad f||^2 / (2 mu)");
+                          "(3.1) bounds the gap: read it again with the norm and mu given");
             EXPECT_ANSWER(distance, distance_bound(norms[i], mus[j]),
                           1e-15 * distance_bound(norms[i], mus[j]),
-                          "(3.2): the distance is at most ||grad f|| / mu, not squared");
+                          "(3.2) bounds the distance: which power of the norm does it take, next to (3.1)?");
         }
 }
 END_TEST
@@ -194,6 +195,8 @@ START_TEST(exact_descent_like_the_book)
         double mine[4], book[4];
         for (size_t i = 0; i < f.dim; i++)
             mine[i] = book[i] = f.start[i];
+        GIVEN("exact_descent(%s from its start, tolerance = 1e-8, max_steps = %ld)", specs[n % 5],
+              max_steps);
         long steps = exact_descent(&f, mine, 1e-8, max_steps);
         RETURN_IF_PENDING();
         struct descent_settings s = {.search = LINE_SEARCH_EXACT, .tolerance = 1e-8,

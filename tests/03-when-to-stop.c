@@ -59,6 +59,8 @@ START_TEST(kappa_10_by_hand)
                             TOLERANCE);
     ck_assert_double_eq(100.0 + 1000, 1100.0);
     ck_assert_double_eq(loss[0], 1.0 / 2 * (100 + 10));
+    /* f = 1/2 (x1^2 + 10 x2^2), as the text writes it */
+    ck_assert_double_eq(loss[0], 1.0 / 2 * (x[0][0] * x[0][0] + 10 * x[0][1] * x[0][1]));
     ck_assert_double_eq_tol(x[1][0], 10 - 20.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(x[1][1], 1 - 20.0 / 11, TOLERANCE);
     /* the point after one step: (9/11)(10, -1), after two (9/11)^2 (10, 1) */
@@ -249,6 +251,8 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
         struct descent_settings one = {LINE_SEARCH_EXACT, 0, 0, 0, 0, 1, 0};
         struct descent_run run;
         ck_assert_double_eq(f.value(&f, y), 1.0 / 2 * (kappa * kappa + kappa));
+        /* the same value in the original coordinates, x2 = y2 / sqrt(kappa) */
+        ck_assert_double_eq_tol(f.value(&f, y), 1.0 / 2 * (y[0] * y[0] + kappa * (y[1] / sqrt(kappa)) * (y[1] / sqrt(kappa))), 1e-12);
         run = line_search_descent(&f, y, &one, NULL);
         ck_assert_double_eq_tol(run.loss, 0, 1e-28);
         /* ... and so does one fixed step with eta = 1 */
@@ -296,6 +300,7 @@ START_TEST(armijo_halvings_by_hand)
     r = armijo_backtrack(function_loss, &f, 2, x, 11.0 / 2, g, 1.0, 1e-4, 1.0 / 2, next);
     ck_assert(r.accepted);
     ck_assert_double_eq(r.alpha, 1.0 / 8);
+    ck_assert_double_eq(r.alpha, pow(1.0 / 2, r.backtracks));       /* halved at each trial */
     ck_assert_int_eq(r.backtracks, 3);
     ck_assert_int_eq(r.evaluations, 4);
     ck_assert_double_eq(r.loss, 89.0 / 128);
@@ -497,6 +502,11 @@ START_TEST(plateau_fools_the_gradient_rule)
     ck_assert_double_eq_tol(slope / (x * x), 3, 5e-4);
     ck_assert_double_eq_tol(slope, 3e-4, 5e-7);
     ck_assert_double_eq(x2sinx_second_derivative(0), 0);
+    {
+        double zero = 0, slope_at_zero;
+        x2sinx.gradient(&x2sinx, &slope_at_zero, &zero);
+        ck_assert_double_eq(slope_at_zero, 0);              /* f'(0) = 0 */
+    }
     ck_assert_int_eq(plateau.report.step[STOP_GRADIENT], 0);
     ck_assert_str_eq(decimals(3, plateau.report.distance[STOP_GRADIENT]), "5.077");
     ck_assert_str_eq(decimals(2, plateau.report.gap[STOP_GRADIENT]), "24.08");
@@ -600,6 +610,7 @@ START_TEST(rosenbrock_fixed_step_against_armijo)
     ck_assert_int_eq(run.steps, 32689);
     run = rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0, x, &error, NULL, 0);
     ck_assert(run.converged);
+    ck_assert_double_lt(hypot(x[0] - one[0], x[1] - one[1]), 1e-3);     /* at (1, 1) */
     ck_assert_int_eq(run.steps, 17680);
     ck_assert_int_eq(run.evaluations, 178737);
     ck_assert_str_eq(decimals(1, (double)(run.evaluations - 1) / (double)run.steps), "10.1");
@@ -649,8 +660,21 @@ START_TEST(convexity_checks)
     const double floor_point[2] = {0, 1.0};
     double h11, h12, h22;
     ck_assert_double_eq(802.0 * 200 - 400 * 400, 400);
+    {
+        /* at the minimum (1, 1): f = 0 and the Hessian the text writes */
+        const struct function f = function_from_spec("--function", "rosenbrock");
+        const double minimum[2] = {1, 1};
+        double m11, m12, m22;
+        rosenbrock_hessian(minimum, &m11, &m12, &m22);
+        ck_assert_double_eq(f.value(&f, minimum), 0);
+        ck_assert_double_eq(m11, 802);
+        ck_assert_double_eq(m12, -400);
+        ck_assert_double_eq(m22, 200);
+    }
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
+    /* f_11 = 2 - 400 (x2 - 3 x1^2), at (0, 1) */
+    ck_assert_double_eq(h11, 2 - 400 * (floor_point[1] - 3 * floor_point[0] * floor_point[0]));
 }
 END_TEST
 

@@ -17,10 +17,10 @@ START_TEST(minibatch_gradient_of_the_worked_example)
     static const size_t first[2] = {0, 1}, third[1] = {2};
     const double zero[2] = {0, 0}, after[2] = {8.0 / 5, 1.0};
     double grad[2];
-    minibatch_gradient(grad, zero, x, y, 2, first, 2);
-    RETURN_IF_PENDING();
     GIVEN("minibatch_gradient(grad, w = (0, 0), the worked example's samples, "
           "batch = {0, 1}, size = 2)");
+    minibatch_gradient(grad, zero, x, y, 2, first, 2);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(grad[0], -16.0, 1e-12,
                   "the loss is an average over the batch: so is its gradient");
     EXPECT_ANSWER(grad[1], -10.0, 1e-12,
@@ -56,6 +56,8 @@ START_TEST(minibatch_gradient_matches_mse_grad)
         y[i] = rng_normal(&rng);
     for (size_t k = 0; k < 10; k++)
         batch[k] = 27 - 3 * k;
+    GIVEN("minibatch_gradient(grad, w = (0.5, -1, 0.25, 2, -0.75), 30 random samples of 5 "
+          "features, batch = {27, 24, ..., 0}, size = 10)");
     minibatch_gradient(mine, w, x, y, 5, batch, 10);
     RETURN_IF_PENDING();
     mse_grad(&model, theirs, w, batch, 10);
@@ -109,6 +111,7 @@ START_TEST(mse_loss_like_the_book)
 {
     struct random_problem p;
     random_problem(&p, 0);
+    GIVEN("mse_loss_yours(model, theta, batch = NULL, size = 0) on a random problem");
     double first = mse_loss_yours(&p.model, p.theta, NULL, 0);
     RETURN_IF_PENDING();
     (void)first;
@@ -128,8 +131,8 @@ START_TEST(mse_loss_like_the_book)
                                        "model->data->count"
                                      : p.model.bias ? "y_hat includes b, theta's last entry, "
                                                       "when model->bias (regression_predict)"
-                                                    : "(4.1): the mean of the squared errors "
-                                                      "over the batch's samples");
+                                                    : "(4.1) over the batch's samples: which "
+                                                      "average, of what?");
         }
         dataset_free(&p.data);
     }
@@ -141,6 +144,7 @@ START_TEST(mse_grad_like_the_book)
     struct random_problem p;
     double mine[5], want[5];
     random_problem(&p, 0);
+    GIVEN("mse_grad_yours(model, grad, theta, batch = NULL, size = 0) on a random problem");
     mse_grad_yours(&p.model, mine, p.theta, NULL, 0);
     RETURN_IF_PENDING();
     dataset_free(&p.data);
@@ -162,11 +166,11 @@ START_TEST(mse_grad_like_the_book)
                          j == p.data.features ? ", b's derivative" : "");
                 exercise_expect(name, mine[j], want[j], 1e-12 * fmax(1.0, fabs(want[j])),
                               j == p.data.features
-                                  ? "b's derivative is 2/|B| sum (y_hat - y): the bias's "
-                                    "input is 1"
+                                  ? "b's derivative: differentiate (4.1) with respect to "
+                                    "b; what does the bias multiply in y_hat?"
                                   : which == 0 ? "batch NULL means every sample, in order"
-                                               : "(4.2): 2/|B| sum (y_hat - y) x_j; set every "
-                                                 "entry, starting from 0");
+                                               : "(4.2) for coordinate j; set every entry, "
+                                                 "starting from 0");
             }
         }
         dataset_free(&p.data);
@@ -185,6 +189,8 @@ START_TEST(epoch_like_the_book)
     synthetic_regression(&data, w_true, 10, 3, 0.1, 7);
     struct regression model = {.data = &data, .bias = true};
     epoch_init(&a, 10, 3, false, 9);
+    GIVEN("minibatch_epoch_yours(model, theta = 0, grad, epoch of 10 samples in batches of 3, "
+          "eta = 0.05)");
     minibatch_epoch_yours(&model, mine, grad, &a, 0.05);
     epoch_free(&a);
     RETURN_IF_PENDING();        /* (each test runs in its own process) */

@@ -127,6 +127,42 @@ START_TEST(bgd_errors_on_the_diagonal)
 }
 END_TEST
 
+/* X, the matrix whose rows are the samples' features: [[1, 1], [2, 1], [1, 2]];
+ * H = (2/3) X^T X = 2 G has the eigenvectors (1, 1), eigenvalue 22/3, and
+ * (1, -1), eigenvalue 2/3; the start w = (0, 0) is w* - 2 (1, 1). */
+START_TEST(data_matrix_and_hessian)
+{
+    const double rows[6] = {1, 1, 2, 1, 1, 2};
+    const double along[2] = {1, 1}, across[2] = {1, -1}, start_direction[2] = {1, 1};
+    const double w[2] = {0, 0}, w_star[2] = {2, 2};
+    double gram[4];
+    for (int i = 0; i < 6; i++)
+        ck_assert_double_eq(data.x[i], rows[i]);
+    gram_matrix(gram, &data);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_double_eq_tol(2 * (gram[2 * i] * along[0] + gram[2 * i + 1] * along[1]),
+                                22.0 / 3 * along[i], TOLERANCE);
+        ck_assert_double_eq_tol(2 * (gram[2 * i] * across[0] + gram[2 * i + 1] * across[1]),
+                                2.0 / 3 * across[i], TOLERANCE);
+        ck_assert_double_eq(w[i] - w_star[i], -2 * start_direction[i]);
+    }
+}
+END_TEST
+
+/* With a bias, its input is always one: its derivative is the mean of
+ * 2(y_hat - y) over the batch (here all three samples, at theta = (1, 2, 3)). */
+START_TEST(bias_derivative_is_the_mean_of_twice_the_error)
+{
+    const struct regression biased = {&data, true};
+    const double theta[3] = {1, 2, 3};
+    double grad[3], mean = 0;
+    mse_grad(&biased, grad, theta, NULL, 0);
+    for (size_t i = 0; i < 3; i++)
+        mean += (regression_predict(&biased, theta, i) - data.y[i]) / 3;
+    ck_assert_double_eq_tol(grad[2], 2 * mean, TOLERANCE);
+}
+END_TEST
+
 START_TEST(bgd_closed_form_at_step_10)
 {
     double w[2] = {0, 0}, grad[2], gram[4], after27 = 0;
@@ -148,6 +184,7 @@ START_TEST(bgd_closed_form_at_step_10)
     mse_grad(&model, grad, w, NULL, 0);
     ck_assert_double_eq_tol(grad[0] / (22.0 / 3), -2, TOLERANCE);
     ck_assert_double_eq_tol(grad[1] / (22.0 / 3), -2, TOLERANCE);
+
     for (int k = 0; k < 10; k++) {
         mse_grad(&model, grad, w, NULL, 0);
         gd_step(w, grad, 2, 0.1);
@@ -373,9 +410,19 @@ START_TEST(exercise_3_hessian)
     ck_assert_double_eq_tol(diagonal - off_diagonal, 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(h_ones[0], 22.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(h_across[0], 2.0 / 3, TOLERANCE);
+    /* both are eigenvectors: H v = lambda v in each coordinate */
+    for (int i = 0; i < 2; i++) {
+        ck_assert_double_eq_tol(h_ones[i], 22.0 / 3 * along_ones[i], TOLERANCE);
+        ck_assert_double_eq_tol(h_across[i], 2.0 / 3 * across[i], TOLERANCE);
+    }
+    /* one step of eta = 0.1 from w* + v multiplies v by 1 - eta lambda */
+    ck_assert_double_eq_tol(2 + along_ones[0] - 0.1 * h_ones[0] - 2,
+                            (1 - 0.1 * (22.0 / 3)) * along_ones[0], TOLERANCE);
     {   /* the start w = (0, 0) is w - w* = -2 (1, 1), along the first eigenvector */
-        const double offset = -2;
+        const double offset = -2, start_direction[2] = {1, 1};
         ck_assert_double_eq(0 - 2, offset);
+        for (int i = 0; i < 2; i++)
+            ck_assert_double_eq(0 - 2, offset * start_direction[i]);
     }
 }
 END_TEST
@@ -392,10 +439,11 @@ START_TEST(exercise_3_limit)
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_gt(3.0 / 11, 0);                     /* 0 < eta < 3/11 */
     {   /* from w = (0, 0), w - w* = -2 (1, 1): the gradient is -2 (22/3) (1, 1) */
+        const double ones[2] = {1, 1};
         double w[2] = {0, 0}, grad[2];
         mse_grad(&model, grad, w, NULL, 0);
-        ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3, TOLERANCE);
-        ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3, TOLERANCE);
+        ck_assert_double_eq_tol(grad[0], -2 * 22.0 / 3 * ones[0], TOLERANCE);
+        ck_assert_double_eq_tol(grad[1], -2 * 22.0 / 3 * ones[1], TOLERANCE);
     }
 }
 END_TEST
@@ -936,6 +984,16 @@ START_TEST(noise_that_grows_with_the_loss)
     enum { K = 3, D = 16, WARM = 10000 };
     double with[K], without[K];
     struct spread a, b;
+    {   /* the mean of the sample gradients is 2 G e, e = w - w*: here at w = 0 */
+        double origin[D] = {0}, full[D];
+        mse_grad(&big.model, full, origin, NULL, 0);
+        for (int i = 0; i < D; i++) {
+            double ge = 0;
+            for (int m = 0; m < D; m++)
+                ge += big.gram[i * D + m] * (origin[m] - big.w_star[m]);
+            ck_assert_double_eq_tol(full[i], 2 * ge, 1e-9 * (1 + fabs(full[i])));
+        }
+    }
     for (int k = 0; k < K; k++) {
         struct epoch epoch;
         const size_t *batch;
@@ -1195,6 +1253,8 @@ Suite *chapter_suite(void)
     }
     tcase_add_test(bgd, bgd_three_iterations);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
+    tcase_add_test(bgd, data_matrix_and_hessian);
+    tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);

@@ -12,13 +12,13 @@
  * and a subtraction: 1e-15. */
 START_TEST(relative_error_of_the_chapter)
 {
+    GIVEN("gradient_relative_error(analytic = 3, numeric = -3, floor = 1e-2)");
     double got = gradient_relative_error(3.0, -3.0, 1e-2);
     RETURN_IF_PENDING();
-    GIVEN("gradient_relative_error(analytic = 3, numeric = -3, floor = 1e-2)");
     EXPECT_ANSWER(got, 2.0, 1e-15, "opposite signs and the same size: what should r say?");
     GIVEN("gradient_relative_error(analytic = -15, numeric = 0.3, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(-15.0, 0.3, 1e-2), 51.0 / 50, 1e-15,
-                  "measure the difference against the larger of the two sizes");
+                  "(5.7) divides by a size: of which of the two numbers, and is a sign part of a size?");
     GIVEN("gradient_relative_error(analytic = 0.3, numeric = -15, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(0.3, -15.0, 1e-2), 51.0 / 50, 1e-15,
                   "either argument may be the larger one");
@@ -49,6 +49,7 @@ START_TEST(worst_coordinate_finds_the_bug)
     struct checked good = checked_function(&booth), bad = good;
     const double x[3] = {0.5, -1.0, 2.0}, y[3] = {-1.5, 0.25, 0.75}, b[2] = {0.5, -1.0};
     double copy[3] = {0.5, -1.0, 2.0};
+    GIVEN("worst_coordinate(mystery_checked(), x = {0.5, -1, 2}, threshold = 1e-6)");
     long got = worst_coordinate(&mystery, copy, 1e-6);
     RETURN_IF_PENDING();
     bad.gradient = booth_broken;
@@ -86,9 +87,9 @@ START_TEST(central_difference_like_the_book)
     static const real_function f[] = {exp, sin, cube};
     static const char *const names[] = {"exp", "sin", "x^3"};
     static const double xs[] = {0.0, 0.5, -1.0, 2.0, 10.0};
+    GIVEN("central_difference_yours(x^3, x = 1, h = 0.1)");
     double first = central_difference_yours(cube, 1.0, 0.1);
     RETURN_IF_PENDING();
-    GIVEN("central_difference_yours(x^3, x = 1, h = 0.1)");
     EXPECT_ANSWER(first, 3.01, 1e-12,
                   "(5.2): one value on each side of x; how far apart are the two points?");
     for (int k = 0; k < 3; k++)
@@ -98,7 +99,7 @@ START_TEST(central_difference_like_the_book)
                 GIVEN("central_difference_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
                 EXPECT_ANSWER(central_difference_yours(f[k], xs[i], h), want,
                               (e <= 6 ? 1e-12 : 1e-3) * fmax(1.0, fabs(want)),
-                              "(5.2) divides by the distance between the two points, 2h");
+                              "(5.2) divides by the distance between the two points: how far apart are they?");
             }
 }
 END_TEST
@@ -108,9 +109,9 @@ START_TEST(complex_step_like_the_book)
     static const complex_function f[] = {exp_c, sin_c, cube_c};
     static const char *const names[] = {"exp", "sin", "x^3"};
     static const double xs[] = {0.0, 0.5, -1.0, 2.0, 10.0};
+    GIVEN("complex_step_yours(x^3, x = 1, h = 1e-20)");
     double first = complex_step_yours(cube_c, 1.0, 1e-20);
     RETURN_IF_PENDING();
-    GIVEN("complex_step_yours(x^3, x = 1, h = 1e-20)");
     EXPECT_ANSWER(first, 3.0, 0,
                   "(5.5): which part of f(x + ih) carries the derivative, and divided by what?");
     for (int k = 0; k < 3; k++)
@@ -119,7 +120,7 @@ START_TEST(complex_step_like_the_book)
                 double h = pow(10.0, -e), want = complex_step(f[k], xs[i], h);
                 GIVEN("complex_step_yours(%s, x = %g, h = %g)", names[k], xs[i], h);
                 EXPECT_ANSWER(complex_step_yours(f[k], xs[i], h), want, 0,
-                              "keep the imaginary part only, and divide it by h");
+                              "(5.5): which part of f(x + ih) does it keep, and what does it divide by?");
             }
 }
 END_TEST

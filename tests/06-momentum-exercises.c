@@ -14,9 +14,9 @@
 /* (2 + 2 beta) / L: beta = 0.9, L = 100 gives 0.038; beta = 0 gives 2/L. */
 START_TEST(largest_stable_lr_is_the_edge)
 {
+    GIVEN("largest_stable_lr(beta = 0.9, lambda_max = 100)");
     double lr = largest_stable_lr(0.9, 100.0);
     RETURN_IF_PENDING();
-    GIVEN("largest_stable_lr(beta = 0.9, lambda_max = 100)");
     EXPECT_ANSWER(lr, 0.038, 1e-12,
                   "as lr grows, at which q = lr lambda does a root of the characteristic "
                   "polynomial reach -1?");
@@ -35,6 +35,8 @@ START_TEST(dampened_heavy_ball_matches_sgd)
     struct hyper h = sgd_kind.defaults;
     struct optimizer opt;
     double x[2] = {1.0, 1.0}, theta[2] = {1.0, 1.0}, grad[2];
+    GIVEN("dampened_heavy_ball(x = (1, 1), curvature = {1, 100}, lr = 0.01, beta = 0.9, "
+          "dampening = 0.5, 200 steps)");
     dampened_heavy_ball(x, curvature, 2, 0.01, 0.9, 0.5, 200);
     RETURN_IF_PENDING();
     h.lr = 0.01;
@@ -61,9 +63,9 @@ START_TEST(nesterov_double_root_momentum_gives_double_root)
 {
     double beta = nesterov_double_root_momentum(100.0);
     struct hyper h = sgd_kind.defaults;
+    GIVEN("nesterov_double_root_momentum(kappa = 100)");
     struct rate r;
     RETURN_IF_PENDING();
-    GIVEN("nesterov_double_root_momentum(kappa = 100)");
     EXPECT_ANSWER(beta, 9.0 / 11, 1e-12,
                   "a double root: the discriminant of the characteristic polynomial is zero; "
                   "of the two betas that make it so, one is below 1");
@@ -144,18 +146,19 @@ FAULTY(sgd_no_maximize, NO_MAXIMIZE)
 START_TEST(sgd_step_like_pytorch)
 {
     const struct race_variant variants[] = {
-        {sgd_first_damped, "the first momentum buffer is a copy of the gradient, undamped: "
-                           "b = g when opt->step_count is 1"},
-        {sgd_no_dampening, "after the first step, b <- momentum b + (1 - dampening) g"},
-        {sgd_dampening_on_b, "dampening scales the new gradient, not the old buffer: "
-                             "b <- momentum b + (1 - dampening) g"},
-        {sgd_nesterov_ignored, "with nesterov on, the step uses g + momentum b, the look-ahead"},
-        {sgd_nesterov_with_b, "Nesterov's step is the gradient plus momentum b: g + momentum b, "
-                              "not b + momentum b"},
+        {sgd_first_damped, "your first buffer is damped: section \"PyTorch's form\" says what "
+                           "b is on step 1 (opt->step_count == 1)"},
+        {sgd_no_dampening, "dampening is left out after the first step: where does it enter b?"},
+        {sgd_dampening_on_b, "your dampening scales the old buffer: which term of the "
+                             "buffer's update does it belong to?"},
+        {sgd_nesterov_ignored, "nesterov is ignored: section \"Nesterov's look-ahead\" says "
+                               "what PyTorch steps along"},
+        {sgd_nesterov_with_b, "your look-ahead starts from b: which vector does PyTorch's "
+                              "nesterov add momentum b to?"},
         {sgd_decay_before_sign, "maximize negates the gradient only; weight_decay theta is "
                                 "added after, with its own sign"},
-        {sgd_no_decay, "weight_decay: add weight_decay theta to the gradient before the buffer "
-                       "sees it"},
+        {sgd_no_decay, "weight_decay is ignored: section \"The rest of torch.optim.SGD\" "
+                       "(gradient_with_decay)"},
         {sgd_no_maximize, "with maximize on, PyTorch negates the gradient before anything else "
                           "uses it"},
         {NULL, NULL},
@@ -164,6 +167,7 @@ START_TEST(sgd_step_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &sgd_kind, &sgd_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of sgd_step_yours with torch.optim.SGD's defaults, theta = (1), gradient (1)");
     sgd_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();

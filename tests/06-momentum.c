@@ -169,8 +169,8 @@ START_TEST(example_nesterov_by_hand_steps)
     example_gradient(x[1], g);
     expect_pair(g, 5.0 / 8, -3.0 / 8);
     expect_pair(b[2], 9.0 / 8, 9.0 / 8);
-    step[0] = g[0] + 0.5 * b[2][0];
-    step[1] = g[1] + 0.5 * b[2][1];
+    step[0] = g[0] + 1.0 / 2 * b[2][0];
+    step[1] = g[1] + 1.0 / 2 * b[2][1];
     expect_pair(step, 19.0 / 16, 3.0 / 16);
     expect_pair(x[2], 5.0 / 8 - 19.0 / 64, -1.0 / 8 - 3.0 / 64);
     expect_pair(x[2], 21.0 / 64, -11.0 / 64);
@@ -476,8 +476,11 @@ START_TEST(theory_heavy_ball_best)
     ck_assert_double_eq_tol(h.lr, pow(2 / (sqrt(1.0) + sqrt(100.0)), 2), TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 4.0 / 121, TOLERANCE);
     ck_assert_double_eq_tol(h.momentum, 81.0 / 121, TOLERANCE);
+    /* (6.7) with kappa = 100 */
+    ck_assert_double_eq_tol(h.momentum, pow((sqrt(100.0) - 1) / (sqrt(100.0) + 1), 2), TOLERANCE);
     r = sgd_rate_on_quadratic(&h, &f);
     ck_assert_double_eq_tol(r.radius, 9.0 / 11, TOLERANCE);
+    ck_assert_double_eq_tol(r.radius, (sqrt(100.0) - 1) / (sqrt(100.0) + 1), TOLERANCE);
     ck_assert_int_eq(r.roots, ROOTS_REPEATED);
     ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REPEATED);
     ck_assert_int_eq(sgd_rate(&h, 100.0).roots, ROOTS_REPEATED);
@@ -647,6 +650,9 @@ START_TEST(theory_nesterov_double_root)
     struct rate r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_REPEATED);
     ck_assert_double_eq_tol(r.radius, 9.0 / 10, TOLERANCE);
+    /* the double root solves (6.8) with q = 0.01 * 1 */
+    ck_assert_double_eq_tol(r.radius * r.radius - (1 + 9.0 / 11) * (1 - 0.01 * 1.0) * r.radius +
+                                9.0 / 11 * (1 - 0.01 * 1.0), 0, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
 }
 END_TEST
@@ -739,6 +745,11 @@ START_TEST(theory_nesterov_double_root_momentum)
     h.momentum = (sqrt(100.0) - 1) / (sqrt(100.0) + 1);
     ck_assert_double_eq_tol(h.momentum, 9.0 / 11, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.9, TOLERANCE);
+    /* with q = 1/kappa: beta (1 - q) = (sqrt kappa - 1)^2 / kappa and
+     * (1 + beta)(1 - q) = 2 (sqrt kappa - 1) / sqrt kappa */
+    ck_assert_double_eq_tol(h.momentum * (1 - 1 / 100.0), pow(sqrt(100.0) - 1, 2) / 100.0, TOLERANCE);
+    ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0), 2 * (sqrt(100.0) - 1) / sqrt(100.0),
+                            TOLERANCE);
 }
 END_TEST
 

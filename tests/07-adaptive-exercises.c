@@ -151,17 +151,17 @@ static const char *const forgot_maximize =
     "with maximize on, PyTorch negates the gradient before anything else uses it "
     "(gradient_with_decay does it)";
 static const char *const forgot_decay =
-    "weight_decay: add weight_decay theta to the gradient first (gradient_with_decay)";
+    "weight_decay is ignored: the gradient is taken as SGD takes it (gradient_with_decay)";
 
 static const struct race_variant rmsprop_variants[] = {
     {rmsprop_eps_inside, "eps is added after the square root (7.5), not inside it"},
-    {rmsprop_centered_ignored, "centered: also average g, and take m^2 out of v inside the "
-                               "root (7.6)"},
-    {rmsprop_buffer_of_g, "the momentum buffer accumulates the scaled step g / d (7.7), not g"},
-    {rmsprop_momentum_ignored, "with momentum > 0, theta moves by lr b, b <- momentum b + g / d "
-                               "(7.7)"},
-    {rmsprop_alpha_swapped, "alpha is the share of the old average kept: v <- alpha v + "
-                            "(1 - alpha) g^2"},
+    {rmsprop_centered_ignored, "centered is ignored: what does (7.6) also average, and "
+                               "where does it enter?"},
+    {rmsprop_buffer_of_g, "your momentum buffer adds up g itself: what does (7.7) add into b?"},
+    {rmsprop_momentum_ignored, "momentum is ignored: with momentum > 0 the step is "
+                               "(7.7)'s"},
+    {rmsprop_alpha_swapped, "alpha and 1 - alpha are swapped: which one does (7.5)'s "
+                            "average keep of the old v?"},
     {rmsprop_no_decay, NULL},
     {rmsprop_no_maximize, NULL},
     {NULL, NULL},
@@ -181,10 +181,10 @@ START_TEST(rmsprop_from_the_equations)
     struct hyper h = rmsprop_kind.defaults;
     double first_x1 = 0.0;
     h.eps = 0.0;
-    race(&f, x0, &h, 1, &first_x1);
-    RETURN_IF_PENDING();
     GIVEN("one step of rmsprop_step_yours on f = (x1^2 + 100 x2^2)/2 from (1, 1), lr = %g, "
           "alpha = %g, eps = 0: the new x1", h.lr, h.alpha);
+    race(&f, x0, &h, 1, &first_x1);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(first_x1, 0.9, 1e-12,
                   "v starts at 0: after one update, how big is sqrt(v) next to |g|? (7.5)");
     h.eps = 1e-8;
@@ -204,8 +204,8 @@ START_TEST(rmsprop_from_the_equations)
     GIVEN("300 steps with lr = 0.001, momentum = 0.9 on Rosenbrock from its start, next to the "
           "book's: the largest relative difference in x");
     EXPECT_ANSWER(race(&rosenbrock, rosenbrock.start, &h, 300, NULL), 0.0, 1e-9,
-                  "with momentum the buffer accumulates the scaled step g / d, not g (b starts "
-                  "at 0)");
+                  "with momentum: what does (7.7) add into the buffer b at each step? (b "
+                  "starts at 0)");
     /* then every setting torch.optim.RMSprop takes, on random cases */
     struct race_variant variants[sizeof rmsprop_variants / sizeof rmsprop_variants[0]];
     memcpy(variants, rmsprop_variants, sizeof variants);
@@ -221,6 +221,7 @@ END_TEST
  * 2 lr (sqrt(t + 1) - 1) and 2 lr sqrt(t); it does not depend on g. */
 START_TEST(adagrad_on_a_slope)
 {
+    GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = 3, t = 100)");
     double got = adagrad_distance_on_a_slope(0.1, 3.0, 100);
     RETURN_IF_PENDING();
     double sum = 0.0;
@@ -229,8 +230,8 @@ START_TEST(adagrad_on_a_slope)
     /* 100 moves of size 0.1 or less, each within an ulp: 1e-12 is loose */
     GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = 3, t = 100)");
     EXPECT_ANSWER(got, 0.1 * sum, 1e-12,
-                  "AdaGrad divides g by the root of the sum of all squared gradients so far: "
-                  "write move k with that sum");
+                  "(7.2) with the same g at every step: what is the sum after k steps, and "
+                  "so move k?");
     GIVEN("adagrad_distance_on_a_slope(lr = 0.1, g = -0.001, t = 100)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(0.1, -1e-3, 100), 0.1 * sum, 1e-12,
                   "a distance is never negative; and what happens to the size of g?");
@@ -252,11 +253,12 @@ START_TEST(adagrad_like_pytorch)
 {
     const struct race_variant variants[] = {
         {adagrad_eps_inside, "eps is added after the square root (7.2), not inside it"},
-        {adagrad_divide_first, "add g^2 to the sum before dividing: the first step divides by "
-                               "|g|, not by eps"},
-        {adagrad_lr_decay_from_1, "the decayed rate is lr / (1 + (t - 1) lr_decay): the first "
-                                  "step uses lr itself"},
-        {adagrad_lr_decay_ignored, "lr_decay: divide lr by 1 + (t - 1) lr_decay"},
+        {adagrad_divide_first, "you divide by the sum before this g joins it: see the order "
+                               "of the two lines of (7.2)"},
+        {adagrad_lr_decay_from_1, "lr_decay one step early: which rate does the first step "
+                                  "(t = 1) use?"},
+        {adagrad_lr_decay_ignored, "lr_decay is ignored: the section on AdaGrad says how "
+                                   "PyTorch decays lr"},
         {adagrad_accumulator_ignored, "the sum starts at initial_accumulator_value, not at 0"},
         {adagrad_no_decay, forgot_decay},
         {adagrad_no_maximize, forgot_maximize},
@@ -266,6 +268,8 @@ START_TEST(adagrad_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adagrad_kind, &adagrad_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adagrad_step_yours with torch.optim.Adagrad's defaults, theta = (1), "
+          "gradient (1)");
     adagrad_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -286,9 +290,9 @@ START_TEST(adadelta_like_pytorch)
     const struct race_variant variants[] = {
         {adadelta_eps_outside, "Adadelta adds eps inside both square roots: with u = 0 at the "
                                "start, sqrt(u + eps) is what lets it move at all"},
-        {adadelta_roots_swapped, "the step is sqrt(u + eps) / sqrt(v + eps) g: the past steps' "
-                                 "size over the gradients' size"},
-        {adadelta_u_of_g, "u averages the squared steps delta^2, not g^2"},
+        {adadelta_roots_swapped, "the two roots are swapped: which size goes on top in (7.8), "
+                                 "the past steps' or the gradients'?"},
+        {adadelta_u_of_g, "your u averages g^2: what does (7.8) average into u?"},
         {adadelta_lr_ignored, "PyTorch still multiplies delta by lr (1.0 by default)"},
         {adadelta_no_decay, forgot_decay},
         {adadelta_no_maximize, forgot_maximize},
@@ -298,6 +302,8 @@ START_TEST(adadelta_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adadelta_kind, &adadelta_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adadelta_step_yours with torch.optim.Adadelta's defaults, theta = (1), "
+          "gradient (1)");
     adadelta_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();

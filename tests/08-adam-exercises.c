@@ -18,10 +18,10 @@ START_TEST(adam_from_memory_matches_adam_kind)
 {
     double theta[2] = {1.0, 1.0}, m[2] = {0.0, 0.0}, v[2] = {0.0, 0.0};
     const double grad[2] = {1.0, -10.0};
-    adam_from_memory(theta, m, v, grad, 2, 1, 0.1, 0.9, 0.999, 1e-8);
-    RETURN_IF_PENDING();
     GIVEN("adam_from_memory(theta = (1, 1), m = v = (0, 0), grad = (1, -10), t = 1, lr = 0.1, "
           "beta1 = 0.9, beta2 = 0.999, eps = 1e-8)");
+    adam_from_memory(theta, m, v, grad, 2, 1, 0.1, 0.9, 0.999, 1e-8);
+    RETURN_IF_PENDING();
     EXPECT_ANSWER(theta[0], 1.0 - 0.1 / (1.0 + 1e-8), 1e-12,
                   "Adam's first step moves each coordinate by about lr: m and v start at 0, "
                   "which (8.3) corrects");
@@ -150,20 +150,20 @@ static const char *const decay_then_maximize =
 static const char *const eps_inside =
     "eps is added after the square root (8.4), not inside it";
 static const char *const no_correction =
-    "the step divides by 1 - beta1^t and 1 - beta2^t (8.3), with t = opt->step_count";
+    "the bias corrections (8.3) are missing or wrong; t is opt->step_count";
 static const char *const ams_ignored =
     "with amsgrad on, the denominator uses the largest v so far, kept in its own buffer";
 
 static const struct race_variant adam_variants[] = {
     {adam_no_correction, "the moments start at zero: correct both by (8.3) before the step"},
-    {adam_no_correction2, "v needs its correction 1 - beta2^t too (8.3), inside the root"},
+    {adam_no_correction2, "v is not corrected: (8.3) corrects both moments"},
     {adam_eps_inside, NULL},
     {adam_t_from_2, "t is opt->step_count as it is: 1 on the first step"},
     {adam_ams_of_hat, "AMSGrad keeps the largest raw v, then corrects it (PyTorch's order)"},
     {adam_ams_ignored, NULL},
-    {adam_decoupled, "that is AdamW's decay: Adam adds weight_decay theta to the gradient (L2), "
-                     "before the moments"},
-    {adam_no_decay, "weight_decay: add weight_decay theta to the gradient before (8.1)"},
+    {adam_decoupled, "that is AdamW's decay: section \"AdamW\" says how Adam's own "
+                     "weight_decay differs"},
+    {adam_no_decay, "weight_decay is ignored: Adam takes it as SGD does (gradient_with_decay)"},
     {adam_no_maximize, NULL},
     {adam_maximize_after, NULL},
     {NULL, NULL},
@@ -177,6 +177,7 @@ START_TEST(adam_step_like_pytorch)
     struct hyper h = adam_kind.defaults;
     optimizer_init(&opt, &adam_kind, &h, 1);
     opt.step_count = 1;
+    GIVEN("one step of adam_step_yours with torch.optim.Adam's defaults, theta = (1), gradient (1)");
     adam_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -204,9 +205,9 @@ START_TEST(adamw_step_like_pytorch)
     const struct race_variant variants[] = {
         {adamw_coupled, "that is Adam's L2: in AdamW the moments never see weight_decay theta"},
         {adamw_decay_after, "shrink theta before the moment update, not after the step"},
-        {adamw_decay_no_lr, "the decay is scaled by the learning rate: theta (1 - lr "
-                            "weight_decay)"},
-        {adamw_no_decay, "AdamW shrinks theta by (1 - lr weight_decay) at every step"},
+        {adamw_decay_no_lr, "your decay leaves the learning rate out: see section "
+                            "\"AdamW\""},
+        {adamw_no_decay, "weight_decay is ignored: section \"AdamW\" says what it does to theta"},
         {adamw_no_correction, no_correction},
         {adamw_eps_inside, eps_inside},
         {adamw_ams_ignored, ams_ignored},
@@ -217,6 +218,8 @@ START_TEST(adamw_step_like_pytorch)
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adamw_kind, &adamw_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adamw_step_yours with torch.optim.AdamW's defaults, theta = (1), "
+          "gradient (1)");
     adamw_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -262,16 +265,18 @@ START_TEST(adamax_step_like_pytorch)
         {adamax_eps_outside, "Adamax adds eps to |g| inside the maximum, not to the denominator"},
         {adamax_correct_u, "u is a maximum, not an average started at zero: it needs no "
                            "correction"},
-        {adamax_no_correction, "m still needs (8.3)'s correction 1 - beta1^t"},
-        {adamax_no_abs, "the infinity norm takes the size of g: |g|"},
+        {adamax_no_correction, "m is not corrected: (8.3) still applies to it"},
+        {adamax_no_abs, "a maximum of g, not of its size: what does an infinity norm measure?"},
         {adamax_no_maximize, forgot_maximize},
-        {adamax_no_decay, "weight_decay: add weight_decay theta to the gradient, as in Adam"},
+        {adamax_no_decay, "weight_decay is ignored: the gradient is taken as in Adam"},
         {NULL, NULL},
     };
     struct optimizer opt;
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &adamax_kind, &adamax_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of adamax_step_yours with torch.optim.Adamax's defaults, theta = (1), "
+          "gradient (1)");
     adamax_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();
@@ -320,21 +325,24 @@ FAULTY(nadam_no_decay, faulty_nadam(o, x, g), NO_DECAY)
 START_TEST(nadam_step_like_pytorch)
 {
     const struct race_variant variants[] = {
-        {nadam_old_product, "that is PyTorch 1.13's product, which counts mu_t twice: the next "
-                            "product is opt->product mu_{t+1}"},
-        {nadam_product_per_coord, "multiply opt->product by mu_t once per step, outside the loop "
-                                  "over coordinates"},
-        {nadam_constant_mu, "mu_t follows the schedule beta1 (1 - 0.5 * 0.96^(t momentum_decay))"},
-        {nadam_no_correction2, "v is corrected by 1 - beta2^t inside the root, as in Adam"},
+        {nadam_old_product, "that is PyTorch 1.13's product, which counts mu_t twice: see "
+                            "the comment in nadam.c"},
+        {nadam_product_per_coord, "opt->product grew once per coordinate: it takes one "
+                                  "factor per step"},
+        {nadam_constant_mu, "mu_t is not constant: section \"Adamax and NAdam\" gives its "
+                            "schedule"},
+        {nadam_no_correction2, "v is not corrected: as in Adam, (8.3)"},
         {nadam_eps_inside, "eps is added after the square root, as in Adam"},
         {nadam_no_maximize, forgot_maximize},
-        {nadam_no_decay, "weight_decay: add weight_decay theta to the gradient, as in Adam"},
+        {nadam_no_decay, "weight_decay is ignored: the gradient is taken as in Adam"},
         {NULL, NULL},
     };
     struct optimizer opt;
     double theta[1] = {1.0}, grad[1] = {1.0};
     optimizer_init(&opt, &nadam_kind, &nadam_kind.defaults, 1);
     opt.step_count = 1;
+    GIVEN("one step of nadam_step_yours with torch.optim.NAdam's defaults, theta = (1), "
+          "gradient (1)");
     nadam_step_yours(&opt, theta, grad);
     optimizer_free(&opt);
     RETURN_IF_PENDING();

@@ -192,6 +192,9 @@ START_TEST(adam_step_after_zeros_exceeds_lr)
         optimizer_step(&opt, &theta, &zero);
     ck_assert_double_eq(theta, 0);
     optimizer_step(&opt, &theta, &g);
+    /* after the zeros: m = (1 - beta1) g and sqrt(v) = sqrt(1 - beta2) |g| */
+    ck_assert_double_eq_tol(opt.buffer[0][0], (1 - 0.9) * g, 1e-15);
+    ck_assert_double_eq_tol(sqrt(opt.buffer[1][0]), sqrt(1 - 0.999) * fabs(g), 1e-15);
     double m_hat = 0.1 * g / (1.0 - pow(0.9, t));
     double v_hat = 0.001 * g * g / (1.0 - pow(0.999, t));
     ck_assert_double_eq_tol(-theta, m_hat / (sqrt(v_hat) + 1e-8), TOLERANCE);
@@ -389,6 +392,7 @@ START_TEST(adamw_and_adam_l2_two_steps_by_hand)
         optimizer_init(&opt, &adamw_kind, &h, 1);
         optimizer_step(&opt, &y, &zero);
         ck_assert_double_eq_tol(1 - y, 0.01 * h.lr, TOLERANCE);
+        ck_assert_double_eq_tol(y, (1 - h.lr * 0.01) * 1.0, TOLERANCE);   /* 1 - eta weight_decay */
         optimizer_free(&opt);
     }
 }
@@ -675,7 +679,10 @@ START_TEST(race_adam_default_steps_at_most_lr)
     }
     ck_assert_double_eq_tol(2000 * 0.001, 2, 1e-15);
     ck_assert_double_eq(1 - (-1.5), 2.5);
-    ck_assert_double_eq(3 - 1, 2);                  /* Beale's x1, from 1 to 3 */
+    {
+        const double beale_start = 1, beale_minimum = 3;    /* Beale's x1, from 1 to 3 */
+        ck_assert_double_eq(beale_minimum - beale_start, 2);
+    }
 }
 END_TEST
 
@@ -888,17 +895,23 @@ END_TEST
 START_TEST(exercise_1_why_shorter)
 {
     static const double two = 2.0;
-    const double first = 2, second = 1, one_minus_beta1 = 0.1;
-    double x = 1.0;
+    const struct function bowl = quadratic(&two, 1);
+    double x = 1.0, g_first, g_second, start = 1.0, after_one = 0.5;
     struct hyper h = adam_kind.defaults;
     h.lr = 0.5;
     h.eps = 0;
     run_quadratic(&adam_kind, &h, &two, &x, 1, 2);
     ck_assert_double_eq_tol(0.5 - x, 0.4660898194, 1e-10);
     ck_assert_double_eq_tol(0.5 - 0.0339101806, 0.4660898194, 1e-15);
-    ck_assert_double_eq_tol((0.09 * first + one_minus_beta1 * second) / 0.19, 28.0 / 19, TOLERANCE);
-    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * second) / 0.001999, 4996.0 / 1999, TOLERANCE);
-    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < second);
+    /* the gradient halved: 2 at the start, 1 after the first step (to 0.5) */
+    bowl.gradient(&bowl, &g_first, &start);
+    bowl.gradient(&bowl, &g_second, &after_one);
+    ck_assert_double_eq(g_first, 2);
+    ck_assert_double_eq(g_second, 1);
+    /* the bias-corrected averages as weighted means of g = 2 and 1, and of their squares */
+    ck_assert_double_eq_tol((0.09 * 2 + 0.1 * 1) / 0.19, 28.0 / 19, TOLERANCE);
+    ck_assert_double_eq_tol((0.000999 * 4 + 0.001 * 1) / 0.001999, 4996.0 / 1999, TOLERANCE);
+    ck_assert((28.0 / 19) / sqrt(4996.0 / 1999) < 1);
     {
         static const double one_ = 1.0;
         struct hyper a = adam_kind.defaults;
@@ -968,6 +981,52 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
 }
 END_TEST
 
+/* adam_step and adamw_step compute the bias corrections (8.3) once per
+ * step, as PyTorch does per tensor: the parameters are the very bits of
+ * the corrections computed again for every coordinate, written out here
+ * as (8.1)-(8.4) read, over 50 steps of 3 coordinates with amsgrad on and
+ * off and weight decay (tolerance 0). */
+START_TEST(corrections_once_per_step_change_no_bit)
+{
+    static const struct optimizer_kind *const kinds[2] = {&adam_kind, &adamw_kind};
+    for (int k = 0; k < 2; k++)
+        for (int amsgrad = 0; amsgrad <= 1; amsgrad++) {
+            struct optimizer opt;
+            struct hyper h = kinds[k]->defaults;
+            double theta[3] = {1, -2, 0.5}, mine[3] = {1, -2, 0.5};
+            double m[3] = {0}, v[3] = {0}, v_max[3] = {0};
+            h.lr = 0.05;
+            h.amsgrad = amsgrad;
+            h.weight_decay = 0.01;
+            optimizer_init(&opt, kinds[k], &h, 3);
+            for (int t = 1; t <= 50; t++) {
+                double grad[3];
+                for (int i = 0; i < 3; i++)
+                    grad[i] = 3 * theta[i] * theta[i] * theta[i] - (double)t / 10;
+                for (int i = 0; i < 3; i++) {
+                    double g = grad[i];
+                    if (k == 0)
+                        g += h.weight_decay * mine[i];
+                    else
+                        mine[i] *= 1.0 - h.lr * h.weight_decay;
+                    m[i] = h.beta1 * m[i] + (1.0 - h.beta1) * g;
+                    v[i] = h.beta2 * v[i] + (1.0 - h.beta2) * g * g;
+                    double bias_correction1 = 1.0 - pow(h.beta1, t);
+                    double bias_correction2 = 1.0 - pow(h.beta2, t);
+                    double step_size = h.lr / bias_correction1;
+                    v_max[i] = fmax(v_max[i], v[i]);
+                    double second = amsgrad ? v_max[i] : v[i];
+                    double denom = sqrt(second) / sqrt(bias_correction2) + h.eps;
+                    mine[i] += -step_size * m[i] / denom;
+                }
+                optimizer_step(&opt, theta, grad);
+                ck_assert_mem_eq(theta, mine, sizeof theta);
+            }
+            optimizer_free(&opt);
+        }
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("08-adam");
@@ -988,6 +1047,7 @@ Suite *chapter_suite(void)
     tcase_add_test(family, amsgrad_keeps_the_largest_raw_v);
     tcase_add_test(family, adamw_and_adam_l2_two_steps_by_hand);
     tcase_add_test(family, adam_l2_decay_divided_by_the_gradient);
+    tcase_add_test(family, corrections_once_per_step_change_no_bit);
     tcase_add_test(family, adamax_first_step);
     tcase_add_test(family, nadam_first_step);
     suite_add_tcase(suite, family);

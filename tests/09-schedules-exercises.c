@@ -9,9 +9,9 @@
  * closed form on a grid of settings.  A few operations: 1e-15. */
 START_TEST(cosine_closed_form)
 {
+    GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 1)");
     double got = cosine_rate(0.1, 0.0, 4, 1);
     RETURN_IF_PENDING();
-    GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 1)");
     EXPECT_ANSWER(got, (2 + sqrt(2.0)) / 40, 1e-15,
                   "(9.8): half a cosine carries the rate from eta0 at t = 0 to eta_min at t = t_max");
     GIVEN("cosine_rate(eta0 = 0.1, eta_min = 0, t_max = 4, t = 2)");
@@ -34,13 +34,13 @@ END_TEST
  * chain from the exercise must reproduce the book's scheduler exactly. */
 START_TEST(steplr_chain)
 {
+    GIVEN("steplr_next(lr = 0.1, gamma = 0.5, step_size = 3, t = 3)");
     double got = steplr_next(0.1, 0.5, 3, 3);
     RETURN_IF_PENDING();
-    GIVEN("steplr_next(lr = 0.1, gamma = 0.5, step_size = 3, t = 3)");
-    EXPECT_ANSWER(got, 0.05, 0, "at t = step_size the rate is multiplied by gamma");
+    EXPECT_ANSWER(got, 0.05, 0, "(9.5): what happens to the rate when t reaches step_size?");
     GIVEN("steplr_next(lr = 0.1, gamma = 0.5, step_size = 3, t = 2)");
     EXPECT_ANSWER(steplr_next(0.1, 0.5, 3, 2), 0.1, 0,
-                  "between multiples of step_size the rate stays as it is");
+                  "(9.5): what does the rate do on a step where the floor does not change?");
     for (long size = 1; size <= 5; size++) {
         struct scheduler_settings s = scheduler_defaults(STEP_LR);
         s.step_size = size;
@@ -50,7 +50,7 @@ START_TEST(steplr_chain)
             GIVEN("steplr_next chained from lr = 0.2 with gamma = 0.7, step_size = %ld: the rate at t = %ld", size, t);
             lr = steplr_next(lr, 0.7, size, t);
             EXPECT_ANSWER(lr, schedule_closed_form(&s, 0.2, t), 1e-15,
-                          "the factor applies on every multiple of step_size, not only the first");
+                          "(9.5)'s floor changes again later: does your rate?");
         }
     }
 }

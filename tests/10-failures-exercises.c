@@ -11,9 +11,9 @@
 START_TEST(clip_by_norm_like_pytorch)
 {
     double g[2] = {3, 4};
+    GIVEN("clip_by_norm(g = {3, 4}, dim = 2, max_norm = 1)");
     double norm = clip_by_norm(g, 2, 1.0);
     RETURN_IF_PENDING();
-    GIVEN("clip_by_norm(g = {3, 4}, dim = 2, max_norm = 1)");
     EXPECT_ANSWER(norm, 5.0, 1e-15, "return the length of the gradient before clipping");
     EXPECT_ANSWER(g[0], 3 / 5.000001, 1e-15, "(10.4): one factor for every coordinate; mind PyTorch's small number in the division");
     EXPECT_ANSWER(g[1], 4 / 5.000001, 1e-15, "the same factor for every coordinate");

@@ -247,6 +247,11 @@ START_TEST(clip_worked_step)
     ck_assert_double_eq_tol(atan2(4, 3) * 180 / 3.141592653589793, 53.13, 0.005);
     ck_assert_double_eq_tol(atan2(by_norm[1], by_norm[0]), atan2(4, 3), EXACT);
     ck_assert_double_eq_tol(atan2(by_value[1], by_value[0]) * 180 / 3.141592653589793, 45, 1e-12);
+    {   /* the 1e-6 keeps a zero gradient finite: its norm 0 is returned, nothing divided by 0 */
+        double zero[2] = {0, 0};
+        ck_assert_double_eq(clip_grad_norm(zero, 2, 1.0), 0);
+        ck_assert(isfinite(zero[0]) && isfinite(zero[1]));
+    }
 }
 END_TEST
 

@@ -24,13 +24,13 @@ START_TEST(softmax_cross_entropy_matches)
 {
     const double z[3] = {0.5, -1.0, 2.0};
     double dz[3];
+    GIVEN("softmax_cross_entropy(dz, z = (0.5, -1, 2), k = 3, c = 1)");
     double loss = softmax_cross_entropy(dz, z, 3, 1);
     RETURN_IF_PENDING();
     struct network net;
     double want[3];
     network_init(&net, 1, 0, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
     double expected = loss_of_outputs(&net, want, z, 1);
-    GIVEN("softmax_cross_entropy(dz, z = (0.5, -1, 2), k = 3, c = 1)");
     EXPECT_ANSWER(loss, expected, 1e-14,
                   "the loss is (11.5), the cross-entropy of class c: which logit is subtracted?");
     /* one EXPECT_ANSWER per output, so a failure names the index */
@@ -46,8 +46,8 @@ START_TEST(softmax_cross_entropy_matches)
     /* m + log(sum) - z_c, the order of the text's log-sum-exp, rounds 1000 + ln 2 to the
      * spacing of doubles near 1000 (2^-43, about 1.1e-13) before the 1000 is
      * taken back: allow twice that; (m - z_c) + log(sum) is exact to 1e-16. */
-    EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: subtract the largest z first");
-    EXPECT_ANSWER(dz[0], -0.5, 1e-15, "exp(1000) overflows: subtract the largest z first");
+    EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
+    EXPECT_ANSWER(dz[0], -0.5, 1e-15, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
     network_free(&net);
 }
 END_TEST
@@ -105,13 +105,13 @@ START_TEST(hidden_backward_passes_the_check)
         for (size_t i = 0; i < 6; i++)
             c.data.y[i] = (double)rng_below(&rng, 3);
         struct checked objective = {&c, network_dim(&c.net), case_value, case_gradient};
-        struct gradcheck_result r = gradcheck_random(&objective, center, 1.0, 5, &rng, worst_x);
-        RETURN_IF_PENDING();
         GIVEN("hidden_backward in a 3-4-3 %s network, 6 samples, against chapter 5's "
               "gradient check at 5 random points", names[t]);
+        struct gradcheck_result r = gradcheck_random(&objective, center, 1.0, 5, &rng, worst_x);
+        RETURN_IF_PENDING();
         EXPECT_ANSWER(r.worst < GRADCHECK_PASS, 1, 0,
                       "the W1 and b1 gradients disagree with the central difference: "
-                      "check W2's index (row r, column j: w2[r * h + j]) and the slope");
+                      "check how you index W2 (row by row, k rows of h) and the slope (11.10)");
         network_free(&c.net);
         dataset_free(&c.data);
     }
@@ -122,9 +122,9 @@ START_TEST(learning_rate_from_chapter_2)
 {
     struct task_data data;
     task_load(&data, TASK_CANCER);
+    GIVEN("logistic_learning_rate(the standardized breast-cancer training set)");
     double lr = logistic_learning_rate(&data.train);
     RETURN_IF_PENDING();
-    GIVEN("logistic_learning_rate(the standardized breast-cancer training set)");
     EXPECT_ANSWER(lr, 2 / logistic_curvature_bound(&data.train),
                   1e-12 * 2 / logistic_curvature_bound(&data.train),
                   "(11.12) bounds the curvature L; chapter 2's rule turns it into a rate");

@@ -15,6 +15,7 @@
 #include "04-batches/regression.h"
 #include "05-checking-gradients/complex_functions.h"
 #include "05-checking-gradients/gradcheck.h"
+#include "06-momentum/sgd.h"
 #include "11-tiny-network/by_hand.h"
 #include "11-tiny-network/curvature.h"
 #include "11-tiny-network/experiments.h"
@@ -153,6 +154,155 @@ START_TEST(seed_loop_is_the_module)
         ck_assert_double_lt(run.loss[e], run.loss[e - 1]);
     network_free(&net);
     dataset_free(&data);
+}
+END_TEST
+
+/* The forward pass sums four rows of a layer side by side
+ * (forward_pass.h's affine), each in its own order: its outputs are the
+ * very bits of the plain loop below, one row at a time, for layers of 9
+ * and 6 rows (two blocks of four and one left over; one block and two
+ * left over) and for the linear model's 3 rows (no block at all).
+ * Compared with tolerance 0. */
+static void affine_one_row_at_a_time(double *out, const double *weight, const double *bias,
+                                     const double *in, size_t rows, size_t cols)
+{
+    for (size_t r = 0; r < rows; r++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < cols; c++)
+            sum += weight[r * cols + c] * in[c];
+        out[r] = sum + bias[r];
+    }
+}
+
+START_TEST(rows_side_by_side_change_no_bit)
+{
+    enum { D = 7, H = 9, K = 6, DIM = H * D + H + K * H + K };
+    struct network net, line;
+    struct rng rng;
+    double theta[DIM], x[D], z[K], a[H], u[H], az[H], zz[K];
+    network_init(&net, D, H, K, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_init(&line, D, 0, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    rng_seed(&rng, 5);
+    for (int trial = 0; trial < 20; trial++) {
+        network_init_parameters(&net, theta, &rng);
+        for (int c = 0; c < D; c++)
+            x[c] = rng_normal(&rng);
+        network_forward(&net, z, a, theta, x);
+        affine_one_row_at_a_time(u, theta, theta + H * D, x, H, D);
+        for (int j = 0; j < H; j++)
+            az[j] = tanh(u[j]);
+        affine_one_row_at_a_time(zz, theta + H * D + H, theta + H * D + H + K * H, az, K, H);
+        ck_assert_mem_eq(a, az, sizeof a);
+        ck_assert_mem_eq(z, zz, sizeof z);
+        network_forward(&line, z, NULL, theta, x);
+        affine_one_row_at_a_time(zz, theta, theta + 3 * D, x, 3, D);
+        ck_assert_mem_eq(z, zz, 3 * sizeof(double));
+    }
+    network_free(&net);
+    network_free(&line);
+}
+END_TEST
+
+/* Backpropagation one sample at a time, as network.h's equations read:
+ * network_gradient adds four samples in each pass over a matrix
+ * (add_outer_products), and must give these very bits. */
+static double one_sample_at_a_time(const struct network *net, double *grad, const double *theta,
+                                   const struct dataset *data, const size_t *batch, size_t count)
+{
+    size_t d = net->inputs, h = net->hidden, k = net->outputs, width = h == 0 ? d : h;
+    double a[8], z[8], dz[8], sum = 0.0;
+    memset(grad, 0, network_dim(net) * sizeof(double));
+    double *gw1 = grad, *gb1 = gw1 + h * d, *gw2 = gb1 + h, *gb2 = gw2 + k * width;
+    const double *w2 = theta + h * d + h;
+    for (size_t s = 0; s < count; s++) {
+        size_t i = batch ? batch[s] : s;
+        const double *x = data->x + i * d, *in = h == 0 ? x : a;
+        network_forward(net, z, a, theta, x);
+        sum += loss_of_outputs(net, dz, z, data->y[i]);
+        for (size_t r = 0; r < k; r++) {
+            for (size_t c = 0; c < width; c++)
+                gw2[r * width + c] += dz[r] * in[c];
+            gb2[r] += dz[r];
+        }
+        for (size_t j = 0; j < h; j++) {
+            double da = 0.0;
+            for (size_t r = 0; r < k; r++)
+                da += w2[r * h + j] * dz[r];
+            double slope = net->activation == ACTIVATION_TANH ? 1.0 - a[j] * a[j]
+                         : net->activation == ACTIVATION_RELU ? (a[j] > 0.0 ? 1.0 : 0.0)
+                         : a[j] * (1.0 - a[j]);          /* relu: a > 0 exactly when u > 0 */
+            double du = da * slope;
+            for (size_t c = 0; c < d; c++)
+                gw1[j * d + c] += du * x[c];
+            gb1[j] += du;
+        }
+    }
+    for (size_t p = 0; p < network_dim(net); p++)
+        grad[p] *= 1.0 / (double)count;
+    return sum / (double)count;
+}
+
+/* Four samples per pass change no bit: network_gradient against
+ * one_sample_at_a_time (tolerance 0) for the linear model and the hidden
+ * layer with each activation and each loss, on batches of 1 to 9 samples
+ * (a pass of four and every remainder) and on all 11. */
+START_TEST(outer_products_four_at_a_time)
+{
+    static const enum activation acts[3] = {ACTIVATION_TANH, ACTIVATION_RELU,
+                                            ACTIVATION_SIGMOID};
+    static const enum loss losses[3] = {LOSS_MSE, LOSS_BCE, LOSS_CROSS_ENTROPY};
+    static const size_t outputs[3] = {1, 1, 3};
+    static const size_t batch[9] = {4, 0, 7, 7, 2, 9, 1, 10, 5};
+    struct rng rng;
+    rng_seed(&rng, 14);
+    for (int l = 0; l < 3; l++)
+        for (int a = 0; a < 3; a++)
+            for (size_t hidden = 0; hidden <= 5; hidden += 5) {
+                struct network net;
+                struct dataset data;
+                double theta[64], ours[64], theirs[64];
+                network_init(&net, 4, hidden, outputs[l], acts[a], losses[l]);
+                network_random_data(&data, 11, 4, losses[l], outputs[l], 15);
+                network_init_parameters(&net, theta, &rng);
+                size_t dim = network_dim(&net);
+                for (size_t size = 0; size <= 9; size++) {
+                    const size_t *which = size == 0 ? NULL : batch;
+                    double mine = network_gradient(&net, ours, theta, &data, which, size);
+                    double plain = one_sample_at_a_time(&net, theirs, theta, &data, which,
+                                                        size == 0 ? 11 : size);
+                    ck_assert_mem_eq(&mine, &plain, sizeof mine);
+                    ck_assert_mem_eq(ours, theirs, dim * sizeof(double));
+                }
+                network_free(&net);
+                dataset_free(&data);
+            }
+}
+END_TEST
+
+/* network_loss_and_accuracy, which train.c measures the test set with,
+ * gives the two numbers of network_loss and network_accuracy to the last
+ * bit (tolerance 0), for each loss. */
+START_TEST(loss_and_accuracy_in_one_pass)
+{
+    static const enum loss losses[3] = {LOSS_MSE, LOSS_BCE, LOSS_CROSS_ENTROPY};
+    static const size_t outputs[3] = {1, 1, 4};
+    for (int l = 0; l < 3; l++) {
+        struct network net;
+        struct dataset data;
+        struct rng rng;
+        double theta[200], accuracy;
+        network_init(&net, 3, 5, outputs[l], ACTIVATION_TANH, losses[l]);
+        network_random_data(&data, 40, 3, losses[l], outputs[l], 13);
+        rng_seed(&rng, 6);
+        network_init_parameters(&net, theta, &rng);
+        double loss = network_loss_and_accuracy(&net, theta, &data, &accuracy);
+        ck_assert_mem_eq(&loss, &(double){network_loss(&net, theta, &data, NULL, 0)},
+                         sizeof loss);
+        ck_assert_mem_eq(&accuracy, &(double){network_accuracy(&net, theta, &data)},
+                         sizeof accuracy);
+        network_free(&net);
+        dataset_free(&data);
+    }
 }
 END_TEST
 
@@ -398,6 +548,31 @@ START_TEST(by_hand_forward_and_backward)
     ck_assert_double_eq_tol(loss, log(2.0), 4 * DBL_EPSILON);
     ck_assert_double_eq(dz[0], -1.0 / 2);
     ck_assert_double_eq(dz[1], 1.0 / 2);
+    {
+        /* the chain by hand, from the parameters (row-major in theta: W1 =
+         * [1 -1; 1 1], b1 = (0, 0), W2 = [1 1; -1 2], b2 = (3, 0)) and the
+         * input x = (1, 2): u = (1 - 2, 1 + 2); dz = softmax - onehot(0) =
+         * (1/2 - 1, 1/2); da = W2^T dz = (-1/2 - 1/2, -1/2 + 1) = (-1, 1/2);
+         * du = (0, 1/2), the ReLU passing only the second unit */
+        const double *w1 = theta, *b1 = theta + 4, *w2 = theta + 6;
+        const double u[2] = {w1[0] * data.x[0] + w1[1] * data.x[1] + b1[0],
+                             w1[2] * data.x[0] + w1[3] * data.x[1] + b1[1]};
+        double da[2], du[2];
+        ck_assert_double_eq(u[0], 1 * 1 - 1 * 2);      /* W1 x */
+        ck_assert_double_eq(u[1], 1 * 1 + 1 * 2);
+        ck_assert_double_eq(dz[0], 1.0 / 2 - 1);
+        ck_assert_double_eq(dz[1], 1.0 / 2);
+        da[0] = w2[0] * dz[0] + w2[2] * dz[1];
+        da[1] = w2[1] * dz[0] + w2[3] * dz[1];
+        ck_assert_double_eq(da[0], -1.0 / 2 - 1.0 / 2);
+        ck_assert_double_eq(da[0], -1);
+        ck_assert_double_eq(da[1], -1.0 / 2 + 1);
+        ck_assert_double_eq(da[1], 1.0 / 2);
+        du[0] = u[0] > 0 ? da[0] : 0;
+        du[1] = u[1] > 0 ? da[1] : 0;
+        ck_assert_double_eq(du[0], 0);
+        ck_assert_double_eq(du[1], 1.0 / 2);
+    }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     /* dW1 = [0 0; 1/2 1], db1 = (0, 1/2), dW2 = [0 -3/2; 0 3/2], db2 = (-1/2, 1/2) */
     static const double expected[BY_HAND_DIM] = {0, 0, 1.0 / 2, 1, 0, 1.0 / 2,
@@ -415,6 +590,7 @@ START_TEST(by_hand_one_step)
     double theta[BY_HAND_DIM], grad[BY_HAND_DIM], z[2], a[2];
     by_hand_example(&net, theta, &data, 0);
     network_gradient(&net, grad, theta, &data, NULL, 0);
+    ck_assert_double_eq(BY_HAND_LR, 1.0 / 2);
     for (int p = 0; p < BY_HAND_DIM; p++)
         theta[p] -= BY_HAND_LR * grad[p];
     /* W1 = [1 -1; 3/4 1/2], b1 = (0, -1/4), W2 = [1 7/4; -1 5/4], b2 = (13/4, -1/4) */
@@ -429,6 +605,7 @@ START_TEST(by_hand_one_step)
     /* log(1 + e^-4.25) through the sum 1 + e^-4.25, rounded near 1:
      * an absolute error of a few DBL_EPSILON, not a relative one */
     ck_assert_double_eq_tol(loss, log1p(exp(-17.0 / 4)), 4 * DBL_EPSILON);
+    ck_assert_double_eq_tol(loss, log(1 + exp(-17.0 / 4)), 4 * DBL_EPSILON);   /* as written */
     ck_assert_str_eq(fixed(4, loss), "0.0142");
     ck_assert_str_eq(fixed(4, log(2.0)), "0.6931");
     network_free(&net);
@@ -452,6 +629,24 @@ START_TEST(by_hand_class_1)
     ck_assert_double_eq(a[1], 3);
     ck_assert_double_eq(z[0], 6);
     ck_assert_double_eq(z[1], 6);
+    {
+        /* the same loss ln 2; dz = softmax - onehot(1) = (1/2, 1/2 - 1), the
+         * class-0 dz with its sign flipped; then da = W2^T dz = (1, -1/2)
+         * and du = (0, -1/2) */
+        const double *w2 = theta + 6;
+        double dz[2], da[2], du[2];
+        ck_assert_double_eq_tol(loss_of_outputs(&net, dz, z, 1), log(2.0), 4 * DBL_EPSILON);
+        ck_assert_double_eq(dz[0], 1.0 / 2);
+        ck_assert_double_eq(dz[1], 1.0 / 2 - 1);
+        da[0] = w2[0] * dz[0] + w2[2] * dz[1];
+        da[1] = w2[1] * dz[0] + w2[3] * dz[1];
+        ck_assert_double_eq(da[0], 1);
+        ck_assert_double_eq(da[1], -1.0 / 2);
+        du[0] = a[0] > 0 ? da[0] : 0;
+        du[1] = a[1] > 0 ? da[1] : 0;
+        ck_assert_double_eq(du[0], 0);
+        ck_assert_double_eq(du[1], -1.0 / 2);
+    }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
@@ -621,6 +816,153 @@ START_TEST(batch_noise_formula)
 }
 END_TEST
 
+/* network_output_bound bounds every output: for each activation and
+ * loss, linear and hidden, at random parameters scaled by 1, 10 and 1000,
+ * every |z_i| of every sample is at most the bound (relative 1e-12 for
+ * the rounding of the bound's own sums, about 1e-15 each); the bound is
+ * infinite for parameters near overflow (scaled by 1e300) or holding a
+ * NaN. */
+START_TEST(output_bound_holds)
+{
+    static const enum activation acts[3] = {ACTIVATION_TANH, ACTIVATION_RELU,
+                                            ACTIVATION_SIGMOID};
+    static const double scales[3] = {1, 10, 1000};
+    struct rng rng;
+    rng_seed(&rng, 8);
+    for (int a = 0; a < 3; a++)
+        for (size_t hidden = 0; hidden <= 5; hidden += 5) {
+            struct network net;
+            struct dataset data;
+            double theta[64], z[4];
+            network_init(&net, 3, hidden, 4, acts[a], LOSS_CROSS_ENTROPY);
+            network_random_data(&data, 30, 3, LOSS_CROSS_ENTROPY, 4, 9);
+            double largest_x = 0.0;
+            for (size_t i = 0; i < 30 * 3; i++)
+                largest_x = fmax(largest_x, fabs(data.x[i]));
+            for (int k = 0; k < 3; k++) {
+                network_init_parameters(&net, theta, &rng);
+                for (size_t p = 0; p < network_dim(&net); p++)
+                    theta[p] *= scales[k];
+                double bound = network_output_bound(&net, theta, largest_x);
+                ck_assert(isfinite(bound));
+                for (size_t i = 0; i < data.count; i++) {
+                    network_forward(&net, z, NULL, theta, data.x + 3 * i);
+                    for (int c = 0; c < 4; c++)
+                        ck_assert_double_le(fabs(z[c]), bound * (1 + 1e-12));
+                }
+            }
+            for (size_t p = 0; p < network_dim(&net); p++)
+                theta[p] *= 1e300;
+            ck_assert_double_eq(network_output_bound(&net, theta, largest_x), INFINITY);
+            theta[0] = NAN;
+            ck_assert_double_eq(network_output_bound(&net, theta, 1.0), INFINITY);
+            network_free(&net);
+            dataset_free(&data);
+        }
+}
+END_TEST
+
+/* Without a curve to write, train_network leaves out the measurements
+ * that cannot fail (train.c, SURELY_FINITE = 1e100): the results are
+ * those of the same run measured after every epoch (with csv), to the
+ * last bit.  A linear model with MSELoss under SGD at rates from 0.5 to
+ * 1e10: one that converges, some whose measured loss overflows first,
+ * some that diverge inside an epoch; at lr 1e10 the outputs after epoch 1
+ * are below 1e100 (so its measurement was left out) and the run diverges
+ * in epoch 2, so its result is the kept parameters' measurement. */
+START_TEST(unmeasured_epochs_change_nothing)
+{
+    static const double rates[5] = {0.5, 1, 1.5, 2, 1e10};
+    struct dataset train, test;
+    struct network net;
+    network_random_data(&train, 64, 3, LOSS_MSE, 1, 21);
+    network_random_data(&test, 16, 3, LOSS_MSE, 1, 22);
+    network_init(&net, 3, 0, 1, ACTIVATION_TANH, LOSS_MSE);
+    for (int k = 0; k < 5; k++) {
+        struct training t = {.kind = &sgd_kind, .hyper = sgd_kind.defaults, .batch_size = 8,
+                             .epochs = 100, .shuffle_seed = 3};
+        double quiet[4] = {0}, measured[4] = {0};
+        t.hyper.lr = rates[k];
+        FILE *csv = tmpfile();
+        ck_assert_ptr_nonnull(csv);
+        struct training_result a = train_network(&net, quiet, &t, &train, &test, NULL);
+        struct training_result b = train_network(&net, measured, &t, &train, &test, csv);
+        fclose(csv);
+        ck_assert_int_eq(a.diverged, b.diverged);
+        ck_assert_int_eq(a.epochs_done, b.epochs_done);
+        ck_assert_mem_eq(&a.train_loss, &b.train_loss, sizeof(double));
+        ck_assert_mem_eq(&a.test_loss, &b.test_loss, sizeof(double));
+        ck_assert_mem_eq(&a.test_accuracy, &b.test_accuracy, sizeof(double));
+        if (!a.diverged)
+            ck_assert_mem_eq(quiet, measured, sizeof quiet);
+        ck_assert(k == 0 ? !a.diverged : a.diverged);
+    }
+    /* lr 1e10: epoch 1 ends below the bound, epoch 2 diverges */
+    struct training t = {.kind = &sgd_kind, .hyper = sgd_kind.defaults, .batch_size = 8,
+                         .epochs = 1, .shuffle_seed = 3};
+    double theta[4] = {0}, largest_x = 0.0;
+    t.hyper.lr = 1e10;
+    for (size_t i = 0; i < 64 * 3; i++)
+        largest_x = fmax(largest_x, fabs(train.x[i]));
+    for (size_t i = 0; i < 16 * 3; i++)
+        largest_x = fmax(largest_x, fabs(test.x[i]));
+    ck_assert(!train_network(&net, theta, &t, &train, &test, NULL).diverged);
+    ck_assert_double_lt(network_output_bound(&net, theta, largest_x), 1e100);
+    t.epochs = 100;
+    memset(theta, 0, sizeof theta);
+    ck_assert_int_eq(train_network(&net, theta, &t, &train, &test, NULL).epochs_done, 1);
+    network_free(&net);
+    dataset_free(&train);
+    dataset_free(&test);
+}
+END_TEST
+
+/* tuned_run remembers its runs: a second call returns the first one's
+ * parameters and result, and each equals, to the last bit, task_run of
+ * the settings the edit stands for, written out here; edits differing in
+ * any one field (rate, clipping, epochs, schedule, optimizer, seed) are
+ * distinct runs.  On the moons (a run takes milliseconds). */
+START_TEST(remembered_runs_are_the_runs)
+{
+    enum { DIM = 2 * MOONS_HIDDEN + MOONS_HIDDEN + 2 * MOONS_HIDDEN + 2 };
+    struct task_data data;
+    task_load(&data, TASK_MOONS);
+    struct tuned_edit base = tuned_settings(TASK_MOONS, "sgd");
+    base.epochs = 20;
+    struct tuned_edit edits[6];
+    uint64_t seeds[6] = {1, 1, 1, 1, 1, 2};
+    for (int k = 0; k < 6; k++)
+        edits[k] = base;
+    edits[1].lr = base.lr / 2;
+    edits[2].max_norm = 0.5;
+    edits[3].epochs = 15;
+    edits[4].cosine = true;
+    edits[5].optimizer = "adam";
+    double first[6][DIM], again[DIM], fresh[DIM];
+    for (int k = 0; k < 6; k++) {
+        struct training t = task_training(TASK_MOONS, edits[k].optimizer);
+        struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
+        cosine.t_max = edits[k].epochs;
+        t.hyper.lr = edits[k].lr;
+        t.max_norm = edits[k].max_norm;
+        t.epochs = edits[k].epochs;
+        t.schedule = edits[k].cosine ? &cosine : NULL;
+        struct training_result r = tuned_run(&data, &edits[k], seeds[k], first[k], NULL);
+        struct training_result r2 = tuned_run(&data, &edits[k], seeds[k], again, NULL);
+        struct training_result r3 = task_run(&data, &t, seeds[k], fresh, NULL);
+        ck_assert_mem_eq(first[k], again, sizeof again);
+        ck_assert_mem_eq(first[k], fresh, sizeof fresh);
+        ck_assert_mem_eq(&r.train_loss, &r2.train_loss, sizeof(double));
+        ck_assert_mem_eq(&r.train_loss, &r3.train_loss, sizeof(double));
+        ck_assert_mem_eq(&r.test_accuracy, &r3.test_accuracy, sizeof(double));
+        ck_assert_int_eq(r.epochs_done, r3.epochs_done);
+        for (int j = 0; j < k; j++)
+            ck_assert(memcmp(first[j], first[k], sizeof again) != 0);
+    }
+    task_free(&data);
+}
+END_TEST
+
 /* The digits are learned: ten epochs of the chapter's SGD (seed 1) read
  * at least 95 % of the test images.  The full 30-epoch runs over five
  * seeds (about 98.9 %, the README's values) are too slow for a test; ten
@@ -655,6 +997,9 @@ Suite *chapter_suite(void)
     tcase_add_test(hand, complex_step_by_hand);
     tcase_add_test(model, linear_mse_is_chapter_4_regression);
     tcase_add_test(model, seed_loop_is_the_module);
+    tcase_add_test(model, rows_side_by_side_change_no_bit);
+    tcase_add_test(model, loss_and_accuracy_in_one_pass);
+    tcase_add_test(model, outer_products_four_at_a_time);
     tcase_add_test(model, default_init_bounds);
     tcase_add_test(model, kaiming_bound_by_hand);
     tcase_add_test(model, init_variance_third);
@@ -666,6 +1011,9 @@ Suite *chapter_suite(void)
     tcase_add_test(model, data_as_described);
     tcase_add_test(model, batch_noise_formula);
     tcase_add_test(model, momentum_effective_rate);
+    tcase_add_test(model, output_bound_holds);
+    tcase_add_test(model, unmeasured_epochs_change_nothing);
+    tcase_add_test(model, remembered_runs_are_the_runs);
     tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);

@@ -17,9 +17,9 @@ START_TEST(weighted_average_by_hand)
     const double rows[6] = {1.0, -1.0, 4.0, 2.0, 7.0, 0.5};
     const size_t sizes[3] = {1, 2, 1};
     double mean = -1.0, pair[2] = {-1.0, -1.0};
+    GIVEN("average_of_shares(mean, means = {2, 5}, counts = {3, 1}, shares = 2, dim = 1)");
     average_of_shares(&mean, means, counts, 2, 1);
     RETURN_IF_PENDING();
-    GIVEN("average_of_shares(mean, means = {2, 5}, counts = {3, 1}, shares = 2, dim = 1)");
     EXPECT_ANSWER(mean, 11.0 / 4, 1e-15,
                   "a share of 3 samples counts three times as much as a share of 1");
     GIVEN("average_of_shares(mean, means = {2, 5, inf}, counts = {3, 1, 0}, shares = 3, "
@@ -40,13 +40,14 @@ END_TEST
  * warm-up of 5 updates: 0.64, 1.28, ..., then 3.2 from update 4 on. */
 START_TEST(linear_scaling_by_hand)
 {
+    GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 100, warmup = 0)");
     double got = scaled_warmup_lr(0.1, 256, 8192, 100, 0);
     RETURN_IF_PENDING();
-    GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 100, warmup = 0)");
     EXPECT_ANSWER(got, 3.2, 1e-15, "8192 is 32 times 256");
     GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 0, warmup = 5)");
     EXPECT_ANSWER(scaled_warmup_lr(0.1, 256, 8192, 0, 5), 3.2 / 5, 1e-15,
-                  "the first update of a warm-up of 5 uses a fifth of the rate");
+                  "the first update of a warm-up of 5 is step 0: which part of the scaled "
+                  "rate does it use?");
     GIVEN("scaled_warmup_lr(lr = 0.1, base_batch = 256, batch = 8192, step = 1, warmup = 5)");
     EXPECT_ANSWER(scaled_warmup_lr(0.1, 256, 8192, 1, 5), 2 * 3.2 / 5, 1e-15,
                   "the rate rises by the same amount every update");

@@ -67,6 +67,16 @@ START_TEST(shares_give_the_batch_gradient)
     for (size_t i = 0; i < ORDER_BATCH; i++)
         batch[i] = i;
     mse_grad(&p.model, serial, w, batch, ORDER_BATCH);
+    {   /* (12.1): the batch's gradient is (1/|B|) times the sum of its samples' */
+        double one_sample[PROBLEM_FEATURES], sum[PROBLEM_FEATURES] = {0};
+        for (size_t i = 0; i < ORDER_BATCH; i++) {
+            mse_grad(&p.model, one_sample, w, &batch[i], 1);
+            for (size_t j = 0; j < PROBLEM_FEATURES; j++)
+                sum[j] += one_sample[j];
+        }
+        for (size_t j = 0; j < PROBLEM_FEATURES; j++)
+            ck_assert_double_eq_tol(serial[j], 1 / (double)ORDER_BATCH * sum[j], 1e-13 * fabs(serial[j]));
+    }
     for (int workers = 1; workers <= 4; workers++) {
         gradient_by_shares(grad, &p.model, w, batch, ORDER_BATCH, workers, scratch);
         for (size_t j = 0; j < PROBLEM_FEATURES; j++) {
@@ -122,6 +132,9 @@ START_TEST(ring_allreduce_by_hand)
     ck_assert_double_eq_tol(ring_allreduce_time(&net, 100e6, 4), 6 * 10e-6 + 150e6 * 1e-10,
                             1e-15);
     ck_assert_double_eq(ring_allreduce_time(&net, 100e6, 1), 0.0);
+    /* (12.5) as written, P = 4 */
+    ck_assert_double_eq_tol(ring_allreduce_time(&net, 100e6, 4),
+                            2 * (4 - 1) * net.alpha + 2 * (4 - 1) / 4.0 * 100e6 * net.beta, 1e-15);
     ck_assert_double_eq_tol(message_time(&net, 1e6), 10e-6 + 1e-4, 1e-18);
 }
 END_TEST
@@ -311,6 +324,8 @@ START_TEST(exercise_2_fastest)
     best = fastest_workers(&net, c, 1024, bytes);
     ck_assert_double_eq_tol(best, sqrt((0.1024 - 0.008) / 2e-5), 1e-12 * best);
     ck_assert_double_eq_tol(best, sqrt(4720.0), 1e-12 * best);
+    ck_assert_double_eq_tol(2 * bytes * net.beta, 0.008, 1e-15);          /* 2 n beta */
+    ck_assert_double_eq_tol(best, sqrt((0.1024 - 2 * bytes * net.beta) / (2 * net.alpha)), 1e-12 * best);
     ck_assert_str_eq(fixed(1, best), "68.7");
     t1 = update_time(&net, c, 1024, bytes, 1);
     t69 = update_time(&net, c, 1024, bytes, 69);

@@ -242,6 +242,12 @@ START_TEST(shuffle_visits_rng_shuffle_order)
         for (size_t i = 0; i < 7; i++)
             order[i] = i;
         rng_shuffle(&rng, order, 7);
+        {   /* a permutation of the identity 0, ..., N - 1 */
+            unsigned seen = 0;
+            for (size_t i = 0; i < 7; i++)
+                seen |= 1u << order[i];
+            ck_assert_uint_eq(seen, (1u << 7) - 1);
+        }
         for (size_t i = 0; i < 7; i++) {
             mse_grad(&model, grad, theta, &order[i], 1);
             optimizer_step(&opt, theta, grad);
@@ -271,6 +277,9 @@ START_TEST(manual_three_samples)
     h.lr = 0.1;
     dataset_read_csv(&data, "chapters/A-lab/three-samples.csv");
     ck_assert_double_eq_tol(objective_loss(&objective, theta), 88.0 / 3, TOLERANCE);
+    /* the mean (1/|B|) sum (y_hat - y)^2, y_hat = 0: the targets 4, 6, 6 squared */
+    ck_assert_double_eq_tol(objective_loss(&objective, theta), 1 / (double)data.count * (16.0 + 36 + 36),
+                            TOLERANCE);
     optimizer_init(&opt, &sgd_kind, &h, 2);
     lab_run(NULL, theta, &opt, &objective, &schedule);
     optimizer_free(&opt);
@@ -692,6 +701,8 @@ START_TEST(checks_refuse_what_pytorch_refuses)
     ck_assert(valid("adam", h));
     h = adadelta_kind.defaults, h.rho = 1.0;
     ck_assert(valid("adadelta", h));              /* rho in [0, 1], closed */
+    h = adadelta_kind.defaults, h.rho = 0;
+    ck_assert(valid("adadelta", h));
     h.rho = 1.5;
     ck_assert(!valid("adadelta", h));
     h = adagrad_kind.defaults, h.lr_decay = -1;
@@ -730,6 +741,14 @@ END_TEST
 /* The lab's loop with SGD at learning rate lr on a built-in function from
  * theta[0..dim) (left at the last finite iterate), printing every every-th
  * row; the CSV comes back in *text (caller frees). */
+/* "\nSTEP,": the start of the row of that step in a run's CSV. */
+static const char *row_of(long step)
+{
+    static char row[32];
+    snprintf(row, sizeof row, "\n%ld,", step);
+    return row;
+}
+
 static struct run_result run_sgd(const char *spec, double lr, double *theta, long steps,
                                  long every, char **text)
 {
@@ -758,6 +777,7 @@ START_TEST(every_prints_the_last_row_too)
     ck_assert(!result.diverged);
     ck_assert_ptr_nonnull(strstr(text, "step,loss,x1,x2\n0,74,0,0\n4,"));
     ck_assert_ptr_nonnull(strstr(text, "\n8,"));
+    ck_assert_ptr_nonnull(strstr(text, row_of(2 * 4)));    /* the row 2K, K = 4 */
     ck_assert_ptr_nonnull(strstr(text, "\n10,"));
     free(text);
 }
@@ -1077,14 +1097,17 @@ START_TEST(manual_defaults_chapters_6_7)
     ck_assert_double_eq(adagrad_kind.defaults.lr, 0.01);
     ck_assert_double_eq(adagrad_kind.defaults.lr_decay, 0);
     ck_assert_double_eq(adagrad_kind.defaults.initial_accumulator_value, 0);
+    ck_assert_double_eq(adagrad_kind.defaults.weight_decay, 0);
     ck_assert_double_eq(adagrad_kind.defaults.eps, 1e-10);
     ck_assert_double_eq(rmsprop_kind.defaults.lr, 0.01);
     ck_assert_double_eq(rmsprop_kind.defaults.alpha, 0.99);
     ck_assert_double_eq(rmsprop_kind.defaults.eps, 1e-8);
     ck_assert_double_eq(rmsprop_kind.defaults.momentum, 0);
+    ck_assert_double_eq(rmsprop_kind.defaults.weight_decay, 0);
     ck_assert_double_eq(adadelta_kind.defaults.lr, 1);
     ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
     ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
+    ck_assert_double_eq(adadelta_kind.defaults.weight_decay, 0);
 }
 END_TEST
 
@@ -1095,6 +1118,7 @@ START_TEST(manual_defaults_chapter_8)
     ck_assert_double_eq(adam_kind.defaults.beta1, 0.9);
     ck_assert_double_eq(adam_kind.defaults.beta2, 0.999);
     ck_assert_double_eq(adam_kind.defaults.eps, 1e-8);
+    ck_assert_double_eq(adam_kind.defaults.weight_decay, 0);
     ck_assert_double_eq(adamw_kind.defaults.weight_decay, 0.01);
     ck_assert_double_eq(adamax_kind.defaults.lr, 0.002);
     ck_assert_double_eq(adamax_kind.defaults.beta1, 0.9);
@@ -1201,8 +1225,11 @@ START_TEST(manual_sgd_beats_adam_with_defaults)
     ck_assert_double_lt(sgd, adam);
     ck_assert_str_eq(fixed(3, sgd), "0.195");
     ck_assert_double_le(longest, 0.001 * (1 + 1e-6));
-    ck_assert_double_lt(2000 * 0.001, 1 - -1.5);
-    ck_assert_double_eq_tol(1 - -1.5, 2.5, 1e-15);
+    {
+        const double minimum = 1, start = -1.5;             /* Rosenbrock's x1 */
+        ck_assert_double_lt(2000 * 0.001, minimum - start);
+        ck_assert_double_eq_tol(minimum - start, 2.5, 1e-15);
+    }
     ck_assert_str_eq(fixed(2, path), "0.21");
     ck_assert_double_le(path, 2);    /* 2000 moves of at most 0.001 */
     adam_longer = rosenbrock_run(&adam_kind, 0.01, 2000, theta, &path, &longest);

@@ -7,8 +7,9 @@
 set -u
 : "${BUILD:=build}"
 . tests/cli.sh      # one_line, one_line_says; expect_pytorch_agrees at the end
-descent=$BUILD/descent
-corpus=tests/A-lab
+# Absolute paths: one test runs in a scratch directory (BUILD may be either).
+case $BUILD in /*) descent=$BUILD/descent ;; *) descent=$(pwd)/$BUILD/descent ;; esac
+corpus=$(pwd)/tests/A-lab
 passed=0 failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$cli_out" "$cli_err"' EXIT
@@ -152,8 +153,8 @@ if command -v gnuplot >/dev/null 2>&1; then
     for name in '|mkdir EVIL;.svg' '<mkdir EVIL.svg' '@EVIL.svg' '`mkdir EVIL`.svg' \
                 "q'x\"\\y.svg" "$(printf 'new\nline.svg')" "$(printf 'bad\377\376utf8.svg')" \
                 '$(mkdir EVIL).svg' 'a;mkdir EVIL;.png' "$(printf 'esc\033]0;x\007.svg')"; do
-        cp "$OLDPWD/$corpus/good/bare-cr.csv" "./$name.csv"
-        "$OLDPWD/$descent" --data "./$name.csv" --steps 2 --plot "./$name" >"$work/out" 2>"$work/err"
+        cp "$corpus/good/bare-cr.csv" "./$name.csv"
+        "$descent" --data "./$name.csv" --steps 2 --plot "./$name" >"$work/out" 2>"$work/err"
         status=$?
         if [ $status -eq 0 ] && [ -s "./$name" ] && [ ! -d EVIL ] && [ ! -d "$OLDPWD/EVIL" ] &&
            [ ! -s "$work/err" ] &&

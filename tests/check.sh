@@ -40,6 +40,45 @@ exercise_count() {
     grep -cE 'ADD_EXERCISE\(|= exercise_case\(' "tests/$1-exercises.c" 2>/dev/null || echo 0
 }
 
+# The last committed version of a stub that still had its TODO.
+committed_stub() {
+    git rev-parse --git-dir >/dev/null 2>&1 || return 1
+    for commit in $(git log --format=%h -- "$1" 2>/dev/null); do
+        if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
+            echo "$commit"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
+find_stub() {
+    ex=$1
+    case $ex in
+        [0-9A-Za-z].[0-9]*|[0-9][0-9].[0-9]*) ;;
+        *) echo "EX=$ex: give an exercise number as the chapter numbers it, e.g. EX=7.3" >&2; exit 2 ;;
+    esac
+    folder=$(chapter_folder "${ex%%.*}")
+    [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
+    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
+    for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        # the stub's first line, or the committed stub's once you rewrote it
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
+    done
+    known=$(for f in chapters/"$folder"/exercise_*.c; do
+        [ -f "$f" ] || continue
+        first=$(head -n 1 "$f")
+        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
+        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
+    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
+    exit 2
+}
+
 # make check runs every test: Check's selections (CK_RUN_SUITE, CK_RUN_CASE
 # and its tags), meant for running build/tests/NN-slug by hand, would
 # leave tests out and still look green.
@@ -153,7 +192,7 @@ next_step() {
     title=$(printf '%s' "$line" | sed -E 's/^  [A-Za-z ]+ exercise //; s/: .*//')
     number=${title%% *}
     folder=$(chapter_folder "${number%%.*}")
-    file=$(grep -l "^/\* Exercise $number[ (:]" chapters/"$folder"/exercise_*.c 2>/dev/null | head -n 1)
+    file=$(find_stub "$number" 2>/dev/null)
     where=$(awk -v m="${number#*.}" '
         /^## Exercises/ { on = 1; next }
         on && /^## / { exit }
@@ -222,44 +261,8 @@ if [ "$mode" = exercises ]; then
 fi
 
 # -------------------------------------------------------- hint, reset
-# The last committed version of a stub that still had its TODO.
-committed_stub() {
-    git rev-parse --git-dir >/dev/null 2>&1 || return 1
-    for commit in $(git log --format=%h -- "$1" 2>/dev/null); do
-        if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
-            echo "$commit"
-            return 0
-        fi
-    done
-    return 1
-}
-
-# Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
-find_stub() {
-    ex=$1
-    case $ex in
-        [0-9A-Za-z].[0-9]*|[0-9][0-9].[0-9]*) ;;
-        *) echo "EX=$ex: give an exercise number as the chapter numbers it, e.g. EX=7.3" >&2; exit 2 ;;
-    esac
-    folder=$(chapter_folder "${ex%%.*}")
-    [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
-    number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
-    for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        # the stub's first line, or the committed stub's once you rewrote it
-        first=$(head -n 1 "$f")
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
-    done
-    known=$(for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        first=$(head -n 1 "$f")
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
-    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
-    exit 2
-}
+# EX=07.3 is exercise 7.3: messages say it as the chapter numbers it.
+[ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^0\([0-9]\)/\1/')"
 
 if [ "$mode" = hint ]; then
     stub=$(find_stub "${1:-}") || exit 2

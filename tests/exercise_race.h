@@ -183,6 +183,12 @@ static inline struct race_departure race_find(race_step_fn *yours,
     for (int n = 0; n < RACE_CASES; n++) {
         race_case_make(c, n, book);
         race_run(c, book, book->step, right);
+        if (yours != book->step) {      /* said if yours crashes or never returns */
+            char settings[512];
+            hyper_describe(book, &c->hyper, settings, sizeof settings);
+            GIVEN("case %d of %d (%zu coordinates, %ld steps, %s)", n + 1, RACE_CASES, c->dim,
+                  c->steps, settings);
+        }
         race_run(c, book, yours, mine);
         for (long k = 0; k < c->steps; k++)
             for (size_t i = 0; i < c->dim; i++) {

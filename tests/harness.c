@@ -1,6 +1,6 @@
 /* harness.c: exercise bookkeeping and rounding helpers for the Check suites
  * (see harness.h). */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE                     /* dladdr, the registers of a ucontext */
 #include "harness.h"
 
 #include <signal.h>
@@ -9,6 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__linux__) && defined(__GLIBC__) && (defined(__x86_64__) || defined(__aarch64__))
+#include <execinfo.h>
+#include <link.h>
+#include <ucontext.h>
+#define HAVE_CRASH_ADDRESS 1
+#endif
 
 /* ------------------------------------------------ the learner's functions */
 
@@ -60,7 +66,7 @@ void __cyg_profile_func_enter(void *function, void *call_site)
         return;
     last_called = s;
     if (s->broken)
-        ck_abort_msg("broken: %s", s->broken);
+        ck_abort_msg("broken: your %s() does not compile: %s", s->name, s->broken);
 }
 
 void __cyg_profile_func_exit(void *function, void *call_site)
@@ -92,20 +98,122 @@ static const char *signal_name(int signal_number)
     }
 }
 
-/* In the test's own process (Check forks one per test): say where, then
- * let Check report it as this test's failure. */
-static void on_signal(int signal_number)
+/* Where a test stopped or a function starts, as "@0x...": the offset of
+ * the instruction in this program, which tests/main.c turns into FILE:LINE
+ * with addr2line; nothing for an address outside the program (libc) or on
+ * a platform whose registers and unwinder we do not know (then the report
+ * names the file alone). */
+#ifdef HAVE_CRASH_ADDRESS
+struct program_search {
+    uintptr_t pc, bias;
+    int found;
+};
+
+/* Is pc in the program itself (dlpi_name "": the main program), not in a
+ * shared library?  Then bias is its load bias (0 unless position
+ * independent), which addr2line's addresses leave out. */
+static int in_program(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct program_search *search = data;
+    (void)size;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && search->pc >= start && search->pc < start + ph->p_memsz) {
+            search->found = info->dlpi_name == NULL || info->dlpi_name[0] == '\0';
+            search->bias = info->dlpi_addr;
+            return 1;
+        }
+    }
+    return 0;
+}
+#endif
+
+/* "@0x..." for an address of this program (see crash_address), or "". */
+static void program_address(uintptr_t pc, char *text, size_t size)
+{
+    text[0] = '\0';
+#ifdef HAVE_CRASH_ADDRESS
+    struct program_search search = {pc, 0, 0};
+    dl_iterate_phdr(in_program, &search);
+    if (search.found)
+        snprintf(text, size, "@0x%lx", (unsigned long)(search.pc - search.bias));
+#else
+    (void)pc, (void)size;
+#endif
+}
+
+/* "@0xPC,0xCALL,..." : the interrupted instruction, then the calls that
+ * led to it (innermost first, each return address less one, so that its
+ * line is the call's), those in this program only: tests/main.c shows the
+ * first that is in your file, so that a loop around a call of the book's
+ * code is still found in your code. */
+static void crash_address(const void *context, char *text, size_t size)
+{
+    text[0] = '\0';
+#ifdef HAVE_CRASH_ADDRESS
+    const ucontext_t *uc = context;
+    void *frames[24];
+    char one[64];
+    size_t used;
+    int count;
+    if (context == NULL)
+        return;
+#if defined(__x86_64__)
+    program_address((uintptr_t)uc->uc_mcontext.gregs[REG_RIP], text, size);
+#else
+    program_address((uintptr_t)uc->uc_mcontext.pc, text, size);
+#endif
+    if (text[0] == '\0')
+        snprintf(text, size, "@0x0");   /* stopped outside the program (libc) */
+    used = strlen(text);
+    count = backtrace(frames, 24);
+    for (int i = 0; i < count && used + 24 < size; i++) {
+        program_address((uintptr_t)frames[i] - 1, one, sizeof one);
+        if (one[0] != '\0')
+            used += (size_t)snprintf(text + used, size - used, ",%s", one + 1);
+    }
+#else
+    (void)context, (void)size;
+#endif
+}
+
+/* " in your f() (FILE@0x...)", or " after your f() (FILE) returned". */
+static void describe_stub(char *where, size_t size, const void *context)
 {
     int inside;
     const struct stub_function *s = current_stub(&inside);
-    char where[512] = "";
+    char pc[700];
+    where[0] = '\0';
+    crash_address(context, pc, sizeof pc);
     if (s && inside)
-        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
+        snprintf(where, size, " in your %s() (%s%s)", s->name, s->file, pc);
     else if (s)
-        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+        snprintf(where, size, " after your %s() (%s) returned", s->name, s->file);
+}
+
+/* "\ngiven CALL" when the test said what it called, else "". */
+static const char *given_line(void)
+{
+    static char line[sizeof given + 16];
+    if (given[0] == '\0')
+        return "";
+    snprintf(line, sizeof line, "\ngiven %s", given);
+    return line;
+}
+
+/* In the test's own process (Check forks one per test): say where, then
+ * let Check report it as this test's failure. */
+static void on_signal(int signal_number, siginfo_t *info, void *context)
+{
+    char where[1200];
+    (void)info;
+    describe_stub(where, sizeof where, context);
     if (signal_number == SIGALRM)
-        ck_abort_msg("timeout: did not return within %u s%s", time_limit(), where);
-    ck_abort_msg("crashed: crashed with %s%s", signal_name(signal_number), where);
+        ck_abort_msg("timeout: did not return within %u s%s%s", time_limit(), where,
+                     given_line());
+    ck_abort_msg("crashed: crashed with %s%s%s", signal_name(signal_number), where,
+                 given_line());
 }
 
 static void watch_the_test(void)
@@ -117,10 +225,16 @@ static void watch_the_test(void)
     const char *fork = getenv("CK_FORK");
     if (fork && strcmp(fork, "no") == 0)
         return;                         /* under a debugger: let it stop there */
+#ifdef HAVE_CRASH_ADDRESS
+    {
+        void *frame[1];
+        backtrace(frame, 1);            /* loads the unwinder now, not in the handler */
+    }
+#endif
     sigaltstack(&stack, NULL);
     memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    action.sa_flags = SA_ONSTACK | SA_NODEFER;
+    action.sa_sigaction = on_signal;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
         sigaction(signals[i], &action, NULL);
@@ -138,19 +252,13 @@ static int test_running;
 
 static void on_early_exit(void)
 {
-    int inside;
-    const struct stub_function *s;
-    char where[512] = "";
+    char where[600];
     if (!test_running)
         return;
     test_running = 0;
-    s = current_stub(&inside);
-    if (s && inside)
-        snprintf(where, sizeof where, " in your %s() (%s)", s->name, s->file);
-    else if (s)
-        snprintf(where, sizeof where, " after your %s() (%s) returned", s->name, s->file);
+    describe_stub(where, sizeof where, NULL);
     ck_abort_msg("crashed: exit() was called%s before the test's end: return the answer "
-                 "instead", where);
+                 "instead%s", where, given_line());
 }
 
 /* ------------------------------------------------ test cases */
@@ -223,8 +331,11 @@ void exercise_expect(const char *expression, double got, double expected, double
     if (fabs(got - expected) <= tolerance)
         return;
     tell_apart(got, expected, g, e, sizeof g);
-    if (s)
-        snprintf(whose, sizeof whose, "your %s() in %s\n", s->name, s->file);
+    if (s) {
+        char at[64];                    /* the function's first line: tests/main.c */
+        program_address(s->address, at, sizeof at);
+        snprintf(whose, sizeof whose, "your %s() in %s%s\n", s->name, s->file, at);
+    }
     /* An output named by the test (theta[0], r.roots) is shown; a call or
      * a variable holding the function's result is "your answer". */
     if (given[0] && strchr(expression, '(') == NULL && strpbrk(expression, "[.>") != NULL)

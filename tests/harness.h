@@ -15,17 +15,19 @@
  *   solutions/NN-slug/exercise_WHAT.c  the reference answer, same functions
  *   tests/NN-slug-exercises.c          exercise_suite(): one ADD_EXERCISE per
  *       exercise, titled "N.M what it asks" with N.M the number the chapter
- *       gives it (exercise M of chapter N); each test calls the learner's
- *       function, then RETURN_IF_PENDING(), then GIVEN(...) to show the
- *       inputs and EXPECT_ANSWER(...) for each answer.
+ *       gives it (exercise M of chapter N); each test says GIVEN(...) the
+ *       call it makes, calls the learner's function, then
+ *       RETURN_IF_PENDING(), then EXPECT_ANSWER(...) for each answer.
  * An optimizer exercise has the step interface of 00-toolkit/optimizer.h:
  * tests/exercise_race.h races it against the book's kind on random cases
  * and names the wrong variant it matches; a line LAB_YOURS(kind, step,
  * "N.M") in tests/lab-yours.c makes `make lab-yours` run it in the lab.
  * Each stub is compiled on its own: one that does not compile is replaced
  * by a stand-in that reports "does not compile" with its first error, one
- * that crashes or loops is stopped and named, and the other exercises and
- * chapters still run.  `make hint EX=N.M` prints the TODO's hint and
+ * that crashes or loops is stopped and named with the line of the
+ * learner's file it was running (tests/main.c reads it with addr2line, on
+ * Linux) and the call GIVEN, and the other exercises and chapters still
+ * run.  `make hint EX=N.M` prints the TODO's hint and
  * `make reset EX=N.M` restores the stub, both found by the title's number.
  */
 #ifndef DESCENT_HARNESS_H
@@ -64,12 +66,14 @@ void exercise_end_if_pending(void);
 
 /* GIVEN("largest_stable_eta({25, 4, 9}, 3)"): the call, with its inputs
  * as the learner would write them, that the next EXPECT_ANSWERs check
- * (printf format).  Without it a failure shows the expression tested. */
+ * (printf format).  Say it before making the call: a crash or an endless
+ * loop in it shows it too.  Without it a failure shows the expression
+ * tested. */
 void exercise_given(const char *format, ...);
 #define GIVEN(...) exercise_given(__VA_ARGS__)
 
-/* An exercise answer: a failure names the exercise's function and file,
- * the call (GIVEN), expected and got (to as many digits as tell them
+/* An exercise answer: a failure names the exercise's function, file and
+ * first line, the call (GIVEN), expected and got (to as many digits as tell them
  * apart; all 17 under CK_VERBOSITY=verbose) and the hint. */
 void exercise_expect(const char *expression, double got, double expected, double tolerance,
                      const char *hint);

@@ -3,7 +3,7 @@
 # in a fresh clone of the committed tree (so nothing here is touched):
 #   - `make check` on the fresh clone, from nothing built
 #   - `make check` again with nothing changed
-#   - `make check CH=NN` after editing one exercise stub, for every chapter
+#   - `make check CH=N` after editing one exercise stub, for every chapter
 #     with exercises (the edit: a comment line appended, then taken away)
 # Each is run RUNS times (default 3; the fresh clone once per run) and the
 # median is printed with every run's time, and the median processor time

@@ -4,10 +4,13 @@
 # of the tree and a temporary BUILD (never the learner's files or build),
 # chapter 8's stubs become: 8.4 a syntax error, 8.5 a crash, 8.6 an endless
 # loop, 8.7 a call of exit(0), 8.8 the reference answer; chapter 1's stubs
-# are the committed ones (pending).  Each broken exercise must be reported
-# as such, for that exercise alone, while 8.8 still runs and passes, and
-# `next:` must point at 8.4 (a broken exercise comes before chapter 1's
-# pending ones).  Run by make check; prints "N passed, N failed".
+# are the committed ones (pending), but 1.5, a wrong answer (a step
+# uphill).  Each broken exercise must be reported as such, for that
+# exercise alone, with its function, the learner's file (and, on Linux
+# with addr2line, the line), the call the test made and, for the wrong
+# answer, expected, got and the hint, while 8.8 still runs and passes;
+# `next:` must point at 1.5 (a broken exercise comes before the pending
+# 1.3).  Run by make check; prints "N passed, N failed".
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
@@ -44,6 +47,11 @@ stub() {   # stub FILE BODY
     awk '{ print } /^\{/ { exit }' "$top/$1" >"$work/$1"
     printf '%s\n}\n' "$2" >>"$work/$1"
 }
+# 1.5 wrong: from the committed stub, a step uphill.
+awk '{ print } /^\{/ { exit }' "$work/$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c.new"
+printf '%s\n' '    for (size_t i = 0; i < dim; i++)' '        theta[i] += eta * grad[i];' '}' \
+    >>"$work/$one/exercise_gd_step.c.new"
+mv "$work/$one/exercise_gd_step.c.new" "$work/$one/exercise_gd_step.c"
 stub "$adam/exercise_adam.c" '    (void)theta, (void)m, (void)v, (void)grad, (void)dim, (void)t;
     (void)lr, (void)beta1, (void)beta2, (void)eps
     int broken = ;'
@@ -98,18 +106,48 @@ expect "exit() is reported as a crash, in the function" \
     '^  CRASHED +exercise 8\.7 .*exit\(\) was called in your adamax_step_yours\(\)'
 expect "the reference answer beside them still passes" '^  done +exercise 8\.8 '
 expect "chapter 1's stubs still run, as pending" '^  pending +exercise 1\.3 '
+expect "a wrong answer is failing" '^  FAILING +exercise 1\.5 '
+expect "a wrong answer names the function and the learner's file" \
+    "^ +your gd_step_yours\(\) in $one/exercise_gd_step\.c"
+expect "a wrong answer shows the call" '^ +given gd_step_yours\(theta, grad, [0-9]+, eta = '
+expect "a wrong answer shows expected and got" \
+    '^ +theta\[[0-9]+\] after the step: expected -?[0-9.e+-]+, got -?[0-9.e+-]+$'
+expect "a wrong answer's hint names the mistake" '^ +hint: that step goes uphill'
+expect "a crash shows the call" "^ +given one step of adam_step_yours with torch.optim.Adam's defaults"
+expect "an endless loop shows the call" "^ +given one step of adamw_step_yours "
+expect "a stub that does not compile names its function" \
+    '^  NOT COMPILING +exercise 8\.4 .*your adam_from_memory\(\) does not compile: '
+# The lines, where the harness can read them (Linux on x86-64 or arm64,
+# with binutils' addr2line): the crash at the line of raise(), called from
+# the learner's code; the endless loop at its own; the wrong answer at the
+# function.
+case $(uname -s)-$(uname -m) in
+    Linux-x86_64|Linux-aarch64)
+        if command -v addr2line >/dev/null 2>&1; then
+            expect "a crash names the learner's line" \
+                "adam_step_yours\(\) \($adam/exercise_adam_step\.c:$(grep -n 'raise(SIGSEGV)' "$work/$adam/exercise_adam_step.c" | cut -d: -f1)[,)]"
+            expect "an endless loop names the learner's line" \
+                "adamw_step_yours\(\) \($adam/exercise_adamw\.c:($(grep -n 'for (;;)' "$work/$adam/exercise_adamw.c" | cut -d: -f1)|$(grep -n 'continue;' "$work/$adam/exercise_adamw.c" | cut -d: -f1))[,)]"
+            expect "a wrong answer names the learner's function's line" \
+                "^ +your gd_step_yours\(\) in $one/exercise_gd_step\.c:[0-9]+$"
+        fi ;;
+esac
 once "exercise 8.4 has one entry" '^  [A-Za-z ]+ exercise 8\.4 '
 once "exercise 8.5 has one entry" '^  [A-Za-z ]+ exercise 8\.5 '
 once "exercise 8.6 has one entry" '^  [A-Za-z ]+ exercise 8\.6 '
 once "exercise 8.7 has one entry" '^  [A-Za-z ]+ exercise 8\.7 '
 expect "the progress counts them" \
     '^  08-adam +1 +0 +3 +1$'
-expect "next: the first broken exercise, before chapter 1's pending ones" \
-    '^next: exercise 8\.4 Adam from memory, in chapters/08-adam/exercise_adam\.c'
+expect "the progress counts the wrong answer" \
+    '^  01-update-rule +0 +3 +1 +0$'
+expect "next: the first broken exercise, before the pending 1.3" \
+    '^next: exercise 1\.5 .*, in chapters/01-update-rule/exercise_gd_step\.c'
 # and with nothing broken, the first pending one
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
-(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" &&
+git show "HEAD:$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
+    "$work/build/tests/01-update-rule-yours" &&
     BUILD="$work/build" sh tests/check.sh next 01-update-rule 08-adam) >"$work/out" 2>&1
 expect "next: with none broken, the first pending exercise in book order" \
     '^next: exercise 1\.3 '

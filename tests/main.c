@@ -14,11 +14,13 @@
  * How to write an exercise: see harness.h.
  * Check's environment variables work as usual: CK_RUN_SUITE, CK_RUN_CASE,
  * CK_VERBOSITY, and CK_FORK=no to run a test under gdb or valgrind. */
+#define _XOPEN_SOURCE 700                /* popen, getcwd */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef RUN_YOURS
 extern const struct stub_function stub_functions[];
@@ -48,17 +50,130 @@ static enum outcome outcome_of(TestResult *result)
     return FAILING;
 }
 
-/* The message without its "kind: " prefix, its lines indented. */
-static void print_message(const char *msg, const char *indent)
+/* Where each of the count addresses of program comes from, as addr2line
+ * (binutils) tells it: locations[i] holds its "FILE:LINE", then those of
+ * the functions it was inlined into ("FILE:LINE|FILE:LINE..."), "" when
+ * none is known; FILE is relative to the working directory when under it. */
+#define MAX_ADDRESSES 32
+#define LOCATIONS 1024
+static void source_lines(const char *program, const unsigned long *addresses, int count,
+                         char locations[][LOCATIONS])
 {
-    const char *colon = strstr(msg, ": ");
+    char command[2048], cwd[1024] = "", line[512];
+    size_t used;
+    int i = -1;
+    FILE *pipe;
+    for (int k = 0; k < count; k++)
+        locations[k][0] = '\0';
+    if (strchr(program, '\'') != NULL || getcwd(cwd, sizeof cwd) == NULL)
+        return;
+    used = (size_t)snprintf(command, sizeof command, "addr2line -i -a -e '%s'", program);
+    for (int k = 0; k < count && used < sizeof command; k++)
+        used += (size_t)snprintf(command + used, sizeof command - used, " 0x%lx", addresses[k]);
+    if (used + 20 >= sizeof command)
+        return;
+    snprintf(command + used, sizeof command - used, " 2>/dev/null");
+    pipe = popen(command, "r");
+    if (pipe == NULL)
+        return;
+    while (fgets(line, sizeof line, pipe) != NULL) {
+        size_t n = strlen(cwd), have;
+        const char *shown = line;
+        line[strcspn(line, " \n")] = '\0';             /* " (discriminator 3)" */
+        if (line[0] == '0' && line[1] == 'x') {         /* -a: the next address */
+            i++;
+            continue;
+        }
+        if (i < 0 || i >= count || line[0] == '?' || strchr(line, ':') == NULL ||
+            line[strlen(line) - 1] == '?' || strcmp(strrchr(line, ':'), ":0") == 0)
+            continue;
+        if (strncmp(line, cwd, n) == 0 && line[n] == '/')
+            shown = line + n + 1;
+        have = strlen(locations[i]);
+        snprintf(locations[i] + have, LOCATIONS - have, "%s%s", have ? "|" : "", shown);
+    }
+    pclose(pipe);
+}
+
+/* The location of list ("FILE:LINE|...") whose FILE ends with file (of
+ * length n), copied into out; 0 when none is. */
+static int location_in(const char *list, const char *file, size_t n, char *out, size_t size)
+{
+    while (*list) {
+        size_t length = strcspn(list, "|");
+        const char *colon = list + length;
+        while (colon > list && *colon != ':')
+            colon--;
+        if (*colon == ':' && (size_t)(colon - list) >= n &&
+            strncmp(colon - n, file, n) == 0) {
+            snprintf(out, size, "%.*s", (int)length, list);
+            return 1;
+        }
+        list += length + (list[length] == '|');
+    }
+    return 0;
+}
+
+/* "FILE@0xPC[,0xCALL...]" (tests/harness.c: where a crash stopped and the
+ * calls that led there, or a function) with the line: "FILE:LINE" of the
+ * first address in FILE, and ", stopped in OTHER:LINE" when the innermost
+ * is elsewhere (the book's code, called from yours); just "FILE" when no
+ * line can be found. */
+static const char *print_address(const char *at, const char *file_start, const char *program)
+{
+    unsigned long addresses[MAX_ADDRESSES];
+    static char locations[MAX_ADDRESSES][LOCATIONS];
+    char mine[512] = "";
+    size_t file_length = (size_t)(at - file_start);
+    int count = 0, found = -1;
+    const char *p = at + 1;
+    for (;;) {
+        char *end;
+        unsigned long a = strtoul(p, &end, 16);
+        if (end == p)
+            break;
+        if (count < MAX_ADDRESSES)
+            addresses[count++] = a;
+        p = end;
+        if (*p != ',')
+            break;
+        p++;
+    }
+    source_lines(program, addresses, count, locations);
+    for (int i = 0; i < count && found < 0; i++)
+        if (location_in(locations[i], file_start, file_length, mine, sizeof mine))
+            found = i;
+    if (found >= 0)
+        printf("%s", strrchr(mine, ':'));
+    if (count > 0 && locations[0][0] != '\0') {
+        size_t innermost = strcspn(locations[0], "|");
+        /* (not in the harness's own bookkeeping of your calls) */
+        if ((found != 0 || innermost != strlen(mine) ||
+             strncmp(locations[0], mine, innermost) != 0) &&
+            strncmp(locations[0], "tests/harness.c:", 16) != 0)
+            printf(", stopped in %.*s", (int)innermost, locations[0]);
+    }
+    return p;
+}
+
+/* The message without its "kind: " prefix, its lines indented. */
+static void print_message(const char *msg, const char *indent, const char *program)
+{
+    const char *colon = strstr(msg, ": "), *file_start = msg;
     if (starts(msg, "pending: ") || starts(msg, "broken: ") || starts(msg, "crashed: ") ||
         starts(msg, "timeout: "))
         msg = colon + 2;
-    for (; *msg; msg++) {
+    while (*msg) {
+        if (*msg == '(' || *msg == ' ')
+            file_start = msg + 1;
+        if (msg[0] == '@' && msg[1] == '0' && msg[2] == 'x') {
+            msg = print_address(msg, file_start, program);
+            continue;
+        }
         putchar(*msg);
         if (*msg == '\n')
             fputs(indent, stdout);
+        msg++;
     }
     putchar('\n');
 }
@@ -101,7 +216,7 @@ static int report_exercises(SRunner *runner, const char *label, const char *prog
             continue;
         }
         fputs(worst == FAILING ? "\n                " : ": ", stdout);
-        print_message(tr_msg(results[at]), "                ");
+        print_message(tr_msg(results[at]), "                ", program);
         if (worst == PENDING)
             printf("                (make hint EX=%.*s)\n", (int)strcspn(title, " "), title);
         if (worst == CRASHED || worst == ENDLESS)

@@ -23,21 +23,35 @@
  *    hand change to that neighbour would pass as well ("uncovered: the
  *    tests hold 4 as well").  Inside the assertions means: an expected
  *    value (an argument of the assertion that is one literal or one
- *    fraction, an element of an initializer the assertion reads, a
+ *    fraction, not a sum such as 7 - 3, an element of an initializer the assertion reads, a
  *    numeral of a string it compares), or else any numeral the assertion
  *    reads (a fraction 3.0 / 5 as 3/5, not 3 and 5).  A neighbour that is
  *    an expected value too is allowed when the paragraph states it and
- *    states the numeral itself exactly once ("80 steps, then 81").  Only a notation constant, 0, 1 or 2 (or −1, −2) in a
- *    displayed equation, a code span of mathematics or next to an operator
- *    or bracket ("1 − ηλ", "(1, 1)", "[0, 1)"), needs presence alone.
+ *    states the numeral itself exactly once ("80 steps, then 81").  A
+ *    notation constant, 0, 1, 2 or ½ (or −1, −2, −½) in a displayed
+ *    equation, a code span of mathematics or next to an operator or bracket
+ *    ("1 − ηλ", "(1, 1)", "[0, 1)"), cannot be told apart from its
+ *    neighbours, which every test holds, so it is COUNTED: each time the
+ *    paragraph states it is matched by one time the named tests'
+ *    assertions read it (their arguments and the initializers and #defines
+ *    they read; a subscript such as x[1] is no value and does not count),
+ *    and the ones beyond are uncovered ("the paragraph's formulas state it
+ *    3 times, its tests' assertions read it 2").  A hand change of one
+ *    constant into another the paragraph states then over-counts that one
+ *    unless the tests read it more often still; the fix is a test that
+ *    states the formula, with its constants, against the book's code.
  *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
  *    pass on presence and report how many numerals rely on it;
  *
  * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
  *    numerals that define its example (the function's constants, a start
  *    point, a chosen learning rate or step count, a sample count, a seed),
- *    the inputs the reader could change, never a result.  Each one listed
- *    covers every occurrence in that paragraph; one listed but absent is an
+ *    the inputs the reader could change, never a result.  The note lists a
+ *    numeral once for each time the paragraph states it ("(1, 1)" needs
+ *    "1, 1"), and a listed numeral covers those occurrences first; a count
+ *    that differs is an error ("given 1 is listed 1 time, the paragraph
+ *    states it 2 times"), so a hand change to a given, or of another
+ *    numeral into a given, goes red; one listed but absent is an
  *    error, so the note cannot go stale; and one written neither in the
  *    book's code (the .c and .h files of chapters/, solutions/, tests/) nor
  *    in a command of the file (an output or values marker, a typed code
@@ -68,7 +82,7 @@
  *
  * What is not a numeral at all: digits inside a word or name (x1, beta2,
  * ch04, L2), indices and exponents written as notation after a letter or
- * bracket (x₁, aᵢ, x², (4/5)¹⁰, x^(k), x_{k+1}, (1 − ηλ)^{2k}).
+ * bracket (x₁, aᵢ, x², (4/5)¹⁰, x^(k), x_{k+1}, (1 − ηλ)^{2k}, x[0]).
  *
  * Normalisation, applied alike to prose and to test bodies:
  *    −3 (U+2212) is -3; "+0.038" is 0.038;
@@ -80,7 +94,7 @@
  *    a fraction written without spaces, 16/5, is one numeral "16/5"; in a
  *      test `16.0 / 5` gives it (as well as 16 and 5), and a C literal
  *      with a zero fraction, 16.0, also counts as 16;
- *    ½ is 1/2 (and ¼ 1/4, ¾ 3/4);
+ *    ½ is 1/2 (and ¼ 1/4, ¾ 3/4), and −½ is -1/2, as in a test -1.0 / 2;
  *    a percentage is its number: "22 %" must appear as 22 in a test
  *      (`22 / 100.0`), so 0.22 does not assert it;
  *    a range "18–22" (en dash or hyphen) is two numerals, 18 and 22, each
@@ -99,10 +113,13 @@
  *   -v                       also list how each numeral is covered
  *   --mutations              list the asserted or given numerals whose last
  *                            digit, changed by one (up or down), the same
- *                            tests or givens would still cover (the count
- *                            is always printed): notation constants, givens
- *                            (inputs, not results) and the numerals of the
- *                            files in tests/numbers-weak.txt
+ *                            tests would still cover, judging the changed
+ *                            numeral as what it reads (a 2 of a formula
+ *                            changed to 3 is no notation constant): the
+ *                            count is always printed.  What is left is
+ *                            notation constants the tests read more often
+ *                            than the paragraph states them, and the
+ *                            numerals of the files in tests/numbers-weak.txt
  *
  * Run it from the top of the repository (`make check` does).
  */
@@ -188,9 +205,11 @@ static void join(char *out, size_t size, const char *a, const char *b, const cha
     out[n] = '\0';
 }
 
-/* A set of strings (numerals, names): a plain growing array. */
+/* A set of strings (numerals, names): a plain growing array; times[i]
+ * counts how often item i was added (a multiset, for counting). */
 struct set {
     char **item;
+    int *times;
     int count, capacity;
 };
 
@@ -202,14 +221,28 @@ static int set_has(const struct set *s, const char *x)
     return 0;
 }
 
+/* How often x was added (0: not in the set). */
+static int set_times(const struct set *s, const char *x)
+{
+    for (int i = 0; i < s->count; i++)
+        if (strcmp(s->item[i], x) == 0)
+            return s->times[i];
+    return 0;
+}
+
 static void set_add(struct set *s, const char *x)
 {
-    if (set_has(s, x))
-        return;
+    for (int i = 0; i < s->count; i++)
+        if (strcmp(s->item[i], x) == 0) {
+            s->times[i]++;
+            return;
+        }
     if (s->count == s->capacity) {
         s->capacity = s->capacity ? 2 * s->capacity : 16;
         s->item = must(realloc(s->item, (size_t)s->capacity * sizeof *s->item));
+        s->times = must(realloc(s->times, (size_t)s->capacity * sizeof *s->times));
     }
+    s->times[s->count] = 1;
     s->item[s->count++] = must(strdup(x));
 }
 
@@ -218,7 +251,9 @@ static void set_free(struct set *s)
     for (int i = 0; i < s->count; i++)
         free(s->item[i]);
     free(s->item);
+    free(s->times);
     s->item = NULL;
+    s->times = NULL;
     s->count = s->capacity = 0;
 }
 
@@ -306,6 +341,9 @@ struct numeral {
     int line;
     int formula;                /* in a displayed equation or a code span of mathematics */
     int weak;                   /* in the tests, but so is a neighbour: not asserted */
+    int over;                   /* a notation constant stated more often than the tests'
+                                 * assertions read it: how often they do, plus one */
+    int stated;                 /* ... and how often the paragraph states it */
     char neighbour[MAX_TOKEN];  /* ... that neighbour */
     enum cover cover;
     const char *why;            /* for -v: which rule */
@@ -572,7 +610,8 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     do {                                                            \
         if (has_pending) {                                          \
             set_add(out, pending[0]);                               \
-            set_add(out, pending[1]);                               \
+            if (strcmp(pending[1], pending[0]) != 0)                \
+                set_add(out, pending[1]);                           \
             has_pending = 0;                                        \
         }                                                           \
     } while (0)
@@ -642,6 +681,21 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 previous_number = slash_after_number = 0;
                 continue;
             }
+            if (fractions_whole) {      /* a subscript, x[0] or a[i][1], is no value the assertion reads */
+                const char *b = p, *q = p;
+                while (b > text && b[-1] == ' ')
+                    b--;
+                while (isdigit((unsigned char)*q))
+                    q++;
+                while (*q == ' ')
+                    q++;
+                if (b > text && b[-1] == '[' && *q == ']' && b - 1 > text &&
+                    (isalnum((unsigned char)b[-2]) || b[-2] == '_' || b[-2] == ']')) {
+                    p = q + 1;
+                    previous_number = slash_after_number = 0;
+                    continue;
+                }
+            }
             c_number_forms(p, &end, forms);
             /* unary minus: "-" after an operator or an opening bracket */
             {
@@ -658,7 +712,9 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             }
             if (!(fractions_whole && slash_after_number)) {
                 FLUSH();
-                for (int k = 0; k < 2; k++) {
+                if (strcmp(forms[0], forms[1]) == 0)
+                    join(pending[1], MAX_TOKEN, unary ? "-" : "", forms[0], "");
+                for (int k = 0; k < (strcmp(forms[0], forms[1]) ? 2 : 1); k++) {
                     char signed_form[MAX_TOKEN];
                     join(signed_form, sizeof signed_form, unary ? "-" : "", forms[k], "");
                     if (fractions_whole)
@@ -670,10 +726,14 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             }
             if (slash_after_number) {
                 has_pending = 0;                /* a numerator: only the fraction counts */
-                /* "a / b": the fraction in every pairing of their forms */
+                /* "a / b": the fraction in every pairing of their forms
+                 * (each written form once, for counting) */
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 2; j++) {
                         char fraction[MAX_TOKEN];
+                        if ((i == 1 && strcmp(previous_forms[0], previous_forms[1]) == 0) ||
+                            (j == 1 && strcmp(forms[0], forms[1]) == 0))
+                            continue;
                         join(fraction, sizeof fraction, previous_forms[i], "/", forms[j]);
                         set_add(out, fraction);
                     }
@@ -825,6 +885,8 @@ static int whole_numeral(const char *segment)
             digits++;
         else if (*p == '/')
             slashes++;
+        else if ((*p == '+' || *p == '-') && !(p[-1] == 'e' || p[-1] == 'E'))
+            return 0;                   /* 1 - 2 is a sum, not one literal */
         else if (!strchr(".eE+-uUlLfF \n\t", *p))
             return 0;
     }
@@ -1164,6 +1226,7 @@ static void add_numeral(struct reader *r, const char *text, const char *raw, siz
     n->line = r->line;
     n->formula = r->display || r->math_span || r->operand;
     n->weak = 0;
+    n->over = 0;
     n->neighbour[0] = '\0';
     n->cover = cover;
     n->why = why;
@@ -1347,11 +1410,26 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             p += length;                                /* x², x₁ */
             continue;
         }
-        if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾ */
+        if (*p == '[' && p > text && (wordish(previous(text, p)) || p[-1] == ']') &&
+            isdigit((unsigned char)p[1]) && p[1 + strspn(p + 1, "0123456789")] == ']') {
+            p += 2 + strspn(p + 1, "0123456789");      /* an index: x[0], error[1] */
+            continue;
+        }
+        if (c == 0xbd || c == 0xbc || c == 0xbe) {      /* ½ ¼ ¾, −½ */
             const char *fraction = c == 0xbd ? "1/2" : c == 0xbc ? "1/4" : "3/4";
+            char signed_fraction[8];
+            unsigned before = previous(text, p);
+            if (before == '-' || before == 0x2212) {
+                const char *minus = p - (before == '-' ? 1 : 3);
+                unsigned first = previous(text, minus);
+                if (!(wordish(first) || first == ')' || first == ']' || first == '.')) {
+                    snprintf(signed_fraction, sizeof signed_fraction, "-%s", fraction);
+                    fraction = signed_fraction;
+                }
+            }
             if (out && r == NULL)
                 set_add(out, fraction);
-            else if (!wordish(previous(text, p)))
+            else if (!wordish(before))
                 add_numeral(r, fraction, p, (size_t)length, base, "");
             p += length;
             continue;
@@ -1505,11 +1583,16 @@ static int neighbours(const char *text, char changed[2][MAX_TOKEN])
  * of mathematics, or next to an operator or a bracket, with or without a
  * minus (the 1 of 1 − ηλ, the 2 of 2/L, the −2 of −2cμ), and ½, which the
  * tests hold among their indices and constants; presence is enough. */
-static int notation_constant(const struct numeral *n)
+static int constant_as(const struct numeral *n, const char *text)
 {
-    const char *t = n->text[0] == '-' ? n->text + 1 : n->text;
+    const char *t = text[0] == '-' ? text + 1 : text;
     return n->formula && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0 ||
                           strcmp(t, "1/2") == 0);
+}
+
+static int notation_constant(const struct numeral *n)
+{
+    return constant_as(n, n->text);
 }
 
 /* Does one of the paragraph's tests hold text in its body (expected 0) or
@@ -1592,10 +1675,33 @@ static void stated_once(const struct reader *r, int k, const char *replacement, 
     }
 }
 
+/* How often the paragraph's tests read text in their assertions (the
+ * count of a notation constant: one for each time the paragraph states it). */
+static int tests_times(const struct suite *suite, const struct set *tests, const int *index,
+                       const char *text)
+{
+    int times = 0;
+    for (int t = 0; t < tests->count; t++)
+        if (index[t] >= 0)
+            times += set_times(&suite->asserting[index[t]], text);
+    return times;
+}
+
+/* How many notation constants of paragraph r other than the k-th read
+ * text and are asserted, or counted out (over). */
+static int stated_times(const struct reader *r, int k, const char *text)
+{
+    int times = 0;
+    for (int j = 0; j < r->count; j++)
+        times += j != k && strcmp(r->found[j].text, text) == 0 && notation_constant(&r->found[j]) &&
+                 (r->found[j].cover == ASSERTED || r->found[j].over);
+    return times;
+}
+
 /* Decide each numeral of one paragraph against its markers. */
 static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
                              const struct set *tests, const struct set *given,
-                             struct suite *suite)
+                             const struct set *given_raw, struct suite *suite)
 {
     struct set stated[2] = {{0}, {0}};  /* the numerals the paragraph states (once) */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
@@ -1621,8 +1727,16 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         for (int t = 0; t < tests->count; t++)
             if (index[t] >= 0 && set_has(&suite->numerals[index[t]], n->text))
                 test_used[t] = 1;
+        /* a given covers its occurrences first: the note counts them */
+        for (int g = 0; g < given->count; g++)
+            if (strcmp(given->item[g], n->text) == 0) {
+                given_used[g]++;
+                n->cover = GIVEN, n->why = "";
+            }
+        if (n->cover == GIVEN)
+            continue;
         int strength = asserted(suite, tests, index, n->text, notation_constant(n), stated, &weak);
-        if (strength == 2 && lenient && !set_has(given, n->text))
+        if (strength == 2 && lenient)
             weak_here++;                /* a file still on WEAK_LIST */
         if (strength == 1 || (strength == 2 && lenient)) {
             for (int t = 0; t < tests->count; t++)
@@ -1631,16 +1745,31 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     n->why = tests->item[t];
                     break;
                 }
-        } else if (strength == 2 && !set_has(given, n->text)) {
+        } else if (strength == 2) {
             n->weak = 1;
             snprintf(n->neighbour, sizeof n->neighbour, "%s", weak);
         }
-        for (int g = 0; g < given->count; g++)
-            if (strcmp(given->item[g], n->text) == 0) {
-                given_used[g] = 1;
-                if (n->cover == UNCOVERED)
-                    n->cover = GIVEN, n->why = "";
+    }
+    /* Counting: a notation constant stands for nothing on its own, so each
+     * time the paragraph states one is matched by one time the named tests'
+     * assertions read it; the ones beyond are not asserted. */
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        int times;
+        if (n->cover != ASSERTED || !notation_constant(n))
+            continue;
+        times = tests_times(suite, tests, index, n->text);
+        if (stated_times(r, -1, n->text) > times && stated_times(r, k, n->text) >= times) {
+            int before = 0;     /* the first `times` of them are matched, the rest over */
+            for (int j = 0; j < k; j++)
+                before += strcmp(r->found[j].text, n->text) == 0 && notation_constant(&r->found[j]) &&
+                          (r->found[j].cover == ASSERTED || r->found[j].over);
+            if (before >= times) {
+                n->over = times + 1;
+                n->stated = stated_times(r, -1, n->text);
+                n->cover = UNCOVERED;
             }
+        }
     }
     /* A hand change of the last digit, one up or one down: would the
      * changed numeral still be covered by the same tests or givens? */
@@ -1651,23 +1780,31 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
         if (n->cover != ASSERTED && n->cover != GIVEN)
             continue;
         mutated++;
+        if (set_has(given, n->text))
+            continue;                   /* the note lists one occurrence more than stay */
         count = neighbours(n->text, changed);
         for (int i = 0; i < count; i++) {
             const char *weak;
             struct set after[2] = {{0}, {0}};   /* stated (once) after the change */
             int strength;
             stated_once(r, k, changed[i], after);
-            strength = asserted(suite, tests, index, changed[i], notation_constant(n), after, &weak);
+            /* the changed numeral is judged as what it reads: a 2 in a
+             * formula changed to 3 is no notation constant any more */
+            strength = asserted(suite, tests, index, changed[i], constant_as(n, changed[i]), after, &weak);
             set_free(&after[0]);
             set_free(&after[1]);
-            if (strength == 1 || (strength == 2 && lenient) || set_has(given, changed[i])) {
+            if (strength == 1 && constant_as(n, changed[i]) &&
+                stated_times(r, k, changed[i]) + 1 > tests_times(suite, tests, index, changed[i]))
+                strength = 0;           /* stated once more than the assertions read it */
+            if (set_has(given, changed[i]))
+                continue;               /* one occurrence more than the note lists */
+            if (strength == 1 || (strength == 2 && lenient)) {
                 survived++;
                 if (mutations)
                     printf("%s:%d:%s: written as %s it would still be %s (%s)\n", path,
                            n->line, n->raw, changed[i],
-                           set_has(given, changed[i]) ? "given" : "asserted",
-                           n->cover == GIVEN        ? "an input, given"
-                           : notation_constant(n)   ? "a notation constant"
+                           "asserted",
+                           notation_constant(n) || constant_as(n, changed[i]) ? "a notation constant"
                            : lenient                ? "a file on the weak list"
                                                     : "asserted");
                 break;
@@ -1680,7 +1817,12 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     tests->item[t]);
     for (int g = 0; g < given->count; g++)
         if (!given_used[g])
-            problem(path, first_line, "given %s does not occur in this paragraph", given->item[g]);
+            problem(path, first_line, "given %s does not occur in this paragraph", given_raw->item[g]);
+        else if (given_used[g] != given->times[g])
+            problem(path, first_line, "given %s is listed %d time%s, the paragraph states it %d "
+                    "time%s: the note lists it once for each occurrence", given_raw->item[g],
+                    given->times[g], given->times[g] == 1 ? "" : "s", given_used[g],
+                    given_used[g] == 1 ? "" : "s");
     free(test_used);
     free(given_used);
     free(index);
@@ -1690,7 +1832,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
 
 /* Parse "<!-- t:a t:b -->" and "<!-- given: 3, 0.05 -->" on a line. */
 static void read_markers(const char *path, int line_number, const char *text, struct set *tests,
-                         struct set *given)
+                         struct set *given, struct set *given_raw)
 {
     char line[MAX_LINE];
     const char *p = line;
@@ -1736,13 +1878,32 @@ static void read_markers(const char *path, int line_number, const char *text, st
             }
         } else if (starts_with(q, "given:")) {
             char *list = must(strndup(q + 6, (size_t)(close - q - 6)));
-            struct set found = {0};
-            scan_prose_numerals(list, &found);
-            if (found.count == 0)
+            int any = 0;
+            /* one entry per occurrence: "1, 1, 2" lists 1 twice; each
+             * entry as written too, for the messages */
+            for (char *entry = list, *next; entry; entry = next) {
+                struct set found = {0};
+                char *comma = entry;
+                while ((comma = strchr(comma, ',')) != NULL && !(comma[1] == ' ' || comma[1] == '\0'))
+                    comma++;
+                next = comma ? comma + 1 : NULL;
+                if (comma)
+                    *comma = '\0';
+                entry += strspn(entry, " ");
+                for (size_t n = strlen(entry); n > 0 && entry[n - 1] == ' '; n--)
+                    entry[n - 1] = '\0';
+                scan_prose_numerals(entry, &found);
+                for (int i = 0; i < found.count; i++)
+                    for (int t = 0; t < found.times[i]; t++) {
+                        if (!set_has(given, found.item[i]))
+                            set_add(given_raw, found.count == 1 ? entry : found.item[i]);
+                        set_add(given, found.item[i]);
+                        any = 1;
+                    }
+                set_free(&found);
+            }
+            if (!any)
                 problem(path, line_number, "a given note looks like <!-- given: 4, 0.1 -->");
-            for (int i = 0; i < found.count; i++)
-                set_add(given, found.item[i]);
-            set_free(&found);
             free(list);
         }
         p = close + 3;
@@ -1757,7 +1918,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
     const char *s;
     struct suite suite;
     struct reader r = {0};
-    struct set tests = {0}, given = {0};
+    struct set tests = {0}, given = {0}, given_raw = {0};
     struct totals here = {{0}};
     int number = 0, in_fence = 0, in_woven = 0, paragraph_start = 0;
     int uncovered = 0;
@@ -1819,13 +1980,18 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             }
         }
         if (blank && paragraph_start) {
-            settle_paragraph(path, chapter, &r, paragraph_start, &tests, &given, &suite);
+            settle_paragraph(path, chapter, &r, paragraph_start, &tests, &given, &given_raw, &suite);
             for (int k = 0; k < r.count; k++) {
                 struct numeral *x = &r.found[k];
                 here.count[x->cover]++;
                 if (x->cover == UNCOVERED) {
                     uncovered++;
-                    if ((!pending || show_all) && x->weak)
+                    if ((!pending || show_all) && x->over)
+                        printf("%s:%d:%s: uncovered: the paragraph's formulas state it %d times, "
+                               "its tests' assertions read it %d: assert the formula it is in, "
+                               "or mark an input given\n", path, x->line, x->raw, x->stated,
+                               x->over - 1);
+                    else if ((!pending || show_all) && x->weak)
                         printf("%s:%d:%s: uncovered: the tests hold %s as well, so a hand change "
                                "to it would pass; assert %s where %s is not (an expected "
                                "value, a fixed()/sci() string) or weave it\n",
@@ -1850,6 +2016,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             paragraph_start = 0;
             set_free(&tests);
             set_free(&given);
+            set_free(&given_raw);
         }
         if (at_end)
             break;
@@ -1859,7 +2026,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             r.line = number;
             r.reference = 0;
             r.display = starts_with(line, "    ");
-            read_markers(path, number, line, &tests, &given);
+            read_markers(path, number, line, &tests, &given, &given_raw);
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
     }

@@ -6,8 +6,9 @@
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
-weave="$top/$BUILD/weave"
-numerals="$top/$BUILD/numerals"
+case $BUILD in /*) build=$BUILD ;; *) build=$top/$BUILD ;; esac
+weave="$build/weave"
+numerals="$build/numerals"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/numerals.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$scratch"' EXIT
 passed=0 failed=0
@@ -44,6 +45,7 @@ fresh() {
 /* the example's inputs, as a chapter program sets them */
 static const double start = 3.0;
 static const long samples = 100000;
+static const long ends[2] = {300, 301};
 EOF
     cat >"$scratch/book/chapters/01-demo/values.sh" <<'EOF'
 echo "rate 0.6694"
@@ -69,6 +71,28 @@ START_TEST(stops)
     for (int k = 0; k < 4; k++)
         run(k);
     ck_assert_int_eq(steps, 3);
+}
+END_TEST
+START_TEST(indexed)
+{
+    ck_assert_double_eq(point[1], 5);
+}
+END_TEST
+START_TEST(span)
+{
+    ck_assert_int_eq(width, 7 - 3);
+    ck_assert_int_eq(last, 8);
+}
+END_TEST
+START_TEST(half)
+{
+    ck_assert_double_eq(step, -1.0 / 2);
+}
+END_TEST
+START_TEST(corner)
+{
+    ck_assert_double_eq(start_x, 0);
+    ck_assert_double_eq(start_y, 1);
 }
 END_TEST
 START_TEST(boundary)
@@ -111,7 +135,7 @@ $ echo 777
 EOF
     : >"$scratch/book/tests/numbers-pending.txt"
     : >"$scratch/book/tests/numbers-weak.txt"
-    (cd "$scratch/book" && "$weave" --build "$top/$BUILD" >/dev/null 2>&1)
+    (cd "$scratch/book" && "$weave" --build "$build" >/dev/null 2>&1)
 }
 
 edit() {    # edit SED-EXPRESSION: change the chapter by hand
@@ -121,7 +145,7 @@ edit() {    # edit SED-EXPRESSION: change the chapter by hand
 
 # ---- the fresh book passes both
 fresh
-expect "a fresh book is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+expect "a fresh book is up to date" 0 "up to date" "$weave" --build "$build" --check
 expect "a fresh book has no uncovered numeral" 0 "0 uncovered" "$numerals"
 expect "the counts add up" 0 \
     "chapters/01-demo/README.md: 4 woven \(2 in blocks, 2 values\), 9 asserted, 10 exempt \(3 given\), 0 uncovered" \
@@ -132,27 +156,27 @@ fresh
 edit 's/-->438</-->437</'
 expect "a woven value changed by hand is stale, with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value steps reads "437"' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 expect "a normal weave puts it back" 0 "wrote chapters/01-demo/README.md" \
-    "$weave" --build "$top/$BUILD"
-expect "and then it is up to date" 0 "up to date" "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build"
+expect "and then it is up to date" 0 "up to date" "$weave" --build "$build" --check
 fresh
 edit 's/^is <!-- v:rate/<!-- v:rate/; s/the rate$/the rate is/'
 expect "a value opening a line is refused (an HTML block in CommonMark)" 1 \
     'chapters/01-demo/README.md:8: a value at the start of a line' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 fresh
 edit 's/v:steps/v:stpes/'
 expect "an unknown value name is reported with file:line" 1 \
     'chapters/01-demo/README.md:8: stale: value stpes is not among' \
-    "$weave" --build "$top/$BUILD" --check
+    "$weave" --build "$build" --check
 fresh
 edit 's|after <!-- v:steps -->438<!-- /v --> steps|after `k = <!-- v:steps -->438<!-- /v -->` steps|'
 expect "a value inside a code span is refused (GitHub would show the comments)" 1 \
-    'README.md:8: a value inside a code span' "$weave" --build "$top/$BUILD" --check
+    'README.md:8: a value inside a code span' "$weave" --build "$build" --check
 fresh
 printf 'echo "rate 0.6694"\necho "rate 0.7"\n' >"$scratch/book/chapters/01-demo/values.sh"
-expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$top/$BUILD" --check
+expect "a name printed twice is refused" 1 "prints rate twice" "$weave" --build "$build" --check
 
 # ---- asserted numerals
 fresh
@@ -248,10 +272,9 @@ printf '\nIt stops after 2 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/
 expect "a hand change to a neighbour the test lacks is reported" 1 \
     'chapters/01-demo/README.md:31:2: uncovered' "$numerals"
 fresh
-printf '\nIt runs 4 rounds and stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nIt runs 4 rounds and stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a numeral present only beside an asserted neighbour is reported" 1 \
     'chapters/01-demo/README.md:31:4: uncovered' "$numerals"
-refuse "(a notation constant needs presence only)" 'README.md:31:0: uncovered' "$numerals"
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
 expect "a file on the weak list passes on presence and counts it" 0 \
     "chapters/01-demo/README.md: weakly asserted: 1 numeral" "$numerals"
@@ -259,6 +282,10 @@ fresh
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
 expect "a strengthened file still on the weak list is an error" 1 "take it off the list" "$numerals"
 
+fresh
+printf '\nFrom 3 to 7, then 8. <!-- t:span -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a sum in an assertion (7 - 3) is not an expected value, so 7 is not told apart from 8" 1 \
+    'chapters/01-demo/README.md:31:7: uncovered: the tests hold 8 as well' "$numerals"
 fresh
 printf '\nFinite up to step 80, below from step 81. <!-- t:boundary -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "two neighbouring expected values the paragraph both states pass" 0 "0 uncovered" "$numerals"
@@ -273,6 +300,62 @@ expect "a numeral stated twice beside a stated neighbour is reported (one of the
 fresh
 printf '\n**7.** A worked answer. It stops after 3 steps. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a bold answer number opening a line is an ordinal" 0 "0 uncovered" "$numerals"
+
+# ---- notation constants are counted
+fresh
+printf '\nIt starts from (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "notation constants read as often by the assertions pass" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nIt starts from (1, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a notation constant changed onto another the paragraph states is reported" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 1" \
+    "$numerals"
+fresh
+printf '\nIt stops after 3 steps, from (0, 0). <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a notation constant the tests hold only outside their assertions (a loop's start) is reported" 1 \
+    "chapters/01-demo/README.md:31:0: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 0" \
+    "$numerals"
+
+fresh
+printf '\nIt starts from (1, 1). <!-- t:indexed -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a subscript in an assertion (point[1]) is no value the count reads" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 0" \
+    "$numerals"
+fresh
+printf '\nThe step is −½. <!-- t:half -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "−½ is -1/2, as -1.0 / 2 in a test" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe step is ½. <!-- t:half -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a lost minus before ½ is reported" 1 "chapters/01-demo/README.md:31:½: uncovered" "$numerals"
+fresh
+printf '\nIt stops after 3 steps, at `x[0]`. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "an index after a name (x[0]) is notation, not a numeral" 0 "0 uncovered" "$numerals"
+
+# ---- a given note lists each occurrence
+fresh
+printf '\nThe ends after 300 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two givens that are neighbours pass" 0 "0 uncovered" "$numerals"
+refuse "(and --mutations no longer lists the one as surviving a change into the other)" \
+    'README.md:31:30[01]: written as' "$numerals" --mutations
+fresh
+printf '\nIt starts from (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+refuse "--mutations judges by the count: (0, 1) changed to (1, 1) or (0, 0) is caught" \
+    'README.md:31:[01]: written as' "$numerals" --mutations
+fresh
+printf '\nThe ends after 301 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a given changed by hand onto another given is reported" 1 \
+    "chapters/01-demo/README.md:31: given 301 is listed 1 time, the paragraph states it 2 times" "$numerals"
+fresh
+printf '\nThe end after 300 steps, then 300 again. <!-- given: 300 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a given stated twice but listed once is reported" 1 \
+    "chapters/01-demo/README.md:31: given 300 is listed 1 time, the paragraph states it 2 times" "$numerals"
+fresh
+printf '\nThe end after 300 steps, then 300 again. <!-- given: 300, 300 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "(listed twice, it passes)" 0 "0 uncovered" "$numerals"
+fresh
+edit 's|Start at 3 with|Start at 4 with|'
+expect "a given changed by hand into a number the tests assert is reported" 1 \
+    'chapters/01-demo/README.md:12: given 3 does not occur' "$numerals"
 
 # ---- the transition list
 fresh

@@ -1,6 +1,6 @@
 /* Exercise 1.6 (chapter 1): where the loop is after k steps, without
  * running it: the closed form (1.3) with x* = 0.
- * Replace the TODO line with your code; `make exercises CH=01` checks it. */
+ * Replace the TODO line with your code; `make check CH=1` tests it. */
 #include "00-toolkit/exercise.h"
 #include "01-update-rule/exercises.h"
 

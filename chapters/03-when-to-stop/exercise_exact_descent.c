@@ -2,8 +2,8 @@
  * Use quadratic_hessian_times and exact_step (line_search.h), or your
  * exact_step_yours of exercise 3.5 copied here; vec_norm is in
  * 00-toolkit/csv.h.  f->dim <= FUNCTION_MAX_DIM.
- * Replace the TODO line with your code; `make exercises CH=03` checks it
- * against line_search_descent on several quadratics. */
+ * Replace the TODO line with your code; `make check CH=3` tests it against
+ * line_search_descent on several quadratics. */
 #include "00-toolkit/csv.h"
 #include "00-toolkit/exercise.h"
 #include "03-when-to-stop/exercises.h"

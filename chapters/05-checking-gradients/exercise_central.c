@@ -1,6 +1,6 @@
 /* Exercise 5.5 (chapter 5): the central difference (5.2), one line.
- * Replace the TODO line with your code; `make exercises CH=05` checks it
- * against central_difference on several functions and steps. */
+ * Replace the TODO line with your code; `make check CH=5` tests it against
+ * central_difference on several functions and steps. */
 #include "00-toolkit/exercise.h"
 #include "05-checking-gradients/exercises.h"
 

@@ -1,7 +1,9 @@
 /* Exercise 5.3 (chapter 5): the number a gradient check reports.
- * Replace the TODO line with your code; `make exercises CH=05` checks it. */
+ * Replace the TODO line with your code; `make check CH=5` tests it. */
 #include "00-toolkit/exercise.h"
 #include "05-checking-gradients/exercises.h"
+
+#include <math.h>
 
 double gradient_relative_error(double analytic, double numeric, double floor)
 {

@@ -1,5 +1,5 @@
 /* Exercise 5.4 (chapter 5): find the coordinate of a gradient that is wrong.
- * Replace the TODO line with your code; `make exercises CH=05` checks it. */
+ * Replace the TODO line with your code; `make check CH=5` tests it. */
 #include "00-toolkit/exercise.h"
 #include "05-checking-gradients/exercises.h"
 

@@ -1,6 +1,6 @@
 /* Exercise 6.3 (chapter 6): PyTorch's buffer form with dampening, rewritten
- * in the classical form (6.1).
- * Replace the TODO line with your code; `make exercises CH=06` checks it. */
+ * in the classical form (6.1) (heavy_ball_step).
+ * Replace the TODO line with your code; `make check CH=6` tests it. */
 #include "00-toolkit/exercise.h"
 #include "06-momentum/exercises.h"
 

@@ -1,5 +1,5 @@
 /* Exercise 7.3 (chapter 7): RMSProp from the chapter's equations.
- * Replace the TODO line with your code; `make exercises CH=07` checks it. */
+ * Replace the TODO line with your code; `make check CH=7` tests it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"
 

@@ -1,7 +1,9 @@
 /* Exercise 7.5 (chapter 7): how far AdaGrad gets on a constant slope.
- * Replace the TODO line with your code; `make exercises CH=07` checks it. */
+ * Replace the TODO line with your code; `make check CH=7` tests it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"
+
+#include <math.h>
 
 double adagrad_distance_on_a_slope(double lr, double g, long t)
 {

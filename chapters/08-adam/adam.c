@@ -15,28 +15,41 @@
 #include <math.h>
 
 /* The part Adam and AdamW share, from the moment update on; g is the
- * gradient after any L2 term (chapter 8, equations 8.1-8.4). */
+ * gradient after any L2 term (chapter 8, equations 8.1-8.4).  The bias
+ * corrections (8.3) depend on the step t only: PyTorch computes them once
+ * per step for a whole tensor, and so do adam_step and adamw_step. */
 /* ANCHOR: moments */
-static void adam_update(struct optimizer *opt, double *theta, size_t i, double g)
+struct bias_correction {
+    double step_size;                   /* lr / (1 - beta1^t) */
+    double bias_correction2_sqrt;       /* sqrt(1 - beta2^t) */
+};
+
+static struct bias_correction bias_correction(const struct optimizer *opt)
+{
+    const struct hyper *h = &opt->hyper;
+    double t = (double)opt->step_count;
+    double bias_correction1 = 1.0 - pow(h->beta1, t);      /* (8.3) */
+    double bias_correction2 = 1.0 - pow(h->beta2, t);
+    return (struct bias_correction){h->lr / bias_correction1, sqrt(bias_correction2)};
+}
+
+static void adam_update(struct optimizer *opt, double *theta, size_t i, double g,
+                        const struct bias_correction *c)
 {
     const struct hyper *h = &opt->hyper;
     double *m = opt->buffer[0], *v = opt->buffer[1], *v_max = opt->buffer[2];
-    double t = (double)opt->step_count;
 
     m[i] = h->beta1 * m[i] + (1.0 - h->beta1) * g;         /* momentum (8.1) */
     v[i] = h->beta2 * v[i] + (1.0 - h->beta2) * g * g;     /* RMSProp (8.2) */
 
-    double bias_correction1 = 1.0 - pow(h->beta1, t);      /* (8.3) */
-    double bias_correction2 = 1.0 - pow(h->beta2, t);
-    double step_size = h->lr / bias_correction1;
     double second = v[i];
     if (h->amsgrad) {
         v_max[i] = fmax(v_max[i], v[i]);                   /* the raw v, not v-hat */
         second = v_max[i];
     }
     /* eps is added after the square root and after the correction (8.4) */
-    double denom = sqrt(second) / sqrt(bias_correction2) + h->eps;
-    theta[i] += -step_size * m[i] / denom;
+    double denom = sqrt(second) / c->bias_correction2_sqrt + h->eps;
+    theta[i] += -c->step_size * m[i] / denom;
 }
 /* ANCHOR_END: moments */
 
@@ -44,9 +57,10 @@ static void adam_update(struct optimizer *opt, double *theta, size_t i, double g
 void adam_step(struct optimizer *opt, double *theta, const double *grad)
 {
     const struct hyper *h = &opt->hyper;
+    struct bias_correction c = bias_correction(opt);
     for (size_t i = 0; i < opt->dim; i++) {
         double g = gradient_with_decay(h, grad[i], theta[i]);   /* L2: the moments see wd theta */
-        adam_update(opt, theta, i, g);
+        adam_update(opt, theta, i, g, &c);
     }
 }
 /* ANCHOR_END: adam */
@@ -55,10 +69,11 @@ void adam_step(struct optimizer *opt, double *theta, const double *grad)
 void adamw_step(struct optimizer *opt, double *theta, const double *grad)
 {
     const struct hyper *h = &opt->hyper;
+    struct bias_correction c = bias_correction(opt);
     for (size_t i = 0; i < opt->dim; i++) {
         double g = h->maximize ? -grad[i] : grad[i];
         theta[i] *= 1.0 - h->lr * h->weight_decay;  /* decoupled: the moments never see it */
-        adam_update(opt, theta, i, g);
+        adam_update(opt, theta, i, g, &c);
     }
 }
 /* ANCHOR_END: adamw */

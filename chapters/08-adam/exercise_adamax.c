@@ -1,12 +1,10 @@
 /* Exercise 8.7 (chapter 8): Adamax, Adam with an infinity norm.
  *
- * Section "Adamax and NAdam": g as in Adam (maximize, L2 weight_decay);
- *   m <- beta1 m + (1 - beta1) g                 as (8.1)
- *   u <- max(beta2 u, |g| + eps)                 a decaying maximum of |g|
- *   theta <- theta - lr / (1 - beta1^t) m / u
- * u needs no bias correction.  Keep m in opt->buffer[0], u in buffer[1].
- * Replace the TODO line with your code; `make exercises CH=08` checks it
- * against adamax_kind on many random cases. */
+ * Section "Adamax and NAdam, briefly": the gradient as in Adam (maximize,
+ * L2 weight_decay), m as (8.1), and u in place of the root of v-hat.
+ * Keep m in opt->buffer[0], u in buffer[1].
+ * Replace the TODO line with your code; `make check CH=8` tests it against
+ * adamax_kind on many random cases. */
 #include "00-toolkit/exercise.h"
 #include "08-adam/exercises.h"
 
@@ -15,5 +13,6 @@
 void adamax_step_yours(struct optimizer *opt, double *theta, const double *grad)
 {
     (void)opt, (void)theta, (void)grad;
-    TODO("m as in Adam; u is the larger of beta2 u and |g| + eps; only m is corrected");
+    TODO("m as in (8.1); u is a decaying maximum of |g| (where does eps go?); which of "
+         "the two needs a bias correction?");
 }

@@ -67,9 +67,9 @@ double digits_curvature(uint64_t seed, double trained_lr)
     task_load(&data, TASK_DIGITS);
     task_network(&net, TASK_DIGITS);
     if (trained_lr > 0) {
-        struct training t = task_training(TASK_DIGITS, "sgd");
-        t.hyper.lr = trained_lr;
-        task_run(&data, &t, seed, theta, NULL);
+        struct tuned_edit sgd = tuned_settings(TASK_DIGITS, "sgd");
+        sgd.lr = trained_lr;
+        tuned_run(&data, &sgd, seed, theta, NULL);
     } else {
         rng_seed(&rng, seed);
         network_init_parameters(&net, theta, &rng);
@@ -87,12 +87,12 @@ void batch_noise(double noise[NOISE_SIZES], double *predicted_trace, size_t *cou
     struct rng rng;
     size_t dim;
     double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
-    struct training t = task_training(TASK_DIGITS, "sgd");
+    struct tuned_edit sgd = tuned_settings(TASK_DIGITS, "sgd");
     task_load(&data, TASK_DIGITS);
     task_network(&net, TASK_DIGITS);
     dim = network_dim(&net);
-    t.epochs = NOISE_EPOCHS;
-    task_run(&data, &t, 1, theta, NULL);
+    sgd.epochs = NOISE_EPOCHS;
+    tuned_run(&data, &sgd, 1, theta, NULL);
     size_t n = data.train.count;
     double *full = xcalloc(dim, sizeof(double)), *g = xcalloc(dim, sizeof(double));
     size_t *order = xcalloc(n, sizeof(size_t));
@@ -128,19 +128,19 @@ void batch_noise(double noise[NOISE_SIZES], double *predicted_trace, size_t *cou
 
 const size_t noise_sizes[NOISE_SIZES] = {8, 32, 128};
 
-/* The final training loss of the digits network, seed 1, with settings. */
+/* The final training loss of the digits network, seed 1, with settings
+ * (cosine: annealed to 0 over the epochs, else a constant rate). */
 static double digits_final_scheduled(const char *optimizer, double lr, double max_norm,
-                                     const struct scheduler_settings *schedule,
-                                     double *accuracy)
+                                     bool cosine, double *accuracy)
 {
     struct task_data data;
     double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
-    struct training t = task_training(TASK_DIGITS, optimizer);
+    struct tuned_edit edit = tuned_settings(TASK_DIGITS, optimizer);
     task_load(&data, TASK_DIGITS);
-    t.hyper.lr = lr;
-    t.max_norm = max_norm;
-    t.schedule = schedule;
-    struct training_result r = task_run(&data, &t, 1, theta, NULL);
+    edit.lr = lr;
+    edit.max_norm = max_norm;
+    edit.cosine = cosine;
+    struct training_result r = tuned_run(&data, &edit, 1, theta, NULL);
     task_free(&data);
     if (accuracy)
         *accuracy = r.diverged ? 0.0 : r.test_accuracy;
@@ -149,7 +149,7 @@ static double digits_final_scheduled(const char *optimizer, double lr, double ma
 
 static double digits_final(const char *optimizer, double lr, double max_norm, double *accuracy)
 {
-    return digits_final_scheduled(optimizer, lr, max_norm, NULL, accuracy);
+    return digits_final_scheduled(optimizer, lr, max_norm, false, accuracy);
 }
 
 double noise_trace(long epochs)
@@ -157,13 +157,13 @@ double noise_trace(long epochs)
     struct task_data data;
     struct network net;
     double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
-    struct training t = task_training(TASK_DIGITS, "sgd");
+    struct tuned_edit sgd = tuned_settings(TASK_DIGITS, "sgd");
     task_load(&data, TASK_DIGITS);
     task_network(&net, TASK_DIGITS);
     size_t dim = network_dim(&net), n = data.train.count;
     double *full = xcalloc(dim, sizeof(double)), *g = xcalloc(dim, sizeof(double));
-    t.epochs = epochs;
-    task_run(&data, &t, 1, theta, NULL);
+    sgd.epochs = epochs;
+    tuned_run(&data, &sgd, 1, theta, NULL);
     network_gradient(&net, full, theta, &data.train, NULL, 0);
     double trace = 0.0;
     for (size_t i = 0; i < n; i++) {
@@ -180,10 +180,8 @@ double noise_trace(long epochs)
 
 void schedules(double loss[2], double accuracy[2])
 {
-    struct scheduler_settings cosine = scheduler_defaults(COSINE_ANNEALING_LR);
-    cosine.t_max = DIGITS_EPOCHS;
-    loss[0] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, NULL, &accuracy[0]);
-    loss[1] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, &cosine, &accuracy[1]);
+    loss[0] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, false, &accuracy[0]);
+    loss[1] = digits_final_scheduled("sgd", SCHEDULE_LR, 0, true, &accuracy[1]);
 }
 
 void momentum_pairs(double sgd_loss[MOMENTUM_PAIRS], double momentum_loss[MOMENTUM_PAIRS])

@@ -13,7 +13,7 @@ void digits_print(FILE *out, const char *csv_dir)
     struct network net;
     long confusion[10][10] = {{0}};
     double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
-    struct training t = task_training(TASK_DIGITS, "sgd");
+    struct tuned_edit sgd = tuned_settings(TASK_DIGITS, "sgd");
     int shown = 0;
 
     fprintf(out, "Digits: 8 x 8 images, pixels / 16, a 64-%d-10 tanh network, "
@@ -22,7 +22,7 @@ void digits_print(FILE *out, const char *csv_dir)
 
     task_load(&data, TASK_DIGITS);
     task_network(&net, TASK_DIGITS);
-    task_run(&data, &t, 1, theta, NULL);
+    tuned_run(&data, &sgd, 1, theta, NULL);     /* task_table's seed 1, remembered */
     FILE *gp = csv_dir ? csv_create(csv_dir, "misclassified.gp") : NULL;
     for (size_t i = 0; i < data.test.count; i++) {
         const double *x = data.test.x + i * 64;

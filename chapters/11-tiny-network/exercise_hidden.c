@@ -1,5 +1,5 @@
 /* Exercise 11.3 (chapter 11): the hidden layer's backward pass.
- * Replace the TODO line with your code; `make exercises CH=11` checks it. */
+ * Replace the TODO line with your code; `make check CH=11` tests it. */
 #include "00-toolkit/exercise.h"
 #include "11-tiny-network/exercises.h"
 

@@ -1,7 +1,9 @@
 /* Exercise 11.2 (chapter 11): the softmax cross-entropy and its gradient.
- * Replace the TODO line with your code; `make exercises CH=11` checks it. */
+ * Replace the TODO line with your code; `make check CH=11` tests it. */
 #include "00-toolkit/exercise.h"
 #include "11-tiny-network/exercises.h"
+
+#include <math.h>
 
 double softmax_cross_entropy(double *dz, const double *z, size_t k, size_t c)
 {

@@ -7,6 +7,7 @@
 #ifndef DESCENT_EXPERIMENTS_H
 #define DESCENT_EXPERIMENTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -49,6 +50,36 @@ struct training task_training(enum task task, const char *optimizer);
 struct training_result task_run(const struct task_data *data, const struct training *settings,
                                 uint64_t init_seed, double *theta, FILE *csv);
 
+/* A run of the chapter's settings task_training(task, optimizer), edited:
+ * its learning rate, its gradient's norm clipped to max_norm (0: never),
+ * epochs, and with cosine the rate annealed to 0 along half a cosine over
+ * the epochs (chapter 9's CosineAnnealingLR, T_max = epochs, stepped once
+ * per epoch).  Nothing else of the settings can change: a run is a
+ * function of these, its task and its seed. */
+struct tuned_edit {
+    const char *optimizer;          /* "sgd", "momentum" or "adam" (a string
+                                       that lasts: tuned_run keeps it) */
+    double lr;
+    double max_norm;
+    long epochs;
+    bool cosine;
+};
+
+/* task_run of data->task's settings edited by edit, from seed.  Runs are
+ * remembered for the rest of the process: the chapter's reports ask for
+ * some run more than once (sgd at its tuned rate, seed 1, is a row of the
+ * table over the seeds, the confusion matrix's network, and four of the
+ * claims' runs), and a second call with the same task, edit and seed
+ * copies the first one's parameters and result instead of training
+ * again: the same bits, since the run is deterministic.  csv as
+ * train_network; a run asked with csv is always trained (to write its
+ * curve), then remembered. */
+struct training_result tuned_run(const struct task_data *data, const struct tuned_edit *edit,
+                                 uint64_t seed, double *theta, FILE *csv);
+
+/* The edit that changes nothing: task's settings for optimizer. */
+struct tuned_edit tuned_settings(enum task task, const char *optimizer);
+
 /* The learning rates every sweep tries: 0.001, 0.003, ..., 1, 3. */
 #define SWEEP_RATES 8
 extern const double sweep_rates[SWEEP_RATES];
@@ -62,7 +93,9 @@ struct over_seeds {
     double loss_mean, loss_sd, accuracy_mean, accuracy_sd, accuracy_min, accuracy_max;
     int diverged;                   /* runs that diverged */
 };
-struct over_seeds run_over_seeds(const struct task_data *data, const struct training *settings);
+/* optimizer at its tuned settings over the seeds 1..SEEDS (tuned_run);
+ * csv, when not NULL, receives the curve of seed 1 (as train_network). */
+struct over_seeds run_over_seeds(const struct task_data *data, const char *optimizer, FILE *csv);
 
 /* The sweep: for each of sweep_rates and each optimizer, the final
  * training loss (infinity when the run diverged) and test accuracy of the

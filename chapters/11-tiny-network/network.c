@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The samples network_gradient adds to the gradient in one pass over its
+ * matrices (add_outer_products). */
+#define SIDE 4
+
 void network_init(struct network *net, size_t inputs, size_t hidden, size_t outputs,
                   enum activation activation, enum loss loss)
 {
@@ -20,7 +24,7 @@ void network_init(struct network *net, size_t inputs, size_t hidden, size_t outp
     net->outputs = outputs;
     net->activation = activation;
     net->loss = loss;
-    net->scratch = xcalloc(2 * hidden + 2 * outputs, sizeof(double));
+    net->scratch = xcalloc(SIDE * (3 * hidden + 2 * outputs), sizeof(double));
 }
 
 void network_free(struct network *net)
@@ -134,12 +138,37 @@ double network_loss(const struct network *net, const double *theta,
     return mean_loss_real(net, net->scratch, theta, data, batch, size);
 }
 
+/* g [rows x cols] += left_b right_b^T for b = 0, ..., n - 1, n <= SIDE,
+ * each left_b [rows] and right_b [cols].  Every entry adds its n terms in
+ * the order of b, as n updates one after the other would, to the same
+ * bits; but g is loaded and stored once instead of n times (for one
+ * sample at a time, those loads and stores took most of
+ * backpropagation's time). */
+static void add_outer_products(double *g, size_t rows, size_t cols, size_t n,
+                               const double *const left[SIDE],
+                               const double *const right[SIDE])
+{
+    for (size_t r = 0; r < rows; r++) {
+        double *row = g + r * cols;
+        if (n == SIDE) {
+            double l0 = left[0][r], l1 = left[1][r], l2 = left[2][r], l3 = left[3][r];
+            const double *r0 = right[0], *r1 = right[1], *r2 = right[2], *r3 = right[3];
+            for (size_t c = 0; c < cols; c++)
+                row[c] = row[c] + l0 * r0[c] + l1 * r1[c] + l2 * r2[c] + l3 * r3[c];
+        } else {
+            for (size_t b = 0; b < n; b++)
+                for (size_t c = 0; c < cols; c++)
+                    row[c] += left[b][r] * right[b][c];
+        }
+    }
+}
+
 double network_gradient(const struct network *net, double *grad, const double *theta,
                         const struct dataset *data, const size_t *batch, size_t size)
 {
     size_t d = net->inputs, h = net->hidden, k = net->outputs;
     size_t count = batch ? size : data->count;
-    double *a = net->scratch, *u = a + h, *z = u + h, *dz = z + k;
+    size_t width = h == 0 ? d : h;      /* the last layer's inputs: x or a */
     double sum = 0.0;
 
     memset(grad, 0, network_dim(net) * sizeof(double));         /* zero_grad */
@@ -150,31 +179,31 @@ double network_gradient(const struct network *net, double *grad, const double *t
         gb2 = grad + k * d;
     }
     /* ANCHOR: backward */
-    for (size_t s = 0; s < count; s++) {
-        size_t i = batch ? batch[s] : s;
-        const double *x = sample(data, i);
-        const double *in = h == 0 ? x : a;
-        size_t width = h == 0 ? d : h;
-        forward_real(net, z, a, u, theta, x);
-        sum += loss_of_outputs(net, dz, z, data->y[i]);  /* dz [K] (11.6), (11.7) */
-        for (size_t r = 0; r < k; r++) {
-            double *g = gw2 + r * width;
-            for (size_t c = 0; c < width; c++)
-                g[c] += dz[r] * in[c];                          /* dW2 += dz a^T (11.8) */
-            gb2[r] += dz[r];                                    /* db2 += dz     (11.8) */
-        }
-        if (h == 0)
-            continue;
-        for (size_t j = 0; j < h; j++) {
-            double da = 0.0;
+    for (size_t s = 0; s < count; s += SIDE) {
+        size_t n = count - s < SIDE ? count - s : SIDE;     /* samples side by side */
+        const double *x[SIDE], *in[SIDE], *dzs[SIDE], *dus[SIDE];
+        for (size_t b = 0; b < n; b++) {
+            size_t i = batch ? batch[s + b] : s + b;
+            double *a = net->scratch + b * (3 * h + 2 * k), *u = a + h, *z = u + h;
+            double *dz = z + k, *du = dz + k;
+            x[b] = sample(data, i);
+            in[b] = h == 0 ? x[b] : a;
+            forward_real(net, z, a, u, theta, x[b]);
+            sum += loss_of_outputs(net, dz, z, data->y[i]);  /* dz [K] (11.6), (11.7) */
             for (size_t r = 0; r < k; r++)
-                da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.9) */
-            double du = da * activation_slope(net->activation, u[j], a[j]);  /* (11.10) */
-            double *g = gw1 + j * d;
-            for (size_t c = 0; c < d; c++)
-                g[c] += du * x[c];                              /* dW1 += du x^T (11.11) */
-            gb1[j] += du;
+                gb2[r] += dz[r];                                    /* db2 += dz     (11.8) */
+            for (size_t j = 0; j < h; j++) {
+                double da = 0.0;
+                for (size_t r = 0; r < k; r++)
+                    da += w2[r * h + j] * dz[r];                    /* da = W2^T dz  (11.9) */
+                du[j] = da * activation_slope(net->activation, u[j], a[j]);  /* (11.10) */
+                gb1[j] += du[j];                                    /* db1 += du     (11.11) */
+            }
+            dzs[b] = dz;
+            dus[b] = du;
         }
+        add_outer_products(gw2, k, width, n, dzs, in);              /* dW2 += dz a^T (11.8) */
+        add_outer_products(gw1, h, d, n, dus, x);                   /* dW1 += du x^T (11.11) */
     }
     /* ANCHOR_END: backward */
     double scale = 1.0 / (double)count;                         /* the batch mean */
@@ -183,10 +212,9 @@ double network_gradient(const struct network *net, double *grad, const double *t
     return sum / (double)count;
 }
 
-double network_predict(const struct network *net, const double *theta, const double *x)
+/* network_predict's answer from the outputs z[0..K). */
+static double prediction(const struct network *net, const double *z)
 {
-    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
-    forward_real(net, z, a, u, theta, x);
     if (net->loss == LOSS_MSE)
         return z[0];
     if (net->loss == LOSS_BCE)
@@ -198,6 +226,13 @@ double network_predict(const struct network *net, const double *theta, const dou
     return (double)best;
 }
 
+double network_predict(const struct network *net, const double *theta, const double *x)
+{
+    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
+    forward_real(net, z, a, u, theta, x);
+    return prediction(net, z);
+}
+
 double network_accuracy(const struct network *net, const double *theta,
                         const struct dataset *data)
 {
@@ -205,6 +240,54 @@ double network_accuracy(const struct network *net, const double *theta,
     for (size_t i = 0; i < data->count; i++)
         right += network_predict(net, theta, sample(data, i)) == data->y[i];
     return (double)right / (double)data->count;
+}
+
+double network_loss_and_accuracy(const struct network *net, const double *theta,
+                                 const struct dataset *data, double *accuracy)
+{
+    double *a = net->scratch, *u = a + net->hidden, *z = u + net->hidden;
+    double sum = 0.0, m, shifted;
+    size_t right = 0;
+    for (size_t i = 0; i < data->count; i++) {
+        forward_real(net, z, a, u, theta, sample(data, i));      /* once for both */
+        sum += loss_value_real(net, z, data->y[i], &m, &shifted); /* as mean_loss */
+        right += prediction(net, z) == data->y[i];               /* as network_accuracy */
+    }
+    *accuracy = (double)right / (double)data->count;
+    return sum / (double)data->count;
+}
+
+/* The largest |out_r| that out = W in + b can reach with every |in_c| <=
+ * in_bound (network_output_bound's rule for one layer). */
+static double layer_bound(const double *weight, const double *bias, size_t rows, size_t cols,
+                          double in_bound)
+{
+    double largest = 0.0;
+    for (size_t r = 0; r < rows; r++) {
+        double sum = fabs(bias[r]);
+        for (size_t c = 0; c < cols; c++)
+            sum += fabs(weight[r * cols + c]) * in_bound;
+        if (!(sum < 1e300))             /* also when a weight is not finite */
+            return INFINITY;
+        largest = fmax(largest, sum);
+    }
+    return largest;
+}
+
+double network_output_bound(const struct network *net, const double *theta, double input_bound)
+{
+    size_t d = net->inputs, h = net->hidden, k = net->outputs;
+    if (!(input_bound < 1e300))
+        return INFINITY;
+    if (h == 0)
+        return layer_bound(theta, theta + k * d, k, d, input_bound);
+    const double *w1 = theta, *b1 = w1 + h * d, *w2 = b1 + h, *b2 = w2 + k * h;
+    double hidden = layer_bound(w1, b1, h, d, input_bound);         /* |u| */
+    if (hidden == INFINITY)
+        return INFINITY;
+    if (net->activation != ACTIVATION_RELU)
+        hidden = 1.0;                                               /* |tanh|, sigmoid <= 1 */
+    return layer_bound(w2, b2, k, h, hidden);                       /* |z| */
 }
 
 static const char *const activation_names[] = {"tanh", "relu", "sigmoid"};

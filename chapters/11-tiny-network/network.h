@@ -31,7 +31,9 @@
  * For the linear model the first line and dW = dz x^T, db = dz suffice.
  * Summing the per-sample outer products is the matrix product of the
  * batch form (dW2 = dZ^T A over a batch of B rows) written one row at a
- * time; the result is the same up to the order of the additions.
+ * time; the result is the same up to the order of the additions.  The
+ * code adds them sample after sample, in the batch's order, four samples
+ * in each pass over a matrix (network.c's add_outer_products).
  *
  * The forward pass and the losses are written once, in forward_pass.h,
  * over a scalar type: network.c makes them in double, network_complex.c in
@@ -39,7 +41,9 @@
  *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond
- * keeping the inner loops contiguous.
+ * keeping the inner loops contiguous, summing four rows of a layer side by
+ * side (forward_pass.h's affine) and adding four samples' outer products
+ * in one pass (network.c), neither of which changes a bit of any result.
  */
 #ifndef DESCENT_NETWORK_H
 #define DESCENT_NETWORK_H
@@ -58,7 +62,8 @@ struct network {
     size_t outputs;             /* K (1 for mse and bce) */
     enum activation activation;
     enum loss loss;
-    double *scratch;            /* 2 H + 2 K doubles, owned */
+    double *scratch;            /* 4 (3 H + 2 K) doubles, owned: a, u, z, dz,
+                                   du of four samples (network_gradient) */
 };
 
 /* Set up a model; stops with a usage error (exit 2) when outputs is not 1
@@ -107,6 +112,23 @@ double network_predict(const struct network *net, const double *theta, const dou
 /* The fraction of data's samples whose prediction equals the target. */
 double network_accuracy(const struct network *net, const double *theta,
                         const struct dataset *data);
+
+/* network_loss over all of data's samples, returned, and network_accuracy,
+ * in *accuracy, from one forward pass per sample: the same two numbers,
+ * to the last bit, as the two calls, for the work of one (train.c
+ * measures the test set this way after every epoch). */
+double network_loss_and_accuracy(const struct network *net, const double *theta,
+                                 const struct dataset *data, double *accuracy);
+
+/* An upper bound of every |z_i| the model gives at theta for inputs whose
+ * entries are at most input_bound in magnitude: layer by layer, |out_r| <=
+ * |b_r| + sum_c |W_rc| B, with B = input_bound for the first layer and,
+ * for the second, 1 after tanh or sigmoid (their values lie in [-1, 1])
+ * and the first layer's bound after relu.  Computed in double, it may
+ * fall short of the exact bound by a relative 1e-13 or so.  Infinity when
+ * a layer's bound reaches 1e300 (or theta or input_bound is not finite):
+ * below that, no partial sum of the forward pass can overflow. */
+double network_output_bound(const struct network *net, const double *theta, double input_bound);
 
 /* log(sum_i exp(z_i)) over z[0..count), computed as m + log(sum exp(z_i - m))
  * with m the largest z_i, which neither overflows nor loses every term to

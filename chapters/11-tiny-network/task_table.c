@@ -11,7 +11,6 @@ void task_table(FILE *out, const char *csv_dir, int task_number, const char *pre
     enum task task = (enum task)task_number;
     struct task_data data;
     struct network net;
-    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
     task_load(&data, task);
     task_network(&net, task);
     fprintf(out, "%zu training and %zu test samples, %zu parameters, batches of %zu, "
@@ -21,18 +20,16 @@ void task_table(FILE *out, const char *csv_dir, int task_number, const char *pre
             "test accuracy %", "range %");
     for (int o = 0; o < OPTIMIZERS; o++) {
         struct training t = task_training(task, optimizer_names[o]);
-        struct over_seeds s = run_over_seeds(&data, &t);
+        char name[64];
+        snprintf(name, sizeof name, "%s_%s.csv", prefix, optimizer_names[o]);
+        FILE *csv = csv_dir ? csv_create(csv_dir, name) : NULL;
+        struct over_seeds s = run_over_seeds(&data, optimizer_names[o], csv);
+        if (csv)
+            csv_close(csv, name);
         fprintf(out, "%-9s  %-6g  %.4f +- %.4f     %5.2f +- %4.2f      %5.2f to %5.2f%s\n",
                 optimizer_names[o], t.hyper.lr, s.loss_mean, s.loss_sd,
                 100 * s.accuracy_mean, 100 * s.accuracy_sd, 100 * s.accuracy_min,
                 100 * s.accuracy_max, s.diverged ? "  (diverged)" : "");
-        if (csv_dir) {
-            char name[64];
-            snprintf(name, sizeof name, "%s_%s.csv", prefix, optimizer_names[o]);
-            FILE *csv = csv_create(csv_dir, name);
-            task_run(&data, &t, 1, theta, csv);
-            csv_close(csv, name);
-        }
     }
     fprintf(out, "(mean +- sample standard deviation over seeds 1 to %d)\n", SEEDS);
     network_free(&net);

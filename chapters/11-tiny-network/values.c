@@ -14,7 +14,7 @@ static void over_seeds_values(FILE *out, enum task task, const char *prefix)
     task_load(&data, task);
     for (int o = 0; o < OPTIMIZERS; o++) {
         struct training t = task_training(task, optimizer_names[o]);
-        struct over_seeds s = run_over_seeds(&data, &t);
+        struct over_seeds s = run_over_seeds(&data, optimizer_names[o], NULL);
         fprintf(out, "%s_%s_lr %g\n", prefix, optimizer_names[o], t.hyper.lr);
         fprintf(out, "%s_%s_accuracy %.1f\n", prefix, optimizer_names[o],
                 100 * s.accuracy_mean);

@@ -1,5 +1,5 @@
 /* Exercise 12.3 (chapter 12): the weighted average of the shares.
- * Replace the TODO line with your code; `make exercises CH=12` checks it. */
+ * Replace the TODO line with your code; `make check CH=12` tests it. */
 #include "00-toolkit/exercise.h"
 #include "12-data-parallel/exercises.h"
 
