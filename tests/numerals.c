@@ -201,8 +201,6 @@ static int lenient;             /* this file is in WEAK_LIST: presence still ass
 static int weak_here;           /* numerals it asserts only by presence */
 static int unordered_lenient;   /* this file is in ORDER_LIST: formulas not yet in order */
 static int unordered_here;      /* numerals it excuses so */
-static struct set given_order;  /* the paragraph's given notes, in their order: item i
-                                 * is "N:text", the i-th entry (N keeps repeats apart) */
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -267,6 +265,9 @@ struct set {
     int *times;
     int count, capacity;
 };
+
+static struct set given_order;  /* the paragraph's given notes, in their order: item i
+                                 * is "N:text", the i-th entry (N keeps repeats apart) */
 
 static int set_has(const struct set *s, const char *x)
 {
