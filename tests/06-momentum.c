@@ -63,6 +63,41 @@ static struct hyper setting(double lr, double momentum, bool nesterov)
     return h;
 }
 
+/* Where, between beta = 0 (real roots) and just below 1 (complex ones),
+ * the kind of roots the book's rate (rates.c) reports for Nesterov at lr on
+ * curvature 1 stops being `kind` (bisection). */
+static double edge_of_roots(double lr, enum roots kind)
+{
+    double below = 0, above = 1 - 1e-6;
+    struct hyper h = setting(lr, below, true);
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REAL);
+    h.momentum = above;
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_COMPLEX);
+    for (int i = 0; i < 200; i++) {
+        h.momentum = (below + above) / 2;
+        if ((sgd_rate(&h, 1.0).roots == kind) == (kind == ROOTS_REAL))
+            below = h.momentum;
+        else
+            above = h.momentum;
+    }
+    return (below + above) / 2;
+}
+
+/* Gradient descent's rate at lr on curvature lambda, from rates.c. */
+static double gd_rate(double lr, double lambda)
+{
+    const struct hyper h = setting(lr, 0, false);
+    return sgd_rate(&h, lambda).radius;
+}
+
+/* The smaller momentum at which that rate has a double root: rates.c calls
+ * roots repeated within a rounding band of the discriminant's zero, so the
+ * middle of the band, between the last real and the first complex roots. */
+static double nesterov_double_root_by_bisection(double lr)
+{
+    return (edge_of_roots(lr, ROOTS_REAL) + edge_of_roots(lr, ROOTS_COMPLEX)) / 2;
+}
+
 /* Gradient descent: x1 <- (1 - 1/4) x1, x2 <- (1 - 3/4) x2. */
 START_TEST(example_gradient_descent)
 {
@@ -358,7 +393,10 @@ START_TEST(exercise_2_edge_flips_for_ever)
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
     /* (6.6) at its edge, and gradient descent's 2/L */
     ck_assert(0 < h.lr * steep && close_to(h.lr * steep, 2 + 2 * h.momentum, 1e-12));
-    ck_assert(close_to(2 / steep, 0.02, 1e-15));
+    {   /* gradient descent's edge 2/L = 0.02: the code's rate there is 1 */
+        ck_assert(close_to(gd_rate(2 / steep, steep), gd_rate(0.02, steep), 1e-15) &&
+                  close_to(gd_rate(0.02, steep), 1, 1e-12));
+    }
 }
 END_TEST
 
@@ -436,15 +474,17 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     static const double kappas[3] = {4.0, 100.0, 1442.0};
     for (int i = 0; i < 3; i++) {
         double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
-        double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        double low = nesterov_double_root_by_bisection(1 / kappa), high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        {   /* at eta = 1/L the flattest direction has q = 1/kappa: p = 1 - q is
+             * plain descent's rate there (beta = 0) */
+            const struct hyper plain = setting(1 / kappa, 0, true);
+            const double p_code = sgd_rate(&plain, 1.0).radius;
+            ck_assert(close_to(1 - p_code, 1 / kappa, 1e-15));
+            ck_assert(close_to(p_code, p, 1e-15));
+        }
         ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
         ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
         /* the answer's lines, each one assertion */
-        {
-            const double L = kappa, mu = 1;
-            ck_assert_double_eq_tol(1 / L * mu, 1 / kappa, 1e-15);         /* q = 1/kappa at lr = 1/L */
-        }
-        ck_assert_double_eq_tol(1 - p, 1 / kappa, 1e-15);
         ck_assert_double_eq_tol(square(1 + low) * p * p - 4 * low * p, 0, TOLERANCE);
         ck_assert_double_eq_tol(square(1 + low) * p, 4 * low, TOLERANCE);
         ck_assert(close_to(low, ((2 - p) - 2 * sqrt(1 - p)) / p, TOLERANCE) &&
@@ -463,8 +503,6 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     }
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
-        const double L = 100;
-        ck_assert_double_eq(h.lr, 1 / L);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
         ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
@@ -768,7 +806,8 @@ START_TEST(theory_momentum_0_9_suits_kappa_1442)
     ck_assert_double_eq_tol(kappa, pow((1.0 + s) / (1.0 - s), 2.0), 1e-9);
     heavy_ball_best(1.0, kappa, &lr, &beta);
     ck_assert_double_eq_tol(beta, 0.9, TOLERANCE);
-    ck_assert_double_eq_tol((sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(0.9), 1e-9);
+    ck_assert(close_to((sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(beta), 1e-9) &&
+              close_to(sqrt(beta), sqrt(0.9), 1e-9));
 }
 END_TEST
 
@@ -885,20 +924,23 @@ START_TEST(theory_nesterov_double_root_momentum)
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.9, TOLERANCE);
     /* with q = 1/kappa: beta (1 - q) = (sqrt kappa - 1)^2 / kappa and
      * (1 + beta)(1 - q) = 2 (sqrt kappa - 1) / sqrt kappa */
-    ck_assert_double_eq_tol(h.momentum * (1 - 1 / 100.0), pow(sqrt(100.0) - 1, 2) / 100.0, TOLERANCE);
-    ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0), 2 * (sqrt(100.0) - 1) / sqrt(100.0),
-                            TOLERANCE);
+    {   /* a double root r has r^2 = beta (1 - q) and r + r = (1 + beta)(1 - q) */
+        const double r = sgd_rate(&h, 1.0).radius;
+        ck_assert(close_to(r * r, h.momentum * (1 - 1 / 100.0), 1e-6) &&
+                  close_to(r * r, pow(sqrt(100.0) - 1, 2) / 100.0, 1e-6));
+        ck_assert(close_to(r + r, (1 + h.momentum) * (1 - 1 / 100.0), 1e-6) &&
+                  close_to(r + r, 2 * (sqrt(100.0) - 1) / sqrt(100.0), 1e-6));
+    }
     {   /* at lr = 1/L the steep q = 1 and the flat q = 1/kappa; the momentum
          * (sqrt(kappa) - 1)/(sqrt(kappa) + 1) gives the flat one the double root
          * sqrt(beta(1 - q)) = 1 - 1/sqrt(kappa) (1e-6: a double root's rounding) */
         const double kappa = 100, L = 100, mu = 1;
         const double lr = 1 / L, q = 1 / kappa, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
         struct hyper ahead = setting(lr, beta, true);
-        ck_assert(lr * L == 1);
         /* the momentum whose double root the test above measures */
         ck_assert_double_eq_tol(h.momentum, (sqrt(kappa) - 1) / (sqrt(kappa) + 1), 1e-15);
         ck_assert(close_to(sgd_rate(&ahead, mu).radius, sqrt(beta * (1 - q)), 1e-6) &&
-                  close_to(sqrt(beta * (1 - q)), 1 - 1 / sqrt(kappa), 1e-15));
+                  close_to(sgd_rate(&ahead, mu).radius, 1 - 1 / sqrt(kappa), 1e-6));
     }
 }
 END_TEST
@@ -918,12 +960,16 @@ START_TEST(theory_nesterov_double_root_momentum_valley)
         const double L = 25, kappa = 25;
         const double lr = 1 / L, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
         struct hyper ahead = setting(lr, beta, true);
-        ck_assert(close_to(beta, (5 - 1) / (5 + 1.0), 1e-15) && close_to(beta, 2.0 / 3, 1e-15));
         const double mu = 1;
+        /* the momentum at which the code's rate is a double root r: r + r = (1 + beta)(1 - q) */
+        const double implied = 2 * sgd_rate(&ahead, mu).radius / (1 - lr * mu) - 1;
+        ck_assert(close_to(implied, (5 - 1) / (5 + 1.0), 1e-6) && close_to(implied, 2.0 / 3, 1e-6));
         ck_assert(close_to(sgd_rate(&ahead, mu).radius, 1 - 1 / sqrt(25.0), 1e-6) &&
                   close_to(sgd_rate(&ahead, mu).radius, 0.8, 1e-6));
-        ck_assert(close_to(2 / L, 0.08, 1e-15));                /* gradient descent's edge 2/L */
-        ck_assert_double_eq_tol((1 / fabs(log(0.925))) / (1 / fabs(log(0.8))), 2.86, 0.005);
+        {   /* gradient descent's edge 2/L = 0.08: the code's rate there is 1 */
+            ck_assert(close_to(gd_rate(2 / L, L), gd_rate(0.08, L), 1e-15) && close_to(gd_rate(0.08, L), 1, 1e-12));
+        }
+        ck_assert_double_eq_tol((1 / fabs(log(0.925))) / (1 / fabs(log(sgd_rate(&ahead, mu).radius))), 2.86, 0.005);
     }
 }
 END_TEST
@@ -1242,8 +1288,8 @@ struct measured_case {
     bool nesterov;
 };
 
-static double relative_gap(const struct measured_case *c, long from, long to,
-                           enum roots *roots)
+static double measured_over_r(const struct measured_case *c, long from, long to,
+                              enum roots *roots)
 {
     const double curvature[2] = {c->mu, c->L};
     struct function f = quadratic(curvature, 2);
@@ -1253,7 +1299,13 @@ static double relative_gap(const struct measured_case *c, long from, long to,
     ck_assert_int_eq(m.diverged_at, 0);
     ck_assert(!m.underflow);
     *roots = theory.roots;
-    return m.rate / theory.radius - 1.0;
+    return m.rate / theory.radius;
+}
+
+static double relative_gap(const struct measured_case *c, long from, long to,
+                           enum roots *roots)
+{
+    return measured_over_r(c, from, to, roots) - 1.0;
 }
 
 /* Two different real roots: e_k = A r^k + B s^k with |s| < r (or, for
@@ -1300,13 +1352,14 @@ START_TEST(measured_repeated_roots)
         ck_assert_double_ge(gap, 0);
         ck_assert_double_le(gap, most + 1e-9);
     }
-    {   /* the ratio (A + 400B)/(A + 100B) lies in [1, 4] for A, B of one
-         * sign, so the gap is at most 4^(1/300) - 1 = 0.46% */
-        const double a = 0.3, b = 2.0;
-        const double ratio = (a + 400 * b) / (a + 100 * b);
-        ck_assert(1 <= ratio && ratio <= 4);
-        ck_assert(close_to(100 * (pow(4, 1.0 / 300) - 1), 0.46, 0.005));
-        ck_assert(between(0, pow(ratio, 1.0 / 300) - 1, pow(4, 1.0 / 300) - 1));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        /* measured/r is ((A + 400B)/(A + 100B))^(1/300), the ratio in [1, 4]:
+         * the gap is at most 4^(1/300) - 1 = 0.46% */
+        enum roots roots;
+        const double ratio = measured_over_r(&cases[i], 100, 400, &roots), slack = 1e-9;
+        ck_assert(between(1, pow(ratio, 300) * 0.999999, 4));
+        ck_assert(between(0, ratio - slack - 1, pow(4, 1.0 / 300) - 1));
+        ck_assert(ratio - 1 <= pow(4, 1.0 / 300) - 1 + 1e-9 && close_to(100 * (pow(4, 1.0 / 300) - 1), 0.46, 0.005));
     }
 }
 END_TEST
