@@ -357,22 +357,45 @@ START_TEST(one_over_k_derivation)
     const double c = 2, mu = 1, sigma = 1, k = 1e4, eta = c / k;
     const double a = c * c * sigma * sigma / (2 * c * mu - 1);
     const double slow = 1.0 / 4;
-    double product = 1;
-    ck_assert_double_eq_tol((1 - eta * mu) * (1 - eta * mu), 1 - 2 * c * mu / k,
-                            c * c * mu * mu / (k * k) + EXACT);
+    /* one update of (9.2) at eta_k = c/k, by the code (noisy_expected; its
+     * excess is mu V / 2): noiseless from V = 1, its factor; from x = 0,
+     * the noise term alone; from V^(k) = A/k, the next V */
+    const struct noisy_quadratic quiet = {mu, 0, 1}, still = {mu, sigma, 0}, at_k = {mu, sigma, sqrt(a / k)};
+    const double rate[1] = {eta};
+    double ex[2], product, *slow_rates, *slow_excess;
+    noisy_expected(&quiet, rate, 1, ex);
+    const double factor = ex[1] / ex[0];
+    noisy_expected(&still, rate, 1, ex);
+    const double noise = 2 * ex[1] / mu;
+    noisy_expected(&at_k, rate, 1, ex);
+    const double next = 2 * ex[1] / mu;
+    ck_assert_double_eq_tol(factor, 1 - 2 * c * mu / k, c * c * mu * mu / (k * k) + EXACT);
+    ck_assert_double_eq_tol(noise, c * c * sigma * sigma / (k * k), EXACT);
+    ck_assert_double_eq_tol(next, (1 - 2 * c * mu / k) * a / k + c * c * sigma * sigma / (k * k),
+                            c * c * mu * mu / (k * k) * a / k + EXACT);
+    /* the ansatz holds to O(1/k^3): next is A/k - A/k^2, as 1/(k + 1) is 1/k - 1/k^2 */
     ck_assert_double_eq_tol(1 / (k + 1), 1 / k - 1 / (k * k), 1 / (k * k * k));
-    ck_assert_double_eq_tol(a / k - a / (k * k),
-                            (1 - 2 * c * mu / k) * a / k + c * c * sigma * sigma / (k * k), EXACT);
-    ck_assert_double_eq_tol(a * (2 * c * mu - 1), c * c * sigma * sigma, EXACT);
-    ck_assert(2 * c * mu > 1);
+    ck_assert_double_eq_tol(a / k - a / (k * k), next, c * c * mu * mu * a / (k * k * k) + EXACT);
+    ck_assert_double_eq_tol(a / (k + 1), next, (c * c * mu * mu + 1) * a / (k * k * k));
+    /* ... exactly because A (2 c mu - 1) = c^2 sigma^2, the code's noise term times k^2 */
+    ck_assert_double_eq_tol(a * (2 * c * mu - 1), noise * k * k, 1e-12);
     ck_assert_double_eq_tol(mu * c * c * sigma * sigma / (2 * (2 * c * mu - 1)) * 1 / k,
                             mu / 2 * a / k, EXACT);
+    /* c = 1/4: 2 c mu < 1, that A is negative, and the noiseless factors of
+     * the code's (9.2) multiply to k^(-2 c mu) from k = 1000 to 2000 */
     ck_assert(2 * slow * mu < 1);
     ck_assert_double_lt(slow * slow * sigma * sigma / (2 * slow * mu - 1), 0);
-    for (int j = 1000; j < 2000; j++)
-        product *= 1 - 2 * slow * mu / j;
+    slow_rates = calloc(2000, sizeof *slow_rates);
+    slow_excess = calloc(2001, sizeof *slow_excess);
+    ck_assert(slow_rates != NULL && slow_excess != NULL);
+    for (int j = 1; j < 2000; j++)
+        slow_rates[j] = slow / j;
+    noisy_expected(&quiet, slow_rates, 2000, slow_excess);
+    product = slow_excess[2000] / slow_excess[1000];
+    free(slow_rates);
+    free(slow_excess);
     ck_assert_double_eq_tol(product, pow(2000.0 / 1000, -2 * slow * mu), 1e-3);
-    ck_assert_double_lt(pow(2000.0 / 1000, -2 * slow * mu), 1.0 / 2 * 2);   /* slower than 1/k */
+    ck_assert_double_gt(product, 1.0 / 2);        /* slower than 1/k, which halves it */
 }
 END_TEST
 
