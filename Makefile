@@ -176,16 +176,19 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c $(BUILD_FLAGS) | deps
 # stand-in that reports "does not compile" and its first error (kept in
 # OBJECT.broken; every message in OBJECT.log), so the other exercises and
 # chapters still build and run.
-STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions
+# A call of an undeclared function is an error (gcc before 14 only warns,
+# and the learner would meet it later as a link error without a line).
+STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions \
+	-Werror=implicit-function-declaration
 $(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
 	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
-		rm -f $@.broken; cat $@.log >&2; \
+		rm -f $@.broken $@.unlinked $@.mine; cat $@.log >&2; \
 	else \
 		{ grep -m 1 -E ': (fatal )?error' $@.log || head -n 1 $@.log; } >$@.broken; \
 		$(say) STUB "$< does not compile (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
-		$(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
+		rm -f $@.unlinked $@.mine; $(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
 	fi
 
 $(LIB): $(LIB_O)
@@ -225,9 +228,14 @@ $(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
 # build/tests/NN-slug: the chapter's suite (+ exercises against solutions/).
-# build/tests/NN-slug-yours: the exercises against your stubs in chapters/;
-# when it does not link, NN-slug-yours.log says why and `make check` reports
-# that chapter's exercises as not compiling.
+# build/tests/NN-slug-yours: the exercises against your stubs in chapters/,
+# one per reference answer in solutions/ (a stub deleted, or one that would
+# not link, has its answer stand in: tests/stubs.sh); when it still does not
+# link, NN-slug-yours.log says why and `make check` reports that chapter's
+# exercises as not compiling.
+yours_objects = $(patsubst solutions/%.c,$(BUILD)/obj/yours/chapters/%.o,$(wildcard solutions/$(1)/exercise_*.c))
+YOURS_OTHERS = $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/harness.o \
+	$(BUILD)/obj/tests/$(1)-exercises.o $(LIB)
 define chapter_tests
 $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 		$(if $(wildcard tests/$(1)-exercises.c),\
@@ -239,18 +247,21 @@ $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
 
 $(BUILD)/tests/$(1)-stubs.c: $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) tests/stubs.sh \
-		$(BUILD)/check/stubs-$(1)
+		$(BUILD)/check/stubs-$(1) $(call YOURS_OTHERS,$(1)) \
+		$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard solutions/$(1)/exercise_*.c))
 	@mkdir -p $$(@D)
-	$$(Q)NM='$$(NM)' sh tests/stubs.sh $$@ $$(filter %.o,$$^)
+	$$(Q)NM='$$(NM)' STANDIN='$$(CC) $$(STUB_FLAGS)' OTHERS='$(call YOURS_OTHERS,$(1))' \
+		PROBE='$$(CC) $$(CFLAGS) $$(LDFLAGS) -- $$(CHECK_LIBS) $$(LDLIBS)' \
+		sh tests/stubs.sh $$@ $(call yours_objects,$(1))
 
 $(BUILD)/tests/$(1)-yours: $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/harness.o \
 		$(BUILD)/obj/tests/$(1)-exercises.o $(BUILD)/obj/tests/$(1)-stubs.o \
 		$(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) $(LIB)
 	@$$(say) LINK $$@
 	@rm -f $$@.log
-	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@ 2>$$@.log || \
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$(filter-out $$(LIB),$$^) $$(filter-out $$^,$(call yours_objects,$(1))) \
+		$$(LIB) $$(CHECK_LIBS) $$(LDLIBS) -o $$@ 2>$$@.log || \
 		{ rm -f $$@; echo "  your exercises of $(1) do not link (make check reports it)"; }
-	@[ ! -s $$@.log ] || cat $$@.log >&2
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 # A stub removed (or added) links the chapter's exercises again.

@@ -52,6 +52,14 @@ committed_stub() {
     return 1
 }
 
+# The stubs of a chapter folder: those in it, and those of its reference
+# answers in solutions/ (a stub you deleted).
+chapter_stubs() {
+    for f in chapters/"$1"/exercise_*.c solutions/"$1"/exercise_*.c; do
+        [ -f "$f" ] && echo "chapters/$1/${f##*/}"
+    done | sort -u
+}
+
 # Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
 find_stub() {
     ex=$1
@@ -62,16 +70,15 @@ find_stub() {
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
     number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
-    for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        # the stub's first line, or the committed stub's once you rewrote it
-        first=$(head -n 1 "$f")
+    for f in $(chapter_stubs "$folder"); do
+        # the stub's first line, or the committed stub's once you rewrote
+        # it (or deleted it)
+        first=$(head -n 1 "$f" 2>/dev/null)
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    known=$(for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        first=$(head -n 1 "$f")
+    known=$(for f in $(chapter_stubs "$folder"); do
+        first=$(head -n 1 "$f" 2>/dev/null)
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
     done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
@@ -266,8 +273,8 @@ fi
 
 if [ "$mode" = hint ]; then
     stub=$(find_stub "${1:-}") || exit 2
-    text=$(cat "$stub")
-    if ! grep -q 'TODO(' "$stub"; then
+    text=$(cat "$stub" 2>/dev/null)
+    if ! grep -q 'TODO(' "$stub" 2>/dev/null; then
         commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub")
     fi
     echo "exercise ${1}: $stub"
@@ -286,6 +293,10 @@ if [ "$mode" = reset ]; then
     stub=$(find_stub "${1:-}") || exit 2
     commit=$(committed_stub "$stub") || {
         echo "reset: cannot find the committed stub of $stub (is this a git clone?)" >&2; exit 2; }
+    if [ ! -f "$stub" ]; then
+        git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub was missing; the stub is back"
+        exit 0
+    fi
     if git show "$commit:$stub" | cmp -s - "$stub"; then
         echo "exercise $1: $stub is already the stub"
         exit 0

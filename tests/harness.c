@@ -66,7 +66,7 @@ void __cyg_profile_func_enter(void *function, void *call_site)
         return;
     last_called = s;
     if (s->broken)
-        ck_abort_msg("broken: your %s() does not compile: %s", s->name, s->broken);
+        ck_abort_msg("broken: %s", s->broken);
 }
 
 void __cyg_profile_func_exit(void *function, void *call_site)

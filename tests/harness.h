@@ -81,8 +81,10 @@ void exercise_expect(const char *expression, double got, double expected, double
     exercise_expect(#got, (double)(got), (double)(expected), (double)(tolerance), (hint))
 
 /* The learner's functions in a build/tests/NN-slug-yours program, written
- * by tests/stubs.sh: name, the stub's file, its first compiler error when
- * it does not compile (then the function is a stand-in), and its address.
+ * by tests/stubs.sh: name, the stub's file, why it is a stand-in (the
+ * reference answer) when the stub does not compile, does not link or is
+ * missing (a sentence starting "your f() ..." or with the file; NULL
+ * otherwise), and its address.
  * The stubs are compiled with -finstrument-functions, so the harness knows
  * which of them is running when a test crashes or loops. */
 struct stub_function {

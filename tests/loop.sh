@@ -5,7 +5,9 @@
 # chapter 8's stubs become: 8.4 a syntax error, 8.5 a crash, 8.6 an endless
 # loop, 8.7 a call of exit(0), 8.8 the reference answer; chapter 1's stubs
 # are the committed ones (pending), but 1.5, a wrong answer (a step
-# uphill).  Each broken exercise must be reported as such, for that
+# uphill); in chapter 2, 2.6 calls a function defined nowhere and 2.5's
+# function is renamed (each reported alone, without the linker's lines);
+# chapter 9's 9.4 is deleted (named, and `make reset` brings it back).  Each broken exercise must be reported as such, for that
 # exercise alone, with its function, the learner's file (and, on Linux
 # with addr2line, the line), the call the test made and, for the wrong
 # answer, expected, got and the hint, while 8.8 still runs and passes;
@@ -54,11 +56,22 @@ stub "$adam/exercise_adamax.c" '    (void)opt, (void)theta, (void)grad;
 sed -i 's|^#include <math.h>|#include <math.h>\n#include <signal.h>\n#include <stdlib.h>|' \
     "$work/$adam/exercise_adam_step.c" "$work/$adam/exercise_adamax.c"
 cp "solutions/08-adam/exercise_nadam.c" "$work/$adam/exercise_nadam.c"
+# Chapter 2, what only the link shows: 2.6 calls a function declared but
+# defined nowhere, 2.5's function renamed, 2.3 the reference answer, 2.4
+# the committed stub (pending).  Chapter 9: 9.4's stub deleted.
+two=chapters/02-learning-rate nine=chapters/09-schedules
+for f in "$two"/exercise_*.c; do git show "HEAD:$f" >"$work/$f" 2>/dev/null || :; done
+cp "solutions/02-learning-rate/exercise_stable_eta.c" "$work/$two/exercise_stable_eta.c"
+sed -i 's|^#include <math.h>|#include <math.h>\ndouble fabss(double);|; s|^    TODO(.*|    return fabss(eta) + (double)dim + curvature[0];|; /^ *"how fast/d' \
+    "$work/$two/exercise_factor.c"
+sed -i 's|^enum regime regime_yours(|enum regime regime_mine(|' "$work/$two/exercise_regime.c"
+rm -f "$work/$nine/exercise_cosine.c"
 
 (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
-    "$work/build/tests/01-update-rule-yours") >"$work/make.log" 2>&1
+    "$work/build/tests/01-update-rule-yours" "$work/build/tests/02-learning-rate-yours" \
+    "$work/build/tests/09-schedules-yours") >"$work/make.log" 2>&1
 (cd "$work" && BUILD="$work/build" CK_TIMEOUT_MULTIPLIER=0.5 \
-    sh tests/check.sh exercises 01-update-rule 08-adam) >"$work/out" 2>&1
+    sh tests/check.sh exercises 01-update-rule 02-learning-rate 08-adam 09-schedules) >"$work/out" 2>&1
 status=$?
 
 expect() {   # expect WHAT PATTERN: a line of the loop's output matches
@@ -115,6 +128,19 @@ case $(uname -s)-$(uname -m) in
                 "^ +your gd_step_yours\(\) in $one/exercise_gd_step\.c:[0-9]+$"
         fi ;;
 esac
+expect "a call of a function defined nowhere: that exercise alone, the function, the line" \
+    "^  NOT COMPILING +exercise 2\.6 .*: your convergence_factor\(\) calls fabss\(\), which is not defined anywhere \($two/exercise_factor\.c:$(grep -n 'return fabss' "$work/$two/exercise_factor.c" | cut -d: -f1)\)$"
+expect "a function renamed: that exercise alone, the name the test calls" \
+    "^  NOT COMPILING +exercise 2\.5 .*defines no regime_yours\(\), which the test calls: did you rename it\?"
+expect "beside them, a correct answer is done" '^  done +exercise 2\.3 '
+expect "beside them, a stub is pending" '^  pending +exercise 2\.4 '
+expect "the progress counts them" '^  02-learning-rate +1 +1 +0 +2$'
+expect "a deleted stub is named, with the command that brings it back" \
+    "^  NOT COMPILING +exercise 9\.4 .*: $nine/exercise_cosine\.c is missing \(make reset EX=9\.4 brings it back\)$"
+expect "beside it, the other stub is pending" '^  pending +exercise 9\.5 '
+if grep -q -e 'undefined reference' -e 'ld returned' -e 'do not link' "$work/make.log" "$work/out"; then
+    failed=$((failed + 1)); echo "FAILED: a stub that does not link shows the linker's messages"
+else passed=$((passed + 1)); fi
 once "exercise 8.4 has one entry" '^  [A-Za-z ]+ exercise 8\.4 '
 once "exercise 8.5 has one entry" '^  [A-Za-z ]+ exercise 8\.5 '
 once "exercise 8.6 has one entry" '^  [A-Za-z ]+ exercise 8\.6 '
@@ -125,6 +151,15 @@ expect "the progress counts the wrong answer" \
     '^  01-update-rule +0 +3 +1 +0$'
 expect "next: the first broken exercise, before the pending 1.3" \
     '^next: exercise 1\.5 .*, in chapters/01-update-rule/exercise_gd_step\.c'
+# make reset brings a deleted stub back from git
+gitdir=$(git rev-parse --absolute-git-dir 2>/dev/null)
+if (cd "$work" && GIT_DIR="$gitdir" GIT_WORK_TREE="$work" BUILD="$work/build" sh tests/check.sh reset 9.4 \
+        >"$work/reset.out" 2>&1) && git show "HEAD:$nine/exercise_cosine.c" | cmp -s - "$work/$nine/exercise_cosine.c"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
+    sed 's/^/    /' "$work/reset.out"
+fi
 # and with nothing broken, the first pending one
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"

@@ -4,10 +4,125 @@
 # BUILD/obj/yours/chapters/NN-slug/exercise_WHAT.o, compiled from the stub,
 # or from the reference answer as a stand-in when the stub does not compile
 # (then OBJECT.broken holds the first compiler error).
+#
+# Before writing the table, each stub object is made to link on its own,
+# so that one exercise's mistake never stops its chapter's others: with
+# OTHERS (the objects and library the program links beside the stubs) and
+# PROBE (a link command with the system libraries: "CC FLAGS ... --
+# LIBS"), a stub that calls a function defined nowhere (nm -u), or no
+# longer defines a function its test calls (renamed), or is missing
+# altogether (deleted), is replaced by its reference answer compiled with
+# STANDIN (the stubs' compile command), and OBJECT.unlinked says why: the
+# harness reports that exercise alone, with that sentence.
 set -eu
+export LC_ALL=C
 out=$1
 shift
-functions() { ${NM:-nm} -g --defined-only "$1" | awk '$2 == "T" { print $3 }'; }
+NM=${NM:-nm}
+functions() { $NM -g --defined-only "$1" | awk '$2 == "T" { print $3 }'; }
+defined() { [ $# -eq 0 ] || $NM -g --defined-only "$@" 2>/dev/null | awk 'NF >= 3 { print $3 }' | sort -u; }
+undefined() { $NM -u "$1" | awk '{ print $NF }' | sort -u; }
+stub_of() { s=${1#*/obj/yours/}; echo "${s%.o}.c"; }
+answer_of() { s=$(stub_of "$1"); echo "solutions/${s#chapters/}"; }
+
+# The exercise number of a stub, as the chapter numbers it: from its first
+# line (or the committed stub's, or the reference answer's).
+exercise_number() {
+    first=$(head -n 1 "$1" 2>/dev/null || git show "HEAD:$1" 2>/dev/null | head -n 1 || :)
+    n=$(printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p')
+    [ -n "$n" ] || n=$(head -n 1 "$2" | sed -n \
+        -e 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p' \
+        -e 's|^/\* Chapter \([0-9A-Za-z]*\), exercise \([0-9]*\).*|\1.\2|p')
+    echo "${n:-?}"
+}
+
+# Replace OBJECT by its reference answer, OBJECT.unlinked saying why.
+stand_in() {    # stand_in OBJECT MESSAGE
+    [ -n "${STANDIN:-}" ] || return 0
+    mkdir -p "$(dirname "$1")"
+    [ ! -f "$(stub_of "$1")" ] || [ -f "$1.unlinked" ] || cp -p "$1" "$1.mine"
+    $STANDIN -c "$(answer_of "$1")" -o "$1"
+    printf '%s\n' "$2" >"$1.unlinked"
+    printf '  %-6s %s\n' STUB "exercise $(exercise_number "$(stub_of "$1")" "$(answer_of "$1")"): $2 (make check reports it)" >&2
+}
+
+# A deleted stub: its reference answer stands in.  A stub that stood in
+# for one that did not link is looked at again, its object as compiled
+# (OBJECT.mine) put back: another stub's mistake may have been the cause.
+for object in "$@"; do
+    stub=$(stub_of "$object")
+    if [ -f "$stub" ] && [ -f "$object.unlinked" ] && [ -f "$object.mine" ]; then
+        mv "$object.mine" "$object" && rm -f "$object.unlinked"
+    elif [ ! -f "$stub" ]; then
+        n=$(exercise_number "$stub" "$(answer_of "$object")")
+        [ -f "$object.unlinked" ] && [ "$object" -nt "$(answer_of "$object")" ] ||
+            stand_in "$object" "$stub is missing (make reset EX=$n brings it back)"
+    fi
+done
+
+# Symbols the stubs need that neither the other stubs, OTHERS, nor the
+# system libraries (one probe link, then one per symbol if it fails)
+# define.
+if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    resolvable() {    # resolvable SYMBOL...: do the system libraries define them all?
+        {
+            for s in "$@"; do echo "extern char $s;"; done
+            echo 'char *stubs_probe[] = {'
+            for s in "$@"; do echo "&$s,"; done
+            echo '0};'
+            echo 'int main(void) { return stubs_probe[0] == 0; }'
+        } >"$work/probe.c"
+        compile=${PROBE%% -- *} libs=${PROBE#* -- }
+        $compile -w "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1
+    }
+    defined $OTHERS >"$work/others"
+    for object in "$@"; do [ -f "$object.unlinked" ] || defined "$object"; done | sort -u >"$work/stubs"
+    for object in "$@"; do defined "$(echo "$object" | sed 's|/obj/yours/chapters/|/obj/solutions/|')"; done |
+        sort -u >"$work/answers"
+    # what the tests call that no stub defines: a renamed function
+    for o in $OTHERS; do case $o in *-exercises.o) undefined "$o" ;; esac; done |
+        comm -23 - "$work/others" | comm -23 - "$work/stubs" | comm -12 - "$work/answers" >"$work/renamed" || :
+    for object in "$@"; do
+        [ ! -f "$object.unlinked" ] || continue
+        for m in $(cat "$work/renamed"); do
+            answer=$(echo "$object" | sed 's|/obj/yours/chapters/|/obj/solutions/|')
+            if defined "$answer" | grep -qx "$m"; then
+                stand_in "$object" "your $(stub_of "$object") defines no $m(), which the test calls: did you rename it?"
+                break
+            fi
+        done
+    done
+    # what each stub calls that nothing defines
+    for object in "$@"; do
+        [ ! -f "$object.unlinked" ] || continue
+        others=$(for o in "$@"; do [ "$o" = "$object" ] || echo "$o"; done)
+        missing=$( { cat "$work/others"; defined "$object" $others; } | sort -u |
+            comm -23 "$(undefined "$object" >"$work/u"; echo "$work/u")" -)
+        [ -n "$missing" ] || continue
+        resolvable $missing && continue
+        for m in $missing; do
+            resolvable "$m" && continue
+            stub=$(stub_of "$object")
+            line=$(grep -n -E "(^|[^A-Za-z0-9_])$m[ 	]*\(" "$stub" | grep -v -E "^[0-9]+:[ 	]*(/?\*|//)" |
+                sed -n 's/^\([0-9]*\):.*/\1/p' | tail -n 1)
+            caller=
+            if [ -n "$line" ]; then
+                caller=$(awk -v n="$line" 'NR > n { exit }
+                    /^[A-Za-z_]/ && match($0, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/) {
+                        f = substr($0, RSTART, RLENGTH); sub(/[ \t]*\($/, "", f) }
+                    END { print f }' "$stub")
+                functions "$object" | grep -qx "$caller" || caller=
+            fi
+            who="your code in ${stub##*/}"
+            [ -z "$caller" ] || who="your $caller()"
+            stand_in "$object" "$who calls $m(), which is not defined anywhere ($stub${line:+:$line})"
+            break
+        done
+    done
+fi
+
 {
     echo '/* Written by tests/stubs.sh: the functions of the exercise stubs. */'
     echo '#include "harness.h"'
@@ -18,13 +133,15 @@ functions() { ${NM:-nm} -g --defined-only "$1" | awk '$2 == "T" { print $3 }'; }
     echo
     echo 'const struct stub_function stub_functions[] = {'
     for object in "$@"; do
-        stub=${object#*/obj/yours/}
-        stub=${stub%.o}.c
-        broken=NULL
-        if [ -s "$object.broken" ]; then
-            broken="\"$(head -n 1 "$object.broken" | sed 's/\\/\\\\/g; s/"/\\"/g') (every message: $object.log)\""
-        fi
+        stub=$(stub_of "$object")
         for f in $(functions "$object"); do
+            broken=NULL
+            if [ -s "$object.unlinked" ]; then
+                broken=$(head -n 1 "$object.unlinked")
+            elif [ -s "$object.broken" ]; then
+                broken="your $f() does not compile: $(head -n 1 "$object.broken") (every message: $object.log)"
+            fi
+            [ "$broken" = NULL ] || broken="\"$(printf '%s' "$broken" | sed 's/\\/\\\\/g; s/"/\\"/g')\""
             echo "    {\"$f\", \"$stub\", $broken, (uintptr_t)$f},"
         done
     done
