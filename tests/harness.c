@@ -16,6 +16,17 @@
 #define HAVE_CRASH_ADDRESS 1
 #endif
 
+/* A test ends in its own process (Check forks one per test) by _exit,
+ * which flushes nothing: what the learner's code printed with printf to
+ * debug it is flushed before every report of the harness (tests/main.c
+ * line-buffers stdout too; a signal handler reports without flushing, as
+ * the signal may have stopped a printf half-way). */
+#define report(...)                 \
+    do {                            \
+        fflush(stdout);             \
+        ck_abort_msg(__VA_ARGS__);  \
+    } while (0)
+
 /* ------------------------------------------------ the learner's functions */
 
 static const struct stub_function *stubs;      /* NULL: reference answers */
@@ -66,7 +77,7 @@ void __cyg_profile_func_enter(void *function, void *call_site)
         return;
     last_called = s;
     if (s->broken)
-        ck_abort_msg("broken: %s", s->broken);
+        report("broken: %s", s->broken);
 }
 
 void __cyg_profile_func_exit(void *function, void *call_site)
@@ -257,7 +268,7 @@ static void on_early_exit(void)
         return;
     test_running = 0;
     describe_stub(where, sizeof where, NULL);
-    ck_abort_msg("crashed: exit() was called%s before the test's end: return the answer "
+    report("crashed: exit() was called%s before the test's end: return the answer "
                  "instead%s", where, given_line());
 }
 
@@ -297,7 +308,7 @@ void exercise_end_if_pending(void)
 {
     const char *file, *function, *hint;
     if (exercise_pending(&file, &function, &hint))
-        ck_abort_msg("pending: %s: %s(): %s", file, function, hint);
+        report("pending: %s: %s(): %s", file, function, hint);
 }
 
 void exercise_given(const char *format, ...)
@@ -345,9 +356,9 @@ void exercise_expect(const char *expression, double got, double expected, double
     else
         snprintf(call, sizeof call, "%s", expression);
     if (tolerance > 0)
-        ck_abort_msg("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
+        report("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
                      tolerance, g, hint);
-    ck_abort_msg("%s%s: expected %s, got %s\nhint: %s", whose, call, e, g, hint);
+    report("%s%s: expected %s, got %s\nhint: %s", whose, call, e, g, hint);
 }
 
 /* ------------------------------------------------ numbers as the prose rounds them */

@@ -1,13 +1,15 @@
 #!/bin/sh
 # loop.sh: the learner's loop (tests/check.sh, the Makefile's stub rules,
-# tests/main.c and tests/harness.c) on broken answers.  In a temporary copy
-# of the tree and a temporary BUILD (never the learner's files or build),
-# chapter 8's stubs become: 8.4 a syntax error, 8.5 a crash, 8.6 an endless
-# loop, 8.7 a call of exit(0), 8.8 the reference answer; chapter 1's stubs
-# are the committed ones (pending), but 1.5, a wrong answer (a step
-# uphill); in chapter 2, 2.6 calls a function defined nowhere and 2.5's
-# function is renamed (each reported alone, without the linker's lines);
-# chapter 9's 9.4 is deleted (named, and `make reset` brings it back).  Each broken exercise must be reported as such, for that
+# tests/stubs.sh, tests/main.c and tests/harness.c) on broken answers.  In
+# a temporary copy of the tree and a temporary BUILD (never the learner's
+# files or build), chapter 8's stubs become: 8.4 a syntax error, 8.5 a
+# crash, 8.6 an endless loop, 8.7 a call of exit(0), 8.8 the reference
+# answer; chapter 1's stubs are the committed ones (pending), but 1.5, a
+# wrong answer (a step uphill) that prints a line to debug itself (the
+# line must show); in chapter 2, 2.6 calls a function defined nowhere and
+# 2.5's function is renamed (each reported alone, without the linker's
+# lines); chapter 9's 9.4 is deleted (named, and `make reset` brings it
+# back).  Each broken exercise must be reported as such, for that
 # exercise alone, with its function, the learner's file (and, on Linux
 # with addr2line, the line), the call the test made and, for the wrong
 # answer, expected, got and the hint, while 8.8 still runs and passes;
@@ -39,9 +41,11 @@ stub() {   # stub FILE BODY
 }
 # 1.5 wrong: from the committed stub, a step uphill.
 awk '{ print } /^\{/ { exit }' "$work/$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c.new"
-printf '%s\n' '    for (size_t i = 0; i < dim; i++)' '        theta[i] += eta * grad[i];' '}' \
+printf '%s\n' '    for (size_t i = 0; i < dim; i++)' '        theta[i] += eta * grad[i];' \
+    '    printf("debugging: my first theta is %g\n", theta[0]);' '}' \
     >>"$work/$one/exercise_gd_step.c.new"
 mv "$work/$one/exercise_gd_step.c.new" "$work/$one/exercise_gd_step.c"
+sed -i 's|^#include "00-toolkit/exercise.h"|#include <stdio.h>\n&|' "$work/$one/exercise_gd_step.c"
 stub "$adam/exercise_adam.c" '    (void)theta, (void)m, (void)v, (void)grad, (void)dim, (void)t;
     (void)lr, (void)beta1, (void)beta2, (void)eps
     int broken = ;'
@@ -103,6 +107,8 @@ expect "exit() is reported as a crash, in the function" \
 expect "the reference answer beside them still passes" '^  done +exercise 8\.8 '
 expect "chapter 1's stubs still run, as pending" '^  pending +exercise 1\.3 '
 expect "a wrong answer is failing" '^  FAILING +exercise 1\.5 '
+expect "what a failing answer printed to debug itself shows" '^debugging: my first theta is -?[0-9]'
+
 expect "a wrong answer names the function and the learner's file" \
     "^ +your gd_step_yours\(\) in $one/exercise_gd_step\.c"
 expect "a wrong answer shows the call" '^ +given gd_step_yours\(theta, grad, [0-9]+, eta = '
