@@ -39,6 +39,9 @@ endif
 
 # Quiet by default: one line per program built, figure drawn or book woven
 # (compiler warnings and errors always show).  V=1 prints every command.
+# (V reaches the scripts, which then show the commands they run, the
+# tests, the book's outputs, the figures' data, on stderr.)
+export V
 ifeq ($(V),1)
 Q :=
 say = :
@@ -323,7 +326,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 $(eval $(call keep_file,$(BUILD)/outputs/reads,OUTPUT_DATA))
 $(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/*.md plots/*.gp)
 	@mkdir -p $(@D)
-	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
+	$(Q)BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
 -include $(BUILD)/outputs.mk
 endif
 outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
@@ -342,6 +345,7 @@ $(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) $(FIGURE_OUTPUTS_$(1)) plot
 	@rm -f $$@; mkdir -p $(BUILD)/figures
 	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
 		{ cat $(BUILD)/figures/$(1).log; exit 1; }
+	$$(if $$(filter 1,$$(V)),@cat $(BUILD)/figures/$(1).log)
 	@touch $$@
 endef
 $(foreach c,$(PLOTTED),$(eval $(call chapter_figures,$(c))))
@@ -400,13 +404,13 @@ check_part = $(BUILD)/check/$(1).$(2).ok
 
 define chapter_run
 $(call check_part,$(1),suite): $(BUILD)/tests/$(1) $$(CHECK_READS) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
 
 $(call check_part,$(1),cli): tests/$(1).sh $(PROGRAMS) $$(CHECK_READS) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
 
 $(call check_part,$(1),yours): $(BUILD)/tests/$(1)-yours $(CHECK_ENV) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh yours $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh yours $(1)
 
 .PHONY: run-$(1)
 run-$(1): $(if $(filter $(BUILD)/tests/$(1),$(TEST_BINS)),$(call check_part,$(1),suite)) \
@@ -421,26 +425,26 @@ $(if $(MPI_CHAPTER),$(call check_part,$(MPI_CHAPTER),cli)): $(SEL_MPI) $(BUILD)/
 # the loop on broken answers (tests/loop.sh, in a copy of the tree).
 NUMERALS_PART := numerals-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))),all)
 $(BUILD)/check/numerals-self.ok: $(NUMERALS) $(WEAVE) tests/numerals.sh | deps
-	@BUILD='$(BUILD)' sh tests/check.sh numerals-self
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals-self
 $(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WOVEN_INPUTS) $(CHECK_ENV) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
 $(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh lab-yours
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh lab-yours
 # (tests/loop.sh rewrites chapter 8's stubs and takes chapter 1's from git.)
 $(BUILD)/check/loop.ok: Makefile $(filter chapters/08-%,$(STUB_C)) $(LIB) $(TEST_BINS) \
 		$(WOVEN_INPUTS) $(CHECK_ENV) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh loop
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh loop
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
-	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
 	@mv $@.tmp $@
 
 # CH=N: only that chapter's programs and figures.
 $(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS) \
 		$(call outputs_of,$(SELECTED))
 	@mkdir -p $(@D)
-	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
 		>$@.tmp 2>&1; echo $$? >$(@:.log=.status)
 	@mv $@.tmp $@
 
@@ -451,15 +455,15 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
 		$(BUILD)/check/numerals-self.ok $(BUILD)/check/$(NUMERALS_PART).ok \
 		$(if $(CH),,$(BUILD)/check/lab-yours.ok $(BUILD)/check/loop.ok)
-	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
+	$(Q)BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)
-	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
 
 # The first exercise not done, in book order, where the chapter asks it
 # and its hint command (the same "next:" line as make check's).
 next: deps $(SEL_YOURS)
-	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
 bench: deps $(BENCHES) $(MPI_PROGRAMS)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done

@@ -101,6 +101,7 @@ record() {
     shift 2
     rm -f "$stamp.ok"
     mkdir -p "$BUILD/check"
+    [ "${V:-0}" != 1 ] || echo "$* >$output 2>&1" >&2    # make V=1
     "$@" >"$output" 2>&1
     rc=$?
     echo $rc >"$stamp.status"

@@ -9,7 +9,7 @@
 # line must show); in chapter 2, 2.6 calls a function defined nowhere and
 # 2.5's function is renamed (each reported alone, without the linker's
 # lines); chapter 9's 9.4 is deleted (named, and `make reset` brings it
-# back).  Each broken exercise must be reported as such, for that
+# back); make V=1 shows the commands that run the tests.  Each broken exercise must be reported as such, for that
 # exercise alone, with its function, the learner's file (and, on Linux
 # with addr2line, the line), the call the test made and, for the wrong
 # answer, expected, got and the hint, while 8.8 still runs and passes;
@@ -157,6 +157,20 @@ expect "the progress counts the wrong answer" \
     '^  01-update-rule +0 +3 +1 +0$'
 expect "next: the first broken exercise, before the pending 1.3" \
     '^next: exercise 1\.5 .*, in chapters/01-update-rule/exercise_gd_step\.c'
+# make V=1 shows the commands that run the tests, not only the compiler's
+rm -f "$work/build/check/09-schedules.yours.ok"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make V=1 BUILD="$work/build" \
+    "$work/build/check/09-schedules.yours.ok") >"$work/verbose.log" 2>&1
+if grep -q "sh tests/check.sh yours 09-schedules" "$work/verbose.log" &&
+    grep -q "^$work/build/tests/09-schedules-yours >" "$work/verbose.log"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: make V=1 does not show the commands that run the exercises:"
+    sed 's/^/    /' "$work/verbose.log"
+fi
+if BUILD="$work/build" sh tests/outputs.sh rules | grep -q "$(printf '^\t@')"; then
+    failed=$((failed + 1)); echo "FAILED: the rules of the book's outputs hide their commands from make V=1"
+else passed=$((passed + 1)); fi
 # make reset brings a deleted stub back from git
 gitdir=$(git rev-parse --absolute-git-dir 2>/dev/null)
 if (cd "$work" && GIT_DIR="$gitdir" GIT_WORK_TREE="$work" BUILD="$work/build" sh tests/check.sh reset 9.4 \

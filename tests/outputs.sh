@@ -77,7 +77,7 @@ case $mode in
             programs=$(printf '%s\n' "$command" | tr " |;&()<>='\"" '\n\n\n\n\n\n\n\n\n\n\n' |
                 sed -n 's|^build/\([A-Za-z0-9._-]*\)$|$(BUILD)/\1|p' | sort -u | tr '\n' ' ')
             echo "\$(BUILD)/outputs/$key: $programs\$(OUTPUT_READS) tests/outputs.sh | deps"
-            printf '\t@BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n' "$key"
+            printf '\t$(Q)BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n' "$key"
         done <"$BUILD/outputs/commands.tmp"
         mv "$BUILD/outputs/commands.tmp" "$BUILD/outputs/commands"
         ;;
@@ -95,6 +95,7 @@ EOF
             run="$run --csv '$BUILD/data/$chapter'"
         fi
         out=$BUILD/outputs/$key
+        [ "${V:-0}" != 1 ] || echo "LC_ALL=C sh -c \"$run\" >$out.tmp 2>&1" >&2
         LC_ALL=C sh -c "$run" >"$out.tmp" 2>&1
         status=$?
         if [ "$figure" = 1 ] && [ $status -ne 0 ]; then
