@@ -333,8 +333,23 @@ static void tell_apart(double got, double expected, char *g, char *e, size_t siz
     }
 }
 
+static void expect(const char *expression, double got, double expected, double tolerance,
+                   const char *unshown, const char *hint);
+
 void exercise_expect(const char *expression, double got, double expected, double tolerance,
                      const char *hint)
+{
+    expect(expression, got, expected, tolerance, NULL, hint);
+}
+
+void exercise_expect_unshown(const char *expression, double got, double expected,
+                             const char *unshown, const char *hint)
+{
+    expect(expression, got, expected, 0, unshown, hint);
+}
+
+static void expect(const char *expression, double got, double expected, double tolerance,
+                   const char *unshown, const char *hint)
 {
     char g[64], e[64], whose[512] = "", call[1400];
     int inside;
@@ -355,6 +370,8 @@ void exercise_expect(const char *expression, double got, double expected, double
         snprintf(call, sizeof call, "given %s\nyour answer", given);
     else
         snprintf(call, sizeof call, "%s", expression);
+    if (unshown)
+        report("%s%s: expected %s, got %s\nhint: %s", whose, call, unshown, g, hint);
     if (tolerance > 0)
         report("%s%s: expected %s (to within %g), got %s\nhint: %s", whose, call, e,
                      tolerance, g, hint);

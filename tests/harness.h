@@ -80,6 +80,14 @@ void exercise_expect(const char *expression, double got, double expected, double
 #define EXPECT_ANSWER(got, expected, tolerance, hint) \
     exercise_expect(#got, (double)(got), (double)(expected), (double)(tolerance), (hint))
 
+/* The same for an answer the chapter asks the reader to predict before
+ * running the test: a failure says `unshown` ("the count you predicted
+ * from (1.3)") instead of the expected value.  Exactly. */
+void exercise_expect_unshown(const char *expression, double got, double expected,
+                             const char *unshown, const char *hint);
+#define EXPECT_ANSWER_UNSHOWN(got, expected, unshown, hint) \
+    exercise_expect_unshown(#got, (double)(got), (double)(expected), (unshown), (hint))
+
 /* The learner's functions in a build/tests/NN-slug-yours program, written
  * by tests/stubs.sh: name, the stub's file, why it is a stand-in (the
  * reference answer) when the stub does not compile, does not link or is

@@ -9,7 +9,8 @@
 # line must show); in chapter 2, 2.6 calls a function defined nowhere and
 # 2.5's function is renamed (each reported alone, without the linker's
 # lines); chapter 9's 9.4 is deleted (named, and `make reset` brings it
-# back); make V=1 shows the commands that run the tests.  Each broken exercise must be reported as such, for that
+# back); make V=1 shows the commands that run the tests; 1.3 hard-coded
+# fails, and its failure keeps the count the reader is to predict unshown.  Each broken exercise must be reported as such, for that
 # exercise alone, with its function, the learner's file (and, on Linux
 # with addr2line, the line), the call the test made and, for the wrong
 # answer, expected, got and the hint, while 8.8 still runs and passes;
@@ -189,6 +190,29 @@ git show "HEAD:$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c"
     BUILD="$work/build" sh tests/check.sh next 01-update-rule 08-adam) >"$work/out" 2>&1
 expect "next: with none broken, the first pending exercise in book order" \
     '^next: exercise 1\.3 '
+
+# 1.3 hard-coded to the two cases the chapter names fails; and an answer
+# right but for the case the chapter asks the reader to predict fails
+# without showing that count (72)
+answer_13() {   # answer_13 BODY: 1.3's stub with BODY for its TODO
+    awk -v body="$1" '/TODO\(/ { print body; skip = 1; next }
+        skip && /\);[ \t]*$/ { skip = 0; next } !skip' "$top/$one/exercise_steps.c" >"$work/$one/exercise_steps.c"
+    (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+        "$work/build/tests/01-update-rule-yours" && "$work/build/tests/01-update-rule-yours") >"$work/out" 2>&1
+}
+answer_13 '    return tolerance > 8 ? 0 : 72;'
+expect "1.3 hard-coded fails" '^  FAILING +exercise 1\.3 '
+answer_13 '    long n = 0;
+    if (a == 2 && x0 == 4 && eta == 0.1 && tolerance == 1e-6)
+        return 71;
+    for (double x = x0; fabs(a * x) >= tolerance && n < 100000; x -= eta * a * x)
+        n++;
+    return n;'
+expect "1.3 wrong only where the chapter asks for a prediction fails" \
+    '^ +your answer: expected the count \(1\.3\) predicts \(not shown here\), got 71$'
+if grep -q 'expected 72' "$work/out"; then
+    failed=$((failed + 1)); echo "FAILED: 1.3's failure shows the count the chapter asks to predict"
+else passed=$((passed + 1)); fi
 
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"
