@@ -183,12 +183,12 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c $(BUILD_FLAGS) | deps
 # and the learner would meet it later as a link error without a line).
 STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions \
 	-Werror=implicit-function-declaration
-$(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) | deps
+$(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 	@mkdir -p $(@D)
 	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
 		rm -f $@.broken $@.unlinked $@.mine; cat $@.log >&2; \
 	else \
-		{ grep -m 1 -E ': (fatal )?error' $@.log || head -n 1 $@.log; } >$@.broken; \
+		awk -v stub='$<' -f tests/first-error.awk $@.log >$@.broken; \
 		$(say) STUB "$< does not compile (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
 		rm -f $@.unlinked $@.mine; $(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \

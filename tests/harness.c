@@ -320,7 +320,8 @@ void exercise_given(const char *format, ...)
 }
 
 /* got and expected with as many digits as tell them apart (6 at least, as
- * the chapters print), or all 17 under CK_VERBOSITY=verbose. */
+ * the chapters print), or all 17 under CK_VERBOSITY=verbose; a NaN is
+ * "nan", whatever its sign bit. */
 static void tell_apart(double got, double expected, char *g, char *e, size_t size)
 {
     const char *verbosity = getenv("CK_VERBOSITY");
@@ -328,6 +329,10 @@ static void tell_apart(double got, double expected, char *g, char *e, size_t siz
     for (;; digits++) {
         snprintf(g, size, "%.*g", digits, got);
         snprintf(e, size, "%.*g", digits, expected);
+        if (isnan(got))             /* not "-nan": a NaN has no sign worth showing */
+            snprintf(g, size, "nan");
+        if (isnan(expected))
+            snprintf(e, size, "nan");
         if (strcmp(g, e) != 0 || digits >= 17)
             return;
     }

@@ -6,16 +6,19 @@
 # crash, 8.6 an endless loop, 8.7 a call of exit(0), 8.8 the reference
 # answer; chapter 1's stubs are the committed ones (pending), but 1.5, a
 # wrong answer (a step uphill) that prints a line to debug itself (the
-# line must show); in chapter 2, 2.6 calls a function defined nowhere and
-# 2.5's function is renamed (each reported alone, without the linker's
-# lines); chapter 9's 9.4 is deleted (named, and `make reset` brings it
-# back); make V=1 shows the commands that run the tests; 1.3 hard-coded
-# fails, and its failure keeps the count the reader is to predict unshown.  Each broken exercise must be reported as such, for that
-# exercise alone, with its function, the learner's file (and, on Linux
-# with addr2line, the line), the call the test made and, for the wrong
-# answer, expected, got and the hint, while 8.8 still runs and passes;
-# `next:` must point at 1.5 (a broken exercise comes before the pending
-# 1.3).  Run by make check; prints "N passed, N failed".
+# line must show), and 1.6, a ';' missing before its TODO (the learner's
+# line, in the learner's words); in chapter 2, 2.6 calls a function
+# defined nowhere and 2.5's function is renamed (each reported alone,
+# without the linker's lines), 2.4 returns NaN (shown as nan), 2.3 is the
+# reference answer (done); chapter 9's 9.4 is deleted (named, and `make
+# reset` brings it back).  Each broken exercise must be reported as such,
+# for that exercise alone, with its function, the learner's file (and, on
+# Linux with addr2line, the line), the call the test made and, for the
+# wrong answer, expected, got and the hint, while 8.8 still runs and
+# passes; `next:` must point at 1.5 (a broken exercise comes before the
+# pending 1.3).  Then: make V=1 shows the commands that run the tests; 1.3
+# hard-coded fails, and its failure keeps the count the reader is to
+# predict unshown.  Run by make check; prints "N passed, N failed".
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
@@ -70,6 +73,11 @@ cp "solutions/02-learning-rate/exercise_stable_eta.c" "$work/$two/exercise_stabl
 sed -i 's|^#include <math.h>|#include <math.h>\ndouble fabss(double);|; s|^    TODO(.*|    return fabss(eta) + (double)dim + curvature[0];|; /^ *"how fast/d' \
     "$work/$two/exercise_factor.c"
 sed -i 's|^enum regime regime_yours(|enum regime regime_mine(|' "$work/$two/exercise_regime.c"
+sed -i 's|^    TODO(.*|    return -NAN;|; /^ *"[^"]*");$/d' "$work/$two/exercise_curvature.c"
+grep -q '^#include <math.h>' "$work/$two/exercise_curvature.c" ||
+    sed -i 's|^#include "00-toolkit/exercise.h"|#include <math.h>\n&|' "$work/$two/exercise_curvature.c"
+# 1.6: a ';' missing on the line before the TODO
+sed -i 's|^\(    TODO(.*\)|    double unfinished = 1\n\1|' "$work/$one/exercise_closed_form.c"
 rm -f "$work/$nine/exercise_cosine.c"
 
 (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
@@ -140,8 +148,11 @@ expect "a call of a function defined nowhere: that exercise alone, the function,
 expect "a function renamed: that exercise alone, the name the test calls" \
     "^  NOT COMPILING +exercise 2\.5 .*defines no regime_yours\(\), which the test calls: did you rename it\?"
 expect "beside them, a correct answer is done" '^  done +exercise 2\.3 '
-expect "beside them, a stub is pending" '^  pending +exercise 2\.4 '
-expect "the progress counts them" '^  02-learning-rate +1 +1 +0 +2$'
+expect "beside them, a wrong answer is failing" '^  FAILING +exercise 2\.4 '
+expect "a NaN answer shows as nan" '^ +your answer: expected -?[0-9.e+-]+ \(to within [0-9.e+-]+\), got nan$'
+expect "the progress counts them" '^  02-learning-rate +1 +0 +1 +2$'
+expect "a ';' missing before the TODO: the learner's line and words" \
+    "^  NOT COMPILING +exercise 1\.6 .*: $one/exercise_closed_form\.c:$(grep -n 'TODO(' "$work/$one/exercise_closed_form.c" | cut -d: -f1):[0-9]+: error: .*before 'TODO'"
 expect "a deleted stub is named, with the command that brings it back" \
     "^  NOT COMPILING +exercise 9\.4 .*: $nine/exercise_cosine\.c is missing \(make reset EX=9\.4 brings it back\)$"
 expect "beside it, the other stub is pending" '^  pending +exercise 9\.5 '
@@ -155,7 +166,7 @@ once "exercise 8.7 has one entry" '^  [A-Za-z ]+ exercise 8\.7 '
 expect "the progress counts them" \
     '^  08-adam +1 +0 +3 +1$'
 expect "the progress counts the wrong answer" \
-    '^  01-update-rule +0 +3 +1 +0$'
+    '^  01-update-rule +0 +2 +1 +1$'
 expect "next: the first broken exercise, before the pending 1.3" \
     '^next: exercise 1\.5 .*, in chapters/01-update-rule/exercise_gd_step\.c'
 # make V=1 shows the commands that run the tests, not only the compiler's
@@ -185,6 +196,7 @@ fi
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
 git show "HEAD:$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c"
+git show "HEAD:$one/exercise_closed_form.c" >"$work/$one/exercise_closed_form.c"
 (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
     "$work/build/tests/01-update-rule-yours" &&
     BUILD="$work/build" sh tests/check.sh next 01-update-rule 08-adam) >"$work/out" 2>&1
