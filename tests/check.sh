@@ -82,7 +82,19 @@ find_stub() {
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
     done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
+    # an exercise of the chapter's list that has no stub: worked by hand
+    item=$(awk -v m="${number#*.}" '
+        /^## Exercises/ { on = 1; next }
+        on && /^## / { exit }
+        on && index($0, m ". ") == 1 { print FNR; exit }' "chapters/$folder/README.md" 2>/dev/null)
+    answer=$(grep -n -m 1 "^\*\*${number#*.}\.\*\*" "solutions/$folder.md" 2>/dev/null | cut -d: -f1)
+    if [ -n "$item" ]; then
+        echo "exercise $number is not a code exercise: the chapter asks it in chapters/$folder/README.md:$item," \
+            "and its worked answer is solutions/$folder.md${answer:+:$answer} (try it before you look;" \
+            "the code exercises of chapter ${ex%%.*}: ${known:-none})" >&2
+        exit 3
+    fi
+    echo "EX=$ex: chapter ${ex%%.*} has no exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
@@ -273,7 +285,12 @@ fi
 [ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^0\([0-9]\)/\1/')"
 
 if [ "$mode" = hint ]; then
-    stub=$(find_stub "${1:-}") || exit 2
+    stub=$(find_stub "${1:-}" 2>&1)
+    case $? in
+        0) ;;
+        3) echo "$stub"; exit 0 ;;     # worked by hand: where its answer is
+        *) echo "$stub" >&2; exit 2 ;;
+    esac
     text=$(cat "$stub" 2>/dev/null)
     if ! grep -q 'TODO(' "$stub" 2>/dev/null; then
         commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub")

@@ -16,7 +16,8 @@
 # Linux with addr2line, the line), the call the test made and, for the
 # wrong answer, expected, got and the hint, while 8.8 still runs and
 # passes; `next:` must point at 1.5 (a broken exercise comes before the
-# pending 1.3).  Then: make V=1 shows the commands that run the tests; 1.3
+# pending 1.3).  Then: make V=1 shows the commands that run the tests;
+# make hint EX=1.1 (by hand) points at its worked answer; 1.3
 # hard-coded fails, and its failure keeps the count the reader is to
 # predict unshown.  Run by make check; prints "N passed, N failed".
 set -u
@@ -192,6 +193,11 @@ else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
     sed 's/^/    /' "$work/reset.out"
 fi
+# make hint on an exercise worked by hand points at its worked answer
+if (cd "$work" && BUILD="$work/build" sh tests/check.sh hint 1.1 2>&1) |
+        grep -q 'worked answer is solutions/01-update-rule\.md:[0-9]'; then
+    passed=$((passed + 1))
+else failed=$((failed + 1)); echo "FAILED: make hint EX=1.1 does not point at solutions/01-update-rule.md"; fi
 # and with nothing broken, the first pending one
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
