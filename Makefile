@@ -430,8 +430,12 @@ $(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WOVEN_INPUTS) $(CHECK_ENV) | d
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
 $(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh lab-yours
-# (tests/loop.sh rewrites chapter 8's stubs and takes chapter 1's from git.)
+# (tests/loop.sh rewrites chapter 8's stubs and takes chapters 1, 2 and 9's
+# from git; it copies the library and the objects its runs link.)
 $(BUILD)/check/loop.ok: Makefile $(filter chapters/08-%,$(STUB_C)) $(LIB) $(TEST_BINS) \
+		$(addprefix $(BUILD)/obj/tests/,main-yours.o harness.o 01-update-rule-exercises.o \
+		  02-learning-rate-exercises.o 08-adam-exercises.o 09-schedules-exercises.o) \
+		$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(foreach c,01 02 08 09,solutions/$(c)-*/exercise_*.c))) \
 		$(WOVEN_INPUTS) $(CHECK_ENV) | deps
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh loop
 

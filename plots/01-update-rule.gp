@@ -36,7 +36,9 @@ set xrange [-0.2:1.2]
 set yrange [-1.1:1.1]
 set terminal svg size 560,600 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 set size ratio -1
-set key below
+# inside, at the top left, which the path never visits: a key below the
+# plot sat on the x label
+set key top left
 plot for [c in '0.005 0.02 0.08 0.3 1 3'] sqrt(2*c)*cos(t), sqrt(2*c/10.0)*sin(t) with lines ls 9 notitle, \
      data.'/quadratic_2d.csv' using 'x1':'x2' with linespoints ls 2 title 'x⁽ᵏ⁾, k = 0 … 86', \
      0, 0 with points ls 6 pt 3 ps 2 title 'minimum (0, 0)'

@@ -63,7 +63,7 @@ do for [start in 'path path2'] {
     set yrange [-1.1:1.1]
     plot for [c in levels] '+' using (sqrt(2*c)*cos(2*pi*$0/399)):(sqrt(2*c/100)*sin(2*pi*$0/399)) \
              with lines ls 9 notitle, \
-         data.'/'.start.'_gd.csv' every ::0::100 using 'x1':'x2' with linespoints ls 1 ps 0.3 title 'GD, lr 0.019', \
+         data.'/'.start.'_sgd.csv' every ::0::100 using 'x1':'x2' with linespoints ls 1 ps 0.3 title 'SGD, lr 0.019', \
          data.'/'.start.'_rmsprop.csv' every ::0::100 using 'x1':'x2' with linespoints ls 21 pt 7 ps 0.3 title 'RMSProp, lr 0.01', \
          data.'/'.start.'_adadelta.csv' every ::0::100 using 'x1':'x2' with linespoints ls 31 pt 7 ps 0.3 title 'Adadelta, lr 1', \
          data.'/'.start.'_adagrad.csv' every ::0::100 using 'x1':'x2' with points ls 11 pt 6 ps 0.5 title 'AdaGrad, lr 0.1 (points)'
@@ -82,7 +82,7 @@ set yrange [1e-100:1e4]
 @logloss
 unset mytics                       # 104 decades: minor tics would blot the axis
 set key bottom left box opaque font ',11'
-plot data.'/path_gd.csv' using 'step':'loss' with lines ls 1 title 'GD, lr 0.019', \
+plot data.'/path_sgd.csv' using 'step':'loss' with lines ls 1 title 'SGD, lr 0.019', \
      data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, lr 0.1', \
      data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, lr 0.01', \
      data.'/path_centered.csv' using 'step':'loss' with lines ls 22 title 'RMSProp centered', \

@@ -32,9 +32,11 @@ plot data.'/decay.csv' using 'step':'adam' with lines ls 5 lw 6 title 'Adam', \
      0 with lines ls 6 notitle
 
 # ----------------------------------------------------------------- the race
-# AdaGrad and RMSProp share the adaptive red; RMSProp's line is dashed.
-set style line 7 lc rgb '#d62728' lw 2 dt 2
-racers = 'gd momentum nesterov adagrad rmsprop adam'
+# AdaGrad keeps the adaptive red; RMSProp takes chapter 7's brown, dashed
+# as well, so that the two differ in colour and in dash.  The racers are
+# named as PyTorch names them: plain descent is torch.optim.SGD, "sgd".
+set style line 7 lc rgb '#8c564b' lw 2 dt 2
+racers = 'sgd momentum nesterov adagrad rmsprop adam'
 style_of(i) = (i <= 4 ? i : i == 5 ? 7 : 5)
 
 rosenbrock(x, y) = (1 - x)**2 + 100 * (y - x**2)**2
@@ -95,7 +97,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     set ylabel 'x_2'
     set key outside right top
     set key noautotitle
-    # on the saddle gd, momentum and Nesterov share a path to the origin:
+    # on the saddle sgd, momentum and Nesterov share a path to the origin:
     # drawn widest first, so that each shows beside the next
     width_of(i) = (surface eq 'saddle' && i <= 3) ? 8 - 2*i : 2
     plot $contours with lines ls 9 title 'contours of f', \

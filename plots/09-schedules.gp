@@ -1,4 +1,7 @@
 # Chapter 9's figures (tests/draw.sh runs this with data and out set).
+# Their data come from the run of the noise report the chapter shows, which
+# samples each schedule once for both (measure.c): made once, by make.
+# data: build/ch09 --noise --csv DATA
 load 'plots/style.gp'
 # Sampled means shown at about 20 points a decade, evenly on the log axis.
 logpick(k, v) = (k == floor(10**(floor(20 * log10(k) + 0.5) / 20.0) + 0.5)) ? v : NaN
@@ -16,7 +19,7 @@ plot data.'/schedules.csv' using 'update':'steplr' with steps ls 1 title 'StepLR
      '' using 'update':'exponentiallr' with lines ls 3 title 'ExponentialLR (γ = 0.97)', \
      '' using 'update':'cosineannealinglr' with lines ls 4 title 'CosineAnnealingLR (T_{max} = 100)', \
      '' using 'update':'linearlr' with lines ls 5 title 'LinearLR (0.1 to 1 in 20)', \
-     '' using 'update':'onecyclelr' with lines ls 6 lw 2 dt 1 title 'OneCycleLR (max 0.1)'
+     '' using 'update':'onecyclelr' with lines ls 6 lc rgb '#8c564b' lw 2 dt 1 title 'OneCycleLR (max 0.1)'
 
 # The noise floor and the schedules that remove it.
 set output out.'/noise.svg'

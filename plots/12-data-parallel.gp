@@ -5,7 +5,7 @@
 load 'plots/style.gp'
 
 set output out.'/projection.svg'
-set title 'Predicted time per update (12.6): alpha = 10 µs, 10 GB/s'
+set title 'Predicted time per update (12.6): α = 10 µs, 10 GB/s'
 set xlabel 'workers P'
 set ylabel 'seconds per update'
 set logscale xy
@@ -23,7 +23,10 @@ set xrange [*:*]
 set xlabel 'samples'
 set ylabel 'f(w) − f(w*)'
 set logscale xy
-set key bottom left
+# the key above the curves, in a decade of its own: the curves start near
+# 0.5 and end in a noisy band along the bottom, and a key there hid it
+set yrange [1e-5:10]
+set key top right font ',11'
 plot data.'/local_K1.csv' using 1:3 with lines ls 1 title 'all-reduce every step', \
      data.'/local_K4.csv' using 1:3 with lines ls 2 title 'local SGD, K = 4', \
      data.'/local_K16.csv' using 1:3 with lines ls 3 title 'local SGD, K = 16'

@@ -6,7 +6,7 @@ load 'plots/style.gp'
 set output out.'/defaults.svg'
 set title "Every optimizer with PyTorch's defaults on Rosenbrock, from (−1.5, 2)"
 set xlabel 'step k'
-set ylabel 'f(x_k)'
+set ylabel 'f(x^{(k)})'
 set key outside right top Left reverse box opaque spacing 1.1
 @logloss
 plot data.'/sgd.csv' using 'step':'loss' with lines ls 2 title 'sgd', \

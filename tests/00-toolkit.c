@@ -22,6 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+static double square(double v)
+{
+    return v * v;
+}
+
 static void check_gradient(const char *spec, const double *x)
 {
     struct function f = function_from_spec("--function", spec);
@@ -312,29 +317,30 @@ END_TEST
  * shown to three decimals. */
 START_TEST(functions_as_chapter_0_tabulates)
 {
-    const double zero[2] = {0, 0}, one[2] = {1, 1}, one_zero[2] = {1, 0};
+    const double zero[2] = {0, 0}, one[2] = {1, 1};
     struct function f = function_from_spec("--function", "quadratic:1,10");
-    ck_assert_double_eq(f.value(&f, one), 1.0 / 2 * (1 + 10));
+    {
+        const double curvature[2] = {1, 10};    /* the table's example, quadratic:1,10 */
+        ck_assert_double_eq(f.value(&f, one), 1.0 / 2 * (curvature[0] * one[0] * one[0] +
+                                                         curvature[1] * one[1] * one[1]));
+    }
     ck_assert_double_eq(f.value(&f, zero), 0);
     ck_assert_double_eq(f.start[0], 1);
     ck_assert_double_eq(f.start[1], 1);
 
     f = function_from_spec("--function", "rosenbrock");
-    ck_assert_double_eq(f.param[0], 1);
-    ck_assert_double_eq(f.param[1], 100);
-    ck_assert_double_eq(f.start[0], -1.5);
-    ck_assert(f.start[1] == 2);
+    ck_assert(f.param[0] == 1 && f.param[1] == 100);
+    ck_assert(f.start[0] == -1.5 && f.start[1] == 2);
 
     f = function_from_spec("--function", "beale");
     ck_assert_double_eq(f.value(&f, zero), 1.5 * 1.5 + 2.25 * 2.25 + 2.625 * 2.625);
     ck_assert_double_eq(f.value(&f, (const double[2]){3, 0.5}), 0);
-    ck_assert_double_eq(f.start[0], 1);
-    ck_assert_double_eq(f.start[1], 1.5);
+    ck_assert(f.start[0] == 1 && f.start[1] == 1.5);
 
     f = function_from_spec("--function", "himmelblau");
     {
-        const double a = 11, b = 7;         /* (x1^2 + x2 - 11)^2 + (x1 + x2^2 - 7)^2 */
-        ck_assert_double_eq(f.value(&f, zero), a * a + b * b);
+        const double c = 11, d = 7;         /* (x1^2 + x2 - 11)^2 + (x1 + x2^2 - 7)^2 */
+        ck_assert_double_eq(f.value(&f, zero), c * c + d * d);
     }
     ck_assert_double_eq(f.value(&f, (const double[2]){3, 2}), 0);
     ck_assert_double_eq(f.start[0], 0);
@@ -344,7 +350,12 @@ START_TEST(functions_as_chapter_0_tabulates)
     {
         const double a = 7, b = 5;          /* (x1 + 2 x2 - 7)^2 + (2 x1 + x2 - 5)^2 */
         ck_assert_double_eq(f.value(&f, zero), a * a + b * b);
-        ck_assert_double_eq(f.value(&f, one_zero), (1 - a) * (1 - a) + (2 * 1 - b) * (2 * 1 - b));
+    }
+    {
+        /* the formula as the table writes it, at a point of no special kind */
+        const double p[2] = {0.25, -3.5};
+        ck_assert_double_eq_tol(f.value(&f, p), square(p[0] + 2 * p[1] - 7) + square(2 * p[0] + p[1] - 5),
+                                1e-12);
     }
     ck_assert_double_eq(f.value(&f, (const double[2]){1, 3}), 0);
     ck_assert_double_eq(f.start[0], 0);

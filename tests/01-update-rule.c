@@ -10,6 +10,11 @@
 
 #define TOLERANCE 1e-12
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 /* Example 1: f(x) = x^2, x0 = 4, eta = 0.1, so x_{k+1} = 0.8 x_k:
  * x = 4, 16/5, 64/25, 256/125, f = 16, 256/25, 4096/625, 65536/15625 and
  * f' = 8, 32/5, 128/25, 512/125. */
@@ -36,6 +41,9 @@ START_TEST(example_1_three_steps_by_hand)
         ck_assert_double_eq_tol(x - 0.1 * grad, 0.8 * x, TOLERANCE);   /* (1.2) */
         ck_assert_double_eq_tol(x - 0.1 * grad, 4.0 / 5 * x, TOLERANCE);
         ck_assert_double_eq_tol(x - 0.1 * grad, (1 - 0.1 * 2) * x, TOLERANCE);
+        ck_assert(close_to(x - 0.1 * grad, x - 0.1 * 2 * x, TOLERANCE) &&
+                  close_to(x - 0.1 * grad, 0.8 * x, TOLERANCE));
+        ck_assert_double_eq_tol(f.value(&f, &x), (two / 2) * x * x, TOLERANCE);     /* (a/2)(x - x*)^2 */
         gd_step(&x, &grad, 1, 0.1);
     }
 }
@@ -55,6 +63,12 @@ START_TEST(example_1_closed_form_at_step_10)
     ck_assert_double_eq_tol(x, 4 * pow(0.8, 10), TOLERANCE);
     ck_assert_double_eq_tol(x - 0, pow(1 - 0.1 * 2, 10) * (4 - 0), TOLERANCE);   /* (1.3) */
     ck_assert_double_eq_tol(f.value(&f, &x), 16 * pow(0.64, 10), TOLERANCE);
+    {   /* the example's a = 2 and x* = 0, where the gradient vanishes */
+        const double minimum = 0;
+        double g0;
+        f.gradient(&f, &g0, &minimum);
+        ck_assert(f.param[0] == 2 && g0 == 0);
+    }
 }
 END_TEST
 
@@ -68,6 +82,7 @@ START_TEST(example_2_two_steps_by_hand)
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 17.0 / 20, TOLERANCE);
     ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
+    ck_assert(close_to(x[0], 17.0 / 20, TOLERANCE) && close_to(x[1], -1.0 / 2, TOLERANCE));
     ck_assert_double_eq_tol(1.0 - x[0], 15 / 100.0, TOLERANCE);    /* "only 15%" */
     ck_assert_double_eq_tol(1 - 0.15, 0.85, TOLERANCE);             /* the two factors */
     ck_assert_double_eq_tol(1 - 1.5, -0.5, TOLERANCE);
@@ -120,6 +135,7 @@ START_TEST(example_2_loss_ends_geometric)
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(f.value(&f, x) / before, 0.293, 5e-4);
     ck_assert_double_eq_tol(0.85 * 0.85, 0.7225, 1e-15);
+    ck_assert_double_eq_tol(0.85, 1 - 0.15 * curvature[0], 1e-15);     /* the factor 1 - eta a */
     for (int k = 1; k < 86; k++) {
         before = f.value(&f, x);
         gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
@@ -213,6 +229,8 @@ START_TEST(exercise_1_answer)
     ck_assert_double_eq_tol(x, 1.6384, TOLERANCE);        /* the exact decimals */
     ck_assert_double_eq_tol(f.value(&f, &x), 2.68435456, TOLERANCE);
     ck_assert_double_eq_tol(grad, 3.2768, TOLERANCE);
+    ck_assert(close_to(grad, 2 * x, TOLERANCE) && close_to(grad, 2048.0 / 625, TOLERANCE) &&
+              close_to(grad, 3.2768, TOLERANCE));
 }
 END_TEST
 
@@ -224,6 +242,7 @@ START_TEST(exercise_2_answer)
     gradient_descent(&f, &x, 1.0 / 2, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x, 4 - 0.5 * 8, TOLERANCE);
     ck_assert_double_eq_tol(x, 0.0, TOLERANCE);
+    ck_assert(close_to(x, 4 - 0.5 * 8, TOLERANCE) && close_to(x, 0, TOLERANCE));
     x = 4.0;
     for (int k = 0; k < 3; k++) {          /* factor -1: 4, -4, 4, -4, loss 16 */
         gradient_descent(&f, &x, 1.0, 0.0, 1, NULL, 0);
@@ -234,6 +253,19 @@ START_TEST(exercise_2_answer)
     x = 4.0;
     ck_assert_double_eq(1 - 2 * (1.0 / 2), 0);    /* the factor vanishes at eta = 1/2 */
     ck_assert_double_eq(1 - 2 * 1.0, -1);
+    {
+        const double eta = 1;
+        ck_assert_double_eq(1 - 2 * eta, -1);      /* at eta = 1 the factor is -1 */
+    }
+    {   /* on a of curvature 2, from 4, 60 steps: converged exactly when 0 < lr < 2/a */
+        static const double rates[4] = {-0.1, 0.3, 0.9, 1.1};
+        for (int i = 0; i < 4; i++) {
+            double lr = rates[i], y = 4.0;
+            const double a = two;
+            gradient_descent(&f, &y, lr, 0.0, 60, NULL, 0);
+            ck_assert((fabs(y) < 1e-3) == (0 < lr && lr < 2 / a));
+        }
+    }
     ck_assert_double_eq(1 - 2 * 1.5, -2);
     {                                      /* factor -2: 4, -8, 16, -32 */
         const double by_hand[3] = {-8.0, 16.0, -32.0};

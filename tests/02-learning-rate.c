@@ -148,6 +148,10 @@ START_TEST(stability_limit_two_over_l)
     /* at 0.21 the steep factor is 1 - 0.21 * 10 = -1.1: growth by 1.1 */
     ck_assert_double_eq_tol(fabs(1 - 0.21 * curvature[1]), 1.1, 1e-15);
     ck_assert_double_eq_tol(f.value(&f, (double[]){0, 1}), 1 / 2.0 * 10, 1e-15);
+    {
+        const double p[2] = {0.45, -0.7};
+        ck_assert_double_eq_tol(f.value(&f, p), 1.0 / 2 * (p[0] * p[0] + 10 * p[1] * p[1]), 1e-15);
+    }
     x[0] = x[1] = 1;
     gradient_descent(&f, x, 2 / curvature[1], 0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[1], -1, 1e-15);
@@ -165,6 +169,21 @@ END_TEST
  * eta < 2/25 = 0.08; there x2's factor is 1 - 0.08 * 25 = -1 and x1's is
  * 1 - 0.32 = 0.68.  Exercise 2: eta h = 0.890 (crawl, factor 0.110) and
  * 1.780 (oscillates, factor -0.780), to three digits. */
+/* x after one step of gradient descent from x = 1 on f(x) = a x^2 / 2:
+ * the factor 1 - lr a that step multiplies by. */
+static double factor_of_one_step(double lr, double a)
+{
+    const struct function f = quadratic(&a, 1);
+    double x = 1;
+    gradient_descent(&f, &x, lr, 0, 1, NULL, 0);
+    return x;
+}
+
+static int near(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 START_TEST(exercise_1_answer)
 {
     const double curvature[2] = {4, 25};     /* the two coordinates' curvatures */
@@ -172,6 +191,12 @@ START_TEST(exercise_1_answer)
     ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[1], -1, 1e-15);
     ck_assert_double_eq_tol(1 - 2.0 / 25 * curvature[0], 0.68, 1e-15);
     ck_assert_double_eq_tol(2.0 / 25, 0.08, 1e-15);
+    /* "1 − 0.08 · 25 = −1" and "1 − 0.08 · 4 = 0.68", each the factor the
+     * step multiplies by, as the answer writes it */
+    ck_assert(near(factor_of_one_step(0.08, 25), 1 - 0.08 * 25, 1e-15) &&
+              near(factor_of_one_step(0.08, 25), -1, 1e-15));
+    ck_assert(near(factor_of_one_step(0.08, 4), 1 - 0.08 * 4, 1e-15) &&
+              near(factor_of_one_step(0.08, 4), 0.68, 1e-15));
 }
 END_TEST
 
@@ -209,6 +234,7 @@ START_TEST(taylor_parabola)
     ck_assert_double_gt(h, 0);
     ck_assert_double_eq_tol((f.value(&f, &x) - f.value(&f, &x_star)) / (1.0 / 2 * h * e * e),
                             1.0, 0.01);
+    ck_assert_double_eq_tol(f.value(&f, &x), f.value(&f, &x_star) + 1.0 / 2 * h * e * e, 0.01 * h * e * e);
 }
 END_TEST
 
@@ -235,9 +261,25 @@ START_TEST(regimes_by_q)
     ck_assert_int_eq(regime_of(0, 1), REGIME_NOT_A_MINIMUM);
     ck_assert(1 - 0.5 > 0 && 1 - 0.5 < 1);
     ck_assert(1 - 1.5 > -1 && 1 - 1.5 < 0);
+    {   /* 1 < q < 2: the factor one step multiplies by is in (-1, 0) */
+        double x = 1;
+        gradient_descent(&f, &x, 1.5, 0, 1, NULL, 0);
+        ck_assert(-1 < x && x < 0);
+    }
     ck_assert_double_eq(1 - 2.0, -1);
     ck_assert(1 - 3.0 < -1);
     ck_assert_int_eq(regime_of(2.0 / 10, 10), REGIME_BOUNCE);      /* eta = 2/L */
+    /* worked answer 3: a direction converges exactly when 0 < lr < 2/a */
+    {
+        static const double rates[5] = {-0.03, 0.01, 0.07, 0.3, 0.45}, curvatures[2] = {4, 25};
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 2; j++) {
+                double lr = rates[i], a = curvatures[j];
+                enum regime r = regime_of(lr, a);
+                ck_assert((r == REGIME_CRAWL || r == REGIME_ONE_STEP || r == REGIME_OSCILLATE) ==
+                          (0 < lr && lr < 2 / a));
+            }
+    }
 }
 END_TEST
 
@@ -257,6 +299,8 @@ START_TEST(loss_never_zigzags_below_two_over_l)
     const struct function f = quadratic(curvature, 2);
     for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++) {
         double x[2] = {1.0, 1.0}, eta = etas[i], loss = f.value(&f, x);
+        if (i == sizeof etas / sizeof etas[0] - 1)
+            ck_assert_double_eq(eta, 2 / curvature[1]);         /* the last rate is 2/L */
         for (int k = 1; k <= 200; k++) {
             double before = loss, sign = x[1], closed;
             gradient_descent(&f, x, eta, 0, 1, NULL, 0);
@@ -264,6 +308,10 @@ START_TEST(loss_never_zigzags_below_two_over_l)
             closed = 1.0 / 2 * (pow(1.0 - eta, 2.0 * k) + 10.0 * pow(1.0 - 10.0 * eta, 2.0 * k));
             ck_assert_double_le(loss, before);
             ck_assert_double_eq_tol(loss / closed, 1.0, 1e-12);
+            /* (2.3), each direction's x multiplied by (1 - eta lambda)^k from 1 */
+            ck_assert_double_eq_tol(loss, 1.0 / 2 * (curvature[0] * pow(1 - eta * curvature[0], 2.0 * k) +
+                                                     curvature[1] * pow(1 - eta * curvature[1], 2.0 * k)),
+                                    1e-12 * closed);
             ck_assert(!signbit(x[1]) != !signbit(sign));   /* the iterates zig-zag */
         }
     }
@@ -391,6 +439,7 @@ START_TEST(eta_0_005_is_well_below_one)
     double h = x2sinx_second_derivative(x2sinx_local_minimum(5.0));
     ck_assert_double_lt(0.005 * h, 1);
     ck_assert_int_eq(regime_of(0.005, h), REGIME_CRAWL);
+    ck_assert_double_eq_tol(1 - 0.005 * h, 0.852, 0.0005);          /* the factor 1 - eta h */
 }
 END_TEST
 
@@ -554,6 +603,9 @@ START_TEST(halving_a_climbing_rate)
     ck_assert_double_gt(loss_climbing, start);
     ck_assert_double_lt(loss_halved, start);
     ck_assert_double_eq(climbing / halved, 2);
+    /* past 2/L it climbs; halved, it is below 2/L and falls */
+    ck_assert_double_gt(climbing, 2 / f.param[1]);
+    ck_assert_double_lt(halved, 2 / f.param[1]);
 }
 END_TEST
 
@@ -577,6 +629,7 @@ START_TEST(every_factor_must_lie_between_minus_one_and_one)
     ck_assert_double_gt(steep, -1);
     ck_assert_double_lt(steep, 1);
     ck_assert_double_lt(steep_too_far, -1);
+    ck_assert_double_eq_tol(steep, 1 - 0.19 * curvature[1], 1e-15);    /* the factor 1 - eta lambda */
 }
 END_TEST
 

@@ -41,6 +41,22 @@ static double dot(const double *a, const double *b)
 
 /* ---------------------------------------------------------- exact search */
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
+/* Is v the multiple factor (a, b), as the text writes (9/11)(10, -1)? */
+static int is_multiple(const double *v, double factor, double a, double b)
+{
+    return fabs(v[0] - factor * a) <= 1e-14 && fabs(v[1] - factor * b) <= 1e-14;
+}
+
+static double square(double v)
+{
+    return v * v;
+}
+
 /* The kappa = 10 example by hand: from (10, 1), g = (10, 10), g'g = 200,
  * g'Hg = 100 + 1000 = 1100, alpha = 2/11; every later point is the same
  * shape, (kappa, -1) times (9/11)^k, so alpha stays 2/11 and f goes
@@ -59,6 +75,10 @@ START_TEST(kappa_10_by_hand)
                             TOLERANCE);
     ck_assert_double_eq(100.0 + 1000, 1100.0);
     ck_assert_double_eq(loss[0], 1.0 / 2 * (100 + 10));
+    ck_assert(loss[0] == 1.0 / 2 * (100 + 10) && loss[0] == 55);
+    ck_assert(valley_curvature[0] == 1 && valley_curvature[1] == 10);      /* H = diag(1, 10) */
+    ck_assert(x[0][0] == 10 && x[0][1] == 1);
+    ck_assert(is_multiple(x[1], (9.0 / 11), 10, -1));
     /* f = 1/2 (x1^2 + 10 x2^2), as the text writes it */
     ck_assert_double_eq(loss[0], 1.0 / 2 * (x[0][0] * x[0][0] + 10 * x[0][1] * x[0][1]));
     ck_assert_double_eq_tol(x[1][0], 10 - 20.0 / 11, TOLERANCE);
@@ -105,6 +125,12 @@ START_TEST(exact_step_minimises_along_the_line)
     quadratic_hessian_times(&f, hg, g);
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 101.0 / 1001, 1e-15);
+    {   /* f(x) = 1/2 x'Hx */
+        const double p[2] = {0.3, -0.8};
+        double hp[2];
+        quadratic_hessian_times(&f, hp, p);
+        ck_assert_double_eq_tol(f.value(&f, p), 1.0 / 2 * dot(p, hp), 1e-15);
+    }
     /* phi(alpha) = f(x) - alpha g'g + 1/2 alpha^2 g'Hg, at the minimum too */
     ck_assert_double_eq_tol(f.value(&f, (const double[2]){1 - alpha, 1 - 10 * alpha}),
                             5.5 - alpha * 101 + 1.0 / 2 * alpha * alpha * 1001, 1e-14);
@@ -169,9 +195,13 @@ START_TEST(kantorovich_rate_is_exact_from_the_worst_start_and_a_bound_elsewhere)
         double x[2] = {kappa, 1.0}, g[2], hg[2], alpha;
         f.gradient(&f, g, x);
         quadratic_hessian_times(&f, hg, g);
+        ck_assert(x[0] == kappa && x[1] == 1);
         alpha = exact_step(g, hg, 2);
         ck_assert_double_eq_tol(alpha, 2 / (1 + kappa), 1e-15);
+        ck_assert(close_to(alpha, 2 * kappa * kappa / (kappa * kappa + kappa * kappa * kappa), 1e-15) &&
+                  close_to(alpha, 2 / (1 + kappa), 1e-15));
         gd_step(x, g, 2, alpha);
+        ck_assert(is_multiple(x, (kappa - 1) / (kappa + 1), kappa, -1));
         ck_assert_double_eq_tol(x[0], (kappa - 1) / (kappa + 1) * kappa, 1e-14);
         ck_assert_double_eq_tol(x[1], (kappa - 1) / (kappa + 1) * -1, 1e-14);
         ck_assert_double_eq(f.value(&f, (const double[2]){kappa, 1.0}),
@@ -231,6 +261,15 @@ START_TEST(steps_grow_with_kappa_and_rescaling_removes_them)
     ck_assert_int_eq(measured_steps_to_reduce(1.0, 1e-10, 100000), 1);
     /* for large kappa the rate is 1 - 4/kappa + O(1/kappa^2) */
     ck_assert_double_eq_tol(kantorovich_rate(1000.0), 1 - 4 / 1000.0, 1e-5);
+    {   /* kappa = 10: the least k with ((kappa - 1)/(kappa + 1))^(2k) <= 1e-10 is 58 */
+        const double two_k = 2 * 58, one_fewer = 2 * 57;
+        ck_assert(pow((10.0 - 1) / (10.0 + 1), two_k) <= 1e-10 && pow((10.0 - 1) / (10.0 + 1), one_fewer) > 1e-10);
+    }
+    {
+        const double kappa = 1000;
+        ck_assert_double_eq_tol(square((kappa - 1) / (kappa + 1)), 1 - 4 / kappa, 1e-5);
+        ck_assert_double_lt(0.999 * 2 / kappa, 2 / kappa);             /* eta < 2/L */
+    }
     /* a fixed step just below 2/L = 2/kappa shrinks x1 by 1 - eta mu, about
      * 1 - 2/kappa at best */
     {
@@ -350,6 +389,15 @@ START_TEST(armijo_accepts_every_step_below_two_one_minus_c_over_l)
     double next;
     const double boundary = 2.0 * (1.0 - c) / 10.0;
     ck_assert_double_eq_tol(boundary, 3.0 / 20, 1e-16);
+    {   /* the test's c and rho are the (3.5) and backtracking kinds: 0 < c < 1, 0 < rho < 1 */
+        const double rho = 0.5;
+        ck_assert(0 < c && c < 1);
+        ck_assert(0 < rho && rho < 1);
+    }
+    {   /* on this quadratic, f(x - alpha g) = f(x) - alpha (1 - L alpha/2) g'g exactly */
+        const double alpha = boundary, moved = x - alpha * g;
+        ck_assert_double_eq_tol(f.value(&f, &moved), f.value(&f, &x) - alpha * (1 - 10.0 * alpha / 2) * g * g, 1e-14);
+    }
     struct armijo_result r;
     r = armijo_backtrack(function_loss, &f, 1, &x, 5.0, &g, boundary, c, 0.5, &next);
     ck_assert(r.accepted);
@@ -465,6 +513,22 @@ START_TEST(gradient_rule_guarantees_hold_with_mu_and_fail_with_l)
     ck_assert_double_eq(distance_bound(0, 1.0), 0);
     /* at the start (1, 1): f = 11/2 against 101/2, ||x|| = sqrt 2 against sqrt 101 */
     ck_assert_double_eq_tol(gap_bound(sqrt(101.0), 1.0), 101.0 / 2, 1e-13);
+    {   /* strong convexity with mu = 1 on the valley, f = 1/2 x'Hx: the
+         * bound's right side, least at y = x - g/mu, and (3.1) */
+        const double mu = 1, x[2] = {0.3, -0.8}, y[2] = {-0.5, 0.9};
+        double g[2], hx[2], d[2], e[2];
+        f.gradient(&f, g, x);
+        quadratic_hessian_times(&f, hx, x);
+        ck_assert_double_eq_tol(f.value(&f, x), 1.0 / 2 * dot(x, hx), 1e-15);
+        for (int i = 0; i < 2; i++) {
+            d[i] = y[i] - x[i];
+            e[i] = -g[i] / mu;
+        }
+        ck_assert(f.value(&f, y) >= f.value(&f, x) + dot(g, d) + 1.0 / 2 * mu * dot(d, d) - 1e-12);
+        ck_assert_double_eq_tol(f.value(&f, x) + dot(g, e) + 1.0 / 2 * mu * dot(e, e),
+                                f.value(&f, x) - dot(g, g) / (2 * mu), 1e-12);
+        ck_assert_double_eq_tol(gap_bound(vec_norm(g, 2), mu), vec_norm(g, 2) * vec_norm(g, 2) / (2 * mu), 1e-15);
+    }
 }
 END_TEST
 
@@ -481,6 +545,7 @@ START_TEST(gradient_rule_bound_is_tight_in_the_flat_direction)
     ck_assert_double_eq(1 - 0.15 * 10, -0.5);            /* x2's factor per step */
     ck_assert_double_eq_tol(1 - 0.15, 0.85, 1e-16);      /* x1's */
     ck_assert_double_eq(run.loss, 1.0 / 2 * x[0] * x[0] + 1.0 / 2 * 10 * x[1] * x[1]);
+    ck_assert_double_eq_tol(run.loss, 1.0 / 2 * (x[0] * x[0] + 10 * x[1] * x[1]), 1e-30);
     ck_assert(run.grad_norm < 1e-6);
     ck_assert_double_eq_tol(run.loss / gap_bound(run.grad_norm, 1.0), 1.0, 1e-12);
     ck_assert_double_eq_tol(vec_norm(x, 2) / distance_bound(run.grad_norm, 1.0), 1.0, 1e-12);
@@ -506,6 +571,7 @@ START_TEST(plateau_fools_the_gradient_rule)
         double zero = 0, slope_at_zero;
         x2sinx.gradient(&x2sinx, &slope_at_zero, &zero);
         ck_assert_double_eq(slope_at_zero, 0);              /* f'(0) = 0 */
+        ck_assert(slope_at_zero == 0 && x2sinx_second_derivative(0) == 0);
     }
     ck_assert_int_eq(plateau.report.step[STOP_GRADIENT], 0);
     ck_assert_str_eq(decimals(3, plateau.report.distance[STOP_GRADIENT]), "5.077");
@@ -529,6 +595,7 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_int_eq(crawl.report.step[STOP_LOSS_CHANGE], 2);
     ck_assert_double_gt(crawl.report.distance[STOP_LOSS_CHANGE], 0.99);
     ck_assert_double_le(crawl.report.distance[STOP_GRADIENT], distance_bound(1e-3, 0.001));
+    ck_assert_double_eq_tol(gap_bound(1e-3, 0.001), 1e-3 * 1e-3 / (2 * 0.001), 1e-18);
     ck_assert_double_eq(chapter_thresholds.gradient, 1e-3);
     ck_assert_double_eq(chapter_thresholds.loss_change, 1e-6);
     ck_assert_double_eq(chapter_thresholds.step_length, 1e-6);
@@ -646,6 +713,11 @@ START_TEST(x2sinx_is_not_convex)
      * x cos x term alone, 4 pi cos pi: the coefficient of that term */
     ck_assert_double_eq_tol(x2sinx_second_derivative(pi) / -pi, 4, 1e-12);
     ck_assert_double_eq_tol(f.value(&f, &down), -25.0 * pi * pi / 4, 1e-12);
+    ck_assert(close_to(f.value(&f, &down), -25 * pi * pi / 4, 1e-12) && close_to(f.value(&f, &down), -61.69, 0.005));
+    {
+        const double x = 2.5;
+        ck_assert_double_eq_tol(x2sinx_second_derivative(x), (2 - x * x) * sin(x) + 4 * x * cos(x), 1e-13);
+    }
     ck_assert_str_eq(decimals(2, f.value(&f, &down)), "-61.69");
     ck_assert_str_eq(decimals(3, x_star), "5.087");
     ck_assert_str_eq(decimals(2, f.value(&f, &x_star)), "-24.08");
@@ -670,6 +742,9 @@ START_TEST(convexity_checks)
         ck_assert_double_eq(m11, 802);
         ck_assert_double_eq(m12, -400);
         ck_assert_double_eq(m22, 200);
+        ck_assert(m11 == 802 && m11 > 0);
+        ck_assert(m11 * m22 - m12 * m12 == 802.0 * 200 - 400 * 400 && m11 * m22 - m12 * m12 == 400 &&
+                  m11 * m22 - m12 * m12 > 0);
     }
     rosenbrock_hessian(floor_point, &h11, &h12, &h22);
     ck_assert_double_eq(h11, -398.0);
@@ -695,6 +770,10 @@ START_TEST(exercise_answers)
     ck_assert_double_eq(dot(g, g), 17.0);
     ck_assert_double_eq(dot(g, hg), 65.0);
     ck_assert_double_eq(hg[1], 16);                        /* Ag = (1, 16) */
+    ck_assert(f.param[0] == 1 && f.param[1] == 4);         /* H = diag(1, 4) */
+    ck_assert(x[0] == 1 && x[1] == 1);
+    ck_assert(g[0] == 1 && g[1] == 4);
+    ck_assert(hg[0] == 1 && hg[1] == 16);
     alpha = exact_step(g, hg, 2);
     ck_assert_double_eq_tol(alpha, 17.0 / 65, 1e-15);
     gd_step(x, g, 2, alpha);
@@ -716,6 +795,22 @@ START_TEST(exercise_answers)
     f.gradient(&f, g_next, x);
     ck_assert_double_eq_tol(g_next[1], -12.0 / 65, 1e-15);
     ck_assert_double_eq_tol(dot(g, g_next), 0, 1e-15);
+    /* the answer's lines, each one assertion */
+    ck_assert(close_to(x[0], 1 - 17.0 / 65, 1e-15) && close_to(x[1], 1 - 4 * 17.0 / 65, 1e-15) &&
+              close_to(x[0], 48.0 / 65, 1e-15) && close_to(x[1], -3.0 / 65, 1e-15));
+    ck_assert(close_to(f.value(&f, x), 1.0 / 2 * ((48.0 / 65) * (48.0 / 65) + 4 * (3.0 / 65) * (3.0 / 65)), 1e-15) &&
+              close_to(f.value(&f, x), 1.0 / 2 * (2304 + 36) / 4225, 1e-15) &&
+              close_to(f.value(&f, x), 18.0 / 65, 1e-15));
+    ck_assert(g[0] == 1 && g[1] == 4 && close_to(g_next[0], 48.0 / 65, 1e-15) &&
+              close_to(g_next[1], -12.0 / 65, 1e-15) && close_to(dot(g, g_next), 48.0 / 65 - 48.0 / 65, 1e-15) &&
+              close_to(dot(g, g_next), 0, 1e-15));
+    {   /* the worst start (4, 1): one exact step attains the bound (3.4) */
+        double w[2] = {4, 1}, gw[2], hgw[2], f0 = f.value(&f, w);
+        f.gradient(&f, gw, w);
+        quadratic_hessian_times(&f, hgw, gw);
+        gd_step(w, gw, 2, exact_step(gw, hgw, 2));
+        ck_assert_double_eq_tol(f.value(&f, w) / f0, kantorovich_rate(4.0), 1e-15);
+    }
 }
 END_TEST
 
@@ -730,6 +825,10 @@ START_TEST(exercise_4_answer)
     ck_assert_str_eq(decimals(7, pow(edge, 4)), "0.0000157");
     ck_assert_double_eq(distance_bound(1e-3, 2.0), 5e-4);
     ck_assert_double_eq(gap_bound(1e-3, 2.0), 2.5e-7);
+    {
+        const double mu = 2.0;
+        ck_assert(distance_bound(1e-3, mu) == 1e-3 / 2 && distance_bound(1e-3, mu) == 5e-4);
+    }
     /* f'' of x^4 is 12 x^2: a central second difference at x = 1 (error
      * h^2 f4/12 = 2e-6, f4 = 24, for h = 1e-3, rounding ~1e-16/h^2 = 1e-10) */
     {

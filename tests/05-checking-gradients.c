@@ -42,6 +42,11 @@ static const char *printed(const char *format, double x)
 
 /* ---------------------------------------------------------- (5.1)-(5.4) */
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 /* The constants the derivations rest on, checked on exp at h = 1e-3,
  * where the next Taylor term is h^4/24 ~ 4e-14 (relative 1e-3 is ample):
  * exp(h) = 1 + h + h^2/2 + h^3/6 + ...; Im exp(ih)/h = sin(h)/h =
@@ -65,6 +70,14 @@ START_TEST(derivation_constants)
     ck_assert_double_eq_tol((forward / 2) / (EPS_MACH / forward), 1, 1e-12);
     ck_assert_double_eq_tol((central * central / 6) / (EPS_MACH / central), 1.0 / 2, 1e-12);
     ck_assert_double_eq_tol(central_bound(central), central * central / 2, 1e-25);
+    {   /* Taylor's series of exp at 0 (every derivative exp(0)), to h^3: the
+         * next term h^4/24 is 4e-14 at h = 1e-3 */
+        const double f0 = exp(0.0), d1 = exp(0.0), d2 = exp(0.0), d3 = exp(0.0);
+        ck_assert_double_eq_tol(exp(h), f0 + h * d1 + h * h / 2 * d2 + h * h * h / 6 * d3, 1e-13);
+        /* and along i h, the complex step's series */
+        ck_assert_double_lt(cabs(cexp(I * h) - (f0 + I * h * d1 - h * h / 2 * d2 - I * h * h * h / 6 * d3)),
+                            1e-13);
+    }
 }
 END_TEST
 
@@ -228,6 +241,11 @@ START_TEST(relative_error_reads)
     /* a factor c: 1 - 1/c, or 1 + 1/c with the sign flipped */
     ck_assert_double_eq_tol(relative_error(4 * 0.7, 0.7, GRADCHECK_FLOOR), 1 - 1.0 / 4, 1e-15);
     ck_assert_double_eq_tol(relative_error(-4 * 0.7, 0.7, GRADCHECK_FLOOR), 1 + 1.0 / 4, 1e-15);
+    {
+        const double c = 4;
+        ck_assert_double_eq_tol(relative_error(c * 0.7, 0.7, GRADCHECK_FLOOR), 1 - 1 / c, 1e-15);
+        ck_assert_double_eq_tol(relative_error(-c * 0.7, 0.7, GRADCHECK_FLOOR), 1 + 1 / c, 1e-15);
+    }
     ck_assert_double_eq(GRADCHECK_PASS, 1e-6);
     ck_assert_double_eq(GRADCHECK_WRONG, 1e-2);
     ck_assert_double_eq(GRADCHECK_FLOOR, 1e-2);
@@ -292,6 +310,8 @@ START_TEST(specimen_seed_ratio)
     /* the limit -1/2 */
     ck_assert_double_eq_tol(specimen_gradient(&s, 1e6) / (2 * 1e6 * sx * sx - 2 * sx * sy / 100),
                             -1.0 / 2, 1e-4);
+    /* -theta S^2/(2 theta S^2) = -1/2: the leading terms alone */
+    ck_assert(close_to(specimen_gradient(&s, 1e6) / (2 * 1e6 * sx * sx), -1.0 / 2, 1e-4));
 }
 END_TEST
 
@@ -310,6 +330,7 @@ START_TEST(specimen_per_sample_ratio_minus_n_over_2)
         double theta = 5.0 * (2.0 * rng_uniform(&rng) - 1.0), g, n;
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
         ck_assert_double_eq_tol(g / n, -100.0 / square, 1e-8);
+        ck_assert_double_eq_tol(g / n, -(double)SPECIMEN_COUNT / 2, 1e-8);      /* -N/2 */
         ck_assert_str_eq(printed("%.4f", g / n), "-50.0000");
         ck_assert_double_eq_tol(-g, 1.0 / 2 * 100 * n, 1e-8 * fabs(g));
         ck_assert_double_eq_tol(r.worst, 51.0 / 50, 1e-9);
@@ -344,6 +365,13 @@ START_TEST(specimen_sign_then_fixed)
         struct gradcheck_result r = gradcheck(&objective, &theta, &g, &n, GRADCHECK_FLOOR);
         ck_assert_double_eq_tol(g / n, -1.0, 1e-9);
         ck_assert_double_eq_tol(r.worst, 2.0, 1e-9);
+        {   /* the mean is the per-sample routine's sum times 2/N */
+            struct specimen per_sample = s;
+            per_sample.stage = SPECIMEN_PER_SAMPLE;
+            ck_assert_double_eq_tol(specimen_gradient(&s, theta),
+                                    2 / (double)SPECIMEN_COUNT * specimen_gradient(&per_sample, theta),
+                                    1e-12 * fabs(g) + 1e-15);
+        }
     }
     s.stage = SPECIMEN_FIXED;
     rng_seed(&rng, 5);
@@ -388,6 +416,18 @@ START_TEST(specimen_loops)
     ck_assert_int_eq((int)ceil((log10(DBL_MAX) - log10(specimen_loss(&s, s.theta0))) /
                                (2 * log10(a))), 107);
 
+    {   /* the mean's factor a = 1 + 2 eta sum x^2 / N: the ratio of
+         * successive moves of its affine map */
+        struct specimen mean = s;
+        double theta = mean.theta0, moves[3];
+        mean.stage = SPECIMEN_MEAN;
+        for (int k = 0; k < 3; k++) {
+            double next = theta - SPECIMEN_ALPHA * specimen_gradient(&mean, theta);
+            moves[k] = next - theta;
+            theta = next;
+        }
+        ck_assert_double_eq_tol(moves[2] / moves[1], 1 + 2 * SPECIMEN_ALPHA * sxx / SPECIMEN_COUNT, 1e-9);
+    }
     s.stage = SPECIMEN_PER_SAMPLE;
     run = specimen_descent(&s, NULL);
     ck_assert(!run.diverged);
@@ -656,6 +696,9 @@ START_TEST(exercise_2_answer)
     ck_assert_double_eq(exp2x(0), 1);
     /* h*^2 |f'''(0)| / 2 with f''' = 8 e^{2x} is 4 h*^2 */
     ck_assert_double_eq(8 * exp2x(0) / 2, 4);
+    ck_assert_double_eq_tol(best * best * 8 * exp2x(0) / 2, 4 * best * best, 1e-30);
+    /* f'(0) = 2, by (5.2) at h = 1e-5: its error h^2 f'''/6 is 1.3e-10 */
+    ck_assert_double_eq_tol(central_difference(exp2x, 0, 1e-5), 2, 1e-9);
     ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");
     ck_assert_str_eq(printed("%.1e", 4 * best * best / 2), "3.8e-11");
     ck_assert_double_eq_tol(best_central_step(1.0, 8.0), best, 1e-21);

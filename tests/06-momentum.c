@@ -15,6 +15,7 @@
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
 
+#include <complex.h>
 #include <math.h>
 
 #define TOLERANCE 1e-12
@@ -24,6 +25,33 @@ static void expect_pairs(double got[4][2], const double want[4][2])
     for (int k = 0; k < 4; k++)
         for (int i = 0; i < 2; i++)
             ck_assert_double_eq_tol(got[k][i], want[k][i], TOLERANCE);
+}
+
+static double square(double v)
+{
+    return v * v;
+}
+
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
+static int between(double low, double x, double high)
+{
+    return low <= x && x <= high;
+}
+
+/* A pair of coordinates as a complex number, so that a test writes the
+ * text's vector arithmetic as it is written: pair(1, 1) - 1.0 / 4 * pair(1, 3). */
+static double complex pair(double a, double b)
+{
+    return a + b * I;
+}
+
+static int is_pair(const double *v, double complex z)
+{
+    return fabs(v[0] - creal(z)) <= TOLERANCE && fabs(v[1] - cimag(z)) <= TOLERANCE;
 }
 
 static struct hyper setting(double lr, double momentum, bool nesterov)
@@ -116,6 +144,7 @@ START_TEST(example_gradient_descent_factors)
         ck_assert_double_eq_tol(x[k + 1][1], (1 - 3.0 / 4) * x[k][1], TOLERANCE);
     }
     ck_assert_double_eq_tol(1 - 1.0 / 4, 3.0 / 4, TOLERANCE);
+    ck_assert(close_to(x[1][1] / x[0][1], 1 - 3.0 / 4, TOLERANCE) && close_to(x[1][1] / x[0][1], 1.0 / 4, TOLERANCE));
 }
 END_TEST
 
@@ -145,6 +174,9 @@ START_TEST(example_momentum_by_hand_steps)
     expect_pair(b[3], 17.0 / 16, 3.0 / 16);
     expect_pair(x[3], 7.0 / 16 - 17.0 / 64, -5.0 / 16 - 3.0 / 64);
     expect_pair(x[3], 11.0 / 64, -23.0 / 64);
+    /* the text's lines as it writes them */
+    ck_assert(is_pair(x[1], pair(1, 1) - 1.0 / 4 * pair(1, 3)) && is_pair(x[1], pair(3.0 / 4, 1.0 / 4)));
+    ck_assert(is_pair(b[2], 1.0 / 2 * pair(1, 3) + pair(3.0 / 4, 3.0 / 4)) && is_pair(b[2], pair(5.0 / 4, 9.0 / 4)));
 }
 END_TEST
 
@@ -182,6 +214,20 @@ START_TEST(example_nesterov_by_hand_steps)
     step[1] = g[1] + 0.5 * b[3][1];
     expect_pair(step, 99.0 / 128, -63.0 / 128);
     expect_pair(x[3], 69.0 / 512, -25.0 / 512);
+    /* the text's lines as it writes them */
+    {
+        double again[4][2], buffer[4][2], g0[2], g1[2], step1[2];
+        worked_example_steps(0.5, true, again, buffer);
+        example_gradient(again[0], g0);
+        example_gradient(again[1], g1);
+        step1[0] = g0[0] + 1.0 / 2 * buffer[1][0];
+        step1[1] = g0[1] + 1.0 / 2 * buffer[1][1];
+        ck_assert(is_pair(step1, pair(g0[0], g0[1]) + 1.0 / 2 * pair(buffer[1][0], buffer[1][1])) &&
+                  is_pair(step1, pair(3.0 / 2, 9.0 / 2)));
+        ck_assert(is_pair(again[1], pair(1 - 3.0 / 8, 1 - 9.0 / 8)) && is_pair(again[1], pair(5.0 / 8, -1.0 / 8)));
+        ck_assert(is_pair(buffer[2], 1.0 / 2 * pair(1, 3) + pair(g1[0], g1[1])) &&
+                  is_pair(buffer[2], pair(9.0 / 8, 9.0 / 8)));
+    }
 }
 END_TEST
 
@@ -247,6 +293,8 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     for (int k = 0; k < 2; k++) {
         f.gradient(&f, &grad, &theta);
         optimizer_step(&opt, &theta, &grad);
+        if (k == 0)
+            ck_assert_double_eq(opt.buffer[0][0], 2);         /* b^(1) = g^(0) = 2 */
     }
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
@@ -261,6 +309,18 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
     ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
     ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
+    /* the answer's lines, each one assertion against heavy_ball_step's iterates */
+    {
+        double y = 1.0, before = 1.0, g;
+        f.gradient(&f, &g, &y);
+        ck_assert_double_eq_tol(g, 2 * y, TOLERANCE);                    /* f'(x) = 2x */
+        heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
+        ck_assert(close_to(y, 1 - (1.0 / 8) * 2, TOLERANCE) && close_to(y, 3.0 / 4, TOLERANCE));
+        f.gradient(&f, &g, &y);
+        heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
+        ck_assert(close_to(y, 3.0 / 4 - (1.0 / 8) * (3.0 / 2) + (1.0 / 2) * (3.0 / 4 - 1), TOLERANCE) &&
+                  close_to(y, 3.0 / 4 - 3.0 / 16 - 1.0 / 8, TOLERANCE) && close_to(y, 7.0 / 16, TOLERANCE));
+    }
 }
 END_TEST
 
@@ -296,6 +356,9 @@ START_TEST(exercise_2_edge_flips_for_ever)
     optimizer_free(&opt);
     ck_assert_double_gt(at_1000, 1e-2);
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
+    /* (6.6) at its edge, and gradient descent's 2/L */
+    ck_assert(0 < h.lr * steep && close_to(h.lr * steep, 2 + 2 * h.momentum, 1e-12));
+    ck_assert(close_to(2 / steep, 0.02, 1e-15));
 }
 END_TEST
 
@@ -376,6 +439,21 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
         double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
         ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
         ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
+        /* the answer's lines, each one assertion */
+        {
+            const double L = kappa, mu = 1;
+            ck_assert_double_eq_tol(1 / L * mu, 1 / kappa, 1e-15);         /* q = 1/kappa at lr = 1/L */
+        }
+        ck_assert_double_eq_tol(1 - p, 1 / kappa, 1e-15);
+        ck_assert_double_eq_tol(square(1 + low) * p * p - 4 * low * p, 0, TOLERANCE);
+        ck_assert_double_eq_tol(square(1 + low) * p, 4 * low, TOLERANCE);
+        ck_assert(close_to(low, ((2 - p) - 2 * sqrt(1 - p)) / p, TOLERANCE) &&
+                  close_to(low, square(1 - sqrt(1 - p)) / p, TOLERANCE));
+        ck_assert(close_to(low, square(1 - 1 / root) / (1 - 1 / kappa), TOLERANCE) &&
+                  close_to(low, square(root - 1) / (kappa - 1), TOLERANCE) &&
+                  close_to(low, (root - 1) / (root + 1), TOLERANCE));
+        ck_assert(close_to(low * p, ((root - 1) / (root + 1)) * ((root - 1) * (root + 1) / kappa), TOLERANCE) &&
+                  close_to(low * p, square(root - 1) / kappa, TOLERANCE));
         ck_assert_double_gt(high, 1.0);
         ck_assert_double_eq_tol(low, pow(1 - sqrt(1 - p), 2) / p, TOLERANCE);
         ck_assert_double_eq_tol(low, (root - 1) / (root + 1), TOLERANCE);
@@ -385,6 +463,8 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     }
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
+        const double L = 100;
+        ck_assert_double_eq(h.lr, 1 / L);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
         ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
@@ -461,6 +541,13 @@ START_TEST(theory_gradient_descent_best)
         ck_assert_double_gt(r, 99.0 / 101);
         ck_assert_double_eq_tol(r, 1, 1e-5);
     }
+    {   /* (6.2) both ways, and (6.3)'s equal terms */
+        const double mu = 1, L = 100;
+        const double r = sgd_rate_on_quadratic(&h, &f).radius;
+        ck_assert(close_to(r, fmax(fabs(1 - h.lr * curvature[0]), fabs(1 - h.lr * curvature[1])), TOLERANCE) &&
+                  close_to(r, fmax(fabs(1 - h.lr * mu), fabs(1 - h.lr * L)), TOLERANCE));
+        ck_assert_double_eq_tol(1 - h.lr * mu, h.lr * L - 1, TOLERANCE);
+    }
 }
 END_TEST
 
@@ -484,6 +571,24 @@ START_TEST(theory_heavy_ball_best)
     ck_assert_int_eq(r.roots, ROOTS_REPEATED);
     ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REPEATED);
     ck_assert_int_eq(sgd_rate(&h, 100.0).roots, ROOTS_REPEATED);
+    {   /* the spectrum [lr mu, lr L] fills the complex interval */
+        const double mu = 1, L = 100;
+        ck_assert_double_eq_tol(square(1 - sqrt(h.momentum)), h.lr * mu, TOLERANCE);
+        ck_assert_double_eq_tol(square(1 + sqrt(h.momentum)), h.lr * L, TOLERANCE);
+        ck_assert_double_eq_tol(sqrt(h.lr * L) + sqrt(h.lr * mu), 2, TOLERANCE);
+        ck_assert_double_eq_tol(sqrt(h.lr * L) - sqrt(h.lr * mu), 2 * sqrt(h.momentum), TOLERANCE);
+    }
+    {   /* at lr = 1/L on kappa = 100: gradient descent's 1 - 1/kappa; heavy
+         * ball's double root at beta = (1 - sqrt(lr mu))^2 = 0.81, rate
+         * 1 - 1/sqrt(kappa) (a double root: the discriminant's rounding,
+         * 1e-16, is 1e-8 under its square root) */
+        const double mu = 1, L = 100, kappa = L / mu, lr = 1 / L;
+        struct hyper plain = setting(1 / L, 0, false);
+        struct hyper cusp = setting(1 / L, square(1 - sqrt(lr * mu)), false);
+        ck_assert_double_eq_tol(sgd_rate_on_quadratic(&plain, &f).radius, 1 - 1 / kappa, TOLERANCE);
+        ck_assert(close_to(cusp.momentum, square(1 - sqrt(lr * mu)), 1e-15) && close_to(cusp.momentum, 0.81, 1e-15));
+        ck_assert_double_eq_tol(sgd_rate_on_quadratic(&cusp, &f).radius, 1 - 1 / sqrt(kappa), 1e-6);
+    }
 }
 END_TEST
 
@@ -508,6 +613,16 @@ START_TEST(theory_heavy_ball_roots)
     r = sgd_rate(&h, 1.0);
     ck_assert_int_eq(r.roots, ROOTS_REAL);
     ck_assert_double_eq_tol(r.radius, (1.49 + sqrt(0.2201)) / 2, TOLERANCE);
+    {   /* (6.4)'s matrix [[1 + beta - q, -beta], [1, 0]]: its trace and
+         * determinant give the rate, and on real roots the largest solves (6.5) */
+        const double beta = 0.25, q = 0.1;
+        struct hyper hb = setting(q, beta, false);
+        const double m[2][2] = {{1 + beta - q, -beta}, {1, 0}};
+        const double z = sgd_rate(&hb, 1.0).radius;
+        ck_assert_double_eq_tol(rate_of_2x2(m[0][0] + m[1][1], m[0][0] * m[1][1] - m[0][1] * m[1][0]).radius, z,
+                                TOLERANCE);
+        ck_assert_double_eq_tol(z * z - (1 + beta - q) * z + beta, 0, 1e-12);
+    }
 }
 END_TEST
 
@@ -531,6 +646,14 @@ START_TEST(theory_heavy_ball_complex_interval)
             ck_assert_int_eq(r.roots == ROOTS_COMPLEX, lo < q && q < hi);
             if (r.roots == ROOTS_COMPLEX)
                 ck_assert_double_eq_tol(r.radius * r.radius, beta, TOLERANCE);
+        }
+    }
+    {   /* complex roots exactly for (1 - sqrt(beta))^2 < q < (1 + sqrt(beta))^2 */
+        const double beta = 0.5;
+        for (double q = 0.005; q < 4; q += 0.01) {
+            struct hyper hq = setting(q, beta, false);
+            ck_assert((sgd_rate(&hq, 1.0).roots == ROOTS_COMPLEX) == (square(1 - sqrt(beta)) < q && q < square(1 + sqrt(beta))));
+            ck_assert((sgd_rate(&hq, 1.0).roots == ROOTS_COMPLEX) == (square(1 + beta - q) < 4 * beta));
         }
     }
 }
@@ -565,6 +688,14 @@ START_TEST(theory_stability_edge)
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
     ck_assert_double_eq_tol((2 + 2 * 0.9) / (1 + 2 * 0.9), 19.0 / 14, TOLERANCE);
     ck_assert_double_lt(19.0 / 14, 2 + 2 * 0.9);
+    {   /* (6.6) and (6.9): the stable q = lr lambda of heavy ball and Nesterov */
+        const double beta = 0.5;
+        for (double q = 0.005; q < 4; q += 0.01) {
+            struct hyper heavy = setting(q, beta, false), ahead = setting(q, beta, true);
+            ck_assert((sgd_rate(&heavy, 1.0).radius < 1) == (0 < q && q < 2 + 2 * beta));
+            ck_assert((sgd_rate(&ahead, 1.0).radius < 1) == (0 < q && q < (2 + 2 * beta) / (1 + 2 * beta)));
+        }
+    }
 }
 END_TEST
 
@@ -637,6 +768,7 @@ START_TEST(theory_momentum_0_9_suits_kappa_1442)
     ck_assert_double_eq_tol(kappa, pow((1.0 + s) / (1.0 - s), 2.0), 1e-9);
     heavy_ball_best(1.0, kappa, &lr, &beta);
     ck_assert_double_eq_tol(beta, 0.9, TOLERANCE);
+    ck_assert_double_eq_tol((sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(0.9), 1e-9);
 }
 END_TEST
 
@@ -654,6 +786,12 @@ START_TEST(theory_nesterov_double_root)
     ck_assert_double_eq_tol(r.radius * r.radius - (1 + 9.0 / 11) * (1 - 0.01 * 1.0) * r.radius +
                                 9.0 / 11 * (1 - 0.01 * 1.0), 0, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
+    {   /* (6.8): on real roots the largest solves z^2 - (1 + beta)(1 - q) z + beta (1 - q) = 0 */
+        const double beta = 0.2, q = 0.3;
+        struct hyper ahead = setting(q, beta, true);
+        const double z = sgd_rate(&ahead, 1.0).radius;
+        ck_assert_double_eq_tol(z * z - (1 + beta) * (1 - q) * z + beta * (1 - q), 0, 1e-12);
+    }
 }
 END_TEST
 
@@ -750,6 +888,18 @@ START_TEST(theory_nesterov_double_root_momentum)
     ck_assert_double_eq_tol(h.momentum * (1 - 1 / 100.0), pow(sqrt(100.0) - 1, 2) / 100.0, TOLERANCE);
     ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0), 2 * (sqrt(100.0) - 1) / sqrt(100.0),
                             TOLERANCE);
+    {   /* at lr = 1/L the steep q = 1 and the flat q = 1/kappa; the momentum
+         * (sqrt(kappa) - 1)/(sqrt(kappa) + 1) gives the flat one the double root
+         * sqrt(beta(1 - q)) = 1 - 1/sqrt(kappa) (1e-6: a double root's rounding) */
+        const double kappa = 100, L = 100, mu = 1;
+        const double lr = 1 / L, q = 1 / kappa, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
+        struct hyper ahead = setting(lr, beta, true);
+        ck_assert(lr * L == 1);
+        /* the momentum whose double root the test above measures */
+        ck_assert_double_eq_tol(h.momentum, (sqrt(kappa) - 1) / (sqrt(kappa) + 1), 1e-15);
+        ck_assert(close_to(sgd_rate(&ahead, mu).radius, sqrt(beta * (1 - q)), 1e-6) &&
+                  close_to(sqrt(beta * (1 - q)), 1 - 1 / sqrt(kappa), 1e-15));
+    }
 }
 END_TEST
 
@@ -762,6 +912,19 @@ START_TEST(theory_nesterov_double_root_momentum_valley)
     ck_assert_double_eq_tol(h.momentum, (5.0 - 1) / (5 + 1), TOLERANCE);
     ck_assert_double_eq_tol(h.momentum, 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.8, TOLERANCE);
+    {   /* kappa = 25 at lr = 1/L: momentum (5 - 1)/(5 + 1) = 2/3, rate
+         * 1 - 1/sqrt(25) = 0.8 (1e-6: a double root's rounding); the steps
+         * for a reduction go like 1/|ln r|: 2.86 times fewer than at 0.925 */
+        const double L = 25, kappa = 25;
+        const double lr = 1 / L, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
+        struct hyper ahead = setting(lr, beta, true);
+        ck_assert(close_to(beta, (5 - 1) / (5 + 1.0), 1e-15) && close_to(beta, 2.0 / 3, 1e-15));
+        const double mu = 1;
+        ck_assert(close_to(sgd_rate(&ahead, mu).radius, 1 - 1 / sqrt(25.0), 1e-6) &&
+                  close_to(sgd_rate(&ahead, mu).radius, 0.8, 1e-6));
+        ck_assert(close_to(2 / L, 0.08, 1e-15));                /* gradient descent's edge 2/L */
+        ck_assert_double_eq_tol((1 / fabs(log(0.925))) / (1 / fabs(log(0.8))), 2.86, 0.005);
+    }
 }
 END_TEST
 
@@ -903,6 +1066,11 @@ START_TEST(figure_rosenbrock_momentum_arrives)
         } else
             ck_assert_double_lt(hypot(x[0] - 1, x[1] - 1), 1e-5);
     }
+    {   /* they arrive at Rosenbrock's minimum (1, 1) */
+        struct function banana = function_from_spec("--function", "rosenbrock");
+        const double minimum[2] = {1, 1};
+        ck_assert_double_eq(banana.value(&banana, minimum), 0);
+    }
 }
 END_TEST
 
@@ -955,6 +1123,10 @@ START_TEST(figure_rosenbrock_nesterov_past_its_edge)
     ck_assert_str_eq(fixed(2, 0.0005 * largest), "1.05");
     ck_assert_double_eq(rosenbrock_highest_loss(0.0005, true, 20, &at), 12.5);
     ck_assert_int_eq(at, 0);
+    {
+        struct function banana = function_from_spec("--function", "rosenbrock");
+        ck_assert(banana.start[0] == -1.5 && banana.start[1] == 2);
+    }
 }
 END_TEST
 
@@ -1127,6 +1299,14 @@ START_TEST(measured_repeated_roots)
         ck_assert_int_eq(roots, ROOTS_REPEATED);
         ck_assert_double_ge(gap, 0);
         ck_assert_double_le(gap, most + 1e-9);
+    }
+    {   /* the ratio (A + 400B)/(A + 100B) lies in [1, 4] for A, B of one
+         * sign, so the gap is at most 4^(1/300) - 1 = 0.46% */
+        const double a = 0.3, b = 2.0;
+        const double ratio = (a + 400 * b) / (a + 100 * b);
+        ck_assert(1 <= ratio && ratio <= 4);
+        ck_assert(close_to(100 * (pow(4, 1.0 / 300) - 1), 0.46, 0.005));
+        ck_assert(between(0, pow(ratio, 1.0 / 300) - 1, pow(4, 1.0 / 300) - 1));
     }
 }
 END_TEST

@@ -26,6 +26,11 @@
 
 static const double curvature[2] = {1.0, 100.0};
 
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 /* steps updates of kind with hyper on the chapter's f from (1, 1); the
  * optimizer is left initialised for the caller to inspect and free. */
 static void run(struct optimizer *opt, double *x, const struct optimizer_kind *kind,
@@ -77,6 +82,9 @@ START_TEST(single_rate_limits_by_hand)
     ck_assert_double_eq_tol(fabs(x[1]), 0.9, TOLERANCE);     /* shrinks by 0.9 */
     ck_assert_double_eq_tol(1 - x[1], 1.9, TOLERANCE);       /* x2 moved by 1.9 */
     ck_assert_double_eq_tol(1 - x[0], 0.019, TOLERANCE);
+    ck_assert(close_to(x[1], 1 - 1.9, TOLERANCE) && close_to(x[1], -0.9, TOLERANCE));
+    /* the ideal rate of the steep coordinate, 1/a */
+    ck_assert_double_eq_tol(1 / curvature[1], 1.0 / 100, 1e-17);
     optimizer_free(&opt);
 }
 END_TEST
@@ -138,6 +146,15 @@ START_TEST(adagrad_first_step_is_lr_on_every_coordinate)
     ck_assert_double_eq_tol(eta1, 0.1, 1e-10);
     ck_assert_double_eq_tol(eta2, 0.001, 1e-14);
     ck_assert_double_eq_tol(eta2 / eta1, 1.0 / 100, 1e-11);
+    /* the text's formulas, each as one assertion */
+    ck_assert(g[0] == 1 && g[1] == 100);
+    ck_assert(opt.buffer[0][0] == 1 && opt.buffer[0][1] == 10000);
+    ck_assert(close_to(x[0], 1 - 0.1 / (1 + eps), TOLERANCE) &&
+              close_to(x[1], 1 - 0.1 * 100 / (100 + eps), TOLERANCE) && close_to(x[0], 0.9, 1e-10) &&
+              close_to(x[1], 0.9, 1e-12));
+    ck_assert(close_to(eta1, 0.1 / (1 + eps), 1e-15) && close_to(eta1, 0.1, 1e-10));
+    ck_assert(close_to(eta2, 0.1 / (100 + eps), 1e-15) && close_to(eta2, 0.001, 1e-14));
+    ck_assert_double_eq_tol(eta2 / eta1, (1 / curvature[1]) / (1 / curvature[0]), 1e-11);
     optimizer_free(&opt);
 }
 END_TEST
@@ -179,6 +196,12 @@ START_TEST(adagrad_second_step_by_hand)
     ck_assert_double_eq_tol(x[0], 0.9 * (1.0 - 0.1 / sqrt(1.81)), TOLERANCE);
     ck_assert_double_eq_tol(x[1], 0.9 * (1.0 - 0.1 / sqrt(1.81)), TOLERANCE);
     ck_assert_double_eq_tol(opt.buffer[0][1], 18100.0, 1e-9);  /* 1e-12 relative */
+    ck_assert(close_to(opt.buffer[0][0], 1 + 0.81, TOLERANCE) &&
+              close_to(opt.buffer[0][1], 10000 + 8100, 1e-9) && close_to(opt.buffer[0][0], 1.81, TOLERANCE) &&
+              close_to(opt.buffer[0][1], 18100, 1e-9));
+    ck_assert(close_to(x[0], 0.9 - 0.1 * 0.9 / sqrt(1.81), TOLERANCE) &&
+              close_to(x[0], 0.9 * (1 - 0.1 / sqrt(1.81)), TOLERANCE) &&
+              strcmp(fixed(6, x[0]), "0.833104") == 0);
     optimizer_free(&opt);
 }
 END_TEST
@@ -247,7 +270,25 @@ START_TEST(adagrad_lr_decay_and_initial_accumulator)
     run(&opt, x, &adagrad_kind, &h, 2);
     ck_assert_double_eq_tol(x[0], x1 - (0.1 / 1.5) * x1 / (sqrt(4.0 + x1 * x1) + eps),
                             TOLERANCE);
+    {   /* step t uses lr / (1 + (t - 1) lr_decay) */
+        const double t = 2;
+        ck_assert_double_eq_tol(x[0], x1 - 0.1 / (1 + (t - 1) * h.lr_decay) * x1 / (sqrt(4.0 + x1 * x1) + eps),
+                                TOLERANCE);
+    }
     optimizer_free(&opt);
+    {   /* a constant gradient: s grows like t, the step like 1/sqrt(t) */
+        struct hyper c = with_lr(&adagrad_kind, 0.1);
+        struct optimizer one;
+        double theta = 0, g = 2.0, before = 0;
+        c.eps = 0;
+        optimizer_init(&one, &adagrad_kind, &c, 1);
+        for (int k = 0; k < 9; k++) {
+            before = theta;
+            optimizer_step(&one, &theta, &g);
+        }
+        ck_assert_double_eq_tol(before - theta, 0.1 * (1 / sqrt((double)one.step_count)), 1e-15);
+        optimizer_free(&one);
+    }
 }
 END_TEST
 
@@ -273,6 +314,9 @@ START_TEST(rmsprop_first_step_is_ten_lr)
     ck_assert_double_eq_tol(0.01 / root, 10 * 0.01, 1e-15);
     ck_assert_double_eq_tol(1.0 - x[1], 0.1, 1e-9);          /* both moved by 0.1 */
     ck_assert_double_eq_tol(1 / (1 - 0.99), 100, 1e-12);
+    /* (7.6)'s first step, and its sign-descent form */
+    ck_assert(close_to(1.0 - x[1], 0.01 * 100.0 / (sqrt(1 - 0.99) * 100.0 + eps), TOLERANCE) &&
+              close_to(1.0 - x[1], 0.01 / sqrt(1 - 0.99), 1e-9));
     optimizer_free(&opt);
 }
 END_TEST
@@ -411,6 +455,11 @@ START_TEST(adadelta_first_step_is_set_by_eps)
     ck_assert_double_eq_tol((opt.buffer[1][1] + eps) / eps, 2, 1e-5);
     /* the shortfall eps / (2 (1 - rho) g^2) on coordinate 1 */
     ck_assert_double_eq_tol(eps / (2 * (1 - rho) * 1), 5e-6, 1e-20);
+    /* coordinate 1's gradient g is its curvature a1 (at x1 = 1) */
+    {
+        const double forget = 1 - rho;      /* (1 - rho), the weight of the new square */
+        ck_assert_double_eq_tol(eps / (2 * forget * curvature[0] * curvature[0]), 5e-6, 1e-20);
+    }
     optimizer_free(&opt);
 }
 END_TEST
@@ -776,6 +825,9 @@ START_TEST(exercise_1_first_move)
     ck_assert_double_eq_tol(0.038 / 0.0095, 4, 1e-14);
     ck_assert_double_eq_tol(opt.buffer[0][0], 0.25, 1e-17);
     ck_assert_double_eq_tol(opt.buffer[0][1], 4, 1e-15);
+    ck_assert(close_to(x[0] - 0.5, -0.1 * 0.5 / (0.5 + 1e-10), TOLERANCE) &&
+              close_to(x[1] + 0.02, 0.1 * 2.0 / (2.0 + 1e-10), TOLERANCE) && close_to(x[0] - 0.5, -0.1, 1e-9) &&
+              close_to(x[1] + 0.02, 0.1, 1e-9));
     optimizer_free(&opt);
 }
 END_TEST
@@ -804,6 +856,10 @@ START_TEST(exercise_1_loss_after_the_move)
     ck_assert_double_eq_tol(1 / 2.0 * (0.25 + 0.04), 0.145, 1e-16);
     ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 0.4, 1e-15);
     ck_assert_double_eq_tol(1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), 0.136495125, 1e-15);
+    ck_assert(close_to(f.value(&f, x), 1 / 2.0 * (pow(0.4, 2) + 100 * pow(0.08, 2)), 1e-9) &&
+              close_to(f.value(&f, x), 0.4, 1e-9));
+    ck_assert(close_to(f.value(&f, after_gd), 1 / 2.0 * (pow(0.4905, 2) + 100 * pow(0.018, 2)), TOLERANCE) &&
+              close_to(f.value(&f, after_gd), 0.136495125, TOLERANCE));
     optimizer_free(&opt);
 }
 END_TEST
@@ -846,6 +902,13 @@ START_TEST(exercise_2_first_move_against_alpha)
         for (int t = 1; t <= 5; t++) {
             optimizer_step(&opt, &x, &g);
             ck_assert_double_eq_tol(opt.buffer[0][0] / (1 - pow(alphas[a], t)), g * g, 1e-12);
+            {   /* v = (1 - alpha)(1 + alpha + ... + alpha^(t-1)) g^2 = (1 - alpha^t) g^2 */
+                double tail = 0;
+                for (int j = 1; j < t; j++)
+                    tail += pow(alphas[a], j);
+                ck_assert(close_to(opt.buffer[0][0], (1 - alphas[a]) * (1 + tail) * g * g, 1e-12) &&
+                          close_to(opt.buffer[0][0], (1 - pow(alphas[a], t)) * g * g, 1e-12));
+            }
         }
         optimizer_free(&opt);
     }
@@ -910,6 +973,14 @@ START_TEST(exercise_5_bounds)
         ck_assert(sum <= 2.0 * sqrt((double)t) - 1.0 + 1e-12);   /* equal at t = 1 */
         if (t == 3)
             ck_assert_double_eq_tol(sum, 1 + 1 / sqrt(2) + 1 / sqrt(3), 1e-15);
+        if (t == 4)
+            ck_assert_double_eq_tol(sum, 1 + 1 / sqrt(2) + 1 / sqrt(3) + 1 / sqrt((double)t), 1e-15);
+        {   /* D(t) = lr sum, between the integrals of 1/sqrt(x) */
+            const double lr = 0.1;
+            ck_assert_double_lt(1 / sqrt(t + 1.0), 1 / sqrt((double)t));
+            ck_assert(2.0 * lr * (sqrt(t + 1.0) - 1.0) <= lr * sum &&
+                      lr * sum <= 2.0 * lr * sqrt((double)t) - lr + 1e-12);
+        }
     }
     /* step k's move is lr / sqrt(k) (s = k g^2), whatever g; 10 times
      * further takes 100 times as many steps: D(1e6) / D(1e4) = 10 to 1% */

@@ -47,6 +47,27 @@ static void run_quadratic(const struct optimizer_kind *kind, const struct hyper 
 
 /* Step 1: m-hat = g and v-hat = g^2, so the step is lr g / (|g| + eps):
  * x = 1 - 0.1 * 1/(1 + 1e-8) and 1 - 0.1 * 10/(10 + 1e-8). */
+static double square(double v)
+{
+    return v * v;
+}
+
+static int near(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
+/* 1 + r + ... + r^(n - 1), term by term */
+static double geometric_sum(double r, int n)
+{
+    double sum = 0, power = 1;
+    for (int k = 0; k < n; k++) {
+        sum += power;
+        power *= r;
+    }
+    return sum;
+}
+
 START_TEST(example_1_first_step_is_lr_sign_g)
 {
     static const double curvature[2] = {1.0, 10.0};
@@ -203,6 +224,8 @@ START_TEST(adam_step_after_zeros_exceeds_lr)
     /* the text: 0.1/sqrt(0.001) = sqrt(10) ~ 3.16 times lr, more than +-1 */
     ck_assert_double_eq_tol(0.1 / sqrt(0.001), sqrt(10.0), 1e-14);
     ck_assert_str_eq(fixed(2, -theta), "3.16");
+    /* larger than the +-1 the step is near once the gradient keeps its sign */
+    ck_assert_double_gt(-theta / h.lr, 1);
     optimizer_free(&opt);
 }
 END_TEST
@@ -273,6 +296,17 @@ START_TEST(eps_two_forms_of_the_first_step)
         theta = 0;
         optimizer_init(&opt, &adam_paper_form_kind, &h, 1);
         optimizer_step(&opt, &theta, &g);
+        /* the paper's form: both corrections folded into the rate,
+         * eta^(t) = eta sqrt(1 - beta2^t)/(1 - beta1^t), times m/(sqrt(v) + eps) */
+        ck_assert_double_eq_tol(-theta, h.lr * sqrt(1 - pow(0.999, opt.step_count)) /
+                                            (1 - pow(0.9, opt.step_count)) * opt.buffer[0][0] /
+                                            (sqrt(opt.buffer[1][0]) + 1e-8),
+                                TOLERANCE);
+        /* multiplied out: (8.4) with eps replaced by eps/sqrt(1 - beta2^t) */
+        ck_assert_double_eq_tol(-theta, h.lr * (opt.buffer[0][0] / (1 - pow(0.9, opt.step_count))) /
+                                            (sqrt(opt.buffer[1][0] / (1 - pow(0.999, opt.step_count))) +
+                                             1e-8 / sqrt(1 - pow(0.999, opt.step_count))),
+                                TOLERANCE);
         optimizer_free(&opt);
         ck_assert_double_eq_tol(-theta, g / (g + sqrt(1000.0) * 1e-8), TOLERANCE);
     }
@@ -311,8 +345,8 @@ START_TEST(amsgrad_keeps_the_largest_raw_v)
     ck_assert_double_eq_tol(b1 - b, (100.0 / 19) / sqrt(1000.0 / 19), 2e-9);
     /* v2 = 0.9 * 10 + 0.1 * 1 = 9.1, m2 = 0.9 * 1 + 0.1 * 1 = 1, m-hat =
      * 1/0.19 = 100/19, Adam's v-hat 9.1/0.19; the table's 0.760506 and 0.725476 */
-    ck_assert_double_eq_tol(adam.buffer[1][0], 0.9 * 10 + 0.1 * 1, TOLERANCE);
-    ck_assert_double_eq_tol(adam.buffer[0][0], 0.9 * 1 + 0.1 * 1, TOLERANCE);
+    ck_assert(near(adam.buffer[1][0], 0.9 * 10 + 0.1 * 1, TOLERANCE) && near(adam.buffer[1][0], 9.1, TOLERANCE));
+    ck_assert(near(adam.buffer[0][0], 0.9 * 1 + 0.1 * 1, TOLERANCE) && near(adam.buffer[0][0], 1, TOLERANCE));
     ck_assert_double_eq_tol(1 / 0.19, 100.0 / 19, TOLERANCE);
     ck_assert_double_eq_tol(9.1 / 0.19, 910.0 / 19, TOLERANCE);
     ck_assert_str_eq(fixed(6, a1 - a), "0.760506");
@@ -453,6 +487,7 @@ START_TEST(nadam_first_step)
     optimizer_init(&opt, &nadam_kind, &h, 1);
     optimizer_step(&opt, &theta, &g);
     ck_assert_double_eq_tol(opt.product, mu1, TOLERANCE);
+    ck_assert_double_eq_tol(opt.product, 0.9 * (1.0 - 1.0 / 2 * pow(0.96, 0.004)), TOLERANCE);
     ck_assert_double_eq_tol(-theta, 2e-3 * (1.0 + mu2 * 0.1 / (1.0 - mu1 * mu2)) * 2.0 /
                                         (2.0 + 1e-8), TOLERANCE);
     optimizer_free(&opt);
@@ -478,15 +513,21 @@ START_TEST(race_saddle_surface)
     ck_assert_double_eq_tol(f.value(&f, origin), 1.0 / 4, TOLERANCE);
     double point[2] = {0.3, 0.7};
     ck_assert_double_eq_tol(f.value(&f, point), 0.09 + pow(0.49 - 1, 2) / 4, TOLERANCE);
+    ck_assert_double_eq_tol(f.value(&f, point), square(point[0]) + square(point[1] * point[1] - 1) / 4, TOLERANCE);
+    ck_assert(f.start[0] == 1 && f.start[1] == 1e-3);
     /* Rosenbrock from (-1.5, 2), minimum (1, 1); Beale from (1, 1.5), minimum (3, 0.5) */
     struct function rosenbrock = function_from_spec("rosenbrock", "rosenbrock");
     struct function beale = function_from_spec("beale", "beale");
     double rosenbrock_min[2] = {1, 1}, beale_min[2] = {3, 0.5};
     ck_assert_double_eq(rosenbrock.start[0], -1.5);
     ck_assert_double_eq(rosenbrock.start[1], 2);
+    ck_assert(rosenbrock.start[0] == -1.5 && rosenbrock.start[1] == 2);
+    ck_assert_double_eq_tol(rosenbrock.value(&rosenbrock, point),
+                            square(1 - point[0]) + 100 * square(point[1] - point[0] * point[0]), 1e-12);
     ck_assert_double_eq(rosenbrock.value(&rosenbrock, rosenbrock_min), 0);
     ck_assert_double_eq(beale.start[0], 1);
     ck_assert_double_eq(beale.start[1], 1.5);
+    ck_assert(beale.start[0] == 1 && beale.start[1] == 1.5);
     ck_assert_double_eq_tol(beale.value(&beale, beale_min), 0, 1e-15);
     /* the racers' settings: momentum 0.9, AdaGrad's eps 1e-10, RMSProp's
      * 1e-8 and alpha 0.99, SGD's lr 1e-3 */
@@ -525,6 +566,15 @@ START_TEST(race_gd_is_stuck_on_the_saddle)
     }
     ck_assert_double_eq_tol(x[1] / (1e-3 * pow(1 + 0.001, 2000)), 1, 1e-3);
     optimizer_free(&opt);
+    {   /* one step at (0, 1e-3) multiplies x2 by 1 + lr - lr x2^2: by 1 + lr to 1e-9 */
+        double y[2] = {0, 1e-3}, g2[2];
+        struct optimizer one;
+        optimizer_init(&one, racers[0].kind, &racers[0].hyper, 2);
+        f.gradient(&f, g2, y);
+        optimizer_step(&one, y, g2);
+        ck_assert_double_eq_tol(y[1] / 1e-3, 1 + racers[0].hyper.lr, 1e-8);
+        optimizer_free(&one);
+    }
 }
 END_TEST
 
@@ -681,7 +731,14 @@ START_TEST(race_adam_default_steps_at_most_lr)
     ck_assert_double_eq(1 - (-1.5), 2.5);
     {
         const double beale_start = 1, beale_minimum = 3;    /* Beale's x1, from 1 to 3 */
+        struct function rosenbrock = function_from_spec("rosenbrock", "rosenbrock");
+        struct function beale = function_from_spec("beale", "beale");
         ck_assert_double_eq(beale_minimum - beale_start, 2);
+        /* "1 − (−1.5) = 2.5" and "3 − 1 = 2": minimum minus start (Rosenbrock's
+         * minimum x1 is its a) */
+        ck_assert(rosenbrock.param[0] - rosenbrock.start[0] == 1 - (-1.5) &&
+                  rosenbrock.param[0] - rosenbrock.start[0] == 2.5);
+        ck_assert(beale_minimum - beale.start[0] == 3 - 1 && beale_minimum - beale.start[0] == 2);
     }
 }
 END_TEST
@@ -701,7 +758,11 @@ START_TEST(race_saddle_tuned)
     optimizer_init(&opt, racers[0].kind, &racers[0].hyper, 2);
     f.gradient(&f, grad, x);
     ck_assert_double_eq(grad[0], 2 * x[0]);
-    optimizer_step(&opt, x, grad);
+    {
+        const double x1 = x[0];
+        optimizer_step(&opt, x, grad);
+        ck_assert_double_eq(x[0], x1 - 0.5 * 2 * x1);       /* x1 - 0.5 · 2 x1 */
+    }
     ck_assert_double_eq(x[0], 0);
     optimizer_free(&opt);
     for (int k = 0; k < RACERS; k++) {
@@ -883,6 +944,10 @@ START_TEST(exercise_1_second_step)
     ck_assert_double_eq_tol(0.28 / 0.19, 28.0 / 19, TOLERANCE);
     ck_assert_double_eq_tol(0.004996 / 0.001999, 4996.0 / 1999, TOLERANCE);
     ck_assert_double_eq_tol(y, by_hand, TOLERANCE);
+    /* the answer's lines, each one assertion */
+    ck_assert(near(opt.buffer[0][0], 0.9 * 0.2 + 0.1 * 1, TOLERANCE) && near(opt.buffer[0][0], 0.28, TOLERANCE));
+    ck_assert(near(opt.buffer[1][0], 0.999 * 0.004 + 0.001 * 1, TOLERANCE) &&
+              near(opt.buffer[1][0], 0.004996, TOLERANCE));
     optimizer_free(&opt);
 }
 END_TEST
@@ -948,6 +1013,31 @@ START_TEST(exercise_2_bias_correction_factors)
     ck_assert(1.0 - pow(0.999, 4603) >= 0.99);
     ck_assert(1.0 - pow(0.999, 4602) < 0.99);
     ck_assert_double_eq_tol(0.1 / sqrt(0.001), sqrt(10.0), TOLERANCE);
+    ck_assert(near(1.0 - pow(0.9, 10), 0.6513215599, 1e-12));
+    {   /* (a) a constant g: m^(t) = (1 - beta1)(g + beta1 g + ...) = (1 - beta1^t) g, at t = 10 */
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double theta = 0, g = 3.0;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        for (int k = 0; k < 10; k++)
+            optimizer_step(&opt, &theta, &g);
+        ck_assert(near(opt.buffer[0][0], (1 - 0.9) * geometric_sum(0.9, 10) * g, 1e-14) &&
+                  near(opt.buffer[0][0], (1 - pow(0.9, 10)) * g, 1e-14));
+        optimizer_free(&opt);
+    }
+    {   /* (c) the uncorrected ratio after one step, for a positive g */
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double theta = 0, g = 5.0;
+        const double sign = 1;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        optimizer_step(&opt, &theta, &g);
+        const double m = opt.buffer[0][0], v = opt.buffer[1][0];
+        ck_assert(near(m / sqrt(v), (1 - 0.9) / sqrt(1 - 0.999) * sign, 1e-12) &&
+                  near(m / sqrt(v), 0.1 / sqrt(0.001) * sign, 1e-12) &&
+                  near(m / sqrt(v), sqrt(10.0) * sign, 1e-12));
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -964,8 +1054,13 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
     h.weight_decay = 0.01;
     optimizer_init(&opt, &adam_kind, &h, 1);
     optimizer_step(&opt, &theta, &zero);
+    {   /* the gradient Adam saw, from m = (1 - beta1) g: 0 + 0.01 theta^(0) */
+        const double theta0 = 1.0, g1 = opt.buffer[0][0] / (1 - 0.9);
+        ck_assert(near(0 + 0.01 * theta0, g1, 1e-15) && near(0.01, g1, 1e-15));
+    }
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta, 1.0 - 0.1 * 0.01 / (0.01 + 1e-8), TOLERANCE);
+    ck_assert(near(theta, 1.0 - 0.1 * 0.01 / (0.01 + 1e-8), TOLERANCE) && near(theta, 0.9000001, 1e-10));
     ck_assert_double_eq_tol(theta, 0.9000001, 1e-10);
 
     theta = 1.0;
@@ -975,6 +1070,10 @@ START_TEST(exercise_3_adamw_is_not_adam_l2)
     ck_assert_double_eq(opt.buffer[0][0], 0);
     optimizer_free(&opt);
     ck_assert_double_eq_tol(theta, 0.999, TOLERANCE);
+    {
+        const double theta0 = 1.0;
+        ck_assert(near(theta, (1 - h.lr * 0.01) * theta0, TOLERANCE) && near(theta, 0.999, TOLERANCE));
+    }
     /* AdamW shrank theta by lr * weight_decay = 0.1%; the loss gradient 0 */
     ck_assert_double_eq_tol(100 * (1 - theta), 0.1, 1e-12);
     ck_assert_double_eq_tol((1 - 0.9000001) / (1 - theta), 100, 1e-3);

@@ -36,6 +36,16 @@ static void expect_rates(enum scheduler_name name, const double *want, int count
         ck_assert_double_eq_tol(rate[k], want[k], EXACT);
 }
 
+static double square(double v)
+{
+    return v * v;
+}
+
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 /* (9.5): eta_k = 0.1 (1/2)^floor(k/3) for update k + 1. */
 START_TEST(table_steplr)
 {
@@ -100,6 +110,15 @@ START_TEST(table_onecyclelr)
     /* update 2 by (9.10): anneal(1/25, 1, 1/2) = 1 + (1/25 - 1)/2 = 13/25 */
     ck_assert_double_eq_tol(1 + (1.0 / 25 - 1) * (1 + cos(3.141592653589793 * (1.0 / 2))) / 2,
                             13.0 / 25, EXACT);
+    /* (9.10) over the warm-up, 0 <= p <= 1: anneal(1/25, 1, p) is the rate
+     * of updates 0, 1, 2 at p = 0, 1/2, 1 */
+    {
+        const double from = 1.0 / 25, to = 1.0, pi = 3.141592653589793;
+        for (int i = 0; i <= 2; i++) {
+            const double p = i / 2.0;
+            ck_assert(0 <= p && p <= 1 && fabs(want[i] - (to + (from - to) * (1 + cos(pi * p)) / 2)) <= EXACT);
+        }
+    }
     worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
     for (int k = 0; k < 4; k++)
         ck_assert_double_eq_tol(momentum[k], want_momentum[k], EXACT);
@@ -270,6 +289,9 @@ START_TEST(noisy_model)
     ck_assert_double_eq_tol(fixed, (1 - 0.1) * (1 - 0.1) * fixed + 0.1 * 0.1, 1e-15);
     ck_assert_double_eq_tol(floor, q.mu * fixed / 2, EXACT);
     ck_assert_double_eq_tol(floor, 0.1 / (2 * 1.9), EXACT);
+    /* (9.3) as written, and "0.1 / (2 · 1.9) = 1/38" in one assertion */
+    ck_assert_double_eq_tol(floor, 0.1 * q.sigma * q.sigma / (2 * (2 - 0.1 * q.mu)), EXACT);
+    ck_assert(close_to(floor, 0.1 / (2 * 1.9), EXACT) && close_to(floor, 1 / 38.0, EXACT));
     ck_assert_double_eq_tol(floor, 1 / 38.0, EXACT);
     const double small_eta_denominator = 4;     /* eta sigma^2 / 4 for small eta mu */
     ck_assert_double_eq_tol(noisy_floor(&q, 1e-6) / 1e-6, 1 / small_eta_denominator, 1e-6);
@@ -311,6 +333,10 @@ START_TEST(one_over_k_constant)
     ck_assert_double_eq_tol(constant, 2.0 / 3, EXACT);
     double predicted = constant / 10020;
     ck_assert_double_eq_tol(100 * excess[MEASURE_STEPS] / predicted, 100, 1);   /* percent */
+    {   /* (9.4) as written, at the last step k = 10020: within 1% */
+        const double k = 10020;
+        ck_assert_double_lt(fabs(excess[MEASURE_STEPS] / (constant * 1 / k) - 1), 0.01);
+    }
     free(eta);
     free(excess);
 }
@@ -377,6 +403,7 @@ START_TEST(warmup_rescues_the_large_rate)
     struct warmup_run warmed = quartic_run(3.0, 0.5, &warm, 100, NULL, NULL);
     struct warmup_run first = quartic_run(3.0, 0.5, NULL, 1, NULL, NULL);
     ck_assert_double_eq_tol(first.x, -10.5, EXACT);
+    ck_assert_double_eq_tol(first.x, (1 - 0.5 * 3.0 * 3.0) * 3.0, EXACT);     /* (9.11) */
     ck_assert(plain.diverged);
     ck_assert_int_eq(plain.steps + 1, 6);
     ck_assert_double_eq_tol(first.worst, 9.0 / 2, EXACT);      /* 0.5 * 3^2 > 2 */
@@ -415,6 +442,7 @@ START_TEST(warmup_cause_is_the_start)
     ck_assert_double_eq_tol(slow.worst, 9.0 / 5, EXACT);
     ck_assert_double_eq_tol(near.worst, 1.805, 1e-15);
     ck_assert_double_lt(near.worst, 2);
+    ck_assert(close_to(near.worst, 1.805, 1e-15) && near.worst < 2);
     ck_assert_double_lt(fabs(near.x), 0.1);
 }
 END_TEST
@@ -554,6 +582,9 @@ START_TEST(adam_warmup_rescues_the_logistic)
         ck_assert_double_lt(plain.w, -10);
         double p = 1 / (1 + exp(-plain.w));
         ck_assert_double_lt(fabs((p - 0.3) * p * (1 - p)), 1e-5);
+        /* f(w) = 1/2 (logistic(w) - 0.3)^2, logistic(w) = 1/(1 + e^(-w)) */
+        ck_assert_double_eq_tol(plain.f, 1.0 / 2 * square(p - 0.3), 1e-12);
+        ck_assert_double_eq_tol(plain.f, square(1 / (1 + exp(-plain.w)) - 0.3) / 2, 1e-12);
         ck_assert_double_eq_tol(plain.f, pow(0.3, 2) / 2, 2e-5);
         ck_assert_double_eq_tol(longer.f, 0.045, 2e-5);
         ck_assert_double_lt(warmed.f, 1e-9);
@@ -570,6 +601,30 @@ START_TEST(adam_warmup_rescues_the_logistic)
     /* f(w) = (1/2)(logistic(w) - 0.3)^2: at w = 0, 0.2^2/2 */
     ck_assert_double_eq_tol(adam_logistic_run(1, NULL, 0).f, (1.0 / 2) * 0.2 * 0.2, EXACT);
     ck_assert_double_eq_tol(adam_logistic_run(3, NULL, 1).first, -3, 3e-6);
+}
+END_TEST
+
+/* Remove the cause, the effect goes: the warmed runs drift off the minimum
+ * because they stay at the full rate.  The same warm-up (a tenth of the
+ * rate, rising over ten updates) followed by a decay, OneCycleLR's cosine
+ * down to 1e-5 of the start (final_div_factor 1e4), momentum not cycled so
+ * that only the rate differs: at every rate from 1 to 5 the run ends at w*
+ * after 2000 updates (f under 1e-20; measured 0 in doubles), where the
+ * warm-up alone left f above 1e-5 at rates 2, 4 and 5. */
+START_TEST(warmup_then_decay_stays_at_the_minimum)
+{
+    for (int lr = 1; lr <= 5; lr++) {
+        struct scheduler_settings cycle = scheduler_defaults(ONE_CYCLE_LR);
+        cycle.max_lr = lr;
+        cycle.total_steps = 2000;
+        cycle.div_factor = 10;                  /* starts at a tenth of the rate */
+        cycle.pct_start = 10.0 / 2000;          /* and reaches all of it in ten updates */
+        cycle.cycle_momentum = false;
+        struct logistic_run run = adam_logistic_run(lr, &cycle, 2000);
+        ck_assert_double_lt(run.f, 1e-20);
+        ck_assert_double_eq_tol(run.w, log(3.0 / 7), 1e-9);
+        ck_assert_double_eq_tol(run.first, -0.1 * lr, lr * 4e-7);
+    }
 }
 END_TEST
 
@@ -619,6 +674,11 @@ START_TEST(answers_by_hand)
     ck_assert_double_eq_tol(cos(acos(-1.0) / 2), 0, 1e-16);           /* cos(pi/2) */
     ck_assert_double_eq_tol(0.001 + (0.1 - 0.001) * (1 + cos(5 * 3.141592653589793 / 10)) / 2, 0.0505,
                             1e-15);                                        /* (9.8) */
+    {
+        const double pi = acos(-1.0);
+        ck_assert_double_eq_tol(schedule_closed_form(&cosine, 0.1, 5),
+                                0.001 + (0.1 - 0.001) * (1 + cos(5 * pi / 10)) / 2, EXACT);
+    }
 }
 END_TEST
 
@@ -669,6 +729,7 @@ START_TEST(answer_3_choosing_c)
     ck_assert_double_eq_tol(2 * best * (2 * best * mu - 1), 2 * mu * best * best, EXACT);
     ck_assert(2 * best * mu > 1);
     ck_assert(best > 1.99 && best < 2.01);
+    ck_assert(best == 1 / mu && best == 2);                     /* c = 1/mu = 2 */
 }
 END_TEST
 
@@ -710,6 +771,7 @@ Suite *chapter_suite(void)
     tcase_add_test(noise, adam_first_step_is_lr_per_coordinate);
     tcase_add_test(noise, adam_warmup_makes_no_difference_here);
     tcase_add_test(warmup, adam_warmup_rescues_the_logistic);
+    tcase_add_test(warmup, warmup_then_decay_stays_at_the_minimum);
     tcase_add_test(noise, slope_rates_start_below_one);
     suite_add_tcase(suite, table);
     suite_add_tcase(suite, pytorch);

@@ -11,7 +11,9 @@
 #include "harness.h"
 #include "00-toolkit/csv.h"
 #include "01-update-rule/gd.h"
+#include "00-toolkit/optimizer.h"
 #include "05-checking-gradients/gradcheck.h"
+#include "06-momentum/sgd.h"
 #include "10-failures/chain.h"
 #include "10-failures/clip.h"
 #include "10-failures/landscape.h"
@@ -40,7 +42,11 @@ START_TEST(saddle_escape_time)
     for (int e = 1; e <= 15; e++) {
         double delta = pow(10.0, -e);
         ck_assert_int_eq(saddle_escape_steps(delta, 0.1, 0, 0, 100000), saddle_escape_predicted(delta, 0.1));
+        /* (10.1) as written */
+        ck_assert_int_eq(saddle_escape_predicted(delta, 0.1), (long)ceil(log(1 / delta) / log(1 + 0.1)));
     }
+    /* its approximation ln(1/delta)/eta falls short of the measured steps */
+    ck_assert_double_lt(log(1 / 1e-6) / 0.1, saddle_escape_steps(1e-6, 0.1, 0, 0, 100000));
     ck_assert_double_eq_tol(log(1.1), 0.0953, 0.00005);
 }
 END_TEST
@@ -76,6 +82,22 @@ START_TEST(saddle_momentum_on_the_line)
     ck_assert_double_eq_tol(r * r - b * r + 0.9, 0, 1e-15);
     ck_assert_double_lt(r, 1.1);
     ck_assert_str_eq(fixed(1, log(1e6) / log(r)), "220.5");
+    {   /* a gradient that holds still: momentum's step tends to lr/(1 - beta) times it */
+        struct hyper h = sgd_kind.defaults;
+        struct optimizer opt;
+        double x = 0, g = 3.0, before = 0;
+        h.lr = 0.01;
+        h.momentum = 0.9;
+        optimizer_init(&opt, &sgd_kind, &h, 1);
+        for (int k = 0; k < 1000; k++) {
+            before = x;
+            optimizer_step(&opt, &x, &g);
+        }
+        /* x is near 300 by then, where a double's spacing is 5.7e-14: the
+         * difference of two such x is good to about 1e-13 */
+        ck_assert_double_eq_tol(before - x, h.lr / (1 - h.momentum) * g, 1e-12);
+        optimizer_free(&opt);
+    }
     for (uint64_t seed = 1; seed <= 5; seed++) {
         long k = saddle_escape_momentum(0.0, 0.01, 0.9, 1e-8, seed, 100000);
         ck_assert_int_gt(k, 0);
@@ -245,6 +267,10 @@ START_TEST(clip_worked_step)
     ck_assert_double_eq(by_value[0], 1);
     ck_assert_double_eq(by_value[1], 1);
     ck_assert_double_eq_tol(atan2(4, 3) * 180 / 3.141592653589793, 53.13, 0.005);
+    {   /* (10.4) as written, max_norm 1 */
+        const double max_norm = 1.0;
+        ck_assert_double_eq_tol(by_norm[0] / 3, fmin(1, max_norm / (norm + 1e-6)), EXACT);
+    }
     ck_assert_double_eq_tol(atan2(by_norm[1], by_norm[0]), atan2(4, 3), EXACT);
     ck_assert_double_eq_tol(atan2(by_value[1], by_value[0]) * 180 / 3.141592653589793, 45, 1e-12);
     {   /* the 1e-6 keeps a zero gradient finite: its norm 0 is returned, nothing divided by 0 */
@@ -381,6 +407,7 @@ START_TEST(nan_and_inf_sources)
     ck_assert(isinf(log(zero)) && log(zero) < 0); /* log 0 = -inf */
     ck_assert(isnan(sqrt(tiny)));                 /* a negative rounding under a root */
     ck_assert(isnan(big * 10 * zero));            /* inf times 0 */
+    ck_assert(isinf(1e308 * 10) && isnan(INFINITY * 0.0) && isnan(0.0 / 0.0));
 }
 END_TEST
 

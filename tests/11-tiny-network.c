@@ -67,6 +67,14 @@ START_TEST(every_backpropagation_checked)
         ck_assert_double_lt(worst_backprop_error(3, 5, 1, acts[a], LOSS_BCE), GRADCHECK_PASS);
         ck_assert_double_lt(worst_backprop_error(3, 5, 1, acts[a], LOSS_MSE), GRADCHECK_PASS);
     }
+    {   /* (11.10)'s slopes against central differences: tanh' = 1 - a^2,
+         * sigmoid' = a(1 - a); at h = 1e-4 the difference's error h^2 f'''/6
+         * is below 3e-9, hence 1e-8 */
+        const double u = 0.3, h = 1e-4;
+        const double a = tanh(u), s = sigmoid(u);
+        ck_assert_double_eq_tol((tanh(u + h) - tanh(u - h)) / (2 * h), 1 - a * a, 1e-8);
+        ck_assert_double_eq_tol((sigmoid(u + h) - sigmoid(u - h)) / (2 * h), s * (1 - s), 1e-8);
+    }
 }
 END_TEST
 
@@ -316,8 +324,10 @@ START_TEST(default_init_bounds)
     network_init(&net, 64, 32, 10, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
     rng_seed(&rng, 7);
     network_init_parameters(&net, theta, &rng);
-    for (size_t p = 0; p < 64 * 32 + 32; p++)
+    for (size_t p = 0; p < 64 * 32 + 32; p++) {
         ck_assert_double_le(fabs(theta[p]), 1.0 / 8);         /* 1/sqrt(64) */
+        ck_assert(-1 / sqrt(64.0) <= theta[p] && theta[p] <= 1 / sqrt(64.0));
+    }
     for (size_t p = 64 * 32 + 32; p < network_dim(&net); p++)
         ck_assert_double_le(fabs(theta[p]), 1.0 / sqrt(32));
     rng_seed(&again, 7);
@@ -355,6 +365,8 @@ START_TEST(safe_log_sum_exp)
         ck_assert_double_eq_tol(loss_of_outputs(&bce, NULL, &z, y),
                                 fmax(z, 0) - z * y + log(1 + exp(-fabs(z))), 1e-15);
         ck_assert_double_eq_tol(dz, s - y, 1e-15);
+        ck_assert_double_eq_tol(sigmoid(z), 1 / (1 + exp(-z)), 1e-15);
+        ck_assert(y == 0 || y == 1);
     }
     /* the MSE's dz = 2 (z - y) */
     struct network mse;
@@ -527,6 +539,22 @@ END_TEST
 
 /* ------------------------------------------------------------- by hand */
 
+/* A pair and a 2x2 matrix (row-major) as the text writes them: (a, b) and [a b; c d]. */
+static int is_two(const double *v, double a, double b)
+{
+    return v[0] == a && v[1] == b;
+}
+
+static int is_four(const double *v, double a, double b, double c, double d)
+{
+    return v[0] == a && v[1] == b && v[2] == c && v[3] == d;
+}
+
+static int close_to(double a, double b, double tolerance)
+{
+    return fabs(a - b) <= tolerance;
+}
+
 static void expect_exact(const double *got, const double *expected, size_t count)
 {
     for (size_t i = 0; i < count; i++)
@@ -560,6 +588,10 @@ START_TEST(by_hand_forward_and_backward)
         double da[2], du[2];
         ck_assert_double_eq(u[0], 1 * 1 - 1 * 2);      /* W1 x */
         ck_assert_double_eq(u[1], 1 * 1 + 1 * 2);
+        ck_assert(is_two(u, 1 - 2, 1 + 2) && is_two(u, -1, 3));
+        ck_assert(is_two(a, 0, 3));
+        ck_assert(is_two(z, 0 + 3 + 3, 0 + 6 + 0) && is_two(z, 6, 6));
+        ck_assert(is_two(dz, 1.0 / 2 - 1, 1.0 / 2) && is_two(dz, -1.0 / 2, 1.0 / 2));
         ck_assert_double_eq(dz[0], 1.0 / 2 - 1);
         ck_assert_double_eq(dz[1], 1.0 / 2);
         da[0] = w2[0] * dz[0] + w2[2] * dz[1];
@@ -568,6 +600,7 @@ START_TEST(by_hand_forward_and_backward)
         ck_assert_double_eq(da[0], -1);
         ck_assert_double_eq(da[1], -1.0 / 2 + 1);
         ck_assert_double_eq(da[1], 1.0 / 2);
+        ck_assert(is_two(da, -1.0 / 2 - 1.0 / 2, -1.0 / 2 + 1) && is_two(da, -1, 1.0 / 2));
         du[0] = u[0] > 0 ? da[0] : 0;
         du[1] = u[1] > 0 ? da[1] : 0;
         ck_assert_double_eq(du[0], 0);
@@ -578,6 +611,16 @@ START_TEST(by_hand_forward_and_backward)
     static const double expected[BY_HAND_DIM] = {0, 0, 1.0 / 2, 1, 0, 1.0 / 2,
                                                  0, -3.0 / 2, 0, 3.0 / 2, -1.0 / 2, 1.0 / 2};
     expect_exact(grad, expected, BY_HAND_DIM);
+    ck_assert(is_four(grad + 6, 0, -3.0 / 2, 0, 3.0 / 2));       /* dW2 = dz a' */
+    ck_assert(is_two(grad + 10, -1.0 / 2, 1.0 / 2));
+    {   /* the MSE's dz = 2 (z - y) */
+        struct network mse;
+        double zm = 0.75, dzm;
+        network_init(&mse, 1, 0, 1, ACTIVATION_TANH, LOSS_MSE);
+        loss_of_outputs(&mse, &dzm, &zm, 0.25);
+        ck_assert_double_eq(dzm, 2 * (zm - 0.25));
+        network_free(&mse);
+    }
     network_free(&net);
     dataset_free(&data);
 }
@@ -597,6 +640,10 @@ START_TEST(by_hand_one_step)
     static const double expected[BY_HAND_DIM] = {1, -1, 3.0 / 4, 1.0 / 2, 0, -1.0 / 4,
                                                  1, 7.0 / 4, -1, 5.0 / 4, 13.0 / 4, -1.0 / 4};
     expect_exact(theta, expected, BY_HAND_DIM);
+    ck_assert(is_four(theta, 1, -1, 3.0 / 4, 1.0 / 2));
+    ck_assert(is_two(theta + 4, 0, -1.0 / 4));
+    ck_assert(is_four(theta + 6, 1, 7.0 / 4, -1, 5.0 / 4));
+    ck_assert(is_two(theta + 10, 13.0 / 4, -1.0 / 4));
     network_forward(&net, z, a, theta, data.x);
     ck_assert_double_eq(a[1], 3.0 / 2);
     ck_assert_double_eq(z[0], 47.0 / 8);
@@ -606,6 +653,8 @@ START_TEST(by_hand_one_step)
      * an absolute error of a few DBL_EPSILON, not a relative one */
     ck_assert_double_eq_tol(loss, log1p(exp(-17.0 / 4)), 4 * DBL_EPSILON);
     ck_assert_double_eq_tol(loss, log(1 + exp(-17.0 / 4)), 4 * DBL_EPSILON);   /* as written */
+    ck_assert(is_two(a, 0, 3.0 / 2) && is_two(z, 47.0 / 8, 13.0 / 8));
+    ck_assert(close_to(loss, log(1 + exp(-17.0 / 4)), 4 * DBL_EPSILON) && close_to(loss, 0.0142, 0.00005));
     ck_assert_str_eq(fixed(4, loss), "0.0142");
     ck_assert_str_eq(fixed(4, log(2.0)), "0.6931");
     network_free(&net);
@@ -644,13 +693,24 @@ START_TEST(by_hand_class_1)
         ck_assert_double_eq(da[1], -1.0 / 2);
         du[0] = a[0] > 0 ? da[0] : 0;
         du[1] = a[1] > 0 ? da[1] : 0;
+        {   /* the answer's pairs: softmax (1/2, 1/2), da, du */
+            const double softmax[2] = {dz[0], dz[1] + 1};
+            ck_assert(is_two(softmax, 1.0 / 2, 1.0 / 2));
+            ck_assert(is_two(da, 1, -1.0 / 2));
+        }
         ck_assert_double_eq(du[0], 0);
         ck_assert_double_eq(du[1], -1.0 / 2);
     }
+    ck_assert(is_two(a, 0, 3));
     network_gradient(&net, grad, theta, &data, NULL, 0);
     static const double expected[BY_HAND_DIM] = {0, 0, -1.0 / 2, -1, 0, -1.0 / 2,
                                                  0, 3.0 / 2, 0, -3.0 / 2, 1.0 / 2, -1.0 / 2};
     expect_exact(grad, expected, BY_HAND_DIM);
+    /* dW2 = [0 3/2; 0 -3/2], db2 = (1/2, -1/2), dW1 = [0 0; -1/2 -1], db1 = (0, -1/2) */
+    ck_assert(is_four(grad + 6, 0, 3.0 / 2, 0, -3.0 / 2));
+    ck_assert(is_two(grad + 10, 1.0 / 2, -1.0 / 2));
+    ck_assert(is_four(grad, 0, 0, -1.0 / 2, -1));
+    ck_assert(is_two(grad + 4, 0, -1.0 / 2));
     for (int p = 0; p < BY_HAND_DIM; p++)
         theta[p] -= BY_HAND_LR * grad[p];
     /* W1 = [1 -1; 5/4 3/2], b1 = (0, 1/4), W2 = [1 1/4; -1 11/4], b2 = (11/4, 1/4) */
@@ -658,6 +718,11 @@ START_TEST(by_hand_class_1)
                                                 1, 1.0 / 4, -1, 11.0 / 4, 11.0 / 4, 1.0 / 4};
     expect_exact(theta, stepped, BY_HAND_DIM);
     network_forward(&net, z, a, theta, data.x);
+    ck_assert(is_four(theta, 1, -1, 5.0 / 4, 3.0 / 2));
+    ck_assert(is_two(theta + 4, 0, 1.0 / 4));
+    ck_assert(is_four(theta + 6, 1, 1.0 / 4, -1, 11.0 / 4));
+    ck_assert(is_two(theta + 10, 11.0 / 4, 1.0 / 4));
+    ck_assert(is_two(a, 0, 9.0 / 2));
     ck_assert_double_eq(a[1], 9.0 / 2);             /* 5/4 + 3 + 1/4 */
     ck_assert_double_eq(theta[3] * data.x[1], 3);   /* W1's 3/2 times x2 = 2 */
     ck_assert_double_eq(z[0], 31.0 / 8);
@@ -745,6 +810,9 @@ START_TEST(kaiming_bound_by_hand)
     ck_assert_double_eq_tol(bound, 1 / sqrt(fan_in), 1e-15);
     ck_assert_double_eq_tol(fan_in * bound * bound / (gain * gain), 3, 1e-14);
     ck_assert_double_eq_tol(-bound, -1 / sqrt(fan_in), 1e-15);   /* the interval's low end */
+    /* the bound gain sqrt(3/fan_in) with gain = sqrt(2/(1 + a^2)) is 1/sqrt(fan_in) */
+    ck_assert_double_eq_tol(1 / sqrt(fan_in), sqrt(2 / (1 + a * a)) * sqrt(3 / fan_in), 1e-15);
+    ck_assert_double_eq_tol(sqrt(1.0 / 3) * sqrt(3 / fan_in), 1 / sqrt(fan_in), 1e-15);
 }
 END_TEST
 
@@ -756,6 +824,7 @@ START_TEST(init_variance_third)
         double bound = 1 / sqrt(n), width = 2 * bound;
         ck_assert_double_eq_tol(1 / (n * width * width / 12), 3, 1e-12);
         ck_assert_double_eq_tol(n * (width * width / 12), 1.0 / 3, 1e-15);
+        ck_assert_double_eq_tol(width * width / 12, 1 / (3 * n), 1e-15);   /* 1/(3 fan_in) */
     }
 }
 END_TEST
@@ -766,6 +835,10 @@ START_TEST(momentum_effective_rate)
 {
     const double beta = 0.9;
     ck_assert_double_eq_tol(1 / (1 - beta), 10, 1e-14);
+    {
+        const double lr = 0.01;
+        ck_assert_double_eq_tol(lr / (1 - beta), 10 * lr, 1e-15);
+    }
 }
 END_TEST
 

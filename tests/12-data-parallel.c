@@ -128,6 +128,11 @@ START_TEST(ring_allreduce_by_hand)
     ck_assert_double_eq_tol(ring_allreduce_volume(100e6, 4), 2 * (3.0 / 4) * 100 * 1e6,
                             1e-15 * 150e6);
     ck_assert_double_eq_tol(ring_allreduce_volume(100e6, 4), 150 * 1e6, 1e-15 * 150e6);
+    /* "2 · 3/4 · 100 MB = 150 MB" in one assertion, as the text writes it */
+    {
+        const double volume = ring_allreduce_volume(100e6, 4), tol = 1e-15 * 150e6;
+        ck_assert(fabs(2 * 3.0 / 4 * 100 * 1e6 - volume) <= tol && fabs(150 * 1e6 - volume) <= tol);
+    }
     ck_assert_double_eq(ring_allreduce_volume(100e6, 1), 0.0);
     ck_assert_double_eq_tol(ring_allreduce_time(&net, 100e6, 4), 6 * 10e-6 + 150e6 * 1e-10,
                             1e-15);
@@ -151,6 +156,15 @@ START_TEST(fastest_workers_closed_form)
     ck_assert_double_eq_tol(best, sqrt((256 * 1e-3 - 2 * 100e6 * 1e-10) / (2 * 10e-6)),
                             1e-12 * best);
     ck_assert_str_eq(fixed(0, best), "109");
+    /* T(P) written as (Bc - 2 n beta)/P + 2 alpha P + constant (the
+     * constant 2 n beta - 2 alpha), at P = 100 */
+    {
+        const double b = 256, c = BIG_MODEL_PER_SAMPLE, n = BIG_MODEL_BYTES, workers = 100;
+        ck_assert_double_eq_tol(update_time(&net, c, b, n, workers),
+                                (b * c - 2 * n * net.beta) / workers + 2 * net.alpha * workers +
+                                    (2 * n * net.beta - 2 * net.alpha),
+                                1e-12);
+    }
     for (double p = 100; p <= 120; p++)
         ck_assert(update_time(&net, BIG_MODEL_PER_SAMPLE, 256, BIG_MODEL_BYTES, 109) <=
                   update_time(&net, BIG_MODEL_PER_SAMPLE, 256, BIG_MODEL_BYTES, p));
@@ -280,6 +294,37 @@ START_TEST(local_sgd_saves_communication)
 }
 END_TEST
 
+/* The chapter's reason the three runs end level at equal samples: their
+ * final error is SGD's noise floor, which they share.  Remove the noise:
+ * the same data with the targets replaced by w_true . x (so w* = w_true
+ * and every sample's gradient vanishes there), the same runs (K = 1, 4,
+ * 16, seeds 1..SEEDS) end more than 10^6 times lower than the noisy
+ * mean of K = 1 (measured below 7e-13 against 2.13e-4), so what held them
+ * up was the noise, not the averaging or its period. */
+START_TEST(local_sgd_shares_the_noise_floor)
+{
+    static const long locals[] = {1, 4, 16};
+    double noisy = local_sgd_mean(1, LOCAL_STEPS, NULL);
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        struct parallel_problem p;
+        parallel_problem_init(&p, seed);
+        for (size_t i = 0; i < p.data.count; i++) {
+            double y = 0.0;
+            for (size_t j = 0; j < PROBLEM_FEATURES; j++)
+                y += p.w_true[j] * p.data.x[i * PROBLEM_FEATURES + j];
+            p.data.y[i] = y;
+        }
+        ck_assert(least_squares(p.w_star, &p.data));
+        for (int k = 0; k < 3; k++) {
+            struct local_sgd_result r = local_sgd(NULL, &p, LOCAL_WORKERS, locals[k],
+                                                  LOCAL_BATCH, LOCAL_LR, LOCAL_STEPS, seed);
+            ck_assert_double_gt(noisy / r.excess, 1e6);
+        }
+        parallel_problem_free(&p);
+    }
+}
+END_TEST
+
 /* The worked answers of solutions/12-data-parallel.md, one test each.
  * 1: 40 MB over 8 workers: 2 * 7/8 * 40 MB = 70 MB in 14 messages,
  * 14 * 10 us + 70 MB at 10 GB/s = 0.14 ms + 7 ms = 7.14 ms; over 16:
@@ -305,6 +350,14 @@ START_TEST(exercise_1_ring)
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 2 * (15.0 / 16) * 40 * 1e6, 1e-6);
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 16), 75 * 1e6, 1e-6);
     ck_assert_str_eq(fixed(1, 1e3 * ring_allreduce_time(&net, bytes, 16)), "7.8");
+    /* "2 · 7/8 · 40 MB = 70 MB" and "2 · 15/16 · 40 MB = 75 MB", each one
+     * assertion as the answer writes it (MB = 1e6 bytes) */
+    {
+        const double over_8 = ring_allreduce_volume(bytes, 8), over_16 = ring_allreduce_volume(bytes, 16);
+        const double tol = 1e-6;
+        ck_assert(fabs(2 * 7.0 / 8 * 40 * 1e6 - over_8) <= tol && fabs(70 * 1e6 - over_8) <= tol);
+        ck_assert(fabs(2 * 15.0 / 16 * 40 * 1e6 - over_16) <= tol && fabs(75 * 1e6 - over_16) <= tol);
+    }
 }
 END_TEST
 
@@ -327,6 +380,18 @@ START_TEST(exercise_2_fastest)
     ck_assert_double_eq_tol(2 * bytes * net.beta, 0.008, 1e-15);          /* 2 n beta */
     ck_assert_double_eq_tol(best, sqrt((0.1024 - 2 * bytes * net.beta) / (2 * net.alpha)), 1e-12 * best);
     ck_assert_str_eq(fixed(1, best), "68.7");
+    /* "2nβ = 2 · 40 MB / 10 GB/s = 0.008 s": the bandwidth term's limit, the
+     * ring's time less its latencies over a million workers (8e-9 s short
+     * of it: a tolerance of 1e-8 s) */
+    {
+        const double limit = ring_allreduce_time(&net, bytes, 1e6) - 2 * (1e6 - 1) * net.alpha;
+        const double second = 1;
+        ck_assert(fabs(2 * bytes * net.beta - limit) < 1e-8 && fabs(2 * 40e6 / 10e9 - limit) < 1e-8 &&
+                  fabs(0.008 * second - limit) < 1e-8);
+    }
+    /* "P* = √((0.1024 − 0.008) / (2 · 10 µs)) = √4720 ≈ 68.7" */
+    ck_assert(fabs(best - sqrt((0.1024 - 0.008) / (2 * 10e-6))) < 1e-12 * best &&
+              fabs(best - sqrt(4720.0)) < 1e-12 * best && 68.7 > best - 0.05 && 68.7 < best + 0.05);
     t1 = update_time(&net, c, 1024, bytes, 1);
     t69 = update_time(&net, c, 1024, bytes, 69);
     ck_assert_double_eq_tol(t1, 0.1024, 1e-15);
@@ -365,6 +430,7 @@ Suite *chapter_suite(void)
     tcase_add_test(runs, noise_floor_follows_lr_over_batch);
     tcase_add_test(runs, local_sgd_K1_is_data_parallel);
     tcase_add_test(runs, local_sgd_saves_communication);
+    tcase_add_test(runs, local_sgd_shares_the_noise_floor);
     tcase_set_timeout(runs, 60);
     suite_add_tcase(suite, shares);
     suite_add_tcase(suite, cost);

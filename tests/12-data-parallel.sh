@@ -39,10 +39,18 @@ export OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM OMPI_MCA_rmaps_base
 # is the same without the wait.  And several jobs share the cores: no binding
 # of a process to a core (two jobs would bind theirs to the same ones), and
 # a process waiting for the others' sums yields its core.
+# hwloc also loads its plugins in every process (and with them libxml2,
+# ICU, libstdc++, X11 and OpenCL, for the XML, GPU and PCI backends none of
+# this uses): an empty plugin folder skips them.  And of the byte transfer
+# layers only self and vader (shared memory), the ones ob1 uses between
+# processes of one machine, are loaded, not tcp, ofi and openib as well.
 OMPI_MCA_pml=ob1 HWLOC_COMPONENTS=-pci,-linuxio OMPI_MCA_odls_base_sigkill_timeout=0
 OMPI_MCA_hwloc_base_binding_policy=none OMPI_MCA_mpi_yield_when_idle=1
+HWLOC_PLUGINS_PATH=$data/no-hwloc-plugins OMPI_MCA_btl=self,vader
+mkdir "$HWLOC_PLUGINS_PATH"
 export OMPI_MCA_pml HWLOC_COMPONENTS OMPI_MCA_odls_base_sigkill_timeout
 export OMPI_MCA_hwloc_base_binding_policy OMPI_MCA_mpi_yield_when_idle
+export HWLOC_PLUGINS_PATH OMPI_MCA_btl
 # Under AddressSanitizer (CI's sanitizer build), Open MPI itself does not
 # free everything at MPI_Finalize (libmpi and its plugins, unloaded by then,
 # so no suppression can name them): leak detection is off for the MPI runs

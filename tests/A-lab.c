@@ -1108,6 +1108,17 @@ START_TEST(manual_defaults_chapters_6_7)
     ck_assert_double_eq(adadelta_kind.defaults.rho, 0.9);
     ck_assert_double_eq(adadelta_kind.defaults.eps, 1e-6);
     ck_assert_double_eq(adadelta_kind.defaults.weight_decay, 0);
+    /* each row of the manual's table as one assertion, in its order */
+    {
+        const struct hyper sgd = sgd_kind.defaults, adagrad = adagrad_kind.defaults;
+        const struct hyper rmsprop = rmsprop_kind.defaults, adadelta = adadelta_kind.defaults;
+        ck_assert(sgd.lr == 0.001 && sgd.momentum == 0 && sgd.dampening == 0 && sgd.weight_decay == 0);
+        ck_assert(adagrad.lr == 0.01 && adagrad.lr_decay == 0 && adagrad.weight_decay == 0 &&
+                  adagrad.initial_accumulator_value == 0 && adagrad.eps == 1e-10);
+        ck_assert(rmsprop.lr == 0.01 && rmsprop.alpha == 0.99 && rmsprop.eps == 1e-8 && rmsprop.weight_decay == 0 &&
+                  rmsprop.momentum == 0);
+        ck_assert(adadelta.lr == 1 && adadelta.rho == 0.9 && adadelta.eps == 1e-6 && adadelta.weight_decay == 0);
+    }
 }
 END_TEST
 
@@ -1131,6 +1142,14 @@ START_TEST(manual_defaults_chapter_8)
     ck_assert_double_eq(nadam_kind.defaults.eps, adamax_kind.defaults.eps);
     ck_assert_double_eq(nadam_kind.defaults.weight_decay, adamax_kind.defaults.weight_decay);
     ck_assert_double_eq(nadam_kind.defaults.momentum_decay, 0.004);
+    /* each row of the manual's table as one assertion, in its order */
+    {
+        const struct hyper adam = adam_kind.defaults, adamax = adamax_kind.defaults;
+        ck_assert(adam.lr == 0.001 && adam.beta1 == 0.9 && adam.beta2 == 0.999 && adam.eps == 1e-8 &&
+                  adam.weight_decay == 0);
+        ck_assert(adamax.lr == 0.002 && adamax.beta1 == 0.9 && adamax.beta2 == 0.999 && adamax.eps == 1e-8 &&
+                  adamax.weight_decay == 0);
+    }
 }
 END_TEST
 

@@ -6,12 +6,13 @@
 # exits 0 with the CSV the manual describes.
 set -u
 : "${BUILD:=build}"
+. tests/cli.sh      # one_line, one_line_says; expect_pytorch_agrees at the end
 # Absolute paths: one test runs in a scratch directory (BUILD may be either).
 case $BUILD in /*) descent=$BUILD/descent ;; *) descent=$(pwd)/$BUILD/descent ;; esac
 corpus=$(pwd)/tests/A-lab
 passed=0 failed=0
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$cli_out" "$cli_err"' EXIT
 
 pass() { passed=$((passed + 1)); }
 flunk() {
@@ -23,7 +24,9 @@ flunk() {
 
 run() { "$descent" "$@" >"$work/out" 2>"$work/err"; }
 
-# usage MESSAGE ARGS...: exit 2, no stdout, one stderr line containing MESSAGE.
+# usage MESSAGE ARGS...: exit 2, no stdout, one stderr line containing MESSAGE
+# (read by the shell itself, tests/cli.sh's one_line: no wc or grep started
+# for each of the 170 cases).
 usage() {
     message=$1
     shift
@@ -31,8 +34,8 @@ usage() {
     status=$?
     if [ $status -ne 2 ]; then flunk "descent $*: exit $status, not 2"; return; fi
     if [ -s "$work/out" ]; then flunk "descent $*: printed on stdout"; return; fi
-    if [ "$(wc -l <"$work/err")" -ne 1 ]; then flunk "descent $*: not one line on stderr"; return; fi
-    if ! grep -qF -- "$message" "$work/err"; then flunk "descent $*: no '$message'"; return; fi
+    if ! one_line "$work/err"; then flunk "descent $*: not one line on stderr"; return; fi
+    if ! one_line_says "$message"; then flunk "descent $*: no '$message'"; return; fi
     pass
 }
 
@@ -637,8 +640,6 @@ usage "unknown function 'chains' (known: quadratic, rosenbrock, beale, himmelbla
 
 # Every scheduler with SGD (momentum) and Adam, per update and per epoch,
 # and the clipping, against PyTorch (DESCENT_TORCH=1; tests/cli.sh).
-. tests/cli.sh
-trap 'rm -rf "$work" "$cli_out" "$cli_err"' EXIT
 expect_pytorch_agrees "--scheduler and --clip-grad-* against torch.optim.lr_scheduler and torch.nn.utils" \
     tests/A-lab/torch_schedules.py "$BUILD"
 passed=$((passed + cli_passed)) failed=$((failed + cli_failed))

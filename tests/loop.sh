@@ -27,12 +27,26 @@ passed=0 failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The sources with their times, and BUILD's objects and library, so that
-# only the stubs are compiled again.
-mkdir -p "$work/build"
+# The sources with their times, and from BUILD the library with its
+# objects, the reference answers' and the objects the exercise runs link (the Makefile makes
+# them before this runs), so that only the stubs are compiled again; the
+# flags they were compiled with (BUILD/flags: without it make takes the
+# flags for new and compiles everything again) and the rules of the book's
+# outputs (BUILD/outputs.mk, else written again).  The programs' objects,
+# which make may be writing beside this, are left out.
+mkdir -p "$work/build/obj/tests" || exit 1
 cp -Rp Makefile chapters solutions tests "$work/" || exit 1
-[ -d "$BUILD/obj" ] && cp -Rp "$BUILD/obj" "$work/build/" && rm -rf "$work/build/obj/yours"
-[ -f "$BUILD/libdescent.a" ] && cp -p "$BUILD/libdescent.a" "$work/build/"
+if [ -d "$BUILD/obj/chapters" ]; then
+    cp -Rp "$BUILD/obj/chapters" "$work/build/obj/" &&
+        rm -f "$work"/build/obj/chapters/*/main.* "$work"/build/obj/chapters/*/bench.*
+fi
+[ ! -d "$BUILD/obj/solutions" ] || cp -Rp "$BUILD/obj/solutions" "$work/build/obj/" || exit 1
+for f in "$BUILD"/obj/tests/main-yours.* "$BUILD"/obj/tests/harness.* \
+         "$BUILD"/obj/tests/01-update-rule-exercises.* "$BUILD"/obj/tests/08-adam-exercises.* \
+         "$BUILD"/obj/tests/02-learning-rate-exercises.* "$BUILD"/obj/tests/09-schedules-exercises.* \
+         "$BUILD/libdescent.a" "$BUILD/flags" "$BUILD/outputs.mk"; do
+    [ ! -f "$f" ] || cp -p "$f" "$work/build/${f#"$BUILD"/}" || exit 1
+done
 
 one=chapters/01-update-rule adam=chapters/08-adam
 for f in "$one"/exercise_*.c; do

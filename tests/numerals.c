@@ -40,8 +40,35 @@
  *    constant into another the paragraph states then over-counts that one
  *    unless the tests read it more often still; the fix is a test that
  *    states the formula, with its constants, against the book's code.
- *    Files listed in tests/numbers-weak.txt (not yet strengthened) still
- *    pass on presence and report how many numerals rely on it;
+ *    The ORDER RULE makes that fix the requirement: a FORMULA (a displayed
+ *    equation line, or each of its parts where two spaces or more set them
+ *    apart; a table's cell; a code span of mathematics) holding a counted
+ *    constant is asserted only when one assertion of its tests reads the
+ *    formula's asserted numerals in the formula's order, each with the same
+ *    operation on either side, and no other 0, 1, 2 or 1/2 (signed) of the
+ *    assertion's own text between two of them (other numerals may come
+ *    between: a test writes 100 where the formula writes κ, or names a
+ *    variable set to 1 where it writes μ).  The operation after a numeral is +, -, / or *
+ *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
+ *    or none, and the one before it +, -, / or * (also · and ×) or none, read
+ *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr" (the base
+ *    of pow(a, b), a numeral alone, takes what precedes the call, as a^b would, and so does
+ *    the power itself, which also takes what follows; the sole argument of
+ *    sqrt(a) takes what follows the call, as √a would).  What an
+ *    assertion reads, in order: its arguments, with a #define where named
+ *    and, right before the name of a variable it reads, that variable's
+ *    initializers in the body (one level; not one that calls a function
+ *    or holds a string).  Otherwise every counted constant
+ *    of the formula is uncovered ("no one assertion of its tests reads the
+ *    numerals of the formula it is in, in its order").  A constant changed
+ *    by hand into another, or two swapped, then needs an assertion that
+ *    computes the changed formula; a comment, or a string no assertion
+ *    compares, supplies nothing.  Running text outside code spans is not a
+ *    formula: its constants are only counted.  Files listed in
+ *    tests/numbers-unordered.txt (not yet converted) pass without the order
+ *    rule and report how many constants it excuses.  Files listed in
+ *    tests/numbers-weak.txt (not yet strengthened) still pass on presence
+ *    and report how many numerals rely on it;
  *
  * 3. given: the paragraph carries <!-- given: 4, 0.1, 100 000 -->, the
  *    numerals that define its example (the function's constants, a start
@@ -111,6 +138,10 @@
  *   numerals FILE...         just these files, every uncovered numeral
  *                            listed even if the file is pending
  *   -v                       also list how each numeral is covered
+ *   NUMERALS_ORDER=1 numerals FILE   also print, on stderr, what each
+ *                            assertion reads in order (each numeral between
+ *                            the operations before and after it) and each
+ *                            formula no assertion reads
  *   --mutations              list the asserted or given numerals whose last
  *                            digit, changed by one (up or down), the same
  *                            tests would still cover, judging the changed
@@ -118,8 +149,12 @@
  *                            changed to 3 is no notation constant): the
  *                            count is always printed.  What is left is
  *                            notation constants the tests read more often
- *                            than the paragraph states them, and the
- *                            numerals of the files in tests/numbers-weak.txt
+ *                            than the paragraph states them outside a
+ *                            formula (or in a formula whose changed
+ *                            numerals some assertion also reads in order),
+ *                            and the numerals of the files in
+ *                            tests/numbers-weak.txt and, for the order
+ *                            rule, tests/numbers-unordered.txt
  *
  * Run it from the top of the repository (`make check` does).
  */
@@ -134,6 +169,7 @@
 
 #define PENDING_LIST "tests/numbers-pending.txt"
 #define WEAK_LIST "tests/numbers-weak.txt"
+#define ORDER_LIST "tests/numbers-unordered.txt"
 #define MAX_LINE 16384
 #define MAX_TOKEN 128
 
@@ -148,6 +184,8 @@ static int mutated, survived;
 static int error_count;
 static int lenient;             /* this file is in WEAK_LIST: presence still asserts */
 static int weak_here;           /* numerals it asserts only by presence */
+static int unordered_lenient;   /* this file is in ORDER_LIST: formulas not yet in order */
+static int unordered_here;      /* numerals it excuses so */
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -345,6 +383,10 @@ struct numeral {
                                  * assertions read it: how often they do, plus one */
     int stated;                 /* ... and how often the paragraph states it */
     char neighbour[MAX_TOKEN];  /* ... that neighbour */
+    int unit;                   /* the formula it is in (a display line's part, a table
+                                 * cell, a code span of mathematics), 0 for none */
+    int unordered;              /* its formula's numerals are in no one assertion, in order */
+    char role, before;          /* the operations it takes part in (role_after) */
     enum cover cover;
     const char *why;            /* for -v: which rule */
 };
@@ -574,9 +616,19 @@ static void c_number_forms(const char *p, const char **end, char forms[2][MAX_TO
     }
 }
 
+static void sequence_push(const char *const *forms, int count);
+static char sequence_role = '.';        /* the roles of the next element pushed */
+static char sequence_before = '.';
+static int sequence_expanded;           /* inside a variable's initializer */
+static const char *power_end;           /* inside pow(a, b), read as the power a^b */
+
 /* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
  * prose writes them (2⁻⁵³, 10⁻³).  p is just after the function's name. */
-static void add_power(const char *name, const char *p, struct set *out)
+static char role_after(const char *end);
+static char role_before(const char *text, const char *start);
+
+static void add_power(const char *text, const char *name_start, const char *name, const char *p,
+                      struct set *out)
 {
     char base[32], exponent[32], power[80];
     int n = 0;
@@ -593,11 +645,104 @@ static void add_power(const char *name, const char *p, struct set *out)
     else
         return;
     set_add(out, power);
+    {   /* a^b reads what precedes and follows the call; a and b, read
+         * next, are parts of it (may come between) */
+        const char *one[1] = {power};
+        sequence_before = role_before(text, name_start);
+        sequence_role = role_after(p + n);
+        sequence_push(one, 1);
+        power_end = p + n;
+    }
 }
 
 /* With fractions_whole set, a fraction "a / b" gives only itself, not a
  * and b: the numerals an assertion reads, where 3.0 / 5 is not a 5. */
 static int fractions_whole;
+
+/* The numerals one assertion reads, in the order it reads them: each
+ * element the forms of one literal (16.0 and 16) or one fraction. */
+#define MAX_FORMS 4
+struct element {
+    char form[MAX_FORMS][MAX_TOKEN];
+    int forms;
+    int expanded;               /* from a variable's initializer, not the assertion's text */
+    char role, before;          /* the operations it takes part in: see role_after() */
+};
+struct sequence {
+    struct element *item;
+    int count, capacity;
+};
+static struct sequence *sequence_out;   /* scan_c_numerals also appends here */
+
+/* The operation a numeral takes part in, read from what follows it
+ * (spaces skipped): '+', '-' (also U+2212), '/', '*' (also ·, ×, √, an
+ * opening bracket, a letter: "2x₁", "2√β", "2(1 + β)", "ηλ"), or '.' for
+ * none (a closing bracket, a comma, "=", the end).  The prose and the C
+ * of a test are read alike, so "1 − ηλ" asks for "1 - lr * lambda" and not
+ * for "2 / lr". */
+static char role_after(const char *end)
+{
+    int length;
+    unsigned c;
+    const char *start = end;
+    if (end[0] == ' ' && end[1] == ' ')
+        return '.';                     /* a gap sets formulas apart: "/ 2      (9.8)" */
+    while (*end == ' ' || *end == '\n' || *end == '\t')
+        end++;
+    c = decode(end, &length);
+    if (end > start && (c == '-' || c == 0x2212) && isdigit((unsigned char)end[length]))
+        return '.';                     /* a signed numeral after a space: "[1 −1; ...]" */
+    if (c == '+')
+        return '+';
+    if (c == '-' || c == 0x2212)
+        return '-';
+    if (c == '/' && end[1] != '/' && end[1] != '*')
+        return '/';
+    if (c == '*' || c == 0xb7 || c == 0xd7 || c == 0x22c5 || c == 0x221a || c == '(' ||
+        c == 0x2211 || isalpha((int)(c < 0x80 ? c : 0)) || (c >= 0x370 && c < 0x400))
+        return '*';
+    return '.';
+}
+
+/* ... and from what precedes it in text (its sign included): '+', '-',
+ * '/', '*' (also · and ×) or '.', so "κ − 1" asks for "kappa - 1". */
+static char role_before(const char *text, const char *start)
+{
+    unsigned c;
+    if (start - text >= 2 && start[-1] == ' ' && start[-2] == ' ')
+        return '.';
+    while (start > text && (start[-1] == ' ' || start[-1] == '\n' || start[-1] == '\t'))
+        start--;
+    c = previous(text, start);
+    if (c == '+')
+        return '+';
+    if (c == '-' || c == 0x2212)
+        return '-';
+    if (c == '/')
+        return '/';
+    if (c == '*' || c == 0xb7 || c == 0xd7 || c == 0x22c5)
+        return '*';
+    return '.';
+}
+
+static void sequence_push(const char *const *forms, int count)
+{
+    struct element *e;
+    if (sequence_out == NULL || count == 0)
+        return;
+    if (sequence_out->count == sequence_out->capacity) {
+        sequence_out->capacity = sequence_out->capacity ? 2 * sequence_out->capacity : 16;
+        sequence_out->item = must(realloc(sequence_out->item,
+                                          (size_t)sequence_out->capacity * sizeof *sequence_out->item));
+    }
+    e = &sequence_out->item[sequence_out->count++];
+    e->forms = 0;
+    e->role = sequence_role;
+    e->expanded = sequence_expanded || power_end != NULL;
+    e->before = sequence_before;
+    for (int i = 0; i < count && e->forms < MAX_FORMS; i++)
+        snprintf(e->form[e->forms++], MAX_TOKEN, "%s", forms[i]);
+}
 
 static void scan_c_numerals(const char *text, const struct set *define_names,
                             char *const *define_values, struct set *out)
@@ -605,10 +750,15 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     const char *p = text;
     char previous_forms[2][MAX_TOKEN] = {"", ""};
     char pending[2][MAX_TOKEN];     /* with fractions_whole: a number that may be a numerator */
+    char pending_role = '.', role_here = '.', pending_before = '.', before_here = '.';
     int previous_number = 0, slash_after_number = 0, has_pending = 0;
 #define FLUSH()                                                     \
     do {                                                            \
         if (has_pending) {                                          \
+            const char *both[2] = {pending[0], pending[1]};         \
+            sequence_role = pending_role;                           \
+            sequence_before = pending_before;                       \
+            sequence_push(both, 2);                                 \
             set_add(out, pending[0]);                               \
             if (strcmp(pending[1], pending[0]) != 0)                \
                 set_add(out, pending[1]);                           \
@@ -617,6 +767,10 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
     } while (0)
 
     while (*p) {
+        if (power_end && p >= power_end) {
+            FLUSH();
+            power_end = NULL;
+        }
         if (p[0] == '/' && p[1] == '*') {
             const char *close = strstr(p + 2, "*/");
             p = close ? close + 2 : p + strlen(p);
@@ -624,6 +778,12 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
         }
         if (p[0] == '/' && p[1] == '/') {
             p += strcspn(p, "\n");
+            continue;
+        }
+        if (*p == '\001' || *p == '\002') {
+            FLUSH();
+            sequence_expanded = *p == '\001';
+            p++;
             continue;
         }
         if (isspace((unsigned char)*p)) {
@@ -642,7 +802,18 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             if (*p == '"')
                 p++;
             FLUSH();
-            scan_prose_numerals(literal, out);
+            {
+                struct set found = {0};
+                scan_prose_numerals(literal, &found);
+                for (int i = 0; i < found.count; i++)
+                    for (int t = 0; t < found.times[i]; t++) {
+                        const char *one[1] = {found.item[i]};
+                        sequence_role = sequence_before = '.';
+                        sequence_push(one, 1);
+                        set_add(out, found.item[i]);
+                    }
+                set_free(&found);
+            }
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -663,10 +834,14 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
             snprintf(name, sizeof name, "%.*s", (int)(p - start), start);
             FLUSH();
             if (strcmp(name, "ldexp") == 0 || strcmp(name, "pow") == 0)
-                add_power(name, p, out);
+                add_power(text, start, name, p, out);
             for (int i = 0; i < define_names->count; i++)
-                if (strcmp(define_names->item[i], name) == 0)
+                if (strcmp(define_names->item[i], name) == 0) {
+                    const char *outer = power_end;      /* another text: its own pointers */
+                    power_end = NULL;
                     scan_c_numerals(define_values[i], define_names, define_values, out);
+                    power_end = outer;
+                }
             previous_number = slash_after_number = 0;
             continue;
         }
@@ -697,6 +872,19 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 }
             }
             c_number_forms(p, &end, forms);
+            role_here = role_after(end);
+            {
+                /* the sole argument of sqrt(a), as the prose writes √a:
+                 * what follows the call */
+                const char *o = p, *c = end;
+                while (o > text && o[-1] == ' ')
+                    o--;
+                while (*c == ' ')
+                    c++;
+                if (*c == ')' && o - text >= 5 && strncmp(o - 5, "sqrt(", 5) == 0 &&
+                    !(o - text > 5 && (isalnum((unsigned char)o[-6]) || o[-6] == '_')))
+                    role_here = role_after(c + 1);
+            }
             /* unary minus: "-" after an operator or an opening bracket */
             {
                 const char *b = p;
@@ -709,9 +897,25 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                     unary = a == text || strchr("(,=+-*/<>?:[{!&|^%;", a[-1]) != NULL ||
                             (a - text >= 6 && strncmp(a - 6, "return", 6) == 0);
                 }
+                before_here = role_before(text, unary ? b - 1 : p);
+                {
+                    /* the base of pow(a, b), a power as the prose writes
+                     * it (a^b): what precedes the call */
+                    const char *o = unary ? b - 1 : p;
+                    while (o > text && o[-1] == ' ')
+                        o--;
+                    const char *c = end;
+                    while (*c == ' ')
+                        c++;
+                    if (o - text >= 4 && strncmp(o - 4, "pow(", 4) == 0 && *c == ',' &&
+                        !(o - text > 4 && (isalnum((unsigned char)o[-5]) || o[-5] == '_')))
+                        before_here = role_before(text, o - 4);
+                }
             }
             if (!(fractions_whole && slash_after_number)) {
                 FLUSH();
+                pending_role = role_here;
+                pending_before = before_here;
                 if (strcmp(forms[0], forms[1]) == 0)
                     join(pending[1], MAX_TOKEN, unary ? "-" : "", forms[0], "");
                 for (int k = 0; k < (strcmp(forms[0], forms[1]) ? 2 : 1); k++) {
@@ -728,6 +932,9 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                 has_pending = 0;                /* a numerator: only the fraction counts */
                 /* "a / b": the fraction in every pairing of their forms
                  * (each written form once, for counting) */
+                char fractions[4][MAX_TOKEN];
+                const char *pointers[4];
+                int made = 0;
                 for (int i = 0; i < 2; i++)
                     for (int j = 0; j < 2; j++) {
                         char fraction[MAX_TOKEN];
@@ -736,7 +943,25 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
                             continue;
                         join(fraction, sizeof fraction, previous_forms[i], "/", forms[j]);
                         set_add(out, fraction);
+                        snprintf(fractions[made], MAX_TOKEN, "%s", fraction);
+                        pointers[made] = fractions[made];
+                        made++;
                     }
+                if (strchr(previous_forms[0], 'e')) {
+                    /* 1e-3 / 2: the prose writes 10⁻³/2, two numerals */
+                    const char *numerator[2] = {previous_forms[0], previous_forms[1]};
+                    const char *denominator[2] = {forms[0], forms[1]};
+                    sequence_before = pending_before;
+                    sequence_role = '/';
+                    sequence_push(numerator, 2);
+                    sequence_before = '/';
+                    sequence_role = role_here;
+                    sequence_push(denominator, 2);
+                } else {
+                    sequence_role = role_here;
+                    sequence_before = pending_before;   /* the numerator's */
+                    sequence_push(pointers, made);
+                }
             }
             for (int k = 0; k < 2; k++)
                 join(previous_forms[k], MAX_TOKEN, unary ? "-" : "", forms[k], "");
@@ -756,6 +981,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
         p++;
     }
     FLUSH();
+    power_end = NULL;
 #undef FLUSH
 }
 
@@ -1024,8 +1250,143 @@ struct suite {
     struct set *numerals;       /* numerals[i]: the set of names.item[i] */
     struct set *expected;       /* expected[i]: its expected values (whole arguments) */
     struct set *asserting;      /* asserting[i]: every numeral its assertions read */
+    struct sequence **order;    /* order[i][a]: what its a-th assertion reads, in order */
+    int *assertions;            /* assertions[i]: how many */
     int *used;
 };
+
+/* The initializers of name in body ("name = ...;", "name[] = {...};"),
+ * each appended to text as "(...)". */
+static void append_initializers(const char *body, const char *name, char **text, size_t *size)
+{
+    size_t n = strlen(name);
+    for (const char *p = body; (p = strstr(p, name)) != NULL; p += n) {
+        const char *q = p + n, *end;
+        int depth = 0;
+        if ((p > body && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.' ||
+                          p[-1] == '>')) ||
+            isalnum((unsigned char)*q) || *q == '_')
+            continue;
+        while (*q == ' ')
+            q++;
+        while (*q == '[')
+            q = skip_brackets(q);
+        while (*q == ' ')
+            q++;
+        if (*q != '=' || q[1] == '=')
+            continue;
+        for (end = ++q; *end && !(depth == 0 && (*end == ';' || *end == ',')); end++)
+            depth += *end == '{' || *end == '(' ? 1 : *end == '}' || *end == ')' ? -1 : 0;
+        {
+            /* values only: an initializer that calls a function or holds a
+             * string (a struct function f = function_from_spec(...)) is
+             * not what the assertion reads as numbers */
+            int call = 0;
+            for (const char *c = q; c < end && !call; c++) {
+                call = *c == '"';
+                if (*c == '(') {
+                    const char *b = c;
+                    while (b > q && b[-1] == ' ')
+                        b--;
+                    call = b > q && (isalnum((unsigned char)b[-1]) || b[-1] == '_');
+                }
+            }
+            if (call)
+                continue;
+        }
+        *size += (size_t)(end - q) + 4;
+        *text = must(realloc(*text, *size));
+        strcat(*text, " \001(");           /* \001 ... \002: read from a variable */
+        strncat(*text, q, (size_t)(end - q));
+        strcat(*text, ")\002");
+    }
+}
+
+/* The assertions of a body (asserting: their argument lists, each ended by
+ * ";"), each as the sequence of numerals it reads in order: its own
+ * arguments, a #define where it is named, and the initializers of the
+ * variables it reads right before their name (one level). */
+static void assertion_sequences(const char *body, const char *asserting,
+                                const struct set *define_names, char *const *define_values,
+                                struct sequence **out, int *count)
+{
+    const char *p = asserting;
+    *out = NULL;
+    *count = 0;
+    while (*p) {
+        const char *start = p;
+        size_t size;
+        char *text;
+        struct set none = {0};
+        /* one assertion: up to its ";" outside strings */
+        while (*p && *p != ';') {
+            if (*p == '"' || *p == '\'') {
+                char quote = *p++;
+                while (*p && *p != quote)
+                    p += *p == '\\' && p[1] ? 2 : 1;
+                if (*p)
+                    p++;
+            } else {
+                p++;
+            }
+        }
+        size = (size_t)(p - start) * 2 + 16;
+        text = must(calloc(size, 1));
+        for (const char *q = start; q < p;) {
+            if (*q == '"' || *q == '\'') {
+                const char *from = q;
+                char quote = *q++;
+                while (q < p && *q != quote)
+                    q += *q == '\\' && q[1] ? 2 : 1;
+                if (q < p)
+                    q++;
+                strncat(text, from, (size_t)(q - from));
+            } else if (isalpha((unsigned char)*q) || *q == '_') {
+                const char *from = q;
+                char name[256];
+                while (q < p && (isalnum((unsigned char)*q) || *q == '_'))
+                    q++;
+                size_t before = strlen(text);
+                snprintf(name, sizeof name, "%.*s", (int)(q - from), from);
+                if (!(from > start && (from[-1] == '.' || from[-1] == '>')))
+                    append_initializers(body, name, &text, &size);
+                size += (size_t)(q - from) + 2;
+                text = must(realloc(text, size));
+                if (strlen(text) > before)
+                    strcat(text, " ");          /* the name after: x[0] stays a subscript */
+                strncat(text, from, (size_t)(q - from));
+            } else if (isdigit((unsigned char)*q) || *q == '.') {
+                const char *from = q;         /* a literal whole: 1e-3 is no name */
+                while (q < p && (isalnum((unsigned char)*q) || *q == '.' ||
+                                 ((*q == '-' || *q == '+') && (q[-1] == 'e' || q[-1] == 'E'))))
+                    q++;
+                strncat(text, from, (size_t)(q - from));
+            } else {
+                strncat(text, q, 1);
+                q++;
+            }
+        }
+        *out = must(realloc(*out, (size_t)(*count + 1) * sizeof **out));
+        memset(&(*out)[*count], 0, sizeof **out);
+        sequence_out = &(*out)[*count];
+        fractions_whole = 1;
+        scan_c_numerals(text, define_names, define_values, &none);
+        fractions_whole = 0;
+        sequence_out = NULL;
+        if (getenv("NUMERALS_ORDER")) {         /* what each assertion reads, in order */
+            fprintf(stderr, "assertion:");
+            for (int e = 0; e < (*out)[*count].count; e++)
+                fprintf(stderr, " %c%s%c", (*out)[*count].item[e].before,
+                        (*out)[*count].item[e].form[0], (*out)[*count].item[e].role);
+            fprintf(stderr, "\n");
+        }
+        set_free(&none);
+        free(text);
+        (*count)++;
+        if (*p == ';')
+            p++;
+    }
+}
 
 static void load_tests(const char *chapter, struct suite *suite)
 {
@@ -1087,6 +1448,8 @@ static void load_tests(const char *chapter, struct suite *suite)
             suite->numerals = must(realloc(suite->numerals, (size_t)suite->names.count * sizeof *suite->numerals));
             suite->expected = must(realloc(suite->expected, (size_t)suite->names.count * sizeof *suite->expected));
             suite->asserting = must(realloc(suite->asserting, (size_t)suite->names.count * sizeof *suite->asserting));
+            suite->order = must(realloc(suite->order, (size_t)suite->names.count * sizeof *suite->order));
+            suite->assertions = must(realloc(suite->assertions, (size_t)suite->names.count * sizeof *suite->assertions));
             memset(&suite->asserting[index], 0, sizeof suite->asserting[index]);
             suite->used = must(realloc(suite->used, (size_t)suite->names.count * sizeof *suite->used));
             memset(&suite->numerals[index], 0, sizeof suite->numerals[index]);
@@ -1099,6 +1462,8 @@ static void load_tests(const char *chapter, struct suite *suite)
                 char *code = without_comments(copy);
                 expected_values(code, asserting, &define_names, define_values,
                                 &suite->expected[index], &suite->asserting[index]);
+                assertion_sequences(code, asserting, &define_names, define_values,
+                                    &suite->order[index], &suite->assertions[index]);
                 free(code);
                 free(asserting);
             }
@@ -1120,7 +1485,12 @@ static void free_tests(struct suite *suite)
         set_free(&suite->numerals[i]);
         set_free(&suite->expected[i]);
         set_free(&suite->asserting[i]);
+        for (int a = 0; a < suite->assertions[i]; a++)
+            free(suite->order[i][a].item);
+        free(suite->order[i]);
     }
+    free(suite->order);
+    free(suite->assertions);
     free(suite->numerals);
     free(suite->expected);
     free(suite->asserting);
@@ -1206,6 +1576,9 @@ struct reader {
     int display;            /* this line is a displayed equation (indented 4) */
     int math_span;          /* inside a code span of mathematics */
     int operand;            /* the numeral being added stands next to an operator */
+    int table;              /* this line is a table row */
+    int unit, units;        /* the formula being read (0: none), and how many so far */
+    char before;            /* role_before() of the numeral being added */
     struct numeral *found;  /* out: the numerals of the paragraph */
     int count, capacity;
 };
@@ -1228,6 +1601,10 @@ static void add_numeral(struct reader *r, const char *text, const char *raw, siz
     n->weak = 0;
     n->over = 0;
     n->neighbour[0] = '\0';
+    n->unit = r->unit;
+    n->unordered = 0;
+    n->role = role_after(raw + raw_length);
+    n->before = r->before;
     n->cover = cover;
     n->why = why;
 }
@@ -1314,6 +1691,15 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
     while (*p) {
         int length;
         unsigned c = decode(p, &length);
+        /* formulas: a table's cells, a display line's parts (two spaces
+         * or more apart: "η* = 2 / (μ + L),      r_GD = ...") */
+        if (r && !code && !r->in_comment && ((r->table && *p == '|') ||
+                                             (r->display && p[0] == ' ' && p[1] == ' ' &&
+                                              p - text > (long)strspn(text, " ")))) {
+            r->unit = ++r->units;
+            p += strspn(p, " |");
+            continue;
+        }
         if (r && r->in_comment && !code) {
             const char *close = strstr(p, "-->");
             if (close == NULL)
@@ -1358,12 +1744,15 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                 char *span = must(strndup(q, (size_t)(close - q)));
                 if (typed(span))
                     read_text(r, span, 1, base == UNCOVERED ? EXEMPT : base, out);
-                else {
-                    if (r)
-                        r->math_span = 1;
+                else if (r) {
+                    int around = r->unit;       /* a code span is a formula of its own */
+                    r->math_span = 1;
+                    r->unit = ++r->units;
                     read_text(r, span, 1, base, out);
-                    if (r)
-                        r->math_span = 0;
+                    r->math_span = 0;
+                    r->unit = around;
+                } else {
+                    read_text(r, span, 1, base, out);
                 }
                 free(span);
             }
@@ -1393,8 +1782,11 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             p += strcspn(p, " )>\t");
             continue;
         }
-        /* notation: x_{k+1}, x^{2k}, x^(k), x_1, x^2 after a letter or bracket */
-        if ((*p == '_' || *p == '^') && (p[1] == '{' || (*p == '^' && p[1] == '('))) {
+        /* notation: x_{k+1}, x^{2k}, x^(k), a_(j−1), x_1, x^2 after a letter or bracket */
+        if ((*p == '_' || *p == '^') &&
+            (p[1] == '{' || (*p == '^' && p[1] == '(') ||
+             (p[1] == '(' && p - text >= 1 && isalpha((unsigned char)p[-1]) &&
+              (p - text == 1 || !wordish(previous(text, p - 1)))))) {    /* a_(j−1), not f_(x) of a name */
             p = skip_group(p + 1);
             continue;
         }
@@ -1429,8 +1821,10 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             }
             if (out && r == NULL)
                 set_add(out, fraction);
-            else if (!wordish(before))
+            else if (!wordish(before)) {
+                r->before = role_before(text, fraction[0] == '-' ? p - (before == '-' ? 1 : 3) : p);
                 add_numeral(r, fraction, p, (size_t)length, base, "");
+            }
             p += length;
             continue;
         }
@@ -1492,6 +1886,8 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                     q++;
                 if (*q == '%')
                     end = q + 1;                        /* a percentage is its number */
+                if (r)
+                    r->before = role_before(text, start);
                 if (out && r == NULL) {
                     set_add(out, normal);
                 } else if (base == UNCOVERED) {
@@ -1698,6 +2094,81 @@ static int stated_times(const struct reader *r, int k, const char *text)
     return times;
 }
 
+/* Does element e read text in these roles? */
+static int element_is(const struct element *e, const char *text, char role, char before)
+{
+    if (e->role != role || e->before != before)
+        return 0;
+    for (int f = 0; f < e->forms; f++)
+        if (strcmp(e->form[f], text) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is element e a notation constant's value (0, 1, 2, 1/2, signed)? */
+static int element_constant(const struct element *e)
+{
+    for (int f = 0; f < e->forms; f++) {
+        const char *t = e->form[f][0] == '-' ? e->form[f] + 1 : e->form[f];
+        if (strcmp(t, "0") == 0 || strcmp(t, "1") == 0 || strcmp(t, "2") == 0 || strcmp(t, "1/2") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The order rule: are the asserted numerals of formula unit of paragraph r
+ * (the k-th read as replacement, when k >= 0), if one of them is a
+ * notation constant, all read in the same order by one assertion of the
+ * paragraph's tests?  1 if so or if the formula has no constant. */
+static int in_order(const struct suite *suite, const struct set *tests, const int *index,
+                    const struct reader *r, int unit, int k, const char *replacement)
+{
+    const char **want = must(malloc(((size_t)r->count + 1) * sizeof *want));
+    char *roles = must(malloc((size_t)r->count + 1)), *befores = must(malloc((size_t)r->count + 1));
+    int wanted = 0, constants = 0, found = 0;
+    for (int j = 0; j < r->count; j++) {
+        const struct numeral *n = &r->found[j];
+        const char *text = j == k ? replacement : n->text;
+        if (n->unit != unit || !(n->cover == ASSERTED || j == k))
+            continue;
+        roles[wanted] = n->role;
+        befores[wanted] = n->before;
+        want[wanted++] = text;
+        constants += constant_as(n, text);
+    }
+    if (constants == 0)
+        found = 1;
+    for (int t = 0; !found && t < tests->count; t++) {
+        if (index[t] < 0)
+            continue;
+        for (int a = 0; !found && a < suite->assertions[index[t]]; a++) {
+            const struct sequence *q = &suite->order[index[t]][a];
+            /* from each start: the formula's numerals in order, the
+             * assertion's other numerals skipped, but no other constant */
+            for (int start = 0; !found && start < q->count; start++) {
+                int w = 0;
+                for (int e = start; e < q->count && w < wanted; e++) {
+                    if (element_is(&q->item[e], want[w], roles[w], befores[w]))
+                        w++;
+                    else if (e == start || (element_constant(&q->item[e]) && !q->item[e].expanded))
+                        break;
+                }
+                found = w == wanted;
+            }
+        }
+    }
+    if (!found && k < 0 && getenv("NUMERALS_ORDER")) {
+        fprintf(stderr, "formula (line %d):", r->found[0].line);
+        for (int w = 0; w < wanted; w++)
+            fprintf(stderr, " %c%s%c", befores[w], want[w], roles[w]);
+        fprintf(stderr, "\n");
+    }
+    free(want);
+    free(roles);
+    free(befores);
+    return found;
+}
+
 /* Decide each numeral of one paragraph against its markers. */
 static void settle_paragraph(const char *path, const char *chapter, struct reader *r, int first_line,
                              const struct set *tests, const struct set *given,
@@ -1771,6 +2242,30 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             }
         }
     }
+    /* Order: a formula (a display line's part, a table cell, a code span
+     * of mathematics) with a counted notation constant is asserted when one
+     * assertion of its tests reads its asserted numerals in the same order,
+     * so a constant changed into another, or two swapped, goes red. */
+    for (int k = 0; k < r->count; k++) {
+        struct numeral *n = &r->found[k];
+        int first = 1;
+        if (n->cover != ASSERTED || !notation_constant(n) || n->unit == 0)
+            continue;
+        for (int j = 0; j < k; j++)
+            first &= !(r->found[j].unit == n->unit && r->found[j].unordered);
+        if (!first || in_order(suite, tests, index, r, n->unit, -1, NULL))
+            continue;
+        for (int j = k; j < r->count; j++) {
+            struct numeral *x = &r->found[j];
+            if (x->unit != n->unit || x->cover != ASSERTED || !notation_constant(x))
+                continue;
+            x->unordered = 1;
+            if (unordered_lenient)
+                unordered_here++;
+            else
+                x->cover = UNCOVERED;
+        }
+    }
     /* A hand change of the last digit, one up or one down: would the
      * changed numeral still be covered by the same tests or givens? */
     for (int k = 0; k < r->count; k++) {
@@ -1796,6 +2291,9 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             if (strength == 1 && constant_as(n, changed[i]) &&
                 stated_times(r, k, changed[i]) + 1 > tests_times(suite, tests, index, changed[i]))
                 strength = 0;           /* stated once more than the assertions read it */
+            if (strength == 1 && n->unit && !unordered_lenient &&
+                !in_order(suite, tests, index, r, n->unit, k, changed[i]))
+                strength = 0;           /* no assertion reads the formula so changed */
             if (set_has(given, changed[i]))
                 continue;               /* one occurrence more than the note lists */
             if (strength == 1 || (strength == 2 && lenient)) {
@@ -1991,6 +2489,11 @@ static int check_file(const char *path, int pending, int show_all, struct totals
                                "its tests' assertions read it %d: assert the formula it is in, "
                                "or mark an input given\n", path, x->line, x->raw, x->stated,
                                x->over - 1);
+                    else if ((!pending || show_all) && x->unordered)
+                        printf("%s:%d:%s: uncovered: no one assertion of its tests reads the "
+                               "numerals of the formula it is in, in its order: assert what "
+                               "the formula computes, its constants written as it writes "
+                               "them, or mark an input given\n", path, x->line, x->raw);
                     else if ((!pending || show_all) && x->weak)
                         printf("%s:%d:%s: uncovered: the tests hold %s as well, so a hand change "
                                "to it would pass; assert %s where %s is not (an expected "
@@ -2026,6 +2529,8 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             r.line = number;
             r.reference = 0;
             r.display = starts_with(line, "    ");
+            r.table = line[strspn(line, " ")] == '|';
+            r.unit = r.display || r.table ? ++r.units : 0;
             read_markers(path, number, line, &tests, &given, &given_raw);
             read_text(&r, line, 0, UNCOVERED, NULL);
         }
@@ -2121,7 +2626,8 @@ static int by_name(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     struct set files = {0}, pending = {0}, only = {0}, all_files = {0}, weak = {0};
-    int weak_numerals = 0, weak_files = 0;
+    struct set unordered = {0};
+    int weak_numerals = 0, weak_files = 0, unordered_numerals = 0, unordered_files = 0;
     struct totals totals = {{0}};
     int explicit_files = 0, failed_files = 0, pending_numerals = 0, pending_files = 0;
     char *list;
@@ -2213,6 +2719,22 @@ int main(int argc, char **argv)
         free(list);
     }
 
+    /* the files whose formulas are not yet all asserted in order */
+    if ((list = read_whole(ORDER_LIST)) != NULL) {
+        int number = 0;
+        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+            number++;
+            while (*line == ' ')
+                line++;
+            if (line[0] == '#' || line[0] == '\0')
+                continue;
+            if (!set_has(&all_files, line))
+                problem(ORDER_LIST, number, "%s is not a chapter or worked answers file", line);
+            set_add(&unordered, line);
+        }
+        free(list);
+    }
+
     if (!explicit_files) {
         for (int i = 0; i < all_files.count; i++) {
             char chapter[512];
@@ -2234,8 +2756,18 @@ int main(int argc, char **argv)
         int is_pending = set_has(&pending, files.item[i]);
         int uncovered;
         lenient = set_has(&weak, files.item[i]) && !explicit_files;
-        weak_here = 0;
+        unordered_lenient = set_has(&unordered, files.item[i]) && !explicit_files;
+        weak_here = unordered_here = 0;
         uncovered = check_file(files.item[i], is_pending, explicit_files, &totals);
+        if (unordered_lenient) {
+            unordered_numerals += unordered_here;
+            unordered_files++;
+            printf("%s: formulas not asserted in order: %d notation constant%s (%s)\n",
+                   files.item[i], unordered_here, unordered_here == 1 ? "" : "s", ORDER_LIST);
+            if (unordered_here == 0 && !is_pending)
+                problem(ORDER_LIST, 0, "%s asserts every formula in order now: take it off the "
+                        "list", files.item[i]);
+        }
         if (lenient) {
             weak_numerals += weak_here;
             weak_files++;
@@ -2270,6 +2802,11 @@ int main(int argc, char **argv)
         printf("numerals: weakly asserted (a neighbour is in the tests too): %d numerals in %d "
                "file%s (%s)\n", weak_numerals, weak_files, weak_files == 1 ? "" : "s", WEAK_LIST);
 
+    if (unordered_files)
+        printf("numerals: formulas not yet asserted in order (excused): %d notation constants "
+               "in %d file%s (%s)\n", unordered_numerals, unordered_files,
+               unordered_files == 1 ? "" : "s", ORDER_LIST);
+
     if (mutated > 0)
         printf("numerals: %d of the %d asserted or given numerals would survive a hand change "
                "of their last digit by one (--mutations lists them)\n", survived, mutated);
@@ -2277,6 +2814,7 @@ int main(int argc, char **argv)
     set_free(&files);
     set_free(&pending);
     set_free(&weak);
+    set_free(&unordered);
     set_free(&only);
     set_free(&all_files);
     set_free(&labels);

@@ -101,6 +101,16 @@ START_TEST(boundary)
     ck_assert_int_eq(first_below, 81);
 }
 END_TEST
+START_TEST(formula)
+{
+    /* r = 2 - 2 * lr in a comment asserts nothing */
+    const char *shown = "r = 2 - 2 lr";
+    printf("%s\n", shown);
+    ck_assert_double_eq_tol(factor(lr), 1 - 2 * lr, TOLERANCE);
+    ck_assert_int_eq(count, 2);
+    ck_assert_int_eq(first, 1);
+}
+END_TEST
 EOF
     cat >"$scratch/book/chapters/01-demo/README.md" <<'EOF'
 # Chapter 1 — Demo
@@ -330,6 +340,51 @@ expect "a lost minus before ½ is reported" 1 "chapters/01-demo/README.md:31:½:
 fresh
 printf '\nIt stops after 3 steps, at `x[0]`. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "an index after a name (x[0]) is notation, not a numeral" 0 "0 uncovered" "$numerals"
+
+# ---- formulas are asserted in order
+fresh
+printf '\nThe factor\n\n    r = 1 − 2η\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a displayed formula one assertion reads in order, with its operations, passes" 0 "0 uncovered" "$numerals"
+refuse "(and --mutations lists no change of its constants as surviving)" \
+    'README.md:33:[12]: written as' "$numerals" --mutations
+fresh
+printf '\nThe factor\n\n    r = 2 − 2η\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a constant of a displayed formula changed by hand is reported, though the count allows it (and though a comment and an unasserted string hold it)" 1 \
+    "chapters/01-demo/README.md:33:2: uncovered: no one assertion of its tests reads the numerals of the formula" "$numerals"
+fresh
+printf '\nThe factor\n\n    r = 2η − 1\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a displayed formula with its constants moved is reported" 1 \
+    "chapters/01-demo/README.md:33:2: uncovered: no one assertion" "$numerals"
+fresh
+printf '\nThe factor\n\n    r = 1 + 2η\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a formula whose numerals an assertion reads in order but in other operations is reported" 1 \
+    "chapters/01-demo/README.md:33:1: uncovered: no one assertion" "$numerals"
+fresh
+printf '\nThe factor is `r = 1 − 2η`. <!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a code span of mathematics is a formula: in order, it passes" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe factor is `r = 1 − 1η`. <!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a constant of a code span changed by hand is reported" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: no one assertion" "$numerals"
+fresh
+printf '\nIt starts from `(0, 1)`. <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a formula whose numerals two assertions read, one each, is reported" 1 \
+    "chapters/01-demo/README.md:31:0: uncovered: no one assertion" "$numerals"
+fresh
+printf '\n| name | factor |\n|------|--------|\n| demo | 1 − 2η |\n| other | 2η − 1 |\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a table cell is a formula: the row in order passes, the other is reported" 1 \
+    "chapters/01-demo/README.md:34:2: uncovered: no one assertion" "$numerals"
+refuse "(the row in order is not)" "README.md:33:" "$numerals"
+fresh
+printf '\nThe factor\n\n    r = 2η − 1\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-unordered.txt"
+expect "a file on the order transition list reports its count and does not fail" 0 \
+    "chapters/01-demo/README.md: formulas not asserted in order: 2 notation constants" "$numerals"
+expect "(the total is printed)" 0 \
+    "numerals: formulas not yet asserted in order \(excused\): 2 notation constants in 1 file" "$numerals"
+fresh
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-unordered.txt"
+expect "a file with its formulas in order still on the list is an error" 1 "take it off the list" "$numerals"
 
 # ---- a given note lists each occurrence
 fresh

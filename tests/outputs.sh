@@ -30,30 +30,34 @@ set -u
 : "${BUILD:=build}"
 mode=${1:-}
 
+# One awk reads every script and chapter (a process or two per command
+# would be hundreds of them, a second of CPU, on every change to a chapter).
+# The key is made byte by byte, as weave.c makes it.
 list() {
-    for gp in plots/*.gp; do
-        [ -f "$gp" ] || continue
-        chapter=${gp#plots/}; chapter=${chapter%.gp}
-        sed -n 's/^# data: \(.*\) --csv DATA$/\1/p' "$gp" | while IFS= read -r command; do
-            printf '%s\t%s\t1\t%s\n' "$(printf '%s' "$command" | sed 's/[^A-Za-z0-9._-]/_/g')" "$chapter" "$command"
-        done
-    done
-    for md in chapters/*/README.md solutions/*.md; do
-        [ -f "$md" ] || continue
-        case $md in
-            chapters/*) chapter=${md#chapters/}; chapter=${chapter%/README.md} ;;
-            *) chapter=${md#solutions/}; chapter=${chapter%.md} ;;
-        esac
-        awk '/^```/ { fence = !fence }
-             /^<!-- output/ || (!fence && /^<!-- values: /) {
-                 line = $0
-                 sub(/^[^:]*: */, "", line)
-                 end = index(line, " -->"); if (end == 0) next
-                 print substr(line, 1, end - 1)
-             }' "$md" | while IFS= read -r command; do
-            printf '%s\t%s\t0\t%s\n' "$(printf '%s' "$command" | sed 's/[^A-Za-z0-9._-]/_/g')" "$chapter" "$command"
-        done
-    done
+    set -- plots/*.gp chapters/*/README.md solutions/*.md
+    files=
+    for f; do [ -f "$f" ] && files="$files $f"; done
+    [ -n "$files" ] || return 0
+    awk '
+        function key(command,    k) { k = command; gsub(/[^A-Za-z0-9._-]/, "_", k); return k }
+        function emit(figure, command) { printf "%s\t%s\t%s\t%s\n", key(command), chapter, figure, command }
+        FNR == 1 {
+            chapter = FILENAME; fence = 0
+            gp = sub(/^plots\//, "", chapter) && sub(/\.gp$/, "", chapter)
+            if (!gp) { sub(/^chapters\//, "", chapter); sub(/\/README\.md$/, "", chapter)
+                       sub(/^solutions\//, "", chapter); sub(/\.md$/, "", chapter) }
+        }
+        gp {
+            if ($0 ~ /^# data: .* --csv DATA$/) emit(1, substr($0, 9, length($0) - 19))
+            next
+        }
+        /^```/ { fence = !fence }
+        /^<!-- output/ || (!fence && /^<!-- values: /) {
+            line = $0
+            sub(/^[^:]*: */, "", line)
+            end = index(line, " -->"); if (end == 0) next
+            emit(0, substr(line, 1, end - 1))
+        }' $files
 }
 
 case $mode in
@@ -73,12 +77,25 @@ case $mode in
             if ($3 == 1) print "FIGURE_OUTPUTS_" $2 " += $(BUILD)/outputs/" $1
         }' "$BUILD/outputs/all.tmp"
         rm -f "$BUILD/outputs/all.tmp"
-        while IFS="$(printf '\t')" read -r key chapter figure command; do
-            programs=$(printf '%s\n' "$command" | tr " |;&()<>='\"" '\n\n\n\n\n\n\n\n\n\n\n' |
-                sed -n 's|^build/\([A-Za-z0-9._-]*\)$|$(BUILD)/\1|p' | sort -u | tr '\n' ' ')
-            echo "\$(BUILD)/outputs/$key: $programs\$(OUTPUT_READS) tests/outputs.sh | deps"
-            printf '\t$(Q)BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n' "$key"
-        done <"$BUILD/outputs/commands.tmp"
+        # Each command's rule: it depends on the programs it names (its words
+        # build/NAME, split at blanks and the shell's operators and quotes).
+        awk -F '\t' '{
+            key = $1; command = $0; sub(/^[^\t]*\t[^\t]*\t[^\t]*\t/, "", command)
+            n = split(command, words, /[ |;&()<>='"'"'"]/); count = 0; programs = ""
+            for (i = 1; i <= n; i++)
+                if (words[i] ~ /^build\/[A-Za-z0-9._-]*$/) {
+                    name = "$(BUILD)/" substr(words[i], 7)
+                    for (j = 1; j <= count && sorted[j] != name; j++) ;
+                    if (j > count) sorted[++count] = name
+                }
+            for (i = 2; i <= count; i++)        # sorted, as sort -u in the C locale
+                for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) {
+                    t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t
+                }
+            for (i = 1; i <= count; i++) programs = programs sorted[i] " "
+            print "$(BUILD)/outputs/" key ": " programs "$(OUTPUT_READS) tests/outputs.sh | deps"
+            printf "\t$(Q)BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n", key
+        }' "$BUILD/outputs/commands.tmp"
         mv "$BUILD/outputs/commands.tmp" "$BUILD/outputs/commands"
         ;;
     run)
@@ -89,7 +106,10 @@ case $mode in
         IFS=$tab read -r key chapter figure command <<EOF
 $line
 EOF
-        run=$(printf '%s\n' "$command" | sed "s#\(^\|[ |;&(=<>'\"]\)build/#\1$BUILD/#g")
+        case $BUILD in
+            build) run=$command ;;      # build/ for build/: nothing to replace
+            *) run=$(printf '%s\n' "$command" | sed "s#\(^\|[ |;&(=<>'\"]\)build/#\1$BUILD/#g") ;;
+        esac
         if [ "$figure" = 1 ]; then
             mkdir -p "$BUILD/data/$chapter"
             run="$run --csv '$BUILD/data/$chapter'"

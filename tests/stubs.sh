@@ -19,9 +19,17 @@ export LC_ALL=C
 out=$1
 shift
 NM=${NM:-nm}
-functions() { $NM -g --defined-only "$1" | awk '$2 == "T" { print $3 }'; }
-defined() { [ $# -eq 0 ] || $NM -g --defined-only "$@" 2>/dev/null | awk 'NF >= 3 { print $3 }' | sort -u; }
-undefined() { $NM -u "$1" | awk '{ print $NF }' | sort -u; }
+# One nm for many objects (each start of nm costs more than reading one of
+# them): lines "FILE TYPE NAME" in $listing, read by these helpers.
+listing=
+list_symbols() {    # list_symbols FILE...: into $listing
+    listing=$([ $# -eq 0 ] || $NM -A -g "$@" 2>/dev/null | awk '{ f = $1; sub(/:.*/, "", f); print f, $(NF - 1), $NF }')
+}
+functions() { printf '%s\n' "$listing" | awk -v f="$1" '$1 == f && $2 == "T" { print $3 }'; }
+defined() {      # defined FILE...: the symbols they define
+    printf '%s\n' "$listing" | awk -v files=" $* " 'index(files, " " $1 " ") && $2 != "U" { print $3 }' | sort -u
+}
+undefined() { printf '%s\n' "$listing" | awk -v f="$1" '$1 == f && $2 == "U" { print $3 }' | sort -u; }
 stub_of() { s=${1#*/obj/yours/}; echo "${s%.o}.c"; }
 answer_of() { s=$(stub_of "$1"); echo "solutions/${s#chapters/}"; }
 
@@ -66,40 +74,50 @@ done
 if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
+    # The symbols the system libraries were found to define (OUT.system),
+    # so that the probe links only for a name not seen before.
+    touch "$out.system"
     resolvable() {    # resolvable SYMBOL...: do the system libraries define them all?
+        unknown=$(printf '%s\n' "$@" | sort -u | comm -23 - "$out.system")
+        [ -n "$unknown" ] || return 0
         {
-            for s in "$@"; do echo "extern char $s;"; done
+            for s in $unknown; do echo "extern char $s;"; done
             echo 'char *stubs_probe[] = {'
-            for s in "$@"; do echo "&$s,"; done
+            for s in $unknown; do echo "&$s,"; done
             echo '0};'
             echo 'int main(void) { return stubs_probe[0] == 0; }'
         } >"$work/probe.c"
         compile=${PROBE%% -- *} libs=${PROBE#* -- }
-        $compile -w "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1
+        $compile -w "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1 || return 1
+        printf '%s\n' $unknown | sort -u - "$out.system" >"$work/system" && mv "$work/system" "$out.system"
     }
+    answer_object() { echo "$1" | sed 's|/obj/yours/chapters/|/obj/solutions/|'; }
+    answers=$(for object in "$@"; do answer_object "$object"; done)
+    list_symbols "$@" $answers $OTHERS
     defined $OTHERS >"$work/others"
-    for object in "$@"; do [ -f "$object.unlinked" ] || defined "$object"; done | sort -u >"$work/stubs"
-    for object in "$@"; do defined "$(echo "$object" | sed 's|/obj/yours/chapters/|/obj/solutions/|')"; done |
-        sort -u >"$work/answers"
+    defined $(for object in "$@"; do [ -f "$object.unlinked" ] || echo "$object"; done) >"$work/stubs"
+    defined $answers >"$work/answers"
     # what the tests call that no stub defines: a renamed function
-    for o in $OTHERS; do case $o in *-exercises.o) undefined "$o" ;; esac; done |
+    for o in $OTHERS; do case $o in *-exercises.o) undefined "$o" ;; esac; done | sort -u |
         comm -23 - "$work/others" | comm -23 - "$work/stubs" | comm -12 - "$work/answers" >"$work/renamed" || :
+    replaced=
     for object in "$@"; do
         [ ! -f "$object.unlinked" ] || continue
         for m in $(cat "$work/renamed"); do
-            answer=$(echo "$object" | sed 's|/obj/yours/chapters/|/obj/solutions/|')
-            if defined "$answer" | grep -qx "$m"; then
+            if defined "$(answer_object "$object")" | grep -qx "$m"; then
                 stand_in "$object" "your $(stub_of "$object") defines no $m(), which the test calls: did you rename it?"
+                replaced=1
                 break
             fi
         done
     done
+    [ -z "$replaced" ] || list_symbols "$@" $answers $OTHERS
     # what each stub calls that nothing defines
     for object in "$@"; do
         [ ! -f "$object.unlinked" ] || continue
         others=$(for o in "$@"; do [ "$o" = "$object" ] || echo "$o"; done)
-        missing=$( { cat "$work/others"; defined "$object" $others; } | sort -u |
-            comm -23 "$(undefined "$object" >"$work/u"; echo "$work/u")" -)
+        undefined "$object" >"$work/u"
+        missing=$( { cat "$work/others"; defined "$object" $others; } | sort -u | comm -23 "$work/u" -)
         [ -n "$missing" ] || continue
         resolvable $missing && continue
         for m in $missing; do
@@ -122,6 +140,8 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
         done
     done
 fi
+# the table, from the objects as they now are
+list_symbols "$@"
 
 {
     echo '/* Written by tests/stubs.sh: the functions of the exercise stubs. */'

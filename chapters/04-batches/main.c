@@ -553,7 +553,7 @@ static void write_data(const char *path)
     for (size_t j = 0; j < COMPARE_FEATURES; j++)
         fprintf(file, "x%zu,", j + 1);
     fputs("y\n", file);
-    for (size_t i = 0; i < COMPARE_COUNT; i++) {
+    for (size_t i = 0; i < COMPARE_COUNT && !ferror(file); i++) {    /* a full disk stops it */
         for (size_t j = 0; j < COMPARE_FEATURES; j++)
             fprintf(file, "%.17g,", data.x[i * COMPARE_FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);

@@ -342,7 +342,7 @@ struct contender {
 };
 
 static const struct contender contenders[] = {
-    {"gd, lr 0.019", "gd", &sgd_kind, 0.019, 0.0, false},
+    {"sgd, lr 0.019", "sgd", &sgd_kind, 0.019, 0.0, false},
     {"adagrad, lr 0.1", "adagrad", &adagrad_kind, 0.1, 0.0, false},
     {"rmsprop, lr 0.01", "rmsprop", &rmsprop_kind, 0.01, 0.0, false},
     {"rmsprop centered", "centered", &rmsprop_kind, 0.01, 0.0, true},

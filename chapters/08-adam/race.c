@@ -10,7 +10,7 @@
 
 void race_racers(struct racer racers[RACERS])
 {
-    racers[0] = (struct racer){"gd", &sgd_kind, sgd_kind.defaults};
+    racers[0] = (struct racer){"sgd", &sgd_kind, sgd_kind.defaults};
     racers[1] = (struct racer){"momentum", &sgd_kind, sgd_kind.defaults};
     racers[1].hyper.momentum = 0.9;
     racers[2] = (struct racer){"nesterov", &sgd_kind, sgd_kind.defaults};

@@ -18,7 +18,7 @@
 #define RACERS 6
 
 struct racer {
-    const char *name;                   /* "gd", "momentum", ..., "adam" */
+    const char *name;                   /* "sgd", "momentum", ..., "adam" */
     const struct optimizer_kind *kind;
     struct hyper hyper;                 /* PyTorch's defaults, edited */
 };

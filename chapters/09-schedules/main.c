@@ -262,17 +262,23 @@ int main(int argc, char **argv)
         write_csv(csv_dir);
     if (values)
         print_values(stdout);
-    if (table)
+    /* check_stdout after each report: a full disk or a closed pipe stops
+     * the run there, not after the reports still to compute. */
+    if (table) {
         print_worked_table(stdout);
+        check_stdout();
+    }
     if (noise) {
         if (table)
             putchar('\n');
         print_measurements(stdout);
+        check_stdout();
     }
     if (warmup) {
         if (table || noise)
             putchar('\n');
         print_warmup(stdout);
+        check_stdout();
     }
     if (race) {
         if (table || noise || warmup)

@@ -2,7 +2,9 @@
 #include "09-schedules/measure.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
@@ -46,48 +48,86 @@ void slope_rates(double c, double *eta)
     rate_one_over_k(eta, MEASURE_STEPS, c, 1.0 + c);
 }
 
-void sampled_mean(const double *eta, unsigned count, double *excess)
+/* The sampled runs of one schedule, made once per program run: the mean
+ * over seeds 0..count-1 (sampled_mean) and, for SEED_GROUPS groups of
+ * SEEDS_PER_GROUP seeds, the slopes of the group means (measure_slope)
+ * come from the same runs, seeds 0, 1, 2, ... in that order, each added
+ * to its sums exactly as when they were computed apart.  So a program
+ * that prints the report and writes the figures' data (ch09 --noise --csv
+ * DIR) samples each schedule once, not twice. */
+struct sampled {
+    double *eta;              /* the schedule's MEASURE_STEPS rates */
+    unsigned count;           /* seeds 0..count-1 */
+    double *mean;             /* excess[0..MEASURE_STEPS], mean over the seeds */
+    double slope_mean, slope_sd;    /* when count is SEED_GROUPS * SEEDS_PER_GROUP */
+};
+enum { SAMPLED_KEPT = 8 };    /* schedules kept; the program samples five */
+static struct sampled kept[SAMPLED_KEPT];
+static int kept_count, kept_next;
+
+static const struct sampled *sampled_runs(const double *eta, unsigned count)
 {
+    for (int i = 0; i < kept_count; i++)
+        if (kept[i].count == count && memcmp(kept[i].eta, eta, MEASURE_STEPS * sizeof *eta) == 0)
+            return &kept[i];
+    struct sampled *s = &kept[kept_next];
+    kept_next = (kept_next + 1) % SAMPLED_KEPT;
+    if (kept_count < SAMPLED_KEPT)
+        kept_count++;
+    free(s->eta);
+    free(s->mean);
+    s->eta = xcalloc(MEASURE_STEPS, sizeof *s->eta);
+    memcpy(s->eta, eta, MEASURE_STEPS * sizeof *eta);
+    s->count = count;
+    s->mean = xcalloc(MEASURE_STEPS + 1, sizeof *s->mean);
+
     double *run = xcalloc(MEASURE_STEPS + 1, sizeof *run);
-    for (long k = 0; k <= MEASURE_STEPS; k++)
-        excess[k] = 0.0;
+    double *group = xcalloc(MEASURE_STEPS + 1, sizeof *group);
+    bool grouped = count == SEED_GROUPS * SEEDS_PER_GROUP;
+    double sum = 0.0, sum2 = 0.0;
     for (unsigned seed = 0; seed < count; seed++) {
         noisy_sampled(&chapter_problem, eta, MEASURE_STEPS, seed, run);
         for (long k = 0; k <= MEASURE_STEPS; k++)
-            excess[k] += run[k] / count;
+            s->mean[k] += run[k] / count;
+        if (!grouped)
+            continue;
+        if (seed % SEEDS_PER_GROUP == 0)
+            for (long k = 0; k <= MEASURE_STEPS; k++)
+                group[k] = 0.0;
+        for (long k = 0; k <= MEASURE_STEPS; k++)
+            group[k] += run[k] / SEEDS_PER_GROUP;
+        if (seed % SEEDS_PER_GROUP == SEEDS_PER_GROUP - 1) {
+            double p = log_log_slope(group, SLOPE_FROM, SLOPE_TO);
+            sum += p;
+            sum2 += p * p;
+        }
     }
+    s->slope_mean = sum / SEED_GROUPS;
+    s->slope_sd = sqrt((sum2 - sum * sum / SEED_GROUPS) / (SEED_GROUPS - 1));
     free(run);
+    free(group);
+    return s;
+}
+
+void sampled_mean(const double *eta, unsigned count, double *excess)
+{
+    memcpy(excess, sampled_runs(eta, count)->mean, (MEASURE_STEPS + 1) * sizeof *excess);
 }
 
 struct slope measure_slope(double c)
 {
     double *eta = xcalloc(MEASURE_STEPS, sizeof *eta);
     double *excess = xcalloc(MEASURE_STEPS + 1, sizeof *excess);
-    double *run = xcalloc(MEASURE_STEPS + 1, sizeof *run);
     struct slope slope = {0};
 
     slope_rates(c, eta);
     noisy_expected(&chapter_problem, eta, MEASURE_STEPS, excess);
     slope.exact = log_log_slope(excess, SLOPE_FROM, SLOPE_TO);
-
-    double sum = 0.0, sum2 = 0.0;
-    for (unsigned g = 0; g < SEED_GROUPS; g++) {
-        for (long k = 0; k <= MEASURE_STEPS; k++)
-            excess[k] = 0.0;
-        for (unsigned s = 0; s < SEEDS_PER_GROUP; s++) {
-            noisy_sampled(&chapter_problem, eta, MEASURE_STEPS, g * SEEDS_PER_GROUP + s, run);
-            for (long k = 0; k <= MEASURE_STEPS; k++)
-                excess[k] += run[k] / SEEDS_PER_GROUP;
-        }
-        double p = log_log_slope(excess, SLOPE_FROM, SLOPE_TO);
-        sum += p;
-        sum2 += p * p;
-    }
-    slope.mean = sum / SEED_GROUPS;
-    slope.sd = sqrt((sum2 - sum * sum / SEED_GROUPS) / (SEED_GROUPS - 1));
+    const struct sampled *s = sampled_runs(eta, SEED_GROUPS * SEEDS_PER_GROUP);
+    slope.mean = s->slope_mean;
+    slope.sd = s->slope_sd;
     free(eta);
     free(excess);
-    free(run);
     return slope;
 }
 

@@ -40,7 +40,8 @@ struct slope {
 struct slope measure_slope(double c);
 
 /* The mean over seeds 0..count-1 of the sampled excess after update k,
- * excess[0..MEASURE_STEPS]. */
+ * excess[0..MEASURE_STEPS].  (The runs of each schedule are sampled once
+ * per program run, for this and measure_slope alike.) */
 void sampled_mean(const double *eta, unsigned count, double *excess);
 
 /* The printed report: the floor, the three schedules at the end, slopes. */

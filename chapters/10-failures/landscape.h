@@ -40,7 +40,9 @@ struct function plateau_function(void);
 
 /* SGD (lr, momentum; chapter 6's optimizer) from x[0..f->dim) for steps
  * updates, x overwritten with the end point.  Returns false, and stops,
- * if a coordinate went non-finite or beyond 1e6 in size. */
+ * if a coordinate went non-finite or beyond 1e6 in size.  Once an update
+ * leaves x and the momentum buffer bit for bit unchanged, the updates left
+ * would repeat it: it stops there, at the same end point. */
 bool descend(const struct function *f, double *x, double lr, double momentum, long steps);
 
 /* The index 0..3 of the minimum of Himmelblau (himmelblau_minima order)

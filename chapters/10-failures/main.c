@@ -78,6 +78,7 @@ int main(int argc, char **argv)
             if (!first)
                 putchar('\n');
             reports[r](stdout);
+            check_stdout();     /* a full disk or a closed pipe stops here, not after the rest */
             first = false;
         }
     return 0;
