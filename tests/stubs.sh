@@ -23,7 +23,7 @@ NM=${NM:-nm}
 # them): lines "FILE TYPE NAME" in $listing, read by these helpers.
 listing=
 list_symbols() {    # list_symbols FILE...: into $listing
-    listing=$([ $# -eq 0 ] || $NM -A -g "$@" 2>/dev/null | awk '{ f = $1; sub(/:.*/, "", f); print f, $(NF - 1), $NF }')
+    listing=$([ $# -eq 0 ] || $NM -A -g "$@" 2>/dev/null | awk 'NF >= 2 { f = $1; sub(/:.*/, "", f); print f, $(NF - 1), $NF }')
 }
 functions() { printf '%s\n' "$listing" | awk -v f="$1" '$1 == f && $2 == "T" { print $3 }'; }
 defined() {      # defined FILE...: the symbols they define
