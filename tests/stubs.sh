@@ -51,6 +51,7 @@ stand_in() {    # stand_in OBJECT MESSAGE
     [ ! -f "$(stub_of "$1")" ] || [ -f "$1.unlinked" ] || cp -p "$1" "$1.mine"
     $STANDIN -c "$(answer_of "$1")" -o "$1"
     printf '%s\n' "$2" >"$1.unlinked"
+    replaced=1
     printf '  %-6s %s\n' STUB "exercise $(exercise_number "$(stub_of "$1")" "$(answer_of "$1")"): $2 (make check reports it)" >&2
 }
 
@@ -91,9 +92,28 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
         $compile -w "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1 || return 1
         printf '%s\n' $unknown | sort -u - "$out.system" >"$work/system" && mv "$work/system" "$out.system"
     }
-    answer_object() { echo "$1" | sed 's|/obj/yours/chapters/|/obj/solutions/|'; }
-    answers=$(for object in "$@"; do answer_object "$object"; done)
+    answer_object() { echo "${1%%/obj/yours/chapters/*}/obj/solutions/${1#*/obj/yours/chapters/}"; }
+    answers=
+    linked=
+    for object in "$@"; do
+        answers="$answers $(answer_object "$object")"
+        [ -f "$object.unlinked" ] || linked="$linked $object"
+    done
     list_symbols "$@" $answers $OTHERS
+    # In one pass: the names a test calls or a stub uses that neither
+    # OTHERS nor a stub defines; none, or only names the system libraries
+    # are known to define, and every stub links (the usual case, quickly).
+    suspects=$(printf '%s\n' "$listing" | awk -v stubs="$linked " \
+        -v others=" $OTHERS " '
+        $2 != "U" && index(others, " " $1 " ") { defined[$3] = 1 }
+        $2 != "U" && index(stubs, " " $1 " ") { defined[$3] = 1 }
+        $2 == "U" && (index(stubs, " " $1 " ") || $1 ~ /-exercises\.o$/) { used[$3] = 1 }
+        END { for (n in used) if (!(n in defined)) print n }' | sort | comm -23 - "$out.system")
+    # (names new to OUT.system: one probe link; they are the system's
+    # when it links, and are remembered)
+    [ -z "$suspects" ] || ! resolvable $suspects || suspects=
+fi
+if [ -n "${suspects:-}" ]; then
     defined $OTHERS >"$work/others"
     defined $(for object in "$@"; do [ -f "$object.unlinked" ] || echo "$object"; done) >"$work/stubs"
     defined $answers >"$work/answers"
@@ -140,8 +160,10 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
         done
     done
 fi
-# the table, from the objects as they now are
-list_symbols "$@"
+# the table, from the objects as they now are: "OBJECT FUNCTION" lines
+[ -n "${listing:-}" ] && [ -z "${replaced:-}" ] || list_symbols "$@"
+table=$(printf '%s\n' "$listing" | awk -v stubs=" $* " '$2 == "T" && index(stubs, " " $1 " ") { print $1, $3 }')
+functions() { printf '%s\n' "$table" | while read -r where name; do [ "$where" != "$1" ] || echo "$name"; done; }
 
 {
     echo '/* Written by tests/stubs.sh: the functions of the exercise stubs. */'
