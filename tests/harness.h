@@ -22,8 +22,9 @@
  * tests/exercise_race.h races it against the book's kind on random cases
  * and names the wrong variant it matches; a line LAB_YOURS(kind, step,
  * "N.M") in tests/lab-yours.c makes `make lab-yours` run it in the lab.
- * Each stub is compiled on its own: one that does not compile is replaced
- * by a stand-in that reports "does not compile" with its first error, one
+ * Each stub is compiled on its own: one that does not compile, does not
+ * link (tests/stubs.sh) or is missing is replaced by a stand-in that
+ * reports it with its first error or the name it lacks, one
  * that crashes or loops is stopped and named with the line of the
  * learner's file it was running (tests/main.c reads it with addr2line, on
  * Linux) and the call GIVEN, and the other exercises and chapters still
