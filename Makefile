@@ -273,6 +273,10 @@ $(foreach c,$(CHAPTERS),$(eval STUBS_$(c) := $(wildcard chapters/$(c)/exercise_*
 	$(eval $(call keep_file,$(BUILD)/check/stubs-$(c),STUBS_$(c))))
 endif
 $(CHAPTERS:%=$(BUILD)/check/stubs-%): ;
+# A stub put back (whatever its time) is compiled again, not left to the
+# stand-in that replaced it while it was missing.
+$(foreach c,$(CHAPTERS),$(eval $(patsubst %.c,$(BUILD)/obj/yours/%.o,\
+	$(wildcard chapters/$(c)/exercise_*.c)): $(BUILD)/check/stubs-$(c)))
 
 $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c $(BUILD_FLAGS) | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT) $(DESCENT_FIXED) -c $< -o $@
@@ -490,6 +494,8 @@ clean:
 LAB_YOURS_NUMBERS := $(sort $(shell sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *"\([0-9A-Z]*\)\.[0-9]*").*/\1/p' tests/lab-yours.c))
 LAB_YOURS_CHAPTERS := $(foreach n,$(LAB_YOURS_NUMBERS),$(call ch_folder,$(n)))
 LAB_YOURS_STUBS := $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard chapters/$(c)/exercise_*.c)))
+# (and the stand-ins of stubs you deleted, made with the exercise runs)
+LAB_YOURS_ALL = $(foreach c,$(LAB_YOURS_CHAPTERS),$(call yours_objects,$(c)))
 LAB_YOURS_ANSWERS := $(patsubst %.c,$(BUILD)/obj/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard solutions/$(c)/exercise_*.c)))
 LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
 LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
@@ -521,7 +527,8 @@ $(BUILD)/lab-%-done.o: $(BUILD)/lab-%-done.c | deps
 define yours_program
 $(1): $(2) $(BUILD)/obj/tests/lab-yours.o $(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
 	@$$(say) LINK $$@
-	$$(Q)$$(LAB_LINK) 2>$$@.log || { rm -f $$@; cat $$@.log; \
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) -Wl,--wrap=optimizer_step $$(filter-out $$(LIB),$$^) \
+		$$(filter-out $$^,$$(LAB_YOURS_ALL)) $$(LIB) $$(LDLIBS) -o $$@ 2>$$@.log || { rm -f $$@; cat $$@.log; \
 		echo "$$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
 endef
 $(eval $(call yours_program,$(BUILD)/descent-yours,$(BUILD)/obj/chapters/A-lab/main.o))

@@ -207,6 +207,12 @@ else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
     sed 's/^/    /' "$work/reset.out"
 fi
+# the stub put back, older than its stand-in (as cp -p or mv would bring
+# it): compiled again, it is pending
+touch -t 200001010000 "$work/$nine/exercise_cosine.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours" && "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a deleted stub put back is compiled again" '^  pending +exercise 9\.4 '
 # make hint on an exercise worked by hand points at its worked answer
 if (cd "$work" && BUILD="$work/build" sh tests/check.sh hint 1.1 2>&1) |
         grep -q 'worked answer is solutions/01-update-rule\.md:[0-9]'; then
