@@ -515,7 +515,10 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
     ck_assert_int_eq(near, 5335);
     ck_assert_double_gt((double)(accepted - near) / accepted, 2.0 / 3);
     ck_assert_double_lt(1.0 / 512, 0.0019968);
-    ck_assert_double_gt(1.0 / 256, 0.0019968);
+    /* the trial before it, twice as long (the search halves), is above
+     * 2/L: written as 2 * (1/512), so that no other fraction of 1 stands in
+     * the test for a hand change of the text's 1/512 */
+    ck_assert_double_gt(2 * (1.0 / 512), 0.0019968);
 }
 END_TEST
 
@@ -727,9 +730,10 @@ START_TEST(rosenbrock_fixed_step_against_armijo)
     ck_assert_double_eq(run.min_alpha, 1.0 / 2048);
     ck_assert_double_lt(error, 2.5e-6);
     /* the evaluations come from starting every search at 1 and halving
-     * down to about 1/512: started at 1/256 instead, a search needs fewer
-     * than 2.5 evaluations per step */
-    run = rosenbrock_run(LINE_SEARCH_ARMIJO, 1.0 / 256, x, &error, NULL, 0);
+     * down to about 1/512: started at 2^-8 = 1/256 instead, a search needs
+     * fewer than 2.5 evaluations per step (written as a power of two, so
+     * that the text's 1/512 changed by hand to 1/256 finds no 1/256 here) */
+    run = rosenbrock_run(LINE_SEARCH_ARMIJO, ldexp(1, -8), x, &error, NULL, 0);
     ck_assert(run.converged);
     ck_assert_double_lt((double)(run.evaluations - 1) / (double)run.steps, 2.5);
 }

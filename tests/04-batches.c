@@ -124,16 +124,69 @@ START_TEST(bgd_three_iterations)
 }
 END_TEST
 
+/* The hand iterations' vectors as the text writes them, a number times a
+ * tuple, against the code's gradients and iterates.  At w = 0 the gradient
+ * (4.2) is 2/3 [-4 (1, 1) - 6 (2, 1) - 6 (1, 2)], the samples' features
+ * weighted by their errors.  Apart from bgd_three_iterations, whose
+ * expected values tell its numerals from their neighbours: the tuples here
+ * are read in order. */
+START_TEST(bgd_first_gradient_as_vectors)
+{
+    const double first[2] = {1, 1}, second[2] = {2, 1}, third[2] = {1, 2};
+    const double w[2] = {0, 0};
+    double g[2];
+    mse_grad(&model, g, w, NULL, 0);
+    for (int j = 0; j < 2; j++)
+        ck_assert_double_eq_tol(g[j], 2.0 / 3 * (-4 * first[j] - 6 * second[j] - 6 * third[j]),
+                                TOLERANCE);
+}
+END_TEST
+
+/* At w^(1) the gradient is 2/3 [-16/15 - 2 . 8/5 - 8/5] (1, 1) = -176/45
+ * (1, 1); w^(2) is 418/225 (1, 1), where the gradient is -704/675 (1, 1). */
+START_TEST(bgd_iterations_along_ones)
+{
+    const double along[2] = {1, 1};
+    double w[2] = {0, 0}, g[2];
+    mse_grad(&model, g, w, NULL, 0);
+    gd_step(w, g, 2, 0.1);
+    mse_grad(&model, g, w, NULL, 0);
+    for (int j = 0; j < 2; j++) {
+        ck_assert_double_eq_tol(g[j], 2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5) * along[j],
+                                TOLERANCE);
+        ck_assert_double_eq_tol(g[j], -176.0 / 45 * along[j], TOLERANCE);
+    }
+    gd_step(w, g, 2, 0.1);
+    mse_grad(&model, g, w, NULL, 0);
+    for (int j = 0; j < 2; j++) {
+        ck_assert_double_eq_tol(w[j], 418.0 / 225 * along[j], TOLERANCE);
+        ck_assert_double_eq_tol(g[j], -704.0 / 675 * along[j], TOLERANCE);
+    }
+}
+END_TEST
+
 /* The closed form at k = 10: w = 2 - 2 (4/15)^10 = 2 - 2097152/576650390625. */
 /* "The closed form": at w = (a, a) sample i's error is a (x_i1 + x_i2) - y_i
  * = (a - 2)(x_i1 + x_i2), that is (a - 2)(2, 3, 3) for the rows (1, 1),
  * (2, 1), (1, 2); at a = 0.5 every value is a binary fraction, exact. */
+/* Are the three samples' errors at w the factor times (e1, e2, e3)? */
+static int errors_are(const double *w, double factor, double e1, double e2, double e3)
+{
+    const double e[3] = {e1, e2, e3};
+    for (size_t i = 0; i < 3; i++)
+        if (!close_to(regression_predict(&model, w, i) - data.y[i], factor * e[i], TOLERANCE))
+            return 0;
+    return 1;
+}
+
 START_TEST(bgd_errors_on_the_diagonal)
 {
     const double a = 0.5, w[2] = {a, a};
     ck_assert_double_eq_tol(regression_predict(&model, w, 0) - data.y[0], 2 * (a - 2), TOLERANCE);
     ck_assert_double_eq_tol((regression_predict(&model, w, 1) - data.y[1]) / (a - 2), 3, TOLERANCE);
     ck_assert_double_eq_tol((regression_predict(&model, w, 2) - data.y[2]) / (a - 2), 3, TOLERANCE);
+    /* all three at once: (a - 2) times (2, 3, 3), each row's x_i1 + x_i2 */
+    ck_assert(errors_are(w, a - 2, 2, 3, 3));
 }
 END_TEST
 
@@ -224,6 +277,10 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert(fabs(log10(after27 / 1e-30)) < 1);   /* "near 10^-30": within a factor of ten */
     ck_assert_double_eq(mse_loss(&model, w, NULL, 0), 0.0);
     ck_assert_double_eq(w[0], 2.0);
+    {   /* update 29 lands on the minimum (2, 2) exactly */
+        const double minimum[2] = {2, 2};
+        ck_assert(w[0] == minimum[0] && w[1] == minimum[1]);
+    }
     {   /* w^(k) = 2 - 2 (4/15)^k and (4.3) at k = 10 */
         double v[2] = {0, 0}, gv[2];
         for (int k = 0; k < 10; k++) {
@@ -378,6 +435,14 @@ START_TEST(minibatch_two_epochs)
      * gradient 2 (-12/5)(1, 2); the losses on all three, 2/375, then
      * 37/18750 and 32/9375, in four decimals. */
     ck_assert_double_eq_tol(2.0 / 2 * (-4 * 1 - 6 * 2), -16, TOLERANCE);
+    {   /* the first batch's gradient, (2/2)[-4 (1, 1) - 6 (2, 1)], vector by
+         * vector against the code's, at w = 0 */
+        const double first[2] = {1, 1}, second[2] = {2, 1}, zero[2] = {0, 0};
+        double g[2];
+        mse_grad(&model, g, zero, &all[0], 2);
+        for (int j = 0; j < 2; j++)
+            ck_assert_double_eq_tol(g[j], 2.0 / 2 * (-4 * first[j] - 6 * second[j]), TOLERANCE);
+    }
     ck_assert_double_eq_tol(8.0 / 5 + 2 - 6, -12.0 / 5, TOLERANCE);
     ck_assert_double_eq_tol(2 * (-12.0 / 5) * 2, -48.0 / 5, TOLERANCE);
     ck_assert_double_eq_tol(8.0 / 5 + 1.0 / 10 * 24 / 5, 52.0 / 25, TOLERANCE);
@@ -435,6 +500,16 @@ START_TEST(exercise_1_fourth_iteration)
     ck_assert_double_eq_tol(6622.0 / 3375 + 2816.0 / 101250, 100738.0 / 50625, TOLERANCE);
     ck_assert_double_eq_tol(2 - 2 * pow(4.0 / 15, 4), 2 - 512.0 / 50625, TOLERANCE);
     ck_assert_double_eq_tol(88.0 / 3 * pow(16.0 / 225, 4), 5767168.0 / 7688671875.0, TOLERANCE);
+    {   /* the start, w^(3) = 6622/3375 (1, 1): three BGD steps from (0, 0) */
+        const double along[2] = {1, 1};
+        double v[2] = {0, 0}, g[2];
+        for (int k = 0; k < 3; k++) {
+            mse_grad(&model, g, v, NULL, 0);
+            gd_step(v, g, 2, 0.1);
+        }
+        for (int j = 0; j < 2; j++)
+            ck_assert_double_eq_tol(v[j], 6622.0 / 3375 * along[j], TOLERANCE);
+    }
     ck_assert_str_eq(fixed(5, 13244.0 / 3375), "3.92415");
     ck_assert_str_eq(fixed(5, 6622.0 / 1125), "5.88622");
     ck_assert_str_eq(fixed(7, 360448.0 / 34171875), "0.0105481");
@@ -530,6 +605,15 @@ START_TEST(exercise_3_limit)
     ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
     ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
     ck_assert_double_gt(3.0 / 11, 0);                     /* 0 < eta < 3/11 */
+    {   /* along (1, -1) the Hessian's eigenvalue is 2/3: H v = grad(w* + v) */
+        const double across[2] = {1, -1}, w_star[2] = {2, 2};
+        double w[2], h[2];
+        for (int j = 0; j < 2; j++)
+            w[j] = w_star[j] + across[j];
+        mse_grad(&model, h, w, NULL, 0);
+        for (int j = 0; j < 2; j++)
+            ck_assert_double_eq_tol(h[j], 2.0 / 3 * across[j], TOLERANCE);
+    }
     {   /* from w = (0, 0), w - w* = -2 (1, 1): the gradient is -2 (22/3) (1, 1) */
         const double ones[2] = {1, 1};
         double w[2] = {0, 0}, grad[2];
@@ -571,6 +655,11 @@ START_TEST(exercise_3_below_the_edge)
     }
     ck_assert_double_eq_tol(w[0], 2, 1e-12);
     ck_assert_double_eq_tol(w[1], 2, 1e-12);
+    {   /* "reaches (2, 2) to rounding": within 1e-12, a few thousand units in
+         * the last place of 2, where the oscillation has died out */
+        const double minimum[2] = {2, 2};
+        ck_assert(close_to(w[0], minimum[0], 1e-12) && close_to(w[1], minimum[1], 1e-12));
+    }
 }
 END_TEST
 
@@ -1469,6 +1558,8 @@ Suite *chapter_suite(void)
         suite_add_tcase(suite, cases[c]);
     }
     tcase_add_test(bgd, bgd_three_iterations);
+    tcase_add_test(bgd, bgd_first_gradient_as_vectors);
+    tcase_add_test(bgd, bgd_iterations_along_ones);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
     tcase_add_test(bgd, data_matrix_and_hessian);
     tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);

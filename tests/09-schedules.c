@@ -100,6 +100,12 @@ END_TEST
  * then pct = (k - 2)/7: 1/250000 + (1 - 1/250000)(1 + cos(pi/7))/2 at
  * update 4.  Momentum runs the other way: 0.95, 0.9, 0.85, then
  * 0.95 - 0.1 (1 + cos(pi/7))/2. */
+/* (9.10), PyTorch's _annealing_cos: from start (p = 0) to end (p = 1). */
+static double anneal(double start, double end, double p)
+{
+    return end + (start - end) * (1 + cos(3.141592653589793 * p)) / 2;
+}
+
 START_TEST(table_onecyclelr)
 {
     const double low = 1.0 / 250000, half = (1 + cos(3.141592653589793 / 7)) / 2;
@@ -119,7 +125,9 @@ START_TEST(table_onecyclelr)
             ck_assert(0 <= p && p <= 1 && fabs(want[i] - (to + (from - to) * (1 + cos(pi * p)) / 2)) <= EXACT);
         }
     }
+    ck_assert_double_eq_tol(anneal(1.0 / 25, 1, 1.0 / 2), 1 + (1.0 / 25 - 1) / 2, EXACT);
     worked_rates(ONE_CYCLE_LR, WORKED_STEPS, rate, momentum);
+    ck_assert_double_eq_tol(rate[1], anneal(1.0 / 25, 1, 1.0 / 2), EXACT);
     for (int k = 0; k < 4; k++)
         ck_assert_double_eq_tol(momentum[k], want_momentum[k], EXACT);
 }
@@ -408,6 +416,8 @@ START_TEST(one_over_k_slopes)
             ck_assert_double_eq_tol(want, -1, EXACT);          /* 2 c mu > 1: slope -1 */
         else
             ck_assert_double_eq_tol(want, -1.0 / 2, EXACT);    /* -2 c mu */
+        if (i == 1)     /* the slope as the text computes it, c = 1/4 */
+            ck_assert_double_eq_tol(-2 * c[1] * mu, -1.0 / 2, EXACT);
         struct slope s = measure_slope(c[i]);
         ck_assert_double_eq_tol(s.exact, want, 0.005);
         ck_assert_double_eq_tol(s.mean, want, 3 * s.sd / sqrt(SEED_GROUPS) + 0.005);

@@ -326,6 +326,20 @@ START_TEST(explosion_and_clipping)
 }
 END_TEST
 
+/* Himmelblau's closed-form minimum, (3, 2): there (chapter 10's text) the
+ * toolkit's f is 0 and so is its gradient, each residual being zero
+ * (9 + 2 - 11 = 0, 3 + 4 - 7 = 0), so the sums are exact in doubles and
+ * no tolerance is needed. */
+START_TEST(himmelblau_minimum_by_hand)
+{
+    struct function f = function_from_spec("--function", "himmelblau");
+    double minimum[2] = {3, 2}, grad[2];
+    ck_assert_double_eq(f.value(&f, minimum), 0);
+    f.gradient(&f, grad, minimum);
+    ck_assert(grad[0] == 0 && grad[1] == 0);
+}
+END_TEST
+
 /* Basins, at a few starts (the whole grid is the program's, woven): from
  * (-5.55, -0.45), in the basin of (-3.8, -3.3) (index 2) for gradient
  * descent, momentum at the same lr 0.001 ends at (3.6, -1.8) (index 3):
@@ -492,6 +506,7 @@ Suite *chapter_suite(void)
     tcase_add_test(clip, nan_and_inf_sources);
     tcase_add_test(deep, overflow_depth);
     tcase_add_test(clip, answers_by_hand);
+    tcase_add_test(basins, himmelblau_minimum_by_hand);
     tcase_add_test(basins, basins_move_with_momentum);
     tcase_add_test(basins, restarts_reach_the_lowest);
     tcase_add_test(basins, x2sinx_landmarks);

@@ -610,6 +610,10 @@ START_TEST(by_hand_forward_and_backward)
         ck_assert(is_two(dz, 1.0 / 2 - 1, 1.0 / 2) && is_two(dz, -1.0 / 2, 1.0 / 2));
         ck_assert_double_eq(dz[0], 1.0 / 2 - 1);
         ck_assert_double_eq(dz[1], 1.0 / 2);
+        {   /* the softmax, dz + onehot(0) */
+            const double softmax[2] = {dz[0] + 1, dz[1]};
+            ck_assert(is_two(softmax, 1.0 / 2, 1.0 / 2));
+        }
         da[0] = w2[0] * dz[0] + w2[2] * dz[1];
         da[1] = w2[1] * dz[0] + w2[3] * dz[1];
         ck_assert_double_eq(da[0], -1.0 / 2 - 1.0 / 2);
@@ -621,6 +625,7 @@ START_TEST(by_hand_forward_and_backward)
         du[1] = u[1] > 0 ? da[1] : 0;
         ck_assert_double_eq(du[0], 0);
         ck_assert_double_eq(du[1], 1.0 / 2);
+        ck_assert(is_two(du, 0, 1.0 / 2));
     }
     network_gradient(&net, grad, theta, &data, NULL, 0);
     /* dW1 = [0 0; 1/2 1], db1 = (0, 1/2), dW2 = [0 -3/2; 0 3/2], db2 = (-1/2, 1/2) */
@@ -629,6 +634,7 @@ START_TEST(by_hand_forward_and_backward)
     expect_exact(grad, expected, BY_HAND_DIM);
     ck_assert(is_four(grad + 6, 0, -3.0 / 2, 0, 3.0 / 2));       /* dW2 = dz a' */
     ck_assert(is_two(grad + 10, -1.0 / 2, 1.0 / 2));
+    ck_assert(is_four(grad, 0, 0, 1.0 / 2, 1) && is_two(grad + 4, 0, 1.0 / 2));   /* dW1, db1 */
     {   /* the MSE's dz = 2 (z - y) */
         struct network mse;
         double zm = 0.75, dzm;

@@ -42,15 +42,25 @@
  *    states the formula, with its constants, against the book's code.
  *    The ORDER RULE makes that fix the requirement: a FORMULA (a displayed
  *    equation line, or each of its parts where two spaces or more set them
- *    apart; a table's cell; a code span of mathematics) holding a counted
+ *    apart; a table's cell; a code span of mathematics; in running text, a
+ *    TUPLE: two or more numerals in parentheses with ", " between and
+ *    nothing else, "(3, 0.5)", "(1, −1)", with the numeral right before it
+ *    that scales it, "−2 (1, 1)") holding a counted
  *    constant is asserted only when one assertion of its tests reads the
  *    formula's asserted numerals in the formula's order, each with the same
  *    operation on either side, and no other 0, 1, 2 or 1/2 (signed) of the
  *    assertion's own text between two of them (other numerals may come
  *    between: a test writes 100 where the formula writes κ, or names a
- *    variable set to 1 where it writes μ).  The operation after a numeral is +, -, / or *
+ *    variable set to 1 where it writes μ).  A given of the formula may be
+ *    read in its place or not at all ("anneal(1/25, 1, 1/2)" with the 1
+ *    given).  When the formula has two numerals or more and the assertion
+ *    reads them from a variable's initializer list, they are its whole list
+ *    or a run of it not flanked by a listed 0, 1, 2 or 1/2: "(2, 1)" is not
+ *    read by rows = {1, 1, 2, 1, 1, 2}, whose middle holds every pair.
+ *    The operation after a numeral is +, -, / or *
  *    (also ·, ×, √, an opening bracket or a letter: "2x", "2√β", "2(1 + β)")
- *    or none, and the one before it +, -, / or * (also · and ×) or none, read
+ *    or none, and the one before it +, -, / or * (also · and ×) or none
+ *    (Markdown's bold, "**", is no operation), read
  *    alike in the prose and in C, so "1 − 2η" asks for "1 - 2 * lr" (the base
  *    of pow(a, b), a numeral alone, takes what precedes the call, as a^b would, and so does
  *    the power itself, which also takes what follows; the sole argument of
@@ -63,8 +73,10 @@
  *    numerals of the formula it is in, in its order").  A constant changed
  *    by hand into another, or two swapped, then needs an assertion that
  *    computes the changed formula; a comment, or a string no assertion
- *    compares, supplies nothing.  Running text outside code spans is not a
- *    formula: its constants are only counted.  Files listed in
+ *    compares, supplies nothing.  Running text outside code spans and
+ *    tuples is not a formula: its constants are only counted (reading every
+ *    run of numerals between words as a formula flags prose such as "nears
+ *    1 (exercise 2)" as a product).  Files listed in
  *    tests/numbers-unordered.txt (not yet converted) pass without the order
  *    rule and report how many constants it excuses.  Files listed in
  *    tests/numbers-weak.txt (not yet strengthened) still pass on presence
@@ -75,7 +87,10 @@
  *    point, a chosen learning rate or step count, a sample count, a seed),
  *    the inputs the reader could change, never a result.  The note lists a
  *    numeral once for each time the paragraph states it ("(1, 1)" needs
- *    "1, 1"), and a listed numeral covers those occurrences first; a count
+ *    "1, 1"), IN THE ORDER the paragraph states them (the notes of one
+ *    paragraph read one after the other), so two givens swapped by hand,
+ *    "(3, 2)" into "(2, 3)", are an error ("given 2 is stated out of the
+ *    note's order"); a listed numeral covers those occurrences first; a count
  *    that differs is an error ("given 1 is listed 1 time, the paragraph
  *    states it 2 times"), so a hand change to a given, or of another
  *    numeral into a given, goes red; one listed but absent is an
@@ -250,6 +265,9 @@ struct set {
     int *times;
     int count, capacity;
 };
+
+static struct set given_order;  /* the paragraph's given notes, in their order: item i
+                                 * is "N:text", the i-th entry (N keeps repeats apart) */
 
 static int set_has(const struct set *s, const char *x)
 {
@@ -620,6 +638,7 @@ static void sequence_push(const char *const *forms, int count);
 static char sequence_role = '.';        /* the roles of the next element pushed */
 static char sequence_before = '.';
 static int sequence_expanded;           /* inside a variable's initializer */
+static int sequence_groups;             /* how many initializers read so far */
 static const char *power_end;           /* inside pow(a, b), read as the power a^b */
 
 /* ldexp(1, -53) and pow(2, -53) are 2^-53, pow(10, -3) is 1e-3, as the
@@ -666,6 +685,7 @@ struct element {
     char form[MAX_FORMS][MAX_TOKEN];
     int forms;
     int expanded;               /* from a variable's initializer, not the assertion's text */
+    int group;                  /* which initializer (0: the assertion's own text) */
     char role, before;          /* the operations it takes part in: see role_after() */
 };
 struct sequence {
@@ -698,6 +718,8 @@ static char role_after(const char *end)
         return '-';
     if (c == '/' && end[1] != '/' && end[1] != '*')
         return '/';
+    if (c == '*' && end[1] == '*')
+        return '.';                     /* Markdown's bold, "**88/3**", multiplies nothing */
     if (c == '*' || c == 0xb7 || c == 0xd7 || c == 0x22c5 || c == 0x221a || c == '(' ||
         c == 0x2211 || isalpha((int)(c < 0x80 ? c : 0)) || (c >= 0x370 && c < 0x400))
         return '*';
@@ -720,6 +742,8 @@ static char role_before(const char *text, const char *start)
         return '-';
     if (c == '/')
         return '/';
+    if (c == '*' && start - text >= 2 && start[-2] == '*')
+        return '.';                     /* Markdown's bold: "**−176/45 (1, 1)**" */
     if (c == '*' || c == 0xb7 || c == 0xd7 || c == 0x22c5)
         return '*';
     return '.';
@@ -739,6 +763,7 @@ static void sequence_push(const char *const *forms, int count)
     e->forms = 0;
     e->role = sequence_role;
     e->expanded = sequence_expanded || power_end != NULL;
+    e->group = sequence_expanded ? sequence_groups : 0;
     e->before = sequence_before;
     for (int i = 0; i < count && e->forms < MAX_FORMS; i++)
         snprintf(e->form[e->forms++], MAX_TOKEN, "%s", forms[i]);
@@ -783,6 +808,7 @@ static void scan_c_numerals(const char *text, const struct set *define_names,
         if (*p == '\001' || *p == '\002') {
             FLUSH();
             sequence_expanded = *p == '\001';
+            sequence_groups += sequence_expanded;
             p++;
             continue;
         }
@@ -1651,6 +1677,40 @@ static const char *skip_group(const char *p)
     return p;
 }
 
+/* Does p, at "(", open a tuple of numerals: "(3, 0.5)", "(1, −1)",
+ * "(−1/2, 1/2)", two or more of them with ", " between and nothing else?
+ * Returns the position of its ")" or NULL. */
+static const char *tuple_end(const char *p)
+{
+    int elements = 0;
+    if (*p != '(')
+        return NULL;
+    p++;
+    for (;;) {
+        int length;
+        unsigned c = decode(p, &length);
+        if (*p == '-' || c == 0x2212)
+            p += length, c = decode(p, &length);
+        if (c == 0xbd || c == 0xbc || c == 0xbe) {
+            p += length;
+        } else {
+            if (!isdigit((unsigned char)*p))
+                return NULL;
+            p += strspn(p, "0123456789");
+            if (*p == '.' && isdigit((unsigned char)p[1]))
+                p += 1 + strspn(p + 1, "0123456789");
+            if (*p == '/' && isdigit((unsigned char)p[1]))
+                p += 1 + strspn(p + 1, "0123456789");
+        }
+        elements++;
+        if (*p == ')')
+            return elements >= 2 ? p : NULL;
+        if (*p != ',' || p[1] != ' ')
+            return NULL;
+        p += 2;
+    }
+}
+
 /* Read text (one line, or a part of it) and add its numerals to r, each
  * with the cover it gets from its context (default: UNCOVERED, decided
  * later against the paragraph's markers).  With r NULL, put the
@@ -1660,6 +1720,7 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                       struct set *out)
 {
     const char *p = text;
+    const char *tuple = NULL;           /* the ")" of the tuple being read, in running text */
 
     /* list ordinal: "1. " or "1) " opening the line, or a heading ("## 1. ..."),
      * also in bold: "**1.** ...", "**2. A title.**" */
@@ -1691,6 +1752,19 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
     while (*p) {
         int length;
         unsigned c = decode(p, &length);
+        /* a tuple of numerals in running text, "(3, 0.5)", is a formula of
+         * its own, and so is a numeral that scales it, "−2 (1, 1)" */
+        if (r && !code && !r->in_comment && r->unit == 0 && tuple == NULL &&
+            (tuple = tuple_end(p)) != NULL) {
+            r->unit = ++r->units;
+            if (p - text >= 2 && p[-1] == ' ' && isdigit((unsigned char)p[-2]) && r->count > 0 &&
+                r->found[r->count - 1].line == r->line && r->found[r->count - 1].unit == 0 &&
+                r->found[r->count - 1].cover == UNCOVERED)
+                r->found[r->count - 1].unit = r->unit;
+        } else if (r && tuple != NULL && p == tuple) {
+            r->unit = 0;
+            tuple = NULL;
+        }
         /* formulas: a table's cells, a display line's parts (two spaces
          * or more apart: "η* = 2 / (μ + L),      r_GD = ...") */
         if (r && !code && !r->in_comment && ((r->table && *p == '|') ||
@@ -2125,16 +2199,19 @@ static int in_order(const struct suite *suite, const struct set *tests, const in
 {
     const char **want = must(malloc(((size_t)r->count + 1) * sizeof *want));
     char *roles = must(malloc((size_t)r->count + 1)), *befores = must(malloc((size_t)r->count + 1));
+    char *optional = must(malloc((size_t)r->count + 1));
     int wanted = 0, constants = 0, found = 0;
     for (int j = 0; j < r->count; j++) {
         const struct numeral *n = &r->found[j];
         const char *text = j == k ? replacement : n->text;
-        if (n->unit != unit || !(n->cover == ASSERTED || j == k))
+        if (n->unit != unit || !(n->cover == ASSERTED || n->cover == GIVEN || j == k))
             continue;
+        /* a given of the formula may be read in its place, or not at all */
+        optional[wanted] = n->cover == GIVEN && j != k;
         roles[wanted] = n->role;
         befores[wanted] = n->before;
         want[wanted++] = text;
-        constants += constant_as(n, text);
+        constants += !optional[wanted - 1] && constant_as(n, text);
     }
     if (constants == 0)
         found = 1;
@@ -2146,23 +2223,48 @@ static int in_order(const struct suite *suite, const struct set *tests, const in
             /* from each start: the formula's numerals in order, the
              * assertion's other numerals skipped, but no other constant */
             for (int start = 0; !found && start < q->count; start++) {
-                int w = 0;
+                int w = 0, last = start;
                 for (int e = start; e < q->count && w < wanted; e++) {
-                    if (element_is(&q->item[e], want[w], roles[w], befores[w]))
-                        w++;
-                    else if (e == start || (element_constant(&q->item[e]) && !q->item[e].expanded))
+                    int matched = 0;
+                    for (int v = w; v < wanted; v++) {
+                        if (element_is(&q->item[e], want[v], roles[v], befores[v])) {
+                            matched = 1;
+                            w = v + 1;
+                            last = e;
+                            break;
+                        }
+                        if (!optional[v])
+                            break;
+                    }
+                    if (!matched && (e == start || (element_constant(&q->item[e]) && !q->item[e].expanded)))
                         break;
                 }
+                while (w < wanted && optional[w])
+                    w++;
                 found = w == wanted;
+                /* not the middle of an initializer's constants: (2, 1) is not
+                 * read by {1, 1, 2, 1, 1, 2} */
+                if (found && wanted > 1 && q->item[start].group && start > 0 &&
+                    q->item[start - 1].group == q->item[start].group &&
+                    element_constant(&q->item[start - 1]) && q->item[start - 1].role == '.' &&
+                    q->item[start].before == '.')
+                    found = 0;
+                if (found && wanted > 1 && q->item[last].group && last + 1 < q->count &&
+                    q->item[last + 1].group == q->item[last].group &&
+                    element_constant(&q->item[last + 1]) && q->item[last].role == '.' &&
+                    q->item[last + 1].before == '.')
+                    found = 0;
             }
         }
     }
     if (!found && k < 0 && getenv("NUMERALS_ORDER")) {
         fprintf(stderr, "formula (line %d):", r->found[0].line);
         for (int w = 0; w < wanted; w++)
-            fprintf(stderr, " %c%s%c", befores[w], want[w], roles[w]);
+            fprintf(stderr, " %s%c%s%c%s", optional[w] ? "[" : "", befores[w], want[w], roles[w],
+                    optional[w] ? "]" : "");
         fprintf(stderr, "\n");
     }
+    free(optional);
     free(want);
     free(roles);
     free(befores);
@@ -2321,6 +2423,26 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     "time%s: the note lists it once for each occurrence", given_raw->item[g],
                     given->times[g], given->times[g] == 1 ? "" : "s", given_used[g],
                     given_used[g] == 1 ? "" : "s");
+    /* Givens in order: the note lists them in the order the paragraph
+     * states them, so two swapped ("(3, 2)" into "(2, 3)") go red. */
+    {
+        int g = 0, all_counted = 1;
+        for (int i = 0; i < given->count; i++)
+            all_counted &= given_used[i] == given->times[i];
+        for (int k = 0; all_counted && k < r->count; k++) {
+            const struct numeral *n = &r->found[k];
+            if (n->cover != GIVEN)
+                continue;
+            if (g >= given_order.count || strcmp(strchr(given_order.item[g], ':') + 1, n->text) != 0) {
+                problem(path, n->line, "given %s is stated out of the note's order (the note "
+                        "lists %s there): the note lists the givens in the order the paragraph "
+                        "states them", n->raw,
+                        g < given_order.count ? strchr(given_order.item[g], ':') + 1 : "nothing");
+                break;
+            }
+            g++;
+        }
+    }
     free(test_used);
     free(given_used);
     free(index);
@@ -2393,9 +2515,12 @@ static void read_markers(const char *path, int line_number, const char *text, st
                 scan_prose_numerals(entry, &found);
                 for (int i = 0; i < found.count; i++)
                     for (int t = 0; t < found.times[i]; t++) {
+                        char ordered[MAX_TOKEN + 16];
                         if (!set_has(given, found.item[i]))
                             set_add(given_raw, found.count == 1 ? entry : found.item[i]);
                         set_add(given, found.item[i]);
+                        snprintf(ordered, sizeof ordered, "%d:%s", given_order.count, found.item[i]);
+                        set_add(&given_order, ordered);
                         any = 1;
                     }
                 set_free(&found);
@@ -2520,6 +2645,7 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             set_free(&tests);
             set_free(&given);
             set_free(&given_raw);
+            set_free(&given_order);
         }
         if (at_end)
             break;

@@ -91,6 +91,28 @@ START_TEST(half)
 END_TEST
 START_TEST(corner)
 {
+    ck_assert(start_x == 0 && start_y == 1);
+}
+END_TEST
+START_TEST(rows)
+{
+    const double rows[6] = {1, 1, 2, 1, 1, 2};
+    ck_assert(same_rows(data, rows));
+}
+END_TEST
+START_TEST(second_row)
+{
+    const double second[2] = {2, 1};
+    ck_assert(same_row(data, 1, second));
+}
+END_TEST
+START_TEST(anneal_by_hand)
+{
+    ck_assert_double_eq_tol(anneal(1.0 / 25, 1, 1.0 / 2), 13.0 / 25, 1e-15);
+}
+END_TEST
+START_TEST(corner_apart)
+{
     ck_assert_double_eq(start_x, 0);
     ck_assert_double_eq(start_y, 1);
 }
@@ -316,6 +338,16 @@ fresh
 printf '\nIt starts from (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "notation constants read as often by the assertions pass" 0 "0 uncovered" "$numerals"
 fresh
+printf '\nIt starts from (1, 0). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a tuple in running text is a formula: its two numerals swapped by hand are reported" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: no one assertion of its tests reads the numerals of the formula it is in, in its order" \
+    "$numerals"
+fresh
+printf '\nIt starts from 1 (0, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a numeral scaling a tuple (1 (0, 1)) is in its formula" 1 \
+    "chapters/01-demo/README.md:31:1: uncovered: no one assertion of its tests reads the numerals of the formula it is in, in its order" \
+    "$numerals"
+fresh
 printf '\nIt starts from (1, 1). <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a notation constant changed onto another the paragraph states is reported" 1 \
     "chapters/01-demo/README.md:31:1: uncovered: the paragraph's formulas state it 2 times, its tests' assertions read it 1" \
@@ -367,8 +399,12 @@ printf '\nThe factor is `r = 1 − 1η`. <!-- t:formula -->\n' >>"$scratch/book/
 expect "a constant of a code span changed by hand is reported" 1 \
     "chapters/01-demo/README.md:31:1: uncovered: no one assertion" "$numerals"
 fresh
-printf '\nIt starts from `(0, 1)`. <!-- t:corner -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nIt starts from `(0, 1)`. <!-- t:corner_apart -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a formula whose numerals two assertions read, one each, is reported" 1 \
+    "chapters/01-demo/README.md:31:0: uncovered: no one assertion" "$numerals"
+fresh
+printf '\nIt starts from (0, 1). <!-- t:corner_apart -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "(and so is a tuple of running text)" 1 \
     "chapters/01-demo/README.md:31:0: uncovered: no one assertion" "$numerals"
 fresh
 printf '\n| name | factor |\n|------|--------|\n| demo | 1 − 2η |\n| other | 2η − 1 |\n<!-- t:formula -->\n' >>"$scratch/book/chapters/01-demo/README.md"
@@ -411,6 +447,29 @@ fresh
 edit 's|Start at 3 with|Start at 4 with|'
 expect "a given changed by hand into a number the tests assert is reported" 1 \
     'chapters/01-demo/README.md:12: given 3 does not occur' "$numerals"
+
+fresh
+printf '\nThe ends after 300 and after 301 steps. <!-- given: 300, 301 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "givens listed in the paragraph's order pass" 0 "0 uncovered" "$numerals"
+edit 's|after 300 and after 301 steps|after 301 and after 300 steps|'
+expect "two givens swapped by hand are reported (the note lists them in order)" 1 \
+    "chapters/01-demo/README.md:31: given 301 is stated out of the note's order \(the note lists 300 there\)" "$numerals"
+
+fresh
+printf '\nThe second row is (2, 1). <!-- t:second_row -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a tuple read as a whole initializer passes" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe second row is (2, 1). <!-- t:rows -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a tuple read only from the middle of an initializer's list is reported" 1 \
+    "chapters/01-demo/README.md:31:2: uncovered: no one assertion of its tests reads the numerals of the formula it is in, in its order" \
+    "$numerals"
+fresh
+printf '\nThe rate is `anneal(1/25, 1, 1/2) = 13/25`. <!-- t:anneal_by_hand --> <!-- given: 1 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a given inside a formula may be read in its place" 0 "0 uncovered" "$numerals"
+edit 's|anneal(1/25, 1, 1/2)|anneal(1/2, 1, 1/25)|'
+expect "(the formula's other numerals swapped are still reported)" 1 \
+    "chapters/01-demo/README.md:31:1/2: uncovered: no one assertion of its tests reads the numerals of the formula it is in, in its order" \
+    "$numerals"
 
 # ---- the transition list
 fresh
