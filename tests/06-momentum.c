@@ -334,16 +334,6 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
     optimizer_free(&opt);
-    /* the worked answer's arithmetic, as written: f'(x) = 2x */
-    ck_assert_double_eq_tol(1 - 1.0 / 8 * 2, 3.0 / 4, TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (3.0 / 2) + 1.0 / 2 * (3.0 / 4 - 1), 7.0 / 16,
-                            TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 3.0 / 16 - 1.0 / 8, 7.0 / 16, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 2.0 / 8, 3.0 / 4, TOLERANCE);
-    ck_assert_double_eq_tol(1 + 3.0 / 2, 5.0 / 2, TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
-    ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
-    ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
     /* the answer's lines, each one assertion against heavy_ball_step's iterates */
     {
         double y = 1.0, before = 1.0, g;
@@ -355,6 +345,23 @@ START_TEST(exercise_1_heavy_ball_by_hand)
         heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
         ck_assert(close_to(y, 3.0 / 4 - (1.0 / 8) * (3.0 / 2) + (1.0 / 2) * (3.0 / 4 - 1), TOLERANCE) &&
                   close_to(y, 3.0 / 4 - 3.0 / 16 - 1.0 / 8, TOLERANCE) && close_to(y, 7.0 / 16, TOLERANCE));
+    }
+    /* PyTorch's buffer form, line by line, against sgd_kind's buffer and iterates */
+    {
+        struct optimizer pt;
+        double y = 1.0, g, b1, y1;
+        optimizer_init(&pt, &sgd_kind, &h, 1);
+        f.gradient(&f, &g, &y);
+        optimizer_step(&pt, &y, &g);
+        b1 = pt.buffer[0][0];
+        y1 = y;
+        ck_assert(close_to(y1, 1 - 2.0 / 8, TOLERANCE) && close_to(y1, 3.0 / 4, TOLERANCE));
+        f.gradient(&f, &g, &y);
+        optimizer_step(&pt, &y, &g);
+        ck_assert(close_to(pt.buffer[0][0], 1 + 3.0 / 2, TOLERANCE) && close_to(pt.buffer[0][0], 5.0 / 2, TOLERANCE));
+        ck_assert(close_to(y, 3.0 / 4 - 1.0 / 8 * (5.0 / 2), TOLERANCE) && close_to(y, 3.0 / 4 - 5.0 / 16, TOLERANCE));
+        ck_assert(close_to(-1.0 / 8 * b1, y1 - 1, TOLERANCE) && close_to(-1.0 / 8 * b1, -1.0 / 4, TOLERANCE));
+        optimizer_free(&pt);
     }
 }
 END_TEST
@@ -372,11 +379,15 @@ START_TEST(exercise_2_edge_flips_for_ever)
     struct hyper h = setting(3.8 / 100, 0.9, false);
     struct optimizer opt;
     double x = 1.0, grad, last = 1.0, at_1000 = 0;
-    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0) / 100.0, 0.02, TOLERANCE);   /* beta = 0 */
-    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
+    {   /* the edge (2 + 2 beta)/L: the code's rate there is 1, for beta = 0.9 and 0 */
+        const struct hyper edge = setting((2 + 2 * 0.9) / 100, 0.9, false), plain = setting((2 + 2 * 0) / 100.0, 0, false);
+        ck_assert(close_to(sgd_rate(&edge, steep).radius, 1, 1e-12) && close_to(edge.lr, 0.038, TOLERANCE));
+        ck_assert(close_to(sgd_rate(&plain, steep).radius, 1, 1e-12) && close_to(plain.lr, 0.02, TOLERANCE));  /* beta = 0 */
+    }
+    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8: rates.c's
+         * roots of trace -1.9 and determinant 0.9 are -1 and -0.9, radius 1 */
         double z = -1, t = 1 + 0.9 - 3.8;
-        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0, TOLERANCE);
+        ck_assert_double_eq_tol(rate_of_2x2(t, 0.9).radius, -z, TOLERANCE);
     }
     optimizer_init(&opt, &sgd_kind, &h, 1);
     for (int k = 1; k <= 2000; k++) {
