@@ -178,7 +178,7 @@ START_TEST(example_gradient_descent_factors)
         ck_assert_double_eq_tol(x[k + 1][0], (1 - 1.0 / 4) * x[k][0], TOLERANCE);
         ck_assert_double_eq_tol(x[k + 1][1], (1 - 3.0 / 4) * x[k][1], TOLERANCE);
     }
-    ck_assert_double_eq_tol(1 - 1.0 / 4, 3.0 / 4, TOLERANCE);
+    ck_assert(close_to(x[1][0] / x[0][0], 1 - 1.0 / 4, TOLERANCE) && close_to(x[1][0] / x[0][0], 3.0 / 4, TOLERANCE));
     ck_assert(close_to(x[1][1] / x[0][1], 1 - 3.0 / 4, TOLERANCE) && close_to(x[1][1] / x[0][1], 1.0 / 4, TOLERANCE));
 }
 END_TEST
@@ -475,8 +475,11 @@ END_TEST
 START_TEST(heavy_ball_best_beats_nesterov_at_100)
 {
     const double kappa = 100, root = sqrt(kappa);
-    ck_assert_double_eq_tol((root - 1) / (root + 1), 9.0 / 11, TOLERANCE);
-    ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+    struct hyper best = setting(0, 0, false), ahead = setting(1 / kappa, 9.0 / 11, true);
+    heavy_ball_best(1.0, kappa, &best.lr, &best.momentum);
+    const double heavy = sgd_rate(&best, 1.0).radius, nesterov = sgd_rate(&ahead, 1.0).radius;
+    ck_assert(close_to(heavy, (root - 1) / (root + 1), TOLERANCE) && close_to(heavy, 9.0 / 11, TOLERANCE));
+    ck_assert(close_to(nesterov, 1 - 1 / root, 1e-6) && nesterov > heavy);
 }
 END_TEST
 
@@ -577,7 +580,7 @@ START_TEST(theory_gradient_descent_best)
     ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 2 / (1 + 100.0), TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
-    ck_assert_double_eq_tol(99.0 / 101, (100 - 1) / (100 + 1.0), TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, (100 - 1) / (100 + 1.0), TOLERANCE);
     /* the two terms of (6.2) are equal there: 1 - lr mu = lr L - 1 */
     ck_assert_double_eq_tol(1 - h.lr * 1, h.lr * 100 - 1, TOLERANCE);
     /* "it creeps towards 1 as kappa grows": 1 - r = 2/(kappa + 1) shrinks,
@@ -735,8 +738,14 @@ START_TEST(theory_stability_edge)
     ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
     /* the two edges as (6.6) and (6.9) write them, beta = 0.9, L = 100 */
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0.9) / (1 + 2 * 0.9), 19.0 / 14, TOLERANCE);
-    ck_assert_double_lt(19.0 / 14, 2 + 2 * 0.9);
+    {   /* Nesterov's edge q = (2 + 2 beta)/(1 + 2 beta) = 19/14: sgd_rate is 1
+         * there, while heavy ball (edge 2 + 2 beta) is still stable */
+        const struct hyper nesterov_edge = setting((2 + 2 * 0.9) / (1 + 2 * 0.9) / 100, 0.9, true);
+        const struct hyper heavy_there = setting(19.0 / 14 / 100, 0.9, false);
+        ck_assert(close_to(sgd_rate(&nesterov_edge, 100.0).radius, 1, 1e-9) &&
+                  close_to(nesterov_edge.lr * 100, 19.0 / 14, TOLERANCE));
+        ck_assert(sgd_rate(&heavy_there, 100.0).radius < 1 && 19.0 / 14 < 2 + 2 * 0.9);
+    }
     {   /* (6.6) and (6.9): the stable q = lr lambda of heavy ball and Nesterov */
         const double beta = 0.5;
         for (double q = 0.005; q < 4; q += 0.01) {
@@ -792,14 +801,20 @@ START_TEST(theory_figure_heavy_ball_three_times_faster)
     ck_assert_double_eq_tol(sgd_rate(&gd, 25.0).radius, 0.875, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&heavy, &f).radius, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&gd, &f).radius, 0.925, TOLERANCE);
-    ck_assert_double_eq_tol(log(0.8) / log(0.925), 2.86, 0.005);
-    /* the polynomial of (6.5) on the flat direction, its roots, the edge */
-    ck_assert_double_eq_tol(1 + 0.5 - 0.075, 1.425, TOLERANCE);
-    ck_assert_double_eq_tol(0.8 + 0.625, 1.425, TOLERANCE);
-    ck_assert_double_eq_tol(0.8 * 0.625, 0.5, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 0.075, 0.925, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 25, 0.08, TOLERANCE);
-    ck_assert_double_lt(0.075, 2.0 / 25);
+    ck_assert_double_eq_tol(log(flat.radius) / log(sgd_rate(&gd, 1.0).radius), 2.86, 0.005);
+    /* the polynomial of (6.5) on the flat direction: its trace 1 + 0.5 - 0.075,
+     * its roots 0.8 (the code's rate) and 0.625, their product beta = 0.5 */
+    {
+        const double r = flat.radius;
+        ck_assert(close_to(r + 0.5 / r, 1 + 0.5 - 0.075, TOLERANCE) && close_to(r + 0.5 / r, 1.425, TOLERANCE));
+        ck_assert(close_to(r, 0.8, TOLERANCE) && close_to(0.5 / r, 0.625, TOLERANCE) && close_to(r + 0.625, 1.425, TOLERANCE));
+        ck_assert(close_to(r * 0.625, 0.5, TOLERANCE));
+        const double gd_flat = sgd_rate(&gd, 1.0).radius;
+        ck_assert(close_to(gd_flat, 1 - 0.075, TOLERANCE) && close_to(gd_flat, 0.925, TOLERANCE));
+    }
+    /* the edge 2/L = 0.08 of gradient descent on 25, past the 0.075 used */
+    ck_assert(close_to(gd_rate(2.0 / 25, 25), gd_rate(0.08, 25), 1e-15) && close_to(gd_rate(0.08, 25), 1, 1e-12) &&
+              gd_rate(0.075, 25) < 1);
 }
 END_TEST
 
