@@ -17,6 +17,7 @@
 #include "01-update-rule/gd.h"
 #include "02-learning-rate/learning_rate.h"
 #include "03-when-to-stop/conditioning.h"
+#include "04-batches/regression.h"
 #include "03-when-to-stop/examples.h"
 #include "03-when-to-stop/line_search.h"
 #include "03-when-to-stop/stopping.h"
@@ -408,12 +409,18 @@ START_TEST(armijo_halvings_with_c_one_half)
     ck_assert_int_eq(r.backtracks, 4);
     ck_assert_double_eq(r.loss, 585.0 / 512);
     ck_assert_double_eq(f.value(&f, eighth), 89.0 / 128);
-    ck_assert_double_eq(valley_curvature[1], 10);
-    ck_assert_double_eq(11.0 / 2 - 101.0 / 16, -13.0 / 16);
-    ck_assert_double_eq(11.0 / 2 - 0.5 * 101 * (1.0 / 8), -13.0 / 16);
-    ck_assert_double_gt(89.0 / 128, -13.0 / 16);
-    ck_assert_double_eq(11.0 / 2 - 0.5 * 101.0 / 16, 75.0 / 32);
-    ck_assert_double_le(585.0 / 512, 75.0 / 32);
+    {   /* the right side of (3.5), f(x) - c alpha g'g, from the code's f and gradient */
+        double gx[2];
+        f.gradient(&f, gx, x);
+        const double fx = f.value(&f, x), gg = dot(gx, gx);
+        const double at_eighth = fx - 0.5 * (1.0 / 8) * gg, at_sixteenth = fx - 0.5 * (1.0 / 16) * gg;
+        ck_assert(fx == 11.0 / 2 && gg == 101);
+        ck_assert(at_eighth == 11.0 / 2 - 101.0 / 16 && at_eighth == -13.0 / 16);
+        ck_assert(at_eighth == 11.0 / 2 - 0.5 * 101 * (1.0 / 8));
+        ck_assert(f.value(&f, eighth) == 89.0 / 128 && f.value(&f, eighth) > at_eighth);   /* fails (3.5) */
+        ck_assert(at_sixteenth == 11.0 / 2 - 0.5 * 101.0 / 16 && at_sixteenth == 75.0 / 32);
+        ck_assert(r.loss == 585.0 / 512 && r.loss <= at_sixteenth);                       /* passes */
+    }
 }
 END_TEST
 
@@ -514,11 +521,19 @@ START_TEST(every_accepted_armijo_step_satisfies_its_condition)
      * are spent near (1, 1), where the Hessian's kappa sets the pace */
     ck_assert_int_eq(near, 5335);
     ck_assert_double_gt((double)(accepted - near) / accepted, 2.0 / 3);
-    ck_assert_double_lt(1.0 / 512, 0.0019968);
-    /* the trial before it, twice as long (the search halves), is above
-     * 2/L: written as 2 * (1/512), so that no other fraction of 1 stands in
-     * the test for a hand change of the text's 1/512 */
-    ck_assert_double_gt(2 * (1.0 / 512), 0.0019968);
+    {   /* 2/L at the minimum, L the largest eigenvalue of the code's Hessian there */
+        const double minimum[2] = {1, 1};
+        double h[4];
+        rosenbrock_hessian(minimum, &h[0], &h[1], &h[3]);
+        h[2] = h[1];
+        const double largest = largest_eigenvalue(h, 2);       /* chapter 4's */
+        ck_assert_str_eq(decimals(7, 2 / largest), "0.0019968");
+        ck_assert_double_lt(1.0 / 512, 2 / largest);
+        /* the trial before it, twice as long (the search halves), is above
+         * 2/L: written as 2 * (1/512), so that no other fraction of 1 stands in
+         * the test for a hand change of the text's 1/512 */
+        ck_assert_double_gt(2 * (1.0 / 512), 2 / largest);
+    }
 }
 END_TEST
 
