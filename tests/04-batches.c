@@ -72,24 +72,42 @@ static void check_update(double *w, const size_t *batch, size_t size, double bat
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), loss, TOLERANCE);
 }
 
+/* w <- k steps of BGD (eta = 0.1, all three samples) from (0, 0). */
+static void bgd_iterate(int k, double *w)
+{
+    double g[2];
+    w[0] = w[1] = 0;
+    for (int i = 0; i < k; i++) {
+        mse_grad(&model, g, w, NULL, 0);
+        gd_step(w, g, 2, 0.1);
+    }
+}
+
 /* BGD, three iterations.  w^(k) = (2 - 2 (4/15)^k) (1, 1),
  * L(w^(k)) = 88/3 (16/225)^k, grad L(w^(k)) = -44/3 (4/15)^k (1, 1). */
 START_TEST(bgd_three_iterations)
 {
     double w[2] = {0, 0};
+    double w0[2], w1[2], w2[2], w3[2], g0[2], g1[2];      /* the code's numbers */
+    bgd_iterate(0, w0);
+    bgd_iterate(1, w1);
+    bgd_iterate(2, w2);
+    bgd_iterate(3, w3);
+    mse_grad(&model, g0, w0, NULL, 0);
+    mse_grad(&model, g1, w1, NULL, 0);
     /* At w = 0 the errors are -4, -6 and -6; the gradient (4.2) is
      * 2/3 [-4 (1, 1) - 6 (2, 1) - 6 (1, 2)] = 2/3 (-22, -22). */
     const double y_of_samples_2_and_3 = 6;
     ck_assert_double_eq(regression_predict(&model, w, 0) - 4, -4);
     ck_assert_double_eq(regression_predict(&model, w, 1) - y_of_samples_2_and_3, -6);
     ck_assert_double_eq(regression_predict(&model, w, 2) - y_of_samples_2_and_3, -6);
-    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), 2.0 / 3 * -22, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), -44.0 / 3, TOLERANCE);
+    ck_assert(close_to(g0[0], 2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), TOLERANCE) && close_to(g0[0], 2.0 / 3 * -22, TOLERANCE));
+    ck_assert(close_to(g0[1], 2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), TOLERANCE) && close_to(g0[1], -44.0 / 3, TOLERANCE));
     /* Iteration 2: [(16/15)^2 + 2 (8/5)^2] / 3 and 2/3 [-16/15 - 2 . 8/5 - 8/5]. */
-    ck_assert_double_eq_tol(((16.0 / 15) * (16.0 / 15) + 2 * (8.0 / 5) * (8.0 / 5)) / 3,
-                            1408.0 / 675, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5), -176.0 / 45,
-                            TOLERANCE);
+    ck_assert(close_to(mse_loss(&model, w1, NULL, 0),
+                       ((16.0 / 15) * (16.0 / 15) + 2 * (8.0 / 5) * (8.0 / 5)) / 3, TOLERANCE) &&
+              close_to(mse_loss(&model, w1, NULL, 0), 1408.0 / 675, TOLERANCE));
+    ck_assert(close_to(g1[0], 2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5), TOLERANCE) && close_to(g1[0], -176.0 / 45, TOLERANCE));
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
     check_update(w, all, 3, 88.0 / 3, -44.0 / 3, -44.0 / 3, 22.0 / 15, 22.0 / 15,
                  1408.0 / 675);
@@ -105,22 +123,22 @@ START_TEST(bgd_three_iterations)
     check_update(w, all, 3, 22528.0 / 151875, -704.0 / 675, -704.0 / 675, 6622.0 / 3375,
                  6622.0 / 3375, 360448.0 / 34171875);
     /* The steps of the hand calculation, and its decimals. */
-    ck_assert_double_eq_tol((16.0 + 36 + 36) / 3, 88.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * -22, -44.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(0 + 1.0 / 10 * 44 / 3, 22.0 / 15, TOLERANCE);
-    ck_assert_double_eq_tol((256.0 + 1152) / (225 * 3), 1408.0 / 675, TOLERANCE);
-    ck_assert_double_eq_tol(44.0 / 15 - 4, -16.0 / 15, TOLERANCE);
-    ck_assert_double_eq_tol(22.0 / 5 - 6, -8.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(22.0 / 15 + 176.0 / 450, 418.0 / 225, TOLERANCE);
-    ck_assert_double_eq_tol(836.0 / 225 - 4, -64.0 / 225, TOLERANCE);
-    ck_assert_double_eq_tol(418.0 / 75 - 6, -32.0 / 75, TOLERANCE);
-    ck_assert_double_eq_tol(418.0 / 225 + 704.0 / 6750, 6622.0 / 3375, TOLERANCE);
-    ck_assert_str_eq(fixed(2, 88.0 / 3), "29.33");
-    ck_assert_str_eq(fixed(4, 22.0 / 15), "1.4667");
-    ck_assert_str_eq(fixed(4, 1408.0 / 675), "2.0859");
-    ck_assert_str_eq(fixed(4, 418.0 / 225), "1.8578");
-    ck_assert_str_eq(fixed(5, 22528.0 / 151875), "0.14833");
-    ck_assert_str_eq(fixed(5, 6622.0 / 3375), "1.96207");
+    ck_assert(close_to(mse_loss(&model, w0, NULL, 0), (16.0 + 36 + 36) / 3, TOLERANCE) && close_to(mse_loss(&model, w0, NULL, 0), 88.0 / 3, TOLERANCE));
+    ck_assert(close_to(g0[0], 2.0 / 3 * -22, TOLERANCE) && close_to(g0[0], -44.0 / 3, TOLERANCE));
+    ck_assert(close_to(w1[0], 0 + 1.0 / 10 * 44 / 3, TOLERANCE) && close_to(w1[0], 22.0 / 15, TOLERANCE));
+    ck_assert(close_to(mse_loss(&model, w1, NULL, 0), (256.0 + 1152) / (225 * 3), TOLERANCE) && close_to(mse_loss(&model, w1, NULL, 0), 1408.0 / 675, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w1, 0) - data.y[0], 44.0 / 15 - 4, TOLERANCE) && close_to(regression_predict(&model, w1, 0) - data.y[0], -16.0 / 15, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w1, 1) - data.y[1], 22.0 / 5 - 6, TOLERANCE) && close_to(regression_predict(&model, w1, 1) - data.y[1], -8.0 / 5, TOLERANCE));
+    ck_assert(close_to(w2[0], 22.0 / 15 + 176.0 / 450, TOLERANCE) && close_to(w2[0], 418.0 / 225, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w2, 0) - data.y[0], 836.0 / 225 - 4, TOLERANCE) && close_to(regression_predict(&model, w2, 0) - data.y[0], -64.0 / 225, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w2, 1) - data.y[1], 418.0 / 75 - 6, TOLERANCE) && close_to(regression_predict(&model, w2, 1) - data.y[1], -32.0 / 75, TOLERANCE));
+    ck_assert(close_to(w3[0], 418.0 / 225 + 704.0 / 6750, TOLERANCE) && close_to(w3[0], 6622.0 / 3375, TOLERANCE));
+    ck_assert_str_eq(fixed(2, mse_loss(&model, w0, NULL, 0)), "29.33");
+    ck_assert_str_eq(fixed(4, w1[0]), "1.4667");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, w1, NULL, 0)), "2.0859");
+    ck_assert_str_eq(fixed(4, w2[0]), "1.8578");
+    ck_assert_str_eq(fixed(5, mse_loss(&model, w2, NULL, 0)), "0.14833");
+    ck_assert_str_eq(fixed(5, w3[0]), "1.96207");
 }
 END_TEST
 
