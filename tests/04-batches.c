@@ -437,6 +437,18 @@ START_TEST(exact_fit_lets_sgd_converge)
 }
 END_TEST
 
+/* w <- the first `updates` updates of batches {1, 2}, {3}, {1, 2}, {3}
+ * (eta = 0.1) from (0, 0). */
+static void minibatch_iterate(int updates, double *w)
+{
+    double g[2];
+    w[0] = w[1] = 0;
+    for (int u = 0; u < updates; u++) {
+        mse_grad(&model, g, w, u % 2 == 0 ? &all[0] : &all[2], u % 2 == 0 ? 2 : 1);
+        gd_step(w, g, 2, 0.1);
+    }
+}
+
 /* Batches of two: {1, 2}, {3}, {1, 2}, {3}. */
 START_TEST(minibatch_two_epochs)
 {
@@ -452,7 +464,15 @@ START_TEST(minibatch_two_epochs)
     /* By hand: sample 3's error at (8/5, 1) is 8/5 + 2 - 6 = -12/5, its
      * gradient 2 (-12/5)(1, 2); the losses on all three, 2/375, then
      * 37/18750 and 32/9375, in four decimals. */
-    ck_assert_double_eq_tol(2.0 / 2 * (-4 * 1 - 6 * 2), -16, TOLERANCE);
+    double w0[2], wa[2], wb[2], wc[2], wd[2], g_first[2], g3[2];     /* the code's numbers */
+    minibatch_iterate(0, w0);
+    minibatch_iterate(1, wa);
+    minibatch_iterate(2, wb);
+    minibatch_iterate(3, wc);
+    minibatch_iterate(4, wd);
+    mse_grad(&model, g_first, w0, &all[0], 2);
+    mse_grad(&model, g3, wa, &all[2], 1);
+    ck_assert(close_to(g_first[0], 2.0 / 2 * (-4 * 1 - 6 * 2), TOLERANCE) && close_to(g_first[0], -16, TOLERANCE));
     {   /* the first batch's gradient, (2/2)[-4 (1, 1) - 6 (2, 1)], vector by
          * vector against the code's, at w = 0 */
         const double first[2] = {1, 1}, second[2] = {2, 1}, zero[2] = {0, 0};
@@ -461,13 +481,13 @@ START_TEST(minibatch_two_epochs)
         for (int j = 0; j < 2; j++)
             ck_assert_double_eq_tol(g[j], 2.0 / 2 * (-4 * first[j] - 6 * second[j]), TOLERANCE);
     }
-    ck_assert_double_eq_tol(8.0 / 5 + 2 - 6, -12.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(2 * (-12.0 / 5) * 2, -48.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(8.0 / 5 + 1.0 / 10 * 24 / 5, 52.0 / 25, TOLERANCE);
-    ck_assert_double_eq_tol(1 + 1.0 / 10 * 48 / 5, 49.0 / 25, TOLERANCE);
-    ck_assert_str_eq(fixed(4, 2.0 / 375), "0.0053");
-    ck_assert_str_eq(fixed(4, 37.0 / 18750), "0.0020");
-    ck_assert_str_eq(fixed(4, 32.0 / 9375), "0.0034");
+    ck_assert(close_to(regression_predict(&model, wa, 2) - data.y[2], 8.0 / 5 + 2 - 6, TOLERANCE) && close_to(regression_predict(&model, wa, 2) - data.y[2], -12.0 / 5, TOLERANCE));
+    ck_assert(close_to(g3[1], 2 * (-12.0 / 5) * 2, TOLERANCE) && close_to(g3[1], -48.0 / 5, TOLERANCE));
+    ck_assert(close_to(wb[0], 8.0 / 5 + 1.0 / 10 * 24 / 5, TOLERANCE) && close_to(wb[0], 52.0 / 25, TOLERANCE));
+    ck_assert(close_to(wb[1], 1 + 1.0 / 10 * 48 / 5, TOLERANCE) && close_to(wb[1], 49.0 / 25, TOLERANCE));
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wb, NULL, 0)), "0.0053");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wc, NULL, 0)), "0.0020");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wd, NULL, 0)), "0.0034");
     {   /* (4.1) and (4.2) as written, on the batch of samples 1 and 2 at w = (1, 1/2) */
         const double at[2] = {1, 1.0 / 2};
         double sum = 0, sum_grad[2] = {0, 0}, batch_grad[2];
