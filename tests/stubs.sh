@@ -78,6 +78,7 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
     # The symbols the system libraries were found to define (OUT.system),
     # so that the probe links only for a name not seen before.
     touch "$out.system"
+    # (-fno-builtin: clang refuses "extern char pow;" for a builtin's name)
     resolvable() {    # resolvable SYMBOL...: do the system libraries define them all?
         unknown=$(printf '%s\n' "$@" | sort -u | comm -23 - "$out.system")
         [ -n "$unknown" ] || return 0
@@ -89,7 +90,7 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
             echo 'int main(void) { return stubs_probe[0] == 0; }'
         } >"$work/probe.c"
         compile=${PROBE%% -- *} libs=${PROBE#* -- }
-        $compile -w "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1 || return 1
+        $compile -w -fno-builtin "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1 || return 1
         printf '%s\n' $unknown | sort -u - "$out.system" >"$work/system" && mv "$work/system" "$out.system"
     }
     answer_object() { echo "${1%%/obj/yours/chapters/*}/obj/solutions/${1#*/obj/yours/chapters/}"; }
