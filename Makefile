@@ -39,6 +39,9 @@ endif
 
 # Quiet by default: one line per program built, figure drawn or book woven
 # (compiler warnings and errors always show).  V=1 prints every command.
+# (V reaches the scripts, which then show the commands they run, the
+# tests, the book's outputs, the figures' data, on stderr.)
+export V
 ifeq ($(V),1)
 Q :=
 say = :
@@ -176,16 +179,20 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c $(BUILD_FLAGS) | deps
 # stand-in that reports "does not compile" and its first error (kept in
 # OBJECT.broken; every message in OBJECT.log), so the other exercises and
 # chapters still build and run.
-STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DESCENT_FIXED) -finstrument-functions
-$(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) | deps
+# A call of an undeclared function is an error (gcc before 14 only warns,
+# and the learner would meet it later as a link error without a line).
+# Always -g: a report names the line of your code, whatever CFLAGS says.
+STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) -g $(DESCENT_FIXED) -finstrument-functions \
+	-Werror=implicit-function-declaration
+$(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 	@mkdir -p $(@D)
 	@if $(if $(filter 1,$(V)),set -x;) LC_ALL=C $(CC) $(STUB_FLAGS) -c $< -o $@ 2>$@.log; then \
-		rm -f $@.broken; cat $@.log >&2; \
+		rm -f $@.broken $@.unlinked $@.mine; cat $@.log >&2; \
 	else \
-		{ grep -m 1 -E ': (fatal )?error' $@.log || head -n 1 $@.log; } >$@.broken; \
+		awk -v stub='$<' -f tests/first-error.awk $@.log >$@.broken; \
 		$(say) STUB "$< does not compile (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
-		$(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
+		rm -f $@.unlinked $@.mine; $(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
 	fi
 
 $(LIB): $(LIB_O)
@@ -225,9 +232,14 @@ $(NUMERALS): $(BUILD)/obj/tests/numerals.o
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@
 
 # build/tests/NN-slug: the chapter's suite (+ exercises against solutions/).
-# build/tests/NN-slug-yours: the exercises against your stubs in chapters/;
-# when it does not link, NN-slug-yours.log says why and `make check` reports
-# that chapter's exercises as not compiling.
+# build/tests/NN-slug-yours: the exercises against your stubs in chapters/,
+# one per reference answer in solutions/ (a stub deleted, or one that would
+# not link, has its answer stand in: tests/stubs.sh); when it still does not
+# link, NN-slug-yours.log says why and `make check` reports that chapter's
+# exercises as not compiling.
+yours_objects = $(patsubst solutions/%.c,$(BUILD)/obj/yours/chapters/%.o,$(wildcard solutions/$(1)/exercise_*.c))
+YOURS_OTHERS = $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/harness.o \
+	$(BUILD)/obj/tests/$(1)-exercises.o $(LIB)
 define chapter_tests
 $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 		$(if $(wildcard tests/$(1)-exercises.c),\
@@ -239,18 +251,21 @@ $(BUILD)/tests/$(1): $(BUILD)/obj/tests/$(1).o $(BUILD)/obj/tests/harness.o \
 	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@
 
 $(BUILD)/tests/$(1)-stubs.c: $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) tests/stubs.sh \
-		$(BUILD)/check/stubs-$(1)
+		$(BUILD)/check/stubs-$(1) $(call YOURS_OTHERS,$(1)) \
+		$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard solutions/$(1)/exercise_*.c))
 	@mkdir -p $$(@D)
-	$$(Q)NM='$$(NM)' sh tests/stubs.sh $$@ $$(filter %.o,$$^)
+	$$(Q)NM='$$(NM)' STANDIN='$$(CC) $$(STUB_FLAGS)' OTHERS='$(call YOURS_OTHERS,$(1))' \
+		PROBE='$$(CC) $$(CFLAGS) $$(LDFLAGS) -- $$(CHECK_LIBS) $$(LDLIBS)' \
+		sh tests/stubs.sh $$@ $(call yours_objects,$(1))
 
 $(BUILD)/tests/$(1)-yours: $(BUILD)/obj/tests/main-yours.o $(BUILD)/obj/tests/harness.o \
 		$(BUILD)/obj/tests/$(1)-exercises.o $(BUILD)/obj/tests/$(1)-stubs.o \
 		$(patsubst %.c,$(BUILD)/obj/yours/%.o,$(wildcard chapters/$(1)/exercise_*.c)) $(LIB)
 	@$$(say) LINK $$@
 	@rm -f $$@.log
-	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(CHECK_LIBS) $$(LDLIBS) -o $$@ 2>$$@.log || \
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) $$(filter-out $$(LIB),$$^) $$(filter-out $$^,$(call yours_objects,$(1))) \
+		$$(LIB) $$(CHECK_LIBS) $$(LDLIBS) -o $$@ 2>$$@.log || \
 		{ rm -f $$@; echo "  your exercises of $(1) do not link (make check reports it)"; }
-	@[ ! -s $$@.log ] || cat $$@.log >&2
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_tests,$(c))))
 # A stub removed (or added) links the chapter's exercises again.
@@ -259,6 +274,10 @@ $(foreach c,$(CHAPTERS),$(eval STUBS_$(c) := $(wildcard chapters/$(c)/exercise_*
 	$(eval $(call keep_file,$(BUILD)/check/stubs-$(c),STUBS_$(c))))
 endif
 $(CHAPTERS:%=$(BUILD)/check/stubs-%): ;
+# A stub put back (whatever its time) is compiled again, not left to the
+# stand-in that replaced it while it was missing.
+$(foreach c,$(CHAPTERS),$(eval $(patsubst %.c,$(BUILD)/obj/yours/%.o,\
+	$(wildcard chapters/$(c)/exercise_*.c)): $(BUILD)/check/stubs-$(c)))
 
 $(BUILD)/obj/tests/%-stubs.o: $(BUILD)/tests/%-stubs.c $(BUILD_FLAGS) | deps
 	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT) $(DESCENT_FIXED) -c $< -o $@
@@ -312,7 +331,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 $(eval $(call keep_file,$(BUILD)/outputs/reads,OUTPUT_DATA))
 $(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/*.md plots/*.gp)
 	@mkdir -p $(@D)
-	@BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
+	$(Q)BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
 -include $(BUILD)/outputs.mk
 endif
 outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
@@ -331,6 +350,7 @@ $(BUILD)/figures/$(1).drawn: $(call program_of,$(1)) $(FIGURE_OUTPUTS_$(1)) plot
 	@rm -f $$@; mkdir -p $(BUILD)/figures
 	$$(Q)BUILD='$$(BUILD)' sh tests/draw.sh $(1) $(BUILD)/figures/$(1) >$(BUILD)/figures/$(1).log 2>&1 || \
 		{ cat $(BUILD)/figures/$(1).log; exit 1; }
+	$$(if $$(filter 1,$$(V)),@cat $(BUILD)/figures/$(1).log)
 	@touch $$@
 endef
 $(foreach c,$(PLOTTED),$(eval $(call chapter_figures,$(c))))
@@ -389,13 +409,13 @@ check_part = $(BUILD)/check/$(1).$(2).ok
 
 define chapter_run
 $(call check_part,$(1),suite): $(BUILD)/tests/$(1) $$(CHECK_READS) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh suite $(1)
 
 $(call check_part,$(1),cli): tests/$(1).sh $(PROGRAMS) $$(CHECK_READS) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh cli $(1)
 
 $(call check_part,$(1),yours): $(BUILD)/tests/$(1)-yours $(CHECK_ENV) | deps
-	@BUILD='$$(BUILD)' sh tests/check.sh yours $(1)
+	$$(Q)BUILD='$$(BUILD)' sh tests/check.sh yours $(1)
 
 .PHONY: run-$(1)
 run-$(1): $(if $(filter $(BUILD)/tests/$(1),$(TEST_BINS)),$(call check_part,$(1),suite)) \
@@ -410,28 +430,30 @@ $(if $(MPI_CHAPTER),$(call check_part,$(MPI_CHAPTER),cli)): $(SEL_MPI) $(BUILD)/
 # the loop on broken answers (tests/loop.sh, in a copy of the tree).
 NUMERALS_PART := numerals-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))),all)
 $(BUILD)/check/numerals-self.ok: $(NUMERALS) $(WEAVE) tests/numerals.sh | deps
-	@BUILD='$(BUILD)' sh tests/check.sh numerals-self
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals-self
 $(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WOVEN_INPUTS) $(CHECK_ENV) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
 $(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh lab-yours
-# (tests/loop.sh rewrites chapter 8's stubs and takes chapter 1's from git;
-# it copies the library and the objects its two runs link.)
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh lab-yours
+# (tests/loop.sh rewrites chapter 8's stubs and takes chapters 1, 2 and 9's
+# from git; it copies the library and the objects its runs link.)
 $(BUILD)/check/loop.ok: Makefile $(filter chapters/08-%,$(STUB_C)) $(LIB) $(TEST_BINS) \
 		$(addprefix $(BUILD)/obj/tests/,main-yours.o harness.o 01-update-rule-exercises.o \
-		  08-adam-exercises.o) $(WOVEN_INPUTS) $(CHECK_ENV) | deps
-	@BUILD='$(BUILD)' sh tests/check.sh loop
+		  02-learning-rate-exercises.o 08-adam-exercises.o 09-schedules-exercises.o) \
+		$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(foreach c,01 02 08 09,solutions/$(c)-*/exercise_*.c))) \
+		$(WOVEN_INPUTS) $(CHECK_ENV) | deps
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh loop
 
 $(BUILD)/check/woven-all.log: $(WEAVE_NEEDS) book.md
 	@mkdir -p $(@D)
-	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check >$@.tmp 2>&1; echo $$? >$(@:.log=.status)
 	@mv $@.tmp $@
 
 # CH=N: only that chapter's programs and figures.
 $(BUILD)/check/woven-%.log: $(WEAVE) $(SEL_PROGRAMS) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) $(WOVEN_INPUTS) \
 		$(call outputs_of,$(SELECTED))
 	@mkdir -p $(@D)
-	@$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
+	$(Q)$(WEAVE) --build '$(BUILD)' --outputs '$(BUILD)/outputs' --check --only $(subst +, ,$*) \
 		>$@.tmp 2>&1; echo $$? >$(@:.log=.status)
 	@mv $@.tmp $@
 
@@ -442,15 +464,15 @@ WOVEN_LOG := $(BUILD)/check/woven-$(if $(CH),$(subst $() ,+,$(strip $(SELECTED))
 check: deps $(call reverse,$(SELECTED:%=run-%)) $(WOVEN_LOG) $(SEL_PLOTTED:%=$(BUILD)/figures/%.drawn) \
 		$(BUILD)/check/numerals-self.ok $(BUILD)/check/$(NUMERALS_PART).ok \
 		$(if $(CH),,$(BUILD)/check/lab-yours.ok $(BUILD)/check/loop.ok)
-	@BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
+	$(Q)BUILD='$(BUILD)' CHAPTERS='$(SELECTED)' WOVEN='$(WOVEN_LOG)' sh tests/check.sh report
 
 exercises: deps $(SEL_YOURS)
-	@BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh exercises $(SELECTED)$(if $(WATCHING), || true)
 
 # The first exercise not done, in book order, where the chapter asks it
 # and its hint command (the same "next:" line as make check's).
 next: deps $(SEL_YOURS)
-	@BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
+	$(Q)BUILD='$(BUILD)' sh tests/check.sh next $(SELECTED)
 
 bench: deps $(BENCHES) $(MPI_PROGRAMS)
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
@@ -473,6 +495,8 @@ clean:
 LAB_YOURS_NUMBERS := $(sort $(shell sed -n 's/^ *LAB_YOURS([a-z_]*, *[a-z_]*, *"\([0-9A-Z]*\)\.[0-9]*").*/\1/p' tests/lab-yours.c))
 LAB_YOURS_CHAPTERS := $(foreach n,$(LAB_YOURS_NUMBERS),$(call ch_folder,$(n)))
 LAB_YOURS_STUBS := $(patsubst %.c,$(BUILD)/obj/yours/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard chapters/$(c)/exercise_*.c)))
+# (and the stand-ins of stubs you deleted, made with the exercise runs)
+LAB_YOURS_ALL = $(foreach c,$(LAB_YOURS_CHAPTERS),$(call yours_objects,$(c)))
 LAB_YOURS_ANSWERS := $(patsubst %.c,$(BUILD)/obj/%.o,$(foreach c,$(LAB_YOURS_CHAPTERS),$(wildcard solutions/$(c)/exercise_*.c)))
 LAB_YOURS_RUNS := $(LAB_YOURS_CHAPTERS:%=$(BUILD)/tests/%-yours)
 LAB_LINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=optimizer_step $^ $(LDLIBS) -o $@
@@ -504,7 +528,8 @@ $(BUILD)/lab-%-done.o: $(BUILD)/lab-%-done.c | deps
 define yours_program
 $(1): $(2) $(BUILD)/obj/tests/lab-yours.o $(BUILD)/lab-yours-done.o $(LAB_YOURS_STUBS) $(LIB)
 	@$$(say) LINK $$@
-	$$(Q)$$(LAB_LINK) 2>$$@.log || { rm -f $$@; cat $$@.log; \
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) -Wl,--wrap=optimizer_step $$(filter-out $$(LIB),$$^) \
+		$$(filter-out $$^,$$(LAB_YOURS_ALL)) $$(LIB) $$(LDLIBS) -o $$@ 2>$$@.log || { rm -f $$@; cat $$@.log; \
 		echo "$$@ does not link: does one of your exercise files define a function the book already has?"; exit 1; }
 endef
 $(eval $(call yours_program,$(BUILD)/descent-yours,$(BUILD)/obj/chapters/A-lab/main.o))

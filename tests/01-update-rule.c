@@ -15,6 +15,16 @@ static int close_to(double a, double b, double tolerance)
     return fabs(a - b) <= tolerance;
 }
 
+/* x after one step of gradient descent from x = 1 on f(x) = a x^2 / 2:
+ * the factor 1 - lr a that each step multiplies x by. */
+static double factor_of_one_step(double lr, double a)
+{
+    const struct function f = quadratic(&a, 1);
+    double x = 1;
+    gradient_descent(&f, &x, lr, 0, 1, NULL, 0);
+    return x;
+}
+
 /* Example 1: f(x) = x^2, x0 = 4, eta = 0.1, so x_{k+1} = 0.8 x_k:
  * x = 4, 16/5, 64/25, 256/125, f = 16, 256/25, 4096/625, 65536/15625 and
  * f' = 8, 32/5, 128/25, 512/125. */
@@ -64,10 +74,11 @@ START_TEST(example_1_closed_form_at_step_10)
     ck_assert_double_eq_tol(x - 0, pow(1 - 0.1 * 2, 10) * (4 - 0), TOLERANCE);   /* (1.3) */
     ck_assert_double_eq_tol(f.value(&f, &x), 16 * pow(0.64, 10), TOLERANCE);
     {   /* the example's a = 2 and x* = 0, where the gradient vanishes */
-        const double minimum = 0;
-        double g0;
+        const double minimum = 0, one = 1;
+        double g0, g1;
         f.gradient(&f, &g0, &minimum);
-        ck_assert(f.param[0] == 2 && g0 == 0);
+        f.gradient(&f, &g1, &one);
+        ck_assert(g1 == 2 && g0 == 0);           /* f' = a x */
     }
 }
 END_TEST
@@ -84,9 +95,10 @@ START_TEST(example_2_two_steps_by_hand)
     ck_assert_double_eq_tol(x[1], -1.0 / 2, TOLERANCE);
     ck_assert(close_to(x[0], 17.0 / 20, TOLERANCE) && close_to(x[1], -1.0 / 2, TOLERANCE));
     ck_assert_double_eq_tol(1.0 - x[0], 15 / 100.0, TOLERANCE);    /* "only 15%" */
-    ck_assert_double_eq_tol(1 - 0.15, 0.85, TOLERANCE);             /* the two factors */
-    ck_assert_double_eq_tol(1 - 1.5, -0.5, TOLERANCE);
-    ck_assert_double_eq_tol(10 * 0.15, 1.5, TOLERANCE);
+    /* the two factors: from (1, 1), x after one step is the factors themselves */
+    ck_assert(close_to(x[0], 1 - 0.15, TOLERANCE) && close_to(x[0], 0.85, TOLERANCE));
+    ck_assert(close_to(x[1], 1 - 1.5, TOLERANCE) && close_to(x[1], -0.5, TOLERANCE));
+    ck_assert(close_to(1 - x[1], 10 * 0.15, TOLERANCE) && close_to(1 - x[1], 1.5, TOLERANCE));
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
@@ -134,8 +146,8 @@ START_TEST(example_2_loss_ends_geometric)
     double x[2] = {1.0, 1.0}, before = f.value(&f, x);
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(f.value(&f, x) / before, 0.293, 5e-4);
-    ck_assert_double_eq_tol(0.85 * 0.85, 0.7225, 1e-15);
-    ck_assert_double_eq_tol(0.85, 1 - 0.15 * curvature[0], 1e-15);     /* the factor 1 - eta a */
+    ck_assert(close_to(x[0], 0.85, 1e-15) && close_to(x[0] * x[0], 0.7225, 1e-15));  /* x1 after one step */
+    ck_assert(close_to(x[0], 0.85, 1e-15) && close_to(x[0], 1 - 0.15 * curvature[0], 1e-15)); /* 1 - eta a */
     for (int k = 1; k < 86; k++) {
         before = f.value(&f, x);
         gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
@@ -251,11 +263,12 @@ START_TEST(exercise_2_answer)
     }
     ck_assert_double_eq_tol(x, -4.0, TOLERANCE);
     x = 4.0;
-    ck_assert_double_eq(1 - 2 * (1.0 / 2), 0);    /* the factor vanishes at eta = 1/2 */
-    ck_assert_double_eq(1 - 2 * 1.0, -1);
-    {
-        const double eta = 1;
-        ck_assert_double_eq(1 - 2 * eta, -1);      /* at eta = 1 the factor is -1 */
+    {   /* the factor one step multiplies by, from gradient_descent */
+        const double vanish = factor_of_one_step(1.0 / 2, two), flip = factor_of_one_step(1.0, two);
+        const double eta = 1, flip_at_eta = factor_of_one_step(eta, two);
+        ck_assert(vanish == 1 - 2 * (1.0 / 2) && vanish == 0);   /* vanishes at eta = 1/2 */
+        ck_assert(flip == 1 - 2 * 1.0 && flip == -1);
+        ck_assert(flip_at_eta == 1 - 2 * eta && flip_at_eta == -1);  /* at eta = 1 it is -1 */
     }
     {   /* on a of curvature 2, from 4, 60 steps: converged exactly when 0 < lr < 2/a */
         static const double rates[4] = {-0.1, 0.3, 0.9, 1.1};
@@ -266,7 +279,10 @@ START_TEST(exercise_2_answer)
             ck_assert((fabs(y) < 1e-3) == (0 < lr && lr < 2 / a));
         }
     }
-    ck_assert_double_eq(1 - 2 * 1.5, -2);
+    {
+        const double grow = factor_of_one_step(1.5, two);
+        ck_assert(grow == 1 - 2 * 1.5 && grow == -2);
+    }
     {                                      /* factor -2: 4, -8, 16, -32 */
         const double by_hand[3] = {-8.0, 16.0, -32.0};
         for (int k = 0; k < 3; k++) {
@@ -308,9 +324,13 @@ START_TEST(exercise_4_answer)
     struct function g = quadratic(curvature, 2);
     double y[2] = {1.0, 1.0};
     struct gd_run run;
-    ck_assert_double_eq_tol(1 - 0.2, 0.8, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 0.2 * 10, -1, TOLERANCE);
-    ck_assert_double_eq_tol(0.2, 2 / curvature[1], TOLERANCE);    /* eta = 2/L, L = 10 */
+    {
+        const double shrink = factor_of_one_step(0.2, curvature[0]), flip = factor_of_one_step(0.2, curvature[1]);
+        ck_assert(close_to(shrink, 1 - 0.2, TOLERANCE) && close_to(shrink, 0.8, TOLERANCE));
+        ck_assert(close_to(flip, 1 - 0.2 * 10, TOLERANCE) && close_to(flip, -1, TOLERANCE));
+        /* the edge eta = 2/L of chapter 2: x2's factor is exactly -1 there */
+        ck_assert(close_to(factor_of_one_step(2 / curvature[1], curvature[1]), -1, TOLERANCE));
+    }
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);

@@ -4,6 +4,8 @@
 #include "02-learning-rate/learning_rate.h"
 #include "00-toolkit/rng.h"
 
+#include <stdio.h>
+
 /* (2.2): eta < 2 / L.  For curvatures 1, 10 that is 1/5; for 4, 25 it is
  * 2/25; the order of the curvatures must not matter.  One division: 1e-15. */
 START_TEST(largest_stable_eta_is_two_over_l)
@@ -17,6 +19,27 @@ START_TEST(largest_stable_eta_is_two_over_l)
     GIVEN("largest_stable_eta(curvature = {25, 4, 9}, dim = 3)");
     EXPECT_ANSWER(largest_stable_eta(b, 3), 2.0 / 25, 1e-15,
                   "look at every curvature: the tightest one need not come first");
+    /* 50 random problems, so that no list of answers passes: 1 to 8
+     * curvatures from 10^-2 to 10^2, the largest anywhere; (2.2) is
+     * 2 / max a_i, the same one division (tolerance: 4 units in the last
+     * place, for 2 * (1 / max a_i)). */
+    struct rng r;
+    rng_seed(&r, 23);
+    for (int n = 0; n < 50; n++) {
+        double c[8], largest = 0.0;
+        char list[200];
+        size_t dim = 1 + (size_t)rng_below(&r, 8), used = 0;
+        for (size_t i = 0; i < dim; i++) {
+            c[i] = pow(10.0, 4.0 * rng_uniform(&r) - 2.0);
+            largest = fmax(largest, c[i]);
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%.17g", i ? ", " : "",
+                                     c[i]);
+        }
+        GIVEN("largest_stable_eta(curvature = {%s}, dim = %zu), random (case %d of 50)", list,
+              dim, n + 1);
+        EXPECT_ANSWER(largest_stable_eta(c, dim), 2.0 / largest, 8.9e-16 * (2.0 / largest),
+                      "look at every curvature: the tightest one need not come first");
+    }
 }
 END_TEST
 
@@ -33,6 +56,22 @@ START_TEST(curvature_of_x2sinx_at_its_minimum)
     RETURN_IF_PENDING();
     EXPECT_ANSWER(got, x2sinx_second_derivative(x_star), 1e-6,
                   "f'' is how fast f' changes: compare the gradient a step either side of x");
+    /* Other points, so that no list of answers passes (|x| <= 8: |f''''| =
+     * |x^2 sin x - 12 sin x - 8x cos x| <= 140, so the error is below
+     * 1e-8 * 140 / 6 < 2.5e-7; the terms of f' are below 120, rounding
+     * ~1e-10), and a quadratic, whose central difference is its curvature
+     * up to rounding (~1e-16 * 6 / 1e-4). */
+    static const double points[] = {-8.0, -1.5, 0.5, 2.0, 7.25};
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        GIVEN("estimate_curvature(f = x2sinx, x = %g, step = 1e-4)", points[i]);
+        EXPECT_ANSWER(estimate_curvature(&f, points[i], 1e-4),
+                      x2sinx_second_derivative(points[i]), 1e-6,
+                      "f'' is how fast f' changes: compare the gradient a step either side of x");
+    }
+    const struct function q = function_from_spec("--function", "quadratic:3");
+    GIVEN("estimate_curvature(f = quadratic:3, i.e. 3/2 x^2, x = 2, step = 1e-4)");
+    EXPECT_ANSWER(estimate_curvature(&q, 2.0, 1e-4), 3.0, 1e-9,
+                  "divide the change of the gradient by the distance between the two points");
 }
 END_TEST
 

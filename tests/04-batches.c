@@ -72,24 +72,42 @@ static void check_update(double *w, const size_t *batch, size_t size, double bat
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), loss, TOLERANCE);
 }
 
+/* w <- k steps of BGD (eta = 0.1, all three samples) from (0, 0). */
+static void bgd_iterate(int k, double *w)
+{
+    double g[2];
+    w[0] = w[1] = 0;
+    for (int i = 0; i < k; i++) {
+        mse_grad(&model, g, w, NULL, 0);
+        gd_step(w, g, 2, 0.1);
+    }
+}
+
 /* BGD, three iterations.  w^(k) = (2 - 2 (4/15)^k) (1, 1),
  * L(w^(k)) = 88/3 (16/225)^k, grad L(w^(k)) = -44/3 (4/15)^k (1, 1). */
 START_TEST(bgd_three_iterations)
 {
     double w[2] = {0, 0};
+    double w0[2], w1[2], w2[2], w3[2], g0[2], g1[2];      /* the code's numbers */
+    bgd_iterate(0, w0);
+    bgd_iterate(1, w1);
+    bgd_iterate(2, w2);
+    bgd_iterate(3, w3);
+    mse_grad(&model, g0, w0, NULL, 0);
+    mse_grad(&model, g1, w1, NULL, 0);
     /* At w = 0 the errors are -4, -6 and -6; the gradient (4.2) is
      * 2/3 [-4 (1, 1) - 6 (2, 1) - 6 (1, 2)] = 2/3 (-22, -22). */
     const double y_of_samples_2_and_3 = 6;
     ck_assert_double_eq(regression_predict(&model, w, 0) - 4, -4);
     ck_assert_double_eq(regression_predict(&model, w, 1) - y_of_samples_2_and_3, -6);
     ck_assert_double_eq(regression_predict(&model, w, 2) - y_of_samples_2_and_3, -6);
-    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), 2.0 / 3 * -22, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), -44.0 / 3, TOLERANCE);
+    ck_assert(close_to(g0[0], 2.0 / 3 * (-4 * 1 - 6 * 2 - 6 * 1), TOLERANCE) && close_to(g0[0], 2.0 / 3 * -22, TOLERANCE));
+    ck_assert(close_to(g0[1], 2.0 / 3 * (-4 * 1 - 6 * 1 - 6 * 2), TOLERANCE) && close_to(g0[1], -44.0 / 3, TOLERANCE));
     /* Iteration 2: [(16/15)^2 + 2 (8/5)^2] / 3 and 2/3 [-16/15 - 2 . 8/5 - 8/5]. */
-    ck_assert_double_eq_tol(((16.0 / 15) * (16.0 / 15) + 2 * (8.0 / 5) * (8.0 / 5)) / 3,
-                            1408.0 / 675, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5), -176.0 / 45,
-                            TOLERANCE);
+    ck_assert(close_to(mse_loss(&model, w1, NULL, 0),
+                       ((16.0 / 15) * (16.0 / 15) + 2 * (8.0 / 5) * (8.0 / 5)) / 3, TOLERANCE) &&
+              close_to(mse_loss(&model, w1, NULL, 0), 1408.0 / 675, TOLERANCE));
+    ck_assert(close_to(g1[0], 2.0 / 3 * (-16.0 / 15 - 2 * 8.0 / 5 - 8.0 / 5), TOLERANCE) && close_to(g1[0], -176.0 / 45, TOLERANCE));
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
     check_update(w, all, 3, 88.0 / 3, -44.0 / 3, -44.0 / 3, 22.0 / 15, 22.0 / 15,
                  1408.0 / 675);
@@ -105,22 +123,22 @@ START_TEST(bgd_three_iterations)
     check_update(w, all, 3, 22528.0 / 151875, -704.0 / 675, -704.0 / 675, 6622.0 / 3375,
                  6622.0 / 3375, 360448.0 / 34171875);
     /* The steps of the hand calculation, and its decimals. */
-    ck_assert_double_eq_tol((16.0 + 36 + 36) / 3, 88.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * -22, -44.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(0 + 1.0 / 10 * 44 / 3, 22.0 / 15, TOLERANCE);
-    ck_assert_double_eq_tol((256.0 + 1152) / (225 * 3), 1408.0 / 675, TOLERANCE);
-    ck_assert_double_eq_tol(44.0 / 15 - 4, -16.0 / 15, TOLERANCE);
-    ck_assert_double_eq_tol(22.0 / 5 - 6, -8.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(22.0 / 15 + 176.0 / 450, 418.0 / 225, TOLERANCE);
-    ck_assert_double_eq_tol(836.0 / 225 - 4, -64.0 / 225, TOLERANCE);
-    ck_assert_double_eq_tol(418.0 / 75 - 6, -32.0 / 75, TOLERANCE);
-    ck_assert_double_eq_tol(418.0 / 225 + 704.0 / 6750, 6622.0 / 3375, TOLERANCE);
-    ck_assert_str_eq(fixed(2, 88.0 / 3), "29.33");
-    ck_assert_str_eq(fixed(4, 22.0 / 15), "1.4667");
-    ck_assert_str_eq(fixed(4, 1408.0 / 675), "2.0859");
-    ck_assert_str_eq(fixed(4, 418.0 / 225), "1.8578");
-    ck_assert_str_eq(fixed(5, 22528.0 / 151875), "0.14833");
-    ck_assert_str_eq(fixed(5, 6622.0 / 3375), "1.96207");
+    ck_assert(close_to(mse_loss(&model, w0, NULL, 0), (16.0 + 36 + 36) / 3, TOLERANCE) && close_to(mse_loss(&model, w0, NULL, 0), 88.0 / 3, TOLERANCE));
+    ck_assert(close_to(g0[0], 2.0 / 3 * -22, TOLERANCE) && close_to(g0[0], -44.0 / 3, TOLERANCE));
+    ck_assert(close_to(w1[0], 0 + 1.0 / 10 * 44 / 3, TOLERANCE) && close_to(w1[0], 22.0 / 15, TOLERANCE));
+    ck_assert(close_to(mse_loss(&model, w1, NULL, 0), (256.0 + 1152) / (225 * 3), TOLERANCE) && close_to(mse_loss(&model, w1, NULL, 0), 1408.0 / 675, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w1, 0) - data.y[0], 44.0 / 15 - 4, TOLERANCE) && close_to(regression_predict(&model, w1, 0) - data.y[0], -16.0 / 15, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w1, 1) - data.y[1], 22.0 / 5 - 6, TOLERANCE) && close_to(regression_predict(&model, w1, 1) - data.y[1], -8.0 / 5, TOLERANCE));
+    ck_assert(close_to(w2[0], 22.0 / 15 + 176.0 / 450, TOLERANCE) && close_to(w2[0], 418.0 / 225, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w2, 0) - data.y[0], 836.0 / 225 - 4, TOLERANCE) && close_to(regression_predict(&model, w2, 0) - data.y[0], -64.0 / 225, TOLERANCE));
+    ck_assert(close_to(regression_predict(&model, w2, 1) - data.y[1], 418.0 / 75 - 6, TOLERANCE) && close_to(regression_predict(&model, w2, 1) - data.y[1], -32.0 / 75, TOLERANCE));
+    ck_assert(close_to(w3[0], 418.0 / 225 + 704.0 / 6750, TOLERANCE) && close_to(w3[0], 6622.0 / 3375, TOLERANCE));
+    ck_assert_str_eq(fixed(2, mse_loss(&model, w0, NULL, 0)), "29.33");
+    ck_assert_str_eq(fixed(4, w1[0]), "1.4667");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, w1, NULL, 0)), "2.0859");
+    ck_assert_str_eq(fixed(4, w2[0]), "1.8578");
+    ck_assert_str_eq(fixed(5, mse_loss(&model, w2, NULL, 0)), "0.14833");
+    ck_assert_str_eq(fixed(5, w3[0]), "1.96207");
 }
 END_TEST
 
@@ -197,17 +215,21 @@ START_TEST(data_matrix_and_hessian)
 {
     const double rows[6] = {1, 1, 2, 1, 1, 2};
     const double along[2] = {1, 1}, across[2] = {1, -1}, start_direction[2] = {1, 1};
-    const double w[2] = {0, 0}, w_star[2] = {2, 2};
-    double gram[4];
-    for (int i = 0; i < 6; i++)
-        ck_assert_double_eq(data.x[i], rows[i]);
+    const double w[2] = {0, 0};
+    double gram[4], w_star[2];
     gram_matrix(gram, &data);
+    ck_assert(least_squares(w_star, &data));
+    /* the code's Gram matrix is X^T X / 3 with X the rows as the text writes them */
+    for (int a = 0; a < 2; a++)
+        for (int b = 0; b < 2; b++)
+            ck_assert_double_eq_tol(gram[2 * a + b], (rows[a] * rows[b] + rows[2 + a] * rows[2 + b] +
+                                                      rows[4 + a] * rows[4 + b]) / 3, TOLERANCE);
     for (int i = 0; i < 2; i++) {
         ck_assert_double_eq_tol(2 * (gram[2 * i] * along[0] + gram[2 * i + 1] * along[1]),
                                 22.0 / 3 * along[i], TOLERANCE);
         ck_assert_double_eq_tol(2 * (gram[2 * i] * across[0] + gram[2 * i + 1] * across[1]),
                                 2.0 / 3 * across[i], TOLERANCE);
-        ck_assert_double_eq(w[i] - w_star[i], -2 * start_direction[i]);
+        ck_assert_double_eq_tol(w[i] - w_star[i], -2 * start_direction[i], TOLERANCE);
     }
 }
 END_TEST
@@ -415,6 +437,18 @@ START_TEST(exact_fit_lets_sgd_converge)
 }
 END_TEST
 
+/* w <- the first `updates` updates of batches {1, 2}, {3}, {1, 2}, {3}
+ * (eta = 0.1) from (0, 0). */
+static void minibatch_iterate(int updates, double *w)
+{
+    double g[2];
+    w[0] = w[1] = 0;
+    for (int u = 0; u < updates; u++) {
+        mse_grad(&model, g, w, u % 2 == 0 ? &all[0] : &all[2], u % 2 == 0 ? 2 : 1);
+        gd_step(w, g, 2, 0.1);
+    }
+}
+
 /* Batches of two: {1, 2}, {3}, {1, 2}, {3}. */
 START_TEST(minibatch_two_epochs)
 {
@@ -430,7 +464,15 @@ START_TEST(minibatch_two_epochs)
     /* By hand: sample 3's error at (8/5, 1) is 8/5 + 2 - 6 = -12/5, its
      * gradient 2 (-12/5)(1, 2); the losses on all three, 2/375, then
      * 37/18750 and 32/9375, in four decimals. */
-    ck_assert_double_eq_tol(2.0 / 2 * (-4 * 1 - 6 * 2), -16, TOLERANCE);
+    double w0[2], wa[2], wb[2], wc[2], wd[2], g_first[2], g3[2];     /* the code's numbers */
+    minibatch_iterate(0, w0);
+    minibatch_iterate(1, wa);
+    minibatch_iterate(2, wb);
+    minibatch_iterate(3, wc);
+    minibatch_iterate(4, wd);
+    mse_grad(&model, g_first, w0, &all[0], 2);
+    mse_grad(&model, g3, wa, &all[2], 1);
+    ck_assert(close_to(g_first[0], 2.0 / 2 * (-4 * 1 - 6 * 2), TOLERANCE) && close_to(g_first[0], -16, TOLERANCE));
     {   /* the first batch's gradient, (2/2)[-4 (1, 1) - 6 (2, 1)], vector by
          * vector against the code's, at w = 0 */
         const double first[2] = {1, 1}, second[2] = {2, 1}, zero[2] = {0, 0};
@@ -439,13 +481,13 @@ START_TEST(minibatch_two_epochs)
         for (int j = 0; j < 2; j++)
             ck_assert_double_eq_tol(g[j], 2.0 / 2 * (-4 * first[j] - 6 * second[j]), TOLERANCE);
     }
-    ck_assert_double_eq_tol(8.0 / 5 + 2 - 6, -12.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(2 * (-12.0 / 5) * 2, -48.0 / 5, TOLERANCE);
-    ck_assert_double_eq_tol(8.0 / 5 + 1.0 / 10 * 24 / 5, 52.0 / 25, TOLERANCE);
-    ck_assert_double_eq_tol(1 + 1.0 / 10 * 48 / 5, 49.0 / 25, TOLERANCE);
-    ck_assert_str_eq(fixed(4, 2.0 / 375), "0.0053");
-    ck_assert_str_eq(fixed(4, 37.0 / 18750), "0.0020");
-    ck_assert_str_eq(fixed(4, 32.0 / 9375), "0.0034");
+    ck_assert(close_to(regression_predict(&model, wa, 2) - data.y[2], 8.0 / 5 + 2 - 6, TOLERANCE) && close_to(regression_predict(&model, wa, 2) - data.y[2], -12.0 / 5, TOLERANCE));
+    ck_assert(close_to(g3[1], 2 * (-12.0 / 5) * 2, TOLERANCE) && close_to(g3[1], -48.0 / 5, TOLERANCE));
+    ck_assert(close_to(wb[0], 8.0 / 5 + 1.0 / 10 * 24 / 5, TOLERANCE) && close_to(wb[0], 52.0 / 25, TOLERANCE));
+    ck_assert(close_to(wb[1], 1 + 1.0 / 10 * 48 / 5, TOLERANCE) && close_to(wb[1], 49.0 / 25, TOLERANCE));
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wb, NULL, 0)), "0.0053");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wc, NULL, 0)), "0.0020");
+    ck_assert_str_eq(fixed(4, mse_loss(&model, wd, NULL, 0)), "0.0034");
     {   /* (4.1) and (4.2) as written, on the batch of samples 1 and 2 at w = (1, 1/2) */
         const double at[2] = {1, 1.0 / 2};
         double sum = 0, sum_grad[2] = {0, 0}, batch_grad[2];
@@ -568,8 +610,8 @@ START_TEST(exercise_3_hessian)
     mse_grad(&model, h_across, w, NULL, 0);
     ck_assert_double_eq_tol(h_ones[0] - h_across[0], 2 * off_diagonal, TOLERANCE);
     ck_assert_double_eq_tol((h_ones[0] + h_across[0]) / 2, diagonal, TOLERANCE);
-    ck_assert_double_eq_tol(diagonal + off_diagonal, 22.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(diagonal - off_diagonal, 2.0 / 3, TOLERANCE);
+    ck_assert(close_to(h_ones[0], diagonal + off_diagonal, TOLERANCE) && close_to(h_ones[0], 22.0 / 3, TOLERANCE));
+    ck_assert(close_to(h_across[0], diagonal - off_diagonal, TOLERANCE) && close_to(h_across[0], 2.0 / 3, TOLERANCE));
     ck_assert_double_eq_tol(h_ones[0], 22.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(h_across[0], 2.0 / 3, TOLERANCE);
     /* both are eigenvectors: H v = lambda v in each coordinate */
@@ -581,12 +623,11 @@ START_TEST(exercise_3_hessian)
     ck_assert_double_eq_tol(2 + along_ones[0] - 0.1 * h_ones[0] - 2,
                             (1 - 0.1 * (22.0 / 3)) * along_ones[0], TOLERANCE);
     {   /* the start w = (0, 0) is w - w* = -2 (1, 1), along the first eigenvector */
-        const double offset = -2, start_direction[2] = {1, 1};
-        ck_assert_double_eq(0 - 2, offset);
-        for (int i = 0; i < 2; i++) {
-            ck_assert_double_eq(0 - 2, offset * start_direction[i]);
-            ck_assert_double_eq(0 - 2, -2 * start_direction[i]);
-        }
+        const double start[2] = {0, 0}, start_direction[2] = {1, 1};
+        double w_star[2];
+        ck_assert(least_squares(w_star, &data));
+        for (int i = 0; i < 2; i++)
+            ck_assert_double_eq_tol(start[i] - w_star[i], -2 * start_direction[i], TOLERANCE);
     }
 }
 END_TEST

@@ -1,5 +1,6 @@
 /* tests/05-checking-gradients-exercises.c: chapter 5's code exercises. */
 #include "harness.h"
+#include "00-toolkit/rng.h"
 #include "00-toolkit/functions.h"
 #include "05-checking-gradients/exercises.h"
 #include "05-checking-gradients/mystery.h"
@@ -28,6 +29,22 @@ START_TEST(relative_error_of_the_chapter)
     GIVEN("gradient_relative_error(analytic = 0, numeric = 0, floor = 1e-2)");
     EXPECT_ANSWER(gradient_relative_error(0.0, 0.0, 1e-2), 0.0, 0.0,
                   "two zeros agree; the floor keeps the division defined");
+    /* 40 random pairs, so that no list of answers passes: sizes from 10^-4
+     * to 10^2, either sign, floor 10^-2; (5.7) computed here,
+     * |a - n| / max(floor, |a|, |n|), the same operations (1e-15
+     * relative: r is at most 2). */
+    struct rng r;
+    rng_seed(&r, 57);
+    for (int n = 0; n < 40; n++) {
+        double a = pow(10.0, 6.0 * rng_uniform(&r) - 4.0) * (rng_uniform(&r) < 0.5 ? -1 : 1),
+               m = pow(10.0, 6.0 * rng_uniform(&r) - 4.0) * (rng_uniform(&r) < 0.5 ? -1 : 1);
+        double want = fabs(a - m) / fmax(1e-2, fmax(fabs(a), fabs(m)));
+        GIVEN("gradient_relative_error(analytic = %.17g, numeric = %.17g, floor = 1e-2), random "
+              "(case %d of 40)", a, m, n + 1);
+        EXPECT_ANSWER(gradient_relative_error(a, m, 1e-2), want, 1e-15 * fmax(want, 1e-300),
+                      "(5.7): the difference over the larger size, or the floor when both are "
+                      "smaller");
+    }
 }
 END_TEST
 

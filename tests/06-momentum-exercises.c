@@ -3,6 +3,7 @@
  * dampened run against sgd_kind to 1e-13, as the two forms round
  * differently but contract (see tests/06-momentum.c). */
 #include "harness.h"
+#include "00-toolkit/rng.h"
 #include "06-momentum/exercises.h"
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
@@ -23,6 +24,27 @@ START_TEST(largest_stable_lr_is_the_edge)
     GIVEN("largest_stable_lr(beta = 0, lambda_max = 100)");
     EXPECT_ANSWER(largest_stable_lr(0.0, 100.0), 0.02, 1e-12,
                   "with beta = 0 there is no momentum: chapter 2's limit must come out");
+    /* 40 random problems, so that no list of answers passes, against the
+     * chapter's own rate (sgd_rate): a thousandth below the answer the
+     * heavy ball converges on lambda_max, a thousandth above it does not. */
+    struct rng r;
+    rng_seed(&r, 62);
+    for (int n = 0; n < 40; n++) {
+        struct hyper h = sgd_kind.defaults;
+        double beta = 0.99 * rng_uniform(&r), lambda = pow(10.0, 4.0 * rng_uniform(&r) - 1.0);
+        GIVEN("largest_stable_lr(beta = %.17g, lambda_max = %.17g), random (case %d of 40)", beta,
+              lambda, n + 1);
+        double edge = largest_stable_lr(beta, lambda);
+        h.momentum = beta;
+        h.lr = edge * (1 - 1e-3);
+        EXPECT_ANSWER(sgd_rate(&h, lambda).radius < 1, 1, 0,
+                      "a thousandth below your limit the heavy ball should still converge: "
+                      "at which q = lr lambda does a root reach -1?");
+        h.lr = edge * (1 + 1e-3);
+        EXPECT_ANSWER(sgd_rate(&h, lambda).radius >= 1, 1, 0,
+                      "a thousandth above your limit the heavy ball should no longer converge: "
+                      "at which q = lr lambda does a root reach -1?");
+    }
 }
 END_TEST
 
@@ -80,6 +102,21 @@ START_TEST(nesterov_double_root_momentum_gives_double_root)
     GIVEN("nesterov_double_root_momentum(kappa = 4)");
     EXPECT_ANSWER(nesterov_double_root_momentum(4.0), 1.0 / 3, 1e-12,
                   "work kappa = 4 by hand: sqrt(kappa) is 2");
+    /* 40 random condition numbers from 1.5 to about 10^4, so that no list
+     * of answers passes, against the chapter's own roots (sgd_rate, which
+     * calls two roots repeated when they agree to its tolerance). */
+    struct rng rr;
+    rng_seed(&rr, 64);
+    for (int n = 0; n < 40; n++) {
+        double kappa = 1.5 * pow(10.0, 3.8 * rng_uniform(&rr));
+        GIVEN("nesterov_double_root_momentum(kappa = %.17g), random (case %d of 40); then Nesterov "
+              "SGD with lr = 1/kappa and that beta on curvature 1: its roots repeated (1) or not (0)",
+              kappa, n + 1);
+        h.lr = 1.0 / kappa;
+        h.momentum = nesterov_double_root_momentum(kappa);
+        EXPECT_ANSWER(sgd_rate(&h, 1.0).roots == ROOTS_REPEATED, 1, 0,
+                      "the two roots should coincide: check the discriminant you set to zero");
+    }
 }
 END_TEST
 

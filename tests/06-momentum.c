@@ -63,6 +63,41 @@ static struct hyper setting(double lr, double momentum, bool nesterov)
     return h;
 }
 
+/* Where, between beta = 0 (real roots) and just below 1 (complex ones),
+ * the kind of roots the book's rate (rates.c) reports for Nesterov at lr on
+ * curvature 1 stops being `kind` (bisection). */
+static double edge_of_roots(double lr, enum roots kind)
+{
+    double below = 0, above = 1 - 1e-6;
+    struct hyper h = setting(lr, below, true);
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_REAL);
+    h.momentum = above;
+    ck_assert_int_eq(sgd_rate(&h, 1.0).roots, ROOTS_COMPLEX);
+    for (int i = 0; i < 200; i++) {
+        h.momentum = (below + above) / 2;
+        if ((sgd_rate(&h, 1.0).roots == kind) == (kind == ROOTS_REAL))
+            below = h.momentum;
+        else
+            above = h.momentum;
+    }
+    return (below + above) / 2;
+}
+
+/* Gradient descent's rate at lr on curvature lambda, from rates.c. */
+static double gd_rate(double lr, double lambda)
+{
+    const struct hyper h = setting(lr, 0, false);
+    return sgd_rate(&h, lambda).radius;
+}
+
+/* The smaller momentum at which that rate has a double root: rates.c calls
+ * roots repeated within a rounding band of the discriminant's zero, so the
+ * middle of the band, between the last real and the first complex roots. */
+static double nesterov_double_root_by_bisection(double lr)
+{
+    return (edge_of_roots(lr, ROOTS_REAL) + edge_of_roots(lr, ROOTS_COMPLEX)) / 2;
+}
+
 /* Gradient descent: x1 <- (1 - 1/4) x1, x2 <- (1 - 3/4) x2. */
 START_TEST(example_gradient_descent)
 {
@@ -143,7 +178,7 @@ START_TEST(example_gradient_descent_factors)
         ck_assert_double_eq_tol(x[k + 1][0], (1 - 1.0 / 4) * x[k][0], TOLERANCE);
         ck_assert_double_eq_tol(x[k + 1][1], (1 - 3.0 / 4) * x[k][1], TOLERANCE);
     }
-    ck_assert_double_eq_tol(1 - 1.0 / 4, 3.0 / 4, TOLERANCE);
+    ck_assert(close_to(x[1][0] / x[0][0], 1 - 1.0 / 4, TOLERANCE) && close_to(x[1][0] / x[0][0], 3.0 / 4, TOLERANCE));
     ck_assert(close_to(x[1][1] / x[0][1], 1 - 3.0 / 4, TOLERANCE) && close_to(x[1][1] / x[0][1], 1.0 / 4, TOLERANCE));
 }
 END_TEST
@@ -299,16 +334,6 @@ START_TEST(exercise_1_heavy_ball_by_hand)
     ck_assert_double_eq_tol(opt.buffer[0][0], 5.0 / 2, TOLERANCE);
     ck_assert_double_eq_tol(theta, 7.0 / 16, TOLERANCE);
     optimizer_free(&opt);
-    /* the worked answer's arithmetic, as written: f'(x) = 2x */
-    ck_assert_double_eq_tol(1 - 1.0 / 8 * 2, 3.0 / 4, TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (3.0 / 2) + 1.0 / 2 * (3.0 / 4 - 1), 7.0 / 16,
-                            TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 3.0 / 16 - 1.0 / 8, 7.0 / 16, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 2.0 / 8, 3.0 / 4, TOLERANCE);
-    ck_assert_double_eq_tol(1 + 3.0 / 2, 5.0 / 2, TOLERANCE);
-    ck_assert_double_eq_tol(3.0 / 4 - 1.0 / 8 * (5.0 / 2), 3.0 / 4 - 5.0 / 16, TOLERANCE);
-    ck_assert_double_eq_tol(-1.0 / 8 * 2, 3.0 / 4 - 1, TOLERANCE);
-    ck_assert_double_eq_tol(-1.0 / 8 * 2, -1.0 / 4, TOLERANCE);
     /* the answer's lines, each one assertion against heavy_ball_step's iterates */
     {
         double y = 1.0, before = 1.0, g;
@@ -320,6 +345,23 @@ START_TEST(exercise_1_heavy_ball_by_hand)
         heavy_ball_step(&y, &before, &g, 1, 1.0 / 8, 0.5);
         ck_assert(close_to(y, 3.0 / 4 - (1.0 / 8) * (3.0 / 2) + (1.0 / 2) * (3.0 / 4 - 1), TOLERANCE) &&
                   close_to(y, 3.0 / 4 - 3.0 / 16 - 1.0 / 8, TOLERANCE) && close_to(y, 7.0 / 16, TOLERANCE));
+    }
+    /* PyTorch's buffer form, line by line, against sgd_kind's buffer and iterates */
+    {
+        struct optimizer pt;
+        double y = 1.0, g, b1, y1;
+        optimizer_init(&pt, &sgd_kind, &h, 1);
+        f.gradient(&f, &g, &y);
+        optimizer_step(&pt, &y, &g);
+        b1 = pt.buffer[0][0];
+        y1 = y;
+        ck_assert(close_to(y1, 1 - 2.0 / 8, TOLERANCE) && close_to(y1, 3.0 / 4, TOLERANCE));
+        f.gradient(&f, &g, &y);
+        optimizer_step(&pt, &y, &g);
+        ck_assert(close_to(pt.buffer[0][0], 1 + 3.0 / 2, TOLERANCE) && close_to(pt.buffer[0][0], 5.0 / 2, TOLERANCE));
+        ck_assert(close_to(y, 3.0 / 4 - 1.0 / 8 * (5.0 / 2), TOLERANCE) && close_to(y, 3.0 / 4 - 5.0 / 16, TOLERANCE));
+        ck_assert(close_to(-1.0 / 8 * b1, y1 - 1, TOLERANCE) && close_to(-1.0 / 8 * b1, -1.0 / 4, TOLERANCE));
+        optimizer_free(&pt);
     }
 }
 END_TEST
@@ -337,11 +379,15 @@ START_TEST(exercise_2_edge_flips_for_ever)
     struct hyper h = setting(3.8 / 100, 0.9, false);
     struct optimizer opt;
     double x = 1.0, grad, last = 1.0, at_1000 = 0;
-    ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0) / 100.0, 0.02, TOLERANCE);   /* beta = 0 */
-    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8 */
+    {   /* the edge (2 + 2 beta)/L: the code's rate there is 1, for beta = 0.9 and 0 */
+        const struct hyper edge = setting((2 + 2 * 0.9) / 100, 0.9, false), plain = setting((2 + 2 * 0) / 100.0, 0, false);
+        ck_assert(close_to(sgd_rate(&edge, steep).radius, 1, 1e-12) && close_to(edge.lr, 0.038, TOLERANCE));
+        ck_assert(close_to(sgd_rate(&plain, steep).radius, 1, 1e-12) && close_to(plain.lr, 0.02, TOLERANCE));  /* beta = 0 */
+    }
+    {   /* z = -1 is a root of z^2 - (1 + beta - q) z + beta, q = 3.8: rates.c's
+         * roots of trace -1.9 and determinant 0.9 are -1 and -0.9, radius 1 */
         double z = -1, t = 1 + 0.9 - 3.8;
-        ck_assert_double_eq_tol(z * z - t * z + 0.9, 0, TOLERANCE);
+        ck_assert_double_eq_tol(rate_of_2x2(t, 0.9).radius, -z, TOLERANCE);
     }
     optimizer_init(&opt, &sgd_kind, &h, 1);
     for (int k = 1; k <= 2000; k++) {
@@ -358,7 +404,10 @@ START_TEST(exercise_2_edge_flips_for_ever)
     ck_assert_double_eq_tol(fabs(x) / at_1000, 1.0, 1e-12);
     /* (6.6) at its edge, and gradient descent's 2/L */
     ck_assert(0 < h.lr * steep && close_to(h.lr * steep, 2 + 2 * h.momentum, 1e-12));
-    ck_assert(close_to(2 / steep, 0.02, 1e-15));
+    {   /* gradient descent's edge 2/L = 0.02: the code's rate there is 1 */
+        ck_assert(close_to(gd_rate(2 / steep, steep), gd_rate(0.02, steep), 1e-15) &&
+                  close_to(gd_rate(0.02, steep), 1, 1e-12));
+    }
 }
 END_TEST
 
@@ -426,8 +475,11 @@ END_TEST
 START_TEST(heavy_ball_best_beats_nesterov_at_100)
 {
     const double kappa = 100, root = sqrt(kappa);
-    ck_assert_double_eq_tol((root - 1) / (root + 1), 9.0 / 11, TOLERANCE);
-    ck_assert_double_gt(1 - 1 / root, (root - 1) / (root + 1));
+    struct hyper best = setting(0, 0, false), ahead = setting(1 / kappa, 9.0 / 11, true);
+    heavy_ball_best(1.0, kappa, &best.lr, &best.momentum);
+    const double heavy = sgd_rate(&best, 1.0).radius, nesterov = sgd_rate(&ahead, 1.0).radius;
+    ck_assert(close_to(heavy, (root - 1) / (root + 1), TOLERANCE) && close_to(heavy, 9.0 / 11, TOLERANCE));
+    ck_assert(close_to(nesterov, 1 - 1 / root, 1e-6) && nesterov > heavy);
 }
 END_TEST
 
@@ -436,15 +488,17 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     static const double kappas[3] = {4.0, 100.0, 1442.0};
     for (int i = 0; i < 3; i++) {
         double kappa = kappas[i], root = sqrt(kappa), p = 1 - 1 / kappa;
-        double low = ((2 - p) - 2 * sqrt(1 - p)) / p, high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        double low = nesterov_double_root_by_bisection(1 / kappa), high = ((2 - p) + 2 * sqrt(1 - p)) / p;
+        {   /* at eta = 1/L the flattest direction has q = 1/kappa: p = 1 - q is
+             * plain descent's rate there (beta = 0) */
+            const struct hyper plain = setting(1 / kappa, 0, true);
+            const double p_code = sgd_rate(&plain, 1.0).radius;
+            ck_assert(close_to(1 - p_code, 1 / kappa, 1e-15));
+            ck_assert(close_to(p_code, p, 1e-15));
+        }
         ck_assert_double_eq_tol(p * low * low + (2 * p - 4) * low + p, 0, TOLERANCE);
         ck_assert_double_eq_tol(pow(1 + low, 2) * p * p - 4 * low * p, 0, TOLERANCE);
         /* the answer's lines, each one assertion */
-        {
-            const double L = kappa, mu = 1;
-            ck_assert_double_eq_tol(1 / L * mu, 1 / kappa, 1e-15);         /* q = 1/kappa at lr = 1/L */
-        }
-        ck_assert_double_eq_tol(1 - p, 1 / kappa, 1e-15);
         ck_assert_double_eq_tol(square(1 + low) * p * p - 4 * low * p, 0, TOLERANCE);
         ck_assert_double_eq_tol(square(1 + low) * p, 4 * low, TOLERANCE);
         ck_assert(close_to(low, ((2 - p) - 2 * sqrt(1 - p)) / p, TOLERANCE) &&
@@ -463,8 +517,6 @@ START_TEST(exercise_4_nesterov_double_root_algebra)
     }
     {
         struct hyper h = setting(0.01, 9.0 / 11, true);
-        const double L = 100;
-        ck_assert_double_eq(h.lr, 1 / L);
         ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 9.0 / 10, TOLERANCE);
         ck_assert_double_eq_tol(sgd_rate(&h, 100.0).radius, 0, TOLERANCE);
         ck_assert_double_gt(0.9, 9.0 / 11);
@@ -528,7 +580,7 @@ START_TEST(theory_gradient_descent_best)
     ck_assert_double_eq_tol(h.lr, 2.0 / 101, TOLERANCE);
     ck_assert_double_eq_tol(h.lr, 2 / (1 + 100.0), TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, 99.0 / 101, TOLERANCE);
-    ck_assert_double_eq_tol(99.0 / 101, (100 - 1) / (100 + 1.0), TOLERANCE);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&h, &f).radius, (100 - 1) / (100 + 1.0), TOLERANCE);
     /* the two terms of (6.2) are equal there: 1 - lr mu = lr L - 1 */
     ck_assert_double_eq_tol(1 - h.lr * 1, h.lr * 100 - 1, TOLERANCE);
     /* "it creeps towards 1 as kappa grows": 1 - r = 2/(kappa + 1) shrinks,
@@ -686,8 +738,14 @@ START_TEST(theory_stability_edge)
     ck_assert_double_lt(sgd_rate(&h, 100.0).radius, 1.0);
     /* the two edges as (6.6) and (6.9) write them, beta = 0.9, L = 100 */
     ck_assert_double_eq_tol((2 + 2 * 0.9) / 100, 0.038, TOLERANCE);
-    ck_assert_double_eq_tol((2 + 2 * 0.9) / (1 + 2 * 0.9), 19.0 / 14, TOLERANCE);
-    ck_assert_double_lt(19.0 / 14, 2 + 2 * 0.9);
+    {   /* Nesterov's edge q = (2 + 2 beta)/(1 + 2 beta) = 19/14: sgd_rate is 1
+         * there, while heavy ball (edge 2 + 2 beta) is still stable */
+        const struct hyper nesterov_edge = setting((2 + 2 * 0.9) / (1 + 2 * 0.9) / 100, 0.9, true);
+        const struct hyper heavy_there = setting(19.0 / 14 / 100, 0.9, false);
+        ck_assert(close_to(sgd_rate(&nesterov_edge, 100.0).radius, 1, 1e-9) &&
+                  close_to(nesterov_edge.lr * 100, 19.0 / 14, TOLERANCE));
+        ck_assert(sgd_rate(&heavy_there, 100.0).radius < 1 && 19.0 / 14 < 2 + 2 * 0.9);
+    }
     {   /* (6.6) and (6.9): the stable q = lr lambda of heavy ball and Nesterov */
         const double beta = 0.5;
         for (double q = 0.005; q < 4; q += 0.01) {
@@ -743,14 +801,20 @@ START_TEST(theory_figure_heavy_ball_three_times_faster)
     ck_assert_double_eq_tol(sgd_rate(&gd, 25.0).radius, 0.875, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&heavy, &f).radius, 0.8, TOLERANCE);
     ck_assert_double_eq_tol(sgd_rate_on_quadratic(&gd, &f).radius, 0.925, TOLERANCE);
-    ck_assert_double_eq_tol(log(0.8) / log(0.925), 2.86, 0.005);
-    /* the polynomial of (6.5) on the flat direction, its roots, the edge */
-    ck_assert_double_eq_tol(1 + 0.5 - 0.075, 1.425, TOLERANCE);
-    ck_assert_double_eq_tol(0.8 + 0.625, 1.425, TOLERANCE);
-    ck_assert_double_eq_tol(0.8 * 0.625, 0.5, TOLERANCE);
-    ck_assert_double_eq_tol(1 - 0.075, 0.925, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 25, 0.08, TOLERANCE);
-    ck_assert_double_lt(0.075, 2.0 / 25);
+    ck_assert_double_eq_tol(log(flat.radius) / log(sgd_rate(&gd, 1.0).radius), 2.86, 0.005);
+    /* the polynomial of (6.5) on the flat direction: its trace 1 + 0.5 - 0.075,
+     * its roots 0.8 (the code's rate) and 0.625, their product beta = 0.5 */
+    {
+        const double r = flat.radius;
+        ck_assert(close_to(r + 0.5 / r, 1 + 0.5 - 0.075, TOLERANCE) && close_to(r + 0.5 / r, 1.425, TOLERANCE));
+        ck_assert(close_to(r, 0.8, TOLERANCE) && close_to(0.5 / r, 0.625, TOLERANCE) && close_to(r + 0.625, 1.425, TOLERANCE));
+        ck_assert(close_to(r * 0.625, 0.5, TOLERANCE));
+        const double gd_flat = sgd_rate(&gd, 1.0).radius;
+        ck_assert(close_to(gd_flat, 1 - 0.075, TOLERANCE) && close_to(gd_flat, 0.925, TOLERANCE));
+    }
+    /* the edge 2/L = 0.08 of gradient descent on 25, past the 0.075 used */
+    ck_assert(close_to(gd_rate(2.0 / 25, 25), gd_rate(0.08, 25), 1e-15) && close_to(gd_rate(0.08, 25), 1, 1e-12) &&
+              gd_rate(0.075, 25) < 1);
 }
 END_TEST
 
@@ -768,7 +832,8 @@ START_TEST(theory_momentum_0_9_suits_kappa_1442)
     ck_assert_double_eq_tol(kappa, pow((1.0 + s) / (1.0 - s), 2.0), 1e-9);
     heavy_ball_best(1.0, kappa, &lr, &beta);
     ck_assert_double_eq_tol(beta, 0.9, TOLERANCE);
-    ck_assert_double_eq_tol((sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(0.9), 1e-9);
+    ck_assert(close_to((sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(beta), 1e-9) &&
+              close_to(sqrt(beta), sqrt(0.9), 1e-9));
 }
 END_TEST
 
@@ -885,20 +950,23 @@ START_TEST(theory_nesterov_double_root_momentum)
     ck_assert_double_eq_tol(sgd_rate(&h, 1.0).radius, 0.9, TOLERANCE);
     /* with q = 1/kappa: beta (1 - q) = (sqrt kappa - 1)^2 / kappa and
      * (1 + beta)(1 - q) = 2 (sqrt kappa - 1) / sqrt kappa */
-    ck_assert_double_eq_tol(h.momentum * (1 - 1 / 100.0), pow(sqrt(100.0) - 1, 2) / 100.0, TOLERANCE);
-    ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0), 2 * (sqrt(100.0) - 1) / sqrt(100.0),
-                            TOLERANCE);
+    {   /* a double root r has r^2 = beta (1 - q) and r + r = (1 + beta)(1 - q) */
+        const double r = sgd_rate(&h, 1.0).radius;
+        ck_assert(close_to(r * r, h.momentum * (1 - 1 / 100.0), 1e-6) &&
+                  close_to(r * r, pow(sqrt(100.0) - 1, 2) / 100.0, 1e-6));
+        ck_assert(close_to(r + r, (1 + h.momentum) * (1 - 1 / 100.0), 1e-6) &&
+                  close_to(r + r, 2 * (sqrt(100.0) - 1) / sqrt(100.0), 1e-6));
+    }
     {   /* at lr = 1/L the steep q = 1 and the flat q = 1/kappa; the momentum
          * (sqrt(kappa) - 1)/(sqrt(kappa) + 1) gives the flat one the double root
          * sqrt(beta(1 - q)) = 1 - 1/sqrt(kappa) (1e-6: a double root's rounding) */
         const double kappa = 100, L = 100, mu = 1;
         const double lr = 1 / L, q = 1 / kappa, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
         struct hyper ahead = setting(lr, beta, true);
-        ck_assert(lr * L == 1);
         /* the momentum whose double root the test above measures */
         ck_assert_double_eq_tol(h.momentum, (sqrt(kappa) - 1) / (sqrt(kappa) + 1), 1e-15);
         ck_assert(close_to(sgd_rate(&ahead, mu).radius, sqrt(beta * (1 - q)), 1e-6) &&
-                  close_to(sqrt(beta * (1 - q)), 1 - 1 / sqrt(kappa), 1e-15));
+                  close_to(sgd_rate(&ahead, mu).radius, 1 - 1 / sqrt(kappa), 1e-6));
     }
 }
 END_TEST
@@ -918,12 +986,16 @@ START_TEST(theory_nesterov_double_root_momentum_valley)
         const double L = 25, kappa = 25;
         const double lr = 1 / L, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
         struct hyper ahead = setting(lr, beta, true);
-        ck_assert(close_to(beta, (5 - 1) / (5 + 1.0), 1e-15) && close_to(beta, 2.0 / 3, 1e-15));
         const double mu = 1;
+        /* the momentum at which the code's rate is a double root r: r + r = (1 + beta)(1 - q) */
+        const double implied = 2 * sgd_rate(&ahead, mu).radius / (1 - lr * mu) - 1;
+        ck_assert(close_to(implied, (5 - 1) / (5 + 1.0), 1e-6) && close_to(implied, 2.0 / 3, 1e-6));
         ck_assert(close_to(sgd_rate(&ahead, mu).radius, 1 - 1 / sqrt(25.0), 1e-6) &&
                   close_to(sgd_rate(&ahead, mu).radius, 0.8, 1e-6));
-        ck_assert(close_to(2 / L, 0.08, 1e-15));                /* gradient descent's edge 2/L */
-        ck_assert_double_eq_tol((1 / fabs(log(0.925))) / (1 / fabs(log(0.8))), 2.86, 0.005);
+        {   /* gradient descent's edge 2/L = 0.08: the code's rate there is 1 */
+            ck_assert(close_to(gd_rate(2 / L, L), gd_rate(0.08, L), 1e-15) && close_to(gd_rate(0.08, L), 1, 1e-12));
+        }
+        ck_assert_double_eq_tol((1 / fabs(log(0.925))) / (1 / fabs(log(sgd_rate(&ahead, mu).radius))), 2.86, 0.005);
     }
 }
 END_TEST
@@ -1242,8 +1314,8 @@ struct measured_case {
     bool nesterov;
 };
 
-static double relative_gap(const struct measured_case *c, long from, long to,
-                           enum roots *roots)
+static double measured_over_r(const struct measured_case *c, long from, long to,
+                              enum roots *roots)
 {
     const double curvature[2] = {c->mu, c->L};
     struct function f = quadratic(curvature, 2);
@@ -1253,7 +1325,13 @@ static double relative_gap(const struct measured_case *c, long from, long to,
     ck_assert_int_eq(m.diverged_at, 0);
     ck_assert(!m.underflow);
     *roots = theory.roots;
-    return m.rate / theory.radius - 1.0;
+    return m.rate / theory.radius;
+}
+
+static double relative_gap(const struct measured_case *c, long from, long to,
+                           enum roots *roots)
+{
+    return measured_over_r(c, from, to, roots) - 1.0;
 }
 
 /* Two different real roots: e_k = A r^k + B s^k with |s| < r (or, for
@@ -1300,13 +1378,14 @@ START_TEST(measured_repeated_roots)
         ck_assert_double_ge(gap, 0);
         ck_assert_double_le(gap, most + 1e-9);
     }
-    {   /* the ratio (A + 400B)/(A + 100B) lies in [1, 4] for A, B of one
-         * sign, so the gap is at most 4^(1/300) - 1 = 0.46% */
-        const double a = 0.3, b = 2.0;
-        const double ratio = (a + 400 * b) / (a + 100 * b);
-        ck_assert(1 <= ratio && ratio <= 4);
-        ck_assert(close_to(100 * (pow(4, 1.0 / 300) - 1), 0.46, 0.005));
-        ck_assert(between(0, pow(ratio, 1.0 / 300) - 1, pow(4, 1.0 / 300) - 1));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        /* measured/r is ((A + 400B)/(A + 100B))^(1/300), the ratio in [1, 4]:
+         * the gap is at most 4^(1/300) - 1 = 0.46% */
+        enum roots roots;
+        const double ratio = measured_over_r(&cases[i], 100, 400, &roots), slack = 1e-9;
+        ck_assert(between(1, pow(ratio, 300) * 0.999999, 4));
+        ck_assert(between(0, ratio - slack - 1, pow(4, 1.0 / 300) - 1));
+        ck_assert(ratio - 1 <= pow(4, 1.0 / 300) - 1 + 1e-9 && close_to(100 * (pow(4, 1.0 / 300) - 1), 0.46, 0.005));
     }
 }
 END_TEST

@@ -1,5 +1,6 @@
 /* tests/07-adaptive-exercises.c: chapter 7's code exercises. */
 #include "harness.h"
+#include "00-toolkit/rng.h"
 #include "00-toolkit/functions.h"
 #include "07-adaptive/exercises.h"
 #include "07-adaptive/adadelta.h"
@@ -238,6 +239,25 @@ START_TEST(adagrad_on_a_slope)
     GIVEN("adagrad_distance_on_a_slope(lr = 1, g = 2, t = 1)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(1.0, 2.0, 1), 1.0, 1e-12,
                   "one step with eps = 0: how far does AdaGrad's first move go?");
+    /* 30 random slopes, so that no list of answers passes: lr in (0, 1],
+     * |g| from 10^-3 to 10^3, t up to 200; the distance is
+     * lr sum_{k<=t} 1/sqrt(k) whatever g (each move within an ulp of
+     * lr/sqrt(k): 1e-12 relative is loose). */
+    struct rng r;
+    rng_seed(&r, 75);
+    for (int n = 0; n < 30; n++) {
+        double lr = 1.0 - rng_uniform(&r),
+               g = pow(10.0, 6.0 * rng_uniform(&r) - 3.0) * (rng_uniform(&r) < 0.5 ? -1 : 1);
+        long t = 1 + (long)rng_below(&r, 200);
+        double want = 0.0;
+        for (long k = 1; k <= t; k++)
+            want += lr / sqrt((double)k);
+        GIVEN("adagrad_distance_on_a_slope(lr = %.17g, g = %.17g, t = %ld), random (case %d of 30)",
+              lr, g, t, n + 1);
+        EXPECT_ANSWER(adagrad_distance_on_a_slope(lr, g, t), want, 1e-12 * want,
+                      "(7.2) with the same g at every step: what is the sum after k steps, and "
+                      "so move k?");
+    }
 }
 END_TEST
 

@@ -9,6 +9,8 @@
  * of the same matrix, relative 1e-12.
  */
 #include "harness.h"
+
+#include <stdio.h>
 #include "00-toolkit/rng.h"
 #include "05-checking-gradients/gradcheck.h"
 #include "11-tiny-network/curvature.h"
@@ -49,6 +51,35 @@ START_TEST(softmax_cross_entropy_matches)
     EXPECT_ANSWER(loss, log(2.0), 2.3e-13, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
     EXPECT_ANSWER(dz[0], -0.5, 1e-15, "exp(1000) overflows: see how the chapter keeps every exponential at most one");
     network_free(&net);
+    /* 30 random cases, so that no list of answers passes: 2 to 6 logits
+     * in [-5, 5] and a random class, against the chapter's own
+     * loss_of_outputs (the same operations may come in another order:
+     * 1e-13, a few hundred units in the last place of numbers below 12). */
+    struct rng r;
+    rng_seed(&r, 115);
+    for (int n = 0; n < 30; n++) {
+        size_t k = 2 + (size_t)rng_below(&r, 5), c = (size_t)rng_below(&r, k);
+        double logits[6], mine[6], book[6];
+        char list[200];
+        size_t used = 0;
+        for (size_t i = 0; i < k; i++) {
+            logits[i] = 10.0 * rng_uniform(&r) - 5.0;
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%.17g", i ? ", " : "",
+                                     logits[i]);
+        }
+        GIVEN("softmax_cross_entropy(dz, z = (%s), k = %zu, c = %zu), random (case %d of 30)",
+              list, k, c, n + 1);
+        loss = softmax_cross_entropy(mine, logits, k, c);
+        network_init(&net, 1, 0, k, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+        EXPECT_ANSWER(loss, loss_of_outputs(&net, book, logits, (double)c), 1e-13,
+                      "the loss is (11.5), the cross-entropy of class c: which logit is subtracted?");
+        for (size_t i = 0; i < k; i++) {
+            char name[32];
+            snprintf(name, sizeof name, "dz[%zu]", i);
+            exercise_expect(name, mine[i], book[i], 1e-13, gradient_hint);
+        }
+        network_free(&net);
+    }
 }
 END_TEST
 

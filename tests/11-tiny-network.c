@@ -340,6 +340,17 @@ END_TEST
 
 /* log-sum-exp and BCE with logits never overflow: z = 1000 would make
  * exp(z) infinite. */
+/* Is every label of data one of a and b, and each of them used? */
+static int labels_are(const struct dataset *data, double a, double b)
+{
+    size_t as = 0, bs = 0;
+    for (size_t i = 0; i < data->count; i++) {
+        as += data->y[i] == a;
+        bs += data->y[i] == b;
+    }
+    return as > 0 && bs > 0 && as + bs == data->count;
+}
+
 START_TEST(safe_log_sum_exp)
 {
     double big[2] = {1000, 1000}, small[2] = {-1000, -1000}, z;
@@ -366,7 +377,12 @@ START_TEST(safe_log_sum_exp)
                                 fmax(z, 0) - z * y + log(1 + exp(-fabs(z))), 1e-15);
         ck_assert_double_eq_tol(dz, s - y, 1e-15);
         ck_assert_double_eq_tol(sigmoid(z), 1 / (1 + exp(-z)), 1e-15);
-        ck_assert(y == 0 || y == 1);
+    }
+    {   /* the labels BCE is given, y in {0, 1}: the chapter's two moons' */
+        struct dataset moons;
+        two_moons(&moons, 200, 0.1, 1);
+        ck_assert(labels_are(&moons, 0, 1));
+        dataset_free(&moons);
     }
     /* the MSE's dz = 2 (z - y) */
     struct network mse;
@@ -836,15 +852,26 @@ START_TEST(init_variance_third)
 END_TEST
 
 /* Momentum's effective rate eta / (1 - beta) at the chapter's beta 0.9 is
- * 10 eta (rounding of 1 - 0.9: 1e-14). */
+ * 10 eta: under a gradient that holds still, the step of the book's SGD
+ * with momentum tends to eta/(1 - beta) times it (after 1000 steps beta^1000
+ * is gone; x near 300, where two x differ to about 1e-13). */
 START_TEST(momentum_effective_rate)
 {
-    const double beta = 0.9;
-    ck_assert_double_eq_tol(1 / (1 - beta), 10, 1e-14);
-    {
-        const double lr = 0.01;
-        ck_assert_double_eq_tol(lr / (1 - beta), 10 * lr, 1e-15);
+    const double beta = 0.9, lr = 0.01;
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double x = 0, g = 3.0, before = 0;
+    h.lr = lr;
+    h.momentum = beta;
+    optimizer_init(&opt, &sgd_kind, &h, 1);
+    for (int k = 0; k < 1000; k++) {
+        before = x;
+        optimizer_step(&opt, &x, &g);
     }
+    optimizer_free(&opt);
+    ck_assert_double_eq_tol((before - x) / g / lr, 1 / (1 - beta), 1e-10);
+    ck_assert_double_eq_tol((before - x) / g / lr, 10, 1e-10);
+    ck_assert(close_to((before - x) / g, lr / (1 - beta), 1e-12) && close_to((before - x) / g, 10 * lr, 1e-12));
 }
 END_TEST
 

@@ -1245,7 +1245,10 @@ START_TEST(manual_sgd_beats_adam_with_defaults)
     ck_assert_str_eq(fixed(3, sgd), "0.195");
     ck_assert_double_le(longest, 0.001 * (1 + 1e-6));
     {
-        const double minimum = 1, start = -1.5;             /* Rosenbrock's x1 */
+        /* Rosenbrock's x1: its minimum a and its start, from the toolkit */
+        const struct function rosenbrock = function_from_spec("--function", "rosenbrock");
+        const double minimum = rosenbrock.param[0], start = rosenbrock.start[0];
+        ck_assert(start == -1.5 && minimum == 1);
         ck_assert_double_lt(2000 * 0.001, minimum - start);
         ck_assert_double_eq_tol(minimum - start, 2.5, 1e-15);
     }

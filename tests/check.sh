@@ -52,6 +52,14 @@ committed_stub() {
     return 1
 }
 
+# The stubs of a chapter folder: those in it, and those of its reference
+# answers in solutions/ (a stub you deleted).
+chapter_stubs() {
+    for f in chapters/"$1"/exercise_*.c solutions/"$1"/exercise_*.c; do
+        [ -f "$f" ] && echo "chapters/$1/${f##*/}"
+    done | sort -u
+}
+
 # Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
 find_stub() {
     ex=$1
@@ -62,20 +70,31 @@ find_stub() {
     folder=$(chapter_folder "${ex%%.*}")
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
     number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
-    for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        # the stub's first line, or the committed stub's once you rewrote it
-        first=$(head -n 1 "$f")
+    for f in $(chapter_stubs "$folder"); do
+        # the stub's first line, or the committed stub's once you rewrote
+        # it (or deleted it)
+        first=$(head -n 1 "$f" 2>/dev/null)
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
     done
-    known=$(for f in chapters/"$folder"/exercise_*.c; do
-        [ -f "$f" ] || continue
-        first=$(head -n 1 "$f")
+    known=$(for f in $(chapter_stubs "$folder"); do
+        first=$(head -n 1 "$f" 2>/dev/null)
         if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
         printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
     done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
-    echo "EX=$ex: chapter ${ex%%.*} has no code exercise $number (its code exercises: ${known:-none})" >&2
+    # an exercise of the chapter's list that has no stub: worked by hand
+    item=$(awk -v m="${number#*.}" '
+        /^## Exercises/ { on = 1; next }
+        on && /^## / { exit }
+        on && index($0, m ". ") == 1 { print FNR; exit }' "chapters/$folder/README.md" 2>/dev/null)
+    answer=$(grep -n -m 1 "^\*\*${number#*.}\.\*\*" "solutions/$folder.md" 2>/dev/null | cut -d: -f1)
+    if [ -n "$item" ]; then
+        echo "exercise $number is not a code exercise: the chapter asks it in chapters/$folder/README.md:$item," \
+            "and its worked answer is solutions/$folder.md${answer:+:$answer} (try it before you look;" \
+            "the code exercises of chapter ${ex%%.*}: ${known:-none})" >&2
+        exit 3
+    fi
+    echo "EX=$ex: chapter ${ex%%.*} has no exercise $number (its code exercises: ${known:-none})" >&2
     exit 2
 }
 
@@ -94,6 +113,7 @@ record() {
     shift 2
     rm -f "$stamp.ok"
     mkdir -p "$BUILD/check"
+    [ "${V:-0}" != 1 ] || echo "$* >$output 2>&1" >&2    # make V=1
     "$@" >"$output" 2>&1
     rc=$?
     echo $rc >"$stamp.status"
@@ -265,9 +285,14 @@ fi
 [ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^0\([0-9]\)/\1/')"
 
 if [ "$mode" = hint ]; then
-    stub=$(find_stub "${1:-}") || exit 2
-    text=$(cat "$stub")
-    if ! grep -q 'TODO(' "$stub"; then
+    stub=$(find_stub "${1:-}" 2>&1)
+    case $? in
+        0) ;;
+        3) echo "$stub"; exit 0 ;;     # worked by hand: where its answer is
+        *) echo "$stub" >&2; exit 2 ;;
+    esac
+    text=$(cat "$stub" 2>/dev/null)
+    if ! grep -q 'TODO(' "$stub" 2>/dev/null; then
         commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub")
     fi
     echo "exercise ${1}: $stub"
@@ -286,6 +311,10 @@ if [ "$mode" = reset ]; then
     stub=$(find_stub "${1:-}") || exit 2
     commit=$(committed_stub "$stub") || {
         echo "reset: cannot find the committed stub of $stub (is this a git clone?)" >&2; exit 2; }
+    if [ ! -f "$stub" ]; then
+        git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub was missing; the stub is back"
+        exit 0
+    fi
     if git show "$commit:$stub" | cmp -s - "$stub"; then
         echo "exercise $1: $stub is already the stub"
         exit 0

@@ -19,6 +19,7 @@ case $chapter in
 esac
 data=$BUILD/data/$chapter
 mkdir -p "$data" "$out"
+[ "${V:-0}" != 1 ] || set -x     # make V=1 (the Makefile shows this log then)
 if ! grep -q '^# data: ' "plots/$chapter.gp"; then
     "$BUILD/${program#build/}" --csv "$data" >/dev/null
 fi

@@ -22,8 +22,9 @@
  * tests/exercise_race.h races it against the book's kind on random cases
  * and names the wrong variant it matches; a line LAB_YOURS(kind, step,
  * "N.M") in tests/lab-yours.c makes `make lab-yours` run it in the lab.
- * Each stub is compiled on its own: one that does not compile is replaced
- * by a stand-in that reports "does not compile" with its first error, one
+ * Each stub is compiled on its own: one that does not compile, does not
+ * link (tests/stubs.sh) or is missing is replaced by a stand-in that
+ * reports it with its first error or the name it lacks, one
  * that crashes or loops is stopped and named with the line of the
  * learner's file it was running (tests/main.c reads it with addr2line, on
  * Linux) and the call GIVEN, and the other exercises and chapters still
@@ -80,9 +81,19 @@ void exercise_expect(const char *expression, double got, double expected, double
 #define EXPECT_ANSWER(got, expected, tolerance, hint) \
     exercise_expect(#got, (double)(got), (double)(expected), (double)(tolerance), (hint))
 
+/* The same for an answer the chapter asks the reader to predict before
+ * running the test: a failure says `unshown` ("the count you predicted
+ * from (1.3)") instead of the expected value.  Exactly. */
+void exercise_expect_unshown(const char *expression, double got, double expected,
+                             const char *unshown, const char *hint);
+#define EXPECT_ANSWER_UNSHOWN(got, expected, unshown, hint) \
+    exercise_expect_unshown(#got, (double)(got), (double)(expected), (unshown), (hint))
+
 /* The learner's functions in a build/tests/NN-slug-yours program, written
- * by tests/stubs.sh: name, the stub's file, its first compiler error when
- * it does not compile (then the function is a stand-in), and its address.
+ * by tests/stubs.sh: name, the stub's file, why it is a stand-in (the
+ * reference answer) when the stub does not compile, does not link or is
+ * missing (a sentence starting "your f() ..." or with the file; NULL
+ * otherwise), and its address.
  * The stubs are compiled with -finstrument-functions, so the harness knows
  * which of them is running when a test crashes or loops. */
 struct stub_function {

@@ -235,6 +235,10 @@ int main(int argc, char **argv)
 {
     SRunner *runner;
     int failures;
+    /* Each line printed, by a test or by the learner's code debugging
+     * itself, reaches the log even when its test then fails: Check's child
+     * process leaves through _exit, which would drop a full buffer. */
+    setvbuf(stdout, NULL, _IOLBF, 0);
 #if defined(RUN_YOURS)
     /* build/tests/04-batches-yours reports as "04-batches" */
     const char *program = argc > 0 ? argv[0] : "tests";

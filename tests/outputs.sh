@@ -94,7 +94,7 @@ case $mode in
                 }
             for (i = 1; i <= count; i++) programs = programs sorted[i] " "
             print "$(BUILD)/outputs/" key ": " programs "$(OUTPUT_READS) tests/outputs.sh | deps"
-            printf "\t@BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n", key
+            printf "\t$(Q)BUILD='"'"'$(BUILD)'"'"' sh tests/outputs.sh run %s\n", key
         }' "$BUILD/outputs/commands.tmp"
         mv "$BUILD/outputs/commands.tmp" "$BUILD/outputs/commands"
         ;;
@@ -115,6 +115,7 @@ EOF
             run="$run --csv '$BUILD/data/$chapter'"
         fi
         out=$BUILD/outputs/$key
+        [ "${V:-0}" != 1 ] || echo "LC_ALL=C sh -c \"$run\" >$out.tmp 2>&1" >&2
         LC_ALL=C sh -c "$run" >"$out.tmp" 2>&1
         status=$?
         if [ "$figure" = 1 ] && [ $status -ne 0 ]; then

@@ -5,7 +5,7 @@
 
 static const char *todo_file, *todo_function, *todo_hint;
 
-void exercise_todo(const char *file, const char *function, const char *hint)
+void (TODO)(const char *file, const char *function, const char *hint)
 {
     todo_file = file;
     todo_function = function;

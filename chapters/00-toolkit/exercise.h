@@ -15,10 +15,15 @@
 
 #include <stdbool.h>
 
-#define TODO(hint) exercise_todo(__FILE__, __func__, (hint))
+/* TODO(hint) calls the function TODO with the stub's file and function
+ * (a macro is not expanded again inside its own expansion), so that what
+ * the compiler says about the line, "expected ';' before 'TODO'", is in
+ * the words the stub shows. */
+#define TODO(hint) TODO(__FILE__, __func__, (hint))
 
-/* Remember that the stub in file/function is still a stub. */
-void exercise_todo(const char *file, const char *function, const char *hint);
+/* Remember that the stub in file/function is still a stub.  (The name in
+ * parentheses is the function, not the macro.) */
+void (TODO)(const char *file, const char *function, const char *hint);
 
 /* Did a stub call TODO since the last exercise_forget()?  If so, where. */
 bool exercise_pending(const char **file, const char **function, const char **hint);
