@@ -83,7 +83,8 @@ mpi_run() {
     job=$jobs/$1 job_p=$2; shift 2
     if [ "$mode" = queue ]; then
         queued=$((queued + 1))
-        printf 'mpirun --quiet --oversubscribe -np %s%s >%s 2>%s\necho $? >%s\n' \
+        # (timeout: a job that hangs fails, exit 124, instead of stopping make check)
+        printf 'timeout 300 mpirun --quiet --oversubscribe -np %s%s >%s 2>%s\necho $? >%s\n' \
             "$job_p" "$(quote "$@")" "$(quote "$job.out")" \
             "$(quote "$job.err")" "$(quote "$job.status")" >"$jobs/$(printf %03d $queued).sh"
         return 0
@@ -246,6 +247,18 @@ mpi_cases() {
             if grep -q '^descent-mpi: writing standard output failed: No space left on device$' "$cli_err"
             then cli_passed=$((cli_passed + 1))
             else cli_fail "--output /dev/full, P = $p: the lab's line about the full disk"; fi
+        fi
+    done
+    # A write that fails in the middle of a long run (past stdio's buffer):
+    # rank 0 does not stop alone while the others wait for it in the next
+    # all-reduce; all stop there, exit 2, with the lab's one line.
+    for p in 2 3; do
+        refused "--output /dev/full in the middle of a run, P = $p" "midfull.$p" "$p" \
+            "$BUILD/descent-mpi" --data "$three" --steps 200000 --output /dev/full
+        if [ "$mode" = check ]; then
+            if grep -q '^descent-mpi: writing standard output failed: No space left on device$' "$cli_err"
+            then cli_passed=$((cli_passed + 1))
+            else cli_fail "--output /dev/full in the middle of a run, P = $p: the lab's line"; fi
         fi
     done
     refused "--output in no folder" output.none 2 "$BUILD/descent-mpi" --data "$three" \

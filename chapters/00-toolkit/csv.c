@@ -29,10 +29,14 @@ static const char *name_of(FILE *file)
     return "an output file";
 }
 
+bool csv_stdout_checked_later;
+
 void csv_check(FILE *out)
 {
     int error = errno;
     if (!ferror(out))
+        return;
+    if (out == stdout && csv_stdout_checked_later)
         return;
     if (out == stdout)
         check_stdout();

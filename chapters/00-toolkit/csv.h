@@ -28,8 +28,13 @@ void csv_row(FILE *out, long step, double loss, const double *x, size_t count);
 bool row_is_finite(double loss, const double *x, size_t count);
 
 /* Stop (exit 2) with the file's name and strerror if a write to out
- * failed; call it right after the write, while errno still holds why. */
+ * failed; call it right after the write, while errno still holds why.
+ * For stdout, not while csv_stdout_checked_later is true: a program that
+ * must not stop alone (chapter 12's descent-mpi, whose other processes
+ * wait for it in the next all-reduce) checks ferror(stdout) itself, and
+ * check_stdout (fail.h) reports it. */
 void csv_check(FILE *out);
+extern bool csv_stdout_checked_later;
 
 /* "dir/name", in a fresh string the caller frees, at any length. */
 char *csv_path(const char *dir, const char *name);

@@ -25,11 +25,11 @@
  * (4.x) does not report: it exits 0, and rank 0 never sees the error.  So
  * descent-mpi takes one flag of its own, --output FILE: rank 0 writes the
  * CSV into FILE itself, and a failed write is then the lab's usual exit 2
- * (fail.h), found when the rows are flushed.  Not handled yet: a write
- * that fails in the middle of a run longer than the 64 KB output buffer,
- * on several processes, stops rank 0 while the others wait for it in the
- * next all-reduce (neither MPI_Abort nor leaving without MPI_Finalize
- * ended such a job reliably with Open MPI 4 here).
+ * (fail.h).  A write that fails in the middle of a run must not stop
+ * rank 0 alone, while the others wait for it in the next all-reduce: rank
+ * 0 does not stop at the failed row (csv_stdout_checked_later), it adds
+ * "my output failed" to the sums of the next all-reduce, and then every
+ * process stops together (rank 0 with the lab's line, exit 2).
  *
  * Open MPI adds the P contributions in an order fixed by P and the message
  * size, so a run is bit-identical from run to run for the same P; the
@@ -38,6 +38,7 @@
  */
 #include <mpi.h>
 
+#include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "A-lab/lab.h"
 #include "12-data-parallel/shares.h"
@@ -51,7 +52,8 @@
 int lab_main(int argc, char **argv);     /* chapters/A-lab/main.c, renamed */
 
 static int rank, workers;
-static double *summed;                   /* [dim + 1]: the all-reduced sums and count */
+static double *summed;                   /* [dim + 2]: the all-reduced sums, count and */
+                                         /* 1 if rank 0's output failed, else 0 */
 static size_t summed_dim;
 
 /* ANCHOR: allreduced */
@@ -62,11 +64,17 @@ static void allreduced_gradient(const struct regression *model, double *grad,
     const size_t dim = regression_dim(model);
     if (summed_dim != dim) {             /* once per run: the lab's loop allocates nothing */
         free(summed);
-        summed = xcalloc(dim + 1, sizeof *summed);
+        summed = xcalloc(dim + 2, sizeof *summed);
         summed_dim = dim;
     }
     share_contribution(summed, model, theta, batch, size, workers, rank);
-    MPI_Allreduce(MPI_IN_PLACE, summed, (int)(dim + 1), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    summed[dim + 1] = rank == 0 && ferror(stdout) ? 1 : 0;
+    MPI_Allreduce(MPI_IN_PLACE, summed, (int)(dim + 2), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    if (summed[dim + 1] != 0) {          /* rank 0's rows are lost: all stop */
+        if (rank == 0)
+            check_stdout();
+        exit(EXIT_USAGE);
+    }
     shares_mean(grad, summed, dim);
 }
 /* ANCHOR_END: allreduced */
@@ -153,6 +161,7 @@ int main(int argc, char **argv)
                  "file); run build/descent for it", argv[i]);
     }
     argc = take_output(argc, argv);
+    csv_stdout_checked_later = true;     /* see allreduced_gradient */
     lab_batch_gradient = allreduced_gradient;
     lab_help_intro = help_intro;
     return lab_main(argc, argv);
