@@ -182,7 +182,7 @@ $(BUILD)/obj/tests/main-%.o: tests/main.c $(BUILD_FLAGS) | deps
 # A call of an undeclared function is an error (gcc before 14 only warns,
 # and the learner would meet it later as a link error without a line).
 # Always -g: a report names the line of your code, whatever CFLAGS says.
-STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) -g $(DESCENT_FIXED) -finstrument-functions \
+STUB_FLAGS = $(DESCENT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(if $(filter -g,$(CFLAGS)),,-g) $(DESCENT_FIXED) -finstrument-functions \
 	-Werror=implicit-function-declaration
 $(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 	@mkdir -p $(@D)
