@@ -523,22 +523,9 @@ START_TEST(exercise_1_fourth_iteration)
      * = 2/3 (-1408/3375) (weights 1, 2, 1 or 1, 1, 2 on the errors); the update
      * 6622/3375 + 2816/101250; (4.3): 2 - 2 (4/15)^4 = 2 - 512/50625 and
      * 88/3 (16/225)^4; and the decimals. */
-    ck_assert_double_eq_tol(3 * 6622.0 / 3375, 6622.0 / 1125, TOLERANCE);
-    ck_assert_double_eq_tol(13244.0 / 3375 - 4, -256.0 / 3375, TOLERANCE);
-    ck_assert_double_eq_tol(6622.0 / 1125 - 6, -128.0 / 1125, TOLERANCE);
-    ck_assert_double_eq_tol(-128.0 / 1125, -384.0 / 3375, TOLERANCE);
-    ck_assert_double_eq_tol((256.0 * 256 + 2 * 384.0 * 384) / (3375.0 * 3375 * 3),
-                            360448.0 / 34171875, TOLERANCE);
-    ck_assert_double_eq_tol(2.0 / 3 * (-256 - 3 * 384) / 3375, 2.0 / 3 * (-1408.0 / 3375),
-                            TOLERANCE);
-    ck_assert_double_eq_tol((1 * -256.0 + 2 * -384 + 1 * -384) / 3375 * 2 / 3, -2816.0 / 10125,
-                            TOLERANCE);
-    ck_assert_double_eq_tol((1 * -256.0 + 1 * -384 + 2 * -384) / 3375 * 2 / 3, -2816.0 / 10125,
-                            TOLERANCE);
-    ck_assert_double_eq_tol(6622.0 / 3375 + 2816.0 / 101250, 100738.0 / 50625, TOLERANCE);
-    ck_assert_double_eq_tol(2 - 2 * pow(4.0 / 15, 4), 2 - 512.0 / 50625, TOLERANCE);
-    ck_assert_double_eq_tol(88.0 / 3 * pow(16.0 / 225, 4), 5767168.0 / 7688671875.0, TOLERANCE);
-    {   /* the start, w^(3) = 6622/3375 (1, 1): three BGD steps from (0, 0) */
+    {   /* each step of the answer against the code's number: w^(3) from
+         * three BGD steps from (0, 0), then its predictions, errors, loss,
+         * gradient, w^(4) and L(w^(4)) */
         const double along[2] = {1, 1};
         double v[2] = {0, 0}, g[2];
         for (int k = 0; k < 3; k++) {
@@ -547,13 +534,36 @@ START_TEST(exercise_1_fourth_iteration)
         }
         for (int j = 0; j < 2; j++)
             ck_assert_double_eq_tol(v[j], 6622.0 / 3375 * along[j], TOLERANCE);
+        const double pred0 = regression_predict(&model, v, 0), pred1 = regression_predict(&model, v, 1);
+        const double e0 = pred0 - data.y[0], e1 = pred1 - data.y[1], e2 = regression_predict(&model, v, 2) - data.y[2];
+        const double loss3 = mse_loss(&model, v, NULL, 0);
+        ck_assert(close_to(pred1, 3 * 6622.0 / 3375, TOLERANCE) && close_to(pred1, 6622.0 / 1125, TOLERANCE));
+        ck_assert(close_to(e0, 13244.0 / 3375 - 4, TOLERANCE) && close_to(e0, -256.0 / 3375, TOLERANCE));
+        ck_assert(close_to(e1, 6622.0 / 1125 - 6, TOLERANCE) && close_to(e1, -128.0 / 1125, TOLERANCE));
+        ck_assert(close_to(e2, -128.0 / 1125, TOLERANCE) && close_to(e2, -384.0 / 3375, TOLERANCE));
+        ck_assert(close_to(loss3, (256.0 * 256 + 2 * 384.0 * 384) / (3375.0 * 3375 * 3), TOLERANCE) &&
+                  close_to(loss3, 360448.0 / 34171875, TOLERANCE));
+        mse_grad(&model, g, v, NULL, 0);
+        ck_assert(close_to(g[0], 2.0 / 3 * (-256 - 3 * 384) / 3375, TOLERANCE) &&
+                  close_to(g[0], 2.0 / 3 * (-1408.0 / 3375), TOLERANCE));
+        ck_assert(close_to(g[0], (1 * -256.0 + 2 * -384 + 1 * -384) / 3375 * 2 / 3, TOLERANCE) &&
+                  close_to(g[0], -2816.0 / 10125, TOLERANCE));
+        ck_assert(close_to(g[1], (1 * -256.0 + 1 * -384 + 2 * -384) / 3375 * 2 / 3, TOLERANCE) &&
+                  close_to(g[1], -2816.0 / 10125, TOLERANCE));
+        ck_assert_str_eq(fixed(5, pred0), "3.92415");
+        ck_assert_str_eq(fixed(5, pred1), "5.88622");
+        ck_assert_str_eq(fixed(7, loss3), "0.0105481");
+        ck_assert_str_eq(fixed(6, g[0]), "-0.278123");
+        gd_step(v, g, 2, 0.1);
+        const double loss4 = mse_loss(&model, v, NULL, 0);
+        ck_assert(close_to(v[0], 6622.0 / 3375 + 2816.0 / 101250, TOLERANCE) &&
+                  close_to(v[0], 100738.0 / 50625, TOLERANCE));
+        ck_assert(close_to(v[0], 2 - 2 * pow(4.0 / 15, 4), TOLERANCE) && close_to(v[0], 2 - 512.0 / 50625, TOLERANCE));
+        ck_assert(close_to(loss4, 88.0 / 3 * pow(16.0 / 225, 4), TOLERANCE) &&
+                  close_to(loss4, 5767168.0 / 7688671875.0, TOLERANCE));
+        ck_assert_str_eq(fixed(5, v[0]), "1.98989");
+        ck_assert_str_eq(sci(5, loss4), "7.50086e-4");
     }
-    ck_assert_str_eq(fixed(5, 13244.0 / 3375), "3.92415");
-    ck_assert_str_eq(fixed(5, 6622.0 / 1125), "5.88622");
-    ck_assert_str_eq(fixed(7, 360448.0 / 34171875), "0.0105481");
-    ck_assert_str_eq(fixed(6, -2816.0 / 10125), "-0.278123");
-    ck_assert_str_eq(fixed(5, 100738.0 / 50625), "1.98989");
-    ck_assert_str_eq(sci(5, 5767168.0 / 7688671875.0), "7.50086e-4");
 }
 END_TEST
 
