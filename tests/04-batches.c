@@ -572,14 +572,23 @@ END_TEST
  * three 8/15, 128/375, 3456/15625. */
 START_TEST(exercise_2_order_3_2_1)
 {
-    double w[2] = {0, 0};
+    double w[2] = {0, 0}, seen[3], after[3], forward[2] = {0, 0}, g[2];
     check_update(w, &all[2], 1, 36.0, -12.0, -24.0, 6.0 / 5, 12.0 / 5, 8.0 / 15);
+    after[0] = mse_loss(&model, w, NULL, 0);
     ck_assert_double_eq_tol(regression_predict(&model, w, 1), 24.0 / 5, TOLERANCE);
+    seen[1] = mse_loss(&model, w, &all[1], 1);
     check_update(w, &all[1], 1, 36.0 / 25, -24.0 / 5, -12.0 / 5, 42.0 / 25, 66.0 / 25,
                  128.0 / 375);
+    after[1] = mse_loss(&model, w, NULL, 0);
     ck_assert_double_eq_tol(regression_predict(&model, w, 0), 108.0 / 25, TOLERANCE);
+    seen[2] = mse_loss(&model, w, &all[0], 1);
     check_update(w, &all[0], 1, 64.0 / 625, 16.0 / 25, 16.0 / 25, 202.0 / 125, 322.0 / 125,
                  3456.0 / 15625);
+    after[2] = mse_loss(&model, w, NULL, 0);
+    for (int i = 0; i < 3; i++) {   /* the same epoch in order 1, 2, 3 */
+        mse_grad(&model, g, forward, &all[i], 1);
+        gd_step(forward, g, 2, 0.1);
+    }
     /* The table's samples (1, 2, 6), (2, 1, 6), (1, 1, 4) and decimals; sample
      * 3's error at 0 is -6, and its x2 = 2 doubles the pull on w2, which
      * jumps to 12/5; the epoch ends at (1.616, 2.576), where order 1, 2, 3
@@ -588,16 +597,19 @@ START_TEST(exercise_2_order_3_2_1)
     ck_assert_double_eq(data.y[0], 4);
     ck_assert_double_eq(data.x[2 * 2 + 1], 2);
     ck_assert_double_eq(0 - data.y[2], -6);
-    ck_assert_str_eq(fixed(4, 8.0 / 15), "0.5333");
-    ck_assert_str_eq(fixed(2, 36.0 / 25), "1.44");
-    ck_assert_str_eq(fixed(4, 128.0 / 375), "0.3413");
-    ck_assert_str_eq(fixed(4, 64.0 / 625), "0.1024");
-    ck_assert_str_eq(fixed(6, 3456.0 / 15625), "0.221184");
-    ck_assert_str_eq(fixed(3, 202.0 / 125), "1.616");
-    ck_assert_str_eq(fixed(3, 322.0 / 125), "2.576");
-    ck_assert_str_eq(fixed(3, 298.0 / 125), "2.384");
-    ck_assert_str_eq(fixed(3, 226.0 / 125), "1.808");
-    ck_assert_str_eq(fixed(5, 384.0 / 3125), "0.12288");
+    /* the decimals, of the code's losses and iterates */
+    ck_assert_str_eq(fixed(4, after[0]), "0.5333");
+    ck_assert_str_eq(fixed(2, seen[1]), "1.44");
+    ck_assert_str_eq(fixed(4, after[1]), "0.3413");
+    ck_assert_str_eq(fixed(4, seen[2]), "0.1024");
+    ck_assert_str_eq(fixed(6, after[2]), "0.221184");
+    ck_assert_str_eq(fixed(3, w[0]), "1.616");
+    ck_assert_str_eq(fixed(3, w[1]), "2.576");
+    ck_assert(close_to(forward[0], 298.0 / 125, TOLERANCE) && close_to(forward[1], 226.0 / 125, TOLERANCE));
+    ck_assert_str_eq(fixed(3, forward[0]), "2.384");
+    ck_assert_str_eq(fixed(3, forward[1]), "1.808");
+    ck_assert_double_eq_tol(mse_loss(&model, forward, NULL, 0), 384.0 / 3125, TOLERANCE);
+    ck_assert_str_eq(fixed(5, mse_loss(&model, forward, NULL, 0)), "0.12288");
 }
 END_TEST
 
