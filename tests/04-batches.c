@@ -620,6 +620,24 @@ END_TEST
  * by 0.98. */
 /* Exercise 3, the Hessian: H = (2/3) X^T X = [[4, 10/3], [10/3, 4]],
  * eigenvalues 4 + 10/3 = 22/3 along (1, 1) and 4 - 10/3 = 2/3 along (1, -1). */
+/* The code's Hessian along v, H v = grad(w* + v) with w* = (2, 2) (the
+ * loss is quadratic), and its eigenvalue there (v an eigenvector). */
+static double hessian_eigenvalue(const double v[2])
+{
+    double w[2] = {2 + v[0], 2 + v[1]}, h[2];
+    mse_grad(&model, h, w, NULL, 0);
+    return h[0] / v[0];
+}
+
+/* The code's factor r on w - w* over one BGD step at eta from (0, 0). */
+static double bgd_factor(double eta)
+{
+    double w[2] = {0, 0}, g[2];
+    mse_grad(&model, g, w, NULL, 0);
+    gd_step(w, g, 2, eta);
+    return (w[0] - 2) / (0 - 2.0);
+}
+
 START_TEST(exercise_3_hessian)
 {
     const double diagonal = 4, off_diagonal = 10.0 / 3;
@@ -658,13 +676,15 @@ END_TEST
  * the other direction would allow 2/(2/3) = 3. */
 START_TEST(exercise_3_limit)
 {
-    const double other_limit = 3;
-    ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
-    ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
-    ck_assert_double_eq_tol(2 / (2.0 / 3), other_limit, TOLERANCE);
-    ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
-    ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
-    ck_assert_double_gt(3.0 / 11, 0);                     /* 0 < eta < 3/11 */
+    const double other_limit = 3, ones[2] = {1, 1}, minus[2] = {1, -1};
+    const double lambda_max = hessian_eigenvalue(ones), lambda_min = hessian_eigenvalue(minus);
+    ck_assert(close_to(2 / lambda_max, 6.0 / 22, TOLERANCE) && close_to(2 / lambda_max, 3.0 / 11, TOLERANCE));
+    ck_assert_double_eq_tol(2 / lambda_max, 2 / (22.0 / 3), TOLERANCE);
+    ck_assert(close_to(2 / lambda_min, 2 / (2.0 / 3), TOLERANCE) && close_to(2 / lambda_min, other_limit, TOLERANCE));
+    ck_assert_str_eq(fixed(4, 2 / lambda_max), "0.2727");
+    ck_assert(close_to(bgd_factor(3.0 / 11), 1 - 22 * (3.0 / 11) / 3, TOLERANCE) &&
+              close_to(bgd_factor(3.0 / 11), -1, TOLERANCE));
+    ck_assert_double_gt(2 / lambda_max, 0);               /* 0 < eta < 3/11 */
     {   /* along (1, -1) the Hessian's eigenvalue is 2/3: H v = grad(w* + v) */
         const double across[2] = {1, -1}, w_star[2] = {2, 2};
         double w[2], h[2];
@@ -748,18 +768,23 @@ START_TEST(exercise_3_largest_stable_eta)
      * along (1, 1) and 4 - 10/3 = 2/3 along (1, -1); w - w* = -2 (1, 1) r^k
      * with r = 1 - 22 eta/3; |r| < 1 for 0 < eta < 6/22 = 3/11 (0.2727) =
      * 2/lambda_max; the other direction would allow 2/(2/3) = 3. */
-    ck_assert_double_eq_tol(4 + 10.0 / 3, 22.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(4 - 10.0 / 3, 2.0 / 3, TOLERANCE);
-    ck_assert_double_eq_tol(6.0 / 22, 3.0 / 11, TOLERANCE);
-    ck_assert_double_eq_tol(2 / (22.0 / 3), 3.0 / 11, TOLERANCE);
+    const double ones[2] = {1, 1}, minus[2] = {1, -1};
+    const double lambda_max = hessian_eigenvalue(ones), lambda_min = hessian_eigenvalue(minus);
+    ck_assert(close_to(lambda_max, 4 + 10.0 / 3, TOLERANCE) && close_to(lambda_max, 22.0 / 3, TOLERANCE));
+    ck_assert(close_to(lambda_min, 4 - 10.0 / 3, TOLERANCE) && close_to(lambda_min, 2.0 / 3, TOLERANCE));
+    ck_assert(close_to(2 / lambda_max, 6.0 / 22, TOLERANCE) && close_to(2 / lambda_max, 3.0 / 11, TOLERANCE));
+    ck_assert_double_eq_tol(2 / lambda_max, 2 / (22.0 / 3), TOLERANCE);
     /* past the edge the program stops with the book's exit status 3 */
     ck_assert_int_eq(EXIT_DIVERGED, 3);
-    ck_assert_str_eq(fixed(4, 3.0 / 11), "0.2727");
-    ck_assert_double_eq_tol(1 - 22 * (3.0 / 11) / 3, -1, TOLERANCE);
+    ck_assert_str_eq(fixed(4, 2 / lambda_max), "0.2727");
+    ck_assert(close_to(bgd_factor(3.0 / 11), 1 - 22 * (3.0 / 11) / 3, TOLERANCE) &&
+              close_to(bgd_factor(3.0 / 11), -1, TOLERANCE));
     ck_assert_double_eq_tol(mse_loss(&model, w, NULL, 0), 88.0 / 3, TOLERANCE);
     const double below = 0.27, above = 0.28;
-    ck_assert_str_eq(fixed(2, 1 - 22 * below / 3), "-0.98");
-    ck_assert_str_eq(fixed(4, 1 - 22 * above / 3), "-1.0533");
+    ck_assert(close_to(bgd_factor(below), 1 - 22 * below / 3, TOLERANCE) &&
+              close_to(bgd_factor(above), 1 - 22 * above / 3, TOLERANCE));
+    ck_assert_str_eq(fixed(2, bgd_factor(below)), "-0.98");
+    ck_assert_str_eq(fixed(4, bgd_factor(above)), "-1.0533");
     /* 1.0533 to the power 400, between two printed rows: about 10^9. */
     ck_assert_double_lt(fabs(log10(pow(1.0533, 400)) - log10(1e9)), 0.5);
     for (int k = 0; k < 2; k++) {
