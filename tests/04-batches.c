@@ -360,29 +360,41 @@ END_TEST
  * and the loss on all three 264/25, 24/125, 384/3125. */
 START_TEST(sgd_three_updates)
 {
-    double w[2] = {0, 0};
+    double w[2] = {0, 0}, seen[3], after[3], bgd[2] = {0, 0}, g[2], bgd_loss[3];
     check_update(w, &all[0], 1, 16.0, -8.0, -8.0, 4.0 / 5, 4.0 / 5, 264.0 / 25);
+    after[0] = mse_loss(&model, w, NULL, 0);
     ck_assert_double_eq_tol(regression_predict(&model, w, 1), 12.0 / 5, TOLERANCE);
+    seen[1] = mse_loss(&model, w, &all[1], 1);
     check_update(w, &all[1], 1, 324.0 / 25, -72.0 / 5, -36.0 / 5, 56.0 / 25, 38.0 / 25,
                  24.0 / 125);
+    after[1] = mse_loss(&model, w, NULL, 0);
+    ck_assert_str_eq(fixed(2, w[0]), "2.24");
     /* The second update divides the loss on all three by (264/25)/(24/125) = 55. */
     ck_assert_double_eq_tol((264.0 / 25) / mse_loss(&model, w, NULL, 0), 55.0, TOLERANCE);
     ck_assert_double_eq_tol(regression_predict(&model, w, 2), 132.0 / 25, TOLERANCE);
+    seen[2] = mse_loss(&model, w, &all[2], 1);
     check_update(w, &all[2], 1, 324.0 / 625, -36.0 / 25, -72.0 / 25, 298.0 / 125, 226.0 / 125,
                  384.0 / 3125);
+    after[2] = mse_loss(&model, w, NULL, 0);
+    for (int k = 0; k < 3; k++) {   /* BGD from (0, 0): its losses after 1, 2, 3 updates */
+        mse_grad(&model, g, bgd, NULL, 0);
+        gd_step(bgd, g, 2, 0.1);
+        bgd_loss[k] = mse_loss(&model, bgd, NULL, 0);
+    }
     /* The decimals of the table and of the text after it; BGD's after one
      * update (three sample gradients) and after three. */
     ck_assert_double_eq(data.y[1], 6);              /* samples (2, 1, 6), (1, 2, 6) */
     ck_assert_double_eq(data.y[2], 6);
-    ck_assert_str_eq(fixed(2, 264.0 / 25), "10.56");
-    ck_assert_str_eq(fixed(2, 324.0 / 25), "12.96");
-    ck_assert_str_eq(fixed(4, 324.0 / 625), "0.5184");
-    ck_assert_str_eq(fixed(3, 24.0 / 125), "0.192");
-    ck_assert_str_eq(fixed(5, 384.0 / 3125), "0.12288");
-    ck_assert_str_eq(fixed(3, 384.0 / 3125), "0.123");
-    ck_assert_str_eq(fixed(2, 56.0 / 25), "2.24");
-    ck_assert_str_eq(fixed(3, 1408.0 / 675), "2.086");
-    ck_assert_str_eq(fixed(4, 360448.0 / 34171875), "0.0105");
+    ck_assert_str_eq(fixed(2, after[0]), "10.56");
+    ck_assert_str_eq(fixed(2, seen[1]), "12.96");
+    ck_assert_str_eq(fixed(4, seen[2]), "0.5184");
+    ck_assert_str_eq(fixed(3, after[1]), "0.192");
+    ck_assert_str_eq(fixed(5, after[2]), "0.12288");
+    ck_assert_str_eq(fixed(3, after[2]), "0.123");
+    ck_assert_double_eq_tol(bgd_loss[0], 1408.0 / 675, TOLERANCE);
+    ck_assert_str_eq(fixed(3, bgd_loss[0]), "2.086");
+    ck_assert_double_eq_tol(bgd_loss[2], 360448.0 / 34171875, TOLERANCE);
+    ck_assert_str_eq(fixed(4, bgd_loss[2]), "0.0105");
 }
 END_TEST
 
