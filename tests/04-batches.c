@@ -262,9 +262,15 @@ START_TEST(bgd_closed_form_at_step_10)
     ck_assert_double_eq_tol(2 * (gram[0] + gram[1]), 22.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(2 * (gram[0] - gram[1]), 2.0 / 3, TOLERANCE);
     ck_assert_double_eq_tol(2 * gram[0] * -1 + 2 * gram[1] * 1, -(2.0 / 3), TOLERANCE);
-    ck_assert_double_eq_tol(1 - 22.0 / 30, 4.0 / 15, TOLERANCE);
-    ck_assert_double_eq_tol(22.0 / 3 * (2 * 4.0 / 15) * (2 * 4.0 / 15), 88.0 / 3 * 16.0 / 225,
-                            TOLERANCE);
+    {   /* r and the first loss from the code's first step from (0, 0) */
+        double v[2] = {0, 0}, gv[2];
+        mse_grad(&model, gv, v, NULL, 0);
+        gd_step(v, gv, 2, 0.1);
+        const double r = (v[0] - 2) / (0 - 2.0), loss = mse_loss(&model, v, NULL, 0);
+        ck_assert(close_to(r, 1 - 22.0 / 30, TOLERANCE) && close_to(r, 4.0 / 15, TOLERANCE));
+        ck_assert(close_to(loss, 22.0 / 3 * (2 * 4.0 / 15) * (2 * 4.0 / 15), TOLERANCE) &&
+                  close_to(loss, 88.0 / 3 * 16.0 / 225, TOLERANCE));
+    }
     /* the start e^(0) = -2 (1, 1) is an eigenvector: H e = (22/3) e */
     mse_grad(&model, grad, w, NULL, 0);
     ck_assert_double_eq_tol(grad[0] / (22.0 / 3), -2, TOLERANCE);
@@ -320,9 +326,11 @@ END_TEST
  * 2.06, 0.144 and 0.0117. */
 START_TEST(rounded_path)
 {
-    double rounded[2] = {0, 0}, grad[2];
+    double rounded[2] = {0, 0}, grad[2], first, exact_loss, loss_147, loss_186, exact3[2] = {0, 0};
     mse_grad(&model, grad, rounded, NULL, 0);
     gd_step(rounded, grad, 2, 0.1);
+    first = rounded[0];                                 /* the code's w^(1), 22/15 */
+    exact_loss = mse_loss(&model, rounded, NULL, 0);
     /* Rounding 22/15 to 1.47 moves w by 1/300 (0.0033); the distance to 2
      * becomes 0.53 = (159/160)(8/15), so the loss drops by 1 - (159/160)^2
      * = 319/25600, the chapter's "about 1.2 %". */
@@ -331,12 +339,14 @@ START_TEST(rounded_path)
     ck_assert_double_eq_tol(1.0 - (0.53 / (2.0 - rounded[0])) * (0.53 / (2.0 - rounded[0])), 319.0 / 25600,
                             TOLERANCE);
     rounded[0] = rounded[1] = 1.47;
-    ck_assert_double_eq_tol(mse_loss(&model, rounded, NULL, 0), 22.0 / 3 * 0.53 * 0.53, TOLERANCE);
+    loss_147 = mse_loss(&model, rounded, NULL, 0);
+    ck_assert_double_eq_tol(loss_147, 22.0 / 3 * 0.53 * 0.53, TOLERANCE);
     mse_grad(&model, grad, rounded, NULL, 0);
     gd_step(rounded, grad, 2, 0.1);
     ck_assert_double_eq_tol(rounded[0], 1.47 + 22.0 / 3 * 0.053, TOLERANCE);
     rounded[0] = rounded[1] = 1.86;
-    ck_assert_double_eq_tol(mse_loss(&model, rounded, NULL, 0), 22.0 / 3 * 0.14 * 0.14, TOLERANCE);
+    loss_186 = mse_loss(&model, rounded, NULL, 0);
+    ck_assert_double_eq_tol(loss_186, 22.0 / 3 * 0.14 * 0.14, TOLERANCE);
     mse_grad(&model, grad, rounded, NULL, 0);
     gd_step(rounded, grad, 2, 0.1);
     ck_assert_double_eq_tol(rounded[0], 1.86 + 22.0 / 3 * 0.014, TOLERANCE);
@@ -344,14 +354,23 @@ START_TEST(rounded_path)
     ck_assert_str_eq(fixed(2, rounded[0]), "1.96");
     rounded[0] = rounded[1] = 1.96;
     ck_assert_str_eq(fixed(4, mse_loss(&model, rounded, NULL, 0)), "0.0117");
-    ck_assert_str_eq(fixed(2, 22.0 / 3 * 0.53 * 0.53), "2.06");
-    ck_assert_str_eq(fixed(4, 22.0 / 3 * 0.53 * 0.53), "2.0599");
-    ck_assert_str_eq(fixed(4, 1408.0 / 675), "2.0859");
-    ck_assert_str_eq(fixed(3, 22.0 / 3 * 0.14 * 0.14), "0.144");
-    ck_assert_str_eq(fixed(4, 1.47 - 22.0 / 15), "0.0033");
-    ck_assert_str_eq(fixed(4, 2 - 22.0 / 15), "0.5333");
-    ck_assert_str_eq(fixed(1, 100 * 319.0 / 25600), "1.2");
-    ck_assert_str_eq(fixed(5, 6622.0 / 3375), "1.96207");
+    /* the decimals, of the code's numbers */
+    ck_assert_str_eq(fixed(2, loss_147), "2.06");
+    ck_assert_str_eq(fixed(4, loss_147), "2.0599");
+    ck_assert_double_eq_tol(exact_loss, 1408.0 / 675, TOLERANCE);
+    ck_assert_str_eq(fixed(4, exact_loss), "2.0859");
+    ck_assert_str_eq(fixed(3, loss_186), "0.144");
+    ck_assert(close_to(first, 22.0 / 15, TOLERANCE) && close_to(1.47 - first, 1.0 / 300, TOLERANCE));
+    ck_assert_str_eq(fixed(4, 1.47 - first), "0.0033");
+    ck_assert_str_eq(fixed(4, 2 - first), "0.5333");
+    ck_assert_double_eq_tol(1 - loss_147 / exact_loss, 319.0 / 25600, TOLERANCE);
+    ck_assert_str_eq(fixed(1, 100 * (1 - loss_147 / exact_loss)), "1.2");
+    for (int k = 0; k < 3; k++) {       /* the exact path's w^(3), 6622/3375 */
+        mse_grad(&model, grad, exact3, NULL, 0);
+        gd_step(exact3, grad, 2, 0.1);
+    }
+    ck_assert_double_eq_tol(exact3[0], 6622.0 / 3375, TOLERANCE);
+    ck_assert_str_eq(fixed(5, exact3[0]), "1.96207");
 }
 END_TEST
 
