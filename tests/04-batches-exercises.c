@@ -43,7 +43,7 @@ END_TEST
 START_TEST(minibatch_gradient_matches_mse_grad)
 {
     static double x[30 * 5], y[30];
-    struct dataset data = {30, 5, x, y};
+    struct dataset data = {30, 5, x, y, NULL};
     struct regression model = {&data, false};
     const double w[5] = {0.5, -1, 0.25, 2, -0.75};
     double mine[5], theirs[5];

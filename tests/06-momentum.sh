@@ -36,6 +36,12 @@ expect_usage_error "unwritable csv folder" "$ch06" --csv /nonexistent/folder
 expect_usage_error "exactly 0 before the window: no rate to take" "$ch06" --lr 0.01 --function quadratic:100,100
 expect_usage_error "--lr with --example" "$ch06" --example by-hand --lr 0.1
 expect_usage_error "--lr with --example rates" "$ch06" --example rates --lr 0.01
+# Numbers in messages and in the row of your own setting as given, never
+# %f's 0.000000; the bound of --momentum as the help writes it, [0, 1).
+expect_says 0 "your setting                        1 1e-300 " "a tiny lr shown as it is" "$ch06" --lr 1e-300 --function quadratic:1,1
+expect_not_says 2 "0.000000" "a rate of 0 too fast to measure, not 0.000000" "$ch06" --lr 1 --function quadratic:1,1
+expect_says 2 "--momentum: 1 is outside [0, 1)" "momentum 1: the help's [0, 1)" "$ch06" --lr 0.01 --momentum 1
+expect_says 2 "--dampening: 1 is outside [0, 1)" "dampening 1: the help's [0, 1)" "$ch06" --lr 0.01 --momentum 0.5 --dampening 1
 "$ch06" --lr 0.01 --function quadratic:100,1 >"$cli_out" 2>"$cli_err"
 if grep -q '^your setting  *100 ' "$cli_out"; then
     cli_passed=$((cli_passed + 1))

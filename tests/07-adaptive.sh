@@ -30,7 +30,13 @@ expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad
 expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
 expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
 expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
+expect_says 2 "--alpha: 1 is outside [0, 1)" "alpha of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --alpha 1
+expect_says 2 "--momentum: 1 is outside [0, 1)" "momentum of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --momentum 1
 expect_usage_error "zero curvature" "$ch07" --function quadratic:0,1
+# A 100 000-digit curvature is quoted cut around a "…", not echoed twice in full.
+expect_says 2 "1111…1111" "a very long argument is cut in the message" "$ch07" --function "quadratic:$(printf '%0100000d' 0 | tr 0 1)"
+if [ "$(wc -c <"$cli_err")" -lt 400 ]; then cli_passed=$((cli_passed + 1))
+else cli_fail "a very long argument: the message is $(wc -c <"$cli_err") bytes, not under 400"; fi
 expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0
 expect_usage_error "trace without a method" "$ch07" --trace

@@ -228,6 +228,38 @@ mpi_cases() {
     refused "--plot" plot 2 "$BUILD/descent-mpi" --data "$three" --plot "$data/x.svg"
     refused "a missing file" missing 3 "$BUILD/descent-mpi" --data "$data/none.csv"
     refused "an unknown flag" unknown 4 "$BUILD/descent-mpi" --data "$three" --learning-rate 0.1
+    # Its messages name descent-mpi, though the lab's code writes them.
+    refused "a malformed number" steps 2 "$BUILD/descent-mpi" --data "$three" --steps x
+    if [ "$mode" = check ]; then
+        if grep -q "^descent-mpi: --steps: 'x' is not a whole number" "$cli_err"; then
+            cli_passed=$((cli_passed + 1))
+        else cli_fail "a usage error of descent-mpi names descent-mpi, not descent"; fi
+    fi
+
+    # Under mpirun, stdout is mpirun's copy, and mpirun exits 0 when its own
+    # write fails: --output FILE has rank 0 write the file itself, so a full
+    # disk is exit 2 with the lab's one line, for any P.
+    for p in 1 2 3; do
+        refused "--output /dev/full, P = $p" "full.$p" "$p" "$BUILD/descent-mpi" --data "$three" \
+            --steps 3 --output /dev/full
+        if [ "$mode" = check ]; then
+            if grep -q '^descent-mpi: writing standard output failed: No space left on device$' "$cli_err"
+            then cli_passed=$((cli_passed + 1))
+            else cli_fail "--output /dev/full, P = $p: the lab's line about the full disk"; fi
+        fi
+    done
+    refused "--output in no folder" output.none 2 "$BUILD/descent-mpi" --data "$three" \
+        --output "$data/no/such/out.csv"
+    if [ "$mode" = queue ]; then
+        mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 --output "$data/output.csv"
+    elif mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 \
+            --output "$data/output.csv" >"$cli_out" 2>"$cli_err" && [ ! -s "$cli_out" ] &&
+        "$BUILD/descent" --data "$three" --steps 3 >"$data/output.serial" &&
+        same_rows "$data/output.serial" "$data/output.csv" >"$data/why"; then
+        cli_passed=$((cli_passed + 1))
+    else
+        cli_fail "--output FILE on 2 processes: the rows in FILE, nothing on stdout"
+    fi
 }
 
 if [ -n "$have_mpi" ]; then
@@ -254,6 +286,12 @@ if [ -n "$have_mpi" ]; then
     wait
     mode=check
     mpi_cases
+    # --help says how to run it: under mpirun, quietly, and with --output.
+    "$BUILD/descent-mpi" --help >"$cli_out" 2>"$cli_err"
+    if [ $? -eq 0 ] && head -n 1 "$cli_out" | grep -qF 'usage: mpirun --quiet -np P descent-mpi --data FILE.csv [--output FILE]' &&
+       grep -q '^  --output FILE' "$cli_out"
+    then cli_passed=$((cli_passed + 1))
+    else cli_fail "descent-mpi --help: its own usage, under mpirun"; fi
 elif [ "${DESCENT_MPI:-0}" = 1 ]; then
     : >"$cli_out"; : >"$cli_err"
     cli_fail "DESCENT_MPI=1 but no mpirun, $BUILD/descent-mpi or $BUILD/ch12-mpi (make deps installs Open MPI)"

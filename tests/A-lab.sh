@@ -252,7 +252,6 @@ usage "'0.1x' is not a finite number" --function booth --lr 0.1x
 usage "--lr: '0x10' is not a decimal number" --function booth --lr 0x10
 usage "--lr: ' 1' is not a" --function booth --lr ' 1'
 usage "'1 ' is not a finite number" --function booth --lr '1 '
-usage "--steps: ' 5' is not a decimal number" --function booth --steps ' 5'
 usage "--x0: ' 2'" --function booth --x0 '1, 2'
 usage "--betas: '0x1p-1' is not a decimal number" --function booth --optimizer adam --betas 0.9,0x1p-1
 usage "--function: '0x1' is not a decimal number" --function quadratic:0x1,2
@@ -267,6 +266,21 @@ usage "--lr given twice" --function booth --lr 0.1 --lr 0.2
 usage "--steps: '1.5' is not a whole number" --function booth --steps 1.5
 usage "--steps: -1 is outside" --function booth --steps -1
 usage "--steps: 'many' is not a whole number" --function booth --steps many
+# A whole number written with an exponent is one (1e12 updates is the
+# limit); a fraction, or a value past the range, is not.
+run --function booth --steps 2.5e2 --every 1000
+if [ $? -eq 0 ] && [ "$(tail -n 1 "$work/out" | cut -d, -f1)" = 250 ]; then pass
+else flunk "--steps 2.5e2: 250 updates"; fi
+usage "--steps: '1e-3' is not a whole number" --function booth --steps 1e-3
+usage "--steps: 1e13 is outside [0, 1000000000000]" --function booth --steps 1e13
+usage "--steps: ' 5' is not a whole number (write digits only, e.g. 100)" --function booth --steps ' 5'
+# What the user typed is quoted, but never 100 000 characters of it: a long
+# word is cut around a "…", and the message keeps its advice.
+long=$(printf '%0100000d' 0 | tr 0 a)
+usage "unknown optimizer 'aaaaaaaaaa" --function booth --optimizer "$long"
+if [ "$(wc -c <"$work/err")" -lt 300 ] && grep -qF "a…aaaa" "$work/err" &&
+   grep -qF "aaaa' (known: sgd," "$work/err"; then pass
+else flunk "--optimizer with 100000 letters: a short line, cut with …, the known names kept"; fi
 usage "--every: 0 is outside" --function booth --every 0
 usage "--x0: 1 values given, the objective has 2" --function booth --x0 1
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
@@ -439,7 +453,7 @@ if [ $? -eq 0 ] && [ "$(head -n 1 "$work/out")" = "step,loss,std_w1,std_b" ] &&
    tail -n 1 "$work/out" | awk -F, '{ w = 2 * sqrt(2 / 3); d1 = $3 - w; d2 = $4 - 5
        exit !(d1 < 1e-12 && d1 > -1e-12 && d2 < 1e-12 && d2 > -1e-12) }'; then pass
 else flunk "--standardize on y = 2x + 1: std_w1 = 2 sqrt(2/3), std_b = 5"; fi
-usage "--standardize: feature 2 of $work/constant.csv (column 2) is constant" \
+usage "--standardize: feature 2 of $work/constant.csv, column 'c' (number 2), is constant" \
     --data "$(printf 'x,c,y\n1,5,2\n2,5,3\n' >"$work/constant.csv"; echo "$work/constant.csv")" --standardize
 usage "--standardize given twice" --data "$corpus/good/line.csv" --standardize --standardize
 usage "--standardize applies to --data only" --function booth --standardize
@@ -464,11 +478,32 @@ then pass; else flunk "centered RMSprop, lr 0: the real cause of the NaN"; fi
 run --function booth --optimizer rmsprop --lr 0 --alpha 0.5 --steps 100
 if [ $? -eq 0 ]; then pass; else flunk "the same without --centered: no NaN"; fi
 run --function booth --x0 1,3 --optimizer adam --eps 0 --steps 5
-if [ $? -eq 3 ] && grep -q 'a zero --eps allows 0/0; otherwise try a smaller learning rate than --lr 0.001$' "$work/err"
+if [ $? -eq 3 ] && grep -q 'a zero --eps allows 0/0; otherwise try a smaller learning rate than --lr 0.001 (the default)$' "$work/err"
 then pass; else flunk "adam with --eps 0: the hint names --eps"; fi
 run --function booth --x0 1,3 --optimizer adam --eps 0 --lr 0 --steps 5
 if [ $? -eq 3 ] && ! grep -q 'smaller learning rate' "$work/err"; then pass
 else flunk "--lr 0: never a rate below 0"; fi
+# The rate named is the one the user gave or the default, said so (a
+# scheduler's growing rate is not the user's); a setting PyTorch takes but
+# that lies outside its usual range is named first.
+run --function rosenbrock --scheduler exponentiallr --gamma 1e308 --steps 5
+if [ $? -eq 3 ] && ! grep -q -- '--lr inf' "$work/err" &&
+   grep -q -- '--gamma 1e+308 is above 1: exponentiallr multiplies the learning rate by it every step' "$work/err" &&
+   grep -q 'otherwise try a smaller learning rate than --lr 0.001 (the default)$' "$work/err"
+then pass; else flunk "exponentiallr --gamma 1e308: names gamma and the default lr, never --lr inf"; fi
+run --function rosenbrock --optimizer adam --weight-decay 1e308
+if [ $? -eq 3 ] && grep -q -- '; --weight-decay 1e+308 is far above its usual range' "$work/err"
+then pass; else flunk "adam --weight-decay 1e308: names the weight decay"; fi
+run --function rosenbrock --optimizer rmsprop --alpha 1
+if [ $? -eq 3 ] && grep -q -- "; --alpha 1 is not below 1: RMSprop's running average of g^2 never leaves 0" "$work/err" &&
+   grep -q 'than --lr 0.01 (the default)$' "$work/err"
+then pass; else flunk "rmsprop --alpha 1: names alpha, and 0.01 as the default"; fi
+run --function rosenbrock --lr 0.01
+if [ $? -eq 3 ] && grep -q '; try a smaller learning rate than --lr 0.01$' "$work/err"
+then pass; else flunk "--lr 0.01 given: named as given, no suspect"; fi
+run --function booth --scheduler onecyclelr --max-lr 10
+if [ $? -eq 3 ] && grep -q '; try a smaller --max-lr than 10$' "$work/err"
+then pass; else flunk "onecyclelr: the rate to lower is --max-lr"; fi
 
 # Every write checked, in every program: stdout on a full disk exits 2 with
 # one line naming standard output and the system's reason.
@@ -529,11 +564,14 @@ done
 if grep -q 'writing standard output failed: Broken pipe' "$work/err"; then pass
 else flunk "a closed pipe: stopped with 'Broken pipe'"; fi
 # A --csv path longer than any buffer: written, or refused by the system,
-# never shortened into another name.
+# never shortened into another name; the message quotes it cut around a
+# "…", keeping its start and its end.
 deep=$work/$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "%0200d/", i }')
 run --csv "$deep"
-if [ $? -eq 2 ] && grep -q "cannot write $deep/sgd.csv: File name too long" "$work/err"; then pass
-else flunk "--csv with a 6000-character folder: refused with its whole name"; fi
+if [ $? -eq 2 ] && grep -qF "cannot write $work/00000" "$work/err" &&
+   grep -qF "…00000000" "$work/err" && grep -qF "0029//sgd.csv: File name too long" "$work/err" &&
+   [ "$(wc -c <"$work/err")" -lt 300 ]; then pass
+else flunk "--csv with a 6000-character folder: refused by the system, its name cut in the message"; fi
 
 # ------------------------------------ chapters 9 and 10: schedules, clipping
 # StepLR halves the rate every 2 updates: the lr column is the rate of the

@@ -43,6 +43,32 @@ expect_usage_error() {
     cli_passed=$((cli_passed + 1))
 }
 
+# expect_says CODE TEXT WHAT PROGRAM ARGS...: exit CODE, and TEXT (fixed,
+# not a pattern) on stdout or stderr: the words a message must carry, or
+# the cell a table must show.  Also checks that stderr is at most one line.
+expect_says() {
+    code=$1 text=$2 what=$3; shift 3
+    "$@" >"$cli_out" 2>"$cli_err"; rc=$?
+    if [ $rc -ne "$code" ]; then cli_fail "$what: exit $rc, expected $code ($*)"; return; fi
+    if [ "$(wc -l <"$cli_err")" -gt 1 ]; then cli_fail "$what: stderr is more than one line ($*)"; return; fi
+    if ! grep -qF -e "$text" "$cli_out" "$cli_err"; then
+        cli_fail "$what: '$text' is not in the output ($*)"; return
+    fi
+    cli_passed=$((cli_passed + 1))
+}
+
+# expect_not_says CODE TEXT WHAT PROGRAM ARGS...: exit CODE, and TEXT
+# nowhere in stdout or stderr (a message that must not mislead).
+expect_not_says() {
+    code=$1 text=$2 what=$3; shift 3
+    "$@" >"$cli_out" 2>"$cli_err"; rc=$?
+    if [ $rc -ne "$code" ]; then cli_fail "$what: exit $rc, expected $code ($*)"; return; fi
+    if grep -qF -e "$text" "$cli_out" "$cli_err"; then
+        cli_fail "$what: '$text' is in the output ($*)"; return
+    fi
+    cli_passed=$((cli_passed + 1))
+}
+
 # expect_exit CODE WHAT PROGRAM ARGS...: the exit status, and no nan or
 # inf anywhere in the output.
 expect_exit() {

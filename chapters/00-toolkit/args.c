@@ -389,6 +389,14 @@ double parse_number_in(const char *flag, const char *text, double low, double hi
     return value;
 }
 
+double parse_number_below(const char *flag, const char *text, double low, double high)
+{
+    double value = parse_number(flag, text);
+    if (!(value >= low && value < high))
+        fail(EXIT_USAGE, "%s: %s is outside [%g, %g)", flag, text, low, high);
+    return value;
+}
+
 double parse_positive(const char *flag, const char *text, double high)
 {
     double value = parse_number(flag, text);
@@ -400,14 +408,31 @@ double parse_positive(const char *flag, const char *text, double high)
 
 long parse_whole(const char *flag, const char *text, long low, long high)
 {
+    const size_t length = strlen(text);
     char *end;
     long value;
+    double exact;
+    if (!is_decimal(text, length))      /* " 5", "0x10", "many", "" */
+        fail(EXIT_USAGE, "%s: '%s' is not a whole number (write digits only, e.g. 100)",
+             flag, text);
     errno = 0;
     value = strtol(text, &end, 10);
-    if (*text == '\0' || *end != '\0')
-        fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
-    if (!is_decimal(text, strlen(text)))
-        refuse(flag, text, (int)strlen(text), NULL, NOT_DECIMAL);
+    if (*end != '\0') {
+        /* a point or an exponent: 1e12 and 100.0 are whole numbers, taken
+         * when exact (a double holds every whole number up to 2^53) */
+        const bool negative = text[0] == '-';
+        if (read_decimal(text, length, &exact) != READ_OK)      /* 1e999 */
+            fail(EXIT_USAGE, "%s: %s is too %s: it must be in [%ld, %ld]", flag, text,
+                 negative ? "small" : "large", low, high);
+        if (exact != floor(exact))
+            fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
+        if (!(exact >= (double)low && exact <= (double)high))
+            fail(EXIT_USAGE, "%s: %s is outside [%ld, %ld]", flag, text, low, high);
+        if (fabs(exact) > 9007199254740992.0)
+            fail(EXIT_USAGE, "%s: %s is past 2^53, where a number with an exponent may "
+                 "not be exact: write it without an exponent", flag, text);
+        return (long)exact;
+    }
     if (errno == ERANGE)                /* a whole number, past a long */
         fail(EXIT_USAGE, "%s: %s is too %s: it must be in [%ld, %ld]", flag, text,
              value < 0 ? "small" : "large", low, high);

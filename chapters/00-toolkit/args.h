@@ -96,11 +96,17 @@ double parse_number(const char *flag, const char *text);
 /* A finite double with low <= value <= high. */
 double parse_number_in(const char *flag, const char *text, double low, double high);
 
+/* A finite double with low <= value < high: a momentum, a decay rate in
+ * [0, 1).  The message names the half-open interval the help shows. */
+double parse_number_below(const char *flag, const char *text, double low, double high);
+
 /* A finite double with 0 < value <= high: a learning rate, a step. */
 double parse_positive(const char *flag, const char *text, double high);
 
 /* A whole number with low <= value <= high; stops (exit 2) on text that is
- * not one, and names a number past a long as too large or too small. */
+ * not one, and names a number past a long as too large or too small.  A
+ * decimal numeral with a point or an exponent is taken when its value is
+ * whole and exact (1e12, 100.0), as a learner writes a large count. */
 long parse_whole(const char *flag, const char *text, long low, long high);
 
 /* A comma-separated list of at most max finite doubles into values;

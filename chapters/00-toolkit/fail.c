@@ -84,6 +84,51 @@ char *escaped_copy(const char *text, size_t length)
     return out;
 }
 
+/* Words (runs without a space) longer than LONG_WORD bytes are cut to
+ * their first KEEP_HEAD and last KEEP_TAIL bytes around a "…": a message
+ * quotes what the user typed, and 100 000 typed characters would make a
+ * 100 KB line.  A path or a number of a sensible length is kept whole;
+ * a cut path keeps its end, the file's own name. */
+#define LONG_WORD 200
+#define KEEP_HEAD 100
+#define KEEP_TAIL 48
+
+/* text[0..length) with its long words cut, into out (room for length + 1
+ * bytes: a cut word gets shorter; out may be text itself, so the copies
+ * are memmove); returns the new length.  Cuts fall between UTF-8
+ * sequences, never inside one. */
+static size_t cut_long_words(char *out, const char *text, size_t length)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6";        /* U+2026 */
+    size_t used = 0, start = 0;
+    while (start < length) {
+        size_t end = start;
+        while (end < length && text[end] != ' ')
+            end++;
+        if (end - start > LONG_WORD) {
+            size_t head = start + KEEP_HEAD, tail = end - KEEP_TAIL;
+            while (head > start && ((unsigned char)text[head] & 0xc0) == 0x80)
+                head--;
+            while (tail < end && ((unsigned char)text[tail] & 0xc0) == 0x80)
+                tail++;
+            memmove(out + used, text + start, head - start);
+            used += head - start;
+            memcpy(out + used, ellipsis, sizeof ellipsis - 1);
+            used += sizeof ellipsis - 1;
+            memmove(out + used, text + tail, end - tail);
+            used += end - tail;
+        } else {
+            memmove(out + used, text + start, end - start);
+            used += end - start;
+        }
+        if (end < length)
+            out[used++] = ' ';
+        start = end + 1;
+    }
+    out[used] = '\0';
+    return used;
+}
+
 /* "program: message" on stderr, escaped, ending in suffix (or ""). */
 static void say(const char *suffix, const char *format, va_list args)
 {
@@ -104,6 +149,7 @@ static void say(const char *suffix, const char *format, va_list args)
         text = small;
         length = (int)strlen(small);
     }
+    length = (int)cut_long_words(text, text, (size_t)length);     /* in place: it shrinks */
     out = malloc(4 * (size_t)length + 1);
     if (out != NULL)
         escape_into(out, text, (size_t)length);

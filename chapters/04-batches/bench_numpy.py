@@ -10,11 +10,15 @@ the values.  NumPy calls the BLAS library it was linked with (its path is
 printed: on Debian, the one `update-alternatives --display libblas.so.3-x86_64-linux-gnu`
 selects), and a multi-threaded BLAS may use every core, where the C code uses one.
 """
+import signal
 import statistics
 import sys
 import time
 
 import numpy as np
+
+# Piped into head, stop quietly as the C programs do (no BrokenPipeError).
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def blas_library():

@@ -12,13 +12,18 @@ void dataset_init(struct dataset *data, size_t count, size_t features)
     data->features = features;
     data->x = xcalloc(count * features, sizeof(double));
     data->y = xcalloc(count, sizeof(double));
+    data->names = NULL;
 }
 
 void dataset_free(struct dataset *data)
 {
+    for (size_t k = 0; data->names != NULL && k <= data->features; k++)
+        free(data->names[k]);
+    free(data->names);
     free(data->x);
     free(data->y);
     data->x = data->y = NULL;
+    data->names = NULL;
     data->count = data->features = 0;
 }
 

@@ -22,6 +22,8 @@ struct dataset {
     size_t features;    /* d */
     double *x;          /* count x features, row-major: sample i is x + i*features */
     double *y;          /* count targets */
+    char **names;       /* [features + 1]: the header's column names, target last, when
+                           read from a file (A-lab/datafile.h); NULL otherwise */
 };
 
 /* Allocate room for count samples of features values, zeroed. */

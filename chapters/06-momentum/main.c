@@ -81,9 +81,9 @@ static struct settings parse(int argc, char **argv)
             s.hyper.lr = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             s.custom = true;
         } else if (strcmp(flag, "--momentum") == 0)
-            s.hyper.momentum = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            s.hyper.momentum = parse_number_below(flag, flag_value(argc, argv, &i), 0.0, 1.0);
         else if (strcmp(flag, "--dampening") == 0)
-            s.hyper.dampening = parse_number_in(flag, flag_value(argc, argv, &i), 0.0, 0.999999);
+            s.hyper.dampening = parse_number_below(flag, flag_value(argc, argv, &i), 0.0, 1.0);
         else if (strcmp(flag, "--nesterov") == 0)
             s.hyper.nesterov = true;
         else if (strcmp(flag, "--function") == 0) {
@@ -197,6 +197,22 @@ static void print_header(void)
            "roots", "theory", "measured", "measured/theory - 1");
 }
 
+/* A number for a column of the table: six decimals (0.050000) when they
+ * show it to at least three significant digits, otherwise %.3g, so that a
+ * setting of your own such as --lr 1e-300 never shows as 0.000000. */
+struct cell {
+    char text[16];
+};
+static struct cell column(double value)
+{
+    struct cell c;
+    if (value == 0.0 || (fabs(value) >= 1e-3 && fabs(value) < 1e6))
+        snprintf(c.text, sizeof c.text, "%.6f", value);
+    else
+        snprintf(c.text, sizeof c.text, "%.3g", value);
+    return c;
+}
+
 /* One row: theory and measurement of h on 1/2 (mu x1^2 + L x2^2), after
  * the header if with_header. */
 static void print_row(const char *label, double mu, double L, const struct hyper *h,
@@ -218,16 +234,17 @@ static void print_row(const char *label, double mu, double L, const struct hyper
              edge / largest);
     }
     if (m.underflow)
-        fail(EXIT_USAGE, "the error fell below 1e-280 by step %d: the rate %.6f is too "
-             "fast to measure over steps %d..%d", MEASURE_TO, theory.radius, MEASURE_FROM,
-             MEASURE_TO);
+        fail(EXIT_USAGE, "the error fell below 1e-280 by step %d: the theory's rate per step, "
+             "%.6g, is too fast to measure over steps %d..%d; try a smaller --lr",
+             MEASURE_TO, theory.radius, MEASURE_FROM, MEASURE_TO);
     gap = 100.0 * (m.rate / theory.radius - 1.0);
     if (fabs(gap) < 0.0005)
         gap = 0.0;                        /* print +0.000%, never -0.000% */
     if (with_header)
         print_header();
-    printf("%-30s %6g %-9.6f %-9.6f %-9s %-9.6f %-9.6f %+.3f%%\n", label, largest / smallest,
-           h->lr, h->momentum, roots_name(theory.roots), theory.radius, m.rate, gap);
+    printf("%-30s %6g %-9s %-9s %-9s %-9s %-9s %+.3f%%\n", label, largest / smallest,
+           column(h->lr).text, column(h->momentum).text, roots_name(theory.roots),
+           column(theory.radius).text, column(m.rate).text, gap);
 }
 
 static void rates_table(void)

@@ -97,6 +97,12 @@ static double number_flag(const char *flag, int argc, char **argv, int *i, doubl
     return parse_number_in(flag, flag_value(argc, argv, i), 0.0, high) + 0.0;
 }
 
+/* The same in [0, 1): a smoothing constant or a momentum. */
+static double fraction_flag(const char *flag, int argc, char **argv, int *i)
+{
+    return parse_number_below(flag, flag_value(argc, argv, i), 0.0, 1.0) + 0.0;
+}
+
 static struct settings parse(int argc, char **argv)
 {
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
@@ -112,7 +118,7 @@ static struct settings parse(int argc, char **argv)
             given.lr = number_flag(flag, argc, argv, &i, 100.0);
             set |= TAKES_LR;
         } else if (strcmp(flag, "--alpha") == 0) {
-            given.alpha = number_flag(flag, argc, argv, &i, 0.999999);
+            given.alpha = fraction_flag(flag, argc, argv, &i);
             set |= TAKES_ALPHA;
         } else if (strcmp(flag, "--rho") == 0) {
             given.rho = number_flag(flag, argc, argv, &i, 1.0);
@@ -121,7 +127,7 @@ static struct settings parse(int argc, char **argv)
             given.eps = number_flag(flag, argc, argv, &i, 1.0);
             set |= TAKES_EPS;
         } else if (strcmp(flag, "--momentum") == 0) {
-            given.momentum = number_flag(flag, argc, argv, &i, 0.999999);
+            given.momentum = fraction_flag(flag, argc, argv, &i);
             set |= TAKES_MOMENTUM;
         } else if (strcmp(flag, "--centered") == 0) {
             given.centered = true;

@@ -19,6 +19,18 @@
  * and gets the same all-reduced gradient, they stop together, with the
  * lab's exit status.
  *
+ * Under mpirun, rank 0's stdout is not the user's: it is a pseudo-terminal
+ * (or a pipe) that mpirun reads and copies to its own stdout.  A write that
+ * fails there (a full disk, >/dev/full) fails inside mpirun, which Open MPI
+ * (4.x) does not report: it exits 0, and rank 0 never sees the error.  So
+ * descent-mpi takes one flag of its own, --output FILE: rank 0 writes the
+ * CSV into FILE itself, and a failed write is then the lab's usual exit 2
+ * (fail.h), found when the rows are flushed.  Not handled yet: a write
+ * that fails in the middle of a run longer than the 64 KB output buffer,
+ * on several processes, stops rank 0 while the others wait for it in the
+ * next all-reduce (neither MPI_Abort nor leaving without MPI_Finalize
+ * ended such a job reliably with Open MPI 4 here).
+ *
  * Open MPI adds the P contributions in an order fixed by P and the message
  * size, so a run is bit-identical from run to run for the same P; the
  * order differs from the one-process sum, hence the 1e-12 of the contract
@@ -30,6 +42,8 @@
 #include "A-lab/lab.h"
 #include "12-data-parallel/shares.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,14 +71,60 @@ static void allreduced_gradient(const struct regression *model, double *grad,
 }
 /* ANCHOR_END: allreduced */
 
+/* --help's first paragraph (A-lab/lab.h's lab_help_intro). */
+static const char help_intro[] =
+    "usage: mpirun --quiet -np P descent-mpi --data FILE.csv [--output FILE]\n"
+    "                                        [the lab's flags, below]\n"
+    "\n"
+    "The lab's run on linear regression, each batch's gradient split over P\n"
+    "processes (chapter 12); the first process alone prints.  Not with --function,\n"
+    "--plot, --csv or --model other than linear: run build/descent for those.\n"
+    "  --quiet           (mpirun's) keeps Open MPI's banner from following an error,\n"
+    "                    so an error stays one line\n"
+    "  --output FILE     write the CSV into FILE (created first, as a shell's > does)\n"
+    "                    instead of stdout: under mpirun stdout is copied by mpirun,\n"
+    "                    which ignores a failed write (a full disk) and exits 0\n"
+    "\n"
+    "The lab's own usage (build/descent --help), every flag of which applies here:\n"
+    "\n";
+
 /* Whatever way the lab ends (return, or fail()'s exit), finalize MPI. */
 static void finalize(void)
 {
     int done = 0;
+    free(summed);
     MPI_Finalized(&done);
     if (!done)
         MPI_Finalize();
-    free(summed);
+}
+
+/* --output FILE, taken out of argv (the lab does not know it): every
+ * process agrees on whether rank 0 could create FILE, so that all stop
+ * together (exit 2) when it could not.  Returns the new argc. */
+static int take_output(int argc, char **argv)
+{
+    const char *path = NULL;
+    int kept = 1, error = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--output") != 0) {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        if (path != NULL)
+            fail(EXIT_USAGE, "--output given twice");
+        if (i + 1 >= argc)
+            fail(EXIT_USAGE, "--output needs a value");
+        path = argv[++i];
+    }
+    argv[kept] = NULL;
+    if (path == NULL)
+        return kept;
+    if (rank == 0 && freopen(path, "w", stdout) == NULL)
+        error = errno ? errno : EIO;
+    MPI_Bcast(&error, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    if (error != 0)
+        fail(EXIT_USAGE, "--output: cannot write %s: %s", path, strerror(error));
+    return kept;
 }
 
 int main(int argc, char **argv)
@@ -92,6 +152,8 @@ int main(int argc, char **argv)
             fail(EXIT_USAGE, "%s: not with descent-mpi (every process would write the "
                  "file); run build/descent for it", argv[i]);
     }
+    argc = take_output(argc, argv);
     lab_batch_gradient = allreduced_gradient;
+    lab_help_intro = help_intro;
     return lab_main(argc, argv);
 }

@@ -574,6 +574,11 @@ static void reader_finish(struct reader *r, struct dataset *data)
     data->x = xrealloc(r->x, r->rows, features * sizeof *r->x + !features);
     data->y = xrealloc(r->y, r->rows, sizeof *r->y);
     r->x = r->y = NULL;
+    data->names = NULL;
+    if (r->named == r->columns) {   /* the header's names go with the data */
+        data->names = r->names;
+        r->names = NULL, r->named = 0;
+    }
     reader_free(r);
 }
 

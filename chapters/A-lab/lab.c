@@ -11,6 +11,7 @@
 #include <string.h>
 
 batch_gradient_fn *lab_batch_gradient = mse_grad;
+const char *lab_help_intro = NULL;
 
 size_t objective_dim(const struct objective *objective)
 {

@@ -54,6 +54,12 @@ typedef void batch_gradient_fn(const struct regression *model, double *grad,
                                const double *theta, const size_t *batch, size_t size);
 extern batch_gradient_fn *lab_batch_gradient;
 
+/* A paragraph --help prints before the lab's own usage, or NULL (the lab's
+ * default): chapter 12's descent-mpi says there how to run it under mpirun.
+ * Messages name the program as fail_program (fail.h) says, "descent"
+ * unless the program set another name before calling the lab. */
+extern const char *lab_help_intro;
+
 struct schedule {
     long steps;         /* updates to take */
     long every;         /* print rows 0, every, 2 every, ... and the last */

@@ -51,6 +51,8 @@ static void usage(void)
 {
     char names[128], flags[512];
     optimizer_kind_list(names, sizeof names);
+    if (lab_help_intro != NULL)
+        fputs(lab_help_intro, stdout);
     printf("usage: descent --function NAME[:P1,P2,...] | --data FILE.csv\n"
            "               [--x0 V1,V2,...] [--standardize] [--optimizer NAME] [hyper-parameters]\n"
            "               [--steps N | --epochs E] [--batch B] [--order sequential|shuffle[:SEED]]\n"
@@ -298,8 +300,8 @@ static struct settings parse(int argc, char **argv)
             usage();
             exit(0);
         } else if (strcmp(flag, "--version") == 0) {
-            printf("descent %s, the lab of the descent workbook (optimizers with the "
-                   "semantics of torch.optim, PyTorch 2.x)\n", VERSION);
+            printf("%s %s, the lab of the descent workbook (optimizers with the "
+                   "semantics of torch.optim, PyTorch 2.x)\n", fail_program, VERSION);
             exit(0);
         } else {
             fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
@@ -445,23 +447,77 @@ static bool centered_variance_negative(const struct optimizer *opt)
     return false;
 }
 
+/* The settings of a run that lie outside their usual range, each named
+ * with the value in effect and why it can make a run diverge, into
+ * text[0..size) ("" when none): PyTorch accepts them (torch/optim checks
+ * only signs and betas < 1, lr_scheduler checks no gamma), so the lab
+ * runs them, and a divergence names them before the learning rate. */
+static void unusual_settings(char *text, size_t size, const struct settings *s,
+                             const struct optimizer_kind *kind, const struct hyper *h)
+{
+    const struct scheduler_settings *sched = &s->extras.scheduler;
+    size_t used = 0;
+    text[0] = '\0';
+#define NAME(...) \
+    (used < size ? used += (size_t)snprintf(text + used, size - used, __VA_ARGS__) : used)
+    if (s->extras.scheduler_on && sched->gamma > 1.0 &&
+        (sched->name == STEP_LR || sched->name == MULTI_STEP_LR ||
+         sched->name == EXPONENTIAL_LR))
+        NAME("%s--gamma %g is above 1: %s multiplies the learning rate by it %s, so the rate "
+             "grows (usual: 0.1 to 0.99)", used ? "; " : "", sched->gamma,
+             scheduler_name_text(sched->name),
+             sched->name == EXPONENTIAL_LR ? "every step"
+             : sched->name == STEP_LR      ? "every --step-size steps"
+                                           : "at every milestone");
+    if ((kind->takes & TAKES_ALPHA) && h->alpha >= 1.0)
+        NAME("%s--alpha %g is not below 1: RMSprop's running average of g^2 %s (usual: 0.9 "
+             "to 0.99)", used ? "; " : "", h->alpha,
+             h->alpha == 1.0 ? "never leaves 0, so each step is lr g / eps"
+                             : "turns negative, and its square root NaN");
+    if ((kind->takes & TAKES_MOMENTUM) && h->momentum >= 1.0)
+        NAME("%s--momentum %g is not below 1: the velocity never decays (usual: 0.9)",
+             used ? "; " : "", h->momentum);
+    if ((kind->takes & TAKES_DAMPENING) && (h->dampening < 0.0 || h->dampening > 1.0))
+        NAME("%s--dampening %g is outside [0, 1]: the gradient's share of the velocity, "
+             "1 - dampening, %s (usual: 0)", used ? "; " : "", h->dampening,
+             h->dampening < 0.0 ? "is above 1" : "is negative");
+    if ((kind->takes & TAKES_WEIGHT_DECAY) && h->weight_decay > 1.0)
+        NAME("%s--weight-decay %g is far above its usual range (1e-4 to 0.1): the decay "
+             "term outgrows the gradient", used ? "; " : "", h->weight_decay);
+    if ((kind->takes & TAKES_MAXIMIZE) && h->maximize)
+        NAME("%s--maximize climbs the objective, which may have no maximum (without it "
+             "the optimizer minimizes)", used ? "; " : "");
+#undef NAME
+}
+
 /* The line a divergence ends with (exit 3), into message[0..size): the
  * step, what stopped being finite, its likely cause and what to try:
  * --standardize when the features' scales are orders of magnitude apart,
- * --eps only when it is 0, a smaller rate only above 0. */
+ * --eps only when it is 0, the settings outside their usual range
+ * (unusual_settings), and a smaller rate than the one the user gave (or
+ * the default, said so; with onecyclelr, --max-lr) when it is above 0. */
 static void divergence_message(char *message, size_t size, const struct run_result *result,
                                const struct optimizer *opt, const struct objective *objective,
+                               const struct settings *s, const struct hyper *initial,
                                const char *suffix)
 {
-    const struct hyper *h = &opt->hyper;
+    const struct hyper *h = initial;        /* opt->hyper.lr is the scheduler's by now */
     const bool zero_eps = (opt->kind->takes & TAKES_EPS) && h->eps == 0.0;
     const double ratio = objective->standardized ? 1.0 : scale_ratio(objective);
-    char advice[256] = "", rate[64] = "";
-    if (h->lr > 0.0)
-        snprintf(rate, sizeof rate, "a smaller learning rate than --lr %g", h->lr);
+    const bool one_cycle = s->extras.scheduler_on && s->extras.scheduler.name == ONE_CYCLE_LR;
+    char advice[1024] = "", rate[96] = "", unusual[768];
+    unusual_settings(unusual, sizeof unusual, s, opt->kind, h);
+    if (one_cycle)
+        snprintf(rate, sizeof rate, "a smaller --max-lr than %g", s->extras.scheduler.max_lr);
+    else if (h->lr > 0.0)
+        snprintf(rate, sizeof rate, "a smaller learning rate than --lr %g%s", h->lr,
+                 s->given & TAKES_LR ? "" : " (the default)");
     if (ratio >= 100.0)     /* what every course teaches first: scale the features */
         snprintf(advice, sizeof advice, "; the features' scales differ %.3g-fold: try "
                  "--standardize%s%s", ratio, rate[0] ? ", or " : "", rate);
+    else if (unusual[0])
+        snprintf(advice, sizeof advice, "; %s%s%s", unusual, rate[0] ? "; otherwise try " : "",
+                 rate);
     else if (rate[0])
         snprintf(advice, sizeof advice, "; %stry %s", zero_eps ? "otherwise " : "", rate);
     if (result->not_a_number && centered_variance_negative(opt))
@@ -490,8 +546,10 @@ static void standardize(struct dataset *data, const char *path)
     size_t size = 96 + 64 * data->features, used;
     if (constant != 0) {
         free(mean), free(spread);
-        fail(EXIT_USAGE, "--standardize: feature %zu of %s (column %zu) is constant, its "
-             "standard deviation is 0: drop that column", constant, path, constant);
+        const char *name = data->names != NULL ? data->names[constant - 1] : "";
+        fail(EXIT_USAGE, "--standardize: feature %zu of %s, column '%.40s' (number %zu), is "
+             "constant: its standard deviation is 0; drop that column", constant, path,
+             name, constant);
     }
     line = xcalloc(size, 1);
     used = (size_t)snprintf(line, size, "--standardize: mean and standard deviation of "
@@ -542,10 +600,10 @@ int main(int argc, char **argv)
     struct run_result result;
     double *theta;
     FILE *rows = stdout;
-    char plot_message[512], plot_suffix[600] = "", message[1536] = "";
+    char plot_message[512], plot_suffix[600] = "", message[3072] = "";
     bool plot_failed = false;
 
-    fail_program = "descent";
+    /* fail_program: "descent" (fail.c's default), or descent-mpi's own name */
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
     if (argc > 1 && strcmp(argv[1], "--csv") == 0) {   /* tests/draw.sh */
         if (argc == 2)
@@ -626,7 +684,8 @@ int main(int argc, char **argv)
         fclose(rows);
     }
     if (result.diverged)
-        divergence_message(message, sizeof message, &result, &opt, &objective, plot_suffix);
+        divergence_message(message, sizeof message, &result, &opt, &objective, &s, &hyper,
+                           plot_suffix);
     optimizer_free(&opt);           /* everything freed before any exit: clean under */
     free(theta);                    /* LeakSanitizer */
     free(s.x0);
@@ -640,10 +699,11 @@ int main(int argc, char **argv)
     if (plot_failed)
         fail(EXIT_USAGE, "--plot: %s", plot_message);
     if (result.converged)
-        fprintf(stderr, "descent: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
-                result.steps, result.grad_norm, s.search.tol);
+        fprintf(stderr, "%s: stopped at step %ld: ||grad f|| = %.6g < --tol %g\n",
+                fail_program, result.steps, result.grad_norm, s.search.tol);
     if (result.stalled)
-        fprintf(stderr, "descent: stopped at step %ld: no step along -grad lowers the loss "
-                "any more (the gradient is zero, or what is left of it is lost in rounding)\n", result.steps);
+        fprintf(stderr, "%s: stopped at step %ld: no step along -grad lowers the loss "
+                "any more (the gradient is zero, or what is left of it is lost in rounding)\n",
+                fail_program, result.steps);
     return 0;
 }

@@ -13,11 +13,15 @@ time) and the final weights
 w1,...,wd,b with %.17g.
 """
 import csv
+import signal
 import statistics
 import sys
 import time
 
 import torch
+
+# Piped into head, stop quietly as the C programs do (no BrokenPipeError).
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 RUNS = 5
 torch.set_default_dtype(torch.float64)
