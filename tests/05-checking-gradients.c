@@ -675,9 +675,10 @@ START_TEST(exercise_1_answer)
     ck_assert_double_eq_tol((1.030301 - 0.970299) / width2, 3.0001, 1e-12);
     ck_assert_double_eq_tol(3.0001 - 3, 0.0001, 1e-12);
     ck_assert_double_eq_tol(3.01 - 3, h2, 1e-12);                 /* off by 0.01 */
-    /* a cubic: f''' = 6 everywhere, so h^2 f'''/6 = h^2, all of the error */
-    ck_assert_double_eq(6.0 / 6, 1);
-    ck_assert_double_eq_tol((central_difference(cube, 1, h1) - 3) / (h1 * h1), 1, 1e-9);
+    /* a cubic: f''' = 6 everywhere, so h^2 f'''/6 = h^2 6/6 = h^2, all of
+     * the error: the code's error over h^2 is 6/6 (its rounding, 1e-15 on
+     * an error of 1e-2, is 1e-13 of it) */
+    ck_assert_double_eq_tol((central_difference(cube, 1, h1) - 3) / (h1 * h1), 6.0 / 6, 1e-9);
     ck_assert_double_eq_tol(3.31 - 3, 0.31, 1e-12);
     ck_assert_double_eq_tol(0.31 / h2, 31, 1e-9);
     ck_assert_double_eq_tol((1.331 - 1) / h1, 3.31, 1e-12);
@@ -699,9 +700,15 @@ START_TEST(exercise_2_answer)
                             2 * (nextafter(best, 1) - best));
     ck_assert_str_eq(printed("%.1e", best), "4.4e-06");
     ck_assert_double_eq(exp2x(0), 1);
-    /* h*^2 |f'''(0)| / 2 with f''' = 8 e^{2x} is 4 h*^2 */
-    ck_assert_double_eq(8 * exp2x(0) / 2, 4);
-    ck_assert_double_eq_tol(best * best * 8 * exp2x(0) / 2, 4 * best * best, 1e-30);
+    {   /* h*^2 |f'''(0)| / 2 with f''' = 8 e^{2x} is 4 h*^2: f'''(0) read off
+         * the code's central difference at h = 1e-3, whose error is
+         * h^2 f'''/6 + O(h^4): 6 error / h^2 is f''' within 1e-6 of it
+         * (the h^4 term and rounding, eps/h = 2e-13 on an error of 1.3e-6) */
+        const double h = 1e-3, third = 6 * (central_difference(exp2x, 0, h) - 2) / (h * h);
+        ck_assert_double_eq_tol(third, 8, 1e-4);
+        ck_assert_double_eq_tol(third / 2, 4, 1e-4);
+        ck_assert_double_eq_tol(best * best * third / 2, 4 * best * best, 1e-4 * best * best);
+    }
     /* f'(0) = 2, by (5.2) at h = 1e-5: its error h^2 f'''/6 is 1.3e-10 */
     ck_assert_double_eq_tol(central_difference(exp2x, 0, 1e-5), 2, 1e-9);
     ck_assert_str_eq(printed("%.1e", 4 * best * best), "7.6e-11");

@@ -884,6 +884,7 @@ START_TEST(exercise_2_first_move_against_alpha)
 {
     const double alphas[3] = {0.9, 0.99, 0.999};
     const double factor[3] = {sqrt(10.0), 10.0, sqrt(1000.0)};
+    double plain[3], centered[3];   /* RMSProp's first move over lr, from the code */
     for (int a = 0; a < 3; a++) {
         struct hyper h = with_lr(&rmsprop_kind, 0.001);
         struct optimizer opt;
@@ -893,19 +894,21 @@ START_TEST(exercise_2_first_move_against_alpha)
         run(&opt, x, &rmsprop_kind, &h, 1);
         /* 1 - alpha is inexact in binary: 1e-13 relative on the factor */
         ck_assert_double_eq_tol(1.0 - x[0], 0.001 * factor[a], 1e-13);
+        plain[a] = (1.0 - x[0]) / 0.001;
         ck_assert_double_eq_tol(1.0 - x[1], 0.001 * factor[a], 1e-13);
         optimizer_free(&opt);
         /* centered: lr / sqrt(alpha (1 - alpha)) */
         h.centered = true;
         run(&opt, x, &rmsprop_kind, &h, 1);
         ck_assert_double_eq_tol(1.0 - x[0], 0.001 / sqrt(alphas[a] * (1.0 - alphas[a])), 1e-13);
+        centered[a] = (1.0 - x[0]) / 0.001;
         optimizer_free(&opt);
     }
     /* the table: 1 - alpha = 0.1, 0.01, 0.001 under the root */
-    ck_assert_double_eq_tol(1.0 / sqrt(0.1), sqrt(10.0), 1e-15);
-    ck_assert_str_eq(fixed(2, sqrt(10.0)), "3.16");
-    ck_assert_double_eq_tol(1.0 / sqrt(0.01), 10, 1e-14);
-    ck_assert_double_eq_tol(1.0 / sqrt(0.001), sqrt(1000.0), 1e-13);
+    ck_assert(close_to(plain[0], 1.0 / sqrt(0.1), 1e-10) && close_to(plain[0], sqrt(10.0), 1e-10));
+    ck_assert_str_eq(fixed(2, plain[0]), "3.16");
+    ck_assert(close_to(plain[1], 1.0 / sqrt(0.01), 1e-10) && close_to(plain[1], 10, 1e-10));
+    ck_assert(close_to(plain[2], 1.0 / sqrt(0.001), 1e-10) && close_to(plain[2], sqrt(1000.0), 1e-10));
     /* after t steps from v = 0 with a constant gradient, v = (1 - alpha^t) g^2 */
     for (int a = 0; a < 3; a++) {
         struct hyper h = with_lr(&rmsprop_kind, 0.001);
@@ -926,11 +929,12 @@ START_TEST(exercise_2_first_move_against_alpha)
         }
         optimizer_free(&opt);
     }
-    /* the rounded values the answer quotes */
-    ck_assert_double_eq_tol(1.0 / sqrt(0.09), 3.33, 0.005);
-    ck_assert_double_eq_tol(1.0 / sqrt(0.0099), 10.05, 0.005);
-    ck_assert_double_eq_tol(1.0 / sqrt(0.000999), 31.64, 0.005);
-    ck_assert_double_eq_tol(sqrt(1000.0), 31.6, 0.05);
+    /* the rounded values the answer quotes, of the code's centered moves
+     * (1e-13 on a move of lr 0.001 is 1e-10 on its ratio to lr) */
+    ck_assert(close_to(centered[0], 1.0 / sqrt(0.09), 1e-10) && close_to(centered[0], 3.33, 0.005));
+    ck_assert(close_to(centered[1], 1.0 / sqrt(0.0099), 1e-10) && close_to(centered[1], 10.05, 0.005));
+    ck_assert(close_to(centered[2], 1.0 / sqrt(0.000999), 1e-10) && close_to(centered[2], 31.64, 0.005));
+    ck_assert_double_eq_tol(plain[2], 31.6, 0.05);
 }
 END_TEST
 
@@ -1005,16 +1009,23 @@ START_TEST(exercise_5_bounds)
         }
     }
     /* step k's move is lr / sqrt(k) (s = k g^2), whatever g; 10 times
-     * further takes 100 times as many steps: D(1e6) / D(1e4) = 10 to 1% */
+     * further takes 100 times as many steps: D(1e6) / D(1e4) = 10 to 1%,
+     * and the step at which the code's distance first reaches 10 D(1e4) is
+     * about 100 times 1e4.  D(t) = 2 sqrt(t) - 1.46 + O(1/sqrt(t)), so that
+     * step is (10 (200 - 1.46) + 1.46)^2 / 4 ~ 98.7e4: the constant's share
+     * is 1.3%, inside a tolerance of 2 on 100. */
     double far = sum;
+    long reached = 0;
     for (long t = 10001; t <= 1000000; t++) {
         const double before = theta;
         optimizer_step(&adagrad, &theta, &constant);
         far += (theta - before) / h.lr;
+        if (reached == 0 && far >= 10 * sum)
+            reached = t;
     }
     optimizer_free(&adagrad);
     ck_assert_double_eq_tol(far / sum, 10, 0.1);
-    ck_assert_double_eq(1000000.0 / 10000, 100);
+    ck_assert_double_eq_tol(reached / 10000.0, 100, 2);
     for (int k = 1; k <= 5; k++) {
         struct hyper h = with_lr(&adagrad_kind, 0.1);
         struct optimizer opt;

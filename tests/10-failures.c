@@ -47,7 +47,9 @@ START_TEST(saddle_escape_time)
     }
     /* its approximation ln(1/delta)/eta falls short of the measured steps */
     ck_assert_double_lt(log(1 / 1e-6) / 0.1, saddle_escape_steps(1e-6, 0.1, 0, 0, 100000));
-    ck_assert_double_eq_tol(log(1.1), 0.0953, 0.00005);
+    /* ln 1.1 is the log of the code's factor per step on x2 (the step above) */
+    ck_assert_double_eq_tol(x[1] / 0.5, 1.1, EXACT);
+    ck_assert_double_eq_tol(log(x[1] / 0.5), 0.0953, 0.00005);
 }
 END_TEST
 
@@ -322,7 +324,11 @@ START_TEST(explosion_and_clipping)
     ck_assert_double_lt(loss, 1e-12);
     ck_assert_int_eq(explode_run(1.02, 0.0, &loss), EXPLODE_STEPS);
     ck_assert_double_lt(loss, 1e-12);
-    ck_assert_double_eq_tol(pow(1.5, 10), 57.67, 0.005);
+    {   /* a_n of the run's chain at its start, from its loss (a_n - 1)^2 / 2 */
+        struct function f = chain_function(EXPLODE_LAYERS, CHAIN_LINEAR, 1.0, 1.0, EXPLODE_W0);
+        ck_assert_double_eq_tol(1 + sqrt(2 * f.value(&f, f.start)), pow(1.5, 10), 1e-12);
+        ck_assert_double_eq_tol(1 + sqrt(2 * f.value(&f, f.start)), 57.67, 0.005);
+    }
 }
 END_TEST
 
@@ -464,9 +470,30 @@ START_TEST(answers_by_hand)
     ck_assert_int_eq(saddle_escape_steps(1e-4, 0.2, 0.0, 0, 1000), 51);
     ck_assert(fabs(log(1e4) / log(1.2) - 50.52) <= 0.005 &&
               saddle_escape_steps(1e-4, 0.2, 0.0, 0, 1000) == ceil(log(1e4) / log(1.2)));
-    ck_assert_double_eq_tol(log(1e4), 9.2103, 0.00005);
-    ck_assert_double_eq_tol(log(1.2), 0.18232, 0.000005);
-    ck_assert_double_eq_tol(9.2103 / 0.18232, 50.52, 0.005);
+    {   /* the logs from the code's iterates: gradient descent at lr 0.2 on
+         * the saddle from (1, 1e-4) multiplies x2 by 1.2 per step, ln of it
+         * 0.18232; after 51 steps x2 is past 1, and the k at which the
+         * path crosses 1 is 51 - ln x2^(51) / ln 1.2 = 50.52, by then it has
+         * gone ln(1e4) = 9.2103 in logs */
+        static const double curvature[2] = {1.0, -1.0};
+        struct function f = quadratic(curvature, 2);
+        double x[2] = {1, 1e-4}, grad[2], per_step = 0;
+        for (int k = 1; k <= 51; k++) {
+            const double before = x[1];
+            f.gradient(&f, grad, x);
+            gd_step(x, grad, 2, 0.2);
+            if (k == 1)
+                per_step = log(x[1] / before);
+        }
+        const double crossing = 51 - log(x[1]) / per_step;
+        ck_assert_double_eq_tol(per_step, 0.18232, 0.000005);
+        ck_assert_double_eq_tol(crossing * per_step, 9.2103, 0.00005);
+        ck_assert_double_eq_tol(crossing, 50.52, 0.005);
+        /* the quotient of the two rounded logs (each within half its last
+         * digit: 3e-5 relative at most) is within 0.002 of the code's k */
+        ck_assert_double_eq_tol(crossing, 9.2103 / 0.18232, 0.002);
+        ck_assert_double_eq_tol(crossing, log(1e4) / log(1.2), 1e-9);
+    }
     ck_assert_double_eq(CLIP_EPS, 1e-6);
     {   /* the approximation ln(1/eps)/lr, 10 % short of the measured steps */
         const long measured = saddle_escape_steps(1e-4, 0.2, 0.0, 0, 1000);

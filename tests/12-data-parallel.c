@@ -197,7 +197,9 @@ END_TEST
  * lr/5 to lr over 5 updates. */
 START_TEST(linear_scaling_and_warmup)
 {
-    ck_assert_double_eq(8192.0 / 256, 32);
+    /* k = 8192/256 = 32: the factor linear_scaled_lr multiplies lr by */
+    ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192) / 0.1, 8192.0 / 256, 1e-14);
+    ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192) / 0.1, 32, 1e-14);
     ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192), 32 * 0.1, 1e-15);
     ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192), 3.2, 1e-15);
     ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5), 0.64, 1e-15);
@@ -337,10 +339,27 @@ START_TEST(exercise_1_ring)
     ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8), 70 * 1e6, 1e-6);
     ck_assert_str_eq(fixed(2, 1e3 * ring_allreduce_time(&net, bytes, 8)), "7.14");
     ck_assert_double_eq_tol(2 * (8 - 1) * 10e-6, 0.14 * 1e-3, 1e-18);
-    ck_assert_double_eq_tol(7e-3 / (0.14 * 1e-3), 50, 1e-12);
-    ck_assert_double_eq(bytes / 8, 5 * 1e6);          /* the ring's chunks */
-    ck_assert_double_eq(2 * bytes, 80 * 1e6);         /* the volume's limit */
-    ck_assert_double_eq_tol(70e6 / 10e9, 7e-3, 1e-18);
+    {   /* the model's two terms apart: a network with no bandwidth cost
+         * gives the latencies (0.14 ms, 14 messages), one with no latency
+         * the bandwidth term (70 MB / 10 GB/s = 7 ms), 50 times the other;
+         * each message carries the volume over the messages, 5 MB */
+        const struct network latency_only = {10e-6, 0}, bandwidth_only = {0, 1.0 / 10e9};
+        const double latency = ring_allreduce_time(&latency_only, bytes, 8);
+        const double bandwidth = ring_allreduce_time(&bandwidth_only, bytes, 8);
+        ck_assert_double_eq_tol(latency, 0.14 * 1e-3, 1e-18);
+        ck_assert_double_eq_tol(bandwidth, 70e6 / 10e9, 1e-15);
+        ck_assert_double_eq_tol(bandwidth, 7e-3, 1e-15);
+        ck_assert_double_eq_tol(bandwidth / latency, 50, 1e-9);
+        ck_assert_double_eq_tol(ring_allreduce_volume(bytes, 8) / (latency / latency_only.alpha),
+                                5 * 1e6, 1e-3);                       /* the ring's chunks */
+    }
+    {   /* the volume's limit 2n = 80 MB: at a million workers the code's
+         * volume is 2n (1 - 1e-6), short of it by a millionth: within
+         * 1e-5 relative of it, and below it */
+        const double many = ring_allreduce_volume(bytes, 1e6);
+        ck_assert(fabs(2 * bytes - many) < 1e-5 * many && fabs(80 * 1e6 - many) < 1e-5 * many);
+        ck_assert_double_lt(many, 80 * 1e6);
+    }
     /* the bandwidth term of the model's time, in ms: the time less its
      * 14 latencies (a tolerance of rounding in a sum of two terms) */
     ck_assert_double_eq_tol(1e3 * (ring_allreduce_time(&net, bytes, 8) - 14 * net.alpha), 7,
