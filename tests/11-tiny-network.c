@@ -90,17 +90,26 @@ static void wrong_gradient(const void *context, double *grad, const double *thet
     network_gradient(mismatched_net, grad, theta, m->data, NULL, 0);
 }
 
+/* Two 3-4-3 networks for cross-entropy that differ only in their
+ * activation (tanh, sigmoid), five random samples, and theta [64] drawn
+ * for the tanh one: a gradient of one is a wrong gradient of the other. */
+static void mismatched_pair(struct network *tanh_net, struct network *sigmoid_net,
+                            struct dataset *data, double *theta)
+{
+    struct rng rng;
+    network_init(tanh_net, 3, 4, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    network_init(sigmoid_net, 3, 4, 3, ACTIVATION_SIGMOID, LOSS_CROSS_ENTROPY);
+    network_random_data(data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
+    rng_seed(&rng, 3);
+    network_init_parameters(tanh_net, theta, &rng);
+}
+
 START_TEST(a_wrong_backward_pass_is_caught)
 {
     struct network tanh_net, sigmoid_net;
     struct dataset data;
     double theta[64], grad[64], numeric[64];
-    struct rng rng;
-    network_init(&tanh_net, 3, 4, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
-    network_init(&sigmoid_net, 3, 4, 3, ACTIVATION_SIGMOID, LOSS_CROSS_ENTROPY);
-    network_random_data(&data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
-    rng_seed(&rng, 3);
-    network_init_parameters(&tanh_net, theta, &rng);
+    mismatched_pair(&tanh_net, &sigmoid_net, &data, theta);
     mismatched_net = &sigmoid_net;
     struct network_on_data m = {&tanh_net, &data};
     struct checked objective = {&m, network_dim(&tanh_net), network_on_data_loss, wrong_gradient};
@@ -493,12 +502,7 @@ START_TEST(complex_step_catches_a_wrong_gradient)
     struct network tanh_net, sigmoid_net;
     struct dataset data;
     double theta[64], grad[64], step[64], worst = 0.0;
-    struct rng rng;
-    network_init(&tanh_net, 3, 4, 3, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
-    network_init(&sigmoid_net, 3, 4, 3, ACTIVATION_SIGMOID, LOSS_CROSS_ENTROPY);
-    network_random_data(&data, 5, 3, LOSS_CROSS_ENTROPY, 3, 9);
-    rng_seed(&rng, 3);
-    network_init_parameters(&tanh_net, theta, &rng);
+    mismatched_pair(&tanh_net, &sigmoid_net, &data, theta);
     network_gradient(&sigmoid_net, grad, theta, &data, NULL, 0);
     network_complex_step(&tanh_net, step, theta, &data, NULL, 0);
     for (size_t p = 0; p < network_dim(&tanh_net); p++)

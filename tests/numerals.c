@@ -2749,6 +2749,28 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The files named by a transition list (one a line, '#' comments and
+ * blank lines skipped) into *into; a name that is no file of all is a
+ * problem of the list's line.  A missing list is an empty one. */
+static void read_file_list(const char *path, const struct set *all, struct set *into)
+{
+    char *list = read_whole(path);
+    int number = 0;
+    if (list == NULL)
+        return;
+    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+        number++;
+        while (*line == ' ')
+            line++;
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        if (!set_has(all, line))
+            problem(path, number, "%s is not a chapter or worked answers file", line);
+        set_add(into, line);
+    }
+    free(list);
+}
+
 int main(int argc, char **argv)
 {
     struct set files = {0}, pending = {0}, only = {0}, all_files = {0}, weak = {0};
@@ -2756,7 +2778,6 @@ int main(int argc, char **argv)
     int weak_numerals = 0, weak_files = 0, unordered_numerals = 0, unordered_files = 0;
     struct totals totals = {{0}};
     int explicit_files = 0, failed_files = 0, pending_numerals = 0, pending_files = 0;
-    char *list;
     DIR *dir;
     struct dirent *entry;
 
@@ -2814,52 +2835,13 @@ int main(int argc, char **argv)
     }
 
     /* the files not yet converted */
-    if ((list = read_whole(PENDING_LIST)) != NULL) {
-        int number = 0;
-        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
-            number++;
-            while (*line == ' ')
-                line++;
-            if (line[0] == '#' || line[0] == '\0')
-                continue;
-            if (!set_has(&all_files, line))
-                problem(PENDING_LIST, number, "%s is not a chapter or worked answers file", line);
-            set_add(&pending, line);
-        }
-        free(list);
-    }
+    read_file_list(PENDING_LIST, &all_files, &pending);
 
     /* the files whose tests still assert some numerals only by presence */
-    if ((list = read_whole(WEAK_LIST)) != NULL) {
-        int number = 0;
-        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
-            number++;
-            while (*line == ' ')
-                line++;
-            if (line[0] == '#' || line[0] == '\0')
-                continue;
-            if (!set_has(&all_files, line))
-                problem(WEAK_LIST, number, "%s is not a chapter or worked answers file", line);
-            set_add(&weak, line);
-        }
-        free(list);
-    }
+    read_file_list(WEAK_LIST, &all_files, &weak);
 
     /* the files whose formulas are not yet all asserted in order */
-    if ((list = read_whole(ORDER_LIST)) != NULL) {
-        int number = 0;
-        for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
-            number++;
-            while (*line == ' ')
-                line++;
-            if (line[0] == '#' || line[0] == '\0')
-                continue;
-            if (!set_has(&all_files, line))
-                problem(ORDER_LIST, number, "%s is not a chapter or worked answers file", line);
-            set_add(&unordered, line);
-        }
-        free(list);
-    }
+    read_file_list(ORDER_LIST, &all_files, &unordered);
 
     if (!explicit_files) {
         for (int i = 0; i < all_files.count; i++) {
