@@ -107,7 +107,10 @@ static void print_values(FILE *out)
     fprintf(out, "ratio_constant_one_over_k %.0f\n", constant_end / excess[MEASURE_STEPS]);
     free(eta);
     free(excess);
-    struct slope two = measure_slope(2.0), quarter = measure_slope(0.25);
+    static const double cs[2] = {2.0, 0.25};
+    struct slope slopes[2], two, quarter;
+    measure_slopes(cs, 2, slopes);
+    two = slopes[0], quarter = slopes[1];
     fprintf(out, "slope_c2_sampled %.2f\n", two.mean);
     fprintf(out, "slope_c2_sd %.2f\n", two.sd);
     fprintf(out, "slope_c025_sampled %.3f\n", quarter.mean);

@@ -39,9 +39,14 @@ struct slope {
 /* The slope of log excess against log k for eta_k = c / (k + 1 + c). */
 struct slope measure_slope(double c);
 
+/* slopes[i] <- measure_slope(c[i]) for i = 0..n-1 (n <= 8), their runs
+ * sampled together: each seed's draws are made once for all n. */
+void measure_slopes(const double *c, int n, struct slope *slopes);
+
 /* The mean over seeds 0..count-1 of the sampled excess after update k,
  * excess[0..MEASURE_STEPS].  (The runs of each schedule are sampled once
- * per program run, for this and measure_slope alike.) */
+ * per program run, for this and measure_slope alike; print_measurements
+ * and write_measurement_csv sample their five schedules together.) */
 void sampled_mean(const double *eta, unsigned count, double *excess);
 
 /* The printed report: the floor, the three schedules at the end, slopes. */

@@ -2,7 +2,9 @@
 #include "09-schedules/noisy.h"
 
 #include <math.h>
+#include <stdlib.h>
 
+#include "00-toolkit/fail.h"
 #include "00-toolkit/rng.h"
 
 double noisy_floor(const struct noisy_quadratic *q, double eta)
@@ -22,18 +24,33 @@ void noisy_expected(const struct noisy_quadratic *q, const double *eta, long ste
     }
 }
 
-void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
-                   uint64_t seed, double *excess)
+void noisy_draws(uint64_t seed, long steps, double *xi)
 {
     struct rng rng;
     rng_seed(&rng, seed);
+    for (long k = 0; k < steps; k++)
+        xi[k] = rng_normal(&rng);
+}
+
+void noisy_run(const struct noisy_quadratic *q, const double *eta, long steps,
+               const double *xi, double *excess)
+{
     double x = q->x0;
     excess[0] = q->mu * x * x / 2.0;
     for (long k = 0; k < steps; k++) {
-        double g = q->mu * x + q->sigma * rng_normal(&rng);
+        double g = q->mu * x + q->sigma * xi[k];
         x -= eta[k] * g;                                                   /* (9.1) */
         excess[k + 1] = q->mu * x * x / 2.0;
     }
+}
+
+void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
+                   uint64_t seed, double *excess)
+{
+    double *xi = xcalloc(steps > 0 ? (size_t)steps : 1, sizeof *xi);
+    noisy_draws(seed, steps, xi);
+    noisy_run(q, eta, steps, xi, excess);
+    free(xi);
 }
 
 void rate_one_over_k(double *eta, long steps, double c, double k0)

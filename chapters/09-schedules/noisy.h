@@ -32,9 +32,20 @@ double noisy_floor(const struct noisy_quadratic *q, double eta);
 void noisy_expected(const struct noisy_quadratic *q, const double *eta, long steps,
                     double *excess);
 
-/* excess[0..steps]: one run of (9.1) with noise from seed, mu x_k^2 / 2. */
+/* excess[0..steps]: one run of (9.1) with noise from seed, mu x_k^2 / 2:
+ * noisy_draws, then noisy_run. */
 void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
                    uint64_t seed, double *excess);
+
+/* xi[0..steps): the noise of the run from seed, xi_k the standard normal
+ * draw (rng_normal) of update k.  It does not depend on the rates: runs
+ * with other schedules and the same seed share it. */
+void noisy_draws(uint64_t seed, long steps, double *xi);
+
+/* excess[0..steps]: the run (9.1) with the draws xi[0..steps) given,
+ * mu x_k^2 / 2. */
+void noisy_run(const struct noisy_quadratic *q, const double *eta, long steps,
+               const double *xi, double *excess);
 
 /* eta[k] = c / (k + k0) for k = 0..steps-1: the 1/k schedule (k0 >= 1). */
 void rate_one_over_k(double *eta, long steps, double c, double k0);
