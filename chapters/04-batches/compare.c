@@ -75,26 +75,6 @@ static double relative_excess(const struct problem *p, const double *w, const ch
     return excess;
 }
 
-/* Reading ahead.  In a shuffled order each sample's row is anywhere in the
- * 12.8 MB of x, far from the cache, and a batch's arithmetic would wait for
- * every row in turn: in a batch-1 run that waiting took about half the time.
- * So before each batch the rows AHEAD places further on in the order are
- * read (their first and last numbers, summed into a number nothing uses),
- * which starts their fetch from memory while this batch's arithmetic runs.
- * It is an ordinary load, portable C, and changes no result. */
-#define AHEAD 8
-static volatile double read_ahead_sink;
-
-static double read_ahead(const struct problem *p, const struct epoch *epoch, size_t size)
-{
-    double sum = 0.0;
-    for (size_t k = epoch->next + AHEAD; k < epoch->next + AHEAD + size && k < epoch->count; k++) {
-        const double *row = p->data.x + epoch->order[k] * D;
-        sum += row[0] + row[D - 1];
-    }
-    return sum;
-}
-
 /* ANCHOR: run */
 struct outcome run_schedule(const struct problem *p, const struct batch_schedule *s, uint64_t seed,
                             int epochs, int first, FILE *trace)
@@ -105,7 +85,6 @@ struct outcome run_schedule(const struct problem *p, const struct batch_schedule
     double w[D] = {0}, grad[D];
     long samples = 0, next_row = 1, next_tick = COMPARE_COUNT / 20, readings = 0;
     size_t batch_size = s->batch;
-    double touched = 0.0;
 
     epoch_init(&epoch, COMPARE_COUNT, batch_size, s->shuffle, seed);
     rng_seed(&draws, seed);
@@ -129,7 +108,6 @@ struct outcome run_schedule(const struct problem *p, const struct batch_schedule
             double eta = s->decay ? s->eta / (1.0 + (double)samples / COMPARE_COUNT) : s->eta;
             if (epoch.next == COMPARE_COUNT && e >= first)     /* the last batch is next */
                 out.before_last += relative_excess(p, w, s->label, samples);
-            touched += read_ahead(p, &epoch, size);
             mse_grad(&p->model, grad, w, batch, size);
             gd_step(w, grad, D, eta);
             samples += (long)size;
@@ -167,7 +145,6 @@ struct outcome run_schedule(const struct problem *p, const struct batch_schedule
     out.before_last /= epochs - first + 1;
     out.distance = distance(w, p->w_star);
     epoch_free(&epoch);
-    read_ahead_sink = touched;
     return out;
 }
 /* ANCHOR_END: run */
