@@ -104,17 +104,22 @@ static void sample_together(const double *const *etas, int n, unsigned count)
     if (m == 0)
         return;
 
+    const double *etas_new[SAMPLED_KEPT];
+    double *excess[SAMPLED_KEPT];
     double *xi = xcalloc(MEASURE_STEPS, sizeof *xi);
-    double *run = xcalloc(MEASURE_STEPS + 1, sizeof *run);
     bool grouped = count == SEED_GROUPS * SEEDS_PER_GROUP;
+    for (int j = 0; j < m; j++) {
+        etas_new[j] = runs[j]->eta;
+        excess[j] = xcalloc(MEASURE_STEPS + 1, sizeof *excess[j]);
+    }
     for (unsigned seed = 0; seed < count; seed++) {
         noisy_draws(seed, MEASURE_STEPS, xi);
+        noisy_runs(&chapter_problem, etas_new, m, MEASURE_STEPS, xi, excess);
         for (int j = 0; j < m; j++) {
-            struct sampled *s = runs[j];
-            double *group = groups[j];
-            noisy_run(&chapter_problem, s->eta, MEASURE_STEPS, xi, run);
+            const double *run = excess[j];
+            double *mean = runs[j]->mean, *group = groups[j];
             for (long k = 0; k <= MEASURE_STEPS; k++)
-                s->mean[k] += run[k] / count;
+                mean[k] += run[k] / count;
             if (!grouped)
                 continue;
             if (seed % SEEDS_PER_GROUP == 0)
@@ -129,13 +134,14 @@ static void sample_together(const double *const *etas, int n, unsigned count)
             }
         }
     }
+    for (int j = 0; j < m; j++)
+        free(excess[j]);
+    free(xi);
     for (int j = 0; j < m; j++) {
         runs[j]->slope_mean = sums[j] / SEED_GROUPS;
         runs[j]->slope_sd = sqrt((sums2[j] - sums[j] * sums[j] / SEED_GROUPS) / (SEED_GROUPS - 1));
         free(groups[j]);
     }
-    free(xi);
-    free(run);
 }
 
 static const struct sampled *sampled_runs(const double *eta, unsigned count)

@@ -32,16 +32,22 @@ void noisy_draws(uint64_t seed, long steps, double *xi)
         xi[k] = rng_normal(&rng);
 }
 
-void noisy_run(const struct noisy_quadratic *q, const double *eta, long steps,
-               const double *xi, double *excess)
+void noisy_runs(const struct noisy_quadratic *q, const double *const *eta, int n, long steps,
+                const double *xi, double *const *excess)
 {
-    double x = q->x0;
-    excess[0] = q->mu * x * x / 2.0;
-    for (long k = 0; k < steps; k++) {
-        double g = q->mu * x + q->sigma * xi[k];
-        x -= eta[k] * g;                                                   /* (9.1) */
-        excess[k + 1] = q->mu * x * x / 2.0;
+    double x[NOISY_RUNS_MAX];
+    if (n > NOISY_RUNS_MAX)
+        fail(1, "noisy_runs: at most %d runs side by side, not %d", NOISY_RUNS_MAX, n);
+    for (int j = 0; j < n; j++) {
+        x[j] = q->x0;
+        excess[j][0] = q->mu * x[j] * x[j] / 2.0;
     }
+    for (long k = 0; k < steps; k++)
+        for (int j = 0; j < n; j++) {
+            double g = q->mu * x[j] + q->sigma * xi[k];
+            x[j] -= eta[j][k] * g;                                         /* (9.1) */
+            excess[j][k + 1] = q->mu * x[j] * x[j] / 2.0;
+        }
 }
 
 void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
@@ -49,7 +55,7 @@ void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long step
 {
     double *xi = xcalloc(steps > 0 ? (size_t)steps : 1, sizeof *xi);
     noisy_draws(seed, steps, xi);
-    noisy_run(q, eta, steps, xi, excess);
+    noisy_runs(q, &eta, 1, steps, xi, &excess);
     free(xi);
 }
 

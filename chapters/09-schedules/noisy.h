@@ -33,7 +33,7 @@ void noisy_expected(const struct noisy_quadratic *q, const double *eta, long ste
                     double *excess);
 
 /* excess[0..steps]: one run of (9.1) with noise from seed, mu x_k^2 / 2:
- * noisy_draws, then noisy_run. */
+ * noisy_draws, then noisy_runs. */
 void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long steps,
                    uint64_t seed, double *excess);
 
@@ -42,10 +42,14 @@ void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long step
  * with other schedules and the same seed share it. */
 void noisy_draws(uint64_t seed, long steps, double *xi);
 
-/* excess[0..steps]: the run (9.1) with the draws xi[0..steps) given,
- * mu x_k^2 / 2. */
-void noisy_run(const struct noisy_quadratic *q, const double *eta, long steps,
-               const double *xi, double *excess);
+/* excess[j][0..steps] for j = 0..n-1 (n <= NOISY_RUNS_MAX): the runs (9.1)
+ * with the rates eta[j][0..steps) and the draws xi[0..steps) given,
+ * mu x_k^2 / 2.  They go update by update side by side: each run is a
+ * chain of operations that wait for one another, and n chains at once
+ * keep the processor busy where one would leave it waiting. */
+#define NOISY_RUNS_MAX 8
+void noisy_runs(const struct noisy_quadratic *q, const double *const *eta, int n, long steps,
+                const double *xi, double *const *excess);
 
 /* eta[k] = c / (k + k0) for k = 0..steps-1: the 1/k schedule (k0 >= 1). */
 void rate_one_over_k(double *eta, long steps, double c, double k0);
