@@ -309,6 +309,36 @@ START_TEST(below_stays_below)
 }
 END_TEST
 
+/* rng_below redraws exactly the raw draws of the incomplete last block, at
+ * or above limit = 2^64 - (2^64 mod bound), and no others.  With bound =
+ * 2^63 + 1, 2^64 mod bound = 2^63 - 1, so limit = 2^63 + 1 = bound: about
+ * half the raw draws are redrawn, and each result is the first raw draw
+ * below bound, with the generator where that draw left it.  With bound =
+ * 3, limit = 2^64 - 1: the result is the raw draw mod 3. */
+START_TEST(below_redraws_only_the_last_block)
+{
+    const uint64_t half = (UINT64_C(1) << 63) + 1;
+    struct rng rng, raw;
+    int redrawn = 0;
+    rng_seed(&rng, 11);
+    rng_seed(&raw, 11);
+    for (int i = 0; i < 1000; i++) {
+        uint64_t draw = rng_next(&raw);
+        while (draw >= half) {
+            draw = rng_next(&raw);
+            redrawn++;
+        }
+        ck_assert_uint_eq(rng_below(&rng, half), draw);
+        ck_assert_uint_eq(rng.state, raw.state);
+    }
+    ck_assert_int_gt(redrawn, 400);     /* the path was taken: about 1000 times */
+    for (int i = 0; i < 1000; i++) {
+        uint64_t draw = rng_next(&raw);
+        ck_assert_uint_eq(rng_below(&rng, 3), draw % 3);
+    }
+}
+END_TEST
+
 /* Chapter 0's table of test functions, row by row: each formula's
  * constants (its value at a point, written out from the formula), its
  * minimum and its default start.  Values are a few operations on small
@@ -454,6 +484,7 @@ Suite *chapter_suite(void)
     tcase_add_test(random, shuffle_is_a_permutation_and_repeatable);
     tcase_add_test(random, normal_draws_have_mean_zero_variance_one);
     tcase_add_test(random, below_stays_below);
+    tcase_add_test(random, below_redraws_only_the_last_block);
     suite_add_tcase(suite, functions);
     suite_add_tcase(suite, args);
     tcase_add_test(prose, prose_rounding_helpers);
