@@ -25,13 +25,17 @@ uint64_t rng_below(struct rng *rng, uint64_t bound)
 {
     /* Draws below limit = 2^64 - (2^64 mod bound) fall in whole blocks of
      * bound values; the rest are redrawn.  Unsigned arithmetic wraps, so
-     * limit == 0 stands for 2^64 (bound divides 2^64: nothing is redrawn). */
-    uint64_t remainder = -bound % bound;
-    uint64_t limit = -remainder;
-    uint64_t draw;
-    do
-        draw = rng_next(rng);
-    while (limit != 0 && draw >= limit);
+     * limit == 0 stands for 2^64 (bound divides 2^64: nothing is redrawn).
+     * 2^64 mod bound is less than bound, so a draw below 2^64 - bound
+     * (-bound here) is below limit: only a draw at or above it needs limit
+     * and the division that finds it, which is rare unless bound is huge. */
+    uint64_t draw = rng_next(rng);
+    if (draw >= -bound) {
+        uint64_t remainder = -bound % bound;
+        uint64_t limit = -remainder;
+        while (limit != 0 && draw >= limit)
+            draw = rng_next(rng);
+    }
     return draw % bound;
 }
 
