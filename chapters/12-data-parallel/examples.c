@@ -2,6 +2,7 @@
 #include "12-data-parallel/examples.h"
 
 #include "00-toolkit/csv.h"
+#include "00-toolkit/fail.h"
 #include "12-data-parallel/large_batch.h"
 #include "12-data-parallel/local_sgd.h"
 #include "12-data-parallel/shares.h"
@@ -77,6 +78,26 @@ void projection_report(FILE *out)
     }
 }
 
+/* --------------------------------------------- the problems of the seeds */
+
+/* The problem of seed 1..SEEDS, drawn the first time a run asks for it and
+ * kept for the rest of the program: the large-batch and local SGD tables
+ * run dozens of times on each of the SEEDS problems, and the runs only
+ * read a problem (they take it const), so every run gets the same numbers
+ * as from a problem drawn afresh, without drawing it again. */
+static const struct parallel_problem *seed_problem(uint64_t seed)
+{
+    static struct parallel_problem problems[SEEDS];
+    static bool drawn[SEEDS];
+    if (seed < 1 || seed > SEEDS)
+        fail(1, "seed_problem: seed %llu is not one of 1..%d", (unsigned long long)seed, SEEDS);
+    if (!drawn[seed - 1]) {
+        parallel_problem_init(&problems[seed - 1], seed);
+        drawn[seed - 1] = true;
+    }
+    return &problems[seed - 1];
+}
+
 /* -------------------------------------------------------- large batch */
 
 /* Mean over the seeds of large_batch_run at factor k; +inf if any diverged. */
@@ -86,12 +107,9 @@ static double large_mean(long k, bool warmup)
     size_t batch = (size_t)(LARGE_BASE_BATCH * k);
     long steps = LARGE_SAMPLES / (long)batch;
     double lr = linear_scaled_lr(LARGE_BASE_LR, LARGE_BASE_BATCH, (double)batch);
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        struct parallel_problem p;
-        parallel_problem_init(&p, seed);
-        sum += large_batch_run(&p, batch, lr, LARGE_SAMPLES, warmup ? steps / 4 : 0, seed);
-        parallel_problem_free(&p);
-    }
+    for (uint64_t seed = 1; seed <= SEEDS; seed++)
+        sum += large_batch_run(seed_problem(seed), batch, lr, LARGE_SAMPLES,
+                               warmup ? steps / 4 : 0, seed);
     return sum / SEEDS;
 }
 
@@ -141,14 +159,11 @@ double local_sgd_mean(long local, long steps, double *spread)
 {
     double sum = 0.0, low = INFINITY, high = -INFINITY;
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        struct parallel_problem p;
-        struct local_sgd_result r;
-        parallel_problem_init(&p, seed);
-        r = local_sgd(NULL, &p, LOCAL_WORKERS, local, LOCAL_BATCH, LOCAL_LR, steps, seed);
+        struct local_sgd_result r = local_sgd(NULL, seed_problem(seed), LOCAL_WORKERS, local,
+                                              LOCAL_BATCH, LOCAL_LR, steps, seed);
         sum += r.excess;
         low = fmin(low, r.excess);
         high = fmax(high, r.excess);
-        parallel_problem_free(&p);
     }
     if (spread != NULL)
         *spread = high - low;
