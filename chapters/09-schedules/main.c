@@ -121,9 +121,8 @@ static void print_values(FILE *out)
     fprintf(out, "warmup_diverges_at %ld\n", plain.steps + 1);
     fprintf(out, "warmup_worst %.3f\n", warmed.worst);
 
-    struct race_result reg[RACE_SCHEDULES], ros[RACE_SCHEDULES];
+    struct race_result reg[RACE_SCHEDULES];
     race_regression(reg, NULL, 0);
-    race_rosenbrock(ros, NULL, 0);
     fprintf(out, "race_constant_over_cosine %.0f\n", reg[0].mean / reg[3].mean);
 }
 
