@@ -90,6 +90,25 @@ static void problem_init(struct regression_problem *p, uint64_t seed)
         fail(1, "race: singular data (seed %llu)", (unsigned long long)seed);
 }
 
+/* The problem of seed 0..RACE_SEEDS-1 or TUNE_SEED, drawn the first time a
+ * run asks for it and kept for the rest of the program: the races run
+ * every schedule, rate and variant on the same few problems, and a run
+ * only reads its problem, so it gets the same numbers as from a problem
+ * drawn afresh. */
+static const struct regression_problem *race_problem(uint64_t seed)
+{
+    static struct regression_problem problems[RACE_SEEDS + 1];
+    static bool drawn[RACE_SEEDS + 1];
+    size_t slot = seed == TUNE_SEED ? RACE_SEEDS : (size_t)seed;
+    if (seed != TUNE_SEED && seed >= RACE_SEEDS)
+        fail(1, "race: no problem of seed %llu", (unsigned long long)seed);
+    if (!drawn[slot]) {
+        problem_init(&problems[slot], seed);
+        drawn[slot] = true;
+    }
+    return &problems[slot];
+}
+
 /* How a run of the regression differs from the race's: NULL means SGD in
  * batches, stepping `which` after every update. */
 struct run_options {
@@ -114,7 +133,7 @@ static void exact_gradient(const struct regression_problem *p, double *grad, con
 
 /* One run; returns the final excess (inf if it diverged); curve gets
  * the excess at points + 1 evenly spaced updates when not NULL. */
-static double regression_run_with(struct regression_problem *p, int which, double lr,
+static double regression_run_with(const struct regression_problem *p, int which, double lr,
                                   uint64_t seed, double *curve, int points,
                                   const struct run_options *o)
 {
@@ -180,15 +199,12 @@ static double regression_run_with(struct regression_problem *p, int which, doubl
 static void race_regression_with(struct race_result *results, double *curve, int points,
                                  const struct run_options *o)
 {
-    struct regression_problem tune, *measured = xcalloc(RACE_SEEDS, sizeof *measured);
+    const struct regression_problem *tune = race_problem(TUNE_SEED);
     double *one = curve ? xcalloc((size_t)points + 1, sizeof *one) : NULL;
-    problem_init(&tune, TUNE_SEED);
-    for (int s = 0; s < RACE_SEEDS; s++)
-        problem_init(&measured[s], (uint64_t)s);
     for (int which = 0; which < RACE_SCHEDULES; which++) {
         double best = INFINITY, lr = race_regression_grid[0];
         for (int g = 0; g < RACE_GRID; g++) {
-            double excess = regression_run_with(&tune, which, race_regression_grid[g], TUNE_SEED, NULL, 0, o);
+            double excess = regression_run_with(tune, which, race_regression_grid[g], TUNE_SEED, NULL, 0, o);
             if (excess < best) {
                 best = excess;
                 lr = race_regression_grid[g];
@@ -199,7 +215,8 @@ static void race_regression_with(struct race_result *results, double *curve, int
             for (int i = 0; i <= points; i++)
                 curve[which * (points + 1) + i] = 0.0;
         for (int s = 0; s < RACE_SEEDS; s++) {
-            double excess = regression_run_with(&measured[s], which, lr, (uint64_t)s, one, points, o);
+            double excess = regression_run_with(race_problem((uint64_t)s), which, lr, (uint64_t)s,
+                                                one, points, o);
             sum += excess;
             sum2 += excess * excess;
             if (curve)
@@ -210,10 +227,6 @@ static void race_regression_with(struct race_result *results, double *curve, int
         results[which].mean = sum / RACE_SEEDS;
         results[which].sd = sqrt(fmax(0.0, (sum2 - sum * sum / RACE_SEEDS) / (RACE_SEEDS - 1)));
     }
-    dataset_free(&tune.data);
-    for (int s = 0; s < RACE_SEEDS; s++)
-        dataset_free(&measured[s].data);
-    free(measured);
     free(one);
 }
 
@@ -250,13 +263,10 @@ void race_step_every(struct race_result out[3])
                                                                         .per_epoch = true};
     const struct run_options *opts[3] = {NULL, &per_update, &per_epoch};
     double value[3][RACE_SEEDS];
-    for (int s = 0; s < RACE_SEEDS; s++) {
-        struct regression_problem p;
-        problem_init(&p, (uint64_t)s);
+    for (int s = 0; s < RACE_SEEDS; s++)
         for (int j = 0; j < 3; j++)
-            value[j][s] = regression_run_with(&p, 0, RACE_STEP_LR, (uint64_t)s, NULL, 0, opts[j]);
-        dataset_free(&p.data);
-    }
+            value[j][s] = regression_run_with(race_problem((uint64_t)s), 0, RACE_STEP_LR,
+                                              (uint64_t)s, NULL, 0, opts[j]);
     for (int j = 0; j < 3; j++)
         out[j] = spread(RACE_STEP_LR, value[j]);
 }
@@ -268,16 +278,13 @@ void race_adam_warmup(struct adam_warmup out[RACE_ADAM_RATES])
     warm.total_iters = RACE_WARMUP_UPDATES;
     for (int g = 0; g < RACE_ADAM_RATES; g++) {
         double end[2][RACE_SEEDS], worst[2][RACE_SEEDS];
-        for (int s = 0; s < RACE_SEEDS; s++) {
-            struct regression_problem p;
-            problem_init(&p, (uint64_t)s);
+        for (int s = 0; s < RACE_SEEDS; s++)
             for (int j = 0; j < 2; j++) {
                 const struct run_options o = {.kind = &adam_kind, .sched = j ? &warm : NULL,
                                               .worst = &worst[j][s]};
-                end[j][s] = regression_run_with(&p, 0, race_adam_rates[g], (uint64_t)s, NULL, 0, &o);
+                end[j][s] = regression_run_with(race_problem((uint64_t)s), 0, race_adam_rates[g],
+                                                (uint64_t)s, NULL, 0, &o);
             }
-            dataset_free(&p.data);
-        }
         for (int j = 0; j < 2; j++) {
             out[g].end[j] = spread(race_adam_rates[g], end[j]);
             out[g].worst[j] = spread(race_adam_rates[g], worst[j]);
