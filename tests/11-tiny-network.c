@@ -175,12 +175,12 @@ START_TEST(seed_loop_is_the_module)
 }
 END_TEST
 
-/* The forward pass sums four rows of a layer side by side
+/* The forward pass sums eight, then four rows of a layer side by side
  * (forward_pass.h's affine), each in its own order: its outputs are the
- * very bits of the plain loop below, one row at a time, for layers of 9
- * and 6 rows (two blocks of four and one left over; one block and two
- * left over) and for the linear model's 3 rows (no block at all).
- * Compared with tolerance 0. */
+ * very bits of the plain loop below, one row at a time, for layers of 13
+ * and 6 rows (a block of eight, one of four and one row left over; a
+ * block of four and two left over) and for the linear model's 3 rows (no
+ * block at all).  Compared with tolerance 0. */
 static void affine_one_row_at_a_time(double *out, const double *weight, const double *bias,
                                      const double *in, size_t rows, size_t cols)
 {
@@ -194,7 +194,7 @@ static void affine_one_row_at_a_time(double *out, const double *weight, const do
 
 START_TEST(rows_side_by_side_change_no_bit)
 {
-    enum { D = 7, H = 9, K = 6, DIM = H * D + H + K * H + K };
+    enum { D = 7, H = 13, K = 6, DIM = H * D + H + K * H + K };
     struct network net, line;
     struct rng rng;
     double theta[DIM], x[D], z[K], a[H], u[H], az[H], zz[K];

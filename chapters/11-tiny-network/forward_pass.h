@@ -54,15 +54,41 @@ static SCALAR SCALARED(activate)(enum activation activation, SCALAR u)
  *
  * Each row's sum adds its terms in the order c = 0, 1, ..., cols - 1, each
  * addition waiting for the one before; the processor starts the next
- * row's chain early only as far as it can look ahead.  So four rows are
- * summed side by side, four independent chains in flight at once (about a
- * quarter faster on the digits network's layers).  Each sum is still its
- * own row's, added in the same order: the results are the very bits of
- * one row at a time.  The rows left over, fewer than four, go one by one. */
+ * row's chain early only as far as it can look ahead.  So rows are summed
+ * side by side, eight (then four) independent chains in flight at once
+ * (eight rows about a third faster than four on the digits network's
+ * hidden layer).  Each sum is still its own row's, added in the same
+ * order: the results are the very bits of one row at a time.  The rows
+ * left over, fewer than four, go one by one. */
 static void SCALARED(affine)(SCALAR *out, const SCALAR *weight, const SCALAR *bias,
                              const SCALAR *in, size_t rows, size_t cols)
 {
     size_t r = 0;
+    for (; r + 8 <= rows; r += 8) {
+        const SCALAR *w0 = weight + r * cols, *w1 = w0 + cols, *w2 = w1 + cols,
+                     *w3 = w2 + cols, *w4 = w3 + cols, *w5 = w4 + cols, *w6 = w5 + cols,
+                     *w7 = w6 + cols;
+        SCALAR sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0, sum4 = 0.0, sum5 = 0.0,
+               sum6 = 0.0, sum7 = 0.0;
+        for (size_t c = 0; c < cols; c++) {
+            sum0 += w0[c] * in[c];
+            sum1 += w1[c] * in[c];
+            sum2 += w2[c] * in[c];
+            sum3 += w3[c] * in[c];
+            sum4 += w4[c] * in[c];
+            sum5 += w5[c] * in[c];
+            sum6 += w6[c] * in[c];
+            sum7 += w7[c] * in[c];
+        }
+        out[r] = sum0 + bias[r];
+        out[r + 1] = sum1 + bias[r + 1];
+        out[r + 2] = sum2 + bias[r + 2];
+        out[r + 3] = sum3 + bias[r + 3];
+        out[r + 4] = sum4 + bias[r + 4];
+        out[r + 5] = sum5 + bias[r + 5];
+        out[r + 6] = sum6 + bias[r + 6];
+        out[r + 7] = sum7 + bias[r + 7];
+    }
     for (; r + 4 <= rows; r += 4) {
         const SCALAR *w0 = weight + r * cols, *w1 = w0 + cols, *w2 = w1 + cols,
                      *w3 = w2 + cols;
