@@ -51,6 +51,13 @@ void moons_print(FILE *out, const char *csv_dir);
 /* The earlier chapters' claims tried on the network. */
 void claims_print(FILE *out, const char *csv_dir);
 
+/* The runs several of the book's outputs share (experiments.h), trained
+ * and written to csv_dir/tuned.runs (the digits over the seeds, seed 1's
+ * curves, the curvature at initialisation) or csv_dir/sweep.runs (the
+ * digits sweep); out is not written.  Without csv_dir: a usage error. */
+void shared_runs_tuned(FILE *out, const char *csv_dir);
+void shared_runs_sweep(FILE *out, const char *csv_dir);
+
 /* The numbers the chapter's text quotes, "name value" per line. */
 void chapter11_values(FILE *out);
 
