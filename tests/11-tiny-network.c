@@ -221,6 +221,41 @@ START_TEST(rows_side_by_side_change_no_bit)
 }
 END_TEST
 
+/* The cross-entropy's gradient reuses the loss's shifted exponentials
+ * (network.c's loss_of_outputs keeps them in dz): the loss and dz are the
+ * very bits of (11.5) and (11.7) written out plainly, m the largest z_i,
+ * the terms e^(z_i - m) summed in order.  Random outputs of 10 classes,
+ * every class the target in turn, and the loss without dz; tolerance 0. */
+START_TEST(softmax_reuses_the_loss_exponentials)
+{
+    enum { K = 10 };
+    struct network net;
+    struct rng rng;
+    double z[K], dz[K], plain[K];
+    network_init(&net, 3, 0, K, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    rng_seed(&rng, 21);
+    for (int trial = 0; trial < 50; trial++) {
+        for (int i = 0; i < K; i++)
+            z[i] = 4 * rng_normal(&rng);
+        double m = z[0], sum = 0.0;
+        for (int i = 1; i < K; i++)
+            if (z[i] > m)
+                m = z[i];
+        for (int i = 0; i < K; i++)
+            sum += exp(z[i] - m);
+        int c = trial % K;
+        double loss = loss_of_outputs(&net, dz, z, c), expected = (m - z[c]) + log(sum);
+        double alone = loss_of_outputs(&net, NULL, z, c);
+        for (int i = 0; i < K; i++)
+            plain[i] = exp(z[i] - m) / sum - (i == c ? 1.0 : 0.0);
+        ck_assert_mem_eq(&loss, &expected, sizeof loss);
+        ck_assert_mem_eq(&alone, &expected, sizeof loss);
+        ck_assert_mem_eq(dz, plain, sizeof dz);
+    }
+    network_free(&net);
+}
+END_TEST
+
 /* Backpropagation one sample at a time, as network.h's equations read:
  * network_gradient adds four samples in each pass over a matrix
  * (add_outer_products), and must give these very bits. */
@@ -1224,6 +1259,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, rows_side_by_side_change_no_bit);
     tcase_add_test(model, loss_and_accuracy_in_one_pass);
     tcase_add_test(model, outer_products_four_at_a_time);
+    tcase_add_test(model, softmax_reuses_the_loss_exponentials);
     tcase_add_test(model, default_init_bounds);
     tcase_add_test(model, kaiming_bound_by_hand);
     tcase_add_test(model, init_variance_third);

@@ -132,25 +132,31 @@ static void SCALARED(forward)(const struct network *net, SCALAR *z, SCALAR *a, S
 
 /* sum <- the sum of e^(z_i - m) over z[0..count), m the largest z_i, and
  * m: each term is at most 1 and one is exactly 1, so nothing overflows
- * and the sum is at least 1. */
-static SCALAR SCALARED(shifted_exp_sum)(SCALAR *m, const SCALAR *z, size_t count)
+ * and the sum is at least 1.  terms[0..count), when not NULL, receives
+ * the terms e^(z_i - m) (the softmax's numerators). */
+static SCALAR SCALARED(shifted_exp_sum)(SCALAR *m, SCALAR *terms, const SCALAR *z, size_t count)
 {
     SCALAR top = z[0], sum = 0.0;
     for (size_t i = 1; i < count; i++)
         if (REAL(z[i]) > REAL(top))
             top = z[i];
-    for (size_t i = 0; i < count; i++)
-        sum += EXP(z[i] - top);
+    for (size_t i = 0; i < count; i++) {
+        SCALAR term = EXP(z[i] - top);
+        sum += term;
+        if (terms)
+            terms[i] = term;
+    }
     *m = top;
     return sum;
 }
 
 /* The loss of one sample's outputs z[0..K) against target y (a value, 0
- * or 1, or a class index).  For cross-entropy, m and sum receive the
- * shift and the sum of shifted_exp_sum, from which the softmax of the
- * gradient is formed (for the other losses they are left alone). */
+ * or 1, or a class index).  For cross-entropy, m, terms (when not NULL)
+ * and sum receive the shift, the terms and the sum of shifted_exp_sum,
+ * from which the softmax of the gradient is formed (for the other losses
+ * they are left alone). */
 static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, double y,
-                                   SCALAR *m, SCALAR *sum)
+                                   SCALAR *m, SCALAR *terms, SCALAR *sum)
 {
     switch (net->loss) {
     case LOSS_MSE:
@@ -165,7 +171,7 @@ static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, d
     }
     case LOSS_CROSS_ENTROPY: {
         size_t c = (size_t)y;
-        *sum = SCALARED(shifted_exp_sum)(m, z, net->outputs);
+        *sum = SCALARED(shifted_exp_sum)(m, terms, z, net->outputs);
         return (*m - z[c]) + LOG(*sum);             /* log sum e^(z_i) - z_c (11.5) */
     }
     }
@@ -184,7 +190,7 @@ static SCALAR SCALARED(mean_loss)(const struct network *net, SCALAR *work, const
     for (size_t s = 0; s < count; s++) {
         size_t i = batch ? batch[s] : s;
         SCALARED(forward)(net, z, a, u, theta, INPUT(buffer, data->x + i * d, d));
-        sum += SCALARED(loss_value)(net, z, data->y[i], &m, &shifted);
+        sum += SCALARED(loss_value)(net, z, data->y[i], &m, NULL, &shifted);
     }
     return sum / (double)count;
 }

@@ -98,7 +98,7 @@ void network_forward(const struct network *net, double *z, double *hidden,
 
 double log_sum_exp(const double *z, size_t count)
 {
-    double m, sum = shifted_exp_sum_real(&m, z, count);
+    double m, sum = shifted_exp_sum_real(&m, NULL, z, count);
     return m + log(sum);
 }
 
@@ -106,7 +106,7 @@ double log_sum_exp(const double *z, size_t count)
 double loss_of_outputs(const struct network *net, double *dz, const double *z, double y)
 {
     double m, sum;
-    double loss = loss_value_real(net, z, y, &m, &sum);
+    double loss = loss_value_real(net, z, y, &m, dz, &sum);     /* dz: e^(z_i - m) */
     if (dz == NULL)
         return loss;
     switch (net->loss) {
@@ -117,10 +117,10 @@ double loss_of_outputs(const struct network *net, double *dz, const double *z, d
         dz[0] = sigmoid_real(z[0]) - y;
         break;
     case LOSS_CROSS_ENTROPY:
-        /* the softmax from the shifted exponentials of the loss: none
-         * overflows, the largest is 1 */
+        /* the softmax from the shifted exponentials of the loss, kept in
+         * dz: none overflows, the largest is 1 */
         for (size_t i = 0; i < net->outputs; i++)          /* softmax - onehot (11.7) */
-            dz[i] = exp(z[i] - m) / sum - (i == (size_t)y ? 1.0 : 0.0);
+            dz[i] = dz[i] / sum - (i == (size_t)y ? 1.0 : 0.0);
         break;
     }
     return loss;
@@ -268,7 +268,7 @@ double network_loss_and_accuracy(const struct network *net, const double *theta,
     size_t right = 0;
     for (size_t i = 0; i < data->count; i++) {
         forward_real(net, z, a, u, theta, sample(data, i));      /* once for both */
-        sum += loss_value_real(net, z, data->y[i], &m, &shifted); /* as mean_loss */
+        sum += loss_value_real(net, z, data->y[i], &m, NULL, &shifted); /* as mean_loss */
         right += prediction(net, z) == data->y[i];               /* as network_accuracy */
     }
     *accuracy = (double)right / (double)data->count;
