@@ -30,6 +30,12 @@ expect_usage_error "DESCENT_CH11_RUNS naming another file" \
 printf 'ch11 shared runs, format 1\nrun 1 sgd 3ff0000000000000' >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a cut file" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
+# a run of the digits with 5 parameters, not the network's 2410
+one=3ff0000000000000
+printf 'ch11 shared runs, format 1\nrun 1 sgd %s 0 30 0 1 %s %s %s 30 0 5\n %s %s %s %s %s\ncurve 0\n' \
+    $one $one $one $one $one $one $one $one $one >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming a run of the wrong size" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it
 # stops before it prints anything (no title line on stdout).

@@ -329,6 +329,14 @@ void read_shared_runs_from(FILE *in, const char *path)
         if (fscanf(in, "%ld %d %zu", &r.epochs_done, &diverged, &dim) != 3)
             fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
         r.diverged = diverged != 0;
+        struct network net;
+        if (task < TASK_CANCER || task > TASK_MOONS)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        task_network(&net, (enum task)task);
+        bool fits = dim == network_dim(&net);       /* tuned_run copies network_dim */
+        network_free(&net);
+        if (!fits)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
         struct remembered *m = remember((enum task)task, &edit, seed, &r, dim);
         for (size_t p = 0; p < dim; p++)
             m->theta[p] = get_double(in, path);
