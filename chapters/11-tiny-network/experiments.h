@@ -82,8 +82,9 @@ struct training_result tuned_run(const struct task_data *data, const struct tune
 /* Shared runs.  Several of the book's outputs of build/ch11 train the
  * same runs: the digits over the seeds (--values, --example digits, the
  * claims' seed 1) and the sweep's digits runs (--example sweep, eight of
- * the claims' runs).  `ch11 --example runs-tuned --csv DIR` and
- * `runs-sweep` train each set once and write every run they remembered
+ * the claims' runs; its seed 1 at the tuned rates is also the table's).
+ * `ch11 --example runs-tuned --csv DIR` and `runs-sweep` train them once,
+ * between them (reports.h), and write every run they remembered
  * (parameters, result and curve, each double as the 16 hex digits of its
  * bits) and every curvature (claims.h's digits_curvature) to
  * DIR/tuned.runs or DIR/sweep.runs (write_shared_runs).  A process whose

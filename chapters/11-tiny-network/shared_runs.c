@@ -7,6 +7,7 @@
 #include "11-tiny-network/reports.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Write what this process remembered into csv_dir/name. */
@@ -24,18 +25,20 @@ static const char *needs_dir(const char *csv_dir, const char *part)
     return csv_dir;
 }
 
+/* Seed 1's runs at the tuned rates are also the sweep's: runs-sweep trains
+ * them, with the curves --example digits --csv draws, and runs-tuned the
+ * seeds 2 to SEEDS. */
 void shared_runs_tuned(FILE *out, const char *csv_dir)
 {
     struct task_data data;
+    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
     (void)out;
     needs_dir(csv_dir, "runs-tuned");
     task_load(&data, TASK_DIGITS);
     for (int o = 0; o < OPTIMIZERS; o++) {
-        FILE *curve = tmpfile();    /* seed 1's curve, as --example digits --csv draws it */
-        if (!curve)
-            fail(EXIT_USAGE, "cannot open a temporary file for a curve: %s", strerror(errno));
-        run_over_seeds(&data, optimizer_names[o], curve);
-        fclose(curve);
+        struct tuned_edit tuned = tuned_settings(TASK_DIGITS, optimizer_names[o]);
+        for (uint64_t seed = 2; seed <= SEEDS; seed++)
+            tuned_run(&data, &tuned, seed, theta, NULL);
     }
     task_free(&data);
     digits_curvature(1, 0);
@@ -46,9 +49,18 @@ void shared_runs_sweep(FILE *out, const char *csv_dir)
 {
     struct task_data data;
     double loss[SWEEP_RATES][OPTIMIZERS], accuracy[SWEEP_RATES][OPTIMIZERS];
+    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
     (void)out;
     needs_dir(csv_dir, "runs-sweep");
     task_load(&data, TASK_DIGITS);
+    for (int o = 0; o < OPTIMIZERS; o++) {
+        struct tuned_edit tuned = tuned_settings(TASK_DIGITS, optimizer_names[o]);
+        FILE *curve = tmpfile();
+        if (!curve)
+            fail(EXIT_USAGE, "cannot open a temporary file for a curve: %s", strerror(errno));
+        tuned_run(&data, &tuned, 1, theta, curve);
+        fclose(curve);
+    }
     sweep(loss, accuracy, &data);
     task_free(&data);
     write_file(csv_dir, "sweep.runs");
