@@ -351,8 +351,8 @@ define ch11_shares
 $(BUILD)/outputs/$(1): $(call ch11_runs,$(2))
 $(BUILD)/outputs/$(1): export DESCENT_CH11_RUNS = $(subst $(eval) ,:,$(strip $(call ch11_runs,$(2))))
 endef
-$(eval $(call ch11_shares,build_ch11_--values,tuned))
-$(eval $(call ch11_shares,build_ch11_--example_digits,tuned))
+$(eval $(call ch11_shares,build_ch11_--values,tuned sweep))
+$(eval $(call ch11_shares,build_ch11_--example_digits,tuned sweep))
 $(eval $(call ch11_shares,build_ch11_--example_claims,tuned sweep))
 $(eval $(call ch11_shares,build_ch11_--example_sweep,sweep))
 
