@@ -243,19 +243,19 @@ usage "not both" --function booth --data "$corpus/good/blank-lines-at-end.csv"
 usage "unknown optimizer 'adamm'" --function booth --optimizer adamm
 usage "--function needs a value" --function
 usage "--lr needs a value" --function booth --lr
-usage "'abc' is not a finite number" --function booth --lr abc
+usage "'abc' is not a number (write e.g. 16, 0.5 or 1e-3)" --function booth --lr abc
 usage "'nan' is not a finite number" --function booth --lr nan
 usage "'inf' is not a finite number" --function booth --lr inf
 usage "'1e999' is not a finite number" --function booth --lr 1e999
-usage "'' is not a finite number" --function booth --lr ''
-usage "'0.1x' is not a finite number" --function booth --lr 0.1x
+usage "--lr: '' is empty: give a number" --function booth --lr ''
+usage "'0.1x' is not a number" --function booth --lr 0.1x
 usage "--lr: '0x10' is not a decimal number" --function booth --lr 0x10
 usage "--lr: ' 1' is not a" --function booth --lr ' 1'
-usage "'1 ' is not a finite number" --function booth --lr '1 '
+usage "'1 ' is not a number" --function booth --lr '1 '
 usage "--x0: ' 2'" --function booth --x0 '1, 2'
 usage "--betas: '0x1p-1' is not a decimal number" --function booth --optimizer adam --betas 0.9,0x1p-1
 usage "--function: '0x1' is not a decimal number" --function quadratic:0x1,2
-usage "--function: '' in '' is not a finite number" --function quadratic:
+usage "--function: '' in '' is empty: give a number" --function quadratic:
 usage "--steps: 99999999999999999999 is too large: it must be in [0, 1000000000000]" --function booth --steps 99999999999999999999
 usage "--steps: 1000000000001 is outside" --function booth --steps 1000000000001
 usage "--optimizer given twice" --function booth --optimizer sgd --optimizer adam

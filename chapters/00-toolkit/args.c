@@ -367,9 +367,14 @@ static _Noreturn void refuse(const char *flag, const char *piece, int length,
     if (reading == NOT_DECIMAL)
         fail(EXIT_USAGE, "%s: '%.*s' is not a decimal number (write e.g. 16, 0.5 or 1e-3)",
              flag, length, piece);
-    if (list != NULL)
-        fail(EXIT_USAGE, "%s: '%.*s' in '%s' is not a finite number", flag, length, piece, list);
-    fail(EXIT_USAGE, "%s: '%.*s' is not a finite number", flag, length, piece);
+    {
+        const char *what = reading == NOT_FINITE ? "not a finite number"
+                         : length == 0 ? "empty: give a number (e.g. 16, 0.5 or 1e-3)"
+                         : "not a number (write e.g. 16, 0.5 or 1e-3)";
+        if (list != NULL)
+            fail(EXIT_USAGE, "%s: '%.*s' in '%s' is %s", flag, length, piece, list, what);
+        fail(EXIT_USAGE, "%s: '%.*s' is %s", flag, length, piece, what);
+    }
 }
 
 double parse_number(const char *flag, const char *text)
