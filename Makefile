@@ -335,6 +335,28 @@ $(BUILD)/outputs.mk: tests/outputs.sh $(wildcard chapters/*/README.md solutions/
 	$(Q)BUILD='$(BUILD)' sh tests/outputs.sh rules >$@.tmp && mv $@.tmp $@
 -include $(BUILD)/outputs.mk
 endif
+# Chapter 11's outputs share long runs (experiments.h, "Shared runs"):
+# ch11 --example runs-NAME trains each set once into
+# $(BUILD)/shared/11-tiny-network/NAME.runs, and the outputs that show
+# them read them, named in DESCENT_CH11_RUNS (the same bytes out as
+# training them: the reader running a command trains them).
+CH11_SHARED := $(BUILD)/shared/11-tiny-network
+$(CH11_SHARED)/%.runs: $(BUILD)/ch11 $(OUTPUT_READS) | deps
+	@$(say) RUNS $@
+	@rm -rf $@.tmp; mkdir -p $@.tmp
+	$(Q)DESCENT_CH11_RUNS= $(BUILD)/ch11 --example runs-$* --csv $@.tmp && mv $@.tmp/$*.runs $@
+	@rm -rf $@.tmp
+# ch11_shares KEY,NAMES: the output KEY reads the shared runs NAMES.
+ch11_runs = $(foreach n,$(1),$(CH11_SHARED)/$(n).runs)
+define ch11_shares
+$(BUILD)/outputs/$(1): $(call ch11_runs,$(2))
+$(BUILD)/outputs/$(1): export DESCENT_CH11_RUNS = $(subst $(eval) ,:,$(strip $(call ch11_runs,$(2))))
+endef
+$(eval $(call ch11_shares,build_ch11_--values,tuned sweep))
+$(eval $(call ch11_shares,build_ch11_--example_digits,tuned sweep))
+$(eval $(call ch11_shares,build_ch11_--example_claims,tuned sweep))
+$(eval $(call ch11_shares,build_ch11_--example_sweep,sweep))
+
 outputs_of = $(sort $(foreach c,$(1),$(OUTPUTS_$(c))))
 OUTPUT_FILES := $(call outputs_of,$(CHAPTERS))
 
