@@ -175,12 +175,12 @@ START_TEST(seed_loop_is_the_module)
 }
 END_TEST
 
-/* The forward pass sums four rows of a layer side by side
+/* The forward pass sums eight, then four rows of a layer side by side
  * (forward_pass.h's affine), each in its own order: its outputs are the
- * very bits of the plain loop below, one row at a time, for layers of 9
- * and 6 rows (two blocks of four and one left over; one block and two
- * left over) and for the linear model's 3 rows (no block at all).
- * Compared with tolerance 0. */
+ * very bits of the plain loop below, one row at a time, for layers of 13
+ * and 6 rows (a block of eight, one of four and one row left over; a
+ * block of four and two left over) and for the linear model's 3 rows (no
+ * block at all).  Compared with tolerance 0. */
 static void affine_one_row_at_a_time(double *out, const double *weight, const double *bias,
                                      const double *in, size_t rows, size_t cols)
 {
@@ -194,7 +194,7 @@ static void affine_one_row_at_a_time(double *out, const double *weight, const do
 
 START_TEST(rows_side_by_side_change_no_bit)
 {
-    enum { D = 7, H = 9, K = 6, DIM = H * D + H + K * H + K };
+    enum { D = 7, H = 13, K = 6, DIM = H * D + H + K * H + K };
     struct network net, line;
     struct rng rng;
     double theta[DIM], x[D], z[K], a[H], u[H], az[H], zz[K];
@@ -218,6 +218,41 @@ START_TEST(rows_side_by_side_change_no_bit)
     }
     network_free(&net);
     network_free(&line);
+}
+END_TEST
+
+/* The cross-entropy's gradient reuses the loss's shifted exponentials
+ * (network.c's loss_of_outputs keeps them in dz): the loss and dz are the
+ * very bits of (11.5) and (11.7) written out plainly, m the largest z_i,
+ * the terms e^(z_i - m) summed in order.  Random outputs of 10 classes,
+ * every class the target in turn, and the loss without dz; tolerance 0. */
+START_TEST(softmax_reuses_the_loss_exponentials)
+{
+    enum { K = 10 };
+    struct network net;
+    struct rng rng;
+    double z[K], dz[K], plain[K];
+    network_init(&net, 3, 0, K, ACTIVATION_TANH, LOSS_CROSS_ENTROPY);
+    rng_seed(&rng, 21);
+    for (int trial = 0; trial < 50; trial++) {
+        for (int i = 0; i < K; i++)
+            z[i] = 4 * rng_normal(&rng);
+        double m = z[0], sum = 0.0;
+        for (int i = 1; i < K; i++)
+            if (z[i] > m)
+                m = z[i];
+        for (int i = 0; i < K; i++)
+            sum += exp(z[i] - m);
+        int c = trial % K;
+        double loss = loss_of_outputs(&net, dz, z, c), expected = (m - z[c]) + log(sum);
+        double alone = loss_of_outputs(&net, NULL, z, c);
+        for (int i = 0; i < K; i++)
+            plain[i] = exp(z[i] - m) / sum - (i == c ? 1.0 : 0.0);
+        ck_assert_mem_eq(&loss, &expected, sizeof loss);
+        ck_assert_mem_eq(&alone, &expected, sizeof loss);
+        ck_assert_mem_eq(dz, plain, sizeof dz);
+    }
+    network_free(&net);
 }
 END_TEST
 
@@ -1109,6 +1144,84 @@ START_TEST(remembered_runs_are_the_runs)
 }
 END_TEST
 
+/* The text of a temporary file, from its start. */
+static char *file_text(FILE *file)
+{
+    long length = ftell(file);
+    char *text = calloc((size_t)length + 1, 1);
+    ck_assert(text && length >= 0 && fseek(file, 0, SEEK_SET) == 0);
+    ck_assert_uint_eq(fread(text, 1, (size_t)length, file), (size_t)length);
+    return text;
+}
+
+/* Shared runs (experiments.h) are the runs: written by write_shared_runs
+ * and read back into a process that has forgotten its own, every run
+ * (one with its curve, one diverged, whose losses are not finite) and a
+ * curvature come back to the last bit, tuned_run serves them without
+ * training (no run is added) and writes the remembered curve, the same
+ * bytes as training wrote; writing them again gives the same file.  On
+ * the moons (a run takes milliseconds). */
+START_TEST(shared_runs_are_the_runs)
+{
+    enum { DIM = 2 * MOONS_HIDDEN + MOONS_HIDDEN + 2 * MOONS_HIDDEN + 2, RUNS = 3 };
+    struct task_data data;
+    struct tuned_edit edits[RUNS];
+    struct training_result first[RUNS];
+    double thetas[RUNS][DIM], theta[DIM], value;
+    forget_runs();
+    task_load(&data, TASK_MOONS);
+    for (int k = 0; k < RUNS; k++) {
+        edits[k] = tuned_settings(TASK_MOONS, k == 1 ? "adam" : "sgd");
+        edits[k].epochs = 10;
+    }
+    edits[2].lr = INFINITY;                     /* diverges at once */
+    FILE *curve = tmpfile(), *written = tmpfile(), *again = tmpfile(), *copied = tmpfile();
+    ck_assert(curve && written && again && copied);
+    for (int k = 0; k < RUNS; k++)
+        first[k] = tuned_run(&data, &edits[k], 2, thetas[k], k == 0 ? curve : NULL);
+    ck_assert(first[2].diverged && !first[0].diverged && !first[1].diverged);
+    remember_curvature(3, 0.5, 1.0 / 3);
+    write_shared_runs(written);
+    ck_assert_uint_eq(remembered_runs(), RUNS);
+
+    forget_runs();
+    ck_assert_uint_eq(remembered_runs(), 0);
+    ck_assert(!remembered_curvature(3, 0.5, &value));
+    rewind(written);
+    read_shared_runs_from(written, "test");
+    ck_assert_uint_eq(remembered_runs(), RUNS);
+    for (int k = 0; k < RUNS; k++) {
+        struct training_result r = tuned_run(&data, &edits[k], 2, theta, k == 0 ? copied : NULL);
+        ck_assert_mem_eq(theta, thetas[k], sizeof theta);
+        ck_assert_mem_eq(&r.train_loss, &first[k].train_loss, sizeof(double));
+        ck_assert_mem_eq(&r.test_loss, &first[k].test_loss, sizeof(double));
+        ck_assert_mem_eq(&r.test_accuracy, &first[k].test_accuracy, sizeof(double));
+        ck_assert_int_eq(r.epochs_done, first[k].epochs_done);
+        ck_assert_int_eq(r.diverged, first[k].diverged);
+    }
+    ck_assert_uint_eq(remembered_runs(), RUNS);            /* none trained */
+    char *trained = file_text(curve), *served = file_text(copied);
+    ck_assert_str_eq(served, trained);
+    ck_assert(strncmp(trained, "epoch,train_loss", 16) == 0);
+    double third = 1.0 / 3;
+    ck_assert(remembered_curvature(3, 0.5, &value));
+    ck_assert_mem_eq(&value, &third, sizeof value);
+    write_shared_runs(again);
+    char *before = file_text(written), *after = file_text(again);
+    ck_assert_str_eq(after, before);
+    free(trained);
+    free(served);
+    free(before);
+    free(after);
+    fclose(curve);
+    fclose(written);
+    fclose(again);
+    fclose(copied);
+    forget_runs();
+    task_free(&data);
+}
+END_TEST
+
 /* The digits are learned: ten epochs of the chapter's SGD (seed 1) read
  * at least 95 % of the test images.  The full 30-epoch runs over five
  * seeds (about 98.9 %, the README's values) are too slow for a test; ten
@@ -1146,6 +1259,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, rows_side_by_side_change_no_bit);
     tcase_add_test(model, loss_and_accuracy_in_one_pass);
     tcase_add_test(model, outer_products_four_at_a_time);
+    tcase_add_test(model, softmax_reuses_the_loss_exponentials);
     tcase_add_test(model, default_init_bounds);
     tcase_add_test(model, kaiming_bound_by_hand);
     tcase_add_test(model, init_variance_third);
@@ -1160,6 +1274,7 @@ Suite *chapter_suite(void)
     tcase_add_test(model, output_bound_holds);
     tcase_add_test(model, unmeasured_epochs_change_nothing);
     tcase_add_test(model, remembered_runs_are_the_runs);
+    tcase_add_test(model, shared_runs_are_the_runs);
     tcase_add_test(model, digits_are_learned);
     suite_add_tcase(suite, model);
     suite_add_tcase(suite, hand);

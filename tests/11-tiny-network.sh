@@ -16,6 +16,27 @@ expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand
 expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
+# The shared runs (experiments.h): their parts need a folder; a file that
+# DESCENT_CH11_RUNS names but cannot be read, or that is not whole, stops
+# the program before it prints anything.
+expect_usage_error "runs-tuned without --csv" "$ch11" --example runs-tuned
+expect_usage_error "runs-sweep without --csv" "$ch11" --example runs-sweep
+expect_usage_error "DESCENT_CH11_RUNS naming no file" \
+    env DESCENT_CH11_RUNS=/nonexistent/tuned.runs "$ch11" --values
+shared=$(mktemp)
+printf 'not shared runs\n' >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming another file" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --values
+printf 'ch11 shared runs, format 1\nrun 1 sgd 3ff0000000000000' >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming a cut file" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
+# a run of the digits with 5 parameters, not the network's 2410
+one=3ff0000000000000
+printf 'ch11 shared runs, format 1\nrun 1 sgd %s 0 30 0 1 %s %s %s 30 0 5\n %s %s %s %s %s\ncurve 0\n' \
+    $one $one $one $one $one $one $one $one $one >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming a run of the wrong size" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
+rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it
 # stops before it prints anything (no title line on stdout).
 elsewhere=$(mktemp -d)

@@ -75,12 +75,16 @@ done
 if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    # The symbols the system libraries were found to define (OUT.system),
-    # so that the probe links only for a name not seen before.
-    touch "$out.system"
+    # The symbols the system libraries were found to define, so that the
+    # probe links only for a name not seen before: one list beside OUT for
+    # every chapter (they link the same libraries), replaced whole by a
+    # rename (two chapters' runs at once may lose each other's names,
+    # which are then probed again, never read half-written).
+    system=$(dirname "$out")/system-symbols
+    touch "$system"
     # (-fno-builtin: clang refuses "extern char pow;" for a builtin's name)
     resolvable() {    # resolvable SYMBOL...: do the system libraries define them all?
-        unknown=$(printf '%s\n' "$@" | sort -u | comm -23 - "$out.system")
+        unknown=$(printf '%s\n' "$@" | sort -u | comm -23 - "$system")
         [ -n "$unknown" ] || return 0
         {
             for s in $unknown; do echo "extern char $s;"; done
@@ -91,7 +95,7 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
         } >"$work/probe.c"
         compile=${PROBE%% -- *} libs=${PROBE#* -- }
         $compile -w -fno-builtin "$work/probe.c" $libs -o "$work/probe" >/dev/null 2>&1 || return 1
-        printf '%s\n' $unknown | sort -u - "$out.system" >"$work/system" && mv "$work/system" "$out.system"
+        printf '%s\n' $unknown | sort -u - "$system" >"$system.$$" && mv "$system.$$" "$system"
     }
     answer_object() { echo "${1%%/obj/yours/chapters/*}/obj/solutions/${1#*/obj/yours/chapters/}"; }
     answers=
@@ -109,8 +113,8 @@ if [ -n "${OTHERS:-}" ] && [ -n "${PROBE:-}" ]; then
         $2 != "U" && index(others, " " $1 " ") { defined[$3] = 1 }
         $2 != "U" && index(stubs, " " $1 " ") { defined[$3] = 1 }
         $2 == "U" && (index(stubs, " " $1 " ") || $1 ~ /-exercises\.o$/) { used[$3] = 1 }
-        END { for (n in used) if (!(n in defined)) print n }' | sort | comm -23 - "$out.system")
-    # (names new to OUT.system: one probe link; they are the system's
+        END { for (n in used) if (!(n in defined)) print n }' | sort | comm -23 - "$system")
+    # (names new to that list: one probe link; they are the system's
     # when it links, and are remembered)
     [ -z "$suspects" ] || ! resolvable $suspects || suspects=
 fi

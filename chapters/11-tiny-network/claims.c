@@ -62,8 +62,10 @@ double digits_curvature(uint64_t seed, double trained_lr)
 {
     struct task_data data;
     struct network net;
-    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
+    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10], l;
     struct rng rng;
+    if (remembered_curvature(seed, trained_lr, &l))
+        return l;
     task_load(&data, TASK_DIGITS);
     task_network(&net, TASK_DIGITS);
     if (trained_lr > 0) {
@@ -74,7 +76,8 @@ double digits_curvature(uint64_t seed, double trained_lr)
         rng_seed(&rng, seed);
         network_init_parameters(&net, theta, &rng);
     }
-    double l = largest_curvature(&net, theta, &data.train);
+    l = largest_curvature(&net, theta, &data.train);
+    remember_curvature(seed, trained_lr, l);
     network_free(&net);
     task_free(&data);
     return l;

@@ -18,7 +18,9 @@ struct rate_claim {
 struct rate_claim rate_claim_cancer(void);
 
 /* Chapter 2 on the digits network: L at initialisation from seed
- * (trained_lr 0) or after DIGITS_EPOCHS of sgd at trained_lr. */
+ * (trained_lr 0) or after DIGITS_EPOCHS of sgd at trained_lr; remembered
+ * for the rest of the process, and read from the shared runs
+ * (experiments.h) when they have it. */
 double digits_curvature(uint64_t seed, double trained_lr);
 
 /* Chapter 4: E|g_B - g|^2 for |B| = noise_sizes, NOISE_DRAWS batches each,

@@ -6,6 +6,8 @@
 #include "A-lab/datafile.h"
 #include "11-tiny-network/data.h"
 
+#include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,19 +105,26 @@ struct tuned_edit tuned_settings(enum task task, const char *optimizer)
     return (struct tuned_edit){optimizer, t.hyper.lr, 0.0, t.epochs, false};
 }
 
-/* The runs tuned_run remembers, the parameters of each in its own
- * allocation, kept to the end of the process: at most REMEMBERED (`ch11
- * --values` trains 31 different runs, `--example claims` 13); past that,
- * runs are trained and not remembered. */
-#define REMEMBERED 32
+/* The runs tuned_run remembers, each with its parameters (and the curve
+ * it wrote, when it was asked with csv) in its own allocation, kept to the
+ * end of the process. */
 static struct remembered {
     enum task task;
     struct tuned_edit edit;
     uint64_t seed;
     struct training_result result;
+    size_t dim;
     double *theta;
-} remembered[REMEMBERED];
-static int remembered_count;
+    char *curve;                    /* NULL: trained without csv */
+} *remembered;
+static size_t remembered_count, remembered_room;
+
+/* The curvatures digits_curvature remembers (claims.c). */
+static struct remembered_curvature {
+    uint64_t seed;
+    double trained_lr, value;
+} *curvatures;
+static size_t curvature_count, curvature_room;
 
 static bool same_run(const struct remembered *r, enum task task, const struct tuned_edit *edit,
                      uint64_t seed)
@@ -125,6 +134,41 @@ static bool same_run(const struct remembered *r, enum task task, const struct tu
         && r->edit.epochs == edit->epochs && r->edit.cosine == edit->cosine && r->seed == seed;
 }
 
+/* The name of optimizer_names that optimizer spells (a string that lasts). */
+static const char *lasting_name(const char *optimizer)
+{
+    for (int o = 0; o < OPTIMIZERS; o++)
+        if (strcmp(optimizer, optimizer_names[o]) == 0)
+            return optimizer_names[o];
+    fail(EXIT_USAGE, "unknown optimizer '%s' (sgd, momentum or adam)", optimizer);
+}
+
+static struct remembered *remember(enum task task, const struct tuned_edit *edit, uint64_t seed,
+                                   const struct training_result *result, size_t dim)
+{
+    if (remembered_count == remembered_room) {
+        remembered_room = remembered_room ? 2 * remembered_room : 64;
+        remembered = xrealloc(remembered, remembered_room, sizeof *remembered);
+    }
+    struct remembered *m = &remembered[remembered_count++];
+    *m = (struct remembered){task, *edit, seed, *result, dim, xcalloc(dim, sizeof(double)), NULL};
+    m->edit.optimizer = lasting_name(edit->optimizer);
+    return m;
+}
+
+/* The text a run wrote to its curve file: trained into a temporary file,
+ * read back. */
+static char *curve_text(FILE *file)
+{
+    long length = ftell(file);
+    if (length < 0 || fseek(file, 0, SEEK_SET) != 0)
+        fail(EXIT_USAGE, "cannot read back a curve from a temporary file");
+    char *text = xcalloc((size_t)length + 1, 1);
+    if (fread(text, 1, (size_t)length, file) != (size_t)length)
+        fail(EXIT_USAGE, "cannot read back a curve from a temporary file");
+    return text;
+}
+
 struct training_result tuned_run(const struct task_data *data, const struct tuned_edit *edit,
                                  uint64_t seed, double *theta, FILE *csv)
 {
@@ -132,9 +176,13 @@ struct training_result tuned_run(const struct task_data *data, const struct tune
     task_network(&net, data->task);
     size_t dim = network_dim(&net);
     network_free(&net);
-    for (int k = 0; k < remembered_count && !csv; k++)
-        if (same_run(&remembered[k], data->task, edit, seed)) {
+    read_shared_runs();
+    for (size_t k = 0; k < remembered_count; k++)
+        if (same_run(&remembered[k], data->task, edit, seed)
+            && (!csv || remembered[k].curve)) {
             memcpy(theta, remembered[k].theta, dim * sizeof(double));
+            if (csv)
+                fputs(remembered[k].curve, csv);
             return remembered[k].result;
         }
     struct training t = task_training(data->task, edit->optimizer);
@@ -144,13 +192,192 @@ struct training_result tuned_run(const struct task_data *data, const struct tune
     t.max_norm = edit->max_norm;
     t.epochs = edit->epochs;
     t.schedule = edit->cosine ? &cosine : NULL;
-    struct training_result r = task_run(data, &t, seed, theta, csv);
-    if (remembered_count < REMEMBERED) {
-        struct remembered *m = &remembered[remembered_count++];
-        *m = (struct remembered){data->task, *edit, seed, r, xcalloc(dim, sizeof(double))};
-        memcpy(m->theta, theta, dim * sizeof(double));
+    FILE *curve = csv ? tmpfile() : NULL;
+    if (csv && !curve)
+        fail(EXIT_USAGE, "cannot open a temporary file for a curve: %s", strerror(errno));
+    struct training_result r = task_run(data, &t, seed, theta, curve);
+    struct remembered *m = remember(data->task, edit, seed, &r, dim);
+    memcpy(m->theta, theta, dim * sizeof(double));
+    if (curve) {
+        m->curve = curve_text(curve);
+        fclose(curve);
+        fputs(m->curve, csv);
     }
     return r;
+}
+
+size_t remembered_runs(void)
+{
+    return remembered_count;
+}
+
+void forget_runs(void)
+{
+    for (size_t k = 0; k < remembered_count; k++) {
+        free(remembered[k].theta);
+        free(remembered[k].curve);
+    }
+    remembered_count = 0;
+    curvature_count = 0;
+}
+
+bool remembered_curvature(uint64_t seed, double trained_lr, double *value)
+{
+    read_shared_runs();
+    for (size_t k = 0; k < curvature_count; k++)
+        if (curvatures[k].seed == seed && curvatures[k].trained_lr == trained_lr) {
+            *value = curvatures[k].value;
+            return true;
+        }
+    return false;
+}
+
+void remember_curvature(uint64_t seed, double trained_lr, double value)
+{
+    if (curvature_count == curvature_room) {
+        curvature_room = curvature_room ? 2 * curvature_room : 8;
+        curvatures = xrealloc(curvatures, curvature_room, sizeof *curvatures);
+    }
+    curvatures[curvature_count++] = (struct remembered_curvature){seed, trained_lr, value};
+}
+
+/* Shared runs, as text: every double as the 16 hex digits of its bits
+ * (exact, NaN and infinities included), a curve as its length in bytes
+ * and then its bytes. */
+#define SHARED_HEADER "ch11 shared runs, format 1\n"
+
+static uint64_t bits_of(double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return bits;
+}
+
+static void put_double(FILE *out, double x)
+{
+    fprintf(out, " %016" PRIx64, bits_of(x));
+}
+
+void write_shared_runs(FILE *out)
+{
+    fputs(SHARED_HEADER, out);
+    for (size_t k = 0; k < remembered_count; k++) {
+        const struct remembered *m = &remembered[k];
+        fprintf(out, "run %d %s", (int)m->task, m->edit.optimizer);
+        put_double(out, m->edit.lr);
+        put_double(out, m->edit.max_norm);
+        fprintf(out, " %ld %d %" PRIu64, m->edit.epochs, (int)m->edit.cosine, m->seed);
+        put_double(out, m->result.train_loss);
+        put_double(out, m->result.test_loss);
+        put_double(out, m->result.test_accuracy);
+        fprintf(out, " %ld %d %zu\n", m->result.epochs_done, (int)m->result.diverged, m->dim);
+        for (size_t p = 0; p < m->dim; p++)
+            put_double(out, m->theta[p]);
+        fprintf(out, "\ncurve %zu\n", m->curve ? strlen(m->curve) : (size_t)0);
+        if (m->curve)
+            fputs(m->curve, out);
+    }
+    for (size_t k = 0; k < curvature_count; k++) {
+        fprintf(out, "curvature %" PRIu64, curvatures[k].seed);
+        put_double(out, curvatures[k].trained_lr);
+        put_double(out, curvatures[k].value);
+        fputc('\n', out);
+    }
+}
+
+static double get_double(FILE *in, const char *path)
+{
+    uint64_t bits;
+    double x;
+    if (fscanf(in, "%16" SCNx64, &bits) != 1)
+        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+void read_shared_runs_from(FILE *in, const char *path)
+{
+    char word[16], header[sizeof SHARED_HEADER];
+    if (!fgets(header, sizeof header, in) || strcmp(header, SHARED_HEADER) != 0)
+        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+    while (fscanf(in, "%15s", word) == 1) {
+        if (strcmp(word, "curvature") == 0) {
+            uint64_t seed;
+            if (fscanf(in, "%" SCNu64, &seed) != 1)
+                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+            double trained_lr = get_double(in, path);
+            remember_curvature(seed, trained_lr, get_double(in, path));
+            continue;
+        }
+        int task, cosine, diverged;
+        char optimizer[16];
+        struct tuned_edit edit;
+        struct training_result r;
+        uint64_t seed;
+        size_t dim, length;
+        if (strcmp(word, "run") != 0 || fscanf(in, "%d %15s", &task, optimizer) != 2)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        edit.optimizer = lasting_name(optimizer);
+        edit.lr = get_double(in, path);
+        edit.max_norm = get_double(in, path);
+        if (fscanf(in, "%ld %d %" SCNu64, &edit.epochs, &cosine, &seed) != 3)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        edit.cosine = cosine != 0;
+        r.train_loss = get_double(in, path);
+        r.test_loss = get_double(in, path);
+        r.test_accuracy = get_double(in, path);
+        if (fscanf(in, "%ld %d %zu", &r.epochs_done, &diverged, &dim) != 3)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        r.diverged = diverged != 0;
+        struct network net;
+        if (task < TASK_CANCER || task > TASK_MOONS)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        task_network(&net, (enum task)task);
+        bool fits = dim == network_dim(&net);       /* tuned_run copies network_dim */
+        network_free(&net);
+        if (!fits)
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        struct remembered *m = remember((enum task)task, &edit, seed, &r, dim);
+        for (size_t p = 0; p < dim; p++)
+            m->theta[p] = get_double(in, path);
+        if (fscanf(in, " curve %zu", &length) != 1 || fgetc(in) != '\n')
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        if (length > 0) {
+            m->curve = xcalloc(length + 1, 1);
+            if (fread(m->curve, 1, length, in) != length)
+                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        }
+    }
+    if (ferror(in) || !feof(in))
+        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+}
+
+void read_shared_runs(void)
+{
+    static bool done;
+    const char *list = getenv("DESCENT_CH11_RUNS");
+    if (done)
+        return;
+    done = true;
+    while (list && *list) {
+        const char *end = strchr(list, ':');
+        size_t length = end ? (size_t)(end - list) : strlen(list);
+        char path[4096];
+        if (length >= sizeof path)
+            fail(EXIT_USAGE, "DESCENT_CH11_RUNS: a path longer than %zu bytes", sizeof path - 1);
+        memcpy(path, list, length);
+        path[length] = '\0';
+        if (length > 0) {
+            FILE *in = fopen(path, "rb");
+            if (!in)
+                fail(EXIT_USAGE, "DESCENT_CH11_RUNS: cannot read %s: %s (it names files of "
+                                 "shared runs, made by ch11 --example runs-NAME)", path,
+                     strerror(errno));
+            read_shared_runs_from(in, path);
+            fclose(in);
+        }
+        list = end ? end + 1 : NULL;
+    }
 }
 
 void mean_and_sd(const double *x, size_t count, double *mean, double *sd)
@@ -199,9 +426,9 @@ void sweep(double train_loss[SWEEP_RATES][OPTIMIZERS],
     double *theta = xcalloc(network_dim(&net), sizeof(double));
     for (int k = 0; k < SWEEP_RATES; k++)
         for (int o = 0; o < OPTIMIZERS; o++) {
-            struct training t = task_training(data->task, optimizer_names[o]);
-            t.hyper.lr = sweep_rates[k];
-            struct training_result r = task_run(data, &t, 1, theta, NULL);
+            struct tuned_edit edit = tuned_settings(data->task, optimizer_names[o]);
+            edit.lr = sweep_rates[k];
+            struct training_result r = tuned_run(data, &edit, 1, theta, NULL);
             train_loss[k][o] = r.diverged ? INFINITY : r.train_loss;
             test_accuracy[k][o] = r.diverged ? 0.0 : r.test_accuracy;
         }

@@ -72,10 +72,51 @@ struct tuned_edit {
  * claims' runs), and a second call with the same task, edit and seed
  * copies the first one's parameters and result instead of training
  * again: the same bits, since the run is deterministic.  csv as
- * train_network; a run asked with csv is always trained (to write its
- * curve), then remembered. */
+ * train_network; a run asked with csv is trained (into a temporary file,
+ * then copied to csv) unless one remembered wrote its curve, which is
+ * copied instead.  Remembered runs also come from the files of shared
+ * runs (below). */
 struct training_result tuned_run(const struct task_data *data, const struct tuned_edit *edit,
                                  uint64_t seed, double *theta, FILE *csv);
+
+/* Shared runs.  Several of the book's outputs of build/ch11 train the
+ * same runs: the digits over the seeds (--values, --example digits, the
+ * claims' seed 1) and the sweep's digits runs (--example sweep, eight of
+ * the claims' runs; its seed 1 at the tuned rates is also the table's).
+ * `ch11 --example runs-tuned --csv DIR` and `runs-sweep` train them once,
+ * between them (reports.h), and write every run they remembered
+ * (parameters, result and curve, each double as the 16 hex digits of its
+ * bits) and every curvature (claims.h's digits_curvature) to
+ * DIR/tuned.runs or DIR/sweep.runs (write_shared_runs).  A process whose
+ * environment has DESCENT_CH11_RUNS, a list of such files separated by
+ * ':', reads them all before its first tuned_run or digits_curvature, and
+ * remembers their runs as its own: what it prints is the same to the
+ * byte, since they are the very runs it would train.  make sets it for the
+ * outputs that read them, which depend on the files (a file made by
+ * another build of ch11 would be a run of other code: never point it at
+ * one). */
+void write_shared_runs(FILE *out);
+
+/* Read the files DESCENT_CH11_RUNS names, once per process (later calls
+ * do nothing); tuned_run and digits_curvature call it, main.c before
+ * anything is printed.  A name that cannot be read stops the program
+ * (exit status 2). */
+void read_shared_runs(void);
+
+/* Remember the runs and curvatures of a file of shared runs open in in
+ * (its name path, for messages): after them, a file that is not one of
+ * these stops the program (exit status 2). */
+void read_shared_runs_from(FILE *in, const char *path);
+
+/* How many runs are remembered; forget_runs forgets them all and every
+ * curvature (for the tests). */
+size_t remembered_runs(void);
+void forget_runs(void);
+
+/* The curvature of digits_curvature(seed, trained_lr), when it was
+ * remembered (in *value; else false), and remembering one. */
+bool remembered_curvature(uint64_t seed, double trained_lr, double *value);
+void remember_curvature(uint64_t seed, double trained_lr, double value);
 
 /* The edit that changes nothing: task's settings for optimizer. */
 struct tuned_edit tuned_settings(enum task task, const char *optimizer);

@@ -54,15 +54,41 @@ static SCALAR SCALARED(activate)(enum activation activation, SCALAR u)
  *
  * Each row's sum adds its terms in the order c = 0, 1, ..., cols - 1, each
  * addition waiting for the one before; the processor starts the next
- * row's chain early only as far as it can look ahead.  So four rows are
- * summed side by side, four independent chains in flight at once (about a
- * quarter faster on the digits network's layers).  Each sum is still its
- * own row's, added in the same order: the results are the very bits of
- * one row at a time.  The rows left over, fewer than four, go one by one. */
+ * row's chain early only as far as it can look ahead.  So rows are summed
+ * side by side, eight (then four) independent chains in flight at once
+ * (eight rows about a third faster than four on the digits network's
+ * hidden layer).  Each sum is still its own row's, added in the same
+ * order: the results are the very bits of one row at a time.  The rows
+ * left over, fewer than four, go one by one. */
 static void SCALARED(affine)(SCALAR *out, const SCALAR *weight, const SCALAR *bias,
                              const SCALAR *in, size_t rows, size_t cols)
 {
     size_t r = 0;
+    for (; r + 8 <= rows; r += 8) {
+        const SCALAR *w0 = weight + r * cols, *w1 = w0 + cols, *w2 = w1 + cols,
+                     *w3 = w2 + cols, *w4 = w3 + cols, *w5 = w4 + cols, *w6 = w5 + cols,
+                     *w7 = w6 + cols;
+        SCALAR sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0, sum4 = 0.0, sum5 = 0.0,
+               sum6 = 0.0, sum7 = 0.0;
+        for (size_t c = 0; c < cols; c++) {
+            sum0 += w0[c] * in[c];
+            sum1 += w1[c] * in[c];
+            sum2 += w2[c] * in[c];
+            sum3 += w3[c] * in[c];
+            sum4 += w4[c] * in[c];
+            sum5 += w5[c] * in[c];
+            sum6 += w6[c] * in[c];
+            sum7 += w7[c] * in[c];
+        }
+        out[r] = sum0 + bias[r];
+        out[r + 1] = sum1 + bias[r + 1];
+        out[r + 2] = sum2 + bias[r + 2];
+        out[r + 3] = sum3 + bias[r + 3];
+        out[r + 4] = sum4 + bias[r + 4];
+        out[r + 5] = sum5 + bias[r + 5];
+        out[r + 6] = sum6 + bias[r + 6];
+        out[r + 7] = sum7 + bias[r + 7];
+    }
     for (; r + 4 <= rows; r += 4) {
         const SCALAR *w0 = weight + r * cols, *w1 = w0 + cols, *w2 = w1 + cols,
                      *w3 = w2 + cols;
@@ -106,25 +132,31 @@ static void SCALARED(forward)(const struct network *net, SCALAR *z, SCALAR *a, S
 
 /* sum <- the sum of e^(z_i - m) over z[0..count), m the largest z_i, and
  * m: each term is at most 1 and one is exactly 1, so nothing overflows
- * and the sum is at least 1. */
-static SCALAR SCALARED(shifted_exp_sum)(SCALAR *m, const SCALAR *z, size_t count)
+ * and the sum is at least 1.  terms[0..count), when not NULL, receives
+ * the terms e^(z_i - m) (the softmax's numerators). */
+static SCALAR SCALARED(shifted_exp_sum)(SCALAR *m, SCALAR *terms, const SCALAR *z, size_t count)
 {
     SCALAR top = z[0], sum = 0.0;
     for (size_t i = 1; i < count; i++)
         if (REAL(z[i]) > REAL(top))
             top = z[i];
-    for (size_t i = 0; i < count; i++)
-        sum += EXP(z[i] - top);
+    for (size_t i = 0; i < count; i++) {
+        SCALAR term = EXP(z[i] - top);
+        sum += term;
+        if (terms)
+            terms[i] = term;
+    }
     *m = top;
     return sum;
 }
 
 /* The loss of one sample's outputs z[0..K) against target y (a value, 0
- * or 1, or a class index).  For cross-entropy, m and sum receive the
- * shift and the sum of shifted_exp_sum, from which the softmax of the
- * gradient is formed (for the other losses they are left alone). */
+ * or 1, or a class index).  For cross-entropy, m, terms (when not NULL)
+ * and sum receive the shift, the terms and the sum of shifted_exp_sum,
+ * from which the softmax of the gradient is formed (for the other losses
+ * they are left alone). */
 static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, double y,
-                                   SCALAR *m, SCALAR *sum)
+                                   SCALAR *m, SCALAR *terms, SCALAR *sum)
 {
     switch (net->loss) {
     case LOSS_MSE:
@@ -139,7 +171,7 @@ static SCALAR SCALARED(loss_value)(const struct network *net, const SCALAR *z, d
     }
     case LOSS_CROSS_ENTROPY: {
         size_t c = (size_t)y;
-        *sum = SCALARED(shifted_exp_sum)(m, z, net->outputs);
+        *sum = SCALARED(shifted_exp_sum)(m, terms, z, net->outputs);
         return (*m - z[c]) + LOG(*sum);             /* log sum e^(z_i) - z_c (11.5) */
     }
     }
@@ -158,7 +190,7 @@ static SCALAR SCALARED(mean_loss)(const struct network *net, SCALAR *work, const
     for (size_t s = 0; s < count; s++) {
         size_t i = batch ? batch[s] : s;
         SCALARED(forward)(net, z, a, u, theta, INPUT(buffer, data->x + i * d, d));
-        sum += SCALARED(loss_value)(net, z, data->y[i], &m, &shifted);
+        sum += SCALARED(loss_value)(net, z, data->y[i], &m, NULL, &shifted);
     }
     return sum / (double)count;
 }

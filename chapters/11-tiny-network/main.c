@@ -4,6 +4,9 @@
  *   ch11 --values
  * Prints the chapter's worked examples (--example one of them), writes the
  * figures' data with --csv, and the numbers the text quotes with --values.
+ * make trains the runs several outputs share once, with --example
+ * runs-tuned and runs-sweep, and names them in DESCENT_CH11_RUNS for the
+ * outputs (experiments.h, "Shared runs").
  * The work is done in the chapter's module (network.h, train.h) and in one
  * small file per example (reports.h).
  */
@@ -11,6 +14,7 @@
 #include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 #include "11-tiny-network/data.h"
+#include "11-tiny-network/experiments.h"
 #include "11-tiny-network/reports.h"
 
 #include <errno.h>
@@ -36,6 +40,8 @@ static const struct example examples[] = {
     {"digits", digits_print, 2, true},
     {"moons", moons_print, 2, false},
     {"claims", claims_print, 2, true},
+    {"runs-tuned", shared_runs_tuned, 0, true},
+    {"runs-sweep", shared_runs_sweep, 0, true},
 };
 #define EXAMPLES (sizeof examples / sizeof examples[0])
 
@@ -53,6 +59,10 @@ static void usage(void)
          "  --values         the numbers the chapter's text quotes, one per line\n"
          "  --csv DIR        also write the part's figure data into DIR (without\n"
          "                   --example: every part's)\n"
+         "  --example runs-tuned or runs-sweep --csv DIR\n"
+         "                   (for make) train the runs several parts share into\n"
+         "                   DIR/tuned.runs or DIR/sweep.runs; the parts read them\n"
+         "                   from the files DESCENT_CH11_RUNS names (separated by :)\n"
          "Run it from the top folder of descent: it reads chapters/11-tiny-network/data.");
 }
 
@@ -93,6 +103,7 @@ int main(int argc, char **argv)
     bool values = flags.values;
     if (csv_dir)
         check_writable(csv_dir);
+    read_shared_runs();                 /* DESCENT_CH11_RUNS, before anything is printed */
     if (values) {
         check_data();
         chapter11_values(stdout);
@@ -107,7 +118,7 @@ int main(int argc, char **argv)
                 return 0;
             }
         fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, gradients, pytorch, pytorch-network, sweep, "
-                         "cancer, digits, moons or claims)", example);
+                         "cancer, digits, moons, claims, runs-tuned or runs-sweep)", example);
     }
     for (size_t k = 0; k < EXAMPLES; k++)
         if (shown_without_example(&examples[k], csv_dir) && examples[k].reads_data)

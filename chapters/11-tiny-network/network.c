@@ -98,7 +98,7 @@ void network_forward(const struct network *net, double *z, double *hidden,
 
 double log_sum_exp(const double *z, size_t count)
 {
-    double m, sum = shifted_exp_sum_real(&m, z, count);
+    double m, sum = shifted_exp_sum_real(&m, NULL, z, count);
     return m + log(sum);
 }
 
@@ -106,7 +106,7 @@ double log_sum_exp(const double *z, size_t count)
 double loss_of_outputs(const struct network *net, double *dz, const double *z, double y)
 {
     double m, sum;
-    double loss = loss_value_real(net, z, y, &m, &sum);
+    double loss = loss_value_real(net, z, y, &m, dz, &sum);     /* dz: e^(z_i - m) */
     if (dz == NULL)
         return loss;
     switch (net->loss) {
@@ -117,10 +117,10 @@ double loss_of_outputs(const struct network *net, double *dz, const double *z, d
         dz[0] = sigmoid_real(z[0]) - y;
         break;
     case LOSS_CROSS_ENTROPY:
-        /* the softmax from the shifted exponentials of the loss: none
-         * overflows, the largest is 1 */
+        /* the softmax from the shifted exponentials of the loss, kept in
+         * dz: none overflows, the largest is 1 */
         for (size_t i = 0; i < net->outputs; i++)          /* softmax - onehot (11.7) */
-            dz[i] = exp(z[i] - m) / sum - (i == (size_t)y ? 1.0 : 0.0);
+            dz[i] = dz[i] / sum - (i == (size_t)y ? 1.0 : 0.0);
         break;
     }
     return loss;
@@ -138,24 +138,42 @@ double network_loss(const struct network *net, const double *theta,
     return mean_loss_real(net, net->scratch, theta, data, batch, size);
 }
 
+/* row[0..cols) += l0 r0 + l1 r1 + l2 r2 + l3 r3, each entry's four terms
+ * added in that order.  Two entries per step: the pair's sums are
+ * independent, so a compiler may (gcc and clang at -O2 do) add them in one
+ * vector instruction, which changes no bit of either. */
+static void add_four(double *restrict row, size_t cols, double l0, double l1, double l2,
+                     double l3, const double *restrict r0, const double *restrict r1,
+                     const double *restrict r2, const double *restrict r3)
+{
+    size_t c = 0;
+    for (; c + 2 <= cols; c += 2) {
+        double first = row[c] + l0 * r0[c] + l1 * r1[c] + l2 * r2[c] + l3 * r3[c];
+        double second = row[c + 1] + l0 * r0[c + 1] + l1 * r1[c + 1] + l2 * r2[c + 1]
+                      + l3 * r3[c + 1];
+        row[c] = first;
+        row[c + 1] = second;
+    }
+    for (; c < cols; c++)
+        row[c] = row[c] + l0 * r0[c] + l1 * r1[c] + l2 * r2[c] + l3 * r3[c];
+}
+
 /* g [rows x cols] += left_b right_b^T for b = 0, ..., n - 1, n <= SIDE,
- * each left_b [rows] and right_b [cols].  Every entry adds its n terms in
- * the order of b, as n updates one after the other would, to the same
- * bits; but g is loaded and stored once instead of n times (for one
- * sample at a time, those loads and stores took most of
- * backpropagation's time). */
+ * each left_b [rows] and right_b [cols] (none of them inside g).  Every
+ * entry adds its n terms in the order of b, as n updates one after the
+ * other would, to the same bits; but g is loaded and stored once instead
+ * of n times (for one sample at a time, those loads and stores took most
+ * of backpropagation's time). */
 static void add_outer_products(double *g, size_t rows, size_t cols, size_t n,
                                const double *const left[SIDE],
                                const double *const right[SIDE])
 {
     for (size_t r = 0; r < rows; r++) {
         double *row = g + r * cols;
-        if (n == SIDE) {
-            double l0 = left[0][r], l1 = left[1][r], l2 = left[2][r], l3 = left[3][r];
-            const double *r0 = right[0], *r1 = right[1], *r2 = right[2], *r3 = right[3];
-            for (size_t c = 0; c < cols; c++)
-                row[c] = row[c] + l0 * r0[c] + l1 * r1[c] + l2 * r2[c] + l3 * r3[c];
-        } else {
+        if (n == SIDE)
+            add_four(row, cols, left[0][r], left[1][r], left[2][r], left[3][r], right[0],
+                     right[1], right[2], right[3]);
+        else {
             for (size_t b = 0; b < n; b++)
                 for (size_t c = 0; c < cols; c++)
                     row[c] += left[b][r] * right[b][c];
@@ -250,7 +268,7 @@ double network_loss_and_accuracy(const struct network *net, const double *theta,
     size_t right = 0;
     for (size_t i = 0; i < data->count; i++) {
         forward_real(net, z, a, u, theta, sample(data, i));      /* once for both */
-        sum += loss_value_real(net, z, data->y[i], &m, &shifted); /* as mean_loss */
+        sum += loss_value_real(net, z, data->y[i], &m, NULL, &shifted); /* as mean_loss */
         right += prediction(net, z) == data->y[i];               /* as network_accuracy */
     }
     *accuracy = (double)right / (double)data->count;

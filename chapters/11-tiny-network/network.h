@@ -41,9 +41,10 @@
  *
  * It leaves out on purpose: more layers, regularisation in the loss (the
  * optimizers' weight_decay does it), float32, and any speed trick beyond
- * keeping the inner loops contiguous, summing four rows of a layer side by
- * side (forward_pass.h's affine) and adding four samples' outer products
- * in one pass (network.c), neither of which changes a bit of any result.
+ * keeping the inner loops contiguous, summing eight rows of a layer side
+ * by side (forward_pass.h's affine) and adding four samples' outer
+ * products in one pass, two entries per step (network.c), none of which
+ * changes a bit of any result.
  */
 #ifndef DESCENT_NETWORK_H
 #define DESCENT_NETWORK_H

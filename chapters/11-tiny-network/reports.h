@@ -51,6 +51,14 @@ void moons_print(FILE *out, const char *csv_dir);
 /* The earlier chapters' claims tried on the network. */
 void claims_print(FILE *out, const char *csv_dir);
 
+/* The runs several of the book's outputs share (experiments.h), trained
+ * and written to csv_dir/tuned.runs (the digits at the tuned rates from
+ * seeds 2 to SEEDS, the curvature at initialisation) or csv_dir/sweep.runs
+ * (the digits sweep, whose runs at the tuned rates are seed 1's, with
+ * their curves); out is not written.  Without csv_dir: a usage error. */
+void shared_runs_tuned(FILE *out, const char *csv_dir);
+void shared_runs_sweep(FILE *out, const char *csv_dir);
+
 /* The numbers the chapter's text quotes, "name value" per line. */
 void chapter11_values(FILE *out);
 
