@@ -36,6 +36,11 @@ printf 'ch11 shared runs, format 1\nrun 1 sgd %s 0 30 0 1 %s %s %s 30 0 5\n %s %
     $one $one $one $one $one $one $one $one $one >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a run of the wrong size" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
+# a file cut inside its last number: the 7 hex digits left are not a
+# double's 16 (read as they stand, the curvature would be 0.00)
+printf 'ch11 shared runs, format 1\ncurvature 1 0000000000000000 3fee02b' >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming a file cut inside a number" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it
 # stops before it prints anything (no title line on stdout).

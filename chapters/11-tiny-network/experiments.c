@@ -285,11 +285,14 @@ void write_shared_runs(FILE *out)
     }
 }
 
+/* A double as put_double writes it: exactly 16 hex digits (fewer are a
+ * file cut inside a number, whose digits would read as another double). */
 static double get_double(FILE *in, const char *path)
 {
     uint64_t bits;
     double x;
-    if (fscanf(in, "%16" SCNx64, &bits) != 1)
+    int from = 0, to = 0;
+    if (fscanf(in, " %n%16" SCNx64 "%n", &from, &bits, &to) != 1 || to - from != 16)
         fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
     memcpy(&x, &bits, sizeof x);
     return x;
