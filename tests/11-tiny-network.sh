@@ -41,6 +41,12 @@ expect_usage_error "DESCENT_CH11_RUNS naming a run of the wrong size" \
 printf 'ch11 shared runs, format 1\ncurvature 1 0000000000000000 3fee02b' >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a file cut inside a number" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+# a run of an optimizer the chapter has not: the message names the file
+printf 'ch11 shared runs, format 1\nrun 1 rmsprop %s %s 30 0 1 %s %s %s 30 0 2410\n' \
+    $one 0000000000000000 $one $one $one >"$shared"
+expect_says 2 "$shared: not a file of ch11's shared runs" \
+    "DESCENT_CH11_RUNS naming a run of another optimizer" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it
 # stops before it prints anything (no title line on stdout).

@@ -134,13 +134,22 @@ static bool same_run(const struct remembered *r, enum task task, const struct tu
         && r->edit.epochs == edit->epochs && r->edit.cosine == edit->cosine && r->seed == seed;
 }
 
-/* The name of optimizer_names that optimizer spells (a string that lasts). */
-static const char *lasting_name(const char *optimizer)
+/* The name of optimizer_names that optimizer spells (a string that
+ * lasts), or NULL. */
+static const char *known_name(const char *optimizer)
 {
     for (int o = 0; o < OPTIMIZERS; o++)
         if (strcmp(optimizer, optimizer_names[o]) == 0)
             return optimizer_names[o];
-    fail(EXIT_USAGE, "unknown optimizer '%s' (sgd, momentum or adam)", optimizer);
+    return NULL;
+}
+
+static const char *lasting_name(const char *optimizer)
+{
+    const char *name = known_name(optimizer);
+    if (!name)
+        fail(EXIT_USAGE, "unknown optimizer '%s' (sgd, momentum or adam)", optimizer);
+    return name;
 }
 
 static struct remembered *remember(enum task task, const struct tuned_edit *edit, uint64_t seed,
@@ -318,9 +327,9 @@ void read_shared_runs_from(FILE *in, const char *path)
         struct training_result r;
         uint64_t seed;
         size_t dim, length;
-        if (strcmp(word, "run") != 0 || fscanf(in, "%d %15s", &task, optimizer) != 2)
+        if (strcmp(word, "run") != 0 || fscanf(in, "%d %15s", &task, optimizer) != 2
+            || !(edit.optimizer = known_name(optimizer)))
             fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
-        edit.optimizer = lasting_name(optimizer);
         edit.lr = get_double(in, path);
         edit.max_norm = get_double(in, path);
         if (fscanf(in, "%ld %d %" SCNu64, &edit.epochs, &cosine, &seed) != 3)
