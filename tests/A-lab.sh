@@ -255,7 +255,9 @@ usage "'1 ' is not a number" --function booth --lr '1 '
 usage "--x0: ' 2'" --function booth --x0 '1, 2'
 usage "--betas: '0x1p-1' is not a decimal number" --function booth --optimizer adam --betas 0.9,0x1p-1
 usage "--function: '0x1' is not a decimal number" --function quadratic:0x1,2
-usage "--function: '' in '' is empty: give a number" --function quadratic:
+usage "--function: '' is empty: give a number" --function quadratic:
+usage "--x0: 'abc' is not a number (write" --function booth --x0 abc
+usage "--x0: '' in '1,,2' is empty" --function booth --x0 1,,2
 usage "--steps: 99999999999999999999 is too large: it must be in [0, 1000000000000]" --function booth --steps 99999999999999999999
 usage "--steps: 1000000000001 is outside" --function booth --steps 1000000000001
 usage "--optimizer given twice" --function booth --optimizer sgd --optimizer adam

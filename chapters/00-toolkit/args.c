@@ -360,7 +360,9 @@ enum reading read_decimal(const char *text, size_t length, double *value)
 }
 
 /* Stop with the message for a reading that failed; list is the whole
- * comma-separated text the piece came from, or NULL. */
+ * comma-separated text the piece came from, or NULL (and is left out of
+ * the message when the piece is all of it: "'abc' in 'abc'" says nothing
+ * more). */
 static _Noreturn void refuse(const char *flag, const char *piece, int length,
                              const char *list, enum reading reading)
 {
@@ -371,7 +373,7 @@ static _Noreturn void refuse(const char *flag, const char *piece, int length,
         const char *what = reading == NOT_FINITE ? "not a finite number"
                          : length == 0 ? "empty: give a number (e.g. 16, 0.5 or 1e-3)"
                          : "not a number (write e.g. 16, 0.5 or 1e-3)";
-        if (list != NULL)
+        if (list != NULL && !(piece == list && list[length] == '\0'))
             fail(EXIT_USAGE, "%s: '%.*s' in '%s' is %s", flag, length, piece, list, what);
         fail(EXIT_USAGE, "%s: '%.*s' is %s", flag, length, piece, what);
     }
