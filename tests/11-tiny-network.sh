@@ -47,6 +47,17 @@ printf 'ch11 shared runs, format 1\nrun 1 rmsprop %s %s 30 0 1 %s %s %s 30 0 241
 expect_says 2 "$shared: not a file of ch11's shared runs" \
     "DESCENT_CH11_RUNS naming a run of another optimizer" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+# a curve longer than the file (its length 2^64 - 1, one past it wraps
+# to 0): refused, not read into a buffer too small for it
+{
+    printf 'ch11 shared runs, format 1\nrun 1 sgd %s %s 30 0 1 %s %s %s 30 0 2410\n' \
+        $one 0000000000000000 $one $one $one
+    awk -v d=$one 'BEGIN { for (p = 0; p < 2410; p++) printf " %s", d; printf "\n" }'
+    printf 'curve 18446744073709551615\n'
+    awk 'BEGIN { for (i = 0; i < 2000; i++) printf "%0100d\n", i }'
+} >"$shared"
+expect_usage_error "DESCENT_CH11_RUNS naming a file whose curve is longer than it" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it
 # stops before it prints anything (no title line on stdout).

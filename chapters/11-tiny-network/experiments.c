@@ -307,6 +307,18 @@ static double get_double(FILE *in, const char *path)
     return x;
 }
 
+/* The bytes of in after its position, or -1 when they cannot be counted. */
+static long bytes_left(FILE *in)
+{
+    long here = ftell(in), end;
+    if (here < 0 || fseek(in, 0, SEEK_END) != 0)
+        return -1;
+    end = ftell(in);
+    if (fseek(in, here, SEEK_SET) != 0 || end < here)
+        return -1;
+    return end - here;
+}
+
 void read_shared_runs_from(FILE *in, const char *path)
 {
     char word[16], header[sizeof SHARED_HEADER];
@@ -353,6 +365,9 @@ void read_shared_runs_from(FILE *in, const char *path)
         for (size_t p = 0; p < dim; p++)
             m->theta[p] = get_double(in, path);
         if (fscanf(in, " curve %zu", &length) != 1 || fgetc(in) != '\n')
+            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+        long left = bytes_left(in);         /* (length + 1 may wrap to 0) */
+        if (left < 0 || length > (size_t)left)
             fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
         if (length > 0) {
             m->curve = xcalloc(length + 1, 1);
