@@ -340,6 +340,9 @@ endif
 # $(BUILD)/shared/11-tiny-network/NAME.runs, and the outputs that show
 # them read them, named in DESCENT_CH11_RUNS (the same bytes out as
 # training them: the reader running a command trains them).
+# No other command gets the variable, not even from your shell (a file
+# named there would stand in for runs of this build's ch11, unchecked).
+unexport DESCENT_CH11_RUNS
 CH11_SHARED := $(BUILD)/shared/11-tiny-network
 $(CH11_SHARED)/%.runs: $(BUILD)/ch11 $(OUTPUT_READS) | deps
 	@$(say) RUNS $@
