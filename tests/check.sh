@@ -18,6 +18,7 @@
 #   check.sh next CHAPTER...        the first exercise not done, in book order
 #   check.sh hint N.M          the hint of exercise N.M
 #   check.sh reset N.M         its stub as committed (FORCE=1 over your edits)
+#   check.sh stub FILE         print the committed stub of FILE (for tests/loop.sh)
 # Exit status: 0 when nothing failed, 1 otherwise, 2 for a bad N.M.
 set -u
 : "${BUILD:=build}"
@@ -307,6 +308,13 @@ if [ "$mode" = hint ]; then
     exit 0
 fi
 
+if [ "$mode" = stub ]; then
+    commit=$(committed_stub "${1:-}") || {
+        echo "stub: cannot find the committed stub of ${1:-} (is this a git clone?)" >&2; exit 2; }
+    git show "$commit:$1"
+    exit
+fi
+
 if [ "$mode" = reset ]; then
     stub=$(find_stub "${1:-}") || exit 2
     commit=$(committed_stub "$stub") || {
@@ -332,7 +340,7 @@ if [ "$mode" = reset ]; then
 fi
 
 # -------------------------------------------------------------- report
-[ "$mode" = report ] || { echo "usage: check.sh run|suite|cli|yours|numerals|numerals-self|lab-yours|loop|report|exercises|next|hint|reset ..." >&2; exit 2; }
+[ "$mode" = report ] || { echo "usage: check.sh run|suite|cli|yours|numerals|numerals-self|lab-yours|loop|report|exercises|next|hint|reset|stub ..." >&2; exit 2; }
 : "${CHAPTERS:?}" "${WOVEN:?}"
 passed=0 failed=0 status=0 skipped_torch=0
 logs=
