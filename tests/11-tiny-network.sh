@@ -17,8 +17,8 @@ expect_usage_error "--values with --example" "$ch11" --values --example by-hand
 expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
 # The shared runs (experiments.h): their parts need a folder; a file that
-# DESCENT_CH11_RUNS names but cannot be read, or that is not whole, stops
-# the program before it prints anything.
+# DESCENT_CH11_RUNS names but cannot be read, that is not whole, or that
+# another build of ch11 made, stops the program before it prints anything.
 expect_usage_error "runs-tuned without --csv" "$ch11" --example runs-tuned
 expect_usage_error "runs-sweep without --csv" "$ch11" --example runs-sweep
 expect_usage_error "DESCENT_CH11_RUNS naming no file" \
@@ -27,22 +27,22 @@ shared=$(mktemp)
 printf 'not shared runs\n' >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming another file" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --values
-printf 'ch11 shared runs, format 1\nrun 1 sgd 3ff0000000000000' >"$shared"
+printf 'ch11 shared runs, format 2\nrun 1 sgd 3ff0000000000000' >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a cut file" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
 # a run of the digits with 5 parameters, not the network's 2410
 one=3ff0000000000000
-printf 'ch11 shared runs, format 1\nrun 1 sgd %s 0 30 0 1 %s %s %s 30 0 5\n %s %s %s %s %s\ncurve 0\n' \
+printf 'ch11 shared runs, format 2\nrun 1 sgd %s 0 30 0 1 %s %s %s 30 0 5\n %s %s %s %s %s\ncurve 0\n' \
     $one $one $one $one $one $one $one $one $one >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a run of the wrong size" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example digits
 # a file cut inside its last number: the 7 hex digits left are not a
 # double's 16 (read as they stand, the curvature would be 0.00)
-printf 'ch11 shared runs, format 1\ncurvature 1 0000000000000000 3fee02b' >"$shared"
+printf 'ch11 shared runs, format 2\ncurvature 1 0000000000000000 3fee02b' >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a file cut inside a number" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 # a run of an optimizer the chapter has not: the message names the file
-printf 'ch11 shared runs, format 1\nrun 1 rmsprop %s %s 30 0 1 %s %s %s 30 0 2410\n' \
+printf 'ch11 shared runs, format 2\nrun 1 rmsprop %s %s 30 0 1 %s %s %s 30 0 2410\n' \
     $one 0000000000000000 $one $one $one >"$shared"
 expect_says 2 "$shared: not a file of ch11's shared runs" \
     "DESCENT_CH11_RUNS naming a run of another optimizer" \
@@ -50,13 +50,24 @@ expect_says 2 "$shared: not a file of ch11's shared runs" \
 # a curve longer than the file (its length 2^64 - 1, one past it wraps
 # to 0): refused, not read into a buffer too small for it
 {
-    printf 'ch11 shared runs, format 1\nrun 1 sgd %s %s 30 0 1 %s %s %s 30 0 2410\n' \
+    printf 'ch11 shared runs, format 2\nrun 1 sgd %s %s 30 0 1 %s %s %s 30 0 2410\n' \
         $one 0000000000000000 $one $one $one
     awk -v d=$one 'BEGIN { for (p = 0; p < 2410; p++) printf " %s", d; printf "\n" }'
     printf 'curve 18446744073709551615\n'
     awk 'BEGIN { for (i = 0; i < 2000; i++) printf "%0100d\n", i }'
 } >"$shared"
 expect_usage_error "DESCENT_CH11_RUNS naming a file whose curve is longer than it" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+# a file of another build of ch11: its last line's fingerprint (one epoch
+# of each optimizer) is not what this build computes
+printf 'ch11 shared runs, format 2\nend %s %s %s %s %s %s\n' $one $one $one $one $one $one \
+    >"$shared"
+expect_says 2 "$shared: made by another build of ch11" \
+    "DESCENT_CH11_RUNS naming a file of another build" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+# a file cut between two lines: no "end"
+printf 'ch11 shared runs, format 2\n' >"$shared"
+expect_says 2 "$shared: cut short" "DESCENT_CH11_RUNS naming a file cut between two lines" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it

@@ -252,8 +252,9 @@ void remember_curvature(uint64_t seed, double trained_lr, double value)
 
 /* Shared runs, as text: every double as the 16 hex digits of its bits
  * (exact, NaN and infinities included), a curve as its length in bytes
- * and then its bytes. */
-#define SHARED_HEADER "ch11 shared runs, format 1\n"
+ * and then its bytes; last, a line "end" and the fingerprint below. */
+#define SHARED_HEADER "ch11 shared runs, format 2\n"
+#define FINGERPRINTS (2 * OPTIMIZERS)
 
 static uint64_t bits_of(double x)
 {
@@ -267,8 +268,40 @@ static void put_double(FILE *out, double x)
     fprintf(out, " %016" PRIx64, bits_of(x));
 }
 
+/* What this build of ch11 computes: one epoch of the digits network with
+ * each optimizer's tuned settings from seed 1, its training and test
+ * losses, to the bit.  A change to the training code, the optimizers,
+ * their defaults, the initialisation or the data moves them, so a file
+ * whose fingerprint differs holds another build's runs.  Computed once a
+ * process (a few milliseconds). */
+static const double *fingerprint(void)
+{
+    static double value[FINGERPRINTS];
+    static bool done;
+    if (done)
+        return value;
+    struct task_data data;
+    struct network net;
+    task_load(&data, TASK_DIGITS);
+    task_network(&net, TASK_DIGITS);
+    double *theta = xcalloc(network_dim(&net), sizeof *theta);
+    for (size_t o = 0; o < OPTIMIZERS; o++) {
+        struct training t = task_training(TASK_DIGITS, optimizer_names[o]);
+        t.epochs = 1;
+        struct training_result r = task_run(&data, &t, 1, theta, NULL);
+        value[2 * o] = r.train_loss;
+        value[2 * o + 1] = r.test_loss;
+    }
+    free(theta);
+    network_free(&net);
+    task_free(&data);
+    done = true;
+    return value;
+}
+
 void write_shared_runs(FILE *out)
 {
+    const double *mine = fingerprint();
     fputs(SHARED_HEADER, out);
     for (size_t k = 0; k < remembered_count; k++) {
         const struct remembered *m = &remembered[k];
@@ -292,6 +325,10 @@ void write_shared_runs(FILE *out)
         put_double(out, curvatures[k].value);
         fputc('\n', out);
     }
+    fputs("end", out);
+    for (size_t k = 0; k < FINGERPRINTS; k++)
+        put_double(out, mine[k]);
+    fputc('\n', out);
 }
 
 /* A double as put_double writes it: exactly 16 hex digits (fewer are a
@@ -325,6 +362,16 @@ void read_shared_runs_from(FILE *in, const char *path)
     if (!fgets(header, sizeof header, in) || strcmp(header, SHARED_HEADER) != 0)
         fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
     while (fscanf(in, "%15s", word) == 1) {
+        if (strcmp(word, "end") == 0) {
+            const double *mine = fingerprint();
+            for (size_t k = 0; k < FINGERPRINTS; k++)
+                if (bits_of(get_double(in, path)) != bits_of(mine[k]))
+                    fail(EXIT_USAGE, "%s: made by another build of ch11, whose runs are not "
+                         "this one's (make remakes it)", path);
+            if (fscanf(in, " %15s", word) == 1)
+                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+            return;
+        }
         if (strcmp(word, "curvature") == 0) {
             uint64_t seed;
             if (fscanf(in, "%" SCNu64, &seed) != 1)
@@ -375,8 +422,8 @@ void read_shared_runs_from(FILE *in, const char *path)
                 fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
         }
     }
-    if (ferror(in) || !feof(in))
-        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (remake it)", path);
+    fail(EXIT_USAGE, "%s: cut short: its last line, \"end\", is missing (make remakes it)",
+         path);
 }
 
 void read_shared_runs(void)

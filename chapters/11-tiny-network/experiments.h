@@ -92,9 +92,12 @@ struct training_result tuned_run(const struct task_data *data, const struct tune
  * ':', reads them all before its first tuned_run or digits_curvature, and
  * remembers their runs as its own: what it prints is the same to the
  * byte, since they are the very runs it would train.  make sets it for the
- * outputs that read them, which depend on the files (a file made by
- * another build of ch11 would be a run of other code: never point it at
- * one). */
+ * outputs that read them, which depend on the files.  A file ends with a
+ * line "end" and a fingerprint of the build that wrote it (one epoch of
+ * the digits with each optimizer, its losses to the bit): a file without
+ * it, or whose fingerprint this build does not compute, stops the program
+ * (exit status 2), so another build's runs are never taken for this
+ * one's. */
 void write_shared_runs(FILE *out);
 
 /* Read the files DESCENT_CH11_RUNS names, once per process (later calls
