@@ -471,6 +471,53 @@ expect "(the formula's other numerals swapped are still reported)" 1 \
     "chapters/01-demo/README.md:31:1/2: uncovered: no one assertion of its tests reads the numerals of the formula it is in, in its order" \
     "$numerals"
 
+# ---- number words before a counted unit
+fresh
+printf '\nThe loss halves every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word before a unit is a numeral: uncovered, with file:line:word" 1 \
+    'chapters/01-demo/README.md:31:eight: uncovered' "$numerals"
+fresh
+printf '\nEight more samples follow.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "in any case, after a qualifying word too" 1 \
+    'chapters/01-demo/README.md:31:Eight: uncovered' "$numerals"
+fresh
+printf '\nIt takes two thousand samples.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two thousand is one numeral, 2000" 1 \
+    'chapters/01-demo/README.md:31:two thousand: uncovered' "$numerals"
+fresh
+printf '\nThe two lines meet, three ways, in two-dimensional space, at eight.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word not before a unit is not a numeral" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nRun it for eight steps. <!-- given: 8 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word before a unit is covered by a given in digits" 0 "0 uncovered" "$numerals"
+edit 's|for eight steps|for nine steps|'
+expect "a given number word changed by hand is reported" 1 \
+    "given 8 does not occur in this paragraph" "$numerals"
+fresh
+printf '\nThe last one is eight steps away. <!-- t:span -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word before a unit is asserted by a test holding it in digits" 0 \
+    "0 uncovered" "$numerals"
+expect "and its hand change is among the ones checked" 0 \
+    "0 of the 13 asserted or given numerals" "$numerals" --mutations
+edit 's|eight steps|nine steps|'
+expect "an asserted number word changed by hand (eight to nine) is reported" 1 \
+    'chapters/01-demo/README.md:31:nine: uncovered' "$numerals"
+fresh
+printf '\nIt stopped after three steps, where the loop ran four times. <!-- t:stops -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word whose neighbour is only in the test's body is asserted" 1 \
+    'chapters/01-demo/README.md:31:four: uncovered' "$numerals"
+fresh
+printf '\nThe loss halves every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-words.txt"
+expect "a file on the words list skips its number words and says how many" 0 \
+    "chapters/01-demo/README.md: number words not yet read: 1" "$numerals"
+edit 's|eight steps|8 steps|'
+expect "(its numerals in digits are still checked)" 1 \
+    'chapters/01-demo/README.md:31:8: uncovered' "$numerals"
+edit 's|8 steps|eight lines|'
+expect "a file on the words list with no number word before a unit is an error" 1 \
+    "take it off the list" "$numerals"
+
 # ---- the transition list
 fresh
 printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
