@@ -453,6 +453,9 @@ START_TEST(eta_0_005_is_well_below_one)
     ck_assert_double_lt(0.005 * h, 1);
     ck_assert_int_eq(regime_of(0.005, h), REGIME_CRAWL);
     ck_assert_double_eq_tol(1 - 0.005 * h, 0.852, 0.0005);          /* the factor 1 - eta h */
+    /* measured, the same factor to four digits */
+    const int digits = 4;
+    ck_assert_str_eq(fixed(digits, measured_ratio(0.005)), fixed(digits, 1 - 0.005 * h));
 }
 END_TEST
 
