@@ -417,6 +417,64 @@ START_TEST(sgd_three_updates)
 }
 END_TEST
 
+/* The counts of the worked example, from the epoch iterator that cuts the
+ * batches: an epoch of SGD (batch 1) on the three samples computes three
+ * sample gradients in three updates; BGD (one batch of all three) computes
+ * as many for its first update, and nine for three updates. */
+static long sample_gradients(size_t batch_size, int epochs, long *updates)
+{
+    struct epoch epoch;
+    const size_t *batch;
+    size_t size;
+    long gradients = 0;
+    *updates = 0;
+    epoch_init(&epoch, data.count, batch_size, false, 0);
+    for (int k = 0; k < epochs; k++) {
+        epoch_start(&epoch);
+        while ((size = epoch_next_batch(&epoch, &batch)) > 0) {
+            gradients += (long)size;
+            ++*updates;
+        }
+    }
+    epoch_free(&epoch);
+    return gradients;
+}
+
+START_TEST(gradient_counts_of_the_worked_example)
+{
+    const int bgd_updates = 3;
+    long sgd_updates, updates;
+    const long sgd_gradients = sample_gradients(1, 1, &sgd_updates);
+    const long bgd_first = sample_gradients(data.count, 1, &updates);
+    const long bgd_gradients = sample_gradients(data.count, bgd_updates, &updates);
+    ck_assert_int_eq(sgd_gradients, 3);
+    ck_assert_int_eq(sgd_updates, 3);
+    ck_assert_int_eq(bgd_first, 3);
+    ck_assert_int_eq(bgd_gradients, 9);
+    /* the losses the bullet quotes, to half a unit of their last digit */
+    {
+        double w[2] = {0, 0}, g[2], sgd_loss, bgd_one, bgd_three;
+        for (int i = 0; i < (int)data.count; i++) {
+            mse_grad(&model, g, w, &all[i], 1);
+            gd_step(w, g, 2, 0.1);
+        }
+        sgd_loss = mse_loss(&model, w, NULL, 0);
+        w[0] = w[1] = 0;
+        mse_grad(&model, g, w, NULL, 0);
+        gd_step(w, g, 2, 0.1);
+        bgd_one = mse_loss(&model, w, NULL, 0);
+        for (int k = 1; k < bgd_updates; k++) {
+            mse_grad(&model, g, w, NULL, 0);
+            gd_step(w, g, 2, 0.1);
+        }
+        bgd_three = mse_loss(&model, w, NULL, 0);
+        ck_assert_double_eq_tol(sgd_loss, 0.123, 0.0005);
+        ck_assert_double_eq_tol(bgd_one, 2.086, 0.0005);
+        ck_assert_double_eq_tol(bgd_three, 0.0105, 0.00005);
+    }
+}
+END_TEST
+
 /* The cause the chapter gives for SGD converging on the three samples:
  * they lie on one line, y = 2 x1 + 2 x2, so every per-sample gradient is 0
  * at (2, 2).  A stochastic update on sample i moves w along x^(i) and
@@ -1484,8 +1542,11 @@ START_TEST(sorted_order_swings_within_every_epoch)
             }
     }
     fclose(trace);
-    for (int e = 0; e < 2; e++)
+    for (int e = 0; e < 2; e++) {
         ck_assert_double_gt(high[e] / low[e], 100);
+        /* "over two orders of magnitude within every epoch" */
+        ck_assert_double_gt(log10(high[e] / low[e]), 2);
+    }
     ck_assert_double_eq_tol(out.excess[3], out.excess[2], 1e-9 * out.excess[2]);
 }
 END_TEST
@@ -1683,6 +1744,7 @@ Suite *chapter_suite(void)
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
     tcase_add_test(bgd, rounded_path);
     tcase_add_test(sgd, sgd_three_updates);
+    tcase_add_test(sgd, gradient_counts_of_the_worked_example);
     tcase_add_test(sgd, exact_fit_lets_sgd_converge);
     tcase_add_test(mini, minibatch_two_epochs);
     tcase_add_test(by_hand, exercise_1_fourth_iteration);

@@ -441,6 +441,8 @@ static void print_values(const struct problem *p, const struct outcome *sizes,
     printf("sgd_target_samples %s\n", grouped(sizes[0].samples_to_target));
     printf("bgd_target_epochs %ld\n", sizes[3].samples_to_target / COMPARE_COUNT);
     printf("bgd_target_samples %s\n", grouped(sizes[3].samples_to_target));
+    printf("bgd_sample_ratio %.0f\n",          /* BGD's sample gradients over batch 32's */
+           (double)sizes[3].samples_to_target / (double)sizes[1].samples_to_target);
     printf("floor_b1 %s\n", times_ten(sizes[0].floor, 1));
     printf("floor_b32 %s\n", times_ten(sizes[1].floor, 1));
     printf("predicted_44 %s\n", times_ten(0.001 * trace, 1));
