@@ -355,6 +355,32 @@ static double row_gap(size_t i)
     return 100.0 * (m.rate / sgd_rate_on_quadratic(&h, &f).radius - 1.0);
 }
 
+/* Nesterov at lr = 1/L with the double-root momentum (sqrt k - 1)/(sqrt k + 1)
+ * on 1/2 (x1^2 + kappa x2^2) from (1, 1): the steps until x2 is 0 (the
+ * steep direction's matrix squares to zero; in floating point, below
+ * 1e-12 of its start: lr * kappa is 1 up to rounding), -1 if not in 10. */
+static int nesterov_clear_steps(double kappa)
+{
+    const double curvature[2] = {1.0, kappa};
+    struct function f = quadratic(curvature, 2);
+    struct hyper h = sgd_kind.defaults;
+    struct optimizer opt;
+    double x[2] = {1.0, 1.0}, grad[2];
+    int k;
+    h.lr = 1 / kappa;
+    h.momentum = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
+    h.nesterov = true;
+    optimizer_init(&opt, &sgd_kind, &h, 2);
+    for (k = 1; k <= 10; k++) {
+        f.gradient(&f, grad, x);
+        optimizer_step(&opt, x, grad);
+        if (fabs(x[1]) < 1e-12)
+            break;
+    }
+    optimizer_free(&opt);
+    return k <= 10 ? k : -1;
+}
+
 /* ANCHOR: values */
 /* --values: the measured numbers the chapter's prose quotes, one "name
  * text" line each, the text exactly as the prose shows it (tests/weave.c
@@ -372,6 +398,8 @@ static void print_values(void)
     printf("gap_repeated_high %+.3f%%\n", high);
     printf("gap_complex_heavy_ball %+.3f%%\n", row_gap(7));
     printf("gap_complex_nesterov %+.3f%%\n", row_gap(9));
+    printf("nesterov_clear_steps_100 %d\n", nesterov_clear_steps(100));
+    printf("nesterov_clear_steps_25 %d\n", nesterov_clear_steps(25));
 }
 /* ANCHOR_END: values */
 
