@@ -59,6 +59,8 @@ START_TEST(derivation_constants)
     const double three = 3;                 /* the 3 eps of (5.4)'s h* */
     ck_assert_msg(nextafter(1.0, 2.0) - 1 == EPS_MACH, "eps is %s", "2^-52");
     ck_assert_double_eq(creal(I * I), -1);
+    /* a double holds sixteen significant digits: eps = 2^-52 is 10^-15.65 */
+    ck_assert_int_eq(lround(-log10(EPS_MACH)), 16);
     ck_assert_double_eq_tol(central, cbrt(three * EPS_MACH), 1e-19);
     ck_assert_double_eq_tol(forward, sqrt(2 * EPS_MACH), 1e-22);
     ck_assert_double_eq_tol((exp(h) - 1 - h) / (h * h), 1.0 / 2, 1e-3);
@@ -667,7 +669,12 @@ START_TEST(exercise_1_answer)
     ck_assert_double_eq_tol(1.331 - 0.729, 0.602, 1e-15);
     ck_assert_double_eq_tol(0.602 / width1, 3.01, 1e-15);
     ck_assert_double_eq_tol(0.602 / 0.2, 3.01, 1e-15);
-    /* ten times smaller a step, a hundred times smaller an error: order 2 */
+    /* ten times smaller a step, a hundred times smaller an error: order 2
+     * (the errors are 1/100 and 1/10000 up to the rounding of the
+     * differences, 1e-14 of the smaller one: 1e-6 is ample) */
+    ck_assert_double_eq_tol(h1 / h2, 10, 1e-12);
+    ck_assert_double_eq_tol((central_difference(cube, 1, h1) - exact) /
+                            (central_difference(cube, 1, h2) - exact), 100, 1e-6);
     ck_assert_double_eq_tol(log((central_difference(cube, 1, h1) - 3) / (central_difference(cube, 1, h2) - 3))
                                 / log(h1 / h2), 2, 1e-6);
     ck_assert_double_eq_tol(1.01 * 1.01 * 1.01, 1.030301, 1e-15);
