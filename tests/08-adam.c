@@ -79,6 +79,9 @@ START_TEST(example_1_first_step_is_lr_sign_g)
     ck_assert_double_eq_tol(x[1], 1.0 - 0.1 * 10.0 / (10.0 + 1e-8), TOLERANCE);
     ck_assert_double_eq_tol(x[0], 0.9, 5e-9);                  /* 0.9 to eight digits */
     ck_assert_double_eq_tol(x[1], 0.9, 5e-9);
+    const int digits = 8;
+    ck_assert_str_eq(fixed(digits, x[0]), "0.90000000");
+    ck_assert_str_eq(fixed(digits, x[1]), "0.90000000");
     /* g = (1, 10): m = 0.1 g, v = 0.001 g^2, and the corrections divide by
      * 1 - 0.9 = 0.1 and 1 - 0.999 = 0.001, so m-hat = g and v-hat = g^2 */
     struct function f = quadratic(curvature, 2);
@@ -134,6 +137,22 @@ START_TEST(example_1_second_step_by_hand)
         ck_assert_double_eq_tol(opt.buffer[1][0], 0.999 * 0.001 + 0.001 * 0.81, 1e-15);
         ck_assert_double_eq_tol(opt.buffer[1][0], 0.001809, 1e-15);
         ck_assert(near(opt.buffer[1][0] / 0.001999, 0.001809 / 0.001999, TOLERANCE) && near(opt.buffer[1][0] / 0.001999, 1809.0 / 1999, TOLERANCE));
+        optimizer_free(&opt);
+    }
+
+    /* On the bowl (eps = 0) the coordinates move in lockstep, so coordinate
+     * 2's gradient is ten times coordinate 1's at every step and its v a
+     * hundred times (to rounding: 1e-12 relative over five steps) */
+    {
+        struct function f = quadratic(curvature, 2);
+        struct optimizer opt;
+        double y[2] = {1.0, 1.0}, g[2];
+        optimizer_init(&opt, &adam_kind, &h, 2);
+        for (int t = 1; t <= 5; t++) {
+            f.gradient(&f, g, y);
+            optimizer_step(&opt, y, g);
+            ck_assert_double_eq_tol(opt.buffer[1][1] / opt.buffer[1][0], 100, 1e-10);
+        }
         optimizer_free(&opt);
     }
 

@@ -432,6 +432,27 @@ static void pytorch(void)
  * digit ("f ~ 5"), and the step it settled at (-1: never). */
 static void print_values(void)
 {
+    /* Adam tuned (lr = 0.2) on Rosenbrock: its effective rate lr / sqrt(v-hat)
+     * at step 2000 over the one at step 500, the smaller of the two
+     * coordinates', rounded down to one decimal ("at least 3.4 times") */
+    {
+        struct function f = surface_named("rosenbrock");
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double x[2] = {f.start[0], f.start[1]}, grad[2], rate[2][2], growth = INFINITY;
+        h.lr = 0.2;
+        optimizer_init(&opt, &adam_kind, &h, 2);
+        for (int k = 1; k <= 2000; k++) {
+            f.gradient(&f, grad, x);
+            optimizer_step(&opt, x, grad);
+            for (int i = 0; i < 2 && (k == 500 || k == 2000); i++)
+                rate[k == 2000][i] = h.lr / sqrt(opt.buffer[1][i] / (1 - pow(0.999, k)));
+        }
+        optimizer_free(&opt);
+        for (int i = 0; i < 2; i++)
+            growth = fmin(growth, rate[1][i] / rate[0][i]);
+        printf("race_rosenbrock_adam_rate_growth %.1f\n", floor(10 * growth) / 10);
+    }
     /* Adam at its default lr: how far x1 travels in the race's steps */
     for (size_t j = 0; j < 2; j++) {
         struct function f = surface_named(surfaces[j]);
