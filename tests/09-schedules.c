@@ -563,6 +563,17 @@ START_TEST(step_every_epoch_not_update)
         ck_assert_double_eq_tol(schedule_closed_form(&per_update, 0.03, 30), 0.03 * pow(0.5, 30 / 3), EXACT);
         ck_assert_double_lt(schedule_closed_form(&per_update, 0.03, 30), 0.03 / 1000);
     }
+    {   /* the same StepLR stepped once an epoch: the rate halves three times
+         * in the ten epochs (after epochs 3, 6 and 9) */
+        struct scheduler_settings per_epoch = scheduler_defaults(STEP_LR);
+        const int epochs = 10;
+        int halvings = 0;
+        per_epoch.step_size = 3;
+        per_epoch.gamma = 0.5;
+        for (int e = 1; e <= epochs; e++)
+            halvings += schedule_closed_form(&per_epoch, 0.03, e) < schedule_closed_form(&per_epoch, 0.03, e - 1);
+        ck_assert_int_eq(halvings, 3);
+    }
     ck_assert_double_gt(every[1].mean, 100 * every[0].mean);
     ck_assert_double_lt(every[2].mean + every[2].sd, every[0].mean - every[0].sd);
 }
