@@ -135,7 +135,8 @@
  * given note holds 8; --mutations changes it to 7 and 9, as a hand change
  * to "seven" or "nine").  Outside running text (code spans, woven values)
  * and before other words ("the two lines", "three ways",
- * "two-dimensional") a number word is not read.  Files listed in
+ * "two-dimensional"), and in a compound ("twenty-five times"), a number
+ * word is not read.  Files listed in
  * tests/numbers-words.txt (not yet converted) skip their number words and
  * report how many.
  *
@@ -2010,7 +2011,9 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             if (r && !code && base == UNCOVERED) {
                 /* a number word before a counted unit is a numeral */
                 long value;
-                const char *end = number_words(start, p, &value);
+                const char *end = start > text && start[-1] == '-'
+                                      ? NULL    /* "twenty-five": a compound is not read */
+                                      : number_words(start, p, &value);
                 if (end && words_lenient) {
                     words_here++;
                 } else if (end) {

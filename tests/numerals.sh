@@ -485,7 +485,7 @@ printf '\nIt takes two thousand samples.\n' >>"$scratch/book/chapters/01-demo/RE
 expect "two thousand is one numeral, 2000" 1 \
     'chapters/01-demo/README.md:31:two thousand: uncovered' "$numerals"
 fresh
-printf '\nThe two lines meet, three ways, in two-dimensional space, at eight.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe two lines meet, three ways, in two-dimensional space, at eight, twenty-five times.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word not before a unit is not a numeral" 0 "0 uncovered" "$numerals"
 fresh
 printf '\nRun it for eight steps. <!-- given: 8 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
