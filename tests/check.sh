@@ -41,14 +41,31 @@ exercise_count() {
     grep -cE 'ADD_EXERCISE\(|= exercise_case\(' "tests/$1-exercises.c" 2>/dev/null || echo 0
 }
 
-# The last committed version of a stub that still had its TODO.
+# The last committed version of a stub that still had its TODO, in the
+# book's history: in a clone, a commit the clone's remote also has (a
+# learner's own commit of an exercise half done, its TODO still there, is
+# not the stub, nor is a newer stub fetched but not merged); any commit
+# when no remote has one (the book's own repository, a new stub not yet
+# pushed).
 committed_stub() {
     git rev-parse --git-dir >/dev/null 2>&1 || return 1
-    for commit in $(git log --format=%h -- "$1" 2>/dev/null); do
-        if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
-            echo "$commit"
-            return 0
-        fi
+    remotes=$(git for-each-ref --format='%(objectname)' refs/remotes 2>/dev/null)
+    commits=$(git log --format=%h -- "$1" 2>/dev/null)
+    for pass in upstream any; do
+        [ $pass = any ] || [ -n "$remotes" ] || continue
+        for commit in $commits; do
+            if [ $pass = upstream ]; then
+                upstream=
+                for r in $remotes; do
+                    if git merge-base --is-ancestor "$commit" "$r" 2>/dev/null; then upstream=1; break; fi
+                done
+                [ -n "$upstream" ] || continue
+            fi
+            if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
+                echo "$commit"
+                return 0
+            fi
+        done
     done
     return 1
 }

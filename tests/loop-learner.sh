@@ -3,10 +3,14 @@
 # check runs) does not depend on where the learner is in the book.  In a
 # temporary clone of this repository (this tree's tests/loop.sh and
 # tests/check.sh copied in), the learner has answered exercises 1.3, 1.5
-# and 9.4, and 1.6 wrongly, and COMMITTED the answers (HEAD holds them, not
-# the stubs); loop.sh, run there on this BUILD's objects, must still pass.
+# and 9.4, 1.6 wrongly, and 9.5 half (an endless loop above its TODO), and
+# COMMITTED it all (HEAD holds them, not the stubs); loop.sh, run there on
+# this BUILD's objects, must still pass, and make reset EX=9.5 bring back
+# the book's stub (origin's), not the half-done commit.
 # Before, it read 1.3 from the learner's file and took 1.5, 1.6 and 9.4's
-# stubs from HEAD: 4 failures the learner could not act on.  Run by hand (about ten seconds after make
+# stubs from HEAD (4 failures the learner could not act on), and the
+# committed half-done 9.5 was "the stub" (its endless loop a 5th, and make
+# reset said "already the stub").  Run by hand (about ten seconds after make
 # check, which it needs); prints "N passed, N failed".
 set -u
 : "${BUILD:=build}"
@@ -22,13 +26,22 @@ one=chapters/01-update-rule nine=chapters/09-schedules
 cp "solutions/01-update-rule/exercise_steps.c" "solutions/01-update-rule/exercise_gd_step.c" "$one/" &&
     cp "solutions/09-schedules/exercise_cosine.c" "$nine/" &&
     sed -i 's|^    TODO(.*|    return 0.0;|; /^ *"[^"]*");$/d' "$one/exercise_closed_form.c" &&
+    sed -i 's|^    TODO("(9.5)|    for (long k = 0; k < t; k += 0) { }\n&|' "$nine/exercise_steplr.c" &&
     git add "$one" "$nine" &&
     git -c user.name=learner -c user.email=learner@example.org commit -q -m "my answers" || exit 2
-BUILD="$build" sh tests/loop.sh >"$work/out" 2>&1
-status=$?
-if [ $status -eq 0 ]; then echo "1 passed, 0 failed"; else
-    echo "FAILED: tests/loop.sh depends on the learner's answers (1.3, 1.5, 9.4 and a wrong 1.6 committed):"
+passed=0 failed=0
+if BUILD="$build" sh tests/loop.sh >"$work/out" 2>&1; then passed=$((passed + 1)); else
+    failed=$((failed + 1))
+    echo "FAILED: tests/loop.sh depends on the learner's answers (1.3, 1.5, 9.4 and a wrong 1.6 committed, 9.5 half done and committed):"
     grep -v '^    ' "$work/out" | sed 's/^/    /'
-    echo "0 passed, 1 failed"
 fi
-[ $status -eq 0 ]
+# make reset EX=9.5 restores the book's stub, not the learner's commit
+if BUILD="$work/build" FORCE=1 sh tests/check.sh reset 9.5 >"$work/reset.out" 2>&1 &&
+    git show "origin/HEAD:$nine/exercise_steplr.c" | cmp -s - "$nine/exercise_steplr.c"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: make reset EX=9.5 FORCE=1 does not bring back the book's stub over a committed half-done answer:"
+    sed 's/^/    /' "$work/reset.out"
+fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
