@@ -43,5 +43,17 @@ else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.5 FORCE=1 does not bring back the book's stub over a committed half-done answer:"
     sed 's/^/    /' "$work/reset.out"
 fi
+# A copy without git history (a downloaded archive): loop.sh cannot find
+# the committed stubs; it says so and passes, and make check says it is
+# not checked, instead of going red with a failure the learner cannot fix
+mkdir "$work/archive" && git archive HEAD | tar -x -C "$work/archive" &&
+    cp "$top/tests/loop.sh" "$top/tests/check.sh" "$work/archive/tests/" || exit 2
+if (cd "$work/archive" && GIT_CEILING_DIRECTORIES="$work" BUILD="$build" sh tests/loop.sh) >"$work/out" 2>&1 &&
+    grep -q '^loop.sh: skipped: this copy of the book has no git history' "$work/out"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: tests/loop.sh in a copy without git history does not say it is skipped:"
+    sed 's/^/    /' "$work/out"
+fi
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

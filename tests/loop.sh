@@ -23,6 +23,13 @@
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
+# The committed stubs it starts from are in git's history: a copy of the
+# tree without it (a downloaded archive) cannot run this, which is no
+# fault of the learner's; make check says so and counts it neither way.
+if ! git rev-parse --git-dir >/dev/null 2>&1; then
+    echo "loop.sh: skipped: this copy of the book has no git history, where the committed stubs it starts from are (a git clone runs it)"
+    exit 0
+fi
 passed=0 failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
