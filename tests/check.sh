@@ -78,7 +78,22 @@ chapter_stubs() {
     done | sort -u
 }
 
-# Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
+# The exercise number N.M of a stub, from its first line "/* Exercise N.M "
+# (the committed stub's, once you rewrote or deleted it), else from its
+# reference answer's ("/* Chapter N, exercise M", "/* Exercise M of
+# chapter N", "/* Exercise N.M"): in a copy without git history, a stub
+# whose first line you replaced is still found.
+stub_number() {    # stub_number chapters/NN-slug/exercise_X.c
+    first=$(head -n 1 "$1" 2>/dev/null)
+    if commit=$(committed_stub "$1"); then first=$(git show "$commit:$1" | head -n 1); fi
+    answer=solutions/${1#chapters/}
+    { printf '%s\n' "$first"; head -n 1 "$answer" 2>/dev/null; } | sed -n \
+        -e 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9][0-9]*\)[ :(,].*|\1|p' \
+        -e 's|^/\* Chapter \([0-9A-Za-z]*\), exercise \([0-9][0-9]*\)[ :(,].*|\1.\2|p' \
+        -e 's|^/\* Exercise \([0-9][0-9]*\) of chapter \([0-9A-Za-z]*\)[ :(,].*|\2.\1|p' | head -n 1
+}
+
+# Exercise N.M: its stub, found by its number (stub_number).
 find_stub() {
     ex=$1
     case $ex in
@@ -89,17 +104,10 @@ find_stub() {
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
     number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in $(chapter_stubs "$folder"); do
-        # the stub's first line, or the committed stub's once you rewrote
-        # it (or deleted it)
-        first=$(head -n 1 "$f" 2>/dev/null)
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
+        [ "$(stub_number "$f")" != "$number" ] || { echo "$f"; return; }
     done
-    known=$(for f in $(chapter_stubs "$folder"); do
-        first=$(head -n 1 "$f" 2>/dev/null)
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
-    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    known=$(for f in $(chapter_stubs "$folder"); do stub_number "$f"; done |
+        sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
     # an exercise of the chapter's list that has no stub: worked by hand
     item=$(awk -v m="${number#*.}" '
         /^## Exercises/ { on = 1; next }
@@ -334,8 +342,11 @@ fi
 
 if [ "$mode" = reset ]; then
     stub=$(find_stub "${1:-}") || exit 2
+    git rev-parse --git-dir >/dev/null 2>&1 || {
+        echo "reset: this copy of the book has no git history (a downloaded archive?), where make reset finds the stub of exercise $1 as it came; in a git clone of the book it works ($stub is left as it is)" >&2
+        exit 2; }
     commit=$(committed_stub "$stub") || {
-        echo "reset: cannot find the committed stub of $stub (is this a git clone?)" >&2; exit 2; }
+        echo "reset: cannot find the committed stub of $stub in git's history" >&2; exit 2; }
     if [ ! -f "$stub" ]; then
         git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub was missing; the stub is back"
         exit 0

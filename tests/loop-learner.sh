@@ -55,5 +55,18 @@ else
     failed=$((failed + 1)); echo "FAILED: tests/loop.sh in a copy without git history does not say it is skipped:"
     sed 's/^/    /' "$work/out"
 fi
+# and there, 7.3 done by copying its reference answer (its first line is
+# the answer's): make hint still finds it, and make reset says why it
+# cannot restore it
+cp "$work/archive/solutions/07-adaptive/exercise_rmsprop.c" "$work/archive/chapters/07-adaptive/"
+(cd "$work/archive" && GIT_CEILING_DIRECTORIES="$work" BUILD="$build" sh tests/check.sh hint 7.3;
+    GIT_CEILING_DIRECTORIES="$work" BUILD="$build" sh tests/check.sh reset 7.3) >"$work/out" 2>&1
+if grep -q '^exercise 7\.3: chapters/07-adaptive/exercise_rmsprop\.c$' "$work/out" &&
+    grep -q '^reset: this copy of the book has no git history' "$work/out"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: without git history, make hint EX=7.3 or make reset EX=7.3 on a stub whose first line was replaced:"
+    sed 's/^/    /' "$work/out"
+fi
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
