@@ -256,14 +256,14 @@ lab_share() {
         case $have in *" $n "*) ;; *) return 0 ;; esac    # not every chapter was run
     done
     sed -n 's/^ *LAB_YOURS(\([a-z]*\)_kind, *[a-z_]*, *"\([0-9A-Z]*\.[0-9]*\)").*/\2 \1/p' tests/lab-yours.c |
-        awk -v logs="$*" '
+        awk -v logs="$*" -v build="$BUILD" '
             BEGIN { n = split(logs, files, " ")
                     for (i = 1; i <= n; i++)
                         while ((getline line < files[i]) > 0)
                             if (line ~ /^  done +exercise /) { split(line, w, " "); done[w[3]] = 1 } }
             { total++; if ($1 in done) { mine++; names = names (names ? ", " : "") $2 } }
-            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds build/descent-yours)\n",
-                                   mine, total, mine ? " (" names ")" : "" }'
+            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds %s/descent-yours)\n",
+                                   mine, total, mine ? " (" names ")" : "", build }'
 }
 
 # Run the learner's exercises of the chapters given into
@@ -456,7 +456,7 @@ fi
 # (check.sh lab-yours, check.sh loop).
 if case $WOVEN in *-all.log) true ;; *) false ;; esac; then
     if [ "$(cat "$BUILD/check/lab-yours.status" 2>/dev/null)" = 0 ]; then
-        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what build/descent prints"
+        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what $BUILD/descent prints"
         passed=$((passed + 1))
     else
         sed 's/^/    /' "$BUILD/check/lab-yours.log" 2>/dev/null
