@@ -191,6 +191,10 @@ $(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 		rm -f $@.broken $@.unlinked $@.mine; cat $@.log >&2; \
 	else \
 		awk -v stub='$<' -f tests/first-error.awk $@.log >$@.broken; \
+		[ -f $(patsubst chapters/%,solutions/%,$<) ] || { \
+			echo "$< does not compile: $$(cat $@.broken)"; \
+			echo "  (no exercise of the book: no $(patsubst chapters/%,solutions/%,$<) stands in for it while it does not compile; fix it, or keep files of your own outside chapters/, where every .c is built)"; \
+			rm -f $@; exit 1; } >&2; \
 		$(say) STUB "$< does not compile (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
 		rm -f $@.unlinked $@.mine; $(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \

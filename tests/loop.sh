@@ -270,6 +270,18 @@ if grep -q 'expected 72' "$work/out"; then
     failed=$((failed + 1)); echo "FAILED: 1.3's failure shows the count the chapter asks to predict"
 else passed=$((passed + 1)); fi
 
+# A file of the learner's own named like a stub, that does not compile:
+# it has no reference answer to stand in, so make stops, saying so, with
+# its first error at the learner's line (not cc1's "solutions/...: No
+# such file or directory")
+printf '/* my own try */\ndouble my_helper(double x) { return 2 * x }\n' >"$work/$nine/exercise_mine.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a file of the learner's named exercise_*.c that does not compile: its error, and why it stops" \
+    "^$nine/exercise_mine\.c does not compile: $nine/exercise_mine\.c:2:[0-9]+: error: "
+expect "a file of the learner's named exercise_*.c that does not compile: what to do" \
+    '^  \(no exercise of the book: no solutions/09-schedules/exercise_mine\.c stands in for it .*keep files of your own outside chapters/'
+
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"
     echo "make said:"; tail -n 20 "$work/make.log" | sed 's/^/    /'
