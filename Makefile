@@ -155,9 +155,13 @@ $(eval $(call keep_file,$(BUILD_FLAGS),FLAGS_NOW))
 endif
 $(BUILD_FLAGS): ;
 
+# A file in chapters/ that git does not know and that does not compile is
+# most likely the learner's own (a scratch program): say what to do.
 $(BUILD)/obj/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT_IF_TEST) $(DESCENT_FIXED) -c $< -o $@
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT_IF_TEST) $(DESCENT_FIXED) -c $< -o $@ || \
+		{ case '$<' in chapters/*) git ls-files --error-unmatch '$<' >/dev/null 2>&1 || \
+			echo "$<: a file of your own? The library is built from every .c in chapters/ (but main.c, bench.c, mpi_*.c and the exercise_*.c stubs): keep yours outside chapters/" >&2 ;; esac; exit 1; }
 
 # Test sources include <check.h>.  Everything under tests/ (the suites'
 # own code, not the library they test; and the weaver and the numerals

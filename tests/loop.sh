@@ -281,6 +281,14 @@ expect "a file of the learner's named exercise_*.c that does not compile: its er
     "^$nine/exercise_mine\.c does not compile: $nine/exercise_mine\.c:2:[0-9]+: error: "
 expect "a file of the learner's named exercise_*.c that does not compile: what to do" \
     '^  \(no exercise of the book: no solutions/09-schedules/exercise_mine\.c stands in for it .*keep files of your own outside chapters/'
+# and a scratch program of the learner's in chapters/ that does not
+# compile (built into the library, as every .c there): what to do
+rm -f "$work/$nine/exercise_mine.c"
+printf 'int main(void) { return 0 }\n' >"$work/$nine/scratch.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a scratch program of the learner's in chapters/ that does not compile: what to do" \
+    "^$nine/scratch\.c: a file of your own\? The library is built from every \.c in chapters/ .*: keep yours outside chapters/$"
 
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"
