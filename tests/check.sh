@@ -150,7 +150,13 @@ record() {
 not_linking() {    # not_linking CHAPTER
     n=$(exercise_count "$1")
     echo "  NOT COMPILING exercises of $1: they do not link together:"
-    grep -m 3 -iE 'error|undefined' "$BUILD/tests/$1-yours.log" 2>/dev/null | sed 's/^/                /'
+    log=$BUILD/tests/$1-yours.log
+    # the linker's own lines, not collect2's "ld returned 1 exit status" (nor clang's)
+    grep -iE 'error|undefined|multiple definition' "$log" 2>/dev/null | grep -v -e 'collect2' -e 'linker command failed' | head -n 3 |
+        sed 's/^/                /'
+    if grep -q 'multiple definition' "$log" 2>/dev/null; then
+        echo "                two of your files define the same function: keep one (every chapters/$1/exercise_*.c is built, a copy of a stub too)"
+    fi
     echo "exercises $1: 0 done, 0 pending, 0 failing, $n not compiling of $n"
     return 1
 }

@@ -289,6 +289,15 @@ printf 'int main(void) { return 0 }\n' >"$work/$nine/scratch.c"
     "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
 expect "a scratch program of the learner's in chapters/ that does not compile: what to do" \
     "^$nine/scratch\.c: a file of your own\? The library is built from every \.c in chapters/ .*: keep yours outside chapters/$"
+# and a copy of a stub beside it (a second try): two definitions of the
+# function; the report names them and says what to do
+rm -f "$work/$nine/scratch.c"
+cp "$work/stubs/$nine/exercise_steplr.c" "$work/$nine/exercise_steplr_v2.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours";
+    BUILD="$work/build" sh tests/check.sh exercises 09-schedules) >"$work/out" 2>&1
+expect "a copy of a stub beside it: the linker's line" "multiple definition of .steplr_next"
+expect "a copy of a stub beside it: what to do" "^ +two of your files define the same function: keep one"
 
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"
