@@ -6,7 +6,8 @@
 # and 9.4, 1.6 wrongly, and 9.5 half (an endless loop above its TODO), and
 # COMMITTED it all (HEAD holds them, not the stubs); loop.sh, run there on
 # this BUILD's objects, must still pass, and make reset EX=9.5 bring back
-# the book's stub (origin's), not the half-done commit.
+# the book's stub (origin's), not the half-done commit; a file of the
+# learner's own beside the stubs (exercise_adamw_v2.c) changes nothing.
 # Before, it read 1.3 from the learner's file and took 1.5, 1.6 and 9.4's
 # stubs from HEAD (4 failures the learner could not act on), and the
 # committed half-done 9.5 was "the stub" (its endless loop a 5th, and make
@@ -29,10 +30,12 @@ cp "solutions/01-update-rule/exercise_steps.c" "solutions/01-update-rule/exercis
     sed -i 's|^    TODO("(9.5)|    for (long k = 0; k < t; k += 0) { }\n&|' "$nine/exercise_steplr.c" &&
     git add "$one" "$nine" &&
     git -c user.name=learner -c user.email=learner@example.org commit -q -m "my answers" || exit 2
+# and, not committed, a second try at 8.6 beside its stub
+cp chapters/08-adam/exercise_adamw.c chapters/08-adam/exercise_adamw_v2.c || exit 2
 passed=0 failed=0
 if BUILD="$build" sh tests/loop.sh >"$work/out" 2>&1; then passed=$((passed + 1)); else
     failed=$((failed + 1))
-    echo "FAILED: tests/loop.sh depends on the learner's answers (1.3, 1.5, 9.4 and a wrong 1.6 committed, 9.5 half done and committed):"
+    echo "FAILED: tests/loop.sh depends on the learner's answers (1.3, 1.5, 9.4 and a wrong 1.6 committed, 9.5 half done and committed, exercise_adamw_v2.c):"
     grep -v '^    ' "$work/out" | sed 's/^/    /'
 fi
 # make reset EX=9.5 restores the book's stub, not the learner's commit
