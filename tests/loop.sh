@@ -305,6 +305,15 @@ cp "$work/stubs/$nine/exercise_steplr.c" "$work/$nine/exercise_steplr_v2.c"
     BUILD="$work/build" sh tests/check.sh exercises 09-schedules) >"$work/out" 2>&1
 expect "a copy of a stub beside it: the linker's line" "multiple definition of .steplr_next"
 expect "a copy of a stub beside it: what to do" "^ +two of your files define the same function: keep one"
+# and a stub's declaration changed in exercises.h: the errors are in the
+# book's files (the reference answer), so the header is named, with how to
+# see and undo the change (git's view of this copy: the learner's repository)
+rm -f "$work/$nine/exercise_steplr_v2.c"
+sed -i 's/^double cosine_rate(double eta0, /double cosine_rate(float eta0, /' "$work/$nine/exercises.h"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL GIT_DIR="$gitdir" GIT_WORK_TREE="$work" make -s \
+    BUILD="$work/build" "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a stub's declaration changed in exercises.h: the header named, and how to undo it" \
+    "^$nine/exercises\.h: changed since the last commit \(git diff $nine/exercises\.h shows how\).*git checkout -- $nine/exercises\.h"
 
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"
