@@ -155,9 +155,18 @@ $(eval $(call keep_file,$(BUILD_FLAGS),FLAGS_NOW))
 endif
 $(BUILD_FLAGS): ;
 
+# A file in chapters/ that git does not know and that does not compile is
+# most likely the learner's own (a scratch program), and a header of
+# chapters/ changed since the last commit (a stub's declaration in
+# exercises.h) the likely cause of an error in the book's code: say so.
 $(BUILD)/obj/%.o: %.c $(BUILD_FLAGS) | deps
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT_IF_TEST) $(DESCENT_FIXED) -c $< -o $@
+	$(Q)$(CC) $(DESCENT_CFLAGS) $(CHECK_CFLAGS_IF_TEST) $(CPPFLAGS) $(CFLAGS) $(SUITE_OPT_IF_TEST) $(DESCENT_FIXED) -c $< -o $@ || \
+		{ case '$<' in chapters/*) git ls-files --error-unmatch '$<' >/dev/null 2>&1 || \
+			echo "$<: a file of your own? The library is built from every .c in chapters/ (but main.c, bench.c, mpi_*.c and the exercise_*.c stubs): keep yours outside chapters/" >&2 ;; esac; \
+		  $(changed_headers); exit 1; }
+changed_headers = for h in $$(git diff --name-only HEAD -- 'chapters/*.h' 2>/dev/null); do \
+	echo "$$h: changed since the last commit (git diff $$h shows how); the book's code and tests are compiled against it (git checkout -- $$h brings back the committed one)" >&2; done
 
 # Test sources include <check.h>.  Everything under tests/ (the suites'
 # own code, not the library they test; and the weaver and the numerals
@@ -191,9 +200,14 @@ $(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 		rm -f $@.broken $@.unlinked $@.mine; cat $@.log >&2; \
 	else \
 		awk -v stub='$<' -f tests/first-error.awk $@.log >$@.broken; \
+		[ -f $(patsubst chapters/%,solutions/%,$<) ] || { \
+			echo "$< does not compile: $$(cat $@.broken)"; \
+			echo "  (no exercise of the book: no $(patsubst chapters/%,solutions/%,$<) stands in for it while it does not compile; fix it, or keep files of your own outside chapters/, where every .c is built)"; \
+			rm -f $@; exit 1; } >&2; \
 		$(say) STUB "$< does not compile (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
-		rm -f $@.unlinked $@.mine; $(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@; \
+		rm -f $@.unlinked $@.mine; \
+		$(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@ || { $(changed_headers); exit 1; }; \
 	fi
 
 $(LIB): $(LIB_O)

@@ -41,14 +41,31 @@ exercise_count() {
     grep -cE 'ADD_EXERCISE\(|= exercise_case\(' "tests/$1-exercises.c" 2>/dev/null || echo 0
 }
 
-# The last committed version of a stub that still had its TODO.
+# The last committed version of a stub that still had its TODO, in the
+# book's history: in a clone, a commit the clone's remote also has (a
+# learner's own commit of an exercise half done, its TODO still there, is
+# not the stub, nor is a newer stub fetched but not merged); any commit
+# when no remote has one (the book's own repository, a new stub not yet
+# pushed).
 committed_stub() {
     git rev-parse --git-dir >/dev/null 2>&1 || return 1
-    for commit in $(git log --format=%h -- "$1" 2>/dev/null); do
-        if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
-            echo "$commit"
-            return 0
-        fi
+    remotes=$(git for-each-ref --format='%(objectname)' refs/remotes 2>/dev/null)
+    commits=$(git log --format=%h -- "$1" 2>/dev/null)
+    for pass in upstream any; do
+        [ $pass = any ] || [ -n "$remotes" ] || continue
+        for commit in $commits; do
+            if [ $pass = upstream ]; then
+                upstream=
+                for r in $remotes; do
+                    if git merge-base --is-ancestor "$commit" "$r" 2>/dev/null; then upstream=1; break; fi
+                done
+                [ -n "$upstream" ] || continue
+            fi
+            if git show "$commit:$1" 2>/dev/null | grep -q 'TODO('; then
+                echo "$commit"
+                return 0
+            fi
+        done
     done
     return 1
 }
@@ -61,7 +78,22 @@ chapter_stubs() {
     done | sort -u
 }
 
-# Exercise N.M: its stub, found by its first line "/* Exercise N.M ".
+# The exercise number N.M of a stub, from its first line "/* Exercise N.M "
+# (the committed stub's, once you rewrote or deleted it), else from its
+# reference answer's ("/* Chapter N, exercise M", "/* Exercise M of
+# chapter N", "/* Exercise N.M"): in a copy without git history, a stub
+# whose first line you replaced is still found.
+stub_number() {    # stub_number chapters/NN-slug/exercise_X.c
+    first=$(head -n 1 "$1" 2>/dev/null)
+    if commit=$(committed_stub "$1"); then first=$(git show "$commit:$1" | head -n 1); fi
+    answer=solutions/${1#chapters/}
+    { printf '%s\n' "$first"; head -n 1 "$answer" 2>/dev/null; } | sed -n \
+        -e 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9][0-9]*\)[ :(,].*|\1|p' \
+        -e 's|^/\* Chapter \([0-9A-Za-z]*\), exercise \([0-9][0-9]*\)[ :(,].*|\1.\2|p' \
+        -e 's|^/\* Exercise \([0-9][0-9]*\) of chapter \([0-9A-Za-z]*\)[ :(,].*|\2.\1|p' | head -n 1
+}
+
+# Exercise N.M: its stub, found by its number (stub_number).
 find_stub() {
     ex=$1
     case $ex in
@@ -72,17 +104,10 @@ find_stub() {
     [ -n "$folder" ] || { echo "EX=$ex: there is no chapter ${ex%%.*}" >&2; exit 2; }
     number=$(printf '%s' "$ex" | sed 's/^0\([0-9]\)/\1/')
     for f in $(chapter_stubs "$folder"); do
-        # the stub's first line, or the committed stub's once you rewrote
-        # it (or deleted it)
-        first=$(head -n 1 "$f" 2>/dev/null)
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        if printf '%s\n' "$first" | grep -q "^/\* Exercise $number[ :(]"; then echo "$f"; return; fi
+        [ "$(stub_number "$f")" != "$number" ] || { echo "$f"; return; }
     done
-    known=$(for f in $(chapter_stubs "$folder"); do
-        first=$(head -n 1 "$f" 2>/dev/null)
-        if commit=$(committed_stub "$f"); then first=$(git show "$commit:$f" | head -n 1); fi
-        printf '%s\n' "$first" | sed -n 's|^/\* Exercise \([0-9A-Za-z]*\.[0-9]*\).*|\1|p'
-    done | sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+    known=$(for f in $(chapter_stubs "$folder"); do stub_number "$f"; done |
+        sort -t. -k2n | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
     # an exercise of the chapter's list that has no stub: worked by hand
     item=$(awk -v m="${number#*.}" '
         /^## Exercises/ { on = 1; next }
@@ -125,7 +150,13 @@ record() {
 not_linking() {    # not_linking CHAPTER
     n=$(exercise_count "$1")
     echo "  NOT COMPILING exercises of $1: they do not link together:"
-    grep -m 3 -iE 'error|undefined' "$BUILD/tests/$1-yours.log" 2>/dev/null | sed 's/^/                /'
+    log=$BUILD/tests/$1-yours.log
+    # the linker's own lines, not collect2's "ld returned 1 exit status" (nor clang's)
+    grep -iE 'error|undefined|multiple definition' "$log" 2>/dev/null | grep -v -e 'collect2' -e 'linker command failed' | head -n 3 |
+        sed 's/^/                /'
+    if grep -q 'multiple definition' "$log" 2>/dev/null; then
+        echo "                two of your files define the same function: keep one (every chapters/$1/exercise_*.c is built, a copy of a stub too)"
+    fi
     echo "exercises $1: 0 done, 0 pending, 0 failing, $n not compiling of $n"
     return 1
 }
@@ -231,14 +262,14 @@ lab_share() {
         case $have in *" $n "*) ;; *) return 0 ;; esac    # not every chapter was run
     done
     sed -n 's/^ *LAB_YOURS(\([a-z]*\)_kind, *[a-z_]*, *"\([0-9A-Z]*\.[0-9]*\)").*/\2 \1/p' tests/lab-yours.c |
-        awk -v logs="$*" '
+        awk -v logs="$*" -v build="$BUILD" '
             BEGIN { n = split(logs, files, " ")
                     for (i = 1; i <= n; i++)
                         while ((getline line < files[i]) > 0)
                             if (line ~ /^  done +exercise /) { split(line, w, " "); done[w[3]] = 1 } }
             { total++; if ($1 in done) { mine++; names = names (names ? ", " : "") $2 } }
-            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds build/descent-yours)\n",
-                                   mine, total, mine ? " (" names ")" : "" }'
+            END { if (total) printf "your lab: %d of %d optimizers run your code%s (make lab-yours builds %s/descent-yours)\n",
+                                   mine, total, mine ? " (" names ")" : "", build }'
 }
 
 # Run the learner's exercises of the chapters given into
@@ -317,8 +348,11 @@ fi
 
 if [ "$mode" = reset ]; then
     stub=$(find_stub "${1:-}") || exit 2
+    git rev-parse --git-dir >/dev/null 2>&1 || {
+        echo "reset: this copy of the book has no git history (a downloaded archive?), where make reset finds the stub of exercise $1 as it came; in a git clone of the book it works ($stub is left as it is)" >&2
+        exit 2; }
     commit=$(committed_stub "$stub") || {
-        echo "reset: cannot find the committed stub of $stub (is this a git clone?)" >&2; exit 2; }
+        echo "reset: cannot find the committed stub of $stub in git's history" >&2; exit 2; }
     if [ ! -f "$stub" ]; then
         git show "$commit:$stub" >"$stub" && echo "exercise $1: $stub was missing; the stub is back"
         exit 0
@@ -428,13 +462,15 @@ fi
 # (check.sh lab-yours, check.sh loop).
 if case $WOVEN in *-all.log) true ;; *) false ;; esac; then
     if [ "$(cat "$BUILD/check/lab-yours.status" 2>/dev/null)" = 0 ]; then
-        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what build/descent prints"
+        echo "the lab on the exercises' reference answers: $(tail -n 1 "$BUILD/check/lab-yours.log" | sed 's/ passed.*//') runs print what $BUILD/descent prints"
         passed=$((passed + 1))
     else
         sed 's/^/    /' "$BUILD/check/lab-yours.log" 2>/dev/null
         fail 1
     fi
-    if [ "$(cat "$BUILD/check/loop.status" 2>/dev/null)" = 0 ]; then
+    if [ "$(cat "$BUILD/check/loop.status" 2>/dev/null)" = 0 ] && grep -q '^loop.sh: skipped: ' "$BUILD/check/loop.log"; then
+        echo "the exercise loop on broken answers: NOT CHECKED, $(sed -n 's/^loop.sh: skipped: //p' "$BUILD/check/loop.log")"
+    elif [ "$(cat "$BUILD/check/loop.status" 2>/dev/null)" = 0 ]; then
         echo "the exercise loop on broken answers: $(tail -n 1 "$BUILD/check/loop.log" | sed 's/ passed.*//') checks pass (tests/loop.sh)"
         passed=$((passed + 1))
     else

@@ -23,6 +23,13 @@
 set -u
 : "${BUILD:=build}"
 top=$(pwd)
+# The committed stubs it starts from are in git's history: a copy of the
+# tree without it (a downloaded archive) cannot run this, which is no
+# fault of the learner's; make check says so and counts it neither way.
+if ! git rev-parse --git-dir >/dev/null 2>&1; then
+    echo "loop.sh: skipped: this copy of the book has no git history, where the committed stubs it starts from are (a git clone runs it)"
+    exit 0
+fi
 passed=0 failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -54,12 +61,22 @@ done
 # must not change what this checks.
 one=chapters/01-update-rule two=chapters/02-learning-rate adam=chapters/08-adam
 nine=chapters/09-schedules
+# The book's stubs are those with a reference answer: a file of the
+# learner's own named exercise_*.c (a second try beside a stub) is left out.
+for c in "$one" "$two" "$adam" "$nine"; do
+    for f in "$work/$c"/exercise_*.c; do
+        [ ! -f "$f" ] || [ -f "solutions/${c#chapters/}/${f##*/}" ] || rm -f "$f"
+    done
+done
 for f in $(cd "$top" && for c in "$one" "$two" "$adam" "$nine"; do
-               ls "$c"/exercise_*.c "solutions/${c#chapters/}"/exercise_*.c 2>/dev/null
+               ls "solutions/${c#chapters/}"/exercise_*.c 2>/dev/null
            done | sed 's|^solutions/|chapters/|' | sort -u); do
-    sh tests/check.sh stub "$f" >"$work/$f" ||
+    mkdir -p "$work/stubs/${f%/*}" || exit 1
+    sh tests/check.sh stub "$f" >"$work/stubs/$f" && cp "$work/stubs/$f" "$work/$f" ||
         { echo "FAILED: cannot read the committed stub of $f"; echo "0 passed, 1 failed"; exit 1; }
 done
+# (the copies in $work/stubs are what the tests below go back to: never the
+# learner's file, nor HEAD's, which may be the learner's committed answer)
 # Rewrite a stub: keep its lines up to the function's opening brace, then BODY.
 stub() {   # stub FILE BODY
     awk '{ print } /^\{/ { exit }' "$work/$1" >"$work/$1.new"
@@ -196,7 +213,7 @@ expect "next: the first broken exercise, before the pending 1.3" \
 # make reset brings a deleted stub back from git
 gitdir=$(git rev-parse --absolute-git-dir 2>/dev/null)
 if (cd "$work" && GIT_DIR="$gitdir" GIT_WORK_TREE="$work" BUILD="$work/build" sh tests/check.sh reset 9.4 \
-        >"$work/reset.out" 2>&1) && git show "HEAD:$nine/exercise_cosine.c" | cmp -s - "$work/$nine/exercise_cosine.c"; then
+        >"$work/reset.out" 2>&1) && cmp -s "$work/stubs/$nine/exercise_cosine.c" "$work/$nine/exercise_cosine.c"; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
@@ -230,8 +247,7 @@ else failed=$((failed + 1)); echo "FAILED: make hint EX=1.1 does not point at so
 # and with nothing broken, the first pending one
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
-git show "HEAD:$one/exercise_gd_step.c" >"$work/$one/exercise_gd_step.c"
-git show "HEAD:$one/exercise_closed_form.c" >"$work/$one/exercise_closed_form.c"
+cp "$work/stubs/$one/exercise_gd_step.c" "$work/stubs/$one/exercise_closed_form.c" "$work/$one/"
 (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" "$work/build/tests/08-adam-yours" \
     "$work/build/tests/01-update-rule-yours" &&
     BUILD="$work/build" sh tests/check.sh next 01-update-rule 08-adam) >"$work/out" 2>&1
@@ -243,7 +259,7 @@ expect "next: with none broken, the first pending exercise in book order" \
 # without showing that count (72)
 answer_13() {   # answer_13 BODY: 1.3's stub with BODY for its TODO
     awk -v body="$1" '/TODO\(/ { print body; skip = 1; next }
-        skip && /\);[ \t]*$/ { skip = 0; next } !skip' "$top/$one/exercise_steps.c" >"$work/$one/exercise_steps.c"
+        skip && /\);[ \t]*$/ { skip = 0; next } !skip' "$work/stubs/$one/exercise_steps.c" >"$work/$one/exercise_steps.c"
     (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
         "$work/build/tests/01-update-rule-yours" && "$work/build/tests/01-update-rule-yours") >"$work/out" 2>&1
 }
@@ -260,6 +276,44 @@ expect "1.3 wrong only where the chapter asks for a prediction fails" \
 if grep -q 'expected 72' "$work/out"; then
     failed=$((failed + 1)); echo "FAILED: 1.3's failure shows the count the chapter asks to predict"
 else passed=$((passed + 1)); fi
+
+# A file of the learner's own named like a stub, that does not compile:
+# it has no reference answer to stand in, so make stops, saying so, with
+# its first error at the learner's line (not cc1's "solutions/...: No
+# such file or directory")
+printf '/* my own try */\ndouble my_helper(double x) { return 2 * x }\n' >"$work/$nine/exercise_mine.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a file of the learner's named exercise_*.c that does not compile: its error, and why it stops" \
+    "^$nine/exercise_mine\.c does not compile: $nine/exercise_mine\.c:2:[0-9]+: error: "
+expect "a file of the learner's named exercise_*.c that does not compile: what to do" \
+    '^  \(no exercise of the book: no solutions/09-schedules/exercise_mine\.c stands in for it .*keep files of your own outside chapters/'
+# and a scratch program of the learner's in chapters/ that does not
+# compile (built into the library, as every .c there): what to do
+rm -f "$work/$nine/exercise_mine.c"
+printf 'int main(void) { return 0 }\n' >"$work/$nine/scratch.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a scratch program of the learner's in chapters/ that does not compile: what to do" \
+    "^$nine/scratch\.c: a file of your own\? The library is built from every \.c in chapters/ .*: keep yours outside chapters/$"
+# and a copy of a stub beside it (a second try): two definitions of the
+# function; the report names them and says what to do
+rm -f "$work/$nine/scratch.c"
+cp "$work/stubs/$nine/exercise_steplr.c" "$work/$nine/exercise_steplr_v2.c"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" \
+    "$work/build/tests/09-schedules-yours";
+    BUILD="$work/build" sh tests/check.sh exercises 09-schedules) >"$work/out" 2>&1
+expect "a copy of a stub beside it: the linker's line" "multiple definition of .steplr_next"
+expect "a copy of a stub beside it: what to do" "^ +two of your files define the same function: keep one"
+# and a stub's declaration changed in exercises.h: the errors are in the
+# book's files (the reference answer), so the header is named, with how to
+# see and undo the change (git's view of this copy: the learner's repository)
+rm -f "$work/$nine/exercise_steplr_v2.c"
+sed -i 's/^double cosine_rate(double eta0, /double cosine_rate(float eta0, /' "$work/$nine/exercises.h"
+(cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL GIT_DIR="$gitdir" GIT_WORK_TREE="$work" make -s \
+    BUILD="$work/build" "$work/build/tests/09-schedules-yours") >"$work/out" 2>&1
+expect "a stub's declaration changed in exercises.h: the header named, and how to undo it" \
+    "^$nine/exercises\.h: changed since the last commit \(git diff $nine/exercises\.h shows how\).*git checkout -- $nine/exercises\.h"
 
 if [ $failed -ne 0 ]; then
     echo "the loop's output was:"; sed 's/^/    /' "$work/out"

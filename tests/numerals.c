@@ -3064,6 +3064,9 @@ int main(int argc, char **argv)
             printf("numerals: weave each uncovered one (<!-- v:NAME -->), assert it (its "
                    "paragraph ends with <!-- t:TEST -->) or, if it is an input, mark it "
                    "<!-- given: ... -->; the rule: chapter 0, \"Numbers in the text\"\n");
+        if (failed_files > 0)
+            printf("numerals: a note of your own in a chapter? Numbers inside <!-- ... --> are "
+                   "not checked; or keep your notes in a file outside chapters/ and solutions/\n");
         return 1;
     }
     return 0;

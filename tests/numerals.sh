@@ -215,6 +215,14 @@ fresh
 edit 's|x = 16/5|x = 16/7|'
 expect "an asserted fraction changed by hand is reported" 1 \
     'chapters/01-demo/README.md:14:16/7: uncovered' "$numerals"
+# a learner's note in a chapter is reported with what to do with it
+fresh
+edit 's|^\(Run .build/ch01 --steps 30 --lr 0.05. to see it.\)$|\1\n\nMy note: with eta 0.5 it took 12 steps.|'
+expect "a note of the reader's is reported with what to do" 1 \
+    '^numerals: a note of your own in a chapter\? Numbers inside <!-- \.\.\. --> are not checked' "$numerals"
+fresh
+edit 's|^\(Run .build/ch01 --steps 30 --lr 0.05. to see it.\)$|\1\n\n<!-- My note: with eta 0.5 it took 12 steps. -->|'
+expect "a note of the reader's inside a comment is not checked" 0 "0 uncovered" "$numerals"
 fresh
 edit 's|0\.0337|0.0338|'
 expect "an asserted rounded decimal changed by hand is reported" 1 \
