@@ -51,8 +51,12 @@ fi
 # not checked, instead of going red with a failure the learner cannot fix
 mkdir "$work/archive" && git archive HEAD | tar -x -C "$work/archive" &&
     cp "$top/tests/loop.sh" "$top/tests/check.sh" "$work/archive/tests/" || exit 2
-if (cd "$work/archive" && GIT_CEILING_DIRECTORIES="$work" BUILD="$build" sh tests/loop.sh) >"$work/out" 2>&1 &&
-    grep -q '^loop.sh: skipped: this copy of the book has no git history' "$work/out"; then
+if (cd "$work/archive" && GIT_CEILING_DIRECTORIES="$work" BUILD="$build" DESCENT_LOOP= sh tests/loop.sh) \
+        >"$work/out" 2>&1 &&
+    grep -q '^loop.sh: skipped: this copy of the book has no git history' "$work/out" &&
+    ! (cd "$work/archive" && GIT_CEILING_DIRECTORIES="$work" BUILD="$build" DESCENT_LOOP=1 \
+        sh tests/loop.sh) >"$work/out1" 2>&1 &&
+    grep -q '^FAILED: DESCENT_LOOP=1, but this copy of the book has no git history' "$work/out1"; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1)); echo "FAILED: tests/loop.sh in a copy without git history does not say it is skipped:"
