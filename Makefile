@@ -585,11 +585,16 @@ $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/test
 # under chapters/, solutions/ or tests/ is saved (an editor's swap or
 # temporary file is not a save): those of CH, else those of the
 # chapter whose file changed (inotifywait, from Debian's inotify-tools,
-# which `make deps` and `make watch` install when missing).
+# which `make deps` and `make watch` install when missing).  A file saved
+# while the exercises run is caught too: one newer than the run's start
+# (BUILD/watch.stamp) starts the next run at once.
 watch: deps
 	@echo "make watch: watching chapters/, solutions/ and tests/; Ctrl-C to stop"
-	@ch='$(CH)'; while :; do \
+	@mkdir -p '$(BUILD)'; stamp='$(BUILD)/watch.stamp'; ch='$(CH)'; while :; do \
+		touch "$$stamp"; \
 		$(MAKE) exercises CH="$$ch" WATCHING=1; \
+		changed=$$(find chapters solutions tests -name '*.[ch]' -newer "$$stamp" | head -n 1); \
+		[ -n "$$changed" ] || \
 		changed=$$(inotifywait -q -r --format '%w%f' -e close_write -e moved_to -e create \
 			--include '\.[ch]$$' chapters solutions tests) || exit 1; \
 		[ -n '$(CH)' ] || ch=$$(echo "$$changed" | sed -n 's|^[a-z]*/\([0-9A-Z][0-9]*\)-.*|\1|p'); \
