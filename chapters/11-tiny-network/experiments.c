@@ -331,6 +331,12 @@ void write_shared_runs(FILE *out)
     fputc('\n', out);
 }
 
+/* Stop: path is not (or no longer) a whole file of shared runs. */
+static _Noreturn void not_shared_runs(const char *path)
+{
+    fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+}
+
 /* A double as put_double writes it: exactly 16 hex digits (fewer are a
  * file cut inside a number, whose digits would read as another double). */
 static double get_double(FILE *in, const char *path)
@@ -339,7 +345,7 @@ static double get_double(FILE *in, const char *path)
     double x;
     int from = 0, to = 0;
     if (fscanf(in, " %n%16" SCNx64 "%n", &from, &bits, &to) != 1 || to - from != 16)
-        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+        not_shared_runs(path);
     memcpy(&x, &bits, sizeof x);
     return x;
 }
@@ -360,7 +366,7 @@ void read_shared_runs_from(FILE *in, const char *path)
 {
     char word[16], header[sizeof SHARED_HEADER];
     if (!fgets(header, sizeof header, in) || strcmp(header, SHARED_HEADER) != 0)
-        fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+        not_shared_runs(path);
     while (fscanf(in, "%15s", word) == 1) {
         if (strcmp(word, "end") == 0) {
             const double *mine = fingerprint();
@@ -369,13 +375,13 @@ void read_shared_runs_from(FILE *in, const char *path)
                     fail(EXIT_USAGE, "%s: made by another build of ch11, whose runs are not "
                          "this one's (make remakes it)", path);
             if (fscanf(in, " %15s", word) == 1)
-                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+                not_shared_runs(path);
             return;
         }
         if (strcmp(word, "curvature") == 0) {
             uint64_t seed;
             if (fscanf(in, "%" SCNu64, &seed) != 1)
-                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+                not_shared_runs(path);
             double trained_lr = get_double(in, path);
             remember_curvature(seed, trained_lr, get_double(in, path));
             continue;
@@ -388,38 +394,38 @@ void read_shared_runs_from(FILE *in, const char *path)
         size_t dim, length;
         if (strcmp(word, "run") != 0 || fscanf(in, "%d %15s", &task, optimizer) != 2
             || !(edit.optimizer = known_name(optimizer)))
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         edit.lr = get_double(in, path);
         edit.max_norm = get_double(in, path);
         if (fscanf(in, "%ld %d %" SCNu64, &edit.epochs, &cosine, &seed) != 3)
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         edit.cosine = cosine != 0;
         r.train_loss = get_double(in, path);
         r.test_loss = get_double(in, path);
         r.test_accuracy = get_double(in, path);
         if (fscanf(in, "%ld %d %zu", &r.epochs_done, &diverged, &dim) != 3)
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         r.diverged = diverged != 0;
         struct network net;
         if (task < TASK_CANCER || task > TASK_MOONS)
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         task_network(&net, (enum task)task);
         bool fits = dim == network_dim(&net);       /* tuned_run copies network_dim */
         network_free(&net);
         if (!fits)
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         struct remembered *m = remember((enum task)task, &edit, seed, &r, dim);
         for (size_t p = 0; p < dim; p++)
             m->theta[p] = get_double(in, path);
         if (fscanf(in, " curve %zu", &length) != 1 || fgetc(in) != '\n')
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         long left = bytes_left(in);         /* (length + 1 may wrap to 0) */
         if (left < 0 || length > (size_t)left)
-            fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+            not_shared_runs(path);
         if (length > 0) {
             m->curve = xcalloc(length + 1, 1);
             if (fread(m->curve, 1, length, in) != length)
-                fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+                not_shared_runs(path);
         }
     }
     fail(EXIT_USAGE, "%s: cut short: its last line, \"end\", is missing (make remakes it)",
