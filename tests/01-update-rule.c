@@ -99,9 +99,13 @@ START_TEST(example_2_two_steps_by_hand)
     ck_assert(close_to(x[0], 1 - 0.15, TOLERANCE) && close_to(x[0], 0.85, TOLERANCE));
     ck_assert(close_to(x[1], 1 - 1.5, TOLERANCE) && close_to(x[1], -0.5, TOLERANCE));
     ck_assert(close_to(1 - x[1], 10 * 0.15, TOLERANCE) && close_to(1 - x[1], 1.5, TOLERANCE));
+    const double steep = x[1];
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
+    /* "the steep coordinate flips sign at every step and halves" */
+    ck_assert(x[1] * steep < 0);
+    ck_assert_double_eq_tol(fabs(x[1] / steep), 1.0 / 2, TOLERANCE);
 }
 END_TEST
 
