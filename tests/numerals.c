@@ -192,7 +192,8 @@
  * down from two ("two thirds" into "one third" or "three thirds"; "a
  * third" into "two thirds"); a fraction in digits keeps the denominator
  * rule only (16/5: 16/4 and 16/6); "twice" (2) has 1 and 3 ("once",
- * "three times"), "six and a half" the last digit's 6.4 and 6.6.
+ * "three times"), "six and a half" (6.5) has 5.5 and 7.5 ("five and a
+ * half", "seven and a half"), not the last digit's 6.4 and 6.6.
  * --mutations changes each so.  NOT read, as names or parts or vague on
  * purpose: "half" joined by a hyphen or after the, a, each, left, right,
  * first... ("half-life", "half-open", "half-width", "half-way", "the left
@@ -2483,6 +2484,12 @@ static int neighbours(const char *text, int word, char changed[MAX_NEIGHBOURS][M
         if (word)
             snprintf(changed[n++], MAX_TOKEN, "%ld/%ld", num + 1, den);
         return n;
+    }
+    if (word && sscanf(text, "%ld.5%n", &num, &used) == 1 && text[used] == '\0' && num >= 1) {
+        /* "six and a half" (6.5) into "five and a half" or "seven and a half" */
+        snprintf(changed[0], MAX_TOKEN, "%ld.5", num - 1);
+        snprintf(changed[1], MAX_TOKEN, "%ld.5", num + 1);
+        return 2;
     }
     for (const char *c = text; *c; c++)
         if (isdigit((unsigned char)*c))

@@ -149,6 +149,12 @@ START_TEST(calls)
     ck_assert_double_eq_tol(error_ratio, 1.0 / 2, 1e-3);
 }
 END_TEST
+START_TEST(peak)
+{
+    ck_assert_str_eq(fixed(1, peak), "6.6");
+    ck_assert_double_eq_tol(peak, 6.5, 0.25);
+}
+END_TEST
 START_TEST(formula)
 {
     /* r = 2 - 2 * lr in a comment asserts nothing */
@@ -636,6 +642,13 @@ expect "six and a half changed into seven and a half is reported" 1 \
 edit 's|seven and a half|six and a half|; s|a ten-thousandth|a thousandth|'
 expect "a ten-thousandth changed into a thousandth is reported" 1 \
     'chapters/01-demo/README.md:32:a thousandth: uncovered' "$numerals"
+fresh
+printf '\nIt peaks at six and a half times the rate, 6.6 to one decimal. <!-- t:peak -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "N and a half's neighbours are (N-1).5 and (N+1).5, so a 6.6 beside it does not make 6.5 weak" 0 \
+    "0 uncovered" "$numerals"
+edit 's|six and a half|seven and a half|'
+expect "(and six and a half changed into seven and a half is reported)" 1 \
+    'chapters/01-demo/README.md:31:seven and a half: uncovered' "$numerals"
 fresh
 printf '\nThe warm-up starts from a tenth of the rate. <!-- t:warmup_loose -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a fraction's neighbour is its denominator one up or down: 1/9 asserted too makes 1/10 weak" 1 \
