@@ -850,6 +850,9 @@ START_TEST(data_as_described)
     ck_assert_uint_eq(digits.train.count + digits.test.count, 1797);
     ck_assert_uint_eq(digits.train.features, 64);
     ck_assert_uint_eq(digits.test.count, 359);
+    /* "keeps a fifth of them": the split's share, and 114 of 569 rounded */
+    ck_assert_double_eq_tol(TEST_FRACTION, 1.0 / 5, 1e-15);
+    ck_assert_double_eq_tol((double)cancer.test.count / 569, 1.0 / 5, 0.5 / 569);
     for (size_t i = 0; i < cancer.train.count; i++)
         malignant += cancer.train.y[i] == 1;
     for (size_t i = 0; i < cancer.test.count; i++)
