@@ -179,9 +179,10 @@
  *      quarters, quartered (1/4), doubled, doubling and "doubles" before
  *      its object ("doubles the range") (2), triples, tripled (3),
  *      quadruples, quadrupling (4), unless a word that makes it a noun
- *      comes before it (the, both, of, a, its, each, every, with, real, a
- *      number: "both halves", "an array of doubles", "two doubles", "with
- *      every doubling", "a halving forgotten").
+ *      comes before it (the, both, of, a, its, each, every, with, real,
+ *      more, another, a number: "both halves", "an array of doubles", "two
+ *      doubles", "with every doubling", "a halving forgotten", "one more
+ *      halving").
  * Their value stands for them in every rule above: a test asserts "a
  * tenth" by holding 1.0 / 10 as an expected value, "twice" by holding 2,
  * "six and a half times" by 6.5; a given note lists them in digits
@@ -198,8 +199,7 @@
  * purpose: "half" joined by a hyphen or after the, a, each, left, right,
  * first... ("half-life", "half-open", "half-width", "half-way", "the left
  * half of the figure", "each half", "a half cosine"), or before another
- * word ("half moons", "half cosine"); "a third-order method";
- * "twice-differentiable"; "double" and "triple" themselves (a C type, a
+ * word ("half moons", "half cosine"); "twice-differentiable"; "double" and "triple" themselves (a C type, a
  * tuple); "doubles" not before its object (the C type: "doubles just
  * above one"); "halves" as a noun (above); "once".  A timing stated so
  * ("twice as fast") is a claim no test can hold: the book points it at a
@@ -1856,10 +1856,12 @@ static const char *const multiplying_values[] = {"1/2", "1/2", "1/2", "1/2", "1/
                                                  "4",   "4"};
 /* the words before such a verb that make it a noun: "both halves", "the
  * halves of a register", "two doubles", "an array of doubles", "real
- * doubles", "with every doubling", "a halving forgotten" */
+ * doubles", "with every doubling", "a halving forgotten", "one more
+ * halving is needed" */
 static const char *noun_markers[] = {"the", "both", "of", "a", "an", "its", "their", "these",
                                      "those", "all", "each", "every", "real", "with", "no",
-                                     "any", "some", "many", "few", "#", NULL};
+                                     "any", "some", "many", "few", "more", "another", "one",
+                                     "#", NULL};
 /* "doubles" is read only before its object: "doubles the range" (never
  * "doubles just above one", "doubles around exp x") */
 static const char *objects[] = {"the", "its", "it", "a", "an", "their", "his", "her", "this",
@@ -1935,7 +1937,7 @@ static const char *fraction_words(const char *word, const char *word_end, const 
                 snprintf(next, sizeof next, "%s", after);
             }
             if (*q == '-')
-                return NULL;                    /* a third-order method: a name */
+                return NULL;                    /* a third-order method: not a fraction */
             i = word_index(next, small ? denominators_plural : denominators);
             if (i < 0)
                 return NULL;

@@ -621,7 +621,7 @@ printf '\nIt peaks at six and a half times the rate.\n' >>"$scratch/book/chapter
 expect "N and a half before a unit is a numeral, N.5" 1 \
     'chapters/01-demo/README.md:31:six and a half: uncovered' "$numerals"
 fresh
-printf '\nThe half-life of a half-open interval, the left half of a figure, each half\nof a register, both halves, two halves, a half cosine, two half moons, an\narray of doubles, the doubles just above one, a double, a halving forgotten,\nwith every doubling, one and a half lines, a third-order method, a third step,\nonce.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe half-life of a half-open interval, the left half of a figure, each half\nof a register, both halves, two halves, a half cosine, two half moons, an\narray of doubles, the doubles just above one, a double, a halving forgotten,\none more halving, with every doubling, one and a half lines, a third step,\nonce.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a fraction word that names something or a part, a noun, a vague or ordinal form is not read as a fraction" 1 \
     'chapters/01-demo/README.md:34:third: uncovered' "$numerals"
 refuse "(none of the other words is reported)" 'README.md:3[1-5]:([^t]|t[^h])[a-z -]*: uncovered' "$numerals"
