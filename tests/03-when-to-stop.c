@@ -696,6 +696,21 @@ START_TEST(each_stopping_rule_lies_somewhere)
 }
 END_TEST
 
+/* Exercise 6's answer: "(3.1) squares the norm and halves, (3.2) does not":
+ * the gap bound over the squared norm (over mu) is one half, at any norm
+ * and mu; the distance bound is the norm over mu, not squared. */
+START_TEST(gap_bound_squares_the_norm_and_halves)
+{
+    static const double norms[3] = {1e-3, 0.5, 3.0}, mus[2] = {0.01, 4.0};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++) {
+            ck_assert_double_eq_tol(gap_bound(norms[i], mus[j]) / (norms[i] * norms[i] / mus[j]),
+                                    1.0 / 2, 1e-15);
+            ck_assert_double_eq_tol(distance_bound(norms[i], mus[j]) * mus[j] / norms[i], 1, 1e-15);
+        }
+}
+END_TEST
+
 /* ------------------------------------------------------- step rules race */
 
 /* The valley from (1, 1) to ||g|| < 1e-6: 86 fixed steps, 13 exact, 58
@@ -1055,6 +1070,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, gradient_rule_bound_is_tight_in_the_flat_direction);
     tcase_add_test(stopping, plateau_fools_the_gradient_rule);
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
+    tcase_add_test(stopping, gap_bound_squares_the_norm_and_halves);
     tcase_add_test(convexity, x2sinx_is_not_convex);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);
