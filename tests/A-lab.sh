@@ -458,6 +458,12 @@ else flunk "--standardize on y = 2x + 1: std_w1 = 2 sqrt(2/3), std_b = 5"; fi
 usage "--standardize: feature 2 of $work/constant.csv, column 'c' (number 2), is constant" \
     --data "$(printf 'x,c,y\n1,5,2\n2,5,3\n' >"$work/constant.csv"; echo "$work/constant.csv")" --standardize
 usage "--standardize given twice" --data "$corpus/good/line.csv" --standardize --standardize
+# A refusal after --standardize has read the data is still one line: the
+# statistics are printed only once every check has passed.
+usage "--plot: cannot write" --data "$corpus/good/line.csv" --standardize \
+    --plot "$work/no-such-folder/run.svg"
+usage "the loss at the start overflows" --standardize \
+    --data "$(printf 'x,y\n1,1e300\n2,1e300\n' >"$work/huge-y.csv"; echo "$work/huge-y.csv")"
 usage "--standardize applies to --data only" --function booth --standardize
 # The divergence hint names the cause: features whose scales differ by
 # orders of magnitude (square feet beside bedrooms; made-up numbers) get
