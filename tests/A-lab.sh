@@ -445,6 +445,19 @@ run --function booth --lr "$long" --steps 1
 if [ $? -eq 0 ] && [ "$(wc -l <"$work/out")" -eq 3 ]; then pass
 else flunk "--lr with a 303-character numeral"; fi
 
+# A long run with few rows shows its start at once (the header and row 0),
+# not when the block buffer fills, hours later: 10^12 steps, stopped as
+# soon as the two lines are there (or after 20 s, a failure).
+: >"$work/long"
+"$descent" --function booth --steps 1000000000000 --every 1000000000000 >>"$work/long" 2>&1 &
+long=$! waited=0
+while [ "$(wc -l <"$work/long")" -lt 2 ] && [ $waited -lt 200 ]; do
+    sleep 0.1; waited=$((waited + 1))
+done
+kill $long 2>/dev/null; wait $long 2>/dev/null
+if [ "$(head -n 2 "$work/long")" = "$(printf 'step,loss,x1,x2\n0,74,0,0')" ]; then pass
+else flunk "a run of 10^12 steps shows nothing of its start within 20 s"; fi
+
 # --standardize: y = 2x + 1 on x = 1, 2, 3 (mean 2, standard deviation
 # sqrt(2/3)) becomes y = 2 sqrt(2/3) z + 5 in standardized units; the
 # statistics once on stderr, the units in the header.  Tolerance 1e-12:
