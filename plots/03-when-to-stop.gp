@@ -19,7 +19,7 @@ do for [kappa in "3 10"] {
     f0 = (k * k + k) / 2
     if (k > 5) { set terminal svg size 720,340 dynamic enhanced font 'Helvetica,13' background rgb 'white' }
     eval zigzag(int(k), out)
-    set title sprintf('Exact line search on ½(x_1^2 + %g x_2^2) from (%g, 1): every turn a right angle', k, k)
+    set title sprintf('Exact line search on ½(x₁² + %g x₂²) from (%g, 1): every turn a right angle', k, k)
     set xrange [-1.5:k + 1.5]
     set yrange [-1.6:1.6]
     plot for [j=0:8] sqrt(2 * f0 * r**j) * cos(t), sqrt(2 * f0 * r**j / k) * sin(t) \
@@ -34,7 +34,7 @@ set samples 400
 
 # Loss against step on the valley 1/2 (x1^2 + 10 x2^2) from (1, 1).
 set output out.'/loss.svg'
-set title '½(x_1^2 + 10 x_2^2) from (1, 1): fixed step, exact line search, Armijo'
+set title '½(x₁² + 10 x₂²) from (1, 1): fixed step, exact line search, Armijo'
 set xlabel 'step k'
 set ylabel 'f(x^{(k)})'
 set autoscale

@@ -22,7 +22,7 @@ unset table
 @comma_copy
 
 set output out.'/paths_quadratic.svg'
-set title 'f = ½ (x_1^2 + 25 x_2^2) (κ = 25) from (−9, 1.8): 60 steps each'
+set title 'f = ½ (x₁² + 25 x₂²) (κ = 25) from (−9, 1.8): 60 steps each'
 set xlabel 'x_1'
 set ylabel 'x_2'
 set xrange [-10:2]

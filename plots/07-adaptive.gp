@@ -27,7 +27,7 @@ set key top left box opaque font ',11'
 # 0.02 exactly (a two-point cycle), and must show on top of its line.
 set style line 99 lc rgb '#d9d9d9' lw 7
 set label 1 "Adadelta's x_{2} rate stays on 0.02" at 1000, 0.006 center font ',11' tc rgb '#c0509d'
-plot 2 with lines ls 99 title '2/a_1 = 2, 2/a_2 = 0.02: GD stable below', \
+plot 2 with lines ls 99 title '2/a₁ = 2, 2/a₂ = 0.02: GD stable below', \
      0.02 with lines ls 99 notitle, \
      data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'AdaGrad, η = 0.1', \
      '' using 'step':'adagrad_2' with lines ls 12 notitle, \
@@ -49,7 +49,7 @@ set ylabel 'x_2'
 set samples 400
 set key box opaque font ',10'
 levels = '0.005 0.05 0.5 2 8 20 50.5'
-set multiplot layout 1,2 title 'Paths on f = (x_1^2 + 100 x_2^2)/2: the first 100 steps'
+set multiplot layout 1,2 title 'Paths on f = (x₁² + 100 x₂²)/2: the first 100 steps'
 do for [start in 'path path2'] {
     if (start eq 'path') {
         set title 'from (1, 1)'

@@ -72,7 +72,7 @@ do for [surface in 'rosenbrock beale saddle'] {
         minimum = '0 1'
         start = '1 0.001'
     }
-    at_lr = (surface eq 'saddle') ? 'PyTorch''s default learning rate' : 'its tuned learning rate'
+    at_lr = (surface eq 'saddle') ? 'PyTorch''s default rates' : 'tuned rates'
     set xrange [x_lo:x_hi]
     set yrange [y_lo:y_hi]
     set isosamples 240, 240
@@ -99,7 +99,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     unset print
 
     set output out.'/race_'.surface.'_paths.svg'
-    set title 'The race on '.shown.' from ('.word(start, 1).', '.word(start, 2).'), 2000 steps, each at '.at_lr
+    set title 'The race on '.shown.' from ('.word(start, 1).', '.word(start, 2).'), 2000 steps at '.at_lr
     set xlabel 'x_1'
     set ylabel 'x_2'
     set key outside right top
@@ -118,7 +118,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     set autoscale
 
     set output out.'/race_'.surface.'_loss.svg'
-    set title 'Loss against step on '.shown.', each optimizer at '.at_lr
+    set title 'Loss against step on '.shown.', '.at_lr
     set xlabel 'step'
     set ylabel 'f(x)'
     set key outside right top

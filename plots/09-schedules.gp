@@ -33,7 +33,7 @@ set autoscale y
 set key inside top right maxrows auto width 0   # not the table of schedules' three rows
 plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η = 0.1 (expected)', \
      '' using 'k':(logpick(column('k'), column('constant_sampled'))) with points ls 1 pt 6 title '... mean of 1000 seeds', \
-     '' using 'k':'one_over_k' with lines ls 2 title 'η_k = 2/(k + 20)', \
+     '' using 'k':'one_over_k' with lines ls 2 title 'ηₖ = 2/(k + 20)', \
      '' using 'k':(logpick(column('k'), column('one_over_k_sampled'))) with points ls 2 pt 6 title '... mean of 1000 seeds', \
      '' using 'k':'cosine' with lines ls 4 title 'cosine to 0 over 10 000', \
      '' using 'k':(logpick(column('k'), column('cosine_sampled'))) with points ls 4 pt 6 title '... mean of 1000 seeds', \
@@ -41,7 +41,7 @@ plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η =
 
 # The rate of 1/k: slope -1 or -2 c mu.
 set output out.'/slopes.svg'
-set title 'η_k = c/(k + 1 + c): excess falls as 1/k only when 2cμ > 1'
+set title 'ηₖ = c/(k + 1 + c): excess falls as 1/k only when 2cμ > 1'
 set yrange [1e-5:1e5]
 set key inside top right
 plot data.'/slopes.csv' using 'k':'c2_exact' with lines ls 2 title 'c = 2: slope -1 (expected)', \

@@ -6,7 +6,7 @@ load 'plots/style.gp'
 
 # Escape from a saddle: steps against eps.
 set output out.'/saddle.svg'
-set title 'Gradient descent (η = 0.1) on (x_1^2 - x_2^2)/2 from (1, δ): steps until |x_2| ≥ 1'
+set title 'Gradient descent (η = 0.1) on (x₁² - x₂²)/2 from (1, δ): steps until |x₂| ≥ 1'
 set xlabel 'δ, the start'."'".'s distance from the stable line'
 set ylabel 'steps to escape'
 set logscale x
