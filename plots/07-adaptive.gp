@@ -71,7 +71,8 @@ do for [start in 'path path2'] {
 unset multiplot
 set terminal svg size 720,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 
-# Loss against step, log scale.
+# Loss against step, log scale; wide, for the key at the right.
+set terminal svg size 960,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 set output out.'/loss.svg'
 set title 'The loss f against step k on the badly scaled quadratic'
 set xlabel 'step k'
@@ -81,7 +82,9 @@ set xrange [0:2000]
 set yrange [1e-100:1e4]
 @logloss
 unset mytics                       # 104 decades: minor tics would blot the axis
-set key bottom left box opaque font ',11'
+set key outside right top vertical box opaque font ',11'
+# two RMSProp runs leave the axis between their plunge and their bounce back
+set label 1 "RMSProp and centered:\nloss below 10^{-100}" at 620, 1e-88 left font ',11' tc rgb '#8c564b'
 plot data.'/path_sgd.csv' using 'step':'loss' with lines ls 1 title 'SGD, η = 0.019', \
      data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, η = 0.1', \
      data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, η = 0.01', \
