@@ -56,6 +56,22 @@ static void run(struct optimizer *opt, double *x, const struct optimizer_kind *k
     }
 }
 
+/* How many significant digits a and b agree to, each rounded to that
+ * many (printed with %.*e): 0.0031622618 and 0.0031622777 agree to 5
+ * (0.0031623), not to 6 (0.00316226 and 0.00316228). */
+static int digits_agreeing(double a, double b)
+{
+    int d = 0;
+    for (;;) {
+        char x[32], y[32];
+        snprintf(x, sizeof x, "%.*e", d, a);
+        snprintf(y, sizeof y, "%.*e", d, b);
+        if (d == 17 || strcmp(x, y) != 0)
+            return d;
+        d++;
+    }
+}
+
 static struct hyper with_lr(const struct optimizer_kind *kind, double lr)
 {
     struct hyper h = kind->defaults;
@@ -350,6 +366,8 @@ START_TEST(rmsprop_eps_shows_on_the_flat_coordinate)
     /* x1 = 0.9 + 1e-8: the 8th decimal (x * 1e8 = 90000001) */
     ck_assert_double_eq(round(x[0] * 1e8), 90000001);
     ck_assert_double_eq(round(x[1] * 1e8), 90000000);
+    /* the text's "eighth decimal": x1 - 0.9, about 1e-8, is in decimal place 8 */
+    ck_assert_int_eq((int)lround(-log10(x[0] - 0.9)), 8);
     optimizer_free(&opt);
 }
 END_TEST
@@ -455,6 +473,11 @@ START_TEST(adadelta_first_step_is_set_by_eps)
      * the sixth significant digit: 316226 against 316227 */
     ck_assert_double_eq(floor(move1 * 1e8), 316226.0);
     ck_assert_double_eq(floor(move2 * 1e8), 316227.0);
+    /* the text's digits: against the limit sqrt(eps / (1 - rho)), coordinate
+     * 2's move (short by 5e-10, relative) agrees to nine digits, coordinate
+     * 1's (short by 5e-6) differs in the sixth */
+    ck_assert_int_eq(digits_agreeing(move2, sqrt(eps / (1.0 - rho))), 9);
+    ck_assert_int_eq(digits_agreeing(move1, sqrt(eps / (1.0 - rho))) + 1, 6);
     ck_assert_double_eq_tol(opt.buffer[1][0], (1.0 - rho) * move1 * move1, TOLERANCE);
     /* sqrt(1e-6 / 0.1) = sqrt(1e-5) ~ 0.00316; u = (1 - rho) Delta^2 ~ eps
      * after step 1, so step 2's numerator is about sqrt(2 eps) */

@@ -36,6 +36,32 @@ static void expect_rates(enum scheduler_name name, const double *want, int count
         ck_assert_double_eq_tol(rate[k], want[k], EXACT);
 }
 
+/* Of the first WORKED_STEPS updates of scheduler name: how many have the
+ * rate value (updates_at), and from which one, counted from 1, the rate
+ * stays there (holds_from; 0 if the last one differs). */
+static int updates_at(enum scheduler_name name, double value)
+{
+    double rate[WORKED_STEPS], momentum[WORKED_STEPS];
+    int count = 0;
+    worked_rates(name, WORKED_STEPS, rate, momentum);
+    for (int k = 0; k < WORKED_STEPS; k++)
+        count += fabs(rate[k] - value) <= EXACT;
+    return count;
+}
+
+static int holds_from(enum scheduler_name name, double value)
+{
+    double rate[WORKED_STEPS], momentum[WORKED_STEPS];
+    int from = 0;
+    worked_rates(name, WORKED_STEPS, rate, momentum);
+    for (int k = 0; k < WORKED_STEPS; k++)
+        if (fabs(rate[k] - value) > EXACT)
+            from = 0;
+        else if (from == 0)
+            from = k + 1;
+    return from;
+}
+
 static double square(double v)
 {
     return v * v;
@@ -51,6 +77,8 @@ START_TEST(table_steplr)
 {
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 10, 1.0 / 20, 1.0 / 20, 1.0 / 20, 1.0 / 40, 1.0 / 40};
     expect_rates(STEP_LR, want, 8);
+    /* the text: it holds 1/10 for step_size updates */
+    ck_assert_int_eq(updates_at(STEP_LR, 1.0 / 10), 3);
 }
 END_TEST
 
@@ -60,6 +88,8 @@ START_TEST(table_multisteplr)
     const double want[] = {1.0 / 10, 1.0 / 10, 1.0 / 100, 1.0 / 100, 1.0 / 100,
                            1.0 / 1000, 1.0 / 1000, 1.0 / 1000};
     expect_rates(MULTI_STEP_LR, want, 8);
+    /* the text: 1/100 three times (milestones 2 and 5) */
+    ck_assert_int_eq(updates_at(MULTI_STEP_LR, 1.0 / 100), 3);
 }
 END_TEST
 
@@ -92,6 +122,8 @@ START_TEST(table_linearlr)
 {
     const double want[] = {1.0 / 40, 1.0 / 20, 3.0 / 40, 1.0 / 10, 1.0 / 10, 1.0 / 10};
     expect_rates(LINEAR_LR, want, 6);
+    /* the text: it holds 1/10 from the fourth update on */
+    ck_assert_int_eq(holds_from(LINEAR_LR, 1.0 / 10), 4);
 }
 END_TEST
 

@@ -123,22 +123,39 @@
  *      in a code span (`x₁₀ = 4 · (4/5)¹⁰ ≈ 0.4295`) is prose and checked.
  *
  * A NUMBER WORD is a numeral too when a counted unit follows it: "two" to
- * "twenty", "hundred" or "thousand" (any case; "a hundred" is 100, a small
- * one before hundred or thousand multiplies it: "two thousand" is 2000),
- * then maybe one of more, fewer, extra, further, significant or "in
+ * "twenty", a tens word joined to a units word ("twenty-five",
+ * "thirty-one"), "hundred" or "thousand" (any case; "a hundred" is 100, a
+ * small one before hundred or thousand multiplies it: "two thousand" is
+ * 2000), then maybe one of more, fewer, extra, further, significant or "in
  * between", then one of the units step(s), time(s), epoch(s),
  * iteration(s), update(s), sample(s), run(s), seed(s), digit(s),
  * decimal(s), order(s), evaluation(s), gradient(s), pass(es), batch(es),
- * round(s), repetition(s), percent, (milli/micro)second(s): "eight steps", "Ten more
- * epochs", "a hundred times".  Its normalised text is its value in digits
- * (8), so every rule above applies to it unchanged (the test or the
+ * round(s), repetition(s), percent, (milli/micro)second(s): "eight steps",
+ * "Ten more epochs", "a hundred times", "twenty-five times".  Read the
+ * same way: the number joined to its unit by a hyphen, the unit singular
+ * as English writes such a compound ("an eight-sample block", "a
+ * two-thousand-step run"; "three-samples.csv", plural, is a file's name);
+ * the unit (or "hundred"/"thousand") opening the paragraph's next line
+ * ("... the same eight\nsteps": the numeral is on the first line, and a
+ * "thousand" so carried over is not read again); and an ORDINAL, "third"
+ * to "twentieth", before a unit, as the number it counts to ("by the third
+ * step", "every fifth update": 3, 5).  Its normalised text is its value in
+ * digits (8), so every rule above applies to it unchanged (the test or the
  * given note holds 8; --mutations changes it to 7 and 9, as a hand change
- * to "seven" or "nine").  Outside running text (code spans, woven values)
- * and before other words ("the two lines", "three ways",
- * "two-dimensional"), and in a compound ("twenty-five times"), a number
- * word is not read.  Files listed in tests/numbers-words.txt (not yet
- * converted) report how many of their number words are uncovered instead
- * of failing on them.
+ * to "seven" or "nine").  NOT read, with the reason: a number word outside
+ * running text (code spans, woven values); before any other word ("the
+ * two lines", "three ways", "Twenty-one instructions": the list of units
+ * is what makes a word a count, and layers, features or rows are left to
+ * digits); after a hyphen or before a non-unit one ("one-by-one",
+ * "two-by-two", "two-dimensional", "one-cycle", "ten-thousandth": names
+ * and shapes); "one", "first" and "second" (an article, a rank or a unit
+ * of time far more often than a count, "second" also being a unit);
+ * fractions ("a tenth of the rate", "two thirds", "a quarter"), "twice",
+ * "half", "a dozen" and "several" (mostly comparisons of timings, which no
+ * test can hold, or vague on purpose: a claim that must be checked is
+ * written in digits or woven).  Files listed in tests/numbers-words.txt
+ * (not yet converted) report how many of their number words are uncovered
+ * instead of failing on them.
  *
  * What is not a numeral at all: digits inside a word or name (x1, beta2,
  * ch04, L2), indices and exponents written as notation after a letter or
@@ -1614,16 +1631,33 @@ static int typed(const char *code)
     return 0;
 }
 
-/* Number words: "two" to "twenty", "hundred", "thousand" (any case), a
+/* Number words: "two" to "twenty", a tens word joined to a units word
+ * ("twenty-five", "thirty-one"), "hundred", "thousand" (any case), a
  * small one times a large one ("two thousand"), are a numeral of that
  * value when a counted unit follows, maybe after one word that qualifies
  * it ("eight steps", "ten more epochs", "a hundred times", "seventeen
- * significant digits").  word..word_end is the first word; returns the
- * end of the number's words (its value in *value), or NULL. */
+ * significant digits"), or joined to it by a hyphen, the unit alone and
+ * singular as in English ("an eight-sample block", "a two-thousand-step
+ * run"; "three-samples.csv" is a name).  An ordinal,
+ * "third" to "twentieth", is the numeral it counts to, before a unit in
+ * the same way ("the third step", "every fifth update": 3, 5).  The unit
+ * may open the paragraph's next line ("... the same eight\nsteps"):
+ * continuation is that line (NULL when the paragraph ends here).
+ * word..word_end is the first word; returns the end of the number's
+ * words (its value in *value), or NULL; *carried is how far into the
+ * next line they go ("two\nthousand samples": past "thousand"), else 0. */
 static const char *small_words[] = {"two", "three", "four", "five", "six", "seven", "eight",
                                     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
                                     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                                     "twenty", NULL};
+static const char *tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                   "eighty", "ninety", NULL};
+static const char *units_words[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", NULL};
+static const char *ordinal_words[] = {"third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                      "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                                      "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                                      "eighteenth", "nineteenth", "twentieth", NULL};
 static const char *unit_words[] = {
     "step", "steps", "time", "times", "epoch", "epochs", "iteration", "iterations", "update",
     "updates", "sample", "samples", "run", "runs", "seed", "seeds", "digit", "digits",
@@ -1633,14 +1667,23 @@ static const char *unit_words[] = {
     "repetition", "repetitions", NULL};
 static const char *qualifying_words[] = {"more", "fewer", "extra", "further", "significant",
                                          NULL};
+static const char *continuation;        /* the paragraph's next line, or NULL */
 
-static const char *next_word(const char *p, char *word, size_t size)
+/* The word after p (spaces, or the end of the line and the next line's
+ * leading spaces, between), into word; returns its end, or NULL.  *wrapped
+ * is set when it is on the next line. */
+static const char *next_word(const char *p, char *word, size_t size, int *wrapped)
 {
     const char *start;
-    if (*p != ' ')
+    if (*p != ' ' && !(*p == '\0' && continuation && !*wrapped))
         return NULL;
     while (*p == ' ')
         p++;
+    if (*p == '\0' && continuation && !*wrapped) {
+        *wrapped = 1;
+        for (p = continuation; *p == ' '; p++)
+            ;
+    }
     for (start = p; isalpha((unsigned char)*p); p++)
         ;
     if (p == start || p - start >= (long)size || isalnum((unsigned char)*p) || *p == '_' ||
@@ -1650,36 +1693,76 @@ static const char *next_word(const char *p, char *word, size_t size)
     return p;
 }
 
-static const char *number_words(const char *word, const char *word_end, long *value)
+/* The word joined to p by a hyphen ("-sample"), into word; returns its end, or NULL. */
+static const char *hyphened_word(const char *p, char *word, size_t size)
+{
+    const char *start = p + 1;
+    if (*p != '-')
+        return NULL;
+    for (p = start; isalpha((unsigned char)*p); p++)
+        ;
+    if (p == start || p - start >= (long)size || isalnum((unsigned char)*p) || *p == '_')
+        return NULL;
+    snprintf(word, size, "%.*s", (int)(p - start), start);
+    return p;
+}
+
+static int word_index(const char *word, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (same_word(word, list[i], 1))
+            return i;
+    return -1;
+}
+
+static const char *number_words(const char *word, const char *word_end, long *value,
+                                size_t *carried)
 {
     char first[32], next[32];
     const char *end = word_end, *q;
     long small = 0, large = 0;
-    if (word_end - word >= (long)sizeof first || (*word_end == '-' && isalpha((unsigned char)word_end[1])))
+    int wrapped = 0, i, ordinal;
+    *carried = 0;
+    if (word_end - word >= (long)sizeof first)
         return NULL;
     snprintf(first, sizeof first, "%.*s", (int)(word_end - word), word);
-    for (int i = 0; small_words[i]; i++)
-        if (same_word(first, small_words[i], 1))
-            small = i + 2;
+    if ((i = word_index(first, small_words)) >= 0)
+        small = i + 2;
+    if ((i = word_index(first, tens_words)) >= 0 && (q = hyphened_word(end, next, sizeof next)) &&
+        word_index(next, units_words) >= 0) {
+        small = 20 + 10 * i + word_index(next, units_words) + 1;   /* twenty-five */
+        end = q;
+    }
+    if ((ordinal = word_index(first, ordinal_words)) >= 0)
+        small = ordinal + 3;
     if (same_word(first, "hundred", 1))
         large = 100;
     if (same_word(first, "thousand", 1))
         large = 1000;
     if (small == 0 && large == 0)
         return NULL;
-    if (small && (q = next_word(end, next, sizeof next)) != NULL &&
+    if (small && ordinal < 0 && ((q = next_word(end, next, sizeof next, &wrapped)) != NULL ||
+                                 (q = hyphened_word(end, next, sizeof next)) != NULL) &&
         (same_word(next, "hundred", 1) || same_word(next, "thousand", 1))) {
         large = same_word(next, "hundred", 1) ? 100 : 1000;
         end = q;
+    } else {
+        wrapped = 0;                    /* the unit, not "thousand", may open the next line */
     }
+    if (wrapped)
+        *carried = (size_t)(end - continuation);
     *value = (small ? small : 1) * (large ? large : 1);
-    if ((q = next_word(end, next, sizeof next)) == NULL)
+    if ((q = hyphened_word(end, next, sizeof next)) != NULL)
+        return in_list(next, unit_words, 1) && (next[strlen(next) - 1] != 's' ||
+                                                same_word(next, "pass", 1))
+                   ? end : NULL;   /* eight-sample, not the name three-samples.csv */
+    if ((q = next_word(end, next, sizeof next, &wrapped)) == NULL)
         return NULL;
     if (in_list(next, qualifying_words, 1))
-        q = next_word(q, next, sizeof next);
-    else if (same_word(next, "in", 1) && (q = next_word(q, next, sizeof next)) != NULL &&
+        q = next_word(q, next, sizeof next, &wrapped);
+    else if (same_word(next, "in", 1) && (q = next_word(q, next, sizeof next, &wrapped)) != NULL &&
              same_word(next, "between", 1))
-        q = next_word(q, next, sizeof next);
+        q = next_word(q, next, sizeof next, &wrapped);
     return q && in_list(next, unit_words, 1) ? end : NULL;
 }
 
@@ -1698,6 +1781,7 @@ struct reader {
     char before;            /* role_before() of the numeral being added */
     struct numeral *found;  /* out: the numerals of the paragraph */
     int count, capacity;
+    size_t carried;         /* the next line opens with words of a number read already */
 };
 
 static void add_numeral(struct reader *r, const char *text, const char *raw, size_t raw_length,
@@ -1840,6 +1924,10 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
                 p = d + 3;
             }
         }
+    }
+    if (r && !code && base == UNCOVERED && r->carried) {
+        p = text + (r->carried < strlen(text) ? r->carried : strlen(text));
+        r->carried = 0;                 /* "thousand" of "two\nthousand samples", read */
     }
     while (*p) {
         int length;
@@ -2014,15 +2102,23 @@ static void read_text(struct reader *r, const char *text, int code, enum cover b
             if (r && !code && base == UNCOVERED) {
                 /* a number word before a counted unit is a numeral */
                 long value;
+                size_t carried;
                 const char *end = start > text && start[-1] == '-'
-                                      ? NULL    /* "twenty-five": a compound is not read */
-                                      : number_words(start, p, &value);
+                                      ? NULL    /* "one-by-one": after a hyphen, not read */
+                                      : number_words(start, p, &value, &carried);
                 if (end) {
                     char digits[32];
                     snprintf(digits, sizeof digits, "%ld", value);
                     r->before = '.';
+                    if (carried) {                  /* "two\nthousand samples" */
+                        end = start + strlen(start);
+                        while (end > start && end[-1] == ' ')
+                            end--;
+                        r->carried = carried;
+                    }
                     add_numeral(r, digits, start, (size_t)(end - start), UNCOVERED, "");
                     r->found[r->count - 1].word = 1;
+                    r->found[r->count - 1].role = '*';  /* as before " steps" */
                     p = end;
                 }
             }
@@ -2769,7 +2865,11 @@ static int check_file(const char *path, int pending, int show_all, struct totals
             r.table = line[strspn(line, " ")] == '|';
             r.unit = r.display || r.table ? ++r.units : 0;
             read_markers(path, number, line, &tests, &given, &given_raw);
+            /* the paragraph's next line, for a number word whose unit opens it */
+            continuation = *s && strspn(s, " \t") != strcspn(s, "\n") && !starts_with(s, "```") &&
+                                   !starts_with(s, "~~~") ? s : NULL;
             read_text(&r, line, 0, UNCOVERED, NULL);
+            continuation = NULL;
         }
     }
     /* A given is an input the code sets: it must be written in some

@@ -493,8 +493,44 @@ printf '\nIt takes two thousand samples.\n' >>"$scratch/book/chapters/01-demo/RE
 expect "two thousand is one numeral, 2000" 1 \
     'chapters/01-demo/README.md:31:two thousand: uncovered' "$numerals"
 fresh
-printf '\nThe two lines meet, three ways, in two-dimensional space, at eight, twenty-five times.\n' >>"$scratch/book/chapters/01-demo/README.md"
-expect "a number word not before a unit is not a numeral" 0 "0 uncovered" "$numerals"
+printf '\nThe two lines meet, three ways, in two-dimensional space, at eight, Twenty-one lines,\none-by-one, two-by-two, a one-cycle run, a tenth of it, twice, a ten-thousandth, the third\nline.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word not before a unit is not a numeral (nor a name, a fraction, twice)" 0 "0 uncovered" "$numerals"
+fresh
+printf '\nThe loss halves every eight\nsteps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word whose unit opens the next line is a numeral" 1 \
+    'chapters/01-demo/README.md:31:eight: uncovered' "$numerals"
+fresh
+printf '\nIt takes two\nthousand samples.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two, thousand on the next line, is one numeral, 2000, on the first line" 1 \
+    'chapters/01-demo/README.md:31:two: uncovered' "$numerals"
+refuse "(and thousand is not read again on the second)" ':32:' "$numerals"
+fresh
+printf '\nAn eight-sample block.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word joined to a unit by a hyphen is a numeral" 1 \
+    'chapters/01-demo/README.md:31:eight: uncovered' "$numerals"
+fresh
+printf '\nA two-thousand-step run.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two-thousand-step is one numeral, 2000" 1 \
+    'chapters/01-demo/README.md:31:two-thousand: uncovered' "$numerals"
+fresh
+printf '\nIt lost by up to twenty-five times.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a compound, twenty-five, before a unit is a numeral" 1 \
+    'chapters/01-demo/README.md:31:twenty-five: uncovered' "$numerals"
+fresh
+printf '\nIt overshoots by the third step.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "an ordinal before a unit is a numeral" 1 \
+    'chapters/01-demo/README.md:31:third: uncovered' "$numerals"
+fresh
+printf '\nThe last one is an eight-step\nwalk, then every eighth\nstep. <!-- t:span -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "hyphened, wrapped and ordinal number words are asserted by a test holding them in digits" 0 \
+    "0 uncovered" "$numerals"
+edit 's|an eight-step|a nine-step|'
+expect "a hyphened number word changed by hand is reported" 1 \
+    'chapters/01-demo/README.md:31:nine: uncovered' "$numerals"
+edit 's|a nine-step|an eight-step|'
+edit 's|every eighth$|every ninth|'
+expect "an ordinal changed by hand, its unit on the next line, is reported" 1 \
+    'chapters/01-demo/README.md:32:ninth: uncovered' "$numerals"
 fresh
 printf '\nRun it for eight steps. <!-- given: 8 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word before a unit is covered by a given in digits" 0 "0 uncovered" "$numerals"
