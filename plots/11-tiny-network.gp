@@ -35,10 +35,17 @@ set output out.'/digits_accuracy.svg'
 set title 'The 64-32-10 network on digits: test accuracy by epoch (seed 1)'
 set xlabel 'epoch'
 set ylabel 'test accuracy (%)'
+# epoch 0, the untrained network (the same for all three), is far below the
+# axis: said in a label, with its value read from the data
+set datafile columnheaders
+stats data.'/digits_sgd.csv' every ::0::0 using (100 * column('test_accuracy')) name 'untrained' nooutput
+set datafile nocolumnheaders
 set yrange [80:100]
 set key bottom right
+set label 1 sprintf('epoch 0, untrained: %.1f %% (below the axis)', untrained_min) at graph 0.08, graph 0.06 left font ',11'
 plot for [i=1:3] data.'/digits_'.word(optimizers, i).'.csv' using 'epoch':(100 * column('test_accuracy')) \
         with linespoints ls style_of(i) title name_of(i)
+unset label 1
 set autoscale y
 
 # ----------------------------------------------------------- the sweeps
