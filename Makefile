@@ -23,6 +23,11 @@
 # BUILD=dir keeps both builds (as .ci/run does).
 
 BUILD ?= build
+# A ':' in BUILD breaks make's rules (a target "a:b/ch01") and the list of
+# files DESCENT_CH11_RUNS names (separated by ':'): refused in one line.
+ifneq ($(findstring :,$(BUILD)),)
+$(error BUILD=$(BUILD): a build folder's name cannot hold ':' (make's rules and DESCENT_CH11_RUNS split at it); choose another, e.g. BUILD=build-asan)
+endif
 CFLAGS ?= -O2 -g
 SUITE_OPT := $(if $(filter file,$(origin CFLAGS)),-O0)
 CH ?=

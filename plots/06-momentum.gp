@@ -22,7 +22,7 @@ unset table
 @comma_copy
 
 set output out.'/paths_quadratic.svg'
-set title 'f = ½ (x_1^2 + 25 x_2^2) (κ = 25) from (−9, 1.8): 60 steps each'
+set title 'f = ½ (x₁² + 25 x₂²) (κ = 25) from (−9, 1.8): 60 steps each'
 set xlabel 'x_1'
 set ylabel 'x_2'
 set xrange [-10:2]
@@ -30,9 +30,9 @@ set yrange [-4:4]
 set size ratio -1
 set key bottom right
 plot $contour using 1:2 with lines ls 9 notitle, \
-     data.'/quadratic_gd.csv' using 'x1':'x2' with linespoints ls 1 title 'gradient descent, lr 0.075', \
-     data.'/quadratic_momentum.csv' using 'x1':'x2' with linespoints ls 2 title 'momentum 0.5, lr 0.075', \
-     data.'/quadratic_nesterov.csv' using 'x1':'x2' with linespoints ls 3 title 'Nesterov 2/3, lr 1/25'
+     data.'/quadratic_gd.csv' using 'x1':'x2' with linespoints ls 1 title 'gradient descent, η = 0.075', \
+     data.'/quadratic_momentum.csv' using 'x1':'x2' with linespoints ls 2 title 'momentum 0.5, η = 0.075', \
+     data.'/quadratic_nesterov.csv' using 'x1':'x2' with linespoints ls 3 title 'Nesterov 2/3, η = 1/25'
 
 set output out.'/loss_quadratic.svg'
 set title 'Loss on the valley κ = 25: on a log scale, a rate r is a straight line'
@@ -43,9 +43,9 @@ set autoscale
 set xrange [0:60]
 @logloss
 set key bottom left
-plot data.'/quadratic_gd.csv' using 'step':'loss' with linespoints ls 1 title 'gradient descent, lr 0.075', \
-     data.'/quadratic_momentum.csv' using 'step':'loss' with linespoints ls 2 title 'momentum 0.5, lr 0.075', \
-     data.'/quadratic_nesterov.csv' using 'step':'loss' with linespoints ls 3 title 'Nesterov 2/3, lr 1/25'
+plot data.'/quadratic_gd.csv' using 'step':'loss' with linespoints ls 1 title 'gradient descent, η = 0.075', \
+     data.'/quadratic_momentum.csv' using 'step':'loss' with linespoints ls 2 title 'momentum 0.5, η = 0.075', \
+     data.'/quadratic_nesterov.csv' using 'step':'loss' with linespoints ls 3 title 'Nesterov 2/3, η = 1/25'
 
 # ---------------------------------------------------------- Rosenbrock
 unset logscale y
@@ -58,7 +58,7 @@ unset table
 @comma_copy
 
 set output out.'/paths_rosenbrock.svg'
-set title 'Rosenbrock from (−1.5, 2), lr 0.001, 3000 steps'
+set title 'Rosenbrock from (−1.5, 2), η = 0.001, 3000 steps'
 set xlabel 'x_1'
 set ylabel 'x_2'
 set xrange [-2:2]
@@ -75,7 +75,7 @@ plot $contour using 1:2 with lines ls 9 notitle, \
      '+' using (1):(1) every ::0::0 with points ls 6 title 'minimum (1, 1)'
 
 set output out.'/loss_rosenbrock.svg'
-set title 'Loss on Rosenbrock, lr 0.001'
+set title 'Loss on Rosenbrock, η = 0.001'
 set xlabel 'step k'
 set ylabel 'f(x^{(k)})'
 set autoscale
@@ -89,7 +89,7 @@ plot data.'/rosenbrock_gd.csv' using 'step':'loss' with lines ls 1 title 'gradie
 unset logscale y
 set format y '%g'
 set output out.'/rate_vs_beta.svg'
-set title 'Rate per step against momentum β: κ = 100, lr = 1/L = 0.01'
+set title 'Rate per step against momentum β: κ = 100, η = 1/L = 0.01'
 set xlabel 'momentum β'
 set ylabel 'rate r (error × r per step)'
 set autoscale

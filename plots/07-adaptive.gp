@@ -27,13 +27,13 @@ set key top left box opaque font ',11'
 # 0.02 exactly (a two-point cycle), and must show on top of its line.
 set style line 99 lc rgb '#d9d9d9' lw 7
 set label 1 "Adadelta's x_{2} rate stays on 0.02" at 1000, 0.006 center font ',11' tc rgb '#c0509d'
-plot 2 with lines ls 99 title '2/a_1 = 2, 2/a_2 = 0.02: GD stable below', \
+plot 2 with lines ls 99 title '2/a₁ = 2, 2/a₂ = 0.02: GD stable below', \
      0.02 with lines ls 99 notitle, \
-     data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'AdaGrad, lr 0.1', \
+     data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'AdaGrad, η = 0.1', \
      '' using 'step':'adagrad_2' with lines ls 12 notitle, \
-     '' using 'step':'rmsprop_1' with lines ls 21 title 'RMSProp, lr 0.01', \
+     '' using 'step':'rmsprop_1' with lines ls 21 title 'RMSProp, η = 0.01', \
      '' using 'step':'rmsprop_2' with lines ls 22 notitle, \
-     '' using 'step':'adadelta_1' with lines ls 31 title 'Adadelta, lr 1', \
+     '' using 'step':'adadelta_1' with lines ls 31 title 'Adadelta, η = 1', \
      '' using 'step':'adadelta_2' with lines ls 32 notitle
 
 unset label 1
@@ -49,7 +49,7 @@ set ylabel 'x_2'
 set samples 400
 set key box opaque font ',10'
 levels = '0.005 0.05 0.5 2 8 20 50.5'
-set multiplot layout 1,2 title 'Paths on f = (x_1^2 + 100 x_2^2)/2: the first 100 steps'
+set multiplot layout 1,2 title 'Paths on f = (x₁² + 100 x₂²)/2: the first 100 steps'
 do for [start in 'path path2'] {
     if (start eq 'path') {
         set title 'from (1, 1)'
@@ -63,15 +63,16 @@ do for [start in 'path path2'] {
     set yrange [-1.1:1.1]
     plot for [c in levels] '+' using (sqrt(2*c)*cos(2*pi*$0/399)):(sqrt(2*c/100)*sin(2*pi*$0/399)) \
              with lines ls 9 notitle, \
-         data.'/'.start.'_sgd.csv' every ::0::100 using 'x1':'x2' with linespoints ls 1 ps 0.3 title 'SGD, lr 0.019', \
-         data.'/'.start.'_rmsprop.csv' every ::0::100 using 'x1':'x2' with linespoints ls 21 pt 7 ps 0.3 title 'RMSProp, lr 0.01', \
-         data.'/'.start.'_adadelta.csv' every ::0::100 using 'x1':'x2' with linespoints ls 31 pt 7 ps 0.3 title 'Adadelta, lr 1', \
-         data.'/'.start.'_adagrad.csv' every ::0::100 using 'x1':'x2' with points ls 11 pt 6 ps 0.5 title 'AdaGrad, lr 0.1 (points)'
+         data.'/'.start.'_sgd.csv' every ::0::100 using 'x1':'x2' with linespoints ls 1 ps 0.3 title 'SGD, η = 0.019', \
+         data.'/'.start.'_rmsprop.csv' every ::0::100 using 'x1':'x2' with linespoints ls 21 pt 7 ps 0.3 title 'RMSProp, η = 0.01', \
+         data.'/'.start.'_adadelta.csv' every ::0::100 using 'x1':'x2' with linespoints ls 31 pt 7 ps 0.3 title 'Adadelta, η = 1', \
+         data.'/'.start.'_adagrad.csv' every ::0::100 using 'x1':'x2' with points ls 11 pt 6 ps 0.5 title 'AdaGrad, η = 0.1 (points)'
 }
 unset multiplot
 set terminal svg size 720,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 
-# Loss against step, log scale.
+# Loss against step, log scale; wide, for the key at the right.
+set terminal svg size 960,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
 set output out.'/loss.svg'
 set title 'The loss f against step k on the badly scaled quadratic'
 set xlabel 'step k'
@@ -81,10 +82,12 @@ set xrange [0:2000]
 set yrange [1e-100:1e4]
 @logloss
 unset mytics                       # 104 decades: minor tics would blot the axis
-set key bottom left box opaque font ',11'
-plot data.'/path_sgd.csv' using 'step':'loss' with lines ls 1 title 'SGD, lr 0.019', \
-     data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, lr 0.1', \
-     data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, lr 0.01', \
+set key outside right top vertical box opaque font ',11'
+# two RMSProp runs leave the axis between their plunge and their bounce back
+set label 1 "RMSProp and centered:\nloss below 10^{-100}" at 620, 1e-88 left font ',11' tc rgb '#8c564b'
+plot data.'/path_sgd.csv' using 'step':'loss' with lines ls 1 title 'SGD, η = 0.019', \
+     data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, η = 0.1', \
+     data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, η = 0.01', \
      data.'/path_centered.csv' using 'step':'loss' with lines ls 22 title 'RMSProp centered', \
-     data.'/path_momentum.csv' using 'step':'loss' with lines ls 23 title 'RMSProp momentum 0.9, lr 0.001', \
-     data.'/path_adadelta.csv' using 'step':'loss' with lines ls 31 title 'Adadelta, lr 1'
+     data.'/path_momentum.csv' using 'step':'loss' with lines ls 23 title 'RMSProp momentum 0.9, η = 0.001', \
+     data.'/path_adadelta.csv' using 'step':'loss' with lines ls 31 title 'Adadelta, η = 1'

@@ -11,8 +11,8 @@ set logscale y
 set format y '%g'
 set xrange [1:10000]
 set key top right
-plot data.'/bias.csv' using 'step':'first' with lines ls 2 title 'm not corrected: 1 - β_1^t', \
-     '' using 'step':'second' with lines ls 4 title 'v not corrected: 1 / √(1 - β_2^t)', \
+plot data.'/bias.csv' using 'step':'first' with lines ls 2 title 'm not corrected: 1 − β₁ᵗ', \
+     '' using 'step':'second' with lines ls 4 title 'v not corrected: 1 / √(1 − β₂ᵗ)', \
      '' using 'step':'both' with lines ls 5 title 'neither corrected', \
      1 with lines ls 6 title 'Adam (both corrected)'
 unset logscale x
@@ -38,6 +38,12 @@ plot data.'/decay.csv' using 'step':'adam' with lines ls 5 lw 6 title 'Adam', \
 set style line 7 lc rgb '#8c564b' lw 2 dt 2
 racers = 'sgd momentum nesterov adagrad rmsprop adam'
 style_of(i) = (i <= 4 ? i : i == 5 ? 7 : 5)
+# The legend names each racer as the chapter does (PyTorch's classes), then
+# its rate: the program writes title_NAME = 'NAME, lr RATE' for each.
+name_of(i) = (i == 1 ? 'SGD' : i == 2 ? 'SGD, momentum 0.9' : i == 3 ? 'SGD, Nesterov 0.9' \
+              : i == 4 ? 'AdaGrad' : i == 5 ? 'RMSProp' : 'Adam')
+rate_of(i) = (t_ = value('title_'.word(racers, i)), t_[strstrt(t_, ', lr ') + 5:])
+legend_of(i) = name_of(i).', η = '.rate_of(i)
 
 rosenbrock(x, y) = (1 - x)**2 + 100 * (y - x**2)**2
 beale(x, y) = (1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2
@@ -47,6 +53,7 @@ saddle(x, y) = x**2 + (y**2 - 1)**2 / 4
 contour_levels(levels) = sprintf('set cntrparam levels discrete %s', levels)
 do for [surface in 'rosenbrock beale saddle'] {
     load data.'/race_'.surface.'_titles.gp'
+    shown = (surface eq 'saddle') ? 'the saddle' : surface eq 'beale' ? 'Beale' : 'Rosenbrock'
     if (surface eq 'rosenbrock') {
         x_lo = -2; x_hi = 2; y_lo = -1; y_hi = 3.5
         levels = '0.3,1,3,10,30,100,300,1000'
@@ -65,7 +72,7 @@ do for [surface in 'rosenbrock beale saddle'] {
         minimum = '0 1'
         start = '1 0.001'
     }
-    at_lr = (surface eq 'saddle') ? 'PyTorch''s default learning rate' : 'its tuned learning rate'
+    at_lr = (surface eq 'saddle') ? 'PyTorch''s default rates' : 'tuned rates'
     set xrange [x_lo:x_hi]
     set yrange [y_lo:y_hi]
     set isosamples 240, 240
@@ -92,7 +99,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     unset print
 
     set output out.'/race_'.surface.'_paths.svg'
-    set title 'The race on '.surface.' from ('.word(start, 1).', '.word(start, 2).'), 2000 steps, each at '.at_lr
+    set title 'The race on '.shown.' from ('.word(start, 1).', '.word(start, 2).'), 2000 steps at '.at_lr
     set xlabel 'x_1'
     set ylabel 'x_2'
     set key outside right top
@@ -102,7 +109,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     width_of(i) = (surface eq 'saddle' && i <= 3) ? 8 - 2*i : 2
     plot $contours with lines ls 9 title 'contours of f', \
          for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
-             using 'x1':'x2' with lines ls style_of(i) lw width_of(i) title value('title_'.word(racers, i)), \
+             using 'x1':'x2' with lines ls style_of(i) lw width_of(i) title legend_of(i), \
          '+' using (word(minimum, 1) + 0):(word(minimum, 2) + 0) every ::0::0 \
              with points ls 6 pt 3 ps 2 title 'minimum', \
          '+' using (word(start, 1) + 0):(word(start, 2) + 0) every ::0::0 \
@@ -111,7 +118,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     set autoscale
 
     set output out.'/race_'.surface.'_loss.svg'
-    set title 'Loss against step on '.surface.', each optimizer at '.at_lr
+    set title 'Loss against step on '.shown.', '.at_lr
     set xlabel 'step'
     set ylabel 'f(x)'
     set key outside right top
@@ -120,7 +127,7 @@ do for [surface in 'rosenbrock beale saddle'] {
     @logloss
     unset mytics                   # minor tics of 5-decade steps blot the axis
     plot for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
-             using 'step':'loss' with lines ls style_of(i) title value('title_'.word(racers, i))
+             using 'step':'loss' with lines ls style_of(i) title legend_of(i)
     unset logscale y
     set format y '%g'
     set autoscale

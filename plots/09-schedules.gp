@@ -8,7 +8,7 @@ logpick(k, v) = (k == floor(10**(floor(20 * log10(k) + 0.5) / 20.0) + 0.5)) ? v 
 
 # Every schedule, 100 updates from the rate 0.1.
 set output out.'/schedules.svg'
-set title 'The six schedules of torch.optim.lr\_scheduler, 100 updates from lr 0.1'
+set title 'The six schedules of torch.optim.lr\_scheduler, 100 updates from η = 0.1'
 set xlabel 'update'
 set ylabel 'learning rate'
 set xrange [1:100]
@@ -33,7 +33,7 @@ set autoscale y
 set key inside top right maxrows auto width 0   # not the table of schedules' three rows
 plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η = 0.1 (expected)', \
      '' using 'k':(logpick(column('k'), column('constant_sampled'))) with points ls 1 pt 6 title '... mean of 1000 seeds', \
-     '' using 'k':'one_over_k' with lines ls 2 title 'η_k = 2/(k + 20)', \
+     '' using 'k':'one_over_k' with lines ls 2 title 'ηₖ = 2/(k + 20)', \
      '' using 'k':(logpick(column('k'), column('one_over_k_sampled'))) with points ls 2 pt 6 title '... mean of 1000 seeds', \
      '' using 'k':'cosine' with lines ls 4 title 'cosine to 0 over 10 000', \
      '' using 'k':(logpick(column('k'), column('cosine_sampled'))) with points ls 4 pt 6 title '... mean of 1000 seeds', \
@@ -41,7 +41,7 @@ plot data.'/noise.csv' using 'k':'constant' with lines ls 1 title 'constant η =
 
 # The rate of 1/k: slope -1 or -2 c mu.
 set output out.'/slopes.svg'
-set title 'η_k = c/(k + 1 + c): excess falls as 1/k only when 2cμ > 1'
+set title 'ηₖ = c/(k + 1 + c): excess falls as 1/k only when 2cμ > 1'
 set yrange [1e-5:1e5]
 set key inside top right
 plot data.'/slopes.csv' using 'k':'c2_exact' with lines ls 2 title 'c = 2: slope -1 (expected)', \
@@ -51,7 +51,7 @@ plot data.'/slopes.csv' using 'k':'c2_exact' with lines ls 2 title 'c = 2: slope
 
 # Warm-up: the same rate, diverging at once or converging.
 set output out.'/warmup.svg'
-set title 'x^4/4 from x = 3: lr 0.5 diverges at once; after a warm-up it converges'
+set title 'x^4/4 from x = 3: η = 0.5 diverges at once; after a warm-up it converges'
 set xlabel 'update k'
 set ylabel 'f(x^{(k)}) = (x^{(k)})^4/4'
 unset logscale x
@@ -66,7 +66,7 @@ plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 title 'con
 
 # Adam's blind first step: the logistic fit at rate 3, with and without warm-up.
 set output out.'/adam_warmup.svg'
-set title "Adam, lr 3, on (logistic(w) - 0.3)^2/2 from w = 0: the first step of size lr saturates it"
+set title "Adam, η = 3, on (logistic(w) - 0.3)^2/2 from w = 0: the first step, of size η, saturates it"
 set xlabel 'update k'
 set ylabel 'f(w^{(k)})'
 set xrange [0:200]
@@ -75,7 +75,7 @@ set yrange [1e-16:1]
 @logloss
 set key inside bottom left
 plot data.'/adam_warmup.csv' using 'k':'no_warmup' with lines ls 4 title 'no warm-up: w^{(1)} = -3, stuck on the flat', \
-     '' using 'k':'warmup' with lines ls 1 title 'LinearLR warm-up from 0.1 of lr over 10 updates'
+     '' using 'k':'warmup' with lines ls 1 title 'LinearLR warm-up from η/10 over 10 updates'
 
 # The race: excess loss against update, each schedule at its tuned rate.
 set output out.'/race.svg'

@@ -6,15 +6,15 @@ load 'plots/style.gp'
 
 # Escape from a saddle: steps against eps.
 set output out.'/saddle.svg'
-set title 'Gradient descent (lr 0.1) on (x_1^2 - x_2^2)/2 from (1, δ): steps until |x_2| ≥ 1'
+set title 'Gradient descent (η = 0.1) on (x₁² - x₂²)/2 from (1, δ): steps until |x₂| ≥ 1'
 set xlabel 'δ, the start'."'".'s distance from the stable line'
 set ylabel 'steps to escape'
 set logscale x
 set format x '10^{%T}'
 set key inside top right
 plot data.'/saddle.csv' using 'delta':'measured' with points ls 1 pt 7 title 'measured', \
-     '' using 'delta':'predicted' with lines ls 6 title '(10.1): ⌈ln(1/δ) / ln(1 + lr)⌉', \
-     '' using 'delta':'approximate' with lines ls 2 title 'ln(1/δ) / lr'
+     '' using 'delta':'predicted' with lines ls 6 title '(10.1): ⌈ln(1/δ) / ln(1 + η)⌉', \
+     '' using 'delta':'approximate' with lines ls 2 title 'ln(1/δ) / η'
 
 # The first weight's gradient against depth.
 set output out.'/chains.svg'
@@ -25,7 +25,8 @@ unset logscale x
 set format x '%g'
 set xrange [1:60]
 @logloss
-set key inside bottom left
+set yrange [1e-50:1e60]          # room above the lines for the key, which hid
+set key inside top right          # the tanh line at the bottom left
 plot data.'/chains.csv' using 'n':'linear_2' with lines ls 4 title 'linear, w = 2: ×2 a layer', \
      '' using 'n':'linear_05' with lines ls 1 title 'linear, w = 0.5: ×0.5 a layer', \
      '' using 'n':'tanh_2' with lines ls 5 title 'tanh, w = 2: saturated, ×0.166 a layer', \
@@ -34,15 +35,21 @@ plot data.'/chains.csv' using 'n':'linear_2' with lines ls 4 title 'linear, w = 
 
 # Exploding run and the same run clipped.
 set output out.'/explode.svg'
-set title 'Ten linear layers from w = 1.5, SGD lr 0.1: overflow, and the same run clipped'
+set title 'Ten linear layers from w = 1.5, SGD, η = 0.1: overflow, and the same run clipped'
 set xlabel 'update'
 set ylabel 'loss'
 set xrange [0:30]
-set autoscale y
+set yrange [1e-20:1e50]
 @logloss
 set key inside top right
+# the clipped run's loss reaches exactly 0, which a log scale cannot draw:
+# the label sits at its last positive point, found in the data
+stats data.'/explode.csv' using (column('clipped') > 0 ? column('step') : NaN) name 'positive' nooutput
+set label 1 'then 0 exactly (off a log scale)' at positive_max + 0.4, 1e-18 left tc rgb '#2ca02c'
 plot data.'/explode.csv' using 'step':'plain' with linespoints ls 4 title 'plain (the next loss overflows)', \
      '' using 'step':'clipped' with lines ls 3 title 'clip\_grad\_norm 1'
+unset label 1
+set key inside top right
 
 # Basins of attraction: three runs, one panel each, and a key of colours.
 set output out.'/basins.svg'
@@ -70,7 +77,7 @@ set bmargin at screen 0.14
 set key at screen 0.895, 0.75 left top vertical samplen 1 font ',12' box title 'minimum reached'
 set lmargin at screen 0.045
 set rmargin at screen 0.285
-set title 'gradient descent, lr 0.01'
+set title 'gradient descent, η = 0.01'
 plot data.'/basins.csv' using 'x1':'x2':'lr_01' with image notitle, \
      $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black' title 'the minima', \
      keyentry with boxes fs solid lc rgb '#1f77b4' title '(3, 2)', \
@@ -80,12 +87,12 @@ plot data.'/basins.csv' using 'x1':'x2':'lr_01' with image notitle, \
 unset key
 set lmargin at screen 0.345
 set rmargin at screen 0.585
-set title 'gradient descent, lr 0.001'
+set title 'gradient descent, η = 0.001'
 plot data.'/basins.csv' using 'x1':'x2':'lr_001' with image, \
      $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black'
 set lmargin at screen 0.645
 set rmargin at screen 0.885
-set title 'momentum 0.9, lr 0.001'
+set title 'momentum 0.9, η = 0.001'
 plot data.'/basins.csv' using 'x1':'x2':'momentum' with image, \
      $minima using 1:2 with points pt 7 ps 1.2 lc rgb 'black'
 unset multiplot

@@ -6,7 +6,9 @@
 # data: build/ch11 --example claims --csv DATA
 load 'plots/style.gp'
 
-optimizers = 'sgd momentum adam'
+optimizers = 'sgd momentum adam'      # the files' names (build/ch11's)
+# the legends' names: PyTorch's classes, as the chapter writes them
+name_of(i) = (i == 1 ? 'SGD' : i == 2 ? 'SGD, momentum 0.9' : 'Adam')
 style_of(i) = (i == 1 ? 1 : i == 2 ? 2 : 5)
 
 # ------------------------------------------------- loss curves, two tasks
@@ -22,9 +24,9 @@ do for [task in 'cancer digits'] {
     @logloss
     set key top right
     plot for [i=1:3] data.'/'.task.'_'.word(optimizers, i).'.csv' using 'epoch':'train_loss' \
-            with lines ls style_of(i) title word(optimizers, i).' (training set)', \
+            with lines ls style_of(i) title name_of(i).' (training set)', \
          for [i=1:3] data.'/'.task.'_'.word(optimizers, i).'.csv' using 'epoch':'test_loss' \
-            with lines ls style_of(i) dt 2 title word(optimizers, i).' (test set)'
+            with lines ls style_of(i) dt 2 title name_of(i).' (test set)'
     unset logscale y
     set format y '%g'
 }
@@ -33,10 +35,17 @@ set output out.'/digits_accuracy.svg'
 set title 'The 64-32-10 network on digits: test accuracy by epoch (seed 1)'
 set xlabel 'epoch'
 set ylabel 'test accuracy (%)'
+# epoch 0, the untrained network (the same for all three), is far below the
+# axis: said in a label, with its value read from the data
+set datafile columnheaders
+stats data.'/digits_sgd.csv' every ::0::0 using (100 * column('test_accuracy')) name 'untrained' nooutput
+set datafile nocolumnheaders
 set yrange [80:100]
 set key bottom right
+set label 1 sprintf('epoch 0, untrained: %.1f %% (below the axis)', untrained_min) at graph 0.08, graph 0.06 left font ',11'
 plot for [i=1:3] data.'/digits_'.word(optimizers, i).'.csv' using 'epoch':(100 * column('test_accuracy')) \
-        with linespoints ls style_of(i) title word(optimizers, i)
+        with linespoints ls style_of(i) title name_of(i)
+unset label 1
 set autoscale y
 
 # ----------------------------------------------------------- the sweeps
@@ -50,7 +59,7 @@ do for [task in 'cancer digits moons'] {
     set yrange [*:100]
     set key top left
     plot for [i=1:3] data.'/sweep_'.task.'.csv' using 'lr':(column(i + 1) < 1e100 ? column(i + 1) : 1/0) \
-        with linespoints ls style_of(i) title word(optimizers, i)
+        with linespoints ls style_of(i) title name_of(i)
     unset logscale x
     unset logscale y
     set format y '%g'

@@ -17,7 +17,7 @@ plot data.'/projection.csv' using 1:2 with linespoints ls 1 title '100 MB model,
      '' using 1:4 with linespoints ls 3 title '64 B model, B = 4096'
 
 set output out.'/local-sgd.svg'
-set multiplot layout 1,2 title 'Local SGD, 4 workers, global batch 64, lr 0.05 (seed 1)'
+set multiplot layout 1,2 title 'Local SGD, 4 workers, global batch 64, η = 0.05 (seed 1)'
 unset title
 set xrange [*:*]
 set xlabel 'samples'

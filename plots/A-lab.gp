@@ -9,11 +9,11 @@ set xlabel 'step k'
 set ylabel 'f(x^{(k)})'
 set key outside right top Left reverse box opaque spacing 1.1
 @logloss
-plot data.'/sgd.csv' using 'step':'loss' with lines ls 2 title 'sgd', \
-     data.'/adagrad.csv' using 'step':'loss' with lines ls 4 dt 1 title 'adagrad', \
-     data.'/rmsprop.csv' using 'step':'loss' with lines ls 4 dt 2 title 'rmsprop', \
-     data.'/adadelta.csv' using 'step':'loss' with lines ls 4 dt 4 title 'adadelta', \
-     data.'/adam.csv' using 'step':'loss' with lines ls 5 dt 1 title 'adam', \
-     data.'/adamw.csv' using 'step':'loss' with lines ls 5 dt 2 title 'adamw', \
-     data.'/adamax.csv' using 'step':'loss' with lines ls 5 dt 4 title 'adamax', \
-     data.'/nadam.csv' using 'step':'loss' with lines ls 5 dt 5 title 'nadam'
+plot data.'/sgd.csv' using 'step':'loss' with lines ls 2 title 'SGD', \
+     data.'/adagrad.csv' using 'step':'loss' with lines ls 4 dt 1 title 'AdaGrad', \
+     data.'/rmsprop.csv' using 'step':'loss' with lines ls 4 dt 2 title 'RMSProp', \
+     data.'/adadelta.csv' using 'step':'loss' with lines ls 4 dt 4 title 'Adadelta', \
+     data.'/adam.csv' using 'step':'loss' with lines ls 5 dt 1 title 'Adam', \
+     data.'/adamw.csv' using 'step':'loss' with lines ls 5 dt 2 title 'AdamW', \
+     data.'/adamax.csv' using 'step':'loss' with lines ls 5 dt 4 title 'Adamax', \
+     data.'/nadam.csv' using 'step':'loss' with lines ls 5 dt 5 title 'NAdam'

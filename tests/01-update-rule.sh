@@ -22,6 +22,8 @@ expect_says 2 "--steps: ' 5' is not a whole number (write digits only, e.g. 100)
 expect_not_says 2 "0.5" "a whole-number flag never suggests a fraction" "$ch01" --steps ' 5'
 expect_says 0 "" "steps written with an exponent" "$ch01" --steps 1e2
 expect_usage_error "no such example" "$ch01" --example 3
+expect_says 2 "--example: unknown example 'bgd' (known: 1, 2)" \
+    "a named example: the choices, in every program's wording" "$ch01" --example bgd
 expect_usage_error "unwritable csv folder" "$ch01" --csv /nonexistent/folder
 # the toolkit's csv_create names a missing folder and what to do (every program)
 if grep -q 'there is no folder /nonexistent/folder: create it first (mkdir -p /nonexistent/folder)$' "$cli_err"

@@ -45,6 +45,8 @@ expect 2 "a repeated flag" --steps 3 --lr 0.1 --steps 4
 expect 2 "unknown flag" --batch 3
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "unknown example" --example momentum
+# the wording every program gives a name that is not one of its choices
+check "unknown example: the choices listed" grep -qF -- "--example: unknown example 'momentum' (known: bgd, sgd, minibatch, compare)" "$err"
 expect 2 "sample twice in --order" --example sgd --order 1,1,2
 expect 2 "sample out of range" --example sgd --order 1,2,4
 expect 2 "eta not a number" --lr nan

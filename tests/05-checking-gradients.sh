@@ -11,6 +11,8 @@ for example in steps specimen gradients kinks; do
 done
 expect_usage_error "unknown flag" "$ch05" --lr 0.1
 expect_usage_error "unknown example" "$ch05" --example adam
+expect_says 2 "--example: unknown example 'adam' (known: steps, specimen, gradients, kinks)" \
+    "unknown example: the wording of every program" "$ch05" --example adam
 expect_usage_error "missing example" "$ch05" --example
 expect_usage_error "example twice" "$ch05" --example steps --example kinks
 expect_usage_error "values with an example" "$ch05" --values --example steps

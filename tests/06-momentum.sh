@@ -29,6 +29,8 @@ expect_usage_error "the old name of --function" "$ch06" --lr 0.01 --curvatures 1
 expect_usage_error "a repeated flag" "$ch06" --lr 0.01 --momentum 0.9 --momentum 0.5
 expect_usage_error "a repeated part" "$ch06" --example rates --example by-hand
 expect_usage_error "an unknown part" "$ch06" --example theory
+expect_says 2 "--example: unknown example 'theory' (known: by-hand, rates)" \
+    "unknown example: the wording of every program" "$ch06" --example theory
 expect_usage_error "the old --rates" "$ch06" --rates
 expect_usage_error "a function without --lr" "$ch06" --function quadratic:1,50
 expect_usage_error "zero curvature" "$ch06" --lr 0.01 --function quadratic:0,1

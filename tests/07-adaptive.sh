@@ -59,6 +59,17 @@ elif ! awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 else
     cli_passed=$((cli_passed + 1))
 fi
+# The loss figure's label: of its six runs, RMSProp and RMSProp centered
+# (and they alone) fall below the axis's 1e-100 within its 2000 steps.
+below=$(for run in sgd adagrad rmsprop centered momentum adadelta; do
+            awk -F, -v run="$run" 'NR > 1 && $1 <= 2000 && $2 + 0 < 1e-100 { print run; exit }' \
+                "$figure_data/path_$run.csv"
+        done | tr '\n' ' ')
+if [ "$below" = "rmsprop centered " ]; then
+    cli_passed=$((cli_passed + 1))
+else
+    cli_fail "path_*.csv: the runs whose loss falls below 1e-100 are '$below', not RMSProp's two (the loss figure's label)"
+fi
 rm -rf "$figure_data"
 if ! awk 'length > 120 { exit 1 }' "$cli_out"; then
     cli_fail "a row of the worked table is longer than 120 characters"

@@ -13,6 +13,10 @@ expect_exit 0 "every worked example" "$ch08"
 expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus
 expect_usage_error "unknown part" "$ch08" --example everything
+expect_says 2 "--example: unknown example 'everything' (known: first-steps, bias, eps, amsgrad, decay, family, race, pytorch)" \
+    "unknown example: the wording of every program" "$ch08" --example everything
+expect_says 2 "--function: unknown function 'booth' (known: rosenbrock, beale, saddle)" \
+    "unknown surface: the lab's wording for --function" "$ch08" --example race --function booth
 expect_usage_error "unknown surface" "$ch08" --example race --function himmelblau
 expect_usage_error "--function without the race" "$ch08" --function beale
 expect_usage_error "the old name of --example" "$ch08" --show bias

@@ -322,6 +322,7 @@ START_TEST(explosion_and_clipping)
     ck_assert_int_eq(explode_run(EXPLODE_W0, 0.0, &loss), 1);
     ck_assert_int_eq(explode_run(EXPLODE_W0, CLIP_MAX_NORM, &loss), EXPLODE_STEPS);
     ck_assert_double_lt(loss, 1e-12);
+    ck_assert_double_eq(loss, 0.0);     /* the figure's label: "then 0 exactly" */
     ck_assert_int_eq(explode_run(1.02, 0.0, &loss), EXPLODE_STEPS);
     ck_assert_double_lt(loss, 1e-12);
     {   /* a_n of the run's chain at its start, from its loss (a_n - 1)^2 / 2 */

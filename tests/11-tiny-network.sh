@@ -11,6 +11,8 @@ expect_exit 0 "backpropagation by hand" "$ch11" --example by-hand
 expect_exit 0 "the digits network's first steps" "$ch11" --example pytorch-network
 expect_usage_error "unknown flag" "$ch11" --bogus
 expect_usage_error "unknown example" "$ch11" --example everything
+expect_says 2 "--example: unknown example 'everything' (known: seed-loop, by-hand," \
+    "unknown example: the wording of every program" "$ch11" --example everything
 expect_usage_error "missing value" "$ch11" --example
 expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand

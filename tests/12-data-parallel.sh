@@ -291,6 +291,8 @@ for example in order projection large-batch local-sgd; do
 done
 expect_usage_error "unknown flag" "$ch12" --lr 0.1
 expect_usage_error "unknown example" "$ch12" --example adam
+expect_says 2 "--example: unknown example 'adam' (known: order, projection, large-batch, local-sgd)" \
+    "unknown example: the wording of every program" "$ch12" --example adam
 expect_usage_error "example twice" "$ch12" --example order --example order
 expect_usage_error "values with an example" "$ch12" --values --example order
 expect_usage_error "unwritable csv folder" "$ch12" --csv /nonexistent/dir

@@ -445,6 +445,19 @@ run --function booth --lr "$long" --steps 1
 if [ $? -eq 0 ] && [ "$(wc -l <"$work/out")" -eq 3 ]; then pass
 else flunk "--lr with a 303-character numeral"; fi
 
+# A long run with few rows shows its start at once (the header and row 0),
+# not when the block buffer fills, hours later: 10^12 steps, stopped as
+# soon as the two lines are there (or after 20 s, a failure).
+: >"$work/long"
+"$descent" --function booth --steps 1000000000000 --every 1000000000000 >>"$work/long" 2>&1 &
+long=$! waited=0
+while [ "$(wc -l <"$work/long")" -lt 2 ] && [ $waited -lt 200 ]; do
+    sleep 0.1; waited=$((waited + 1))
+done
+kill $long 2>/dev/null; wait $long 2>/dev/null
+if [ "$(head -n 2 "$work/long")" = "$(printf 'step,loss,x1,x2\n0,74,0,0')" ]; then pass
+else flunk "a run of 10^12 steps shows nothing of its start within 20 s"; fi
+
 # --standardize: y = 2x + 1 on x = 1, 2, 3 (mean 2, standard deviation
 # sqrt(2/3)) becomes y = 2 sqrt(2/3) z + 5 in standardized units; the
 # statistics once on stderr, the units in the header.  Tolerance 1e-12:
@@ -458,6 +471,12 @@ else flunk "--standardize on y = 2x + 1: std_w1 = 2 sqrt(2/3), std_b = 5"; fi
 usage "--standardize: feature 2 of $work/constant.csv, column 'c' (number 2), is constant" \
     --data "$(printf 'x,c,y\n1,5,2\n2,5,3\n' >"$work/constant.csv"; echo "$work/constant.csv")" --standardize
 usage "--standardize given twice" --data "$corpus/good/line.csv" --standardize --standardize
+# A refusal after --standardize has read the data is still one line: the
+# statistics are printed only once every check has passed.
+usage "--plot: cannot write" --data "$corpus/good/line.csv" --standardize \
+    --plot "$work/no-such-folder/run.svg"
+usage "the loss at the start overflows" --standardize \
+    --data "$(printf 'x,y\n1,1e300\n2,1e300\n' >"$work/huge-y.csv"; echo "$work/huge-y.csv")"
 usage "--standardize applies to --data only" --function booth --standardize
 # The divergence hint names the cause: features whose scales differ by
 # orders of magnitude (square feet beside bedrooms; made-up numbers) get

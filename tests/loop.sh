@@ -225,6 +225,16 @@ else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
     sed 's/^/    /' "$work/reset.out"
 fi
+# BUILD with a ':' (make's rules and DESCENT_CH11_RUNS split at it):
+# refused at once, in one line naming it, exit 2
+if (env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -n programs BUILD=build:colon \
+        >"$work/colon.out" 2>&1; [ $? -eq 2 ]) && [ "$(wc -l <"$work/colon.out")" -eq 1 ] &&
+    grep -q "BUILD=build:colon: a build folder's name cannot hold ':'" "$work/colon.out"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: make BUILD=build:colon is not refused in one line:"
+    sed 's/^/    /' "$work/colon.out"
+fi
 # the stub put back, older than its stand-in (as cp -p or mv would bring
 # it): compiled again, it is pending; and make V=1 (making and running
 # chapter 9's exercises) shows the commands that run the tests, not only

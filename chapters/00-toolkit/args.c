@@ -25,6 +25,12 @@ _Noreturn void help_or_unknown_flag(const char *flag, void (*usage)(void))
     fail(EXIT_USAGE, "unknown flag '%s' (try --help)", flag);
 }
 
+_Noreturn void unknown_choice(const char *flag, const char *what, const char *text,
+                              const char *known)
+{
+    fail(EXIT_USAGE, "%s: unknown %s '%s' (known: %s)", flag, what, text, known);
+}
+
 bool flag_was_given(const struct flags_given *given, const char *flag)
 {
     for (size_t i = 0; i < given->count; i++)

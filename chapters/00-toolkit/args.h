@@ -51,6 +51,13 @@ struct example_flags {
 };
 struct example_flags parse_example_flags(int argc, char **argv, void (*usage)(void));
 
+/* Stop (exit 2) with "FLAG: unknown WHAT 'TEXT' (known: KNOWN)", the one
+ * wording every program uses for a name that is not one of its choices
+ * (--example, --function, --optimizer, ...); known lists the choices,
+ * separated by ", ". */
+_Noreturn void unknown_choice(const char *flag, const char *what, const char *text,
+                              const char *known);
+
 /* The value after argv[*index] (advancing *index), or a usage error. */
 const char *flag_value(int argc, char **argv, int *index);
 

@@ -61,8 +61,12 @@ static struct settings parse(int argc, char **argv)
             s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
         else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 1000);
-        else if (strcmp(flag, "--example") == 0)
-            s.example = parse_whole(flag, flag_value(argc, argv, &i), 1, 2);
+        else if (strcmp(flag, "--example") == 0) {
+            const char *example = flag_value(argc, argv, &i);
+            if (strcmp(example, "1") != 0 && strcmp(example, "2") != 0)
+                unknown_choice(flag, "example", example, "1, 2");
+            s.example = example[0] - '0';
+        }
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--values") == 0) {

@@ -103,8 +103,7 @@ static struct settings parse(int argc, char **argv)
             s.example = flag_value(argc, argv, &i);
             if (strcmp(s.example, "bgd") != 0 && strcmp(s.example, "sgd") != 0 &&
                 strcmp(s.example, "minibatch") != 0 && strcmp(s.example, "compare") != 0)
-                fail(EXIT_USAGE, "--example: unknown example '%s' "
-                     "(bgd, sgd, minibatch or compare)", s.example);
+                unknown_choice(flag, "example", s.example, "bgd, sgd, minibatch, compare");
         } else if (strcmp(flag, "--lr") == 0) {
             s.eta = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
         } else if (strcmp(flag, "--steps") == 0) {

@@ -90,8 +90,8 @@ int main(int argc, char **argv)
         while (k < EXAMPLES && strcmp(examples[k].name, example) != 0)
             k++;
         if (k == EXAMPLES)
-            fail(EXIT_USAGE, "--example: unknown example '%s' (known: steps, specimen, "
-                             "gradients, kinks)", example);
+            unknown_choice("--example", "example", example,
+                           "steps, specimen, gradients, kinks");
         if (csv_dir)
             write_figure_data(csv_dir);
         examples[k].report(stdout);

@@ -76,7 +76,7 @@ static struct settings parse(int argc, char **argv)
             else if (strcmp(part, "rates") == 0)
                 s.rates = true;
             else
-                fail(EXIT_USAGE, "--example: unknown part '%s' (by-hand or rates)", part);
+                unknown_choice(flag, "example", part, "by-hand, rates");
         } else if (strcmp(flag, "--lr") == 0) {
             s.hyper.lr = parse_positive(flag, flag_value(argc, argv, &i), 10.0);
             s.custom = true;

@@ -59,13 +59,19 @@ static void usage(void)
          "  --values        print the numbers the chapter quotes, one 'name value' a line");
 }
 
-static const char *one_of(const char *flag, const char *text, const char *const *names,
-                          size_t count)
+/* names[i] when text is it, or the refusal every program gives: "FLAG:
+ * unknown WHAT 'TEXT' (known: ...)". */
+static const char *one_of(const char *flag, const char *what, const char *text,
+                          const char *const *names, size_t count)
 {
+    char known[256] = "";
     for (size_t i = 0; i < count; i++)
         if (strcmp(text, names[i]) == 0)
             return names[i];
-    fail(EXIT_USAGE, "%s: unknown name '%s' (try --help)", flag, text);
+    for (size_t i = 0; i < count; i++)
+        snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+                 i ? ", " : "", names[i]);
+    unknown_choice(flag, what, text, known);
 }
 
 static struct settings parse(int argc, char **argv)
@@ -76,9 +82,9 @@ static struct settings parse(int argc, char **argv)
         const char *flag = argv[i];
         flag_once(&given, flag);
         if (strcmp(flag, "--example") == 0)
-            s.show = one_of(flag, flag_value(argc, argv, &i), parts, PART_COUNT);
+            s.show = one_of(flag, "example", flag_value(argc, argv, &i), parts, PART_COUNT);
         else if (strcmp(flag, "--function") == 0)
-            s.surface = one_of(flag, flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
+            s.surface = one_of(flag, "function", flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--values") == 0) {

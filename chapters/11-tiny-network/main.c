@@ -117,8 +117,9 @@ int main(int argc, char **argv)
                 examples[k].report(stdout, csv_dir);
                 return 0;
             }
-        fail(EXIT_USAGE, "--example: unknown part '%s' (seed-loop, by-hand, gradients, pytorch, pytorch-network, sweep, "
-                         "cancer, digits, moons, claims, runs-tuned or runs-sweep)", example);
+        unknown_choice("--example", "example", example,
+                       "seed-loop, by-hand, gradients, pytorch, pytorch-network, sweep, "
+                       "cancer, digits, moons, claims, runs-tuned, runs-sweep");
     }
     for (size_t k = 0; k < EXAMPLES; k++)
         if (shown_without_example(&examples[k], csv_dir) && examples[k].reads_data)

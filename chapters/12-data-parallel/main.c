@@ -76,7 +76,7 @@ int main(int argc, char **argv)
             return 0;
     }
     if (example != NULL)
-        fail(EXIT_USAGE, "--example: unknown example '%s' (order, projection, large-batch, "
-             "local-sgd)", example);
+        unknown_choice("--example", "example", example,
+                       "order, projection, large-batch, local-sgd");
     return 0;
 }

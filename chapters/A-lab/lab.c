@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 batch_gradient_fn *lab_batch_gradient = mse_grad;
 const char *lab_help_intro = NULL;
@@ -113,6 +114,20 @@ static void print_row(FILE *out, const struct objective *objective,
         csv_row(out, step, loss, theta, dim);
     else
         csv_row_alpha(out, step, loss, theta, dim, last);
+    if (out == stdout && !csv_stdout_checked_later) {
+        /* stdout is buffered in blocks (main.c), so a long run with few
+         * rows (--every) would show nothing, not even its start, for hours:
+         * the rows go out at once when a second has passed since the last
+         * time they did (the first row at once), the same bytes; not in
+         * descent-mpi, which checks ferror(stdout) itself, with the
+         * system's reason from its own flush */
+        static time_t shown;
+        time_t now = time(NULL);
+        if (now != shown) {
+            shown = now;
+            check_stdout();         /* flushes; a failed write stops here (exit 2) */
+        }
+    }
 }
 
 /* ||grad f|| of the whole objective at theta (for --tol); grad is scratch. */

@@ -535,9 +535,11 @@ static void divergence_message(char *message, size_t size, const struct run_resu
                  "finite ones)%s%s", result->diverged_at, result->why, advice, suffix);
 }
 
-/* --standardize: the features scaled in place, their statistics once on
- * stderr, or a refusal for a constant feature. */
-static void standardize(struct dataset *data, const char *path)
+/* --standardize: the features scaled in place, and the line of their
+ * statistics (the caller's to print on stderr once every check has passed,
+ * so that a refusal stays one line, and to free), or a refusal for a
+ * constant feature. */
+static char *standardize(struct dataset *data, const char *path)
 {
     double *mean = xcalloc(data->features, sizeof *mean);
     double *spread = xcalloc(data->features, sizeof *spread);
@@ -557,10 +559,9 @@ static void standardize(struct dataset *data, const char *path)
     for (size_t j = 0; j < data->features && used < size; j++)
         used += (size_t)snprintf(line + used, size - used, "%s x%zu %.6g %.6g",
                                  j ? "," : "", j + 1, mean[j], spread[j]);
-    warn("%s", line);
-    free(line);
     free(mean);
     free(spread);
+    return line;
 }
 
 /* The manual's figure: every optimizer with PyTorch's defaults on
@@ -602,6 +603,7 @@ int main(int argc, char **argv)
     FILE *rows = stdout;
     char plot_message[512], plot_suffix[600] = "", message[3072] = "";
     bool plot_failed = false;
+    char *statistics = NULL;    /* --standardize's line, printed after the checks */
 
     /* fail_program: "descent" (fail.c's default), or descent-mpi's own name */
     setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
@@ -629,7 +631,7 @@ int main(int argc, char **argv)
     } else {
         dataset_read_csv(&data, s.data_path);
         if (s.standardize)
-            standardize(&data, s.data_path);
+            statistics = standardize(&data, s.data_path);
         objective.standardized = s.standardize;
         model.data = &data;
         model.bias = !s.no_bias;
@@ -652,6 +654,10 @@ int main(int argc, char **argv)
         rows = tmpfile();
         if (rows == NULL)
             fail(EXIT_USAGE, "--plot: cannot make a temporary file");
+    }
+    if (statistics != NULL) {
+        warn("%s", statistics);
+        free(statistics);
     }
 
     if (s.gradcheck && !check_gradient(&objective, theta)) {
