@@ -123,8 +123,8 @@
  *      in a code span (`x₁₀ = 4 · (4/5)¹⁰ ≈ 0.4295`) is prose and checked.
  *
  * A NUMBER WORD is a numeral too when a counted unit follows it: "two" to
- * "twenty", a tens word joined to a units word ("twenty-five",
- * "thirty-one"), "hundred" or "thousand" (any case; "a hundred" is 100, a
+ * "twenty", a tens word alone ("thirty", "fifty") or joined to a units
+ * word ("twenty-five", "thirty-one"), "hundred" or "thousand" (any case; "a hundred" is 100, a
  * small one before hundred or thousand multiplies it: "two thousand" is
  * 2000), then maybe one of more, fewer, extra, further, significant or "in
  * between", then one of the units step(s), time(s), epoch(s),
@@ -1781,6 +1781,8 @@ static const char *number_words(const char *word, const char *word_end, long *va
         small = 20 + 10 * i + word_index(next, units_words) + 1;   /* twenty-five */
         end = q;
     }
+    if (!small && (i = word_index(first, tens_words)) >= 0 && !(*end == '-' && isalpha((unsigned char)end[1])))
+        small = 20 + 10 * i;                                        /* thirty, alone */
     if ((ordinal = word_index(first, ordinal_words)) >= 0)
         small = ordinal + 3;
     if (same_word(first, "hundred", 1))

@@ -549,6 +549,10 @@ printf '\nIt lost by up to twenty-five times.\n' >>"$scratch/book/chapters/01-de
 expect "a compound, twenty-five, before a unit is a numeral" 1 \
     'chapters/01-demo/README.md:31:twenty-five: uncovered' "$numerals"
 fresh
+printf '\nIts best rate is thirty times larger.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a tens word alone (thirty) before a unit is a numeral" 1 \
+    'chapters/01-demo/README.md:31:thirty: uncovered' "$numerals"
+fresh
 printf '\nIt overshoots by the third step.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "an ordinal before a unit is a numeral" 1 \
     'chapters/01-demo/README.md:31:third: uncovered' "$numerals"
