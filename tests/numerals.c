@@ -147,9 +147,10 @@
  * two lines", "three ways", "Twenty-one instructions": the list of units
  * is what makes a word a count, and layers, features or rows are left to
  * digits); after a hyphen or before a non-unit one ("one-by-one",
- * "two-by-two", "two-dimensional", "one-cycle", "ten-thousandth": names
+ * "two-by-two", "two-dimensional", "one-cycle": names
  * and shapes); "one", "first" and "second" (an article, a rank or a unit
- * of time far more often than a count, "second" also being a unit);
+ * of time far more often than a count, "second" also being a unit; "one
+ * half", "one third", "one and a half" are read as fractions, below);
  * "a dozen", "several", "a few", "once" (vague on purpose, or a
  * conjunction: a claim that must be checked is written in digits or
  * woven).  Files listed in tests/numbers-words.txt (not yet converted)
