@@ -156,11 +156,11 @@ do for [surface in 'rosenbrock beale saddle'] {
             stats [*:*][*:*] file using ((column('loss') > 0) ? column('loss') : NaN) name 'P' nooutput
             exponent = floor(log10(P_min))
             if (below > 0) {
-                label_text = name_of(i).': below 10'.superscript(log10(floor)).sprintf(' at %d steps (%d–%d), as low as %.0f·10', \
+                label_text = name_of(i).': below 10'.superscript(log10(floor)).sprintf(' at %d steps between %d and %d, as low as %.0f·10', \
                     zeros + below, S_min, S_max, 10**(log10(P_min) - exponent)).superscript(exponent)
                 if (zeros > 0) { label_text = label_text.sprintf(', and 0 exactly (▼) at %d of them', zeros) }
             } else {
-                label_text = name_of(i).sprintf(': 0 exactly (▼) at %d steps (%d–%d)', zeros, S_min, S_max)
+                label_text = name_of(i).sprintf(': 0 exactly (▼) at %d steps between %d and %d', zeros, S_min, S_max)
             }
             left = left + 1
             set label (10 + left) label_text at graph 0, graph (1.03 + 0.07 * (left - 1)) left front \
