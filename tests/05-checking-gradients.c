@@ -228,6 +228,35 @@ START_TEST(complex_step_exact_to_rounding)
 }
 END_TEST
 
+/* The figure's label: where the complex step's line breaks, its error is
+ * 0 exactly (a log axis cannot draw it), at these 6 steps of the grid and
+ * no others; there every one of the 64 points gives exp x to the last bit.
+ * The forward and central curves are never 0. */
+START_TEST(complex_step_zero_where_the_line_breaks)
+{
+    const int zero_at[] = {81, 108, 120, 123, 153, 177};
+    int zeros = 0;
+    for (int k = 0; k < EXP_CURVE_STEPS; k++) {
+        ck_assert_double_gt(curve.forward[k], 0);
+        ck_assert_double_gt(curve.central[k], 0);
+        if (curve.complex_step[k] == 0) {
+            ck_assert_int_lt(zeros, 6);
+            ck_assert_int_eq(k, zero_at[zeros]);
+            zeros++;
+        }
+    }
+    ck_assert_int_eq(zeros, 6);
+    for (int z = 0; z < 6; z++) {
+        struct rng rng;
+        rng_seed(&rng, CURVE_SEED);
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double x = rng_uniform(&rng);
+            ck_assert_double_eq(complex_step((complex_function)cexp, x, curve.h[zero_at[z]]), exp(x));
+        }
+    }
+}
+END_TEST
+
 /* C11's CMPLX is missing under clang with glibc: the reason for
  * complex_of.  When that changes, this test says so. */
 START_TEST(cmplx_macro_where_it_exists)
@@ -803,6 +832,7 @@ Suite *chapter_suite(void)
     tcase_add_test(differences, error_orders_from_taylor);
     tcase_add_test(differences, best_steps_derived_then_measured);
     tcase_add_test(differences, complex_step_exact_to_rounding);
+    tcase_add_test(differences, complex_step_zero_where_the_line_breaks);
     tcase_add_test(differences, cmplx_macro_where_it_exists);
     tcase_add_test(differences, exercise_1_answer);
     tcase_add_test(differences, exercise_2_answer);
