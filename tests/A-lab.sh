@@ -576,7 +576,7 @@ for case in "ch04 order_shuffled.csv" "ch08 race_saddle_adam.csv" "ch08 decay.cs
     "$BUILD/$program" --csv "$work/figures" >"$work/out" 2>"$work/err"
     status=$?
     if [ $status -eq 2 ] && [ ! -s "$work/out" ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
-       grep -q "cannot write $work/figures/$file: Is a directory" "$work/err" &&
+       grep -qF "cannot write $work/figures/$file: it is a folder, not a file: move it away or give --csv another folder" "$work/err" &&
        [ "$(ls "$work/figures")" = "$file" ]; then pass
     else flunk "$program --csv with $file unwritable: exit $status, no table, no file"; fi
 done
