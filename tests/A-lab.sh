@@ -300,7 +300,20 @@ usage "--epochs applies to --data only" --function booth --epochs 2
 usage "--order applies to --data only" --function booth --order shuffle
 usage "--no-bias applies to --data only" --function booth --no-bias
 usage "--plot: 'x.pdf' must end in .svg or .png" --function booth --plot x.pdf
-usage "--plot: cannot write $work/no/such/x.svg" --function booth --plot "$work/no/such/x.svg"
+# --plot refuses a place it cannot write as --csv does (the toolkit's
+# output_check_writable): the missing folder named, with what to do.
+usage "--plot: cannot write $work/no/such/x.svg: there is no folder $work/no/such: create it first (mkdir -p $work/no/such)" \
+    --function booth --plot "$work/no/such/x.svg"
+usage "--plot: cannot write $corpus/seven-samples.csv/x.svg: $corpus/seven-samples.csv is a file, not a folder: give --plot a file in a folder" \
+    --function booth --plot "$corpus/seven-samples.csv/x.svg"
+mkdir -p "$work/folder.svg"
+usage "--plot: cannot write $work/folder.svg: it is a folder, not a file: give --plot a file name" \
+    --function booth --plot "$work/folder.svg"
+locked=$(unwritable_folder)
+if [ -n "$locked" ]; then
+    usage "give --plot a file you can write to" --function booth --plot "$locked/x.svg"
+    usage "give --csv a folder you can write to" --csv "$locked"
+fi
 
 # PyTorch's checks and flags the optimizer does not take.
 usage "invalid learning rate" --function booth --lr -0.1
