@@ -263,6 +263,12 @@ mpi_cases() {
     done
     refused "--output in no folder" output.none 2 "$BUILD/descent-mpi" --data "$three" \
         --output "$data/no/such/out.csv"
+    # as --csv and --plot refuse it (the toolkit's output_refused)
+    if [ "$mode" = check ]; then
+        if grep -qF -- "--output: cannot write $data/no/such/out.csv: there is no folder $data/no/such: create it first (mkdir -p $data/no/such)" "$cli_err"
+        then cli_passed=$((cli_passed + 1))
+        else cli_fail "--output in no folder: the folder named, with what to do"; fi
+    fi
     if [ "$mode" = queue ]; then
         mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 --output "$data/output.csv"
     elif mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 \
