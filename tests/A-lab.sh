@@ -344,7 +344,7 @@ usage "--eps: the sgd optimizer does not take it" --function booth --eps 1e-8
 data=$corpus/good/crlf-no-final-newline.csv
 usage "--batch: 0 is outside" --data "$data" --batch 0
 usage "give --steps or --epochs, not both" --data "$data" --steps 3 --epochs 3
-usage "--order: 'random' is neither sequential nor shuffle" --data "$data" --order random
+usage "--order: unknown order 'random' (known: sequential, shuffle, shuffle:SEED)" --data "$data" --order random
 usage "seed 'abc' is not a whole number" --data "$data" --order shuffle:abc
 usage "seed '-1' is not a whole number" --data "$data" --order shuffle:-1
 usage "--x0: 2 values given, the objective has 3 parameters (w1..wd, then b)" --data "$data" --x0 1,2
@@ -689,11 +689,11 @@ usage "--milestones: 2.5 is not a step number" \
     --function booth --scheduler multisteplr --milestones 2.5
 usage "pct_start must be in [0, 1]" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --pct-start 1.5
-usage "--anneal-strategy: 'cosine' is neither cos nor linear" \
+usage "--anneal-strategy: unknown strategy 'cosine' (known: cos, linear)" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --anneal-strategy cosine
 usage "--scheduler-every epoch applies to --data only" \
     --function booth --scheduler steplr --step-size 2 --scheduler-every epoch
-usage "--scheduler-every: 'batch' is neither update nor epoch" \
+usage "--scheduler-every: unknown choice 'batch' (known: update, epoch)" \
     --data chapters/A-lab/three-samples.csv --scheduler steplr --step-size 2 --scheduler-every batch
 usage "--scheduler: does not apply with --line-search" \
     --function booth --line-search armijo --scheduler steplr --step-size 2

@@ -89,8 +89,8 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         int named = scheduler_from_text(name);
         struct scheduler_settings given = *s;
         if (named < 0)
-            fail(EXIT_USAGE, "--scheduler: unknown scheduler '%s' (known: steplr, "
-                 "multisteplr, exponentiallr, cosineannealinglr, linearlr, onecyclelr)", name);
+            unknown_choice(flag, "scheduler", name, "steplr, multisteplr, exponentiallr, "
+                           "cosineannealinglr, linearlr, onecyclelr");
         /* PyTorch's defaults for this one, keeping the arguments read so far */
         *s = scheduler_defaults((enum scheduler_name)named);
         o->scheduler_on = true;
@@ -153,7 +153,7 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         else if (strcmp(text, "linear") == 0)
             s->anneal_linear = true;
         else
-            fail(EXIT_USAGE, "--anneal-strategy: '%s' is neither cos nor linear", text);
+            unknown_choice(flag, "strategy", text, "cos, linear");
         break;
     case DIV_FACTOR: s->div_factor = parse_number(flag, text); break;
     case FINAL_DIV_FACTOR: s->final_div_factor = parse_number(flag, text); break;
@@ -165,7 +165,7 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         else if (strcmp(text, "epoch") == 0)
             o->every_epoch = true;
         else
-            fail(EXIT_USAGE, "--scheduler-every: '%s' is neither update nor epoch", text);
+            unknown_choice(flag, "choice", text, "update, epoch");
         break;
     default: break;
     }

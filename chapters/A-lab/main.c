@@ -284,8 +284,7 @@ static struct settings parse(int argc, char **argv)
             else if (strncmp(order, "shuffle:", 8) == 0)
                 s.shuffle = true, s.seed = parse_seed(order + 8);
             else
-                fail(EXIT_USAGE, "--order: '%s' is neither sequential nor shuffle[:SEED]",
-                     order);
+                unknown_choice(flag, "order", order, "sequential, shuffle, shuffle:SEED");
         } else if (strcmp(flag, "--no-bias") == 0) {
             s.no_bias = true;
         } else if (strcmp(flag, "--standardize") == 0) {
@@ -621,8 +620,7 @@ int main(int argc, char **argv)
     if (kind == NULL) {
         char names[128];
         optimizer_kind_list(names, sizeof names);
-        fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (known: %s)", s.optimizer_name,
-             names);
+        unknown_choice("--optimizer", "optimizer", s.optimizer_name, names);
     }
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {
