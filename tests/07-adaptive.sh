@@ -18,6 +18,8 @@ expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --optimizer adagrad --eps 0 -
 expect_exit 3 "eps 0 and a gradient whose square underflows" "$ch07" --optimizer rmsprop --eps 0 --function quadratic:1e-300,1 --x0 1,1
 expect_exit 0 "Adadelta with eps 0 never moves" "$ch07" --optimizer adadelta --eps 0
 expect_usage_error "an optimizer of chapter 8" "$ch07" --optimizer adam
+expect_says 2 "--optimizer: unknown optimizer 'adam' (known: sgd, adagrad, rmsprop, adadelta; build/descent runs every optimizer)" \
+    "an optimizer of chapter 8: the lab's wording, and where to run it" "$ch07" --optimizer adam
 expect_usage_error "unknown flag" "$ch07" --eta 0.1
 expect_usage_error "the old name of --optimizer" "$ch07" --method adagrad
 expect_usage_error "the old name of --function" "$ch07" --curvature 1,100

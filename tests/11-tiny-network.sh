@@ -134,6 +134,15 @@ expect_usage_error "lab: --init-seed with linear" "$lab" --data "$cancer" --init
 expect_usage_error "lab: no hidden units" "$lab" --data "$digits" --model mlp:0
 expect_usage_error "lab: an unknown activation" "$lab" --data "$digits" --model mlp:4:gelu
 expect_usage_error "lab: an unknown --columns" "$lab" --data "$digits" --columns some
+# every name that is not one of a flag's choices, in the one wording (unknown_choice)
+expect_says 2 "--model: unknown activation 'gelu' (known: tanh, relu, sigmoid)" \
+    "lab: an unknown activation, its choices listed" "$lab" --data "$digits" --model mlp:4:gelu
+expect_says 2 "--columns: unknown choice 'some' (known: all, loss)" \
+    "lab: an unknown --columns, its choices listed" "$lab" --data "$digits" --columns some
+expect_says 2 "--model: unknown model 'mlp' (known: linear, logistic, mlp:H[:ACT])" \
+    "lab: an unknown model, its choices listed" "$lab" --data "$digits" --model mlp
+expect_says 2 "--loss: unknown loss 'bce' (known: mse, cross-entropy)" \
+    "lab: an unknown --loss, its choices listed" "$lab" --data "$digits" --model mlp:4 --loss bce
 expect_usage_error "lab: --line-search with an mlp" \
     "$lab" --data "$digits" --model mlp:4 --line-search armijo
 expect_usage_error "lab: --x0 of the wrong length" "$lab" --data "$cancer" --model logistic --x0 1,2

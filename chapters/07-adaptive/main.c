@@ -80,8 +80,8 @@ static const struct optimizer_kind *method_named(const char *name)
     for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
         if (strcmp(name, methods[m].name) == 0)
             return methods[m].kind;
-    fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (chapter 7 runs sgd, adagrad, "
-         "rmsprop, adadelta; the lab runs them all)", name);
+    unknown_choice("--optimizer", "optimizer", name,
+                   "sgd, adagrad, rmsprop, adadelta; build/descent runs every optimizer");
 }
 
 /* Which flag needs which kind, for a clear message instead of a silent no-op. */
