@@ -16,6 +16,8 @@ expect_says 2 "--example: unknown example 'everything' (known: seed-loop, by-han
 expect_usage_error "missing value" "$ch11" --example
 expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch11" --values --example by-hand
 expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
 # The shared runs (experiments.h): their parts need a folder; a file that
