@@ -38,4 +38,6 @@ expect_usage_error "example 2 takes no --lr" "$ch01" --example 2 --lr 0.2
 expect_usage_error "example 2 takes no --x0" "$ch01" --x0 1 --example 2
 expect_exit 0 "the prose's numbers" "$ch01" --values
 expect_usage_error "--values with another flag" "$ch01" --values --csv /tmp
+expect_says 2 "--csv does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --csv: the one wording of every program (values_not_with)" "$ch01" --values --csv /tmp
 cli_summary ch01

@@ -29,4 +29,6 @@ expect_usage_error "a run's flag without --lr" "$ch02" --steps 5
 expect_usage_error "--csv with --lr" "$ch02" --lr 0.1 --csv /tmp
 expect_exit 0 "the prose's numbers" "$ch02" --values
 expect_usage_error "--values with another flag" "$ch02" --values --csv /tmp
+expect_says 2 "--csv does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --csv: the one wording of every program (values_not_with)" "$ch02" --values --csv /tmp
 cli_summary ch02

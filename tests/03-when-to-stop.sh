@@ -17,6 +17,8 @@ expect_usage_error "unknown flag" "$ch03" --lr 0.1
 expect_usage_error "repeated flag" "$ch03" --values --values
 expect_usage_error "--values with --csv, as ch01, ch02, ch04 and ch05 refuse" "$ch03" --values --csv /tmp
 expect_usage_error "--csv with --values" "$ch03" --csv /tmp --values
+expect_says 2 "--csv does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --csv: the one wording of every program (values_not_with)" "$ch03" --csv /tmp --values
 expect_usage_error "missing folder" "$ch03" --csv
 expect_usage_error "unwritable csv folder" "$ch03" --csv /nonexistent/folder
 

@@ -93,6 +93,11 @@ expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
 
 expect 2 "--values goes alone" --values --example bgd
+check "--values beside --example: the one wording of every program" grep -qxF \
+    "ch04: --example does not go with --values, which prints only the numbers the chapter quotes" "$err"
+expect 2 "--values with --write-data" --values --write-data /tmp/unused.csv
+check "--values beside --write-data: the same words" grep -qxF \
+    "ch04: --write-data does not go with --values, which prints only the numbers the chapter quotes" "$err"
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "--values twice" --values --values
 

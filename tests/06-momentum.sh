@@ -9,6 +9,8 @@ expect_exit 0 "the worked example alone" "$ch06" --example by-hand
 expect_exit 0 "the rates alone" "$ch06" --example rates
 expect_exit 0 "the numbers the prose quotes" "$ch06" --values
 expect_usage_error "--values with another flag" "$ch06" --values --lr 0.01
+expect_says 2 "--lr does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --lr: the one wording of every program (values_not_with)" "$ch06" --values --lr 0.01
 expect_exit 0 "a setting of your own" "$ch06" --lr 0.01 --momentum 0.9
 expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov --function quadratic:1,50
 expect_exit 0 "dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.5

@@ -6,6 +6,8 @@ expect_exit 0 "the comparison" "$ch07"
 expect_exit 0 "help" "$ch07" --help
 expect_exit 0 "the numbers the text quotes" "$ch07" --values
 expect_usage_error "--values with another flag" "$ch07" --values --steps 3
+expect_says 2 "--steps does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --steps: the one wording of every program (values_not_with)" "$ch07" --values --steps 3
 expect_help "$ch07"
 expect_output_lost "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5

@@ -9,6 +9,8 @@ expect_help "$ch08"
 expect_output_lost "$ch08"
 expect_exit 0 "the numbers the text quotes" "$ch08" --values
 expect_usage_error "--values with another flag" "$ch08" --values --example race
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch08" --values --example race
 expect_exit 0 "every worked example" "$ch08"
 expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus

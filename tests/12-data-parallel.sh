@@ -301,6 +301,10 @@ expect_says 2 "--example: unknown example 'adam' (known: order, projection, larg
     "unknown example: the wording of every program" "$ch12" --example adam
 expect_usage_error "example twice" "$ch12" --example order --example order
 expect_usage_error "values with an example" "$ch12" --values --example order
+expect_says 2 "--csv does not go with --example: give one of them" \
+    "--csv beside --example" "$ch12" --example order --csv /tmp
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch12" --values --example order
 expect_usage_error "unwritable csv folder" "$ch12" --csv /nonexistent/dir
 
 if [ -n "$have_mpi" ]; then

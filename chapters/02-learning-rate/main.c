@@ -243,8 +243,7 @@ int main(int argc, char **argv)
             help_or_unknown_flag(flag, usage);
     }
     if (values) {
-        if (argc != 2)
-            fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        values_alone(&given);
         print_values();
         return 0;
     }

@@ -74,11 +74,7 @@ static void refuse_unused(const struct settings *s, const struct flags_given *gi
     static const char *const three_samples[] = {"--lr", "--steps", "--every", "--order", NULL};
     static const char *const order[] = {"--order", NULL}, *const every[] = {"--every", NULL};
     const char *example = s->example ? s->example : "";
-    if (s->values && s->data_file)
-        fail(EXIT_USAGE, "--values does not go with --write-data: give it alone");
-    if (s->values)
-        refuse_flags(given, all, "does not go with --values, which prints the numbers the "
-                     "chapter quotes and stops");
+    values_alone(given);
     if (s->data_file)
         refuse_flags(given, all, "does not go with --write-data, which writes the data set "
                      "and stops");

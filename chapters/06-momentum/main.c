@@ -104,8 +104,7 @@ static struct settings parse(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (s.values && argc != 2)
-        fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+    values_alone(&given);
     if (!s.custom)
         refuse_flags(&given, tuning, "describes a setting of your own: give --lr too");
     else

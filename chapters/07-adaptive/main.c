@@ -158,13 +158,12 @@ static struct settings parse(int argc, char **argv)
             s.trace = true;
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0) {
-            if (argc != 2)
-                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        else if (strcmp(flag, "--values") == 0)
             s.values = true;
-        } else
+        else
             help_or_unknown_flag(flag, usage);
     }
+    values_alone(&flags);
     if (s.trace && s.kind == NULL)
         fail(EXIT_USAGE, "--trace: needs an --optimizer");
     if (s.csv_dir && s.kind != NULL)
