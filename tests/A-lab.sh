@@ -285,6 +285,7 @@ if [ "$(wc -c <"$work/err")" -lt 300 ] && grep -qF "a…aaaa" "$work/err" &&
 else flunk "--optimizer with 100000 letters: a short line, cut with …, the known names kept"; fi
 usage "--every: 0 is outside" --function booth --every 0
 usage "--x0: 1 value given, the objective has 2 parameters" --function booth --x0 1
+usage "--x0: 2 values given, the objective has 1 parameter" --function x2sinx --x0 1,2
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
 usage "--x0: the loss at the start overflows (inf)" --function booth --x0 1e300,1
 usage "the loss at the start overflows (inf): the function's parameters are too large" --function rosenbrock:1e200,100

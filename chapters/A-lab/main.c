@@ -376,8 +376,9 @@ static double *start_point(const struct settings *s, const struct objective *obj
     double *theta;
     double loss;
     if (s->x0_count != 0 && s->x0_count != dim)
-        fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %zu parameters%s",
-             s->x0_count, s->x0_count == 1 ? "" : "s", dim, objective->network ? " (in model.parameters() order)"
+        fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %zu parameter%s%s",
+             s->x0_count, s->x0_count == 1 ? "" : "s", dim, dim == 1 ? "" : "s",
+             objective->network ? " (in model.parameters() order)"
                                : objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
     theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
     for (size_t i = 0; i < dim; i++)
