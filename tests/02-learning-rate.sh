@@ -12,6 +12,8 @@ expect_exit 3 "huge steps diverge at once" "$ch02" --function booth --lr 1000 --
 expect_usage_error "unknown function" "$ch02" --lr 0.1 --function parabola
 expect_usage_error "bad function parameters" "$ch02" --lr 0.1 --function rosenbrock:1
 expect_usage_error "wrong start dimension" "$ch02" --lr 0.1 --x0 1,2
+expect_says 2 "--x0: 2 values given, the objective has 1 parameter" \
+    "wrong start dimension: the lab's words" "$ch02" --lr 0.1 --x0 1,2
 expect_usage_error "malformed start" "$ch02" --lr 0.1 --x0 1,,2
 # a function whose own start overflows blames --function, not the --x0 not given
 expect_usage_error "overflowing constants" "$ch02" --lr 0.001 --function rosenbrock:1e200,100

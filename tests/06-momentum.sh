@@ -25,6 +25,8 @@ expect_usage_error "momentum 1" "$ch06" --lr 0.01 --momentum 1
 expect_usage_error "momentum without lr" "$ch06" --momentum 0.9
 expect_usage_error "Nesterov without momentum" "$ch06" --lr 0.01 --nesterov
 expect_usage_error "Nesterov with dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.1 --nesterov
+expect_says 2 "--nesterov needs --momentum above 0 and --dampening 0 (PyTorch: Nesterov momentum requires a momentum and zero dampening)" \
+    "Nesterov without momentum: the lab's words (PyTorch's check, A-lab/kinds.c)" "$ch06" --lr 0.01 --nesterov
 expect_usage_error "one curvature" "$ch06" --lr 0.01 --function quadratic:1
 expect_usage_error "not a quadratic" "$ch06" --lr 0.01 --function rosenbrock
 expect_usage_error "the old name of --function" "$ch06" --lr 0.01 --curvatures 1,50

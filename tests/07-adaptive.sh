@@ -14,6 +14,13 @@ expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
 expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace
 expect_exit 0 "other curvatures and start" "$ch07" --function quadratic:4,0.5 --x0 -2,3
+# the lab's words for a start of the wrong length, ch06's for a curvature
+expect_says 2 "--x0: 3 values given, the objective has 2 parameters" \
+    "a start of three coordinates" "$ch07" --optimizer sgd --x0 1,2,3
+expect_says 2 "--x0: 1 value given, the objective has 2 parameters" \
+    "a start of one coordinate" "$ch07" --optimizer sgd --x0 1
+expect_says 2 "--function: curvatures must lie in (0, 1e6], not 'quadratic:0,1'" \
+    "a curvature of 0, in chapter 6's words" "$ch07" --function quadratic:0,1
 expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --optimizer adagrad --lr 1 --eps 0 --steps 3
 expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --optimizer sgd --lr 0.05 --steps 100000
 expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --optimizer adagrad --eps 0 --x0 0,1
@@ -29,6 +36,8 @@ expect_usage_error "the old name of sgd" "$ch07" --optimizer gd
 expect_usage_error "not a quadratic" "$ch07" --function booth
 expect_usage_error "a repeated flag" "$ch07" --optimizer rmsprop --lr 0.1 --lr 0.01
 expect_usage_error "a repeated switch" "$ch07" --optimizer rmsprop --centered --centered
+expect_says 2 "--alpha: the adagrad optimizer does not take it (try --help)" \
+    "a hyper-parameter the optimizer does not take: the lab's words" "$ch07" --optimizer adagrad --alpha 0.9
 expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
 expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad --rho 0.9
 expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9

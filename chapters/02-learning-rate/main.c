@@ -119,7 +119,8 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     double x[FUNCTION_MAX_DIM];
     struct gd_run run;
     if (x0_count != 0 && x0_count != f.dim)
-        fail(EXIT_USAGE, "--x0: %s needs %zu coordinates, not %zu", f.name, f.dim, x0_count);
+        fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %zu parameter%s", x0_count,
+             x0_count == 1 ? "" : "s", f.dim, f.dim == 1 ? "" : "s");
     for (size_t i = 0; i < f.dim; i++)
         x[i] = x0_count ? x0[i] : f.start[i];
     if (!row_is_finite(f.value(&f, x), x, f.dim)) {

@@ -20,6 +20,7 @@
 #include "06-momentum/example.h"
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
+#include "A-lab/kinds.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -110,8 +111,11 @@ static struct settings parse(int argc, char **argv)
     else
         refuse_flags(&given, parts, "prints the chapter's own runs: leave it out with --lr, "
                      "which measures a setting of your own");
-    if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
-        fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
+    {
+        char refused[256];      /* PyTorch's checks, in the lab's words: --nesterov's */
+        if (!hyper_is_valid(&sgd_kind, &s.hyper, refused, sizeof refused))
+            fail(EXIT_USAGE, "%s", refused);
+    }
     if (!s.example && !s.rates && !s.custom && !s.values)
         s.example = s.rates = true;
     return s;

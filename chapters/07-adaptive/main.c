@@ -84,11 +84,13 @@ static const struct optimizer_kind *method_named(const char *name)
                    "sgd, adagrad, rmsprop, adadelta; build/descent runs every optimizer");
 }
 
-/* Which flag needs which kind, for a clear message instead of a silent no-op. */
+/* Which flag needs which kind, for a clear message instead of a silent no-op
+ * (in the lab's words; s->kind is set: hyper-parameters need one). */
 static void require(const struct settings *s, unsigned flag, const char *name)
 {
-    if (s->kind == NULL || !(s->kind->takes & flag))
-        fail(EXIT_USAGE, "%s: only for an --optimizer that takes it (try --help)", name);
+    if (!(s->kind->takes & flag))
+        fail(EXIT_USAGE, "%s: the %s optimizer does not take it (try --help)", name,
+             s->kind->name);
 }
 
 /* A hyper-parameter's value; adding 0.0 turns "-0" into 0, which prints as 0. */
@@ -141,16 +143,20 @@ static struct settings parse(int argc, char **argv)
             for (int c = 0; c < DIM; c++) {
                 s.curvature[c] = f.param[c];
                 if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
-                    fail(EXIT_USAGE, "--function: '%s': each curvature must lie in (0, 1e6]", text);
+                    fail(EXIT_USAGE, "--function: curvatures must lie in (0, 1e6], not '%s'",
+                         text);
             }
         } else if (strcmp(flag, "--x0") == 0) {
-            const char *text = flag_value(argc, argv, &i);
-            if (parse_number_list(flag, text, s.x0, DIM) != DIM)
-                fail(EXIT_USAGE, "--x0: give two coordinates, as in 1,1");
+            double x0[FUNCTION_MAX_DIM];      /* room to count a wrong length */
+            size_t count = parse_number_list(flag, flag_value(argc, argv, &i), x0,
+                                             FUNCTION_MAX_DIM);
+            if (count != DIM)                 /* the lab's words */
+                fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %d parameters",
+                     count, count == 1 ? "" : "s", DIM);
             for (int c = 0; c < DIM; c++) {
-                if (fabs(s.x0[c]) > 1e6)
-                    fail(EXIT_USAGE, "--x0: '%s': keep each within [-1e6, 1e6]", text);
-                s.x0[c] += 0.0;                   /* -0 prints as 0 */
+                if (fabs(x0[c]) > 1e6)
+                    fail(EXIT_USAGE, "--x0: %g is outside [%g, %g]", x0[c], -1e6, 1e6);
+                s.x0[c] = x0[c] + 0.0;            /* -0 prints as 0 */
             }
         } else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
