@@ -7,6 +7,8 @@ expect_help "$ch01"
 expect_output_lost "$ch01"
 expect_exit 0 "a bouncing rate" "$ch01" --lr 1 --steps 6
 expect_exit 3 "a diverging rate stops before inf" "$ch01" --lr 10 --steps 1000
+expect_says 3 "ch01: diverged at step 120: f(x) overflowed" \
+    "a divergence: the step named as every program names it" "$ch01" --lr 10 --steps 1000
 expect_usage_error "unknown flag" "$ch01" --speed 3
 expect_usage_error "missing value" "$ch01" --lr
 expect_usage_error "not a number" "$ch01" --lr fast

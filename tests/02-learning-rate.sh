@@ -8,6 +8,8 @@ expect_output_lost "$ch02"
 expect_exit 0 "one run" "$ch02" --lr 0.05 --steps 50 --every 10
 expect_exit 0 "a 2-D function" "$ch02" --lr 0.001 --function rosenbrock --steps 100 --every 50
 expect_exit 3 "divergence ends with the finite rows" "$ch02" --function quadratic:1,10 --lr 0.21 --steps 10000
+expect_says 3 "ch02: diverged at step 3712: f or x overflowed" \
+    "a divergence: the step named as every program names it" "$ch02" --function quadratic:1,10 --lr 0.21 --steps 10000
 expect_exit 3 "huge steps diverge at once" "$ch02" --function booth --lr 1000 --steps 100
 expect_usage_error "unknown function" "$ch02" --lr 0.1 --function parabola
 expect_usage_error "bad function parameters" "$ch02" --lr 0.1 --function rosenbrock:1

@@ -16,6 +16,8 @@ expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov
 expect_exit 0 "dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.5
 expect_exit 0 "past the edge 2 + 2 beta: a rate above 1, measured" "$ch06" --lr 0.05 --momentum 0.9
 expect_exit 3 "far past the edge it overflows, reported" "$ch06" --lr 0.5 --momentum 0.9
+expect_says 3 "; this setting is stable only for --lr below 0.038" \
+    "far past the edge: the edge as a value of the flag" "$ch06" --lr 0.5 --momentum 0.9
 expect_usage_error "too fast to measure" "$ch06" --lr 0.9 --function quadratic:1,1.1
 expect_usage_error "unknown flag" "$ch06" --speed 3
 expect_usage_error "missing value" "$ch06" --lr

@@ -101,8 +101,8 @@ static void one_dimension(const struct settings *s)
         double loss = f.value(&f, &x);
         f.gradient(&f, &grad, &x);
         if (!row_is_finite(loss, &grad, 1))
-            fail(EXIT_DIVERGED, "f(x) overflowed at step %ld (|1 - 2 eta| = %g > 1 makes "
-                 "every step longer): try --lr below 1", k, fabs(1.0 - 2.0 * s->eta));
+            fail(EXIT_DIVERGED, "diverged at step %ld: f(x) overflowed (|1 - 2 eta| = %g > 1 "
+                 "makes every step longer): try --lr below 1", k, fabs(1.0 - 2.0 * s->eta));
         printf("%3ld  %-22.17g  %-22.17g  %-22.17g  %.17g\n", k, x, loss, grad, closed_form);
         gd_step(&x, &grad, 1, s->eta);
         closed_form *= 1.0 - 2.0 * s->eta;

@@ -132,7 +132,7 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     run = gradient_descent(&f, x, eta, 0.0, steps, stdout, every);
     if (run.diverged)
         fail(EXIT_DIVERGED,
-             "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
+             "diverged at step %ld: f or x overflowed (the rows above are the finite ones); "
              "try a smaller --lr (below 2/L, L the largest curvature near the minimum)",
              run.steps + 1);
 }

@@ -233,7 +233,7 @@ static void print_row(const char *label, double mu, double L, const struct hyper
         double edge = h->nesterov ? (2.0 + 2.0 * beta) / (1.0 + 2.0 * beta)
                                   : (2.0 + 2.0 * beta) / (1.0 - h->dampening);
         fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6g > 1; "
-             "this setting is stable only for lr below %g", m.diverged_at, theory.radius,
+             "this setting is stable only for --lr below %g", m.diverged_at, theory.radius,
              edge / largest);
     }
     if (m.underflow)
