@@ -12,6 +12,8 @@ expect_usage_error "--values with another flag" "$ch06" --values --lr 0.01
 expect_says 2 "--lr does not go with --values, which prints only the numbers the chapter quotes" \
     "--values beside --lr: the one wording of every program (values_not_with)" "$ch06" --values --lr 0.01
 expect_exit 0 "a setting of your own" "$ch06" --lr 0.01 --momentum 0.9
+expect_says 2 "--momentum describes a single run: give --lr too" \
+    "a momentum without --lr: ch02's words for a run's flag alone" "$ch06" --momentum 0.9
 expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov --function quadratic:1,50
 expect_exit 0 "dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.5
 expect_exit 0 "past the edge 2 + 2 beta: a rate above 1, measured" "$ch06" --lr 0.05 --momentum 0.9

@@ -54,6 +54,13 @@ expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0
 expect_usage_error "trace without a method" "$ch07" --trace
 expect_usage_error "csv with a method" "$ch07" --optimizer sgd --csv /tmp
+# in ch02's words: a run's flag without the flag that asks for the run, --csv with one
+expect_says 2 "--trace describes a single run: give --optimizer too" \
+    "trace without a method: what to add" "$ch07" --trace
+expect_says 2 "--lr describes a single run: give --optimizer too" \
+    "a hyper-parameter without a method: which, and what to add" "$ch07" --lr 0.1
+expect_says 2 "--csv writes the chapter's figures: use it without --optimizer" \
+    "csv with a method: ch02's words" "$ch07" --optimizer sgd --csv /tmp
 expect_usage_error "csv to an empty path (it would write into /)" "$ch07" --csv ''
 expect_usage_error "csv to a folder that does not exist, before any table" "$ch07" --csv /nonexistent/ch07
 expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --function quadratic:1,300

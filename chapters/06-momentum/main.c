@@ -107,7 +107,7 @@ static struct settings parse(int argc, char **argv)
     }
     values_alone(&given);
     if (!s.custom)
-        refuse_flags(&given, tuning, "describes a setting of your own: give --lr too");
+        refuse_flags(&given, tuning, "describes a single run: give --lr too");
     else
         refuse_flags(&given, parts, "prints the chapter's own runs: leave it out with --lr, "
                      "which measures a setting of your own");

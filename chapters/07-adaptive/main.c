@@ -109,6 +109,8 @@ static struct settings parse(int argc, char **argv)
 {
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
     struct hyper given = {0};
+    static const char *const one_run[] = {"--lr", "--alpha", "--rho", "--eps", "--momentum",
+                                          "--centered", "--trace", NULL};
     struct flags_given flags = {0};
     unsigned set = 0;
     for (int i = 1; i < argc; i++) {
@@ -170,13 +172,10 @@ static struct settings parse(int argc, char **argv)
             help_or_unknown_flag(flag, usage);
     }
     values_alone(&flags);
-    if (s.trace && s.kind == NULL)
-        fail(EXIT_USAGE, "--trace: needs an --optimizer");
     if (s.csv_dir && s.kind != NULL)
-        fail(EXIT_USAGE, "--csv: writes the comparison's data; use it without --optimizer");
-    if (s.kind == NULL) {
-        if (set != 0)
-            fail(EXIT_USAGE, "hyper-parameters need an --optimizer (try --help)");
+        fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --optimizer");
+    if (s.kind == NULL) {       /* as ch02 and ch06 refuse a run's flags without --lr */
+        refuse_flags(&flags, one_run, "describes a single run: give --optimizer too");
         return s;
     }
     s.hyper = s.kind->defaults;
