@@ -667,7 +667,7 @@ usage "--scheduler multisteplr needs --milestones" --function booth --scheduler 
 usage "--scheduler onecyclelr needs --max-lr LR" --function booth --scheduler onecyclelr
 usage "--scheduler: unknown scheduler 'cosine'" --function booth --scheduler cosine
 usage "--scheduler given twice" --function booth --scheduler steplr --scheduler steplr
-usage "--lr: has no effect with --scheduler onecyclelr" \
+usage "--lr has no effect with --scheduler onecyclelr" \
     --function booth --momentum 0.9 --lr 0.1 --scheduler onecyclelr --max-lr 0.1
 usage "the run steps the scheduler 10 times, past --total-steps 5 (PyTorch raises at step 6)" \
     --function booth --steps 10 --scheduler onecyclelr --max-lr 0.1 --total-steps 5
@@ -679,7 +679,7 @@ usage "--scheduler onecyclelr: the run never steps the scheduler (it ends before
     --max-lr 0.1 --scheduler-every epoch
 usage "cycle_momentum needs an optimizer with momentum or betas (PyTorch's constructor refuses it)" \
     --function booth --optimizer adagrad --scheduler onecyclelr --max-lr 0.1
-usage "--base-momentum: has no effect with --no-cycle-momentum" \
+usage "--base-momentum has no effect with --no-cycle-momentum: drop one of them" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --no-cycle-momentum --base-momentum 0.8
 usage "start_factor must be in (0, 1]" --function booth --scheduler linearlr --start-factor 0
 usage "T_max must be a whole number of at least 1" \
@@ -696,9 +696,9 @@ usage "--scheduler-every epoch applies to --data only" \
     --function booth --scheduler steplr --step-size 2 --scheduler-every epoch
 usage "--scheduler-every: unknown choice 'batch' (known: update, epoch)" \
     --data chapters/A-lab/three-samples.csv --scheduler steplr --step-size 2 --scheduler-every batch
-usage "--scheduler: does not apply with --line-search" \
+usage "--scheduler does not apply with --line-search" \
     --function booth --line-search armijo --scheduler steplr --step-size 2
-usage "--clip-grad-norm: does not apply with --line-search" \
+usage "--clip-grad-norm does not apply with --line-search" \
     --function booth --line-search armijo --clip-grad-norm 1
 usage "--clip-grad-norm" --function booth --clip-grad-norm 0
 usage "--clip-grad-value" --function booth --clip-grad-value -1
