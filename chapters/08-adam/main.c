@@ -94,7 +94,7 @@ static struct settings parse(int argc, char **argv)
     }
     values_alone(&given);
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
-        fail(EXIT_USAGE, "--function only goes with --example race");
+        fail(EXIT_USAGE, "--function applies to --example race only: give it too");
     return s;
 }
 
