@@ -223,6 +223,15 @@ mpi_cases() {
     # Errors: one line from rank 0 alone, exit 2, no CSV.
     refused "ch12-mpi: local SGD without K" no-k 2 "$BUILD/ch12-mpi" --local-sgd
     refused "ch12-mpi: K = 0" k0 2 "$BUILD/ch12-mpi" --local-sgd 0
+    refused "ch12-mpi: an unknown flag" unknown-flag 2 "$BUILD/ch12-mpi" --lr
+    if [ "$mode" = check ] && ! grep -qxF "ch12-mpi: unknown flag '--lr' (try --help)" "$cli_err"
+    then cli_fail "ch12-mpi: an unknown flag, in every program's words"
+    elif [ "$mode" = check ]; then cli_passed=$((cli_passed + 1)); fi
+    if [ "$mode" = queue ]; then mpi_run help 1 "$BUILD/ch12-mpi" --help
+    elif mpi_run help 1 "$BUILD/ch12-mpi" --help >"$cli_out" 2>"$cli_err" &&
+         grep -q -- '--local-sgd K' "$cli_out" && grep -qF 'Exit status: 0 the run finished' "$cli_out"
+    then cli_passed=$((cli_passed + 1))
+    else cli_fail "ch12-mpi --help: its flags and the exit statuses, exit 0"; fi
     refused "a function (nothing to share)" function 3 "$BUILD/descent-mpi" --function rosenbrock
     refused "a network model (its gradient is not shared)" mlp 2 "$BUILD/descent-mpi" \
         --data "$three" --model mlp:4
