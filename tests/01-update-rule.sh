@@ -20,6 +20,8 @@ expect_usage_error "steps past a long" "$ch01" --steps 99999999999999999999
 if grep -q -e "--steps: 99999999999999999999 is too large: it must be in \\[1, 1000\\]$" "$cli_err"
 then cli_passed=$((cli_passed + 1)); else cli_fail "steps past a long: say too large, not 'not a whole number'"; fi
 expect_usage_error "fractional steps" "$ch01" --steps 2.5
+expect_says 2 "--steps: '2.5' is not a whole number (write digits only, e.g. 100)" \
+    "fractional steps: what to write, as for any other text that is not a whole number" "$ch01" --steps 2.5
 expect_says 2 "--steps: ' 5' is not a whole number (write digits only, e.g. 100)" "a space before the steps: digits asked for" "$ch01" --steps ' 5'
 expect_not_says 2 "0.5" "a whole-number flag never suggests a fraction" "$ch01" --steps ' 5'
 expect_says 0 "" "steps written with an exponent" "$ch01" --steps 1e2

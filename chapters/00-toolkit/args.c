@@ -453,7 +453,8 @@ long parse_whole(const char *flag, const char *text, long low, long high)
             fail(EXIT_USAGE, "%s: %s is too %s: it must be in [%ld, %ld]", flag, text,
                  negative ? "small" : "large", low, high);
         if (exact != floor(exact))
-            fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
+            fail(EXIT_USAGE, "%s: '%s' is not a whole number (write digits only, e.g. 100)",
+                 flag, text);
         if (!(exact >= (double)low && exact <= (double)high))
             fail(EXIT_USAGE, "%s: %s is outside [%ld, %ld]", flag, text, low, high);
         if (fabs(exact) > 9007199254740992.0)
