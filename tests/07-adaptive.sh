@@ -41,6 +41,8 @@ expect_says 2 "--alpha: the adagrad optimizer does not take it (try --help)" \
 expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
 expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad --rho 0.9
 expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
+expect_says 2 "--momentum applies to --optimizer rmsprop only here (chapter 6 has SGD's)" \
+    "momentum outside RMSProp: 'applies to ... only', as the lab words it" "$ch07" --optimizer sgd --momentum 0.9
 expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
 expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
 expect_says 2 "--alpha: 1 is outside [0, 1)" "alpha of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --alpha 1

@@ -188,7 +188,8 @@ static struct settings parse(int argc, char **argv)
     if (set & TAKES_CENTERED) { require(&s, TAKES_CENTERED, "--centered"); s.hyper.centered = true; }
     if (set & TAKES_MOMENTUM) {
         if (s.kind != &rmsprop_kind)
-            fail(EXIT_USAGE, "--momentum: only for --optimizer rmsprop here (chapter 6 has SGD's)");
+            fail(EXIT_USAGE, "--momentum applies to --optimizer rmsprop only here (chapter 6 has "
+                 "SGD's)");
         s.hyper.momentum = given.momentum;
     }
     return s;
