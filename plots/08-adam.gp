@@ -45,6 +45,12 @@ name_of(i) = (i == 1 ? 'SGD' : i == 2 ? 'SGD, momentum 0.9' : i == 3 ? 'SGD, Nes
 rate_of(i) = (t_ = value('title_'.word(racers, i)), t_[strstrt(t_, ', lr ') + 5:])
 legend_of(i) = name_of(i).', η = '.rate_of(i)
 
+# An integer as Unicode superscript digits (enhanced text's ^{} swallows
+# the space after it).
+superscript_digit(d) = word('⁰ ¹ ² ³ ⁴ ⁵ ⁶ ⁷ ⁸ ⁹', d + 1)
+superscript(n) = (n < 0 ? '⁻'.superscript(-n) : n < 10 ? superscript_digit(int(n)) \
+                  : superscript(int(n) / 10).superscript_digit(int(n) % 10))
+
 rosenbrock(x, y) = (1 - x)**2 + 100 * (y - x**2)**2
 beale(x, y) = (1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2
 saddle(x, y) = x**2 + (y**2 - 1)**2 / 4
@@ -117,17 +123,59 @@ do for [surface in 'rosenbrock beale saddle'] {
     set key autotitle columnheader
     set autoscale
 
+    # The loss: the three surfaces share one axis, down to 1e-35, below the
+    # lowest loss of every run but one.  A loss that leaves it (below 1e-35,
+    # or 0 exactly, which no log axis can draw) is found in the data: each
+    # run's steps at 0 are marked ▼ on the bottom edge, and a label names
+    # the run, when it is below the axis and how low it goes
+    # (tests/08-adam.sh asserts which runs leave, on these files).
     set output out.'/race_'.surface.'_loss.svg'
     set title 'Loss against step on '.shown.', '.at_lr
     set xlabel 'step'
     set ylabel 'f(x)'
-    set key outside right top
+    floor = 1e-35
+    top = 1
+    do for [i = 1:6] {
+        stats [*:*][*:*] data.'/race_'.surface.'_'.word(racers, i).'.csv' using 'loss' name 'L' nooutput
+        top = (L_max > top) ? L_max : top
+    }
     set xrange [0:2000]
-    set yrange [1e-20:*]
+    set yrange [floor:10**ceil(log10(top))]
     @logloss
     unset mytics                   # minor tics of 5-decade steps blot the axis
+    set bmargin 7                  # the key under the axes: the panel keeps its width
+    set key at screen 0.5, screen 0.02 center bottom maxrows 3
+    left = 0
+    do for [i = 1:6] {
+        file = data.'/race_'.surface.'_'.word(racers, i).'.csv'
+        stats [*:*][*:*] file using (column('loss') == 0 ? 1 : 0) name 'Z' nooutput
+        stats [*:*][*:*] file using (column('loss') > 0 && column('loss') < floor ? 1 : 0) name 'B' nooutput
+        zeros = Z_sum; below = B_sum
+        if (zeros + below > 0) {
+            stats [*:*][*:*] file using ((column('loss') < floor) ? column('step') : NaN) name 'S' nooutput
+            stats [*:*][*:*] file using ((column('loss') > 0) ? column('loss') : NaN) name 'P' nooutput
+            exponent = floor(log10(P_min))
+            if (below > 0) {
+                label_text = name_of(i).': below 10'.superscript(log10(floor)).sprintf(' at %d steps between %d and %d, as low as %.0f·10', \
+                    zeros + below, S_min, S_max, 10**(log10(P_min) - exponent)).superscript(exponent)
+                if (zeros > 0) { label_text = label_text.sprintf(', and 0 exactly (▼) at %d of them', zeros) }
+            } else {
+                label_text = name_of(i).sprintf(': 0 exactly (▼) at %d steps between %d and %d', zeros, S_min, S_max)
+            }
+            left = left + 1
+            set label (10 + left) label_text at graph 0, graph (1.03 + 0.07 * (left - 1)) left front \
+                textcolor ls style_of(i) font ',11'
+        }
+    }
+    if (left > 0) { set tmargin 2.5 + 1.5 * left }   # the labels go between the title and the axes
     plot for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
-             using 'step':'loss' with lines ls style_of(i) title legend_of(i)
+             using 'step':'loss' with lines ls style_of(i) title legend_of(i), \
+         for [i = 1:6] data.'/race_'.surface.'_'.word(racers, i).'.csv' \
+             using 'step':(column('loss') == 0 ? floor : 1/0) with points ls style_of(i) pt 11 ps 0.8 notitle
+    do for [j = 1:left] { unset label (10 + j) }
+    set bmargin
+    set tmargin
+    set key maxrows auto
     unset logscale y
     set format y '%g'
     set autoscale

@@ -60,7 +60,11 @@ set autoscale y
 set yrange [1e-6:1e10]
 @logloss
 set key inside top right
-plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 title 'constant 0.5 (overflows at update 6)', \
+# the update that overflows, read from the data: the one after its last row
+# with a value (build/ch09 leaves the overflowed rows empty)
+stats [*:*][*:*] data.'/warmup.csv' using 'k':'constant_05' name 'finite' nooutput
+plot data.'/warmup.csv' using 'k':'constant_05' with linespoints ls 4 \
+         title sprintf('constant 0.5 (overflows at update %d)', finite_max_x + 1), \
      '' using 'k':'constant_02' with lines ls 1 title 'constant 0.2', \
      '' using 'k':'warmup_05' with lines ls 3 title '0.5 after LinearLR warm-up (1/3, 5)'
 

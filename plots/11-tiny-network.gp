@@ -22,11 +22,14 @@ do for [task in 'cancer digits'] {
     set xlabel 'epoch'
     set ylabel 'mean cross-entropy loss'
     @logloss
-    set key top right
+    set bmargin 7              # the key under the axes: inside, it hid a rise of Adam's
+    set key at screen 0.5, screen 0.02 center bottom maxrows 3
     plot for [i=1:3] data.'/'.task.'_'.word(optimizers, i).'.csv' using 'epoch':'train_loss' \
             with lines ls style_of(i) title name_of(i).' (training set)', \
          for [i=1:3] data.'/'.task.'_'.word(optimizers, i).'.csv' using 'epoch':'test_loss' \
             with lines ls style_of(i) dt 2 title name_of(i).' (test set)'
+    set bmargin
+    set key inside top right maxrows auto
     unset logscale y
     set format y '%g'
 }

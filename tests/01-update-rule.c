@@ -99,9 +99,13 @@ START_TEST(example_2_two_steps_by_hand)
     ck_assert(close_to(x[0], 1 - 0.15, TOLERANCE) && close_to(x[0], 0.85, TOLERANCE));
     ck_assert(close_to(x[1], 1 - 1.5, TOLERANCE) && close_to(x[1], -0.5, TOLERANCE));
     ck_assert(close_to(1 - x[1], 10 * 0.15, TOLERANCE) && close_to(1 - x[1], 1.5, TOLERANCE));
+    const double steep = x[1];
     gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
     ck_assert_double_eq_tol(x[0], 289.0 / 400, TOLERANCE);
     ck_assert_double_eq_tol(x[1], 1.0 / 4, TOLERANCE);
+    /* "the steep coordinate flips sign at every step and halves" */
+    ck_assert_double_eq_tol(fabs(x[1] / steep), 1.0 / 2, TOLERANCE);
+    ck_assert_double_eq_tol(copysign(1.0, x[1]), -copysign(1.0, steep), TOLERANCE);
 }
 END_TEST
 
@@ -293,6 +297,21 @@ START_TEST(exercise_2_answer)
 }
 END_TEST
 
+/* Exercise 2 at lr 1.5: every step twice as far from the minimum 0 as the
+ * last (|x| after over |x| before, from gradient_descent's own steps). */
+START_TEST(exercise_2_twice_as_far)
+{
+    static const double curvature = 2.0;
+    struct function f = quadratic(&curvature, 1);
+    double x = 4.0;
+    for (int k = 0; k < 4; k++) {
+        const double before = x;
+        gradient_descent(&f, &x, 1.5, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(fabs(x) / fabs(before), 2, TOLERANCE);
+    }
+}
+END_TEST
+
 /* Exercise 3: 8 * 0.8^k < 1e-6 first for k > 71.23..., 72 updates; the
  * chapter's loop counts the same. */
 START_TEST(exercise_3_updates)
@@ -365,6 +384,7 @@ Suite *chapter_suite(void)
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_1_answer);
     tcase_add_test(worked, exercise_2_answer);
+    tcase_add_test(worked, exercise_2_twice_as_far);
     tcase_add_test(worked, exercise_3_updates);
     tcase_add_test(worked, exercise_3_rows);
     tcase_add_test(worked, exercise_4_answer);

@@ -678,8 +678,16 @@ START_TEST(each_stopping_rule_lies_somewhere)
         const struct stop_thresholds loose = {1e-3, 1e-6, 1e-3};
         const double x0[2] = {1.0, 1.0}, zero[2] = {0, 0};
         struct stop_report r = first_stops(&f, x0, 1.0, &loose, zero, 0, 100000);
+        double x[2] = {1.0, 1.0}, before;
         ck_assert_int_eq(r.step[STOP_STEP_LENGTH], 2);
         ck_assert_double_gt(r.distance[STOP_STEP_LENGTH], 0.99);
+        /* "each step lowers f by about two thousandths of what is left":
+         * after the first step (x2 solved) f is multiplied by (1 - 0.001)^2,
+         * a drop of 0.002 - 0.001^2; "about" is that 1e-6 */
+        gradient_descent(&f, x, 1.0, 0.0, 1, NULL, 0);
+        before = f.value(&f, x);
+        gradient_descent(&f, x, 1.0, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(1 - f.value(&f, x) / before, 2.0 / 1000, 1.0001e-6);
     }
     {   /* the crawl with its smallest curvature made 1, the text's run: the
          * same start (1, 1) and the same eta = 1 */
@@ -694,6 +702,21 @@ START_TEST(each_stopping_rule_lies_somewhere)
     ck_assert_int_eq(plain.report.step[STOP_GRADIENT], 10);
     ck_assert_double_eq(plain.report.distance[STOP_GRADIENT], 1.0 / 1024);
     ck_assert_str_eq(decimals(5, plain.report.distance[STOP_GRADIENT]), "0.00098");
+}
+END_TEST
+
+/* Exercise 6's answer: "(3.1) squares the norm and halves, (3.2) does not":
+ * the gap bound over the squared norm (over mu) is one half, at any norm
+ * and mu; the distance bound is the norm over mu, not squared. */
+START_TEST(gap_bound_squares_the_norm_and_halves)
+{
+    static const double norms[3] = {1e-3, 0.5, 3.0}, mus[2] = {0.01, 4.0};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++) {
+            ck_assert_double_eq_tol(gap_bound(norms[i], mus[j]) / (norms[i] * norms[i] / mus[j]),
+                                    1.0 / 2, 1e-15);
+            ck_assert_double_eq_tol(distance_bound(norms[i], mus[j]) * mus[j] / norms[i], 1, 1e-15);
+        }
 }
 END_TEST
 
@@ -754,6 +777,11 @@ START_TEST(rosenbrock_fixed_step_against_armijo)
     ck_assert_str_eq(decimals(1, (double)(run.evaluations - 1) / (double)run.steps), "10.1");
     ck_assert_double_eq(run.max_alpha, 0.25);
     ck_assert_double_eq(run.min_alpha, 1.0 / 2048);
+    /* "every search starts again from 1 and halves its way down": the
+     * accepted steps are 1 times powers of one half (with rho = 0.3 they
+     * would be 0.09, 0.027, ...) */
+    ck_assert_double_eq(run.max_alpha, 1.0 * pow(1.0 / 2, 2));
+    ck_assert_double_eq(run.min_alpha, 1.0 * pow(1.0 / 2, 11));
     ck_assert_double_lt(error, 2.5e-6);
     /* the evaluations come from starting every search at 1 and halving
      * down to about 1/512: started at 2^-8 = 1/256 instead, a search needs
@@ -1051,6 +1079,7 @@ Suite *chapter_suite(void)
     tcase_add_test(stopping, gradient_rule_bound_is_tight_in_the_flat_direction);
     tcase_add_test(stopping, plateau_fools_the_gradient_rule);
     tcase_add_test(stopping, each_stopping_rule_lies_somewhere);
+    tcase_add_test(stopping, gap_bound_squares_the_norm_and_halves);
     tcase_add_test(convexity, x2sinx_is_not_convex);
     tcase_add_test(convexity, convexity_checks);
     tcase_add_test(convexity, exercise_answers);

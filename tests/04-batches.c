@@ -1565,6 +1565,24 @@ START_TEST(growing_batch_falls_then_levels_off)
     for (int e = 13; e <= 20; e++)
         ck_assert_double_lt(fabs(log10(out.excess[e] / 3e-6)), 1);
     ck_assert_double_gt(out.excess[20] / out.excess[18], 0.9);
+    /* "halves its floor with every doubling": the floor (4.5) predicts for
+     * each batch of the schedule, 1, 2, 4, ..., is half the one before, to
+     * within 0.04 (0.469 from batch 1 to 2, the eta H V H term; 0.4999 by
+     * batch 1024), and the run falls at least as fast from epoch 3 to 12 */
+    for (double b = 1; b <= 65536; b *= 2)
+        ck_assert_double_eq_tol(floor_prediction(big.gram, 16, 0.03, 2 * b) /
+                                    floor_prediction(big.gram, 16, 0.03, b),
+                                1.0 / 2, 0.04);
+    ck_assert_double_lt(out.excess[12] / out.excess[3], pow(0.5, 12 - 3));
+}
+END_TEST
+
+/* "its eta is a quarter of the stability limit": batch 256 takes eta =
+ * 0.256, the limit is 1/lambda_max of G (0.9993, so 1.0007); the ratio,
+ * 0.2558, is within 0.01 of 1/4 (and 0.05 from 1/5 or 1/3). */
+START_TEST(batch_256_step_is_a_quarter_of_the_limit)
+{
+    ck_assert_double_eq_tol(0.256 / (1 / largest_eigenvalue(big.gram, 16)), 1.0 / 4, 0.01);
 }
 END_TEST
 
@@ -1776,6 +1794,7 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, noise_that_grows_with_the_loss);
     tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
     tcase_add_test(seeds, growing_batch_falls_then_levels_off);
+    tcase_add_test(seeds, batch_256_step_is_a_quarter_of_the_limit);
     suite_add_tcase(suite, seeds);
     tcase_add_test(speed, eight_at_a_time_is_one_by_one);
     tcase_add_test(speed, another_order_changes_the_bits);

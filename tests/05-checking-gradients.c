@@ -72,6 +72,12 @@ START_TEST(derivation_constants)
     ck_assert_double_eq_tol((forward / 2) / (EPS_MACH / forward), 1, 1e-12);
     ck_assert_double_eq_tol((central * central / 6) / (EPS_MACH / central), 1.0 / 2, 1e-12);
     ck_assert_double_eq_tol(central_bound(central), central * central / 2, 1e-25);
+    /* "a forward difference keeps half of the sixteen digits of a double, a
+     * central one two thirds": the digits lost, log10 of the smallest
+     * error, over those of eps; the constants of the bounds (sqrt 2, and
+     * cbrt 9 / 2) move the ratio by 0.01 at most, hence 0.02 */
+    ck_assert_double_eq_tol(log10(forward_bound(forward)) / log10(EPS_MACH), 1.0 / 2, 0.02);
+    ck_assert_double_eq_tol(log10(central_bound(central)) / log10(EPS_MACH), 2.0 / 3, 0.02);
     {   /* Taylor's series of exp at 0 (every derivative exp(0)), to h^3: the
          * next term h^4/24 is 4e-14 at h = 1e-3.  The book's forward
          * difference is (f(h) - f(0))/h, so f0 + h times it is exp(h) to
@@ -88,11 +94,17 @@ START_TEST(derivation_constants)
 }
 END_TEST
 
-/* Halving h: the forward error halves, the central error quarters. */
+/* Halving h: the forward error halves, the central error quarters.  Three
+ * points of the curve apart, h shrinks by 10^-0.3 = 0.5012 (a halving to
+ * 0.0012), so the errors shrink by 0.5012 and 0.2512: 0.005 allows that
+ * and the curve's own wobble. */
 START_TEST(halving_halves_and_quarters)
 {
     ck_assert_double_eq_tol(curve.forward[40] / curve.forward[43], 2, 0.01);
     ck_assert_double_eq_tol(curve.central[40] / curve.central[43], 4, 0.02);
+    ck_assert_double_eq_tol(curve.h[43] / curve.h[40], 1.0 / 2, 0.005);
+    ck_assert_double_eq_tol(curve.forward[43] / curve.forward[40], 1.0 / 2, 0.005);
+    ck_assert_double_eq_tol(curve.central[43] / curve.central[40], 1.0 / 4, 0.005);
 }
 END_TEST
 
@@ -101,6 +113,11 @@ START_TEST(machine_epsilon)
 {
     ck_assert_msg(nextafter(1.0, INFINITY) - 1 == EPS_MACH, "eps is %s", "2^-52");
     ck_assert_double_eq(EPS_MACH, ldexp(1, -52));
+    /* "a relative rounding error of up to half of eps": between 1 and
+     * 1 + eps, 1 + eps/2 is the farthest from both and rounds (to even) to
+     * 1; a hair above it rounds up */
+    ck_assert_double_eq(1 + EPS_MACH * (1.0 / 2), 1);
+    ck_assert_double_eq(1 + EPS_MACH * (1.0 / 2) * (1 + EPS_MACH), 1 + EPS_MACH);
 }
 END_TEST
 
@@ -208,6 +225,35 @@ START_TEST(complex_step_exact_to_rounding)
     /* complex_of builds x + iy on every compiler */
     ck_assert_double_eq(creal(complex_of(1.5, -2.5)), 1.5);
     ck_assert_double_eq(cimag(complex_of(1.5, -2.5)), -2.5);
+}
+END_TEST
+
+/* The figure's label: where the complex step's line breaks, its error is
+ * 0 exactly (a log axis cannot draw it), at these 6 steps of the grid and
+ * no others; there every one of the 64 points gives exp x to the last bit.
+ * The forward and central curves are never 0. */
+START_TEST(complex_step_zero_where_the_line_breaks)
+{
+    const int zero_at[] = {81, 108, 120, 123, 153, 177};
+    int zeros = 0;
+    for (int k = 0; k < EXP_CURVE_STEPS; k++) {
+        ck_assert_double_gt(curve.forward[k], 0);
+        ck_assert_double_gt(curve.central[k], 0);
+        if (curve.complex_step[k] == 0) {
+            ck_assert_int_lt(zeros, 6);
+            ck_assert_int_eq(k, zero_at[zeros]);
+            zeros++;
+        }
+    }
+    ck_assert_int_eq(zeros, 6);
+    for (int z = 0; z < 6; z++) {
+        struct rng rng;
+        rng_seed(&rng, CURVE_SEED);
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            double x = rng_uniform(&rng);
+            ck_assert_double_eq(complex_step((complex_function)cexp, x, curve.h[zero_at[z]]), exp(x));
+        }
+    }
 }
 END_TEST
 
@@ -611,6 +657,23 @@ START_TEST(kinks_straddled)
 }
 END_TEST
 
+/* "A random point lands within h of one given kink with a chance of about
+ * twice h per unit of range": of 100 000 points drawn uniformly on a unit
+ * range centred on a kink at 0, the share within h = 0.01 of it, over h,
+ * is 2 to within 0.2 (its standard error is sqrt(2h/100000)/h = 0.045). */
+START_TEST(kink_chance_is_about_twice_h)
+{
+    const double h = 0.01;
+    const long points = 100000;
+    long near = 0;
+    struct rng rng;
+    rng_seed(&rng, CURVE_SEED);
+    for (long i = 0; i < points; i++)
+        near += fabs(rng_uniform(&rng) - 0.5) < h;
+    ck_assert_double_eq_tol((double)near / (double)points / h, 2, 0.2);
+}
+END_TEST
+
 /* The complex step of |x| at x = 1: through cabs it sees no imaginary part
  * at all (0); written by the sign of the real part it gives the slope. */
 START_TEST(kinks_complex_step)
@@ -769,6 +832,7 @@ Suite *chapter_suite(void)
     tcase_add_test(differences, error_orders_from_taylor);
     tcase_add_test(differences, best_steps_derived_then_measured);
     tcase_add_test(differences, complex_step_exact_to_rounding);
+    tcase_add_test(differences, complex_step_zero_where_the_line_breaks);
     tcase_add_test(differences, cmplx_macro_where_it_exists);
     tcase_add_test(differences, exercise_1_answer);
     tcase_add_test(differences, exercise_2_answer);
@@ -783,6 +847,7 @@ Suite *chapter_suite(void)
     tcase_add_test(check, floor_matches_torch_tolerances);
     tcase_add_test(check, kink_derivative_picked);
     tcase_add_test(check, kinks_straddled);
+    tcase_add_test(check, kink_chance_is_about_twice_h);
     tcase_add_test(check, kinks_complex_step);
     tcase_add_test(specimen, specimen_seed_ratio);
     tcase_add_test(specimen, specimen_per_sample_ratio_minus_n_over_2);

@@ -743,6 +743,22 @@ END_TEST
  * L = 100: the edge is lr = 0.038, where the root -1 appears.  The radius
  * there is 1 up to the rounding of lr (1e-12); a relative 1e-6 either side
  * moves it clearly off 1. */
+/* "Momentum nearly doubles the range of stable learning rates as beta -> 1":
+ * the edge of lr lambda, found by bisection on the book's rate, over plain
+ * gradient descent's (beta = 0), is 2 short by 1 - beta (1.9, 1.99, 1.999),
+ * so within 0.01 of 2 at beta = 0.999. */
+START_TEST(momentum_nearly_doubles_the_range)
+{
+    const double plain = stability_edge(0, false, 1, 3);
+    const double betas[3] = {0.9, 0.99, 0.999};
+    for (int i = 0; i < 3; i++) {
+        const double ratio = stability_edge(betas[i], false, 1, 5) / plain;
+        ck_assert_double_eq_tol(2 - ratio, 1 - betas[i], 1e-9);
+    }
+    ck_assert_double_eq_tol(stability_edge(0.999, false, 1, 5) / plain, 2, 0.01);
+}
+END_TEST
+
 START_TEST(theory_stability_edge)
 {
     struct hyper h = setting(0.038, 0.9, false);
@@ -984,11 +1000,14 @@ START_TEST(theory_nesterov_double_root_momentum)
                   close_to(r * r, pow(sqrt(100.0) - 1, 2) / 100.0, 1e-6));
         ck_assert(close_to(r + r, (1 + h.momentum) * (1 - 1 / 100.0), 1e-6) &&
                   close_to(r + r, 2 * (sqrt(100.0) - 1) / sqrt(100.0), 1e-6));
+        /* "so the trace is twice the square root of the determinant" */
+        ck_assert_double_eq_tol((1 + h.momentum) * (1 - 1 / 100.0) /
+                                    sqrt(h.momentum * (1 - 1 / 100.0)), 2, 1e-12);
     }
     {   /* at lr = 1/L the steep q = 1 and the flat q = 1/kappa; the momentum
          * (sqrt(kappa) - 1)/(sqrt(kappa) + 1) gives the flat one the double root
          * sqrt(beta(1 - q)) = 1 - 1/sqrt(kappa) (1e-6: a double root's rounding) */
-        const double kappa = 100, L = 100, mu = 1;
+        const double kappa = 100, L = 100, mu = L / kappa;
         const double lr = 1 / L, q = 1 / kappa, beta = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
         struct hyper ahead = setting(lr, beta, true);
         /* the momentum whose double root the test above measures */
@@ -1220,8 +1239,11 @@ START_TEST(figure_rosenbrock_nesterov_past_its_edge)
     ck_assert_str_eq(fixed(0, rosenbrock_highest_loss(0.001, true, 20, &at)), "281");
     ck_assert_int_eq(at, 3);
     ck_assert_double_lt(rosenbrock_highest_loss(0.001, false, 20, &at), 15);
-    ck_assert_str_eq(fixed(2, 0.0005 * largest), "1.05");
-    ck_assert_double_eq(rosenbrock_highest_loss(0.0005, true, 20, &at), 12.5);
+    {   /* "with half the lr" */
+        const double halved = 0.001 * (1.0 / 2);
+        ck_assert_str_eq(fixed(2, halved * largest), "1.05");
+        ck_assert_double_eq(rosenbrock_highest_loss(halved, true, 20, &at), 12.5);
+    }
     ck_assert_int_eq(at, 0);
     {
         struct function banana = function_from_spec("--function", "rosenbrock");
@@ -1555,6 +1577,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, theory_heavy_ball_roots);
     tcase_add_test(theory, theory_heavy_ball_complex_interval);
     tcase_add_test(theory, theory_stability_edge);
+    tcase_add_test(theory, momentum_nearly_doubles_the_range);
     tcase_add_test(theory, theory_nesterov_double_root);
     tcase_add_test(theory, theory_nesterov_clears_steep_direction_in_two_steps);
     tcase_add_test(theory, theory_sweep_and_figures);

@@ -92,6 +92,33 @@ if [ "$below" = "rmsprop centered " ]; then
 else
     cli_fail "path_*.csv: the runs whose loss falls below 1e-100 are '$below', not RMSProp's two (the loss figure's label)"
 fi
+# The loss figure's caption, on its data.  "Gradient descent and AdaGrad
+# converge linearly": neither loss ever rises, and the factor over steps
+# 500 to 1000 is the factor over 1500 to 2000 (their logarithms within 10 %).
+for run in sgd adagrad; do
+    if awk -F, 'NR > 2 && $2 + 0 > last { rose = 1 } NR > 1 { last = $2 + 0; at[$1] = last }
+                END { a = log(at[1000] / at[500]); b = log(at[2000] / at[1500])
+                      exit !(!rose && a < 0 && a / b > 0.9 && a / b < 1.1) }' "$figure_data/path_$run.csv"
+    then cli_passed=$((cli_passed + 1))
+    else cli_fail "path_$run.csv: the loss rises, or does not fall by the same factor per 500 steps (the caption: converges linearly)"; fi
+done
+# "The three RMSProp runs faster, then back up to a plateau": each falls
+# below the final losses of both (lowest 4.5e-55, AdaGrad's), then ends
+# above 1e-10.
+floor=$(for run in sgd adagrad; do tail -n 1 "$figure_data/path_$run.csv" | cut -d, -f2; done | sort -g | head -n 1)
+for run in rmsprop centered momentum; do
+    if awk -F, -v floor="$floor" 'NR > 1 { if (!seen || $2 + 0 < low) low = $2 + 0; seen = 1; last = $2 + 0 }
+                END { exit !(low < floor + 0 && last > 1e-10) }' "$figure_data/path_$run.csv"
+    then cli_passed=$((cli_passed + 1))
+    else cli_fail "path_$run.csv: not below SGD's and AdaGrad's final loss ($floor), or not back above 1e-10 at the end (the caption)"; fi
+done
+# "Adadelta slowly, then a sudden plunge and back up to a plateau": still
+# above 0.1 at step 300, below 1e-40 before step 450 (forty orders in a
+# hundred and fifty steps), and above 1e-3 at the end.
+if awk -F, 'NR > 1 { if ($1 == 300) slow = $2 + 0 > 0.1; if ($1 < 450 && $2 + 0 < 1e-40) plunge = 1; last = $2 + 0 }
+            END { exit !(slow && plunge && last > 1e-3) }' "$figure_data/path_adadelta.csv"
+then cli_passed=$((cli_passed + 1))
+else cli_fail "path_adadelta.csv: not slow, then a plunge below 1e-40 before step 450, then back above 1e-3 (the caption)"; fi
 rm -rf "$figure_data"
 if ! awk 'length > 120 { exit 1 }' "$cli_out"; then
     cli_fail "a row of the worked table is longer than 120 characters"

@@ -183,6 +183,14 @@ START_TEST(example_1_uncorrected_first_step_is_too_long)
     ck_assert_str_eq(fixed(2, sqrt(10.0)), "3.16");
     /* sqrt(v1) = sqrt(0.001) |g| is 3% of |g| */
     ck_assert_str_eq(fixed(0, 100 * sqrt(0.001)), "3");
+    {   /* "m^(1) = 0.1 g is a tenth of the gradient": the optimizer's own m */
+        struct optimizer opt;
+        double y = 0, g = 3.0;
+        optimizer_init(&opt, &adam_uncorrected_kind, &h, 1);
+        optimizer_step(&opt, &y, &g);
+        ck_assert_double_eq_tol(opt.buffer[0][0] / g, 1.0 / 10, 1e-15);
+        optimizer_free(&opt);
+    }
 }
 END_TEST
 
@@ -311,6 +319,8 @@ START_TEST(bias_correction_ratio_for_a_constant_gradient)
             peak = t;
     ck_assert_int_eq(peak, 12);
     ck_assert_str_eq(fixed(1, moves[12]), "6.6");
+    /* "six and a half times": 6.5685 is nearer 6.5 than any other half */
+    ck_assert_double_eq_tol(moves[12], 6.5, 0.25);
     ck_assert_str_eq(fixed(0, 100 * (moves[STEPS] - 1)), "26");
     optimizer_free(&corrected);
     optimizer_free(&uncorrected);
@@ -1015,6 +1025,7 @@ START_TEST(exercise_1_why_shorter)
     bowl.gradient(&bowl, &g_second, &after_one);
     ck_assert_double_eq(g_first, 2);
     ck_assert_double_eq(g_second, 1);
+    ck_assert_double_eq(g_second / g_first, 1.0 / 2);
     /* the bias-corrected averages as weighted means of g = 2 and 1, and of their squares */
     {   /* ... read from Adam's own averages after those two steps */
         struct optimizer opt;

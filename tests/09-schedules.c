@@ -93,6 +93,15 @@ START_TEST(table_multisteplr)
 }
 END_TEST
 
+/* The text: MultiStepLR holds 1/10 twice and 1/100 three times
+ * (milestones 2 and 5). */
+START_TEST(multisteplr_holds_each_rate)
+{
+    ck_assert_int_eq(updates_at(MULTI_STEP_LR, 1.0 / 10), 2);
+    ck_assert_int_eq(updates_at(MULTI_STEP_LR, 1.0 / 100), 3);
+}
+END_TEST
+
 /* (9.7): 0.1 (9/10)^k. */
 START_TEST(table_exponentiallr)
 {
@@ -482,6 +491,7 @@ START_TEST(warmup_rescues_the_large_rate)
     double rate[1];
     quartic_run(3.0, 0.5, &warm, 1, NULL, rate);
     ck_assert_double_eq_tol(rate[0], 1.0 / 6, EXACT);          /* a third of 0.5 */
+    ck_assert_double_eq_tol(rate[0] / 0.5, 1.0 / 3, EXACT);    /* "a third of the rate" */
 }
 END_TEST
 
@@ -541,6 +551,29 @@ START_TEST(race_noise_decides)
 }
 END_TEST
 
+/* The race's schedules as the text describes them: 1/k's k0 is a tenth of
+ * the budget (read back from the first update's factor k0/(1 + k0)), and
+ * the step schedule divides by 10 at half and at three quarters of it. */
+START_TEST(race_schedules_as_the_text_says)
+{
+    enum { BUDGET = 2500 };
+    static double rates[BUDGET];
+    long drops[2], found = 0;
+    race_rates(1, BUDGET, 1.0, rates);
+    ck_assert_double_eq(rates[0], 1.0);
+    ck_assert_double_eq_tol(rates[1] / (1 - rates[1]) / BUDGET, 1.0 / 10, 1e-12);
+    race_rates(2, BUDGET, 1.0, rates);
+    for (long k = 1; k < BUDGET && found < 2; k++)
+        if (rates[k] < rates[k - 1]) {
+            ck_assert_double_eq_tol(rates[k] / rates[k - 1], 1 / 10.0, 1e-15);
+            drops[found++] = k;
+        }
+    ck_assert_int_eq(found, 2);
+    ck_assert_double_eq((double)drops[0] / BUDGET, 1.0 / 2);
+    ck_assert_double_eq((double)drops[1] / BUDGET, 3.0 / 4);
+}
+END_TEST
+
 /* The race's cause isolated: the same regression, the same SGD, grid,
  * budget and seeds, with the exact gradient of all samples.  With the
  * noise gone there is no floor: every schedule, the constant rate too,
@@ -594,6 +627,13 @@ START_TEST(step_every_epoch_not_update)
         per_update.gamma = 0.5;
         ck_assert_double_eq_tol(schedule_closed_form(&per_update, 0.03, 30), 0.03 * pow(0.5, 30 / 3), EXACT);
         ck_assert_double_lt(schedule_closed_form(&per_update, 0.03, 30), 0.03 / 1000);
+        /* "it halves it every three updates, the rate is below a thousandth
+         * of its start after 30 updates" */
+        for (int k = 3; k <= 30; k += 3)
+            ck_assert_double_eq_tol(schedule_closed_form(&per_update, 0.03, k) /
+                                        schedule_closed_form(&per_update, 0.03, k - 1),
+                                    1.0 / 2, EXACT);
+        ck_assert_double_lt(schedule_closed_form(&per_update, 0.03, 30) / 0.03, 1.0 / 1000);
     }
     {   /* the same StepLR stepped once an epoch: the rate halves three times
          * in the ten epochs (after epochs 3, 6 and 9) */
@@ -602,8 +642,14 @@ START_TEST(step_every_epoch_not_update)
         int halvings = 0;
         per_epoch.step_size = 3;
         per_epoch.gamma = 0.5;
-        for (int e = 1; e <= epochs; e++)
-            halvings += schedule_closed_form(&per_epoch, 0.03, e) < schedule_closed_form(&per_epoch, 0.03, e - 1);
+        for (int e = 1; e <= epochs; e++) {
+            const double ratio = schedule_closed_form(&per_epoch, 0.03, e) /
+                                 schedule_closed_form(&per_epoch, 0.03, e - 1);
+            if (ratio < 1) {    /* each change of the rate halves it */
+                ck_assert_double_eq_tol(ratio, 1.0 / 2, EXACT);
+                halvings++;
+            }
+        }
         ck_assert_int_eq(halvings, 3);
     }
     ck_assert_double_gt(every[1].mean, 100 * every[0].mean);
@@ -658,6 +704,11 @@ START_TEST(adam_warmup_rescues_the_logistic)
     struct scheduler_settings warm = logistic_warmup();
     ck_assert_double_eq_tol(warm.start_factor, 0.1, EXACT);
     ck_assert_int_eq(warm.total_iters, 10);
+    /* "a warm-up from a tenth of the rate over ten updates", and on the
+     * race's regression "from a tenth over 100 updates" */
+    ck_assert_double_eq_tol(warm.start_factor, 1.0 / 10, EXACT);
+    ck_assert_double_eq_tol(RACE_WARMUP_FACTOR, 1.0 / 10, EXACT);
+    ck_assert_int_eq(RACE_WARMUP_UPDATES, 100);
     for (int lr = 3; lr <= 5; lr++) {
         struct logistic_run plain = adam_logistic_run(lr, NULL, 200);
         struct logistic_run longer = adam_logistic_run(lr, NULL, 2000);
@@ -674,6 +725,8 @@ START_TEST(adam_warmup_rescues_the_logistic)
         ck_assert_double_lt(warmed.f, 1e-9);
         ck_assert_double_eq_tol(warmed.w, log(3.0 / 7), 3e-4);
         ck_assert_double_eq_tol(warmed.first, -0.1 * lr, lr * 4e-7);
+        /* "a first step of a tenth of it": the warmed first move over the plain one */
+        ck_assert_double_eq_tol(warmed.first / plain.first, 1.0 / 10, 2e-6);
     }
     for (int lr = 1; lr <= 2; lr++)
         ck_assert_double_lt(adam_logistic_run(lr, NULL, 200).f, 1e-9);
@@ -708,6 +761,7 @@ START_TEST(warmup_then_decay_stays_at_the_minimum)
         ck_assert_double_lt(run.f, 1e-20);
         ck_assert_double_eq_tol(run.w, log(3.0 / 7), 1e-9);
         ck_assert_double_eq_tol(run.first, -0.1 * lr, lr * 4e-7);
+        ck_assert_double_eq_tol(run.first / -lr, 1.0 / 10, 4e-7);   /* "from a tenth of the rate" */
     }
 }
 END_TEST
@@ -875,6 +929,7 @@ Suite *chapter_suite(void)
     TCase *warmup = tcase_create("ch09 warm-up");
     tcase_add_test(table, table_steplr);
     tcase_add_test(table, table_multisteplr);
+    tcase_add_test(table, multisteplr_holds_each_rate);
     tcase_add_test(table, table_exponentiallr);
     tcase_add_test(table, table_cosineannealinglr);
     tcase_add_test(table, table_linearlr);
@@ -898,6 +953,7 @@ Suite *chapter_suite(void)
     tcase_add_test(table, answer_2_first_rate_below);
     tcase_add_test(table, answer_3_choosing_c);
     tcase_add_test(noise, race_noise_decides);
+    tcase_add_test(table, race_schedules_as_the_text_says);
     tcase_add_test(noise, race_exact_has_no_floor);
     tcase_add_test(noise, exact_gradient_is_the_full_batch);
     tcase_add_test(noise, step_every_epoch_not_update);

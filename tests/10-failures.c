@@ -460,6 +460,8 @@ START_TEST(overflow_depth)
     }
     ck_assert_int_eq(last_finite, 512);
     ck_assert_int_eq(last_finite + 1, 513);
+    /* "infinite from n = 513, half the depth" of the factor's 1025: to one layer */
+    ck_assert_double_eq_tol((double)(last_finite + 1) / (depth + 1), 1.0 / 2, 1e-3);
 }
 END_TEST
 
@@ -509,6 +511,9 @@ START_TEST(answers_by_hand)
     ck_assert_double_eq_tol(g[1], 8 * 5 / 10.000001, EXACT);
     ck_assert_double_eq_tol(g[0], 2.9999997, 5e-8);
     ck_assert_double_eq_tol(g[1], 3.9999996, 5e-8);
+    /* "half the length, same direction": 5/10.000001 of |g| = 10, 5e-8 short of half */
+    ck_assert_double_eq_tol(hypot(g[0], g[1]) / 10, 1.0 / 2, 2e-7);
+    ck_assert_double_eq_tol(g[0] / g[1], 6.0 / 8, 1e-15);
     clip_grad_value(v, 2, 5);
     ck_assert_double_eq(v[0], 5);
     ck_assert_double_eq(v[1], 5);

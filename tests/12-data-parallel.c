@@ -204,6 +204,7 @@ START_TEST(linear_scaling_and_warmup)
     ck_assert_double_eq_tol(linear_scaled_lr(0.1, 256, 8192), 3.2, 1e-15);
     ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5), 0.64, 1e-15);
     ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5), 3.2 / 5, 1e-15);
+    ck_assert_double_eq_tol(warmup_lr(3.2, 0, 5) / 3.2, 1.0 / 5, 1e-15);   /* "a fifth of it" */
     ck_assert_double_eq_tol(warmup_lr(3.2, 3, 5), 3.2 * 4 / 5, 1e-15);
     ck_assert_double_eq(warmup_lr(3.2, 4, 5), 3.2);
     ck_assert_double_eq(warmup_lr(3.2, 9, 0), 3.2);

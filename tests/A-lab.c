@@ -1392,6 +1392,16 @@ END_TEST
  * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
  * samples in batches of three (3 updates an epoch, the last of 1 sample),
  * ExponentialLR(1/2) halves after rows 3 and 6. */
+/* The lab's line-search defaults as the appendix states them: Armijo's
+ * backtracking factor one half, its constant 1e-4. */
+START_TEST(lab_line_search_defaults_as_documented)
+{
+    const struct lab_line_search d = lab_line_search_defaults();
+    ck_assert_double_eq(d.rho, 1.0 / 2);
+    ck_assert_double_eq(d.c, 1e-4);
+}
+END_TEST
+
 START_TEST(lab_scheduler_lr_column)
 {
     struct function f = function_from_spec("--function", "booth");
@@ -1419,6 +1429,22 @@ START_TEST(lab_scheduler_lr_column)
     ck_assert_ptr_nonnull(strstr(text, ",0.0625\n4,"));
     ck_assert_ptr_nonnull(strstr(text, ",0.0625\n5,"));
     ck_assert_ptr_nonnull(strstr(text, ",0.03125\n"));
+    {   /* "steplr halving the rate every second update": the lr column read
+         * back, rows 1 to 5 (row k: the rate of update k) */
+        double lr[6];
+        const char *line = text;
+        for (int k = 0; k < 6; k++) {
+            const char *end;
+            line = strchr(line, '\n') + 1;             /* past the header, then row k - 1 */
+            end = strchr(line, '\n');
+            ck_assert_ptr_nonnull(end);
+            while (end > line && end[-1] != ',')
+                end--;
+            lr[k] = strtod(end, NULL);
+        }
+        for (int k = 0; k < 3; k++)          /* updates 1 to 3 against 3 to 5 */
+            ck_assert_double_eq(lr[k + 3] / lr[k + 1], 1.0 / 2);
+    }
     free(text);
     {
         struct dataset data = {0};
@@ -1621,6 +1647,7 @@ Suite *chapter_suite(void)
         tcase_add_test(extras, lab_scheduler_defaults);
         tcase_add_test(extras, lab_scheduler_refusals);
         tcase_add_test(extras, lab_scheduler_lr_column);
+        tcase_add_test(extras, lab_line_search_defaults_as_documented);
         tcase_add_test(extras, lab_clip_value_then_norm);
         tcase_add_test(extras, lab_chain_gradient);
         tcase_add_test(extras, lab_chain_clipped);

@@ -207,6 +207,27 @@ run --csv "$work/figure"
 if [ $? -eq 0 ] && [ "$(ls "$work/figure" | wc -l)" -eq 8 ] &&
    [ "$(tail -n 1 "$work/figure/adam.csv" | cut -d, -f1)" = 2000 ]; then pass
 else flunk "--csv DIR: the figure's eight runs"; fi
+# The figure's caption, on its data: RMSProp and SGD end lowest, then
+# Adadelta; AdaGrad and the Adam family "hardly move": each ends above
+# f = 4 (SGD ends at 0.195) with x1 still below -1, less than a fifth of
+# the way from -1.5 to the minimum at 1; Adadelta's loss goes down, then
+# back up: its last value more than twice its lowest, reached before 1000.
+order=$(for optimizer in sgd adagrad rmsprop adadelta adam adamw adamax nadam; do
+            tail -n 1 "$work/figure/$optimizer.csv" | awk -F, -v o="$optimizer" '{ print $2, o }'
+        done | sort -g | awk '{ printf "%s ", $2 }')
+case $order in
+    "rmsprop sgd adadelta "*) pass ;;
+    *) flunk "defaults figure: the runs by final loss are '$order', not RMSProp, SGD, Adadelta first" ;;
+esac
+stuck=$(for optimizer in adagrad adam adamw adamax nadam; do
+            tail -n 1 "$work/figure/$optimizer.csv" |
+                awk -F, -v o="$optimizer" '!($2 > 4 && $3 < -1) { printf "%s ", o }'
+        done)
+if [ -z "$stuck" ]; then pass
+else flunk "defaults figure: $stuck ended below f = 4 or past x1 = -1 (the caption: they hardly move)"; fi
+if awk -F, 'NR > 1 { if (!low || $2 < low) { low = $2; at = $1 } last = $2 }
+            END { exit !(at < 1000 && last > 2 * low) }' "$work/figure/adadelta.csv"; then pass
+else flunk "defaults figure: Adadelta's loss does not go down then back up"; fi
 
 # ------------------------------------------------------------- exit 3
 run --function quadratic --lr 0.3 --steps 1000

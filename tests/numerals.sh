@@ -123,6 +123,38 @@ START_TEST(boundary)
     ck_assert_int_eq(first_below, 81);
 }
 END_TEST
+START_TEST(warmup)
+{
+    ck_assert_double_eq_tol(first_factor, 1.0 / 10, 1e-15);
+    ck_assert_double_eq_tol(peak_over_lr, 6.5, 0.05);
+    ck_assert_double_eq_tol(final_factor, 1.0 / 10000, 1e-18);
+}
+END_TEST
+START_TEST(warmup_loose)
+{
+    ck_assert_double_eq_tol(first_factor, 1.0 / 10, 1e-15);
+    ck_assert_double_eq_tol(second_factor, 1.0 / 9, 1e-15);
+}
+END_TEST
+START_TEST(shares)
+{
+    const double third = 1.0 / 3;
+    printf("%g\n", third);
+    ck_assert_double_eq_tol(share, 2.0 / 3, 1e-15);
+}
+END_TEST
+START_TEST(calls)
+{
+    ck_assert_int_eq(calls, 2);
+    ck_assert_double_eq_tol(error_ratio, 1.0 / 2, 1e-3);
+}
+END_TEST
+START_TEST(peak)
+{
+    ck_assert_str_eq(fixed(1, peak), "6.6");
+    ck_assert_double_eq_tol(peak, 6.5, 0.25);
+}
+END_TEST
 START_TEST(formula)
 {
     /* r = 2 - 2 * lr in a comment asserts nothing */
@@ -251,7 +283,7 @@ expect "a marker naming no test is an error" 1 'no START_TEST\(no_such_test\)' "
 
 # ---- unmarked numerals
 fresh
-printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe loss drops every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "an unmarked numeral is reported with file:line:numeral" 1 \
     'chapters/01-demo/README.md:31:7: uncovered' "$numerals"
 fresh
@@ -481,7 +513,7 @@ expect "(the formula's other numerals swapped are still reported)" 1 \
 
 # ---- number words before a counted unit
 fresh
-printf '\nThe loss halves every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe loss drops every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word before a unit is a numeral: uncovered, with file:line:word" 1 \
     'chapters/01-demo/README.md:31:eight: uncovered' "$numerals"
 fresh
@@ -493,10 +525,10 @@ printf '\nIt takes two thousand samples.\n' >>"$scratch/book/chapters/01-demo/RE
 expect "two thousand is one numeral, 2000" 1 \
     'chapters/01-demo/README.md:31:two thousand: uncovered' "$numerals"
 fresh
-printf '\nThe two lines meet, three ways, in two-dimensional space, at eight, Twenty-one lines,\none-by-one, two-by-two, a one-cycle run, a tenth of it, twice, a ten-thousandth, the third\nline.\n' >>"$scratch/book/chapters/01-demo/README.md"
-expect "a number word not before a unit is not a numeral (nor a name, a fraction, twice)" 0 "0 uncovered" "$numerals"
+printf '\nThe two lines meet, three ways, in two-dimensional space, at eight, Twenty-one lines,\none-by-one, two-by-two, a one-cycle run, a twice-differentiable f, the third\nline.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word not before a unit is not a numeral (nor a name)" 0 "0 uncovered" "$numerals"
 fresh
-printf '\nThe loss halves every eight\nsteps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe loss drops every eight\nsteps.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word whose unit opens the next line is a numeral" 1 \
     'chapters/01-demo/README.md:31:eight: uncovered' "$numerals"
 fresh
@@ -516,6 +548,10 @@ fresh
 printf '\nIt lost by up to twenty-five times.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a compound, twenty-five, before a unit is a numeral" 1 \
     'chapters/01-demo/README.md:31:twenty-five: uncovered' "$numerals"
+fresh
+printf '\nIts best rate is thirty times larger.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a tens word alone (thirty) before a unit is a numeral" 1 \
+    'chapters/01-demo/README.md:31:thirty: uncovered' "$numerals"
 fresh
 printf '\nIt overshoots by the third step.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "an ordinal before a unit is a numeral" 1 \
@@ -551,7 +587,7 @@ printf '\nIt stopped after three steps, where the loop ran four times. <!-- t:st
 expect "a number word whose neighbour is only in the test's body is asserted" 1 \
     'chapters/01-demo/README.md:31:four: uncovered' "$numerals"
 fresh
-printf '\nThe loss halves every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe loss drops every eight steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-words.txt"
 expect "a file on the words list counts its uncovered number words without failing" 0 \
     "chapters/01-demo/README.md: number words not yet covered: 1" "$numerals"
@@ -562,9 +598,92 @@ edit 's|8 steps|eight steps <!-- given: 8 -->|'
 expect "a file on the words list with no uncovered number word (a given covers it) is an error" 1 \
     "take it off the list" "$numerals"
 
+# ---- fractions and multiples in words
+fresh
+printf '\nThe warm-up starts from a tenth of the rate.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a fraction in words (a tenth of) is a numeral, 1/10: uncovered, with file:line:words" 1 \
+    'chapters/01-demo/README.md:31:a tenth: uncovered' "$numerals"
+fresh
+printf '\nIt keeps two thirds of the digits.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word before a plural denominator (two thirds) is a numeral" 1 \
+    'chapters/01-demo/README.md:31:two thirds: uncovered' "$numerals"
+fresh
+printf '\nIt runs twice as fast.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "twice is a numeral, 2" 1 'chapters/01-demo/README.md:31:twice: uncovered' "$numerals"
+fresh
+printf '\nIt takes half the steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "half before the, a, its, of, as... is a numeral, 1/2" 1 \
+    'chapters/01-demo/README.md:31:half: uncovered' "$numerals"
+fresh
+printf '\nThe error halves, then\nit doubles the step.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a verb that multiplies is a numeral: halves (1/2)" 1 \
+    'chapters/01-demo/README.md:31:halves: uncovered' "$numerals"
+expect "(and doubles before its object, 2)" 1 \
+    'chapters/01-demo/README.md:32:doubles: uncovered' "$numerals"
+fresh
+printf '\nIt peaks at six and a half times the rate.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "N and a half before a unit is a numeral, N.5" 1 \
+    'chapters/01-demo/README.md:31:six and a half: uncovered' "$numerals"
+fresh
+printf '\nThe half-life of a half-open interval, the left half of a figure, each half\nof a register, both halves, two halves, a half cosine, two half moons, an\narray of doubles, the doubles just above one, a double, a halving forgotten,\none more halving, with every doubling, one and a half lines, a third step,\nonce.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a fraction word that names something or a part, a noun, a vague or ordinal form is not read as a fraction" 1 \
+    'chapters/01-demo/README.md:34:third: uncovered' "$numerals"
+refuse "(none of the other words is reported)" 'README.md:3[1-5]:([^t]|t[^h])[a-z -]*: uncovered' "$numerals"
+fresh
+printf '\nThe warm-up starts from a tenth of the rate, peaks at six and a half times\nthe rate and ends at a ten-thousandth of it. <!-- t:warmup -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "fractions and multiples in words are asserted by a test holding their values" 0 \
+    "0 uncovered" "$numerals"
+expect "and their hand changes are among the ones checked, none surviving" 0 \
+    "0 of the 14 asserted or given numerals" "$numerals" --mutations
+edit 's|from a tenth of|from a ninth of|'
+expect "a tenth changed by hand into a ninth is reported" 1 \
+    'chapters/01-demo/README.md:31:a ninth: uncovered' "$numerals"
+edit 's|from a ninth of|from an eleventh of|'
+expect "(and into an eleventh)" 1 'chapters/01-demo/README.md:31:an eleventh: uncovered' "$numerals"
+edit 's|from an eleventh of|from a tenth of|; s|six and a half|seven and a half|'
+expect "six and a half changed into seven and a half is reported" 1 \
+    'chapters/01-demo/README.md:31:seven and a half: uncovered' "$numerals"
+edit 's|seven and a half|six and a half|; s|a ten-thousandth|a thousandth|'
+expect "a ten-thousandth changed into a thousandth is reported" 1 \
+    'chapters/01-demo/README.md:32:a thousandth: uncovered' "$numerals"
+fresh
+printf '\nIt peaks at six and a half times the rate, 6.6 to one decimal. <!-- t:peak -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "N and a half's neighbours are (N-1).5 and (N+1).5, so a 6.6 beside it does not make 6.5 weak" 0 \
+    "0 uncovered" "$numerals"
+edit 's|six and a half|seven and a half|'
+expect "(and six and a half changed into seven and a half is reported)" 1 \
+    'chapters/01-demo/README.md:31:seven and a half: uncovered' "$numerals"
+fresh
+printf '\nThe warm-up starts from a tenth of the rate. <!-- t:warmup_loose -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a fraction's neighbour is its denominator one up or down: 1/9 asserted too makes 1/10 weak" 1 \
+    'chapters/01-demo/README.md:31:a tenth: uncovered: the tests hold 1/9 as well' "$numerals"
+echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-weak.txt"
+expect "--mutations changes a tenth into a ninth (1/9), not 1/19 (on the weak list, it survives)" 0 \
+    'chapters/01-demo/README.md:31:a tenth: written as 1/9 it would still be asserted' "$numerals" --mutations
+fresh
+printf '\nIt keeps two thirds of the digits. <!-- t:shares -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "two thirds asserted as an expected value apart from 1/3 passes" 0 "0 uncovered" "$numerals"
+edit 's|two thirds|one third|'
+expect "two thirds changed by hand into one third (a numerator one down) is reported" 1 \
+    'chapters/01-demo/README.md:31:one third: uncovered: the tests hold 2/3 as well' "$numerals"
+edit 's|one third|three thirds|'
+expect "(and into three thirds)" 1 'chapters/01-demo/README.md:31:three thirds: uncovered' "$numerals"
+fresh
+printf '\nIt calls f twice, and the error halves. <!-- t:calls -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "twice and a verb that halves, asserted, pass" 0 "0 uncovered" "$numerals"
+edit 's|calls f twice|calls f three times|'
+expect "twice changed by hand into three times is reported" 1 \
+    'chapters/01-demo/README.md:31:three: uncovered' "$numerals"
+edit 's|calls f three times|calls f twice|; s|error halves|error quarters|'
+expect "halves changed into quarters (1/4) is reported" 1 \
+    'chapters/01-demo/README.md:31:quarters: uncovered' "$numerals"
+fresh
+printf '\nThe batch doubles its size every epoch. <!-- given: 2 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a multiplying verb that defines the example is covered by a given in digits" 0 "0 uncovered" "$numerals"
+
 # ---- the transition list
 fresh
-printf '\nThe loss halves every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
+printf '\nThe loss drops every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
 echo chapters/01-demo/README.md >"$scratch/book/tests/numbers-pending.txt"
 expect "a pending file reports its count and does not fail" 0 \
     "chapters/01-demo/README.md: pending conversion: 1 numeral uncovered" "$numerals"

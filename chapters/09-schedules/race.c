@@ -74,6 +74,24 @@ static void race_after_update(struct race_schedule *r, struct optimizer *opt, lo
     }
 }
 
+void race_rates(int which, long budget, double lr, double *rates)
+{
+    struct race_schedule r = {0};
+    struct hyper hyper = sgd_kind.defaults;
+    struct optimizer opt;
+    r.which = which;
+    r.budget = budget;
+    r.lr = lr;
+    optimizer_init(&opt, &sgd_kind, &hyper, 1);
+    race_start(&r, &opt);
+    for (long done = 0; done < budget;) {
+        rates[done] = opt.hyper.lr;
+        done++;
+        race_after_update(&r, &opt, done);
+    }
+    optimizer_free(&opt);
+}
+
 struct regression_problem {
     struct dataset data;
     struct regression model;

@@ -35,6 +35,11 @@ struct race_result {
 void race_regression(struct race_result *results, double *curve, int points);
 void race_rosenbrock(struct race_result *results, double *curve, int points);
 
+/* The rates schedule `which` (0 constant, 1 1/k, 2 step, 3 cosine, 4
+ * one-cycle) gives the race's updates from lr over budget updates:
+ * rates[k] is the rate of update k + 1, k = 0..budget-1 (budget entries). */
+void race_rates(int which, long budget, double lr, double *rates);
+
 /* The same race with the exact gradient of all samples at every update
  * (2 G (w - w*)): same SGD, same grid, same 2500 updates, same seeds. */
 void race_regression_exact(struct race_result *results);
