@@ -7,7 +7,9 @@
  *
  * Every write is checked: a row that cannot be written (a full disk, a
  * closed pipe) stops the program at once with one line naming the file
- * and the system's reason, exit 2 (fail.h).
+ * and the system's reason, exit 2 (fail.h).  Every flag that writes files
+ * (--csv DIR, the lab's --plot FILE, ch04's --write-data FILE, ...) opens
+ * them here, so a place that cannot be written is refused in one wording.
  */
 #ifndef DESCENT_CSV_H
 #define DESCENT_CSV_H
