@@ -17,6 +17,8 @@ expect_usage_error "unknown flag" "$ch03" --lr 0.1
 expect_usage_error "repeated flag" "$ch03" --values --values
 expect_usage_error "--values with --csv, as ch01, ch02, ch04 and ch05 refuse" "$ch03" --values --csv /tmp
 expect_usage_error "--csv with --values" "$ch03" --csv /tmp --values
+expect_says 2 "--csv does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --csv: the one wording of every program (values_not_with)" "$ch03" --csv /tmp --values
 expect_usage_error "missing folder" "$ch03" --csv
 expect_usage_error "unwritable csv folder" "$ch03" --csv /nonexistent/folder
 
@@ -48,6 +50,8 @@ fi
 expect_exit 0 "lab: Armijo on mini-batches" "$descent" --data tests/A-lab/good/crlf-no-final-newline.csv --line-search armijo --lr 1 --batch 1 --steps 20
 expect_exit 0 "lab: --tol with Adam" "$descent" --function rosenbrock --optimizer adam --lr 0.05 --steps 100000 --tol 1e-4
 expect_exit 0 "lab: Armijo at the minimum stops at once" "$descent" --function quadratic:1,10 --x0 0,0 --line-search armijo
+expect_says 2 "--line-search: unknown line search 'wolfe' (known: armijo, exact)" \
+    "lab: an unknown line search, in the words of every unknown name" "$descent" --function booth --line-search wolfe
 expect_usage_error "lab: exact search on Rosenbrock" "$descent" --function rosenbrock --line-search exact
 expect_usage_error "lab: exact search on mini-batches" "$descent" --data tests/A-lab/good/crlf-no-final-newline.csv --batch 1 --line-search exact
 expect_usage_error "lab: a search with Adam" "$descent" --function quadratic:1,10 --optimizer adam --line-search armijo

@@ -59,9 +59,22 @@ expect 0 "BGD below 3/11 converges" --example bgd --lr 0.27 --steps 2000 --every
 expect 0 "the worked examples" 
 check "1.47 on the rounded path" grep -q ' 1.47 ' "$out"
 check "the exact 22/15" grep -q '22/15' "$out"
-expect 2 "unwritable data file" --write-data /nonexistent/dir/data.csv
-expect 2 "unwritable data file, with the reason" --write-data ''
-check "the reason is named" grep -q 'No such file' "$err"
+# --write-data refuses as --csv does (the toolkit's output_create): a
+# missing folder named, with what to do; a file in the folder's place; a
+# folder that takes no files; an empty name.
+expect 2 "data file in a missing folder" --write-data /nonexistent/dir/data.csv
+check "the missing folder named, and what to do" grep -qxF "ch04: --write-data: cannot write \
+/nonexistent/dir/data.csv: there is no folder /nonexistent/dir: create it first (mkdir -p /nonexistent/dir)" "$err"
+expect 2 "data file under a file" --write-data tests/04-batches.sh/data.csv
+check "the file in the way named" grep -qF \
+    "tests/04-batches.sh is a file, not a folder: give --write-data a file in a folder" "$err"
+locked=$(. tests/cli.sh && unwritable_folder)
+if [ -n "$locked" ]; then
+    expect 2 "data file in a folder that takes none" --write-data "$locked/data.csv"
+    check "what to do instead" grep -qF "give --write-data a file you can write to" "$err"
+fi
+expect 2 "empty data file name" --write-data ''
+check "the empty name said" grep -qxF "ch04: --write-data: the file name is empty" "$err"
 expect 2 "--lr does not change the comparison" --example compare --lr 0.5
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "--order is SGD's" --example bgd --order 3,2,1
@@ -80,6 +93,11 @@ expect 0 "SGD in order 3, 2, 1" --example sgd --order 3,2,1
 check "ends at (1.616, 2.576)" grep -q '(1.616, 2.576)' "$out"
 
 expect 2 "--values goes alone" --values --example bgd
+check "--values beside --example: the one wording of every program" grep -qxF \
+    "ch04: --example does not go with --values, which prints only the numbers the chapter quotes" "$err"
+expect 2 "--values with --write-data" --values --write-data /tmp/unused.csv
+check "--values beside --write-data: the same words" grep -qxF \
+    "ch04: --write-data does not go with --values, which prints only the numbers the chapter quotes" "$err"
 check "one line on stderr" test "$(wc -l <"$err")" -eq 1
 expect 2 "--values twice" --values --values
 

@@ -16,6 +16,8 @@ expect_says 2 "--example: unknown example 'adam' (known: steps, specimen, gradie
 expect_usage_error "missing example" "$ch05" --example
 expect_usage_error "example twice" "$ch05" --example steps --example kinks
 expect_usage_error "values with an example" "$ch05" --values --example steps
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch05" --values --example steps
 expect_usage_error "values twice" "$ch05" --values --values
 expect_usage_error "unwritable csv folder" "$ch05" --csv /nonexistent/dir
 # The values are the numbers the tables print.

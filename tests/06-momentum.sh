@@ -9,11 +9,17 @@ expect_exit 0 "the worked example alone" "$ch06" --example by-hand
 expect_exit 0 "the rates alone" "$ch06" --example rates
 expect_exit 0 "the numbers the prose quotes" "$ch06" --values
 expect_usage_error "--values with another flag" "$ch06" --values --lr 0.01
+expect_says 2 "--lr does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --lr: the one wording of every program (values_not_with)" "$ch06" --values --lr 0.01
 expect_exit 0 "a setting of your own" "$ch06" --lr 0.01 --momentum 0.9
+expect_says 2 "--momentum describes a single run: give --lr too" \
+    "a momentum without --lr: ch02's words for a run's flag alone" "$ch06" --momentum 0.9
 expect_exit 0 "Nesterov of your own" "$ch06" --lr 0.01 --momentum 0.9 --nesterov --function quadratic:1,50
 expect_exit 0 "dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.5
 expect_exit 0 "past the edge 2 + 2 beta: a rate above 1, measured" "$ch06" --lr 0.05 --momentum 0.9
 expect_exit 3 "far past the edge it overflows, reported" "$ch06" --lr 0.5 --momentum 0.9
+expect_says 3 "; this setting is stable only for --lr below 0.038" \
+    "far past the edge: the edge as a value of the flag" "$ch06" --lr 0.5 --momentum 0.9
 expect_usage_error "too fast to measure" "$ch06" --lr 0.9 --function quadratic:1,1.1
 expect_usage_error "unknown flag" "$ch06" --speed 3
 expect_usage_error "missing value" "$ch06" --lr
@@ -23,6 +29,8 @@ expect_usage_error "momentum 1" "$ch06" --lr 0.01 --momentum 1
 expect_usage_error "momentum without lr" "$ch06" --momentum 0.9
 expect_usage_error "Nesterov without momentum" "$ch06" --lr 0.01 --nesterov
 expect_usage_error "Nesterov with dampening" "$ch06" --lr 0.01 --momentum 0.9 --dampening 0.1 --nesterov
+expect_says 2 "--nesterov needs --momentum above 0 and --dampening 0 (PyTorch: Nesterov momentum requires a momentum and zero dampening)" \
+    "Nesterov without momentum: the lab's words (PyTorch's check, A-lab/kinds.c)" "$ch06" --lr 0.01 --nesterov
 expect_usage_error "one curvature" "$ch06" --lr 0.01 --function quadratic:1
 expect_usage_error "not a quadratic" "$ch06" --lr 0.01 --function rosenbrock
 expect_usage_error "the old name of --function" "$ch06" --lr 0.01 --curvatures 1,50

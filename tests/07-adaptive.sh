@@ -6,18 +6,29 @@ expect_exit 0 "the comparison" "$ch07"
 expect_exit 0 "help" "$ch07" --help
 expect_exit 0 "the numbers the text quotes" "$ch07" --values
 expect_usage_error "--values with another flag" "$ch07" --values --steps 3
+expect_says 2 "--steps does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --steps: the one wording of every program (values_not_with)" "$ch07" --values --steps 3
 expect_help "$ch07"
 expect_output_lost "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
 expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace
 expect_exit 0 "other curvatures and start" "$ch07" --function quadratic:4,0.5 --x0 -2,3
+# the lab's words for a start of the wrong length, ch06's for a curvature
+expect_says 2 "--x0: 3 values given, the objective has 2 parameters" \
+    "a start of three coordinates" "$ch07" --optimizer sgd --x0 1,2,3
+expect_says 2 "--x0: 1 value given, the objective has 2 parameters" \
+    "a start of one coordinate" "$ch07" --optimizer sgd --x0 1
+expect_says 2 "--function: curvatures must lie in (0, 1e6], not 'quadratic:0,1'" \
+    "a curvature of 0, in chapter 6's words" "$ch07" --function quadratic:0,1
 expect_exit 0 "eps 0 lands on the minimum without a NaN" "$ch07" --optimizer adagrad --lr 1 --eps 0 --steps 3
 expect_exit 3 "gd past 2/a_2 diverges" "$ch07" --optimizer sgd --lr 0.05 --steps 100000
 expect_exit 3 "0/0 with eps 0 is reported" "$ch07" --optimizer adagrad --eps 0 --x0 0,1
 expect_exit 3 "eps 0 and a gradient whose square underflows" "$ch07" --optimizer rmsprop --eps 0 --function quadratic:1e-300,1 --x0 1,1
 expect_exit 0 "Adadelta with eps 0 never moves" "$ch07" --optimizer adadelta --eps 0
 expect_usage_error "an optimizer of chapter 8" "$ch07" --optimizer adam
+expect_says 2 "--optimizer: unknown optimizer 'adam' (known: sgd, adagrad, rmsprop, adadelta; build/descent runs every optimizer)" \
+    "an optimizer of chapter 8: the lab's wording, and where to run it" "$ch07" --optimizer adam
 expect_usage_error "unknown flag" "$ch07" --eta 0.1
 expect_usage_error "the old name of --optimizer" "$ch07" --method adagrad
 expect_usage_error "the old name of --function" "$ch07" --curvature 1,100
@@ -25,9 +36,13 @@ expect_usage_error "the old name of sgd" "$ch07" --optimizer gd
 expect_usage_error "not a quadratic" "$ch07" --function booth
 expect_usage_error "a repeated flag" "$ch07" --optimizer rmsprop --lr 0.1 --lr 0.01
 expect_usage_error "a repeated switch" "$ch07" --optimizer rmsprop --centered --centered
+expect_says 2 "--alpha: the adagrad optimizer does not take it (try --help)" \
+    "a hyper-parameter the optimizer does not take: the lab's words" "$ch07" --optimizer adagrad --alpha 0.9
 expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
 expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad --rho 0.9
 expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
+expect_says 2 "--momentum applies to --optimizer rmsprop only here (chapter 6 has SGD's)" \
+    "momentum outside RMSProp: 'applies to ... only', as the lab words it" "$ch07" --optimizer sgd --momentum 0.9
 expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
 expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
 expect_says 2 "--alpha: 1 is outside [0, 1)" "alpha of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --alpha 1
@@ -41,6 +56,13 @@ expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0
 expect_usage_error "trace without a method" "$ch07" --trace
 expect_usage_error "csv with a method" "$ch07" --optimizer sgd --csv /tmp
+# in ch02's words: a run's flag without the flag that asks for the run, --csv with one
+expect_says 2 "--trace describes a single run: give --optimizer too" \
+    "trace without a method: what to add" "$ch07" --trace
+expect_says 2 "--lr describes a single run: give --optimizer too" \
+    "a hyper-parameter without a method: which, and what to add" "$ch07" --lr 0.1
+expect_says 2 "--csv writes the chapter's figures: use it without --optimizer" \
+    "csv with a method: ch02's words" "$ch07" --optimizer sgd --csv /tmp
 expect_usage_error "csv to an empty path (it would write into /)" "$ch07" --csv ''
 expect_usage_error "csv to a folder that does not exist, before any table" "$ch07" --csv /nonexistent/ch07
 expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch07" --function quadratic:1,300

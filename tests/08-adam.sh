@@ -9,6 +9,8 @@ expect_help "$ch08"
 expect_output_lost "$ch08"
 expect_exit 0 "the numbers the text quotes" "$ch08" --values
 expect_usage_error "--values with another flag" "$ch08" --values --example race
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch08" --values --example race
 expect_exit 0 "every worked example" "$ch08"
 expect_exit 0 "the race on the saddle" "$ch08" --example race --function saddle
 expect_usage_error "unknown flag" "$ch08" --bogus
@@ -19,6 +21,8 @@ expect_says 2 "--function: unknown function 'booth' (known: rosenbrock, beale, s
     "unknown surface: the lab's wording for --function" "$ch08" --example race --function booth
 expect_usage_error "unknown surface" "$ch08" --example race --function himmelblau
 expect_usage_error "--function without the race" "$ch08" --function beale
+expect_says 2 "--function applies to --example race only: give it too" \
+    "--function without the race: the lab's 'applies to ... only', and what to add" "$ch08" --function beale
 expect_usage_error "the old name of --example" "$ch08" --show bias
 expect_usage_error "the old name of --function" "$ch08" --example race --surface beale
 expect_usage_error "a repeated flag" "$ch08" --example bias --example eps

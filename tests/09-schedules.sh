@@ -13,6 +13,10 @@ expect_usage_error "a single report with the race" "$ch09" --adam-warmup --race
 expect_usage_error "a single report with csv" "$ch09" --race-exact --csv /tmp
 expect_usage_error "unknown flag" "$ch09" --schedule cosine
 expect_usage_error "values with a report" "$ch09" --values --table
+expect_says 2 "--race does not go with --pytorch, which prints only the table pytorch_check.py compares" \
+    "--pytorch beside a report: what goes with what" "$ch09" --pytorch --race
+expect_says 2 "--table does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --table: the one wording of every program (values_not_with)" "$ch09" --values --table
 expect_usage_error "a flag given twice" "$ch09" --table --table
 expect_usage_error "csv without a folder" "$ch09" --csv
 expect_usage_error "pytorch with csv" "$ch09" --pytorch --csv /tmp

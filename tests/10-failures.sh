@@ -9,6 +9,8 @@ expect_exit 0 "the clipping step" "$ch10" --clip
 expect_exit 0 "the quoted values" "$ch10" --values
 expect_usage_error "unknown flag" "$ch10" --explosion
 expect_usage_error "values with a report" "$ch10" --values --saddle
+expect_says 2 "--saddle does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --saddle: the one wording of every program (values_not_with)" "$ch10" --values --saddle
 expect_usage_error "a flag given twice" "$ch10" --clip --clip
 expect_usage_error "csv without a folder" "$ch10" --csv
 expect_usage_error "unwritable csv folder" "$ch10" --csv /nonexistent/folder

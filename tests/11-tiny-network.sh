@@ -16,6 +16,8 @@ expect_says 2 "--example: unknown example 'everything' (known: seed-loop, by-han
 expect_usage_error "missing value" "$ch11" --example
 expect_usage_error "a repeated flag" "$ch11" --example by-hand --example by-hand
 expect_usage_error "--values with --example" "$ch11" --values --example by-hand
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch11" --values --example by-hand
 expect_usage_error "an empty --csv path" "$ch11" --example by-hand --csv ""
 expect_usage_error "csv to a folder that does not exist" "$ch11" --csv /nonexistent/ch11
 # The shared runs (experiments.h): their parts need a folder; a file that
@@ -134,6 +136,15 @@ expect_usage_error "lab: --init-seed with linear" "$lab" --data "$cancer" --init
 expect_usage_error "lab: no hidden units" "$lab" --data "$digits" --model mlp:0
 expect_usage_error "lab: an unknown activation" "$lab" --data "$digits" --model mlp:4:gelu
 expect_usage_error "lab: an unknown --columns" "$lab" --data "$digits" --columns some
+# every name that is not one of a flag's choices, in the one wording (unknown_choice)
+expect_says 2 "--model: unknown activation 'gelu' (known: tanh, relu, sigmoid)" \
+    "lab: an unknown activation, its choices listed" "$lab" --data "$digits" --model mlp:4:gelu
+expect_says 2 "--columns: unknown choice 'some' (known: all, loss)" \
+    "lab: an unknown --columns, its choices listed" "$lab" --data "$digits" --columns some
+expect_says 2 "--model: unknown model 'mlp' (known: linear, logistic, mlp:H[:ACT])" \
+    "lab: an unknown model, its choices listed" "$lab" --data "$digits" --model mlp
+expect_says 2 "--loss: unknown loss 'bce' (known: mse, cross-entropy)" \
+    "lab: an unknown --loss, its choices listed" "$lab" --data "$digits" --model mlp:4 --loss bce
 expect_usage_error "lab: --line-search with an mlp" \
     "$lab" --data "$digits" --model mlp:4 --line-search armijo
 expect_usage_error "lab: --x0 of the wrong length" "$lab" --data "$cancer" --model logistic --x0 1,2

@@ -223,6 +223,15 @@ mpi_cases() {
     # Errors: one line from rank 0 alone, exit 2, no CSV.
     refused "ch12-mpi: local SGD without K" no-k 2 "$BUILD/ch12-mpi" --local-sgd
     refused "ch12-mpi: K = 0" k0 2 "$BUILD/ch12-mpi" --local-sgd 0
+    refused "ch12-mpi: an unknown flag" unknown-flag 2 "$BUILD/ch12-mpi" --lr
+    if [ "$mode" = check ] && ! grep -qxF "ch12-mpi: unknown flag '--lr' (try --help)" "$cli_err"
+    then cli_fail "ch12-mpi: an unknown flag, in every program's words"
+    elif [ "$mode" = check ]; then cli_passed=$((cli_passed + 1)); fi
+    if [ "$mode" = queue ]; then mpi_run help 1 "$BUILD/ch12-mpi" --help
+    elif mpi_run help 1 "$BUILD/ch12-mpi" --help >"$cli_out" 2>"$cli_err" &&
+         grep -q -- '--local-sgd K' "$cli_out" && grep -qF 'Exit status: 0 the run finished' "$cli_out"
+    then cli_passed=$((cli_passed + 1))
+    else cli_fail "ch12-mpi --help: its flags and the exit statuses, exit 0"; fi
     refused "a function (nothing to share)" function 3 "$BUILD/descent-mpi" --function rosenbrock
     refused "a network model (its gradient is not shared)" mlp 2 "$BUILD/descent-mpi" \
         --data "$three" --model mlp:4
@@ -263,6 +272,12 @@ mpi_cases() {
     done
     refused "--output in no folder" output.none 2 "$BUILD/descent-mpi" --data "$three" \
         --output "$data/no/such/out.csv"
+    # as --csv and --plot refuse it (the toolkit's output_refused)
+    if [ "$mode" = check ]; then
+        if grep -qF -- "--output: cannot write $data/no/such/out.csv: there is no folder $data/no/such: create it first (mkdir -p $data/no/such)" "$cli_err"
+        then cli_passed=$((cli_passed + 1))
+        else cli_fail "--output in no folder: the folder named, with what to do"; fi
+    fi
     if [ "$mode" = queue ]; then
         mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 --output "$data/output.csv"
     elif mpi_run output 2 "$BUILD/descent-mpi" --data "$three" --steps 3 \
@@ -295,6 +310,10 @@ expect_says 2 "--example: unknown example 'adam' (known: order, projection, larg
     "unknown example: the wording of every program" "$ch12" --example adam
 expect_usage_error "example twice" "$ch12" --example order --example order
 expect_usage_error "values with an example" "$ch12" --values --example order
+expect_says 2 "--csv does not go with --example: give one of them" \
+    "--csv beside --example" "$ch12" --example order --csv /tmp
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch12" --values --example order
 expect_usage_error "unwritable csv folder" "$ch12" --csv /nonexistent/dir
 
 if [ -n "$have_mpi" ]; then

@@ -305,7 +305,8 @@ if [ "$(wc -c <"$work/err")" -lt 300 ] && grep -qF "a…aaaa" "$work/err" &&
    grep -qF "aaaa' (known: sgd," "$work/err"; then pass
 else flunk "--optimizer with 100000 letters: a short line, cut with …, the known names kept"; fi
 usage "--every: 0 is outside" --function booth --every 0
-usage "--x0: 1 values given, the objective has 2" --function booth --x0 1
+usage "--x0: 1 value given, the objective has 2 parameters" --function booth --x0 1
+usage "--x0: 2 values given, the objective has 1 parameter" --function x2sinx --x0 1,2
 usage "'nan' in '1,nan' is not a finite number" --function booth --x0 1,nan
 usage "--x0: the loss at the start overflows (inf)" --function booth --x0 1e300,1
 usage "the loss at the start overflows (inf): the function's parameters are too large" --function rosenbrock:1e200,100
@@ -321,7 +322,20 @@ usage "--epochs applies to --data only" --function booth --epochs 2
 usage "--order applies to --data only" --function booth --order shuffle
 usage "--no-bias applies to --data only" --function booth --no-bias
 usage "--plot: 'x.pdf' must end in .svg or .png" --function booth --plot x.pdf
-usage "--plot: cannot write $work/no/such/x.svg" --function booth --plot "$work/no/such/x.svg"
+# --plot refuses a place it cannot write as --csv does (the toolkit's
+# output_check_writable): the missing folder named, with what to do.
+usage "--plot: cannot write $work/no/such/x.svg: there is no folder $work/no/such: create it first (mkdir -p $work/no/such)" \
+    --function booth --plot "$work/no/such/x.svg"
+usage "--plot: cannot write $corpus/seven-samples.csv/x.svg: $corpus/seven-samples.csv is a file, not a folder: give --plot a file in a folder" \
+    --function booth --plot "$corpus/seven-samples.csv/x.svg"
+mkdir -p "$work/folder.svg"
+usage "--plot: cannot write $work/folder.svg: it is a folder, not a file: give --plot a file name" \
+    --function booth --plot "$work/folder.svg"
+locked=$(unwritable_folder)
+if [ -n "$locked" ]; then
+    usage "give --plot a file you can write to" --function booth --plot "$locked/x.svg"
+    usage "give --csv a folder you can write to" --csv "$locked"
+fi
 
 # PyTorch's checks and flags the optimizer does not take.
 usage "invalid learning rate" --function booth --lr -0.1
@@ -352,7 +366,7 @@ usage "--eps: the sgd optimizer does not take it" --function booth --eps 1e-8
 data=$corpus/good/crlf-no-final-newline.csv
 usage "--batch: 0 is outside" --data "$data" --batch 0
 usage "give --steps or --epochs, not both" --data "$data" --steps 3 --epochs 3
-usage "--order: 'random' is neither sequential nor shuffle" --data "$data" --order random
+usage "--order: unknown order 'random' (known: sequential, shuffle, shuffle:SEED)" --data "$data" --order random
 usage "seed 'abc' is not a whole number" --data "$data" --order shuffle:abc
 usage "seed '-1' is not a whole number" --data "$data" --order shuffle:-1
 usage "--x0: 2 values given, the objective has 3 parameters (w1..wd, then b)" --data "$data" --x0 1,2
@@ -597,7 +611,7 @@ for case in "ch04 order_shuffled.csv" "ch08 race_saddle_adam.csv" "ch08 decay.cs
     "$BUILD/$program" --csv "$work/figures" >"$work/out" 2>"$work/err"
     status=$?
     if [ $status -eq 2 ] && [ ! -s "$work/out" ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
-       grep -q "cannot write $work/figures/$file: Is a directory" "$work/err" &&
+       grep -qF "cannot write $work/figures/$file: it is a folder, not a file: move it away or give --csv another folder" "$work/err" &&
        [ "$(ls "$work/figures")" = "$file" ]; then pass
     else flunk "$program --csv with $file unwritable: exit $status, no table, no file"; fi
 done
@@ -674,7 +688,7 @@ usage "--scheduler multisteplr needs --milestones" --function booth --scheduler 
 usage "--scheduler onecyclelr needs --max-lr LR" --function booth --scheduler onecyclelr
 usage "--scheduler: unknown scheduler 'cosine'" --function booth --scheduler cosine
 usage "--scheduler given twice" --function booth --scheduler steplr --scheduler steplr
-usage "--lr: has no effect with --scheduler onecyclelr" \
+usage "--lr has no effect with --scheduler onecyclelr" \
     --function booth --momentum 0.9 --lr 0.1 --scheduler onecyclelr --max-lr 0.1
 usage "the run steps the scheduler 10 times, past --total-steps 5 (PyTorch raises at step 6)" \
     --function booth --steps 10 --scheduler onecyclelr --max-lr 0.1 --total-steps 5
@@ -686,7 +700,7 @@ usage "--scheduler onecyclelr: the run never steps the scheduler (it ends before
     --max-lr 0.1 --scheduler-every epoch
 usage "cycle_momentum needs an optimizer with momentum or betas (PyTorch's constructor refuses it)" \
     --function booth --optimizer adagrad --scheduler onecyclelr --max-lr 0.1
-usage "--base-momentum: has no effect with --no-cycle-momentum" \
+usage "--base-momentum has no effect with --no-cycle-momentum: drop one of them" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --no-cycle-momentum --base-momentum 0.8
 usage "start_factor must be in (0, 1]" --function booth --scheduler linearlr --start-factor 0
 usage "T_max must be a whole number of at least 1" \
@@ -697,15 +711,15 @@ usage "--milestones: 2.5 is not a step number" \
     --function booth --scheduler multisteplr --milestones 2.5
 usage "pct_start must be in [0, 1]" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --pct-start 1.5
-usage "--anneal-strategy: 'cosine' is neither cos nor linear" \
+usage "--anneal-strategy: unknown strategy 'cosine' (known: cos, linear)" \
     --function booth --scheduler onecyclelr --max-lr 0.1 --anneal-strategy cosine
 usage "--scheduler-every epoch applies to --data only" \
     --function booth --scheduler steplr --step-size 2 --scheduler-every epoch
-usage "--scheduler-every: 'batch' is neither update nor epoch" \
+usage "--scheduler-every: unknown choice 'batch' (known: update, epoch)" \
     --data chapters/A-lab/three-samples.csv --scheduler steplr --step-size 2 --scheduler-every batch
-usage "--scheduler: does not apply with --line-search" \
+usage "--scheduler does not apply with --line-search" \
     --function booth --line-search armijo --scheduler steplr --step-size 2
-usage "--clip-grad-norm: does not apply with --line-search" \
+usage "--clip-grad-norm does not apply with --line-search" \
     --function booth --line-search armijo --clip-grad-norm 1
 usage "--clip-grad-norm" --function booth --clip-grad-norm 0
 usage "--clip-grad-value" --function booth --clip-grad-value -1

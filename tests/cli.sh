@@ -107,6 +107,16 @@ expect_output_lost() {
     cli_passed=$((cli_passed + 1))
 }
 
+# unwritable_folder: print a folder that refuses new files (for a user, /;
+# for root, whom permissions do not stop, /sys, which takes no new files),
+# or nothing, with a note on stderr, when there is none here.
+unwritable_folder() {
+    if [ ! -w / ]; then echo /; return; fi
+    if [ -d /sys ] && ! (: >/sys/.descent-probe) 2>/dev/null; then echo /sys; return; fi
+    rm -f /sys/.descent-probe
+    echo "note: no folder here refuses new files: the unwritable-folder checks are skipped" >&2
+}
+
 cli_summary() {
     echo "$1: $cli_passed passed, $cli_failed failed"
     [ "$cli_failed" -eq 0 ]

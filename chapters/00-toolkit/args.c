@@ -55,6 +55,21 @@ void refuse_flags(const struct flags_given *given, const char *const *flags, con
             fail(EXIT_USAGE, "%s %s", flags[k], reason);
 }
 
+_Noreturn void values_not_with(const char *flag)
+{
+    fail(EXIT_USAGE, "%s does not go with --values, which prints only the numbers the "
+         "chapter quotes", flag);
+}
+
+void values_alone(const struct flags_given *given)
+{
+    if (!flag_was_given(given, "--values"))
+        return;
+    for (size_t i = 0; i < given->count; i++)
+        if (strcmp(given->flag[i], "--values") != 0)
+            values_not_with(given->flag[i]);
+}
+
 const char *flag_value(int argc, char **argv, int *index)
 {
     if (*index + 1 >= argc)
@@ -438,7 +453,8 @@ long parse_whole(const char *flag, const char *text, long low, long high)
             fail(EXIT_USAGE, "%s: %s is too %s: it must be in [%ld, %ld]", flag, text,
                  negative ? "small" : "large", low, high);
         if (exact != floor(exact))
-            fail(EXIT_USAGE, "%s: '%s' is not a whole number", flag, text);
+            fail(EXIT_USAGE, "%s: '%s' is not a whole number (write digits only, e.g. 100)",
+                 flag, text);
         if (!(exact >= (double)low && exact <= (double)high))
             fail(EXIT_USAGE, "%s: %s is outside [%ld, %ld]", flag, text, low, high);
         if (fabs(exact) > 9007199254740992.0)
@@ -474,7 +490,6 @@ size_t parse_number_list(const char *flag, const char *text, double *values, siz
 
 struct example_flags parse_example_flags(int argc, char **argv, void (*usage)(void))
 {
-    static const char *const not_with_values[] = {"--example", "--csv", NULL};
     struct example_flags f = {NULL, NULL, false};
     struct flags_given given = {0};
     for (int i = 1; i < argc; i++) {
@@ -489,8 +504,6 @@ struct example_flags parse_example_flags(int argc, char **argv, void (*usage)(vo
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (f.values)
-        refuse_flags(&given, not_with_values, "does not go with --values, which prints only "
-                     "the values");
+    values_alone(&given);
     return f;
 }

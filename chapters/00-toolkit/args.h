@@ -40,6 +40,16 @@ bool flag_was_given(const struct flags_given *given, const char *flag);
  * that was given, e.g. "--x0 changes example 1 only"; nothing otherwise. */
 void refuse_flags(const struct flags_given *given, const char *const *flags, const char *reason);
 
+/* Stop (exit 2): flag was given with --values, which prints only the
+ * numbers the chapter's text quotes ("name value" lines, for the weaver),
+ * in the one wording of every program: "FLAG does not go with --values,
+ * which prints only the numbers the chapter quotes". */
+_Noreturn void values_not_with(const char *flag);
+
+/* values_not_with the first flag given that is not --values, when
+ * --values was given: for the programs whose --values goes alone. */
+void values_alone(const struct flags_given *given);
+
 /* The flags of a chapter program that shows its worked examples one part
  * at a time: --example PART, --csv DIR, --values (alone: it prints only the
  * quoted numbers).  Each flag once; anything else is --help or an unknown

@@ -7,7 +7,9 @@
  *
  * Every write is checked: a row that cannot be written (a full disk, a
  * closed pipe) stops the program at once with one line naming the file
- * and the system's reason, exit 2 (fail.h).
+ * and the system's reason, exit 2 (fail.h).  Every flag that writes files
+ * (--csv DIR, the lab's --plot FILE, ch04's --write-data FILE, ...) opens
+ * them here, so a place that cannot be written is refused in one wording.
  */
 #ifndef DESCENT_CSV_H
 #define DESCENT_CSV_H
@@ -39,19 +41,39 @@ extern bool csv_stdout_checked_later;
 /* "dir/name", in a fresh string the caller frees, at any length. */
 char *csv_path(const char *dir, const char *name);
 
-/* Stop with a message (exit 2) unless dir/name can be written (a missing
- * folder is named, with "create it first (mkdir -p DIR)"); leaves no
+/* Stop with a message (exit 2) unless dir/name can be written; leaves no
  * file behind and empties none.  Programs that print tables and write
  * --csv files call it for every file first, so that exit 2 means nothing
- * was produced. */
+ * was produced.  The message is the one every flag that writes gives
+ * (output_create below), with "--csv" as the flag and "a folder" as what
+ * to give it. */
 void csv_check_writable(const char *dir, const char *name);
 
-/* Open dir/name for writing, or stop with a message (exit 2; as
- * csv_check_writable says a missing folder). */
+/* Open dir/name for writing, or stop as csv_check_writable does. */
 FILE *csv_create(const char *dir, const char *name);
 
-/* Close a file from csv_create, stopping with a message naming its path
- * and the system's reason if any write to it failed (exit 2). */
+/* Open path, the value of flag (--plot FILE, --write-data FILE, --output
+ * FILE), for writing with fopen's mode ("w", "wb"), or stop (exit 2) with
+ * one line "FLAG: cannot write PATH: ..." that says what to do: a missing
+ * folder is named with "create it first (mkdir -p DIR)" (no flag creates
+ * folders), a file where a folder should be is named, an empty name is
+ * refused, and any other reason (a folder that takes no files, a file
+ * that may not be written) is the system's, followed by what to give the
+ * flag instead.  --csv's files (csv_create) get the same words. */
+FILE *output_create(const char *flag, const char *path, const char *mode);
+
+/* Stop as output_create would unless path can be written; leaves no file
+ * behind and empties none (a program checks before it works). */
+void output_check_writable(const char *flag, const char *path);
+
+/* Stop as output_create does for path, which could not be opened for
+ * writing because of error (an errno value): for a program that opens it
+ * itself (descent-mpi's --output, freopen on stdout). */
+_Noreturn void output_refused(const char *flag, const char *path, int error);
+
+/* Close a file from csv_create or output_create, stopping with a message
+ * naming its flag, its path and the system's reason if any write to it
+ * failed (exit 2); name is what the message calls any other file. */
 void csv_close(FILE *file, const char *name);
 
 /* The Euclidean norm of x[0..count). */

@@ -52,6 +52,7 @@ static struct settings parse(int argc, char **argv)
     static const char *const example_1_flags[] = {"--x0", "--lr", "--steps", NULL};
     struct settings s = {4.0, 0.1, 5, 0, NULL};
     struct flags_given given = {0};
+    bool values = false;
     for (int i = 1; i < argc; i++) {
         const char *flag = argv[i];
         flag_once(&given, flag);
@@ -69,13 +70,15 @@ static struct settings parse(int argc, char **argv)
         }
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0) {
-            if (argc != 2)
-                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
-            print_values();
-            exit(0);
-        } else
+        else if (strcmp(flag, "--values") == 0)
+            values = true;
+        else
             help_or_unknown_flag(flag, usage);
+    }
+    if (values) {
+        values_alone(&given);
+        print_values();
+        exit(0);
     }
     if (s.example == 2)
         refuse_flags(&given, example_1_flags, "changes example 1 only; for other runs of "
@@ -98,8 +101,8 @@ static void one_dimension(const struct settings *s)
         double loss = f.value(&f, &x);
         f.gradient(&f, &grad, &x);
         if (!row_is_finite(loss, &grad, 1))
-            fail(EXIT_DIVERGED, "f(x) overflowed at step %ld (|1 - 2 eta| = %g > 1 makes "
-                 "every step longer): try --lr below 1", k, fabs(1.0 - 2.0 * s->eta));
+            fail(EXIT_DIVERGED, "diverged at step %ld: f(x) overflowed (|1 - 2 eta| = %g > 1 "
+                 "makes every step longer): try --lr below 1", k, fabs(1.0 - 2.0 * s->eta));
         printf("%3ld  %-22.17g  %-22.17g  %-22.17g  %.17g\n", k, x, loss, grad, closed_form);
         gd_step(&x, &grad, 1, s->eta);
         closed_form *= 1.0 - 2.0 * s->eta;

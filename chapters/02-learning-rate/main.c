@@ -119,7 +119,8 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     double x[FUNCTION_MAX_DIM];
     struct gd_run run;
     if (x0_count != 0 && x0_count != f.dim)
-        fail(EXIT_USAGE, "--x0: %s needs %zu coordinates, not %zu", f.name, f.dim, x0_count);
+        fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %zu parameter%s", x0_count,
+             x0_count == 1 ? "" : "s", f.dim, f.dim == 1 ? "" : "s");
     for (size_t i = 0; i < f.dim; i++)
         x[i] = x0_count ? x0[i] : f.start[i];
     if (!row_is_finite(f.value(&f, x), x, f.dim)) {
@@ -131,7 +132,7 @@ static void one_run(const char *spec, const double *x0, size_t x0_count, double 
     run = gradient_descent(&f, x, eta, 0.0, steps, stdout, every);
     if (run.diverged)
         fail(EXIT_DIVERGED,
-             "diverged: step %ld made f or x overflow (the rows above are the finite ones); "
+             "diverged at step %ld: f or x overflowed (the rows above are the finite ones); "
              "try a smaller --lr (below 2/L, L the largest curvature near the minimum)",
              run.steps + 1);
 }
@@ -243,8 +244,7 @@ int main(int argc, char **argv)
             help_or_unknown_flag(flag, usage);
     }
     if (values) {
-        if (argc != 2)
-            fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        values_alone(&given);
         print_values();
         return 0;
     }

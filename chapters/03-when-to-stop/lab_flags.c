@@ -31,7 +31,7 @@ bool lab_line_search_flag(struct lab_line_search *o, int argc, char **argv, int 
         else if (strcmp(kind, "exact") == 0)
             o->search = LINE_SEARCH_EXACT;
         else
-            fail(EXIT_USAGE, "--line-search: '%s' is neither armijo nor exact", kind);
+            unknown_choice(flag, "line search", kind, "armijo, exact");
     } else if (strcmp(flag, "--armijo-c") == 0) {
         once(flag, &o->c_given);
         o->c = parse_number_in(flag, flag_value(argc, argv, i), 0.0, 1.0);

@@ -245,8 +245,7 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (values && argc != 2)
-        fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+    values_alone(&given);
     if (csv_dir)            /* files first: a bad folder fails before any output */
         write_figure_data(csv_dir);
     if (values) {

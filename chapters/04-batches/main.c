@@ -28,7 +28,6 @@
 #include "04-batches/compare.h"
 #include "04-batches/regression.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -75,11 +74,7 @@ static void refuse_unused(const struct settings *s, const struct flags_given *gi
     static const char *const three_samples[] = {"--lr", "--steps", "--every", "--order", NULL};
     static const char *const order[] = {"--order", NULL}, *const every[] = {"--every", NULL};
     const char *example = s->example ? s->example : "";
-    if (s->values && s->data_file)
-        fail(EXIT_USAGE, "--values does not go with --write-data: give it alone");
-    if (s->values)
-        refuse_flags(given, all, "does not go with --values, which prints the numbers the "
-                     "chapter quotes and stops");
+    values_alone(given);
     if (s->data_file)
         refuse_flags(given, all, "does not go with --write-data, which writes the data set "
                      "and stops");
@@ -582,9 +577,7 @@ static void write_data(const char *path)
 {
     struct dataset data;
     double w_true[COMPARE_FEATURES];
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        fail(EXIT_USAGE, "--write-data: cannot write '%s': %s", path, strerror(errno));
+    FILE *file = output_create("--write-data", path, "w");
     synthetic_regression(&data, w_true, COMPARE_COUNT, COMPARE_FEATURES, COMPARE_NOISE,
                          COMPARE_SEED);
     for (size_t j = 0; j < COMPARE_FEATURES; j++)
@@ -595,13 +588,7 @@ static void write_data(const char *path)
             fprintf(file, "%.17g,", data.x[i * COMPARE_FEATURES + j]);
         fprintf(file, "%.17g\n", data.y[i]);
     }
-    {
-        int failed = ferror(file), error = errno;
-        if (fclose(file) != 0)
-            failed = 1, error = errno;
-        if (failed)
-            fail(EXIT_USAGE, "--write-data: writing %s failed: %s", path, strerror(error));
-    }
+    csv_close(file, path);
     dataset_free(&data);
 }
 

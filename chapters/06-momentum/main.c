@@ -20,6 +20,7 @@
 #include "06-momentum/example.h"
 #include "06-momentum/rates.h"
 #include "06-momentum/sgd.h"
+#include "A-lab/kinds.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -104,15 +105,17 @@ static struct settings parse(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (s.values && argc != 2)
-        fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+    values_alone(&given);
     if (!s.custom)
-        refuse_flags(&given, tuning, "describes a setting of your own: give --lr too");
+        refuse_flags(&given, tuning, "describes a single run: give --lr too");
     else
         refuse_flags(&given, parts, "prints the chapter's own runs: leave it out with --lr, "
                      "which measures a setting of your own");
-    if (s.hyper.nesterov && (s.hyper.momentum == 0.0 || s.hyper.dampening != 0.0))
-        fail(EXIT_USAGE, "--nesterov needs a momentum and zero dampening (as torch.optim.SGD)");
+    {
+        char refused[256];      /* PyTorch's checks, in the lab's words: --nesterov's */
+        if (!hyper_is_valid(&sgd_kind, &s.hyper, refused, sizeof refused))
+            fail(EXIT_USAGE, "%s", refused);
+    }
     if (!s.example && !s.rates && !s.custom && !s.values)
         s.example = s.rates = true;
     return s;
@@ -230,7 +233,7 @@ static void print_row(const char *label, double mu, double L, const struct hyper
         double edge = h->nesterov ? (2.0 + 2.0 * beta) / (1.0 + 2.0 * beta)
                                   : (2.0 + 2.0 * beta) / (1.0 - h->dampening);
         fail(EXIT_DIVERGED, "diverged at step %ld: the theory's rate is %.6g > 1; "
-             "this setting is stable only for lr below %g", m.diverged_at, theory.radius,
+             "this setting is stable only for --lr below %g", m.diverged_at, theory.radius,
              edge / largest);
     }
     if (m.underflow)

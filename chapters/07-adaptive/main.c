@@ -80,15 +80,17 @@ static const struct optimizer_kind *method_named(const char *name)
     for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
         if (strcmp(name, methods[m].name) == 0)
             return methods[m].kind;
-    fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (chapter 7 runs sgd, adagrad, "
-         "rmsprop, adadelta; the lab runs them all)", name);
+    unknown_choice("--optimizer", "optimizer", name,
+                   "sgd, adagrad, rmsprop, adadelta; build/descent runs every optimizer");
 }
 
-/* Which flag needs which kind, for a clear message instead of a silent no-op. */
+/* Which flag needs which kind, for a clear message instead of a silent no-op
+ * (in the lab's words; s->kind is set: hyper-parameters need one). */
 static void require(const struct settings *s, unsigned flag, const char *name)
 {
-    if (s->kind == NULL || !(s->kind->takes & flag))
-        fail(EXIT_USAGE, "%s: only for an --optimizer that takes it (try --help)", name);
+    if (!(s->kind->takes & flag))
+        fail(EXIT_USAGE, "%s: the %s optimizer does not take it (try --help)", name,
+             s->kind->name);
 }
 
 /* A hyper-parameter's value; adding 0.0 turns "-0" into 0, which prints as 0. */
@@ -107,6 +109,8 @@ static struct settings parse(int argc, char **argv)
 {
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
     struct hyper given = {0};
+    static const char *const one_run[] = {"--lr", "--alpha", "--rho", "--eps", "--momentum",
+                                          "--centered", "--trace", NULL};
     struct flags_given flags = {0};
     unsigned set = 0;
     for (int i = 1; i < argc; i++) {
@@ -141,16 +145,20 @@ static struct settings parse(int argc, char **argv)
             for (int c = 0; c < DIM; c++) {
                 s.curvature[c] = f.param[c];
                 if (!(s.curvature[c] > 0.0 && s.curvature[c] <= 1e6))
-                    fail(EXIT_USAGE, "--function: '%s': each curvature must lie in (0, 1e6]", text);
+                    fail(EXIT_USAGE, "--function: curvatures must lie in (0, 1e6], not '%s'",
+                         text);
             }
         } else if (strcmp(flag, "--x0") == 0) {
-            const char *text = flag_value(argc, argv, &i);
-            if (parse_number_list(flag, text, s.x0, DIM) != DIM)
-                fail(EXIT_USAGE, "--x0: give two coordinates, as in 1,1");
+            double x0[FUNCTION_MAX_DIM];      /* room to count a wrong length */
+            size_t count = parse_number_list(flag, flag_value(argc, argv, &i), x0,
+                                             FUNCTION_MAX_DIM);
+            if (count != DIM)                 /* the lab's words */
+                fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %d parameters",
+                     count, count == 1 ? "" : "s", DIM);
             for (int c = 0; c < DIM; c++) {
-                if (fabs(s.x0[c]) > 1e6)
-                    fail(EXIT_USAGE, "--x0: '%s': keep each within [-1e6, 1e6]", text);
-                s.x0[c] += 0.0;                   /* -0 prints as 0 */
+                if (fabs(x0[c]) > 1e6)
+                    fail(EXIT_USAGE, "--x0: %g is outside [%g, %g]", x0[c], -1e6, 1e6);
+                s.x0[c] = x0[c] + 0.0;            /* -0 prints as 0 */
             }
         } else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
@@ -158,20 +166,16 @@ static struct settings parse(int argc, char **argv)
             s.trace = true;
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0) {
-            if (argc != 2)
-                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        else if (strcmp(flag, "--values") == 0)
             s.values = true;
-        } else
+        else
             help_or_unknown_flag(flag, usage);
     }
-    if (s.trace && s.kind == NULL)
-        fail(EXIT_USAGE, "--trace: needs an --optimizer");
+    values_alone(&flags);
     if (s.csv_dir && s.kind != NULL)
-        fail(EXIT_USAGE, "--csv: writes the comparison's data; use it without --optimizer");
-    if (s.kind == NULL) {
-        if (set != 0)
-            fail(EXIT_USAGE, "hyper-parameters need an --optimizer (try --help)");
+        fail(EXIT_USAGE, "--csv writes the chapter's figures: use it without --optimizer");
+    if (s.kind == NULL) {       /* as ch02 and ch06 refuse a run's flags without --lr */
+        refuse_flags(&flags, one_run, "describes a single run: give --optimizer too");
         return s;
     }
     s.hyper = s.kind->defaults;
@@ -184,7 +188,8 @@ static struct settings parse(int argc, char **argv)
     if (set & TAKES_CENTERED) { require(&s, TAKES_CENTERED, "--centered"); s.hyper.centered = true; }
     if (set & TAKES_MOMENTUM) {
         if (s.kind != &rmsprop_kind)
-            fail(EXIT_USAGE, "--momentum: only for --optimizer rmsprop here (chapter 6 has SGD's)");
+            fail(EXIT_USAGE, "--momentum applies to --optimizer rmsprop only here (chapter 6 has "
+                 "SGD's)");
         s.hyper.momentum = given.momentum;
     }
     return s;

@@ -87,15 +87,14 @@ static struct settings parse(int argc, char **argv)
             s.surface = one_of(flag, "function", flag_value(argc, argv, &i), surfaces, SURFACE_COUNT);
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
-        else if (strcmp(flag, "--values") == 0) {
-            if (argc != 2)
-                fail(EXIT_USAGE, "--values prints the chapter's numbers: use it alone");
+        else if (strcmp(flag, "--values") == 0)
             s.values = true;
-        } else
+        else
             help_or_unknown_flag(flag, usage);
     }
+    values_alone(&given);
     if (s.surface && (s.show == NULL || strcmp(s.show, "race") != 0))
-        fail(EXIT_USAGE, "--function only goes with --example race");
+        fail(EXIT_USAGE, "--function applies to --example race only: give it too");
     return s;
 }
 

@@ -243,8 +243,15 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if ((values || pytorch) && (table || noise || warmup || race || (values && pytorch)))
-        fail(EXIT_USAGE, "--values and --pytorch print tables of their own: use one, without the reports");
+    if (values || pytorch) {        /* each prints a table of its own: no report beside it */
+        const char *report = table ? "--table" : noise ? "--noise" : warmup ? "--warmup"
+                           : race ? "--race" : NULL;
+        if (values && (report || pytorch))
+            values_not_with(report ? report : "--pytorch");
+        if (report)
+            fail(EXIT_USAGE, "%s does not go with --pytorch, which prints only the table "
+                 "pytorch_check.py compares", report);
+    }
     if (extra != NULL) {
         if (table || noise || warmup || race || values || pytorch || csv_dir != NULL
             || given.count > 1)

@@ -61,8 +61,9 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(flag, usage);
     }
-    if (values && any)
-        fail(EXIT_USAGE, "--values prints only the quoted numbers: leave out the reports");
+    for (int r = 0; r < REPORTS && values; r++)
+        if (chosen[r])
+            values_not_with(names[r]);
     if (csv_dir != NULL)
         write_csv(csv_dir);
     if (values) {

@@ -27,7 +27,7 @@ static void parse_model(struct lab_model *m, const char *text)
         return;
     }
     if (strncmp(text, "mlp:", 4) != 0)
-        fail(EXIT_USAGE, "--model: '%s' is none of linear, logistic, mlp:H[:ACT]", text);
+        unknown_choice("--model", "model", text, "linear, logistic, mlp:H[:ACT]");
     char units[32];
     const char *colon = strchr(text + 4, ':');
     size_t length = colon ? (size_t)(colon - (text + 4)) : strlen(text + 4);
@@ -49,14 +49,14 @@ bool lab_model_flag(struct lab_model *m, int argc, char **argv, int *i)
     else if (strcmp(flag, "--loss") == 0) {
         const char *name = flag_value(argc, argv, i);
         if (strcmp(name, "mse") != 0 && strcmp(name, "cross-entropy") != 0)
-            fail(EXIT_USAGE, "--loss: '%s' is neither mse nor cross-entropy", name);
+            unknown_choice(flag, "loss", name, "mse, cross-entropy");
         m->loss = loss_from_name("--loss", name);
     } else if (strcmp(flag, "--init-seed") == 0)
         m->init_seed = (uint64_t)parse_whole(flag, flag_value(argc, argv, i), 0, 1L << 62);
     else if (strcmp(flag, "--columns") == 0) {
         const char *which = flag_value(argc, argv, i);
         if (strcmp(which, "all") != 0 && strcmp(which, "loss") != 0)
-            fail(EXIT_USAGE, "--columns: '%s' is neither all nor loss", which);
+            unknown_choice(flag, "choice", which, "all, loss");
         m->loss_only = strcmp(which, "loss") == 0;
     } else
         return false;

@@ -1,5 +1,6 @@
 /* network.c: the models, losses and backpropagation of network.h. */
 #include "11-tiny-network/network.h"
+#include "00-toolkit/args.h"
 #include "00-toolkit/fail.h"
 
 #include <math.h>
@@ -316,7 +317,7 @@ enum activation activation_from_name(const char *flag, const char *name)
     for (int i = 0; i < 3; i++)
         if (strcmp(name, activation_names[i]) == 0)
             return (enum activation)i;
-    fail(EXIT_USAGE, "%s: unknown activation '%s' (tanh, relu or sigmoid)", flag, name);
+    unknown_choice(flag, "activation", name, "tanh, relu, sigmoid");
 }
 
 enum loss loss_from_name(const char *flag, const char *name)
@@ -324,7 +325,7 @@ enum loss loss_from_name(const char *flag, const char *name)
     for (int i = 0; i < 3; i++)
         if (strcmp(name, loss_names[i]) == 0)
             return (enum loss)i;
-    fail(EXIT_USAGE, "%s: unknown loss '%s' (mse, bce or cross-entropy)", flag, name);
+    unknown_choice(flag, "loss", name, "mse, bce, cross-entropy");
 }
 
 const char *activation_name(enum activation activation)

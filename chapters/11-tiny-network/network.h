@@ -140,7 +140,8 @@ double log_sum_exp(const double *z, size_t count);
 double sigmoid(double z);
 
 /* Names as the lab spells them: "tanh", "relu", "sigmoid"; "mse", "bce",
- * "cross-entropy".  An unknown name stops with a usage error naming flag. */
+ * "cross-entropy".  An unknown name stops with a usage error naming flag,
+ * in the words of every program (unknown_choice, args.h). */
 enum activation activation_from_name(const char *flag, const char *name);
 enum loss loss_from_name(const char *flag, const char *name);
 const char *activation_name(enum activation activation);

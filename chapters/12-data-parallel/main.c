@@ -56,8 +56,9 @@ int main(int argc, char **argv)
         else
             help_or_unknown_flag(argv[i], usage);
     }
-    if ((csv_dir != NULL) + (example != NULL) + values > 1)
-        fail(EXIT_USAGE, "give one of --example, --values and --csv");
+    values_alone(&given);
+    if (csv_dir != NULL && example != NULL)
+        fail(EXIT_USAGE, "--csv does not go with --example: give one of them");
     if (values) {
         chapter12_values(stdout);
         return 0;

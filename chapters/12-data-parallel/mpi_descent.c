@@ -131,7 +131,7 @@ static int take_output(int argc, char **argv)
         error = errno ? errno : EIO;
     MPI_Bcast(&error, 1, MPI_INT, 0, MPI_COMM_WORLD);
     if (error != 0)
-        fail(EXIT_USAGE, "--output: cannot write %s: %s", path, strerror(error));
+        output_refused("--output", path, error);
     return kept;
 }
 

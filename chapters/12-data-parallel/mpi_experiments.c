@@ -182,6 +182,15 @@ static void finalize(void)
         MPI_Finalize();
 }
 
+static void usage(void)
+{
+    puts("usage: mpirun -np 4 ch12-mpi --local-sgd K   local SGD, one process per worker\n"
+         "       mpirun -np 2 ch12-mpi --ping-pong     one-way time of a message, 8 B .. 2 MB\n"
+         "       mpirun -np 1 ch12-mpi --per-sample    seconds of gradient per sample\n"
+         "       mpirun -np P ch12-mpi --updates       seconds per data-parallel update\n"
+         "One flag at a time; make bench runs the timings (chapters/12-data-parallel/bench.sh).");
+}
+
 int main(int argc, char **argv)
 {
     MPI_Init(&argc, &argv);
@@ -203,7 +212,6 @@ int main(int argc, char **argv)
     else if (strcmp(argv[1], "--updates") == 0)
         updates();
     else
-        fail(EXIT_USAGE, "unknown flag '%s' (--local-sgd K, --ping-pong, --per-sample or "
-             "--updates)", argv[1]);
+        help_or_unknown_flag(argv[1], usage);
     return 0;
 }

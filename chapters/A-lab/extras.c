@@ -89,8 +89,8 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         int named = scheduler_from_text(name);
         struct scheduler_settings given = *s;
         if (named < 0)
-            fail(EXIT_USAGE, "--scheduler: unknown scheduler '%s' (known: steplr, "
-                 "multisteplr, exponentiallr, cosineannealinglr, linearlr, onecyclelr)", name);
+            unknown_choice(flag, "scheduler", name, "steplr, multisteplr, exponentiallr, "
+                           "cosineannealinglr, linearlr, onecyclelr");
         /* PyTorch's defaults for this one, keeping the arguments read so far */
         *s = scheduler_defaults((enum scheduler_name)named);
         o->scheduler_on = true;
@@ -153,7 +153,7 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         else if (strcmp(text, "linear") == 0)
             s->anneal_linear = true;
         else
-            fail(EXIT_USAGE, "--anneal-strategy: '%s' is neither cos nor linear", text);
+            unknown_choice(flag, "strategy", text, "cos, linear");
         break;
     case DIV_FACTOR: s->div_factor = parse_number(flag, text); break;
     case FINAL_DIV_FACTOR: s->final_div_factor = parse_number(flag, text); break;
@@ -165,7 +165,7 @@ bool lab_extras_flag(struct lab_extras *o, int argc, char **argv, int *i)
         else if (strcmp(text, "epoch") == 0)
             o->every_epoch = true;
         else
-            fail(EXIT_USAGE, "--scheduler-every: '%s' is neither update nor epoch", text);
+            unknown_choice(flag, "choice", text, "update, epoch");
         break;
     default: break;
     }
@@ -209,7 +209,7 @@ void lab_extras_check(struct lab_extras *o, const struct optimizer_kind *kind,
     const char *error;
 
     if (line_search && (o->clip_norm > 0.0 || o->clip_value > 0.0))
-        fail(EXIT_USAGE, "%s: does not apply with --line-search (the search takes plain "
+        fail(EXIT_USAGE, "%s does not apply with --line-search (the search takes plain "
              "gradient steps)", o->clip_norm > 0.0 ? "--clip-grad-norm" : "--clip-grad-value");
     if (!o->scheduler_on) {
         for (int f = 0; f < FLAG_COUNT; f++)
@@ -230,17 +230,17 @@ void lab_extras_check(struct lab_extras *o, const struct optimizer_kind *kind,
             fail(EXIT_USAGE, "--scheduler %s needs %s (PyTorch's %s has no default)", name,
                  required[r].what, required[r].torch);
     if (line_search)
-        fail(EXIT_USAGE, "--scheduler: does not apply with --line-search (the search "
+        fail(EXIT_USAGE, "--scheduler does not apply with --line-search (the search "
              "chooses every step itself)");
     if (o->every_epoch && !data)
         fail(EXIT_USAGE, "--scheduler-every epoch applies to --data only (a function has "
              "no epochs)");
     if (s->name == ONE_CYCLE_LR && (hyper_given & TAKES_LR))
-        fail(EXIT_USAGE, "--lr: has no effect with --scheduler onecyclelr, which starts "
+        fail(EXIT_USAGE, "--lr has no effect with --scheduler onecyclelr, which starts "
              "at --max-lr / --div-factor: drop --lr");
     if (s->name == ONE_CYCLE_LR && !s->cycle_momentum
         && (given(o, BASE_MOMENTUM) || given(o, MAX_MOMENTUM)))
-        fail(EXIT_USAGE, "%s: has no effect with --no-cycle-momentum",
+        fail(EXIT_USAGE, "%s has no effect with --no-cycle-momentum: drop one of them",
              given(o, BASE_MOMENTUM) ? "--base-momentum" : "--max-momentum");
     if (s->name == ONE_CYCLE_LR && !given(o, TOTAL_STEPS) && scheduler_steps < 1)
         fail(EXIT_USAGE, "--scheduler onecyclelr: the run never steps the scheduler (%s), so "

@@ -284,8 +284,7 @@ static struct settings parse(int argc, char **argv)
             else if (strncmp(order, "shuffle:", 8) == 0)
                 s.shuffle = true, s.seed = parse_seed(order + 8);
             else
-                fail(EXIT_USAGE, "--order: '%s' is neither sequential nor shuffle[:SEED]",
-                     order);
+                unknown_choice(flag, "order", order, "sequential, shuffle, shuffle:SEED");
         } else if (strcmp(flag, "--no-bias") == 0) {
             s.no_bias = true;
         } else if (strcmp(flag, "--standardize") == 0) {
@@ -377,8 +376,9 @@ static double *start_point(const struct settings *s, const struct objective *obj
     double *theta;
     double loss;
     if (s->x0_count != 0 && s->x0_count != dim)
-        fail(EXIT_USAGE, "--x0: %zu values given, the objective has %zu parameters%s",
-             s->x0_count, dim, objective->network ? " (in model.parameters() order)"
+        fail(EXIT_USAGE, "--x0: %zu value%s given, the objective has %zu parameter%s%s",
+             s->x0_count, s->x0_count == 1 ? "" : "s", dim, dim == 1 ? "" : "s",
+             objective->network ? " (in model.parameters() order)"
                                : objective->model && !s->no_bias ? " (w1..wd, then b)" : "");
     theta = checked_calloc(dim, sizeof *theta, __FILE__, __LINE__);
     for (size_t i = 0; i < dim; i++)
@@ -621,8 +621,7 @@ int main(int argc, char **argv)
     if (kind == NULL) {
         char names[128];
         optimizer_kind_list(names, sizeof names);
-        fail(EXIT_USAGE, "--optimizer: unknown optimizer '%s' (known: %s)", s.optimizer_name,
-             names);
+        unknown_choice("--optimizer", "optimizer", s.optimizer_name, names);
     }
     hyper = choose_hyper(&s, kind);
     if (s.function_spec != NULL) {

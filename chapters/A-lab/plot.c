@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "A-lab/plot.h"
+#include "00-toolkit/csv.h"
 #include "00-toolkit/fail.h"
 
 #include <errno.h>
@@ -51,19 +52,12 @@ static int on_path(const char *program)
 
 void plot_check(const char *image)
 {
-    bool existed = access(image, F_OK) == 0;
-    FILE *file;
     if (!ends_with(image, ".svg") && !ends_with(image, ".png"))
         fail(EXIT_USAGE, "--plot: '%s' must end in .svg or .png", image);
     if (!on_path("gnuplot"))
         fail(EXIT_USAGE, "--plot needs gnuplot, which is not on the PATH (Debian: apt-get "
              "install gnuplot-nox)");
-    file = fopen(image, "a");       /* writable?  without emptying what is there */
-    if (file == NULL)
-        fail(EXIT_USAGE, "--plot: cannot write %s: %s", image, strerror(errno));
-    fclose(file);
-    if (!existed)
-        remove(image);
+    output_check_writable("--plot", image);
 }
 
 /* The box around the path (columns 3 and 4 of the rows, x1 and x2), whose
