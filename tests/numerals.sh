@@ -149,6 +149,12 @@ START_TEST(calls)
     ck_assert_double_eq_tol(error_ratio, 1.0 / 2, 1e-3);
 }
 END_TEST
+START_TEST(jumps)
+{
+    ck_assert_double_gt(rise, 3);
+    ck_assert_double_lt(momentum_rise, 1 + 1.0 / 4);
+}
+END_TEST
 START_TEST(peak)
 {
     ck_assert_str_eq(fixed(1, peak), "6.6");
@@ -677,6 +683,21 @@ expect "twice changed by hand into three times is reported" 1 \
 edit 's|calls f three times|calls f twice|; s|error halves|error quarters|'
 expect "halves changed into quarters (1/4) is reported" 1 \
     'chapters/01-demo/README.md:31:quarters: uncovered' "$numerals"
+fresh
+printf '\nThe error halves, and every step lands twice as far as the last. <!-- t:calls -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "twice as far, asserted, passes" 0 "0 uncovered" "$numerals"
+edit 's|twice as far|once as far|'
+expect "twice changed by hand into once (as far) is reported" 1 \
+    'chapters/01-demo/README.md:31:once: uncovered' "$numerals"
+fresh
+printf '\nAt some epoch the loss more than triples, while momentum never rises\nby a quarter. <!-- t:jumps -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "more than triples, by a quarter, asserted, pass" 0 "0 uncovered" "$numerals"
+edit 's|more than triples|more than doubles|'
+expect "more than triples changed by hand into more than doubles (no object after it) is reported" 1 \
+    'chapters/01-demo/README.md:31:doubles: uncovered' "$numerals"
+fresh
+printf '\nSplit the samples into halves, or cut the range in quarters.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "halves and quarters as parts (into halves, in quarters) are not read" 0 "0 uncovered" "$numerals"
 fresh
 printf '\nThe batch doubles its size every epoch. <!-- given: 2 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a multiplying verb that defines the example is covered by a given in digits" 0 "0 uncovered" "$numerals"
