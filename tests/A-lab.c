@@ -1386,12 +1386,6 @@ START_TEST(lab_scheduler_defaults)
 }
 END_TEST
 
-/* The lab's loop with a scheduler: the last column is the rate each row's
- * update used.  StepLR(step_size 2, gamma 1/2) from lr 1/8 (exact in
- * binary) on booth: rows 0, 1, 2 used 1/8, rows 3, 4 used 1/16, row 5
- * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
- * samples in batches of three (3 updates an epoch, the last of 1 sample),
- * ExponentialLR(1/2) halves after rows 3 and 6. */
 /* The lab's line-search defaults as the appendix states them: Armijo's
  * backtracking factor one half, its constant 1e-4. */
 START_TEST(lab_line_search_defaults_as_documented)
@@ -1402,6 +1396,12 @@ START_TEST(lab_line_search_defaults_as_documented)
 }
 END_TEST
 
+/* The lab's loop with a scheduler: the last column is the rate each row's
+ * update used.  StepLR(step_size 2, gamma 1/2) from lr 1/8 (exact in
+ * binary) on booth: rows 0, 1, 2 used 1/8, rows 3, 4 used 1/16, row 5
+ * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
+ * samples in batches of three (3 updates an epoch, the last of 1 sample),
+ * ExponentialLR(1/2) halves after rows 3 and 6. */
 START_TEST(lab_scheduler_lr_column)
 {
     struct function f = function_from_spec("--function", "booth");
