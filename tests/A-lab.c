@@ -1373,6 +1373,17 @@ START_TEST(lab_scheduler_defaults)
     ck_assert_double_eq_tol(100 * s.pct_start, 30, 1e-12);     /* "30 %" of the run */
     ck_assert_double_eq(s.div_factor, 25);
     ck_assert_double_eq(s.final_div_factor, 1e4);
+    {   /* "Adam on Booth ... down to a ten-thousandth of its start": the
+         * appendix's OneCycleLR (--max-lr 0.5, 100 updates), its rate at the
+         * last update over its first; the same doubles as the woven run
+         * prints (2e-6 over 0.02), to rounding */
+        struct scheduler_settings one = scheduler_defaults(ONE_CYCLE_LR);
+        one.max_lr = 0.5;
+        one.total_steps = 100;
+        ck_assert_double_eq_tol(schedule_closed_form(&one, 0.5, one.total_steps - 1) /
+                                    schedule_closed_form(&one, 0.5, 0),
+                                1.0 / 10000, 1e-18);
+    }
     ck_assert_double_eq(s.base_momentum, 0.85);
     ck_assert_double_eq(s.max_momentum, 0.95);
     ck_assert(s.cycle_momentum && !s.three_phase && !s.anneal_linear);
