@@ -1760,6 +1760,24 @@ static const char *hyphened_word(const char *p, char *word, size_t size)
     return p;
 }
 
+/* The word after p's spaces when a hyphen and a letter follow it ("ten" of
+ * " ten-thousandth"), into word; returns its end (at the hyphen), or NULL.
+ * next_word refuses such a word, the first part of a compound. */
+static const char *word_before_hyphen(const char *p, char *word, size_t size)
+{
+    const char *start;
+    if (*p != ' ')
+        return NULL;
+    while (*p == ' ')
+        p++;
+    for (start = p; isalpha((unsigned char)*p); p++)
+        ;
+    if (p == start || p - start >= (long)size || !(*p == '-' && isalpha((unsigned char)p[1])))
+        return NULL;
+    snprintf(word, size, "%.*s", (int)(p - start), start);
+    return p;
+}
+
 static int word_index(const char *word, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
@@ -1951,6 +1969,8 @@ static const char *fraction_words(const char *word, const char *word_end, const 
             q = next_word(word_end, next, sizeof next, &wrapped);
             if (q == NULL && small)
                 q = hyphened_word(word_end, next, sizeof next);   /* two-thirds */
+            if (q == NULL && !small)
+                q = word_before_hyphen(word_end, next, sizeof next);  /* a ten-thousandth */
             if (q == NULL)
                 return NULL;
             end_wrapped = wrapped;

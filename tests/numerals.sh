@@ -610,6 +610,10 @@ printf '\nThe warm-up starts from a tenth of the rate.\n' >>"$scratch/book/chapt
 expect "a fraction in words (a tenth of) is a numeral, 1/10: uncovered, with file:line:words" 1 \
     'chapters/01-demo/README.md:31:a tenth: uncovered' "$numerals"
 fresh
+printf '\nThe rate ends at a ten-thousandth of its start.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word joined to thousandth (a ten-thousandth) is a numeral, 1/10000" 1 \
+    'chapters/01-demo/README.md:31:a ten-thousandth: uncovered' "$numerals"
+fresh
 printf '\nIt keeps two thirds of the digits.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word before a plural denominator (two thirds) is a numeral" 1 \
     'chapters/01-demo/README.md:31:two thirds: uncovered' "$numerals"
@@ -640,7 +644,7 @@ printf '\nThe warm-up starts from a tenth of the rate, peaks at six and a half t
 expect "fractions and multiples in words are asserted by a test holding their values" 0 \
     "0 uncovered" "$numerals"
 expect "and their hand changes are among the ones checked, none surviving" 0 \
-    "0 of the 14 asserted or given numerals" "$numerals" --mutations
+    "0 of the 15 asserted or given numerals" "$numerals" --mutations
 edit 's|from a tenth of|from a ninth of|'
 expect "a tenth changed by hand into a ninth is reported" 1 \
     'chapters/01-demo/README.md:31:a ninth: uncovered' "$numerals"
