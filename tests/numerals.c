@@ -1891,10 +1891,11 @@ static const char *noun_markers[] = {"the", "both", "of", "a", "an", "its", "the
  * "doubles just above one", "doubles around exp x") */
 static const char *objects[] = {"the", "its", "it", "a", "an", "their", "his", "her", "this",
                                 "that", "each", "every", NULL};
-/* ... or after a word that grades the verb: "more than doubles" (a hand
- * change of "more than triples"), "nearly doubles", "almost doubles" */
-static const char *verb_graders[] = {"than", "nearly", "almost", "roughly", "about",
-                                     "approximately", "exactly", "least", NULL};
+/* ... or after words that grade the verb: "more than doubles" (a hand
+ * change of "more than triples"), "nearly doubles", "almost doubles" (not
+ * "about doubles", "than doubles": the C type) */
+static const char *verb_graders[] = {"more than", "nearly", "almost", "roughly",
+                                     "approximately", "least", NULL};
 /* the words before "halves" or "quarters" that make them parts: "split into
  * halves", "cut in quarters" */
 static const char *part_markers[] = {"into", "in", NULL};
@@ -2045,6 +2046,19 @@ static const char *previous_word(const struct reader *r, const char *text, const
         for (p = end; p > text && isalpha((unsigned char)p[-1]); p--)
             ;
         snprintf(word, sizeof word, "%.*s", (int)(end - p), p);
+        /* "more than" as one word: "more than doubles" grades the verb, where
+         * "less precise than doubles" names the C type */
+        if (same_word(word, "than", 1)) {
+            const char *q = p;
+            char before[8];
+            while (q > text && q[-1] == ' ')
+                q--;
+            if (q - text >= 4 && !(q - text > 4 && isalpha((unsigned char)q[-5]))) {
+                snprintf(before, sizeof before, "%.4s", q - 4);
+                if (same_word(before, "more", 1))
+                    snprintf(word, sizeof word, "more than");
+            }
+        }
     }
     for (char *c = word; *c; c++)
         *c = (char)tolower((unsigned char)*c);

@@ -700,8 +700,8 @@ edit 's|more than triples|more than doubles|'
 expect "more than triples changed by hand into more than doubles (no object after it) is reported" 1 \
     'chapters/01-demo/README.md:31:doubles: uncovered' "$numerals"
 fresh
-printf '\nSplit the samples into halves, or cut the range in quarters.\n' >>"$scratch/book/chapters/01-demo/README.md"
-expect "halves and quarters as parts (into halves, in quarters) are not read" 0 "0 uncovered" "$numerals"
+printf '\nSplit the samples into halves, or cut the range in quarters. Floats are less\nprecise than doubles; a word about doubles.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "halves and quarters as parts (into halves, in quarters), doubles after than or about, are not read" 0 "0 uncovered" "$numerals"
 fresh
 printf '\nThe batch doubles its size every epoch. <!-- given: 2 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a multiplying verb that defines the example is covered by a given in digits" 0 "0 uncovered" "$numerals"
