@@ -3482,6 +3482,9 @@ int main(int argc, char **argv)
         if (failed_files > 0)
             printf("numerals: a note of your own in a chapter? Numbers inside <!-- ... --> are "
                    "not checked; or keep your notes in a file outside chapters/ and solutions/\n");
+        if (failed_files > 0)
+            printf("numerals: a number of the text changed by hand? The text says what the "
+                   "code computes: git diff -- chapters solutions shows your edits\n");
         return 1;
     }
     return 0;

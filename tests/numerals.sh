@@ -253,6 +253,8 @@ fresh
 edit 's|x = 16/5|x = 16/7|'
 expect "an asserted fraction changed by hand is reported" 1 \
     'chapters/01-demo/README.md:14:16/7: uncovered' "$numerals"
+expect "(with what to do about a number changed by hand)" 1 \
+    '^numerals: a number of the text changed by hand\? The text says what the code computes: git diff -- chapters solutions shows your edits$' "$numerals"
 # a learner's note in a chapter is reported with what to do with it
 fresh
 edit 's|^\(Run .build/ch01 --steps 30 --lr 0.05. to see it.\)$|\1\n\nMy note: with eta 0.5 it took 12 steps.|'
