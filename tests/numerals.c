@@ -2535,7 +2535,10 @@ static int neighbours(const char *text, int word, char changed[MAX_NEIGHBOURS][M
     const char *last = NULL;
     long num, den;
     int used;
-    if (sscanf(text, "%ld/%ld%n", &num, &den, &used) == 2 && text[used] == '\0' &&
+    /* used is set only when the whole format matched (%n is reached):
+     * it starts at 0 before each sscanf, and 0 means no match */
+    used = 0;
+    if (sscanf(text, "%ld/%ld%n", &num, &den, &used) == 2 && used > 0 && text[used] == '\0' &&
         isdigit((unsigned char)text[0]) && den > 1 && num > 0) {
         int n = 0;
         if (den > 2)
@@ -2547,7 +2550,9 @@ static int neighbours(const char *text, int word, char changed[MAX_NEIGHBOURS][M
             snprintf(changed[n++], MAX_TOKEN, "%ld/%ld", num + 1, den);
         return n;
     }
-    if (word && sscanf(text, "%ld.5%n", &num, &used) == 1 && text[used] == '\0' && num >= 1) {
+    used = 0;
+    if (word && sscanf(text, "%ld.5%n", &num, &used) == 1 && used > 0 && text[used] == '\0' &&
+        num >= 1) {
         /* "six and a half" (6.5) into "five and a half" or "seven and a half" */
         snprintf(changed[0], MAX_TOKEN, "%ld.5", num - 1);
         snprintf(changed[1], MAX_TOKEN, "%ld.5", num + 1);
