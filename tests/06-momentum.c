@@ -739,10 +739,6 @@ START_TEST(theory_heavy_ball_complex_interval)
 }
 END_TEST
 
-/* (6.6): stable exactly while 0 < lr lambda < 2 + 2 beta.  beta = 0.9,
- * L = 100: the edge is lr = 0.038, where the root -1 appears.  The radius
- * there is 1 up to the rounding of lr (1e-12); a relative 1e-6 either side
- * moves it clearly off 1. */
 /* "Momentum nearly doubles the range of stable learning rates as beta -> 1":
  * the edge of lr lambda, found by bisection on the book's rate, over plain
  * gradient descent's (beta = 0), is 2 short by 1 - beta (1.9, 1.99, 1.999),
@@ -759,6 +755,10 @@ START_TEST(momentum_nearly_doubles_the_range)
 }
 END_TEST
 
+/* (6.6): stable exactly while 0 < lr lambda < 2 + 2 beta.  beta = 0.9,
+ * L = 100: the edge is lr = 0.038, where the root -1 appears.  The radius
+ * there is 1 up to the rounding of lr (1e-12); a relative 1e-6 either side
+ * moves it clearly off 1. */
 START_TEST(theory_stability_edge)
 {
     struct hyper h = setting(0.038, 0.9, false);

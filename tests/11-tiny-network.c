@@ -1255,16 +1255,8 @@ START_TEST(digits_are_learned)
 }
 END_TEST
 
-/* The digits loss figure: the training loss keeps falling after the test
- * loss has levelled off, and the test accuracy hardly moves.  The runs are
- * the figure's own (seed 1, each optimizer at its tuned settings, the
- * curve build/ch11 --csv writes).  Over epochs 20 to 30 each training
- * loss falls by more than a quarter (the three fall to 0.55, 0.67 and 0.55
- * of their value), while each test loss moves by less than a tenth (-4 %,
- * +8 %, -1 %) and each test accuracy by at most one point, under four of
- * the 359 test images (they move by 0, 0 and one image).  A run that had
- * stopped learning, or whose test loss still fell with its training loss,
- * fails one of the two. */
+/* The row of one epoch in a curve tuned_run wrote (epoch,train,test,
+ * accuracy), rewound and read from the top; aborts the test if none. */
 static void curve_row(FILE *curve, long epoch, double *train, double *test, double *accuracy)
 {
     char line[256];
@@ -1288,6 +1280,16 @@ START_TEST(adam_best_is_thirty_times_its_default)
 }
 END_TEST
 
+/* The digits loss figure: the training loss keeps falling after the test
+ * loss has levelled off, and the test accuracy hardly moves.  The runs are
+ * the figure's own (seed 1, each optimizer at its tuned settings, the
+ * curve build/ch11 --csv writes).  Over epochs 20 to 30 each training
+ * loss falls by more than a quarter (the three fall to 0.55, 0.67 and 0.55
+ * of their value), while each test loss moves by less than a tenth (-4 %,
+ * +8 %, -1 %) and each test accuracy by at most one point, under four of
+ * the 359 test images (they move by 0, 0 and one image).  A run that had
+ * stopped learning, or whose test loss still fell with its training loss,
+ * fails one of the two. */
 START_TEST(digits_training_loss_falls_after_the_test_loss_levels)
 {
     static const char *names[3] = {"sgd", "momentum", "adam"};

@@ -1373,6 +1373,17 @@ START_TEST(lab_scheduler_defaults)
     ck_assert_double_eq_tol(100 * s.pct_start, 30, 1e-12);     /* "30 %" of the run */
     ck_assert_double_eq(s.div_factor, 25);
     ck_assert_double_eq(s.final_div_factor, 1e4);
+    {   /* "Adam on Booth ... down to a ten-thousandth of its start": the
+         * appendix's OneCycleLR (--max-lr 0.5, 100 updates), its rate at the
+         * last update over its first; the same doubles as the woven run
+         * prints (2e-6 over 0.02), to rounding */
+        struct scheduler_settings one = scheduler_defaults(ONE_CYCLE_LR);
+        one.max_lr = 0.5;
+        one.total_steps = 100;
+        ck_assert_double_eq_tol(schedule_closed_form(&one, 0.5, one.total_steps - 1) /
+                                    schedule_closed_form(&one, 0.5, 0),
+                                1.0 / 10000, 1e-18);
+    }
     ck_assert_double_eq(s.base_momentum, 0.85);
     ck_assert_double_eq(s.max_momentum, 0.95);
     ck_assert(s.cycle_momentum && !s.three_phase && !s.anneal_linear);
@@ -1386,12 +1397,6 @@ START_TEST(lab_scheduler_defaults)
 }
 END_TEST
 
-/* The lab's loop with a scheduler: the last column is the rate each row's
- * update used.  StepLR(step_size 2, gamma 1/2) from lr 1/8 (exact in
- * binary) on booth: rows 0, 1, 2 used 1/8, rows 3, 4 used 1/16, row 5
- * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
- * samples in batches of three (3 updates an epoch, the last of 1 sample),
- * ExponentialLR(1/2) halves after rows 3 and 6. */
 /* The lab's line-search defaults as the appendix states them: Armijo's
  * backtracking factor one half, its constant 1e-4. */
 START_TEST(lab_line_search_defaults_as_documented)
@@ -1402,6 +1407,12 @@ START_TEST(lab_line_search_defaults_as_documented)
 }
 END_TEST
 
+/* The lab's loop with a scheduler: the last column is the rate each row's
+ * update used.  StepLR(step_size 2, gamma 1/2) from lr 1/8 (exact in
+ * binary) on booth: rows 0, 1, 2 used 1/8, rows 3, 4 used 1/16, row 5
+ * 1/32 (row 0: the first update's rate).  Per epoch on small_data's seven
+ * samples in batches of three (3 updates an epoch, the last of 1 sample),
+ * ExponentialLR(1/2) halves after rows 3 and 6. */
 START_TEST(lab_scheduler_lr_column)
 {
     struct function f = function_from_spec("--function", "booth");

@@ -149,6 +149,12 @@ START_TEST(calls)
     ck_assert_double_eq_tol(error_ratio, 1.0 / 2, 1e-3);
 }
 END_TEST
+START_TEST(jumps)
+{
+    ck_assert_double_gt(rise, 3);
+    ck_assert_double_lt(momentum_rise, 1 + 1.0 / 4);
+}
+END_TEST
 START_TEST(peak)
 {
     ck_assert_str_eq(fixed(1, peak), "6.6");
@@ -247,6 +253,8 @@ fresh
 edit 's|x = 16/5|x = 16/7|'
 expect "an asserted fraction changed by hand is reported" 1 \
     'chapters/01-demo/README.md:14:16/7: uncovered' "$numerals"
+expect "(with what to do about a number changed by hand)" 1 \
+    '^numerals: a number of the text changed by hand\? The text says what the code computes: git diff -- chapters solutions shows your edits$' "$numerals"
 # a learner's note in a chapter is reported with what to do with it
 fresh
 edit 's|^\(Run .build/ch01 --steps 30 --lr 0.05. to see it.\)$|\1\n\nMy note: with eta 0.5 it took 12 steps.|'
@@ -604,6 +612,10 @@ printf '\nThe warm-up starts from a tenth of the rate.\n' >>"$scratch/book/chapt
 expect "a fraction in words (a tenth of) is a numeral, 1/10: uncovered, with file:line:words" 1 \
     'chapters/01-demo/README.md:31:a tenth: uncovered' "$numerals"
 fresh
+printf '\nThe rate ends at a ten-thousandth of its start.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "a number word joined to thousandth (a ten-thousandth) is a numeral, 1/10000" 1 \
+    'chapters/01-demo/README.md:31:a ten-thousandth: uncovered' "$numerals"
+fresh
 printf '\nIt keeps two thirds of the digits.\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a number word before a plural denominator (two thirds) is a numeral" 1 \
     'chapters/01-demo/README.md:31:two thirds: uncovered' "$numerals"
@@ -634,7 +646,7 @@ printf '\nThe warm-up starts from a tenth of the rate, peaks at six and a half t
 expect "fractions and multiples in words are asserted by a test holding their values" 0 \
     "0 uncovered" "$numerals"
 expect "and their hand changes are among the ones checked, none surviving" 0 \
-    "0 of the 14 asserted or given numerals" "$numerals" --mutations
+    "0 of the 15 asserted or given numerals" "$numerals" --mutations
 edit 's|from a tenth of|from a ninth of|'
 expect "a tenth changed by hand into a ninth is reported" 1 \
     'chapters/01-demo/README.md:31:a ninth: uncovered' "$numerals"
@@ -677,6 +689,21 @@ expect "twice changed by hand into three times is reported" 1 \
 edit 's|calls f three times|calls f twice|; s|error halves|error quarters|'
 expect "halves changed into quarters (1/4) is reported" 1 \
     'chapters/01-demo/README.md:31:quarters: uncovered' "$numerals"
+fresh
+printf '\nThe error halves, and every step lands twice as far as the last. <!-- t:calls -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "twice as far, asserted, passes" 0 "0 uncovered" "$numerals"
+edit 's|twice as far|once as far|'
+expect "twice changed by hand into once (as far) is reported" 1 \
+    'chapters/01-demo/README.md:31:once: uncovered' "$numerals"
+fresh
+printf '\nAt some epoch the loss more than triples, while momentum never rises\nby a quarter. <!-- t:jumps -->\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "more than triples, by a quarter, asserted, pass" 0 "0 uncovered" "$numerals"
+edit 's|more than triples|more than doubles|'
+expect "more than triples changed by hand into more than doubles (no object after it) is reported" 1 \
+    'chapters/01-demo/README.md:31:doubles: uncovered' "$numerals"
+fresh
+printf '\nSplit the samples into halves, or cut the range in quarters. Floats are less\nprecise than doubles; a word about doubles.\n' >>"$scratch/book/chapters/01-demo/README.md"
+expect "halves and quarters as parts (into halves, in quarters), doubles after than or about, are not read" 0 "0 uncovered" "$numerals"
 fresh
 printf '\nThe batch doubles its size every epoch. <!-- given: 2 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a multiplying verb that defines the example is covered by a given in digits" 0 "0 uncovered" "$numerals"

@@ -289,11 +289,17 @@ void race_step_every(struct race_result out[3])
         out[j] = spread(RACE_STEP_LR, value[j]);
 }
 
-void race_adam_warmup(struct adam_warmup out[RACE_ADAM_RATES])
+struct scheduler_settings race_warmup(void)
 {
     struct scheduler_settings warm = scheduler_defaults(LINEAR_LR);
     warm.start_factor = RACE_WARMUP_FACTOR;
     warm.total_iters = RACE_WARMUP_UPDATES;
+    return warm;
+}
+
+void race_adam_warmup(struct adam_warmup out[RACE_ADAM_RATES])
+{
+    struct scheduler_settings warm = race_warmup();
     for (int g = 0; g < RACE_ADAM_RATES; g++) {
         double end[2][RACE_SEEDS], worst[2][RACE_SEEDS];
         for (int s = 0; s < RACE_SEEDS; s++)

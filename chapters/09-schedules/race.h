@@ -14,6 +14,8 @@
 #ifndef DESCENT_RACE_H
 #define DESCENT_RACE_H
 
+#include "09-schedules/schedule.h"
+
 #include <stdio.h>
 
 #define RACE_SCHEDULES 5
@@ -59,6 +61,10 @@ void race_step_every(struct race_result out[3]);
 #define RACE_ADAM_RATES 3
 #define RACE_WARMUP_FACTOR 0.1
 #define RACE_WARMUP_UPDATES 100
+/* The warm-up race_adam_warmup uses: PyTorch's LinearLR
+ * (torch/optim/lr_scheduler.py) with start_factor RACE_WARMUP_FACTOR and
+ * total_iters RACE_WARMUP_UPDATES, the rest its defaults.  No errors. */
+struct scheduler_settings race_warmup(void);
 extern const double race_adam_rates[RACE_ADAM_RATES];
 struct adam_warmup {
     struct race_result end[2], worst[2];
