@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 const char *fail_program = "descent";
+const char *fail_note;
 
 static bool stdout_was_closed;  /* fd 1 was closed at start: /dev/full holds its place */
 static bool reported;           /* fail() has printed its line: exit quietly */
@@ -183,9 +184,14 @@ _Noreturn void fail(int status, const char *format, ...)
 {
     va_list args;
     int error;
-    char suffix[160] = "";
+    char suffix[400] = "";
+    size_t used = 0;
+    if (fail_note != NULL)
+        used = (size_t)snprintf(suffix, 240, "; %s", fail_note);
+    if (used >= 240)                    /* a note cut short */
+        used = 239;
     if (!stdout_reported && stdout_failed(&error)) {    /* the rows printed before are not all there */
-        snprintf(suffix, sizeof suffix, "; and writing standard output failed: %s",
+        snprintf(suffix + used, sizeof suffix - used, "; and writing standard output failed: %s",
                  stdout_reason(error));
         status = EXIT_USAGE;
     }

@@ -31,6 +31,11 @@ enum exit_status {
 /* The name printed before every message; programs set it from argv[0]. */
 extern const char *fail_program;
 
+/* When not NULL, what fail() adds to its line after "; ": what to do about
+ * any failure of the work in hand, set around it and cleared after (chapter
+ * 11 reads its own data files: the way back from a damaged one is git). */
+extern const char *fail_note;
+
 /* Print "program: message" (escaped as above) on stderr and exit with
  * status.  If standard output already failed, the line says that too and
  * the status is 2: the rows printed before are not all there. */
