@@ -88,6 +88,42 @@ expect_usage_error "--csv away from the data" \
     sh -c 'cd "$1" && exec "$2" --csv .' sh "$elsewhere" "$ch11_path"
 rmdir "$elsewhere"
 
+# A copy of the data damaged by hand (experiments.c, check_book_data): each
+# refused before anything is printed, in one line that says how to restore
+# the book's files.  damaged FILE WHAT TEXT PART FILTER...: FILE (cancer or
+# digits) rewritten by the command FILTER from the book's copy, then
+# ch11 --example PART run beside it must exit 2 saying TEXT.
+damaged=$(mktemp -d)
+mkdir -p "$damaged/chapters/11-tiny-network/data"
+damaged() {
+    file=chapters/11-tiny-network/data/$1.csv what=$2 text=$3 part=$4; shift 4
+    cp chapters/11-tiny-network/data/*.csv "$damaged/chapters/11-tiny-network/data/"
+    "$@" <"$file" >"$damaged/$file"
+    set -- sh -c 'cd "$1" && exec "$2" --example "$3"' sh "$damaged" "$ch11_path" "$part"
+    expect_usage_error "damaged data: $what" "$@"
+    expect_says 2 "$text" "damaged data: $what, said" "$@"
+    expect_says 2 "restore the book's copy: git checkout -- chapters/11-tiny-network/data" \
+        "damaged data: $what, with the way back" "$@"
+}
+damaged breast-cancer "a column dropped" "569 samples of 29 features, the book's file has 569 of 30" \
+    cancer cut -d, -f2-
+damaged breast-cancer "cut after 3 samples" "3 samples of 30 features, the book's file has 569" \
+    cancer head -n 4
+damaged breast-cancer "cut inside a line" "breast-cancer.csv:282:126: this row has 19 cells" \
+    cancer head -c 60000
+damaged breast-cancer "a label 2" "breast-cancer.csv:5: label 2 is not a class (0 to 1)" \
+    cancer awk -F, -v OFS=, 'NR == 5 { $NF = 2 } 1'
+damaged digits "a label 0.5" "digits.csv:7: label 0.5 is not a class (0 to 9)" \
+    claims awk -F, -v OFS=, 'NR == 7 { $NF = 0.5 } 1'
+damaged digits "a label 10" "digits.csv:7: label 10 is not a class (0 to 9)" \
+    digits awk -F, -v OFS=, 'NR == 7 { $NF = 10 } 1'
+damaged breast-cancer "values whose mean overflows (NaN rows before)" \
+    "breast-cancer.csv: column 1 holds values too large to scale" \
+    cancer sed '3,12s/^[0-9.]*,/1e308,/'
+damaged digits "a cell that is not a number" "digits.csv:3:1: 'x' is not a number" \
+    sweep sed '3s/^0,/x,/'
+rm -rf "$damaged"
+
 # The lab's chapter-11 flags (11-tiny-network/lab_model.h).
 lab=$BUILD/descent
 digits=chapters/11-tiny-network/data/digits.csv

@@ -12,6 +12,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Stop (exit status 2) unless all is the book's data set of task, in shape:
+ * its samples, its features and labels the model can take (a label outside
+ * 0..classes-1 would index past the network's outputs; another count of
+ * features would read past a sample).  fail_note is set by the caller. */
+static void check_book_data(const struct dataset *all, const char *path, enum task task)
+{
+    const size_t count = task == TASK_CANCER ? 569 : 1797;
+    const size_t features = task == TASK_CANCER ? 30 : 64;
+    const double classes = task == TASK_CANCER ? 2 : 10;
+    if (all->count != count || all->features != features)
+        fail(EXIT_USAGE, "%s: %zu samples of %zu features, the book's file has %zu of %zu",
+             path, all->count, all->features, count, features);
+    for (size_t i = 0; i < all->count; i++)
+        if (!(all->y[i] >= 0 && all->y[i] < classes && all->y[i] == floor(all->y[i])))
+            fail(EXIT_USAGE, "%s:%zu: label %g is not a class (0 to %g)", path, i + 2,
+                 all->y[i], classes - 1);
+}
+
+/* Stop (exit status 2) if a scaled feature of data is not finite: values
+ * so large that their mean or spread overflows (two cells of 1e308 in a
+ * column) would train on NaN. */
+static void check_scaled(const struct dataset *data, const char *path)
+{
+    for (size_t i = 0; i < data->count * data->features; i++)
+        if (!isfinite(data->x[i]))
+            fail(EXIT_USAGE, "%s: column %zu holds values too large to scale (its mean or "
+                 "spread overflows)", path, i % data->features + 1);
+}
+
 void task_load(struct task_data *data, enum task task)
 {
     struct dataset all;
@@ -22,7 +51,11 @@ void task_load(struct task_data *data, enum task task)
         dataset_free(&all);
         return;
     }
-    dataset_read_csv(&all, task == TASK_CANCER ? BREAST_CANCER_CSV : DIGITS_CSV);
+    const char *path = task == TASK_CANCER ? BREAST_CANCER_CSV : DIGITS_CSV;
+    /* The files are the book's, in git: the way back from any damage. */
+    fail_note = "restore the book's copy: git checkout -- chapters/11-tiny-network/data";
+    dataset_read_csv(&all, path);
+    check_book_data(&all, path, task);
     split_dataset(&data->train, &data->test, &all, TEST_FRACTION, SPLIT_SEED);
     dataset_free(&all);
     if (task == TASK_CANCER)
@@ -31,6 +64,9 @@ void task_load(struct task_data *data, enum task task)
         scale_features(&data->train, 1.0 / 16);
         scale_features(&data->test, 1.0 / 16);
     }
+    check_scaled(&data->train, path);
+    check_scaled(&data->test, path);
+    fail_note = NULL;
 }
 
 void task_free(struct task_data *data)

@@ -82,16 +82,25 @@ static bool shown_without_example(const struct example *e, const char *csv_dir)
 }
 
 /* Stop (exit status 2) before anything is printed if the data files cannot
- * be read: they are found from the top folder of descent. */
+ * be read or are not the book's (task_load checks them): they are found
+ * from the top folder of descent. */
 static void check_data(void)
 {
     static const char *const paths[] = {BREAST_CANCER_CSV, DIGITS_CSV};
+    static const enum task tasks[] = {TASK_CANCER, TASK_DIGITS};
+    static bool checked;
+    if (checked)
+        return;
+    checked = true;
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
+        struct task_data data;
         FILE *file = fopen(paths[k], "rb");
         if (!file)
             fail(EXIT_USAGE, "cannot read %s: %s (run ch11 from the top folder of descent)",
                  paths[k], strerror(errno));
         fclose(file);
+        task_load(&data, tasks[k]);
+        task_free(&data);
     }
 }
 
