@@ -478,7 +478,8 @@ $(BUILD)/check/numerals-self.ok: $(NUMERALS) $(WEAVE) tests/numerals.sh | deps
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals-self
 $(BUILD)/check/$(NUMERALS_PART).ok: $(NUMERALS) $(WOVEN_INPUTS) $(CHECK_ENV) | deps
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh numerals $(if $(CH),$(SELECTED))
-$(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(CHECK_READS) | deps
+$(BUILD)/check/lab-yours.ok: $(BUILD)/descent $(BUILD)/descent-solutions $(BUILD)/descent-faulty \
+		$(CHECK_READS) | deps
 	$(Q)BUILD='$(BUILD)' sh tests/check.sh lab-yours
 # (tests/loop.sh rewrites chapter 8's stubs and takes chapters 1, 2 and 9's
 # from git; it copies the library and the objects its runs link.)
@@ -582,6 +583,13 @@ $(eval $(call yours_program,$(BUILD)/ch08-yours,$(BUILD)/obj/chapters/08-adam/ma
 
 $(BUILD)/descent-solutions: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
 		$(BUILD)/lab-solutions-done.o $(LAB_YOURS_ANSWERS) $(LIB)
+	@$(say) LINK $@
+	$(Q)$(LAB_LINK)
+# build/descent-faulty: the same with a step of exercise 6.5 that fails on
+# purpose at chosen rates (tests/lab-faulty.c), for tests/lab-yours.sh.
+$(BUILD)/descent-faulty: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/lab-yours.o \
+		$(BUILD)/lab-solutions-done.o $(BUILD)/obj/tests/lab-faulty.o \
+		$(filter-out %/exercise_sgd.o,$(LAB_YOURS_ANSWERS)) $(LIB)
 	@$(say) LINK $@
 	$(Q)$(LAB_LINK)
 
