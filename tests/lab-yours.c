@@ -13,6 +13,8 @@
  * (every exercise counted done): tests/lab-yours.sh checks that it prints
  * what build/descent prints, byte for byte.
  */
+#define _POSIX_C_SOURCE 200809L         /* sigaction, alarm */
+#include "00-toolkit/fail.h"
 #include "06-momentum/exercises.h"
 #include "06-momentum/sgd.h"
 #include "07-adaptive/adadelta.h"
@@ -24,9 +26,13 @@
 #include "08-adam/exercises.h"
 #include "08-adam/nadam.h"
 
+#include <math.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The exercise numbers whose tests pass, NULL-terminated (generated). */
 extern const char *const lab_yours_done[];
@@ -85,19 +91,150 @@ static void tell_once(void)
 void __real_optimizer_step(struct optimizer *opt, double *theta, const double *grad);
 void __wrap_optimizer_step(struct optimizer *opt, double *theta, const double *grad);
 
+/* A learner's step passed its tests, but the lab takes it where the tests
+ * did not: one that never returns, crashes, or makes a value NaN where the
+ * book's step does not is stopped with one line (exit 2) that names it,
+ * not left to hang, die silently, or be called a divergence to cure with a
+ * smaller --lr.  What the signal handlers know: */
+#define WATCH_SECONDS 2                 /* on_alarm's message says 2 s */
+static volatile sig_atomic_t running = -1;      /* the table row whose step runs, or -1 */
+static volatile sig_atomic_t begun;             /* learner steps begun, mod 2^30 */
+static volatile long running_step;              /* its opt->step_count */
+
+/* Write "PROGRAM: your NAME step (exercise N.M) at step K WHAT: ..." with
+ * write(2) alone (a signal handler's means) and exit 2. */
+static void stop_in_handler(const char *what)
+{
+    const char *parts[] = {fail_program, ": your ", table[running].kind->name, " step (exercise ",
+                           table[running].exercise, ") at step "};
+    char number[24], *digit = number + sizeof number;
+    unsigned long step = running_step > 0 ? (unsigned long)running_step : 0;
+    const char *ch = table[running].exercise;
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (write(2, parts[k], strlen(parts[k])) < 0)
+            _exit(EXIT_USAGE);
+    do
+        *--digit = (char)('0' + step % 10);
+    while ((step /= 10) > 0);
+    if (write(2, digit, (size_t)(number + sizeof number - digit)) < 0
+        || write(2, what, strlen(what)) < 0
+        || write(2, ": its tests: make check CH=", strlen(": its tests: make check CH=")) < 0
+        || write(2, ch, strcspn(ch, ".")) < 0
+        || write(2, "; the book's step: build/descent\n",
+                 strlen("; the book's step: build/descent\n")) < 0)
+        _exit(EXIT_USAGE);
+    _exit(EXIT_USAGE);
+}
+
+static void on_alarm(int signal_number)
+{
+    static sig_atomic_t seen = -1;
+    (void)signal_number;
+    if (running >= 0 && begun == seen)
+        stop_in_handler(" has not returned in 2 s (an endless loop?)");
+    seen = begun;
+    alarm(WATCH_SECONDS);
+}
+
+static void on_crash(int signal_number)
+{
+    if (running >= 0)
+        stop_in_handler(signal_number == SIGSEGV || signal_number == SIGBUS
+                        ? " crashed (a bad pointer or index)"
+                        : signal_number == SIGFPE ? " crashed (an integer divided by 0)"
+                        : " crashed");
+    signal(signal_number, SIG_DFL);     /* the book's code: die as it would have */
+    raise(signal_number);
+}
+
+/* Once, before the first step of the learner's. */
+static void watch_once(void)
+{
+    static const int crashes[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+    static bool watching;
+    struct sigaction action;
+    if (watching)
+        return;
+    watching = true;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;       /* the lab's reads and writes go on */
+    action.sa_handler = on_alarm;
+    sigaction(SIGALRM, &action, NULL);
+    action.sa_handler = on_crash;
+    for (size_t k = 0; k < sizeof crashes / sizeof crashes[0]; k++)
+        sigaction(crashes[k], &action, NULL);
+    alarm(WATCH_SECONDS);
+}
+
+/* The book's step, taken on a copy of the state before the learner's: a
+ * value the learner's step made NaN or infinite where the book's is
+ * finite is the learner's fault, whatever the learning rate. */
+struct copy {
+    struct optimizer opt;
+    double *theta;                      /* dim, then the buffers, dim each */
+    size_t room;
+};
+
+static void copy_state(struct copy *c, const struct optimizer *opt, const double *theta)
+{
+    const size_t dim = opt->dim, need = dim * (1 + OPTIMIZER_BUFFERS);
+    if (c->room < need) {
+        c->theta = xrealloc(c->theta, need, sizeof *c->theta);
+        c->room = need;
+    }
+    c->opt = *opt;
+    memcpy(c->theta, theta, dim * sizeof *theta);
+    for (size_t b = 0; b < OPTIMIZER_BUFFERS; b++)
+        if (opt->buffer[b] != NULL) {
+            c->opt.buffer[b] = c->theta + (1 + b) * dim;
+            memcpy(c->opt.buffer[b], opt->buffer[b], dim * sizeof *theta);
+        }
+}
+
+/* Stop if yours[0..dim) holds a value that is not finite where book[] is;
+ * what names the array ("theta", "buffer[1]"). */
+static void compare(const double *yours, const double *book, size_t dim, size_t row,
+                    const char *what, long step)
+{
+    for (size_t i = 0; i < dim; i++)
+        if (!isfinite(yours[i]) && isfinite(book[i]))
+            fail(EXIT_USAGE, "your %s step (exercise %s) made %s[%zu] %s at step %ld, where the "
+                 "book's gives %.17g: its tests: make check CH=%.*s; the book's step: "
+                 "build/descent", table[row].kind->name, table[row].exercise, what, i,
+                 isnan(yours[i]) ? "NaN" : "infinite", step, book[i],
+                 (int)strcspn(table[row].exercise, "."), table[row].exercise);
+}
+
 void __wrap_optimizer_step(struct optimizer *opt, double *theta, const double *grad)
 {
     static struct optimizer_kind yours[TABLE_SIZE];
+    static struct copy book_copy;
     const struct optimizer_kind *book = opt->kind;
     tell_once();
     for (size_t i = 0; i < TABLE_SIZE; i++) {
         if (table[i].kind != book || !done(table[i].exercise))
             continue;
+        watch_once();
+        copy_state(&book_copy, opt, theta);
+        __real_optimizer_step(&book_copy.opt, book_copy.theta, grad);
         yours[i] = *book;
         yours[i].step = table[i].step;
         opt->kind = &yours[i];
+        running_step = opt->step_count + 1;
+        begun = (begun + 1) & 0x3fffffff;
+        running = (sig_atomic_t)i;
         __real_optimizer_step(opt, theta, grad);
+        running = -1;
         opt->kind = book;
+        compare(theta, book_copy.theta, opt->dim, i, "theta", opt->step_count);
+        for (size_t b = 0; b < OPTIMIZER_BUFFERS; b++)
+            if (opt->buffer[b] != NULL) {
+                char what[32];
+                snprintf(what, sizeof what, "opt->buffer[%zu]", b);
+                compare(opt->buffer[b], book_copy.opt.buffer[b], opt->dim, i, what,
+                        opt->step_count);
+            }
         return;
     }
     __real_optimizer_step(opt, theta, grad);

@@ -53,5 +53,25 @@ else
     failed=$((failed + 1))
     echo "descent-solutions: stderr is not the one line naming every optimizer as yours: $(head -c 300 "$work/err")"
 fi
+# A learner's step that passed its tests but fails where the lab takes it
+# (tests/lab-faulty.c, at chosen rates): each named in one line, exit 2,
+# within the watch of an endless loop (2 to 4 s), not a hang, a silent
+# crash or a divergence blamed on --lr.
+faulty() {
+    lr=$1 text=$2
+    timeout 30 "$BUILD/descent-faulty" --function rosenbrock --optimizer sgd --lr "$lr" \
+        --momentum 0.9 --steps 100 >/dev/null 2>"$work/err"; rc=$?
+    last=$(tail -n 1 "$work/err")
+    case $rc:$last in
+        "2:descent: your sgd step (exercise 6.5) "*"$text"*": its tests: make check CH=6; the book's step: build/descent")
+            passed=$((passed + 1)) ;;
+        *)  failed=$((failed + 1))
+            echo "descent-faulty --lr $lr: exit $rc, expected 2 and '$text': $(head -c 300 "$work/err")" ;;
+    esac
+}
+faulty 0.00123 "made theta[1] NaN at step 5, where the book's gives 1.98"
+faulty 0.00124 "made opt->buffer[0][0] NaN at step 5, where the book's gives -76.4"
+faulty 0.00125 "at step 5 has not returned in 2 s (an endless loop?)"
+faulty 0.00126 "at step 5 crashed (a bad pointer or index)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
