@@ -209,7 +209,7 @@ $(BUILD)/obj/yours/%.o: %.c $(BUILD_FLAGS) tests/first-error.awk | deps
 			echo "$< does not compile: $$(cat $@.broken)"; \
 			echo "  (no exercise of the book: no $(patsubst chapters/%,solutions/%,$<) stands in for it while it does not compile; fix it, or keep files of your own outside chapters/, where every .c is built)"; \
 			rm -f $@; exit 1; } >&2; \
-		$(say) STUB "$< does not compile (make check reports it)"; \
+		$(say) STUB "$< does not compile: $$(cat $@.broken) (make check reports it)"; \
 		$(if $(filter 1,$(V)),cat $@.log >&2;) \
 		rm -f $@.unlinked $@.mine; \
 		$(CC) $(STUB_FLAGS) -c $(patsubst chapters/%,solutions/%,$<) -o $@ || { $(changed_headers); exit 1; }; \
