@@ -149,6 +149,15 @@ once() {     # once WHAT PATTERN: exactly one line matches
 if [ $status -eq 1 ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAILED: the loop exits with 1 when exercises fail, not $status"
 fi
+# the build itself names the file and its first error, in one line
+if grep -q -E -e "^  STUB +$adam/exercise_adam\.c does not compile: $adam/exercise_adam\.c:[0-9]+:[0-9]+: error: .* \(make check reports it\)\$" \
+        "$work/make.log"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+    echo "FAILED: make does not name the stub that does not compile with its first error:"
+    grep STUB "$work/make.log"
+fi
 expect "a syntax error is reported as not compiling, with its line" \
     '^  NOT COMPILING +exercise 8\.4 .*exercise_adam\.c:[0-9]+:[0-9]+: error'
 expect "a crash is reported, with its signal and the function" \
