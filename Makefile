@@ -615,9 +615,12 @@ watch: deps
 	done
 
 # make hint EX=7.3: the TODO hint of exercise 7.3; make reset EX=7.3: its
-# stub as committed (refused over your edits unless FORCE=1).
+# stub as committed (refused over your edits unless FORCE=1).  EX and FORCE
+# reach check.sh through the environment, whatever quotes they hold.
+hint reset: export DESCENT_EX = $(EX)
+hint reset: export DESCENT_FORCE = $(FORCE)
 hint reset:
-	@BUILD='$(BUILD)' FORCE='$(FORCE)' sh tests/check.sh $@ '$(EX)'
+	@BUILD='$(BUILD)' FORCE="$$DESCENT_FORCE" sh tests/check.sh $@ "$$DESCENT_EX"
 
 # --------------------------------------------------------- dependencies
 # A compiler, pkg-config, Check, libcsv and gnuplot (and inotify-tools, for
