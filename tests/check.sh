@@ -313,8 +313,9 @@ if [ "$mode" = exercises ]; then
 fi
 
 # -------------------------------------------------------- hint, reset
-# EX=07.3 is exercise 7.3: messages say it as the chapter numbers it.
-[ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^0\([0-9]\)/\1/')"
+# EX=07.3 is exercise 7.3: messages say it as the chapter numbers it; the
+# spaces around it (EX='7.3 ', as make keeps them) are not part of it.
+[ $# -gt 0 ] && set -- "$(printf '%s' "$1" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//; s/^0\([0-9]\)/\1/')"
 
 if [ "$mode" = hint ]; then
     stub=$(find_stub "${1:-}" 2>&1)
