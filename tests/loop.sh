@@ -269,6 +269,19 @@ if (cd "$work" && BUILD="$work/build" sh tests/check.sh hint 1.1 2>&1) |
         grep -q 'worked answer is solutions/01-update-rule\.md:[0-9]'; then
     passed=$((passed + 1))
 else failed=$((failed + 1)); echo "FAILED: make hint EX=1.1 does not point at solutions/01-update-rule.md"; fi
+# EX as typed: a space after the number is no part of it (make keeps it);
+# a quote in it is refused in our words, not a shell's syntax error
+if (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" hint EX='1.3 ' 2>&1) |
+        grep -q '^exercise 1\.3: chapters/01-update-rule/exercise_steps\.c$'; then
+    passed=$((passed + 1))
+else failed=$((failed + 1)); echo "FAILED: make hint EX='1.3 ' does not show exercise 1.3"; fi
+for ex in "1'3" '1.3"'; do
+    (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" reset EX="$ex" FORCE="1'") \
+        >"$work/ex.out" 2>&1
+    if grep -q "^EX=$ex: " "$work/ex.out" && ! grep -q 'Syntax error' "$work/ex.out"; then
+        passed=$((passed + 1))
+    else failed=$((failed + 1)); echo "FAILED: make reset EX=$ex is not refused in our words:"; sed 's/^/    /' "$work/ex.out"; fi
+done
 # and with nothing broken, the first pending one
 cp "solutions/08-adam/exercise_adam.c" "solutions/08-adam/exercise_adam_step.c" \
    "solutions/08-adam/exercise_adamw.c" "solutions/08-adam/exercise_adamax.c" "$work/$adam/"
