@@ -324,9 +324,9 @@ if [ "$mode" = hint ]; then
         3) echo "$stub"; exit 0 ;;     # worked by hand: where its answer is
         *) echo "$stub" >&2; exit 2 ;;
     esac
-    text=$(cat "$stub" 2>/dev/null)
+    text=$(tr -d '\r' <"$stub" 2>/dev/null)       # a stub saved with CRLF line ends too
     if ! grep -q 'TODO(' "$stub" 2>/dev/null; then
-        commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub")
+        commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub" | tr -d '\r')
     fi
     echo "exercise ${1}: $stub"
     printf '%s\n' "$text" | sed -n '1,/\*\//p' | sed 's/^/  /'
