@@ -275,6 +275,12 @@ if (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/b
         grep -q '^exercise 1\.3: chapters/01-update-rule/exercise_steps\.c$'; then
     passed=$((passed + 1))
 else failed=$((failed + 1)); echo "FAILED: make hint EX='1.3 ' does not show exercise 1.3"; fi
+# a stub saved with CRLF line ends still shows its hint
+sed 's/$/\r/' "$work/stubs/$one/exercise_steps.c" >"$work/$one/exercise_steps.c"
+if (cd "$work" && BUILD="$work/build" sh tests/check.sh hint 1.3 2>&1) | grep -q '^hint: [^[:cntrl:]]*$'; then
+    passed=$((passed + 1))
+else failed=$((failed + 1)); echo "FAILED: make hint EX=1.3 shows no hint line for a stub with CRLF line ends"; fi
+cp "$work/stubs/$one/exercise_steps.c" "$work/$one/exercise_steps.c"
 for ex in "1'3" '1.3"'; do
     (cd "$work" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s BUILD="$work/build" reset EX="$ex" FORCE="1'") \
         >"$work/ex.out" 2>&1
