@@ -51,6 +51,11 @@ printf 'ch11 shared runs, format 2\nrun 1 rmsprop %s %s 30 0 1 %s %s %s 30 0 241
 expect_says 2 "$shared: not a file of ch11's shared runs" \
     "DESCENT_CH11_RUNS naming a run of another optimizer" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+# make keeps a file changed by hand (it is newer than what it is made
+# from): the way back is to delete it, and the message says so
+expect_says 2 "$shared: not a file of ch11's shared runs (delete it and run make again, which remakes it)" \
+    "DESCENT_CH11_RUNS naming a damaged file: what to do" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 # a curve longer than the file (its length 2^64 - 1, one past it wraps
 # to 0): refused, not read into a buffer too small for it
 {
@@ -71,7 +76,12 @@ expect_says 2 "$shared: made by another build of ch11" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 # a file cut between two lines: no "end"
 printf 'ch11 shared runs, format 2\n' >"$shared"
-expect_says 2 "$shared: cut short" "DESCENT_CH11_RUNS naming a file cut between two lines" \
+expect_says 2 "$shared: cut short: its last line, \"end\", is missing (delete it and run make again" \
+    "DESCENT_CH11_RUNS naming a file cut between two lines" \
+    env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
+rm -f "$shared"
+expect_says 2 "DESCENT_CH11_RUNS: cannot read $shared: No such file or directory (it names files of shared runs, made by ch11 --example runs-NAME: run make again, which remakes them)" \
+    "DESCENT_CH11_RUNS naming a file deleted during the build" \
     env DESCENT_CH11_RUNS="$shared" "$ch11" --example by-hand
 rm -f "$shared"
 # From another folder the data cannot be found: every part that reads it

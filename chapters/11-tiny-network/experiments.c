@@ -367,10 +367,15 @@ void write_shared_runs(FILE *out)
     fputc('\n', out);
 }
 
+/* What to do about a file of shared runs that cannot be used: make remakes
+ * one that is missing or older than ch11, but keeps one changed since (a
+ * file damaged by hand is newer than everything it is made from). */
+#define REMAKE_IT "delete it and run make again, which remakes it"
+
 /* Stop: path is not (or no longer) a whole file of shared runs. */
 static _Noreturn void not_shared_runs(const char *path)
 {
-    fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (make remakes it)", path);
+    fail(EXIT_USAGE, "%s: not a file of ch11's shared runs (" REMAKE_IT ")", path);
 }
 
 /* A double as put_double writes it: exactly 16 hex digits (fewer are a
@@ -409,7 +414,7 @@ void read_shared_runs_from(FILE *in, const char *path)
             for (size_t k = 0; k < FINGERPRINTS; k++)
                 if (bits_of(get_double(in, path)) != bits_of(mine[k]))
                     fail(EXIT_USAGE, "%s: made by another build of ch11, whose runs are not "
-                         "this one's (make remakes it)", path);
+                         "this one's (" REMAKE_IT ")", path);
             if (fscanf(in, " %15s", word) == 1)
                 not_shared_runs(path);
             return;
@@ -464,7 +469,7 @@ void read_shared_runs_from(FILE *in, const char *path)
                 not_shared_runs(path);
         }
     }
-    fail(EXIT_USAGE, "%s: cut short: its last line, \"end\", is missing (make remakes it)",
+    fail(EXIT_USAGE, "%s: cut short: its last line, \"end\", is missing (" REMAKE_IT ")",
          path);
 }
 
@@ -487,8 +492,8 @@ void read_shared_runs(void)
             FILE *in = fopen(path, "rb");
             if (!in)
                 fail(EXIT_USAGE, "DESCENT_CH11_RUNS: cannot read %s: %s (it names files of "
-                                 "shared runs, made by ch11 --example runs-NAME)", path,
-                     strerror(errno));
+                                 "shared runs, made by ch11 --example runs-NAME: run make "
+                                 "again, which remakes them)", path, strerror(errno));
             read_shared_runs_from(in, path);
             fclose(in);
         }
