@@ -132,6 +132,10 @@ damaged breast-cancer "values whose mean overflows (NaN rows before)" \
     cancer sed '3,12s/^[0-9.]*,/1e308,/'
 damaged digits "a cell that is not a number" "digits.csv:3:1: 'x' is not a number" \
     sweep sed '3s/^0,/x,/'
+rm "$damaged/chapters/11-tiny-network/data/digits.csv"
+expect_says 2 "cannot read chapters/11-tiny-network/data/digits.csv: No such file or directory (restore the book's copy: git checkout -- chapters/11-tiny-network/data)" \
+    "damaged data: a file deleted in the top folder" \
+    sh -c 'mkdir -p "$1/chapters/11-tiny-network" && : >"$1/chapters/11-tiny-network/README.md" && cd "$1" && exec "$2" --values' sh "$damaged" "$ch11_path"
 rm -rf "$damaged"
 
 # The lab's chapter-11 flags (11-tiny-network/lab_model.h).

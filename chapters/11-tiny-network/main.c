@@ -95,9 +95,15 @@ static void check_data(void)
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         struct task_data data;
         FILE *file = fopen(paths[k], "rb");
-        if (!file)
-            fail(EXIT_USAGE, "cannot read %s: %s (run ch11 from the top folder of descent)",
-                 paths[k], strerror(errno));
+        if (!file) {
+            int error = errno;
+            FILE *top = fopen("chapters/11-tiny-network/README.md", "rb");   /* here? */
+            if (top)
+                fclose(top);
+            fail(EXIT_USAGE, "cannot read %s: %s (%s)", paths[k], strerror(error),
+                 top ? "restore the book's copy: git checkout -- chapters/11-tiny-network/data"
+                     : "run ch11 from the top folder of descent");
+        }
         fclose(file);
         task_load(&data, tasks[k]);
         task_free(&data);
