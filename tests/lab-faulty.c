@@ -9,6 +9,7 @@
 #include "06-momentum/sgd.h"
 
 #include <math.h>
+#include <signal.h>
 
 void sgd_step_yours(struct optimizer *opt, double *theta, const double *grad)
 {
@@ -25,8 +26,6 @@ void sgd_step_yours(struct optimizer *opt, double *theta, const double *grad)
         while (spin)
             continue;
     }
-    if (lr == 0.00126) {                                /* a wild write */
-        volatile double *nowhere = NULL;
-        *nowhere = 1;
-    }
+    if (lr == 0.00126)                                  /* a wild write, as the */
+        raise(SIGSEGV);                                 /* sanitizers' builds too meet it */
 }
