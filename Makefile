@@ -601,6 +601,12 @@ $(BUILD)/descent-faulty: $(BUILD)/obj/chapters/A-lab/main.o $(BUILD)/obj/tests/l
 # which `make deps` and `make watch` install when missing).  A file saved
 # while the exercises run is caught too: one newer than the run's start
 # (BUILD/watch.stamp) starts the next run at once.
+# (A CH without code exercises is refused: it would watch for nothing.)
+ifneq ($(and $(filter watch,$(MAKECMDGOALS)),$(strip $(CH))),)
+ifeq ($(filter $(SELECTED),$(EXERCISED)),)
+$(error CH=$(strip $(CH)): no code exercises to watch; the chapters with some are $(foreach c,$(EXERCISED),$(patsubst 0%,%,$(call number,$(c)))))
+endif
+endif
 watch: deps
 	@echo "make watch: watching chapters/, solutions/ and tests/; Ctrl-C to stop"
 	@mkdir -p '$(BUILD)'; stamp='$(BUILD)/watch.stamp'; ch='$(CH)'; while :; do \
