@@ -244,6 +244,16 @@ else
     failed=$((failed + 1)); echo "FAILED: make BUILD=build:colon is not refused in one line:"
     sed 's/^/    /' "$work/colon.out"
 fi
+# make watch on a chapter without code exercises would wait for nothing:
+# refused in one line at once
+if (env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout 20 make -n watch CH=0 \
+        >"$work/watch.out" 2>&1; [ $? -eq 2 ]) && [ "$(wc -l <"$work/watch.out")" -eq 1 ] &&
+    grep -q "CH=0: no code exercises to watch; the chapters with some are 1 2 " "$work/watch.out"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAILED: make watch CH=0 is not refused in one line:"
+    sed 's/^/    /' "$work/watch.out"
+fi
 # the stub put back, older than its stand-in (as cp -p or mv would bring
 # it): compiled again, it is pending; and make V=1 (making and running
 # chapter 9's exercises) shows the commands that run the tests, not only
