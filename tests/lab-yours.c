@@ -167,9 +167,10 @@ static void watch_once(void)
     alarm(WATCH_SECONDS);
 }
 
-/* The book's step, taken on a copy of the state before the learner's: a
- * value the learner's step made NaN or infinite where the book's is
- * finite is the learner's fault, whatever the learning rate. */
+/* The book's step, taken on a copy of the state before the learner's when
+ * the learner's left a value that is not finite: one made NaN or infinite
+ * where the book's is finite is the learner's fault, whatever the
+ * learning rate. */
 struct copy {
     struct optimizer opt;
     double *theta;                      /* dim, then the buffers, dim each */
@@ -206,6 +207,19 @@ static void compare(const double *yours, const double *book, size_t dim, size_t 
                  (int)strcspn(table[row].exercise, "."), table[row].exercise);
 }
 
+/* Are theta and every buffer of opt finite? */
+static bool all_finite(const struct optimizer *opt, const double *theta)
+{
+    for (size_t i = 0; i < opt->dim; i++)
+        if (!isfinite(theta[i]))
+            return false;
+    for (size_t b = 0; b < OPTIMIZER_BUFFERS; b++)
+        for (size_t i = 0; opt->buffer[b] != NULL && i < opt->dim; i++)
+            if (!isfinite(opt->buffer[b][i]))
+                return false;
+    return true;
+}
+
 void __wrap_optimizer_step(struct optimizer *opt, double *theta, const double *grad)
 {
     static struct optimizer_kind yours[TABLE_SIZE];
@@ -217,7 +231,6 @@ void __wrap_optimizer_step(struct optimizer *opt, double *theta, const double *g
             continue;
         watch_once();
         copy_state(&book_copy, opt, theta);
-        __real_optimizer_step(&book_copy.opt, book_copy.theta, grad);
         yours[i] = *book;
         yours[i].step = table[i].step;
         opt->kind = &yours[i];
@@ -227,6 +240,9 @@ void __wrap_optimizer_step(struct optimizer *opt, double *theta, const double *g
         __real_optimizer_step(opt, theta, grad);
         running = -1;
         opt->kind = book;
+        if (all_finite(opt, theta))     /* the usual case: no need of the book's step */
+            return;
+        __real_optimizer_step(&book_copy.opt, book_copy.theta, grad);
         compare(theta, book_copy.theta, opt->dim, i, "theta", opt->step_count);
         for (size_t b = 0; b < OPTIMIZER_BUFFERS; b++)
             if (opt->buffer[b] != NULL) {
