@@ -105,15 +105,15 @@ rmdir "$elsewhere"
 # ch11 --example PART run beside it must exit 2 saying TEXT.
 damaged=$(mktemp -d)
 mkdir -p "$damaged/chapters/11-tiny-network/data"
-damaged() {
-    file=chapters/11-tiny-network/data/$1.csv what=$2 text=$3 part=$4; shift 4
+damaged() {     # (its names are its own: cli.sh's helpers set what and text)
+    dfile=chapters/11-tiny-network/data/$1.csv dwhat=$2 dtext=$3 dpart=$4; shift 4
     cp chapters/11-tiny-network/data/*.csv "$damaged/chapters/11-tiny-network/data/"
-    "$@" <"$file" >"$damaged/$file"
-    set -- sh -c 'cd "$1" && exec "$2" --example "$3"' sh "$damaged" "$ch11_path" "$part"
-    expect_usage_error "damaged data: $what" "$@"
-    expect_says 2 "$text" "damaged data: $what, said" "$@"
+    "$@" <"$dfile" >"$damaged/$dfile"
+    set -- sh -c 'cd "$1" && exec "$2" --example "$3"' sh "$damaged" "$ch11_path" "$dpart"
+    expect_usage_error "damaged data: $dwhat" "$@"
+    expect_says 2 "$dtext" "damaged data: $dwhat, said" "$@"
     expect_says 2 "restore the book's copy: git checkout -- chapters/11-tiny-network/data" \
-        "damaged data: $what, with the way back" "$@"
+        "damaged data: $dwhat, with the way back" "$@"
 }
 damaged breast-cancer "a column dropped" "569 samples of 29 features, the book's file has 569 of 30" \
     cancer cut -d, -f2-
@@ -128,8 +128,19 @@ damaged digits "a label 0.5" "digits.csv:7: label 0.5 is not a class (0 to 9)" \
 damaged digits "a label 10" "digits.csv:7: label 10 is not a class (0 to 9)" \
     digits awk -F, -v OFS=, 'NR == 7 { $NF = 10 } 1'
 damaged breast-cancer "values whose mean overflows (NaN rows before)" \
-    "breast-cancer.csv: column 1 holds values too large to scale" \
+    "breast-cancer.csv: its numbers are not the book's" \
     cancer sed '3,12s/^[0-9.]*,/1e308,/'
+damaged digits "a pixel changed (the sweep asked to update its tuned rates)" \
+    "digits.csv: its numbers are not the book's" sweep sed '3s/^0,/16,/'
+damaged digits "a label changed to another class" \
+    "digits.csv: its numbers are not the book's" digits awk -F, -v OFS=, 'NR == 5 { $NF = ($NF + 1) % 10 } 1'
+# the same numbers written another way are the book's: CRLF line ends,
+# a byte order mark, 1.0 for 1
+cp chapters/11-tiny-network/data/*.csv "$damaged/chapters/11-tiny-network/data/"
+{ printf '\357\273\277'; sed '2s/,1$/,1.0/; s/$/\r/' chapters/11-tiny-network/data/breast-cancer.csv; } \
+    >"$damaged/chapters/11-tiny-network/data/breast-cancer.csv"
+expect_exit 0 "the data with CRLF, a byte order mark and 1.0 for 1 is the book's" \
+    sh -c 'cd "$1" && exec "$2" --example cancer' sh "$damaged" "$ch11_path"
 damaged digits "a cell that is not a number" "digits.csv:3:1: 'x' is not a number" \
     sweep sed '3s/^0,/x,/'
 rm "$damaged/chapters/11-tiny-network/data/digits.csv"

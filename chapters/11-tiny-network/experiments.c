@@ -12,15 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Stop (exit status 2) unless all is the book's data set of task, in shape:
- * its samples, its features and labels the model can take (a label outside
- * 0..classes-1 would index past the network's outputs; another count of
- * features would read past a sample).  fail_note is set by the caller. */
+/* FNV-1a (64 bits) of the bits of every value of data, sample by sample,
+ * the features then the label: the same for the same numbers however the
+ * file writes them (CRLF, a byte order mark, 1.0 or 1), on every machine. */
+static uint64_t data_fingerprint(const struct dataset *data)
+{
+    uint64_t hash = 14695981039346656037u;
+    for (size_t i = 0; i < data->count; i++)
+        for (size_t j = 0; j <= data->features; j++) {
+            double value = j < data->features ? data->x[i * data->features + j] : data->y[i];
+            uint64_t bits;
+            memcpy(&bits, &value, sizeof bits);
+            for (int k = 0; k < 64; k += 8)     /* low byte first, on any machine */
+                hash = (hash ^ ((bits >> k) & 0xff)) * 1099511628211u;
+        }
+    return hash;
+}
+
+/* Stop (exit status 2) unless all is the book's data set of task: its
+ * samples and features (another count of features would read past a
+ * sample), labels the model can take (one outside 0..classes-1 would index
+ * past the network's outputs), then every value (a cell changed by hand
+ * would change every number of the chapter, and the sweep would ask for
+ * its tuned rates to be updated).  fail_note is set by the caller. */
 static void check_book_data(const struct dataset *all, const char *path, enum task task)
 {
     const size_t count = task == TASK_CANCER ? 569 : 1797;
     const size_t features = task == TASK_CANCER ? 30 : 64;
     const double classes = task == TASK_CANCER ? 2 : 10;
+    const uint64_t fingerprint = task == TASK_CANCER ? UINT64_C(0x378e88999a07c01a)
+                                                       : UINT64_C(0xbf91da278f301a6e);
     if (all->count != count || all->features != features)
         fail(EXIT_USAGE, "%s: %zu samples of %zu features, the book's file has %zu of %zu",
              path, all->count, all->features, count, features);
@@ -28,17 +49,10 @@ static void check_book_data(const struct dataset *all, const char *path, enum ta
         if (!(all->y[i] >= 0 && all->y[i] < classes && all->y[i] == floor(all->y[i])))
             fail(EXIT_USAGE, "%s:%zu: label %g is not a class (0 to %g)", path, i + 2,
                  all->y[i], classes - 1);
-}
-
-/* Stop (exit status 2) if a scaled feature of data is not finite: values
- * so large that their mean or spread overflows (two cells of 1e308 in a
- * column) would train on NaN. */
-static void check_scaled(const struct dataset *data, const char *path)
-{
-    for (size_t i = 0; i < data->count * data->features; i++)
-        if (!isfinite(data->x[i]))
-            fail(EXIT_USAGE, "%s: column %zu holds values too large to scale (its mean or "
-                 "spread overflows)", path, i % data->features + 1);
+    if (data_fingerprint(all) != fingerprint)
+        fail(EXIT_USAGE, "%s: its numbers are not the book's (fingerprint %016" PRIx64
+             ", the book's %016" PRIx64 "): a cell was changed", path, data_fingerprint(all),
+             fingerprint);
 }
 
 void task_load(struct task_data *data, enum task task)
@@ -56,6 +70,7 @@ void task_load(struct task_data *data, enum task task)
     fail_note = "restore the book's copy: git checkout -- chapters/11-tiny-network/data";
     dataset_read_csv(&all, path);
     check_book_data(&all, path, task);
+    fail_note = NULL;
     split_dataset(&data->train, &data->test, &all, TEST_FRACTION, SPLIT_SEED);
     dataset_free(&all);
     if (task == TASK_CANCER)
@@ -64,9 +79,6 @@ void task_load(struct task_data *data, enum task task)
         scale_features(&data->train, 1.0 / 16);
         scale_features(&data->test, 1.0 / 16);
     }
-    check_scaled(&data->train, path);
-    check_scaled(&data->test, path);
-    fail_note = NULL;
 }
 
 void task_free(struct task_data *data)

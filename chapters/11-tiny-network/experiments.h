@@ -29,7 +29,11 @@
 
 enum task { TASK_CANCER, TASK_DIGITS, TASK_MOONS };
 
-/* A task's data: train and test, allocated here (task_free). */
+/* A task's data: train and test, allocated here (task_free).  The files
+ * of data/ must be the book's, number for number (a fingerprint of their
+ * values: CRLF, a byte order mark or 1.0 for 1 change nothing): any other
+ * content stops the program (exit status 2) with a line that says how to
+ * restore them from git. */
 struct task_data {
     enum task task;
     struct dataset train, test;
