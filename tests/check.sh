@@ -324,11 +324,12 @@ if [ "$mode" = hint ]; then
         3) echo "$stub"; exit 0 ;;     # worked by hand: where its answer is
         *) echo "$stub" >&2; exit 2 ;;
     esac
-    text=$(tr -d '\r' <"$stub" 2>/dev/null)       # a stub saved with CRLF line ends too
+    text=$(tr -d '\r' 2>/dev/null <"$stub")       # a stub saved with CRLF line ends too
     if ! grep -q 'TODO(' "$stub" 2>/dev/null; then
         commit=$(committed_stub "$stub") && text=$(git show "$commit:$stub" | tr -d '\r')
     fi
     echo "exercise ${1}: $stub"
+    [ -f "$stub" ] || echo "  ($stub is missing: make reset EX=$1 brings it back; its hint follows)"
     printf '%s\n' "$text" | sed -n '1,/\*\//p' | sed 's/^/  /'
     printf '%s\n' "$text" | awk '
         /TODO\(/ { on = 1 }
