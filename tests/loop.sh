@@ -225,6 +225,12 @@ expect "the progress counts the wrong answer" \
     '^  01-update-rule +0 +2 +1 +1$'
 expect "next: the first broken exercise, before the pending 1.3" \
     '^next: exercise 1\.5 .*, in chapters/01-update-rule/exercise_gd_step\.c'
+# make hint on the deleted stub says so, and how to bring it back
+gitdir=$(git rev-parse --absolute-git-dir 2>/dev/null)
+if (cd "$work" && GIT_DIR="$gitdir" GIT_WORK_TREE="$work" BUILD="$work/build" sh tests/check.sh hint 9.4 2>&1) |
+        grep -q "^  ($nine/exercise_cosine\.c is missing: make reset EX=9\.4 brings it back; its hint follows)\$"; then
+    passed=$((passed + 1))
+else failed=$((failed + 1)); echo "FAILED: make hint EX=9.4 does not say that its stub is missing"; fi
 # make reset brings a deleted stub back from git
 gitdir=$(git rev-parse --absolute-git-dir 2>/dev/null)
 if (cd "$work" && GIT_DIR="$gitdir" GIT_WORK_TREE="$work" BUILD="$work/build" sh tests/check.sh reset 9.4 \
