@@ -209,6 +209,51 @@ START_TEST(decimals_are_not_exact)
 }
 END_TEST
 
+/* The cause of those digits, removed: with eta = 1/8 every number of
+ * example 1 is a binary fraction (x^(k) = 4 (3/4)^k = 3^k / 4^(k-1), exact
+ * while 3^k < 2^53), so nothing rounds.  The loop and the closed form then
+ * agree to the bit at every step, and %.17g prints the short decimals, no
+ * digits far to the right.  (Test it by hand: eta = 0.1 here instead makes
+ * the first assertion fail at k = 2, as decimals_are_not_exact shows.) */
+START_TEST(binary_fractions_round_nothing)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    const double eta = 1.0 / 8;
+    double x = 4.0, closed = 4.0, exact = 4.0;
+    char text[32];
+    for (int k = 1; k <= 30; k++) {
+        gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+        closed *= 1 - 2 * eta;
+        exact = exact * 3 / 4;                  /* 3^k / 4^(k-1): exact in a double */
+        ck_assert_msg(x == closed && x == exact, "step %d: loop %.17g, closed form %.17g", k, x,
+                      closed);
+    }
+    x = 4.0;
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "3");
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "2.25");
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "1.6875");
+    /* put the cause back: eta = 0.1 is not a binary fraction, and the two
+     * columns part at step 2 (the program's 2.5600000000000001 against
+     * 2.5600000000000005) */
+    x = closed = 4.0;
+    for (int k = 1; k <= 2; k++) {
+        gradient_descent(&f, &x, 0.1, 0, 1, NULL, 0);
+        closed *= 1 - 2 * 0.1;
+    }
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "2.5600000000000001");
+    snprintf(text, sizeof text, "%.17g", closed);
+    ck_assert_str_eq(text, "2.5600000000000005");
+}
+END_TEST
+
 /* eta = 1.5 on f = x^2 multiplies x by 1 - 3 = -2 each step: the loop must
  * stop with the last finite point, not run on into inf and NaN. */
 START_TEST(divergence_stops_at_last_finite_point)
@@ -380,6 +425,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_2_stops_after_86_steps);
     tcase_add_test(worked, example_2_loss_ends_geometric);
     tcase_add_test(worked, decimals_are_not_exact);
+    tcase_add_test(worked, binary_fractions_round_nothing);
     tcase_add_test(worked, minus_sign_goes_downhill);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_1_answer);
