@@ -197,6 +197,29 @@ static int errors_are(const double *w, double factor, double e1, double e2, doub
     return 1;
 }
 
+/* "The two weights stay equal because the data are symmetric in x1 and
+ * x2": swapping x1 and x2 in every sample, (1, 1, 4), (2, 1, 6), (1, 2, 6),
+ * gives the same three samples back.  BGD keeps w1 = w2 (to rounding) for 30
+ * steps, so the errors stay (a - 2)(2, 3, 3).  The cause removed: the third
+ * target 7 instead of 6 breaks the symmetry, and the very first step
+ * already parts the weights: the gradient at 0 is (2/3)(-23, -24), so
+ * w^(1) = (23/15, 8/5). */
+START_TEST(symmetric_data_keep_the_weights_equal)
+{
+    double w[2];
+    for (int k = 1; k <= 30; k++) {
+        bgd_iterate(k, w);
+        ck_assert_double_eq_tol(w[0], w[1], 1e-15);
+        ck_assert(errors_are(w, w[0] - 2, 2, 3, 3));
+    }
+    data.y[2] = 7;
+    bgd_iterate(1, w);
+    ck_assert_double_eq_tol(w[0], 23.0 / 15, TOLERANCE);
+    ck_assert_double_eq_tol(w[1], 8.0 / 5, TOLERANCE);
+    ck_assert_double_gt(fabs(w[1] - w[0]), 0.06);
+}
+END_TEST
+
 START_TEST(bgd_errors_on_the_diagonal)
 {
     const double a = 0.5, w[2] = {a, a};
@@ -1757,6 +1780,7 @@ Suite *chapter_suite(void)
     tcase_add_test(bgd, bgd_first_gradient_as_vectors);
     tcase_add_test(bgd, bgd_iterations_along_ones);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
+    tcase_add_test(bgd, symmetric_data_keep_the_weights_equal);
     tcase_add_test(bgd, data_matrix_and_hessian);
     tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
