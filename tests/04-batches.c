@@ -1543,6 +1543,43 @@ END_TEST
  * loss swings over two orders of magnitude within every epoch (here epochs
  * 2 and 3, from the figure's own rows) and ends each epoch at the same
  * point. */
+/* "BGD cannot have eta = 0.001 * 100 000 = 100.  Its eta stops at 0.9, and
+ * that is why it loses."  The cap: 100 is past the stability limit
+ * 1/lambda_max (about 1), 0.9 below it.  The loss: batch 32 at 0.032
+ * (eta/|B| = 0.001) reaches the target with about a hundredth of BGD's
+ * sample gradients (over eight shuffle seeds: 12 800 to 15 104 against
+ * 1 400 000).  The cause removed: batch 32 given BGD's eta/|B|, 0.9/100 000
+ * (eta = 0.000288), needs as many sample gradients as BGD, about 1.49
+ * million over four seeds (spread 0.1%), within 10% of BGD's count (which
+ * is a whole number of epochs, 14, so up to one epoch high). */
+START_TEST(bgd_loses_by_its_capped_step)
+{
+    const struct batch_schedule fast = {"batch 32", 32, false, 0.032, false, true, false, false,
+                                        NULL};
+    const struct batch_schedule slow = {"batch 32 at BGD's eta/|B|", 32, false,
+                                        32 * 0.9 / COMPARE_COUNT, false, true, false, false, NULL};
+    const struct batch_schedule bgd = {"BGD", COMPARE_COUNT, false, 0.9, false, true, false,
+                                       false, NULL};
+    const double limit = 1 / largest_eigenvalue(big.gram, 16);
+    double whole = (double)run_schedule(&big, &bgd, 1, 20, 1, NULL).samples_to_target;
+    double quick = 0, crawl = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        long n = run_schedule(&big, &fast, seed, 1, 1, NULL).samples_to_target;
+        ck_assert_int_gt(n, 0);
+        quick += n / 8.0;
+    }
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        long n = run_schedule(&big, &slow, seed, 20, 1, NULL).samples_to_target;
+        ck_assert_int_gt(n, 0);
+        crawl += n / 4.0;
+    }
+    ck_assert_double_gt(0.001 * 100000, limit);
+    ck_assert_double_lt(0.9, limit);
+    ck_assert_double_gt(whole, 50 * quick);
+    ck_assert_double_eq_tol(whole / crawl, 1, 0.1);
+}
+END_TEST
+
 /* "Its readings at the ends of epochs are all the same, because with the
  * same order every epoch the run goes round the same cycle."  Batch 32 at
  * eta = 0.032 in the order generated: the end-of-epoch readings of epochs
@@ -1844,6 +1881,7 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, noise_that_grows_with_the_loss);
     tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
     tcase_add_test(seeds, same_order_every_epoch_repeats_one_cycle);
+    tcase_add_test(seeds, bgd_loses_by_its_capped_step);
     tcase_add_test(seeds, growing_batch_falls_then_levels_off);
     tcase_add_test(seeds, batch_256_step_is_a_quarter_of_the_limit);
     suite_add_tcase(suite, seeds);
