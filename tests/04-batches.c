@@ -1824,6 +1824,40 @@ START_TEST(another_order_changes_the_bits)
 }
 END_TEST
 
+/* "The book also turns off fused multiply-adds (-ffp-contract=off) for the
+ * same reason": a fused a * b + c rounds once, the product and the sum
+ * apart round twice, and the bits differ.  a = 1 + 2^-27: a * a = 1 +
+ * 2^-26 + 2^-54 needs 55 bits, so the separate product drops the 2^-54
+ * and a * a - 1 is 2^-26, while fma(a, a, -1) keeps it.  (The volatile
+ * keeps the compiler from folding either at compile time.) */
+START_TEST(fused_multiply_add_rounds_differently)
+{
+    volatile double a = 1 + ldexp(1, -27), minus_one = -1;
+    double apart = a * a + minus_one, fused = fma(a, a, minus_one);
+    ck_assert_double_eq(apart, ldexp(1, -26));
+    ck_assert_double_eq(fused, ldexp(1, -26) + ldexp(1, -54));
+    ck_assert(apart != fused);
+    {   /* and on the chain itself: y_hat = b + w1 x1 + ... + w16 x16, the same
+         * terms in the same order, products rounded apart or fused into the
+         * sums, differs in some bit for most of a thousand random rows */
+        struct rng rng;
+        int differ = 0;
+        rng_seed(&rng, 23);
+        for (int row = 0; row < 1000; row++) {
+            volatile double w, x;
+            double plain = rng_normal(&rng), chained = plain;
+            for (int j = 0; j < 16; j++) {
+                w = rng_normal(&rng), x = rng_normal(&rng);
+                plain = plain + w * x;
+                chained = fma(w, x, chained);
+            }
+            differ += plain != chained;
+        }
+        ck_assert_int_gt(differ, 500);
+    }
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("04-batches");
@@ -1887,5 +1921,6 @@ Suite *chapter_suite(void)
     suite_add_tcase(suite, seeds);
     tcase_add_test(speed, eight_at_a_time_is_one_by_one);
     tcase_add_test(speed, another_order_changes_the_bits);
+    tcase_add_test(speed, fused_multiply_add_rounds_differently);
     return suite;
 }
