@@ -1196,6 +1196,31 @@ START_TEST(exercise_2_bias_correction_factors)
 }
 END_TEST
 
+/* "PyTorch multiplies it by lr.  That is why weight_decay=0.01 means a
+ * different decay at each learning rate: theta shrinks by the fraction
+ * 0.01 eta per step."  AdamW with weight_decay = 0.01 from theta = 1, the
+ * loss gradient 0 (so the Adam part does not move it): one step shrinks
+ * theta by 0.001 at lr 0.1, by 0.0001 at lr 0.01 and by 0.00001 at lr
+ * 0.001, the same weight_decay, ten times less decay for each tenth of lr. */
+START_TEST(adamw_decay_scales_with_lr)
+{
+    static const double rates[3] = {0.1, 0.01, 0.001}, shrink[3] = {0.001, 0.0001, 0.00001};
+    static const double zero;           /* the loss gradient */
+    for (const double *lr = rates, *want = shrink; lr < rates + 3; lr++, want++) {
+        struct hyper h = adamw_kind.defaults;
+        struct optimizer opt;
+        double theta = 1.0;
+        ck_assert_double_eq(h.weight_decay, 0.01);
+        h.lr = *lr;
+        optimizer_init(&opt, &adamw_kind, &h, 1);
+        optimizer_step(&opt, &theta, &zero);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(1 - theta, *want, 1e-15);
+        ck_assert_double_eq_tol(1 - theta, 0.01 * *lr, 1e-15);
+    }
+}
+END_TEST
+
 /* Exercise 3's reason: "Adam + L2 took a full step of eta because Adam
  * divided the tiny decay gradient by its own size.  The smaller
  * weight_decay, the larger this mismatch gets, as long as weight_decay
@@ -1364,6 +1389,7 @@ Suite *chapter_suite(void)
     tcase_add_test(exercises, exercise_2_bias_correction_factors);
     tcase_add_test(exercises, exercise_3_adamw_is_not_adam_l2);
     tcase_add_test(exercises, adam_l2_mismatch_grows_as_the_decay_shrinks);
+    tcase_add_test(family, adamw_decay_scales_with_lr);
     suite_add_tcase(suite, exercises);
     return suite;
 }
