@@ -1543,6 +1543,29 @@ END_TEST
  * loss swings over two orders of magnitude within every epoch (here epochs
  * 2 and 3, from the figure's own rows) and ends each epoch at the same
  * point. */
+/* "The target at epoch column says 0.151 because that run passes through
+ * the target in the middle of its first epoch, but it never stays there."
+ * The sorted run first meets the target 0.151 of the way through epoch 1,
+ * and every epoch ends far above it (an excess 25 times the target).  The
+ * cause removed: the same sorted data reshuffled every epoch reach the
+ * target in the first epoch too and stay below it at every epoch's end. */
+START_TEST(sorted_run_passes_the_target_without_staying)
+{
+    const struct batch_schedule sorted = {"sorted", 32, false, 0.032, false, false, true, false,
+                                          NULL};
+    const struct batch_schedule shuffled = {"sorted, shuffled", 32, false, 0.032, false, true,
+                                            true, false, NULL};
+    struct outcome a = run_schedule(&big, &sorted, 1, 4, 2, NULL);
+    struct outcome b = run_schedule(&big, &shuffled, 1, 4, 2, NULL);
+    ck_assert_double_eq_tol((double)a.samples_to_target / COMPARE_COUNT, 0.151, 5e-4);
+    ck_assert_int_lt(b.samples_to_target, COMPARE_COUNT);
+    for (const double *x = a.excess + 1, *y = b.excess + 1; x <= a.excess + 4; x++, y++) {
+        ck_assert_double_gt(*x, 10 * COMPARE_TARGET);       /* every epoch's end, far above */
+        ck_assert_double_lt(*y, COMPARE_TARGET);
+    }
+}
+END_TEST
+
 /* "BGD cannot have eta = 0.001 * 100 000 = 100.  Its eta stops at 0.9, and
  * that is why it loses."  The cap: 100 is past the stability limit
  * 1/lambda_max (about 1), 0.9 below it.  The loss: batch 32 at 0.032
@@ -1916,6 +1939,7 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
     tcase_add_test(seeds, same_order_every_epoch_repeats_one_cycle);
     tcase_add_test(seeds, bgd_loses_by_its_capped_step);
+    tcase_add_test(seeds, sorted_run_passes_the_target_without_staying);
     tcase_add_test(seeds, growing_batch_falls_then_levels_off);
     tcase_add_test(seeds, batch_256_step_is_a_quarter_of_the_limit);
     suite_add_tcase(suite, seeds);
