@@ -407,6 +407,16 @@ START_TEST(exercise_4_answer)
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);
+    /* why the rule never fires: |x2| stays 1, so ||grad f|| >= 10 |x2| = 10 */
+    ck_assert_double_ge(run.grad_norm, 10 * fabs(y[1]));
+    ck_assert_double_ge(run.grad_norm, 10);
+    {   /* the cause removed: at eta = 0.19 x2's factor is 1 - 1.9 = -0.9, x2
+         * shrinks, and the same rule fires (the slow x1 at 0.81 then decides) */
+        double z[2] = {1.0, 1.0};
+        struct gd_run other = gradient_descent(&g, z, 0.19, 1e-6, 1000, NULL, 0);
+        ck_assert(other.converged);
+        ck_assert_int_lt(other.steps, 1000);
+    }
     ck_assert_double_eq_tol(fabs(y[1]), 1.0, TOLERANCE);
     {
         /* the path ends bouncing between (0, 1) (after an even number of
