@@ -158,6 +158,15 @@ START_TEST(example_2_loss_ends_geometric)
         if (k >= 20)
             ck_assert_double_eq_tol(f.value(&f, x) / before, 0.85 * 0.85, 1e-7);
     }
+    /* The cause of the early 0.293: the fast x2 term, not yet died away.
+     * Start without it, on the shallow axis, and the loss is multiplied by
+     * 0.7225 from the first step on. */
+    x[0] = 1.0, x[1] = 0.0;
+    for (int k = 0; k < 5; k++) {
+        before = f.value(&f, x);
+        gradient_descent(&f, x, 0.15, 0.0, 1, NULL, 0);
+        ck_assert_double_eq_tol(f.value(&f, x) / before, 0.7225, 1e-15);
+    }
 }
 END_TEST
 
@@ -206,6 +215,51 @@ START_TEST(decimals_are_not_exact)
         ck_assert_double_eq_tol(x, 64.0 / 25, 2 * 4.5e-16);
         ck_assert_double_eq_tol(closed, 64.0 / 25, 2 * 4.5e-16);
     }
+}
+END_TEST
+
+/* The cause of those digits, removed: with eta = 1/8 every number of
+ * example 1 is a binary fraction (x^(k) = 4 (3/4)^k = 3^k / 4^(k-1), exact
+ * while 3^k < 2^53), so nothing rounds.  The loop and the closed form then
+ * agree to the bit at every step, and %.17g prints the short decimals, no
+ * digits far to the right.  (Test it by hand: eta = 0.1 here instead makes
+ * the first assertion fail at k = 2, as decimals_are_not_exact shows.) */
+START_TEST(binary_fractions_round_nothing)
+{
+    static const double two = 2.0;
+    struct function f = quadratic(&two, 1);
+    const double eta = 1.0 / 8;
+    double x = 4.0, closed = 4.0, exact = 4.0;
+    char text[32];
+    for (int k = 1; k <= 30; k++) {
+        gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+        closed *= 1 - 2 * eta;
+        exact = exact * 3 / 4;                  /* 3^k / 4^(k-1): exact in a double */
+        ck_assert_msg(x == closed && x == exact, "step %d: loop %.17g, closed form %.17g", k, x,
+                      closed);
+    }
+    x = 4.0;
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "3");
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "2.25");
+    gradient_descent(&f, &x, eta, 0, 1, NULL, 0);
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "1.6875");
+    /* put the cause back: eta = 0.1 is not a binary fraction, and the two
+     * columns part at step 2 (the program's 2.5600000000000001 against
+     * 2.5600000000000005) */
+    x = closed = 4.0;
+    for (int k = 1; k <= 2; k++) {
+        gradient_descent(&f, &x, 0.1, 0, 1, NULL, 0);
+        closed *= 1 - 2 * 0.1;
+    }
+    snprintf(text, sizeof text, "%.17g", x);
+    ck_assert_str_eq(text, "2.5600000000000001");
+    snprintf(text, sizeof text, "%.17g", closed);
+    ck_assert_str_eq(text, "2.5600000000000005");
 }
 END_TEST
 
@@ -353,6 +407,16 @@ START_TEST(exercise_4_answer)
     run = gradient_descent(&g, y, 0.2, 1e-6, 1000, NULL, 0);
     ck_assert(!run.converged);
     ck_assert_int_eq(run.steps, 1000);
+    /* why the rule never fires: |x2| stays 1, so ||grad f|| >= 10 |x2| = 10 */
+    ck_assert_double_ge(run.grad_norm, 10 * fabs(y[1]));
+    ck_assert_double_ge(run.grad_norm, 10);
+    {   /* the cause removed: at eta = 0.19 x2's factor is 1 - 1.9 = -0.9, x2
+         * shrinks, and the same rule fires (the slow x1 at 0.81 then decides) */
+        double z[2] = {1.0, 1.0};
+        struct gd_run other = gradient_descent(&g, z, 0.19, 1e-6, 1000, NULL, 0);
+        ck_assert(other.converged);
+        ck_assert_int_lt(other.steps, 1000);
+    }
     ck_assert_double_eq_tol(fabs(y[1]), 1.0, TOLERANCE);
     {
         /* the path ends bouncing between (0, 1) (after an even number of
@@ -380,6 +444,7 @@ Suite *chapter_suite(void)
     tcase_add_test(worked, example_2_stops_after_86_steps);
     tcase_add_test(worked, example_2_loss_ends_geometric);
     tcase_add_test(worked, decimals_are_not_exact);
+    tcase_add_test(worked, binary_fractions_round_nothing);
     tcase_add_test(worked, minus_sign_goes_downhill);
     tcase_add_test(limits, divergence_stops_at_last_finite_point);
     tcase_add_test(worked, exercise_1_answer);

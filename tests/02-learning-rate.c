@@ -384,6 +384,36 @@ static int loss_rises(double eta, long steps, long *at, int max)
     return count;
 }
 
+/* "The loss of eta = 0.075 goes up and down, because the two ends of its
+ * cycle lie at different heights."  The ends a (after 300 steps) and b
+ * (after 301) of the cycle: f(a) and f(b) differ by far more than the
+ * cycle's own wobble, and the loss alternates between them, rising at every
+ * other step.  The cause removed: a two-point cycle whose ends lie at the
+ * same height, f = 4 x^2 at eta = 1/4 (q = 2 exactly, x = 1, -1, 1, ...),
+ * has a loss that never moves. */
+START_TEST(cycle_ends_at_different_heights)
+{
+    const struct function f = function_from_spec("--function", "x2sinx");
+    static const double eight = 8.0;
+    const struct function bowl = quadratic(&eight, 1);
+    double a = x2sinx_descent(0.075, 300, NULL), b = x2sinx_descent(0.075, 301, NULL);
+    double fa = f.value(&f, &a), fb = f.value(&f, &b), x = a, y = 1.0, before;
+    ck_assert_double_gt(fabs(fa - fb), 0.1);
+    for (int k = 1; k <= 20; k++) {
+        before = f.value(&f, &x);
+        gradient_descent(&f, &x, 0.075, 0, 1, NULL, 0);
+        ck_assert_double_eq_tol(f.value(&f, &x), k % 2 ? fb : fa, 1e-9);
+        ck_assert((f.value(&f, &x) > before) == (k % 2 ? fb > fa : fa > fb));
+    }
+    before = bowl.value(&bowl, &y);
+    for (int k = 1; k <= 20; k++) {
+        gradient_descent(&bowl, &y, 1.0 / 4, 0, 1, NULL, 0);
+        ck_assert_double_eq(fabs(y), 1);                 /* a two-point cycle too */
+        ck_assert_double_eq(bowl.value(&bowl, &y), before);
+    }
+}
+END_TEST
+
 /* x^2 sin x is a lopsided valley (f''' = 21.1 at x*), so a long swing can
  * land higher on the far wall.  eta = 0.05: the iterates zig-zag from step
  * 3 on, the loss falls at every step.  eta = 0.065, below 2/h (eta h =
@@ -683,6 +713,7 @@ Suite *chapter_suite(void)
     tcase_add_test(quadratic_case, near_two_over_l_a_larger_rate_is_slower);
     tcase_add_test(quadratic_case, grid_of_rates);
     tcase_add_test(minimum, lopsided_valley_loss_goes_up_and_down);
+    tcase_add_test(minimum, cycle_ends_at_different_heights);
     tcase_add_test(minimum, two_point_cycle_has_mean_curvature_two_over_eta);
     tcase_add_test(minimum, eta_0_005_is_well_below_one);
     tcase_add_test(minimum, halving_a_climbing_rate);

@@ -197,6 +197,29 @@ static int errors_are(const double *w, double factor, double e1, double e2, doub
     return 1;
 }
 
+/* "The two weights stay equal because the data are symmetric in x1 and
+ * x2": swapping x1 and x2 in every sample, (1, 1, 4), (2, 1, 6), (1, 2, 6),
+ * gives the same three samples back.  BGD keeps w1 = w2 (to rounding) for 30
+ * steps, so the errors stay (a - 2)(2, 3, 3).  The cause removed: the third
+ * target 7 instead of 6 breaks the symmetry, and the very first step
+ * already parts the weights: the gradient at 0 is (2/3)(-23, -24), so
+ * w^(1) = (23/15, 8/5). */
+START_TEST(symmetric_data_keep_the_weights_equal)
+{
+    double w[2];
+    for (int k = 1; k <= 30; k++) {
+        bgd_iterate(k, w);
+        ck_assert_double_eq_tol(w[0], w[1], 1e-15);
+        ck_assert(errors_are(w, w[0] - 2, 2, 3, 3));
+    }
+    data.y[2] = 7;
+    bgd_iterate(1, w);
+    ck_assert_double_eq_tol(w[0], 23.0 / 15, TOLERANCE);
+    ck_assert_double_eq_tol(w[1], 8.0 / 5, TOLERANCE);
+    ck_assert_double_gt(fabs(w[1] - w[0]), 0.06);
+}
+END_TEST
+
 START_TEST(bgd_errors_on_the_diagonal)
 {
     const double a = 0.5, w[2] = {a, a};
@@ -1520,6 +1543,92 @@ END_TEST
  * loss swings over two orders of magnitude within every epoch (here epochs
  * 2 and 3, from the figure's own rows) and ends each epoch at the same
  * point. */
+/* "The target at epoch column says 0.151 because that run passes through
+ * the target in the middle of its first epoch, but it never stays there."
+ * The sorted run first meets the target 0.151 of the way through epoch 1,
+ * and every epoch ends far above it (an excess 25 times the target).  The
+ * cause removed: the same sorted data reshuffled every epoch reach the
+ * target in the first epoch too and stay below it at every epoch's end. */
+START_TEST(sorted_run_passes_the_target_without_staying)
+{
+    const struct batch_schedule sorted = {"sorted", 32, false, 0.032, false, false, true, false,
+                                          NULL};
+    const struct batch_schedule shuffled = {"sorted, shuffled", 32, false, 0.032, false, true,
+                                            true, false, NULL};
+    struct outcome a = run_schedule(&big, &sorted, 1, 4, 2, NULL);
+    struct outcome b = run_schedule(&big, &shuffled, 1, 4, 2, NULL);
+    ck_assert_double_eq_tol((double)a.samples_to_target / COMPARE_COUNT, 0.151, 5e-4);
+    ck_assert_int_lt(b.samples_to_target, COMPARE_COUNT);
+    for (const double *x = a.excess + 1, *y = b.excess + 1; x <= a.excess + 4; x++, y++) {
+        ck_assert_double_gt(*x, 10 * COMPARE_TARGET);       /* every epoch's end, far above */
+        ck_assert_double_lt(*y, COMPARE_TARGET);
+    }
+}
+END_TEST
+
+/* "BGD cannot have eta = 0.001 * 100 000 = 100.  Its eta stops at 0.9, and
+ * that is why it loses."  The cap: 100 is past the stability limit
+ * 1/lambda_max (about 1), 0.9 below it.  The loss: batch 32 at 0.032
+ * (eta/|B| = 0.001) reaches the target with about a hundredth of BGD's
+ * sample gradients (over eight shuffle seeds: 12 800 to 15 104 against
+ * 1 400 000).  The cause removed: batch 32 given BGD's eta/|B|, 0.9/100 000
+ * (eta = 0.000288), needs as many sample gradients as BGD, about 1.49
+ * million over four seeds (spread 0.1%), within 10% of BGD's count (which
+ * is a whole number of epochs, 14, so up to one epoch high). */
+START_TEST(bgd_loses_by_its_capped_step)
+{
+    const struct batch_schedule fast = {"batch 32", 32, false, 0.032, false, true, false, false,
+                                        NULL};
+    const struct batch_schedule slow = {"batch 32 at BGD's eta/|B|", 32, false,
+                                        32 * 0.9 / COMPARE_COUNT, false, true, false, false, NULL};
+    const struct batch_schedule bgd = {"BGD", COMPARE_COUNT, false, 0.9, false, true, false,
+                                       false, NULL};
+    const double limit = 1 / largest_eigenvalue(big.gram, 16);
+    double whole = (double)run_schedule(&big, &bgd, 1, 20, 1, NULL).samples_to_target;
+    double quick = 0, crawl = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        long n = run_schedule(&big, &fast, seed, 1, 1, NULL).samples_to_target;
+        ck_assert_int_gt(n, 0);
+        quick += n / 8.0;
+    }
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        long n = run_schedule(&big, &slow, seed, 20, 1, NULL).samples_to_target;
+        ck_assert_int_gt(n, 0);
+        crawl += n / 4.0;
+    }
+    ck_assert_double_gt(0.001 * 100000, limit);
+    ck_assert_double_lt(0.9, limit);
+    ck_assert_double_gt(whole, 50 * quick);
+    ck_assert_double_eq_tol(whole / crawl, 1, 0.1);
+}
+END_TEST
+
+/* "Its readings at the ends of epochs are all the same, because with the
+ * same order every epoch the run goes round the same cycle."  Batch 32 at
+ * eta = 0.032 in the order generated: the end-of-epoch readings of epochs
+ * 2 to 4 agree to 1e-9 relative (the start is forgotten within an
+ * epoch: exp(-12.5) per epoch, see above), and sit off the floor, at one
+ * point of the cycle.  The cause removed: the same run reshuffled every
+ * epoch visits a new order each time, and its readings differ from epoch
+ * to epoch by more than 1% (a reading near the floor is a sum of 16
+ * squared noises, spread about 35%). */
+START_TEST(same_order_every_epoch_repeats_one_cycle)
+{
+    const struct batch_schedule same = {"as generated", 32, false, 0.032, false, false, false,
+                                        false, NULL};
+    const struct batch_schedule reshuffled = {"reshuffled", 32, false, 0.032, false, true, false,
+                                              false, NULL};
+    struct outcome a = run_schedule(&big, &same, 1, 4, 2, NULL);
+    struct outcome b = run_schedule(&big, &reshuffled, 1, 4, 2, NULL);
+    for (int e = 2; e < 4; e++) {               /* epoch e against the next one */
+        ck_assert_double_eq_tol(a.excess[e + 1], a.excess[e], 1e-9 * a.excess[e]);
+        ck_assert_double_gt(fabs(b.excess[e + 1] / b.excess[e] - 1), 0.01);
+    }
+    ck_assert_double_gt(fabs(b.excess[4] / b.excess[2] - 1), 0.01);
+    ck_assert_double_gt(fabs(a.excess[4] / a.floor - 1), 0.1);
+}
+END_TEST
+
 START_TEST(sorted_order_swings_within_every_epoch)
 {
     const struct batch_schedule run = {"sorted", 32, false, 0.032, false, false, true, false,
@@ -1738,6 +1847,40 @@ START_TEST(another_order_changes_the_bits)
 }
 END_TEST
 
+/* "The book also turns off fused multiply-adds (-ffp-contract=off) for the
+ * same reason": a fused a * b + c rounds once, the product and the sum
+ * apart round twice, and the bits differ.  a = 1 + 2^-27: a * a = 1 +
+ * 2^-26 + 2^-54 needs 55 bits, so the separate product drops the 2^-54
+ * and a * a - 1 is 2^-26, while fma(a, a, -1) keeps it.  (The volatile
+ * keeps the compiler from folding either at compile time.) */
+START_TEST(fused_multiply_add_rounds_differently)
+{
+    volatile double a = 1 + ldexp(1, -27), minus_one = -1;
+    double apart = a * a + minus_one, fused = fma(a, a, minus_one);
+    ck_assert_double_eq(apart, ldexp(1, -26));
+    ck_assert_double_eq(fused, ldexp(1, -26) + ldexp(1, -54));
+    ck_assert(apart != fused);
+    {   /* and on the chain itself: y_hat = b + w1 x1 + ... + w16 x16, the same
+         * terms in the same order, products rounded apart or fused into the
+         * sums, differs in some bit for most of a thousand random rows */
+        struct rng rng;
+        int differ = 0;
+        rng_seed(&rng, 23);
+        for (int row = 0; row < 1000; row++) {
+            volatile double w, x;
+            double plain = rng_normal(&rng), chained = plain;
+            for (int j = 0; j < 16; j++) {
+                w = rng_normal(&rng), x = rng_normal(&rng);
+                plain = plain + w * x;
+                chained = fma(w, x, chained);
+            }
+            differ += plain != chained;
+        }
+        ck_assert_int_gt(differ, 500);
+    }
+}
+END_TEST
+
 Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("04-batches");
@@ -1757,6 +1900,7 @@ Suite *chapter_suite(void)
     tcase_add_test(bgd, bgd_first_gradient_as_vectors);
     tcase_add_test(bgd, bgd_iterations_along_ones);
     tcase_add_test(bgd, bgd_errors_on_the_diagonal);
+    tcase_add_test(bgd, symmetric_data_keep_the_weights_equal);
     tcase_add_test(bgd, data_matrix_and_hessian);
     tcase_add_test(bgd, bias_derivative_is_the_mean_of_twice_the_error);
     tcase_add_test(bgd, bgd_closed_form_at_step_10);
@@ -1793,10 +1937,14 @@ Suite *chapter_suite(void)
     tcase_add_test(seeds, short_last_batch_raises_batch_256_epoch_ends);
     tcase_add_test(seeds, noise_that_grows_with_the_loss);
     tcase_add_test(seeds, sorted_order_swings_within_every_epoch);
+    tcase_add_test(seeds, same_order_every_epoch_repeats_one_cycle);
+    tcase_add_test(seeds, bgd_loses_by_its_capped_step);
+    tcase_add_test(seeds, sorted_run_passes_the_target_without_staying);
     tcase_add_test(seeds, growing_batch_falls_then_levels_off);
     tcase_add_test(seeds, batch_256_step_is_a_quarter_of_the_limit);
     suite_add_tcase(suite, seeds);
     tcase_add_test(speed, eight_at_a_time_is_one_by_one);
     tcase_add_test(speed, another_order_changes_the_bits);
+    tcase_add_test(speed, fused_multiply_add_rounds_differently);
     return suite;
 }

@@ -1252,6 +1252,38 @@ START_TEST(figure_rosenbrock_nesterov_past_its_edge)
 }
 END_TEST
 
+/* "On a rounder one a smaller beta is faster, since the rate can never beat
+ * sqrt(beta)."  On kappa = 100, rounder than the 1442 that beta = 0.9
+ * suits: at beta = 0.9 no learning rate of a fine grid does better than
+ * sqrt(0.9) = 0.949, while the smaller beta = 81/121 of (6.7), with
+ * eta = 4/121, reaches 9/11 = 0.818.  The cause removed: on kappa = 1442
+ * beta = 0.9 is (6.7)'s own choice, its best rate is sqrt(0.9) itself, and
+ * no smaller beta of the grid, at any rate of the grid, beats it. */
+START_TEST(smaller_beta_is_faster_on_a_rounder_problem)
+{
+    const double round[2] = {1.0, 100.0}, kappa = 721.0 + 760.0 * sqrt(0.9);
+    const double narrow[2] = {1.0, kappa};
+    struct function rounder = quadratic(round, 2), badly = quadratic(narrow, 2);
+    struct hyper best = setting(4.0 / 121, 81.0 / 121, false), tuned;
+    double lowest = 1;
+    for (int j = 1; j <= 4000; j++) {
+        struct hyper h = setting(j / 100000.0, 0.9, false);
+        lowest = fmin(lowest, sgd_rate_on_quadratic(&h, &rounder).radius);
+    }
+    ck_assert_double_ge(lowest, sqrt(0.9) - 1e-12);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&best, &rounder).radius, 9.0 / 11, 1e-9);
+    ck_assert_double_lt(9.0 / 11, sqrt(0.9));
+    heavy_ball_best(1.0, kappa, &tuned.lr, &tuned.momentum);
+    tuned = setting(tuned.lr, tuned.momentum, false);
+    ck_assert_double_eq_tol(sgd_rate_on_quadratic(&tuned, &badly).radius, sqrt(0.9), 1e-9);
+    for (int i = 1; i < 90; i++)
+        for (int j = 1; j <= 400; j++) {
+            struct hyper h = setting(j / 100000.0, i / 100.0, false);
+            ck_assert_double_ge(sgd_rate_on_quadratic(&h, &badly).radius, sqrt(0.9) - 1e-9);
+        }
+}
+END_TEST
+
 /* "Choosing the momentum".  The rate can never beat sqrt(beta): the two
  * roots of (6.5) multiply to beta, so the larger modulus is at least
  * sqrt(beta) (1e-12 below it for rounding).  On a steady slope (a constant
@@ -1593,6 +1625,7 @@ Suite *chapter_suite(void)
     tcase_add_test(theory, figure_rosenbrock_momentum_arrives);
     tcase_add_test(theory, figure_rosenbrock_nesterov_past_its_edge);
     tcase_add_test(theory, choosing_momentum_facts);
+    tcase_add_test(theory, smaller_beta_is_faster_on_a_rounder_problem);
     tcase_add_test(theory, choosing_momentum_what_the_iterates_show);
     tcase_add_test(theory, weight_decay_adds_to_every_curvature);
     tcase_add_test(measured, measured_real_roots);

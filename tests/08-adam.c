@@ -224,6 +224,39 @@ START_TEST(example_1_step_lengths)
 }
 END_TEST
 
+/* "It can be larger, because m forgets faster than v."  The cause removed:
+ * with beta1 = beta2 = 0.9, m forgets exactly as fast as v, and after the
+ * same long run of zeros a gradient gives m = 0.1 g and sqrt(v) =
+ * sqrt(0.1) |g|, a step of sqrt(0.1) = 0.316 times lr, below 1.  In
+ * general the step after the zeros is (1 - beta1)/sqrt(1 - beta2) times
+ * lr (the corrections are 1 after thousands of steps), above 1 only when
+ * (1 - beta1)^2 > 1 - beta2, that is when m forgets faster. */
+START_TEST(adam_step_after_zeros_below_lr_when_m_forgets_as_slowly)
+{
+    static const double beta1[3] = {0.9, 0.9, 0.99}, beta2[3] = {0.999, 0.9, 0.999};
+    for (int c = 0; c < 3; c++) {
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double theta = 0, zero = 0, g = 2.0, predicted = (1 - beta1[c]) / sqrt(1 - beta2[c]);
+        h.lr = 1.0;
+        h.beta1 = beta1[c];
+        h.beta2 = beta2[c];
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        for (int k = 0; k < 10000; k++)
+            optimizer_step(&opt, &theta, &zero);
+        optimizer_step(&opt, &theta, &g);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(-theta, predicted, 1e-4 * predicted);
+        /* longer than lr exactly when m forgets faster than v can make up */
+        ck_assert((-theta > 1) == ((1 - beta1[c]) * (1 - beta1[c]) > 1 - beta2[c]));
+        if (beta1[c] == beta2[c])
+            ck_assert_double_lt(-theta, 1);     /* m forgets as fast as v: below lr */
+    }
+    ck_assert_double_eq_tol((1 - 0.9) / sqrt(1 - 0.9), sqrt(0.1), 1e-15);
+    ck_assert_str_eq(fixed(3, sqrt(0.1)), "0.316");
+}
+END_TEST
+
 /* After 10000 zero gradients (eps keeps those steps at 0) a gradient g:
  * m = (1 - b1) g and v = (1 - b2) g^2, both corrected by factors within
  * 1e-4 of 1 at t = 10001, so the step is about sqrt(10) lr, not lr.  The
@@ -371,6 +404,39 @@ START_TEST(eps_two_forms_of_the_first_step)
 END_TEST
 
 /* ------------------------------------------------------ AMSGrad */
+
+/* "Because the raw v grows from 0, the maximum only starts to matter once v
+ * actually falls."  Default betas, a constant gradient for 1000 steps: the
+ * raw v = (1 - 0.999^t) g^2 grows at every step, its maximum is v itself,
+ * and AMSGrad is Adam to the last bit.  Then the gradients drop to a
+ * tenth: v falls at once, and from the first such step AMSGrad divides by
+ * the larger maximum and takes the shorter step. */
+START_TEST(amsgrad_is_adam_while_v_grows)
+{
+    struct hyper h = adam_kind.defaults;
+    struct optimizer adam, ams;
+    double a = 0, b = 0, g = 1.0, small = 0.1, before;
+    optimizer_init(&adam, &adam_kind, &h, 1);
+    h.amsgrad = true;
+    optimizer_init(&ams, &adam_kind, &h, 1);
+    for (int k = 0; k < 1000; k++) {
+        before = adam.buffer[1][0];
+        optimizer_step(&adam, &a, &g);
+        optimizer_step(&ams, &b, &g);
+        ck_assert_double_gt(adam.buffer[1][0], before);
+        ck_assert_double_eq(a, b);
+    }
+    before = adam.buffer[1][0];
+    optimizer_step(&adam, &a, &small);
+    optimizer_step(&ams, &b, &small);
+    ck_assert_double_lt(adam.buffer[1][0], before);
+    ck_assert_double_eq(ams.buffer[2][0], before);
+    ck_assert(a != b);
+    ck_assert_double_lt(a, b);          /* both move down; AMSGrad's step is the shorter */
+    optimizer_free(&adam);
+    optimizer_free(&ams);
+}
+END_TEST
 
 /* g = 10 then 1, betas (0.9, 0.9): v1 = 10, v2 = 9.1, max v = 10;
  * m2 = 0.9 * 1 + 0.1 * 1 = 1, m-hat = 1/0.19 = 100/19; v-hat = 9.1/0.19 =
@@ -1130,6 +1196,66 @@ START_TEST(exercise_2_bias_correction_factors)
 }
 END_TEST
 
+/* "PyTorch multiplies it by lr.  That is why weight_decay=0.01 means a
+ * different decay at each learning rate: theta shrinks by the fraction
+ * 0.01 eta per step."  AdamW with weight_decay = 0.01 from theta = 1, the
+ * loss gradient 0 (so the Adam part does not move it): one step shrinks
+ * theta by 0.001 at lr 0.1, by 0.0001 at lr 0.01 and by 0.00001 at lr
+ * 0.001, the same weight_decay, ten times less decay for each tenth of lr. */
+START_TEST(adamw_decay_scales_with_lr)
+{
+    static const double rates[3] = {0.1, 0.01, 0.001}, shrink[3] = {0.001, 0.0001, 0.00001};
+    static const double zero;           /* the loss gradient */
+    for (const double *lr = rates, *want = shrink; lr < rates + 3; lr++, want++) {
+        struct hyper h = adamw_kind.defaults;
+        struct optimizer opt;
+        double theta = 1.0;
+        ck_assert_double_eq(h.weight_decay, 0.01);
+        h.lr = *lr;
+        optimizer_init(&opt, &adamw_kind, &h, 1);
+        optimizer_step(&opt, &theta, &zero);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(1 - theta, *want, 1e-15);
+        ck_assert_double_eq_tol(1 - theta, 0.01 * *lr, 1e-15);
+    }
+}
+END_TEST
+
+/* Exercise 3's reason: "Adam + L2 took a full step of eta because Adam
+ * divided the tiny decay gradient by its own size.  The smaller
+ * weight_decay, the larger this mismatch gets, as long as weight_decay
+ * theta stays above eps."  From theta = 1 with a loss gradient 0, eta =
+ * 0.1: Adam + L2 steps eta wd/(wd + eps), within 1e-5 of eta for wd = 0.01,
+ * 0.001 and 0.0001, while AdamW shrinks by eta wd, so the ratio of the two
+ * is 1/(wd + eps): 100, 1000, 10 000.  The cause removed: a decay gradient
+ * below eps (wd = 1e-9) is no longer divided by its own size but by eps,
+ * and the step falls to eta/11. */
+START_TEST(adam_l2_mismatch_grows_as_the_decay_shrinks)
+{
+    static const double decay[3] = {0.01, 0.001, 0.0001}, ratio[3] = {100, 1000, 10000};
+    for (int c = 0; c < 4; c++) {
+        struct hyper h = adam_kind.defaults;
+        struct optimizer opt;
+        double l2 = 1.0, w = 1.0, zero = 0;
+        h.lr = 0.1;
+        h.weight_decay = c < 3 ? decay[c] : 1e-9;
+        optimizer_init(&opt, &adam_kind, &h, 1);
+        optimizer_step(&opt, &l2, &zero);
+        optimizer_free(&opt);
+        optimizer_init(&opt, &adamw_kind, &h, 1);
+        optimizer_step(&opt, &w, &zero);
+        optimizer_free(&opt);
+        ck_assert_double_eq_tol(1 - w, 0.1 * h.weight_decay, 1e-15);
+        if (c < 3) {
+            ck_assert_double_eq_tol(1 - l2, 0.1, 1e-5);
+            ck_assert_double_eq_tol((1 - l2) / (1 - w), ratio[c], 1e-3 * ratio[c]);
+        } else {
+            ck_assert_double_eq_tol(1 - l2, 0.1 / 11, 1e-12);
+        }
+    }
+}
+END_TEST
+
 /* Exercise 3: no loss at all (g = 0), theta0 = 1, lr 0.1, weight decay
  * 0.01, eps 1e-8.  Adam + L2: g = 0.01 theta = 0.01, the first step is
  * lr 0.01/(0.01 + 1e-8): theta = 1 - 0.1 * 0.01/(0.01 + 1e-8) = 0.9000001.
@@ -1225,6 +1351,7 @@ Suite *chapter_suite(void)
     tcase_add_test(first, example_1_step_lengths);
     tcase_add_test(first, bias_correction_ratio_for_a_constant_gradient);
     tcase_add_test(first, adam_step_after_zeros_exceeds_lr);
+    tcase_add_test(first, adam_step_after_zeros_below_lr_when_m_forgets_as_slowly);
     suite_add_tcase(suite, first);
 
     TCase *eps = tcase_create("ch08 where eps goes");
@@ -1233,6 +1360,7 @@ Suite *chapter_suite(void)
 
     TCase *family = tcase_create("ch08 AMSGrad, AdamW, Adamax, NAdam by hand");
     tcase_add_test(family, amsgrad_keeps_the_largest_raw_v);
+    tcase_add_test(family, amsgrad_is_adam_while_v_grows);
     tcase_add_test(family, adamw_and_adam_l2_two_steps_by_hand);
     tcase_add_test(family, adam_l2_decay_divided_by_the_gradient);
     tcase_add_test(family, corrections_once_per_step_change_no_bit);
@@ -1260,6 +1388,8 @@ Suite *chapter_suite(void)
     tcase_add_test(exercises, exercise_1_why_shorter);
     tcase_add_test(exercises, exercise_2_bias_correction_factors);
     tcase_add_test(exercises, exercise_3_adamw_is_not_adam_l2);
+    tcase_add_test(exercises, adam_l2_mismatch_grows_as_the_decay_shrinks);
+    tcase_add_test(family, adamw_decay_scales_with_lr);
     suite_add_tcase(suite, exercises);
     return suite;
 }

@@ -1214,6 +1214,40 @@ START_TEST(manual_divergence)
 }
 END_TEST
 
+/* "The loss only on the rows that are printed, so with --every K an
+ * overflowing loss is noticed at the next printed row (here step 600;
+ * printing every row, the lab stops at the very first row whose loss is
+ * infinite)."  x2 = (-2)^k, so f = 5 4^k + ... overflows first at k = 511
+ * (5 2^1022 > DBL_MAX), while the parameters stay finite until 2^1024.
+ * Printing every 100th row the run is stopped at 600, printing every row at
+ * 511: the delay is the printing, and goes with it. */
+START_TEST(divergence_noticed_at_the_next_printed_row)
+{
+    const struct function f = function_from_spec("--function", "quadratic");
+    struct objective objective = {0};
+    struct hyper h = sgd_kind.defaults;
+    const long every[2] = {100, 1}, seen[2] = {600, 511};
+    objective.function = &f;
+    h.lr = 0.3;
+    ck_assert(isinf(5 * ldexp(1, 1022)) && !isinf(5 * ldexp(1, 1020)));
+    for (int c = 0; c < 2; c++) {
+        struct optimizer opt;
+        double theta[2] = {1, 1};
+        struct schedule run = {1000, every[c], 0, false, 0};
+        FILE *rows = tmpfile();
+        struct run_result r;
+        ck_assert_ptr_nonnull(rows);
+        optimizer_init(&opt, &sgd_kind, &h, 2);
+        r = lab_run(rows, theta, &opt, &objective, &run);
+        fclose(rows);
+        optimizer_free(&opt);
+        ck_assert(r.diverged);
+        ck_assert_int_eq(r.diverged_at, seen[c]);
+        ck_assert_str_eq(r.why, "the loss");
+    }
+}
+END_TEST
+
 START_TEST(manual_first_run)
 {
     const struct function f = function_from_spec("--function", "rosenbrock");
@@ -1649,6 +1683,7 @@ Suite *chapter_suite(void)
         tcase_add_test(manual, manual_defaults_chapter_8);
         tcase_add_test(manual, manual_first_run);
         tcase_add_test(manual, manual_divergence);
+        tcase_add_test(manual, divergence_noticed_at_the_next_printed_row);
         tcase_add_test(manual, manual_sgd_beats_adam_with_defaults);
         tcase_add_test(manual, manual_shuffled_step_4);
         suite_add_tcase(suite, manual);

@@ -2799,6 +2799,7 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                              const struct set *given_raw, struct suite *suite)
 {
     struct set stated[2] = {{0}, {0}};  /* the numerals the paragraph states (once) */
+    int open = 0;                       /* its numerals not woven, exempt or in a block */
     int *test_used = calloc((size_t)tests->count + 1, sizeof *test_used);
     int *given_used = calloc((size_t)given->count + 1, sizeof *given_used);
     int *index = calloc((size_t)tests->count + 1, sizeof *index);
@@ -2814,6 +2815,8 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
                     tests->item[t], chapter);
     }
     stated_once(r, -1, NULL, stated);
+    for (int k = 0; k < r->count; k++)
+        open += r->found[k].cover == UNCOVERED;
     for (int k = 0; k < r->count; k++) {
         struct numeral *n = &r->found[k];
         const char *weak;
@@ -2934,8 +2937,10 @@ static void settle_paragraph(const char *path, const char *chapter, struct reade
             }
         }
     }
+    /* A paragraph with no numeral to cover may still name tests: those that
+     * back a cause it states (remove the cause, the effect goes). */
     for (int t = 0; t < tests->count; t++)
-        if (index[t] >= 0 && !test_used[t])
+        if (index[t] >= 0 && !test_used[t] && open > 0)
             problem(path, first_line, "t:%s: the test holds none of this paragraph's numerals",
                     tests->item[t]);
     for (int g = 0; g < given->count; g++)

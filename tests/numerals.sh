@@ -708,6 +708,20 @@ fresh
 printf '\nThe batch doubles its size every epoch. <!-- given: 2 -->\n' >>"$scratch/book/chapters/01-demo/README.md"
 expect "a multiplying verb that defines the example is covered by a given in digits" 0 "0 uncovered" "$numerals"
 
+# ---- a marker that ties a cause: no numeral to hold, no complaint; a
+# paragraph with numerals its test does not hold is still reported
+fresh
+printf '\nThe step overshoots because the rate is too large. <!-- t:stops -->\n' \
+    >>"$scratch/book/chapters/01-demo/README.md"
+expect "a marker on a paragraph without numerals (a cause's test) is accepted" 0 "0 uncovered" \
+    "$numerals"
+refuse "(and not reported as holding none)" "holds none" "$numerals"
+fresh
+printf '\nIt stops after 9191 steps because the rate is too large. <!-- given: 9191 --> <!-- t:stops -->\n' \
+    >>"$scratch/book/chapters/01-demo/README.md"
+expect "a marker whose test holds none of its paragraph's numerals is reported" 1 \
+    "t:stops: the test holds none of this paragraph's numerals" "$numerals"
+
 # ---- the transition list
 fresh
 printf '\nThe loss drops every 7 steps.\n' >>"$scratch/book/chapters/01-demo/README.md"
