@@ -71,7 +71,7 @@ faulty() {
 }
 faulty 0.00123 "made theta[1] NaN at step 5, where the book's gives 1.98"
 faulty 0.00124 "made opt->buffer[0][0] NaN at step 5, where the book's gives -76.4"
-faulty 0.00125 "at step 5 has not returned in 2 s (an endless loop?)"
+faulty 0.00125 "at step 5 has not returned after 2 s of processor time (an endless loop?)"
 faulty 0.00126 "at step 5 crashed (a bad pointer or index)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
