@@ -30,7 +30,8 @@ struct flags_given {
 };
 
 /* Record flag (the start of every turn of a flag loop); a usage error
- * "FLAG given twice" if it was given before. */
+ * (exit 2) "FLAG given twice" if it was given before, or "more than 64
+ * flags".  The pointer is kept, not the text: argv outlives the loop. */
 void flag_once(struct flags_given *given, const char *flag);
 
 /* Was flag given? */
@@ -107,6 +108,10 @@ enum reading read_decimal(const char *text, size_t length, double *value);
  * pass with it, each numeral ended by a comma or the line's end. */
 size_t decimal_prefix(const char *text, size_t length, double *value);
 
+/* The parse_* functions below read text, the value of flag, by
+ * read_decimal's rule and stop (exit 2) with one line naming flag, the
+ * text and the range when it is not in range; they return the value. */
+
 /* A finite decimal number; flag names the setting in the message. */
 double parse_number(const char *flag, const char *text);
 
@@ -126,8 +131,9 @@ double parse_positive(const char *flag, const char *text, double high);
  * whole and exact (1e12, 100.0), as a learner writes a large count. */
 long parse_whole(const char *flag, const char *text, long low, long high);
 
-/* A comma-separated list of at most max finite doubles into values;
- * returns how many were read (at least one). */
+/* A comma-separated list of at most max finite doubles into
+ * values[0..max); returns how many were read (at least one).  More than
+ * max, an empty item or one not decimal is a usage error (exit 2). */
 size_t parse_number_list(const char *flag, const char *text, double *values, size_t max);
 
 #endif

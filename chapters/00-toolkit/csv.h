@@ -19,14 +19,15 @@
 #include <stdio.h>
 
 /* "step,loss,<prefix>1,...,<prefix>count" and, if last is not NULL,
- * ",<last>"; then a newline. */
+ * ",<last>"; then a newline; stops (exit 2) if the write failed. */
 void csv_header(FILE *out, const char *prefix, size_t count, const char *last);
 
 /* "step,loss,x[0],...,x[count-1]" with %.17g, then a newline; stops
  * (exit 2) if the write failed. */
 void csv_row(FILE *out, long step, double loss, const double *x, size_t count);
 
-/* True when loss and every x[i] are finite: the row may be printed. */
+/* True when loss and every x[i] of x[0..count) are finite: the row may be
+ * printed. */
 bool row_is_finite(double loss, const double *x, size_t count);
 
 /* Stop (exit 2) with the file's name and strerror if a write to out
@@ -38,7 +39,8 @@ bool row_is_finite(double loss, const double *x, size_t count);
 void csv_check(FILE *out);
 extern bool csv_stdout_checked_later;
 
-/* "dir/name", in a fresh string the caller frees, at any length. */
+/* "dir/name", in a fresh string the caller frees, at any length; an empty
+ * dir is a usage error "--csv: the folder name is empty" (exit 2). */
 char *csv_path(const char *dir, const char *name);
 
 /* Stop with a message (exit 2) unless dir/name can be written; leaves no
@@ -76,7 +78,8 @@ _Noreturn void output_refused(const char *flag, const char *path, int error);
  * failed (exit 2); name is what the message calls any other file. */
 void csv_close(FILE *file, const char *name);
 
-/* The Euclidean norm of x[0..count). */
+/* The Euclidean norm of x[0..count) (0 for count 0).  Summed in order,
+ * without scaling: a component past about 1e154 overflows to inf. */
 double vec_norm(const double *x, size_t count);
 
 #endif

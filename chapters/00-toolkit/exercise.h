@@ -25,7 +25,10 @@
  * parentheses is the function, not the macro.) */
 void (TODO)(const char *file, const char *function, const char *hint);
 
-/* Did a stub call TODO since the last exercise_forget()?  If so, where. */
+/* Did a stub call TODO since the last exercise_forget()?  If so, true,
+ * with *file, *function and *hint set to the latest such call's arguments
+ * (static strings; left alone when false).  exercise_forget() starts
+ * afresh (tests/harness.c calls it before each exercise it runs). */
 bool exercise_pending(const char **file, const char **function, const char **hint);
 void exercise_forget(void);
 

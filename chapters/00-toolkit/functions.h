@@ -25,15 +25,20 @@ struct function {
     size_t param_count;
     double param[FUNCTION_MAX_DIM];         /* a_i, or (a, b), ... */
     double start[FUNCTION_MAX_DIM];         /* default x0, dim entries */
-    double (*value)(const struct function *f, const double *x);
+    double (*value)(const struct function *f, const double *x);   /* f(x), x[0..dim) */
+    /* grad[0..dim) <- the exact gradient at x[0..dim) */
     void (*gradient)(const struct function *f, double *grad, const double *x);
 };
 
-/* The function named by spec, "name" or "name:p1,p2,...".  An unknown name
- * or a wrong parameter list is a usage error naming flag (fail.h). */
+/* The function named by spec, "name" or "name:p1,p2,..." (the table
+ * above; chapter 0, "Test functions").  An unknown name or a wrong
+ * parameter list is a usage error naming flag (exit 2, fail.h). */
 struct function function_from_spec(const char *flag, const char *spec);
 
-/* A quadratic 1/2 sum a_i x_i^2 with the given curvatures (all > 0). */
+/* A quadratic 1/2 sum a_i x_i^2 with curvature[0..dim) as a_i, starting
+ * at x0 = 1,...,1.  The caller guarantees 1 <= dim <= FUNCTION_MAX_DIM
+ * and every a_i > 0 (nothing is checked here; function_from_spec checks
+ * what a user types). */
 struct function quadratic(const double *curvature, size_t dim);
 
 /* The names function_from_spec knows, comma-separated, for messages. */

@@ -93,16 +93,23 @@ static inline double gradient_with_decay(const struct hyper *h, double grad, dou
     return g;
 }
 
-/* Set up opt for dim parameters; allocates once, never during steps. */
+/* Set up opt for dim parameters with a copy of hyper (kind's defaults,
+ * edited), step_count 0 and zeroed buffers; allocates once, never during
+ * steps (exit 2 when memory runs out, fail.h).  The hyper-parameters are
+ * not checked here: the lab's flags and each chapter's parser refuse bad
+ * values before (chapter 0, "Optimizers"). */
 void optimizer_init(struct optimizer *opt, const struct optimizer_kind *kind,
                     const struct hyper *hyper, size_t dim);
 
-/* One update: theta[0..dim) moves, grad[0..dim) is read. */
+/* One update: step_count += 1, then kind->step: theta[0..dim) moves,
+ * grad[0..dim) (dJ/dtheta at theta) is read.  No check: a non-finite grad
+ * gives a non-finite theta, which the caller's loop reports (exit 3). */
 void optimizer_step(struct optimizer *opt, double *theta, const double *grad);
 
 /* Forget all state, as a freshly constructed torch.optim optimizer. */
 void optimizer_reset(struct optimizer *opt);
 
+/* Free the buffers (they become NULL); opt may be set up again. */
 void optimizer_free(struct optimizer *opt);
 
 #endif

@@ -27,8 +27,9 @@ uint64_t rng_next(struct rng *rng);
 /* A double uniform on [0, 1): the top 53 bits times 2^-53. */
 double rng_uniform(struct rng *rng);
 
-/* A whole number uniform on [0, bound), bound > 0, without modulo bias
- * (draws that fall in the incomplete last block are redrawn). */
+/* A whole number uniform on [0, bound), without modulo bias (draws that
+ * fall in the incomplete last block are redrawn).  The caller guarantees
+ * bound > 0 (0 would divide by zero). */
 uint64_t rng_below(struct rng *rng, uint64_t bound);
 
 /* An approximately standard normal number: the sum of twelve uniforms minus
@@ -37,7 +38,8 @@ uint64_t rng_below(struct rng *rng, uint64_t bound);
 double rng_normal(struct rng *rng);
 
 /* Put order[0..count) in a uniformly random order (Fisher-Yates, from the
- * last position down, swapping position i with rng_below(i + 1)). */
+ * last position down, swapping position i with rng_below(i + 1)); count 0
+ * or 1 leaves it as it is. */
 void rng_shuffle(struct rng *rng, size_t *order, size_t count);
 
 #endif
