@@ -15,7 +15,8 @@
 
 #include "00-toolkit/functions.h"
 
-/* theta[0..dim) <- theta - eta grad: equation (1.1). */
+/* theta[0..dim) <- theta - eta grad[0..dim): equation (1.1).  No check:
+ * the caller tests the result for finiteness (gradient_descent does). */
 void gd_step(double *theta, const double *grad, size_t dim, double eta);
 
 struct gd_run {
@@ -27,10 +28,13 @@ struct gd_run {
     double grad_norm;   /* ||grad f|| there */
 };
 
-/* Minimise f from x (overwritten with the last finite iterate) with a fixed
- * step eta.  When trace is not NULL it gets a CSV header and the rows
- * step, f, x1..xn (csv.h) of step 0, every every-th step and the last one,
- * never a non-finite one. */
+/* Minimise f from x[0..f->dim) (overwritten with the last finite iterate)
+ * with a fixed step eta, by (1.1), for at most max_steps updates; returns
+ * how it ended (struct gd_run).  tolerance 0 never stops early.  When trace
+ * is not NULL it gets a CSV header and the rows step, f, x1..xn (csv.h) of
+ * step 0, every every-th step (every <= 0: none) and the last one, never a
+ * non-finite one.  Divergence is reported in the result, not by exiting
+ * (the caller chooses exit 3); a failed trace write stops with exit 2. */
 struct gd_run gradient_descent(const struct function *f, double *x, double eta,
                                double tolerance, long max_steps, FILE *trace, long every);
 

@@ -26,22 +26,30 @@ enum regime {
     REGIME_DIVERGE,
 };
 
-/* The regime of q = eta * curvature, as in (2.1). */
+/* The regime of q = eta * curvature, as (2.1) and the table above say;
+ * q = 1 and q = 2 only when the product rounds to them exactly.  A NaN q
+ * gives REGIME_DIVERGE (no comparison holds). */
 enum regime regime_of(double eta, double curvature);
 
-/* A few words for tables: "monotone crawl", ... */
+/* A few words for tables: "monotone crawl", ... (a static string; "?"
+ * for a value outside the enum). */
 const char *regime_name(enum regime regime);
 
-/* f(x) = x^2 sin x: f'' and f''' in closed form. */
+/* f(x) = x^2 sin x (chapter 2's running example, functions.h's x2sinx):
+ * f'' and f''' in closed form. */
 double x2sinx_second_derivative(double x);
 double x2sinx_third_derivative(double x);
 
 /* The local minimum of x^2 sin x nearest guess, by Newton's method on
- * f'(x) = 0 (it satisfies tan x = -x/2). */
+ * f'(x) = 0 (it satisfies tan x = -x/2): at most 100 steps, until a step
+ * is within 1e-15 relative.  Nothing is checked: Newton finds any point
+ * where f' = 0, so the caller gives a guess near a minimum (5 in the
+ * chapters, for x* = 5.087). */
 double x2sinx_local_minimum(double guess);
 
-/* The chapter's runs of x^2 sin x: gradient descent (chapter 1's loop) from
- * x0 = 3 with learning rate eta for steps updates, no stopping rule.
+/* The chapter's runs of x^2 sin x: gradient descent (chapter 1's loop,
+ * gradient_descent) from x0 = 3 with learning rate eta for steps updates,
+ * no stopping rule (a diverging run ends at its last finite iterate).
  * Writes every row (step,loss,x1) to trace unless it is NULL, so the
  * figures and the tests see the very same run.  Returns the last finite
  * iterate. */
