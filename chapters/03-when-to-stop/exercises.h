@@ -5,7 +5,7 @@
 
 #include "00-toolkit/functions.h"
 
-/* Exercise 3: backtracking (3.5).  From x[0..f->dim) with fx = f(x) and
+/* Exercise 3.3: backtracking (3.5).  From x[0..f->dim) with fx = f(x) and
  * gradient grad, try alpha = alpha0, rho alpha0, rho^2 alpha0, ... and
  * return the first alpha with f(x - alpha grad) <= fx - c alpha grad'grad.
  * *evaluations gets the number of calls of f->value (one per trial; fx is

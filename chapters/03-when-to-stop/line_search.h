@@ -26,8 +26,9 @@
  * g'Hg <= 0 (no minimum along -g) or g = 0. */
 double exact_step(const double *grad, const double *hessian_grad, size_t dim);
 
-/* out = H v for a quadratic 1/2 sum a_i x_i^2 (H = diag(a)); f must be one
- * of the "quadratic" functions. */
+/* out[0..dim) = H v[0..dim) for a quadratic 1/2 sum a_i x_i^2
+ * (H = diag(a)); the caller guarantees f is one of the "quadratic"
+ * functions (for another f the product is meaningless, not refused). */
 void quadratic_hessian_times(const struct function *f, double *out, const double *v);
 
 /* The loss a line search evaluates: a function, or (in the lab) a batch. */
@@ -48,7 +49,9 @@ struct armijo_result {
  * trial steps alpha0, rho alpha0, rho^2 alpha0, ... until the condition
  * holds; next[0..dim) gets x - alpha grad.  Gives up (accepted = false)
  * when a trial point equals x in every coordinate: a shorter step cannot
- * change x any more.  0 < c < 1, 0 < rho < 1, alpha0 > 0. */
+ * change x any more (then alpha = 0 and next = x).  The caller guarantees
+ * 0 < c < 1, 0 < rho < 1, alpha0 > 0 (rho >= 1 might never end); the lab
+ * refuses other values at its flags (build/ch03 uses fixed ones). */
 struct armijo_result armijo_backtrack(loss_fn *loss, const void *context, size_t dim,
                                       const double *x, double fx, const double *grad,
                                       double alpha0, double c, double rho, double *next);
@@ -80,11 +83,14 @@ struct descent_run {
     double min_alpha, max_alpha;    /* the accepted steps' range */
 };
 
-/* A CSV row "step,loss,x1,..,xn,alpha" with %.17g (alpha empty on row 0). */
+/* A CSV row "step,loss,x1,..,xn,alpha" with %.17g (alpha empty on row 0),
+ * x[0..dim); stops (exit 2) if the write failed, as csv.h's csv_row. */
 void csv_row_alpha(FILE *out, long step, double loss, const double *x, size_t dim,
                    double alpha);
 
-/* Steepest descent on f from x (overwritten with the last iterate).  When
+/* Steepest descent on f from x[0..f->dim) (overwritten with the last
+ * iterate); returns what happened (struct descent_run: divergence and
+ * stalling are reported, not exits; a failed trace write exits 2).  When
  * trace is not NULL it gets "step,loss,x1,..,xn,alpha" (alpha: the step
  * that produced the row, empty on row 0) for rows 0, every-th and the last.
  * For LINE_SEARCH_EXACT, f must be a quadratic function. */
