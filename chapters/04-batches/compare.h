@@ -33,12 +33,15 @@ struct problem {
     size_t *sorted;             /* COUNT sample indices sorted by y (ties by index) */
 };
 
-/* Generate the problem and solve it exactly (Cholesky).  Stops the program
- * (fail, status 1) if X^T X is not positive definite. */
+/* Generate the problem (synthetic_regression with the COMPARE_ settings)
+ * and solve it exactly (Cholesky).  Stops the program (fail, status 1: an
+ * internal error that the fixed seed never meets, not one of fail.h's
+ * statuses) if X^T X is not positive definite.  problem_free frees it. */
 void problem_init(struct problem *p);
 void problem_free(struct problem *p);
 
-/* tr(a) of the n x n matrix a: with a = G, the mean of ||x||^2. */
+/* tr(a) of the n x n matrix a (row-major): with a = G, the mean of
+ * ||x||^2. */
 double matrix_trace(const double *a, size_t n);
 
 /* One way of running mini-batch descent from w = 0. */
@@ -66,10 +69,11 @@ struct outcome {
     double distance;        /* ||w - w*|| at the end */
 };
 
-/* Run s for epochs epochs (1..COMPARE_EPOCHS), shuffling with seed, and
- * average the readings of epochs first..epochs.  With trace, write the
- * figure's rows (samples,epoch,excess,distance) there.  Stops the program
- * (status 3) if the loss overflows. */
+/* Run s for epochs epochs (1..COMPARE_EPOCHS, the caller's guarantee, as
+ * 1 <= first <= epochs), shuffling with seed, and average the readings of
+ * epochs first..epochs.  With trace, write the figure's rows
+ * (samples,epoch,excess,distance) there (a failed write: exit 2).  Stops
+ * the program (status 3, "try a smaller eta") if the loss overflows. */
 struct outcome run_schedule(const struct problem *p, const struct batch_schedule *s, uint64_t seed,
                             int epochs, int first, FILE *trace);
 
@@ -78,7 +82,9 @@ struct outcome run_schedule(const struct problem *p, const struct batch_schedule
  * section kept whole (the term eta H V H, and the noise that grows with
  * the loss itself):
  *     f = q / (1 - q),   q = (eta/B) tr(G (I - eta (1 + 1/B) G)^-1),
- * which tends to (4.4), eta tr(G) / B, as eta -> 0.  Assumes features
+ * which is (4.5) before its - d/N (the reshuffled epoch's correction,
+ * subtracted by the caller) and tends to (4.4), eta tr(G) / B, as
+ * eta -> 0.  gram is G, n x n row-major.  Assumes features
  * whose fourth moments are those of normal numbers and noise independent
  * of x.  Returns -1 if eta (1 + 1/B) lambda_max >= 1 (no floor). */
 double floor_prediction(const double *gram, size_t n, double eta, double batch);
@@ -89,7 +95,8 @@ double floor_without_feedback(const double *gram, size_t n, double eta, double b
 
 /* The expected relative excess right after one batch of `last` samples,
  * taken from the floor of batch B (floor_prediction): what the reading at
- * the end of an epoch whose last batch is short sees. */
+ * the end of an epoch whose last batch is short sees.  -1 when
+ * floor_prediction has no floor or n > COMPARE_FEATURES. */
 double floor_after_short_batch(const double *gram, size_t n, double eta, double batch,
                                double last);
 

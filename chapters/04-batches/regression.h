@@ -26,7 +26,8 @@ struct dataset {
                            read from a file (A-lab/datafile.h); NULL otherwise */
 };
 
-/* Allocate room for count samples of features values, zeroed. */
+/* Allocate room for count samples of features values, zeroed, names NULL
+ * (exit 2 when memory runs out, fail.h); dataset_free frees it all. */
 void dataset_init(struct dataset *data, size_t count, size_t features);
 void dataset_free(struct dataset *data);
 
@@ -38,11 +39,12 @@ struct regression {
 /* Length of theta: features, plus one with a bias. */
 size_t regression_dim(const struct regression *model);
 
-/* y_hat of sample i at theta. */
+/* y_hat of sample i (< count) at theta[0..regression_dim). */
 double regression_predict(const struct regression *model, const double *theta, size_t i);
 
-/* Mean squared error over the samples batch[0..size); batch NULL means all
- * samples in order (size is then ignored). */
+/* Mean squared error (4.1) at theta[0..regression_dim) over the samples
+ * batch[0..size), size >= 1 (the caller's guarantee: 0 gives NaN); batch
+ * NULL means all samples in order (size is then ignored). */
 double mse_loss(const struct regression *model, const double *theta,
                 const size_t *batch, size_t size);
 
@@ -88,8 +90,9 @@ double largest_eigenvalue(const double *a, size_t n);
  * b with the solution of a x = b.  False if a is not positive definite. */
 bool cholesky_solve(double *a, double *b, size_t n);
 
-/* w_star <- the exact least-squares weights (no bias): the solution of
- * the normal equations X^T X w = X^T y.  False if X^T X is singular. */
+/* w_star[0..features) <- the exact least-squares weights (no bias): the
+ * solution of the normal equations X^T X w = X^T y, by cholesky_solve.
+ * False if X^T X is not positive definite (w_star is then meaningless). */
 bool least_squares(double *w_star, const struct dataset *data);
 
 /* L(w) - L(w_star) = (w - w_star)^T gram (w - w_star), which holds when
@@ -112,6 +115,8 @@ struct epoch {
     struct rng rng;
 };
 
+/* order <- 0, 1, ..., count-1, the rng seeded with seed (used only with
+ * shuffle); a batch_size of 0 is taken as 1.  epoch_free frees order. */
 void epoch_init(struct epoch *epoch, size_t count, size_t batch_size, bool shuffle,
                 uint64_t seed);
 void epoch_free(struct epoch *epoch);
