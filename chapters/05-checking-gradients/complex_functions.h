@@ -26,16 +26,19 @@
 /* Is there a complex version of f (every built-in function has one)? */
 bool has_complex_value(const struct function *f);
 
-/* f at z[0..f->dim). */
+/* f at z[0..f->dim); a function without a complex version is a usage
+ * error (exit 2, "no complex version of NAME"). */
 double complex function_value_complex(const struct function *f, const double complex *z);
 
-/* grad[i] <- Im f(x + ih e_i) / h with h = COMPLEX_STEP, i < f->dim. */
+/* grad[i] <- Im f(x + ih e_i) / h with h = COMPLEX_STEP, i < f->dim: the
+ * complex step (5.5) per coordinate; errors as function_value_complex. */
 void function_complex_step(const struct function *f, double *grad, const double *x);
 
 /* mse_loss over all samples at complex theta (regression_dim entries). */
 double complex mse_loss_complex(const struct regression *model, const double complex *theta);
 
-/* grad <- the complex step of mse_loss over all samples at theta. */
+/* grad[0..regression_dim) <- the complex step (5.5) of mse_loss over all
+ * samples at theta[0..regression_dim). */
 void mse_complex_step(const struct regression *model, double *grad, const double *theta);
 
 #endif

@@ -39,7 +39,8 @@ static inline double complex complex_of(double x, double y)
 typedef double (*real_function)(double x);
 typedef double complex (*complex_function)(double complex z);
 
-/* (5.1), (5.2), (5.5): estimates of f'(x) with step h > 0. */
+/* (5.1), (5.2), (5.5): estimates of f'(x) with step h > 0 (in x's units;
+ * the caller's guarantee: h = 0 divides by zero). */
 double forward_difference(real_function f, double x, double h);
 double central_difference(real_function f, double x, double h);
 double complex_step(complex_function f, double x, double h);
@@ -73,7 +74,8 @@ void error_curve(struct error_curve *curve, real_function f, complex_function fc
 /* The chapter's curve: f = exp, whose derivative is f itself. */
 void exp_error_curve(struct error_curve *curve, size_t count, unsigned long long seed);
 
-/* The step of the curve's grid with the smallest error in errors[]. */
+/* The step of the curve's grid with the smallest error in
+ * errors[0..EXP_CURVE_STEPS) (one of curve's three columns). */
 double curve_best_step(const struct error_curve *curve, const double *errors);
 
 /* The slope of log10(error) against log10(h) between the steps nearest

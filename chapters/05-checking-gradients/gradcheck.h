@@ -49,10 +49,11 @@ struct checked checked_function(const struct function *f);
 #define GRADCHECK_PASS 1e-6     /* below: agrees with (5.2)'s own accuracy */
 #define GRADCHECK_WRONG 1e-2    /* above: the formula is wrong */
 
-/* (5.7). */
+/* (5.7): at most 2.  The caller gives floor > 0 (0 with two zeros would
+ * be 0/0); a NaN in either value gives NaN. */
 double relative_error(double analytic, double numeric, double floor);
 
-/* (5.6): the step for coordinate value xi. */
+/* (5.6): the step h_i for coordinate value xi (same units as xi). */
 double gradcheck_step(double xi);
 
 struct gradcheck_result {
@@ -62,14 +63,17 @@ struct gradcheck_result {
     double numeric;         /* n_i there */
 };
 
-/* Check objective at x (dim entries, left unchanged on return); grad and
- * numeric are scratch of dim entries that receive g and n.  Returns the
- * worst coordinate. */
+/* Check objective at x (dim entries, left unchanged on return) with 2 dim
+ * calls of value and one of gradient; grad and numeric are scratch of dim
+ * entries that receive g and n.  Returns the worst coordinate; a NaN r_i
+ * counts as the worst (so it is reported, not hidden).  Exit 2 only when
+ * memory runs out (fail.h). */
 struct gradcheck_result gradcheck(const struct checked *objective, const double *x,
                                   double *grad, double *numeric, double floor);
 
-/* The same at count random points x = center + width (2u - 1) per
- * coordinate (u uniform from rng): the worst over all of them, with the
+/* The same at count >= 1 random points x = center + width (2u - 1) per
+ * coordinate (u uniform from rng), with floor GRADCHECK_FLOOR: the worst
+ * over all of them, with the
  * point where it happened copied into worst_x (dim entries) when not NULL.
  * Checking only at the start can miss a fault that vanishes there (a term
  * multiplied by x_i = 0, say). */
@@ -78,7 +82,7 @@ struct gradcheck_result gradcheck_random(const struct checked *objective, const 
                                          double *worst_x);
 
 /* "pass", "suspect" or "wrong" for r: below GRADCHECK_PASS, between,
- * above GRADCHECK_WRONG. */
+ * above GRADCHECK_WRONG (NaN: "wrong"). */
 const char *gradcheck_verdict(double r);
 
 #endif

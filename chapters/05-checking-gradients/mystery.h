@@ -1,4 +1,4 @@
-/* mystery.h: a gradient routine with one injected bug, for exercise 4.
+/* mystery.h: a gradient routine with one injected bug, for exercise 5.4.
  *
  *     f(x) = x1^2 x2 + x2 x3^3 + exp(x1 x3)
  *
@@ -11,6 +11,7 @@
 
 #include "05-checking-gradients/gradcheck.h"
 
+/* f and the claimed grad[0..3) at x[0..3); context is unused (NULL). */
 double mystery_value(const void *context, const double *x);
 void mystery_gradient(const void *context, double *grad, const double *x);
 

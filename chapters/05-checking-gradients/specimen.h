@@ -45,11 +45,12 @@ struct specimen {
     enum specimen_stage stage;
 };
 
-/* The data and the start, drawn from rng.h in the seed's order: 100 x,
- * then 100 noises, then theta0. */
+/* The data and the start, drawn from rng.h seeded with seed (the chapter
+ * uses SPECIMEN_SEED_VALUE) in the seed's order: 100 x, then 100 noises,
+ * then theta0. */
 void specimen_init(struct specimen *s, unsigned long long seed, enum specimen_stage stage);
 
-/* The stage's loss and gradient at theta. */
+/* The stage's loss and claimed gradient (the table above) at theta. */
 double specimen_loss(const struct specimen *s, double theta);
 double specimen_gradient(const struct specimen *s, double theta);
 
