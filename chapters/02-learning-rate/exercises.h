@@ -10,12 +10,12 @@
 
 /* Exercise 2.3: the learning rate below which gradient descent converges
  * on f = 1/2 sum a_i x_i^2, curvature[0..dim) the a_i, dim >= 1, every
- * a_i > 0: 2 / max a_i, rule (2.2). */
+ * a_i > 0: rule (2.2). */
 double largest_stable_eta(const double *curvature, size_t dim);
 
 /* Exercise 2.4: f''(x) of a one-dimensional f (f->dim == 1) estimated
  * from its exact gradient by a central difference with half-width
- * step > 0: (f'(x + step) - f'(x - step)) / (2 step). */
+ * step > 0. */
 double estimate_curvature(const struct function *f, double x, double step);
 
 /* Exercise 2.5: the regime of a learning rate eta at a curvature h, from
