@@ -12,7 +12,8 @@
 
 #include <stddef.h>
 
-/* One step of (6.1): theta[0..dim) <- x^(k+1), previous[0..dim) <- x^(k).
+/* One step of (6.1) with grad[0..dim) = grad f(x^(k)): theta[0..dim) <-
+ * x^(k+1), previous[0..dim) <- x^(k).  No check, as sgd_step.
  * Start with previous = theta (x^(-1) = x^(0)): the first step is then a
  * plain gradient step, as PyTorch's first buffer is the gradient. */
 void heavy_ball_step(double *theta, double *previous, const double *grad, size_t dim,
