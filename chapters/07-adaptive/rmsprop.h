@@ -9,6 +9,13 @@
  * maximize off: PyTorch's defaults. */
 extern const struct optimizer_kind rmsprop_kind;
 
+/* rmsprop_kind's step (optimizer.h): theta[0..opt->dim) <- one step of
+ * _single_tensor_rmsprop, torch/optim/rmsprop.py, from grad[0..dim):
+ * (7.5), centered (7.6), with momentum (7.7); buffer[0] is v, buffer[1] m,
+ * buffer[2] b.
+ * No error: the hyper-parameters were checked where they were read (the
+ * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
+ * theta, which the caller's loop reports (exit 3). */
 void rmsprop_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif
