@@ -13,6 +13,15 @@ extern const struct optimizer_kind adam_kind;
  * theta is shrunk by (1 - lr wd) before the moment update. */
 extern const struct optimizer_kind adamw_kind;
 
+/* The kinds' steps (optimizer.h): theta[0..opt->dim) <- one step from
+ * grad[0..dim) of _single_tensor_adam, torch/optim/adam.py, (8.1)-(8.4)
+ * with AMSGrad as an option, and of _single_tensor_adamw,
+ * torch/optim/adamw.py (Loshchilov and Hutter, "Decoupled Weight Decay
+ * Regularization", ICLR 2019; chapter 8, "AdamW").  buffer[0] is m,
+ * buffer[1] v, buffer[2] the largest v (AMSGrad).
+ * No error: the hyper-parameters were checked where they were read (the
+ * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
+ * theta, which the caller's loop reports (exit 3). */
 void adam_step(struct optimizer *opt, double *theta, const double *grad);
 void adamw_step(struct optimizer *opt, double *theta, const double *grad);
 

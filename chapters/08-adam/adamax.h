@@ -8,6 +8,13 @@
  * off: PyTorch's defaults. */
 extern const struct optimizer_kind adamax_kind;
 
+/* adamax_kind's step (optimizer.h): theta[0..opt->dim) <- one step of
+ * _single_tensor_adamax, torch/optim/adamax.py, from grad[0..dim)
+ * (chapter 8, "Adamax and NAdam, briefly"; Kingma and Ba, ICLR 2015,
+ * section 7.1); buffer[0] is m, buffer[1] the decaying maximum u.
+ * No error: the hyper-parameters were checked where they were read (the
+ * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
+ * theta, which the caller's loop reports (exit 3). */
 void adamax_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "00-toolkit/optimizer.h"
 
-/* Exercise 4: one Adam update of theta[0..dim), written from equations
+/* Exercise 8.4: one Adam update of theta[0..dim), written from equations
  * (8.1)-(8.4) of the chapter without looking at adam.c.  grad is the loss's
  * gradient at theta; m and v hold the two moments between calls (all zero before
  * the first call); t is the number of this update, 1 on the first call.
@@ -15,7 +15,7 @@
 void adam_from_memory(double *theta, double *m, double *v, const double *grad, size_t dim,
                       long t, double lr, double beta1, double beta2, double eps);
 
-/* Exercises 5 to 8: the chapter's optimizers as steps of the interface of
+/* Exercises 8.5 to 8.8: the chapter's optimizers as steps of the interface of
  * 00-toolkit/optimizer.h, so that adam_kind, adamw_kind, adamax_kind and
  * nadam_kind could call them (and build/descent-yours does, once they are
  * done: make lab-yours).  opt->step_count is already 1 on the first call;

@@ -8,6 +8,14 @@
  * momentum_decay 4e-3, maximize off: PyTorch's defaults. */
 extern const struct optimizer_kind nadam_kind;
 
+/* nadam_kind's step (optimizer.h): theta[0..opt->dim) <- one step of
+ * _single_tensor_nadam, torch/optim/nadam.py of PyTorch 2.x, from
+ * grad[0..dim) (chapter 8, "Adamax and NAdam, briefly"; Dozat 2016);
+ * buffer[0] is m, buffer[1] v, opt->product the momentum schedule's
+ * mu_product.
+ * No error: the hyper-parameters were checked where they were read (the
+ * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
+ * theta, which the caller's loop reports (exit 3). */
 void nadam_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

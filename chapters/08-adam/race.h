@@ -40,7 +40,9 @@ void race_racers(struct racer racers[RACERS]);
 struct function saddle(void);
 
 /* Run racer on f from f's start for steps updates; with trace not NULL,
- * write every point as CSV (step,loss,x1,x2).  Stops at divergence. */
+ * write every point as CSV (step,loss,x1,...; a failed write: exit 2).
+ * Stops at divergence (a value not finite, or |f| > 1e100) and says so in
+ * the result, without exiting. */
 struct race_result race_run(const struct racer *racer, const struct function *f,
                             long steps, double target, FILE *trace);
 
