@@ -39,8 +39,9 @@ struct slope {
 /* The slope of log excess against log k for eta_k = c / (k + 1 + c). */
 struct slope measure_slope(double c);
 
-/* slopes[i] <- measure_slope(c[i]) for i = 0..n-1 (n <= 8), their runs
- * sampled together: each seed's draws are made once for all n. */
+/* slopes[i] <- measure_slope(c[i]) for i = 0..n-1, their runs sampled
+ * together: each seed's draws are made once for all n.  n > 8 stops the
+ * program (fail, status 1: a programming error, not a fail.h status). */
 void measure_slopes(const double *c, int n, struct slope *slopes);
 
 /* The mean over seeds 0..count-1 of the sampled excess after update k,
@@ -53,7 +54,8 @@ void sampled_mean(const double *eta, unsigned count, double *excess);
 void print_measurements(FILE *out);
 
 /* The figures' data: noise.csv (k, expected and sampled excess of the three
- * schedules) and slopes.csv (k, excess for c = 2 and c = 1/4) in dir. */
+ * schedules) and slopes.csv (k, excess for c = 2 and c = 1/4) in dir; a
+ * file that cannot be written stops the program (exit 2, csv.h). */
 void write_measurement_csv(const char *dir);
 
 #endif

@@ -51,7 +51,8 @@ void noisy_draws(uint64_t seed, long steps, double *xi);
 void noisy_runs(const struct noisy_quadratic *q, const double *const *eta, int n, long steps,
                 const double *xi, double *const *excess);
 
-/* eta[k] = c / (k + k0) for k = 0..steps-1: the 1/k schedule (k0 >= 1). */
+/* eta[k] = c / (k + k0) for k = 0..steps-1: the 1/k schedule behind (9.4)
+ * (k0 >= 1). */
 void rate_one_over_k(double *eta, long steps, double c, double k0);
 
 /* The least-squares slope of log y[k] against log k over k = from..to

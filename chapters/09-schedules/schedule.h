@@ -93,22 +93,24 @@ struct scheduler {
 };
 
 /* The constructor: remembers opt's lr as the base rate and sets the rate
- * (and momentum) of the first update.  settings must pass scheduler_check. */
+ * (and momentum) of the first update.  settings must pass scheduler_check
+ * (the caller's guarantee: nothing is checked here). */
 void scheduler_init(struct scheduler *sched, const struct scheduler_settings *settings,
                     struct optimizer *opt);
 
 /* scheduler.step(): last_epoch += 1, then opt's lr (and momentum) for the
  * next update, by the chained formula.  OneCycleLR past total_steps is the
- * caller's error (PyTorch raises); see scheduler_steps_left. */
+ * caller's error (PyTorch raises; here it is not checked and the last
+ * phase's formula runs on): see scheduler_steps_left. */
 void scheduler_step(struct scheduler *sched, struct optimizer *opt);
 
 /* How many more scheduler_step calls the schedule allows (LONG_MAX when
  * unlimited): OneCycleLR allows total_steps in all. */
 long scheduler_steps_left(const struct scheduler *sched);
 
-/* The learning rate after t scheduler steps by the closed form: base_lr
- * times the chapter's factor (9.5)-(9.10).  For OneCycleLR base_lr is
- * ignored (the rates come from max_lr). */
+/* The learning rate after t >= 0 scheduler steps by the closed form:
+ * base_lr times the chapter's factor (9.5)-(9.10).  For OneCycleLR base_lr
+ * is ignored (the rates come from max_lr).  settings as scheduler_init. */
 double schedule_closed_form(const struct scheduler_settings *settings, double base_lr, long t);
 
 #endif

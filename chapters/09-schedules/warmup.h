@@ -22,8 +22,8 @@ struct warmup_run {
     double worst;       /* the largest eta_k (x^(k))^2 met: below 2 means every step shrank |x| */
 };
 
-/* steps updates of SGD (torch.optim.SGD, lr) on x^4/4 from x0, with the
- * scheduler given by warm (NULL: a constant rate).  When loss and rate are
+/* (9.11): steps updates of SGD (torch.optim.SGD, lr) on x^4/4 from x0,
+ * with the scheduler given by warm (NULL: a constant rate).  When loss and rate are
  * not NULL they get f(x^(k)) for k = 0..steps and the rate of update k for
  * k = 0..steps-1 (entries after a divergence are left as they were). */
 struct warmup_run quartic_run(double x0, double lr, const struct scheduler_settings *warm,
