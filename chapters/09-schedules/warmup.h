@@ -23,9 +23,10 @@ struct warmup_run {
 };
 
 /* (9.11): steps updates of SGD (torch.optim.SGD, lr) on x^4/4 from x0,
- * with the scheduler given by warm (NULL: a constant rate).  When loss and rate are
- * not NULL they get f(x^(k)) for k = 0..steps and the rate of update k for
- * k = 0..steps-1 (entries after a divergence are left as they were). */
+ * with the scheduler given by warm (NULL: a constant rate).  When loss and
+ * rate are not NULL they get f(x^(k)) for k = 0..steps and the rate of
+ * update k for k = 0..steps-1 (entries after a divergence are left as they
+ * were). */
 struct warmup_run quartic_run(double x0, double lr, const struct scheduler_settings *warm,
                               long steps, double *loss, double *rate);
 
