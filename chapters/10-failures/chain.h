@@ -25,7 +25,8 @@
 enum chain_activation { CHAIN_LINEAR = 0, CHAIN_TANH = 1, CHAIN_SIGMOID = 2 };
 
 /* The chain as a book function (functions.h) of n = layers weights
- * (layers <= FUNCTION_MAX_DIM), with param[0] = x, param[1] = y, param[2]
+ * (1 <= layers <= FUNCTION_MAX_DIM, the caller's guarantee, as is an
+ * activation of the enum), with param[0] = x, param[1] = y, param[2]
  * = the activation (enum chain_activation); its gradient is
  * backpropagation, exact.  Starts at every w_j = w0. */
 struct function chain_function(size_t layers, int activation, double x, double y, double w0);
@@ -39,7 +40,7 @@ double chain_first_factor(const double *w, size_t layers, int activation, double
  * 1, 1 - a^2, a (1 - a). */
 double chain_slope_at(int activation, double a);
 
-/* act(z). */
+/* act(z): z, tanh z or 1/(1 + e^-z). */
 double chain_activate(int activation, double z);
 
 #endif

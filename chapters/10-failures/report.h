@@ -24,6 +24,8 @@
 #define X2SINX_TRIES 100            /* random starts per seed */
 #define RESTART_SEEDS 10
 
+/* The reports of build/ch10, each printed to out, and the figures' CSV
+ * files written into dir (a file that cannot be written: exit 2, csv.h). */
 void print_saddle(FILE *out);
 void print_plateau(FILE *out);
 void print_chains(FILE *out);
@@ -63,8 +65,10 @@ double restart_fraction_predicted(void);
 /* The worked clipping step: g = (3, 4), max 1 and value 1. */
 void worked_clip(double by_norm[2], double by_value[2], double *norm);
 
-/* The run that overflows: steps taken before a non-finite loss (or the
- * budget), and the final loss; with clip > 0, clip_grad_norm at clip. */
+/* The run that overflows: a chain of EXPLODE_LAYERS linear layers from
+ * every w = w0, EXPLODE_LR, at most EXPLODE_STEPS updates.  Returns the
+ * steps taken before a non-finite loss (or the budget), *final_loss the
+ * last finite loss; with clip > 0, clip_grad_norm (10.4) at clip first. */
 long explode_run(double w0, double clip, double *final_loss);
 
 #endif
