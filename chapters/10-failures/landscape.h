@@ -23,8 +23,9 @@
 #include "00-toolkit/functions.h"
 
 /* Steps of gradient descent (1.1) (rate eta) on the saddle from
- * (1, delta) until |x2| >= 1, or -1 if that takes more than max_steps.  With sigma > 0 each
- * gradient gets noise sigma * rng_normal in both coordinates (seed). */
+ * (1, delta) until |x2| >= 1, or -1 if that takes more than max_steps.
+ * With sigma > 0 each gradient gets noise sigma * rng_normal in both
+ * coordinates (seed). */
 long saddle_escape_steps(double delta, double eta, double sigma, uint64_t seed, long max_steps);
 
 /* The same with SGD's momentum (chapter 6, torch.optim.SGD's buffer) at
