@@ -24,7 +24,8 @@
 /* train, test <- the samples of all in a random order drawn from seed
  * (rng_shuffle of 0..count-1), the first round(test_fraction count) of
  * them the test set, the rest the training set, each in the shuffled
- * order.  Both are allocated here (dataset_free them). */
+ * order.  Both are allocated here (dataset_free them).  The caller
+ * guarantees 0 <= test_fraction <= 1. */
 void split_dataset(struct dataset *train, struct dataset *test, const struct dataset *all,
                    double test_fraction, uint64_t seed);
 

@@ -55,7 +55,8 @@ bool lab_model_flag(struct lab_model *m, int argc, char **argv, int *i);
 void lab_model_check(const struct lab_model *m, const struct flags_given *given);
 
 /* For logistic and mlp: check data's targets (0 or 1 for logistic and
- * BCE, whole numbers from 0 for cross-entropy) and set up m->net; returns
+ * BCE, whole numbers from 0 for cross-entropy, at least two classes; a
+ * usage error, exit 2, naming the sample otherwise) and set up m->net; returns
  * &m->net, or NULL for the linear model (then nothing is done).
  * network_free(&m->net) when not NULL. */
 const struct network *lab_model_setup(struct lab_model *m, const struct dataset *data);
@@ -63,7 +64,8 @@ const struct network *lab_model_setup(struct lab_model *m, const struct dataset 
 /* theta <- PyTorch's default initialisation of m->net from --init-seed. */
 void lab_model_start(const struct lab_model *m, double *theta);
 
-/* name[0..size) <- the name of parameter p (0-based) as the header writes it. */
+/* name[0..size) <- the name of parameter p (0-based, < network_dim) as
+ * the header writes it, truncated to size - 1 characters (snprintf). */
 void lab_model_name(const struct network *net, size_t p, char *name, size_t size);
 
 /* The CSV header "step,loss,..." of a network model (columns as above),

@@ -86,14 +86,17 @@ size_t network_dim(const struct network *net);
  * theta's order: W1, b1, W2, b2. */
 void network_init_parameters(const struct network *net, double *theta, struct rng *rng);
 
-/* z[0..K) <- the outputs for one sample x[0..D); hidden[0..H), when not
- * NULL, receives the activations a. */
+/* z[0..K) <- the outputs for one sample x[0..D), (11.1)-(11.3), at
+ * theta[0..network_dim); hidden[0..H), when not NULL, receives the
+ * activations a. */
 void network_forward(const struct network *net, double *z, double *hidden,
                      const double *theta, const double *x);
 
 /* The loss of one sample's outputs z[0..K) against target y (a value for
- * mse, 0 or 1 for bce, a class index for cross-entropy); dz[0..K), when
- * not NULL, receives dloss/dz. */
+ * mse, 0 or 1 for bce, a class index for cross-entropy), (11.4), (11.5);
+ * dz[0..K), when not NULL, receives dloss/dz, (11.6), (11.7).  The caller
+ * guarantees a valid target (lab_model_setup and the chapter's data
+ * checks refuse others): a class index >= K is not checked here. */
 double loss_of_outputs(const struct network *net, double *dz, const double *z, double y);
 
 /* The mean loss over the samples batch[0..size) of data (batch NULL: all
@@ -101,8 +104,9 @@ double loss_of_outputs(const struct network *net, double *dz, const double *z, d
 double network_loss(const struct network *net, const double *theta,
                     const struct dataset *data, const size_t *batch, size_t size);
 
-/* grad[0..dim) <- the gradient of network_loss over the same batch, by
- * backpropagation; returns the loss. */
+/* grad[0..network_dim) <- the gradient of network_loss over the same
+ * batch, by backpropagation (11.6)-(11.11); returns the loss.  size >= 1
+ * when batch is not NULL (the caller's guarantee). */
 double network_gradient(const struct network *net, double *grad, const double *theta,
                         const struct dataset *data, const size_t *batch, size_t size);
 

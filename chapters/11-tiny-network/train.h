@@ -44,8 +44,9 @@ struct training_result {
 
 /* Train theta[0..network_dim) in place on train, measuring on test after
  * each epoch.  With csv not NULL, writes "epoch,train_loss,test_loss,
- * test_accuracy" rows there (epoch 0 before any update).  Stops early,
- * with diverged set, at the first non-finite loss or parameter. */
+ * test_accuracy" rows there (epoch 0 before any update; a failed write:
+ * exit 2).  Stops early, with diverged set, at the first non-finite loss
+ * or parameter: the caller decides on exit 3. */
 struct training_result train_network(const struct network *net, double *theta,
                                      const struct training *settings,
                                      const struct dataset *train, const struct dataset *test,
