@@ -19,7 +19,9 @@
 #define CURVATURE_ITERATIONS 100
 
 /* The largest |eigenvalue| of the Hessian of network_loss over all of
- * data at theta (left unchanged). */
+ * data at theta[0..network_dim) (left unchanged): CURVATURE_ITERATIONS
+ * products, two network_gradient calls each.  No error (exit 2 only when
+ * memory runs out). */
 double largest_curvature(const struct network *net, const double *theta,
                          const struct dataset *data);
 

@@ -59,7 +59,8 @@ void claims_print(FILE *out, const char *csv_dir);
 void shared_runs_tuned(FILE *out, const char *csv_dir);
 void shared_runs_sweep(FILE *out, const char *csv_dir);
 
-/* The numbers the chapter's text quotes, "name value" per line. */
+/* The numbers the chapter's text quotes, "name value" per line (build/ch11
+ * --values, read by the weaver). */
 void chapter11_values(FILE *out);
 
 #endif
