@@ -42,7 +42,8 @@ void noisy_sampled(const struct noisy_quadratic *q, const double *eta, long step
  * with other schedules and the same seed share it. */
 void noisy_draws(uint64_t seed, long steps, double *xi);
 
-/* excess[j][0..steps] for j = 0..n-1 (n <= NOISY_RUNS_MAX): the runs (9.1)
+/* excess[j][0..steps] for j = 0..n-1 (n <= NOISY_RUNS_MAX, else fail with
+ * status 1, a programming error): the runs (9.1)
  * with the rates eta[j][0..steps) and the draws xi[0..steps) given,
  * mu x_k^2 / 2.  They go update by update side by side: each run is a
  * chain of operations that wait for one another, and n chains at once
