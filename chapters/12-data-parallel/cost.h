@@ -25,7 +25,8 @@ struct network {
     double beta;        /* seconds per byte */
 };
 
-/* (12.4): seconds to send one message of bytes. */
+/* (12.4): seconds to send one message of bytes (no check: the stated
+ * networks are the callers'). */
 double message_time(const struct network *net, double bytes);
 
 /* (12.5): seconds for a ring all-reduce of bytes over workers (>= 1;
@@ -41,8 +42,10 @@ double update_time(const struct network *net, double per_sample, double batch,
                    double bytes, double workers);
 
 /* (12.7): the number of workers (real, not rounded) at which update_time
- * is smallest; 1 when even two workers are slower than one
- * (B c - 2 n beta <= 2 alpha). */
+ * is smallest; 1 when (12.7) would be at most 1 (B c - 2 n beta <=
+ * 2 alpha): then no number of workers beats one.  (Two workers are
+ * already slower than one from B c - 2 n beta < 4 alpha: the real P*
+ * between 1 and sqrt 2 is returned as it is.) */
 double fastest_workers(const struct network *net, double per_sample, double batch,
                        double bytes);
 

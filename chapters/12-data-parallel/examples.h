@@ -37,6 +37,8 @@
 /* The stated network of the projection. */
 struct network projection_network(void);
 
+/* The tables of build/ch12 --example order, projection, large-batch and
+ * local-sgd, printed to out. */
 void order_report(FILE *out);
 void projection_report(FILE *out);
 void large_batch_report(FILE *out);
@@ -51,7 +53,7 @@ long largest_working_factor(bool warmup);
  * local steps over steps steps; *spread gets max - min. */
 double local_sgd_mean(long local, long steps, double *spread);
 
-/* The figures' data into dir. */
+/* The figures' data into dir (a file that cannot be written: exit 2). */
 void write_figure_data(const char *dir);
 
 #endif

@@ -32,7 +32,8 @@ void local_steps(double *theta, double *grad, const struct regression *model,
                  struct epoch *epoch, long local, int workers, int rank, double lr);
 
 /* The CSV of a run: the header "samples,allreduces,excess", and one row;
- * nothing when out is NULL. */
+ * nothing when out is NULL.  Writes are not checked here: the caller's
+ * csv_close, or stdout's check at exit (fail.h), reports a failure. */
 void local_sgd_header(FILE *out);
 void local_sgd_row(FILE *out, long samples, long allreduces, double excess);
 

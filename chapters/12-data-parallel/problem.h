@@ -26,12 +26,13 @@ struct parallel_problem {
     double w_true[PROBLEM_FEATURES];                    /* what made the data */
 };
 
-/* The problem drawn with seed; parallel_problem_free it.  Stops if X^T X is
- * singular (it is not, for these sizes). */
+/* The problem drawn with seed; parallel_problem_free it.  Stops (exit 2)
+ * if X^T X is singular (it is not, for these sizes). */
 void parallel_problem_init(struct parallel_problem *p, uint64_t seed);
 void parallel_problem_free(struct parallel_problem *p);
 
-/* f(w) - f(w*), over the whole data set. */
+/* f(w) - f(w*), over the whole data set, for w[0..PROBLEM_FEATURES):
+ * excess_loss of chapter 4 with the Gram matrix. */
 double parallel_problem_excess(const struct parallel_problem *p, const double *w);
 
 /* L, the largest curvature of f: the largest eigenvalue of 2 X^T X / N. */

@@ -16,7 +16,8 @@
 
 #include "04-batches/regression.h"
 
-/* The share of worker rank (0 <= rank < workers) of a batch of size
+/* The share of worker rank (0 <= rank < workers, workers >= 1: the
+ * caller's guarantee) of a batch of size
  * samples: positions [*first, *first + count) of the batch, with
  * *first = floor(rank size / workers).  Returns count: the shares differ by
  * at most one sample, and are empty when size < workers. */
@@ -32,7 +33,8 @@ void share_contribution(double *contribution, const struct regression *model,
 
 /* grad[0..dim) <- summed[0..dim) / summed[dim]: the all-reduced
  * contributions (sums of gradients, then the count) turned into the mean
- * gradient of the batch.  summed[dim] must be positive. */
+ * gradient of the batch, (12.2).  summed[dim] must be positive (the
+ * caller's guarantee: 0 gives NaN or inf). */
 void shares_mean(double *grad, const double *summed, size_t dim);
 
 /* mean[0..dim) <- sum_r counts[r] means[r] / sum_r counts[r], the weighted
