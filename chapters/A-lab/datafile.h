@@ -24,18 +24,21 @@
 #include "04-batches/regression.h"
 
 /* data <- the samples of the CSV text[0..length), which came from path
- * (used in messages only).  Stops with a message on any problem. */
+ * (used in messages only); dataset_free it.  Stops with a message on any
+ * problem (exit 2). */
 void dataset_parse_csv(struct dataset *data, const char *path, const char *text,
                        size_t length);
 
-/* data <- the samples of the file at path, or stop with a message.  The
+/* data <- the samples of the file at path, or stop with a message (exit
+ * 2: a file that cannot be read, or any problem above).  The
  * file is read as a stream, in blocks: beside the data set itself (8 bytes
  * per cell), it needs one block and the text of one row. */
 void dataset_read_csv(struct dataset *data, const char *path);
 
 /* mean[j] and spread[j] <- the mean and standard deviation (population:
  * divided by n, as scikit-learn's StandardScaler) of feature j of data,
- * for j < data->features; two passes, for accuracy. */
+ * for j < data->features; two passes, for accuracy.  data->count >= 1 (the
+ * reader refuses a file without samples). */
 void dataset_feature_stats(const struct dataset *data, double *mean, double *spread);
 
 /* The features of data, scaled to mean 0 and variance 1 with the

@@ -20,10 +20,13 @@ extern const struct optimizer_kind *const optimizer_kinds[];
 /* The kind called name, or NULL. */
 const struct optimizer_kind *optimizer_kind_named(const char *name);
 
-/* "sgd, adagrad, ..." into text[0..size), for messages and --help. */
+/* "sgd, adagrad, ..." into text[0..size), size >= 1, for messages and
+ * --help; cut short (snprintf) when it does not fit.  The text-writing
+ * functions below do the same. */
 void optimizer_kind_list(char *text, size_t size);
 
-/* The flag of one hyper-parameter bit (enum hyper_flag): "--lr", ... */
+/* The flag of one hyper-parameter bit (enum hyper_flag): "--lr", ...;
+ * "?" for anything that is not one bit of the enum. */
 const char *hyper_flag_name(unsigned bit);
 
 /* The bit of a flag name, or 0 when it is not a hyper-parameter flag. */

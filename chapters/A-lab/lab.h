@@ -34,10 +34,13 @@ struct objective {
     bool loss_only;                     /* network: --columns loss */
 };
 
-/* Length of theta for the objective. */
+/* Length of theta for the objective: f->dim, network_dim or
+ * regression_dim. */
 size_t objective_dim(const struct objective *objective);
 
-/* The loss of the whole objective at theta (data: the mean over all samples). */
+/* The loss of the whole objective at theta[0..objective_dim) (data: the
+ * mean over all samples, mse_loss (4.1) or network_loss).  No check: a
+ * non-finite loss is returned as it is, for the run loop to report. */
 double objective_loss(const struct objective *objective, const double *theta);
 
 /* --gradcheck: chapter 5's check of the objective's gradient at theta
@@ -68,7 +71,9 @@ struct schedule {
     uint64_t seed;      /* ... with rng_seed(seed) once, before the first epoch */
 };
 
-/* Updates in one epoch of count samples in batches of batch: ceil(count / batch). */
+/* Updates in one epoch of count samples in batches of batch:
+ * ceil(count / batch).  The caller resolves a full batch first: batch >= 1
+ * (0 would divide by zero). */
 long updates_per_epoch(size_t count, size_t batch);
 
 struct run_result {
@@ -84,7 +89,9 @@ struct run_result {
 };
 
 /* Run opt (initialised for objective_dim parameters) from theta, which is
- * left at the last iterate.  When out is not NULL it gets a CSV header
+ * left at the last finite iterate; returns how the run ended (divergence
+ * is reported there, the caller exits 3; a failed write stops with exit 2,
+ * csv.h).  When out is not NULL it gets a CSV header
  * (step,loss,x1,.. for functions; step,loss,w1,..,wd[,b] for data, or
  * std_w1,..,std_wd[,std_b] on standardized features) and the
  * rows of the schedule, all finite: on divergence the last finite row is
