@@ -50,7 +50,8 @@ Suite *exercise_suite(void);
  * stub still running after it is stopped and reported as an endless loop. */
 #define EXERCISE_SECONDS 2
 
-/* One exercise is one test case, titled "N.M what it asks". */
+/* One exercise is one test case, titled "N.M what it asks": a fresh
+ * TCase with the harness's fixture and time limit, for ADD_EXERCISE. */
 TCase *exercise_case(const char *title);
 #define ADD_EXERCISE(suite, title, test)                    \
     do {                                                    \
@@ -73,9 +74,11 @@ void exercise_end_if_pending(void);
 void exercise_given(const char *format, ...);
 #define GIVEN(...) exercise_given(__VA_ARGS__)
 
-/* An exercise answer: a failure names the exercise's function, file and
- * first line, the call (GIVEN), expected and got (to as many digits as tell them
- * apart; all 17 under CK_VERBOSITY=verbose) and the hint. */
+/* An exercise answer: it passes when |got - expected| <= tolerance (an
+ * absolute tolerance; a NaN never passes).  Otherwise the test fails,
+ * naming the exercise's function, file and first line, the call (GIVEN),
+ * expected and got (to as many digits as tell them apart; all 17 under
+ * CK_VERBOSITY=verbose) and the hint. */
 void exercise_expect(const char *expression, double got, double expected, double tolerance,
                      const char *hint);
 #define EXPECT_ANSWER(got, expected, tolerance, hint) \
