@@ -42,13 +42,15 @@ void lab_line_search_check(const struct lab_line_search *o, const char *optimize
                            unsigned hyper_given, const struct function *function,
                            bool full_batch);
 
-/* g'Hg for the exact search: sum a_i g_i^2 for a quadratic function, and
+/* g'Hg for the exact search (3.3), grad g of f->dim or regression_dim
+ * entries: sum a_i g_i^2 for a quadratic function, and
  * (2/n) sum_i (g . x~_i)^2 for the mean squared error over all n samples
  * (x~_i: sample i with a 1 appended when the model has a bias). */
 double quadratic_curvature_along(const struct function *f, const double *grad);
 double mse_curvature_along(const struct regression *model, const double *grad);
 
-/* The loss Armijo tests on data: the mean squared error of one batch. */
+/* The loss Armijo tests on data (a loss_fn, line_search.h): the mean
+ * squared error (4.1) of one batch at theta. */
 struct batch_loss {
     const struct regression *model;
     const size_t *batch;        /* NULL: every sample */
