@@ -29,7 +29,8 @@ struct book_gradient {
  * [-6, 6]; the regression's weights: [-2, 2] around 0). */
 void check_book_gradients(struct book_gradient *rows, uint64_t seed);
 
-/* The table of the chapter. */
+/* The table of the chapter: check_book_gradients(BOOK_SEED), printed to
+ * out. */
 void book_gradients_report(FILE *out);
 
 #endif

@@ -13,6 +13,7 @@
 #include <complex.h>
 #include <stdio.h>
 
+/* |x| and max(0, x). */
 double abs_value(double x);
 double relu(double x);
 
