@@ -46,7 +46,8 @@ void task_free(struct task_data *data);
 void task_network(struct network *net, enum task task);
 
 /* The chapter's optimizers: "sgd", "momentum" (SGD with momentum 0.9) and
- * "adam", at the learning rate tuned for task (README, "Digits"). */
+ * "adam", at the learning rate tuned for task (README, "Digits"); any
+ * other name is a usage error (exit 2). */
 struct training task_training(enum task task, const char *optimizer);
 
 /* Train task's model from init_seed with settings; theta (network_dim
@@ -151,7 +152,8 @@ struct over_seeds run_over_seeds(const struct task_data *data, const char *optim
 void sweep(double train_loss[SWEEP_RATES][OPTIMIZERS],
            double test_accuracy[SWEEP_RATES][OPTIMIZERS], const struct task_data *data);
 
-/* Mean and sample standard deviation of x[0..count). */
+/* Mean and sample standard deviation (divided by count - 1) of
+ * x[0..count), count >= 1; sd 0 for one value. */
 void mean_and_sd(const double *x, size_t count, double *mean, double *sd);
 
 #endif
