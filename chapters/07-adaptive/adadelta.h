@@ -12,9 +12,7 @@ extern const struct optimizer_kind adadelta_kind;
  * _single_tensor_adadelta, torch/optim/adadelta.py, from grad[0..dim):
  * (7.8); buffer[0] is the average v of g^2, buffer[1] the average u of the
  * squared steps.
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void adadelta_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

@@ -12,9 +12,7 @@ extern const struct optimizer_kind adagrad_kind;
  * _single_tensor_adagrad, torch/optim/adagrad.py, from grad[0..dim): (7.2)
  * with clr = lr / (1 + (step_count - 1) lr_decay); buffer[0] is the sum of
  * squares s.
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void adagrad_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

@@ -13,9 +13,7 @@ extern const struct optimizer_kind rmsprop_kind;
  * _single_tensor_rmsprop, torch/optim/rmsprop.py, from grad[0..dim):
  * (7.5), centered (7.6), with momentum (7.7); buffer[0] is v, buffer[1] m,
  * buffer[2] b.
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void rmsprop_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

@@ -19,9 +19,7 @@ extern const struct optimizer_kind adamw_kind;
  * torch/optim/adamw.py (Loshchilov and Hutter, "Decoupled Weight Decay
  * Regularization", ICLR 2019; chapter 8, "AdamW").  buffer[0] is m,
  * buffer[1] v, buffer[2] the largest v (AMSGrad).
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void adam_step(struct optimizer *opt, double *theta, const double *grad);
 void adamw_step(struct optimizer *opt, double *theta, const double *grad);
 

@@ -12,9 +12,7 @@ extern const struct optimizer_kind adamax_kind;
  * _single_tensor_adamax, torch/optim/adamax.py, from grad[0..dim)
  * (chapter 8, "Adamax and NAdam, briefly"; Kingma and Ba, ICLR 2015,
  * section 7.1); buffer[0] is m, buffer[1] the decaying maximum u.
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void adamax_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

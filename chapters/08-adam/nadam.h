@@ -13,9 +13,7 @@ extern const struct optimizer_kind nadam_kind;
  * grad[0..dim) (chapter 8, "Adamax and NAdam, briefly"; Dozat 2016);
  * buffer[0] is m, buffer[1] v, opt->product the momentum schedule's
  * mu_product.
- * No error: the hyper-parameters were checked where they were read (the
- * lab's flags, a chapter's parser); a non-finite grad gives a non-finite
- * theta, which the caller's loop reports (exit 3). */
+ * No check, as optimizer_init and optimizer_step (optimizer.h). */
 void nadam_step(struct optimizer *opt, double *theta, const double *grad);
 
 #endif

@@ -17,7 +17,7 @@ extern const struct optimizer_kind adam_paper_form_kind;
 /* Their steps, theta[0..opt->dim) from grad[0..dim): (8.1), (8.2), (8.4)
  * without (8.3); and Kingma and Ba's Algorithm 1 with the reordering of
  * their section 2 (chapter 8, "Where eps goes").  buffer[0] is m,
- * buffer[1] v.  No error, as adam_step. */
+ * buffer[1] v.  No check, as adam_step. */
 void adam_uncorrected_step(struct optimizer *opt, double *theta, const double *grad);
 void adam_paper_form_step(struct optimizer *opt, double *theta, const double *grad);
 
