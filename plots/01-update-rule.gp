@@ -14,8 +14,8 @@ plot x**2 with lines ls 6 title 'f(x) = x²', \
 
 # Loss against iteration for both examples, log scale.
 set output out.'/loss.svg'
-set title 'Loss against iteration: a straight line on a log scale'
-set xlabel 'iteration k'
+set title 'Loss against step: a straight line on a log scale'
+set xlabel 'step k'
 set ylabel 'f(x⁽ᵏ⁾)'
 set autoscale
 @logloss

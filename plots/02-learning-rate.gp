@@ -26,7 +26,7 @@ plot f(x) with lines ls 6 title 'f(x)', \
      data.'/x2sinx_eta_0.05.csv' using 'x1':'loss' with linespoints ls 2 title q(0.05), \
      '+' using (xstar):(fstar) every ::0::0 with points ls 6 pt 3 ps 2 title sprintf('minimum x* ≈ %.3f', xstar)
 set title 'distance to x*: η = 0.05 changes side and shrinks × '.r(0.05).' per step'
-set xlabel 'iteration k'
+set xlabel 'step k'
 set ylabel '|x⁽ᵏ⁾ − x*|'
 set xrange [0:30]
 set yrange [1e-10:1e4]
@@ -59,7 +59,7 @@ plot f(x) with lines ls 6 title 'f(x)', \
 # Distance above the minimum's value, log scale.
 set output out.'/gap.svg'
 set title 'f(x⁽ᵏ⁾) − f(x*) against k: the slope is set by |1 − η h|'
-set xlabel 'iteration k'
+set xlabel 'step k'
 set ylabel 'f(x⁽ᵏ⁾) − f(x*)'
 set autoscale
 set xrange [0:60]

@@ -29,9 +29,9 @@ set style line 99 lc rgb '#d9d9d9' lw 7
 set label 1 "Adadelta's x_{2} rate stays on 0.02" at 1000, 0.006 center font ',11' tc rgb '#c0509d'
 plot 2 with lines ls 99 title '2/a₁ = 2, 2/a₂ = 0.02: GD stable below', \
      0.02 with lines ls 99 notitle, \
-     data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'AdaGrad, η = 0.1', \
+     data.'/effective_lr.csv' using 'step':'adagrad_1' with lines ls 11 title 'Adagrad, η = 0.1', \
      '' using 'step':'adagrad_2' with lines ls 12 notitle, \
-     '' using 'step':'rmsprop_1' with lines ls 21 title 'RMSProp, η = 0.01', \
+     '' using 'step':'rmsprop_1' with lines ls 21 title 'RMSprop, η = 0.01', \
      '' using 'step':'rmsprop_2' with lines ls 22 notitle, \
      '' using 'step':'adadelta_1' with lines ls 31 title 'Adadelta, η = 1', \
      '' using 'step':'adadelta_2' with lines ls 32 notitle
@@ -64,9 +64,9 @@ do for [start in 'path path2'] {
     plot for [c in levels] '+' using (sqrt(2*c)*cos(2*pi*$0/399)):(sqrt(2*c/100)*sin(2*pi*$0/399)) \
              with lines ls 9 notitle, \
          data.'/'.start.'_sgd.csv' every ::0::100 using 'x1':'x2' with linespoints ls 1 ps 0.3 title 'SGD, η = 0.019', \
-         data.'/'.start.'_rmsprop.csv' every ::0::100 using 'x1':'x2' with linespoints ls 21 pt 7 ps 0.3 title 'RMSProp, η = 0.01', \
+         data.'/'.start.'_rmsprop.csv' every ::0::100 using 'x1':'x2' with linespoints ls 21 pt 7 ps 0.3 title 'RMSprop, η = 0.01', \
          data.'/'.start.'_adadelta.csv' every ::0::100 using 'x1':'x2' with linespoints ls 31 pt 7 ps 0.3 title 'Adadelta, η = 1', \
-         data.'/'.start.'_adagrad.csv' every ::0::100 using 'x1':'x2' with points ls 11 pt 6 ps 0.5 title 'AdaGrad, η = 0.1 (points)'
+         data.'/'.start.'_adagrad.csv' every ::0::100 using 'x1':'x2' with points ls 11 pt 6 ps 0.5 title 'Adagrad, η = 0.1 (points)'
 }
 unset multiplot
 set terminal svg size 720,480 dynamic enhanced font 'Helvetica,13' background rgb 'white'
@@ -83,11 +83,11 @@ set yrange [1e-100:1e4]
 @logloss
 unset mytics                       # 104 decades: minor tics would blot the axis
 set key outside right top vertical box opaque font ',11'
-# two RMSProp runs leave the axis between their plunge and their bounce back
-set label 1 "RMSProp and centered:\nloss below 10^{-100}" at 620, 1e-88 left font ',11' tc rgb '#8c564b'
+# two RMSprop runs leave the axis between their plunge and their bounce back
+set label 1 "RMSprop and centered:\nloss below 10^{-100}" at 620, 1e-88 left font ',11' tc rgb '#8c564b'
 plot data.'/path_sgd.csv' using 'step':'loss' with lines ls 1 title 'SGD, η = 0.019', \
-     data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'AdaGrad, η = 0.1', \
-     data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSProp, η = 0.01', \
-     data.'/path_centered.csv' using 'step':'loss' with lines ls 22 title 'RMSProp centered', \
-     data.'/path_momentum.csv' using 'step':'loss' with lines ls 23 title 'RMSProp momentum 0.9, η = 0.001', \
+     data.'/path_adagrad.csv' using 'step':'loss' with lines ls 11 title 'Adagrad, η = 0.1', \
+     data.'/path_rmsprop.csv' using 'step':'loss' with lines ls 21 title 'RMSprop, η = 0.01', \
+     data.'/path_centered.csv' using 'step':'loss' with lines ls 22 title 'RMSprop centered', \
+     data.'/path_momentum.csv' using 'step':'loss' with lines ls 23 title 'RMSprop momentum 0.9, η = 0.001', \
      data.'/path_adadelta.csv' using 'step':'loss' with lines ls 31 title 'Adadelta, η = 1'

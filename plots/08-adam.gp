@@ -32,7 +32,7 @@ plot data.'/decay.csv' using 'step':'adam' with lines ls 5 lw 6 title 'Adam', \
      0 with lines ls 6 notitle
 
 # ----------------------------------------------------------------- the race
-# AdaGrad keeps the adaptive red; RMSProp takes chapter 7's brown, dashed
+# Adagrad keeps the adaptive red; RMSprop takes chapter 7's brown, dashed
 # as well, so that the two differ in colour and in dash.  The racers are
 # named as PyTorch names them: plain descent is torch.optim.SGD, "sgd".
 set style line 7 lc rgb '#8c564b' lw 2 dt 2
@@ -41,7 +41,7 @@ style_of(i) = (i <= 4 ? i : i == 5 ? 7 : 5)
 # The legend names each racer as the chapter does (PyTorch's classes), then
 # its rate: the program writes title_NAME = 'NAME, lr RATE' for each.
 name_of(i) = (i == 1 ? 'SGD' : i == 2 ? 'SGD, momentum 0.9' : i == 3 ? 'SGD, Nesterov 0.9' \
-              : i == 4 ? 'AdaGrad' : i == 5 ? 'RMSProp' : 'Adam')
+              : i == 4 ? 'Adagrad' : i == 5 ? 'RMSprop' : 'Adam')
 rate_of(i) = (t_ = value('title_'.word(racers, i)), t_[strstrt(t_, ', lr ') + 5:])
 legend_of(i) = name_of(i).', η = '.rate_of(i)
 

@@ -10,8 +10,8 @@ set ylabel 'f(x^{(k)})'
 set key outside right top Left reverse box opaque spacing 1.1
 @logloss
 plot data.'/sgd.csv' using 'step':'loss' with lines ls 2 title 'SGD', \
-     data.'/adagrad.csv' using 'step':'loss' with lines ls 4 dt 1 title 'AdaGrad', \
-     data.'/rmsprop.csv' using 'step':'loss' with lines ls 4 dt 2 title 'RMSProp', \
+     data.'/adagrad.csv' using 'step':'loss' with lines ls 4 dt 1 title 'Adagrad', \
+     data.'/rmsprop.csv' using 'step':'loss' with lines ls 4 dt 2 title 'RMSprop', \
      data.'/adadelta.csv' using 'step':'loss' with lines ls 4 dt 4 title 'Adadelta', \
      data.'/adam.csv' using 'step':'loss' with lines ls 5 dt 1 title 'Adam', \
      data.'/adamw.csv' using 'step':'loss' with lines ls 5 dt 2 title 'AdamW', \

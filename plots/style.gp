@@ -5,7 +5,7 @@
 #
 # Colours: one per role, the same in every chapter.
 #   1 blue: plain gradient descent    2 orange: momentum / SGD
-#   3 green: Nesterov / mini-batch    4 red: adaptive (AdaGrad, RMSProp)
+#   3 green: Nesterov / mini-batch    4 red: adaptive (Adagrad, RMSprop)
 #   5 purple: Adam family             6 grey: theory, references, minima
 # A figure that compares settings of one method (several learning rates of
 # plain descent, say) uses 1, 2, 3, ... in order.

@@ -8,7 +8,7 @@
 #include "07-adaptive/rmsprop.h"
 #include "exercise_race.h"
 
-/* The learner's RMSProp as a kind, to be driven like the book's. */
+/* The learner's RMSprop as a kind, to be driven like the book's. */
 static const struct optimizer_kind yours = {
     .name = "rmsprop (yours)",
     .takes = TAKES_LR | TAKES_ALPHA | TAKES_EPS | TAKES_MOMENTUM | TAKES_CENTERED |
@@ -51,10 +51,10 @@ enum fault {
     EPS_INSIDE,         /* sqrt(v + eps) */
     EPS_OUTSIDE,        /* Adadelta: (sqrt(u) + eps) / (sqrt(v) + eps) */
     CENTERED_IGNORED,
-    BUFFER_OF_G,        /* RMSProp: b accumulates g, divided afterwards */
+    BUFFER_OF_G,        /* RMSprop: b accumulates g, divided afterwards */
     MOMENTUM_IGNORED,
     ALPHA_SWAPPED,      /* v <- (1 - alpha) v + alpha g^2 */
-    DIVIDE_FIRST,       /* AdaGrad: the step with the old sum */
+    DIVIDE_FIRST,       /* Adagrad: the step with the old sum */
     LR_DECAY_FROM_1,    /* clr = lr / (1 + t lr_decay) */
     LR_DECAY_IGNORED,
     ACCUMULATOR_IGNORED,
@@ -168,8 +168,8 @@ static const struct race_variant rmsprop_variants[] = {
     {NULL, NULL},
 };
 
-/* Plain RMSProp on the chapter's f: the first move is 10 lr (eq. 7.5 with
- * alpha = 0.99, eps = 0); then 200 steps each of plain and centered RMSProp
+/* Plain RMSprop on the chapter's f: the first move is 10 lr (eq. 7.5 with
+ * alpha = 0.99, eps = 0); then 200 steps each of plain and centered RMSprop
  * on it, and 300 steps with momentum on Rosenbrock, against the book's.
  * The tolerance, 1e-9 relative, allows another order of the same
  * operations (a reordering changes the last bit, and these runs contract,
@@ -189,7 +189,7 @@ START_TEST(rmsprop_from_the_equations)
     EXPECT_ANSWER(first_x1, 0.9, 1e-12,
                   "v starts at 0: after one update, how big is sqrt(v) next to |g|? (7.5)");
     h.eps = 1e-8;
-    GIVEN("200 steps of rmsprop_step_yours next to the book's RMSProp on the same f, eps = 1e-8: "
+    GIVEN("200 steps of rmsprop_step_yours next to the book's RMSprop on the same f, eps = 1e-8: "
           "the largest relative difference in x");
     EXPECT_ANSWER(race(&f, x0, &h, 200, NULL), 0.0, 1e-9,
                   "compare each line with (7.5)-(7.6): where does eps go, inside or outside "
@@ -238,7 +238,7 @@ START_TEST(adagrad_on_a_slope)
                   "a distance is never negative; and what happens to the size of g?");
     GIVEN("adagrad_distance_on_a_slope(lr = 1, g = 2, t = 1)");
     EXPECT_ANSWER(adagrad_distance_on_a_slope(1.0, 2.0, 1), 1.0, 1e-12,
-                  "one step with eps = 0: how far does AdaGrad's first move go?");
+                  "one step with eps = 0: how far does Adagrad's first move go?");
     /* 30 random slopes, so that no list of answers passes: lr in (0, 1],
      * |g| from 10^-3 to 10^3, t up to 200; the distance is
      * lr sum_{k<=t} 1/sqrt(k) whatever g (each move within an ulp of
@@ -277,7 +277,7 @@ START_TEST(adagrad_like_pytorch)
                                "of the two lines of (7.2)"},
         {adagrad_lr_decay_from_1, "lr_decay one step early: which rate does the first step "
                                   "(t = 1) use?"},
-        {adagrad_lr_decay_ignored, "lr_decay is ignored: the section on AdaGrad says how "
+        {adagrad_lr_decay_ignored, "lr_decay is ignored: the section on Adagrad says how "
                                    "PyTorch decays lr"},
         {adagrad_accumulator_ignored, "the sum starts at initial_accumulator_value, not at 0"},
         {adagrad_no_decay, forgot_decay},
@@ -335,9 +335,9 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create("07-adaptive exercises");
-    ADD_EXERCISE(suite, "7.3 RMSProp from the equations", rmsprop_from_the_equations);
-    ADD_EXERCISE(suite, "7.5 AdaGrad on a slope", adagrad_on_a_slope);
-    ADD_EXERCISE(suite, "7.6 AdaGrad as torch.optim.Adagrad", adagrad_like_pytorch);
+    ADD_EXERCISE(suite, "7.3 RMSprop from the equations", rmsprop_from_the_equations);
+    ADD_EXERCISE(suite, "7.5 Adagrad on a slope", adagrad_on_a_slope);
+    ADD_EXERCISE(suite, "7.6 Adagrad as torch.optim.Adagrad", adagrad_like_pytorch);
     ADD_EXERCISE(suite, "7.7 Adadelta as torch.optim.Adadelta", adadelta_like_pytorch);
     return suite;
 }

@@ -142,7 +142,7 @@ START_TEST(gd_best_single_rate_balances_the_factors)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- AdaGrad */
+/* ---------------------------------------------------------------- Adagrad */
 
 /* Eq. (7.4): s = g^2 after one step, so the move is -lr g / (|g| + eps):
  * lr times the sign of g, up to eps, whatever the curvature. */
@@ -187,7 +187,7 @@ END_TEST
 
 /* Step 2 with eps = 0: x = 0.9, g = (0.9, 90), s = (1.81, 18100), so
  * x <- 0.9 - 0.1 * 0.9 / sqrt(1.81) on both coordinates. */
-/* eps (PyTorch: 1e-10) keeps AdaGrad's division defined while every
+/* eps (PyTorch: 1e-10) keeps Adagrad's division defined while every
  * gradient so far was 0: the step is 0 instead of 0/0 */
 START_TEST(adagrad_eps_defines_a_zero_gradient_step)
 {
@@ -232,7 +232,7 @@ START_TEST(adagrad_second_step_by_hand)
 }
 END_TEST
 
-/* With eps = 0 AdaGrad cannot see a_i: on 1/2 (x1^2 + 100 x2^2) and on
+/* With eps = 0 Adagrad cannot see a_i: on 1/2 (x1^2 + 100 x2^2) and on
  * 1/2 (x1^2 + x2^2) every iterate is the same (up to rounding). */
 START_TEST(adagrad_ignores_the_curvature_when_eps_is_zero)
 {
@@ -318,7 +318,7 @@ START_TEST(adagrad_lr_decay_and_initial_accumulator)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- RMSProp */
+/* ---------------------------------------------------------------- RMSprop */
 
 /* Eq. (7.5): v = (1 - alpha) g^2 after one step, so the move is
  * -lr g / (sqrt(1 - alpha) |g| + eps): lr / sqrt(1 - alpha) = 10 lr. */
@@ -535,13 +535,13 @@ END_TEST
 
 /* ------------------------------------------------------------------ limits */
 
-/* The comparison's long runs: with a constant lr, RMSProp and Adadelta end
+/* The comparison's long runs: with a constant lr, RMSprop and Adadelta end
  * bouncing on x2 with an effective rate at GD's limit 2 / a_2 = 0.02, while
- * AdaGrad's has settled far below it and keeps converging.  The bouncing
+ * Adagrad's has settled far below it and keeps converging.  The bouncing
  * rates are not a closed form: they swing around the edge as v decays and
  * refills, so the tolerances are what separates "at the edge" from "far
  * from it": 5% for Adadelta, which sits at 0.02 to four digits, and 10% for
- * RMSProp, which swings further (0.0205 at step 2000). */
+ * RMSprop, which swings further (0.0205 at step 2000). */
 START_TEST(constant_rates_end_at_the_edge_of_stability)
 {
     struct hyper adadelta = adadelta_kind.defaults, rmsprop = with_lr(&rmsprop_kind, 0.01);
@@ -574,8 +574,8 @@ END_TEST
 
 /* The comparison's first remark: from (-1, 0.4) the first move of every
  * adaptive method has the same length on both axes, a 45 degree move
- * against the signs of the gradient (-1, 40), not along it.  AdaGrad's is
- * lr = 0.1 (eq. 7.4), RMSProp's 10 lr = 0.1; Adadelta's is sqrt(eps/(1 - rho))
+ * against the signs of the gradient (-1, 40), not along it.  Adagrad's is
+ * lr = 0.1 (eq. 7.4), RMSprop's 10 lr = 0.1; Adadelta's is sqrt(eps/(1 - rho))
  * up to eps/(2 (1 - rho) g^2), 5e-6 relative on coordinate 1 (g = -1). */
 START_TEST(first_moves_at_45_degrees)
 {
@@ -598,7 +598,7 @@ START_TEST(first_moves_at_45_degrees)
 }
 END_TEST
 
-/* RMSProp's rate grows by 1/sqrt(alpha) a step once the new gradients are
+/* RMSprop's rate grows by 1/sqrt(alpha) a step once the new gradients are
  * negligible against v (the straight lines of the first figure): with
  * lr 0.01, from step 100 until coordinate 2's rate first passes 2/a_2 =
  * 0.02 (step 835), to 1e-4 relative, and after it passes, x2 grows. */
@@ -630,7 +630,7 @@ END_TEST
 
 /* Why Adadelta bounces (the comparison's third remark): not because u and
  * v both fall below eps (that would send its rate towards lr = 1), but by
- * RMSProp's mechanism.  On coordinate 2, u falls far below eps, so the
+ * RMSprop's mechanism.  On coordinate 2, u falls far below eps, so the
  * numerator sqrt(u + eps) sits at sqrt(eps) (to 0.5% from step 420); v forgets old gradients by
  * rho = 0.9 a step, so the rate grows by 1/sqrt(rho) a step (to 0.1%: the
  * new gradients are not quite negligible) and passes 2/a_2 = 0.02 at step
@@ -710,8 +710,8 @@ START_TEST(adadelta_bounces_because_v_forgets)
 }
 END_TEST
 
-/* The chapter's "who wins" remark: AdaGrad at lr 0.5 gets below 1e-10
- * within 30 steps; no RMSProp run of the comparison does in 200. */
+/* The chapter's "who wins" remark: Adagrad at lr 0.5 gets below 1e-10
+ * within 30 steps; no RMSprop run of the comparison does in 200. */
 START_TEST(adagrad_with_a_larger_rate_wins_from_this_start)
 {
     struct function f = quadratic(curvature, 2);
@@ -811,7 +811,7 @@ START_TEST(maximize_and_weight_decay_enter_the_gradient)
 }
 END_TEST
 
-/* optimizer_reset makes a fresh optimizer: AdaGrad's accumulator refills. */
+/* optimizer_reset makes a fresh optimizer: Adagrad's accumulator refills. */
 START_TEST(reset_starts_over)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
@@ -828,7 +828,7 @@ END_TEST
 
 /* ------------------------------------------------------ exercise answers */
 
-/* Exercise 1: from (0.5, -0.02), g = (0.5, -2); AdaGrad's first move is
+/* Exercise 1: from (0.5, -0.02), g = (0.5, -2); Adagrad's first move is
  * (-lr, +lr) up to eps, GD's -0.019 g = (-0.0095, 0.038). */
 /* Worked answer 1, the gradient at (0.5, -0.02): g = (0.5, 100 (-0.02)). */
 START_TEST(exercise_1_gradient)
@@ -844,7 +844,7 @@ START_TEST(exercise_1_gradient)
 END_TEST
 
 /* ... the first moves: GD by -0.019 g = (-0.0095, +0.038), four times
- * further on x2; AdaGrad by (-0.1, +0.1) with s = (0.25, 4). */
+ * further on x2; Adagrad by (-0.1, +0.1) with s = (0.25, 4). */
 START_TEST(exercise_1_first_move)
 {
     struct hyper h = with_lr(&adagrad_kind, 0.1);
@@ -868,7 +868,7 @@ START_TEST(exercise_1_first_move)
 }
 END_TEST
 
-/* ... and what they do to f: 0.145 before, about 0.4 after AdaGrad's move,
+/* ... and what they do to f: 0.145 before, about 0.4 after Adagrad's move,
  * 0.136495125 after GD's; x2 is only 0.02 from its minimum 0, x1 gets more
  * than ten times GD's move. */
 START_TEST(exercise_1_loss_after_the_move)
@@ -883,7 +883,7 @@ START_TEST(exercise_1_loss_after_the_move)
     optimizer_init(&opt, &adagrad_kind, &h, 2);
     optimizer_step(&opt, x, grad);
     ck_assert_double_eq_tol(fabs(start[1] - minimum[1]), 0.02, 1e-17);
-    /* x2 is only 0.02 from 0: AdaGrad's first move of 0.1 overshoots */
+    /* x2 is only 0.02 from 0: Adagrad's first move of 0.1 overshoots */
     ck_assert(0.02 < fabs(x[1] - start[1]) && close_to(fabs(x[1] - start[1]), 0.1, 1e-9));
     ck_assert(fabs(x[0] - start[0]) > 10 * fabs(after_gd[0] - start[0]));
     ck_assert_double_eq_tol(x[1], 0.08, 1e-9);
@@ -901,13 +901,13 @@ START_TEST(exercise_1_loss_after_the_move)
 }
 END_TEST
 
-/* Exercise 2: RMSProp's first move is lr / sqrt(1 - alpha) (eps = 0):
+/* Exercise 2: RMSprop's first move is lr / sqrt(1 - alpha) (eps = 0):
  * sqrt(10), 10 and sqrt(1000) times lr for alpha = 0.9, 0.99, 0.999. */
 START_TEST(exercise_2_first_move_against_alpha)
 {
     const double alphas[3] = {0.9, 0.99, 0.999};
     const double factor[3] = {sqrt(10.0), 10.0, sqrt(1000.0)};
-    double plain[3], centered[3];   /* RMSProp's first move over lr, from the code */
+    double plain[3], centered[3];   /* RMSprop's first move over lr, from the code */
     for (int a = 0; a < 3; a++) {
         struct hyper h = with_lr(&rmsprop_kind, 0.001);
         struct optimizer opt;
@@ -962,7 +962,7 @@ START_TEST(exercise_2_first_move_against_alpha)
 END_TEST
 
 /* Exercise 4: measure x in units c times smaller, x' = c x (c = 10).
- * GD needs lr c^2, AdaGrad (eps = 0) lr c, to make x' = c x at every step. */
+ * GD needs lr c^2, Adagrad (eps = 0) lr c, to make x' = c x at every step. */
 START_TEST(exercise_4_units)
 {
     const double c = 10.0;
@@ -1007,7 +1007,7 @@ END_TEST
  * 2 (sqrt(t + 1) - 1) and 2 sqrt t - 1 (the integral of 1/sqrt x). */
 START_TEST(exercise_5_bounds)
 {
-    /* sum is D(t) / lr read off AdaGrad's own steps on a constant gradient
+    /* sum is D(t) / lr read off Adagrad's own steps on a constant gradient
      * (eps = 0): step t moves lr g / sqrt(t g^2) = lr / sqrt(t) */
     struct hyper h = with_lr(&adagrad_kind, 0.1);
     struct optimizer adagrad;
@@ -1067,8 +1067,8 @@ Suite *chapter_suite(void)
 {
     Suite *suite = suite_create("07-adaptive");
     TCase *one_rate = tcase_create("ch07 worked example: one learning rate");
-    TCase *adagrad = tcase_create("ch07 worked example: AdaGrad");
-    TCase *rmsprop = tcase_create("ch07 worked example: RMSProp");
+    TCase *adagrad = tcase_create("ch07 worked example: Adagrad");
+    TCase *rmsprop = tcase_create("ch07 worked example: RMSprop");
     TCase *adadelta = tcase_create("ch07 worked example: Adadelta");
     TCase *limits = tcase_create("ch07 limits and PyTorch's options");
     TCase *answers = tcase_create("ch07 exercise answers by hand");

@@ -11,7 +11,7 @@ expect_says 2 "--steps does not go with --values, which prints only the numbers 
 expect_help "$ch07"
 expect_output_lost "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
-expect_exit 0 "centered RMSProp with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
+expect_exit 0 "centered RMSprop with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
 expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace
 expect_exit 0 "other curvatures and start" "$ch07" --function quadratic:4,0.5 --x0 -2,3
 # the lab's words for a start of the wrong length, ch06's for a curvature
@@ -40,9 +40,9 @@ expect_says 2 "--alpha: the adagrad optimizer does not take it (try --help)" \
     "a hyper-parameter the optimizer does not take: the lab's words" "$ch07" --optimizer adagrad --alpha 0.9
 expect_usage_error "hyper-parameter without a method" "$ch07" --lr 0.1
 expect_usage_error "a flag the method does not take" "$ch07" --optimizer adagrad --rho 0.9
-expect_usage_error "momentum outside RMSProp" "$ch07" --optimizer adadelta --momentum 0.9
+expect_usage_error "momentum outside RMSprop" "$ch07" --optimizer adadelta --momentum 0.9
 expect_says 2 "--momentum applies to --optimizer rmsprop only here (chapter 6 has SGD's)" \
-    "momentum outside RMSProp: 'applies to ... only', as the lab words it" "$ch07" --optimizer sgd --momentum 0.9
+    "momentum outside RMSprop: 'applies to ... only', as the lab words it" "$ch07" --optimizer sgd --momentum 0.9
 expect_usage_error "negative learning rate" "$ch07" --optimizer rmsprop --lr -1
 expect_usage_error "alpha of 1" "$ch07" --optimizer rmsprop --alpha 1
 expect_says 2 "--alpha: 1 is outside [0, 1)" "alpha of 1: the help's [0, 1)" "$ch07" --optimizer rmsprop --alpha 1
@@ -69,7 +69,7 @@ expect_exit 3 "a contender of the comparison diverging on other curvatures" "$ch
 expect_exit 0 "huge iterates keep the table's columns" "$ch07" --optimizer sgd --lr 100 --function quadratic:1e6,1e6 --x0 1e6,1e6 --steps 3
 # The first figure's data: Adadelta's x2 rate sits on the limit 0.02 (the
 # text: a two-point cycle) over the last 1000 steps, within 0.05%, and
-# RMSProp's first passes it at step 835 (the end of its straight line).
+# RMSprop's first passes it at step 835 (the end of its straight line).
 figure_data=$(mktemp -d)
 if ! "$ch07" --csv "$figure_data" >/dev/null 2>&1; then
     cli_fail "--csv $figure_data failed"
@@ -77,11 +77,11 @@ elif ! awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
         $1 > 1000 && ($(col["adadelta_2"]) < 0.02 || $(col["adadelta_2"]) > 0.02001) { exit 1 }
         !seen && $(col["rmsprop_2"]) > 0.02 { seen = 1; if ($1 != 835) exit 1 }' \
         "$figure_data/effective_lr.csv"; then
-    cli_fail "effective_lr.csv: Adadelta's x2 rate is not on 0.02 after step 1000, or RMSProp's passes it elsewhere than step 835"
+    cli_fail "effective_lr.csv: Adadelta's x2 rate is not on 0.02 after step 1000, or RMSprop's passes it elsewhere than step 835"
 else
     cli_passed=$((cli_passed + 1))
 fi
-# The loss figure's label: of its six runs, RMSProp and RMSProp centered
+# The loss figure's label: of its six runs, RMSprop and RMSprop centered
 # (and they alone) fall below the axis's 1e-100 within its 2000 steps.
 below=$(for run in sgd adagrad rmsprop centered momentum adadelta; do
             awk -F, -v run="$run" 'NR > 1 && $1 <= 2000 && $2 + 0 < 1e-100 { print run; exit }' \
@@ -90,12 +90,12 @@ below=$(for run in sgd adagrad rmsprop centered momentum adadelta; do
 if [ "$below" = "rmsprop centered " ]; then
     cli_passed=$((cli_passed + 1))
 else
-    cli_fail "path_*.csv: the runs whose loss falls below 1e-100 are '$below', not RMSProp's two (the loss figure's label)"
+    cli_fail "path_*.csv: the runs whose loss falls below 1e-100 are '$below', not RMSprop's two (the loss figure's label)"
 fi
-# The loss figure's caption, on its data.  "Gradient descent and AdaGrad
+# The loss figure's caption, on its data.  "Gradient descent and Adagrad
 # converge linearly": neither loss ever rises, and the factor over steps
 # 500 to 1000 is the factor over 1500 to 2000.  By step 500 the steep
-# direction has died out and AdaGrad's sums have stopped growing, so the
+# direction has died out and Adagrad's sums have stopped growing, so the
 # factor per step is constant: the two logarithms agree to rounding (equal
 # in the printed 17 digits); 1e-6, relative, leaves room for those digits.
 for run in sgd adagrad; do
@@ -105,15 +105,15 @@ for run in sgd adagrad; do
     then cli_passed=$((cli_passed + 1))
     else cli_fail "path_$run.csv: the loss rises, or does not fall by the same factor per 500 steps (the caption: converges linearly)"; fi
 done
-# "The three RMSProp runs faster, then back up to a plateau": each falls
-# below the final losses of both (lowest 4.5e-55, AdaGrad's), then ends
+# "The three RMSprop runs faster, then back up to a plateau": each falls
+# below the final losses of both (lowest 4.5e-55, Adagrad's), then ends
 # above 1e-10.
 floor=$(for run in sgd adagrad; do tail -n 1 "$figure_data/path_$run.csv" | cut -d, -f2; done | sort -g | head -n 1)
 for run in rmsprop centered momentum; do
     if awk -F, -v floor="$floor" 'NR > 1 { if (!seen || $2 + 0 < low) low = $2 + 0; seen = 1; last = $2 + 0 }
                 END { exit !(low < floor + 0 && last > 1e-10) }' "$figure_data/path_$run.csv"
     then cli_passed=$((cli_passed + 1))
-    else cli_fail "path_$run.csv: not below SGD's and AdaGrad's final loss ($floor), or not back above 1e-10 at the end (the caption)"; fi
+    else cli_fail "path_$run.csv: not below SGD's and Adagrad's final loss ($floor), or not back above 1e-10 at the end (the caption)"; fi
 done
 # "Adadelta slowly, then a sudden plunge and back up to a plateau": still
 # above 0.1 at step 300, below 1e-40 before step 450 (forty orders in a

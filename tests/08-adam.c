@@ -648,7 +648,7 @@ START_TEST(race_saddle_surface)
     ck_assert_double_eq(beale.start[1], 1.5);
     ck_assert(beale.start[0] == 1 && beale.start[1] == 1.5);
     ck_assert_double_eq_tol(beale.value(&beale, beale_min), 0, 1e-15);
-    /* the racers' settings: momentum 0.9, AdaGrad's eps 1e-10, RMSProp's
+    /* the racers' settings: momentum 0.9, Adagrad's eps 1e-10, RMSprop's
      * 1e-8 and alpha 0.99, SGD's lr 1e-3 */
     struct racer racers[RACERS];
     race_racers(racers);
@@ -697,7 +697,7 @@ START_TEST(race_gd_is_stuck_on_the_saddle)
 }
 END_TEST
 
-/* The largest rise of f over its best so far, in a run of RMSProp; with
+/* The largest rise of f over its best so far, in a run of RMSprop; with
  * floor_v, v is never let shrink (it keeps its largest value so far). */
 static double rmsprop_largest_rise(const struct function *f, double lr, bool floor_v)
 {
@@ -722,7 +722,7 @@ static double rmsprop_largest_rise(const struct function *f, double lr, bool flo
     return rise;
 }
 
-/* Why plain RMSProp bursts on Beale (tuned lr 0.005) and on the saddle
+/* Why plain RMSprop bursts on Beale (tuned lr 0.005) and on the saddle
  * (lr 0.01): its v forgets the large gradients, and the step lr g/sqrt(v)
  * grows.  f rises more than a thousandfold above its best; keep v from
  * shrinking (the cause removed) and f never rises at all. */
@@ -863,7 +863,7 @@ END_TEST
 
 /* The saddle at a tuned rate of 0.5: one step of gradient descent sets x1
  * to exactly 0 (x1 - 0.5 * 2 x1); with tuned rates every racer settles,
- * all but RMSProp within 200 steps. */
+ * all but RMSprop within 200 steps. */
 START_TEST(race_saddle_tuned)
 {
     struct function f = saddle();

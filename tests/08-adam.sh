@@ -45,7 +45,7 @@ else
     cli_passed=$((cli_passed + 1))
 fi
 # The race's loss figures share an axis down to 1e-35, and their labels say
-# which runs leave it: on the saddle RMSProp (875 steps below 1e-35, from
+# which runs leave it: on the saddle RMSprop (875 steps below 1e-35, from
 # 393 to 1329, as low as 2e-323, 289 of them at 0 exactly), on Beale Adam
 # (0 exactly at 30 steps, 1889 to 1997); no other run of the 18.
 left=$(for surface in rosenbrock beale saddle; do

@@ -207,8 +207,8 @@ run --csv "$work/figure"
 if [ $? -eq 0 ] && [ "$(ls "$work/figure" | wc -l)" -eq 8 ] &&
    [ "$(tail -n 1 "$work/figure/adam.csv" | cut -d, -f1)" = 2000 ]; then pass
 else flunk "--csv DIR: the figure's eight runs"; fi
-# The figure's caption, on its data: RMSProp and SGD end lowest, then
-# Adadelta; AdaGrad and the Adam family "hardly move": each ends above
+# The figure's caption, on its data: RMSprop and SGD end lowest, then
+# Adadelta; Adagrad and the Adam family "hardly move": each ends above
 # f = 4 (SGD ends at 0.195) with x1 still below -1, less than a fifth of
 # the way from -1.5 to the minimum at 1; Adadelta's loss goes down, then
 # back up: its last value more than twice its lowest, reached before 1000.
@@ -217,7 +217,7 @@ order=$(for optimizer in sgd adagrad rmsprop adadelta adam adamw adamax nadam; d
         done | sort -g | awk '{ printf "%s ", $2 }')
 case $order in
     "rmsprop sgd adadelta "*) pass ;;
-    *) flunk "defaults figure: the runs by final loss are '$order', not RMSProp, SGD, Adadelta first" ;;
+    *) flunk "defaults figure: the runs by final loss are '$order', not RMSprop, SGD, Adadelta first" ;;
 esac
 stuck=$(for optimizer in adagrad adam adamw adamax nadam; do
             tail -n 1 "$work/figure/$optimizer.csv" |

@@ -1,4 +1,4 @@
-/* adagrad.c: AdaGrad with learning-rate decay, an initial accumulator,
+/* adagrad.c: Adagrad with learning-rate decay, an initial accumulator,
  * weight decay and maximize.
  *
  * Follows _single_tensor_adagrad in torch/optim/adagrad.py (PyTorch 1.13

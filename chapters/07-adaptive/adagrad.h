@@ -1,4 +1,4 @@
-/* adagrad.h: AdaGrad, a step size per coordinate, as torch.optim.Adagrad. */
+/* adagrad.h: Adagrad, a step size per coordinate, as torch.optim.Adagrad. */
 #ifndef DESCENT_ADAGRAD_H
 #define DESCENT_ADAGRAD_H
 

@@ -1,7 +1,7 @@
-/* Exercise 7.6 (chapter 7): AdaGrad as torch.optim.Adagrad runs it.
+/* Exercise 7.6 (chapter 7): Adagrad as torch.optim.Adagrad runs it.
  *
  * One step on theta[0..opt->dim) with the settings opt->hyper: (7.2),
- * with lr_decay and initial_accumulator_value as section "AdaGrad: divide
+ * with lr_decay and initial_accumulator_value as section "Adagrad: divide
  * by the gradient's history" says PyTorch takes them, from the gradient
  * with maximize and weight_decay (gradient_with_decay in
  * 00-toolkit/optimizer.h, as SGD takes it).  opt->step_count is 1 on the

@@ -1,4 +1,4 @@
-/* Exercise 7.3 (chapter 7): RMSProp from the chapter's equations.
+/* Exercise 7.3 (chapter 7): RMSprop from the chapter's equations.
  * Replace the TODO line with your code; `make check CH=7` tests it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"

@@ -1,4 +1,4 @@
-/* Exercise 7.5 (chapter 7): how far AdaGrad gets on a constant slope.
+/* Exercise 7.5 (chapter 7): how far Adagrad gets on a constant slope.
  * Replace the TODO line with your code; `make check CH=7` tests it. */
 #include "00-toolkit/exercise.h"
 #include "07-adaptive/exercises.h"

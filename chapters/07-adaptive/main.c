@@ -4,7 +4,7 @@
  * (change it with --function quadratic:A1,A2), from x0 = (1, 1) unless --x0.
  *
  *   ch07                      the chapter's comparison: plain gradient
- *                             descent, AdaGrad, RMSProp (plain, centered,
+ *                             descent, Adagrad, RMSprop (plain, centered,
  *                             with momentum) and Adadelta with the settings
  *                             the text uses, side by side
  *   ch07 --optimizer NAME ... the first --steps updates of one method as a
@@ -57,11 +57,11 @@ static void usage(void)
          "  --optimizer NAME  the first N updates of one method, as a table\n"
          "                  (sgd: plain gradient descent, no momentum)\n"
          "  --lr X          its learning rate (default: PyTorch's; 0.019 for sgd)\n"
-         "  --alpha A       RMSProp's smoothing constant, 0 <= A < 1 (0.99)\n"
+         "  --alpha A       RMSprop's smoothing constant, 0 <= A < 1 (0.99)\n"
          "  --rho R         Adadelta's, 0 <= R <= 1 (0.9)\n"
          "  --eps E         the epsilon, E >= 0 (1e-10, 1e-8, 1e-6)\n"
-         "  --momentum M    RMSProp's momentum, 0 <= M < 1 (0)\n"
-         "  --centered      centered RMSProp\n"
+         "  --momentum M    RMSprop's momentum, 0 <= M < 1 (0)\n"
+         "  --centered      centered RMSprop\n"
          "  --steps N       how many updates, 1..100000 (default 3)\n"
          "  --trace         print every step as CSV (step,loss,x1,x2) instead\n"
          "  --csv DIR       also write the figures' data into DIR\n"
@@ -197,11 +197,11 @@ static struct settings parse(int argc, char **argv)
 
 /* ANCHOR: effective */
 /* The learning rate that plain gradient descent would need on coordinate i
- * to make the move the optimizer just made.  With RMSProp's momentum the
+ * to make the move the optimizer just made.  With RMSprop's momentum the
  * move also carries the momentum buffer b, and this is the rate at which
  * the new gradient enters b (chapter 6's learning rate):
- *   AdaGrad   clr / (sqrt(s_i) + eps)                      eq. (7.3)
- *   RMSProp   lr / (sqrt(v_i - m_i^2) + eps), m = 0 unless centered  (7.5)
+ *   Adagrad   clr / (sqrt(s_i) + eps)                      eq. (7.3)
+ *   RMSprop   lr / (sqrt(v_i - m_i^2) + eps), m = 0 unless centered  (7.5)
  *   Adadelta  lr sqrt(u_i + eps) / sqrt(v_i + eps), with u_i before the step
  *   GD        lr
  * Read from the optimizer's state after the step; u_before holds
@@ -343,8 +343,8 @@ static void trace(const struct settings *s)
 
 /* ANCHOR: contenders */
 /* The comparison's settings: gradient descent near its best on this f;
- * AdaGrad at the worked example's lr (a larger one does better from (1, 1));
- * RMSProp and Adadelta with PyTorch's defaults. */
+ * Adagrad at the worked example's lr (a larger one does better from (1, 1));
+ * RMSprop and Adadelta with PyTorch's defaults. */
 struct contender {
     const char *label, *file;
     const struct optimizer_kind *kind;

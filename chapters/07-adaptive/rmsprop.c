@@ -1,4 +1,4 @@
-/* rmsprop.c: RMSProp with the centered variant, momentum, weight decay and
+/* rmsprop.c: RMSprop with the centered variant, momentum, weight decay and
  * maximize.
  *
  * Follows _single_tensor_rmsprop in torch/optim/rmsprop.py (PyTorch 1.13),

@@ -1,4 +1,4 @@
-/* rmsprop.h: RMSProp, a leaky average of squared gradients, as
+/* rmsprop.h: RMSprop, a leaky average of squared gradients, as
  * torch.optim.RMSprop (plain, centered, with momentum). */
 #ifndef DESCENT_RMSPROP_H
 #define DESCENT_RMSPROP_H

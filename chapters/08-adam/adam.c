@@ -40,7 +40,7 @@ static void adam_update(struct optimizer *opt, double *theta, size_t i, double g
     double *m = opt->buffer[0], *v = opt->buffer[1], *v_max = opt->buffer[2];
 
     m[i] = h->beta1 * m[i] + (1.0 - h->beta1) * g;         /* momentum (8.1) */
-    v[i] = h->beta2 * v[i] + (1.0 - h->beta2) * g * g;     /* RMSProp (8.2) */
+    v[i] = h->beta2 * v[i] + (1.0 - h->beta2) * g * g;     /* RMSprop (8.2) */
 
     double second = v[i];
     if (h->amsgrad) {

@@ -1,6 +1,6 @@
 /* race.h: the optimizer race of chapter 8.
  *
- * Six optimizers (gradient descent, momentum, Nesterov, AdaGrad, RMSProp,
+ * Six optimizers (gradient descent, momentum, Nesterov, Adagrad, RMSprop,
  * Adam) run from the same start on the same surface.  A race is only as
  * fair as its settings, so each racer can be given its own learning rate,
  * picked from one grid by the same rule for all (race_tune).  What this

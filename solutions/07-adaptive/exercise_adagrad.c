@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 6, a reference answer: AdaGrad (7.2) as torch.optim.Adagrad. */
+/* Chapter 7, exercise 6, a reference answer: Adagrad (7.2) as torch.optim.Adagrad. */
 #include "07-adaptive/exercises.h"
 
 #include <math.h>

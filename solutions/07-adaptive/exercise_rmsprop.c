@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 3, a reference answer: RMSProp written from eqs. (7.5)-(7.7). */
+/* Chapter 7, exercise 3, a reference answer: RMSprop written from eqs. (7.5)-(7.7). */
 #include "07-adaptive/exercises.h"
 
 #include <math.h>

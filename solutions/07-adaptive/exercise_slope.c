@@ -1,4 +1,4 @@
-/* Chapter 7, exercise 5, a reference answer: run the book's AdaGrad on f(x) = g x. */
+/* Chapter 7, exercise 5, a reference answer: run the book's Adagrad on f(x) = g x. */
 #include "07-adaptive/adagrad.h"
 #include "07-adaptive/exercises.h"
 
