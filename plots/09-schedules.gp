@@ -1,7 +1,7 @@
 # Chapter 9's figures (tests/draw.sh runs this with data and out set).
 # Their data come from the run of the noise report the chapter shows, which
 # samples each schedule once for both (measure.c): made once, by make.
-# data: build/ch09 --noise --csv DATA
+# data: build/ch09 --example noise --csv DATA
 load 'plots/style.gp'
 # Sampled means shown at about 20 points a decade, evenly on the log axis.
 logpick(k, v) = (k == floor(10**(floor(20 * log10(k) + 0.5) / 20.0) + 0.5)) ? v : NaN

@@ -1,7 +1,7 @@
 # Chapter 10's figures (tests/draw.sh runs this with data and out set).
 # Their data come from the run of the basins report the chapter shows
 # (the basin maps are its long part): made once, by make.
-# data: build/ch10 --basins --csv DATA
+# data: build/ch10 --example basins --csv DATA
 load 'plots/style.gp'
 
 # Escape from a saddle: steps against eps.

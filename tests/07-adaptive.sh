@@ -12,7 +12,9 @@ expect_help "$ch07"
 expect_output_lost "$ch07"
 expect_exit 0 "a worked table" "$ch07" --optimizer adagrad --lr 0.1 --steps 5
 expect_exit 0 "centered RMSprop with momentum" "$ch07" --optimizer rmsprop --centered --momentum 0.9
-expect_exit 0 "a trace" "$ch07" --optimizer adadelta --steps 100 --trace
+# every step as CSV is the lab's output (the text's command), not ch07's
+expect_exit 0 "every step of a run, in the lab" "$BUILD/descent" --function quadratic:1,100 --optimizer adagrad --lr 0.5 --steps 30
+expect_usage_error "the old --trace, now the lab's output" "$ch07" --optimizer adadelta --steps 100 --trace
 expect_exit 0 "other curvatures and start" "$ch07" --function quadratic:4,0.5 --x0 -2,3
 # the lab's words for a start of the wrong length, ch06's for a curvature
 expect_says 2 "--x0: 3 values given, the objective has 2 parameters" \
@@ -54,11 +56,10 @@ if [ "$(wc -c <"$cli_err")" -lt 400 ]; then cli_passed=$((cli_passed + 1))
 else cli_fail "a very long argument: the message is $(wc -c <"$cli_err") bytes, not under 400"; fi
 expect_usage_error "three coordinates" "$ch07" --x0 1,2,3
 expect_usage_error "zero steps" "$ch07" --optimizer sgd --steps 0
-expect_usage_error "trace without a method" "$ch07" --trace
 expect_usage_error "csv with a method" "$ch07" --optimizer sgd --csv /tmp
 # in ch02's words: a run's flag without the flag that asks for the run, --csv with one
-expect_says 2 "--trace describes a single run: give --optimizer too" \
-    "trace without a method: what to add" "$ch07" --trace
+expect_says 2 "--steps describes a single run: give --optimizer too" \
+    "steps without a method: what to add" "$ch07" --steps 5
 expect_says 2 "--lr describes a single run: give --optimizer too" \
     "a hyper-parameter without a method: which, and what to add" "$ch07" --lr 0.1
 expect_says 2 "--csv writes the chapter's figures: use it without --optimizer" \

@@ -4,14 +4,19 @@ ch10=$BUILD/ch10
 expect_exit 0 "the chapter's run" "$ch10"
 expect_help "$ch10"
 expect_output_lost "$ch10"
-expect_exit 0 "the saddle alone" "$ch10" --saddle
-expect_exit 0 "the clipping step" "$ch10" --clip
+# --example NAME picks one part, as in every chapter program; each runs alone
+for part in saddle plateau chains explode clip basins; do
+    expect_exit 0 "the part $part alone" "$ch10" --example "$part"
+done
 expect_exit 0 "the quoted values" "$ch10" --values
-expect_usage_error "unknown flag" "$ch10" --explosion
-expect_usage_error "values with a report" "$ch10" --values --saddle
-expect_says 2 "--saddle does not go with --values, which prints only the numbers the chapter quotes" \
-    "--values beside --saddle: the one wording of every program (values_not_with)" "$ch10" --values --saddle
-expect_usage_error "a flag given twice" "$ch10" --clip --clip
+expect_says 2 "--example: unknown example 'explosion' (known: saddle, plateau, chains, explode, clip, basins)" \
+    "an unknown part: the one wording of every program (unknown_choice)" "$ch10" --example explosion
+expect_usage_error "a part without its name" "$ch10" --example
+expect_usage_error "the old flag of a part" "$ch10" --saddle
+expect_says 2 "--example does not go with --values, which prints only the numbers the chapter quotes" \
+    "--values beside --example: the one wording of every program (values_not_with)" "$ch10" --values --example saddle
+expect_says 2 "--example given twice" "two parts at once: one --example, as every chapter" \
+    "$ch10" --example clip --example saddle
 expect_usage_error "csv without a folder" "$ch10" --csv
 expect_usage_error "unwritable csv folder" "$ch10" --csv /nonexistent/folder
 # The chapter's gdb recipe on the lab's diverging run: it must stop at step 7

@@ -10,8 +10,11 @@
  *   ch07 --optimizer NAME ... the first --steps updates of one method as a
  *                             table: iterates, the move of each coordinate and
  *                             its effective learning rate (the worked examples)
- *   ch07 --optimizer NAME --trace  every step as CSV, to compare with PyTorch
  *   ch07 --csv DIR            also write the figures' data (tests/draw.sh)
+ *
+ * Every step of one run as CSV is the lab's output (build/descent
+ * --function quadratic:1,100 --optimizer NAME ...), which runs the same
+ * optimizers: pytorch_check.py compares it with PyTorch.
  *
  * The optimizers are the book's own (adagrad.c, rmsprop.c, adadelta.c and
  * chapter 6's sgd.c); this file only drives them and prints.
@@ -42,7 +45,7 @@ struct settings {
     struct hyper hyper;
     double curvature[DIM], x0[DIM];
     long steps;
-    bool trace, values;
+    bool values;
     const char *csv_dir;
 };
 
@@ -50,7 +53,7 @@ static void usage(void)
 {
     puts("usage: ch07 [--optimizer sgd|adagrad|rmsprop|adadelta] [--lr X] [--alpha A]\n"
          "            [--rho R] [--eps E] [--momentum M] [--centered]\n"
-         "            [--function quadratic:A1,A2] [--x0 X1,X2] [--steps N] [--trace]\n"
+         "            [--function quadratic:A1,A2] [--x0 X1,X2] [--steps N]\n"
          "            [--csv DIR]\n"
          "  f = 1/2 (A1 x1^2 + A2 x2^2), default quadratic:1,100 and x0 = 1,1.\n"
          "  Without --optimizer: the chapter's comparison of the four methods.\n"
@@ -63,9 +66,10 @@ static void usage(void)
          "  --momentum M    RMSprop's momentum, 0 <= M < 1 (0)\n"
          "  --centered      centered RMSprop\n"
          "  --steps N       how many updates, 1..100000 (default 3)\n"
-         "  --trace         print every step as CSV (step,loss,x1,x2) instead\n"
          "  --csv DIR       also write the figures' data into DIR\n"
-         "  --values        print the numbers the chapter quotes, one 'name value' a line");
+         "  --values        print the numbers the chapter quotes, one 'name value' a line\n"
+         "Every step of a run as CSV is the lab's output, with the same optimizers:\n"
+         "  build/descent --function quadratic:1,100 --optimizer NAME [its flags]");
 }
 
 static const struct optimizer_kind *method_named(const char *name)
@@ -110,7 +114,7 @@ static struct settings parse(int argc, char **argv)
     struct settings s = {.curvature = {1.0, 100.0}, .x0 = {1.0, 1.0}, .steps = 3};
     struct hyper given = {0};
     static const char *const one_run[] = {"--lr", "--alpha", "--rho", "--eps", "--momentum",
-                                          "--centered", "--trace", NULL};
+                                          "--centered", "--steps", NULL};
     struct flags_given flags = {0};
     unsigned set = 0;
     for (int i = 1; i < argc; i++) {
@@ -162,8 +166,6 @@ static struct settings parse(int argc, char **argv)
             }
         } else if (strcmp(flag, "--steps") == 0)
             s.steps = parse_whole(flag, flag_value(argc, argv, &i), 1, 100000);
-        else if (strcmp(flag, "--trace") == 0)
-            s.trace = true;
         else if (strcmp(flag, "--csv") == 0)
             s.csv_dir = flag_value(argc, argv, &i);
         else if (strcmp(flag, "--values") == 0)
@@ -324,19 +326,6 @@ static void worked_table(const struct settings *s)
             print_value(r.x[i] - before[i], 14);
         }
         printf("  %-12.6e  %.6e\n", r.eta[0], r.eta[1]);
-    }
-    optimizer_free(&r.opt);
-}
-
-static void trace(const struct settings *s)
-{
-    struct run r;
-    run_init(&r, s, s->x0, s->kind, &s->hyper);
-    csv_header(stdout, "x", DIM, NULL);
-    csv_row(stdout, 0, r.loss, r.x, DIM);
-    for (long k = 1; k <= s->steps; k++) {
-        step_or_stop(&r, method_label(s->kind));
-        csv_row(stdout, k, r.loss, r.x, DIM);
     }
     optimizer_free(&r.opt);
 }
@@ -551,8 +540,6 @@ int main(int argc, char **argv)
             write_figure_data(&s);
         comparison(&s);
     }
-    else if (s.trace)
-        trace(&s);
     else
         worked_table(&s);
     return 0;

@@ -1,9 +1,11 @@
 """pytorch_check.py: chapter 7's optimizers against torch.optim.
 
-Runs build/ch07 --optimizer NAME ... --trace and the same settings with
-torch.optim (float64, the single-tensor code) on f = 1/2 (x1^2 + 100 x2^2)
-from (1, 1), both fed the same gradient a_i x_i, and prints the largest
-difference of any coordinate at any step.  Needs PyTorch:
+Runs the lab, build/descent --function quadratic:1,100 --x0 1,1
+--optimizer NAME ... (it runs the chapter's optimizers and prints every
+step as CSV), and the same settings with torch.optim (float64, the
+single-tensor code) on f = 1/2 (x1^2 + 100 x2^2) from (1, 1), both fed
+the same gradient a_i x_i, and prints the largest difference of any
+coordinate at any step.  Needs PyTorch:
     python3 chapters/07-adaptive/pytorch_check.py [BUILD]
 Exit status 0 when every difference is within 1e-12, 1 otherwise.  A step
 agrees to the last bit or two (PyTorch's CPU kernels may round a
@@ -19,7 +21,7 @@ import torch
 BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
 STEPS = 200
 
-# (flags for build/ch07, the torch.optim class, its keyword arguments)
+# (flags for build/descent, the torch.optim class, its keyword arguments)
 CASES = [
     ("--optimizer adagrad --lr 0.1", torch.optim.Adagrad, dict(lr=0.1)),
     ("--optimizer rmsprop", torch.optim.RMSprop, dict()),
@@ -35,7 +37,8 @@ CASES = [
 
 
 def ours(flags):
-    command = [f"{BUILD}/ch07", *flags.split(), "--steps", str(STEPS), "--trace"]
+    command = [f"{BUILD}/descent", "--function", "quadratic:1,100", "--x0", "1,1",
+               *flags.split(), "--steps", str(STEPS)]
     lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split("\n")
     return [[float(v) for v in line.split(",")[2:]] for line in lines[1:] if line]
 

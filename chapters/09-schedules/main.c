@@ -1,18 +1,22 @@
 /* main.c: chapter 9's program, build/ch09.
  *
- *   --table    the six schedules of the chapter's table, update by update
- *   --noise    the noise floor of a constant rate, and how decaying schedules
- *              remove it (noisy quadratic, exact expectation and 1000 seeds)
- *   --warmup   x^4/4 from 3: a constant rate that diverges, rescued by warm-up
- *   --race     five schedules at an equal budget, tuned, on chapter 4's
- *              regression (ten seeds) and on Rosenbrock with Adam
- *   --race-exact  the regression race again with exact gradients (no noise)
- *   --step-every  StepLR stepped per update and per epoch on the regression
- *   --adam-warmup Adam on the regression with and without warm-up
- *   --values   the numbers the chapter's prose quotes, one "name value" a line
- *   --pytorch  the rates of the cases pytorch_check.py runs in PyTorch
- *   --csv DIR  also write the figures' data into DIR
- * With no flag it prints the three reports.
+ *   ch09 [--example NAME] [--csv DIR]
+ *   ch09 --values
+ * Prints the chapter's worked examples, one part at a time (--example NAME)
+ * or the first four:
+ *   table        the six schedules of the chapter's table, update by update
+ *   noise        the noise floor of a constant rate, and how decaying schedules
+ *                remove it (noisy quadratic, exact expectation and 1000 seeds)
+ *   warmup       x^4/4 from 3: a constant rate that diverges, rescued by warm-up
+ *   race         five schedules at an equal budget, tuned, on chapter 4's
+ *                regression (ten seeds) and on Rosenbrock with Adam
+ *   race-exact   the regression race again with exact gradients (no noise)
+ *   step-every   StepLR stepped per update and per epoch on the regression
+ *   adam-warmup  Adam on the regression with and without warm-up
+ *   pytorch      the rates of the cases pytorch_check.py runs in PyTorch
+ * --csv DIR also writes the figures' data into DIR (alone: only that);
+ * --values prints the numbers the chapter's prose quotes, one "name value"
+ * a line.
  */
 #include "00-toolkit/args.h"
 #include "00-toolkit/csv.h"
@@ -35,22 +39,24 @@
 
 static void usage(void)
 {
-    puts("usage: ch09 [--table] [--noise] [--warmup] [--race] [--values | --pytorch] [--csv DIR]\n"
-         "       ch09 --race-exact | --step-every | --adam-warmup\n"
-         "  --table     the rate of updates 1-8 under each of the six schedules\n"
-         "  --noise     the noise floor of a constant rate and what decay does to it\n"
-         "  --warmup    a run that diverges without warm-up and converges with it\n"
-         "  --race      five schedules at an equal budget on two problems\n"
-         "  --race-exact   the regression race with the exact gradient of all samples\n"
-         "  --step-every   StepLR stepped after every update and after every epoch\n"
-         "  --adam-warmup  Adam on the regression with and without a LinearLR warm-up\n"
-         "  --values    the numbers the chapter quotes, as 'name value' lines\n"
-         "  --pytorch   the rate and momentum of every update in the cases pytorch_check.py runs\n"
-         "  --csv DIR   also write the figures' data into DIR\n"
-         "With no flag: --table, --noise, --warmup and --race.");
+    puts("usage: ch09 [--example NAME] [--csv DIR]\n"
+         "       ch09 --values\n"
+         "  with no flag: the parts table, noise, warmup and race\n"
+         "  --example NAME  one part:\n"
+         "                  table        the rate of updates 1-8 under the six schedules\n"
+         "                  noise        a constant rate's noise floor and what decay does\n"
+         "                  warmup       a run diverging without warm-up, not with it\n"
+         "                  race         five schedules at an equal budget, two problems\n"
+         "                  race-exact   the regression race with exact gradients\n"
+         "                  step-every   StepLR stepped every update and every epoch\n"
+         "                  adam-warmup  Adam with and without a LinearLR warm-up\n"
+         "                  pytorch      rates and momenta of pytorch_check.py's cases\n"
+         "  --values        the numbers the chapter quotes, as 'name value' lines\n"
+         "  --csv DIR       also write the figures' data into DIR (alone: only that;\n"
+         "                  not with race-exact, step-every, adam-warmup or pytorch)");
 }
 
-/* --adam-warmup: the logistic, where the first step matters, then the
+/* adam-warmup: the logistic, where the first step matters, then the
  * regression, where it does not. */
 static void adam_warmup_report(FILE *out)
 {
@@ -212,87 +218,53 @@ static void write_csv(const char *dir)
 
 int main(int argc, char **argv)
 {
-    bool table = false, noise = false, warmup = false, race = false, values = false, pytorch = false;
-    const char *csv_dir = NULL;
-    void (*extra)(FILE *) = NULL;       /* one of the three single reports */
-    struct flags_given given = {0};
+    static const struct {
+        const char *name;
+        void (*report)(FILE *);
+        bool has_figures;       /* --csv goes with it; shown when no part is named */
+    } parts[] = {
+        {"table", print_worked_table, true},
+        {"noise", print_measurements, true},
+        {"warmup", print_warmup, true},
+        {"race", print_race, true},
+        {"race-exact", print_race_exact, false},
+        {"step-every", print_step_every, false},
+        {"adam-warmup", adam_warmup_report, false},
+        {"pytorch", print_pytorch_table, false},
+    };
+    enum { PARTS = sizeof parts / sizeof parts[0] };
+
     fail_program = "ch09";
-    for (int i = 1; i < argc; i++) {
-        const char *flag = argv[i];
-        flag_once(&given, flag);
-        if (strcmp(flag, "--table") == 0)
-            table = true;
-        else if (strcmp(flag, "--noise") == 0)
-            noise = true;
-        else if (strcmp(flag, "--warmup") == 0)
-            warmup = true;
-        else if (strcmp(flag, "--pytorch") == 0)
-            pytorch = true;
-        else if (strcmp(flag, "--race") == 0)
-            race = true;
-        else if (strcmp(flag, "--race-exact") == 0)
-            extra = print_race_exact;
-        else if (strcmp(flag, "--step-every") == 0)
-            extra = print_step_every;
-        else if (strcmp(flag, "--adam-warmup") == 0)
-            extra = adam_warmup_report;
-        else if (strcmp(flag, "--values") == 0)
-            values = true;
-        else if (strcmp(flag, "--csv") == 0)
-            csv_dir = flag_value(argc, argv, &i);
-        else
-            help_or_unknown_flag(flag, usage);
+    struct example_flags flags = parse_example_flags(argc, argv, usage);
+    int chosen = -1;                    /* -1: the parts with figures */
+    if (flags.example != NULL) {
+        for (chosen = 0; chosen < PARTS && strcmp(flags.example, parts[chosen].name) != 0;
+             chosen++)
+            ;
+        if (chosen == PARTS)
+            unknown_choice("--example", "example", flags.example,
+                           "table, noise, warmup, race, race-exact, step-every, "
+                           "adam-warmup, pytorch");
+        if (flags.csv_dir != NULL && !parts[chosen].has_figures)
+            fail(EXIT_USAGE, "--example %s writes no figure data: leave out --csv",
+                 parts[chosen].name);
     }
-    if (values || pytorch) {        /* each prints a table of its own: no report beside it */
-        const char *report = table ? "--table" : noise ? "--noise" : warmup ? "--warmup"
-                           : race ? "--race" : NULL;
-        if (values && (report || pytorch))
-            values_not_with(report ? report : "--pytorch");
-        if (report)
-            fail(EXIT_USAGE, "%s does not go with --pytorch, which prints only the table "
-                 "pytorch_check.py compares", report);
-    }
-    if (extra != NULL) {
-        if (table || noise || warmup || race || values || pytorch || csv_dir != NULL
-            || given.count > 1)
-            fail(EXIT_USAGE, "--race-exact, --step-every and --adam-warmup print one report each: give one of them alone");
-        extra(stdout);
-        return 0;
-    }
-    if (pytorch && csv_dir != NULL)
-        fail(EXIT_USAGE, "--pytorch writes no figure data: leave out --csv");
-    if (pytorch) {
-        print_pytorch_table(stdout);
-        return 0;
-    }
-    if (!table && !noise && !warmup && !race && !values && csv_dir == NULL)
-        table = noise = warmup = race = true;
-    if (csv_dir != NULL)
-        write_csv(csv_dir);
-    if (values)
+    if (flags.csv_dir != NULL)
+        write_csv(flags.csv_dir);
+    if (flags.values) {
         print_values(stdout);
+        return 0;
+    }
+    if (flags.csv_dir != NULL && chosen < 0)
+        return 0;                       /* --csv alone: the figures' data only */
     /* check_stdout after each report: a full disk or a closed pipe stops
      * the run there, not after the reports still to compute. */
-    if (table) {
-        print_worked_table(stdout);
-        check_stdout();
-    }
-    if (noise) {
-        if (table)
-            putchar('\n');
-        print_measurements(stdout);
-        check_stdout();
-    }
-    if (warmup) {
-        if (table || noise)
-            putchar('\n');
-        print_warmup(stdout);
-        check_stdout();
-    }
-    if (race) {
-        if (table || noise || warmup)
-            putchar('\n');
-        print_race(stdout);
-    }
+    for (int r = 0, shown = 0; r < PARTS; r++)
+        if (chosen < 0 ? parts[r].has_figures : r == chosen) {
+            if (shown++ > 0)
+                putchar('\n');
+            parts[r].report(stdout);
+            check_stdout();
+        }
     return 0;
 }

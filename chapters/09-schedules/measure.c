@@ -53,8 +53,8 @@ void slope_rates(double c, double *eta)
  * SEEDS_PER_GROUP seeds, the slopes of the group means (measure_slope)
  * come from the same runs, seeds 0, 1, 2, ... in that order, each added
  * to its sums exactly as when they were computed apart.  So a program
- * that prints the report and writes the figures' data (ch09 --noise --csv
- * DIR) samples each schedule once, not twice.  And the schedules a
+ * that prints the report and writes the figures' data (ch09 --example
+ * noise --csv DIR) samples each schedule once, not twice.  And the schedules a
  * program needs are sampled together (sample_together): the draws of a
  * seed are the same for every schedule, so they are made once a seed, not
  * once a seed and schedule; each run is still (9.1) with those draws,

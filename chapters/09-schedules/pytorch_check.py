@@ -4,7 +4,7 @@ Builds each scheduler of chapters/09-schedules/pytorch.c around
 torch.optim.SGD (lr 0.1, momentum 0.9) and torch.optim.Adam (lr 0.1) on one
 float64 parameter, calls optimizer.step() then scheduler.step() 60 times,
 and compares the rate and the momentum (SGD) or beta1 (Adam) that every
-update used with `build/ch09 --pytorch`.  Needs PyTorch:
+update used with `build/ch09 --example pytorch`.  Needs PyTorch:
 
     /usr/bin/python3 chapters/09-schedules/pytorch_check.py [BUILD]
 
@@ -61,7 +61,7 @@ def torch_rows():
 
 
 def main():
-    out = subprocess.run([BUILD + "/ch09", "--pytorch"], capture_output=True, text=True, check=True)
+    out = subprocess.run([BUILD + "/ch09", "--example", "pytorch"], capture_output=True, text=True, check=True)
     ours = [line.split() for line in out.stdout.splitlines()]
     theirs = torch_rows()
     if len(ours) != len(theirs):

@@ -54,7 +54,7 @@ struct logistic_run adam_logistic_trace(double lr, const struct scheduler_settin
  * updates. */
 struct scheduler_settings logistic_warmup(void);
 
-/* The table of build/ch09 --adam-warmup: rates 1-5, f after LOGISTIC_STEPS
+/* The table of build/ch09 --example adam-warmup: rates 1-5, f after LOGISTIC_STEPS
  * and ten times as many updates, without and with logistic_warmup. */
 void print_adam_logistic(FILE *out);
 

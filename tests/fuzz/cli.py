@@ -49,8 +49,8 @@ BASES = {"descent": [["--function", "rosenbrock", "--optimizer", "adam", "--step
                      ["--function", "booth", "--plot", "PLOT.svg", "--steps", "5"]],
          "ch01": [["--example", "1"], []], "ch02": [["--lr", "0.1"], []],
          "ch04": [["--example", "sgd"], []], "ch06": [["--lr", "0.01"], ["--example"]],
-         "ch05": [["--example", "steps"], ["--values"]], "ch03": [[]], "ch09": [[]],
-         "ch10": [[]],
+         "ch05": [["--example", "steps"], ["--values"]], "ch03": [[]],
+         "ch09": [["--example", "table"], []], "ch10": [["--example", "clip"], []],
          "ch07": [["--optimizer", "rmsprop"], []], "ch08": [["--example", "bias"], []]}
 
 
