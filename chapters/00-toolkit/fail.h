@@ -5,6 +5,10 @@
  *   2  bad usage or bad input, an output that could not be written, or
  *      an input too large for memory
  *   3  a run diverged (the loss or a parameter stopped being finite)
+ *   1  one of the book's own checks failed: a claim the text makes no
+ *      longer holds for the code (chapter 11's tuned rates, chapter 4's
+ *      bits), a case the code's callers never make, or the benchmarks'
+ *      clock; never the reader's input, whatever it is
  * The line stays one line whatever text it quotes: control bytes, the C1
  * controls and bytes that are not UTF-8 are shown escaped (\n, \x1b), so a
  * file name or a data cell can neither break the line nor send a terminal
