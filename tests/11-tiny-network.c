@@ -1280,6 +1280,23 @@ START_TEST(adam_best_is_thirty_times_its_default)
 }
 END_TEST
 
+/* The three runs each figure of chapter 11 draws: SGD, momentum and Adam. */
+static const char *const figure_optimizers[3] = {"sgd", "momentum", "adam"};
+
+/* The figure's run of optimizer on task (seed 1, its tuned settings, which
+ * last epochs): its curve, in a temporary file for curve_row. */
+static FILE *figure_curve(const struct task_data *data, enum task task, const char *optimizer,
+                          long epochs)
+{
+    static double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
+    struct tuned_edit edit = tuned_settings(task, optimizer);
+    FILE *curve = tmpfile();
+    ck_assert(curve != NULL);
+    ck_assert_int_eq(edit.epochs, epochs);
+    ck_assert(!tuned_run(data, &edit, 1, theta, curve).diverged);
+    return curve;
+}
+
 /* The digits loss figure: the training loss keeps falling after the test
  * loss has levelled off, and the test accuracy hardly moves.  The runs are
  * the figure's own (seed 1, each optimizer at its tuned settings, the
@@ -1292,17 +1309,11 @@ END_TEST
  * fails one of the two. */
 START_TEST(digits_training_loss_falls_after_the_test_loss_levels)
 {
-    static const char *names[3] = {"sgd", "momentum", "adam"};
+    const char *const *names = figure_optimizers;
     struct task_data data;
-    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
     task_load(&data, TASK_DIGITS);
     for (int o = 0; o < 3; o++) {
-        struct tuned_edit edit = tuned_settings(TASK_DIGITS, names[o]);
-        FILE *curve = tmpfile();
-        ck_assert(curve != NULL);
-        ck_assert_int_eq(edit.epochs, 30);
-        struct training_result r = tuned_run(&data, &edit, 1, theta, curve);
-        ck_assert(!r.diverged);
+        FILE *curve = figure_curve(&data, TASK_DIGITS, names[o], 30);
         double train20, test20, accuracy20, train30, test30, accuracy30;
         curve_row(curve, 20, &train20, &test20, &accuracy20);
         curve_row(curve, 30, &train30, &test30, &accuracy30);
@@ -1326,17 +1337,11 @@ END_TEST
  * largest rise is by 1.12 times). */
 START_TEST(cancer_curves_of_sgd_and_adam_jump)
 {
-    static const char *names[3] = {"sgd", "momentum", "adam"};
+    const char *const *names = figure_optimizers;
     struct task_data data;
-    double theta[64 * DIGITS_HIDDEN + DIGITS_HIDDEN + 10 * DIGITS_HIDDEN + 10];
     task_load(&data, TASK_CANCER);
     for (int o = 0; o < 3; o++) {
-        struct tuned_edit edit = tuned_settings(TASK_CANCER, names[o]);
-        FILE *curve = tmpfile();
-        ck_assert(curve != NULL);
-        ck_assert_int_eq(edit.epochs, CANCER_EPOCHS);
-        struct training_result r = tuned_run(&data, &edit, 1, theta, curve);
-        ck_assert(!r.diverged);
+        FILE *curve = figure_curve(&data, TASK_CANCER, names[o], CANCER_EPOCHS);
         double rise = 0, before, train, test, accuracy;
         curve_row(curve, 1, &before, &test, &accuracy);
         for (long e = 2; e <= CANCER_EPOCHS; e++) {

@@ -240,26 +240,26 @@ else
     failed=$((failed + 1)); echo "FAILED: make reset EX=9.4 does not bring the deleted stub back:"
     sed 's/^/    /' "$work/reset.out"
 fi
-# BUILD with a ':' (make's rules and DESCENT_CH11_RUNS split at it):
-# refused at once, in one line naming it, exit 2
-if (env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -n programs BUILD=build:colon \
-        >"$work/colon.out" 2>&1; [ $? -eq 2 ]) && [ "$(wc -l <"$work/colon.out")" -eq 1 ] &&
-    grep -q "BUILD=build:colon: a build folder's name cannot hold ':'" "$work/colon.out"; then
-    passed=$((passed + 1))
-else
-    failed=$((failed + 1)); echo "FAILED: make BUILD=build:colon is not refused in one line:"
-    sed 's/^/    /' "$work/colon.out"
-fi
-# make watch on a chapter without code exercises would wait for nothing:
-# refused in one line at once
-if (env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout 20 make -n watch CH=0 \
-        >"$work/watch.out" 2>&1; [ $? -eq 2 ]) && [ "$(wc -l <"$work/watch.out")" -eq 1 ] &&
-    grep -q "CH=0: no code exercises to watch; the chapters with some are 1 2 " "$work/watch.out"; then
-    passed=$((passed + 1))
-else
-    failed=$((failed + 1)); echo "FAILED: make watch CH=0 is not refused in one line:"
-    sed 's/^/    /' "$work/watch.out"
-fi
+# refused_make WHAT TEXT ARG...: `make -n ARG...` stops at once with exit
+# status 2 and one line holding TEXT
+refused_make() {
+    what=$1 text=$2
+    shift 2
+    if (env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout 20 make -n "$@" \
+            >"$work/refused.out" 2>&1; [ $? -eq 2 ]) &&
+        [ "$(wc -l <"$work/refused.out")" -eq 1 ] && grep -qF "$text" "$work/refused.out"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAILED: $what is not refused in one line:"
+        sed 's/^/    /' "$work/refused.out"
+    fi
+}
+# BUILD with a ':' (make's rules and DESCENT_CH11_RUNS split at it)
+refused_make "make BUILD=build:colon" "BUILD=build:colon: a build folder's name cannot hold ':'" \
+    programs BUILD=build:colon
+# make watch on a chapter without code exercises would wait for nothing
+refused_make "make watch CH=0" "CH=0: no code exercises to watch; the chapters with some are 1 2 " \
+    watch CH=0
 # the stub put back, older than its stand-in (as cp -p or mv would bring
 # it): compiled again, it is pending; and make V=1 (making and running
 # chapter 9's exercises) shows the commands that run the tests, not only
